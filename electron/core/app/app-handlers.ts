@@ -1,0 +1,42 @@
+// API handlers for app-wide channels: app:info, the clock, and the test
+// clock. The test-clock handlers only act when a test clock was injected (the
+// harness's --test-clock flag); the router also disables those channels
+// otherwise, so they are refused twice over.
+import type { AppInfo, StorageNotice } from '../../../shared/api/channels/app.ts';
+import { fail, ok } from '../../../shared/api/index.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import type { Handler } from '../api/router.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { TestClock } from '../clock/test-clock.ts';
+
+export interface AppHandlerDeps {
+  info: Omit<AppInfo, 'storageNotices' | 'hasTestClock'>;
+  storageNotices: () => StorageNotice[];
+  clock: Clock;
+  testClock: TestClock | undefined;
+  bus: EventBus;
+}
+
+export function appHandlers(deps: AppHandlerDeps): {
+  'app:info': Handler<'app:info'>;
+  'clock:now': Handler<'clock:now'>;
+  'testClock:advance': Handler<'testClock:advance'>;
+  'testClock:set': Handler<'testClock:set'>;
+} {
+  const reading = () => ({ nowUtc: new Date(deps.clock.now()).toISOString() });
+  const withTestClock = (act: (clock: TestClock) => void) => {
+    const { testClock } = deps;
+    if (!testClock) return Promise.resolve(fail<{ nowUtc: string }>('unavailable', 'The test clock is only available in the harness started with --test-clock.'));
+    act(testClock);
+    const now = reading();
+    deps.bus.emit('clock:changed', now);
+    return Promise.resolve(ok(now));
+  };
+  return {
+    'app:info': () =>
+      Promise.resolve(ok({ ...deps.info, hasTestClock: deps.testClock !== undefined, storageNotices: deps.storageNotices() })),
+    'clock:now': () => Promise.resolve(ok(reading())),
+    'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),
+    'testClock:set': ({ nowUtc }) => withTestClock((clock) => clock.set(Date.parse(nowUtc))),
+  };
+}

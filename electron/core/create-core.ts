@@ -1,0 +1,83 @@
+// Composition root for core: opens the stores, builds the services, and
+// returns the router and event bus that a transport binds. Everything that
+// differs between Electron and the browser harness comes in as an argument.
+import type { StorageNotice } from '../../shared/api/channels/app.ts';
+import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
+import { appHandlers } from './app/app-handlers.ts';
+import { createEventBus, type EventBus } from './api/event-bus.ts';
+import { createRouter, type Handlers, type Router } from './api/router.ts';
+import type { Clock } from './clock/clock.ts';
+import type { TestClock } from './clock/test-clock.ts';
+import type { Logger } from './logging/logger.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
+import { settingsHandlers } from './settings/settings-handlers.ts';
+import { createSettingsService, settingsStoreDefinition } from './settings/settings-service.ts';
+import { createSlackClientFactory, type SlackClientFactory } from './slack/slack-client.ts';
+import { connectionStoreDefinition, createSlackConnection, type SlackConnection } from './slack/slack-connection.ts';
+import { slackHandlers } from './slack/slack-handlers.ts';
+import type { ConfFactory } from './storage/conf-like.ts';
+import { openVersionedStore, type OpenStoreContext } from './storage/versioned-store.ts';
+
+export interface CoreDeps {
+  host: 'electron' | 'browser-harness';
+  version: string;
+  dataDir: string;
+  createBackend: ConfFactory;
+  secretBox: SecretBox;
+  clock: Clock;
+  logger: Logger;
+  /** Only the harness's --test-clock mode passes one; it must be the same object as `clock`. */
+  testClock?: TestClock;
+  /** Overrides the Slack API URL setting for this run (--slack-api-url / HERALD_SLACK_API_URL). */
+  slackApiUrlOverride?: string;
+  createSlackClient?: SlackClientFactory;
+}
+
+export interface Core {
+  router: Router;
+  bus: EventBus;
+  slack: SlackConnection;
+  storageNotices: readonly StorageNotice[];
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const bus = createEventBus(deps.logger);
+  const storageNotices: StorageNotice[] = [];
+  const storeContext: OpenStoreContext = {
+    dataDir: deps.dataDir,
+    createBackend: deps.createBackend,
+    nowMs: () => deps.clock.now(),
+    onQuarantine(notice) {
+      storageNotices.push(notice);
+      deps.logger.warn('storage.quarantined', { ...notice });
+      bus.emit('storage:quarantined', notice);
+    },
+  };
+
+  const settings = createSettingsService(openVersionedStore(settingsStoreDefinition, storeContext), bus);
+  const slack = createSlackConnection({
+    store: openVersionedStore(connectionStoreDefinition, storeContext),
+    secretBox: deps.secretBox,
+    createClient: deps.createSlackClient ?? createSlackClientFactory(deps.logger),
+    apiUrl: () => deps.slackApiUrlOverride ?? settings.get().slackApiUrl,
+    bus,
+    logger: deps.logger,
+    nowMs: () => deps.clock.now(),
+  });
+
+  const handlers: Handlers = {
+    ...appHandlers({
+      info: { version: deps.version, host: deps.host, dataDir: deps.dataDir },
+      storageNotices: () => [...storageNotices],
+      clock: deps.clock,
+      testClock: deps.testClock,
+      bus,
+    }),
+    ...settingsHandlers(settings),
+    ...slackHandlers(slack),
+  };
+
+  const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
+  const router = createRouter(handlers, { logger: deps.logger, disabledChannels });
+  return { router, bus, slack, storageNotices };
+}

@@ -1,0 +1,36 @@
+// Settings: one versioned store, patched through the API.
+import { z } from 'zod';
+import { ok, type Result } from '../../../shared/api/index.ts';
+import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+
+/** Stored form: the same shape as the API's, with defaults filled in for fields added later. */
+const storedSettingsSchema = z.object({
+  slackApiUrl: settingsSchema.shape.slackApiUrl.catch(defaultSettings.slackApiUrl),
+  timeZone: settingsSchema.shape.timeZone.catch(defaultSettings.timeZone),
+  keepRunningInTray: z.boolean().catch(defaultSettings.keepRunningInTray),
+});
+
+export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {
+  name: 'settings',
+  schema: storedSettingsSchema,
+  defaults: () => ({ ...defaultSettings }),
+};
+
+export interface SettingsService {
+  get(): Settings;
+  /** `patch` has been validated by the router against settingsPatchSchema. */
+  update(patch: Partial<Settings>): Result<Settings>;
+}
+
+export function createSettingsService(store: VersionedStore<Settings>, bus: EventBus): SettingsService {
+  return {
+    get: () => store.read(),
+    update(patch) {
+      const next = store.update((current) => ({ ...current, ...patch }));
+      bus.emit('settings:changed', next);
+      return ok(next);
+    },
+  };
+}

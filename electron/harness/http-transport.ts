@@ -1,0 +1,184 @@
+// The browser harness's transport: the same router the Electron IPC binds,
+// served over HTTP on 127.0.0.1 for development and end-to-end tests.
+//
+//   POST /api/<channel>   JSON body = arguments → JSON Result
+//   GET  /api/events      Server-Sent Events: { event, payload }
+//   GET  /*               the built renderer
+//
+// Guards, checked on every API request: the Host header must name this
+// server (defeats DNS rebinding), a browser Origin must be our own (defeats
+// cross-site requests), and the per-run token must match (defeats other
+// local pages and processes that did not get the URL).
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../shared/api/index.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
+import type { EventBus } from '../core/api/event-bus.ts';
+import type { Router } from '../core/api/router.ts';
+import type { Logger } from '../core/logging/logger.ts';
+import { readStaticFile } from './static-files.ts';
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface HarnessServerOptions {
+  router: Router;
+  bus: EventBus;
+  logger: Logger;
+  token: string;
+  staticDir: string;
+  port: number;
+}
+
+export interface HarnessServer {
+  /** Base URL, e.g. http://127.0.0.1:5173 */
+  origin: string;
+  /** The URL to open: carries the per-run token. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const securityHeaders = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function tokensMatch(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(response: ServerResponse, status: number, body: Result<unknown>): void {
+  response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', () => resolve(null));
+  });
+}
+
+export function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
+  const { router, bus, logger, token } = options;
+  let origin = '';
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  const openStreams = new Set<ServerResponse>();
+
+  /** Host, Origin and token checks. Returns the refusal, or null when the request may proceed. */
+  function refuse(request: IncomingMessage, givenToken: string | undefined): [number, Result<unknown>] | null {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return [403, fail('forbidden', 'This request was addressed to another host name; the harness only answers on its own address.')];
+    }
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
+      return [403, fail('forbidden', 'Requests from other web pages are refused.')];
+    }
+    if (!tokensMatch(token, givenToken)) {
+      return [401, fail('unauthenticated', 'Missing or wrong harness token. Open the URL the harness printed when it started.')];
+    }
+    return null;
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+    const auth = request.headers.authorization;
+    const refusal = refuse(request, auth?.startsWith('Bearer ') ? auth.slice(7) : undefined);
+    if (refusal) return sendJson(response, ...refusal);
+    if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_argument', 'API calls use POST.'));
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, fail('invalid_argument', 'API calls send a JSON body (content-type: application/json).'));
+    }
+    const text = await readBody(request);
+    if (text === null) return sendJson(response, 413, fail('invalid_argument', 'The request body is too large.'));
+    let args: unknown;
+    try {
+      args = text.trim() === '' ? {} : JSON.parse(text);
+    } catch {
+      return sendJson(response, 400, fail('invalid_argument', 'The request body is not valid JSON.'));
+    }
+    sendJson(response, 200, await router.invoke(channel, args));
+  }
+
+  function handleEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    // EventSource cannot set headers, so the token comes in the query string.
+    const refusal = refuse(request, url.searchParams.get('token') ?? undefined);
+    if (refusal) return sendJson(response, ...refusal);
+    response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    openStreams.add(response);
+    const unsubscribe = bus.subscribe((event, payload) => {
+      response.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+    });
+    request.on('close', () => {
+      unsubscribe();
+      openStreams.delete(response);
+    });
+  }
+
+  async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      response.writeHead(403, securityHeaders).end('Forbidden host');
+      return;
+    }
+    const file = request.method === 'GET' || request.method === 'HEAD' ? await readStaticFile(options.staticDir, url.pathname) : null;
+    if (!file) {
+      response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { ...securityHeaders, 'content-type': file.contentType, 'cache-control': 'no-cache' });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const task = url.pathname === '/api/events'
+      ? Promise.resolve(handleEvents(request, response, url))
+      : url.pathname.startsWith('/api/')
+        ? handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)))
+        : handleStatic(request, response, url);
+    task.catch((error: unknown) => {
+      logger.error('harness.request_failed', { path: url.pathname, error });
+      if (!response.headersSent) sendJson(response, 500, fail('internal', 'The harness could not answer this request.'));
+      else response.end();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      origin = `http://127.0.0.1:${port}`;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+      resolve({
+        origin,
+        url: `${origin}/#token=${token}`,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const stream of openStreams) stream.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

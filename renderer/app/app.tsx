@@ -1,0 +1,81 @@
+// The app shell: navigation, notices, and the current screen.
+import { useEffect } from 'react';
+import { herald } from '../api/herald.ts';
+import { PlaceholderScreen } from '../features/placeholder/placeholder-screen.tsx';
+import { SettingsScreen } from '../features/settings/settings-screen.tsx';
+import { useAppInfo } from './app-info-store.ts';
+import { useNavigation } from './navigation-store.ts';
+import { screens, type ScreenId } from './screens.ts';
+import { StorageNotices } from './storage-notices.tsx';
+
+function CurrentScreen({ screen }: { screen: ScreenId }) {
+  switch (screen) {
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <PlaceholderScreen screen={screen} />;
+  }
+}
+
+export function App() {
+  const screen = useNavigation((state) => state.screen);
+  const go = useNavigation((state) => state.go);
+  const info = useAppInfo((state) => state.info);
+  const loadError = useAppInfo((state) => state.loadError);
+
+  useEffect(() => {
+    void useAppInfo.getState().load();
+    return herald().on('storage:quarantined', () => void useAppInfo.getState().load());
+  }, []);
+
+  const title = screens.find((item) => item.id === screen)?.label ?? '';
+  useEffect(() => {
+    document.title = `${title} · Herald`;
+  }, [title]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ✦
+          </span>
+          Herald
+        </div>
+        <ul>
+          {screens.map((item) => (
+            <li key={item.id}>
+              <a
+                href={`#/${item.id}`}
+                aria-current={item.id === screen ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  go(item.id);
+                }}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="host-note">
+          {info ? (info.host === 'electron' ? `Herald ${info.version}` : `Browser harness · ${info.version}`) : ' '}
+          {info?.hasTestClock ? ' · test clock' : ''}
+        </p>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {loadError ? (
+          <p role="alert" className="error-banner">
+            {loadError}
+          </p>
+        ) : null}
+        <StorageNotices />
+        <h1>{title}</h1>
+        <CurrentScreen screen={screen} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// The app's screens, in navigation order. The URL fragment (#/settings)
+// names the current one so a reload returns to it.
+export const screens = [
+  { id: 'calendar', label: 'Calendar' },
+  { id: 'compose', label: 'Compose' },
+  { id: 'incidents', label: 'Incidents' },
+  { id: 'outbox', label: 'Outbox' },
+  { id: 'templates', label: 'Templates' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+export type ScreenId = (typeof screens)[number]['id'];
+
+export function screenFromHash(hash: string): ScreenId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?&]/)[0];
+  return screens.find((screen) => screen.id === id)?.id ?? 'compose';
+}

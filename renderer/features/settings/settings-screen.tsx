@@ -1,0 +1,11 @@
+import { GeneralSettingsForm } from './general-settings-form.tsx';
+import { SlackPanel } from './slack-panel.tsx';
+
+export function SettingsScreen() {
+  return (
+    <div className="stack-lg">
+      <SlackPanel />
+      <GeneralSettingsForm />
+    </div>
+  );
+}

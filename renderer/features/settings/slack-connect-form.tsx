@@ -1,0 +1,70 @@
+// Connecting Slack: the token field, the weak-protection consent where the
+// machine cannot protect the token well, and the answer from auth.test.
+// On failure the typed token stays in the field so nothing is lost.
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { SLACK_TOKEN_PATTERN, type SecretProtection } from '../../../shared/api/channels/slack.ts';
+import { useSlack } from './slack-store.ts';
+
+interface ConnectFields {
+  token: string;
+  acceptWeakProtection: boolean;
+}
+
+export function SlackConnectForm({ protection }: { protection: SecretProtection }) {
+  const ids = { token: useId(), tokenHelp: useId(), tokenError: useId(), consent: useId() };
+  const connect = useSlack((state) => state.connect);
+  const isBusy = useSlack((state) => state.isBusy);
+  const { register, handleSubmit, formState, reset } = useForm<ConnectFields>({
+    defaultValues: { token: '', acceptWeakProtection: false },
+  });
+  const tokenError = formState.errors.token?.message;
+  const isWeak = protection.level === 'weak';
+
+  const onSubmit = handleSubmit(async ({ token, acceptWeakProtection }) => {
+    if (await connect(token.trim(), acceptWeakProtection)) reset();
+  });
+
+  return (
+    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <div className="field">
+        <label htmlFor={ids.token}>Slack token</label>
+        <input
+          id={ids.token}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={`${ids.tokenHelp}${tokenError ? ` ${ids.tokenError}` : ''}`}
+          aria-invalid={tokenError ? true : undefined}
+          {...register('token', {
+            required: 'Paste the token from your Slack app.',
+            validate: (value) =>
+              SLACK_TOKEN_PATTERN.test(value.trim()) || 'A Slack token starts with xoxb- (bot) or xoxp- (user).',
+          })}
+        />
+        <p id={ids.tokenHelp} className="help">
+          A bot token (xoxb-…) from the Herald Slack app is best; see the README for the one-step app manifest.
+        </p>
+        {tokenError ? (
+          <p id={ids.tokenError} className="field-error">
+            {tokenError}
+          </p>
+        ) : null}
+      </div>
+      {isWeak ? (
+        <div className="consent">
+          <p className="warning-text">{protection.explanation}</p>
+          <label htmlFor={ids.consent} className="checkbox">
+            <input id={ids.consent} type="checkbox" {...register('acceptWeakProtection')} />I understand the token will be stored
+            with weak protection on this machine
+          </label>
+        </div>
+      ) : null}
+      <div>
+        <button type="submit" className="primary" disabled={isBusy}>
+          {isBusy ? 'Checking with Slack…' : 'Connect Slack'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+// Settings → Slack: who Herald is connected as, what is missing, and how
+// well the token is protected.
+import { useEffect } from 'react';
+import { herald } from '../../api/herald.ts';
+import { SlackConnectForm } from './slack-connect-form.tsx';
+import { useSlack } from './slack-store.ts';
+
+export function SlackPanel() {
+  const status = useSlack((state) => state.status);
+  const error = useSlack((state) => state.error);
+  const isBusy = useSlack((state) => state.isBusy);
+  const disconnect = useSlack((state) => state.disconnect);
+
+  useEffect(() => {
+    void useSlack.getState().refresh();
+    return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
+  }, []);
+
+  return (
+    <section className="card" aria-labelledby="slack-heading">
+      <h2 id="slack-heading">Slack</h2>
+      {error ? (
+        <div role="alert" className="error-banner">
+          <p>{error.message}</p>
+          {error.fix ? <p className="help">{error.fix}</p> : null}
+        </div>
+      ) : null}
+      {status === null ? (
+        <p className="muted">Checking the connection…</p>
+      ) : status.connected && status.identity ? (
+        <div className="stack">
+          <p data-testid="slack-connected">
+            Connected to <strong>{status.identity.workspace}</strong> as <strong>{status.identity.actorName}</strong> (
+            {status.identity.tokenKind === 'bot' ? 'bot token' : 'user token'}).
+          </p>
+          {status.identity.missingScopes.length > 0 ? (
+            <div className="warning-banner" role="status">
+              <p>The Slack app is missing permissions Herald needs:</p>
+              <ul>
+                {status.identity.missingScopes.map((missing) => (
+                  <li key={missing.scope}>
+                    <code>{missing.scope}</code> — for {missing.neededFor}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="help">
+            Token protection: {status.protection.level === 'os' ? 'your system keychain' : 'weak'} ({status.protection.backend}).
+            Slack API: <code>{status.apiUrl}</code>
+          </p>
+          <div>
+            <button type="button" onClick={() => void disconnect()} disabled={isBusy}>
+              Disconnect
+            </button>
+          </div>
+        </div>
+      ) : (
+        <SlackConnectForm protection={status.protection} />
+      )}
+    </section>
+  );
+}

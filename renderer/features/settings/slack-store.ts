@@ -1,0 +1,41 @@
+// The Slack connection as the renderer knows it: status only. The token the
+// user types lives in the connect form until it is sent, and is never stored
+// or received here.
+import { create } from 'zustand';
+import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
+import type { ApiError } from '../../../shared/api/index.ts';
+import { herald } from '../../api/herald.ts';
+
+interface SlackState {
+  status: SlackStatus | null;
+  error: ApiError | null;
+  isBusy: boolean;
+  refresh(): Promise<void>;
+  connect(token: string, acceptWeakProtection: boolean): Promise<boolean>;
+  disconnect(): Promise<void>;
+  apply(status: SlackStatus): void;
+}
+
+export const useSlack = create<SlackState>()((set) => ({
+  status: null,
+  error: null,
+  isBusy: false,
+  async refresh() {
+    const result = await herald().invoke('slack:status', {});
+    set(result.ok ? { status: result.value, error: null } : { error: result.error });
+  },
+  async connect(token, acceptWeakProtection) {
+    set({ isBusy: true, error: null });
+    const result = await herald().invoke('slack:connect', { token, acceptWeakProtection });
+    set(result.ok ? { status: result.value, isBusy: false } : { error: result.error, isBusy: false });
+    return result.ok;
+  },
+  async disconnect() {
+    set({ isBusy: true, error: null });
+    const result = await herald().invoke('slack:disconnect', {});
+    set(result.ok ? { status: result.value, isBusy: false } : { error: result.error, isBusy: false });
+  },
+  apply(status) {
+    set({ status });
+  },
+}));

@@ -1,0 +1,58 @@
+// Slack connection channels. The token travels renderer → main exactly once,
+// in slack:connect; nothing ever sends it back.
+import { z } from 'zod';
+
+export const SLACK_TOKEN_PATTERN = /^xox[bp]-[A-Za-z0-9-]{8,250}$/;
+
+export const slackTokenSchema = z
+  .string()
+  .trim()
+  .regex(SLACK_TOKEN_PATTERN, 'a Slack token starts with xoxb- (bot) or xoxp- (user) followed by letters, digits and dashes');
+
+export const secretProtectionSchema = z.object({
+  /** 'os': the OS keychain protects the key. 'weak': anyone with the files can read the token. */
+  level: z.enum(['os', 'weak', 'unavailable']),
+  backend: z.string(),
+  explanation: z.string(),
+});
+export type SecretProtection = z.infer<typeof secretProtectionSchema>;
+
+export const slackIdentitySchema = z.object({
+  workspace: z.string(),
+  workspaceId: z.string(),
+  workspaceUrl: z.string(),
+  /** Bot display name (bot tokens) or the user's name (user tokens). */
+  actorName: z.string(),
+  tokenKind: z.enum(['bot', 'user']),
+  scopes: z.array(z.string()),
+  missingScopes: z.array(z.object({ scope: z.string(), neededFor: z.string() })),
+  connectedAtUtc: z.string(),
+});
+export type SlackIdentity = z.infer<typeof slackIdentitySchema>;
+
+export const slackStatusSchema = z.object({
+  connected: z.boolean(),
+  identity: slackIdentitySchema.nullable(),
+  protection: secretProtectionSchema,
+  apiUrl: z.string(),
+});
+export type SlackStatus = z.infer<typeof slackStatusSchema>;
+
+export const slackChannels = {
+  'slack:status': { args: z.object({}).strict(), result: slackStatusSchema },
+  'slack:connect': {
+    args: z
+      .object({
+        token: slackTokenSchema,
+        /** The user has read that the token will be stored with weak protection, and accepts. */
+        acceptWeakProtection: z.boolean().default(false),
+      })
+      .strict(),
+    result: slackStatusSchema,
+  },
+  'slack:disconnect': { args: z.object({}).strict(), result: slackStatusSchema },
+} as const;
+
+export const slackEvents = {
+  'slack:changed': slackStatusSchema,
+} as const;
