@@ -1,0 +1,202 @@
+// Zone-aware calendar maths on epoch-millisecond instants, using only Intl:
+// reading an instant's wall-clock time in an IANA zone, turning a wall-clock
+// time back into an instant (with explicit DST gap and overlap rules), and
+// day arithmetic that keeps the wall-clock time across 23- and 25-hour days.
+import { isValidTimeZone } from '../settings/settings.ts';
+
+export { isValidTimeZone };
+
+/** A wall-clock reading in some zone. Fields may overflow (day 32, hour 25): they roll over like Date.UTC. */
+export interface WallTime {
+  year: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second?: number;
+  /** Kept so that wall time → instant → wall time round-trips to the millisecond. */
+  millisecond?: number;
+}
+
+export interface ZonedWallTime extends WallTime {
+  second: number;
+  millisecond: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  /** Minutes ahead of UTC (BST = 60, New York winter = -300). Fractional only for pre-1900 local mean time. */
+  offsetMinutes: number;
+  /** 'GMT', 'BST', 'EDT', 'IST', … or 'GMT+5:30' where the zone has no common English abbreviation. */
+  zoneAbbreviation: string;
+}
+
+export type Disambiguation = 'earlier' | 'later';
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+// en-GB knows GMT/BST/CET, en-US knows EST/PDT, en-IN knows IST, en-AU knows AEST/LHDT.
+const ABBREVIATION_LOCALES = ['en-GB', 'en-US', 'en-IN', 'en-AU'];
+const OFFSET_STYLE_NAME = /^(GMT|UTC)[+-−]/;
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    partsFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function nameFormatter(locale: string, zone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}`;
+  let formatter = nameFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+    nameFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function assertInstant(epochMs: number): void {
+  if (!Number.isFinite(epochMs) || Number.isNaN(new Date(epochMs).getTime())) {
+    throw new RangeError(`not a representable instant: ${epochMs}`);
+  }
+}
+
+/** The wall time read as if it were UTC: the "local milliseconds" that offsets are measured against. */
+function wallAsUtcMs(wall: WallTime): number {
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second ?? 0, wall.millisecond ?? 0);
+  return date.getTime();
+}
+
+/** Wall fields and weekday only; the expensive zone name is looked up separately. */
+function readWall(epochMs: number, zone: string): Omit<ZonedWallTime, 'offsetMinutes' | 'zoneAbbreviation'> {
+  const fields: Record<string, string> = {};
+  for (const part of partsFormatter(zone).formatToParts(epochMs)) fields[part.type] = part.value;
+  const yearOfEra = Number(fields.year);
+  return {
+    year: fields.era === 'BC' || fields.era === 'B' ? 1 - yearOfEra : yearOfEra,
+    month: Number(fields.month),
+    day: Number(fields.day),
+    // Some engines print midnight as 24 even with h23.
+    hour: Number(fields.hour) % 24,
+    minute: Number(fields.minute),
+    second: Number(fields.second),
+    millisecond: ((epochMs % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+  };
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at this instant. */
+function offsetMsAt(epochMs: number, zone: string): number {
+  return wallAsUtcMs(readWall(epochMs, zone)) - epochMs;
+}
+
+function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.round(Math.abs(offsetMinutes));
+  const hours = Math.floor(absolute / 60);
+  const minutes = absolute % 60;
+  return minutes === 0 ? `GMT${sign}${hours}` : `GMT${sign}${hours}:${String(minutes).padStart(2, '0')}`;
+}
+
+function zoneAbbreviationAt(epochMs: number, zone: string, offsetMinutes: number): string {
+  for (const locale of ABBREVIATION_LOCALES) {
+    const name = nameFormatter(locale, zone)
+      .formatToParts(epochMs)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    if (name && !OFFSET_STYLE_NAME.test(name)) return name;
+  }
+  return offsetMinutes === 0 ? 'GMT' : formatOffset(offsetMinutes);
+}
+
+/** What a clock in `zone` shows at `epochMs`, with the weekday, offset and zone abbreviation in force. */
+export function wallTimeInZone(epochMs: number, zone: string): ZonedWallTime {
+  assertInstant(epochMs);
+  const wall = readWall(epochMs, zone);
+  const offsetMinutes = (wallAsUtcMs(wall) - epochMs) / MS_PER_MINUTE;
+  return { ...wall, offsetMinutes, zoneAbbreviation: zoneAbbreviationAt(epochMs, zone, offsetMinutes) };
+}
+
+/**
+ * Every instant at which `zone` shows this wall time, earliest first: one
+ * normally, two in a DST overlap, none in a gap. Zones change offset at most
+ * once in any two days, so the offsets a day either side are the only candidates.
+ */
+function possibleInstants(localMs: number, zone: string): { instants: number[]; offsetBeforeMs: number } {
+  const offsetBeforeMs = offsetMsAt(localMs - MS_PER_DAY, zone);
+  const offsetAfterMs = offsetMsAt(localMs + MS_PER_DAY, zone);
+  const candidates = offsetBeforeMs === offsetAfterMs ? [offsetBeforeMs] : [offsetBeforeMs, offsetAfterMs];
+  const instants = candidates
+    .map((offsetMs) => localMs - offsetMs)
+    .filter((instant) => instant + offsetMsAt(instant, zone) === localMs)
+    .sort((a, b) => a - b);
+  return { instants, offsetBeforeMs };
+}
+
+function resolve(localMs: number, zone: string, choose: (instants: number[]) => number): number {
+  if (Number.isNaN(localMs)) throw new RangeError('wall time is out of range');
+  const { instants, offsetBeforeMs } = possibleInstants(localMs, zone);
+  // In a gap the clock has jumped: read the time with the offset from before
+  // the jump, which moves it forward by the gap (01:30 → 02:30 BST).
+  const instant = instants.length === 0 ? localMs - offsetBeforeMs : choose(instants);
+  assertInstant(instant);
+  return instant;
+}
+
+/**
+ * The instant at which `zone` shows `wall`. In a DST gap (01:30 on the last
+ * Sunday of March in London) the time moves forward by the gap (02:30 BST);
+ * in an overlap (01:30 on the last Sunday of October) `disambiguation` picks
+ * the earlier (BST, the default) or later (GMT) occurrence.
+ */
+export function instantFromWallTime(
+  wall: WallTime,
+  zone: string,
+  disambiguation: Disambiguation = 'earlier',
+): number {
+  return resolve(wallAsUtcMs(wall), zone, (instants) =>
+    disambiguation === 'later' ? (instants.at(-1) as number) : (instants[0] as number),
+  );
+}
+
+/**
+ * The same wall-clock time `days` calendar days later (or earlier, if
+ * negative) in `zone`, so 12:00 stays 12:00 across 23- and 25-hour days. When
+ * the target time occurs twice, the occurrence with the starting offset wins,
+ * which makes adding 0 days the identity.
+ */
+export function addDaysInZone(epochMs: number, days: number, zone: string): number {
+  if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number: ${days}`);
+  const start = wallTimeInZone(epochMs, zone);
+  const startOffsetMs = wallAsUtcMs(start) - epochMs;
+  const targetLocalMs = wallAsUtcMs({ ...start, day: start.day + days });
+  return resolve(targetLocalMs, zone, (instants) => {
+    const sameOffset = instants.find((instant) => targetLocalMs - instant === startOffsetMs);
+    return sameOffset ?? (instants[0] as number);
+  });
+}
+
+/** The first instant of the calendar day containing `epochMs` in `zone` (01:00 where midnight is skipped). */
+export function startOfDayInZone(epochMs: number, zone: string): number {
+  const wall = wallTimeInZone(epochMs, zone);
+  return instantFromWallTime({ year: wall.year, month: wall.month, day: wall.day, hour: 0, minute: 0 }, zone);
+}
