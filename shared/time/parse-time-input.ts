@@ -23,6 +23,7 @@ export interface TimeInputContext {
 }
 
 export const DEFAULT_MAX_AHEAD_DAYS = 366;
+const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 /** A date typed without a year means next year's only when that is this close (the turn of the year). */
 const NEXT_YEAR_WINDOW_MS = 183 * MS_PER_DAY;
@@ -93,6 +94,15 @@ function instantOf(
   const zoneWord = form.zoneWord;
   if (zoneWord === undefined) return instantFromWallTime(wall, zone);
   if (UTC_WORDS.has(zoneWord)) return instantFromWallTime(wall, 'UTC');
+  const offset = /^(?:gmt|utc)([+-])(\d{1,2})(?::(\d{2}))?$/.exec(zoneWord);
+  if (offset) {
+    const offsetMinutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
+    if (Number(offset[2]) > 18 || Number(offset[3] ?? 0) > 59)
+      return `${zoneWord.toUpperCase()} is not a UTC offset.`;
+    return (
+      instantFromWallTime(wall, 'UTC') - (offset[1] === '-' ? -offsetMinutes : offsetMinutes) * MS_PER_MINUTE
+    );
+  }
   const candidates = [instantFromWallTime(wall, zone, 'earlier'), instantFromWallTime(wall, zone, 'later')];
   const match = candidates.find(
     (instant) => wallTimeInZone(instant, zone).zoneAbbreviation.toLowerCase() === zoneWord,

@@ -54,6 +54,8 @@ const MONTH_PATTERN =
 const WEEKDAY_PATTERN =
   'sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?';
 const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** A trailing zone: an abbreviation ("bst", "utc") or an offset as formatInstant writes it ("gmt+5:30"). */
+const ZONE_WORD_PATTERN = '(?:gmt|utc)[+-]\\d{1,2}(?::\\d{2})?|[a-z]{1,5}';
 /** Words that belong to the grammar, so a trailing one is never taken for a zone. */
 const GRAMMAR_WORD = new RegExp(
   `^(?:today|tomorrow|tmrw|noon|midday|midnight|am|pm|at|on|of|the|${MONTH_PATTERN}|${WEEKDAY_PATTERN})$`,
@@ -163,6 +165,14 @@ class Remainder {
     return match;
   }
 
+  /** Takes the last word if it matches `pattern` and passes `isWanted`. */
+  takeTrailing(pattern: string, isWanted: (word: string) => boolean): string | undefined {
+    const match = new RegExp(`(?<= )(?:${pattern})(?= $)`).exec(this.text);
+    if (!match || !isWanted(match[0])) return undefined;
+    this.text = `${this.text.slice(0, match.index)} `;
+    return match[0];
+  }
+
   rest(): string {
     return this.text.replace(/ (?:at|on|the)(?= )/g, ' ').trim();
   }
@@ -241,11 +251,7 @@ function takeDate(remainder: Remainder): CalendarDate | undefined {
 function recogniseWallTime(text: string): TimeInputForm | null {
   // "2026-04-23t12:00" without an offset is a wall time in the person's zone.
   const remainder = new Remainder(` ${text.replace(/^(\d{4}-\d{1,2}-\d{1,2})t(?=\d)/, '$1 ')} `);
-  const zoneWordMatch = /(?<= )([a-z]{1,5})(?= $)/.exec(` ${text} `);
-  const zoneWord =
-    zoneWordMatch && !GRAMMAR_WORD.test(zoneWordMatch[1] ?? '')
-      ? remainder.take(`${zoneWordMatch[1]}(?= $)`)?.[0]
-      : undefined;
+  const zoneWord = remainder.takeTrailing(ZONE_WORD_PATTERN, (word) => !GRAMMAR_WORD.test(word));
   const dayWord = remainder.take('today|tomorrow|tmrw')?.[0];
   const clock = takeClock(remainder);
   if (clock && 'kind' in clock) return clock;
