@@ -12,5 +12,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // electron-store imports 'electron' itself: inline it so the alias reaches that import too.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

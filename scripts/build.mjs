@@ -16,7 +16,7 @@ const started = performance.now();
 if (wants('renderer')) {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }
-const common = { bundle: true, platform: 'node', target: 'node20', define, logLevel: 'warning', legalComments: 'none' };
+const common = { bundle: true, platform: 'node', target: 'node20', define, logLevel: 'warning', legalComments: 'none', minify: true, sourcemap: 'linked' };
 const jobs = [];
 if (wants('electron')) {
   jobs.push(

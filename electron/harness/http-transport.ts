@@ -17,7 +17,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import type { EventBus } from '../core/api/event-bus.ts';
 import type { Router } from '../core/api/router.ts';
 import type { Logger } from '../core/logging/logger.ts';
-import { readStaticFile } from './static-files.ts';
+import { readRendererFile } from '../core/static/renderer-files.ts';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -139,7 +139,7 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
       response.writeHead(403, securityHeaders).end('Forbidden host');
       return;
     }
-    const file = request.method === 'GET' || request.method === 'HEAD' ? await readStaticFile(options.staticDir, url.pathname) : null;
+    const file = request.method === 'GET' || request.method === 'HEAD' ? await readRendererFile(options.staticDir, url.pathname) : null;
     if (!file) {
       response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain' }).end('Not found');
       return;

@@ -1,6 +1,6 @@
-// Serving the built renderer from dist/renderer with a path check: a request
-// can never escape the folder, and unknown paths fall back to index.html so
-// client-side routes load.
+// Reading the built renderer (dist/renderer) for either transport, with a
+// path check: a request can never escape the folder, and unknown paths fall
+// back to index.html so client-side routes load.
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -15,12 +15,12 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export interface StaticFile {
+export interface RendererFile {
   body: Buffer;
   contentType: string;
 }
 
-export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
+export async function readRendererFile(rootDir: string, urlPath: string): Promise<RendererFile | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');

@@ -1,0 +1,4 @@
+// Electron main entry (bundled to dist/electron/main.mjs).
+import { startHeraldShell } from './shell/app.ts';
+
+void startHeraldShell();
