@@ -1,0 +1,98 @@
+// Stored state rendered as Slack's JSON objects: conversations and messages
+// with the fields Slack sends (and that clients such as Herald read).
+import type { Caller } from './access.ts';
+import type { ChannelState, Workspace } from './workspace.ts';
+import type { PostedMessage } from './types.ts';
+
+export function channelJson(workspace: Workspace, channel: ChannelState, caller: Caller): Record<string, unknown> {
+  const topicOrPurpose = (value: string) => ({ value, creator: value === '' ? '' : 'U0COMMSLEAD', last_set: value === '' ? 0 : channel.createdSec });
+  return {
+    id: channel.id,
+    name: channel.name,
+    is_channel: !channel.isPrivate,
+    is_group: channel.isPrivate,
+    is_im: false,
+    is_mpim: false,
+    is_private: channel.isPrivate,
+    created: channel.createdSec,
+    is_archived: channel.isArchived,
+    is_general: channel.isGeneral,
+    unlinked: 0,
+    name_normalized: channel.name,
+    is_shared: false,
+    is_org_shared: false,
+    is_ext_shared: false,
+    is_pending_ext_shared: false,
+    pending_shared: [],
+    context_team_id: workspace.team.id,
+    shared_team_ids: [workspace.team.id],
+    parent_conversation: null,
+    creator: 'U0COMMSLEAD',
+    is_member: channel.memberIds.has(caller.user.id),
+    topic: topicOrPurpose(channel.topic),
+    purpose: topicOrPurpose(channel.purpose),
+    previous_names: [],
+    num_members: channel.memberIds.size,
+  };
+}
+
+function botFields(workspace: Workspace, message: PostedMessage): Record<string, unknown> {
+  if (message.bot_id === undefined) return {};
+  const botUser = workspace.users.get(message.user);
+  return {
+    bot_id: message.bot_id,
+    app_id: message.app_id,
+    bot_profile: {
+      id: message.bot_id,
+      app_id: message.app_id,
+      name: botUser?.name ?? 'bot',
+      icons: { image_36: 'https://a.slack-edge.com/80588/img/plugins/app/bot_36.png' },
+      deleted: false,
+      updated: 1_600_000_000,
+      team_id: workspace.team.id,
+    },
+  };
+}
+
+function threadFields(workspace: Workspace, message: PostedMessage): Record<string, unknown> {
+  if (message.thread_ts === undefined) return {};
+  if (message.thread_ts !== message.ts) {
+    const parent = workspace.findMessage(message.channel, message.thread_ts);
+    return {
+      thread_ts: message.thread_ts,
+      ...(parent ? { parent_user_id: parent.user } : {}),
+      ...(message.reply_broadcast ? { subtype: 'thread_broadcast' } : {}),
+    };
+  }
+  const replies = workspace.threadReplies(message.channel, message.ts);
+  const replyUsers = [...new Set(replies.map((reply) => reply.user))];
+  return {
+    thread_ts: message.ts,
+    reply_count: replies.length,
+    reply_users_count: replyUsers.length,
+    reply_users: replyUsers,
+    latest_reply: replies.at(-1)?.ts ?? message.ts,
+    is_locked: false,
+    subscribed: false,
+  };
+}
+
+export function messageJson(
+  workspace: Workspace,
+  message: PostedMessage,
+  { includeMetadata }: { includeMetadata: boolean },
+): Record<string, unknown> {
+  return {
+    type: 'message',
+    ...(message.subtype ? { subtype: message.subtype } : {}),
+    text: message.text,
+    user: message.user,
+    ts: message.ts,
+    team: workspace.team.id,
+    ...botFields(workspace, message),
+    ...(message.blocks ? { blocks: message.blocks } : {}),
+    ...threadFields(workspace, message),
+    ...(message.edited ? { edited: message.edited } : {}),
+    ...(includeMetadata && message.metadata ? { metadata: message.metadata } : {}),
+  };
+}

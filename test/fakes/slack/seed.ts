@@ -1,0 +1,92 @@
+// The default workspace the fake Slack starts with: the Ministry of Justice
+// team, Herald's bot user and token, one human user with a user token, the
+// channels the communications plan names, and generic filler channels so that
+// cursor paging is exercised with Slack's default page size.
+import type { ChannelSeed, FakeSlackOptions, TeamSeed, TokenSeed, UserSeed } from './types.ts';
+import type { WorkspaceSeed } from './workspace.ts';
+
+export const DEFAULT_BOT_TOKEN = 'xoxb-fake-bot-token-0001';
+export const DEFAULT_USER_TOKEN = 'xoxp-fake-user-token-0001';
+export const DEFAULT_BOT_SCOPES = [
+  'chat:write',
+  'channels:read',
+  'groups:read',
+  'channels:history',
+  'groups:history',
+  'chat:write.public',
+] as const;
+export const DEFAULT_USER_SCOPES = [
+  'chat:write',
+  'channels:read',
+  'groups:read',
+  'channels:history',
+  'groups:history',
+  'channels:write',
+] as const;
+
+export const DEFAULT_TEAM: TeamSeed = { id: 'T0HERALD', name: 'Ministry of Justice', domain: 'ministryofjustice' };
+
+export const BOT_USER: UserSeed = {
+  id: 'U0HERALDBOT',
+  name: 'herald',
+  realName: 'Herald',
+  botId: 'B0HERALD',
+  appId: 'A0HERALD',
+};
+export const HUMAN_USER: UserSeed = { id: 'U0COMMSLEAD', name: 'comms.lead', realName: 'Comms Lead' };
+
+export const DEFAULT_TOTAL_CHANNELS = 250;
+const CREATED_SEC = 1_600_000_000;
+
+function channel(id: string, name: string, memberIds: string[], extra: Partial<ChannelSeed> = {}): ChannelSeed {
+  return { id, name, memberIds, createdSec: CREATED_SEC, ...extra };
+}
+
+const both = [BOT_USER.id, HUMAN_USER.id];
+const humanOnly = [HUMAN_USER.id];
+
+/** The named channels: some the bot has joined, some it has not, one private, one archived. */
+export function defaultNamedChannels(): ChannelSeed[] {
+  return [
+    channel('C0GENERAL', 'general', humanOnly, { isGeneral: true, purpose: 'Workspace-wide announcements' }),
+    channel('C0OPSENGUPD', 'operations-engineering-update', both, { purpose: 'Updates from Operations Engineering' }),
+    channel('C0GHCOMMUNITY', 'github-community', both, { purpose: 'GitHub users across the organisation' }),
+    channel('C0ASKCLOUDP', 'ask-cloud-platform', humanOnly, { purpose: 'Questions for Cloud Platform' }),
+    channel('C0ASKCOMMS', 'ask-comms', both),
+    channel('C0CHAT', 'chat', humanOnly, { purpose: 'Sharing successes and chat' }),
+    channel('G0OPSENGTEAM', 'operations-engineering-team', both, { isPrivate: true }),
+    channel('G0OPSENGLEADS', 'operations-engineering-leads', humanOnly, { isPrivate: true }),
+    channel('C0OPSENGOLD', 'operations-engineering-old-news', both, { isArchived: true }),
+  ];
+}
+
+/** Filler channels `team-channel-001`… until the workspace has `totalChannels`. */
+export function genericChannels(existingCount: number, totalChannels: number): ChannelSeed[] {
+  const fillers: ChannelSeed[] = [];
+  for (let n = 1; existingCount + fillers.length < totalChannels; n += 1) {
+    const number = String(n).padStart(3, '0');
+    // Every third filler has the bot as a member, so membership varies across pages.
+    const memberIds = n % 3 === 0 ? both : humanOnly;
+    fillers.push(channel(`C0FILL${number}`, `team-channel-${number}`, memberIds));
+  }
+  return fillers;
+}
+
+export function defaultTokens(botScopes: readonly string[] = DEFAULT_BOT_SCOPES): TokenSeed[] {
+  return [
+    { token: DEFAULT_BOT_TOKEN, kind: 'bot', userId: BOT_USER.id, scopes: botScopes },
+    { token: DEFAULT_USER_TOKEN, kind: 'user', userId: HUMAN_USER.id, scopes: DEFAULT_USER_SCOPES },
+  ];
+}
+
+/** The seed a workspace starts from (and returns to on reset), from the fake's options. */
+export function buildWorkspaceSeed(options: FakeSlackOptions): WorkspaceSeed {
+  const named = options.channels ?? defaultNamedChannels();
+  const totalChannels = options.totalChannels ?? DEFAULT_TOTAL_CHANNELS;
+  return {
+    team: { ...DEFAULT_TEAM, ...options.team },
+    users: options.users ?? [BOT_USER, HUMAN_USER],
+    tokens: options.tokens ?? defaultTokens(options.botScopes),
+    channels: [...named, ...genericChannels(named.length, totalChannels)],
+  };
+}

@@ -1,0 +1,156 @@
+// Public types of the fake Slack server: how a test seeds the workspace, the
+// faults it can inject, and the records it reads back. Fields that mirror
+// Slack's own payloads keep Slack's snake_case names (thread_ts, bot_id…);
+// fields that are the fake's own use camelCase with units.
+
+export interface TeamSeed {
+  id: string;
+  name: string;
+  domain: string;
+}
+
+export type TokenKind = 'bot' | 'user';
+
+export interface TokenSeed {
+  token: string;
+  kind: TokenKind;
+  /** The Slack user the token acts as (a bot token acts as its bot user). */
+  userId: string;
+  scopes: readonly string[];
+}
+
+export interface UserSeed {
+  id: string;
+  name: string;
+  realName: string;
+  /** Set for bot users: the bot and app behind the user. */
+  botId?: string;
+  appId?: string;
+}
+
+export interface ChannelSeed {
+  id: string;
+  name: string;
+  isPrivate?: boolean;
+  isArchived?: boolean;
+  isGeneral?: boolean;
+  /** User ids that are members. */
+  memberIds: readonly string[];
+  topic?: string;
+  purpose?: string;
+  /** Epoch seconds. */
+  createdSec?: number;
+}
+
+/** What `addChannel` takes: id and membership are filled in when missing. */
+export interface NewChannel {
+  name: string;
+  id?: string;
+  isPrivate?: boolean;
+  isArchived?: boolean;
+  /** Whether the default bot user is a member (default true). */
+  isBotMember?: boolean;
+  memberIds?: readonly string[];
+  topic?: string;
+  purpose?: string;
+}
+
+export interface FakeSlackOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  team?: Partial<TeamSeed>;
+  /** Replaces the default bot user, human user and their tokens. */
+  users?: readonly UserSeed[];
+  tokens?: readonly TokenSeed[];
+  /** Scopes of the default bot token (ignored when `tokens` is given). */
+  botScopes?: readonly string[];
+  /** Replaces the default named channels (generic ones are still added up to `totalChannels`). */
+  channels?: readonly ChannelSeed[];
+  /** Total channel count including generic filler channels (default 250) so paging is exercised. */
+  totalChannels?: number;
+  /** The fake's clock in epoch ms (default Date.now): timestamps, scheduling, rate-limit windows. */
+  nowMs?: () => number;
+}
+
+export interface SlackMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
+}
+
+/** A message as the fake stores it; `fake.messages()` returns copies of these. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  /** Set for thread replies (and on a parent once it has replies, as in Slack). */
+  thread_ts?: string;
+  text: string;
+  blocks?: unknown[];
+  metadata?: SlackMetadata;
+  reply_broadcast: boolean;
+  user: string;
+  bot_id?: string;
+  app_id?: string;
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+  edited?: { user: string; ts: string };
+  /** 'tombstone' once a thread parent is deleted: Slack keeps it while replies remain. */
+  subtype?: 'tombstone';
+  /** Set when the message came from a scheduled message. */
+  scheduled_message_id?: string;
+}
+
+export interface ScheduledMessage {
+  id: string;
+  channel: string;
+  /** Epoch seconds. */
+  post_at: number;
+  /** Epoch seconds. */
+  date_created: number;
+  text: string;
+  blocks?: unknown[];
+  metadata?: SlackMetadata;
+  thread_ts?: string;
+  reply_broadcast: boolean;
+  user: string;
+  bot_id?: string;
+  app_id?: string;
+}
+
+export type Fault =
+  | { kind: 'rate_limited'; retryAfterSec: number }
+  | { kind: 'http_status'; status: number }
+  | { kind: 'drop_before' }
+  | { kind: 'drop_after' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'slack_error'; error: string };
+
+export interface FaultOptions {
+  /** How many matching requests the fault hits (default 1; Infinity until cleared). */
+  times?: number;
+}
+
+export interface FaultHandle {
+  /** How many requests the fault has hit so far. */
+  readonly hitCount: number;
+  cancel(): void;
+}
+
+/** One request that reached the fake's API (not control calls, not requests refused while offline). */
+export interface RequestRecord {
+  method: string;
+  /** The arguments as the fake parsed them, never including a token. */
+  args: Record<string, unknown>;
+  atMs: number;
+  /** The injected fault or rate-limit window that shaped the answer, if any. */
+  fault?: Fault['kind'] | 'rate_limit_window';
+  /** HTTP status sent; undefined when the socket was dropped or the reply is still pending. */
+  status?: number;
+  /** Slack's `error` code when the answer was `ok: false`. */
+  error?: string;
+}
+
+export interface DeliveryReport {
+  delivered: PostedMessage[];
+  /** Due messages that vanished without posting (they carried metadata, or the channel was archived). */
+  dropped: ScheduledMessage[];
+}
