@@ -1,0 +1,80 @@
+import { expect, test } from './fixtures.ts';
+
+test.describe('connecting Slack', () => {
+  test('the comms lead connects Slack with a bot token and sees the workspace and bot name', async ({ page, openHerald, slack, harness, apiResponses, expectNoAxeViolations }) => {
+    await openHerald('Settings');
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    // The token must not linger in the address bar.
+    expect(page.url()).not.toContain(harness.token);
+
+    await page.getByLabel('Slack token').fill(slack.botToken);
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    // The harness stores the token with weak protection, so it asks first; nothing typed is lost.
+    await expect(page.getByRole('alert')).toContainText('weak protection');
+    await expect(page.getByLabel('Slack token')).toHaveValue(slack.botToken);
+
+    await page.getByLabel(/I understand the token will be stored/).check();
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    await expect(page.getByTestId('slack-connected')).toContainText('Connected to Ministry of Justice as herald');
+    await expectNoAxeViolations();
+    await page.screenshot({ path: 'docs/screenshots/settings-connected.png' });
+
+    // It survives a reload, and the renderer never sees the token again.
+    await page.reload();
+    await expect(page.getByTestId('slack-connected')).toContainText('Ministry of Justice');
+    expect(slack.requests.filter((request) => request.method === 'auth.test')).toHaveLength(1);
+    for (const body of apiResponses) expect(body).not.toContain(slack.botToken);
+    expect(harness.output()).not.toContain(slack.botToken);
+    expect(await page.content()).not.toContain(slack.botToken);
+  });
+
+  test('a token Slack rejects gets a clear error and stays in the field', async ({ page, openHerald, slack, harness }) => {
+    await openHerald('Settings');
+    slack.revokeToken(slack.botToken);
+    await page.getByLabel('Slack token').fill(slack.botToken);
+    await page.getByLabel(/I understand the token will be stored/).check();
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    await expect(page.getByRole('alert')).toContainText('Slack did not accept the token');
+    await expect(page.getByLabel('Slack token')).toHaveValue(slack.botToken);
+    expect(harness.output()).not.toContain(slack.botToken);
+  });
+
+  test('a malformed token is caught in the form before anything is sent', async ({ page, openHerald, slack }) => {
+    await openHerald('Settings');
+    await page.getByLabel('Slack token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    await expect(page.getByText('A Slack token starts with xoxb- (bot) or xoxp- (user).')).toBeVisible();
+    expect(slack.requests).toHaveLength(0);
+  });
+});
+
+test.describe('the app shell', () => {
+  test('every screen is reachable from the navigation and has no axe violations', async ({ page, openHerald, expectNoAxeViolations }) => {
+    await openHerald();
+    for (const name of ['Calendar', 'Compose', 'Incidents', 'Outbox', 'Templates', 'Settings']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+      await expectNoAxeViolations();
+    }
+  });
+
+  test('the page refuses to run inline script (CSP) and cannot reach other origins', async ({ page, openHerald, slack }) => {
+    await openHerald();
+    // The fake Slack server is live on loopback: only the CSP can stop this fetch.
+    const outcome = await page.evaluate(async (elsewhere) => {
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__inlineRan = true';
+      document.body.appendChild(inline);
+      let fetchedElsewhere = false;
+      try {
+        await fetch(`${elsewhere}auth.test`, { method: 'POST' });
+        fetchedElsewhere = true;
+      } catch {
+        fetchedElsewhere = false;
+      }
+      return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, fetchedElsewhere, hasRequire: 'require' in window, hasProcess: 'process' in window };
+    }, slack.url);
+    expect(outcome).toEqual({ inlineRan: false, fetchedElsewhere: false, hasRequire: false, hasProcess: false });
+    expect(slack.requests).toHaveLength(0);
+  });
+});
