@@ -1,0 +1,61 @@
+// Sharing the written postmortem of a service-impacting incident with the
+// people it affected.
+import { DEFAULT_PLACE_TO_ASK, SINGLE_STAGE, type ChecklistDefinition } from './types.ts';
+
+export const postmortemChecklist: ChecklistDefinition = {
+  kind: 'postmortem',
+  name: 'Postmortem',
+  stages: [SINGLE_STAGE],
+  items: [
+    {
+      id: 'service',
+      label: 'Which incident is it about?',
+      help: 'Usually the affected service and the date, such as "Sentry outage on 3 March". It goes in the title.',
+      valueKind: 'text',
+      appliesAt: 'all',
+      requiredAt: 'all',
+      allowsNotApplicable: false,
+      placeholder: 'service',
+      placement: 'title',
+    },
+    {
+      id: 'summary',
+      label: 'Summary',
+      help: 'Two or three sentences: what happened, why, and the main thing we are changing.',
+      valueKind: 'paragraph',
+      appliesAt: 'all',
+      requiredAt: 'all',
+      allowsNotApplicable: false,
+      placeholder: 'summary',
+      placement: 'line',
+      heading: 'Summary',
+    },
+    {
+      id: 'postmortemUrl',
+      label: 'Link to the postmortem',
+      help: 'Where the full write-up lives.',
+      valueKind: 'url',
+      appliesAt: 'all',
+      requiredAt: 'all',
+      allowsNotApplicable: false,
+      placeholder: 'postmortem_link',
+      placement: 'line',
+      heading: 'Read the postmortem',
+    },
+    {
+      id: 'whereToAsk',
+      label: 'Where can users ask questions?',
+      help: 'The channel for follow-up questions.',
+      valueKind: 'channel',
+      appliesAt: 'all',
+      requiredAt: [],
+      allowsNotApplicable: true,
+      defaultValue: DEFAULT_PLACE_TO_ASK,
+      placeholder: 'where_to_ask',
+      placement: 'line',
+      heading: 'Questions',
+      isReusable: true,
+    },
+  ],
+  derivedPlaceholders: [],
+};

@@ -1,0 +1,7 @@
+// The communications plan: its schema, Herald's default, validation, edits
+// and migrations.
+export * from './plan-schema.ts';
+export { resetToDefaultPlan, UPDATE_CHANNEL } from './default-plan.ts';
+export { planProblems, validatePlan, type PlanProblem } from './validate-plan.ts';
+export * from './plan-edits.ts';
+export { migratePlan, planMigrations, runMigrations, type PlanMigration } from './migrate-plan.ts';

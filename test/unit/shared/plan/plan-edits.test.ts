@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeTypes,
+  addType,
+  editChecklistHelp,
+  helpFor,
+  renameChannel,
+  resetToDefaultPlan,
+  restoreType,
+  retireType,
+  slackChannelsOf,
+  updateType,
+  type CommunicationTypeInput,
+  type Plan,
+} from '../../../../shared/plan/index.ts';
+
+function value(result: { ok: true; value: Plan } | { ok: false; error: { message: string } }): Plan {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const releaseNotes: CommunicationTypeInput = {
+  id: 'release-notes',
+  name: 'Monthly release notes',
+  audience: 'Service teams',
+  when: 'regularly',
+  destinations: [{ kind: 'slack', channel: '#operations-engineering-update' }],
+  titlePattern: 'Released this month - {feature}',
+  checklist: 'feature',
+  stages: ['message'],
+};
+
+describe('plan edits', () => {
+  it('renames a channel in every type that posts to it, and nowhere else', () => {
+    const plan = value(renameChannel(resetToDefaultPlan(), '#operations-engineering-update', 'ops-eng-news'));
+    const uses = plan.types.filter((type) => slackChannelsOf(type).includes('ops-eng-news')).map((type) => type.id);
+    expect(uses).toEqual(['new-features', 'incidents', 'postmortems', 'upgrades-maintenance']);
+    expect(plan.types.find((type) => type.id === 'github-features')?.destinations).toEqual([{ kind: 'slack', channel: 'github-community' }]);
+  });
+
+  it('refuses to rename a channel the plan does not use, or to an invalid name', () => {
+    const plan = resetToDefaultPlan();
+    const missing = renameChannel(plan, 'random', 'other');
+    expect(missing.ok ? null : missing.error).toMatchObject({ code: 'not_found', message: 'No type in the plan posts to #random.' });
+    const invalid = renameChannel(plan, 'chat', 'chat room');
+    expect(invalid.ok ? null : invalid.error.message).toContain('"chat room" is not a valid Slack channel name');
+    expect(plan).toEqual(resetToDefaultPlan());
+  });
+
+  it('adds a type, filling defaults, and refuses a duplicate id', () => {
+    const plan = value(addType(resetToDefaultPlan(), releaseNotes));
+    expect(plan.types.at(-1)).toEqual({ ...releaseNotes, destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }], whenNote: '', stageTitlePatterns: {}, isRetired: false });
+    const duplicate = addType(plan, { ...releaseNotes, name: 'Another' });
+    expect(duplicate.ok ? '' : duplicate.error.message).toContain('both use the id "release-notes"');
+  });
+
+  it('retires and restores a type, and never retires the last one in use', () => {
+    const retired = value(retireType(resetToDefaultPlan(), 'things-learned'));
+    expect(activeTypes(retired).map((type) => type.id)).not.toContain('things-learned');
+    expect(retired.types.map((type) => type.id)).toContain('things-learned');
+    expect(activeTypes(value(restoreType(retired, 'things-learned'))).map((type) => type.id)).toContain('things-learned');
+
+    let plan = resetToDefaultPlan();
+    for (const type of plan.types.slice(1)) plan = value(retireType(plan, type.id));
+    const last = retireType(plan, plan.types[0]!.id);
+    expect(last.ok ? '' : last.error.message).toContain('Every communication type is retired; keep at least one in use.');
+    const unknown = retireType(plan, 'nope');
+    expect(unknown.ok ? null : unknown.error.code).toBe('not_found');
+  });
+
+  it('updates a type but keeps its id, so drafts still find it', () => {
+    const plan = value(updateType(resetToDefaultPlan(), 'incidents', { name: 'Incidents', id: 'renamed' } as never));
+    expect(plan.types.find((type) => type.id === 'incidents')?.name).toBe('Incidents');
+  });
+
+  it('sets, shows and clears the team\'s own help text for a checklist item', () => {
+    const edited = value(editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.'));
+    expect(helpFor(edited, 'incident', 'service')).toBe('Use the name on the status page.');
+    const cleared = value(editChecklistHelp(edited, 'incident', 'service', ' '));
+    expect(cleared.checklistHelp).toEqual({});
+    expect(helpFor(cleared, 'incident', 'service')).toMatch(/short name people recognise/);
+  });
+
+  it('refuses help text for an unknown checklist or item', () => {
+    const badKind = editChecklistHelp(resetToDefaultPlan(), 'outage', 'service', 'x');
+    expect(badKind.ok ? '' : badKind.error.message).toBe('There is no checklist called "outage".');
+    const badItem = editChecklistHelp(resetToDefaultPlan(), 'incident', 'colour', 'x');
+    expect(badItem.ok ? '' : badItem.error.message).toBe('The Incident checklist has no item "colour".');
+  });
+});
