@@ -116,10 +116,10 @@ class FakeIpcMain extends EventEmitter {
     this.handlers.delete(channel);
   }
   /** Plays a renderer calling ipcRenderer.invoke from `sender`'s frame `frame`. */
-  async invokeAs(sender: FakeWebContents, channel: string, args: unknown, frame: FakeWebFrame = sender.mainFrame) {
+  invokeAs(sender: FakeWebContents, channel: string, args: unknown, frame: FakeWebFrame = sender.mainFrame): Promise<unknown> {
     const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ sender, senderFrame: frame }, args);
+    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    return Promise.resolve(handler({ sender, senderFrame: frame }, args));
   }
 }
 export const ipcMain = new FakeIpcMain();

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HeraldApi } from '../../../shared/api/index.ts';
+import type * as FakeElectron from '../../fakes/electron.ts';
 
 /** A fresh fake electron and a fresh run of the preload against it. */
-async function loadPreload(configure?: (fake: typeof import('../../fakes/electron.ts')) => void) {
+async function loadPreload(configure?: (fake: typeof FakeElectron) => void) {
   vi.resetModules();
-  const fake = await import('../../fakes/electron.ts');
+  const fake: typeof FakeElectron = await import('../../fakes/electron.ts');
   configure?.(fake);
   await import('../../../electron/preload.ts');
   return { fake, api: fake.contextBridge.exposed.herald as HeraldApi };

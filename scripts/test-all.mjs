@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm test`: every check and suite, then one closing line
+//   N passed, N failed, N skipped
+// totalled over all of them. Exits non-zero on any failure.
+//
+// Typecheck, lint and build count as one check each; Vitest and Playwright
+// report their own test counts through their JSON reporters.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const resultsDir = join('test-results', 'totals');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  if (run(label, command, args)) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(label);
+  }
+}
+
+function vitest() {
+  const output = join(resultsDir, 'vitest.json');
+  const isOk = run('unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  if (!existsSync(output)) {
+    totals.failed += 1;
+    failures.push('unit tests (no report)');
+    return;
+  }
+  const report = JSON.parse(readFileSync(output, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A suite that failed to load has no failed tests but is still a failure.
+  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length;
+  totals.failed += brokenFiles;
+  if (!isOk || report.numFailedTests > 0 || brokenFiles > 0) failures.push('unit tests');
+}
+
+function playwright(label, config) {
+  const output = join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
+  const isOk = run(label, 'npx', ['playwright', 'test', '-c', config], { HERALD_PW_JSON: output, HERALD_SKIP_BUILD: '1' });
+  if (!existsSync(output)) {
+    totals.failed += 1;
+    failures.push(`${label} (no report)`);
+    return;
+  }
+  const { stats, errors = [] } = JSON.parse(readFileSync(output, 'utf8'));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected + errors.length;
+  totals.skipped += stats.skipped;
+  if (!isOk || stats.unexpected > 0 || errors.length > 0) failures.push(label);
+  if (stats.skipped > 0 && label.includes('Electron')) console.log(`${label}: ${stats.skipped} skipped — no Electron binary on this machine.`);
+}
+
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
+check('build', 'npm', ['run', '--silent', 'build']);
+vitest();
+playwright('end-to-end (Chromium + harness)', 'playwright.config.ts');
+playwright('Electron app (_electron)', 'playwright.electron.config.ts');
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
