@@ -28,6 +28,7 @@ const MS_PER_DAY = 86_400_000;
 /** A date typed without a year means next year's only when that is this close (the turn of the year). */
 const NEXT_YEAR_WINDOW_MS = 183 * MS_PER_DAY;
 const EXAMPLES = 'Try "in 30 min", "14:30" or "tomorrow 09:00".';
+const FULL_WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const UTC_WORDS = new Set(['utc', 'gmt', 'z']);
 
 type WallForm = Extract<TimeInputForm, { kind: 'wall' }>;
@@ -118,11 +119,16 @@ function resolveWall(form: WallForm, context: Settled): ParsedTime {
   const at = (date: Required<CalendarDate>): number | string =>
     instantOf(date, form.clock, form, context.zone);
   const finish = (date: Required<CalendarDate>, pastMessage?: string): ParsedTime => {
-    if (!isRealDate(date))
-      return fail(`There is no ${date.day} ${MONTH_NAMES[date.month - 1] ?? `/${date.month}`} ${date.year}.`);
+    if (!isRealDate(date)) {
+      const monthName = MONTH_NAMES[date.month - 1];
+      if (monthName === undefined) {
+        return fail(`There is no month ${date.month}: write dates day first, as in 23/04.`);
+      }
+      return fail(`There is no ${date.day} ${monthName} ${date.year}.`);
+    }
     if (form.weekday !== undefined && form.weekday !== dayOfWeek(date)) {
       return fail(
-        `${dateText(date)} is a ${WEEKDAY_NAMES[dayOfWeek(date)]}, not a ${WEEKDAY_NAMES[form.weekday]}.`,
+        `${dateText(date)} is a ${FULL_WEEKDAY_NAMES[dayOfWeek(date)]}, not a ${FULL_WEEKDAY_NAMES[form.weekday]}.`,
       );
     }
     const instant = at(date);

@@ -69,7 +69,7 @@ export function normaliseTimeInput(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\b([ap])\.m\.?/g, '$1m')
-    .replace(/[,;]/g, ' ')
+    .replace(/[,;\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]+$/, '');
