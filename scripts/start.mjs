@@ -3,11 +3,19 @@
 // binary is not installed (it cannot be downloaded on every machine), says so
 // in one line and starts the browser harness instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+/** Fetches the Electron binary once if it is missing (quietly; it fails fast where there is no route to it). */
+function tryInstallElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || !existsSync('node_modules/electron/install.js')) return;
+  spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 180_000 });
+}
+
+if (!findElectronBinary()) tryInstallElectron();
 const electron = findElectronBinary();
 const forward = process.argv.slice(2);
 if (electron) {
