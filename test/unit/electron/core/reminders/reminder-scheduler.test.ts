@@ -54,19 +54,26 @@ describe('reminder scheduler: timing', () => {
     expect(fixture.firings).toHaveLength(1);
   });
 
-  it('catches up on recheck() even when no jump is reported', () => {
-    const fixture = setupScheduler();
-    scheduleDuty(fixture, 'weeknotes', START_MS + 30 * MINUTE_MS);
-    fixture.clock.onJump(() => undefined);
-    // A resume that only powerMonitor noticed: simulate by moving time without the listener path.
-    const scheduler = fixture.scheduler;
-    fixture.scheduler.stop();
-    fixture.clock.set(START_MS + 3 * HOUR_MS);
+  it('catches up on recheck() (powerMonitor resume) when no clock jump is reported', () => {
+    const fixture = setupScheduler({ isStarted: false });
+    const firings: ReminderFiring[] = [];
+    // A platform that never reports jumps: only the shell's resume handler calls recheck().
+    const silentClock = { ...fixture.clock, onJump: () => () => undefined };
+    const scheduler = createReminderScheduler({
+      clock: silentClock,
+      store: createMemoryReminderStore(),
+      logger: createMemoryLogger(),
+      onFire: (firing) => firings.push(firing),
+      settings: defaultReminderSettings,
+    });
     scheduler.start();
-    expect(fixture.firings).toHaveLength(1);
-    expect(fixture.firings[0]!.wasLate).toBe(true);
+    scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'x' }, dueAtMs: START_MS + 30 * MINUTE_MS, title: 'X' });
+    fixture.clock.set(START_MS + 3 * HOUR_MS);
+    expect(firings).toHaveLength(0);
     scheduler.recheck();
-    expect(fixture.firings).toHaveLength(1);
+    scheduler.recheck();
+    expect(firings).toHaveLength(1);
+    expect(firings[0]).toMatchObject({ wasLate: true, firedAtMs: START_MS + 3 * HOUR_MS });
   });
 
   it('fires at the right instant after the clock jumps forward (not yet due)', () => {
