@@ -181,7 +181,6 @@ export const maintenanceChecklist: ChecklistDefinition = {
       placeholder: 'user_actions',
       placement: 'line',
       heading: 'What you need to do',
-      deadlineItemId: 'userActionDeadlineUtc',
     },
     {
       id: 'userActionDeadlineUtc',
@@ -192,7 +191,8 @@ export const maintenanceChecklist: ChecklistDefinition = {
       requiredAt: [],
       allowsNotApplicable: true,
       placeholder: 'deadline',
-      placement: 'hidden',
+      placement: 'line',
+      heading: 'Do this by',
     },
     {
       id: 'riskOfNotActing',

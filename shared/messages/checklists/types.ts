@@ -19,7 +19,7 @@ export type Placement =
   | 'line'
   /** A plain closing paragraph, such as the apology. */
   | 'closing'
-  /** Not shown by itself: another item shows it (a window's end, a deadline, a zone). */
+  /** Not shown by itself: another item shows it (a window's end) or it only shapes others (a zone). */
   | 'hidden';
 
 export interface ChoiceOption {
@@ -54,8 +54,6 @@ export interface ChecklistItem {
   heading?: string;
   /** For a window's start: the item holding its end, shown as "start to end". */
   rangeEndItemId?: string;
-  /** For an action: the item holding its deadline, shown as "(by …)". */
-  deadlineItemId?: string;
   /** Kept when a draft is saved as a template (stable wording, not this occasion's facts). */
   isReusable?: boolean;
 }

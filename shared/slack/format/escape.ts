@@ -102,3 +102,15 @@ export function channelReference(nameOrText: string, channelIds: Readonly<Record
   if (id !== undefined && CHANNEL_ID.test(id)) return `<#${id}>`;
   return escapeMrkdwn(nameOrText.trim());
 }
+
+/**
+ * Re-applies mention neutralising to finished mrkdwn, leaving Slack tokens
+ * (`<…>`) alone: pieces escaped separately can meet, as "@" followed by a
+ * placeholder whose answer is "here".
+ */
+export function neutraliseMentionsOutsideTokens(mrkdwn: string): string {
+  return mrkdwn
+    .split(/(<[^<>]*>)/)
+    .map((part) => (part.startsWith('<') && part.endsWith('>') ? part : neutraliseMentions(part)))
+    .join('');
+}

@@ -59,21 +59,30 @@ function splitCodeBlock(block: string, maxChars: number): string[] {
   return splitPlain(inner, budget).map(wrap);
 }
 
-/** Paragraph-sized units: code blocks whole, everything else by blank lines. */
+/** Paragraph-sized units: split at blank lines, except blank lines inside a code block. */
 function units(text: string): string[] {
   const result: string[] = [];
-  const parts = text.split(/(```[\s\S]*?```)/);
-  for (const part of parts) {
-    if (part.startsWith(FENCE) && part.endsWith(FENCE) && part.length >= 2 * FENCE.length) {
-      result.push(part);
-    } else {
-      for (const paragraph of part.split(/\n{2,}/)) {
-        const trimmed = paragraph.replace(/^\n+|\n+$/g, '');
-        if (trimmed.trim() !== '') result.push(trimmed);
-      }
+  let current: string[] = [];
+  let isInFence = false;
+  for (const line of text.split('\n')) {
+    if (!isInFence && line.trim() === '') {
+      if (current.length > 0) result.push(current.join('\n'));
+      current = [];
+      continue;
     }
+    current.push(line);
+    if (line.split(FENCE).length % 2 === 0) isInFence = !isInFence;
   }
+  if (current.length > 0) result.push(current.join('\n'));
   return result;
+}
+
+/** A unit too long for one piece: code blocks split by line and re-fenced, prose at spaces. */
+function splitUnit(unit: string, maxChars: number): string[] {
+  return unit
+    .split(/(```[\s\S]*?```)/)
+    .filter((part) => part.trim() !== '')
+    .flatMap((part) => (part.startsWith(FENCE) && part.endsWith(FENCE) && part.length >= 2 * FENCE.length ? splitCodeBlock(part, maxChars) : splitPlain(part.trim(), maxChars)));
 }
 
 /**
@@ -96,12 +105,8 @@ export function splitMrkdwn(text: string, maxChars: number): string[] {
       continue;
     }
     flush();
-    if (unit.length <= maxChars) {
-      current = unit;
-    } else {
-      const isCode = unit.startsWith(FENCE) && unit.endsWith(FENCE);
-      pieces.push(...(isCode ? splitCodeBlock(unit, maxChars) : splitPlain(unit, maxChars)));
-    }
+    if (unit.length <= maxChars) current = unit;
+    else pieces.push(...splitUnit(unit, maxChars));
   }
   flush();
   return pieces;
