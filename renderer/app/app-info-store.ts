@@ -8,8 +8,8 @@ interface AppInfoState {
   info: AppInfo | null;
   loadError: string | null;
   notices: StorageNotice[];
-  load(): Promise<void>;
-  dismissNotice(notice: StorageNotice): void;
+  load: () => Promise<void>;
+  dismissNotice: (notice: StorageNotice) => void;
 }
 
 export const useAppInfo = create<AppInfoState>()((set) => ({

@@ -4,7 +4,7 @@ import { screenFromHash, type ScreenId } from './screens.ts';
 
 interface NavigationState {
   screen: ScreenId;
-  go(screen: ScreenId): void;
+  go: (screen: ScreenId) => void;
 }
 
 export const useNavigation = create<NavigationState>()((set) => ({

@@ -97,7 +97,7 @@ export function openVersionedStore<S extends z.ZodType>(
   const backend: ConfLike = context.createBackend({ cwd: context.dataDir, name: definition.name });
   let cache: T = initial;
   const persist = (data: T) => {
-    backend.store = { schemaVersion: currentVersion(definition), data: data as unknown };
+    backend.store = { schemaVersion: currentVersion(definition), data };
   };
   if (needsWrite) persist(cache);
 

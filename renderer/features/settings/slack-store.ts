@@ -10,10 +10,10 @@ interface SlackState {
   status: SlackStatus | null;
   error: ApiError | null;
   isBusy: boolean;
-  refresh(): Promise<void>;
-  connect(token: string, acceptWeakProtection: boolean): Promise<boolean>;
-  disconnect(): Promise<void>;
-  apply(status: SlackStatus): void;
+  refresh: () => Promise<void>;
+  connect: (token: string, acceptWeakProtection: boolean) => Promise<boolean>;
+  disconnect: () => Promise<void>;
+  apply: (status: SlackStatus) => void;
 }
 
 export const useSlack = create<SlackState>()((set) => ({

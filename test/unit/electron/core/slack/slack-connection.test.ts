@@ -19,7 +19,7 @@ describe('the Slack connection', () => {
   it('verifies the token with auth.test and reports workspace, bot name and scopes', async () => {
     slack = await startFakeSlack();
     const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
-    const result = await core.router.invoke('slack:connect', { token: slack.botToken });
+    const result = await core.router.call('slack:connect', { token: slack.botToken });
     expect(result).toMatchObject({
       ok: true,
       value: { connected: true, identity: { workspace: 'Ministry of Justice', actorName: 'herald', tokenKind: 'bot', missingScopes: [] } },
@@ -30,7 +30,7 @@ describe('the Slack connection', () => {
   it('names each missing scope in plain words', async () => {
     slack = await startFakeSlack({ botScopes: ['chat:write', 'channels:read'] });
     const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
-    const result = await core.router.invoke('slack:connect', { token: slack.botToken });
+    const result = await core.router.call('slack:connect', { token: slack.botToken });
     expect(result.ok && result.value.identity?.missingScopes.map((missing) => missing.scope)).toEqual(['groups:read', 'channels:history', 'groups:history']);
     expect(result.ok && result.value.identity?.missingScopes[1]?.neededFor).toMatch(/never posted twice/);
   });
@@ -38,41 +38,41 @@ describe('the Slack connection', () => {
   it('asks for consent before storing a token with weak protection', async () => {
     slack = await startFakeSlack();
     const { core } = makeCore({ slackApiUrlOverride: slack.url });
-    expect(await core.router.invoke('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'weak_encryption_not_accepted' } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'weak_encryption_not_accepted' } });
     expect(slack.requests).toHaveLength(0);
-    expect(await core.router.invoke('slack:connect', { token: slack.botToken, acceptWeakProtection: true })).toMatchObject({ ok: true });
+    expect(await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true })).toMatchObject({ ok: true });
   });
 
   it('refuses to store a token when no encryption is available', async () => {
     slack = await startFakeSlack();
     const noBox: SecretBox = { ...strongBox, protection: () => Promise.resolve({ level: 'unavailable', backend: 'none', explanation: 'no keychain' }) };
     const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: noBox });
-    expect(await core.router.invoke('slack:connect', { token: slack.botToken, acceptWeakProtection: true })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('explains a rejected token, an unreachable Slack and a server error, and stores nothing', async () => {
     slack = await startFakeSlack();
     const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
     slack.revokeToken(slack.botToken);
-    expect(await core.router.invoke('slack:connect', { token: slack.botToken })).toMatchObject({
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
       ok: false,
       error: { code: 'slack_error', message: 'Slack did not accept the token.', fix: expect.stringContaining('connect again') },
     });
     slack.reset();
     slack.setOffline(true);
-    expect(await core.router.invoke('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'Herald could not reach Slack.' } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'Herald could not reach Slack.' } });
     slack.setOffline(false);
     slack.inject('auth.test', { kind: 'http_status', status: 503 });
-    expect(await core.router.invoke('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('HTTP 503') } });
-    expect(await core.router.invoke('slack:status', {})).toMatchObject({ ok: true, value: { connected: false, identity: null } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('HTTP 503') } });
+    expect(await core.router.call('slack:status', {})).toMatchObject({ ok: true, value: { connected: false, identity: null } });
   });
 
   it('keeps the token encrypted at rest, out of every answer and log line, and wipes it on disconnect', async () => {
     slack = await startFakeSlack();
     const dataDir = makeDataDir();
     const { core, logger } = makeCore({ dataDir, slackApiUrlOverride: slack.url });
-    const connected = await core.router.invoke('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
-    const status = await core.router.invoke('slack:status', {});
+    const connected = await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    const status = await core.router.call('slack:status', {});
     expect(JSON.stringify([connected, status])).not.toContain(slack.botToken);
     const { readFileSync, readdirSync } = await import('node:fs');
     for (const file of readdirSync(dataDir)) expect(readFileSync(`${dataDir}/${file}`, 'utf8')).not.toContain(slack.botToken);
@@ -81,7 +81,7 @@ describe('the Slack connection', () => {
 
     const reopened = makeCore({ dataDir, slackApiUrlOverride: slack.url });
     expect(await reopened.core.slack.token()).toBe(slack.botToken);
-    expect(await reopened.core.router.invoke('slack:disconnect', {})).toMatchObject({ ok: true, value: { connected: false } });
+    expect(await reopened.core.router.call('slack:disconnect', {})).toMatchObject({ ok: true, value: { connected: false } });
     expect(await reopened.core.slack.token()).toBeNull();
   });
 });

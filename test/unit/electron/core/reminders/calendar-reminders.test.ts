@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { defaultReminderSettings } from '../../../../../shared/reminders/reminder-settings.ts';
+import { HOUR_MS, MINUTE_MS, START_MS, scheduleDuty, setupScheduler } from './scheduler-fixture.ts';
+
+const QUIET = { startHHMM: '22:00', endHHMM: '07:00', zone: 'Europe/London' } as const;
+/** Thu 23 Apr 2026 is in BST: 22:00 London = 21:00 UTC, 07:00 London = 06:00 UTC. */
+const QUIET_START_MS = Date.UTC(2026, 3, 23, 21, 0);
+const QUIET_END_MS = Date.UTC(2026, 3, 24, 6, 0);
+
+describe('calendar and duty reminders', () => {
+  it('schedules a maintenance stage and fires it at its instant', () => {
+    const fixture = setupScheduler();
+    const result = fixture.scheduler.schedule({
+      kind: 'maintenance_comm',
+      subject: { type: 'maintenance', eventId: 'ev-1', stage: 'announcement' },
+      dueAtMs: START_MS + HOUR_MS,
+      eventAtMs: START_MS + 48 * HOUR_MS,
+      title: 'Announce the database upgrade',
+    });
+    expect(result.ok && result.value).toMatchObject({ isIncidentPromise: false, repeatEveryMs: null, state: 'armed' });
+    fixture.clock.advance(HOUR_MS);
+    expect(fixture.firings.map((firing) => firing.reminder.eventAtUtc)).toEqual([new Date(START_MS + 48 * HOUR_MS).toISOString()]);
+  });
+
+  it('is idempotent: scheduling the same subject and instant again creates nothing, even after it fired', () => {
+    const fixture = setupScheduler();
+    const first = scheduleDuty(fixture, 'cto', START_MS + MINUTE_MS);
+    expect(scheduleDuty(fixture, 'cto', START_MS + MINUTE_MS).id).toBe(first.id);
+    fixture.clock.advance(MINUTE_MS);
+    const afterFiring = scheduleDuty(fixture, 'cto', START_MS + MINUTE_MS);
+    expect(afterFiring).toMatchObject({ id: first.id, state: 'fired' });
+    fixture.clock.advance(HOUR_MS);
+    expect(fixture.firings).toHaveLength(1);
+    expect(fixture.scheduler.list()).toHaveLength(1);
+  });
+
+  it('replaces the armed reminder when the same subject is scheduled at a new instant', () => {
+    const fixture = setupScheduler();
+    scheduleDuty(fixture, 'cto', START_MS + MINUTE_MS);
+    scheduleDuty(fixture, 'cto', START_MS + 2 * MINUTE_MS, 'Moved');
+    fixture.clock.advance(3 * MINUTE_MS);
+    expect(fixture.firings.map((firing) => [firing.firedAtMs - START_MS, firing.reminder.title])).toEqual([[2 * MINUTE_MS, 'Moved']]);
+  });
+
+  it('rejects a kind that does not match its subject, and instants long past', () => {
+    const fixture = setupScheduler();
+    const mismatched = fixture.scheduler.schedule({ kind: 'plan_duty', subject: { type: 'incident', incidentId: 'i' }, dueAtMs: START_MS, title: 'x' });
+    expect(!mismatched.ok && mismatched.error).toMatchObject({ code: 'invalid_argument', fields: ['subject'] });
+    const ancient = fixture.scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'd' }, dueAtMs: START_MS - 30 * 24 * HOUR_MS, title: 'x' });
+    expect(!ancient.ok && ancient.error.code).toBe('invalid_argument');
+  });
+
+  it('cancelFor clears every stage of a maintenance event, or one stage', () => {
+    const fixture = setupScheduler();
+    for (const [index, stage] of (['announcement', 'reminder', 'start', 'complete'] as const).entries()) {
+      fixture.scheduler.schedule({ kind: 'maintenance_comm', subject: { type: 'maintenance', eventId: 'ev', stage }, dueAtMs: START_MS + (index + 1) * HOUR_MS, title: stage });
+    }
+    expect(fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev', stage: 'start' }).map((r) => r.title)).toEqual(['start']);
+    expect(fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev' }).map((r) => r.closedReason)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    fixture.clock.advance(5 * HOUR_MS);
+    expect(fixture.firings).toEqual([]);
+  });
+
+  it('reschedule shifts armed reminders (an event moved) and leaves fired ones alone', () => {
+    const fixture = setupScheduler();
+    fixture.scheduler.schedule({ kind: 'maintenance_comm', subject: { type: 'maintenance', eventId: 'ev', stage: 'announcement' }, dueAtMs: START_MS + MINUTE_MS, title: 'a' });
+    fixture.scheduler.schedule({ kind: 'maintenance_comm', subject: { type: 'maintenance', eventId: 'ev', stage: 'start' }, dueAtMs: START_MS + HOUR_MS, title: 's' });
+    fixture.clock.advance(MINUTE_MS);
+    const result = fixture.scheduler.reschedule({ type: 'maintenance', eventId: 'ev' }, 2 * HOUR_MS);
+    expect(result.ok && result.value.map((r) => r.title)).toEqual(['s']);
+    fixture.clock.advance(3 * HOUR_MS);
+    expect(fixture.firings.map((firing) => [firing.reminder.title, (firing.firedAtMs - START_MS) / MINUTE_MS])).toEqual([
+      ['a', 1],
+      ['s', 180],
+    ]);
+  });
+});
+
+describe('quiet hours', () => {
+  it('defers a duty reminder due in quiet hours to the end of quiet hours, not marked late', () => {
+    const fixture = setupScheduler({ settings: { quietHours: QUIET } });
+    scheduleDuty(fixture, 'weeknotes', QUIET_START_MS + HOUR_MS);
+    fixture.clock.advance(QUIET_END_MS - START_MS - 1);
+    expect(fixture.firings).toHaveLength(0);
+    fixture.clock.advance(1);
+    expect(fixture.firings).toHaveLength(1);
+    expect(fixture.firings[0]).toMatchObject({ firedAtMs: QUIET_END_MS, scheduledForMs: QUIET_END_MS, wasLate: false });
+  });
+
+  it('never defers an incident promise', () => {
+    const fixture = setupScheduler({ settings: { quietHours: QUIET } });
+    fixture.scheduler.promiseUpdate({ incidentId: 'i', incidentTitle: 'Night incident', nextUpdateAtMs: QUIET_START_MS + 2 * HOUR_MS });
+    fixture.clock.advance(QUIET_START_MS + 2 * HOUR_MS - START_MS);
+    expect(fixture.firings.map((firing) => [firing.reminder.kind, firing.firedAtMs])).toEqual([
+      ['incident_heads_up', QUIET_START_MS + 2 * HOUR_MS - 5 * MINUTE_MS],
+      ['incident_due', QUIET_START_MS + 2 * HOUR_MS],
+    ]);
+  });
+
+  it('holds a reminder missed while asleep until morning when the machine wakes in quiet hours', () => {
+    const fixture = setupScheduler({ settings: { quietHours: QUIET } });
+    scheduleDuty(fixture, 'weeknotes', QUIET_START_MS - HOUR_MS);
+    fixture.clock.set(QUIET_START_MS + HOUR_MS);
+    expect(fixture.firings).toHaveLength(0);
+    expect(fixture.scheduler.nextWakeAtMs()).toBe(fixture.clock.now() + MINUTE_MS);
+    fixture.clock.advance(QUIET_END_MS - fixture.clock.now());
+    expect(fixture.firings).toHaveLength(1);
+    expect(fixture.firings[0]!.firedAtMs).toBe(QUIET_END_MS);
+  });
+
+  it('applies new quiet hours from updateSettings at once', () => {
+    const fixture = setupScheduler();
+    scheduleDuty(fixture, 'weeknotes', QUIET_START_MS + HOUR_MS);
+    fixture.scheduler.updateSettings({ ...defaultReminderSettings, quietHours: QUIET });
+    fixture.clock.advance(QUIET_START_MS + 2 * HOUR_MS - START_MS);
+    expect(fixture.firings).toHaveLength(0);
+    fixture.scheduler.updateSettings(defaultReminderSettings);
+    expect(fixture.firings).toHaveLength(1);
+    expect(fixture.firings[0]!.wasLate).toBe(true);
+  });
+
+  it.each([
+    // Sat 28 → Sun 29 Mar 2026: 07:00 BST on the Sunday is 06:00 UTC.
+    ['spring forward', Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 6, 0)],
+    // Sat 24 → Sun 25 Oct 2026: 07:00 GMT on the Sunday is 07:00 UTC.
+    ['fall back', Date.UTC(2026, 9, 24, 23, 30), Date.UTC(2026, 9, 25, 7, 0)],
+  ])('ends quiet hours at 07:00 London across the DST change (%s)', (_name, dueMs, endMs) => {
+    const fixture = setupScheduler({ startMs: dueMs - 2 * HOUR_MS, settings: { quietHours: QUIET } });
+    scheduleDuty(fixture, 'weeknotes', dueMs);
+    fixture.clock.advance(endMs - fixture.clock.now() - 1);
+    expect(fixture.firings).toHaveLength(0);
+    fixture.clock.advance(1);
+    expect(fixture.firings.map((firing) => firing.firedAtMs)).toEqual([endMs]);
+  });
+});
