@@ -9,7 +9,13 @@ import { startFakeSlack } from './slack/fake-slack.ts';
 
 export { startFakeSlack } from './slack/fake-slack.ts';
 export type { FakeSlack, SeedMessage } from './slack/fake-slack.ts';
-export { DEFAULT_BOT_SCOPES, DEFAULT_BOT_TOKEN, DEFAULT_TEAM, DEFAULT_USER_SCOPES, DEFAULT_USER_TOKEN } from './slack/seed.ts';
+export {
+  DEFAULT_BOT_SCOPES,
+  DEFAULT_BOT_TOKEN,
+  DEFAULT_TEAM,
+  DEFAULT_USER_SCOPES,
+  DEFAULT_USER_TOKEN,
+} from './slack/seed.ts';
 export type * from './slack/types.ts';
 
 async function runCli(argv: string[]): Promise<void> {

@@ -37,10 +37,16 @@ export function isMember(caller: Caller, channel: ChannelState): boolean {
 }
 
 /** The channel named by an argument, if the caller can see it; else channel_not_found. */
-export function visibleChannel(workspace: Workspace, caller: Caller, args: Args, name = 'channel'): ChannelState {
+export function visibleChannel(
+  workspace: Workspace,
+  caller: Caller,
+  args: Args,
+  name = 'channel',
+): ChannelState {
   const ref = stringArg(args, name);
   const channel = ref === undefined || ref.trim() === '' ? undefined : workspace.findChannel(ref);
-  if (!channel || (channel.isPrivate && !isMember(caller, channel))) throw new SlackError('channel_not_found');
+  if (!channel || (channel.isPrivate && !isMember(caller, channel)))
+    throw new SlackError('channel_not_found');
   return channel;
 }
 
@@ -53,6 +59,7 @@ export function requireChannelScope(caller: Caller, channel: ChannelState, actio
 export function requirePostable(caller: Caller, channel: ChannelState): void {
   if (channel.isArchived) throw new SlackError('is_archived');
   if (isMember(caller, channel)) return;
-  const canPostPublicly = caller.token.kind === 'bot' && !channel.isPrivate && hasScope(caller, 'chat:write.public');
+  const canPostPublicly =
+    caller.token.kind === 'bot' && !channel.isPrivate && hasScope(caller, 'chat:write.public');
   if (!canPostPublicly) throw new SlackError('not_in_channel');
 }

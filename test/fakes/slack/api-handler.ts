@@ -55,7 +55,10 @@ function scopesOf(deps: ApiDeps, token: string | undefined): readonly string[] |
 function answer(deps: ApiDeps, method: string, request: ParsedRequest, record: RequestRecord): Answer {
   const spec = findMethod(method);
   const scopes = scopesOf(deps, request.token);
-  const headers: ReplyHeaders = { ...(scopes ? { scopes } : {}), ...(spec ? { acceptedScopes: spec.acceptedScopes } : {}) };
+  const headers: ReplyHeaders = {
+    ...(scopes ? { scopes } : {}),
+    ...(spec ? { acceptedScopes: spec.acceptedScopes } : {}),
+  };
   try {
     if (!spec) throw new SlackError('unknown_method', { req_method: method });
     if (request.bodyError !== undefined) throw new SlackError(request.bodyError);
@@ -63,19 +66,30 @@ function answer(deps: ApiDeps, method: string, request: ParsedRequest, record: R
     const limited = deps.rateLimiter.admit(method, deps.clock.nowMs());
     if (limited) {
       record.fault = 'rate_limit_window';
-      return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { ...headers, retryAfterSec: limited.retryAfterSec } };
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { ...headers, retryAfterSec: limited.retryAfterSec },
+      };
     }
     const result = spec.handler({ workspace: deps.workspace, clock: deps.clock, caller, args: request.args });
     return { status: 200, body: { ok: true, ...result }, headers };
   } catch (error) {
-    if (error instanceof SlackError) return { status: 200, body: { ok: false, error: error.code, ...error.extra }, headers };
+    if (error instanceof SlackError)
+      return { status: 200, body: { ok: false, error: error.code, ...error.extra }, headers };
     // A bug in the fake itself: fail loudly rather than pass for Slack.
     console.error('Fake Slack internal error', error);
     return { status: 500, body: { ok: false, error: 'fake_internal_error', detail: String(error) }, headers };
   }
 }
 
-export async function handleApiRequest(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
+export async function handleApiRequest(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  url: URL,
+): Promise<void> {
   if (deps.isOffline()) {
     req.socket.destroy();
     return;
@@ -85,7 +99,12 @@ export async function handleApiRequest(deps: ApiDeps, req: IncomingMessage, res:
     req.socket.destroy();
     return;
   }
-  const request = parseRequest(url.searchParams, req.headers['content-type'], body, req.headers.authorization);
+  const request = parseRequest(
+    url.searchParams,
+    req.headers['content-type'],
+    body,
+    req.headers.authorization,
+  );
   const record: RequestRecord = { method, args: request.args, atMs: deps.clock.nowMs() };
   deps.requests.push(record);
   const fault = deps.faults.take(method);
@@ -103,7 +122,12 @@ export async function handleApiRequest(deps: ApiDeps, req: IncomingMessage, res:
       return;
     case 'rate_limited':
       Object.assign(record, { status: 429, error: 'ratelimited' });
-      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { ...faultHeaders, retryAfterSec: fault.retryAfterSec });
+      sendJson(
+        res,
+        429,
+        { ok: false, error: 'ratelimited' },
+        { ...faultHeaders, retryAfterSec: fault.retryAfterSec },
+      );
       return;
     case 'slack_error':
       Object.assign(record, { status: 200, error: fault.error });

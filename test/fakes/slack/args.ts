@@ -26,7 +26,8 @@ export function parseRequest(
   if (mediaType === 'application/json' && body.trim() !== '') {
     try {
       const parsed: unknown = JSON.parse(body);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) Object.assign(args, parsed);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        Object.assign(args, parsed);
       else bodyError = 'invalid_json';
     } catch {
       bodyError = 'invalid_json';

@@ -25,7 +25,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkTextObject(value: unknown, pointer: string, maxChars: number, problems: Problems, plainOnly = false): void {
+function checkTextObject(
+  value: unknown,
+  pointer: string,
+  maxChars: number,
+  problems: Problems,
+  plainOnly = false,
+): void {
   if (!isRecord(value)) {
     problems.push(`must provide an object [json-pointer:${pointer}]`);
     return;
@@ -35,13 +41,19 @@ function checkTextObject(value: unknown, pointer: string, maxChars: number, prob
     problems.push(`must be one of ${allowed.join(', ')} [json-pointer:${pointer}/type]`);
   }
   if (typeof value.text !== 'string') problems.push(`must provide a string [json-pointer:${pointer}/text]`);
-  else if (value.text.length === 0) problems.push(`must be more than 0 characters [json-pointer:${pointer}/text]`);
+  else if (value.text.length === 0)
+    problems.push(`must be more than 0 characters [json-pointer:${pointer}/text]`);
   else if (value.text.length > maxChars) {
     problems.push(`must be less than ${maxChars + 1} characters [json-pointer:${pointer}/text]`);
   }
 }
 
-function checkElements(block: Record<string, unknown>, pointer: string, max: number, problems: Problems): void {
+function checkElements(
+  block: Record<string, unknown>,
+  pointer: string,
+  max: number,
+  problems: Problems,
+): void {
   const elements = block.elements;
   if (!Array.isArray(elements) || elements.length === 0) {
     problems.push(`must provide a non-empty array [json-pointer:${pointer}/elements]`);
@@ -75,7 +87,9 @@ function checkBlock(block: unknown, pointer: string, problems: Problems): void {
         if (!Array.isArray(block.fields) || block.fields.length > 10) {
           problems.push(`must provide no more than 10 items [json-pointer:${pointer}/fields]`);
         } else {
-          block.fields.forEach((field, i) => checkTextObject(field, `${pointer}/fields/${i}`, 2000, problems));
+          block.fields.forEach((field, i) =>
+            checkTextObject(field, `${pointer}/fields/${i}`, 2000, problems),
+          );
         }
       }
       break;
@@ -86,13 +100,15 @@ function checkBlock(block: unknown, pointer: string, problems: Problems): void {
       checkElements(block, pointer, 25, problems);
       break;
     case 'rich_text':
-      if (!Array.isArray(block.elements)) problems.push(`must provide an array [json-pointer:${pointer}/elements]`);
+      if (!Array.isArray(block.elements))
+        problems.push(`must provide an array [json-pointer:${pointer}/elements]`);
       break;
     case 'image':
       if (typeof block.image_url !== 'string' && !isRecord(block.slack_file)) {
         problems.push(`must provide image_url or slack_file [json-pointer:${pointer}]`);
       }
-      if (typeof block.alt_text !== 'string') problems.push(`must provide a string [json-pointer:${pointer}/alt_text]`);
+      if (typeof block.alt_text !== 'string')
+        problems.push(`must provide a string [json-pointer:${pointer}/alt_text]`);
       break;
     case 'markdown':
       if (typeof block.text !== 'string' || block.text.length > 12_000) {

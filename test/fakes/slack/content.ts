@@ -33,7 +33,13 @@ export function readMetadata(args: Args): SlackMetadata | undefined {
   const candidate = metadata as Partial<Record<'event_type' | 'event_payload', unknown>>;
   const payload = candidate.event_payload;
   const isPayloadObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload);
-  if (typeof metadata !== 'object' || Array.isArray(metadata) || typeof candidate.event_type !== 'string' || candidate.event_type === '' || !isPayloadObject) {
+  if (
+    typeof metadata !== 'object' ||
+    Array.isArray(metadata) ||
+    typeof candidate.event_type !== 'string' ||
+    candidate.event_type === '' ||
+    !isPayloadObject
+  ) {
     throw new SlackError('invalid_metadata_format');
   }
   return { event_type: candidate.event_type, event_payload: payload as Record<string, unknown> };

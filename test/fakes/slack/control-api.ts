@@ -28,7 +28,10 @@ class ControlError extends Error {
 
 function isLoopbackCaller(req: IncomingMessage): boolean {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  return LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') && ['127.0.0.1', 'localhost', '[::1]'].includes(host);
+  return (
+    LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '') &&
+    ['127.0.0.1', 'localhost', '[::1]'].includes(host)
+  );
 }
 
 async function readJson(req: IncomingMessage): Promise<Body> {
@@ -37,13 +40,15 @@ async function readJson(req: IncomingMessage): Promise<Body> {
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return {};
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ControlError(400, 'body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ControlError(400, 'body must be a JSON object');
   return parsed as Body;
 }
 
 function requireString(body: Body, name: string): string {
   const value = body[name];
-  if (typeof value !== 'string' || value === '') throw new ControlError(400, `${name} must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new ControlError(400, `${name} must be a non-empty string`);
   return value;
 }
 
@@ -73,7 +78,11 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
     case 'inject': {
       // JSON has no Infinity: "Infinity" (or any numeric string) is read as a number.
       const times = body.times === undefined ? undefined : Number(body.times);
-      fake.inject(requireString(body, 'method'), parseFault(body.fault), times === undefined ? {} : { times });
+      fake.inject(
+        requireString(body, 'method'),
+        parseFault(body.fault),
+        times === undefined ? {} : { times },
+      );
       return {};
     }
     case 'clearFaults':
@@ -85,7 +94,8 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
       return {};
     case 'setRateLimit': {
       const perMinute = body.perMinute;
-      if (perMinute !== null && typeof perMinute !== 'number') throw new ControlError(400, 'perMinute must be a number or null');
+      if (perMinute !== null && typeof perMinute !== 'number')
+        throw new ControlError(400, 'perMinute must be a number or null');
       fake.setRateLimit(requireString(body, 'method'), perMinute === null ? null : { perMinute });
       return {};
     }
@@ -93,7 +103,9 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
       fake.reset();
       return {};
     case 'deliverScheduled':
-      return { ...fake.deliverScheduled(typeof body.nowEpochSec === 'number' ? body.nowEpochSec : undefined) };
+      return {
+        ...fake.deliverScheduled(typeof body.nowEpochSec === 'number' ? body.nowEpochSec : undefined),
+      };
     case 'revokeToken':
       fake.revokeToken(requireString(body, 'token'), optionalString(body, 'error'));
       return {};
@@ -101,13 +113,21 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
       fake.setMember(requireString(body, 'channel'), body.isMember === true, optionalString(body, 'userId'));
       return {};
     case 'addChannel':
-      return { channel: fake.addChannel({ ...(body as Partial<NewChannel>), name: requireString(body, 'name') }) };
+      return {
+        channel: fake.addChannel({ ...(body as Partial<NewChannel>), name: requireString(body, 'name') }),
+      };
     case 'addMessage': {
       const { channel: _channel, ...message } = body;
-      return { message: fake.addMessage(requireString(body, 'channel'), { ...message, text: requireString(body, 'text') }) };
+      return {
+        message: fake.addMessage(requireString(body, 'channel'), {
+          ...message,
+          text: requireString(body, 'text'),
+        }),
+      };
     }
     case 'setNowMs':
-      if (body.nowMs !== null && typeof body.nowMs !== 'number') throw new ControlError(400, 'nowMs must be a number or null');
+      if (body.nowMs !== null && typeof body.nowMs !== 'number')
+        throw new ControlError(400, 'nowMs must be a number or null');
       fake.setNowMs(body.nowMs);
       return {};
     default:
@@ -115,7 +135,13 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
   }
 }
 
-export async function handleControlRequest(fake: ControlTarget, req: IncomingMessage, res: ServerResponse, action: string, url: URL): Promise<void> {
+export async function handleControlRequest(
+  fake: ControlTarget,
+  req: IncomingMessage,
+  res: ServerResponse,
+  action: string,
+  url: URL,
+): Promise<void> {
   try {
     if (!isLoopbackCaller(req)) throw new ControlError(403, 'the control API answers loopback callers only');
     if (req.method === 'GET') {
@@ -124,7 +150,8 @@ export async function handleControlRequest(fake: ControlTarget, req: IncomingMes
     }
     if (req.method !== 'POST') throw new ControlError(405, 'use GET or POST');
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (contentType !== 'application/json') throw new ControlError(415, 'POST a JSON body (content-type: application/json)');
+    if (contentType !== 'application/json')
+      throw new ControlError(415, 'POST a JSON body (content-type: application/json)');
     const body = await readJson(req);
     sendJson(res, 200, { ok: true, ...act(fake, action, body, req) });
   } catch (error) {

@@ -92,7 +92,6 @@ class FakeSlackServer implements FakeSlack {
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
-      if (this.isOffline) socket.destroy();
     });
   }
 
@@ -229,7 +228,10 @@ class FakeSlackServer implements FakeSlack {
   addMessage(channelIdOrName: string, message: SeedMessage): PostedMessage {
     const channel = this.requireChannel(channelIdOrName);
     const users = [...this.workspace.users.values()];
-    const author = message.user === undefined ? users.find((user) => user.botId === undefined) : this.workspace.users.get(message.user);
+    const author =
+      message.user === undefined
+        ? users.find((user) => user.botId === undefined)
+        : this.workspace.users.get(message.user);
     if (!author) throw new Error(`Fake Slack: no user ${message.user ?? '(human)'}`);
     const posted = postMessage(this.workspace, this.clock, {
       channelId: channel.id,

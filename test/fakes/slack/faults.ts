@@ -19,10 +19,15 @@ export function parseFault(value: unknown): Fault {
   const isNonNegative = (field: unknown) => typeof field === 'number' && Number.isFinite(field) && field >= 0;
   switch (fault.kind) {
     case 'rate_limited':
-      if (isNonNegative(fault.retryAfterSec)) return { kind: 'rate_limited', retryAfterSec: Math.ceil(fault.retryAfterSec as number) };
+      if (isNonNegative(fault.retryAfterSec))
+        return { kind: 'rate_limited', retryAfterSec: Math.ceil(fault.retryAfterSec as number) };
       break;
     case 'http_status':
-      if (Number.isInteger(fault.status) && (fault.status as number) >= 200 && (fault.status as number) <= 599) {
+      if (
+        Number.isInteger(fault.status) &&
+        (fault.status as number) >= 200 &&
+        (fault.status as number) <= 599
+      ) {
         return { kind: 'http_status', status: fault.status as number };
       }
       break;
@@ -33,7 +38,8 @@ export function parseFault(value: unknown): Fault {
       if (isNonNegative(fault.ms)) return { kind: 'delay', ms: fault.ms as number };
       break;
     case 'slack_error':
-      if (typeof fault.error === 'string' && fault.error !== '') return { kind: 'slack_error', error: fault.error };
+      if (typeof fault.error === 'string' && fault.error !== '')
+        return { kind: 'slack_error', error: fault.error };
       break;
     default:
       break;
@@ -46,7 +52,8 @@ export class FaultBook {
 
   inject(method: string, fault: Fault, options: FaultOptions = {}): FaultHandle {
     const times = options.times ?? 1;
-    if (!(times > 0)) throw new TypeError('Fake Slack: times must be positive (Infinity for "until cleared")');
+    if (!(times > 0))
+      throw new TypeError('Fake Slack: times must be positive (Infinity for "until cleared")');
     const entry: QueuedFault = { method, fault: parseFault(fault), remaining: times, hitCount: 0 };
     this.queue.push(entry);
     return {
@@ -84,7 +91,8 @@ export class RateLimiter {
       this.acceptedAtMs.delete(method);
       return;
     }
-    if (!Number.isInteger(perMinute) || perMinute < 1) throw new TypeError('Fake Slack: perMinute must be a positive integer');
+    if (!Number.isInteger(perMinute) || perMinute < 1)
+      throw new TypeError('Fake Slack: perMinute must be a positive integer');
     this.perMinuteByMethod.set(method, perMinute);
   }
 

@@ -10,7 +10,12 @@ export interface ReplyHeaders {
   retryAfterSec?: number;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: ReplyHeaders = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: ReplyHeaders = {},
+): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

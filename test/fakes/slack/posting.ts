@@ -31,7 +31,8 @@ function threadRoot(workspace: Workspace, channelId: string, threadTs: string): 
 }
 
 export function postMessage(workspace: Workspace, clock: TsClock, message: NewMessage): PostedMessage {
-  const threadTs = message.threadTs === undefined ? undefined : threadRoot(workspace, message.channelId, message.threadTs);
+  const threadTs =
+    message.threadTs === undefined ? undefined : threadRoot(workspace, message.channelId, message.threadTs);
   const posted: PostedMessage = {
     channel: message.channelId,
     ts: clock.nextTs(message.atMs),

@@ -4,8 +4,16 @@ import type { Caller } from './access.ts';
 import type { ChannelState, Workspace } from './workspace.ts';
 import type { PostedMessage } from './types.ts';
 
-export function channelJson(workspace: Workspace, channel: ChannelState, caller: Caller): Record<string, unknown> {
-  const topicOrPurpose = (value: string) => ({ value, creator: value === '' ? '' : 'U0COMMSLEAD', last_set: value === '' ? 0 : channel.createdSec });
+export function channelJson(
+  workspace: Workspace,
+  channel: ChannelState,
+  caller: Caller,
+): Record<string, unknown> {
+  const topicOrPurpose = (value: string) => ({
+    value,
+    creator: value === '' ? '' : 'U0COMMSLEAD',
+    last_set: value === '' ? 0 : channel.createdSec,
+  });
   return {
     id: channel.id,
     name: channel.name,

@@ -7,7 +7,9 @@ import type { Workspace } from './workspace.ts';
 import type { DeliveryReport } from './types.ts';
 
 export function deliverDueMessages(workspace: Workspace, clock: TsClock, nowSec: number): DeliveryReport {
-  const due = workspace.scheduled.filter((message) => message.post_at <= nowSec).sort((a, b) => a.post_at - b.post_at);
+  const due = workspace.scheduled
+    .filter((message) => message.post_at <= nowSec)
+    .sort((a, b) => a.post_at - b.post_at);
   workspace.scheduled = workspace.scheduled.filter((message) => message.post_at > nowSec);
   const report: DeliveryReport = { delivered: [], dropped: [] };
   for (const message of due) {

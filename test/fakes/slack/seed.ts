@@ -24,7 +24,11 @@ export const DEFAULT_USER_SCOPES = [
   'channels:write',
 ] as const;
 
-export const DEFAULT_TEAM: TeamSeed = { id: 'T0HERALD', name: 'Ministry of Justice', domain: 'ministryofjustice' };
+export const DEFAULT_TEAM: TeamSeed = {
+  id: 'T0HERALD',
+  name: 'Ministry of Justice',
+  domain: 'ministryofjustice',
+};
 
 export const BOT_USER: UserSeed = {
   id: 'U0HERALDBOT',
@@ -38,7 +42,12 @@ export const HUMAN_USER: UserSeed = { id: 'U0COMMSLEAD', name: 'comms.lead', rea
 export const DEFAULT_TOTAL_CHANNELS = 250;
 const CREATED_SEC = 1_600_000_000;
 
-function channel(id: string, name: string, memberIds: string[], extra: Partial<ChannelSeed> = {}): ChannelSeed {
+function channel(
+  id: string,
+  name: string,
+  memberIds: string[],
+  extra: Partial<ChannelSeed> = {},
+): ChannelSeed {
   return { id, name, memberIds, createdSec: CREATED_SEC, ...extra };
 }
 
@@ -49,7 +58,9 @@ const humanOnly = [HUMAN_USER.id];
 export function defaultNamedChannels(): ChannelSeed[] {
   return [
     channel('C0GENERAL', 'general', humanOnly, { isGeneral: true, purpose: 'Workspace-wide announcements' }),
-    channel('C0OPSENGUPD', 'operations-engineering-update', both, { purpose: 'Updates from Operations Engineering' }),
+    channel('C0OPSENGUPD', 'operations-engineering-update', both, {
+      purpose: 'Updates from Operations Engineering',
+    }),
     channel('C0GHCOMMUNITY', 'github-community', both, { purpose: 'GitHub users across the organisation' }),
     channel('C0ASKCLOUDP', 'ask-cloud-platform', humanOnly, { purpose: 'Questions for Cloud Platform' }),
     channel('C0ASKCOMMS', 'ask-comms', both),

@@ -3,7 +3,15 @@
 // way Slack does (a channel by id, `#name` or name) and how to return to its
 // seed on reset; it knows nothing about HTTP or API methods.
 import { compareTs } from './ts-clock.ts';
-import type { ChannelSeed, NewChannel, PostedMessage, ScheduledMessage, TeamSeed, TokenSeed, UserSeed } from './types.ts';
+import type {
+  ChannelSeed,
+  NewChannel,
+  PostedMessage,
+  ScheduledMessage,
+  TeamSeed,
+  TokenSeed,
+  UserSeed,
+} from './types.ts';
 
 export interface WorkspaceSeed {
   team: TeamSeed;
@@ -132,7 +140,9 @@ export class Workspace {
 
   /** Replies of a thread (not its parent), oldest first. */
   threadReplies(channelId: string, threadTs: string): PostedMessage[] {
-    return this.channelMessages(channelId).filter((message) => message.thread_ts === threadTs && message.ts !== threadTs);
+    return this.channelMessages(channelId).filter(
+      (message) => message.thread_ts === threadTs && message.ts !== threadTs,
+    );
   }
 
   allMessages(): PostedMessage[] {

@@ -39,7 +39,11 @@ export const chatPostMessage: MethodSpec = {
       ...(unfurlLinks === undefined ? {} : { unfurlLinks }),
       ...(unfurlMedia === undefined ? {} : { unfurlMedia }),
     });
-    return { channel: channel.id, ts: posted.ts, message: messageJson(workspace, posted, { includeMetadata: true }) };
+    return {
+      channel: channel.id,
+      ts: posted.ts,
+      message: messageJson(workspace, posted, { includeMetadata: true }),
+    };
   },
 };
 
@@ -80,7 +84,9 @@ export const chatDelete: MethodSpec = {
   acceptedScopes: ['chat:write'],
   handler: (context) => {
     const { message } = ownMessage(context, 'cant_delete_message');
-    const hasReplies = message.thread_ts === message.ts && context.workspace.threadReplies(message.channel, message.ts).length > 0;
+    const hasReplies =
+      message.thread_ts === message.ts &&
+      context.workspace.threadReplies(message.channel, message.ts).length > 0;
     if (hasReplies) {
       // Slack keeps a deleted parent as a tombstone while its thread has replies.
       Object.assign(message, { subtype: 'tombstone', text: 'This message was deleted.' });

@@ -18,7 +18,10 @@ const TYPE_SCOPES: Record<string, string> = {
 };
 
 function readTypes(value: string | undefined): string[] {
-  const types = (value ?? 'public_channel').split(',').map((type) => type.trim()).filter((type) => type !== '');
+  const types = (value ?? 'public_channel')
+    .split(',')
+    .map((type) => type.trim())
+    .filter((type) => type !== '');
   if (types.length === 0) return ['public_channel'];
   if (types.some((type) => !Object.hasOwn(TYPE_SCOPES, type))) throw new SlackError('invalid_types');
   return types;
@@ -39,8 +42,9 @@ export const conversationsList: MethodSpec = {
       if (start === -1) throw new SlackError('invalid_cursor');
     }
     const wanted = (channel: ChannelState) =>
-      (channel.isPrivate ? types.includes('private_channel') && isMember(caller, channel) : types.includes('public_channel')) &&
-      !(excludeArchived && channel.isArchived);
+      (channel.isPrivate
+        ? types.includes('private_channel') && isMember(caller, channel)
+        : types.includes('public_channel')) && !(excludeArchived && channel.isArchived);
     const matching = workspace.channels.slice(start).filter(wanted);
     const page = matching.slice(0, limit);
     const next = matching[limit];
@@ -71,6 +75,10 @@ export const conversationsJoin: MethodSpec = {
     channel.memberIds.add(caller.user.id);
     const body = { channel: channelJson(workspace, channel, caller) };
     if (!wasMember) return body;
-    return { ...body, warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } };
+    return {
+      ...body,
+      warning: 'already_in_channel',
+      response_metadata: { warnings: ['already_in_channel'] },
+    };
   },
 };

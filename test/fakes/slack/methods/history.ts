@@ -43,7 +43,12 @@ function readableChannel({ workspace, caller, args }: MethodContext) {
 }
 
 /** One page of an ordered list, continuing from the cursor's message; Slack's has_more shape. */
-function page(context: MethodContext, ordered: PostedMessage[], limit: number, startPredicate: (micros: number) => boolean) {
+function page(
+  context: MethodContext,
+  ordered: PostedMessage[],
+  limit: number,
+  startPredicate: (micros: number) => boolean,
+) {
   const cursor = stringArg(context.args, 'cursor');
   let list = ordered;
   if (cursor !== undefined && cursor !== '') {

@@ -33,7 +33,8 @@ export const chatScheduleMessage: MethodSpec = {
     const channel = visibleChannel(workspace, caller, args);
     requirePostable(caller, channel);
     const postAtRaw = stringArg(args, 'post_at');
-    const postAt = postAtRaw === undefined || postAtRaw.trim() === '' ? Number.NaN : Math.floor(Number(postAtRaw));
+    const postAt =
+      postAtRaw === undefined || postAtRaw.trim() === '' ? Number.NaN : Math.floor(Number(postAtRaw));
     if (!Number.isFinite(postAt)) throw new SlackError('invalid_time');
     const nowSec = clock.nowSec();
     if (postAt < nowSec) throw new SlackError('time_in_past');
@@ -42,7 +43,10 @@ export const chatScheduleMessage: MethodSpec = {
     const threadTs = readThreadTs(context);
     const windowStart = postAt - (postAt % WINDOW_SEC);
     const inSameWindow = workspace.scheduled.filter(
-      (other) => other.channel === channel.id && other.post_at >= windowStart && other.post_at < windowStart + WINDOW_SEC,
+      (other) =>
+        other.channel === channel.id &&
+        other.post_at >= windowStart &&
+        other.post_at < windowStart + WINDOW_SEC,
     );
     if (inSameWindow.length >= MAX_PER_WINDOW) throw new SlackError('restricted_too_many');
     const scheduled: ScheduledMessage = {
@@ -63,7 +67,9 @@ export const chatScheduleMessage: MethodSpec = {
       post_at: postAt,
       message: {
         type: 'delayed_message',
-        ...(scheduled.bot_id ? { subtype: 'bot_message', bot_id: scheduled.bot_id, app_id: scheduled.app_id } : {}),
+        ...(scheduled.bot_id
+          ? { subtype: 'bot_message', bot_id: scheduled.bot_id, app_id: scheduled.app_id }
+          : {}),
         text: scheduled.text,
         user: scheduled.user,
         team: workspace.team.id,
@@ -77,13 +83,17 @@ export const chatScheduledMessagesList: MethodSpec = {
   acceptedScopes: [],
   handler: ({ workspace, caller, args }) => {
     const channelRef = stringArg(args, 'channel');
-    const channelId = channelRef === undefined || channelRef === '' ? undefined : visibleChannel(workspace, caller, args).id;
+    const channelId =
+      channelRef === undefined || channelRef === '' ? undefined : visibleChannel(workspace, caller, args).id;
     const oldest = intArg(args, 'oldest', 'invalid_arguments') ?? 0;
     const latest = intArg(args, 'latest', 'invalid_arguments') ?? Number.POSITIVE_INFINITY;
     const limit = readLimit(args, 100, 100);
     const cursor = stringArg(args, 'cursor');
     const mine = workspace.scheduled
-      .filter((message) => message.user === caller.user.id && (channelId === undefined || message.channel === channelId))
+      .filter(
+        (message) =>
+          message.user === caller.user.id && (channelId === undefined || message.channel === channelId),
+      )
       .filter((message) => message.post_at >= oldest && message.post_at <= latest)
       .sort((a, b) => a.post_at - b.post_at || a.id.localeCompare(b.id));
     let start = 0;
@@ -118,7 +128,8 @@ export const chatDeleteScheduledMessage: MethodSpec = {
       (message) => message.id === id && message.channel === channel.id && message.user === caller.user.id,
     );
     const found = workspace.scheduled[index];
-    if (!found || found.post_at - clock.nowSec() <= CANCEL_CUTOFF_SEC) throw new SlackError('invalid_scheduled_message_id');
+    if (!found || found.post_at - clock.nowSec() <= CANCEL_CUTOFF_SEC)
+      throw new SlackError('invalid_scheduled_message_id');
     workspace.scheduled.splice(index, 1);
     return {};
   },

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { rawCall, slackErrorOf, useFakeSlack } from './fixture.ts';
+
+const sectionBlock = { type: 'section', text: { type: 'mrkdwn', text: '*Incident* declared' } };
+
+describe('fake Slack: chat.postMessage', () => {
+  const slack = useFakeSlack();
+
+  it('posts by channel id and answers with the channel, a ts and the message', async () => {
+    const answer = await slack.client().chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Weekly update' });
+    expect(answer).toMatchObject({
+      ok: true,
+      channel: 'C0OPSENGUPD',
+      ts: expect.stringMatching(/^\d{10}\.\d{6}$/),
+    });
+    expect(answer.message).toMatchObject({
+      type: 'message',
+      text: 'Weekly update',
+      bot_id: 'B0HERALD',
+      user: 'U0HERALDBOT',
+    });
+    expect(slack.fake.messages('C0OPSENGUPD')).toEqual([
+      expect.objectContaining({
+        ts: answer.ts,
+        text: 'Weekly update',
+        reply_broadcast: false,
+        bot_id: 'B0HERALD',
+      }),
+    ]);
+  });
+
+  it('finds a channel by #name or bare name and answers with its id', async () => {
+    const client = slack.client();
+    expect((await client.chat.postMessage({ channel: '#github-community', text: 'a' })).channel).toBe(
+      'C0GHCOMMUNITY',
+    );
+    expect((await client.chat.postMessage({ channel: 'ask-comms', text: 'b' })).channel).toBe('C0ASKCOMMS');
+  });
+
+  it('hands out unique, increasing timestamps even within one millisecond', async () => {
+    const client = slack.client();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => client.chat.postMessage({ channel: 'C0ASKCOMMS', text: `n${i}` })),
+    );
+    const stamps = answers.map((answer) => answer.ts!);
+    expect(new Set(stamps).size).toBe(20);
+    const sorted = [...stamps].sort((a, b) => Number(a) - Number(b));
+    expect(slack.fake.messages('ask-comms').map((message) => message.ts)).toEqual(sorted);
+  });
+
+  it('posts to a public channel the bot is not in, thanks to chat:write.public', async () => {
+    await slack.client().chat.postMessage({ channel: 'chat', text: 'A success worth sharing' });
+    expect(slack.fake.messages('chat')).toHaveLength(1);
+  });
+
+  it('keeps blocks, metadata and unfurl settings as sent', async () => {
+    const metadata = { event_type: 'herald_message', event_payload: { herald_id: 'msg-1' } };
+    await slack
+      .client()
+      .chat.postMessage({
+        channel: 'C0OPSENGUPD',
+        text: 'fallback',
+        blocks: [sectionBlock],
+        metadata,
+        unfurl_links: false,
+      });
+    expect(slack.fake.messages('C0OPSENGUPD')[0]).toMatchObject({
+      blocks: [sectionBlock],
+      metadata,
+      unfurl_links: false,
+    });
+  });
+
+  it('accepts a JSON body with the token in the Authorization header', async () => {
+    const reply = await rawCall(
+      slack.fake,
+      'chat.postMessage',
+      { channel: 'C0ASKCOMMS', text: 'json', blocks: [sectionBlock] },
+      { json: true },
+    );
+    expect(reply.json).toMatchObject({ ok: true, channel: 'C0ASKCOMMS' });
+    expect(slack.fake.messages('C0ASKCOMMS')[0]?.blocks).toEqual([sectionBlock]);
+  });
+
+  it('accepts the token as a form argument too', async () => {
+    const token = slack.fake.botToken;
+    const reply = await rawCall(
+      slack.fake,
+      'chat.postMessage',
+      { channel: 'C0ASKCOMMS', text: 'form token', token },
+      { token: null },
+    );
+    expect(reply.json.ok).toBe(true);
+  });
+});
+
+describe('fake Slack: threads', () => {
+  const slack = useFakeSlack();
+
+  it('threads replies under the parent and counts them on the parent', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Incident declared' });
+    const reply = await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Update 1',
+      thread_ts: parent.ts!,
+    });
+    expect(reply.message).toMatchObject({ thread_ts: parent.ts, parent_user_id: 'U0HERALDBOT' });
+    const history = await client.conversations.history({ channel: 'C0OPSENGUPD' });
+    expect(history.messages).toHaveLength(1);
+    expect(history.messages?.[0]).toMatchObject({
+      ts: parent.ts,
+      thread_ts: parent.ts,
+      reply_count: 1,
+      latest_reply: reply.ts,
+    });
+  });
+
+  it('files a reply to a reply under the thread parent, as Slack does', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Incident declared' });
+    const first = await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Update 1',
+      thread_ts: parent.ts!,
+    });
+    const second = await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Update 2',
+      thread_ts: first.ts!,
+    });
+    expect(second.message?.thread_ts).toBe(parent.ts);
+  });
+
+  it('shows a broadcast reply in the channel as a thread_broadcast', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Incident declared' });
+    await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Resolved',
+      thread_ts: parent.ts!,
+      reply_broadcast: true,
+    });
+    const history = await client.conversations.history({ channel: 'C0OPSENGUPD' });
+    expect(history.messages?.map((message) => [message.text, message.subtype])).toEqual([
+      ['Resolved', 'thread_broadcast'],
+      ['Incident declared', undefined],
+    ]);
+    expect(slack.fake.messages('C0OPSENGUPD')[1]).toMatchObject({
+      reply_broadcast: true,
+      thread_ts: parent.ts,
+    });
+  });
+
+  it('returns a thread parent first and replies oldest first, from any ts in it', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'p' });
+    const one = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'r1', thread_ts: parent.ts! });
+    await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'r2', thread_ts: parent.ts! });
+    const replies = await client.conversations.replies({ channel: 'C0OPSENGUPD', ts: one.ts! });
+    expect(replies.messages?.map((message) => message.text)).toEqual(['p', 'r1', 'r2']);
+    const paged = await client.conversations.replies({ channel: 'C0OPSENGUPD', ts: parent.ts!, limit: 2 });
+    expect(paged.has_more).toBe(true);
+    const rest = await client.conversations.replies({
+      channel: 'C0OPSENGUPD',
+      ts: parent.ts!,
+      cursor: paged.response_metadata!.next_cursor!,
+    });
+    expect(rest.messages?.map((message) => message.text)).toEqual(['r2']);
+  });
+
+  it('answers thread_not_found for a ts that is no message', async () => {
+    const failure = await slackErrorOf(
+      slack.client().conversations.replies({ channel: 'C0OPSENGUPD', ts: '1500000000.000100' }),
+    );
+    expect(failure.code).toBe('thread_not_found');
+  });
+});
+
+describe('fake Slack: chat.update, chat.delete, chat.getPermalink', () => {
+  const slack = useFakeSlack();
+
+  it('updates its own message and marks it edited', async () => {
+    const client = slack.client();
+    const posted = await client.chat.postMessage({
+      channel: 'C0ASKCOMMS',
+      text: 'draft',
+      blocks: [sectionBlock],
+    });
+    const updated = await client.chat.update({ channel: 'C0ASKCOMMS', ts: posted.ts!, text: 'final' });
+    expect(updated).toMatchObject({ ok: true, channel: 'C0ASKCOMMS', ts: posted.ts, text: 'final' });
+    const [stored] = slack.fake.messages('C0ASKCOMMS');
+    expect(stored).toMatchObject({ text: 'final', edited: { user: 'U0HERALDBOT' } });
+    // Updating with text and no blocks removes the blocks, as in Slack.
+    expect(stored?.blocks).toBeUndefined();
+  });
+
+  it("refuses to update or delete someone else's message", async () => {
+    const theirs = slack.fake.addMessage('C0ASKCOMMS', { text: 'from a person' });
+    const client = slack.client();
+    expect(
+      (await slackErrorOf(client.chat.update({ channel: 'C0ASKCOMMS', ts: theirs.ts, text: 'x' }))).code,
+    ).toBe('cant_update_message');
+    expect((await slackErrorOf(client.chat.delete({ channel: 'C0ASKCOMMS', ts: theirs.ts }))).code).toBe(
+      'cant_delete_message',
+    );
+    expect((await slackErrorOf(client.chat.delete({ channel: 'C0ASKCOMMS', ts: '1.000001' }))).code).toBe(
+      'message_not_found',
+    );
+  });
+
+  it('deletes a message, leaving a tombstone only when the thread has replies', async () => {
+    const client = slack.client();
+    const lone = await client.chat.postMessage({ channel: 'C0ASKCOMMS', text: 'lone' });
+    const parent = await client.chat.postMessage({ channel: 'C0ASKCOMMS', text: 'parent' });
+    await client.chat.postMessage({ channel: 'C0ASKCOMMS', text: 'reply', thread_ts: parent.ts! });
+    await client.chat.delete({ channel: 'C0ASKCOMMS', ts: lone.ts! });
+    await client.chat.delete({ channel: 'C0ASKCOMMS', ts: parent.ts! });
+    expect(slack.fake.messages('C0ASKCOMMS').map((message) => [message.text, message.subtype])).toEqual([
+      ['This message was deleted.', 'tombstone'],
+      ['reply', undefined],
+    ]);
+  });
+
+  it('builds permalinks on the workspace domain, with thread details for replies', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0ASKCOMMS', text: 'p' });
+    const reply = await client.chat.postMessage({ channel: 'C0ASKCOMMS', text: 'r', thread_ts: parent.ts! });
+    const top = await client.chat.getPermalink({ channel: 'C0ASKCOMMS', message_ts: parent.ts! });
+    expect(top.permalink).toBe(
+      `https://ministryofjustice.slack.com/archives/C0ASKCOMMS/p${parent.ts!.replace('.', '')}`,
+    );
+    const threaded = await client.chat.getPermalink({ channel: 'C0ASKCOMMS', message_ts: reply.ts! });
+    expect(threaded.permalink).toContain(`?thread_ts=${parent.ts}&cid=C0ASKCOMMS`);
+    expect(
+      (await slackErrorOf(client.chat.getPermalink({ channel: 'C0ASKCOMMS', message_ts: '1.000001' }))).code,
+    ).toBe('message_not_found');
+  });
+});
