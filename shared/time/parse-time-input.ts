@@ -85,13 +85,8 @@ function accept(epochMs: number, context: Settled, pastMessage?: string): Parsed
 }
 
 /** The instant of `clock` on `date`, honouring a trailing zone word ("12:00 UTC", "01:30 GMT" in an overlap). */
-function instantOf(
-  date: Required<CalendarDate>,
-  clock: ClockTime,
-  form: WallForm,
-  zone: string,
-): number | string {
-  const wall = { ...date, ...clock };
+function instantOf(date: Required<CalendarDate>, form: WallForm, zone: string): number | string {
+  const wall = { ...date, ...form.clock };
   const zoneWord = form.zoneWord;
   if (zoneWord === undefined) return instantFromWallTime(wall, zone);
   if (UTC_WORDS.has(zoneWord)) return instantFromWallTime(wall, 'UTC');
@@ -116,8 +111,7 @@ function instantOf(
 function resolveWall(form: WallForm, context: Settled): ParsedTime {
   const now = wallTimeInZone(context.nowMs, context.zone);
   const today = { year: now.year, month: now.month, day: now.day };
-  const at = (date: Required<CalendarDate>): number | string =>
-    instantOf(date, form.clock, form, context.zone);
+  const at = (date: Required<CalendarDate>): number | string => instantOf(date, form, context.zone);
   const finish = (date: Required<CalendarDate>, pastMessage?: string): ParsedTime => {
     if (!isRealDate(date)) {
       const monthName = MONTH_NAMES[date.month - 1];

@@ -37,7 +37,7 @@ const MS_PER_DAY = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // en-GB knows GMT/BST/CET, en-US knows EST/PDT, en-IN knows IST, en-AU knows AEST/LHDT.
 const ABBREVIATION_LOCALES = ['en-GB', 'en-US', 'en-IN', 'en-AU'];
-const OFFSET_STYLE_NAME = /^(GMT|UTC)[+-−]/;
+const OFFSET_STYLE_NAME = /^(?:GMT|UTC)[+\-\u2212]/;
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -41,6 +41,7 @@ describe('parseTimeInput: durations from now', () => {
     ['in 90 mins', 90],
     ['in 1.5 hours', 90],
     ['in 2 days', 2880],
+    ['30 minutes from now', 30],
     ['In 30 Minutes.', 30],
   ])('reads %j as %i minutes from now, to the millisecond', (text, minutes) => {
     expect(accepted(parseTimeInput(text, context)).epochMs).toBe(NOW_MS + minutes * MINUTE_MS);
@@ -62,6 +63,7 @@ describe('parseTimeInput: clock times and dates', () => {
     ['14:30', '2026-04-23T13:30:00.000Z'],
     ['14.30', '2026-04-23T13:30:00.000Z'],
     ['at 14:30', '2026-04-23T13:30:00.000Z'],
+    ['by 14:30', '2026-04-23T13:30:00.000Z'],
     ['today 14:30', '2026-04-23T13:30:00.000Z'],
     ['14:30:15', '2026-04-23T13:30:15.000Z'],
     ['2:30pm', '2026-04-23T13:30:00.000Z'],
