@@ -178,7 +178,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       firings.push({ reminder: fired, wasLate, firedAtMs: nowMs, scheduledForMs, driftMs });
       logger.info('reminder.fired', { id: reminder.id, kind: reminder.kind, subject: reminder.subject.type, wasLate, driftMs });
     }
-    // Saved before anyone is told: a crash after this point never fires the reminder twice.
+    // Saved before onFire runs: a crash in between never fires it twice, and the
+    // saved 'fired' state still shows it in the tray and notification centre.
     persist('fired', changed);
     return firings;
   }
