@@ -55,15 +55,13 @@ describe('fake Slack: chat.postMessage', () => {
 
   it('keeps blocks, metadata and unfurl settings as sent', async () => {
     const metadata = { event_type: 'herald_message', event_payload: { herald_id: 'msg-1' } };
-    await slack
-      .client()
-      .chat.postMessage({
-        channel: 'C0OPSENGUPD',
-        text: 'fallback',
-        blocks: [sectionBlock],
-        metadata,
-        unfurl_links: false,
-      });
+    await slack.client().chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'fallback',
+      blocks: [sectionBlock],
+      metadata,
+      unfurl_links: false,
+    });
     expect(slack.fake.messages('C0OPSENGUPD')[0]).toMatchObject({
       blocks: [sectionBlock],
       metadata,
