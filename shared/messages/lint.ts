@@ -162,30 +162,30 @@ function checkMessage(draft: Draft, plan: Plan, context: LintContext, warnings: 
   }
 }
 
+function refusal(code: string, message: string): LintResult {
+  return { checklist: [], warnings: [{ code, message, isBlocking: true }], canSendWithoutOverride: false };
+}
+
 function lintValid(draft: Draft, plan: Plan, context: LintContext): LintResult {
   const warnings: LintWarning[] = [];
   const type = findType(plan, draft.typeId);
   const checklist = type && findChecklist(type.checklist);
-  let checklistEntries: ChecklistEntry[] = [];
+  // Without a known type and stage nothing else can be judged: one clear warning is enough.
   if (type === undefined || checklist === undefined) {
-    warnings.push({ code: 'unknown_type', isBlocking: true, message: `The plan has no message type "${draft.typeId}". Choose a type for this message.` });
-  } else if (!type.stages.includes(draft.stage)) {
-    warnings.push({ code: 'unknown_stage', isBlocking: true, message: `"${draft.stage}" is not a stage of ${type.name}. Choose one of: ${type.stages.join(', ')}.` });
-  } else {
-    if (type.isRetired) warnings.push({ code: 'retired_type', isBlocking: false, message: `${type.name} has been retired from the plan.` });
-    checklistEntries = checkItems(draft, checklist, warnings);
-    checkTimes(draft, checklist, context, warnings);
-    checkChannel(draft, type, warnings);
-    if (type.checklist === 'incident' && INCIDENT_FOLLOW_UPS.has(draft.stage) && draft.threadTs === undefined) {
-      warnings.push({ code: 'not_in_thread', isBlocking: false, message: 'Incident updates and closures usually reply in the thread of the declaration, so the story stays in one place.' });
-    }
+    return refusal('unknown_type', `The plan has no message type "${draft.typeId}". Choose a type for this message.`);
+  }
+  if (!type.stages.includes(draft.stage)) {
+    return refusal('unknown_stage', `"${draft.stage}" is not a stage of ${type.name}. Choose one of: ${type.stages.join(', ')}.`);
+  }
+  if (type.isRetired) warnings.push({ code: 'retired_type', isBlocking: false, message: `${type.name} has been retired from the plan.` });
+  const checklistEntries = checkItems(draft, checklist, warnings);
+  checkTimes(draft, checklist, context, warnings);
+  checkChannel(draft, type, warnings);
+  if (type.checklist === 'incident' && INCIDENT_FOLLOW_UPS.has(draft.stage) && draft.threadTs === undefined) {
+    warnings.push({ code: 'not_in_thread', isBlocking: false, message: 'Incident updates and closures usually reply in the thread of the declaration, so the story stays in one place.' });
   }
   checkMessage(draft, plan, context, warnings);
   return { checklist: checklistEntries, warnings, canSendWithoutOverride: !warnings.some((warning) => warning.isBlocking) };
-}
-
-function refusal(code: string, message: string): LintResult {
-  return { checklist: [], warnings: [{ code, message, isBlocking: true }], canSendWithoutOverride: false };
 }
 
 /**

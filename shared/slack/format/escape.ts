@@ -63,7 +63,9 @@ export function plainTextLine(text: string): string {
     .trim();
 }
 
-const SAFE_URL = /^https?:\/\/[^\s<>|"`]+$/i;
+// No spaces, no characters that end a token, nothing invisible or control.
+// eslint-disable-next-line no-control-regex
+const SAFE_URL = /^https?:\/\/[^\s<>|"`\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+$/i;
 
 /** True for an http(s) URL that can sit inside a Slack link token unchanged. */
 export function isLinkableUrl(text: string): boolean {
