@@ -9,6 +9,7 @@ import { createRouter, type Handlers, type Router } from './api/router.ts';
 import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
 import type { Logger } from './logging/logger.ts';
+import { createReminderService, reminderSettingsStoreDefinition, remindersStoreDefinition, type ReminderService } from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService, settingsStoreDefinition } from './settings/settings-service.ts';
@@ -37,7 +38,11 @@ export interface Core {
   router: Router;
   bus: EventBus;
   slack: SlackConnection;
+  reminders: ReminderService;
   storageNotices: readonly StorageNotice[];
+  /** Starts the timers (reminders; later the outbox). Call once the host is ready. */
+  start(): void;
+  stop(): void;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -65,6 +70,14 @@ export function createCore(deps: CoreDeps): Core {
     nowMs: () => deps.clock.now(),
   });
 
+  const reminders = createReminderService({
+    clock: deps.clock,
+    logger: deps.logger,
+    bus,
+    store: openVersionedStore(remindersStoreDefinition, storeContext),
+    settingsStore: openVersionedStore(reminderSettingsStoreDefinition, storeContext),
+  });
+
   const handlers: Handlers = {
     ...appHandlers({
       info: { version: deps.version, host: deps.host, dataDir: deps.dataDir },
@@ -75,9 +88,18 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...settingsHandlers(settings),
     ...slackHandlers(slack),
+    ...reminders.handlers,
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
   const router = createRouter(handlers, { logger: deps.logger, disabledChannels });
-  return { router, bus, slack, storageNotices };
+  return {
+    router,
+    bus,
+    slack,
+    reminders,
+    storageNotices,
+    start: () => reminders.scheduler.start(),
+    stop: () => reminders.scheduler.stop(),
+  };
 }

@@ -36,6 +36,7 @@ export async function startHarness(options: HarnessOptions, deps: { logger: Logg
     ...(testClock ? { testClock } : {}),
     ...(options.slackApiUrl ? { slackApiUrlOverride: options.slackApiUrl } : {}),
   });
+  core.start();
   const server = await startHarnessServer({
     router: core.router,
     bus: core.bus,
@@ -44,5 +45,12 @@ export async function startHarness(options: HarnessOptions, deps: { logger: Logg
     staticDir: deps.staticDir,
     port: options.port,
   });
-  return { server, core, close: () => server.close() };
+  return {
+    server,
+    core,
+    close: async () => {
+      core.stop();
+      await server.close();
+    },
+  };
 }

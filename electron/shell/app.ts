@@ -98,6 +98,8 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     if (process.platform !== 'darwin') app.quit();
   });
 
+  core.start();
+  app.on('before-quit', () => core.stop());
   createWindow();
   return true;
 }

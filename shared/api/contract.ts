@@ -5,6 +5,7 @@
 // and spread them in here.
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
+import { reminderChannels, reminderEvents } from './channels/reminders.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { slackChannels, slackEvents } from './channels/slack.ts';
 import type { Result } from './result.ts';
@@ -13,12 +14,14 @@ export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...slackChannels,
+  ...reminderChannels,
 } as const;
 
 export const events = {
   ...appEvents,
   ...settingsEvents,
   ...slackEvents,
+  ...reminderEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,7 +1,7 @@
 // A controllable clock for unit tests and the harness's --test-clock mode.
 // Timers fire in due order as time is advanced; `set` models a wall-clock
-// change (or waking from sleep): timers already overdue fire, and jump
-// listeners are told so that schedulers can re-check.
+// change (or waking from sleep): it fires no timers itself, but tells jump
+// listeners so that schedulers re-check what became due.
 import type { Clock, TimerHandle } from './clock.ts';
 
 interface PendingTimer {

@@ -1,0 +1,108 @@
+// Wires the reminder scheduler into core: its file store, its settings
+// store, the events the UI and the shell listen to, and the API handlers.
+import { z } from 'zod';
+import { ok, type Result } from '../../../shared/api/index.ts';
+import type { ReminderList } from '../../../shared/api/channels/reminders.ts';
+import { isOpen, type Reminder } from '../../../shared/reminders/reminder.ts';
+import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import type { Handler } from '../api/router.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+import { createReminderScheduler, type ReminderFiring, type ReminderScheduler } from './reminder-scheduler.ts';
+
+// Each reminder is validated by the scheduler when loaded, so the store keeps them as opaque records.
+const storedRemindersSchema = z.object({ reminders: z.array(z.unknown()) });
+export const remindersStoreDefinition: StoreDefinition<typeof storedRemindersSchema> = {
+  name: 'reminders',
+  schema: storedRemindersSchema,
+  defaults: () => ({ reminders: [] }),
+};
+
+export const reminderSettingsStoreDefinition: StoreDefinition<typeof reminderSettingsSchema> = {
+  name: 'reminder-settings',
+  schema: reminderSettingsSchema,
+  defaults: () => ({ ...defaultReminderSettings }),
+};
+
+export interface ReminderServiceDeps {
+  clock: Clock;
+  logger: Logger;
+  bus: EventBus;
+  store: VersionedStore<z.output<typeof storedRemindersSchema>>;
+  settingsStore: VersionedStore<ReminderSettings>;
+  /** Extra listeners for a firing (the shell's native notification and tray). */
+  onFire?: (firing: ReminderFiring) => void;
+}
+
+export interface ReminderService {
+  scheduler: ReminderScheduler;
+  list(): ReminderList;
+  /** Adds a listener for firings (the shell's notifications). Returns the unsubscribe function. */
+  onFire(listener: (firing: ReminderFiring) => void): () => void;
+  handlers: {
+    'reminders:list': Handler<'reminders:list'>;
+    'reminders:snooze': Handler<'reminders:snooze'>;
+    'reminders:dismiss': Handler<'reminders:dismiss'>;
+    'reminders:getSettings': Handler<'reminders:getSettings'>;
+    'reminders:updateSettings': Handler<'reminders:updateSettings'>;
+  };
+}
+
+export function createReminderService(deps: ReminderServiceDeps): ReminderService {
+  const fireListeners = new Set<(firing: ReminderFiring) => void>();
+  if (deps.onFire) fireListeners.add(deps.onFire);
+
+  const scheduler = createReminderScheduler({
+    clock: deps.clock,
+    logger: deps.logger,
+    settings: deps.settingsStore.read(),
+    store: {
+      load: () => deps.store.read().reminders,
+      save: (all) => deps.store.write({ reminders: [...all] }),
+    },
+    onFire(firing) {
+      deps.bus.emit('reminders:fired', { reminder: firing.reminder, wasLate: firing.wasLate, firedAtUtc: new Date(firing.firedAtMs).toISOString() });
+      for (const listener of [...fireListeners]) {
+        try {
+          listener(firing);
+        } catch (error) {
+          deps.logger.error('reminders.fire_listener_threw', { error });
+        }
+      }
+    },
+  });
+
+  const list = (): ReminderList => ({
+    nowUtc: new Date(deps.clock.now()).toISOString(),
+    reminders: scheduler.list().filter((reminder: Reminder) => isOpen(reminder)),
+  });
+  scheduler.subscribe(() => deps.bus.emit('reminders:changed', list()));
+
+  const settle = <T>(result: Result<T>) => Promise.resolve(result);
+  return {
+    scheduler,
+    list,
+    onFire(listener) {
+      fireListeners.add(listener);
+      return () => fireListeners.delete(listener);
+    },
+    handlers: {
+      'reminders:list': () => settle(ok(list())),
+      'reminders:snooze': ({ id, ms }) => settle(scheduler.snooze(id, ms)),
+      'reminders:dismiss': ({ id }) => settle(scheduler.dismiss(id)),
+      'reminders:getSettings': () => settle(ok(deps.settingsStore.read())),
+      'reminders:updateSettings': ({ quietHours, ...rest }) => {
+        const next = deps.settingsStore.update((current) => {
+          const merged: ReminderSettings = { ...current, ...rest };
+          if (quietHours === null) delete merged.quietHours;
+          else if (quietHours !== undefined) merged.quietHours = quietHours;
+          return merged;
+        });
+        scheduler.updateSettings(next);
+        return settle(ok(next));
+      },
+    },
+  };
+}
