@@ -12,7 +12,8 @@ const WORD_JOINER = '\u2060';
  */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const BROADCAST_MENTION = /@(here|channel|everyone)\b/gi;
+// Not followed by a letter or digit: "@here_" and "@here-team" are caught too, "@heretic" is not.
+const BROADCAST_MENTION = /@(here|channel|everyone)(?![\p{L}\p{N}])/giu;
 
 /** Normalises line ends and drops characters that no message should carry. */
 export function sanitiseText(text: string): string {

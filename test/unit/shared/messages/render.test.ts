@@ -21,7 +21,7 @@ function assertSafeMrkdwn(text: string): void {
   const outside = text.replace(HERALD_TOKEN, '');
   expect(outside).not.toMatch(/[<>]/);
   expect(outside).not.toMatch(/&(?!amp;|lt;|gt;)/);
-  expect(outside).not.toMatch(/@(here|channel|everyone)\b/i);
+  expect(outside).not.toMatch(/@(here|channel|everyone)(?![\p{L}\p{N}])/iu);
   // eslint-disable-next-line no-control-regex
   expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 }
@@ -109,7 +109,7 @@ describe('renderBlocks', () => {
           if (block.type === 'section' && block.text) assertSafeMrkdwn(block.text.text);
           if (block.type === 'context') for (const element of block.elements) assertSafeMrkdwn(element.text);
           if (block.type === 'header') {
-            expect(block.text.text).not.toMatch(/@(here|channel|everyone)\b|\n/i);
+            expect(block.text.text).not.toMatch(/@(here|channel|everyone)(?![\p{L}\p{N}])|\n/iu);
             // eslint-disable-next-line no-control-regex
             expect(block.text.text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
           }

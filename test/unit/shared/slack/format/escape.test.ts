@@ -19,6 +19,7 @@ describe('escapeMrkdwn', () => {
   it('defuses mention tokens and bare broadcast mentions typed by the author', () => {
     expect(escapeMrkdwn('<!channel> <@U123> <!here>')).toBe('&lt;!channel&gt; &lt;@U123&gt; &lt;!here&gt;');
     expect(escapeMrkdwn('@here @Channel @everyone')).toBe('@\u2060here @\u2060Channel @\u2060everyone');
+    expect(escapeMrkdwn('@here_ @here-team')).toBe('@\u2060here_ @\u2060here-team');
   });
 
   it('leaves ordinary @ and formatting characters alone', () => {
