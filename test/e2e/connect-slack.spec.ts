@@ -51,7 +51,7 @@ test.describe('connecting Slack', () => {
 test.describe('the app shell', () => {
   test('every screen is reachable from the navigation and has no axe violations', async ({ page, openHerald, expectNoAxeViolations }) => {
     await openHerald();
-    for (const name of ['Calendar', 'Compose', 'Incidents', 'Outbox', 'Templates', 'Settings']) {
+    for (const name of ['Calendar', 'Compose', 'Incidents', 'Outbox', 'History', 'Templates', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
       await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
       await expectNoAxeViolations();

@@ -6,6 +6,7 @@ const purposes: Record<ScreenId, string> = {
   compose: 'A guided composer that walks every message through the plan’s checklist, with a live Slack preview.',
   incidents: 'Open and recent incidents, their timeline, and the next promised update.',
   outbox: 'Messages waiting to go to Slack, and what happened to each.',
+  history: 'Every message Herald sent, with its permalink, searchable by text, channel, type and date.',
   templates: 'Templates for each kind of message in the plan.',
   settings: '',
 };

@@ -24,6 +24,27 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const clockReading = z.object({ nowUtc: z.iso.datetime() });
 
+const idText = z.string().trim().min(1).max(200);
+
+/** What the composer should open: set by a notification click, the tray menu, the calendar or a screen. */
+export const composeIntentSchema = z.discriminatedUnion('kind', [
+  /** A fresh message of a plan type. */
+  z.object({ kind: z.literal('new'), typeId: idText, stage: idText.optional() }),
+  /** An existing draft. */
+  z.object({ kind: z.literal('draft'), draftId: idText }),
+  /** The next update of an incident; `isHolding` drafts the short "no news yet" update with a new promise. */
+  z.object({ kind: z.literal('incident_update'), incidentId: idText, isHolding: z.boolean().default(false) }),
+  /** A maintenance event's communication at a stage (announcement, reminder, start, complete, …). */
+  z.object({ kind: z.literal('maintenance_comm'), eventId: idText, stage: idText }),
+  /** A recurring plan duty (weekly CTO successes, fortnightly weeknotes). */
+  z.object({ kind: z.literal('duty'), dutyId: idText }),
+]);
+export type ComposeIntent = z.output<typeof composeIntentSchema>;
+
+export const screenIds = ['calendar', 'compose', 'incidents', 'outbox', 'history', 'templates', 'settings'] as const;
+export const navigateRequestSchema = z.object({ screen: z.enum(screenIds), compose: composeIntentSchema.optional() });
+export type NavigateRequest = z.output<typeof navigateRequestSchema>;
+
 export const appChannels = {
   'app:info': { args: noArgs, result: appInfoSchema },
   'clock:now': { args: noArgs, result: clockReading },
@@ -38,5 +59,7 @@ export const appChannels = {
 
 export const appEvents = {
   'clock:changed': clockReading,
+  /** Main asks the window to show a screen (a notification or tray click). */
+  'app:navigate': navigateRequestSchema,
   'storage:quarantined': storageNoticeSchema,
 } as const;
