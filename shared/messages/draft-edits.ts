@@ -14,7 +14,12 @@ export function setAnswer(draft: Draft, itemId: string, answer: string): Draft {
  * Reads a typed time ("in 30 min", "14:30", "tomorrow 09:00") in `zone` and
  * stores it as an absolute instant; the error message is for the author.
  */
-export function setInstantAnswer(draft: Draft, itemId: string, typed: string, context: { nowMs: number; zone: string }): Result<{ draft: Draft; normalised: string }> {
+export function setInstantAnswer(
+  draft: Draft,
+  itemId: string,
+  typed: string,
+  context: { nowMs: number; zone: string },
+): Result<{ draft: Draft; normalised: string }> {
   const parsed = parseTimeInput(typed, context);
   if (!parsed.ok) return fail('invalid_argument', parsed.message, { fields: [`fields.${itemId}`] });
   return ok({ draft: setAnswer(draft, itemId, toIsoUtc(parsed.epochMs)), normalised: parsed.normalised });

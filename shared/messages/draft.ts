@@ -46,12 +46,18 @@ export interface NewDraftOptions {
 /** A new draft with the checklist's pre-filled answers (apology, where to ask, zone). */
 export function createDraft(plan: Plan, options: NewDraftOptions): Result<Draft> {
   const type = findType(plan, options.typeId);
-  if (type === undefined) return fail('not_found', `The plan has no type with the id "${options.typeId}".`, { fields: ['typeId'] });
+  if (type === undefined)
+    return fail('not_found', `The plan has no type with the id "${options.typeId}".`, { fields: ['typeId'] });
   const checklist = findChecklist(type.checklist);
-  if (checklist === undefined) return fail('invalid_argument', `The type "${type.name}" uses an unknown checklist.`);
+  if (checklist === undefined)
+    return fail('invalid_argument', `The type "${type.name}" uses an unknown checklist.`);
   const stage = options.stage ?? type.stages[0] ?? '';
   if (!type.stages.includes(stage)) {
-    return fail('invalid_argument', `"${stage}" is not a stage of ${type.name}; it has ${type.stages.join(', ')}.`, { fields: ['stage'] });
+    return fail(
+      'invalid_argument',
+      `"${stage}" is not a stage of ${type.name}; it has ${type.stages.join(', ')}.`,
+      { fields: ['stage'] },
+    );
   }
   const fields: Record<string, string> = {};
   for (const item of checklist.items) {

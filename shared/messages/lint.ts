@@ -2,11 +2,24 @@
 // about anything that would make the message unclear, broken or a broken
 // promise. Total by design: any input, however malformed, gets an answer,
 // because the composer calls it on every keystroke with half-typed data.
-import { planSchema, slackChannelsOf, findType, isValidChannelName, type CommunicationType, type Plan } from '../plan/index.ts';
+import {
+  planSchema,
+  slackChannelsOf,
+  findType,
+  isValidChannelName,
+  type CommunicationType,
+  type Plan,
+} from '../plan/index.ts';
 import { isLinkableUrl } from '../slack/format/escape.ts';
 import { checkLimits } from '../slack/limits.ts';
 import { isValidTimeZone } from '../time/index.ts';
-import { findChecklist, isRequiredAt, itemsForStage, type ChecklistDefinition, type ChecklistItem } from './checklists/index.ts';
+import {
+  findChecklist,
+  isRequiredAt,
+  itemsForStage,
+  type ChecklistDefinition,
+  type ChecklistItem,
+} from './checklists/index.ts';
 import { answerOf, draftSchema, instantOf, type Draft } from './draft.ts';
 import { renderBlocks } from './render.ts';
 import { messageParts } from './message-parts.ts';
@@ -43,11 +56,26 @@ export interface LintContext {
 
 /** A more telling warning than "missing" for the items the plan cares most about. */
 const MISSING_CODES: Readonly<Record<string, { code: string; message: string }>> = {
-  nextUpdateAtUtc: { code: 'next_update_missing', message: 'Say when the next update will be, as a definite time, and keep to it.' },
-  endsAtUtc: { code: 'window_no_end', message: 'The work has a start but no end. Give an expected end, even an estimate.' },
-  changeNotesUrl: { code: 'no_change_notes', message: 'Link to change notes so readers can find the detail without a long message.' },
-  whereToAsk: { code: 'no_place_to_ask', message: 'Tell readers where to ask questions, such as #ask-cloud-platform.' },
-  apology: { code: 'no_apology', message: 'Apologise for the disruption: it tells users we take the problem seriously.' },
+  nextUpdateAtUtc: {
+    code: 'next_update_missing',
+    message: 'Say when the next update will be, as a definite time, and keep to it.',
+  },
+  endsAtUtc: {
+    code: 'window_no_end',
+    message: 'The work has a start but no end. Give an expected end, even an estimate.',
+  },
+  changeNotesUrl: {
+    code: 'no_change_notes',
+    message: 'Link to change notes so readers can find the detail without a long message.',
+  },
+  whereToAsk: {
+    code: 'no_place_to_ask',
+    message: 'Tell readers where to ask questions, such as #ask-cloud-platform.',
+  },
+  apology: {
+    code: 'no_apology',
+    message: 'Apologise for the disruption: it tells users we take the problem seriously.',
+  },
 };
 
 const INCIDENT_FOLLOW_UPS = new Set(['update', 'resolved']);
@@ -78,17 +106,37 @@ const INVALID_ANSWER: Partial<Record<ChecklistItem['valueKind'], string>> = {
 function checkItems(draft: Draft, checklist: ChecklistDefinition, warnings: LintWarning[]): ChecklistEntry[] {
   return itemsForStage(checklist, draft.stage).map((item) => {
     const required = isRequiredAt(item, draft.stage);
-    const entry = (state: ChecklistState): ChecklistEntry => ({ itemId: item.id, label: item.label, state, required });
+    const entry = (state: ChecklistState): ChecklistEntry => ({
+      itemId: item.id,
+      label: item.label,
+      state,
+      required,
+    });
     if (answerOf(draft, item.id) !== '') {
       if (isValidAnswer(draft, item)) return entry('done');
-      warnings.push({ code: 'invalid_answer', itemId: item.id, isBlocking: true, message: `"${item.label}": the answer ${INVALID_ANSWER[item.valueKind] ?? 'is not valid'}.` });
+      warnings.push({
+        code: 'invalid_answer',
+        itemId: item.id,
+        isBlocking: true,
+        message: `"${item.label}": the answer ${INVALID_ANSWER[item.valueKind] ?? 'is not valid'}.`,
+      });
       return entry('missing');
     }
     if (Object.hasOwn(draft.notApplicable, item.id)) {
       if (!item.allowsNotApplicable) {
-        warnings.push({ code: 'not_applicable_not_allowed', itemId: item.id, isBlocking: required, message: `"${item.label}" always applies to this message; answer it.` });
+        warnings.push({
+          code: 'not_applicable_not_allowed',
+          itemId: item.id,
+          isBlocking: required,
+          message: `"${item.label}" always applies to this message; answer it.`,
+        });
       } else if ((draft.notApplicable[item.id] ?? '').trim() === '') {
-        warnings.push({ code: 'not_applicable_needs_reason', itemId: item.id, isBlocking: required, message: `"${item.label}" is marked not applicable: say why.` });
+        warnings.push({
+          code: 'not_applicable_needs_reason',
+          itemId: item.id,
+          isBlocking: required,
+          message: `"${item.label}" is marked not applicable: say why.`,
+        });
       } else {
         return entry('not_applicable');
       }
@@ -96,35 +144,70 @@ function checkItems(draft: Draft, checklist: ChecklistDefinition, warnings: Lint
     }
     if (required) {
       const specific = MISSING_CODES[item.id];
-      warnings.push({ code: specific?.code ?? 'missing_required', itemId: item.id, isBlocking: true, message: specific?.message ?? `Answer "${item.label}".` });
+      warnings.push({
+        code: specific?.code ?? 'missing_required',
+        itemId: item.id,
+        isBlocking: true,
+        message: specific?.message ?? `Answer "${item.label}".`,
+      });
     }
     return entry('missing');
   });
 }
 
-function checkTimes(draft: Draft, checklist: ChecklistDefinition, context: LintContext, warnings: LintWarning[]): void {
+function checkTimes(
+  draft: Draft,
+  checklist: ChecklistDefinition,
+  context: LintContext,
+  warnings: LintWarning[],
+): void {
   const applies = new Set(itemsForStage(checklist, draft.stage).map((item) => item.id));
   const at = (itemId: string) => (applies.has(itemId) ? instantOf(draft, itemId) : undefined);
   const hasNow = Number.isFinite(context.nowMs);
   const nextUpdate = at('nextUpdateAtUtc');
   if (nextUpdate !== undefined && hasNow && nextUpdate <= context.nowMs) {
-    warnings.push({ code: 'next_update_in_past', itemId: 'nextUpdateAtUtc', isBlocking: true, message: 'The next-update time has already passed. Promise a time that is still ahead.' });
+    warnings.push({
+      code: 'next_update_in_past',
+      itemId: 'nextUpdateAtUtc',
+      isBlocking: true,
+      message: 'The next-update time has already passed. Promise a time that is still ahead.',
+    });
   }
   const start = at('startsAtUtc');
   const end = at('endsAtUtc');
   if (start !== undefined && end !== undefined && end <= start) {
-    warnings.push({ code: 'window_end_before_start', itemId: 'endsAtUtc', isBlocking: true, message: 'The work ends before it starts. Check both times.' });
+    warnings.push({
+      code: 'window_end_before_start',
+      itemId: 'endsAtUtc',
+      isBlocking: true,
+      message: 'The work ends before it starts. Check both times.',
+    });
   }
   const isBeforeWork = ['announcement', 'reminder', 'rescheduled'].includes(draft.stage);
   if (start !== undefined && hasNow && isBeforeWork && start <= context.nowMs) {
-    warnings.push({ code: 'start_in_past', itemId: 'startsAtUtc', isBlocking: false, message: 'The start time has already passed. If the work has begun, use the "Starting" stage.' });
+    warnings.push({
+      code: 'start_in_past',
+      itemId: 'startsAtUtc',
+      isBlocking: false,
+      message: 'The start time has already passed. If the work has begun, use the "Starting" stage.',
+    });
   }
   const deadline = at('userActionDeadlineUtc');
   if (deadline !== undefined && start !== undefined && deadline > start) {
-    warnings.push({ code: 'deadline_after_start', itemId: 'userActionDeadlineUtc', isBlocking: false, message: 'Users are asked to act after the work has started. Usually their part comes first.' });
+    warnings.push({
+      code: 'deadline_after_start',
+      itemId: 'userActionDeadlineUtc',
+      isBlocking: false,
+      message: 'Users are asked to act after the work has started. Usually their part comes first.',
+    });
   }
   if (deadline !== undefined && hasNow && deadline <= context.nowMs) {
-    warnings.push({ code: 'deadline_in_past', itemId: 'userActionDeadlineUtc', isBlocking: false, message: 'The deadline for users has already passed.' });
+    warnings.push({
+      code: 'deadline_in_past',
+      itemId: 'userActionDeadlineUtc',
+      isBlocking: false,
+      message: 'The deadline for users has already passed.',
+    });
   }
 }
 
@@ -132,16 +215,32 @@ function checkChannel(draft: Draft, type: CommunicationType, warnings: LintWarni
   const channels = slackChannelsOf(type);
   const channel = draft.channel.trim().replace(/^#/, '');
   if (channels.length === 0) {
-    const copies = type.destinations.flatMap((destination) => (destination.kind === 'copy' ? [destination.name] : []));
-    warnings.push({ code: 'copy_only', isBlocking: false, message: `The plan does not post ${type.name} to Slack; copy it to ${copies.join(' and ')}.` });
+    const copies = type.destinations.flatMap((destination) =>
+      destination.kind === 'copy' ? [destination.name] : [],
+    );
+    warnings.push({
+      code: 'copy_only',
+      isBlocking: false,
+      message: `The plan does not post ${type.name} to Slack; copy it to ${copies.join(' and ')}.`,
+    });
   }
   if (channel === '') {
-    if (channels.length > 0) warnings.push({ code: 'no_channel', isBlocking: true, message: 'Choose a channel to post to.' });
+    if (channels.length > 0)
+      warnings.push({ code: 'no_channel', isBlocking: true, message: 'Choose a channel to post to.' });
   } else if (!isValidChannelName(channel)) {
-    warnings.push({ code: 'invalid_channel', isBlocking: true, message: `"${channel}" is not a Slack channel name.` });
+    warnings.push({
+      code: 'invalid_channel',
+      isBlocking: true,
+      message: `"${channel}" is not a Slack channel name.`,
+    });
   } else if (!channels.includes(channel)) {
-    const planned = channels.length > 0 ? ` The plan uses ${channels.map((name) => `#${name}`).join(', ')}.` : '';
-    warnings.push({ code: 'channel_not_in_plan', isBlocking: false, message: `#${channel} is not where the plan sends ${type.name}.${planned}` });
+    const planned =
+      channels.length > 0 ? ` The plan uses ${channels.map((name) => `#${name}`).join(', ')}.` : '';
+    warnings.push({
+      code: 'channel_not_in_plan',
+      isBlocking: false,
+      message: `#${channel} is not where the plan sends ${type.name}.${planned}`,
+    });
   }
 }
 
@@ -149,16 +248,26 @@ function checkMessage(draft: Draft, plan: Plan, context: LintContext, warnings: 
   const options = { zone: context.zone, channelIds: context.channelIds ?? {} };
   const parts = messageParts(draft, plan, options);
   for (const problem of checkTitle(parts.title)) {
-    warnings.push({ code: problem.code, message: problem.message, isBlocking: problem.code !== 'title_not_descriptive' });
+    warnings.push({
+      code: problem.code,
+      message: problem.message,
+      isBlocking: problem.code !== 'title_not_descriptive',
+    });
   }
   for (const name of parts.unknownPlaceholders) {
-    warnings.push({ code: 'unknown_placeholder', isBlocking: true, message: `{${name}} is not a placeholder this message can fill, so it is left out. Write {{${name}}} for literal braces.` });
+    warnings.push({
+      code: 'unknown_placeholder',
+      isBlocking: true,
+      message: `{${name}} is not a placeholder this message can fill, so it is left out. Write {{${name}}} for literal braces.`,
+    });
   }
   for (const problem of checkLimits(renderBlocks(draft, plan, options))) {
     // An over-long title is already reported, in the author's terms, by checkTitle.
     if (problem.code === 'header_too_long' || problem.code === 'header_empty') continue;
     const isError = problem.severity === 'error';
-    warnings.push({ code: isError ? 'over_slack_limit' : 'near_slack_limit', isBlocking: isError, message: problem.message });
+    const code =
+      problem.code === 'text_empty' ? 'empty_message' : isError ? 'over_slack_limit' : 'near_slack_limit';
+    warnings.push({ code, isBlocking: isError, message: problem.message });
   }
 }
 
@@ -172,20 +281,40 @@ function lintValid(draft: Draft, plan: Plan, context: LintContext): LintResult {
   const checklist = type && findChecklist(type.checklist);
   // Without a known type and stage nothing else can be judged: one clear warning is enough.
   if (type === undefined || checklist === undefined) {
-    return refusal('unknown_type', `The plan has no message type "${draft.typeId}". Choose a type for this message.`);
+    return refusal(
+      'unknown_type',
+      `The plan has no message type "${draft.typeId}". Choose a type for this message.`,
+    );
   }
   if (!type.stages.includes(draft.stage)) {
-    return refusal('unknown_stage', `"${draft.stage}" is not a stage of ${type.name}. Choose one of: ${type.stages.join(', ')}.`);
+    return refusal(
+      'unknown_stage',
+      `"${draft.stage}" is not a stage of ${type.name}. Choose one of: ${type.stages.join(', ')}.`,
+    );
   }
-  if (type.isRetired) warnings.push({ code: 'retired_type', isBlocking: false, message: `${type.name} has been retired from the plan.` });
+  if (type.isRetired)
+    warnings.push({
+      code: 'retired_type',
+      isBlocking: false,
+      message: `${type.name} has been retired from the plan.`,
+    });
   const checklistEntries = checkItems(draft, checklist, warnings);
   checkTimes(draft, checklist, context, warnings);
   checkChannel(draft, type, warnings);
   if (type.checklist === 'incident' && INCIDENT_FOLLOW_UPS.has(draft.stage) && draft.threadTs === undefined) {
-    warnings.push({ code: 'not_in_thread', isBlocking: false, message: 'Incident updates and closures usually reply in the thread of the declaration, so the story stays in one place.' });
+    warnings.push({
+      code: 'not_in_thread',
+      isBlocking: false,
+      message:
+        'Incident updates and closures usually reply in the thread of the declaration, so the story stays in one place.',
+    });
   }
   checkMessage(draft, plan, context, warnings);
-  return { checklist: checklistEntries, warnings, canSendWithoutOverride: !warnings.some((warning) => warning.isBlocking) };
+  return {
+    checklist: checklistEntries,
+    warnings,
+    canSendWithoutOverride: !warnings.some((warning) => warning.isBlocking),
+  };
 }
 
 /**
@@ -197,15 +326,25 @@ export function lintDraft(draft: unknown, plan: unknown, context: LintContext): 
     const parsedDraft = draftSchema.safeParse(draft);
     if (!parsedDraft.success) {
       const where = parsedDraft.error.issues[0]?.path.join('.') || 'draft';
-      return refusal('invalid_draft', `This draft cannot be checked: ${where} is not valid (${parsedDraft.error.issues[0]?.message ?? 'unknown problem'}).`);
+      return refusal(
+        'invalid_draft',
+        `This draft cannot be checked: ${where} is not valid (${parsedDraft.error.issues[0]?.message ?? 'unknown problem'}).`,
+      );
     }
     const parsedPlan = planSchema.safeParse(plan);
-    if (!parsedPlan.success) return refusal('invalid_plan', 'The communications plan could not be read, so the draft cannot be checked against it.');
+    if (!parsedPlan.success)
+      return refusal(
+        'invalid_plan',
+        'The communications plan could not be read, so the draft cannot be checked against it.',
+      );
     const zone = typeof context?.zone === 'string' && isValidTimeZone(context.zone) ? context.zone : 'UTC';
     const nowMs = typeof context?.nowMs === 'number' ? context.nowMs : Number.NaN;
     return lintValid(parsedDraft.data, parsedPlan.data, { ...context, zone, nowMs });
   } catch (error) {
     // A bug in a check must not take the composer down with it.
-    return refusal('lint_failed', `Herald could not check this draft (${error instanceof Error ? error.message : 'unexpected error'}).`);
+    return refusal(
+      'lint_failed',
+      `Herald could not check this draft (${error instanceof Error ? error.message : 'unexpected error'}).`,
+    );
   }
 }

@@ -4,7 +4,13 @@
 // Both renderers use this, so text and blocks always say the same thing.
 import { findType, type Plan } from '../plan/index.ts';
 import { escapeMrkdwn, neutraliseMentionsOutsideTokens } from '../slack/format/escape.ts';
-import { findChecklist, findItem, itemsForStage, type ChecklistDefinition, type ChecklistItem } from './checklists/index.ts';
+import {
+  findChecklist,
+  findItem,
+  itemsForStage,
+  type ChecklistDefinition,
+  type ChecklistItem,
+} from './checklists/index.ts';
 import type { Draft } from './draft.ts';
 import { formatAnswer, placeholderValues, type PlaceholderOptions } from './placeholders.ts';
 import { fillTemplate } from './template-text.ts';
@@ -28,7 +34,12 @@ export interface MessageParts {
   unknownPlaceholders: string[];
 }
 
-function itemLine(draft: Draft, checklist: ChecklistDefinition, item: ChecklistItem, options: PlaceholderOptions): string {
+function itemLine(
+  draft: Draft,
+  checklist: ChecklistDefinition,
+  item: ChecklistItem,
+  options: PlaceholderOptions,
+): string {
   let value = formatAnswer(draft, item, options);
   if (value === '') return '';
   const heading = `*${item.heading ?? item.label}:*`;
@@ -42,7 +53,11 @@ function itemLine(draft: Draft, checklist: ChecklistDefinition, item: ChecklistI
 }
 
 /** Answer lines, with consecutive one-line answers kept together as one paragraph. */
-function answerUnits(draft: Draft, checklist: ChecklistDefinition, options: PlaceholderOptions): { lines: string[]; closing: string[] } {
+function answerUnits(
+  draft: Draft,
+  checklist: ChecklistDefinition,
+  options: PlaceholderOptions,
+): { lines: string[]; closing: string[] } {
   const lines: string[] = [];
   const closing: string[] = [];
   let group: string[] = [];
@@ -73,7 +88,11 @@ function answerUnits(draft: Draft, checklist: ChecklistDefinition, options: Plac
 export function messageParts(draft: Draft, plan: Plan, options: RenderOptions): MessageParts {
   const type = findType(plan, draft.typeId);
   const checklist = type && findChecklist(type.checklist);
-  const placeholderOptions: PlaceholderOptions = { format: 'mrkdwn', zone: options.zone, channelIds: options.channelIds ?? {} };
+  const placeholderOptions: PlaceholderOptions = {
+    format: 'mrkdwn',
+    zone: options.zone,
+    channelIds: options.channelIds ?? {},
+  };
   const values = type && checklist ? placeholderValues(draft, type, checklist, placeholderOptions) : {};
   const generated = titleOf(draft, plan, { zone: options.zone });
   const body = fillTemplate(draft.body, values, { escapeText: escapeMrkdwn });
@@ -82,7 +101,10 @@ export function messageParts(draft: Draft, plan: Plan, options: RenderOptions): 
   if (type && checklist) {
     const { lines, closing } = answerUnits(draft, checklist, placeholderOptions);
     units.push(...lines, ...closing);
-    const stageName = checklist.stages.length > 1 ? checklist.stages.find((stage) => stage.id === draft.stage)?.name : undefined;
+    const stageName =
+      checklist.stages.length > 1
+        ? checklist.stages.find((stage) => stage.id === draft.stage)?.name
+        : undefined;
     context = escapeMrkdwn(stageName === undefined ? type.name : `${type.name} · ${stageName}`);
   }
   return {

@@ -3,7 +3,13 @@
 // (titles, which Slack shows as plain text) and mrkdwn (message text, where
 // answers are escaped and times become Slack date tokens).
 import type { CommunicationType } from '../plan/index.ts';
-import { channelReference, codeBlock, escapeMrkdwn, sanitiseText, slackLink } from '../slack/format/escape.ts';
+import {
+  channelReference,
+  codeBlock,
+  escapeMrkdwn,
+  sanitiseText,
+  slackLink,
+} from '../slack/format/escape.ts';
 import { formatInstant, slackDate } from '../time/index.ts';
 import type { ChecklistDefinition, ChecklistItem } from './checklists/index.ts';
 import { answerOf, instantOf, zoneOf, type Draft } from './draft.ts';
@@ -46,16 +52,27 @@ export function formatAnswer(draft: Draft, item: ChecklistItem, options: Placeho
 }
 
 /** Every placeholder a template for this type may use, with this draft's values. */
-export function placeholderValues(draft: Draft, type: CommunicationType, checklist: ChecklistDefinition, options: PlaceholderOptions): Record<string, string> {
+export function placeholderValues(
+  draft: Draft,
+  type: CommunicationType,
+  checklist: ChecklistDefinition,
+  options: PlaceholderOptions,
+): Record<string, string> {
   const escape = options.format === 'mrkdwn' ? escapeMrkdwn : sanitiseText;
   const answers = Object.fromEntries(checklist.items.map((item) => [item.id, answerOf(draft, item.id)]));
   const channelName = draft.channel.trim().replace(/^#/, '');
   const values: Record<string, string> = {
     type: escape(type.name),
     stage: escape(checklist.stages.find((stage) => stage.id === draft.stage)?.name ?? ''),
-    channel: channelName === '' ? '' : options.format === 'mrkdwn' ? channelReference(`#${channelName}`, options.channelIds) : sanitiseText(`#${channelName}`),
+    channel:
+      channelName === ''
+        ? ''
+        : options.format === 'mrkdwn'
+          ? channelReference(`#${channelName}`, options.channelIds)
+          : sanitiseText(`#${channelName}`),
   };
   for (const item of checklist.items) values[item.placeholder] = formatAnswer(draft, item, options);
-  for (const derived of checklist.derivedPlaceholders) values[derived.name] = escape(derived.compute(answers).trim());
+  for (const derived of checklist.derivedPlaceholders)
+    values[derived.name] = escape(derived.compute(answers).trim());
   return values;
 }

@@ -3,7 +3,13 @@
 // paragraph breaks to fit Slack's 3,000-character sections, small print).
 // Nothing is cut off: checkLimits reports what does not fit.
 import type { Plan } from '../plan/index.ts';
-import { contextBlock, headerBlock, sectionBlock, type RenderedMessage, type SlackBlock } from '../slack/format/blocks.ts';
+import {
+  contextBlock,
+  headerBlock,
+  sectionBlock,
+  type RenderedMessage,
+  type SlackBlock,
+} from '../slack/format/blocks.ts';
 import { escapeMrkdwn, plainTextLine } from '../slack/format/escape.ts';
 import { splitMrkdwn } from '../slack/format/split-mrkdwn.ts';
 import { SLACK_LIMITS } from '../slack/limits.ts';

@@ -31,7 +31,9 @@ export function parseTemplate(template: string): TemplateSegment[] {
 
 /** Placeholder names used in `template`, each once, in order of first use. */
 export function placeholdersIn(template: string): string[] {
-  const names = parseTemplate(template).flatMap((segment) => (segment.kind === 'placeholder' ? [segment.name] : []));
+  const names = parseTemplate(template).flatMap((segment) =>
+    segment.kind === 'placeholder' ? [segment.name] : [],
+  );
   return [...new Set(names)];
 }
 
@@ -52,7 +54,11 @@ export interface FillOptions {
  * Fills `template` from `values`. A name absent from `values` is unknown; a
  * name present with '' or undefined is empty. Neither leaves braces behind.
  */
-export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>, options: FillOptions = {}): FillResult {
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string | undefined>>,
+  options: FillOptions = {},
+): FillResult {
   const escape = options.escapeText ?? ((text: string) => text);
   const unknown = new Set<string>();
   const empty = new Set<string>();

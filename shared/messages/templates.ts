@@ -26,30 +26,92 @@ export const templateSchema = z.object({
 });
 export type Template = z.output<typeof templateSchema>;
 
-function builtIn(typeId: string, stage: string, name: string, body: string, fields: Record<string, string> = {}): Template {
+function builtIn(
+  typeId: string,
+  stage: string,
+  name: string,
+  body: string,
+  fields: Record<string, string> = {},
+): Template {
   return { id: `default:${typeId}:${stage}`, name, typeId, stage, body, fields, isBuiltIn: true };
 }
 
 const DEFAULT_TEMPLATES: readonly Template[] = [
   builtIn('new-features', 'message', 'New feature', 'We have released {feature}.'),
   builtIn('github-features', 'message', 'New GitHub feature', 'Something new on GitHub: {feature}.'),
-  builtIn('things-learned', 'message', 'Show the Thing', 'Something we learned that could help your team: {topic}.'),
-  builtIn('incidents', 'declared', 'Incident declared', 'We know that some people are having problems with {service}, and we are looking into it now.', {
-    actionBeingTaken: 'An incident team has been formed and is investigating.',
-  }),
-  builtIn('incidents', 'update', 'Incident update', 'Here is the latest on the incident affecting {service}.'),
-  builtIn('incidents', 'resolved', 'Incident resolved', 'The incident affecting {service} is over, and the service is working normally again.'),
+  builtIn(
+    'things-learned',
+    'message',
+    'Show the Thing',
+    'Something we learned that could help your team: {topic}.',
+  ),
+  builtIn(
+    'incidents',
+    'declared',
+    'Incident declared',
+    'We know that some people are having problems with {service}, and we are looking into it now.',
+    {
+      actionBeingTaken: 'An incident team has been formed and is investigating.',
+    },
+  ),
+  builtIn(
+    'incidents',
+    'update',
+    'Incident update',
+    'Here is the latest on the incident affecting {service}.',
+  ),
+  builtIn(
+    'incidents',
+    'resolved',
+    'Incident resolved',
+    'The incident affecting {service} is over, and the service is working normally again.',
+  ),
   builtIn('postmortems', 'message', 'Postmortem', 'The postmortem for {service} is ready to read.'),
-  builtIn('upgrades-maintenance', 'announcement', 'Upgrade or maintenance announcement', 'We are planning work on {subject}, starting {start}. The details are below.'),
-  builtIn('upgrades-maintenance', 'reminder', 'Upgrade or maintenance reminder', 'A reminder that the work on {subject} starts {start}.'),
-  builtIn('upgrades-maintenance', 'starting', 'Work starting', 'The work on {subject} is starting now. We will post here when it is finished.'),
+  builtIn(
+    'upgrades-maintenance',
+    'announcement',
+    'Upgrade or maintenance announcement',
+    'We are planning work on {subject}, starting {start}. The details are below.',
+  ),
+  builtIn(
+    'upgrades-maintenance',
+    'reminder',
+    'Upgrade or maintenance reminder',
+    'A reminder that the work on {subject} starts {start}.',
+  ),
+  builtIn(
+    'upgrades-maintenance',
+    'starting',
+    'Work starting',
+    'The work on {subject} is starting now. We will post here when it is finished.',
+  ),
   builtIn('upgrades-maintenance', 'complete', 'Work complete', 'The work on {subject} is finished.'),
-  builtIn('upgrades-maintenance', 'rescheduled', 'Work rescheduled', 'The work on {subject} has moved: it now starts {start}.'),
-  builtIn('upgrades-maintenance', 'cancelled', 'Work cancelled', 'The planned work on {subject} will not go ahead.'),
+  builtIn(
+    'upgrades-maintenance',
+    'rescheduled',
+    'Work rescheduled',
+    'The work on {subject} has moved: it now starts {start}.',
+  ),
+  builtIn(
+    'upgrades-maintenance',
+    'cancelled',
+    'Work cancelled',
+    'The planned work on {subject} will not go ahead.',
+  ),
   builtIn('successes-cto', 'message', 'Success for the CTO', '{achievement}.'),
   builtIn('successes-smt', 'message', 'Success for the weeknotes', '{achievement}.'),
-  builtIn('successes-department', 'message', 'Success for #chat', 'Some good news from Operations Engineering: {achievement}.'),
-  builtIn('blog-requests', 'message', 'Blog post request', 'We would like to publish a post about {topic} on the MoJ Digital blog.'),
+  builtIn(
+    'successes-department',
+    'message',
+    'Success for #chat',
+    'Some good news from Operations Engineering: {achievement}.',
+  ),
+  builtIn(
+    'blog-requests',
+    'message',
+    'Blog post request',
+    'We would like to publish a post about {topic} on the MoJ Digital blog.',
+  ),
 ];
 
 /** Herald's templates, one per default type and stage; a fresh copy each call. */
@@ -60,11 +122,17 @@ export function defaultTemplates(): Template[] {
 /** The templates offered for a type and stage, the author's own first. */
 export function templatesFor(templates: readonly Template[], typeId: string, stage: string): Template[] {
   const matching = templates.filter((template) => template.typeId === typeId && template.stage === stage);
-  return [...matching.filter((template) => !template.isBuiltIn), ...matching.filter((template) => template.isBuiltIn)];
+  return [
+    ...matching.filter((template) => !template.isBuiltIn),
+    ...matching.filter((template) => template.isBuiltIn),
+  ];
 }
 
 /** Placeholders in the template's title and body that its type cannot fill. */
-export function unknownPlaceholders(template: Pick<Template, 'typeId' | 'title' | 'body'>, plan: Plan): string[] {
+export function unknownPlaceholders(
+  template: Pick<Template, 'typeId' | 'title' | 'body'>,
+  plan: Plan,
+): string[] {
   const type = findType(plan, template.typeId);
   const checklist = type && findChecklist(type.checklist);
   const known = new Set<string>([...GLOBAL_PLACEHOLDERS, ...(checklist ? placeholderNames(checklist) : [])]);
@@ -73,7 +141,10 @@ export function unknownPlaceholders(template: Pick<Template, 'typeId' | 'title' 
 }
 
 /** Literal text with each value replaced by its placeholder, earlier values first; the rest escaped. */
-function generaliseText(text: string, replacements: ReadonlyArray<[value: string, placeholder: string]>): string {
+function generaliseText(
+  text: string,
+  replacements: ReadonlyArray<[value: string, placeholder: string]>,
+): string {
   const [first, ...rest] = replacements;
   if (first === undefined) return escapeTemplateText(text);
   return text
@@ -83,9 +154,14 @@ function generaliseText(text: string, replacements: ReadonlyArray<[value: string
 }
 
 /** Turns the draft's own names into placeholders, in literal text only (never inside `{…}`). */
-function generalise(template: string, replacements: ReadonlyArray<[value: string, placeholder: string]>): string {
+function generalise(
+  template: string,
+  replacements: ReadonlyArray<[value: string, placeholder: string]>,
+): string {
   return parseTemplate(template)
-    .map((segment) => (segment.kind === 'placeholder' ? `{${segment.name}}` : generaliseText(segment.text, replacements)))
+    .map((segment) =>
+      segment.kind === 'placeholder' ? `{${segment.name}}` : generaliseText(segment.text, replacements),
+    )
     .join('');
 }
 
@@ -95,7 +171,11 @@ function generalise(template: string, replacements: ReadonlyArray<[value: string
  * subject) become placeholders too, so the template fits the next
  * occasion. Only stable answers (the apology, where to ask) are kept.
  */
-export function templateFromDraft(draft: Draft, plan: Plan, identity: { id: string; name: string }): Template {
+export function templateFromDraft(
+  draft: Draft,
+  plan: Plan,
+  identity: { id: string; name: string },
+): Template {
   const type = findType(plan, draft.typeId);
   const checklist = type && findChecklist(type.checklist);
   const fields: Record<string, string> = {};
@@ -118,7 +198,8 @@ export function templateFromDraft(draft: Draft, plan: Plan, identity: { id: stri
     fields,
     isBuiltIn: false,
   };
-  if (draft.title !== undefined && draft.title.trim() !== '') template.title = generalise(draft.title, replacements);
+  if (draft.title !== undefined && draft.title.trim() !== '')
+    template.title = generalise(draft.title, replacements);
   return template;
 }
 
@@ -129,9 +210,16 @@ export function templateFromDraft(draft: Draft, plan: Plan, identity: { id: stri
 export function applyTemplate(template: Template, draft: Draft): Draft {
   const fields = { ...draft.fields };
   for (const [itemId, answer] of Object.entries(template.fields)) {
-    if ((fields[itemId] ?? '').trim() === '' && !Object.hasOwn(draft.notApplicable, itemId)) fields[itemId] = answer;
+    if ((fields[itemId] ?? '').trim() === '' && !Object.hasOwn(draft.notApplicable, itemId))
+      fields[itemId] = answer;
   }
-  const next: Draft = { ...draft, typeId: template.typeId, stage: template.stage, body: template.body, fields };
+  const next: Draft = {
+    ...draft,
+    typeId: template.typeId,
+    stage: template.stage,
+    body: template.body,
+    fields,
+  };
   if (template.title !== undefined) next.title = template.title;
   else delete next.title;
   return next;

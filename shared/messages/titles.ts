@@ -28,7 +28,10 @@ export function tidyTitle(text: string): string {
 }
 
 /** The pattern a draft's title comes from: the author's own, the stage's, or the type's. */
-export function titlePatternFor(draft: Pick<Draft, 'title' | 'stage'>, type: CommunicationType | undefined): string {
+export function titlePatternFor(
+  draft: Pick<Draft, 'title' | 'stage'>,
+  type: CommunicationType | undefined,
+): string {
   if (draft.title !== undefined && draft.title.trim() !== '') return draft.title;
   if (type === undefined) return '';
   return type.stageTitlePatterns[draft.stage] ?? type.titlePattern;
@@ -47,7 +50,10 @@ export function titleOf(draft: Draft, plan: Plan, options: { zone: string }): Ge
   const type = findType(plan, draft.typeId);
   const checklist = type && findChecklist(type.checklist);
   const pattern = titlePatternFor(draft, type);
-  const values = type && checklist ? placeholderValues(draft, type, checklist, { format: 'plain', zone: options.zone }) : {};
+  const values =
+    type && checklist
+      ? placeholderValues(draft, type, checklist, { format: 'plain', zone: options.zone })
+      : {};
   const filled = fillTemplate(pattern, values);
   return { title: tidyTitle(filled.text), unknown: filled.unknown, empty: filled.empty };
 }
@@ -80,7 +86,13 @@ export function isDescriptiveTitle(title: string): boolean {
 export function checkTitle(title: string): TitleProblem[] {
   const tidy = tidyTitle(title);
   if (tidy === '') {
-    return [{ code: 'missing_title', message: 'The message has no title. Give it a bold title that says what it is about, such as "Incident - Sentry unavailable".' }];
+    return [
+      {
+        code: 'missing_title',
+        message:
+          'The message has no title. Give it a bold title that says what it is about, such as "Incident - Sentry unavailable".',
+      },
+    ];
   }
   const problems: TitleProblem[] = [];
   if (!isDescriptiveTitle(tidy)) {

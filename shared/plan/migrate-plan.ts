@@ -36,15 +36,26 @@ function storedVersion(raw: RawPlan): number | undefined {
  * stamping each step's result with its version. Knows nothing of the plan's
  * shape, so it can be tested with steps that do not exist yet.
  */
-export function runMigrations(raw: unknown, migrations: readonly PlanMigration[], targetVersion: number): Result<RawPlan> {
+export function runMigrations(
+  raw: unknown,
+  migrations: readonly PlanMigration[],
+  targetVersion: number,
+): Result<RawPlan> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('invalid_argument', 'The stored plan is not an object; it may be corrupt.');
   }
   let current = raw as RawPlan;
   const stored = storedVersion(current);
-  if (stored === undefined) return fail('invalid_argument', `The stored plan has an unreadable version: ${JSON.stringify(current.version)}.`);
+  if (stored === undefined)
+    return fail(
+      'invalid_argument',
+      `The stored plan has an unreadable version: ${JSON.stringify(current.version)}.`,
+    );
   if (stored > targetVersion) {
-    return fail('conflict', `The stored plan is version ${stored}, newer than this Herald understands (${targetVersion}); update Herald to use it.`);
+    return fail(
+      'conflict',
+      `The stored plan is version ${stored}, newer than this Herald understands (${targetVersion}); update Herald to use it.`,
+    );
   }
   for (let version = stored; version < targetVersion; version += 1) {
     const step = migrations.find((migration) => migration.from === version);

@@ -14,14 +14,18 @@ function normaliseChannel(name: string): string {
 export function renameChannel(plan: Plan, from: string, to: string): Result<Plan> {
   const old = normaliseChannel(from);
   const next = normaliseChannel(to);
-  const isUsed = plan.types.some((type) => type.destinations.some((destination) => destination.kind === 'slack' && destination.channel === old));
+  const isUsed = plan.types.some((type) =>
+    type.destinations.some((destination) => destination.kind === 'slack' && destination.channel === old),
+  );
   if (!isUsed) return fail('not_found', `No type in the plan posts to #${old}.`, { fields: ['from'] });
   return validatePlan({
     ...plan,
     types: plan.types.map((type) => ({
       ...type,
       destinations: type.destinations.map((destination) =>
-        destination.kind === 'slack' && destination.channel === old ? { ...destination, channel: next } : destination,
+        destination.kind === 'slack' && destination.channel === old
+          ? { ...destination, channel: next }
+          : destination,
       ),
     })),
   });
@@ -32,15 +36,26 @@ export function addType(plan: Plan, type: CommunicationTypeInput): Result<Plan> 
   return validatePlan({ ...plan, types: [...plan.types, type] });
 }
 
-function withType(plan: Plan, typeId: string, change: (type: CommunicationType) => CommunicationTypeInput): Result<Plan> {
+function withType(
+  plan: Plan,
+  typeId: string,
+  change: (type: CommunicationType) => CommunicationTypeInput,
+): Result<Plan> {
   if (!plan.types.some((type) => type.id === typeId)) {
     return fail('not_found', `The plan has no type with the id "${typeId}".`, { fields: ['typeId'] });
   }
-  return validatePlan({ ...plan, types: plan.types.map((type) => (type.id === typeId ? change(type) : type)) });
+  return validatePlan({
+    ...plan,
+    types: plan.types.map((type) => (type.id === typeId ? change(type) : type)),
+  });
 }
 
 /** Replaces some of a type's settings; the id cannot change (drafts and history refer to it). */
-export function updateType(plan: Plan, typeId: string, changes: Partial<Omit<CommunicationTypeInput, 'id'>>): Result<Plan> {
+export function updateType(
+  plan: Plan,
+  typeId: string,
+  changes: Partial<Omit<CommunicationTypeInput, 'id'>>,
+): Result<Plan> {
   return withType(plan, typeId, (type) => ({ ...type, ...changes, id: type.id }));
 }
 
@@ -58,11 +73,21 @@ export function restoreType(plan: Plan, typeId: string): Result<Plan> {
  * Sets the team's help text for one checklist item. Empty text removes the
  * team's version, so Herald's own help shows again.
  */
-export function editChecklistHelp(plan: Plan, checklistKind: string, itemId: string, help: string): Result<Plan> {
+export function editChecklistHelp(
+  plan: Plan,
+  checklistKind: string,
+  itemId: string,
+  help: string,
+): Result<Plan> {
   const checklist = findChecklist(checklistKind);
-  if (checklist === undefined) return fail('not_found', `There is no checklist called "${checklistKind}".`, { fields: ['checklistKind'] });
+  if (checklist === undefined)
+    return fail('not_found', `There is no checklist called "${checklistKind}".`, {
+      fields: ['checklistKind'],
+    });
   if (findItem(checklist, itemId) === undefined) {
-    return fail('not_found', `The ${checklist.name} checklist has no item "${itemId}".`, { fields: ['itemId'] });
+    return fail('not_found', `The ${checklist.name} checklist has no item "${itemId}".`, {
+      fields: ['itemId'],
+    });
   }
   const items = { ...(plan.checklistHelp[checklistKind] ?? {}) };
   if (help.trim() === '') delete items[itemId];
@@ -91,5 +116,7 @@ export function findType(plan: Plan, typeId: string): CommunicationType | undefi
 
 /** The Slack channels a type posts to, in plan order (copy-only destinations left out). */
 export function slackChannelsOf(type: CommunicationType): string[] {
-  return type.destinations.flatMap((destination) => (destination.kind === 'slack' ? [destination.channel] : []));
+  return type.destinations.flatMap((destination) =>
+    destination.kind === 'slack' ? [destination.channel] : [],
+  );
 }

@@ -49,7 +49,10 @@ export const copyDestinationSchema = z.object({
   name: trimmed(120),
 });
 
-export const destinationSchema = z.discriminatedUnion('kind', [slackDestinationSchema, copyDestinationSchema]);
+export const destinationSchema = z.discriminatedUnion('kind', [
+  slackDestinationSchema,
+  copyDestinationSchema,
+]);
 export type Destination = z.output<typeof destinationSchema>;
 
 export const communicationTypeSchema = z.object({

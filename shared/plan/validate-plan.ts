@@ -3,9 +3,22 @@
 // type and field. All or nothing: a plan with any problem is not returned.
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../api/result.ts';
-import { checklistKinds, findChecklist, findItem, GLOBAL_PLACEHOLDERS, hasStage, placeholderNames } from '../messages/checklists/index.ts';
+import {
+  checklistKinds,
+  findChecklist,
+  findItem,
+  GLOBAL_PLACEHOLDERS,
+  hasStage,
+  placeholderNames,
+} from '../messages/checklists/index.ts';
 import { placeholdersIn } from '../messages/template-text.ts';
-import { isValidChannelName, planSchema, TYPE_ID_PATTERN, type CommunicationType, type Plan } from './plan-schema.ts';
+import {
+  isValidChannelName,
+  planSchema,
+  TYPE_ID_PATTERN,
+  type CommunicationType,
+  type Plan,
+} from './plan-schema.ts';
 
 export interface PlanProblem {
   /** Dotted path of the offending field, e.g. "types.2.destinations.0.channel". */
@@ -33,8 +46,17 @@ function describeShapeIssue(input: unknown, issue: z.core.$ZodIssue): PlanProble
 function checkPatterns(type: CommunicationType, index: number, problems: PlanProblem[]): void {
   const label = `Type "${type.name}"`;
   const checklist = findChecklist(type.checklist);
-  const known = new Set<string>([...GLOBAL_PLACEHOLDERS, ...(checklist === undefined ? [] : placeholderNames(checklist))]);
-  const patterns: Array<[string, string]> = [['titlePattern', type.titlePattern], ...Object.entries(type.stageTitlePatterns).map(([stage, pattern]): [string, string] => [`stageTitlePatterns.${stage}`, pattern])];
+  const known = new Set<string>([
+    ...GLOBAL_PLACEHOLDERS,
+    ...(checklist === undefined ? [] : placeholderNames(checklist)),
+  ]);
+  const patterns: Array<[string, string]> = [
+    ['titlePattern', type.titlePattern],
+    ...Object.entries(type.stageTitlePatterns).map(([stage, pattern]): [string, string] => [
+      `stageTitlePatterns.${stage}`,
+      pattern,
+    ]),
+  ];
   for (const [field, pattern] of patterns) {
     // With an unknown checklist every placeholder looks unknown: that is one problem, reported once.
     if (checklist === undefined) break;
@@ -46,44 +68,66 @@ function checkPatterns(type: CommunicationType, index: number, problems: PlanPro
       });
     }
   }
-  if (type.titlePattern === '') problems.push({ path: `types.${index}.titlePattern`, message: `${label}: the title pattern is empty.` });
+  if (type.titlePattern === '')
+    problems.push({ path: `types.${index}.titlePattern`, message: `${label}: the title pattern is empty.` });
 }
 
 function checkType(type: CommunicationType, index: number, problems: PlanProblem[]): void {
   const at = (field: string) => `types.${index}.${field}`;
   const label = type.name === '' ? `Type ${index + 1}` : `Type "${type.name}"`;
   if (!TYPE_ID_PATTERN.test(type.id)) {
-    problems.push({ path: at('id'), message: `${label}: the id "${type.id}" must start with a letter and use only lowercase letters, digits and dashes (at most 48).` });
+    problems.push({
+      path: at('id'),
+      message: `${label}: the id "${type.id}" must start with a letter and use only lowercase letters, digits and dashes (at most 48).`,
+    });
   }
   if (type.name === '') problems.push({ path: at('name'), message: `${label}: the name is empty.` });
-  if (type.audience === '') problems.push({ path: at('audience'), message: `${label}: say who the audience is.` });
+  if (type.audience === '')
+    problems.push({ path: at('audience'), message: `${label}: say who the audience is.` });
   if (type.destinations.length === 0) {
-    problems.push({ path: at('destinations'), message: `${label}: add at least one channel or other destination.` });
+    problems.push({
+      path: at('destinations'),
+      message: `${label}: add at least one channel or other destination.`,
+    });
   }
   const seenChannels = new Set<string>();
   type.destinations.forEach((destination, destinationIndex) => {
     const where = at(`destinations.${destinationIndex}`);
     if (destination.kind === 'copy') {
-      if (destination.name === '') problems.push({ path: `${where}.name`, message: `${label}: destination ${destinationIndex + 1} has no name.` });
+      if (destination.name === '')
+        problems.push({
+          path: `${where}.name`,
+          message: `${label}: destination ${destinationIndex + 1} has no name.`,
+        });
       return;
     }
     if (destination.channel === '') {
-      problems.push({ path: `${where}.channel`, message: `${label}: channel ${destinationIndex + 1} is empty; give a Slack channel name such as operations-engineering-update.` });
+      problems.push({
+        path: `${where}.channel`,
+        message: `${label}: channel ${destinationIndex + 1} is empty; give a Slack channel name such as operations-engineering-update.`,
+      });
     } else if (!isValidChannelName(destination.channel)) {
       problems.push({
         path: `${where}.channel`,
         message: `${label}: "${destination.channel}" is not a valid Slack channel name; use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`,
       });
     } else if (seenChannels.has(destination.channel)) {
-      problems.push({ path: `${where}.channel`, message: `${label}: #${destination.channel} is listed twice.` });
+      problems.push({
+        path: `${where}.channel`,
+        message: `${label}: #${destination.channel} is listed twice.`,
+      });
     }
     seenChannels.add(destination.channel);
   });
   const checklist = findChecklist(type.checklist);
   if (checklist === undefined) {
-    problems.push({ path: at('checklist'), message: `${label}: unknown checklist "${type.checklist}"; choose one of ${checklistKinds.join(', ')}.` });
+    problems.push({
+      path: at('checklist'),
+      message: `${label}: unknown checklist "${type.checklist}"; choose one of ${checklistKinds.join(', ')}.`,
+    });
   } else {
-    if (type.stages.length === 0) problems.push({ path: at('stages'), message: `${label}: choose at least one stage.` });
+    if (type.stages.length === 0)
+      problems.push({ path: at('stages'), message: `${label}: choose at least one stage.` });
     const seenStages = new Set<string>();
     type.stages.forEach((stage, stageIndex) => {
       if (!hasStage(checklist, stage)) {
@@ -92,13 +136,19 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
           message: `${label}: "${stage}" is not a stage of the ${checklist.name} checklist; it has ${checklist.stages.map((known) => known.id).join(', ')}.`,
         });
       } else if (seenStages.has(stage)) {
-        problems.push({ path: at(`stages.${stageIndex}`), message: `${label}: the stage "${stage}" is listed twice.` });
+        problems.push({
+          path: at(`stages.${stageIndex}`),
+          message: `${label}: the stage "${stage}" is listed twice.`,
+        });
       }
       seenStages.add(stage);
     });
     for (const stage of Object.keys(type.stageTitlePatterns)) {
       if (!type.stages.includes(stage)) {
-        problems.push({ path: at(`stageTitlePatterns.${stage}`), message: `${label}: there is a title pattern for "${stage}", which is not one of this type's stages.` });
+        problems.push({
+          path: at(`stageTitlePatterns.${stage}`),
+          message: `${label}: there is a title pattern for "${stage}", which is not one of this type's stages.`,
+        });
       }
     }
   }
@@ -107,23 +157,35 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
 
 function checkTypes(plan: Plan, problems: PlanProblem[]): void {
   if (plan.types.length === 0) {
-    problems.push({ path: 'types', message: 'The plan has no communication types; add one, or reset to the default plan.' });
+    problems.push({
+      path: 'types',
+      message: 'The plan has no communication types; add one, or reset to the default plan.',
+    });
     return;
   }
   if (plan.types.every((type) => type.isRetired)) {
-    problems.push({ path: 'types', message: 'Every communication type is retired; keep at least one in use.' });
+    problems.push({
+      path: 'types',
+      message: 'Every communication type is retired; keep at least one in use.',
+    });
   }
   const ids = new Map<string, string>();
   const names = new Map<string, string>();
   plan.types.forEach((type, index) => {
     const earlierId = ids.get(type.id);
     if (earlierId !== undefined) {
-      problems.push({ path: `types.${index}.id`, message: `Types "${earlierId}" and "${type.name}" both use the id "${type.id}"; ids must be unique.` });
+      problems.push({
+        path: `types.${index}.id`,
+        message: `Types "${earlierId}" and "${type.name}" both use the id "${type.id}"; ids must be unique.`,
+      });
     }
     ids.set(type.id, type.name);
     const nameKey = type.name.toLowerCase();
     if (nameKey !== '' && names.has(nameKey)) {
-      problems.push({ path: `types.${index}.name`, message: `Two types are called "${type.name}"; give each a different name.` });
+      problems.push({
+        path: `types.${index}.name`,
+        message: `Two types are called "${type.name}"; give each a different name.`,
+      });
     }
     names.set(nameKey, type.name);
     checkType(type, index, problems);
@@ -134,15 +196,24 @@ function checkHelp(plan: Plan, problems: PlanProblem[]): void {
   for (const [kind, items] of Object.entries(plan.checklistHelp)) {
     const checklist = findChecklist(kind);
     if (checklist === undefined) {
-      problems.push({ path: `checklistHelp.${kind}`, message: `Help text is given for an unknown checklist "${kind}".` });
+      problems.push({
+        path: `checklistHelp.${kind}`,
+        message: `Help text is given for an unknown checklist "${kind}".`,
+      });
       continue;
     }
     for (const [itemId, help] of Object.entries(items)) {
       const path = `checklistHelp.${kind}.${itemId}`;
       if (findItem(checklist, itemId) === undefined) {
-        problems.push({ path, message: `The ${checklist.name} checklist has no item "${itemId}" to give help text to.` });
+        problems.push({
+          path,
+          message: `The ${checklist.name} checklist has no item "${itemId}" to give help text to.`,
+        });
       } else if (help === '') {
-        problems.push({ path, message: `The help text for "${findItem(checklist, itemId)?.label ?? itemId}" is empty; clear the override to use Herald's own.` });
+        problems.push({
+          path,
+          message: `The help text for "${findItem(checklist, itemId)?.label ?? itemId}" is empty; clear the override to use Herald's own.`,
+        });
       }
     }
   }
@@ -150,7 +221,11 @@ function checkHelp(plan: Plan, problems: PlanProblem[]): void {
 
 function inspect(input: unknown): { plan: Plan | undefined; problems: PlanProblem[] } {
   const parsed = planSchema.safeParse(input);
-  if (!parsed.success) return { plan: undefined, problems: parsed.error.issues.map((issue) => describeShapeIssue(input, issue)) };
+  if (!parsed.success)
+    return {
+      plan: undefined,
+      problems: parsed.error.issues.map((issue) => describeShapeIssue(input, issue)),
+    };
   const problems: PlanProblem[] = [];
   checkTypes(parsed.data, problems);
   checkHelp(parsed.data, problems);
@@ -171,7 +246,9 @@ export function validatePlan(input: unknown): Result<Plan> {
   if (plan === undefined || problems.length > 0) {
     const shown = problems.slice(0, 5).map((problem) => problem.message);
     const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
-    return fail('invalid_argument', `The plan was not saved. ${shown.join(' ')}${more}`, { fields: problems.map((problem) => problem.path) });
+    return fail('invalid_argument', `The plan was not saved. ${shown.join(' ')}${more}`, {
+      fields: problems.map((problem) => problem.path),
+    });
   }
   return ok(plan);
 }

@@ -68,36 +68,91 @@ function checkText(
 function checkBlock(problems: LimitProblem[], block: SlackBlock, index: number): void {
   const where = `Block ${index + 1}`;
   if (block.block_id !== undefined && length(block.block_id) > SLACK_LIMITS.blockIdMaxChars) {
-    problems.push({ code: 'block_id_too_long', severity: 'error', message: `${where}'s id is ${over(length(block.block_id), SLACK_LIMITS.blockIdMaxChars)}.`, blockIndex: index });
+    problems.push({
+      code: 'block_id_too_long',
+      severity: 'error',
+      message: `${where}'s id is ${over(length(block.block_id), SLACK_LIMITS.blockIdMaxChars)}.`,
+      blockIndex: index,
+    });
   }
   switch (block.type) {
     case 'header':
       if (block.text.text.trim() === '') {
-        problems.push({ code: 'header_empty', severity: 'error', message: 'The title (header) is empty: Slack rejects an empty header.', blockIndex: index });
+        problems.push({
+          code: 'header_empty',
+          severity: 'error',
+          message: 'The title (header) is empty: Slack rejects an empty header.',
+          blockIndex: index,
+        });
       }
-      checkText(problems, block.text, SLACK_LIMITS.headerTextMaxChars, 'header_too_long', 'The title (header)', index);
+      checkText(
+        problems,
+        block.text,
+        SLACK_LIMITS.headerTextMaxChars,
+        'header_too_long',
+        'The title (header)',
+        index,
+      );
       return;
     case 'section': {
       const fields = block.fields ?? [];
       if (block.text === undefined && fields.length === 0) {
-        problems.push({ code: 'section_empty', severity: 'error', message: `${where} has neither text nor fields.`, blockIndex: index });
+        problems.push({
+          code: 'section_empty',
+          severity: 'error',
+          message: `${where} has neither text nor fields.`,
+          blockIndex: index,
+        });
       }
       if (block.text !== undefined) {
-        checkText(problems, block.text, SLACK_LIMITS.sectionTextMaxChars, 'section_text_too_long', `${where}'s text`, index);
+        checkText(
+          problems,
+          block.text,
+          SLACK_LIMITS.sectionTextMaxChars,
+          'section_text_too_long',
+          `${where}'s text`,
+          index,
+        );
       }
       if (fields.length > SLACK_LIMITS.sectionFieldsMax) {
-        problems.push({ code: 'too_many_section_fields', severity: 'error', message: `${where} has ${fields.length} fields; the limit is ${SLACK_LIMITS.sectionFieldsMax}.`, blockIndex: index });
+        problems.push({
+          code: 'too_many_section_fields',
+          severity: 'error',
+          message: `${where} has ${fields.length} fields; the limit is ${SLACK_LIMITS.sectionFieldsMax}.`,
+          blockIndex: index,
+        });
       }
       fields.forEach((field, fieldIndex) =>
-        checkText(problems, field, SLACK_LIMITS.sectionFieldTextMaxChars, 'section_field_too_long', `${where}, field ${fieldIndex + 1},`, index),
+        checkText(
+          problems,
+          field,
+          SLACK_LIMITS.sectionFieldTextMaxChars,
+          'section_field_too_long',
+          `${where}, field ${fieldIndex + 1},`,
+          index,
+        ),
       );
       return;
     }
     case 'context':
       if (block.elements.length > SLACK_LIMITS.contextElementsMax) {
-        problems.push({ code: 'too_many_context_elements', severity: 'error', message: `${where} has ${block.elements.length} elements; the limit is ${SLACK_LIMITS.contextElementsMax}.`, blockIndex: index });
+        problems.push({
+          code: 'too_many_context_elements',
+          severity: 'error',
+          message: `${where} has ${block.elements.length} elements; the limit is ${SLACK_LIMITS.contextElementsMax}.`,
+          blockIndex: index,
+        });
       }
-      block.elements.forEach((element) => checkText(problems, element, SLACK_LIMITS.contextTextMaxChars, 'context_text_too_long', `${where}'s small print`, index));
+      block.elements.forEach((element) =>
+        checkText(
+          problems,
+          element,
+          SLACK_LIMITS.contextTextMaxChars,
+          'context_text_too_long',
+          `${where}'s small print`,
+          index,
+        ),
+      );
       return;
     case 'divider':
       return;
@@ -111,7 +166,11 @@ export function checkLimits(message: RenderedMessage): LimitProblem[] {
   if (message.text.trim() === '') {
     problems.push({ code: 'text_empty', severity: 'error', message: 'The message has no text.' });
   } else if (textLength > SLACK_LIMITS.messageTextMaxChars) {
-    problems.push({ code: 'text_too_long', severity: 'error', message: `The message is ${over(textLength, SLACK_LIMITS.messageTextMaxChars)}. Shorten it or split it into a thread.` });
+    problems.push({
+      code: 'text_too_long',
+      severity: 'error',
+      message: `The message is ${over(textLength, SLACK_LIMITS.messageTextMaxChars)}. Shorten it or split it into a thread.`,
+    });
   } else if (textLength > SLACK_LIMITS.messageTextRecommendedMaxChars) {
     problems.push({
       code: 'text_over_recommended',
@@ -121,7 +180,11 @@ export function checkLimits(message: RenderedMessage): LimitProblem[] {
   }
   const blocks = message.blocks ?? [];
   if (blocks.length > SLACK_LIMITS.blocksPerMessageMax) {
-    problems.push({ code: 'too_many_blocks', severity: 'error', message: `The message has ${blocks.length} blocks; Slack allows ${SLACK_LIMITS.blocksPerMessageMax}.` });
+    problems.push({
+      code: 'too_many_blocks',
+      severity: 'error',
+      message: `The message has ${blocks.length} blocks; Slack allows ${SLACK_LIMITS.blocksPerMessageMax}.`,
+    });
   }
   blocks.forEach((block, index) => checkBlock(problems, block, index));
   return problems;

@@ -11,7 +11,8 @@ export const INCIDENT_STAGES = {
 
 const { declared, update, resolved } = INCIDENT_STAGES;
 
-export const DEFAULT_APOLOGY = 'We are sorry for the disruption, and thank you for bearing with us while we sort it out.';
+export const DEFAULT_APOLOGY =
+  'We are sorry for the disruption, and thank you for bearing with us while we sort it out.';
 
 export const incidentChecklist: ChecklistDefinition = {
   kind: 'incident',

@@ -47,5 +47,8 @@ export function isRequiredAt(item: ChecklistItem, stageId: string): boolean {
 
 /** Every placeholder name a template for this checklist may use, besides the global ones. */
 export function placeholderNames(checklist: ChecklistDefinition): string[] {
-  return [...checklist.items.map((item) => item.placeholder), ...checklist.derivedPlaceholders.map((derived) => derived.name)];
+  return [
+    ...checklist.items.map((item) => item.placeholder),
+    ...checklist.derivedPlaceholders.map((derived) => derived.name),
+  ];
 }

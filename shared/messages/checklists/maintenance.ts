@@ -28,7 +28,9 @@ function describeChange(fields: Readonly<Record<string, string>>): string {
   const subject = (fields.subject ?? '').trim();
   const kind = WORK_KINDS.find((option) => option.value === fields.workKind);
   if (kind === undefined) return subject;
-  return kind.value === 'decommissioning' ? `${kind.label} ${subject}`.trim() : `${subject} ${kind.label}`.trim();
+  return kind.value === 'decommissioning'
+    ? `${kind.label} ${subject}`.trim()
+    : `${subject} ${kind.label}`.trim();
 }
 
 export const maintenanceChecklist: ChecklistDefinition = {
@@ -258,7 +260,11 @@ export const maintenanceChecklist: ChecklistDefinition = {
     },
   ],
   derivedPlaceholders: [
-    { name: 'change', description: 'The change as a title: "Certificate Manager Upgrade".', compute: describeChange },
+    {
+      name: 'change',
+      description: 'The change as a title: "Certificate Manager Upgrade".',
+      compute: describeChange,
+    },
     {
       name: 'action_required',
       description: '"Action Required" when the title should flag it, otherwise nothing.',

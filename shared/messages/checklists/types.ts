@@ -2,14 +2,23 @@
 // must answer, stage by stage. Definitions live in code (the renderer and
 // lint need to know what each answer means); the plan may reword help text.
 
-export const checklistKinds = ['incident', 'maintenance', 'feature', 'learning', 'postmortem', 'success', 'blog_request'] as const;
+export const checklistKinds = [
+  'incident',
+  'maintenance',
+  'feature',
+  'learning',
+  'postmortem',
+  'success',
+  'blog_request',
+] as const;
 export type ChecklistKind = (typeof checklistKinds)[number];
 
 /**
  * How an answer is entered and stored. Every answer is a string in the draft:
  * instants as ISO 8601 UTC ("2026-04-23T11:00:00.000Z"), choices as the option value.
  */
-export type ValueKind = 'text' | 'paragraph' | 'instant' | 'url' | 'channel' | 'code' | 'time_zone' | 'choice';
+export type ValueKind =
+  'text' | 'paragraph' | 'instant' | 'url' | 'channel' | 'code' | 'time_zone' | 'choice';
 
 /** Where an answer appears in the posted message. */
 export type Placement =

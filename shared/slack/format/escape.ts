@@ -10,8 +10,9 @@ const WORD_JOINER = '\u2060';
  * C0/C1 control characters other than tab and newline, and the bidirectional
  * overrides and isolates that can make text read differently from its bytes.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // Not followed by a letter or digit: "@here_" and "@here-team" are caught too, "@heretic" is not.
 const BROADCAST_MENTION = /@(here|channel|everyone)(?![\p{L}\p{N}])/giu;
 
@@ -45,10 +46,13 @@ export function escapeMrkdwn(text: string): string {
 /**
  * Text for inside a ``` block. Slack still decodes entities there, so the
  * escapes apply; a run of three backticks would end the block early, so a
- * zero-width space splits it. Mentions are inert inside code.
+ * zero-width space splits it. Broadcast words are defused here too: code
+ * that says "@here" is rare, a ping by accident is worse.
  */
 export function escapeCode(text: string): string {
-  return escapeEntities(sanitiseText(text)).replace(/`{3,}/g, (run) => run.split('').join('\u200b'));
+  return neutraliseMentions(escapeEntities(sanitiseText(text))).replace(/`{3,}/g, (run) =>
+    run.split('').join('\u200b'),
+  );
 }
 
 /** A whole code block, fenced on lines of their own. */
@@ -65,8 +69,9 @@ export function plainTextLine(text: string): string {
 }
 
 // No spaces, no characters that end a token, nothing invisible or control.
-// eslint-disable-next-line no-control-regex
-const SAFE_URL = /^https?:\/\/[^\s<>|"`\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+$/i;
+const SAFE_URL =
+  // eslint-disable-next-line no-control-regex
+  /^https?:\/\/[^\s<>|"`\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+$/i;
 
 /** True for an http(s) URL that can sit inside a Slack link token unchanged. */
 export function isLinkableUrl(text: string): boolean {
@@ -99,7 +104,10 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
  * A channel reference. With a known channel id it becomes a real link
  * (`<#C123>`); otherwise "#name" as plain text, which is still readable.
  */
-export function channelReference(nameOrText: string, channelIds: Readonly<Record<string, string>> = {}): string {
+export function channelReference(
+  nameOrText: string,
+  channelIds: Readonly<Record<string, string>> = {},
+): string {
   const name = nameOrText.trim().replace(/^#/, '').toLowerCase();
   const id = channelIds[name];
   if (id !== undefined && CHANNEL_ID.test(id)) return `<#${id}>`;

@@ -11,7 +11,12 @@ function isSafeCut(text: string, index: number): boolean {
   const lastOpen = text.lastIndexOf('<', index - 1);
   if (lastOpen !== -1 && lastOpen > text.lastIndexOf('>', index - 1)) return false;
   const lastAmp = text.lastIndexOf('&', index - 1);
-  if (lastAmp !== -1 && index - lastAmp <= 6 && /^&[a-z]*$/i.test(text.slice(lastAmp, index)) && /^[a-z]*;/i.test(text.slice(index, index + 7))) {
+  if (
+    lastAmp !== -1 &&
+    index - lastAmp <= 6 &&
+    /^&[a-z]*$/i.test(text.slice(lastAmp, index)) &&
+    /^[a-z]*;/i.test(text.slice(index, index + 7))
+  ) {
     return false;
   }
   const code = text.charCodeAt(index);
@@ -82,7 +87,11 @@ function splitUnit(unit: string, maxChars: number): string[] {
   return unit
     .split(/(```[\s\S]*?```)/)
     .filter((part) => part.trim() !== '')
-    .flatMap((part) => (part.startsWith(FENCE) && part.endsWith(FENCE) && part.length >= 2 * FENCE.length ? splitCodeBlock(part, maxChars) : splitPlain(part.trim(), maxChars)));
+    .flatMap((part) =>
+      part.startsWith(FENCE) && part.endsWith(FENCE) && part.length >= 2 * FENCE.length
+        ? splitCodeBlock(part, maxChars)
+        : splitPlain(part.trim(), maxChars),
+    );
 }
 
 /**

@@ -54,7 +54,13 @@ const NASTY = [
 
 /** Text an author might type on a very bad day. */
 export const hostileText: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NASTY) }, { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) }), { maxLength: 12 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
+      { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+    ),
+    { maxLength: 12 },
+  )
   .map((parts) => parts.join(''));
 
 const plan = resetToDefaultPlan();
@@ -69,10 +75,26 @@ export const hostileDraft: fc.Arbitrary<Draft> = fc.constantFrom(...plan.types).
       typeId: fc.constant(type.id),
       stage: fc.constantFrom(...type.stages),
       title: fc.option(hostileText, { nil: undefined }),
-      fields: fc.dictionary(fc.constantFrom(...itemIds), fc.oneof(hostileText, fc.constantFrom('high', 'upgrade', 'decommissioning', 'yes', '2026-04-23T11:00:00.000Z', 'https://example.org/notes?a=1&b=2'))),
+      fields: fc.dictionary(
+        fc.constantFrom(...itemIds),
+        fc.oneof(
+          hostileText,
+          fc.constantFrom(
+            'high',
+            'upgrade',
+            'decommissioning',
+            'yes',
+            '2026-04-23T11:00:00.000Z',
+            'https://example.org/notes?a=1&b=2',
+          ),
+        ),
+      ),
       notApplicable: fc.dictionary(fc.constantFrom(...itemIds), hostileText),
       body: hostileText,
-      channel: fc.oneof(fc.constantFrom('operations-engineering-update', 'chat', ''), hostileText.map((text) => text.slice(0, 100))),
+      channel: fc.oneof(
+        fc.constantFrom('operations-engineering-update', 'chat', ''),
+        hostileText.map((text) => text.slice(0, 100)),
+      ),
       threadTs: fc.option(fc.constant('1776942000.000100'), { nil: undefined }),
     },
     { requiredKeys: ['id', 'typeId', 'stage', 'fields', 'notApplicable', 'body', 'channel'] },

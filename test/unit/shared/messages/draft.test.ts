@@ -22,7 +22,7 @@ function draft(typeId: string, stage?: string): Draft {
 }
 
 describe('createDraft', () => {
-  it('starts an incident declaration with the apology filled in and the plan\'s channel', () => {
+  it("starts an incident declaration with the apology filled in and the plan's channel", () => {
     expect(draft('incidents')).toEqual({
       id: 'd1',
       typeId: 'incidents',
@@ -35,7 +35,12 @@ describe('createDraft', () => {
   });
 
   it('starts a maintenance notice with #ask-cloud-platform, upgrade and London time', () => {
-    expect(draft('upgrades-maintenance', 'reminder').fields).toEqual({ workKind: 'upgrade', isActionRequired: 'no', timeZone: 'Europe/London', whereToAsk: '#ask-cloud-platform' });
+    expect(draft('upgrades-maintenance', 'reminder').fields).toEqual({
+      workKind: 'upgrade',
+      isActionRequired: 'no',
+      timeZone: 'Europe/London',
+      whereToAsk: '#ask-cloud-platform',
+    });
   });
 
   it('leaves the channel empty for types Herald does not post', () => {
@@ -43,10 +48,16 @@ describe('createDraft', () => {
   });
 
   it('refuses unknown types and stages', () => {
-    expect(createDraft(plan, { id: 'd', typeId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(createDraft(plan, { id: 'd', typeId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(createDraft(plan, { id: 'd', typeId: 'incidents', stage: 'announcement' })).toMatchObject({
       ok: false,
-      error: { message: '"announcement" is not a stage of Service impacting incidents; it has declared, update, resolved.' },
+      error: {
+        message:
+          '"announcement" is not a stage of Service impacting incidents; it has declared, update, resolved.',
+      },
     });
   });
 
@@ -58,28 +69,42 @@ describe('createDraft', () => {
 
 describe('typed times', () => {
   it('turns "in 30 min" into an absolute instant', () => {
-    const result = setInstantAnswer(draft('incidents'), 'nextUpdateAtUtc', 'in 30 min', { nowMs, zone: 'Europe/London' });
+    const result = setInstantAnswer(draft('incidents'), 'nextUpdateAtUtc', 'in 30 min', {
+      nowMs,
+      zone: 'Europe/London',
+    });
     expect(result.ok && result.value.draft.fields.nextUpdateAtUtc).toBe('2026-04-23T09:00:00.000Z');
   });
 
-  it('reads a clock time in the author\'s zone', () => {
-    const result = setInstantAnswer(draft('incidents'), 'nextUpdateAtUtc', '14:30', { nowMs, zone: 'Europe/London' });
+  it("reads a clock time in the author's zone", () => {
+    const result = setInstantAnswer(draft('incidents'), 'nextUpdateAtUtc', '14:30', {
+      nowMs,
+      zone: 'Europe/London',
+    });
     expect(result.ok && result.value.draft.fields.nextUpdateAtUtc).toBe('2026-04-23T13:30:00.000Z');
   });
 
   it('explains input it cannot read, naming the field', () => {
-    const result = setInstantAnswer(draft('incidents'), 'nextUpdateAtUtc', 'whenever', { nowMs, zone: 'Europe/London' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['fields.nextUpdateAtUtc'] } });
+    const result = setInstantAnswer(draft('incidents'), 'nextUpdateAtUtc', 'whenever', {
+      nowMs,
+      zone: 'Europe/London',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', fields: ['fields.nextUpdateAtUtc'] },
+    });
   });
 
   it('reads stored instants strictly', () => {
     const base = draft('incidents');
-    expect(instantOf({ fields: { at: '2026-04-23T09:00:00.000Z' } }, 'at')).toBe(Date.parse('2026-04-23T09:00:00Z'));
+    expect(instantOf({ fields: { at: '2026-04-23T09:00:00.000Z' } }, 'at')).toBe(
+      Date.parse('2026-04-23T09:00:00Z'),
+    );
     expect(instantOf({ fields: { at: '2026-04-23 09:00' } }, 'at')).toBeUndefined();
     expect(instantOf(base, 'missing')).toBeUndefined();
   });
 
-  it('uses the draft\'s own zone when it has a valid one', () => {
+  it("uses the draft's own zone when it has a valid one", () => {
     expect(zoneOf({ fields: { timeZone: 'America/New_York' } }, 'Europe/London')).toBe('America/New_York');
     expect(zoneOf({ fields: { timeZone: 'Mars/Base' } }, 'Europe/London')).toBe('Europe/London');
   });
@@ -87,7 +112,11 @@ describe('typed times', () => {
 
 describe('not applicable', () => {
   it('records the reason and clears the answer; answering again clears the mark', () => {
-    const marked = markNotApplicable({ ...draft('incidents'), fields: { userActions: 'x' } }, 'userActions', 'Nothing to do');
+    const marked = markNotApplicable(
+      { ...draft('incidents'), fields: { userActions: 'x' } },
+      'userActions',
+      'Nothing to do',
+    );
     expect(marked.fields).toEqual({});
     expect(marked.notApplicable).toEqual({ userActions: 'Nothing to do' });
     expect(setAnswer(marked, 'userActions', 'Restart your pods').notApplicable).toEqual({});

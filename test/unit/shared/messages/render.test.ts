@@ -28,7 +28,14 @@ function assertSafeMrkdwn(text: string): void {
 
 describe('renderMrkdwn', () => {
   it('escapes what the author typed and defuses mentions', () => {
-    const text = renderMrkdwn(incident({ service: 'A&B <Sentry>', serviceImpact: '<!channel> @here: errors > 5%' }, { body: 'Ping <@U123> & @everyone' }), plan, options);
+    const text = renderMrkdwn(
+      incident(
+        { service: 'A&B <Sentry>', serviceImpact: '<!channel> @here: errors > 5%' },
+        { body: 'Ping <@U123> & @everyone' },
+      ),
+      plan,
+      options,
+    );
     expect(text).toContain('*Incident Update - A&amp;B &lt;Sentry&gt;*');
     expect(text).toContain('Ping &lt;@U123&gt; &amp; @\u2060everyone');
     expect(text).toContain('*Impact:* &lt;!channel&gt; @\u2060here: errors &gt; 5%');
@@ -40,13 +47,21 @@ describe('renderMrkdwn', () => {
   });
 
   it('puts multi-line answers under their heading and leaves unanswered items out', () => {
-    const text = renderMrkdwn(incident({ service: 'Sentry', actionBeingTaken: 'Step one.\nStep two.' }), plan, options);
+    const text = renderMrkdwn(
+      incident({ service: 'Sentry', actionBeingTaken: 'Step one.\nStep two.' }),
+      plan,
+      options,
+    );
     expect(text).toContain('*What we are doing:*\nStep one.\nStep two.');
     expect(text).not.toContain('*Impact:*');
   });
 
   it('leaves out answers that are not valid values rather than showing them wrongly', () => {
-    const text = renderMrkdwn(incident({ service: 'Sentry', nextUpdateAtUtc: 'soon', priority: 'urgent' }), plan, options);
+    const text = renderMrkdwn(
+      incident({ service: 'Sentry', nextUpdateAtUtc: 'soon', priority: 'urgent' }),
+      plan,
+      options,
+    );
     expect(text).not.toContain('Next update');
     expect(text).not.toContain('soon');
   });
@@ -54,7 +69,15 @@ describe('renderMrkdwn', () => {
   it('shows a window as "start to end", each as a Slack date token', () => {
     const created = createDraft(plan, { id: 'd', typeId: 'upgrades-maintenance', stage: 'starting' });
     if (!created.ok) throw new Error('no draft');
-    const draft = { ...created.value, fields: { ...created.value.fields, subject: 'DNS', startsAtUtc: '2026-04-23T11:00:00.000Z', endsAtUtc: '2026-04-23T12:00:00.000Z' } };
+    const draft = {
+      ...created.value,
+      fields: {
+        ...created.value.fields,
+        subject: 'DNS',
+        startsAtUtc: '2026-04-23T11:00:00.000Z',
+        endsAtUtc: '2026-04-23T12:00:00.000Z',
+      },
+    };
     expect(renderMrkdwn(draft, plan, options)).toContain(
       '*When:* <!date^1776942000^{date_short_pretty} at {time}|Thu 23 Apr 2026, 12:00 BST> to <!date^1776945600^{date_short_pretty} at {time}|Thu 23 Apr 2026, 13:00 BST>',
     );
@@ -80,7 +103,10 @@ describe('renderBlocks', () => {
     const draft = incident({ service: 'Sentry', serviceImpact: 'Errors are not recorded.' });
     const message = renderBlocks(draft, plan, options);
     expect(message.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context']);
-    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Incident Update - Sentry', emoji: true } });
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Incident Update - Sentry', emoji: true },
+    });
     expect(message.text).toBe(renderMrkdwn(draft, plan, options));
   });
 
@@ -90,8 +116,14 @@ describe('renderBlocks', () => {
     const message = renderBlocks(draft, plan, options);
     const sections = message.blocks.filter((block) => block.type === 'section');
     expect(sections.length).toBeGreaterThan(1);
-    for (const section of sections) expect(section.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionTextMaxChars);
-    expect(sections.map((section) => section.text?.text).join('\n\n').replace(/\s/g, '')).toContain(paragraph.repeat(3).replace(/\s/g, ''));
+    for (const section of sections)
+      expect(section.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionTextMaxChars);
+    expect(
+      sections
+        .map((section) => section.text?.text)
+        .join('\n\n')
+        .replace(/\s/g, ''),
+    ).toContain(paragraph.repeat(3).replace(/\s/g, ''));
     expect(checkLimits(message)).toEqual([]);
   });
 

@@ -26,24 +26,40 @@ function newDraft(typeId: string, stage: string): Draft {
 
 describe('fillTemplate', () => {
   it('fills placeholders from values', () => {
-    expect(fillTemplate('{service} is down until {end}', { service: 'Sentry', end: '12:00' })).toEqual({ text: 'Sentry is down until 12:00', unknown: [], empty: [] });
+    expect(fillTemplate('{service} is down until {end}', { service: 'Sentry', end: '12:00' })).toEqual({
+      text: 'Sentry is down until 12:00',
+      unknown: [],
+      empty: [],
+    });
   });
 
   it('reports unknown placeholders and removes them instead of leaving braces', () => {
-    expect(fillTemplate('Hi {foo}, {service}', { service: 'Sentry' })).toEqual({ text: 'Hi , Sentry', unknown: ['foo'], empty: [] });
+    expect(fillTemplate('Hi {foo}, {service}', { service: 'Sentry' })).toEqual({
+      text: 'Hi , Sentry',
+      unknown: ['foo'],
+      empty: [],
+    });
   });
 
   it('reports known placeholders that have no value yet', () => {
-    expect(fillTemplate('Next update {next_update}.', { next_update: '' })).toEqual({ text: 'Next update .', unknown: [], empty: ['next_update'] });
+    expect(fillTemplate('Next update {next_update}.', { next_update: '' })).toEqual({
+      text: 'Next update .',
+      unknown: [],
+      empty: ['next_update'],
+    });
   });
 
   it('treats {{ and }} as literal braces and other braces as text', () => {
-    expect(fillTemplate('{{service}} { a: 1 } {SERVICE}', { service: 'x' }).text).toBe('{service} { a: 1 } x');
+    expect(fillTemplate('{{service}} { a: 1 } {SERVICE}', { service: 'x' }).text).toBe(
+      '{service} { a: 1 } x',
+    );
     expect(parseTemplate(escapeTemplateText('{service}'))).toEqual([{ kind: 'text', text: '{service}' }]);
   });
 
   it('escapes only the literal text when asked', () => {
-    expect(fillTemplate('a < {x}', { x: '<b>' }, { escapeText: (text) => text.replace('<', '&lt;') }).text).toBe('a &lt; <b>');
+    expect(
+      fillTemplate('a < {x}', { x: '<b>' }, { escapeText: (text) => text.replace('<', '&lt;') }).text,
+    ).toBe('a &lt; <b>');
   });
 
   it('does not read "constructor" or other inherited names as values', () => {
@@ -68,7 +84,10 @@ describe('default templates', () => {
   it('fill their placeholders from the draft when rendered', () => {
     const [template] = templatesFor(defaultTemplates(), 'upgrades-maintenance', 'reminder');
     const draft = applyTemplate(template!, newDraft('upgrades-maintenance', 'reminder'));
-    const answered = { ...draft, fields: { ...draft.fields, subject: 'Kubernetes 1.14', startsAtUtc: '2026-05-05T08:00:00.000Z' } };
+    const answered = {
+      ...draft,
+      fields: { ...draft.fields, subject: 'Kubernetes 1.14', startsAtUtc: '2026-05-05T08:00:00.000Z' },
+    };
     expect(renderMrkdwn(answered, plan, { zone: 'Europe/London' })).toContain(
       'A reminder that the work on Kubernetes 1.14 starts <!date^1777968000^{date_short_pretty} at {time}|Tue 5 May 2026, 09:00 BST>.',
     );
@@ -79,7 +98,10 @@ describe('applyTemplate', () => {
   it('pre-fills only answers the draft does not have yet', () => {
     const [template] = templatesFor(defaultTemplates(), 'incidents', 'declared');
     const draft = { ...newDraft('incidents', 'declared'), title: 'Mine', notApplicable: {} };
-    const applied = applyTemplate({ ...template!, fields: { ...template!.fields, apology: 'Other apology' } }, { ...draft, fields: { ...draft.fields, actionBeingTaken: 'Rolling back.' } });
+    const applied = applyTemplate(
+      { ...template!, fields: { ...template!.fields, apology: 'Other apology' } },
+      { ...draft, fields: { ...draft.fields, actionBeingTaken: 'Rolling back.' } },
+    );
     expect(applied.fields.actionBeingTaken).toBe('Rolling back.');
     expect(applied.fields.apology).toMatch(/^We are sorry/);
     expect(applied.body).toBe(template!.body);
@@ -93,7 +115,11 @@ describe('templateFromDraft', () => {
       ...newDraft('incidents', 'update'),
       title: 'Incident - Sentry unavailable',
       body: 'Sentry is still down. Use {{local}} logging meanwhile; see {channel}.',
-      fields: { service: 'Sentry', apology: 'Sorry!', serviceImpact: 'Errors are not being recorded by Sentry.' },
+      fields: {
+        service: 'Sentry',
+        apology: 'Sorry!',
+        serviceImpact: 'Errors are not being recorded by Sentry.',
+      },
     };
     const template = templateFromDraft(draft, plan, { id: 't1', name: ' Sentry outage ' });
     expect(template).toEqual({
@@ -110,16 +136,24 @@ describe('templateFromDraft', () => {
   });
 
   it('never rewrites inside an existing placeholder', () => {
-    const draft: Draft = { ...newDraft('incidents', 'update'), body: 'The {service} team says hi', fields: { service: 'ice' } };
+    const draft: Draft = {
+      ...newDraft('incidents', 'update'),
+      body: 'The {service} team says hi',
+      fields: { service: 'ice' },
+    };
     expect(templateFromDraft(draft, plan, { id: 't', name: 'n' }).body).toBe('The {service} team says hi');
   });
 
-  it('lists the author\'s own templates before the built-in ones', () => {
+  it("lists the author's own templates before the built-in ones", () => {
     const own = templateFromDraft(newDraft('incidents', 'update'), plan, { id: 'mine', name: 'Mine' });
-    expect(templatesFor([...defaultTemplates(), own], 'incidents', 'update').map((template) => template.id)).toEqual(['mine', 'default:incidents:update']);
+    expect(
+      templatesFor([...defaultTemplates(), own], 'incidents', 'update').map((template) => template.id),
+    ).toEqual(['mine', 'default:incidents:update']);
   });
 
   it('reports placeholders the type cannot fill', () => {
-    expect(unknownPlaceholders({ typeId: 'incidents', title: '{subject}', body: '{service} {nope}' }, plan)).toEqual(['subject', 'nope']);
+    expect(
+      unknownPlaceholders({ typeId: 'incidents', title: '{subject}', body: '{service} {nope}' }, plan),
+    ).toEqual(['subject', 'nope']);
   });
 });

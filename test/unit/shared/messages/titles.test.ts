@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkTitle, createDraft, isDescriptiveTitle, tidyTitle, titleOf, type Draft } from '../../../../shared/messages/index.ts';
+import {
+  checkTitle,
+  createDraft,
+  isDescriptiveTitle,
+  tidyTitle,
+  titleOf,
+  type Draft,
+} from '../../../../shared/messages/index.ts';
 import { resetToDefaultPlan, updateType, type Plan } from '../../../../shared/plan/index.ts';
 
 const plan = resetToDefaultPlan();
@@ -13,19 +20,54 @@ function draftFor(typeId: string, stage: string, fields: Record<string, string>,
 
 describe('generated titles', () => {
   it.each([
-    ['incidents', 'declared', { service: 'Cloud Platform', priority: 'high' }, 'High Priority Incident Declared - Cloud Platform'],
+    [
+      'incidents',
+      'declared',
+      { service: 'Cloud Platform', priority: 'high' },
+      'High Priority Incident Declared - Cloud Platform',
+    ],
     ['incidents', 'declared', { service: 'Cloud Platform' }, 'Incident Declared - Cloud Platform'],
     ['incidents', 'update', { service: 'Sentry' }, 'Incident Update - Sentry'],
     ['incidents', 'resolved', { service: 'Sentry' }, 'Incident Resolved - Sentry'],
-    ['upgrades-maintenance', 'announcement', { subject: 'Certificate Manager' }, 'Certificate Manager Upgrade'],
+    [
+      'upgrades-maintenance',
+      'announcement',
+      { subject: 'Certificate Manager' },
+      'Certificate Manager Upgrade',
+    ],
     ['upgrades-maintenance', 'announcement', { subject: 'Kubernetes 1.14' }, 'Kubernetes 1.14 Upgrade'],
-    ['upgrades-maintenance', 'announcement', { subject: 'Service', workKind: 'decommissioning', isActionRequired: 'yes' }, 'Action Required - Decommissioning Service'],
-    ['upgrades-maintenance', 'reminder', { subject: 'Kubernetes 1.14' }, 'Reminder - Kubernetes 1.14 Upgrade'],
-    ['upgrades-maintenance', 'cancelled', { subject: 'Kubernetes 1.14' }, 'Cancelled - Kubernetes 1.14 Upgrade'],
+    [
+      'upgrades-maintenance',
+      'announcement',
+      { subject: 'Service', workKind: 'decommissioning', isActionRequired: 'yes' },
+      'Action Required - Decommissioning Service',
+    ],
+    [
+      'upgrades-maintenance',
+      'reminder',
+      { subject: 'Kubernetes 1.14' },
+      'Reminder - Kubernetes 1.14 Upgrade',
+    ],
+    [
+      'upgrades-maintenance',
+      'cancelled',
+      { subject: 'Kubernetes 1.14' },
+      'Cancelled - Kubernetes 1.14 Upgrade',
+    ],
     ['new-features', 'message', { feature: 'Self-service DNS' }, 'New Feature - Self-service DNS'],
-    ['postmortems', 'message', { service: 'Sentry outage on 3 March' }, 'Postmortem - Sentry outage on 3 March'],
+    [
+      'postmortems',
+      'message',
+      { service: 'Sentry outage on 3 March' },
+      'Postmortem - Sentry outage on 3 March',
+    ],
     ['successes-smt', 'message', { achievement: 'Cut build times by half' }, 'Cut build times by half'],
-    ['blog-requests', 'message', { topic: 'How we run incidents' }, 'Blog post request - How we run incidents'],
+    [
+      'blog-requests',
+      'message',
+      { topic: 'How we run incidents' },
+      'Blog post request - How we run incidents',
+    ],
   ])('%s/%s from %j is "%s"', (typeId, stage, fields, expected) => {
     expect(titleOf(draftFor(typeId, stage, fields), plan, { zone }).title).toBe(expected);
   });
@@ -38,7 +80,10 @@ describe('generated titles', () => {
   });
 
   it('lets the author override the title, placeholders included', () => {
-    const draft = { ...draftFor('incidents', 'update', { service: 'Sentry' }), title: 'Incident - {service} unavailable' };
+    const draft = {
+      ...draftFor('incidents', 'update', { service: 'Sentry' }),
+      title: 'Incident - {service} unavailable',
+    };
     expect(titleOf(draft, plan, { zone }).title).toBe('Incident - Sentry unavailable');
   });
 
@@ -49,11 +94,18 @@ describe('generated titles', () => {
 
   it('reports unknown placeholders and empty answers, leaving no braces behind', () => {
     const draft = { ...draftFor('incidents', 'update', {}), title: '{sevrice} down - {service}' };
-    expect(titleOf(draft, plan, { zone })).toEqual({ title: 'down', unknown: ['sevrice'], empty: ['service'] });
+    expect(titleOf(draft, plan, { zone })).toEqual({
+      title: 'down',
+      unknown: ['sevrice'],
+      empty: ['service'],
+    });
   });
 
-  it('writes times in titles as plain text in the draft\'s zone', () => {
-    const draft = { ...draftFor('incidents', 'update', { service: 'Sentry', nextUpdateAtUtc: '2026-04-23T09:00:00.000Z' }), title: 'Sentry - next update {next_update}' };
+  it("writes times in titles as plain text in the draft's zone", () => {
+    const draft = {
+      ...draftFor('incidents', 'update', { service: 'Sentry', nextUpdateAtUtc: '2026-04-23T09:00:00.000Z' }),
+      title: 'Sentry - next update {next_update}',
+    };
     expect(titleOf(draft, plan, { zone }).title).toBe('Sentry - next update Thu 23 Apr 2026, 10:00 BST');
   });
 });
@@ -67,8 +119,13 @@ describe('tidyTitle', () => {
 });
 
 describe('checkTitle', () => {
-  it('accepts the plan\'s examples', () => {
-    for (const title of ['Kubernetes 1.14 Upgrade', 'Incident - Sentry unavailable', 'Action Required - Decommissioning Service', 'High Priority Incident Declared - Cloud Platform']) {
+  it("accepts the plan's examples", () => {
+    for (const title of [
+      'Kubernetes 1.14 Upgrade',
+      'Incident - Sentry unavailable',
+      'Action Required - Decommissioning Service',
+      'High Priority Incident Declared - Cloud Platform',
+    ]) {
       expect(checkTitle(title)).toEqual([]);
     }
   });
@@ -85,6 +142,8 @@ describe('checkTitle', () => {
   });
 
   it('reports a title too long for a Slack header', () => {
-    expect(checkTitle(`Sentry ${'x'.repeat(150)}`)).toMatchObject([{ code: 'title_too_long', message: expect.stringContaining('157 characters') as unknown }]);
+    expect(checkTitle(`Sentry ${'x'.repeat(150)}`)).toMatchObject([
+      { code: 'title_too_long', message: expect.stringContaining('157 characters') as unknown },
+    ]);
   });
 });

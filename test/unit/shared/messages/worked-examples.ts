@@ -1,7 +1,13 @@
 // The two worked examples from the team's communications plan, built from
 // structured answers: an incident declaration with a 30-minute next update,
 // and the cert-manager upgrade notice. Shared by the golden and lint tests.
-import { applyTemplate, createDraft, defaultTemplates, setInstantAnswer, type Draft } from '../../../../shared/messages/index.ts';
+import {
+  applyTemplate,
+  createDraft,
+  defaultTemplates,
+  setInstantAnswer,
+  type Draft,
+} from '../../../../shared/messages/index.ts';
 import { resetToDefaultPlan, type Plan } from '../../../../shared/plan/index.ts';
 
 export const ZONE = 'Europe/London';
@@ -20,7 +26,10 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { messag
 export function incidentDeclaration(): Draft {
   const template = defaultTemplates().find((candidate) => candidate.id === 'default:incidents:declared');
   if (template === undefined) throw new Error('missing built-in template');
-  let draft = applyTemplate(template, unwrap(createDraft(plan, { id: 'incident-1', typeId: 'incidents', stage: 'declared' })));
+  let draft = applyTemplate(
+    template,
+    unwrap(createDraft(plan, { id: 'incident-1', typeId: 'incidents', stage: 'declared' })),
+  );
   draft = {
     ...draft,
     body: '',
@@ -28,15 +37,20 @@ export function incidentDeclaration(): Draft {
       ...draft.fields,
       service: 'Cloud Platform',
       priority: 'high',
-      serviceImpact: 'Some users cannot reach services hosted on the Cloud Platform this morning. We do not yet know how far the problem reaches.',
+      serviceImpact:
+        'Some users cannot reach services hosted on the Cloud Platform this morning. We do not yet know how far the problem reaches.',
       userActions: 'None for now.',
     },
   };
-  return unwrap(setInstantAnswer(draft, 'nextUpdateAtUtc', 'in 30 min', { nowMs: INCIDENT_NOW_MS, zone: ZONE })).draft;
+  return unwrap(
+    setInstantAnswer(draft, 'nextUpdateAtUtc', 'in 30 min', { nowMs: INCIDENT_NOW_MS, zone: ZONE }),
+  ).draft;
 }
 
 export function certManagerUpgrade(): Draft {
-  const draft = unwrap(createDraft(plan, { id: 'upgrade-1', typeId: 'upgrades-maintenance', stage: 'announcement' }));
+  const draft = unwrap(
+    createDraft(plan, { id: 'upgrade-1', typeId: 'upgrades-maintenance', stage: 'announcement' }),
+  );
   return {
     ...draft,
     fields: {
@@ -53,8 +67,10 @@ export function certManagerUpgrade(): Draft {
         'Move every certificate definition into your namespace folder in the environments repository; we will convert those for you.\nIf you keep certificates anywhere else, change their YAML to the new API group and redeploy them once the upgrade is finished.',
       userActionDeadlineUtc: '2026-04-22T22:59:00.000Z',
       riskOfNotActing: 'Certificates in the old format will stop working after the upgrade.',
-      codeExample: '# before\napiVersion: certmanager.k8s.io/v1alpha1\nkind: Certificate\n\n# after\napiVersion: cert-manager.io/v1alpha2\nkind: Certificate',
-      process: '1. By 22 April: you move certificate definitions into the environments repository.\n2. On 23 April: we upgrade cert-manager and convert the definitions there.\n3. Afterwards: you redeploy any certificates kept elsewhere.',
+      codeExample:
+        '# before\napiVersion: certmanager.k8s.io/v1alpha1\nkind: Certificate\n\n# after\napiVersion: cert-manager.io/v1alpha2\nkind: Certificate',
+      process:
+        '1. By 22 April: you move certificate definitions into the environments repository.\n2. On 23 April: we upgrade cert-manager and convert the definitions there.\n3. Afterwards: you redeploy any certificates kept elsewhere.',
     },
   };
 }

@@ -46,7 +46,11 @@ describe('the default plan', () => {
 
   it('gives incidents and maintenance their lifecycle stages', () => {
     const plan = resetToDefaultPlan();
-    expect(plan.types.find((type) => type.id === 'incidents')?.stages).toEqual(['declared', 'update', 'resolved']);
+    expect(plan.types.find((type) => type.id === 'incidents')?.stages).toEqual([
+      'declared',
+      'update',
+      'resolved',
+    ]);
     expect(plan.types.find((type) => type.id === 'upgrades-maintenance')?.stages).toEqual([
       'announcement',
       'reminder',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { migratePlan, PLAN_VERSION, resetToDefaultPlan, runMigrations, type PlanMigration } from '../../../../shared/plan/index.ts';
+import {
+  migratePlan,
+  PLAN_VERSION,
+  resetToDefaultPlan,
+  runMigrations,
+  type PlanMigration,
+} from '../../../../shared/plan/index.ts';
 
 describe('migratePlan', () => {
   it('accepts a current plan as it is', () => {
@@ -28,15 +34,29 @@ describe('migratePlan', () => {
   it('runs numbered steps in order and stamps each version', () => {
     const seen: number[] = [];
     const steps: PlanMigration[] = [
-      { from: 2, describe: 'second', up: (raw) => (seen.push(raw.version as number), { ...raw, renamed: raw.legacy }) },
-      { from: 1, describe: 'first', up: (raw) => (seen.push(raw.version as number), { ...raw, legacy: 'kept' }) },
+      {
+        from: 2,
+        describe: 'second',
+        up: (raw) => (seen.push(raw.version as number), { ...raw, renamed: raw.legacy }),
+      },
+      {
+        from: 1,
+        describe: 'first',
+        up: (raw) => (seen.push(raw.version as number), { ...raw, legacy: 'kept' }),
+      },
     ];
-    expect(runMigrations({ version: 1 }, steps, 3)).toEqual({ ok: true, value: { version: 3, legacy: 'kept', renamed: 'kept' } });
+    expect(runMigrations({ version: 1 }, steps, 3)).toEqual({
+      ok: true,
+      value: { version: 3, legacy: 'kept', renamed: 'kept' },
+    });
     expect(seen).toEqual([1, 2]);
   });
 
   it('reports a missing step rather than skipping it', () => {
     const result = runMigrations({ version: 1 }, [{ from: 2, describe: 'x', up: (raw) => raw }], 3);
-    expect(result.ok ? null : result.error).toMatchObject({ code: 'internal', message: 'No migration from plan version 1.' });
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'internal',
+      message: 'No migration from plan version 1.',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeTypes,
@@ -10,6 +11,7 @@ import {
   retireType,
   slackChannelsOf,
   updateType,
+  validatePlan,
   type CommunicationTypeInput,
   type Plan,
 } from '../../../../shared/plan/index.ts';
@@ -33,23 +35,38 @@ const releaseNotes: CommunicationTypeInput = {
 describe('plan edits', () => {
   it('renames a channel in every type that posts to it, and nowhere else', () => {
     const plan = value(renameChannel(resetToDefaultPlan(), '#operations-engineering-update', 'ops-eng-news'));
-    const uses = plan.types.filter((type) => slackChannelsOf(type).includes('ops-eng-news')).map((type) => type.id);
+    const uses = plan.types
+      .filter((type) => slackChannelsOf(type).includes('ops-eng-news'))
+      .map((type) => type.id);
     expect(uses).toEqual(['new-features', 'incidents', 'postmortems', 'upgrades-maintenance']);
-    expect(plan.types.find((type) => type.id === 'github-features')?.destinations).toEqual([{ kind: 'slack', channel: 'github-community' }]);
+    expect(plan.types.find((type) => type.id === 'github-features')?.destinations).toEqual([
+      { kind: 'slack', channel: 'github-community' },
+    ]);
   });
 
   it('refuses to rename a channel the plan does not use, or to an invalid name', () => {
     const plan = resetToDefaultPlan();
     const missing = renameChannel(plan, 'random', 'other');
-    expect(missing.ok ? null : missing.error).toMatchObject({ code: 'not_found', message: 'No type in the plan posts to #random.' });
+    expect(missing.ok ? null : missing.error).toMatchObject({
+      code: 'not_found',
+      message: 'No type in the plan posts to #random.',
+    });
     const invalid = renameChannel(plan, 'chat', 'chat room');
-    expect(invalid.ok ? null : invalid.error.message).toContain('"chat room" is not a valid Slack channel name');
+    expect(invalid.ok ? null : invalid.error.message).toContain(
+      '"chat room" is not a valid Slack channel name',
+    );
     expect(plan).toEqual(resetToDefaultPlan());
   });
 
   it('adds a type, filling defaults, and refuses a duplicate id', () => {
     const plan = value(addType(resetToDefaultPlan(), releaseNotes));
-    expect(plan.types.at(-1)).toEqual({ ...releaseNotes, destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }], whenNote: '', stageTitlePatterns: {}, isRetired: false });
+    expect(plan.types.at(-1)).toEqual({
+      ...releaseNotes,
+      destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }],
+      whenNote: '',
+      stageTitlePatterns: {},
+      isRetired: false,
+    });
     const duplicate = addType(plan, { ...releaseNotes, name: 'Another' });
     expect(duplicate.ok ? '' : duplicate.error.message).toContain('both use the id "release-notes"');
   });
@@ -58,23 +75,31 @@ describe('plan edits', () => {
     const retired = value(retireType(resetToDefaultPlan(), 'things-learned'));
     expect(activeTypes(retired).map((type) => type.id)).not.toContain('things-learned');
     expect(retired.types.map((type) => type.id)).toContain('things-learned');
-    expect(activeTypes(value(restoreType(retired, 'things-learned'))).map((type) => type.id)).toContain('things-learned');
+    expect(activeTypes(value(restoreType(retired, 'things-learned'))).map((type) => type.id)).toContain(
+      'things-learned',
+    );
 
     let plan = resetToDefaultPlan();
     for (const type of plan.types.slice(1)) plan = value(retireType(plan, type.id));
     const last = retireType(plan, plan.types[0]!.id);
-    expect(last.ok ? '' : last.error.message).toContain('Every communication type is retired; keep at least one in use.');
+    expect(last.ok ? '' : last.error.message).toContain(
+      'Every communication type is retired; keep at least one in use.',
+    );
     const unknown = retireType(plan, 'nope');
     expect(unknown.ok ? null : unknown.error.code).toBe('not_found');
   });
 
   it('updates a type but keeps its id, so drafts still find it', () => {
-    const plan = value(updateType(resetToDefaultPlan(), 'incidents', { name: 'Incidents', id: 'renamed' } as never));
+    const plan = value(
+      updateType(resetToDefaultPlan(), 'incidents', { name: 'Incidents', id: 'renamed' } as never),
+    );
     expect(plan.types.find((type) => type.id === 'incidents')?.name).toBe('Incidents');
   });
 
-  it('sets, shows and clears the team\'s own help text for a checklist item', () => {
-    const edited = value(editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.'));
+  it("sets, shows and clears the team's own help text for a checklist item", () => {
+    const edited = value(
+      editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.'),
+    );
     expect(helpFor(edited, 'incident', 'service')).toBe('Use the name on the status page.');
     const cleared = value(editChecklistHelp(edited, 'incident', 'service', ' '));
     expect(cleared.checklistHelp).toEqual({});
@@ -86,5 +111,38 @@ describe('plan edits', () => {
     expect(badKind.ok ? '' : badKind.error.message).toBe('There is no checklist called "outage".');
     const badItem = editChecklistHelp(resetToDefaultPlan(), 'incident', 'colour', 'x');
     expect(badItem.ok ? '' : badItem.error.message).toBe('The Incident checklist has no item "colour".');
+  });
+});
+
+describe('plan edits with arbitrary input', () => {
+  it('never throw, and whatever they accept is a valid plan', () => {
+    const anyText = fc.oneof(
+      fc.string(),
+      fc.constantFrom('chat', '#ask-comms', 'incidents', 'incident', 'service', 'apology', ''),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('rename', 'retire', 'restore', 'help', 'update'),
+        anyText,
+        anyText,
+        anyText,
+        (edit, a, b, c) => {
+          const plan = resetToDefaultPlan();
+          const result =
+            edit === 'rename'
+              ? renameChannel(plan, a, b)
+              : edit === 'retire'
+                ? retireType(plan, a)
+                : edit === 'restore'
+                  ? restoreType(plan, a)
+                  : edit === 'help'
+                    ? editChecklistHelp(plan, a, b, c)
+                    : updateType(plan, a, { name: b, audience: c });
+          if (result.ok) expect(validatePlan(result.value)).toEqual(result);
+          expect(plan).toEqual(resetToDefaultPlan());
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

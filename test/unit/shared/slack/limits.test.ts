@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { contextBlock, headerBlock, sectionBlock, type SlackBlock } from '../../../../shared/slack/format/blocks.ts';
+import {
+  contextBlock,
+  headerBlock,
+  sectionBlock,
+  type SlackBlock,
+} from '../../../../shared/slack/format/blocks.ts';
 import { checkLimits, SLACK_LIMITS } from '../../../../shared/slack/limits.ts';
 
 describe('checkLimits', () => {
   it('finds nothing wrong with an ordinary message', () => {
-    expect(checkLimits({ text: 'hello', blocks: [headerBlock('Title'), sectionBlock('body'), contextBlock(['small'])] })).toEqual([]);
+    expect(
+      checkLimits({
+        text: 'hello',
+        blocks: [headerBlock('Title'), sectionBlock('body'), contextBlock(['small'])],
+      }),
+    ).toEqual([]);
   });
 
   it('rejects empty text and text over 40,000 characters, saying by how much', () => {
-    expect(checkLimits({ text: ' ' })).toEqual([{ code: 'text_empty', severity: 'error', message: 'The message has no text.' }]);
+    expect(checkLimits({ text: ' ' })).toEqual([
+      { code: 'text_empty', severity: 'error', message: 'The message has no text.' },
+    ]);
     const [problem] = checkLimits({ text: 'x'.repeat(40_010) });
     expect(problem).toMatchObject({ code: 'text_too_long', severity: 'error' });
-    expect(problem?.message).toBe('The message is 40,010 characters; the limit is 40,000 (10 too many). Shorten it or split it into a thread.');
+    expect(problem?.message).toBe(
+      'The message is 40,010 characters; the limit is 40,000 (10 too many). Shorten it or split it into a thread.',
+    );
   });
 
   it('warns, without blocking, above the recommended 4,000 characters', () => {
-    expect(checkLimits({ text: 'x'.repeat(4_001) })).toMatchObject([{ code: 'text_over_recommended', severity: 'warning' }]);
+    expect(checkLimits({ text: 'x'.repeat(4_001) })).toMatchObject([
+      { code: 'text_over_recommended', severity: 'warning' },
+    ]);
   });
 
   it('reports each block that breaks a limit, with its position', () => {
@@ -23,8 +39,14 @@ describe('checkLimits', () => {
       headerBlock('h'.repeat(151)),
       sectionBlock('s'.repeat(3_001)),
       { type: 'section' },
-      { type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'c' })) },
-      { type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'f'.repeat(2_001) })) },
+      {
+        type: 'context',
+        elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'c' })),
+      },
+      {
+        type: 'section',
+        fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'f'.repeat(2_001) })),
+      },
       { type: 'divider', block_id: 'b'.repeat(256) },
       headerBlock(''),
     ];
@@ -44,6 +66,8 @@ describe('checkLimits', () => {
 
   it('rejects more than 50 blocks', () => {
     const blocks = Array.from({ length: SLACK_LIMITS.blocksPerMessageMax + 1 }, () => sectionBlock('x'));
-    expect(checkLimits({ text: 'x', blocks })).toMatchObject([{ code: 'too_many_blocks', message: 'The message has 51 blocks; Slack allows 50.' }]);
+    expect(checkLimits({ text: 'x', blocks })).toMatchObject([
+      { code: 'too_many_blocks', message: 'The message has 51 blocks; Slack allows 50.' },
+    ]);
   });
 });

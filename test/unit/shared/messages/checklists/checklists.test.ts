@@ -16,21 +16,25 @@ function required(checklist: ChecklistDefinition, stage: string): string[] {
 }
 
 describe('every checklist', () => {
-  it.each(Object.values(checklists))('$kind has unique item ids and placeholders, help text, and stages it refers to', (checklist) => {
-    const ids = checklist.items.map((item) => item.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const names = placeholderNames(checklist);
-    expect(new Set(names).size).toBe(names.length);
-    const stageIds = checklist.stages.map((stage) => stage.id);
-    for (const item of checklist.items) {
-      expect(item.help.length).toBeGreaterThan(10);
-      expect(item.placeholder).toMatch(/^[a-z][a-z0-9_]*$/);
-      for (const set of [item.appliesAt, item.requiredAt]) if (set !== 'all') for (const stage of set) expect(stageIds).toContain(stage);
-      if (item.placement === 'line') expect(item.heading).toBeTruthy();
-      if (item.valueKind === 'choice') expect(item.options?.length).toBeGreaterThan(0);
-      if (item.rangeEndItemId !== undefined) expect(ids).toContain(item.rangeEndItemId);
-    }
-  });
+  it.each(Object.values(checklists))(
+    '$kind has unique item ids and placeholders, help text, and stages it refers to',
+    (checklist) => {
+      const ids = checklist.items.map((item) => item.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const names = placeholderNames(checklist);
+      expect(new Set(names).size).toBe(names.length);
+      const stageIds = checklist.stages.map((stage) => stage.id);
+      for (const item of checklist.items) {
+        expect(item.help.length).toBeGreaterThan(10);
+        expect(item.placeholder).toMatch(/^[a-z][a-z0-9_]*$/);
+        for (const set of [item.appliesAt, item.requiredAt])
+          if (set !== 'all') for (const stage of set) expect(stageIds).toContain(stage);
+        if (item.placement === 'line') expect(item.heading).toBeTruthy();
+        if (item.valueKind === 'choice') expect(item.options?.length).toBeGreaterThan(0);
+        if (item.rangeEndItemId !== undefined) expect(ids).toContain(item.rangeEndItemId);
+      }
+    },
+  );
 
   it('is found by kind, and unknown kinds are not', () => {
     expect(findChecklist('incident')?.name).toBe('Incident');
@@ -42,7 +46,14 @@ describe('the incident checklist', () => {
   const incident = checklists.incident;
 
   it('requires impact, action, user actions, apology and a next-update time when declared', () => {
-    expect(required(incident, 'declared')).toEqual(['service', 'serviceImpact', 'actionBeingTaken', 'userActions', 'nextUpdateAtUtc', 'apology']);
+    expect(required(incident, 'declared')).toEqual([
+      'service',
+      'serviceImpact',
+      'actionBeingTaken',
+      'userActions',
+      'nextUpdateAtUtc',
+      'apology',
+    ]);
   });
 
   it('requires a next-update time for updates but not at closure, which needs the resolution instead', () => {
@@ -78,7 +89,9 @@ describe('the upgrade and maintenance checklist', () => {
       'process',
       'whereToAsk',
     ]);
-    const optional = itemsForStage(maintenance, 'announcement').filter((item) => !isRequiredAt(item, 'announcement')).map((item) => item.id);
+    const optional = itemsForStage(maintenance, 'announcement')
+      .filter((item) => !isRequiredAt(item, 'announcement'))
+      .map((item) => item.id);
     expect(optional).toEqual(['isActionRequired', 'timeZone', 'userActionDeadlineUtc', 'codeExample']);
   });
 
@@ -97,8 +110,12 @@ describe('the upgrade and maintenance checklist', () => {
 
   it('derives the title words from the subject and kind of work', () => {
     const change = maintenance.derivedPlaceholders.find((derived) => derived.name === 'change');
-    expect(change?.compute({ subject: 'Kubernetes 1.14', workKind: 'upgrade' })).toBe('Kubernetes 1.14 Upgrade');
-    expect(change?.compute({ subject: 'Service', workKind: 'decommissioning' })).toBe('Decommissioning Service');
+    expect(change?.compute({ subject: 'Kubernetes 1.14', workKind: 'upgrade' })).toBe(
+      'Kubernetes 1.14 Upgrade',
+    );
+    expect(change?.compute({ subject: 'Service', workKind: 'decommissioning' })).toBe(
+      'Decommissioning Service',
+    );
     expect(change?.compute({ subject: 'Sentry' })).toBe('Sentry');
   });
 });

@@ -23,7 +23,9 @@ describe('escapeMrkdwn', () => {
   });
 
   it('leaves ordinary @ and formatting characters alone', () => {
-    expect(escapeMrkdwn('*bold* _it_ ops@hereford.gov.uk @heretic')).toBe('*bold* _it_ ops@hereford.gov.uk @heretic');
+    expect(escapeMrkdwn('*bold* _it_ ops@hereford.gov.uk @heretic')).toBe(
+      '*bold* _it_ ops@hereford.gov.uk @heretic',
+    );
   });
 
   it('removes control and direction-changing characters but keeps tabs and newlines', () => {
@@ -33,13 +35,17 @@ describe('escapeMrkdwn', () => {
 
 describe('code blocks', () => {
   it('escape their content and cannot be closed early by the author', () => {
-    expect(codeBlock('if a < b && c:\n  ```\n')).toBe('```\nif a &lt; b &amp;&amp; c:\n  `\u200b`\u200b`\n```');
+    expect(codeBlock('if a < b && c:\n  ```\n')).toBe(
+      '```\nif a &lt; b &amp;&amp; c:\n  `\u200b`\u200b`\n```',
+    );
   });
 });
 
 describe('links and channels', () => {
   it('links only safe http(s) URLs, escaping & in them', () => {
-    expect(slackLink('https://example.org/a?b=1&c=2', 'notes')).toBe('<https://example.org/a?b=1&amp;c=2|notes>');
+    expect(slackLink('https://example.org/a?b=1&c=2', 'notes')).toBe(
+      '<https://example.org/a?b=1&amp;c=2|notes>',
+    );
     expect(slackLink('https://example.org')).toBe('<https://example.org>');
     expect(slackLink('javascript:alert(1)')).toBe('javascript:alert(1)');
     expect(slackLink('https://x.org/|<!channel>')).toBe('https://x.org/|&lt;!channel&gt;');
@@ -53,7 +59,9 @@ describe('links and channels', () => {
   it('links a channel by id when known, otherwise shows its name as text', () => {
     expect(channelReference('#ask-cloud-platform', { 'ask-cloud-platform': 'C0123ABC' })).toBe('<#C0123ABC>');
     expect(channelReference('#ask-cloud-platform')).toBe('#ask-cloud-platform');
-    expect(channelReference('#ask-cloud-platform', { 'ask-cloud-platform': 'not an id>' })).toBe('#ask-cloud-platform');
+    expect(channelReference('#ask-cloud-platform', { 'ask-cloud-platform': 'not an id>' })).toBe(
+      '#ask-cloud-platform',
+    );
   });
 });
 
@@ -65,7 +73,9 @@ describe('plain text for headers', () => {
 
 describe('neutraliseMentionsOutsideTokens', () => {
   it('catches mentions formed by joining pieces, without touching Slack tokens', () => {
-    expect(neutraliseMentionsOutsideTokens('@' + 'here <https://x.org/@here>')).toBe('@\u2060here <https://x.org/@here>');
+    expect(neutraliseMentionsOutsideTokens('@' + 'here <https://x.org/@here>')).toBe(
+      '@\u2060here <https://x.org/@here>',
+    );
   });
 });
 

@@ -9,7 +9,10 @@ describe('splitMrkdwn', () => {
 
   it('cuts at paragraph breaks, packing whole paragraphs together', () => {
     const paragraph = 'x'.repeat(40);
-    expect(splitMrkdwn([paragraph, paragraph, paragraph].join('\n\n'), 90)).toEqual([`${paragraph}\n\n${paragraph}`, paragraph]);
+    expect(splitMrkdwn([paragraph, paragraph, paragraph].join('\n\n'), 90)).toEqual([
+      `${paragraph}\n\n${paragraph}`,
+      paragraph,
+    ]);
   });
 
   it('cuts a long paragraph at spaces, never inside a token or an entity', () => {
@@ -33,16 +36,26 @@ describe('splitMrkdwn', () => {
   });
 
   it('keeps a blank line inside a code block with its block', () => {
-    expect(splitMrkdwn('*Example:*\n```\na\n\nb\n```\n\nafter', 24)).toEqual(['*Example:*\n```\na\n\nb\n```', 'after']);
+    expect(splitMrkdwn('*Example:*\n```\na\n\nb\n```\n\nafter', 24)).toEqual([
+      '*Example:*\n```\na\n\nb\n```',
+      'after',
+    ]);
   });
 
   it('never loses non-space text and keeps every piece within the limit when it can', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '&amp;', '<#C1>', 'é', '😀') , maxLength: 400 }), fc.integer({ min: 12, max: 80 }), (text, maxChars) => {
-        const pieces = splitMrkdwn(text, maxChars);
-        expect(pieces.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
-        for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(maxChars);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', 'b', ' ', '\n', '&amp;', '<#C1>', 'é', '😀'),
+          maxLength: 400,
+        }),
+        fc.integer({ min: 12, max: 80 }),
+        (text, maxChars) => {
+          const pieces = splitMrkdwn(text, maxChars);
+          expect(pieces.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+          for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(maxChars);
+        },
+      ),
     );
   });
 });
