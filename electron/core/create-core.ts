@@ -2,21 +2,27 @@
 // returns the router and event bus that a transport binds. Everything that
 // differs between Electron and the browser harness comes in as an argument.
 import type { StorageNotice } from '../../shared/api/channels/app.ts';
+import type { ReminderSettings } from '../../shared/reminders/reminder-settings.ts';
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { appHandlers } from './app/app-handlers.ts';
 import { createEventBus, type EventBus } from './api/event-bus.ts';
 import { createRouter, type Handlers, type Router } from './api/router.ts';
 import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
+import { createDraftFiles } from './drafts/draft-files.ts';
+import { createDraftsService, draftWorkspaceStoreDefinition, type DraftsService } from './drafts/drafts-service.ts';
 import type { Logger } from './logging/logger.ts';
+import { testReminderHandlers } from './notifications/test-reminder-handlers.ts';
+import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
 import { createReminderService, reminderSettingsStoreDefinition, remindersStoreDefinition, type ReminderService } from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
-import { createSettingsService, settingsStoreDefinition } from './settings/settings-service.ts';
+import { createSettingsService, settingsStoreDefinition, type SettingsService } from './settings/settings-service.ts';
 import { createSlackClientFactory, type SlackClientFactory } from './slack/slack-client.ts';
 import { connectionStoreDefinition, createSlackConnection, type SlackConnection } from './slack/slack-connection.ts';
 import { slackHandlers } from './slack/slack-handlers.ts';
 import type { ConfFactory } from './storage/conf-like.ts';
+import { createTemplatesService, templatesStoreDefinition, type TemplatesService } from './templates/templates-service.ts';
 import { openVersionedStore, type OpenStoreContext } from './storage/versioned-store.ts';
 
 export interface CoreDeps {
@@ -38,7 +44,14 @@ export interface Core {
   router: Router;
   bus: EventBus;
   slack: SlackConnection;
+  plan: PlanService;
+  drafts: DraftsService;
+  templates: TemplatesService;
   reminders: ReminderService;
+  /** The user's settings (the shell reads keepRunningInTray and the time zone). */
+  settings: SettingsService;
+  /** The reminder preferences as stored now (sounds, due-soon window). */
+  reminderSettings(): ReminderSettings;
   storageNotices: readonly StorageNotice[];
   /** Starts the timers (reminders; later the outbox). Call once the host is ready. */
   start(): void;
@@ -70,12 +83,31 @@ export function createCore(deps: CoreDeps): Core {
     nowMs: () => deps.clock.now(),
   });
 
+  const plan = createPlanService(openVersionedStore(planStoreDefinition, storeContext), bus);
+  // Templates and drafts refer to each other (a draft starts from a template; a template is saved
+  // from a draft), so each gets a lookup into the other; `drafts` is only called after both exist.
+  const templates = createTemplatesService({
+    store: openVersionedStore(templatesStoreDefinition, storeContext),
+    plan: plan.get,
+    findDraft: (id) => drafts.get(id)?.draft,
+    bus,
+  });
+  const drafts: DraftsService = createDraftsService({
+    files: createDraftFiles(deps.dataDir, storeContext),
+    workspace: openVersionedStore(draftWorkspaceStoreDefinition, storeContext),
+    plan: plan.get,
+    findTemplate: templates.find,
+    bus,
+    nowMs: () => deps.clock.now(),
+  });
+
+  const reminderSettingsStore = openVersionedStore(reminderSettingsStoreDefinition, storeContext);
   const reminders = createReminderService({
     clock: deps.clock,
     logger: deps.logger,
     bus,
     store: openVersionedStore(remindersStoreDefinition, storeContext),
-    settingsStore: openVersionedStore(reminderSettingsStoreDefinition, storeContext),
+    settingsStore: reminderSettingsStore,
   });
 
   const handlers: Handlers = {
@@ -89,6 +121,10 @@ export function createCore(deps: CoreDeps): Core {
     ...settingsHandlers(settings),
     ...slackHandlers(slack),
     ...reminders.handlers,
+    ...testReminderHandlers(reminders.scheduler),
+    ...plan.handlers,
+    ...drafts.handlers,
+    ...templates.handlers,
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
@@ -97,7 +133,12 @@ export function createCore(deps: CoreDeps): Core {
     router,
     bus,
     slack,
+    plan,
+    drafts,
+    templates,
     reminders,
+    settings,
+    reminderSettings: () => reminderSettingsStore.read(),
     storageNotices,
     start: () => reminders.scheduler.start(),
     stop: () => reminders.scheduler.stop(),
