@@ -5,9 +5,12 @@
 // and spread them in here.
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
+import { draftChannels, draftEvents } from './channels/drafts.ts';
+import { planChannels, planEvents } from './channels/plan.ts';
 import { reminderChannels, reminderEvents } from './channels/reminders.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { slackChannels, slackEvents } from './channels/slack.ts';
+import { templateChannels, templateEvents } from './channels/templates.ts';
 import type { Result } from './result.ts';
 
 export const channels = {
@@ -15,6 +18,9 @@ export const channels = {
   ...settingsChannels,
   ...slackChannels,
   ...reminderChannels,
+  ...planChannels,
+  ...draftChannels,
+  ...templateChannels,
 } as const;
 
 export const events = {
@@ -22,6 +28,9 @@ export const events = {
   ...settingsEvents,
   ...slackEvents,
   ...reminderEvents,
+  ...planEvents,
+  ...draftEvents,
+  ...templateEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
