@@ -75,7 +75,9 @@ describe('the Slack connection', () => {
     const status = await core.router.call('slack:status', {});
     expect(JSON.stringify([connected, status])).not.toContain(slack.botToken);
     const { readFileSync, readdirSync } = await import('node:fs');
-    for (const file of readdirSync(dataDir)) expect(readFileSync(`${dataDir}/${file}`, 'utf8')).not.toContain(slack.botToken);
+    for (const file of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) expect(readFileSync(`${file.parentPath}/${file.name}`, 'utf8')).not.toContain(slack.botToken);
+    }
     expect(await core.slack.token()).toBe(slack.botToken);
     expect(logger.lines.join('\n')).not.toContain(slack.botToken);
 
