@@ -34,8 +34,43 @@ export interface ChecklistEntry {
   required: boolean;
 }
 
+/** Stable warning codes: the composer may key help or styling on them. Add new ones; never rename. */
+export type LintCode =
+  | 'invalid_draft'
+  | 'invalid_plan'
+  | 'lint_failed'
+  | 'unknown_type'
+  | 'unknown_stage'
+  | 'retired_type'
+  | 'missing_required'
+  | 'invalid_answer'
+  | 'not_applicable_not_allowed'
+  | 'not_applicable_needs_reason'
+  | 'next_update_missing'
+  | 'next_update_in_past'
+  | 'window_no_end'
+  | 'window_end_before_start'
+  | 'start_in_past'
+  | 'deadline_after_start'
+  | 'deadline_in_past'
+  | 'no_change_notes'
+  | 'no_place_to_ask'
+  | 'no_apology'
+  | 'no_channel'
+  | 'invalid_channel'
+  | 'channel_not_in_plan'
+  | 'copy_only'
+  | 'not_in_thread'
+  | 'missing_title'
+  | 'title_not_descriptive'
+  | 'title_too_long'
+  | 'unknown_placeholder'
+  | 'empty_message'
+  | 'over_slack_limit'
+  | 'near_slack_limit';
+
 export interface LintWarning {
-  code: string;
+  code: LintCode;
   message: string;
   itemId?: string;
   /** Sending anyway needs the author's explicit override, recorded in history. */
@@ -55,7 +90,7 @@ export interface LintContext {
 }
 
 /** A more telling warning than "missing" for the items the plan cares most about. */
-const MISSING_CODES: Readonly<Record<string, { code: string; message: string }>> = {
+const MISSING_CODES: Readonly<Record<string, { code: LintCode; message: string }>> = {
   nextUpdateAtUtc: {
     code: 'next_update_missing',
     message: 'Say when the next update will be, as a definite time, and keep to it.',
@@ -271,7 +306,7 @@ function checkMessage(draft: Draft, plan: Plan, context: LintContext, warnings: 
   }
 }
 
-function refusal(code: string, message: string): LintResult {
+function refusal(code: LintCode, message: string): LintResult {
   return { checklist: [], warnings: [{ code, message, isBlocking: true }], canSendWithoutOverride: false };
 }
 
