@@ -17,6 +17,10 @@ export const errorCodes = [
   'weak_encryption_not_accepted',
   'storage_error',
   'internal',
+  /** Required checklist items are missing and no override reason was given. */
+  'checklist_incomplete',
+  /** The message breaks one of Slack's size limits. */
+  'too_long',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

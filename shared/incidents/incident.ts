@@ -1,0 +1,49 @@
+// An incident as Herald tracks its communications: declared, updated in one
+// Slack thread, resolved, and followed by its postmortem; with the promise of
+// the next update that the reminders hold Herald to.
+import { z } from 'zod';
+
+const isoInstant = z.iso.datetime();
+const idText = z.string().trim().min(1).max(200);
+
+export const incidentTimelineKinds = ['declared', 'update', 'holding', 'resolved', 'postmortem'] as const;
+export type IncidentTimelineKind = (typeof incidentTimelineKinds)[number];
+
+export const incidentTimelineEntrySchema = z.object({
+  kind: z.enum(incidentTimelineKinds),
+  atUtc: isoInstant,
+  /** The message in the outbox (its state and permalink live there). */
+  outboxItemId: idText,
+  /** A line for the timeline: the title that was sent. */
+  summary: z.string().max(500),
+  /** The next update this message promised, if any. */
+  nextUpdateAtUtc: isoInstant.nullable(),
+  /** Also posted to the channel, not only in the thread. */
+  isBroadcast: z.boolean(),
+});
+export type IncidentTimelineEntry = z.infer<typeof incidentTimelineEntrySchema>;
+
+export const incidentSchema = z.object({
+  id: idText,
+  /** The service named in the declaration ("Sentry"). */
+  service: z.string().max(200),
+  title: z.string().max(500),
+  state: z.enum(['open', 'resolved']),
+  channel: z.string().max(100),
+  declaredAtUtc: isoInstant,
+  resolvedAtUtc: isoInstant.nullable(),
+  /** The declaration in the outbox; every later message threads under it. */
+  declarationOutboxId: idText,
+  /** The declaration's Slack timestamp once it has been sent. */
+  threadTs: z.string().nullable(),
+  /** The latest promise of a next update; null once resolved or when none was made. */
+  nextUpdateAtUtc: isoInstant.nullable(),
+  postmortemUrl: z.string().nullable(),
+  timeline: z.array(incidentTimelineEntrySchema),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+/** True when the promised update time has passed on an open incident. */
+export function isUpdateOverdue(incident: Incident, nowMs: number): boolean {
+  return incident.state === 'open' && incident.nextUpdateAtUtc !== null && Date.parse(incident.nextUpdateAtUtc) < nowMs;
+}
