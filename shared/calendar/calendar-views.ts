@@ -1,0 +1,109 @@
+// What the calendar API answers with: events with their clashes, the
+// messages due on each, recurring duties and change freezes. The renderer
+// draws these as they are; all the date maths happened in core.
+import { z } from 'zod';
+import { reminderStateSchema } from '../reminders/reminder.ts';
+import { commStageSchema } from './comms-schedule.ts';
+import { changeFreezeSchema } from './conflicts.ts';
+import { maintenanceEventSchema } from './maintenance-event.ts';
+
+const utc = z.iso.datetime();
+
+export const eventViewSchema = maintenanceEventSchema.extend({
+  overlapsWith: z.array(z.string()),
+  freezeIds: z.array(z.string()),
+});
+export type EventView = z.output<typeof eventViewSchema>;
+
+export const commStates = [
+  /** Marked as sent. */
+  'sent',
+  /** Its time has passed and it has not gone out. */
+  'overdue',
+  /** Still ahead. */
+  'upcoming',
+  /** A message about a change (rescheduled, cancelled), ready to send now. */
+  'ready',
+] as const;
+export const commStateSchema = z.enum(commStates);
+export type CommState = z.infer<typeof commStateSchema>;
+
+export const dueCommSchema = z.object({
+  eventId: z.string(),
+  eventTitle: z.string(),
+  stage: commStageSchema,
+  /** Null for messages about a change, which are due as soon as the change is made. */
+  dueAtUtc: utc.nullable(),
+  state: commStateSchema,
+  sentAtUtc: utc.nullable(),
+  /** The reminder armed for it, if any (armed, fired, dismissed, cleared). */
+  reminderState: reminderStateSchema.nullable(),
+});
+export type DueComm = z.output<typeof dueCommSchema>;
+
+export const draftRefSchema = z.object({ id: z.string(), title: z.string(), updatedAtUtc: utc });
+export type DraftRef = z.output<typeof draftRefSchema>;
+
+export const commDetailSchema = dueCommSchema.extend({ draft: draftRefSchema.nullable() });
+export type CommDetail = z.output<typeof commDetailSchema>;
+
+export const dutyViewSchema = z.object({
+  dutyId: z.string(),
+  typeId: z.string(),
+  name: z.string(),
+  audience: z.string(),
+  dateKey: z.string(),
+  dueAtUtc: utc,
+  periodStartUtc: utc,
+  draftId: z.string().nullable(),
+});
+export type DutyView = z.output<typeof dutyViewSchema>;
+
+export const calendarListSchema = z.object({
+  nowUtc: utc,
+  /** The user's zone: the grid's days are days in this zone. */
+  zone: z.string(),
+  weekStartsOn: z.union([z.literal(0), z.literal(1)]),
+  events: z.array(eventViewSchema),
+  comms: z.array(dueCommSchema),
+  duties: z.array(dutyViewSchema),
+  freezes: z.array(changeFreezeSchema),
+  /** Every service named by any event, for the filter. */
+  services: z.array(z.string()),
+});
+export type CalendarList = z.output<typeof calendarListSchema>;
+
+export const eventDetailSchema = z.object({
+  event: eventViewSchema,
+  comms: z.array(commDetailSchema),
+  /** Titles of the events it overlaps and labels of the freezes it falls in, for plain-words warnings. */
+  overlapTitles: z.array(z.string()),
+  freezeLabels: z.array(z.string()),
+});
+export type EventDetail = z.output<typeof eventDetailSchema>;
+
+export const importItemSchema = z.object({
+  uid: z.string(),
+  title: z.string(),
+  startsAtUtc: utc,
+  endsAtUtc: utc,
+  /** new: not in Herald yet; update: changes an event Herald has; unchanged: identical already. */
+  action: z.enum(['new', 'update', 'unchanged']),
+  existingId: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type ImportItem = z.output<typeof importItemSchema>;
+
+export const importProblemSchema = z.object({
+  /** 1-based position of the event in the file, when the problem belongs to one. */
+  eventNumber: z.number().int().min(1).nullable(),
+  message: z.string(),
+});
+export type ImportProblem = z.output<typeof importProblemSchema>;
+
+export const importPreviewSchema = z.object({
+  items: z.array(importItemSchema),
+  /** Events that cannot be imported, each with the reason; the rest can still go ahead. */
+  problems: z.array(importProblemSchema),
+});
+export type ImportPreview = z.output<typeof importPreviewSchema>;

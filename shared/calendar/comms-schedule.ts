@@ -1,0 +1,83 @@
+// Each maintenance event's communications: when the announcement, the
+// reminder, "starting now" and "complete" are due. Lead times count calendar
+// days in the event's own zone, so an announcement a week before a 12:00
+// start is due at 12:00 even when the clocks change in between.
+import { z } from 'zod';
+import type { MaintenanceStage } from '../reminders/reminder.ts';
+import { addDaysInZone } from '../time/zoned.ts';
+import { endMsOf, startMsOf, type MaintenanceEvent } from './maintenance-event.ts';
+
+/** The plan's maintenance stages that are due at a time (plan stage ids). */
+export const timedStages = ['announcement', 'reminder', 'starting', 'complete'] as const;
+export type TimedStage = (typeof timedStages)[number];
+
+/** Messages that answer a change rather than a date: offered at once, never reminded. */
+export const changeStages = ['rescheduled', 'cancelled'] as const;
+export type ChangeStage = (typeof changeStages)[number];
+
+export const commStages = [...timedStages, ...changeStages] as const;
+export const commStageSchema = z.enum(commStages);
+export type CommStage = z.infer<typeof commStageSchema>;
+
+export const commStageLabels: Readonly<Record<CommStage, string>> = {
+  announcement: 'Announcement',
+  reminder: 'Reminder',
+  starting: 'Starting now',
+  complete: 'Complete',
+  rescheduled: 'Rescheduled',
+  cancelled: 'Cancelled',
+};
+
+/** The reminder scheduler names the start stage "start"; the plan calls it "starting". */
+const reminderStageOf: Readonly<Record<TimedStage, MaintenanceStage>> = {
+  announcement: 'announcement',
+  reminder: 'reminder',
+  starting: 'start',
+  complete: 'complete',
+};
+
+export function reminderStageFor(stage: TimedStage): MaintenanceStage {
+  return reminderStageOf[stage];
+}
+
+export function isTimedStage(stage: string): stage is TimedStage {
+  return (timedStages as readonly string[]).includes(stage);
+}
+
+export const leadTimesSchema = z.object({
+  /** Calendar days before the start that the announcement is due. */
+  announcementDaysBefore: z.number().int().min(1).max(90).default(7),
+  /** Calendar days before the start that the reminder is due. */
+  reminderDaysBefore: z.number().int().min(1).max(30).default(1),
+});
+export type LeadTimes = z.output<typeof leadTimesSchema>;
+export const defaultLeadTimes: LeadTimes = { announcementDaysBefore: 7, reminderDaysBefore: 1 };
+
+export interface ScheduledComm {
+  stage: TimedStage;
+  dueAtMs: number;
+  /** When the thing the message is about happens: the start, or the end for "complete". */
+  eventAtMs: number;
+}
+
+/** The four timed messages of an event, in the order they fall due. */
+export function commsSchedule(event: Pick<MaintenanceEvent, 'startsAtUtc' | 'endsAtUtc' | 'timeZone'>, leadTimes: LeadTimes): ScheduledComm[] {
+  const startMs = startMsOf(event);
+  const endMs = endMsOf(event);
+  const comms: ScheduledComm[] = [
+    { stage: 'announcement', dueAtMs: addDaysInZone(startMs, -leadTimes.announcementDaysBefore, event.timeZone), eventAtMs: startMs },
+    { stage: 'reminder', dueAtMs: addDaysInZone(startMs, -leadTimes.reminderDaysBefore, event.timeZone), eventAtMs: startMs },
+    { stage: 'starting', dueAtMs: startMs, eventAtMs: startMs },
+    { stage: 'complete', dueAtMs: endMs, eventAtMs: endMs },
+  ];
+  // A stable sort keeps the plan's order when a reminder lead time equals the announcement's.
+  return comms.sort((a, b) => a.dueAtMs - b.dueAtMs);
+}
+
+/** The stage a status change marks as sent: announcing an event sends its announcement. */
+export function stageSentByStatus(status: MaintenanceEvent['status']): TimedStage | null {
+  if (status === 'announced') return 'announcement';
+  if (status === 'in_progress') return 'starting';
+  if (status === 'complete') return 'complete';
+  return null;
+}

@@ -1,0 +1,187 @@
+// A planned upgrade or maintenance on the calendar: what changes, when (as
+// UTC instants plus the zone its wall times were given in, so lead times and
+// calendar files keep 12:00 at 12:00 across daylight-saving changes), who is
+// affected, what they must do, and how far its communications have got.
+// One schema for the form's input and one for what the store keeps.
+import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../settings/settings.ts';
+
+export const eventStatuses = ['planned', 'announced', 'in_progress', 'complete', 'cancelled', 'rescheduled'] as const;
+export const eventStatusSchema = z.enum(eventStatuses);
+export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+/** Shown next to the status colour everywhere: colour is never the only signal. */
+export const statusLabels: Readonly<Record<EventStatus, string>> = {
+  planned: 'Planned',
+  announced: 'Announced',
+  in_progress: 'In progress',
+  complete: 'Complete',
+  cancelled: 'Cancelled',
+  rescheduled: 'Rescheduled',
+};
+
+/** The maintenance checklist's kinds of work (its `workKind` answer). */
+export const workKinds = ['upgrade', 'maintenance', 'migration', 'decommissioning'] as const;
+export const workKindSchema = z.enum(workKinds);
+export type WorkKind = z.infer<typeof workKindSchema>;
+export const workKindLabels: Readonly<Record<WorkKind, string>> = {
+  upgrade: 'Upgrade',
+  maintenance: 'Maintenance',
+  migration: 'Migration',
+  decommissioning: 'Decommissioning',
+};
+
+const MAX_WINDOW_MS = 31 * 86_400_000;
+/** Calendar files and forms outside these years are almost certainly typos. */
+const EARLIEST_MS = Date.UTC(2000, 0, 1);
+const LATEST_MS = Date.UTC(2100, 0, 1);
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const instant = z.iso.datetime({ message: 'must be a date and time in UTC, such as 2026-04-23T11:00:00.000Z' });
+const channelName = z
+  .string()
+  .trim()
+  .transform((name) => name.replace(/^#/, '').toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'must be a Slack channel name: lowercase letters, digits, - and _'));
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    if (value === '') return true;
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be a web address starting with https://');
+const serviceName = z.string().trim().min(1, 'cannot be blank').max(80, 'must be at most 80 characters');
+
+/** The facts a person types in: everything the form (or an imported file) sets. */
+export const eventFieldsObjectSchema = z.object({
+  title: text(200).min(1, 'is needed: say what is changing, such as "Certificate Manager Upgrade"'),
+  workKind: workKindSchema.default('upgrade'),
+  what: text(5_000).default(''),
+  why: text(5_000).default(''),
+  startsAtUtc: instant,
+  endsAtUtc: instant,
+  /** The zone the wall times were given in; lead times count calendar days in it. */
+  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
+  services: z.array(serviceName).max(30, 'list at most 30 services').default([]),
+  impact: text(5_000).default(''),
+  userActions: text(5_000).default(''),
+  userActionDeadlineUtc: instant.nullable().default(null),
+  changeNotesUrl: httpUrl.default(''),
+  /** Slack channels the messages go to; empty means the plan's channel for upgrades. */
+  channels: z.array(channelName).max(10, 'list at most 10 channels').default([]),
+});
+
+type FieldsOutput = z.output<typeof eventFieldsObjectSchema>;
+
+/** The checks that need more than one field, each naming the field at fault. */
+export function checkEventFields(fields: FieldsOutput, context: z.RefinementCtx): void {
+  const startMs = Date.parse(fields.startsAtUtc);
+  const endMs = Date.parse(fields.endsAtUtc);
+  if (startMs < EARLIEST_MS || startMs >= LATEST_MS) {
+    context.addIssue({ code: 'custom', path: ['startsAtUtc'], message: 'must be between the years 2000 and 2099' });
+  }
+  if (endMs <= startMs) {
+    context.addIssue({ code: 'custom', path: ['endsAtUtc'], message: 'must be after the start' });
+  } else if (endMs - startMs > MAX_WINDOW_MS) {
+    context.addIssue({ code: 'custom', path: ['endsAtUtc'], message: 'must be within 31 days of the start; split longer work into several events' });
+  }
+  if (fields.userActionDeadlineUtc !== null && Date.parse(fields.userActionDeadlineUtc) >= startMs) {
+    context.addIssue({ code: 'custom', path: ['userActionDeadlineUtc'], message: 'must be before the work starts, so users have done their part in time' });
+  }
+  if (new Set(fields.services.map((service) => service.toLowerCase())).size !== fields.services.length) {
+    context.addIssue({ code: 'custom', path: ['services'], message: 'lists a service twice' });
+  }
+}
+
+export const eventFieldsSchema = eventFieldsObjectSchema.superRefine(checkEventFields);
+export type EventFields = z.output<typeof eventFieldsSchema>;
+export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
+
+const utc = z.iso.datetime();
+
+/** Which of the timed messages have gone out (plan stage id → when it was marked sent). */
+export const sentStagesSchema = z.record(z.string().max(40), utc);
+
+export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
+  id: z.string().min(1).max(200),
+  /** The iCalendar UID: stable for the event's life, so re-imports update rather than duplicate. */
+  uid: z.string().min(1).max(255),
+  /** iCalendar SEQUENCE: bumped on every change a calendar client should notice. */
+  sequence: z.number().int().min(0),
+  status: eventStatusSchema,
+  sentStages: sentStagesSchema.default({}),
+  /** Where the work was planned before its latest reschedule. */
+  previousStartsAtUtc: utc.nullable().default(null),
+  previousEndsAtUtc: utc.nullable().default(null),
+  /** Why it moved or was called off, for the "rescheduled" and "cancelled" messages. */
+  changeReason: text(1_000).default(''),
+  createdAtUtc: utc,
+  updatedAtUtc: utc,
+});
+export type MaintenanceEvent = z.output<typeof maintenanceEventSchema>;
+
+/** The fields a person edits, as a plain object (for the form and for comparisons). */
+export function fieldsOf(event: MaintenanceEvent): EventFields {
+  return {
+    title: event.title,
+    workKind: event.workKind,
+    what: event.what,
+    why: event.why,
+    startsAtUtc: event.startsAtUtc,
+    endsAtUtc: event.endsAtUtc,
+    timeZone: event.timeZone,
+    services: [...event.services],
+    impact: event.impact,
+    userActions: event.userActions,
+    userActionDeadlineUtc: event.userActionDeadlineUtc,
+    changeNotesUrl: event.changeNotesUrl,
+    channels: [...event.channels],
+  };
+}
+
+/** Instants are compared as instants: "…00Z" and "…00.000Z" are the same time. */
+function sameInstant(a: string | null, b: string | null): boolean {
+  return a === b || (a !== null && b !== null && Date.parse(a) === Date.parse(b));
+}
+
+/** True when two sets of fields describe the same event. */
+export function sameFields(a: EventFields, b: EventFields): boolean {
+  return (
+    a.title === b.title &&
+    a.workKind === b.workKind &&
+    a.what === b.what &&
+    a.why === b.why &&
+    sameInstant(a.startsAtUtc, b.startsAtUtc) &&
+    sameInstant(a.endsAtUtc, b.endsAtUtc) &&
+    a.timeZone === b.timeZone &&
+    a.services.join('\n') === b.services.join('\n') &&
+    a.impact === b.impact &&
+    a.userActions === b.userActions &&
+    sameInstant(a.userActionDeadlineUtc, b.userActionDeadlineUtc) &&
+    a.changeNotesUrl === b.changeNotesUrl &&
+    a.channels.join('\n') === b.channels.join('\n')
+  );
+}
+
+export function startMsOf(event: Pick<MaintenanceEvent, 'startsAtUtc'>): number {
+  return Date.parse(event.startsAtUtc);
+}
+
+export function endMsOf(event: Pick<MaintenanceEvent, 'endsAtUtc'>): number {
+  return Date.parse(event.endsAtUtc);
+}
+
+/** Announced at some point (even if it has moved since): a change now needs its own message. */
+export function wasAnnounced(event: Pick<MaintenanceEvent, 'sentStages'>): boolean {
+  return Object.hasOwn(event.sentStages, 'announcement');
+}
+
+export function isCancelled(event: Pick<MaintenanceEvent, 'status'>): boolean {
+  return event.status === 'cancelled';
+}
