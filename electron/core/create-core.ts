@@ -11,7 +11,10 @@ import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
 import { createDraftFiles } from './drafts/draft-files.ts';
 import { createDraftsService, draftWorkspaceStoreDefinition, type DraftsService } from './drafts/drafts-service.ts';
+import { createIncidentsService, incidentsStoreDefinition, type IncidentsService } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
+import type { OutboxPort } from './messages/outbox-port.ts';
+import { createSendService } from './messages/send-service.ts';
 import { testReminderHandlers } from './notifications/test-reminder-handlers.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
 import { createReminderService, reminderSettingsStoreDefinition, remindersStoreDefinition, type ReminderService } from './reminders/reminder-service.ts';
@@ -38,6 +41,8 @@ export interface CoreDeps {
   /** Overrides the Slack API URL setting for this run (--slack-api-url / HERALD_SLACK_API_URL). */
   slackApiUrlOverride?: string;
   createSlackClient?: SlackClientFactory;
+  /** Tests of the send path may replace the outbox with an in-memory one. */
+  outbox?: OutboxPort;
 }
 
 export interface Core {
@@ -48,6 +53,7 @@ export interface Core {
   drafts: DraftsService;
   templates: TemplatesService;
   reminders: ReminderService;
+  incidents: IncidentsService;
   /** The user's settings (the shell reads keepRunningInTray and the time zone). */
   settings: SettingsService;
   /** The reminder preferences as stored now (sounds, due-soon window). */
@@ -110,6 +116,30 @@ export function createCore(deps: CoreDeps): Core {
     settingsStore: reminderSettingsStore,
   });
 
+  const incidents = createIncidentsService({
+    store: openVersionedStore(incidentsStoreDefinition, storeContext),
+    drafts,
+    scheduler: reminders.scheduler,
+    bus,
+    nowMs: () => deps.clock.now(),
+  });
+  // TEMPORARY until the outbox service lands (in progress): refuses to queue, saying so plainly.
+  const outbox: OutboxPort = deps.outbox ?? {
+    enqueue: () => ({ ok: false, error: { code: 'unavailable', message: 'The outbox is not available in this build yet.' } }),
+    get: () => undefined,
+    connection: () => ({ state: 'unknown', message: 'Not checked yet.', sinceUtc: new Date(deps.clock.now()).toISOString(), nextCheckAtUtc: null }),
+    onChanged: () => () => {},
+  };
+  outbox.onChanged((item) => incidents.noteSent(item));
+  const sending = createSendService({
+    drafts,
+    incidents,
+    outbox,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    nowMs: () => deps.clock.now(),
+  });
+
   const handlers: Handlers = {
     ...appHandlers({
       info: { version: deps.version, host: deps.host, dataDir: deps.dataDir },
@@ -125,6 +155,8 @@ export function createCore(deps: CoreDeps): Core {
     ...plan.handlers,
     ...drafts.handlers,
     ...templates.handlers,
+    ...incidents.handlers,
+    ...sending.handlers,
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
@@ -137,6 +169,7 @@ export function createCore(deps: CoreDeps): Core {
     drafts,
     templates,
     reminders,
+    incidents,
     settings,
     reminderSettings: () => reminderSettingsStore.read(),
     storageNotices,

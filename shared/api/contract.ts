@@ -6,10 +6,12 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
 import { draftChannels, draftEvents } from './channels/drafts.ts';
+import { incidentChannels, incidentEvents, messageChannels } from './channels/messages.ts';
 import { planChannels, planEvents } from './channels/plan.ts';
 import { reminderChannels, reminderEvents } from './channels/reminders.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { slackChannels, slackEvents } from './channels/slack.ts';
+import { testReminderChannels } from './channels/test-reminders.ts';
 import { templateChannels, templateEvents } from './channels/templates.ts';
 import type { Result } from './result.ts';
 
@@ -18,9 +20,12 @@ export const channels = {
   ...settingsChannels,
   ...slackChannels,
   ...reminderChannels,
+  ...testReminderChannels,
   ...planChannels,
   ...draftChannels,
   ...templateChannels,
+  ...messageChannels,
+  ...incidentChannels,
 } as const;
 
 export const events = {
@@ -31,6 +36,7 @@ export const events = {
   ...planEvents,
   ...draftEvents,
   ...templateEvents,
+  ...incidentEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -44,7 +50,12 @@ export type ResultOf<C extends Channel> = z.output<(typeof channels)[C]['result'
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 /** Channels only the browser harness's --test-clock mode serves. */
-export const testOnlyChannels: ReadonlySet<Channel> = new Set<Channel>(['testClock:advance', 'testClock:set']);
+export const testOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
+  'testClock:advance',
+  'testClock:set',
+  'testReminders:promise',
+  'testReminders:updateSent',
+]);
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);

@@ -1,0 +1,15 @@
+// What sending needs from the outbox. The outbox service satisfies it; tests
+// can pass a small fake. Kept narrow so the send path does not depend on how
+// the outbox retries or stores things.
+import type { Result } from '../../../shared/api/index.ts';
+import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
+import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
+import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
+
+export interface OutboxPort {
+  enqueue: (request: EnqueueRequest) => Result<OutboxItem>;
+  get: (id: string) => OutboxItem | undefined;
+  connection: () => ConnectionStatus;
+  /** Every state change of every item. Returns the unsubscribe function. */
+  onChanged: (listener: (item: OutboxItem) => void) => () => void;
+}

@@ -1,0 +1,106 @@
+// Sending a draft: lint (with the author's override when required items are
+// missing), render to Slack text and blocks, check Slack's limits, work out
+// the incident and thread, and queue it in the outbox. The outbox then owns
+// delivery. The draft goes to the bin (restorable) once it is queued.
+import { fail, ok, type Result } from '../../../shared/api/index.ts';
+import type { SendResult } from '../../../shared/api/channels/messages.ts';
+import type { Args } from '../../../shared/api/contract.ts';
+import { lintDraft, renderBlocks, titleOf, type Draft } from '../../../shared/messages/index.ts';
+import type { OutboxSource } from '../../../shared/outbox/outbox-item.ts';
+import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
+import { findType, slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
+import { checkLimits } from '../../../shared/slack/limits.ts';
+import type { Handler } from '../api/router.ts';
+import type { DraftsService } from '../drafts/drafts-service.ts';
+import type { IncidentRouting, IncidentsService } from '../incidents/incidents-service.ts';
+import type { OutboxPort } from './outbox-port.ts';
+
+export interface SendServiceDeps {
+  drafts: DraftsService;
+  incidents: IncidentsService;
+  outbox: OutboxPort;
+  plan: () => Plan;
+  zone: () => string;
+  nowMs: () => number;
+}
+
+export interface SendService {
+  send: (args: Args<'messages:send'>) => Result<SendResult>;
+  handlers: { 'messages:send': Handler<'messages:send'> };
+}
+
+function timing(args: Args<'messages:send'>, isOnline: boolean, routing: IncidentRouting | null, nowMs: number): Result<Partial<EnqueueRequest>> {
+  if (args.mode !== 'schedule') return ok({});
+  if (args.atUtc === undefined) return fail('invalid_argument', 'Choose when to send it.', { fields: ['atUtc'] });
+  if (Date.parse(args.atUtc) <= nowMs) return fail('invalid_argument', 'That time has already passed; choose a later one.', { fields: ['atUtc'] });
+  // Slack schedules only when it can be reached and the thread already exists; otherwise Herald sends it itself.
+  const canSlackSchedule = isOnline && routing?.threadOf === undefined;
+  return ok(canSlackSchedule ? { scheduleForUtc: args.atUtc } : { sendAtUtc: args.atUtc });
+}
+
+export function createSendService(deps: SendServiceDeps): SendService {
+  function send(args: Args<'messages:send'>): Result<SendResult> {
+    const stored = deps.drafts.get(args.draftId);
+    if (!stored || stored.meta.deletedAtUtc !== null) return fail('not_found', 'That draft no longer exists; it may have been sent already.');
+    const { draft } = stored;
+    const plan = deps.plan();
+    const type = findType(plan, draft.typeId);
+    if (!type) return fail('invalid_argument', 'This draft’s message type is no longer in the plan. Choose a type and try again.');
+    if (slackChannelsOf(type).length === 0 && draft.channel.trim() === '') {
+      return fail('invalid_argument', `The plan does not post ${type.name} to Slack. Use “Copy as Slack text” instead.`);
+    }
+    const nowMs = deps.nowMs();
+    const zone = deps.zone();
+    const routed = deps.incidents.routeFor(draft, stored.meta.origin);
+    if (!routed.ok) return routed;
+    const routing = routed.value;
+    const when = timing(args, deps.outbox.connection().state === 'online', routing, nowMs);
+    if (!when.ok) return when;
+
+    const lint = lintDraft(draft, plan, { nowMs, zone });
+    const blocking = lint.warnings.filter((warning) => warning.isBlocking);
+    if (blocking.length > 0 && args.overrideReason === undefined) {
+      return fail('checklist_incomplete', `Not ready to send: ${blocking.map((warning) => warning.message).join(' ')}`, {
+        fix: 'Complete the missing items, or send anyway with a reason (it is recorded in history).',
+        fields: blocking.flatMap((warning) => (warning.itemId ? [warning.itemId] : [])),
+      });
+    }
+
+    const rendered = renderBlocks(draft, plan, { zone });
+    const tooBig = checkLimits(rendered).filter((problem) => problem.severity === 'error');
+    if (tooBig.length > 0) return fail('too_long', tooBig.map((problem) => problem.message).join(' '));
+
+
+    const promise = draft.fields.nextUpdateAtUtc;
+    const source: OutboxSource = { draftId: draft.id, typeId: draft.typeId, stage: draft.stage, ...(routing ? { incidentId: routing.incidentId } : {}) };
+    const isThreaded = routing?.threadTs !== undefined || routing?.threadOf !== undefined || draft.threadTs !== undefined;
+    const request: EnqueueRequest = {
+      channel: draft.channel,
+      text: rendered.text,
+      blocks: rendered.blocks as unknown as Array<Record<string, unknown>>,
+      ...threadingOf(draft, routing),
+      replyBroadcast: isThreaded && args.alsoToChannel,
+      ...when.value,
+      ...(promise && routing?.kind !== 'resolved' ? { promiseAtUtc: promise } : {}),
+      source,
+      checklist: lint.checklist,
+      ...(args.overrideReason !== undefined && blocking.length > 0
+        ? { override: { reason: args.overrideReason, warnings: blocking.map(({ code, message }) => ({ code, message })) } }
+        : {}),
+    };
+    const queued = deps.outbox.enqueue(request);
+    if (!queued.ok) return queued;
+    const title = titleOf(draft, plan, { zone }).title;
+    if (routing) deps.incidents.recordQueued(routing, draft, queued.value, title);
+    deps.drafts.remove(draft.id);
+    return ok({ outboxItemId: queued.value.id, incidentId: routing?.incidentId ?? null, state: queued.value.state });
+  }
+
+  return { send, handlers: { 'messages:send': (args) => Promise.resolve(send(args)) } };
+}
+
+function threadingOf(draft: Draft, routing: IncidentRouting | null): Pick<EnqueueRequest, 'threadTs' | 'threadOf'> {
+  if (routing?.threadTs) return { threadTs: routing.threadTs };
+  if (routing?.threadOf) return { threadOf: routing.threadOf };
+  return draft.threadTs ? { threadTs: draft.threadTs } : {};
+}
