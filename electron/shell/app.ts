@@ -11,7 +11,9 @@ import { createLogger } from '../core/logging/logger.ts';
 import type { ConfFactory } from '../core/storage/conf-like.ts';
 import { isSafeExternalUrl } from '../../shared/security/external-links.ts';
 import { appSchemePrivileges, serveRenderer } from './app-protocol.ts';
+import { startAttentionShell } from './attention-shell.ts';
 import { bindIpc } from './ipc-bridge.ts';
+import { keepInTrayOnClose } from './keep-in-tray.ts';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box.ts';
 import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './window-security.ts';
 
@@ -50,17 +52,20 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   serveRenderer(protocol, paths.rendererDir);
 
   const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+  const clock = createSystemClock();
   const core = createCore({
     host: 'electron',
     version: typeof __HERALD_VERSION__ === 'string' ? __HERALD_VERSION__ : app.getVersion(),
     dataDir: app.getPath('userData'),
     createBackend: createElectronStoreBackend,
     secretBox: createSafeStorageSecretBox(safeStorage, process.platform),
-    clock: createSystemClock(),
+    clock,
     logger,
   });
 
   let mainWindow: BrowserWindow | null = null;
+  // Set by a real quit (the tray's Quit, Cmd+Q): closing the window then ends Herald even when it keeps running in the tray.
+  let isQuitting = false;
   const createWindow = () => {
     mainWindow = new BrowserWindow({
       width: 1280,
@@ -75,7 +80,20 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    keepInTrayOnClose(mainWindow, () => !isQuitting && core.settings.get().keepRunningInTray);
     void mainWindow.loadURL(APP_ENTRY_URL);
+    return mainWindow;
+  };
+  /** Shows the window (a new one if it was closed) and runs `then` once its page can receive events. */
+  const revealWindow = (then: () => void = () => {}) => {
+    if (!mainWindow) {
+      createWindow().webContents.once('did-finish-load', then);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    then();
   };
 
   bindIpc({
@@ -86,19 +104,28 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     trustedContents: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
   });
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return createWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-  app.on('activate', () => {
-    if (!mainWindow) createWindow();
-  });
+  app.on('second-instance', () => revealWindow());
+  app.on('activate', () => revealWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
   core.start();
+  const attentionShell = startAttentionShell({
+    core,
+    clock,
+    logger,
+    platform: process.platform,
+    revealWindow,
+    quit: () => {
+      isQuitting = true;
+      app.quit();
+    },
+  });
+  app.on('before-quit', () => {
+    isQuitting = true;
+    attentionShell.stop();
+  });
   app.on('before-quit', () => core.stop());
   createWindow();
   return true;

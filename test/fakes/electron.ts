@@ -51,9 +51,12 @@ export class BrowserWindow extends EventEmitter {
     BrowserWindow.instances.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
+  focusCount = 0;
   loadURL(url: string) {
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
+    // Electron reports the page loaded a little later; tests await a tick to see it.
+    setImmediate(() => this.webContents.emit('did-finish-load'));
     return Promise.resolve();
   }
   show() {
@@ -62,7 +65,12 @@ export class BrowserWindow extends EventEmitter {
   hide() {
     this.isShown = false;
   }
-  focus() {}
+  isVisible() {
+    return this.isShown;
+  }
+  focus() {
+    this.focusCount += 1;
+  }
   restore() {}
   isMinimized() {
     return false;
@@ -70,7 +78,11 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  /** As Electron: 'close' can be prevented (hide to tray instead); otherwise the window goes and 'closed' follows. */
   close() {
+    let isPrevented = false;
+    this.emit('close', { preventDefault: () => (isPrevented = true) });
+    if (isPrevented) return;
     this.destroyed = true;
     this.emit('closed');
   }
@@ -102,6 +114,11 @@ class FakeApp extends EventEmitter {
     return '0.0.0-fake';
   }
   setAppUserModelId() {}
+  badgeCount = 0;
+  setBadgeCount(count: number) {
+    this.badgeCount = count;
+    return true;
+  }
 }
 export const app = new FakeApp();
 
@@ -199,16 +216,28 @@ export const safeStorage = {
 
 export class Notification extends EventEmitter {
   static readonly shown: Notification[] = [];
+  static isSupportedValue = true;
   static isSupported() {
-    return true;
+    return Notification.isSupportedValue;
   }
+  isClosed = false;
   constructor(public readonly options: Record<string, unknown>) {
     super();
   }
   show() {
     Notification.shown.push(this);
   }
-  close() {}
+  close() {
+    this.isClosed = true;
+  }
+  /** Plays the user clicking the notification. */
+  click() {
+    this.emit('click', {});
+  }
+  /** Plays the user pressing action button `index` (macOS). */
+  pressAction(index: number) {
+    this.emit('action', {}, index);
+  }
 }
 
 export class Tray extends EventEmitter {
@@ -234,7 +263,10 @@ export class Tray extends EventEmitter {
   setTitle(title: string) {
     this.title = title;
   }
-  destroy() {}
+  isDestroyed = false;
+  destroy() {
+    this.isDestroyed = true;
+  }
 }
 
 export const Menu = {
@@ -244,12 +276,36 @@ export const Menu = {
   setApplicationMenu() {},
 };
 
+export class FakeNativeImage {
+  readonly representations: Array<{ scaleFactor: number; bytes: number }> = [];
+  isTemplateImage = false;
+  constructor(
+    public readonly path: string,
+    /** What the image was made from, for assertions (a file path or a PNG's size). */
+    public readonly source: string,
+  ) {}
+  isEmpty() {
+    return this.source === '';
+  }
+  addRepresentation(options: { scaleFactor: number; buffer?: Buffer }) {
+    this.representations.push({ scaleFactor: options.scaleFactor, bytes: options.buffer?.length ?? 0 });
+  }
+  setTemplateImage(isTemplate: boolean) {
+    this.isTemplateImage = isTemplate;
+  }
+}
+
 export const nativeImage = {
   createFromPath(path: string) {
-    return { path, isEmpty: () => false };
+    return new FakeNativeImage(path, path);
+  },
+  createFromBuffer(buffer: Buffer, options: { scaleFactor?: number } = {}) {
+    const image = new FakeNativeImage('', `png:${buffer.length}`);
+    image.addRepresentation({ scaleFactor: options.scaleFactor ?? 1, buffer });
+    return image;
   },
   createEmpty() {
-    return { path: '', isEmpty: () => true };
+    return new FakeNativeImage('', '');
   },
 };
 
@@ -260,6 +316,8 @@ export function resetFakeElectron(): void {
   for (const emitter of [app, ipcMain, ipcRenderer, powerMonitor] as EventEmitter[]) emitter.removeAllListeners();
   app.hasSingleInstanceLock = true;
   app.didQuit = false;
+  app.badgeCount = 0;
+  Notification.isSupportedValue = true;
   ipcMain.handlers.clear();
   ipcRenderer.invoked.length = 0;
   ipcRenderer.invokeImpl = null;

@@ -1,0 +1,111 @@
+// What a native notification says and offers when a reminder fires: a title
+// naming the incident or event, a body with the promised time in the user's
+// zone, sound per the setting, and the actions the platform can show. The
+// shell renders this as given.
+import { subjectKey, eventAtMs, type Reminder } from '../../../shared/reminders/reminder.ts';
+import { snoozeLabel, type AttentionCommand } from './attention-commands.ts';
+import { composeIntentFor, composeRequest } from './compose-intents.ts';
+import type { HostCapabilities } from './host-capabilities.ts';
+import { describeInstant, messageKind, minutesBetween } from './reminder-wording.ts';
+
+export interface NotificationAction {
+  label: string;
+  command: AttentionCommand;
+}
+
+export interface NotificationSpec {
+  reminderId: string;
+  /** One notification per subject: a newer alert replaces the one showing. */
+  subjectKey: string;
+  title: string;
+  body: string;
+  isSilent: boolean;
+  /** Linux urgency: a promised update that is due or late stays until dealt with. */
+  urgency: 'normal' | 'critical';
+  /** Stays on screen rather than timing out (Windows, Linux). */
+  isSticky: boolean;
+  /** A click on the notification itself: the composer on the right message. */
+  click: AttentionCommand;
+  /** Buttons, where the platform shows them; empty elsewhere. */
+  actions: NotificationAction[];
+}
+
+export interface NotificationContext {
+  timeZone: string;
+  isSoundEnabled: boolean;
+  snoozeMs: number;
+  capabilities: HostCapabilities;
+}
+
+export interface FiredReminder {
+  reminder: Reminder;
+  wasLate: boolean;
+  firedAtMs: number;
+}
+
+const LATE_NOTE = 'Missed while your computer was asleep or Herald was closed.';
+
+function headline(reminder: Reminder, firedAtMs: number): string {
+  const promisedInMin = minutesBetween(firedAtMs, eventAtMs(reminder));
+  switch (reminder.kind) {
+    case 'incident_heads_up':
+      return promisedInMin > 0 ? `Update due in ${promisedInMin} min` : 'Update due now';
+    case 'incident_due':
+      return 'Update due now';
+    case 'incident_overdue':
+      return 'Update overdue';
+    case 'maintenance_comm':
+    case 'plan_duty':
+      return `${messageKind(reminder)} due`;
+  }
+}
+
+function details(reminder: Reminder, firedAtMs: number, timeZone: string): string {
+  const when = describeInstant(eventAtMs(reminder), firedAtMs, timeZone);
+  switch (reminder.kind) {
+    case 'incident_heads_up':
+    case 'incident_due':
+      return `You promised the next update for ${when}. Post it, or send a holding update with a new time.`;
+    case 'incident_overdue': {
+      const lateMin = minutesBetween(eventAtMs(reminder), firedAtMs);
+      return `The update promised for ${when} is ${lateMin} min late. Post it now, or send a holding update with a new time.`;
+    }
+    case 'maintenance_comm':
+      return `Planned for ${when}. Open it in Herald to check and send.`;
+    case 'plan_duty':
+      return `A regular item from your communications plan, due ${when}.`;
+  }
+}
+
+function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] {
+  const snooze: NotificationAction = { label: snoozeLabel(snoozeMs), command: { type: 'snooze', reminderId: reminder.id } };
+  if (reminder.subject.type === 'incident') {
+    return [
+      { label: 'Post update', command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) } },
+      snooze,
+      { label: 'Post holding update', command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject, { isHolding: true })) } },
+    ];
+  }
+  return [
+    { label: 'Write it', command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) } },
+    snooze,
+    { label: 'Dismiss', command: { type: 'dismiss', reminderId: reminder.id } },
+  ];
+}
+
+export function notificationFor(fired: FiredReminder, context: NotificationContext): NotificationSpec {
+  const { reminder, firedAtMs } = fired;
+  const isPressing = reminder.kind === 'incident_due' || reminder.kind === 'incident_overdue';
+  const body = details(reminder, firedAtMs, context.timeZone);
+  return {
+    reminderId: reminder.id,
+    subjectKey: subjectKey(reminder.subject),
+    title: `${headline(reminder, firedAtMs)}: ${reminder.title}`,
+    body: fired.wasLate ? `${body} ${LATE_NOTE}` : body,
+    isSilent: !context.isSoundEnabled,
+    urgency: isPressing ? 'critical' : 'normal',
+    isSticky: isPressing,
+    click: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) },
+    actions: context.capabilities.hasNotificationActions ? actionsFor(reminder, context.snoozeMs) : [],
+  };
+}
