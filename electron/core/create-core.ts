@@ -142,7 +142,7 @@ export function createCore(deps: CoreDeps): Core {
 
   const handlers: Handlers = {
     ...appHandlers({
-      info: { version: deps.version, host: deps.host, dataDir: deps.dataDir },
+      info: { version: deps.version, host: deps.host, dataDir: deps.dataDir, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
       storageNotices: () => [...storageNotices],
       clock: deps.clock,
       testClock: deps.testClock,

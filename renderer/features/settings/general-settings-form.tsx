@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
 import { settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
+import { useAppInfo } from '../../app/app-info-store.ts';
 
 function validateWith(field: 'slackApiUrl' | 'timeZone') {
   return (value: string) => {
@@ -18,6 +19,7 @@ export function GeneralSettingsForm() {
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset } = useForm<Settings>();
+  const apiUrlOverride = useAppInfo((state) => state.info?.slackApiUrlOverride ?? null);
 
   useEffect(() => {
     void herald()
@@ -60,6 +62,12 @@ export function GeneralSettingsForm() {
           ) : (
             <p className="help">Change only for GovSlack or another Slack host.</p>
           )}
+          {apiUrlOverride ? (
+            <p className="warning-text" role="note">
+              This run uses <code>{apiUrlOverride}</code>, set when Herald was started (--slack-api-url); the address
+              above applies when it is started without it.
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={ids.zone}>Your time zone</label>

@@ -18,6 +18,8 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser-harness']),
   hasTestClock: z.boolean(),
   dataDir: z.string(),
+  /** Set when this run's Slack API URL comes from --slack-api-url / HERALD_SLACK_API_URL, not from Settings. */
+  slackApiUrlOverride: z.string().nullable(),
   storageNotices: z.array(storageNoticeSchema),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
