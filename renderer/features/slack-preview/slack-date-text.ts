@@ -1,0 +1,116 @@
+// What a Slack date token (<!date^1776942000^{date_short_pretty} at {time}|…>)
+// shows a reader: the instant in the reader's own zone and clock, with
+// "today"/"tomorrow" where Slack says them. The preview runs in the lead's
+// browser, so "the reader" is the lead: the same view their colleagues in
+// that zone get. Pure: the zone, clock style and now are arguments.
+
+export interface SlackDateOptions {
+  /** IANA zone of the reader; undefined: this browser's. */
+  timeZone?: string;
+  /** 12-hour clock ("6:39 AM") or 24-hour ("06:39"); undefined: this browser's habit. */
+  isTwelveHour?: boolean;
+  nowMs: number;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallTime(epochMs: number, timeZone: string | undefined): Wall {
+  const key = timeZone ?? '';
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      ...(timeZone ? { timeZone } : {}),
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]));
+  const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: Math.max(0, weekdays.indexOf(parts.weekday ?? '')),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+function ordinal(day: number): string {
+  const tens = day % 100;
+  if (tens >= 11 && tens <= 13) return `${day}th`;
+  return `${day}${['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'}`;
+}
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+function browserUsesTwelveHour(): boolean {
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true;
+}
+
+function clock(wall: Wall, isTwelveHour: boolean, withSeconds: boolean): string {
+  const seconds = withSeconds ? `:${two(wall.second)}` : '';
+  if (!isTwelveHour) return `${two(wall.hour)}:${two(wall.minute)}${seconds}`;
+  const hour = wall.hour % 12 === 0 ? 12 : wall.hour % 12;
+  return `${hour}:${two(wall.minute)}${seconds} ${wall.hour < 12 ? 'AM' : 'PM'}`;
+}
+
+function dayDifference(a: Wall, b: Wall): number {
+  return Math.round((Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)) / 86_400_000);
+}
+
+function ago(epochMs: number, nowMs: number): string {
+  const minutes = Math.round((nowMs - epochMs) / 60_000);
+  const size = Math.abs(minutes);
+  const span = size < 60 ? `${size} minute${size === 1 ? '' : 's'}` : size < 1440 ? `${Math.round(size / 60)} hours` : `${Math.round(size / 1440)} days`;
+  if (size === 0) return 'just now';
+  return minutes > 0 ? `${span} ago` : `in ${span}`;
+}
+
+/** The token's text as the reader sees it; unknown {words} are left as they are, as Slack does. */
+export function slackDateText(epochSec: number, format: string, options: SlackDateOptions): string {
+  const epochMs = epochSec * 1000;
+  const wall = wallTime(epochMs, options.timeZone);
+  const today = wallTime(options.nowMs, options.timeZone);
+  const isTwelveHour = options.isTwelveHour ?? browserUsesTwelveHour();
+  const month = MONTHS[wall.month - 1] ?? '';
+  const dates = {
+    date_num: `${wall.year}-${two(wall.month)}-${two(wall.day)}`,
+    date: `${month} ${ordinal(wall.day)}, ${wall.year}`,
+    date_short: `${month.slice(0, 3)} ${wall.day}, ${wall.year}`,
+    date_long: `${WEEKDAYS[wall.weekday] ?? ''}, ${month} ${ordinal(wall.day)}, ${wall.year}`,
+  };
+  const relative = ['yesterday', 'today', 'tomorrow'][dayDifference(wall, today) + 1];
+  const capitalised = relative ? relative[0]?.toUpperCase() + relative.slice(1) : undefined;
+  const words: Record<string, string> = {
+    ...dates,
+    date_pretty: capitalised ?? dates.date,
+    date_short_pretty: capitalised ?? dates.date_short,
+    date_long_pretty: capitalised ?? dates.date_long,
+    time: clock(wall, isTwelveHour, false),
+    time_secs: clock(wall, isTwelveHour, true),
+    ago: ago(epochMs, options.nowMs),
+  };
+  return format.replace(/\{([a-z_]+)\}/g, (whole, word: string) => words[word] ?? whole);
+}
