@@ -1,0 +1,335 @@
+// The maintenance calendar in core: events and change freezes in their store,
+// every change kept in step with the event's reminders and drafts, and the
+// recurring plan duties armed as they come near. Reminders are re-synced on
+// start, every few hours, after clock jumps, and after each change, so a
+// message falls due on time whether or not the calendar screen is open.
+import { randomUUID } from 'node:crypto';
+import { describeIssues, fail, ok, type Result } from '../../../shared/api/result.ts';
+import { calendarSettingsSchema, type CalendarSettings, type CalendarSettingsPatch } from '../../../shared/calendar/calendar-settings.ts';
+import { addDaysToKey, dateKeyOf, daysBetweenKeys, startOfDateMs, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
+import type { CalendarList, EventDetail, ImportPreview, ImportProblem } from '../../../shared/calendar/calendar-views.ts';
+import type { CommStage } from '../../../shared/calendar/comms-schedule.ts';
+import type { ChangeFreeze } from '../../../shared/calendar/conflicts.ts';
+import { applyCancel, applyEdit, applySent, applyUnsent, canReschedule, timesChanged } from '../../../shared/calendar/event-lifecycle.ts';
+import { eventFieldsSchema, fieldsOf, wasAnnounced, type EventFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
+import { dutiesFromPlan, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import { addDaysInZone } from '../../../shared/time/zoned.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { Logger } from '../logging/logger.ts';
+import { createScheduleMemo, eventDetail, listCalendar, reminderBySubject, type QueryContext } from './calendar-queries.ts';
+import { planImport, toPreview, updatedEvent } from './calendar-import.ts';
+import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
+import { draftRef, draftsOfEvent, openEventDraft, refreshEventDrafts, type DraftsPort } from './comms-drafts.ts';
+import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
+import { openRemindersBySubject, syncAllEventReminders, syncEventReminders, type ReminderPort } from './event-reminders.ts';
+import { exportIcs, icsFileName } from './ics/ics-export.ts';
+import { parseIcs } from './ics/ics-import.ts';
+
+/** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
+export const SYNC_EVERY_MS = 6 * 3_600_000;
+
+export interface CalendarServiceDeps {
+  store: CalendarStore;
+  settingsStore: CalendarSettingsStore;
+  reminders: ReminderPort;
+  drafts: DraftsPort;
+  plan: () => Plan;
+  /** The user's zone: the grid's days and freezes' dates are read in it. */
+  userZone: () => string;
+  history?: HistoryPort;
+  clock: Clock;
+  bus: EventBus;
+  logger: Logger;
+  createId?: () => string;
+}
+
+export type Opened = { draftId: string; isNew: boolean };
+export interface ImportOutcome { created: number; updated: number; unchanged: number; problems: ImportProblem[] }
+
+export interface CalendarService {
+  list(fromMs: number, toMs: number): CalendarList;
+  get(id: string): Result<EventDetail>;
+  create(fields: EventFields): Result<EventDetail>;
+  update(id: string, fields: EventFields, reason?: string): Result<EventDetail>;
+  reschedule(id: string, times: { startsAtUtc: string; endsAtUtc: string; userActionDeadlineUtc?: string | null }, reason?: string): Result<EventDetail>;
+  duplicate(id: string): Result<EventDetail>;
+  cancel(id: string, reason?: string): Result<EventDetail>;
+  markSent(id: string, stage: CommStage, isSent?: boolean): Result<EventDetail>;
+  openDraft(eventId: string, stage: CommStage): Result<Opened>;
+  openDuty(dutyId: string): Result<Opened>;
+  exportIcs(id?: string): Result<{ fileName: string; ics: string; eventCount: number }>;
+  previewImport(ics: string): Result<ImportPreview>;
+  importIcs(ics: string, uids?: readonly string[]): Result<ImportOutcome>;
+  settings(): CalendarSettings;
+  updateSettings(patch: CalendarSettingsPatch): CalendarSettings;
+  duties(): PlanDuty[];
+  addFreeze(label: string, firstDate: DateKey, lastDate: DateKey): Result<ChangeFreeze>;
+  removeFreeze(id: string): Result<{ id: string }>;
+  /** Arms the reminders now due within the horizon (events and duties). */
+  sync(): void;
+  start(): void;
+  stop(): void;
+}
+
+/** Whole seconds: what a calendar file can say, so an exported event imports back identical. */
+function toSecond(utc: string): string {
+  return new Date(Math.floor(Date.parse(utc) / 1000) * 1000).toISOString();
+}
+
+function normalised(fields: EventFields): EventFields {
+  return {
+    ...fields,
+    startsAtUtc: toSecond(fields.startsAtUtc),
+    endsAtUtc: toSecond(fields.endsAtUtc),
+    userActionDeadlineUtc: fields.userActionDeadlineUtc === null ? null : toSecond(fields.userActionDeadlineUtc),
+  };
+}
+
+export function createCalendarService(deps: CalendarServiceDeps): CalendarService {
+  const createId = deps.createId ?? (() => randomUUID());
+  const schedule = createScheduleMemo();
+  const nowUtc = () => new Date(deps.clock.now()).toISOString();
+  const events = () => deps.store.read().events;
+  const settings = () => deps.settingsStore.read();
+  const duties = () => dutiesFromPlan(deps.plan(), settings().dutySchedules);
+  const draftDeps = { drafts: deps.drafts, plan: deps.plan };
+  let timer: TimerHandle | null = null;
+  let stopJumps: (() => void) | null = null;
+
+  const missing = (id: string) => fail<never>('not_found', `There is no maintenance event with the id "${id.slice(0, 80)}". It may have been removed.`);
+  const find = (id: string) => events().find((event) => event.id === id);
+
+  function queryContext(): QueryContext {
+    const data = deps.store.read();
+    return { events: data.events, freezes: data.freezes, leadTimes: settings().leadTimes, nowMs: deps.clock.now(), schedule, reminders: reminderBySubject(deps.reminders.list()) };
+  }
+
+  function detailOf(event: MaintenanceEvent): EventDetail {
+    const plan = deps.plan();
+    const refs = new Map([...draftsOfEvent(draftDeps, event.id)].map(([stage, stored]) => [stage, draftRef(stored, plan, deps.userZone())]));
+    return eventDetail(event, queryContext(), refs);
+  }
+
+  /** Reminders and drafts follow; a failure there is logged, never undoes the saved event. */
+  function follow(event: MaintenanceEvent, before: MaintenanceEvent | null): void {
+    try {
+      syncEventReminders(event, { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now(), open: openRemindersBySubject(deps.reminders.list()) });
+    } catch (error) {
+      deps.logger.error('calendar.reminder_sync_failed', { eventId: event.id, error });
+    }
+    if (before && timesChanged(before, event)) refreshEventDrafts(draftDeps, event);
+    // The change needs its own message only if people heard the old plan.
+    if (before && wasAnnounced(event)) {
+      const hasMoved = Date.parse(event.startsAtUtc) !== Date.parse(before.startsAtUtc);
+      if (event.status === 'rescheduled' && hasMoved) openEventDraft(draftDeps, event, 'rescheduled');
+      if (event.status === 'cancelled' && before.status !== 'cancelled') openEventDraft(draftDeps, event, 'cancelled');
+    }
+  }
+
+  function save(next: MaintenanceEvent, before: MaintenanceEvent | null): EventDetail {
+    deps.store.update((data) => ({
+      ...data,
+      events: before ? data.events.map((event) => (event.id === next.id ? next : event)) : [...data.events, next],
+    }));
+    follow(next, before);
+    deps.bus.emit('calendar:changed', { eventIds: [next.id] });
+    return detailOf(next);
+  }
+
+  function newEvent(fields: EventFields, seed: { uid?: string; sequence?: number } = {}): MaintenanceEvent {
+    const id = createId();
+    const now = nowUtc();
+    return {
+      ...normalised(fields),
+      id,
+      uid: seed.uid ?? `${id}@herald`,
+      sequence: seed.sequence ?? 0,
+      status: 'planned',
+      sentStages: {},
+      previousStartsAtUtc: null,
+      previousEndsAtUtc: null,
+      changeReason: '',
+      createdAtUtc: now,
+      updatedAtUtc: now,
+    };
+  }
+
+  function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
+    const current = find(id);
+    if (!current) return missing(id);
+    const edited = applyEdit(current, normalised(fields), nowUtc(), reason);
+    if (!edited.ok) return edited;
+    return ok(edited.value === current ? detailOf(current) : save(edited.value, current));
+  }
+
+  /** The user's deadline moves with the start by whole calendar days, keeping its time of day. */
+  function movedDeadline(event: MaintenanceEvent, startsAtUtc: string): string | null {
+    if (event.userActionDeadlineUtc === null) return null;
+    const days = daysBetweenKeys(dateKeyOf(Date.parse(event.startsAtUtc), event.timeZone), dateKeyOf(Date.parse(startsAtUtc), event.timeZone));
+    return new Date(addDaysInZone(Date.parse(event.userActionDeadlineUtc), days, event.timeZone)).toISOString();
+  }
+
+  const service: CalendarService = {
+    list(fromMs, toMs) {
+      const current = settings();
+      return listCalendar(queryContext(), {
+        fromMs,
+        toMs,
+        zone: deps.userZone(),
+        weekStartsOn: current.weekStartsOn,
+        duties: duties(),
+        dutyDrafts: dutyDraftIds(deps.drafts),
+      });
+    },
+    get(id) {
+      const event = find(id);
+      return event ? ok(detailOf(event)) : missing(id);
+    },
+    create(fields) {
+      return ok(save(newEvent(fields), null));
+    },
+    update(id, fields, reason = '') {
+      return edit(id, fields, reason);
+    },
+    reschedule(id, times, reason = '') {
+      const current = find(id);
+      if (!current) return missing(id);
+      if (!canReschedule(current)) return fail('conflict', `This event is ${current.status.replace('_', ' ')}, so it cannot be rescheduled.`);
+      if (!timesChanged(current, times)) return fail('invalid_argument', 'That is when the work is already planned. Pick a new start or end.', { fields: ['startsAtUtc'] });
+      const candidate = {
+        ...fieldsOf(current),
+        startsAtUtc: times.startsAtUtc,
+        endsAtUtc: times.endsAtUtc,
+        userActionDeadlineUtc: times.userActionDeadlineUtc !== undefined ? times.userActionDeadlineUtc : movedDeadline(current, times.startsAtUtc),
+      };
+      const checked = eventFieldsSchema.safeParse(candidate);
+      if (!checked.success) {
+        const { message, fields } = describeIssues(checked.error.issues);
+        return fail('invalid_argument', message, { fields });
+      }
+      return edit(id, checked.data, reason);
+    },
+    duplicate(id) {
+      const source = find(id);
+      if (!source) return missing(id);
+      const fields = fieldsOf(source);
+      return ok(save(newEvent({ ...fields, title: `${fields.title.slice(0, 193)} (copy)` }), null));
+    },
+    cancel(id, reason = '') {
+      const current = find(id);
+      if (!current) return missing(id);
+      const cancelled = applyCancel(current, nowUtc(), reason);
+      return cancelled.ok ? ok(save(cancelled.value, current)) : cancelled;
+    },
+    markSent(id, stage, isSent = true) {
+      const current = find(id);
+      if (!current) return missing(id);
+      if (!isSent) return ok(save(applyUnsent(current, stage, nowUtc()), current));
+      const sent = applySent(current, stage, nowUtc());
+      return sent.ok ? ok(save(sent.value, current)) : sent;
+    },
+    openDraft(eventId, stage) {
+      const event = find(eventId);
+      if (!event) return missing(eventId);
+      return openEventDraft(draftDeps, event, stage);
+    },
+    openDuty(dutyId) {
+      return openDutyDraft({ drafts: deps.drafts, history: deps.history, events }, duties(), dutyId, deps.userZone());
+    },
+    exportIcs(id) {
+      if (id === undefined) {
+        const all = [...events()].sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc));
+        return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc()), eventCount: all.length });
+      }
+      const event = find(id);
+      if (!event) return missing(id);
+      return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title), eventCount: 1 });
+    },
+    previewImport(ics) {
+      const parsed = parseIcs(ics, deps.userZone());
+      return parsed.ok ? ok(toPreview(parsed.value, planImport(parsed.value, events()))) : parsed;
+    },
+    importIcs(ics, uids) {
+      const parsed = parseIcs(ics, deps.userZone());
+      if (!parsed.ok) return parsed;
+      const wanted = uids ? new Set(uids) : null;
+      const steps = planImport(parsed.value, events()).filter((step) => !wanted || wanted.has(step.parsed.uid));
+      const now = nowUtc();
+      const created: MaintenanceEvent[] = [];
+      const updated = new Map<string, MaintenanceEvent>();
+      for (const step of steps) {
+        if (step.action === 'new') {
+          const fresh = newEvent(step.parsed.fields, { uid: step.parsed.uid, sequence: step.parsed.sequence });
+          created.push(step.parsed.isCancelled ? { ...fresh, status: 'cancelled' } : fresh);
+        } else if (step.action === 'update') {
+          const next = updatedEvent(step, now);
+          if (next) updated.set(next.id, next);
+        }
+      }
+      // One write for the whole file, however many events it holds.
+      if (created.length > 0 || updated.size > 0) {
+        deps.store.update((data) => ({ ...data, events: [...data.events.map((event) => updated.get(event.id) ?? event), ...created] }));
+        try {
+          syncAllEventReminders([...created, ...updated.values()], { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
+        } catch (error) {
+          deps.logger.error('calendar.reminder_sync_failed', { error });
+        }
+        deps.bus.emit('calendar:changed', { eventIds: [...created.map((event) => event.id), ...updated.keys()] });
+      }
+      deps.logger.info('calendar.imported', { created: created.length, updated: updated.size });
+      return ok({ created: created.length, updated: updated.size, unchanged: steps.length - created.length - updated.size, problems: parsed.value.problems });
+    },
+    settings,
+    updateSettings(patch) {
+      const next = deps.settingsStore.update((current) => calendarSettingsSchema.parse({ ...current, ...patch }));
+      service.sync();
+      deps.bus.emit('calendar:changed', { eventIds: [] });
+      return next;
+    },
+    duties,
+    addFreeze(label, firstDate, lastDate) {
+      const zone = deps.userZone();
+      const freeze: ChangeFreeze = {
+        id: createId(),
+        label,
+        startsAtUtc: new Date(startOfDateMs(firstDate, zone)).toISOString(),
+        endsAtUtc: new Date(startOfDateMs(addDaysToKey(lastDate, 1), zone)).toISOString(),
+      };
+      deps.store.update((data) => ({ ...data, freezes: [...data.freezes, freeze] }));
+      deps.bus.emit('calendar:changed', { eventIds: [] });
+      return ok(freeze);
+    },
+    removeFreeze(id) {
+      if (!deps.store.read().freezes.some((freeze) => freeze.id === id)) return fail('not_found', 'That change freeze no longer exists.');
+      deps.store.update((data) => ({ ...data, freezes: data.freezes.filter((freeze) => freeze.id !== id) }));
+      deps.bus.emit('calendar:changed', { eventIds: [] });
+      return ok({ id });
+    },
+    sync() {
+      try {
+        syncAllEventReminders(events(), { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
+        syncDutyReminders(duties(), deps.reminders, deps.clock.now(), deps.userZone());
+      } catch (error) {
+        deps.logger.error('calendar.sync_failed', { error });
+      }
+    },
+    start() {
+      if (timer) return;
+      const tick = () => {
+        service.sync();
+        timer = deps.clock.setTimer(tick, SYNC_EVERY_MS);
+      };
+      stopJumps = deps.clock.onJump(() => service.sync());
+      tick();
+    },
+    stop() {
+      if (timer) deps.clock.clearTimer(timer);
+      timer = null;
+      stopJumps?.();
+      stopJumps = null;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,54 @@
+// Writes an ical.js component tree as RFC 5545 text: CRLF line ends, and
+// content lines folded so that no physical line exceeds 75 octets (counting
+// the leading space of a continuation), never splitting a UTF-8 character.
+// ical.js's own folding lets continuation lines reach 76 octets, so it is
+// asked for unfolded lines and the folding happens here.
+import ICAL from 'ical.js';
+
+export const MAX_LINE_OCTETS = 75;
+const CRLF = '\r\n';
+
+function utf8Length(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
+}
+
+/** Folds one content line into physical lines of at most 75 octets. */
+export function foldLine(line: string): string {
+  const physical: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = utf8Length(character.codePointAt(0) ?? 0);
+    if (octets + size > MAX_LINE_OCTETS) {
+      physical.push(current);
+      // A continuation line starts with one space, which counts towards its 75.
+      current = ' ';
+      octets = 1;
+    }
+    current += character;
+    octets += size;
+  }
+  physical.push(current);
+  return physical.join(CRLF);
+}
+
+function contentLines(component: ICAL.Component, into: string[]): void {
+  const name = component.name.toUpperCase();
+  into.push(`BEGIN:${name}`);
+  for (const property of component.getAllProperties()) {
+    const jcal: unknown[] = property.toJSON() as unknown[];
+    into.push(ICAL.stringify.property(jcal, ICAL.design.icalendar, true));
+  }
+  for (const child of component.getAllSubcomponents()) contentLines(child, into);
+  into.push(`END:${name}`);
+}
+
+/** The component as an iCalendar stream, ending with CRLF as RFC 5545 requires. */
+export function writeIcs(root: ICAL.Component): string {
+  const lines: string[] = [];
+  contentLines(root, lines);
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
