@@ -1,0 +1,5 @@
+export const LINUX_ICON_SIZES: readonly number[];
+export const FORBIDDEN_ENTITLEMENTS: readonly string[];
+export const REQUIRED_FUSES: Readonly<Record<string, boolean>>;
+/** Every problem with the electron-builder configuration, as sentences; empty when valid. */
+export function checkBuilderConfig(options?: { root?: string; configPath?: string }): Promise<string[]>;
