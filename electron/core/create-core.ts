@@ -11,18 +11,23 @@ import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
 import { createDraftFiles } from './drafts/draft-files.ts';
 import { createDraftsService, draftWorkspaceStoreDefinition, type DraftsService } from './drafts/drafts-service.ts';
+import { createHistoryService, historyStoreDefinition, type HistoryService } from './history/history-service.ts';
 import { createIncidentsService, incidentsStoreDefinition, type IncidentsService } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import type { OutboxPort } from './messages/outbox-port.ts';
 import { createSendService } from './messages/send-service.ts';
 import { testReminderHandlers } from './notifications/test-reminder-handlers.ts';
+import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
+import { outboxStoreDefinition } from './outbox/outbox-store.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
 import { createReminderService, reminderSettingsStoreDefinition, remindersStoreDefinition, type ReminderService } from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService, settingsStoreDefinition, type SettingsService } from './settings/settings-service.ts';
+import { channelDirectoryStoreDefinition, createChannelDirectory, type ChannelDirectory } from './slack/channel-directory.ts';
 import { createSlackClientFactory, type SlackClientFactory } from './slack/slack-client.ts';
 import { connectionStoreDefinition, createSlackConnection, type SlackConnection } from './slack/slack-connection.ts';
+import { createSlackGateway, type SlackGateway } from './slack/slack-gateway.ts';
 import { slackHandlers } from './slack/slack-handlers.ts';
 import type { ConfFactory } from './storage/conf-like.ts';
 import { createTemplatesService, templatesStoreDefinition, type TemplatesService } from './templates/templates-service.ts';
@@ -54,6 +59,11 @@ export interface Core {
   templates: TemplatesService;
   reminders: ReminderService;
   incidents: IncidentsService;
+  /** Every Slack message goes through the outbox (the real one, even when tests pass `deps.outbox`). */
+  outbox: OutboxService;
+  channels: ChannelDirectory;
+  history: HistoryService;
+  slackGateway: SlackGateway;
   /** The user's settings (the shell reads keepRunningInTray and the time zone). */
   settings: SettingsService;
   /** The reminder preferences as stored now (sounds, due-soon window). */
@@ -123,13 +133,31 @@ export function createCore(deps: CoreDeps): Core {
     bus,
     nowMs: () => deps.clock.now(),
   });
-  // TEMPORARY until the outbox service lands (in progress): refuses to queue, saying so plainly.
-  const outbox: OutboxPort = deps.outbox ?? {
-    enqueue: () => ({ ok: false, error: { code: 'unavailable', message: 'The outbox is not available in this build yet.' } }),
-    get: () => undefined,
-    connection: () => ({ state: 'unknown', message: 'Not checked yet.', sinceUtc: new Date(deps.clock.now()).toISOString(), nextCheckAtUtc: null }),
-    onChanged: () => () => {},
-  };
+  const slackGateway = createSlackGateway({
+    token: () => slack.token(),
+    apiUrl: () => deps.slackApiUrlOverride ?? settings.get().slackApiUrl,
+    createClient: deps.createSlackClient ?? createSlackClientFactory(deps.logger),
+  });
+  const slackIdentity = async () => (await slack.status()).identity;
+  const channelDirectory = createChannelDirectory({
+    store: openVersionedStore(channelDirectoryStoreDefinition, storeContext),
+    gateway: slackGateway,
+    clock: deps.clock,
+    logger: deps.logger,
+    identity: slackIdentity,
+  });
+  const history = createHistoryService(openVersionedStore(historyStoreDefinition, storeContext), bus);
+  const outboxService = createOutboxService({
+    store: openVersionedStore(outboxStoreDefinition, storeContext),
+    gateway: slackGateway,
+    directory: channelDirectory,
+    history,
+    bus,
+    clock: deps.clock,
+    logger: deps.logger,
+    workspaceUrl: async () => (await slackIdentity())?.workspaceUrl || null,
+  });
+  const outbox: OutboxPort = deps.outbox ?? outboxService;
   outbox.onChanged((item) => incidents.noteSent(item));
   const sending = createSendService({
     drafts,
@@ -157,6 +185,9 @@ export function createCore(deps: CoreDeps): Core {
     ...templates.handlers,
     ...incidents.handlers,
     ...sending.handlers,
+    ...channelDirectory.handlers,
+    ...outboxService.handlers,
+    ...history.handlers,
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
@@ -170,10 +201,20 @@ export function createCore(deps: CoreDeps): Core {
     templates,
     reminders,
     incidents,
+    outbox: outboxService,
+    channels: channelDirectory,
+    history,
+    slackGateway,
     settings,
     reminderSettings: () => reminderSettingsStore.read(),
     storageNotices,
-    start: () => reminders.scheduler.start(),
-    stop: () => reminders.scheduler.stop(),
+    start: () => {
+      reminders.scheduler.start();
+      outboxService.start();
+    },
+    stop: () => {
+      reminders.scheduler.stop();
+      outboxService.stop();
+    },
   };
 }

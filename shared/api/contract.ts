@@ -5,8 +5,11 @@
 // and spread them in here.
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
+import { channelDirectoryChannels } from './channels/channels.ts';
 import { draftChannels, draftEvents } from './channels/drafts.ts';
+import { historyChannels, historyEvents } from './channels/history.ts';
 import { incidentChannels, incidentEvents, messageChannels } from './channels/messages.ts';
+import { outboxChannels, outboxEvents } from './channels/outbox.ts';
 import { planChannels, planEvents } from './channels/plan.ts';
 import { reminderChannels, reminderEvents } from './channels/reminders.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
@@ -26,6 +29,9 @@ export const channels = {
   ...templateChannels,
   ...messageChannels,
   ...incidentChannels,
+  ...channelDirectoryChannels,
+  ...outboxChannels,
+  ...historyChannels,
 } as const;
 
 export const events = {
@@ -37,6 +43,8 @@ export const events = {
   ...draftEvents,
   ...templateEvents,
   ...incidentEvents,
+  ...outboxEvents,
+  ...historyEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

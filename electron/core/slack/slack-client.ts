@@ -36,7 +36,15 @@ export function createSlackClientFactory(logger: Logger): SlackClientFactory {
 export type SlackFailure =
   | { kind: 'platform'; code: string; message: string; fix: string; needed?: string }
   | { kind: 'rate_limited'; retryAfterMs: number; message: string; fix: string }
-  | { kind: 'network'; message: string; fix: string }
+  | {
+      kind: 'network';
+      message: string;
+      fix: string;
+      /** What went wrong underneath (an errno such as ECONNREFUSED, or TimeoutError). */
+      cause?: string;
+      /** True when the request cannot have reached Slack (refused, no such host): no need to check for it. */
+      isSurelyUnsent: boolean;
+    }
   | { kind: 'http'; status: number; message: string; fix: string };
 
 /** Tells the WebClient's errors apart by their `code`, and explains each. */
@@ -58,9 +66,32 @@ export function classifySlackError(error: unknown): SlackFailure {
       const { message, fix } = explainSlackError('http_error');
       return { kind: 'http', status, message: `${message} (HTTP ${status})`, fix };
     }
-    default:
-      return { kind: 'network', ...pick(explainSlackError('network_error')) };
+    default: {
+      const cause = networkCause(error);
+      const explanation = cause === 'TimeoutError' ? explainSlackError('request_timeout') : explainSlackError('network_error');
+      return {
+        kind: 'network',
+        ...pick(explanation),
+        ...(cause === undefined ? {} : { cause }),
+        isSurelyUnsent: cause !== undefined && UNSENT_CAUSES.has(cause),
+      };
+    }
   }
+}
+
+/** Failures that happen before a request leaves the machine (connection refused, no such host). */
+const UNSENT_CAUSES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
+
+/** The errno or error name under a request error: fetch wraps it as `cause`, the WebClient as `original`. */
+function networkCause(error: unknown): string | undefined {
+  let current: unknown = (error as { original?: unknown } | null)?.original ?? error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
+    const candidate = current as { code?: unknown; name?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string' && !candidate.code.startsWith('slack_')) return candidate.code;
+    if (candidate.name === 'TimeoutError' || candidate.name === 'AbortError') return candidate.name;
+    current = candidate.cause;
+  }
+  return undefined;
 }
 
 function pick(explanation: { message: string; fix: string }) {

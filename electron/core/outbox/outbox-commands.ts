@@ -1,0 +1,260 @@
+// What the lead (or another core service) can do to the queue: enqueue, edit
+// or cancel an item until it is being sent, retry a failed one, release a
+// held one. Each command checks the item's state first and answers a Result;
+// the engine is nudged afterwards to act on the change.
+import { describeIssues, fail, ok, type Result } from '../../../shared/api/index.ts';
+import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
+import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
+import {
+  enqueueRequestSchema,
+  type ConfirmRequest,
+  type EnqueueRequest,
+  type OutboxPatch,
+} from '../../../shared/outbox/outbox-requests.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { ChannelDirectory } from '../slack/channel-directory.ts';
+import { failureToResult } from '../slack/gateway-support.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Transitions } from './item-transitions.ts';
+import type { ItemChange, OutboxRepository } from './outbox-store.ts';
+import { SCHEDULE_MIN_LEAD_MS } from './send-attempt.ts';
+
+export interface CommandDeps {
+  repo: OutboxRepository;
+  gateway: Pick<SlackGateway, 'cancelScheduled'>;
+  directory: Pick<ChannelDirectory, 'cached'>;
+  clock: Clock;
+  transitions: Transitions;
+  createId: () => string;
+  /** Called after every change, so the engine looks at the queue again. */
+  changed: () => void;
+}
+
+export interface OutboxCommands {
+  enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  update(id: string, patch: OutboxPatch): Result<OutboxItem>;
+  cancel(id: string): Promise<Result<OutboxItem>>;
+  retry(id: string): Result<OutboxItem>;
+  confirm(request: ConfirmRequest): Result<OutboxItem>;
+}
+
+const STATE_WORDS: Record<OutboxItem['state'], string> = {
+  queued: 'waiting to be sent',
+  sending: 'being sent right now',
+  scheduled: 'scheduled in Slack',
+  sent: 'already sent',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  held: 'held for you to confirm',
+};
+
+export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
+  const nowMs = () => deps.clock.now();
+  const find = (id: string): Result<OutboxItem> => {
+    const item = deps.repo.get(id);
+    return item ? ok(item) : fail('not_found', 'There is no such message in the outbox.', { fix: 'It may have been cleared; check History.' });
+  };
+  const done = (item: OutboxItem): Result<OutboxItem> => {
+    deps.changed();
+    return ok(deps.repo.get(item.id) ?? item);
+  };
+
+  function checkTimes(times: { promiseAtUtc?: string | null; scheduleForUtc?: string | null }): Result<null> {
+    if (times.promiseAtUtc != null && Date.parse(times.promiseAtUtc) <= nowMs()) {
+      return fail('invalid_argument', 'The promised next-update time has already passed.', { fix: 'Choose a later time.', fields: ['promiseAtUtc'] });
+    }
+    if (times.scheduleForUtc != null && Date.parse(times.scheduleForUtc) - nowMs() < SCHEDULE_MIN_LEAD_MS) {
+      return fail('invalid_argument', 'Slack can only schedule a message for a time still ahead.', { fix: 'Choose a later time, or send it now.', fields: ['scheduleForUtc'] });
+    }
+    return ok(null);
+  }
+
+  /** An id is used as it is; a name is looked up when the item is sent. */
+  function channelFields(channel: string): Pick<OutboxItem, 'channel' | 'channelId' | 'channelName'> {
+    const trimmed = channel.trim();
+    if (!isChannelId(trimmed)) return { channel: trimmed, channelId: null, channelName: null };
+    return { channel: trimmed, channelId: trimmed, channelName: deps.directory.cached(trimmed)?.name ?? null };
+  }
+
+  /** Children of a cancelled item can never join its thread. */
+  function failOrphans(parentId: string): void {
+    for (const child of deps.repo.all()) {
+      if (child.threadOf !== parentId || child.threadTs !== null) continue;
+      if (child.state !== 'queued' && child.state !== 'held' && child.state !== 'failed') continue;
+      deps.transitions.fail(child, {
+        code: 'thread_parent_cancelled',
+        message: 'The message this replies to was cancelled, so this reply has no thread to join.',
+        fix: 'Send it as a new message, or cancel it.',
+      });
+    }
+  }
+
+  return {
+    enqueue(request) {
+      const parsed = enqueueRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        const { message, fields } = describeIssues(parsed.error.issues);
+        return fail('invalid_argument', message, { fields });
+      }
+      const args = parsed.data;
+      const times = checkTimes(args);
+      if (!times.ok) return times;
+      if (args.threadOf !== undefined) {
+        const parent = deps.repo.get(args.threadOf);
+        if (!parent) return fail('not_found', 'The message this should reply to is not in the outbox.', { fields: ['threadOf'] });
+        if (parent.state === 'cancelled') return fail('conflict', 'The message this should reply to was cancelled.', { fields: ['threadOf'] });
+      }
+      const nowIso = new Date(nowMs()).toISOString();
+      const item = deps.repo.add({
+        id: deps.createId(),
+        state: 'queued',
+        ...channelFields(args.channel),
+        text: args.text,
+        blocks: args.blocks ?? null,
+        threadTs: args.threadTs ?? null,
+        threadOf: args.threadOf ?? null,
+        replyBroadcast: args.replyBroadcast,
+        sendAtUtc: args.sendAtUtc ?? null,
+        scheduleForUtc: args.scheduleForUtc ?? null,
+        promiseAtUtc: args.promiseAtUtc ?? null,
+        source: args.source,
+        checklist: args.checklist,
+        override: args.override ?? null,
+        attempts: 0,
+        isOutcomeUnclear: false,
+        nextAttemptAtUtc: null,
+        problem: null,
+        heldReason: null,
+        ts: null,
+        permalink: null,
+        scheduledMessageId: null,
+        createdAtUtc: nowIso,
+        updatedAtUtc: nowIso,
+        firstAttemptAtUtc: null,
+        sentAtUtc: null,
+      });
+      return done(item);
+    },
+
+    update(id, patch) {
+      const found = find(id);
+      if (!found.ok) return found;
+      const item = found.value;
+      if (item.state !== 'queued') return fail('conflict', `This message is ${STATE_WORDS[item.state]}, so it can no longer be edited.`);
+      if (item.isOutcomeUnclear) {
+        return fail('conflict', 'An earlier attempt may already have reached Slack, so Herald will not change it until it has checked.', {
+          fix: 'Try again once Herald is back in touch with Slack.',
+        });
+      }
+      const sendAtUtc = patch.sendAtUtc === undefined ? item.sendAtUtc : patch.sendAtUtc;
+      const scheduleForUtc = patch.scheduleForUtc === undefined ? item.scheduleForUtc : patch.scheduleForUtc;
+      if (sendAtUtc !== null && scheduleForUtc !== null) {
+        return fail('invalid_argument', 'A message is either sent later by Herald or scheduled in Slack, not both.', { fields: ['scheduleForUtc'] });
+      }
+      const times = checkTimes({ promiseAtUtc: patch.promiseAtUtc, scheduleForUtc: patch.scheduleForUtc });
+      if (!times.ok) return times;
+      const change: ItemChange = {
+        ...(patch.channel !== undefined && patch.channel.trim() !== item.channel ? channelFields(patch.channel) : {}),
+        ...(patch.text === undefined ? {} : { text: patch.text }),
+        ...(patch.blocks === undefined ? {} : { blocks: patch.blocks }),
+        ...(patch.replyBroadcast === undefined ? {} : { replyBroadcast: patch.replyBroadcast && (item.threadTs !== null || item.threadOf !== null) }),
+        ...(patch.promiseAtUtc === undefined ? {} : { promiseAtUtc: patch.promiseAtUtc }),
+        sendAtUtc,
+        scheduleForUtc,
+      };
+      return done(deps.repo.patch(id, change));
+    },
+
+    async cancel(id) {
+      const found = find(id);
+      if (!found.ok) return found;
+      const item = found.value;
+      if (item.state === 'cancelled') return ok(item);
+      if (item.state === 'sending') return fail('conflict', 'This message is being sent right now, so it can no longer be cancelled.');
+      if (item.state === 'sent') return fail('conflict', 'This message has already been sent.', { fix: 'Delete it in Slack if it should not be there.' });
+      if (item.state === 'scheduled' && item.channelId !== null && item.scheduledMessageId !== null) {
+        const answer = await deps.gateway.cancelScheduled(item.channelId, item.scheduledMessageId);
+        if (!answer.ok) {
+          if (answer.failure.kind === 'platform' && answer.failure.code === 'invalid_scheduled_message_id') {
+            return fail('conflict', 'Too late to cancel: Slack posts it within a minute, or already has.', { fix: 'Delete it in Slack once it appears.' });
+          }
+          return failureToResult(answer.failure);
+        }
+        const latest = deps.repo.get(id);
+        if (latest?.state !== 'scheduled') return ok(latest ?? item);
+      }
+      const cancelled = deps.repo.patch(id, {
+        state: 'cancelled',
+        nextAttemptAtUtc: null,
+        ...(item.isOutcomeUnclear
+          ? {
+              problem: {
+                code: 'cancelled_maybe_sent',
+                message: 'Cancelled, but an earlier attempt may already have reached Slack.',
+                fix: 'Look in the channel and delete it there if it arrived.',
+              },
+            }
+          : {}),
+      });
+      failOrphans(id);
+      return done(cancelled);
+    },
+
+    retry(id) {
+      const found = find(id);
+      if (!found.ok) return found;
+      const item = found.value;
+      if (item.state === 'queued') return done(deps.repo.patch(id, { nextAttemptAtUtc: null }));
+      if (item.state !== 'failed') return fail('conflict', `This message is ${STATE_WORDS[item.state]}; only a failed message can be retried.`);
+      const parent = item.threadOf === null ? undefined : deps.repo.get(item.threadOf);
+      if (item.threadTs === null && parent?.state === 'cancelled') {
+        return fail('conflict', 'The message this replies to was cancelled.', { fix: 'Send it as a new message instead.' });
+      }
+      const hasSchedulePassed = item.scheduleForUtc !== null && Date.parse(item.scheduleForUtc) - nowMs() < SCHEDULE_MIN_LEAD_MS;
+      return done(
+        deps.repo.patch(id, {
+          state: 'queued',
+          problem: null,
+          nextAttemptAtUtc: null,
+          scheduledMessageId: null,
+          // A failed Slack-scheduled message whose time has passed goes now.
+          ...(hasSchedulePassed ? { scheduleForUtc: null } : {}),
+          // A channel that was not found may have been created or renamed since.
+          ...(item.problem?.code === 'channel_not_found' ? channelFields(item.channel) : {}),
+        }),
+      );
+    },
+
+    confirm(request) {
+      const found = find(request.id);
+      if (!found.ok) return found;
+      const item = found.value;
+      if (item.state !== 'held') return fail('conflict', `This message is ${STATE_WORDS[item.state]}; only a held message needs confirming.`);
+      const promiseAtUtc = request.promiseAtUtc === undefined ? item.promiseAtUtc : request.promiseAtUtc;
+      if (promiseAtUtc !== null && Date.parse(promiseAtUtc) <= nowMs()) {
+        return fail('conflict', 'The promised next-update time has passed, so the message would be stale.', {
+          fix: 'Give a new next-update time (or remove the promise) and confirm again.',
+          fields: ['promiseAtUtc'],
+        });
+      }
+      const scheduleForUtc =
+        item.heldReason === 'schedule_passed' ? (request.scheduleForUtc ?? null) : request.scheduleForUtc === undefined ? item.scheduleForUtc : request.scheduleForUtc;
+      const times = checkTimes({ scheduleForUtc });
+      if (!times.ok) return times;
+      return done(
+        deps.repo.patch(item.id, {
+          state: 'queued',
+          heldReason: null,
+          problem: null,
+          nextAttemptAtUtc: null,
+          promiseAtUtc,
+          scheduleForUtc,
+          // The lead looked in the channel and vouches the message is not there.
+          ...(item.heldReason === 'unconfirmed' ? { isOutcomeUnclear: false } : {}),
+          ...(request.text === undefined ? {} : { text: request.text }),
+          ...(request.blocks === undefined ? {} : { blocks: request.blocks }),
+        }),
+      );
+    },
+  };
+}

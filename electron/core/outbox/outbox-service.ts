@@ -1,0 +1,205 @@
+// The outbox as core sees it: the persisted queue, the sending engine, the
+// connection status, and the API handlers. Every Slack message Herald sends
+// goes through here. Other core services (incidents, the composer's send)
+// call it in process and hear about sent items through onSent.
+import { randomUUID } from 'node:crypto';
+import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
+import { ok, type Result } from '../../../shared/api/index.ts';
+import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
+import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
+import type { OutboxItem, OutboxState } from '../../../shared/outbox/outbox-item.ts';
+import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
+import { explainSlackError } from '../../../shared/slack/errors.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import type { Handler } from '../api/router.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { HistoryService } from '../history/history-service.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { ChannelDirectory } from '../slack/channel-directory.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { VersionedStore } from '../storage/versioned-store.ts';
+import { createChannelResolver } from './channel-resolver.ts';
+import { createConnectivity } from './connectivity.ts';
+import { createTransitions, type SentVia } from './item-transitions.ts';
+import { createOutboxCommands } from './outbox-commands.ts';
+import { createOutboxEngine } from './outbox-engine.ts';
+import { createOutboxRepository, type StoredOutbox } from './outbox-store.ts';
+import { createScheduledReconciler } from './scheduled-reconciler.ts';
+
+export interface OutboxServiceDeps {
+  store: VersionedStore<StoredOutbox>;
+  gateway: SlackGateway;
+  directory: Pick<ChannelDirectory, 'lookup' | 'cached'>;
+  history: Pick<HistoryService, 'recordSent'>;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  /** The connected workspace's URL, for permalinks Slack would not give. */
+  workspaceUrl: () => Promise<string | null>;
+  random?: () => number;
+  createId?: () => string;
+}
+
+export type SentListener = (item: OutboxItem, via: SentVia) => void;
+
+export interface OutboxService {
+  enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  get(id: string): OutboxItem | undefined;
+  list(states?: readonly OutboxState[]): OutboxList;
+  update(id: string, patch: OutboxPatch): Result<OutboxItem>;
+  cancel(id: string): Promise<Result<OutboxItem>>;
+  retry(id: string): Result<OutboxItem>;
+  confirm(request: ConfirmRequest): Result<OutboxItem>;
+  /** Tries now: checks the connection if it is down and skips backoff waits. */
+  flush(): OutboxList;
+  connection(): ConnectionStatus;
+  /** Hears every item the moment it is sent (its `ts` is set). Returns the unsubscribe function. */
+  onSent(listener: SentListener): () => void;
+  /** Hears every state change of every item. Returns the unsubscribe function. */
+  onChanged(listener: (item: OutboxItem) => void): () => void;
+  /** Starts sending (checks the connection first). */
+  start(): void;
+  stop(): void;
+  /** Whether a Slack request or check is running (shutdown and tests wait for quiet). */
+  isBusy(): boolean;
+  handlers: {
+    'outbox:enqueue': Handler<'outbox:enqueue'>;
+    'outbox:list': Handler<'outbox:list'>;
+    'outbox:update': Handler<'outbox:update'>;
+    'outbox:cancel': Handler<'outbox:cancel'>;
+    'outbox:retry': Handler<'outbox:retry'>;
+    'outbox:confirm': Handler<'outbox:confirm'>;
+    'outbox:flush': Handler<'outbox:flush'>;
+  };
+}
+
+/** Items found mid-send on start-up: the process stopped after the request may have left. */
+function recoverInterrupted(repo: ReturnType<typeof createOutboxRepository>): void {
+  for (const item of repo.all()) {
+    if (item.state !== 'sending') continue;
+    repo.patch(item.id, {
+      state: 'queued',
+      isOutcomeUnclear: true,
+      problem: {
+        code: 'interrupted',
+        message: 'Herald stopped while this message was being sent.',
+        fix: 'Nothing to do: Herald checks whether it arrived before sending it again.',
+      },
+    });
+  }
+}
+
+export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
+  const random = deps.random ?? Math.random;
+  const sentListeners = new Set<SentListener>();
+  const changeListeners = new Set<(item: OutboxItem) => void>();
+  const repo = createOutboxRepository(deps.store, () => deps.clock.now(), (item) => {
+    deps.bus.emit('outbox:changed', item);
+    for (const listener of [...changeListeners]) {
+      try {
+        listener(item);
+      } catch (error) {
+        deps.logger.error('outbox.change_listener_threw', { error });
+      }
+    }
+  });
+  const connectivity = createConnectivity({ gateway: deps.gateway, clock: deps.clock, logger: deps.logger, random });
+  const transitions = createTransitions({
+    repo,
+    gateway: deps.gateway,
+    connectivity,
+    clock: deps.clock,
+    logger: deps.logger,
+    random,
+    workspaceUrl: deps.workspaceUrl,
+    onSent(item, via) {
+      deps.history.recordSent(item, via);
+      for (const listener of [...sentListeners]) {
+        try {
+          listener(item, via);
+        } catch (error) {
+          deps.logger.error('outbox.sent_listener_threw', { error });
+        }
+      }
+    },
+    onPermalink: (item) => deps.history.recordSent(item, 'post'),
+  });
+  const resolver = createChannelResolver({ repo, directory: deps.directory, connectivity, transitions, clock: deps.clock, logger: deps.logger });
+  const reconciler = createScheduledReconciler({ repo, gateway: deps.gateway, clock: deps.clock, connectivity, transitions });
+  const engine = createOutboxEngine({ repo, gateway: deps.gateway, clock: deps.clock, logger: deps.logger, connectivity, transitions, resolver, reconciler });
+  const commands = createOutboxCommands({
+    repo,
+    gateway: deps.gateway,
+    directory: deps.directory,
+    clock: deps.clock,
+    transitions,
+    createId: deps.createId ?? randomUUID,
+    changed: () => engine.pump(),
+  });
+
+  recoverInterrupted(repo);
+  connectivity.onChange((status) => {
+    deps.bus.emit('connection:changed', status);
+    engine.pump();
+  });
+  let isStarted = false;
+  // Connecting Slack is the way out of a stopped queue. Connecting has just checked the token with
+  // auth.test, so Slack is known to answer; disconnecting stops sending until it is connected again.
+  const unsubscribe = deps.bus.subscribe((event, payload) => {
+    if (event !== 'slack:changed' || !isStarted) return;
+    if ((payload as SlackStatus).connected) connectivity.reportOnline();
+    else connectivity.reportAuthFailure({ kind: 'not_connected', ...explainSlackError('not_connected') });
+  });
+
+  const list = (states?: readonly OutboxState[]): OutboxList => ({
+    items: repo.all().filter((item) => states === undefined || states.includes(item.state)),
+    connection: connectivity.status(),
+  });
+
+  const service: OutboxService = {
+    enqueue: (request) => commands.enqueue(request),
+    get: (id) => repo.get(id),
+    list,
+    update: (id, patch) => commands.update(id, patch),
+    cancel: (id) => commands.cancel(id),
+    retry: (id) => commands.retry(id),
+    confirm: (request) => commands.confirm(request),
+    flush() {
+      if (isStarted && !connectivity.isOnline()) connectivity.checkNow();
+      engine.skipBackoff();
+      return list();
+    },
+    connection: () => connectivity.status(),
+    onSent(listener) {
+      sentListeners.add(listener);
+      return () => sentListeners.delete(listener);
+    },
+    onChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    start() {
+      if (isStarted) return;
+      isStarted = true;
+      engine.start();
+      connectivity.checkNow();
+    },
+    stop() {
+      isStarted = false;
+      engine.stop();
+      connectivity.stop();
+      unsubscribe();
+    },
+    isBusy: () => engine.isBusy() || connectivity.isProbing(),
+    handlers: {
+      'outbox:enqueue': (args) => Promise.resolve(commands.enqueue(args)),
+      'outbox:list': ({ states }) => Promise.resolve(ok(list(states))),
+      'outbox:update': ({ id, patch }) => Promise.resolve(commands.update(id, patch)),
+      'outbox:cancel': ({ id }) => commands.cancel(id),
+      'outbox:retry': ({ id }) => Promise.resolve(commands.retry(id)),
+      'outbox:confirm': (args) => Promise.resolve(commands.confirm(args)),
+      'outbox:flush': () => Promise.resolve(ok(service.flush())),
+    },
+  };
+  return service;
+}

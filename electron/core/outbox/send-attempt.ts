@@ -1,0 +1,132 @@
+// One attempt at one item, the heart of "exactly once": if an earlier attempt
+// may have reached Slack, look for it first; never send a promise that has
+// already passed; persist `sending` before the request leaves; then record
+// what Slack answered. Re-reads the item after every wait, because the lead
+// may have cancelled it meanwhile.
+import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Transitions } from './item-transitions.ts';
+import type { OutboxRepository } from './outbox-store.ts';
+import { findPosted, findScheduled, type CheckOutcome } from './sent-check.ts';
+
+/** Slack refuses to schedule a message less than a few seconds ahead; below this Herald holds it instead. */
+export const SCHEDULE_MIN_LEAD_MS = 15_000;
+
+export interface AttemptDeps {
+  repo: OutboxRepository;
+  gateway: SlackGateway;
+  clock: Clock;
+  transitions: Transitions;
+}
+
+export function methodOf(item: Pick<OutboxItem, 'scheduleForUtc'>): string {
+  return item.scheduleForUtc === null ? 'chat.postMessage' : 'chat.scheduleMessage';
+}
+
+const stillQueued = (repo: OutboxRepository, id: string): OutboxItem | undefined => {
+  const item = repo.get(id);
+  return item?.state === 'queued' ? item : undefined;
+};
+
+async function checkEarlierAttempt(deps: AttemptDeps, item: OutboxItem, channelId: string): Promise<CheckOutcome> {
+  if (item.scheduleForUtc === null) return findPosted(deps.gateway, item, channelId);
+  return findScheduled(deps.gateway, item, channelId, Math.floor(Date.parse(item.scheduleForUtc) / 1000));
+}
+
+/** Whether the item may go now; if not, puts it where it belongs and answers false. */
+function passesPreSendChecks(deps: AttemptDeps, item: OutboxItem): boolean {
+  const nowMs = deps.clock.now();
+  if (item.promiseAtUtc !== null && Date.parse(item.promiseAtUtc) <= nowMs) {
+    deps.transitions.hold(item, 'promise_passed', {
+      code: 'promise_passed',
+      message: 'This message promises the next update at a time that has already passed while it waited.',
+      fix: 'Give a new next-update time (and check the rest still holds), then confirm to send it.',
+    });
+    return false;
+  }
+  if (item.scheduleForUtc !== null && Date.parse(item.scheduleForUtc) - nowMs < SCHEDULE_MIN_LEAD_MS) {
+    deps.transitions.hold(item, 'schedule_passed', {
+      code: 'schedule_passed',
+      message: 'The time this message was to be scheduled for went by while it waited to reach Slack.',
+      fix: 'Confirm to send it now, give a new time, or cancel it.',
+    });
+    return false;
+  }
+  return true;
+}
+
+/** The thread to reply in: the item's own, or its parent item's once that is sent. */
+function threadOf(deps: AttemptDeps, item: OutboxItem): { ok: true; threadTs: string | null } | { ok: false } {
+  if (item.threadTs !== null || item.threadOf === null) return { ok: true, threadTs: item.threadTs };
+  const parent = deps.repo.get(item.threadOf);
+  if (parent?.state === 'sent' && parent.ts !== null && parent.channelId === item.channelId) return { ok: true, threadTs: parent.ts };
+  deps.transitions.fail(item, {
+    code: 'thread_parent_unavailable',
+    message:
+      parent?.state === 'sent' && parent.channelId !== item.channelId
+        ? 'The message this replies to went to a different channel, so this reply cannot join its thread.'
+        : 'Herald cannot find the Slack message this replies to.',
+    fix: 'Send it as a new message in the channel, or cancel it.',
+  });
+  return { ok: false };
+}
+
+export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<void> {
+  let item = stillQueued(deps.repo, itemId);
+  if (!item || item.channelId === null) return;
+  const channelId = item.channelId;
+
+  if (item.isOutcomeUnclear) {
+    const outcome = await checkEarlierAttempt(deps, item, channelId);
+    item = stillQueued(deps.repo, itemId);
+    if (!item) return;
+    switch (outcome.kind) {
+      case 'found':
+        deps.transitions.markSent(item, outcome.ts, 'post');
+        return;
+      case 'found_scheduled':
+        deps.transitions.markScheduled(item, outcome.scheduledMessageId, outcome.postAtSec);
+        return;
+      case 'cannot_check':
+        deps.transitions.hold(item, 'unconfirmed', outcome.problem);
+        return;
+      case 'failure':
+        deps.transitions.afterFailure(item, outcome.failure, { wasSend: false, method: outcome.method });
+        return;
+      case 'absent':
+        item = deps.repo.patch(itemId, { isOutcomeUnclear: false });
+        break;
+    }
+  }
+
+  if (!passesPreSendChecks(deps, item)) return;
+  const thread = threadOf(deps, item);
+  if (!thread.ok) return;
+
+  // Persisted before the request leaves: a crash from here on is an unclear outcome, checked on restart.
+  const nowIso = new Date(deps.clock.now()).toISOString();
+  const sending = deps.repo.patch(itemId, {
+    state: 'sending',
+    attempts: item.attempts + 1,
+    firstAttemptAtUtc: item.firstAttemptAtUtc ?? nowIso,
+    threadTs: thread.threadTs,
+  });
+  const message = {
+    channel: channelId,
+    text: sending.text,
+    ...(sending.blocks === null ? {} : { blocks: sending.blocks }),
+    ...(sending.threadTs === null ? {} : { threadTs: sending.threadTs, replyBroadcast: sending.replyBroadcast }),
+  };
+
+  if (sending.scheduleForUtc === null) {
+    const answer = await deps.gateway.post({ ...message, heraldId: sending.id });
+    if (answer.ok) deps.transitions.markSent(sending, answer.value.ts, 'post');
+    else deps.transitions.afterFailure(sending, answer.failure, { wasSend: true, method: methodOf(sending) });
+    return;
+  }
+  const postAtSec = Math.floor(Date.parse(sending.scheduleForUtc) / 1000);
+  const answer = await deps.gateway.schedule({ ...message, postAtSec });
+  if (answer.ok) deps.transitions.markScheduled(sending, answer.value.scheduledMessageId, answer.value.postAtSec);
+  else deps.transitions.afterFailure(sending, answer.failure, { wasSend: true, method: methodOf(sending) });
+}

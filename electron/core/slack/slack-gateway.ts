@@ -1,0 +1,248 @@
+// The Slack gateway: the Web API calls Herald makes, each answering a value
+// (never throwing) with failures classified by the WebClient's error codes.
+// It owns no retrying: the outbox decides what to retry and when, because
+// only it knows whether a message may already have been posted.
+import type { WebClient } from '@slack/web-api';
+import type { ChannelSummary } from '../../../shared/api/channels/channels.ts';
+import { explainSlackError } from '../../../shared/slack/errors.ts';
+import { classifySlackError, type SlackClientFactory, type SlackFailure } from './slack-client.ts';
+
+/** The metadata event type that marks Herald's own messages. */
+export const HERALD_EVENT_TYPE = 'herald_message';
+
+export type GatewayFailure = SlackFailure | { kind: 'not_connected'; message: string; fix: string };
+export type GatewayResult<T> = { ok: true; value: T } | { ok: false; failure: GatewayFailure };
+
+export interface OutgoingMessage {
+  channel: string;
+  text: string;
+  blocks?: readonly Record<string, unknown>[];
+  threadTs?: string;
+  replyBroadcast?: boolean;
+}
+
+export interface HistoryMessage {
+  ts: string;
+  threadTs?: string;
+  text: string;
+  userId?: string;
+  botId?: string;
+  subtype?: string;
+  /** The herald_id of a message Herald posted, read from its metadata. */
+  heraldId?: string;
+}
+
+export interface ScheduledSummary {
+  id: string;
+  channelId: string;
+  postAtSec: number;
+  text: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface HistoryWindow {
+  /** Only messages newer than this (epoch seconds). */
+  oldestSec?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface SlackGateway {
+  /** auth.test: is Slack reachable and the token good? */
+  probe(): Promise<GatewayResult<{ userId: string; teamId: string; url: string }>>;
+  listChannelsPage(cursor?: string): Promise<GatewayResult<Page<ChannelSummary>>>;
+  /** Posts with Herald's metadata carrying `heraldId`, so the message can be found again. */
+  post(message: OutgoingMessage & { heraldId: string }): Promise<GatewayResult<{ channelId: string; ts: string }>>;
+  update(message: { channel: string; ts: string; text: string; blocks?: readonly Record<string, unknown>[] }): Promise<GatewayResult<{ ts: string }>>;
+  permalink(channel: string, ts: string): Promise<GatewayResult<string>>;
+  /** chat.scheduleMessage, deliberately without metadata: Slack silently drops scheduled messages that carry it. */
+  schedule(message: OutgoingMessage & { postAtSec: number }): Promise<GatewayResult<{ channelId: string; scheduledMessageId: string; postAtSec: number }>>;
+  cancelScheduled(channel: string, scheduledMessageId: string): Promise<GatewayResult<null>>;
+  listScheduledPage(channel: string, cursor?: string): Promise<GatewayResult<Page<ScheduledSummary>>>;
+  /** A channel's recent top-level messages (and thread broadcasts), newest first, with metadata. */
+  historyPage(channel: string, window: HistoryWindow): Promise<GatewayResult<Page<HistoryMessage>>>;
+  /** A thread: its parent, then the replies oldest first, with metadata. */
+  repliesPage(channel: string, threadTs: string, window: HistoryWindow): Promise<GatewayResult<Page<HistoryMessage>>>;
+}
+
+export interface SlackGatewayDeps {
+  token: () => Promise<string | null>;
+  apiUrl: () => string;
+  createClient: SlackClientFactory;
+}
+
+interface RawMessage {
+  ts?: string;
+  thread_ts?: string;
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+function toHistoryMessage(raw: RawMessage): HistoryMessage | undefined {
+  if (typeof raw.ts !== 'string') return undefined;
+  const heraldId = raw.metadata?.event_type === HERALD_EVENT_TYPE ? raw.metadata.event_payload?.herald_id : undefined;
+  return {
+    ts: raw.ts,
+    text: raw.text ?? '',
+    ...(raw.thread_ts === undefined ? {} : { threadTs: raw.thread_ts }),
+    ...(raw.user === undefined ? {} : { userId: raw.user }),
+    ...(raw.bot_id === undefined ? {} : { botId: raw.bot_id }),
+    ...(raw.subtype === undefined ? {} : { subtype: raw.subtype }),
+    ...(typeof heraldId === 'string' ? { heraldId } : {}),
+  };
+}
+
+function nextCursorOf(answer: { response_metadata?: { next_cursor?: string } }): string | null {
+  const cursor = answer.response_metadata?.next_cursor;
+  return cursor === undefined || cursor === '' ? null : cursor;
+}
+
+/** Slack's optional arguments: leave out what is not set rather than sending "undefined". */
+function threadArgs(message: OutgoingMessage): Record<string, unknown> {
+  if (message.threadTs === undefined) return {};
+  return { thread_ts: message.threadTs, reply_broadcast: message.replyBroadcast ?? false };
+}
+
+export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
+  let cached: { key: string; client: WebClient } | undefined;
+
+  async function client(): Promise<WebClient | null> {
+    const token = await deps.token();
+    if (token === null) return null;
+    const apiUrl = deps.apiUrl();
+    const key = `${apiUrl}\n${token}`;
+    if (cached?.key !== key) cached = { key, client: deps.createClient(token, apiUrl) };
+    return cached.client;
+  }
+
+  async function call<T>(work: (web: WebClient) => Promise<T>): Promise<GatewayResult<T>> {
+    let web: WebClient | null;
+    try {
+      web = await client();
+    } catch {
+      // The secret box could not decrypt the token: as good as not connected.
+      web = null;
+    }
+    if (web === null) {
+      const { message, fix } = explainSlackError('not_connected');
+      return { ok: false, failure: { kind: 'not_connected', message, fix } };
+    }
+    try {
+      return { ok: true, value: await work(web) };
+    } catch (error) {
+      return { ok: false, failure: classifySlackError(error) };
+    }
+  }
+
+  const historyArgs = (window: HistoryWindow) => ({
+    include_all_metadata: true,
+    limit: window.limit ?? 200,
+    ...(window.oldestSec === undefined ? {} : { oldest: window.oldestSec.toFixed(6) }),
+    ...(window.cursor === undefined ? {} : { cursor: window.cursor }),
+  });
+
+  const messagesPage = (answer: { messages?: RawMessage[]; response_metadata?: { next_cursor?: string } }): Page<HistoryMessage> => ({
+    items: (answer.messages ?? []).map(toHistoryMessage).filter((message) => message !== undefined),
+    nextCursor: nextCursorOf(answer),
+  });
+
+  return {
+    probe: () =>
+      call(async (web) => {
+        const answer = await web.auth.test();
+        return { userId: answer.user_id ?? '', teamId: answer.team_id ?? '', url: answer.url ?? '' };
+      }),
+
+    listChannelsPage: (cursor) =>
+      call(async (web) => {
+        const answer = await web.conversations.list({
+          types: 'public_channel,private_channel',
+          exclude_archived: true,
+          limit: 200,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        const items = (answer.channels ?? []).flatMap((channel) =>
+          typeof channel.id === 'string' && typeof channel.name === 'string'
+            ? [{ id: channel.id, name: channel.name, isPrivate: channel.is_private === true, isMember: channel.is_member === true }]
+            : [],
+        );
+        return { items, nextCursor: nextCursorOf(answer) };
+      }),
+
+    post: (message) =>
+      call(async (web) => {
+        const answer = await web.chat.postMessage({
+          channel: message.channel,
+          text: message.text,
+          ...(message.blocks ? { blocks: [...message.blocks] as never } : {}),
+          ...threadArgs(message),
+          metadata: { event_type: HERALD_EVENT_TYPE, event_payload: { herald_id: message.heraldId } },
+        });
+        return { channelId: answer.channel ?? message.channel, ts: answer.ts ?? '' };
+      }),
+
+    update: (message) =>
+      call(async (web) => {
+        const answer = await web.chat.update({
+          channel: message.channel,
+          ts: message.ts,
+          text: message.text,
+          ...(message.blocks ? { blocks: [...message.blocks] as never } : {}),
+        });
+        return { ts: answer.ts ?? message.ts };
+      }),
+
+    permalink: (channel, ts) =>
+      call(async (web) => {
+        const answer = await web.chat.getPermalink({ channel, message_ts: ts });
+        return answer.permalink ?? '';
+      }),
+
+    schedule: (message) =>
+      call(async (web) => {
+        const answer = await web.chat.scheduleMessage({
+          channel: message.channel,
+          text: message.text,
+          post_at: message.postAtSec,
+          ...(message.blocks ? { blocks: [...message.blocks] as never } : {}),
+          ...threadArgs(message),
+        });
+        return {
+          channelId: answer.channel ?? message.channel,
+          scheduledMessageId: answer.scheduled_message_id ?? '',
+          postAtSec: answer.post_at ?? message.postAtSec,
+        };
+      }),
+
+    cancelScheduled: (channel, scheduledMessageId) =>
+      call(async (web) => {
+        await web.chat.deleteScheduledMessage({ channel, scheduled_message_id: scheduledMessageId });
+        return null;
+      }),
+
+    listScheduledPage: (channel, cursor) =>
+      call(async (web) => {
+        const answer = await web.chat.scheduledMessages.list({ channel, limit: 100, ...(cursor === undefined ? {} : { cursor }) });
+        const items = (answer.scheduled_messages ?? []).flatMap((scheduled) =>
+          typeof scheduled.id === 'string'
+            ? [{ id: scheduled.id, channelId: scheduled.channel_id ?? channel, postAtSec: scheduled.post_at ?? 0, text: scheduled.text ?? '' }]
+            : [],
+        );
+        return { items, nextCursor: nextCursorOf(answer) };
+      }),
+
+    historyPage: (channel, window) =>
+      call(async (web) => messagesPage(await web.conversations.history({ channel, ...historyArgs(window) }))),
+
+    repliesPage: (channel, threadTs, window) =>
+      call(async (web) => messagesPage(await web.conversations.replies({ channel, ts: threadTs, ...historyArgs(window) }))),
+  };
+}

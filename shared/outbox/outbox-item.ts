@@ -1,0 +1,111 @@
+// An outgoing Slack message as the outbox keeps it: what to send, where, why
+// (its source and the checklist at send time), and where it is on its way.
+// Shared so the renderer can show each item's state with the same types.
+import { z } from 'zod';
+
+/** Slack message timestamps: "1776942000.123456". */
+export const slackTsSchema = z.string().regex(/^\d+\.\d+$/, 'must be a Slack message timestamp such as 1776942000.123456');
+
+export const outboxStates = ['queued', 'sending', 'scheduled', 'sent', 'failed', 'cancelled', 'held'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** States an item never leaves by itself. */
+export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancelled']);
+
+/**
+ * Why an item waits for the lead:
+ * - promise_passed: it promises a next update at a time that has already gone by.
+ * - unconfirmed: an earlier attempt may have reached Slack and Herald cannot read the channel to check.
+ * - schedule_passed: the time it was to be scheduled for went by while it waited.
+ */
+export const heldReasons = ['promise_passed', 'unconfirmed', 'schedule_passed'] as const;
+export type HeldReason = (typeof heldReasons)[number];
+
+const idText = z.string().trim().min(1).max(200);
+
+/** Where the message came from, so history and incidents can find it again. */
+export const outboxSourceSchema = z
+  .object({
+    draftId: idText.optional(),
+    typeId: idText.optional(),
+    stage: idText.optional(),
+    incidentId: idText.optional(),
+    eventId: idText.optional(),
+  })
+  .strict();
+export type OutboxSource = z.infer<typeof outboxSourceSchema>;
+
+/** One checklist item's state when the message was sent (lint's ChecklistEntry, frozen). */
+export const checklistSnapshotEntrySchema = z.object({
+  itemId: z.string().max(200),
+  label: z.string().max(1_000),
+  state: z.enum(['done', 'missing', 'not_applicable']),
+  required: z.boolean(),
+});
+export type ChecklistSnapshotEntry = z.infer<typeof checklistSnapshotEntrySchema>;
+
+/** The author chose to send despite blocking warnings: why, and which warnings. */
+export const sendOverrideSchema = z.object({
+  reason: z.string().trim().min(1).max(2_000),
+  warnings: z.array(z.object({ code: z.string().max(100), message: z.string().max(2_000) })).max(100),
+});
+export type SendOverride = z.infer<typeof sendOverrideSchema>;
+
+/** A reason in plain words with what to do about it. */
+export const outboxProblemSchema = z.object({
+  /** Slack's error code, or Herald's own name for the problem. */
+  code: z.string(),
+  message: z.string(),
+  fix: z.string(),
+});
+export type OutboxProblem = z.infer<typeof outboxProblemSchema>;
+
+/** Block Kit blocks, already rendered; Slack itself is the judge of their shape. */
+export const blocksSchema = z.array(z.record(z.string(), z.unknown())).max(50);
+
+const isoInstant = z.iso.datetime();
+
+export const outboxItemSchema = z.object({
+  /** Given before the first attempt and carried in the message's metadata (`herald_id`). */
+  id: z.string(),
+  /** Enqueue order: items to the same channel go out in this order. */
+  sequence: z.number().int().nonnegative(),
+  state: z.enum(outboxStates),
+  /** The channel as the caller gave it: a name (with or without #) or an id. */
+  channel: z.string(),
+  /** Filled in once the channel is resolved. */
+  channelId: z.string().nullable(),
+  channelName: z.string().nullable(),
+  text: z.string(),
+  blocks: blocksSchema.nullable(),
+  /** Reply in this thread… */
+  threadTs: slackTsSchema.nullable(),
+  /** …or in the thread of this other outbox item, once it is sent. */
+  threadOf: z.string().nullable(),
+  replyBroadcast: z.boolean(),
+  /** Herald sends it at this time (Herald must be running). */
+  sendAtUtc: isoInstant.nullable(),
+  /** Slack sends it at this time (chat.scheduleMessage). */
+  scheduleForUtc: isoInstant.nullable(),
+  /** The next-update time this message promises; passed before sending → held. */
+  promiseAtUtc: isoInstant.nullable(),
+  source: outboxSourceSchema,
+  checklist: z.array(checklistSnapshotEntrySchema),
+  override: sendOverrideSchema.nullable(),
+  attempts: z.number().int().nonnegative(),
+  /** An earlier attempt may have reached Slack: look for it before posting again. */
+  isOutcomeUnclear: z.boolean(),
+  /** Not before this time (backoff or Retry-After). */
+  nextAttemptAtUtc: isoInstant.nullable(),
+  /** Why it failed or is held; for queued items, the last transient trouble. */
+  problem: outboxProblemSchema.nullable(),
+  heldReason: z.enum(heldReasons).nullable(),
+  ts: slackTsSchema.nullable(),
+  permalink: z.string().nullable(),
+  scheduledMessageId: z.string().nullable(),
+  createdAtUtc: isoInstant,
+  updatedAtUtc: isoInstant,
+  firstAttemptAtUtc: isoInstant.nullable(),
+  sentAtUtc: isoInstant.nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
