@@ -1,3 +1,4 @@
+import { PlanEditor } from '../plan-editor/plan-editor.tsx';
 import { GeneralSettingsForm } from './general-settings-form.tsx';
 import { SlackPanel } from './slack-panel.tsx';
 
@@ -6,6 +7,7 @@ export function SettingsScreen() {
     <div className="stack-lg">
       <SlackPanel />
       <GeneralSettingsForm />
+      <PlanEditor />
     </div>
   );
 }

@@ -1,0 +1,251 @@
+// Pure helpers behind the plan editor: each edit builds a whole candidate
+// plan, and checking it answers either the saved-ready plan or every
+// problem with the path of the field it belongs to, so each form can show
+// the problem next to the right control. Nothing here talks to main.
+import {
+  findChecklist,
+  GLOBAL_PLACEHOLDERS,
+  placeholderNames,
+} from '../../../shared/messages/checklists/index.ts';
+import {
+  isValidChannelName,
+  planProblems,
+  TYPE_ID_PATTERN,
+  validatePlan,
+  type Cadence,
+  type CommunicationType,
+  type CommunicationTypeInput,
+  type Plan,
+  type PlanProblem,
+} from '../../../shared/plan/index.ts';
+
+export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+
+/** The candidate as a normalised plan, or every problem with it. */
+export function checkPlan(candidate: unknown): CheckedPlan {
+  const checked = validatePlan(candidate);
+  if (checked.ok) return { ok: true, plan: checked.value };
+  const problems = planProblems(candidate);
+  // validatePlan refused, so there is at least one problem; keep its message if planProblems found none.
+  return { ok: false, problems: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
+}
+
+/** A problem's sentence for showing beside its field: a bare "path: " prefix reads badly there. */
+export function problemText(problem: PlanProblem): string {
+  const prefix = `${problem.path}: `;
+  if (problem.path === '' || !problem.message.startsWith(prefix)) return problem.message;
+  const rest = problem.message.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+export function normaliseChannelName(text: string): string {
+  return text.trim().replace(/^#/, '').trim().toLowerCase();
+}
+
+export interface ChannelUse {
+  channel: string;
+  /** Names of the types that post to it, in plan order. */
+  typeNames: string[];
+}
+
+/** Every Slack channel the plan posts to, in order of first use, with who uses it. */
+export function channelsInPlan(plan: Plan): ChannelUse[] {
+  const uses = new Map<string, string[]>();
+  for (const type of plan.types) {
+    for (const destination of type.destinations) {
+      if (destination.kind !== 'slack') continue;
+      const names = uses.get(destination.channel) ?? [];
+      names.push(type.name);
+      uses.set(destination.channel, names);
+    }
+  }
+  return [...uses].map(([channel, typeNames]) => ({ channel, typeNames }));
+}
+
+/** The plan with every destination #from renamed to #to; not checked. */
+export function withChannelRenamed(plan: Plan, from: string, to: string): Plan {
+  const old = normaliseChannelName(from);
+  const next = normaliseChannelName(to);
+  return {
+    ...plan,
+    types: plan.types.map((type) => ({
+      ...type,
+      destinations: type.destinations.map((destination) =>
+        destination.kind === 'slack' && destination.channel === old ? { ...destination, channel: next } : destination,
+      ),
+    })),
+  };
+}
+
+/** Why renaming #from to `to` cannot be saved, or null when it can. One sentence, however many types use it. */
+export function channelRenameProblem(plan: Plan, from: string, to: string): string | null {
+  const next = normaliseChannelName(to);
+  if (next === '') return 'Type the channel’s new name.';
+  if (next === normaliseChannelName(from)) return `The channel is already called #${next}.`;
+  if (!isValidChannelName(next)) {
+    return `“${to.trim()}” is not a Slack channel name: use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`;
+  }
+  const checked = checkPlan(withChannelRenamed(plan, from, to));
+  return checked.ok ? null : [...new Set(checked.problems.map(problemText))].join(' ');
+}
+
+/** What the type form edits: a type as people think of it, lists as text. */
+export interface TypeFormValues {
+  name: string;
+  audience: string;
+  when: Cadence;
+  whenNote: string;
+  /** Slack channels, separated by commas or spaces, "#" optional. */
+  channels: string;
+  /** Places a message is copied to by hand (a meeting, the weeknotes), one a line. */
+  copyDestinations: string;
+  checklist: string;
+  stages: string[];
+  titlePattern: string;
+}
+
+export type TypeFormField = keyof TypeFormValues;
+
+export function emptyTypeForm(): TypeFormValues {
+  return {
+    name: '',
+    audience: '',
+    when: 'as_required',
+    whenNote: '',
+    channels: '',
+    copyDestinations: '',
+    checklist: 'feature',
+    stages: stagesOf('feature'),
+    titlePattern: '',
+  };
+}
+
+export function typeFormFromType(type: CommunicationType): TypeFormValues {
+  return {
+    name: type.name,
+    audience: type.audience,
+    when: type.when,
+    whenNote: type.whenNote,
+    channels: type.destinations.flatMap((item) => (item.kind === 'slack' ? [`#${item.channel}`] : [])).join(', '),
+    copyDestinations: type.destinations.flatMap((item) => (item.kind === 'copy' ? [item.name] : [])).join('\n'),
+    checklist: type.checklist,
+    stages: [...type.stages],
+    titlePattern: type.titlePattern,
+  };
+}
+
+/** The stage ids of a checklist, in its order; [] for an unknown one. */
+export function stagesOf(checklistKind: string): string[] {
+  return findChecklist(checklistKind)?.stages.map((stage) => stage.id) ?? [];
+}
+
+/** "{service}, {priority}, …": what a title pattern for this checklist may use. */
+export function placeholdersFor(checklistKind: string): string[] {
+  const checklist = findChecklist(checklistKind);
+  return [...GLOBAL_PLACEHOLDERS, ...(checklist ? placeholderNames(checklist) : [])];
+}
+
+/** A stable id from a type's name, unlike any in `taken`: "Release notes" → "release-notes". */
+export function typeIdFromName(name: string, taken: ReadonlySet<string>): string {
+  let base = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  if (!/^[a-z]/.test(base)) base = `type${base === '' ? '' : `-${base}`}`.slice(0, 40);
+  let id = base;
+  for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
+  return TYPE_ID_PATTERN.test(id) ? id : `type-${taken.size + 1}`;
+}
+
+function splitList(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/**
+ * The type the form describes. Editing keeps the id, retirement and the
+ * per-stage title patterns of stages still chosen; a new type gets an id
+ * from its name.
+ */
+export function typeFromForm(values: TypeFormValues, base: CommunicationType | undefined, takenIds: ReadonlySet<string>): CommunicationTypeInput {
+  const order = stagesOf(values.checklist);
+  const stages = order.length > 0 ? order.filter((stage) => values.stages.includes(stage)) : values.stages;
+  const keepsChecklist = base !== undefined && base.checklist === values.checklist;
+  const stageTitlePatterns = keepsChecklist
+    ? Object.fromEntries(Object.entries(base.stageTitlePatterns).filter(([stage]) => stages.includes(stage)))
+    : {};
+  return {
+    id: base?.id ?? typeIdFromName(values.name, takenIds),
+    name: values.name,
+    audience: values.audience,
+    when: values.when,
+    whenNote: values.whenNote,
+    destinations: [
+      ...splitList(values.channels, /[,\n]+/).map((channel) => ({ kind: 'slack' as const, channel })),
+      ...splitList(values.copyDestinations, /\n/).map((name) => ({ kind: 'copy' as const, name })),
+    ],
+    titlePattern: values.titlePattern,
+    stageTitlePatterns,
+    checklist: values.checklist,
+    stages,
+    isRetired: base?.isRetired ?? false,
+  };
+}
+
+/** The plan with the type added (no base) or replaced (same id); not checked. */
+export function withType(plan: Plan, type: CommunicationTypeInput): unknown {
+  const index = plan.types.findIndex((item) => item.id === type.id);
+  const types: unknown[] = [...plan.types];
+  if (index === -1) types.push(type);
+  else types[index] = type;
+  return { ...plan, types };
+}
+
+/** Which form field a problem at `types.<index>.…` belongs to; null for other types or the plan as a whole. */
+export function typeFieldOf(path: string, index: number): TypeFormField | 'form' | null {
+  const prefix = `types.${index}`;
+  if (path === prefix) return 'form';
+  if (!path.startsWith(`${prefix}.`)) return path === 'types' || path === '' ? 'form' : null;
+  const [field, , leaf] = path.slice(prefix.length + 1).split('.');
+  switch (field) {
+    case 'id':
+    case 'name':
+      return 'name';
+    case 'audience':
+    case 'when':
+    case 'whenNote':
+    case 'checklist':
+    case 'titlePattern':
+      return field;
+    case 'stageTitlePatterns':
+      return 'titlePattern';
+    case 'stages':
+      return 'stages';
+    case 'destinations':
+      return leaf === 'name' ? 'copyDestinations' : 'channels';
+    default:
+      return 'form';
+  }
+}
+
+/** The team's help text for one checklist, item id → text ('' = Herald's own). */
+export type HelpFormValues = Record<string, string>;
+
+/** The plan with one checklist's help overrides replaced by `help` (blank entries dropped); not checked. */
+export function withChecklistHelp(plan: Plan, checklistKind: string, help: HelpFormValues): Plan {
+  const items = Object.fromEntries(Object.entries(help).filter(([, text]) => text.trim() !== ''));
+  const checklistHelp = { ...plan.checklistHelp, [checklistKind]: items };
+  if (Object.keys(items).length === 0) delete checklistHelp[checklistKind];
+  return { ...plan, checklistHelp };
+}
+
+/** Item id a problem at `checklistHelp.<kind>.<item>` belongs to, or null. */
+export function helpItemOf(path: string, checklistKind: string): string | null {
+  const prefix = `checklistHelp.${checklistKind}.`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : null;
+}
