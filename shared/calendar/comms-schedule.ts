@@ -73,11 +73,3 @@ export function commsSchedule(event: Pick<MaintenanceEvent, 'startsAtUtc' | 'end
   // A stable sort keeps the plan's order when a reminder lead time equals the announcement's.
   return comms.sort((a, b) => a.dueAtMs - b.dueAtMs);
 }
-
-/** The stage a status change marks as sent: announcing an event sends its announcement. */
-export function stageSentByStatus(status: MaintenanceEvent['status']): TimedStage | null {
-  if (status === 'announced') return 'announcement';
-  if (status === 'in_progress') return 'starting';
-  if (status === 'complete') return 'complete';
-  return null;
-}
