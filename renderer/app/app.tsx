@@ -1,6 +1,11 @@
 // The app shell: navigation, notices, and the current screen.
 import { useEffect } from 'react';
 import { herald } from '../api/herald.ts';
+import { ComposerScreen } from '../features/composer/composer-screen.tsx';
+import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
+import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
+import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
+import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
 import { PlaceholderScreen } from '../features/placeholder/placeholder-screen.tsx';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
 import { useAppInfo } from './app-info-store.ts';
@@ -12,6 +17,10 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
   switch (screen) {
     case 'settings':
       return <SettingsScreen />;
+    case 'compose':
+      return <ComposerScreen />;
+    case 'incidents':
+      return <IncidentsScreen />;
     default:
       return <PlaceholderScreen screen={screen} />;
   }
@@ -22,6 +31,7 @@ export function App() {
   const go = useNavigation((state) => state.go);
   const info = useAppInfo((state) => state.info);
   const loadError = useAppInfo((state) => state.loadError);
+  useComposerShortcuts();
 
   useEffect(() => {
     void useAppInfo.getState().load();
@@ -45,6 +55,7 @@ export function App() {
           </span>
           Herald
         </div>
+        <NotificationBell />
         <ul>
           {screens.map((item) => (
             <li key={item.id}>
@@ -76,6 +87,8 @@ export function App() {
         <h1>{title}</h1>
         <CurrentScreen screen={screen} />
       </main>
+      <NotificationCentre />
+      <AlertToasts />
     </div>
   );
 }

@@ -1,0 +1,132 @@
+// The in-app notification centre: a bell in the sidebar with the number of
+// things that need the user, and a panel listing what is overdue, due now,
+// due soon and coming up. It shows the same alerts as the desktop
+// notifications and tray, and is all the browser harness has.
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { notificationCentreSections, type AttentionItem, type Urgency } from '../../../shared/reminders/attention.ts';
+import { AttentionItemRow } from './attention-item-row.tsx';
+import { URGENCY_HEADINGS } from './reminder-text.ts';
+import { useReminders } from './reminders-store.ts';
+import { useReminderFeed } from './use-reminder-feed.ts';
+import './notification-centre.css';
+
+const PANEL_ID = 'notification-centre';
+const BELL_ID = 'notification-bell';
+const UPCOMING_LIMIT = 10;
+
+function useSections() {
+  const reminders = useReminders((state) => state.reminders);
+  const nowMs = useReminders((state) => state.nowMs);
+  const dueSoonWindowMs = useReminders((state) => state.settings.dueSoonWindowMs);
+  return useMemo(
+    () => (nowMs === null ? null : notificationCentreSections(reminders, nowMs, { dueSoonWindowMs, upcomingLimit: UPCOMING_LIMIT })),
+    [reminders, nowMs, dueSoonWindowMs],
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg className="notification-bell-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6Zm-2.5 15a2.5 2.5 0 0 0 5 0Z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function NotificationBell() {
+  useReminderFeed();
+  const sections = useSections();
+  const isOpen = useReminders((state) => state.isCentreOpen);
+  const count = sections ? sections.overdue.length + sections.due.length + sections.dueSoon.length : 0;
+  const isUrgent = sections ? sections.overdue.length + sections.due.length > 0 : false;
+  // The name is built from the visible text (plus words only screen readers need), so speech control can use it.
+  return (
+    <button
+      id={BELL_ID}
+      type="button"
+      className={`notification-bell${isUrgent ? ' is-urgent' : ''}`}
+      aria-expanded={isOpen}
+      aria-controls={PANEL_ID}
+      onClick={() => useReminders.getState().setCentreOpen(!isOpen)}
+    >
+      <BellIcon /> Notifications
+      {count > 0 ? (
+        <>
+          {' '}
+          <span className="notification-count">{count}</span>
+          <span className="nc-visually-hidden">{count === 1 ? ' item needs you' : ' items need you'}</span>
+        </>
+      ) : (
+        <span className="nc-visually-hidden"> (nothing due)</span>
+      )}
+    </button>
+  );
+}
+
+function Section({ urgency, items, nowMs }: { urgency: Urgency; items: AttentionItem[]; nowMs: number }) {
+  const headingId = useId();
+  if (items.length === 0) return null;
+  return (
+    <section className="attention-section" aria-labelledby={headingId} data-urgency={urgency}>
+      <h3 id={headingId}>
+        {URGENCY_HEADINGS[urgency]} <span className="muted">({items.length})</span>
+      </h3>
+      <ul>
+        {items.map((item) => (
+          <AttentionItemRow key={item.subjectKey} item={item} nowMs={nowMs} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function NotificationCentre() {
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sections = useSections();
+  const nowMs = useReminders((state) => state.nowMs);
+  const isOpen = useReminders((state) => state.isCentreOpen);
+  const loadError = useReminders((state) => state.loadError);
+  const actionError = useReminders((state) => state.actionError);
+
+  useEffect(() => {
+    if (isOpen) headingRef.current?.focus();
+  }, [isOpen]);
+
+  if (!isOpen) return null;
+  const close = () => {
+    useReminders.getState().setCentreOpen(false);
+    document.getElementById(BELL_ID)?.focus();
+  };
+  const isEmpty = !sections || [sections.overdue, sections.due, sections.dueSoon, sections.upcoming].every((items) => items.length === 0);
+  return (
+    <aside
+      id={PANEL_ID}
+      className="notification-centre"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') close();
+      }}
+    >
+      <div className="notification-centre-header">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          Notifications
+        </h2>
+        <button type="button" onClick={close}>
+          Close
+        </button>
+      </div>
+      {loadError ? <p role="alert" className="field-error">{loadError}</p> : null}
+      {actionError ? <p role="alert" className="field-error">{actionError}</p> : null}
+      {isEmpty || !sections || nowMs === null ? (
+        <p className="muted">Nothing needs you right now.</p>
+      ) : (
+        <>
+          <Section urgency="overdue" items={sections.overdue} nowMs={nowMs} />
+          <Section urgency="due" items={sections.due} nowMs={nowMs} />
+          <Section urgency="due_soon" items={sections.dueSoon} nowMs={nowMs} />
+          <Section urgency="upcoming" items={sections.upcoming} nowMs={nowMs} />
+        </>
+      )}
+    </aside>
+  );
+}

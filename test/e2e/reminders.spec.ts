@@ -1,0 +1,116 @@
+// A promised incident update, end to end in Chromium on the harness's test
+// clock: the heads-up, due and overdue alerts appear in the notification
+// centre as time moves, the centre routes to the composer, and sending the
+// update clears them.
+//
+// STAND-IN: until the composer can declare incidents, the promise is made and
+// met through the test-only channels testReminders:promise and
+// testReminders:updateSent (shared/api/channels/test-reminders.ts), which call
+// the scheduler exactly as the incident service does. When the composer
+// lands, replace `promiseUpdate` with declaring the incident ("next update in
+// 30 minutes") and `sendUpdate` with posting the update in the composer.
+import type { Page } from '@playwright/test';
+import type { ArgsIn, Channel } from '../../shared/api/index.ts';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import { expect, test } from './fixtures.ts';
+
+const MINUTE_MS = 60_000;
+const INCIDENT_TITLE = 'P2 Incident Declared - Sentry';
+
+test.use({ testClockIso: '2026-04-20T09:00:00Z' });
+
+/** Calls the harness API as the page would (same token), from the test. */
+async function call<C extends Channel>(harness: RestartableHarness, channel: C, args: ArgsIn<C>): Promise<unknown> {
+  const response = await fetch(`${harness.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error?.message}`);
+  return result.value;
+}
+
+function centre(page: Page) {
+  return page.getByRole('complementary', { name: 'Notifications' });
+}
+
+function section(page: Page, heading: RegExp) {
+  return centre(page).getByRole('region', { name: heading });
+}
+
+test.describe('promised incident updates', () => {
+  test('the centre shows the heads-up, the due and the overdue alert as time passes, and clears them once the update is sent', async ({
+    page,
+    harness,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
+    await openHerald('Incidents');
+    const bell = page.getByRole('button', { name: /^Notifications/ });
+    await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
+
+    // Stand-in for declaring the incident with "next update in 30 minutes".
+    await call(harness, 'testReminders:promise', { incidentId: 'inc-e2e', incidentTitle: INCIDENT_TITLE, nextUpdateAtUtc: '2026-04-20T09:30:00Z' });
+    await bell.click();
+    await expect(section(page, /^Coming up/)).toContainText(INCIDENT_TITLE);
+    await expect(section(page, /^Coming up/)).toContainText('Incident update due in 30 min (10:30 BST)');
+    await page.keyboard.press('Escape');
+    await expect(centre(page)).toHaveCount(0);
+    await expect(bell).toBeFocused();
+
+    // The heads-up: an alert pops up in the page, and the centre lists it as due soon.
+    await call(harness, 'testClock:advance', { ms: 25 * MINUTE_MS });
+    const alerts = page.getByRole('region', { name: 'New alerts' });
+    await expect(alerts).toContainText(`Update due soon: ${INCIDENT_TITLE}`);
+    await expect(bell).toHaveAccessibleName(/^Notifications 1 item needs you$/);
+    await alerts.getByRole('button', { name: 'Show' }).click();
+    await expect(section(page, /^Due soon/)).toContainText('Incident update due in 5 min (10:30 BST)');
+
+    // The promised time: due now.
+    await call(harness, 'testClock:advance', { ms: 5 * MINUTE_MS });
+    await expect(section(page, /^Due now/)).toContainText('Incident update due now (10:30 BST)');
+    await expect(section(page, /^Due soon/)).toHaveCount(0);
+    await centre(page).getByRole('button', { name: 'Close' }).click();
+
+    // Five minutes late: overdue.
+    await call(harness, 'testClock:advance', { ms: 5 * MINUTE_MS });
+    await expect(alerts).toContainText(`Update overdue: ${INCIDENT_TITLE}`);
+    await alerts.getByRole('button', { name: 'Show' }).click();
+    const overdue = section(page, /^Overdue/);
+    await expect(overdue).toContainText('Incident update due 5 min ago (10:30 BST)');
+    await expect(section(page, /^Due now/)).toHaveCount(0);
+    for (const action of ['Post update', 'Post holding update', 'Snooze 5 min', 'Dismiss']) {
+      await expect(overdue.getByRole('button', { name: action })).toBeVisible();
+    }
+    await expectNoAxeViolations();
+
+    // "Post update" opens the composer on this incident's next update.
+    await overdue.getByRole('button', { name: 'Post update' }).click();
+    await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+    expect(page.url()).toMatch(/#\/compose$/);
+
+    // Stand-in for posting the update from the composer.
+    await call(harness, 'testReminders:updateSent', { incidentId: 'inc-e2e' });
+    await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
+    await bell.click();
+    // Only what is further off (the plan's recurring duties, say) may remain.
+    await expect(centre(page)).not.toContainText(INCIDENT_TITLE);
+    for (const heading of [/^Overdue/, /^Due now/, /^Due soon/]) await expect(section(page, heading)).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'New alerts' })).toHaveCount(0);
+  });
+
+  test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({ page, harness, openHerald }) => {
+    await openHerald();
+    await call(harness, 'testReminders:promise', { incidentId: 'inc-snooze', incidentTitle: INCIDENT_TITLE, nextUpdateAtUtc: '2026-04-20T09:10:00Z' });
+    await call(harness, 'testClock:advance', { ms: 15 * MINUTE_MS });
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const overdue = section(page, /^Overdue/);
+    await overdue.getByRole('button', { name: 'Snooze 5 min' }).click();
+    await expect(overdue).toHaveCount(0);
+    await expect(section(page, /^Due soon/)).toContainText(INCIDENT_TITLE);
+
+    await call(harness, 'testClock:advance', { ms: 5 * MINUTE_MS });
+    await expect(section(page, /^Overdue/)).toContainText(INCIDENT_TITLE);
+  });
+});
