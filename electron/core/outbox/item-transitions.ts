@@ -46,10 +46,12 @@ export interface Transitions {
   afterFailure(item: OutboxItem, failure: GatewayFailure, options: { wasSend: boolean; method: string }): OutboxItem;
   /** Work still running in the background (permalink look-ups). */
   pendingCount(): number;
+  /** Learns the workspace URL again (on start, and when Slack is connected). */
+  refreshWorkspaceUrl(): void;
 }
 
-/** The link Slack itself would give, built from the workspace URL when chat.getPermalink is not available. */
-export function fallbackPermalink(workspaceUrl: string, channelId: string, ts: string, threadTs: string | null): string {
+/** The link Slack itself gives for a message: the workspace URL, the channel, and the ts without its dot. */
+export function permalinkFor(workspaceUrl: string, channelId: string, ts: string, threadTs: string | null): string {
   const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
   const path = `${base}archives/${channelId}/p${ts.replace('.', '')}`;
   return threadTs !== null && threadTs !== ts ? `${path}?thread_ts=${threadTs}&cid=${channelId}` : path;
@@ -59,21 +61,29 @@ export function createTransitions(deps: TransitionDeps): Transitions {
   const cooldowns = new Map<string, number>();
   const failureStreaks = new Map<string, number>();
   let pendingPermalinks = 0;
+  /** Known once asked: lets `markSent` store the permalink in the same write as the ts. */
+  let workspaceUrl: string | null | undefined;
+  const learnWorkspaceUrl = async () => {
+    workspaceUrl = await deps.workspaceUrl();
+    return workspaceUrl;
+  };
   const nowIso = () => new Date(deps.clock.now()).toISOString();
 
-  async function fetchPermalink(item: OutboxItem): Promise<void> {
+  /**
+   * The link to a sent message. Built from the workspace URL when it is known (Slack's own format,
+   * and one request fewer per message against the rate limits), else asked of chat.getPermalink.
+   */
+  async function addPermalink(item: OutboxItem): Promise<void> {
     if (item.ts === null || item.channelId === null) return;
     pendingPermalinks += 1;
     try {
-      const answer = await deps.gateway.permalink(item.channelId, item.ts);
-      let permalink = answer.ok && answer.value !== '' ? answer.value : null;
+      const url = await learnWorkspaceUrl();
+      let permalink = url ? permalinkFor(url, item.channelId, item.ts, item.threadTs) : null;
       if (permalink === null) {
-        const url = await deps.workspaceUrl();
-        permalink = url ? fallbackPermalink(url, item.channelId, item.ts, item.threadTs) : null;
+        const answer = await deps.gateway.permalink(item.channelId, item.ts);
+        permalink = answer.ok && answer.value !== '' ? answer.value : null;
       }
-      if (permalink === null) return;
-      const current = deps.repo.get(item.id);
-      if (!current) return;
+      if (permalink === null || !deps.repo.get(item.id)) return;
       deps.onPermalink(deps.repo.patch(item.id, { permalink }));
     } catch (error) {
       deps.logger.error('outbox.permalink_failed', { error });
@@ -94,9 +104,11 @@ export function createTransitions(deps: TransitionDeps): Transitions {
     cooldowns,
     markSent(item, ts, via, note) {
       failureStreaks.delete(item.id);
+      const permalink = typeof workspaceUrl === 'string' && ts !== null && item.channelId !== null ? permalinkFor(workspaceUrl, item.channelId, ts, item.threadTs) : null;
       const sent = deps.repo.patch(item.id, {
         state: 'sent',
         ts,
+        permalink,
         sentAtUtc: nowIso(),
         isOutcomeUnclear: false,
         nextAttemptAtUtc: null,
@@ -105,7 +117,7 @@ export function createTransitions(deps: TransitionDeps): Transitions {
       });
       deps.logger.info('outbox.sent', { id: item.id, channelId: item.channelId, via });
       notifySent(sent, via);
-      void fetchPermalink(sent);
+      if (permalink === null) void addPermalink(sent);
       return sent;
     },
     markScheduled(item, scheduledMessageId, postAtSec) {
@@ -176,6 +188,14 @@ export function createTransitions(deps: TransitionDeps): Transitions {
       }
     },
     pendingCount: () => pendingPermalinks,
+    refreshWorkspaceUrl() {
+      pendingPermalinks += 1;
+      learnWorkspaceUrl()
+        .catch(() => undefined)
+        .finally(() => {
+          pendingPermalinks -= 1;
+        });
+    },
   };
   return transitions;
 }

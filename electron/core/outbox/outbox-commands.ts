@@ -69,11 +69,12 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
     return ok(null);
   }
 
-  /** An id is used as it is; a name is looked up when the item is sent. */
+  /** Resolved from the channel cache when it can be; otherwise looked up before sending. An id is used as it is. */
   function channelFields(channel: string): Pick<OutboxItem, 'channel' | 'channelId' | 'channelName'> {
     const trimmed = channel.trim();
-    if (!isChannelId(trimmed)) return { channel: trimmed, channelId: null, channelName: null };
-    return { channel: trimmed, channelId: trimmed, channelName: deps.directory.cached(trimmed)?.name ?? null };
+    const cached = deps.directory.cached(trimmed);
+    if (cached) return { channel: trimmed, channelId: cached.id, channelName: cached.name };
+    return { channel: trimmed, channelId: isChannelId(trimmed) ? trimmed : null, channelName: null };
   }
 
   /** Children of a cancelled item can never join its thread. */

@@ -147,6 +147,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   // auth.test, so Slack is known to answer; disconnecting stops sending until it is connected again.
   const unsubscribe = deps.bus.subscribe((event, payload) => {
     if (event !== 'slack:changed' || !isStarted) return;
+    transitions.refreshWorkspaceUrl();
     if ((payload as SlackStatus).connected) connectivity.reportOnline();
     else connectivity.reportAuthFailure({ kind: 'not_connected', ...explainSlackError('not_connected') });
   });
@@ -181,6 +182,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     start() {
       if (isStarted) return;
       isStarted = true;
+      transitions.refreshWorkspaceUrl();
       engine.start();
       connectivity.checkNow();
     },

@@ -57,8 +57,8 @@ export interface ChannelDirectory {
   resolve(names: readonly string[]): Promise<Result<ChannelResolution[]>>;
   /** For the outbox: a channel name or id to the channel, refreshing once when a name is unknown. */
   lookup(ref: string): Promise<ChannelLookup>;
-  /** The cached entry for an id, if any. */
-  cached(id: string): ChannelSummary | undefined;
+  /** The cached entry for a name or id, without asking Slack (undefined until the cache is known to be this workspace's). */
+  cached(ref: string): ChannelSummary | undefined;
   handlers: {
     'channels:list': Handler<'channels:list'>;
     'channels:refresh': Handler<'channels:refresh'>;
@@ -70,10 +70,13 @@ type Refreshed = { ok: true; stored: StoredDirectory } | { ok: false; failure: G
 
 export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirectory {
   let inflight: Promise<Refreshed> | undefined;
+  /** The workspace last seen connected, so `cached` can answer without waiting for the identity. */
+  let knownWorkspaceId: string | null | undefined;
 
   const current = async (): Promise<StoredDirectory> => {
     const stored = deps.store.read();
     const identity = await deps.identity();
+    knownWorkspaceId = identity?.workspaceId ?? null;
     return identity !== null && stored.workspaceId === identity.workspaceId ? stored : channelDirectoryStoreDefinition.defaults();
   };
   const asList = (stored: StoredDirectory): ChannelList => ({ channels: stored.channels, refreshedAtUtc: stored.refreshedAtUtc });
@@ -203,7 +206,10 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     refresh: async () => asResult(await refresh()),
     resolve,
     lookup,
-    cached: (id) => deps.store.read().channels.find((channel) => channel.id === id),
+    cached(ref) {
+      const stored = deps.store.read();
+      return knownWorkspaceId !== undefined && knownWorkspaceId === stored.workspaceId ? find(stored, ref) : undefined;
+    },
     handlers: {
       'channels:list': () => list(),
       'channels:refresh': async () => asResult(await refresh()),
