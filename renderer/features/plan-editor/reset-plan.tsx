@@ -11,6 +11,7 @@ export function ResetPlan({ announce }: { announce: Announce }) {
   const ids = { title: useId(), body: useId() };
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const [isOpen, setIsOpen] = useState(false);
   const [previous, setPrevious] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,11 @@ export function ResetPlan({ announce }: { announce: Announce }) {
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
+    if (isOpen && !dialog.open) {
+      dialog.showModal();
+      // The safe choice takes focus, so Enter does not reset the plan by accident.
+      keepRef.current?.focus();
+    }
     if (!isOpen && dialog.open) dialog.close();
   }, [isOpen]);
 
@@ -86,7 +91,7 @@ export function ResetPlan({ announce }: { announce: Announce }) {
           <button type="button" className="danger" onClick={() => void confirmReset()} disabled={isSaving}>
             Reset the plan
           </button>
-          <button type="button" onClick={() => setIsOpen(false)} autoFocus>
+          <button type="button" ref={keepRef} onClick={() => setIsOpen(false)}>
             Keep my plan
           </button>
         </div>
