@@ -66,14 +66,30 @@ export function syncEventReminders(event: MaintenanceEvent, context: SyncContext
       continue;
     }
     if (comm.dueAtMs < nowMs - OLDEST_ARMABLE_MS) continue;
-    const scheduled = port.schedule({ kind: 'maintenance_comm', subject, dueAtMs: comm.dueAtMs, eventAtMs: comm.eventAtMs, title: event.title });
-    if (scheduled.ok && !isOpen(scheduled.value)) {
-      // The scheduler keeps one record per subject and instant: an event moved away and back
-      // finds its old, closed reminder at this instant. Move the armed one here instead.
-      const armed = port.list().find((reminder) => reminder.state === 'armed' && subjectKey(reminder.subject) === subjectKey(subject));
-      if (armed) port.reschedule(subject, comm.dueAtMs - Date.parse(armed.dueAtUtc));
-    }
+    const args = { kind: 'maintenance_comm', subject, dueAtMs: comm.dueAtMs, eventAtMs: comm.eventAtMs, title: event.title } as const;
+    const scheduled = port.schedule(args);
+    if (scheduled.ok && !isOpen(scheduled.value)) rearmClosed(port, args, scheduled.value);
   }
+}
+
+/**
+ * The scheduler keeps one record per subject and instant, so scheduling at
+ * an instant whose reminder was closed returns that closed record. When the
+ * calendar itself closed it (the event moved away and back, or a "sent"
+ * mark was taken back), the message is due again: move the armed reminder
+ * of the stage here, or arm one a second later and move it here. A reminder
+ * the user dismissed stays dismissed.
+ */
+function rearmClosed(port: ReminderPort, args: ScheduleArgs & { subject: { type: 'maintenance' } }, closed: Reminder): void {
+  const key = subjectKey(args.subject);
+  const armed = port.list().find((reminder) => reminder.state === 'armed' && subjectKey(reminder.subject) === key);
+  if (armed) {
+    port.reschedule(args.subject, args.dueAtMs - Date.parse(armed.dueAtUtc));
+    return;
+  }
+  if (closed.closedReason !== 'cancelled' && closed.closedReason !== 'superseded') return;
+  const standIn = port.schedule({ ...args, dueAtMs: args.dueAtMs + 1_000 });
+  if (standIn.ok) port.reschedule(args.subject, -1_000);
 }
 
 /** Syncs many events with one look at the scheduler. */
