@@ -8,6 +8,7 @@ import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
 import { PlaceholderScreen } from '../features/placeholder/placeholder-screen.tsx';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
+import { TemplatesScreen } from '../features/templates/templates-screen.tsx';
 import { useAppInfo } from './app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
 import { screens, type ScreenId } from './screens.ts';
@@ -21,6 +22,8 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <ComposerScreen />;
     case 'incidents':
       return <IncidentsScreen />;
+    case 'templates':
+      return <TemplatesScreen />;
     default:
       return <PlaceholderScreen screen={screen} />;
   }
