@@ -4,6 +4,9 @@ import { herald } from '../api/herald.ts';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
 import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
+import { ComposerScreen } from '../features/composer/composer-screen.tsx';
+import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
+import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
 import { PlaceholderScreen } from '../features/placeholder/placeholder-screen.tsx';
@@ -22,6 +25,10 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <ComposerScreen />;
     case 'incidents':
       return <IncidentsScreen />;
+    case 'compose':
+      return <ComposerScreen />;
+    case 'incidents':
+      return <IncidentsScreen />;
     case 'templates':
       return <TemplatesScreen />;
     default:
@@ -34,6 +41,7 @@ export function App() {
   const go = useNavigation((state) => state.go);
   const info = useAppInfo((state) => state.info);
   const loadError = useAppInfo((state) => state.loadError);
+  useComposerShortcuts();
   useComposerShortcuts();
 
   useEffect(() => {

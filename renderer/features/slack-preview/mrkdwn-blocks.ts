@@ -13,8 +13,10 @@ export type MrkdwnBlock =
 const FENCE = '```';
 const QUOTE = /^(?:&gt;|>)\s?/;
 
+type LinesBlock = Extract<MrkdwnBlock, { lines: string[] }>;
+
 function proseBlocks(text: string, blocks: MrkdwnBlock[]): void {
-  let current: MrkdwnBlock | null = null;
+  let current = null as LinesBlock | null;
   for (const line of text.split('\n')) {
     if (line.trim() === '') {
       current = null;
@@ -23,11 +25,12 @@ function proseBlocks(text: string, blocks: MrkdwnBlock[]): void {
     const isQuote = QUOTE.test(line);
     const kind = isQuote ? 'quote' : 'paragraph';
     const content = isQuote ? line.replace(QUOTE, '') : line;
-    if (current?.kind === kind) {
+    if (current !== null && current.kind === kind) {
       current.lines.push(content);
     } else {
-      current = { kind, lines: [content] };
-      blocks.push(current);
+      const next: LinesBlock = { kind, lines: [content] };
+      blocks.push(next);
+      current = next;
     }
   }
 }

@@ -1,0 +1,250 @@
+// The composer's state: the plan and zone it works with, the open draft as
+// it is being typed, where the cursor is, and whether the server has it
+// yet. Every edit lands here (from the react-hook-form form) and is
+// autosaved; switching screens keeps it, reopening Herald finds it again
+// through drafts:getCurrent, cursor field and all.
+import { create } from 'zustand';
+import type { StoredDraft, DraftMeta } from '../../../shared/drafts/stored-draft.ts';
+import type { Draft } from '../../../shared/messages/index.ts';
+import type { Plan } from '../../../shared/plan/index.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import { herald } from '../../api/herald.ts';
+import { createAutosaver, type Autosaver, type DraftSnapshot, type SaveStatus } from './autosave.ts';
+import { loadChannelNames } from './channel-options.ts';
+import type { FormChange } from './form-values.ts';
+import { syncServerClock } from './server-clock.ts';
+import { clearJournal, takeJournal, writeJournal } from './unsaved-journal.ts';
+
+export type ComposerPhase = 'loading' | 'start' | 'editing';
+
+export interface ComposerNotice {
+  tone: 'success' | 'info' | 'error';
+  text: string;
+  /** Set after an incident message: the Incidents screen can show it. */
+  incidentId?: string | null;
+}
+
+export interface NewMessageInput {
+  typeId: string;
+  stage?: string;
+  templateId?: string;
+}
+
+interface ComposerState {
+  phase: ComposerPhase;
+  plan: Plan | null;
+  zone: string;
+  /** Slack channel names for the picker (the directory's, or the plan's). */
+  channelNames: string[];
+  loadError: string | null;
+  draft: Draft | null;
+  meta: DraftMeta | null;
+  focusedField: string | null;
+  /** A field to put the cursor in once the form is on screen (restoring where the author was); '' for the first question. */
+  focusRequest: string | null;
+  /** Instant item id → why what was typed cannot be read. */
+  instantErrors: Record<string, string>;
+  saveStatus: SaveStatus;
+  saveError: string | null;
+  notice: ComposerNotice | null;
+  /** Bumped by "new message" so the start panel can take the focus. */
+  startRequest: number;
+
+  enter: () => Promise<void>;
+  openStored: (stored: StoredDraft, options?: { restoreFocus?: boolean }) => Promise<void>;
+  openDraftById: (id: string) => Promise<boolean>;
+  startNew: (input: NewMessageInput) => Promise<boolean>;
+  startOver: () => Promise<void>;
+  /** After sending: the server has binned the draft; the composer lets it go. */
+  release: (notice: ComposerNotice) => Promise<void>;
+  edit: (change: FormChange) => void;
+  setStage: (stage: string) => void;
+  noteFocus: (field: string | null) => void;
+  clearFocusRequest: () => void;
+  flush: () => Promise<boolean>;
+  showNotice: (notice: ComposerNotice | null) => void;
+}
+
+let saver: Autosaver | null = null;
+let contextLoading: Promise<void> | null = null;
+
+const storage = () => window.localStorage;
+
+export const useComposer = create<ComposerState>()((set, get) => {
+  function snapshot(): DraftSnapshot | null {
+    const { draft, focusedField } = get();
+    return draft ? { draft, focusedField } : null;
+  }
+
+  function newSaver(): Autosaver {
+    return createAutosaver({
+      save: ({ draft, focusedField }) => herald().invoke('drafts:save', { draft, focusedField }),
+      onStatus: (saveStatus, error) => set({ saveStatus, saveError: error?.message ?? null }),
+      onSaved: (saved, revision) => {
+        const { meta, draft } = get();
+        if (meta && draft?.id === saved.draft.id) set({ meta: { ...meta, revision: revision.revision, updatedAtUtc: revision.updatedAtUtc } });
+        if (saver && !saver.hasUnsaved()) clearJournal(storage());
+      },
+    });
+  }
+
+  /** When the page goes away, keep what the server may not have got yet. */
+  function installLifecycle(): void {
+    const keepUnsaved = () => {
+      const unsaved = saver?.unsavedSnapshot();
+      if (unsaved) writeJournal(storage(), unsaved, get().meta?.revision ?? 0);
+      void saver?.flush();
+    };
+    window.addEventListener('pagehide', keepUnsaved);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') keepUnsaved();
+    });
+  }
+
+  async function loadContext(): Promise<void> {
+    const [plan, settings] = await Promise.all([herald().invoke('plan:get', {}), herald().invoke('settings:get', {}), syncServerClock()]);
+    if (!plan.ok) {
+      set({ loadError: plan.error.message });
+      return;
+    }
+    set({ plan: plan.value, zone: settings.ok ? settings.value.timeZone : DEFAULT_TIME_ZONE, loadError: null });
+    herald().on('plan:changed', (next) => set({ plan: next }));
+    herald().on('settings:changed', (next) => set({ zone: next.timeZone }));
+    installLifecycle();
+    void loadChannelNames(plan.value).then((channelNames) => set({ channelNames }));
+  }
+
+  function ensureContext(): Promise<void> {
+    contextLoading ??= loadContext();
+    return contextLoading;
+  }
+
+  async function closeCurrent(): Promise<void> {
+    if (!saver) return;
+    await saver.flush();
+    saver.dispose();
+    saver = null;
+  }
+
+  return {
+    phase: 'loading',
+    plan: null,
+    zone: DEFAULT_TIME_ZONE,
+    channelNames: [],
+    loadError: null,
+    draft: null,
+    meta: null,
+    focusedField: null,
+    focusRequest: null,
+    instantErrors: {},
+    saveStatus: 'saved',
+    saveError: null,
+    notice: null,
+    startRequest: 0,
+
+    enter: async () => {
+      await ensureContext();
+      if (get().phase !== 'loading') return;
+      const current = await herald().invoke('drafts:getCurrent', {});
+      if (get().phase !== 'loading') return;
+      if (current.ok && current.value) await get().openStored(current.value, { restoreFocus: true });
+      else set({ phase: 'start' });
+    },
+
+    openStored: async (stored, options = {}) => {
+      await ensureContext();
+      if (get().draft?.id !== stored.draft.id) await closeCurrent();
+      const recovered = takeJournal(storage(), stored.draft.id, stored.meta.revision);
+      const draft = recovered?.draft ?? stored.draft;
+      const focusedField = recovered?.focusedField ?? stored.meta.focusedField;
+      saver ??= newSaver();
+      set({
+        phase: 'editing',
+        draft,
+        meta: stored.meta,
+        focusedField,
+        focusRequest: options.restoreFocus ? (focusedField ?? '') : null,
+        instantErrors: {},
+        saveStatus: 'saved',
+        saveError: null,
+      });
+      if (recovered) saver.schedule(recovered);
+      await herald().invoke('drafts:setCurrent', { id: stored.draft.id });
+    },
+
+    openDraftById: async (id) => {
+      const stored = await herald().invoke('drafts:get', { id });
+      if (!stored.ok) {
+        set({ notice: { tone: 'error', text: stored.error.message } });
+        return false;
+      }
+      await get().openStored(stored.value, { restoreFocus: true });
+      return true;
+    },
+
+    startNew: async (input) => {
+      await ensureContext();
+      const created = await herald().invoke('drafts:create', {
+        typeId: input.typeId,
+        ...(input.stage ? { stage: input.stage } : {}),
+        ...(input.templateId ? { templateId: input.templateId } : {}),
+      });
+      if (!created.ok) {
+        set({ notice: { tone: 'error', text: created.error.message } });
+        return false;
+      }
+      set({ notice: null });
+      await get().openStored(created.value, { restoreFocus: true });
+      return true;
+    },
+
+    startOver: async () => {
+      await closeCurrent();
+      set((state) => ({ phase: 'start', draft: null, meta: null, focusedField: null, focusRequest: null, instantErrors: {}, startRequest: state.startRequest + 1 }));
+      await herald().invoke('drafts:setCurrent', { id: null });
+    },
+
+    release: async (notice) => {
+      saver?.dispose();
+      saver = null;
+      clearJournal(storage());
+      set((state) => ({ phase: 'start', draft: null, meta: null, focusedField: null, focusRequest: null, instantErrors: {}, notice, startRequest: state.startRequest + 1 }));
+      await herald().invoke('drafts:setCurrent', { id: null });
+    },
+
+    edit: (change) => {
+      const { instantError } = change;
+      set((state) => {
+        if (!instantError) return { draft: change.draft };
+        const instantErrors = { ...state.instantErrors };
+        if (instantError.message === null) delete instantErrors[instantError.itemId];
+        else instantErrors[instantError.itemId] = instantError.message;
+        return { draft: change.draft, instantErrors };
+      });
+      const next = snapshot();
+      if (next) saver?.schedule(next);
+    },
+
+    setStage: (stage) => {
+      const { draft } = get();
+      if (!draft || draft.stage === stage) return;
+      get().edit({ draft: { ...draft, stage } });
+    },
+
+    noteFocus: (field) => {
+      if (get().focusedField === field) return;
+      set({ focusedField: field });
+      const next = snapshot();
+      if (next) saver?.schedule(next);
+    },
+
+    clearFocusRequest: () => set({ focusRequest: null }),
+
+    flush: () => saver?.flush() ?? Promise.resolve(true),
+
+    showNotice: (notice) => set({ notice }),
+  };
+});
+
+/** The open draft's id, or null. */
+export const selectDraftId = (state: ComposerState) => state.draft?.id ?? null;

@@ -1,0 +1,145 @@
+// The guided form for the open draft (react-hook-form): where it goes, an
+// optional own title, one field per checklist item of the current stage
+// with the plan's help, and free text. Fields are uncontrolled, so typing
+// does not re-render the form; each change is mapped onto the draft in the
+// composer store, which drives the checklist, preview and autosave.
+import { useEffect, useId, useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { findChecklist, isRequiredAt, itemsForStage, titleOf, type ChecklistDefinition } from '../../../shared/messages/index.ts';
+import { findType, helpFor, slackChannelsOf, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
+import { ChecklistField } from './checklist-field.tsx';
+import { useComposer } from './composer-store.ts';
+import { fieldDomId, focusField, focusFirstQuestion } from './field-dom.ts';
+import { applyFormChange, formValuesFromDraft, type ComposerFormValues } from './form-values.ts';
+import { serverNowMs } from './server-clock.ts';
+
+function GeneratedTitle({ id }: { id: string }) {
+  const title = useComposer((state) => (state.draft && state.plan && !state.draft.title ? titleOf(state.draft, state.plan, { zone: state.zone }).title : null));
+  return (
+    <p id={id} className="help">
+      {title === null ? 'Your own title replaces the plan’s pattern. Placeholders such as {service} work here.' : `Leave empty to use the plan’s title: “${title || '…'}”.`}
+    </p>
+  );
+}
+
+function channelHelp(type: CommunicationType): string {
+  const channels = slackChannelsOf(type);
+  const copies = type.destinations.flatMap((destination) => (destination.kind === 'copy' ? [destination.name] : []));
+  if (channels.length === 0) return `The plan does not post ${type.name} to Slack: use “Copy as Slack text” for ${copies.join(' and ')}.`;
+  const posted = `The plan posts ${type.name} to ${channels.map((name) => `#${name}`).join(' and ')}.`;
+  return copies.length > 0 ? `${posted} Also copy it to ${copies.join(' and ')}.` : posted;
+}
+
+interface DraftFormProps {
+  plan: Plan;
+  type: CommunicationType;
+  checklist: ChecklistDefinition | undefined;
+}
+
+export function DraftForm({ plan, type, checklist }: DraftFormProps) {
+  const ids = { title: useId(), channel: useId(), channels: useId(), body: useId(), stage: useId() };
+  const stage = useComposer((state) => state.draft?.stage ?? '');
+  const channelNames = useComposer((state) => state.channelNames);
+  const focusRequest = useComposer((state) => state.focusRequest);
+  // The form starts from the draft as it was opened; it is keyed by draft id, so another draft gets a fresh form.
+  const defaultValues = useMemo(() => {
+    const { draft, zone } = useComposer.getState();
+    return draft ? formValuesFromDraft(draft, checklist, zone) : undefined;
+  }, [checklist]);
+  const { register, subscribe, getValues, control } = useForm<ComposerFormValues>(defaultValues ? { defaultValues } : {});
+  const items = useMemo(() => (checklist ? itemsForStage(checklist, stage) : []), [checklist, stage]);
+
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          const state = useComposer.getState();
+          if (!name || !state.draft) return;
+          state.edit(applyFormChange(state.draft, checklist, getValues(), name, { nowMs: serverNowMs(), zone: state.zone }));
+        },
+      }),
+    [subscribe, getValues, checklist],
+  );
+
+  useEffect(() => {
+    if (focusRequest === null) return;
+    if (!focusField(focusRequest)) focusFirstQuestion();
+    useComposer.getState().clearFocusRequest();
+  }, [focusRequest]);
+
+  return (
+    <form
+      className="composer-form stack"
+      aria-label="Message"
+      noValidate
+      onSubmit={(event) => event.preventDefault()}
+      onFocus={(event) => {
+        const field = (event.target as HTMLElement).dataset.field;
+        if (field) useComposer.getState().noteFocus(field);
+      }}
+      onBlur={() => void useComposer.getState().flush()}
+    >
+      <div className="field">
+        <label htmlFor={fieldDomId('channel')}>Slack channel</label>
+        <input
+          type="text"
+          id={fieldDomId('channel')}
+          data-field="channel"
+          list={ids.channels}
+          autoComplete="off"
+          placeholder={slackChannelsOf(type)[0] ?? 'not posted to Slack'}
+          aria-describedby={ids.channel}
+          {...register('channel')}
+        />
+        <datalist id={ids.channels}>
+          {channelNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <p id={ids.channel} className="help">
+          {channelHelp(type)}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={fieldDomId('title')}>
+          Title <span className="field-tag">optional</span>
+        </label>
+        <input type="text" id={fieldDomId('title')} data-field="title" aria-describedby={ids.title} {...register('title')} />
+        <GeneratedTitle id={ids.title} />
+      </div>
+      <fieldset className="checklist-fields">
+        <legend>{checklist ? `${checklist.name} checklist` : 'Checklist'}</legend>
+        {items.map((item) => (
+          <ChecklistField
+            key={item.id}
+            item={item}
+            help={helpFor(plan, type.checklist, item.id)}
+            isRequired={isRequiredAt(item, stage)}
+            register={register}
+            control={control}
+          />
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={fieldDomId('body')}>
+          Message text <span className="field-tag">optional</span>
+        </label>
+        <p id={ids.body} className="help">
+          Anything else, shown after the title. Slack formatting works (*bold*, _italic_, `code`), and placeholders such as {'{service}'} fill in from the answers.
+        </p>
+        <textarea id={fieldDomId('body')} data-field="body" rows={8} aria-describedby={ids.body} {...register('body')} />
+      </div>
+    </form>
+  );
+}
+
+/** The plan type and checklist of the open draft, or nulls while there is none. */
+export function useDraftType(): { plan: Plan | null; type: CommunicationType | undefined; checklist: ChecklistDefinition | undefined } {
+  const plan = useComposer((state) => state.plan);
+  const typeId = useComposer((state) => state.draft?.typeId ?? '');
+  return useMemo(() => {
+    const type = plan ? findType(plan, typeId) : undefined;
+    return { plan, type, checklist: type ? findChecklist(type.checklist) : undefined };
+  }, [plan, typeId]);
+}

@@ -1,0 +1,104 @@
+// Drafts waiting to be finished: open, duplicate, or move to the bin (with
+// undo). Refreshed whenever a draft changes anywhere.
+import { useEffect, useState } from 'react';
+import type { DraftSummary } from '../../../shared/drafts/stored-draft.ts';
+import { findType } from '../../../shared/plan/index.ts';
+import { formatRelative } from '../../../shared/time/index.ts';
+import { herald } from '../../api/herald.ts';
+import { useComposer } from './composer-store.ts';
+import { serverNowMs } from './server-clock.ts';
+
+export function DraftList() {
+  const plan = useComposer((state) => state.plan);
+  const openDraftById = useComposer((state) => state.openDraftById);
+  const openStored = useComposer((state) => state.openStored);
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [binned, setBinned] = useState<DraftSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    const refresh = () =>
+      void herald()
+        .invoke('drafts:list', {})
+        .then((result) => {
+          if (!isCurrent) return;
+          if (result.ok) setDrafts(result.value);
+          else setError(result.error.message);
+        });
+    refresh();
+    const stop = herald().on('drafts:changed', refresh);
+    return () => {
+      isCurrent = false;
+      stop();
+    };
+  }, []);
+
+  const duplicate = async (id: string) => {
+    const result = await herald().invoke('drafts:duplicate', { id });
+    if (result.ok) await openStored(result.value);
+    else setError(result.error.message);
+  };
+  const remove = async (summary: DraftSummary) => {
+    const result = await herald().invoke('drafts:delete', { id: summary.id });
+    if (result.ok) setBinned(summary);
+    else setError(result.error.message);
+  };
+  const undo = async () => {
+    if (!binned) return;
+    const result = await herald().invoke('drafts:restore', { id: binned.id });
+    if (!result.ok) setError(result.error.message);
+    setBinned(null);
+  };
+
+  const nowMs = serverNowMs();
+  return (
+    <section className="card" aria-labelledby="drafts-heading">
+      <h2 id="drafts-heading">Carry on with a draft</h2>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <div role="status">
+        {binned ? (
+          <p className="row">
+            Moved “{binned.label || 'Untitled draft'}” to the bin.
+            <button type="button" onClick={() => void undo()}>
+              Undo
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {drafts === null ? <p className="muted">Loading drafts…</p> : null}
+      {drafts?.length === 0 ? <p className="muted">No drafts. Everything you start is kept here until it is sent.</p> : null}
+      <ul className="draft-list">
+        {drafts?.map((summary) => {
+          const label = summary.label || 'Untitled draft';
+          const typeName = (plan && findType(plan, summary.typeId)?.name) ?? summary.typeId;
+          return (
+            <li key={summary.id} className="draft-row">
+              <div>
+                <p className="draft-label">{label}</p>
+                <p className="muted">
+                  {typeName} · {summary.stage} · {summary.channel ? `#${summary.channel} · ` : ''}changed {formatRelative(Date.parse(summary.updatedAtUtc), nowMs)}
+                </p>
+              </div>
+              <div className="row">
+                <button type="button" onClick={() => void openDraftById(summary.id)} aria-label={`Open ${label}`}>
+                  Open
+                </button>
+                <button type="button" onClick={() => void duplicate(summary.id)} aria-label={`Duplicate ${label}`}>
+                  Duplicate
+                </button>
+                <button type="button" onClick={() => void remove(summary)} aria-label={`Move ${label} to the bin`}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// Sending with required items missing is the author's call, but an explicit
+// one: the dialog lists what is missing and asks for the reason, which is
+// recorded with the message in history.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useSend } from './send-store.ts';
+
+export function OverrideDialog() {
+  const ids = { heading: useId(), reason: useId(), help: useId() };
+  const override = useSend((state) => state.override);
+  const send = useSend((state) => state.send);
+  const cancel = useSend((state) => state.cancelOverride);
+  const dialog = useRef<HTMLDialogElement | null>(null);
+  const [reason, setReason] = useState('');
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (override && !element.open) {
+      setReason('');
+      element.showModal();
+    } else if (!override && element.open) {
+      element.close();
+    }
+  }, [override]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="override-dialog"
+      aria-labelledby={ids.heading}
+      onCancel={(event) => {
+        event.preventDefault();
+        cancel();
+      }}
+    >
+      {override ? (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim() !== '') void send(override.request, reason.trim());
+          }}
+        >
+          <h2 id={ids.heading}>Send with the checklist incomplete?</h2>
+          <p>The plan expects these to be sorted before this message goes out:</p>
+          <ul className="lint-list lint-blocking">
+            {override.reasons.map((text, index) => (
+              <li key={index}>{text}</li>
+            ))}
+          </ul>
+          <div className="field">
+            <label htmlFor={ids.reason}>Reason for sending anyway</label>
+            <textarea id={ids.reason} rows={3} value={reason} aria-describedby={ids.help} onChange={(event) => setReason(event.target.value)} />
+            <p id={ids.help} className="help">
+              Recorded with the message in history, such as “Service owner asked for it to go out now”.
+            </p>
+          </div>
+          <div className="row">
+            <button type="submit" className="primary" disabled={reason.trim() === ''}>
+              Send anyway
+            </button>
+            <button type="button" onClick={cancel}>
+              Keep editing
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </dialog>
+  );
+}

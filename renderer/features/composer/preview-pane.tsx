@@ -1,0 +1,22 @@
+// The live Slack preview of the open draft: rendered by the same engine
+// that renders the message for sending, on every keystroke.
+import { useMemo } from 'react';
+import { renderBlocks } from '../../../shared/messages/index.ts';
+import { findType } from '../../../shared/plan/index.ts';
+import { SlackMessagePreview } from '../slack-preview/slack-message-preview.tsx';
+import { useComposer } from './composer-store.ts';
+import { serverNowMs } from './server-clock.ts';
+import { isThreadReply } from './thread-reply.ts';
+
+export function PreviewPane() {
+  const draft = useComposer((state) => state.draft);
+  const plan = useComposer((state) => state.plan);
+  const zone = useComposer((state) => state.zone);
+  const origin = useComposer((state) => state.meta?.origin.kind);
+  const message = useMemo(() => (draft && plan ? renderBlocks(draft, plan, { zone }) : null), [draft, plan, zone]);
+  if (!draft || !plan || !message) return null;
+  const type = findType(plan, draft.typeId);
+  const copies = type?.destinations.flatMap((destination) => (destination.kind === 'copy' ? [destination.name] : [])) ?? [];
+  const where = draft.channel ? `#${draft.channel}` : copies.length > 0 ? `To copy to ${copies.join(' and ')}` : 'No channel chosen';
+  return <SlackMessagePreview message={message} nowMs={serverNowMs()} where={where} isThreadReply={isThreadReply(draft, origin)} />;
+}

@@ -1,0 +1,126 @@
+// How the open draft leaves Herald: now (through the outbox), when Slack
+// can be reached (being offline is normal), at a chosen time, or copied as
+// Slack text for places Herald does not post to. Incident updates may also
+// go to the channel, not only the thread.
+import { useId, useState } from 'react';
+import { slackChannelsOf } from '../../../shared/plan/index.ts';
+import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
+import { useComposer } from './composer-store.ts';
+import { useDraftType } from './draft-form.tsx';
+import { useSend } from './send-store.ts';
+import { serverNowMs } from './server-clock.ts';
+import { isThreadReply } from './thread-reply.ts';
+
+function SchedulePanel({ isDisabled }: { isDisabled: boolean }) {
+  const ids = { at: useId(), reading: useId() };
+  const zone = useComposer((state) => state.zone);
+  const send = useSend((state) => state.send);
+  const [typed, setTyped] = useState('');
+  const [hasTried, setHasTried] = useState(false);
+  const parsed = typed.trim() === '' ? null : parseTimeInput(typed, { nowMs: serverNowMs(), zone });
+  const onSchedule = () => {
+    setHasTried(true);
+    if (parsed?.ok) void send({ mode: 'schedule', atUtc: toIsoUtc(parsed.epochMs) });
+  };
+  const reading = parsed === null ? (hasTried ? 'Type when to send it.' : '') : parsed.ok ? `${formatInstant(parsed.epochMs, zone)} · ${formatRelative(parsed.epochMs, serverNowMs())}` : parsed.message;
+  const isError = (parsed !== null && !parsed.ok) || (parsed === null && hasTried);
+  return (
+    <div className="schedule-panel row">
+      <div className="field">
+        <label htmlFor={ids.at}>Send at</label>
+        <input
+          id={ids.at}
+          type="text"
+          value={typed}
+          placeholder="tomorrow 09:00"
+          autoComplete="off"
+          aria-describedby={ids.reading}
+          aria-invalid={isError ? true : undefined}
+          onChange={(event) => setTyped(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              onSchedule();
+            }
+          }}
+        />
+        <p id={ids.reading} className={isError ? 'field-error' : 'instant-reading'} aria-live="polite">
+          {reading}
+        </p>
+      </div>
+      <button type="button" onClick={onSchedule} disabled={isDisabled}>
+        Schedule
+      </button>
+    </div>
+  );
+}
+
+function Feedback() {
+  const error = useSend((state) => state.error);
+  const copy = useSend((state) => state.copy);
+  return (
+    <>
+      {error ? (
+        <div role="alert" className="error-banner">
+          <p>{error.message}</p>
+          {error.fix ? <p>{error.fix}</p> : null}
+        </div>
+      ) : null}
+      <div role="status">
+        {copy?.kind === 'copied' ? <p className="muted">Copied as Slack text: paste it where it belongs.</p> : null}
+      </div>
+      {copy?.kind === 'manual' ? (
+        <div className="field">
+          <label htmlFor="composer-manual-copy">Slack text to copy (Herald could not reach the clipboard)</label>
+          <textarea id="composer-manual-copy" readOnly rows={6} value={copy.text} onFocus={(event) => event.currentTarget.select()} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function SendBar() {
+  const alsoId = useId();
+  const { type } = useDraftType();
+  const draft = useComposer((state) => state.draft);
+  const origin = useComposer((state) => state.meta?.origin.kind);
+  const isSending = useSend((state) => state.isSending);
+  const alsoToChannel = useSend((state) => state.alsoToChannel);
+  const setAlsoToChannel = useSend((state) => state.setAlsoToChannel);
+  const send = useSend((state) => state.send);
+  const copyAsSlackText = useSend((state) => state.copyAsSlackText);
+  const [isScheduling, setIsScheduling] = useState(false);
+  if (!draft) return null;
+  const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && draft.channel.trim() === '';
+  const isDisabled = isSending || isCopyOnly;
+
+  return (
+    <section className="send-bar card" aria-labelledby="send-heading">
+      <h2 id="send-heading">Send</h2>
+      {isCopyOnly ? <p className="help">Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.</p> : null}
+      {isThreadReply(draft, origin) ? (
+        <label className="checkbox" htmlFor={alsoId}>
+          <input id={alsoId} type="checkbox" checked={alsoToChannel} onChange={(event) => setAlsoToChannel(event.target.checked)} />
+          Also send to the channel, not only the incident’s thread (for key updates)
+        </label>
+      ) : null}
+      <div className="row">
+        <button type="button" className="primary" disabled={isDisabled} onClick={() => void send({ mode: 'now' })}>
+          Send now
+        </button>
+        <button type="button" disabled={isDisabled} onClick={() => void send({ mode: 'when_online' })}>
+          Send when online
+        </button>
+        <button type="button" disabled={isDisabled} aria-expanded={isScheduling} onClick={() => setIsScheduling((value) => !value)}>
+          Schedule for…
+        </button>
+        <button type="button" className={isCopyOnly ? 'primary' : undefined} onClick={() => void copyAsSlackText()}>
+          Copy as Slack text
+        </button>
+        <span className="muted">{isSending ? 'Sending…' : 'Ctrl+Enter (⌘Enter) sends now.'}</span>
+      </div>
+      {isScheduling ? <SchedulePanel isDisabled={isDisabled} /> : null}
+      <Feedback />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// Sending the open draft: now, when Slack is reachable, or at a time; the
+// explicit override (with a reason) when required checklist items are
+// missing; and "Copy as Slack text" for destinations Herald does not post
+// to. The draft is saved first, so what is sent is what is on screen.
+import { create } from 'zustand';
+import type { SendResult } from '../../../shared/api/channels/messages.ts';
+import type { ApiError } from '../../../shared/api/index.ts';
+import { lintDraft, renderMrkdwn } from '../../../shared/messages/index.ts';
+import { herald } from '../../api/herald.ts';
+import { useComposer } from './composer-store.ts';
+import { serverNowMs } from './server-clock.ts';
+
+export type SendMode = 'now' | 'when_online' | 'schedule';
+
+export interface SendRequest {
+  mode: SendMode;
+  atUtc?: string;
+  alsoToChannel?: boolean;
+}
+
+export interface OverrideRequest {
+  request: SendRequest;
+  /** What is missing or wrong, in the engine's words. */
+  reasons: string[];
+}
+
+export type CopyOutcome = { kind: 'copied' } | { kind: 'manual'; text: string } | null;
+
+interface SendState {
+  isSending: boolean;
+  error: ApiError | null;
+  override: OverrideRequest | null;
+  copy: CopyOutcome;
+  /** Incident updates: post to the channel as well as the thread. */
+  alsoToChannel: boolean;
+
+  send: (request: SendRequest, overrideReason?: string) => Promise<void>;
+  cancelOverride: () => void;
+  copyAsSlackText: () => Promise<void>;
+  clearFeedback: () => void;
+  setAlsoToChannel: (alsoToChannel: boolean) => void;
+}
+
+const STATE_WORDS: Readonly<Record<string, string>> = {
+  sent: 'Sent to Slack.',
+  sending: 'Sending to Slack now.',
+  queued: 'Queued: it goes as soon as Slack can be reached.',
+  scheduled: 'Scheduled.',
+  held: 'Held in the outbox until its time.',
+};
+
+function sentNotice(result: SendResult, request: SendRequest): string {
+  const when = request.mode === 'schedule' && request.atUtc ? ` for ${new Date(request.atUtc).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : '';
+  const state = STATE_WORDS[result.state] ?? `In the outbox (${result.state}).`;
+  return request.mode === 'schedule' ? `Scheduled${when}. ${state === 'Scheduled.' ? '' : state}`.trim() : state;
+}
+
+export const useSend = create<SendState>()((set, get) => ({
+  isSending: false,
+  error: null,
+  override: null,
+  copy: null,
+  alsoToChannel: false,
+
+  send: async (request, overrideReason) => {
+    const composer = useComposer.getState();
+    const { draft, plan, zone } = composer;
+    if (!draft || !plan || get().isSending) return;
+    if (overrideReason === undefined) {
+      const lint = lintDraft(draft, plan, { nowMs: serverNowMs(), zone });
+      if (!lint.canSendWithoutOverride) {
+        set({ override: { request, reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message) }, error: null });
+        return;
+      }
+    }
+    set({ isSending: true, error: null, override: null, copy: null });
+    const isSaved = await composer.flush();
+    if (!isSaved) {
+      set({ isSending: false, error: { code: 'unavailable', message: 'The latest changes are not saved yet, so Herald will not send an older version. Try again in a moment.' } });
+      return;
+    }
+    const result = await herald().invoke('messages:send', {
+      draftId: draft.id,
+      mode: request.mode,
+      ...(request.atUtc ? { atUtc: request.atUtc } : {}),
+      ...(overrideReason ? { overrideReason } : {}),
+      alsoToChannel: request.alsoToChannel ?? get().alsoToChannel,
+    });
+    set({ isSending: false });
+    if (!result.ok) {
+      if (result.error.code === 'checklist_incomplete') {
+        set({ override: { request, reasons: [result.error.message] } });
+        return;
+      }
+      set({ error: result.error });
+      return;
+    }
+    set({ alsoToChannel: false });
+    await useComposer.getState().release({ tone: 'success', text: sentNotice(result.value, request), incidentId: result.value.incidentId });
+  },
+
+  cancelOverride: () => set({ override: null }),
+
+  copyAsSlackText: async () => {
+    const { draft, plan, zone } = useComposer.getState();
+    if (!draft || !plan) return;
+    const text = renderMrkdwn(draft, plan, { zone });
+    try {
+      await navigator.clipboard.writeText(text);
+      set({ copy: { kind: 'copied' }, error: null });
+    } catch {
+      // No clipboard access (permissions, an unfocused window): show the text to copy by hand.
+      set({ copy: { kind: 'manual', text }, error: null });
+    }
+  },
+
+  clearFeedback: () => set({ error: null, copy: null }),
+  setAlsoToChannel: (alsoToChannel) => set({ alsoToChannel }),
+}));

@@ -1,0 +1,93 @@
+// One incident: what it is, where it is posted, the next promised update
+// (and whether it is overdue, in words), the reminder armed for it, its
+// timeline, and the next messages it may need.
+import { useId } from 'react';
+import type { Incident } from '../../../shared/incidents/incident.ts';
+import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
+import { nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
+import { useIncidents, type NextMessageKind } from './incidents-store.ts';
+
+const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
+  { kind: 'update', label: 'Post update' },
+  { kind: 'holding', label: 'Post holding update' },
+  { kind: 'resolved', label: 'Resolve' },
+];
+
+function Timeline({ incident, zone, nowMs }: { incident: Incident; zone: string; nowMs: number }) {
+  return (
+    <ol className="incident-timeline" aria-label={`Timeline of ${incident.title}`}>
+      {incident.timeline.map((entry) => {
+        const atMs = Date.parse(entry.atUtc);
+        return (
+          <li key={`${entry.outboxItemId}-${entry.kind}`} className={`timeline-entry timeline-${entry.kind}`}>
+            <time dateTime={entry.atUtc} title={formatInstant(atMs, zone)}>
+              {formatTimeOfDay(atMs, zone)}
+            </time>{' '}
+            <strong>{timelineLabels[entry.kind]}</strong> — {entry.summary}
+            {entry.isBroadcast ? ' (also posted to the channel)' : ''}
+            {entry.nextUpdateAtUtc ? ` · promised the next update for ${formatTimeOfDay(Date.parse(entry.nextUpdateAtUtc), zone)}` : ''}
+            <span className="visually-hidden"> ({formatRelative(atMs, nowMs)})</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: number }) {
+  const headingId = useId();
+  const zone = useIncidents((state) => state.zone);
+  const reminders = useIncidents((state) => state.reminders);
+  const draftingFor = useIncidents((state) => state.draftingFor);
+  const actionError = useIncidents((state) => (state.actionError?.incidentId === incident.id ? state.actionError.message : null));
+  const draftNext = useIncidents((state) => state.draftNext);
+  const next = nextUpdateLine(incident, nowMs, zone);
+  const reminder = incident.state === 'open' ? reminderLine(reminders, incident.id, zone) : null;
+  const isBusy = draftingFor === incident.id;
+  const declaredMs = Date.parse(incident.declaredAtUtc);
+  const actions = incident.state === 'open' ? OPEN_ACTIONS : [{ kind: 'postmortem' as const, label: incident.postmortemUrl ? 'Post another postmortem link' : 'Attach postmortem' }];
+
+  return (
+    <article className={`card incident-card ${next.isOverdue ? 'incident-is-overdue' : ''}`} aria-labelledby={headingId} data-testid="incident">
+      <h3 id={headingId}>{incident.title}</h3>
+      <p className="muted">
+        {incident.state === 'open' ? 'Open' : 'Resolved'} · {incident.service || 'Service not named'} · #{incident.channel} · declared {formatInstant(declaredMs, zone)} ({formatRelative(declaredMs, nowMs)})
+        {incident.threadTs ? '' : ' · declaration not in Slack yet'}
+      </p>
+      <p className={next.isOverdue ? 'incident-overdue' : 'incident-next'} data-testid="incident-next-update">
+        {next.isOverdue ? (
+          <span className="overdue-badge" aria-hidden="true">
+            ⚠
+          </span>
+        ) : null}{' '}
+        {next.text}
+      </p>
+      {reminder ? (
+        <p className="incident-reminder" data-testid="incident-reminder">
+          {reminder}
+        </p>
+      ) : null}
+      {incident.postmortemUrl ? (
+        <p>
+          Postmortem:{' '}
+          <a href={incident.postmortemUrl} target="_blank" rel="noreferrer noopener">
+            {incident.postmortemUrl}
+          </a>
+        </p>
+      ) : null}
+      <Timeline incident={incident} zone={zone} nowMs={nowMs} />
+      {actionError ? (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
+      ) : null}
+      <div className="row" role="group" aria-label={`Next message for ${incident.title}`}>
+        {actions.map((action, index) => (
+          <button key={action.kind} type="button" className={index === 0 ? 'primary' : undefined} disabled={isBusy} onClick={() => void draftNext(incident.id, action.kind)}>
+            {action.label}
+          </button>
+        ))}
+      </div>
+    </article>
+  );
+}

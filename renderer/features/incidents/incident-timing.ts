@@ -1,0 +1,48 @@
+// The words the Incidents screen uses for time: the next promised update
+// (in the lead's zone and relative to now), whether it is overdue (said in
+// words, never by colour alone), the reminder that is armed for it, and the
+// timeline's labels. Pure: now and zone are arguments.
+import { isUpdateOverdue, type Incident, type IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
+import { isOpen, type Reminder } from '../../../shared/reminders/reminder.ts';
+import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
+
+export interface NextUpdateLine {
+  isOverdue: boolean;
+  text: string;
+}
+
+export const timelineLabels: Readonly<Record<IncidentTimelineKind, string>> = {
+  declared: 'Declared',
+  update: 'Update',
+  holding: 'Holding update',
+  resolved: 'Resolved',
+  postmortem: 'Postmortem',
+};
+
+export function nextUpdateLine(incident: Incident, nowMs: number, zone: string): NextUpdateLine {
+  if (incident.state === 'resolved') {
+    const at = incident.resolvedAtUtc ? Date.parse(incident.resolvedAtUtc) : Number.NaN;
+    return { isOverdue: false, text: Number.isFinite(at) ? `Resolved ${formatInstant(at, zone)} (${formatRelative(at, nowMs)}).` : 'Resolved.' };
+  }
+  if (incident.nextUpdateAtUtc === null) return { isOverdue: false, text: 'No next update has been promised. Say when the next one will be.' };
+  const dueMs = Date.parse(incident.nextUpdateAtUtc);
+  const when = formatInstant(dueMs, zone);
+  if (isUpdateOverdue(incident, nowMs)) return { isOverdue: true, text: `Overdue: the update promised for ${when} is ${formatRelative(dueMs, nowMs).replace(/ ago$/, '')} late.` };
+  return { isOverdue: false, text: `Next update promised for ${when} (${formatRelative(dueMs, nowMs)}).` };
+}
+
+/** The incident's reminders still waiting to fire, earliest first. */
+export function armedRemindersFor(reminders: readonly Reminder[], incidentId: string): Reminder[] {
+  return reminders
+    .filter((reminder) => reminder.subject.type === 'incident' && reminder.subject.incidentId === incidentId && reminder.state === 'armed')
+    .sort((a, b) => a.dueAtUtc.localeCompare(b.dueAtUtc));
+}
+
+/** "Reminder armed for 12:25", or what has fired and waits for the lead; null when nothing is set. */
+export function reminderLine(reminders: readonly Reminder[], incidentId: string, zone: string): string | null {
+  const mine = reminders.filter((reminder) => reminder.subject.type === 'incident' && reminder.subject.incidentId === incidentId && isOpen(reminder));
+  const fired = mine.find((reminder) => reminder.state === 'fired');
+  if (fired) return `Reminder fired at ${formatTimeOfDay(Date.parse(fired.firedAtUtc ?? fired.dueAtUtc), zone)}: the update is due.`;
+  const next = armedRemindersFor(mine, incidentId)[0];
+  return next ? `Reminder armed for ${formatTimeOfDay(Date.parse(next.dueAtUtc), zone)}.` : null;
+}
