@@ -127,6 +127,20 @@ describe('reminders on the desktop', () => {
     expect(window.isDestroyed()).toBe(true);
   });
 
+  it('opens a new window for a click after the window was closed, and routes it once the page has loaded', async () => {
+    promiseBeforeStart(app.userDataPath, 2 * MINUTE_MS);
+    const { window } = await startShell();
+    await ipcMain.invokeAs(window.webContents, 'settings:update', { keepRunningInTray: false });
+    window.close();
+    vi.advanceTimersByTime(2 * MINUTE_MS);
+
+    Notification.shown.at(-1)!.click();
+    const reopened = BrowserWindow.instances[1]!;
+    expect(navigations(reopened)).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(navigations(reopened)).toEqual([{ screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } }]);
+  });
+
   it('quits for real from the tray, even when keeping running in the tray', async () => {
     const { window, menu } = await startShell();
     menu().find((item) => item.label === 'Quit Herald')!.click!();
