@@ -47,10 +47,15 @@ function withoutBuiltInFlag({ isBuiltIn: _isBuiltIn, ...template }: Template): S
   return template;
 }
 
+/** Loads overlap (an event and an action's own reload): only the latest one asked may apply. */
+let latestLoad = 0;
+
 export const useTemplates = create<TemplatesState>()((set, get) => ({
   ...initialState,
   load: async () => {
+    const load = ++latestLoad;
     const result = await herald().invoke('templates:list', {});
+    if (load !== latestLoad) return;
     if (!result.ok) {
       set({ loadError: result.error.message, isLoaded: true });
       return;
