@@ -76,16 +76,15 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
   let timer: TimerHandle | null = null;
   let lastModelJson = '';
 
-  function trayModel(): TrayModel {
-    const nowMs = clock.now();
-    const state = trayState(deps.reminders.list().reminders, nowMs, { dueSoonWindowMs: deps.reminderSettings().dueSoonWindowMs });
+  function modelFor(open: readonly Reminder[], nowMs: number): TrayModel {
+    const state = trayState(open, nowMs, { dueSoonWindowMs: deps.reminderSettings().dueSoonWindowMs });
     return buildTrayModel(state, { nowMs, timeZone: deps.timeZone(), capabilities: deps.capabilities });
   }
 
-  function armRefresh(): void {
+  const trayModel = (): TrayModel => modelFor(deps.reminders.list().reminders, clock.now());
+
+  function armRefresh(open: readonly Reminder[], nowMs: number): void {
     if (timer) clock.clearTimer(timer);
-    const nowMs = clock.now();
-    const open = deps.reminders.list().reminders;
     const changeMs = nextUrgencyChangeMs(open, nowMs, deps.reminderSettings().dueSoonWindowMs);
     const delayMs = Math.min(changeMs === null ? TRAY_SAFETY_REFRESH_MS : changeMs - nowMs, TRAY_SAFETY_REFRESH_MS);
     timer = clock.setTimer(() => {
@@ -96,13 +95,15 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
 
   /** Sends the tray model when it changed (labels carry times, so a new minute can change it too). */
   function refresh(): void {
-    const model = trayModel();
+    const nowMs = clock.now();
+    const open = deps.reminders.list().reminders;
+    const model = modelFor(open, nowMs);
     const json = JSON.stringify(model);
     if (json !== lastModelJson) {
       lastModelJson = json;
       emitTo(trayListeners, model, logger);
     }
-    armRefresh();
+    armRefresh(open, nowMs);
   }
 
   function runReminderCommand(name: 'snooze' | 'dismiss', reminderId: string): AttentionEffect {
