@@ -4,7 +4,7 @@
 // affected, what they must do, and how far its communications have got.
 // One schema for the form's input and one for what the store keeps.
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, timeZoneSchema } from '../settings/settings.ts';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../settings/settings.ts';
 
 export const eventStatuses = ['planned', 'announced', 'in_progress', 'complete', 'cancelled', 'rescheduled'] as const;
 export const eventStatusSchema = z.enum(eventStatuses);
@@ -31,12 +31,35 @@ export const workKindLabels: Readonly<Record<WorkKind, string>> = {
   decommissioning: 'Decommissioning',
 };
 
+const zoneValidity = new Map<string, boolean>();
+
+/**
+ * isValidTimeZone builds an Intl formatter (over a millisecond each); every
+ * stored event and every API answer carries a zone, so the answer is kept.
+ */
+export function isKnownTimeZone(zone: string): boolean {
+  let isKnown = zoneValidity.get(zone);
+  if (isKnown === undefined) {
+    isKnown = isValidTimeZone(zone);
+    if (zoneValidity.size > 1_000) zoneValidity.clear();
+    zoneValidity.set(zone, isKnown);
+  }
+  return isKnown;
+}
+
+const zoneSchema = z.string().trim().min(1).max(64).refine(isKnownTimeZone, 'is not a known IANA time zone (for example Europe/London)');
+
 const MAX_WINDOW_MS = 31 * 86_400_000;
 /** Calendar files and forms outside these years are almost certainly typos. */
 const EARLIEST_MS = Date.UTC(2000, 0, 1);
 const LATEST_MS = Date.UTC(2100, 0, 1);
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/** Control characters other than tab and newline: invisible, and not allowed in calendar files (RFC 5545 TEXT). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+const cleanText = (value: string) => value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '');
+const text = (max: number, min = 0, minMessage = 'cannot be blank') =>
+  z.string().transform(cleanText).pipe(z.string().trim().min(min, minMessage).max(max, `must be at most ${max} characters`));
 const instant = z.iso.datetime({ message: 'must be a date and time in UTC, such as 2026-04-23T11:00:00.000Z' });
 const channelName = z
   .string()
@@ -56,18 +79,18 @@ const httpUrl = z
       return false;
     }
   }, 'must be a web address starting with https://');
-const serviceName = z.string().trim().min(1, 'cannot be blank').max(80, 'must be at most 80 characters');
+const serviceName = z.string().transform(cleanText).pipe(z.string().trim().min(1, 'cannot be blank').max(80, 'must be at most 80 characters'));
 
 /** The facts a person types in: everything the form (or an imported file) sets. */
 export const eventFieldsObjectSchema = z.object({
-  title: text(200).min(1, 'is needed: say what is changing, such as "Certificate Manager Upgrade"'),
+  title: text(200, 1, 'is needed: say what is changing, such as "Certificate Manager Upgrade"'),
   workKind: workKindSchema.default('upgrade'),
   what: text(5_000).default(''),
   why: text(5_000).default(''),
   startsAtUtc: instant,
   endsAtUtc: instant,
   /** The zone the wall times were given in; lead times count calendar days in it. */
-  timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
+  timeZone: zoneSchema.default(DEFAULT_TIME_ZONE),
   services: z.array(serviceName).max(30, 'list at most 30 services').default([]),
   impact: text(5_000).default(''),
   userActions: text(5_000).default(''),

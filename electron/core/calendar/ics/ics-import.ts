@@ -7,8 +7,7 @@
 import ICAL from 'ical.js';
 import { describeIssues, fail, ok, type Result } from '../../../../shared/api/result.ts';
 import type { ImportProblem } from '../../../../shared/calendar/calendar-views.ts';
-import { eventFieldsSchema, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
-import { isValidTimeZone } from '../../../../shared/settings/settings.ts';
+import { eventFieldsSchema, isKnownTimeZone, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
 import { instantFromWallTime } from '../../../../shared/time/zoned.ts';
 import { X } from './ics-export.ts';
 import { describeParseFailure, stableUid } from './ics-problems.ts';
@@ -58,7 +57,7 @@ interface ReadContext {
 }
 
 function ianaZoneFor(tzid: string): string | null {
-  if (isValidTimeZone(tzid) && tzid.includes('/')) return tzid;
+  if (isKnownTimeZone(tzid) && tzid.includes('/')) return tzid;
   if (tzid === 'UTC') return 'UTC';
   return WINDOWS_ZONES[tzid] ?? null;
 }
@@ -87,7 +86,7 @@ function readTime(component: ICAL.Component, name: string, label: string, contex
   if (text.endsWith('Z')) return { epochMs: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second), isDate: false, zone: null };
   if (tzid === null) return { epochMs: instantFromWallTime(wall, context.defaultZone), isDate: false, zone: null };
   // The platform's zone data is authoritative for IANA names; a file's own VTIMEZONE serves any other name.
-  if (iana && isValidTimeZone(tzid)) return { epochMs: instantFromWallTime(wall, iana), isDate: false, zone: iana };
+  if (iana && isKnownTimeZone(tzid)) return { epochMs: instantFromWallTime(wall, iana), isDate: false, zone: iana };
   const fileZone = context.fileZones.get(tzid);
   if (fileZone) {
     const zoned = value.clone();
@@ -127,7 +126,7 @@ function readEvent(component: ICAL.Component, eventNumber: number, context: Read
 
   const isHerald = component.hasProperty(X.status);
   const zoneText = text(component, X.timeZone);
-  const timeZone = zoneText && isValidTimeZone(zoneText) ? zoneText : (start.zone ?? context.defaultZone);
+  const timeZone = zoneText && isKnownTimeZone(zoneText) ? zoneText : (start.zone ?? context.defaultZone);
   const description = text(component, 'description') ?? '';
   const services = component.getAllProperties('categories').flatMap((property) => property.getValues().map((value) => String(value).trim()));
   const deadline: unknown = component.getFirstPropertyValue(X.deadline);

@@ -3,30 +3,35 @@
 // makes for an event that arrived without one.
 import { createHash } from 'node:crypto';
 
-/** The 1-based line of `source` where the (unfolded) content line `line` starts, if it can be found. */
-function lineNumberOf(source: string, line: string): number | null {
-  const lines = source.split(/\r?\n/);
-  const start = line.slice(0, 40);
-  const index = lines.findIndex((candidate) => candidate.startsWith(start));
+/** The 1-based line of `source` holding `fragment` (the parser quotes whole lines or their tail), if found. */
+function lineNumberOf(source: string, fragment: string): number | null {
+  const needle = fragment.slice(0, 40);
+  const index = source.split(/\r?\n/).findIndex((candidate) => candidate.includes(needle));
   return index === -1 ? null : index + 1;
+}
+
+function lineLabel(source: string, fragment: string): string {
+  const where = lineNumberOf(source, fragment);
+  return where ? `Line ${where}` : 'A line';
 }
 
 export function describeParseFailure(error: unknown, source: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  const badLine = /^invalid line \(no token ";" or ":"\) "([\s\S]*)"$/.exec(message);
+  const badLine = /^invalid line \(([^)]*)\) "([\s\S]*)"$/.exec(message);
   if (badLine) {
-    const content = badLine[1] ?? '';
-    const where = lineNumberOf(source, content);
+    const content = badLine[2] ?? '';
+    if (badLine[1]?.includes('double quote')) {
+      return `${lineLabel(source, content)} of the calendar file opens a quoted parameter value (") but never closes it.`;
+    }
     const shown = content.length > 60 ? `${content.slice(0, 60)}…` : content;
-    return `${where ? `Line ${where}` : 'A line'} of the calendar file is not an iCalendar line (a name, a colon, then a value): "${shown}".`;
+    return `${lineLabel(source, content)} of the calendar file is not an iCalendar line (a name, a colon, then a value): "${shown}".`;
   }
   if (message.includes('component began but did not end')) {
     return 'The calendar file is cut short: a BEGIN: line has no matching END: line.';
   }
   const badParameters = /^(?:Invalid parameters|Missing parameter value|Empty parameter name) in '([\s\S]*)'$/.exec(message);
   if (badParameters) {
-    const where = lineNumberOf(source, badParameters[1] ?? '');
-    return `${where ? `Line ${where}` : 'A line'} of the calendar file has a malformed parameter (the part between ";" and ":").`;
+    return `${lineLabel(source, badParameters[1] ?? '')} of the calendar file has a malformed parameter (the part between ";" and ":").`;
   }
   return `The calendar file could not be read: ${message.slice(0, 200)}.`;
 }

@@ -18,8 +18,20 @@ export interface OffsetChange {
   name: string;
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes ahead of UTC, from one cached formatter ("GMT+01:00"): this runs once per day scanned. */
 function offsetAt(epochMs: number, zone: string): number {
-  return wallTimeInZone(epochMs, zone).offsetMinutes;
+  let formatter = offsetFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(zone, formatter);
+  }
+  const name = formatter.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /^GMT([+-\u2212])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(name);
+  if (!match) return name === 'GMT' ? 0 : wallTimeInZone(epochMs, zone).offsetMinutes;
+  const minutes = Number(match[2]) * 60 + Number(match[3]) + Number(match[4] ?? 0) / 60;
+  return match[1] === '+' ? minutes : -minutes;
 }
 
 /** Every change of UTC offset in [fromMs, toMs), to the minute. Zones change at most once a day. */
@@ -72,8 +84,21 @@ function observance(kind: 'standard' | 'daylight', onsetMs: number, fromMinutes:
   return component;
 }
 
-/** A VTIMEZONE for `zone` valid from 1 January of `fromYear` to the end of `toYear`. */
+const built = new Map<string, unknown[]>();
+
+/** A VTIMEZONE for `zone` valid from 1 January of `fromYear` to the end of `toYear` (a fresh copy each call). */
 export function vtimezone(zone: string, fromYear: number, toYear: number): ICAL.Component {
+  const key = `${zone}|${fromYear}|${toYear}`;
+  let jcal = built.get(key);
+  if (!jcal) {
+    if (built.size > 200) built.clear();
+    jcal = buildVtimezone(zone, fromYear, toYear).toJSON() as unknown[];
+    built.set(key, jcal);
+  }
+  return new ICAL.Component(structuredClone(jcal));
+}
+
+function buildVtimezone(zone: string, fromYear: number, toYear: number): ICAL.Component {
   const fromMs = Date.UTC(fromYear, 0, 1);
   const toMs = Date.UTC(toYear + 1, 0, 1);
   const changes = offsetChanges(zone, fromMs, toMs);
