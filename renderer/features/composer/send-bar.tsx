@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { slackChannelsOf } from '../../../shared/plan/index.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
 import { useComposer } from './composer-store.ts';
+import { ConnectionNote } from './connection-note.tsx';
 import { useDraftType } from './draft-form.tsx';
 import { useSend } from './send-store.ts';
 import { serverNowMs } from './server-clock.ts';
@@ -97,6 +98,7 @@ export function SendBar() {
   return (
     <section className="send-bar card" aria-labelledby="send-heading">
       <h2 id="send-heading">Send</h2>
+      <ConnectionNote />
       {isCopyOnly ? <p className="help">Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.</p> : null}
       {isThreadReply(draft, origin) ? (
         <label className="checkbox" htmlFor={alsoId}>

@@ -1,0 +1,33 @@
+// What sending will do right now, as the outbox sees Slack: being offline is
+// normal (the message waits in the outbox and goes when Slack is back), a
+// refused token is not (nothing goes until Slack is connected again).
+import { useEffect, useState } from 'react';
+import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
+import { herald } from '../../api/herald.ts';
+
+export function ConnectionNote() {
+  const [status, setStatus] = useState<ConnectionStatus | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    void herald()
+      .invoke('outbox:list', { states: ['queued'] })
+      .then((result) => {
+        if (isCurrent && result.ok) setStatus(result.value.connection);
+      });
+    const stop = herald().on('connection:changed', setStatus);
+    return () => {
+      isCurrent = false;
+      stop();
+    };
+  }, []);
+  if (!status || status.state === 'online' || status.state === 'unknown') return null;
+  const text =
+    status.state === 'offline'
+      ? 'Slack cannot be reached just now. Anything you send waits in the outbox and goes, once, as soon as Slack is back.'
+      : `${status.message}${status.fix ? ` ${status.fix}` : ''}`;
+  return (
+    <p className="connection-note" data-testid="connection-note">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,125 @@
+// An incident's communications from declaration to postmortem, through the
+// UI, against the harness and the fake Slack server: the declaration with a
+// 30-minute promise arms the reminder, the update replies in the thread,
+// the resolution closes it, the postmortem follows in the same thread.
+// Slack receives exactly those four messages, in one thread.
+import type { Page } from '@playwright/test';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import { expect, test } from './fixtures.ts';
+
+// Thursday 23 April 2026, 12:00 in London.
+test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
+
+const CHANNEL = 'operations-engineering-update';
+
+async function connectSlack(page: Page, token: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Slack token').fill(token);
+  await page.getByLabel(/I understand the token will be stored/).check();
+  await page.getByRole('button', { name: 'Connect Slack' }).click();
+  await expect(page.getByTestId('slack-connected')).toBeVisible();
+}
+
+/** Calls Herald's API as the page would (the harness checks the same token). */
+async function api<T>(harness: RestartableHarness, channel: string, args: unknown = {}): Promise<T> {
+  const response = await fetch(`${harness.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
+
+async function gotoScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+test('an incident from declaration to postmortem posts four messages in one thread, keeping its promises', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+  await openHerald();
+  await connectSlack(page, slack.botToken);
+
+  // Declare, promising the next update in 30 minutes.
+  await gotoScreen(page, 'Compose');
+  await page.getByLabel('Type of message').selectOption({ label: 'Service impacting incidents' });
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Declared' });
+  await page.getByRole('button', { name: 'Start message' }).click();
+  await page.getByLabel('Which service is affected?').fill('Sentry');
+  await page.getByLabel('Priority').selectOption({ label: 'High Priority' });
+  await page.getByLabel('What are users seeing?').fill('Errors are not reaching Sentry, so some alerts may be missing.');
+  await page.getByLabel('What are we doing about it?').fill('An incident team has been formed and is investigating.');
+  await page.getByRole('textbox', { name: 'Do users need to do anything?' }).fill('Nothing for now.');
+  await page.getByLabel('When is the next update?').fill('in 30 minutes');
+  await expect(page.getByText('Thu 23 Apr 2026, 12:30 BST · in 30 min')).toBeVisible();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+
+  // The incident shows its promise, and the reminder is armed for it.
+  await gotoScreen(page, 'Incidents');
+  const incident = page.getByTestId('incident').filter({ hasText: 'High Priority Incident Declared - Sentry' });
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(/Next update promised for Thu 23 Apr 2026, 12:30 BST \(in 30 min\)/);
+  await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder armed for 1[12]:\d\d\./);
+  const [record] = await api<Array<{ id: string; nextUpdateAtUtc: string | null }>>(harness, 'incidents:list');
+  expect(record?.nextUpdateAtUtc).toBe('2026-04-23T11:30:00.000Z');
+  const { reminders } = await api<{ reminders: Array<{ subject: { type: string; incidentId?: string }; state: string; eventAtUtc: string }> }>(harness, 'reminders:list');
+  const armed = reminders.filter((reminder) => reminder.subject.incidentId === record?.id && reminder.state === 'armed');
+  expect(armed.length).toBeGreaterThan(0);
+  expect(armed.every((reminder) => reminder.eventAtUtc === '2026-04-23T11:30:00.000Z')).toBe(true);
+  await expectNoAxeViolations();
+
+  // An update in the thread, sent from the keyboard.
+  await incident.getByRole('button', { name: 'Post update', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
+  await expect(page.getByTestId('slack-preview')).toContainText('reply in the incident’s thread');
+  await page.getByLabel('What are users seeing?').fill('Most errors are reaching Sentry again; a backlog is being processed.');
+  await page.getByLabel('What are we doing about it?').fill('We restarted the relays and are watching the queue drain.');
+  await page.getByRole('textbox', { name: 'Do users need to do anything?' }).fill('Nothing.');
+  await page.getByLabel('When is the next update?').fill('in 1 hour');
+  await page.getByLabel('What are we doing about it?').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+
+  // Resolve.
+  await gotoScreen(page, 'Incidents');
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(/13:00 BST/);
+  await incident.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await page.getByLabel('How was it resolved?').fill('The relays were restarted and the backlog has cleared. A postmortem will follow.');
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+
+  // Attach the postmortem later, in the same thread.
+  await gotoScreen(page, 'Incidents');
+  const resolved = page.getByRole('region', { name: 'Resolved in the last 30 days' }).getByTestId('incident');
+  await expect(resolved.getByTestId('incident-next-update')).toHaveText(/^\s*Resolved/);
+  await resolved.getByRole('button', { name: 'Attach postmortem' }).click();
+  await expect(page.getByLabel('Which incident is it about?')).toHaveValue('Sentry');
+  await page.getByLabel('Summary').fill('A full disk on the relays dropped events for 40 minutes; we now alert on disk use.');
+  await page.getByLabel('Link to the postmortem').fill('https://runbooks.example.org/postmortems/sentry-relays');
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+
+  // Exactly four messages, one thread, each carrying its checklist's content.
+  await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(4);
+  const posted = slack.messages(CHANNEL);
+  const [declaration, ...replies] = posted;
+  expect(declaration?.text).toContain('High Priority Incident Declared - Sentry');
+  expect(declaration?.text).toContain('Errors are not reaching Sentry');
+  expect(declaration?.text).toContain('An incident team has been formed');
+  expect(declaration?.text).toMatch(/Next update:\* <!date\^1776943800\^/);
+  expect(declaration?.text).toContain('We are sorry for the disruption');
+  for (const reply of replies) expect(reply.thread_ts).toBe(declaration?.ts);
+  expect(replies.map((reply) => reply.text)).toEqual([
+    expect.stringContaining('We restarted the relays'),
+    expect.stringContaining('The relays were restarted and the backlog has cleared'),
+    expect.stringContaining('https://runbooks.example.org/postmortems/sentry-relays'),
+  ]);
+  expect(replies[0]?.text).toMatch(/Next update:\* <!date\^1776945600\^/);
+
+  await gotoScreen(page, 'Incidents');
+  await expect(resolved.getByRole('link', { name: 'https://runbooks.example.org/postmortems/sentry-relays' })).toBeVisible();
+  await expect(resolved.getByRole('list', { name: /Timeline of/ }).getByRole('listitem')).toHaveCount(4);
+  await expectNoAxeViolations();
+});

@@ -1,0 +1,90 @@
+// Offline is normal: an upgrade notice written while Slack cannot be
+// reached survives closing and reopening Herald, is queued with "Send when
+// online", and is delivered once when the network comes back.
+import type { Page } from '@playwright/test';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import { expect, test } from './fixtures.ts';
+
+// On the real clock: the outbox probes Slack with a capped backoff, so the network coming back is noticed
+// within about half a minute, as it would be for the comms lead.
+const CHANNEL = 'operations-engineering-update';
+
+async function api(harness: RestartableHarness, channel: string, args: unknown = {}): Promise<unknown> {
+  const response = await fetch(`${harness.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
+
+async function connectSlack(page: Page, token: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Slack token').fill(token);
+  await page.getByLabel(/I understand the token will be stored/).check();
+  await page.getByRole('button', { name: 'Connect Slack' }).click();
+  await expect(page.getByTestId('slack-connected')).toBeVisible();
+}
+
+const NOTICE = {
+  subject: 'Certificate Manager',
+  what: 'From v0.8 to v0.14.',
+  why: 'v0.8 is no longer supported and misses security fixes.',
+  changeNotes: 'https://cert-manager.io/docs/release-notes/release-notes-0.14/',
+  impact: 'No downtime is expected.',
+  userActions: 'Move your certificate definitions into your namespace folder in the environments repository.',
+  risk: 'Certificates in the old format stop renewing after the upgrade.',
+  process: 'We upgrade the controller, then migrate the definitions we find in the environments repository.',
+};
+
+test('an upgrade notice written offline survives a restart and is delivered once when Slack is back', async ({ page, openHerald, slack, harness }) => {
+  test.setTimeout(150_000);
+  await openHerald();
+  await connectSlack(page, slack.botToken);
+  slack.setOffline(true);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose', exact: true }).click();
+  await page.getByLabel('Type of message').selectOption({ label: 'Service impacting upgrades and maintenance' });
+  await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Announcement' });
+  await page.getByRole('button', { name: 'Start message' }).click();
+  await page.getByLabel('What is changing, in a few words?').fill(NOTICE.subject);
+  await page.getByLabel('When does the work start?').fill('tomorrow 12:00');
+  await page.getByRole('textbox', { name: 'When should it be finished?' }).fill('tomorrow 14:00');
+  await page.getByLabel('What exactly is being done?').fill(NOTICE.what);
+  await page.getByLabel('Why?').fill(NOTICE.why);
+  await page.getByRole('textbox', { name: 'Link to change notes' }).fill(NOTICE.changeNotes);
+  await page.getByLabel('What will users notice?').fill(NOTICE.impact);
+  await page.getByRole('textbox', { name: 'What do users need to do?' }).fill(NOTICE.userActions);
+  await page.getByRole('textbox', { name: 'What happens if users do nothing?' }).fill(NOTICE.risk);
+  await page.getByRole('textbox', { name: 'How will the work be done?' }).fill(NOTICE.process);
+  await expect(page.getByTestId('checklist')).toContainText('Ready to send.');
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/);
+
+  // Close Herald and open it again: the draft is intact, cursor field and all.
+  await harness.restart();
+  await openHerald();
+  await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'How will the work be done?' })).toBeFocused();
+  await expect(page.getByLabel('What is changing, in a few words?')).toHaveValue(NOTICE.subject);
+  await expect(page.getByLabel('When does the work start?')).toHaveValue(/, 12:00 (GMT|BST)$/);
+  await expect(page.getByRole('textbox', { name: 'What do users need to do?' })).toHaveValue(NOTICE.userActions);
+  await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText('Certificate Manager Upgrade');
+
+  // Queue it while Slack is still unreachable: the composer says that is fine.
+  await expect(page.getByTestId('connection-note')).toContainText('Slack cannot be reached just now');
+  await page.getByRole('button', { name: 'Send when online' }).click();
+  await expect(page.getByTestId('composer-notice')).toContainText('Queued');
+  expect(slack.messages(CHANNEL)).toHaveLength(0);
+
+  // The network returns: Herald's next probe finds Slack and the outbox delivers it, once.
+  slack.setOffline(false);
+  await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 60_000, intervals: [500] }).toBe(1);
+  const outbox = (await api(harness, 'outbox:list', {})) as { items: Array<{ state: string }> };
+  expect(outbox.items.map((item) => item.state)).toEqual(['sent']);
+  const [delivered, ...more] = slack.messages(CHANNEL);
+  expect(more).toHaveLength(0);
+  expect(delivered?.text).toContain('Certificate Manager Upgrade');
+  for (const answer of Object.values(NOTICE)) expect(delivered?.text).toContain(answer);
+});
