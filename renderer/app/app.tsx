@@ -3,12 +3,11 @@ import { useEffect } from 'react';
 import { herald } from '../api/herald.ts';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
-import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
-import { ComposerScreen } from '../features/composer/composer-screen.tsx';
-import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
+import { HistoryScreen } from '../features/history/history-screen.tsx';
 import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
+import { OutboxScreen } from '../features/outbox/outbox-screen.tsx';
 import { PlaceholderScreen } from '../features/placeholder/placeholder-screen.tsx';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
 import { TemplatesScreen } from '../features/templates/templates-screen.tsx';
@@ -25,12 +24,12 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <ComposerScreen />;
     case 'incidents':
       return <IncidentsScreen />;
-    case 'compose':
-      return <ComposerScreen />;
-    case 'incidents':
-      return <IncidentsScreen />;
     case 'templates':
       return <TemplatesScreen />;
+    case 'history':
+      return <HistoryScreen />;
+    case 'outbox':
+      return <OutboxScreen />;
     default:
       return <PlaceholderScreen screen={screen} />;
   }
@@ -41,7 +40,6 @@ export function App() {
   const go = useNavigation((state) => state.go);
   const info = useAppInfo((state) => state.info);
   const loadError = useAppInfo((state) => state.loadError);
-  useComposerShortcuts();
   useComposerShortcuts();
 
   useEffect(() => {

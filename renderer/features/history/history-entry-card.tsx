@@ -1,0 +1,83 @@
+// One sent message in History: title, when and where it went, the link to
+// it in Slack, and the checklist and any override as they stood at send time.
+import { useId } from 'react';
+import type { HistoryEntry } from '../../../shared/history/history-entry.ts';
+import type { Plan } from '../../../shared/plan/index.ts';
+import { formatInstant } from '../../../shared/time/index.ts';
+import { MrkdwnView } from '../slack-preview/mrkdwn-view.tsx';
+import { stageNameOf, typeNameOf } from '../templates/template-groups.ts';
+import { checklistStateWords, checklistSummary, isWebLink, messageTitle } from './message-summary.ts';
+
+interface HistoryEntryCardProps {
+  entry: HistoryEntry;
+  plan: Plan;
+  zone: string;
+  nowMs: number;
+}
+
+export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardProps) {
+  const titleId = useId();
+  const title = messageTitle(entry.text);
+  const { typeId, stage } = entry.source;
+  const kind = typeId ? [typeNameOf(plan, typeId), ...(stage && stage !== 'message' ? [stageNameOf(plan, typeId, stage)] : [])].join(' · ') : 'Message';
+  const where = entry.channelName ? `#${entry.channelName}` : entry.channelId;
+  return (
+    <article className="history-entry" aria-labelledby={titleId} data-testid="history-entry">
+      <h3 id={titleId}>{title}</h3>
+      <p className="entry-meta">
+        <span>{kind}</span>
+        <span>
+          Sent {formatInstant(Date.parse(entry.sentAtUtc), zone)} to <strong>{where}</strong>
+        </span>
+        {entry.threadTs ? <span>{entry.replyBroadcast ? 'Thread reply, also sent to the channel' : 'Thread reply'}</span> : null}
+        {entry.via === 'schedule' ? <span>Scheduled in Slack</span> : null}
+      </p>
+      <p>
+        {isWebLink(entry.permalink) ? (
+          <a href={entry.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open “${title}” in Slack`}>
+            Open in Slack <span aria-hidden="true">↗</span>
+          </a>
+        ) : (
+          <span className="muted">No link yet: Slack has not given one.</span>
+        )}
+      </p>
+      {entry.override ? (
+        <div className="override-note">
+          <p>
+            <strong>
+              <span aria-hidden="true">⚠ </span>Sent with an override.
+            </strong>{' '}
+            Reason given: “{entry.override.reason}”
+          </p>
+          {entry.override.warnings.length > 0 ? (
+            <ul>
+              {entry.override.warnings.map((warning) => (
+                <li key={`${warning.code}:${warning.message}`}>{warning.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {entry.checklist.length > 0 ? (
+        <details>
+          <summary>Checklist when sent: {checklistSummary(entry.checklist)}</summary>
+          <ul className="checklist-snapshot">
+            {entry.checklist.map((item) => (
+              <li key={item.itemId} className={`snapshot-${item.state}`}>
+                <span aria-hidden="true">{checklistStateWords[item.state].symbol} </span>
+                <span className="snapshot-state">{checklistStateWords[item.state].words}:</span> {item.label}
+                {item.required ? <span className="muted"> (required)</span> : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <details>
+        <summary>Message as sent</summary>
+        <div className="sent-text">
+          <MrkdwnView text={entry.text} context={{ nowMs }} />
+        </div>
+      </details>
+    </article>
+  );
+}
