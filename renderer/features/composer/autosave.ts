@@ -75,6 +75,8 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
   let waiters: Array<(isSaved: boolean) => void> = [];
 
   function setStatus(next: SaveStatus, error: ApiError | null = null): void {
+    // Every keystroke schedules a save: tell listeners only about real changes.
+    if (next === status && error === null) return;
     status = next;
     options.onStatus(next, error);
   }

@@ -83,16 +83,18 @@ function Feedback() {
 export function SendBar() {
   const alsoId = useId();
   const { type } = useDraftType();
-  const draft = useComposer((state) => state.draft);
-  const origin = useComposer((state) => state.meta?.origin.kind);
+  // Narrow selections: the send bar need not re-render on every keystroke in the body.
+  const hasDraft = useComposer((state) => state.draft !== null);
+  const channel = useComposer((state) => state.draft?.channel ?? '');
+  const replies = useComposer((state) => (state.draft ? isThreadReply(state.draft, state.meta?.origin.kind) : false));
   const isSending = useSend((state) => state.isSending);
   const alsoToChannel = useSend((state) => state.alsoToChannel);
   const setAlsoToChannel = useSend((state) => state.setAlsoToChannel);
   const send = useSend((state) => state.send);
   const copyAsSlackText = useSend((state) => state.copyAsSlackText);
   const [isScheduling, setIsScheduling] = useState(false);
-  if (!draft) return null;
-  const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && draft.channel.trim() === '';
+  if (!hasDraft) return null;
+  const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
   const isDisabled = isSending || isCopyOnly;
 
   return (
@@ -100,7 +102,7 @@ export function SendBar() {
       <h2 id="send-heading">Send</h2>
       <ConnectionNote />
       {isCopyOnly ? <p className="help">Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.</p> : null}
-      {isThreadReply(draft, origin) ? (
+      {replies ? (
         <label className="checkbox" htmlFor={alsoId}>
           <input id={alsoId} type="checkbox" checked={alsoToChannel} onChange={(event) => setAlsoToChannel(event.target.checked)} />
           Also send to the channel, not only the incident’s thread (for key updates)
