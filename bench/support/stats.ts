@@ -1,4 +1,5 @@
 // Small statistics and printing helpers shared by the benchmarks.
+import { appendFileSync } from 'node:fs';
 
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -13,4 +14,7 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
     Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : value])),
   );
   console.table(formatted);
+  // `npm run bench` collects every table into one summary (scripts/bench.mjs).
+  const collect = process.env.HERALD_BENCH_RESULTS;
+  if (collect) appendFileSync(collect, `${JSON.stringify({ title, rows: formatted })}\n`);
 }
