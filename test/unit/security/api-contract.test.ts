@@ -38,10 +38,12 @@ function readChannels(transport: Transport): Channel[] {
   return transport.channels.filter((name) => /:(get|list|status|info|getSettings|getCurrent)$/.test(name) && isAcceptable(name, {}));
 }
 
-/** Drops fields that move with the clock by themselves ("now"), which are not state. */
+/** Fields that move by themselves (the clock, the network's reachability), which no call of ours changes. */
+const AMBIENT_FIELDS = new Set(['nowUtc', 'connection']);
+
 function withoutClock(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutClock);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'nowUtc').map(([key, child]) => [key, withoutClock(child)]));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([key]) => !AMBIENT_FIELDS.has(key)).map(([key, child]) => [key, withoutClock(child)]));
   return value;
 }
 
