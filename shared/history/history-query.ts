@@ -51,8 +51,11 @@ export function searchHistory(
   query: HistoryQuery,
 ): { entries: HistoryEntry[]; total: number } {
   const { limit = 100, ...criteria } = query;
+  // Entries are stored in the order they were sent: ties in time go newest (latest stored) first.
   const matching = entries
-    .filter((entry) => matchesHistoryQuery(entry, criteria))
-    .sort((a, b) => Date.parse(b.sentAtUtc) - Date.parse(a.sentAtUtc));
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => matchesHistoryQuery(entry, criteria))
+    .sort((a, b) => Date.parse(b.entry.sentAtUtc) - Date.parse(a.entry.sentAtUtc) || b.index - a.index)
+    .map(({ entry }) => entry);
   return { entries: matching.slice(0, limit), total: matching.length };
 }

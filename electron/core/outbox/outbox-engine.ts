@@ -83,6 +83,9 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     }
   }
 
+  const queuedChannels = () =>
+    new Set(deps.repo.all().flatMap((item) => (item.state === 'queued' && item.channelId !== null ? [item.channelId] : [])));
+
   async function runLane(channelId: string): Promise<void> {
     busyLanes.add(channelId);
     try {
@@ -101,23 +104,26 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     }
   }
 
+  /**
+   * The next moment something becomes due. Only future moments count: what is due now is either
+   * running (and pumps again when it ends) or waiting for the connection (which pumps when it changes).
+   */
   function nextWakeMs(nowMs: number): number {
-    let earliest = Math.min(deps.resolver.retryAtMs(), Infinity);
+    const candidates = [deps.resolver.retryAtMs()];
     for (const item of deps.repo.all()) {
       if (item.state !== 'queued') continue;
-      if (item.sendAtUtc !== null && timeOf(item.sendAtUtc) > nowMs) earliest = Math.min(earliest, timeOf(item.sendAtUtc));
-      if (item.promiseAtUtc !== null && !item.isOutcomeUnclear) earliest = Math.min(earliest, timeOf(item.promiseAtUtc));
+      if (item.sendAtUtc !== null) candidates.push(timeOf(item.sendAtUtc));
+      if (item.promiseAtUtc !== null && !item.isOutcomeUnclear) candidates.push(timeOf(item.promiseAtUtc));
     }
     if (deps.connectivity.isOnline()) {
-      const channels = new Set(deps.repo.all().flatMap((item) => (item.state === 'queued' && item.channelId !== null ? [item.channelId] : [])));
-      for (const channelId of channels) {
+      for (const channelId of queuedChannels()) {
         if (busyLanes.has(channelId)) continue;
         const head = laneHead(channelId, nowMs);
-        if (head) earliest = Math.min(earliest, readyAtMs(head));
+        if (head) candidates.push(readyAtMs(head));
       }
-      earliest = Math.min(earliest, deps.reconciler.nextDueMs());
+      if (!deps.reconciler.isRunning()) candidates.push(deps.reconciler.nextDueMs());
     }
-    return earliest;
+    return Math.min(Infinity, ...candidates.filter((atMs) => atMs > nowMs));
   }
 
   function armWake(nowMs: number): void {
@@ -141,14 +147,14 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
       });
     }
     if (deps.connectivity.isOnline()) {
-      const channels = new Set(deps.repo.all().flatMap((item) => (item.state === 'queued' && item.channelId !== null ? [item.channelId] : [])));
-      for (const channelId of channels) {
+      for (const channelId of queuedChannels()) {
         if (busyLanes.has(channelId)) continue;
         const head = laneHead(channelId, nowMs);
         if (head && readyAtMs(head) <= nowMs) void runLane(channelId);
       }
       if (deps.reconciler.nextDueMs() <= nowMs && !deps.reconciler.isRunning()) {
-        void deps.reconciler.run().finally(() => armWake(deps.clock.now()));
+        // Each look moves its item's next look on, so pumping again afterwards cannot loop.
+        void deps.reconciler.run().finally(pump);
       }
     }
     armWake(nowMs);

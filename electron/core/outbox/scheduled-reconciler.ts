@@ -14,8 +14,10 @@ import type { Connectivity } from './connectivity.ts';
 
 /** How long after its time Herald first looks for a scheduled message. */
 export const RECONCILE_GRACE_MS = 30_000;
-/** How often to look again while Slack still lists it, or after a failed look. */
+/** How often to look again once its time has passed while Slack still lists it, or after a failed look. */
 export const RECONCILE_AGAIN_MS = 5 * 60_000;
+/** How often to look before its time, to notice a message removed in Slack. */
+export const RECONCILE_BEFORE_MS = 15 * 60_000;
 /** Slack will not cancel a message this close to its time; gone earlier means cancelled in Slack. */
 const CANCEL_CUTOFF_MS = 60_000;
 
@@ -40,7 +42,19 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
   let isRunning = false;
 
   const postAtMsOf = (item: OutboxItem) => Date.parse(item.scheduleForUtc ?? item.createdAtUtc);
-  const dueAtMs = (item: OutboxItem) => againAtMs.get(item.id) ?? postAtMsOf(item) + RECONCILE_GRACE_MS;
+  /** The next look: shortly after its time, and every so often before it. */
+  const nextLookMs = (item: OutboxItem, fromMs: number) => {
+    const afterTimeMs = postAtMsOf(item) + RECONCILE_GRACE_MS;
+    return afterTimeMs > fromMs ? Math.min(afterTimeMs, fromMs + RECONCILE_BEFORE_MS) : fromMs + RECONCILE_AGAIN_MS;
+  };
+  const dueAtMs = (item: OutboxItem) => {
+    let atMs = againAtMs.get(item.id);
+    if (atMs === undefined) {
+      atMs = nextLookMs(item, deps.clock.now());
+      againAtMs.set(item.id, atMs);
+    }
+    return atMs;
+  };
   const scheduledItems = () => deps.repo.all().filter((item) => item.state === 'scheduled' && item.channelId !== null);
 
   /** A look failed: wait, or go offline, or stop for the token. */
@@ -62,7 +76,7 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
     if (current?.state !== 'scheduled') return;
     if (listed.kind === 'failure') return afterLookFailed(current, listed);
     if (listed.kind === 'found_scheduled') {
-      againAtMs.set(item.id, deps.clock.now() + RECONCILE_AGAIN_MS);
+      againAtMs.set(item.id, nextLookMs(current, deps.clock.now()));
       return;
     }
     if (listed.kind === 'cannot_check') {
@@ -107,7 +121,12 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
   }
 
   return {
-    nextDueMs: () => Math.min(Infinity, ...scheduledItems().map(dueAtMs)),
+    nextDueMs: () => {
+      const items = scheduledItems();
+      // Forget items that are no longer scheduled.
+      for (const id of againAtMs.keys()) if (!items.some((item) => item.id === id)) againAtMs.delete(id);
+      return Math.min(Infinity, ...items.map(dueAtMs));
+    },
     isRunning: () => isRunning,
     async run() {
       if (isRunning) return;
