@@ -34,7 +34,7 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
       </p>
       <p>
         {isWebLink(entry.permalink) ? (
-          <a href={entry.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open “${title}” in Slack`}>
+          <a href={entry.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open in Slack: ${title}`}>
             Open in Slack <span aria-hidden="true">↗</span>
           </a>
         ) : (

@@ -106,7 +106,7 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
       {item.state === 'sent' ? (
         <p>
           {isWebLink(item.permalink) ? (
-            <a href={item.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open “${title}” in Slack`}>
+            <a href={item.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open in Slack: ${title}`}>
               Open in Slack <span aria-hidden="true">↗</span>
             </a>
           ) : (

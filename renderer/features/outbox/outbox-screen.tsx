@@ -50,7 +50,9 @@ export function OutboxScreen() {
   const isLoaded = useOutbox((state) => state.isLoaded);
   const loadError = useOutbox((state) => state.loadError);
   const zone = useUserZone((state) => state.zone);
-  const nowMs = useHeraldNow();
+  const isQuiet = useOutbox((state) => state.connection?.state === 'online' && state.items.every((item) => item.state === 'sent' || item.state === 'cancelled'));
+  // "Next try in 20 s" and "checks again in 10 s" need a livelier clock than a quiet outbox does.
+  const nowMs = useHeraldNow(isQuiet ? 30_000 : 5_000);
 
   useEffect(() => followOutbox(), []);
   useEffect(() => followUserZone(), []);

@@ -1,0 +1,203 @@
+// The Outbox and History screens against the harness and the fake Slack:
+// messages sent through the API show in the Outbox with their state and
+// link, then in History with the checklist and any override, searchable;
+// offline, queued messages wait under a banner and can be edited or
+// cancelled; an incident message whose promise passed while it waited is
+// held until the lead gives a new time.
+import type { HistoryEntry } from '../../shared/history/history-entry.ts';
+import type { OutboxItem } from '../../shared/outbox/outbox-item.ts';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import { expect, test } from './fixtures.ts';
+
+const UPDATE_CHANNEL = 'operations-engineering-update';
+
+/** Calls Herald's API as the page would (the harness checks the same token). */
+async function api<T>(harness: RestartableHarness, channel: string, args: unknown = {}): Promise<T> {
+  const response = await fetch(`${harness.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
+
+async function connectSlack(harness: RestartableHarness, token: string): Promise<void> {
+  await api(harness, 'slack:connect', { token, acceptWeakProtection: true });
+}
+
+/** Creates a draft and sends it; answers the outbox item's id. */
+async function send(harness: RestartableHarness, draft: Record<string, unknown>, options: Record<string, unknown> = {}): Promise<string> {
+  const created = await api<{ draft: { id: string } }>(harness, 'drafts:create', draft);
+  const sent = await api<{ outboxItemId: string }>(harness, 'messages:send', { draftId: created.draft.id, mode: 'now', ...options });
+  return sent.outboxItemId;
+}
+
+const FEATURE = {
+  typeId: 'new-features',
+  fields: {
+    feature: 'Repository standards report',
+    whatItDoes: 'Shows how each repository meets the organisation’s standards.',
+    howToStart: 'Open the report and find your team’s repositories.',
+    docsUrl: 'https://user-guide.operations-engineering.service.justice.gov.uk/',
+  },
+};
+
+const BLOG_REQUEST = { typeId: 'blog-requests', fields: { topic: 'Moving to GitHub Actions' } };
+
+test.describe('the Outbox and History', () => {
+  test('sent messages show in the Outbox with their link, and in History with checklist and override, searchable', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+    await connectSlack(harness, slack.botToken);
+    const featureId = await send(harness, FEATURE);
+    const blogId = await send(harness, BLOG_REQUEST, { overrideReason: 'The comms team asked for the topic first.' });
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
+    await expect.poll(() => slack.messages('ask-comms').length).toBe(1);
+
+    // Outbox: both sent, each with its Slack link.
+    await openHerald('Outbox');
+    await expect(page.getByTestId('connection-banner')).toContainText('Connected to Slack');
+    const finished = page.getByTestId('outbox-finished');
+    const featureCard = finished.getByTestId('outbox-item').filter({ hasText: 'New Feature - Repository standards report' });
+    await expect(featureCard).toHaveAttribute('data-state', 'sent');
+    await expect(featureCard).toContainText('Sent');
+    await expect(featureCard).toContainText(`#${UPDATE_CHANNEL}`);
+    const history = await api<{ entries: HistoryEntry[] }>(harness, 'history:list', {});
+    const featureEntry = history.entries.find((entry) => entry.id === featureId)!;
+    expect(featureEntry.permalink).toBeTruthy();
+    await expect(featureCard.getByRole('link', { name: /in Slack/ })).toHaveAttribute('href', featureEntry.permalink!);
+    await expectNoAxeViolations();
+
+    // History: newest first, with checklist and override as they stood at send time.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History', exact: true }).click();
+    const entries = page.getByTestId('history-entry');
+    await expect(entries).toHaveCount(2);
+    await expect(page.getByTestId('history-count')).toHaveText('2 messages');
+    const blogEntry = entries.filter({ hasText: 'Blog post request - Moving to GitHub Actions' });
+    await expect(blogEntry).toContainText('Sent with an override.');
+    await expect(blogEntry).toContainText('The comms team asked for the topic first.');
+    await blogEntry.getByText(/Checklist when sent:/).click();
+    await expect(blogEntry.getByRole('listitem').filter({ hasText: 'Missing:' }).first()).toBeVisible();
+    await expect(entries.filter({ hasText: 'Repository standards report' }).getByRole('link', { name: /in Slack/ })).toHaveAttribute('href', featureEntry.permalink!);
+    await expectNoAxeViolations();
+
+    // Search by words, channel, type and date.
+    const search = page.getByRole('search', { name: 'Search history' });
+    await search.getByLabel('Words in the message').fill('standards report');
+    await expect(entries).toHaveCount(1);
+    await expect(entries).toContainText('Repository standards report');
+    await search.getByLabel('Words in the message').fill('');
+    await search.getByLabel('Channel').selectOption('ask-comms');
+    await expect(entries).toHaveCount(1);
+    await expect(entries).toContainText('Moving to GitHub Actions');
+    await search.getByLabel('Channel').selectOption('');
+    await search.getByLabel('Message type').selectOption({ label: 'New features or services' });
+    await expect(entries).toHaveCount(1);
+    await search.getByLabel('Message type').selectOption('');
+    await expect(entries).toHaveCount(2);
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+    await search.getByLabel('Sent from').fill(tomorrow);
+    await expect(page.getByText('No sent message matches.')).toBeVisible();
+    await search.getByLabel('Sent to').fill('2020-01-01');
+    await expect(search.getByText('The end date is before the start date.')).toBeVisible();
+    await expect(search.getByLabel('Sent to')).toHaveAttribute('aria-invalid', 'true');
+    expect(blogId).toBeTruthy();
+  });
+
+  test('offline, queued messages wait under a banner, can be edited or cancelled, and go out once Slack is back', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+    test.setTimeout(120_000);
+    await connectSlack(harness, slack.botToken);
+    slack.setOffline(true);
+    const keptId = await send(harness, FEATURE, { mode: 'when_online' });
+    const droppedId = await send(harness, { ...FEATURE, fields: { ...FEATURE.fields, feature: 'Dropped feature' } }, { mode: 'when_online' });
+
+    await openHerald('Outbox');
+    await expect(page.getByTestId('connection-banner')).toContainText('Offline: messages are waiting');
+    const waiting = page.getByTestId('outbox-waiting');
+    await expect(waiting.getByTestId('outbox-item')).toHaveCount(2);
+    await expectNoAxeViolations();
+
+    // Edit the first while it waits.
+    const kept = waiting.getByTestId('outbox-item').filter({ hasText: 'Repository standards report' });
+    await kept.getByRole('button', { name: 'Edit' }).click();
+    const text = kept.getByLabel('Message text (Slack formatting)');
+    await expect(text).toBeFocused();
+    await text.fill('*New Feature - Repository standards report*\n\nNow with a weekly summary.');
+    await kept.getByRole('button', { name: 'Save changes' }).click();
+    await expect(kept.getByRole('button', { name: 'Edit' })).toBeFocused();
+
+    // Cancel the second, after confirming.
+    const dropped = waiting.getByTestId('outbox-item').filter({ hasText: 'Dropped feature' });
+    await dropped.getByRole('button', { name: 'Cancel message' }).click();
+    await dropped.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Dropped feature' })).toHaveAttribute('data-state', 'cancelled');
+    await expectNoAxeViolations();
+
+    // Slack is back: "Try now" checks at once, and the edited message goes out, once.
+    slack.setOffline(false);
+    const banner = page.getByTestId('connection-banner');
+    // A check already under way when the network returned can still fail; pressing again checks afresh.
+    await expect(async () => {
+      const tryNow = banner.getByRole('button', { name: 'Try now' });
+      if ((await tryNow.isVisible()) && (await tryNow.isEnabled())) await tryNow.click();
+      await expect(banner).toContainText('Connected to Slack', { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Repository standards report' })).toHaveAttribute('data-state', 'sent');
+    const posted = slack.messages(UPDATE_CHANNEL);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.text).toContain('Now with a weekly summary.');
+    const items = await api<{ items: OutboxItem[] }>(harness, 'outbox:list', {});
+    expect(items.items.find((item) => item.id === keptId)?.state).toBe('sent');
+    expect(items.items.find((item) => item.id === droppedId)?.state).toBe('cancelled');
+  });
+});
+
+test.describe('a held incident message', () => {
+  // Thursday 23 April 2026, 12:00 in London.
+  test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
+
+  test('is held when its promised time passes while it waits, and goes out with the new time the lead gives', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+    test.setTimeout(120_000);
+    await connectSlack(harness, slack.botToken);
+    slack.setOffline(true);
+    const promised = '2026-04-23T11:30:00.000Z';
+    const itemId = await send(harness, {
+      typeId: 'incidents',
+      stage: 'declared',
+      fields: {
+        service: 'Sentry',
+        serviceImpact: 'Errors are not reaching Sentry.',
+        actionBeingTaken: 'An incident team is investigating.',
+        userActions: 'None',
+        nextUpdateAtUtc: promised,
+      },
+    });
+
+    // Forty minutes later, still offline: the promise has passed, so Herald holds the message.
+    await api(harness, 'testClock:advance', { ms: 40 * 60_000 });
+    await expect.poll(async () => (await api<{ items: OutboxItem[] }>(harness, 'outbox:list', {})).items.find((item) => item.id === itemId)?.state).toBe('held');
+
+    await openHerald('Outbox');
+    const held = page.getByTestId('outbox-attention').getByTestId('outbox-item');
+    await expect(held).toHaveAttribute('data-state', 'held');
+    await expect(held).toContainText('Held for you');
+    await expect(held).toContainText('It promises the next update at Thu 23 Apr 2026, 12:30 BST, which passed while it waited.');
+    await expectNoAxeViolations();
+
+    await held.getByRole('button', { name: 'Confirm and send' }).click();
+    await expect(held.getByRole('textbox', { name: 'New next-update time' })).toHaveAttribute('aria-invalid', 'true');
+    await held.getByRole('textbox', { name: 'New next-update time' }).fill('in 30 min');
+    await expect(held).toContainText('That is Thu 23 Apr 2026, 13:10 BST.');
+    await held.getByRole('button', { name: 'Confirm and send' }).click();
+    await expect(page.getByTestId('outbox-waiting').getByTestId('outbox-item')).toHaveAttribute('data-state', 'queued');
+
+    slack.setOffline(false);
+    await page.getByTestId('connection-banner').getByRole('button', { name: 'Try now' }).click();
+    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item')).toHaveAttribute('data-state', 'sent');
+    const posted = slack.messages(UPDATE_CHANNEL);
+    expect(posted).toHaveLength(1);
+    const newPromiseSeconds = Date.parse('2026-04-23T12:10:00.000Z') / 1000;
+    expect(posted[0]?.text).toContain(`<!date^${newPromiseSeconds}^`);
+    expect(posted[0]?.text).not.toContain(`<!date^${Date.parse(promised) / 1000}^`);
+  });
+});
