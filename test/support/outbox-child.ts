@@ -1,0 +1,60 @@
+// A Herald core in a process of its own, for crash tests: the test kills it
+// with SIGKILL mid-send and starts it again on the same data folder.
+//   node --import tsx test/support/outbox-child.ts --data-dir D --slack-api-url U
+//        [--token T] [--enqueue N --channels a,b,c]
+// Prints `ENQUEUED <n> <id> <channel>` once each message is stored, `SENT <id> <ts>`
+// as each is sent, and `IDLE` (then exits) once nothing is left to send.
+import { parseArgs } from 'node:util';
+import { createSystemClock } from '../../electron/core/clock/clock.ts';
+import { createCore } from '../../electron/core/create-core.ts';
+import { createLogger } from '../../electron/core/logging/logger.ts';
+import { createKeyFileSecretBox } from '../../electron/core/secrets/key-file-secret-box.ts';
+import { createConfBackend } from '../../electron/harness/start-harness.ts';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'slack-api-url': { type: 'string' },
+    token: { type: 'string' },
+    enqueue: { type: 'string', default: '0' },
+    channels: { type: 'string', default: 'operations-engineering-update' },
+  },
+});
+const dataDir = values['data-dir'];
+const apiUrl = values['slack-api-url'];
+if (!dataDir || !apiUrl) throw new Error('--data-dir and --slack-api-url are required');
+
+const core = createCore({
+  host: 'browser-harness',
+  version: '0.0.0-crash-test',
+  dataDir,
+  createBackend: createConfBackend,
+  secretBox: createKeyFileSecretBox(dataDir),
+  clock: createSystemClock(),
+  logger: createLogger((line) => process.stderr.write(`${line}\n`), 'warn'),
+  slackApiUrlOverride: apiUrl,
+});
+
+if (values.token) {
+  const connected = await core.slack.connect(values.token, true);
+  if (!connected.ok) throw new Error(`could not connect: ${connected.error.message}`);
+}
+
+const channels = values.channels.split(',');
+for (let n = 0; n < Number(values.enqueue); n++) {
+  const channel = channels[n % channels.length]!;
+  const queued = core.outbox.enqueue({ channel, text: `crash test message ${n}` });
+  if (!queued.ok) throw new Error(queued.error.message);
+  process.stdout.write(`ENQUEUED ${n} ${queued.value.id} ${channel}\n`);
+}
+
+const isDone = () => core.outbox.list(['queued', 'sending']).items.length === 0;
+core.outbox.onChanged((item) => {
+  if (item.state === 'sent') process.stdout.write(`SENT ${item.id} ${item.ts ?? ''}\n`);
+  if (isDone()) {
+    process.stdout.write('IDLE\n');
+    core.stop();
+    process.exit(0);
+  }
+});
+core.start();

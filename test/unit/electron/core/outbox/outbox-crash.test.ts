@@ -1,0 +1,119 @@
+// Killing Herald mid-send (a real SIGKILL of a child process) and starting it
+// again on the same data folder sends every acknowledged message exactly once.
+// A small proxy between the child and the fake Slack decides the moment of
+// the kill: as the Nth post arrives (nothing posted), or as its answer comes
+// back (posted, but the child never learns).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../../../../fakes/slack-server.ts';
+import { makeDataDir } from '../../../../support/core-fixture.ts';
+import { heraldIdOf } from './outbox-fixture.ts';
+
+const CHANNELS = ['operations-engineering-update', 'github-community', 'ask-comms'];
+const CHILD_SCRIPT = 'test/support/outbox-child.ts';
+
+interface ChildRun {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function runChild(args: string[]): ChildRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return { child, output: () => output, exited };
+}
+
+/**
+ * Forwards the Web API to the fake; on the `killAt`-th chat.postMessage it SIGKILLs the child,
+ * either as the request arrives (`before`: it never reaches Slack) or as the answer comes back
+ * (`after`: posted, but the answer never reaches the child).
+ */
+async function startKillingProxy(fake: FakeSlack, killAt: number, moment: 'before' | 'after', victim: () => ChildProcess | undefined): Promise<{ url: string; server: Server }> {
+  let posts = 0;
+  const upstream = new URL(fake.url);
+  const server = createServer((req, res) => {
+    const isPost = req.url?.endsWith('/chat.postMessage') ?? false;
+    const isFatal = isPost && ++posts === killAt;
+    if (isFatal && moment === 'before') {
+      victim()?.kill('SIGKILL');
+      req.socket.destroy();
+      return;
+    }
+    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      if (isFatal) {
+        victim()?.kill('SIGKILL');
+        answer.resume();
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => req.socket.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  server.on('connection', (socket) => cleanups.push(() => void socket.destroy()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, server };
+}
+
+function enqueuedIds(output: string): Map<string, string[]> {
+  const byChannel = new Map<string, string[]>(CHANNELS.map((channel) => [channel, []]));
+  for (const match of output.matchAll(/^ENQUEUED \d+ (\S+) (\S+)$/gm)) byChannel.get(match[2]!)?.push(match[1]!);
+  return byChannel;
+}
+
+async function crashAndRestart(moment: 'before' | 'after') {
+  const fake = await startFakeSlack();
+  cleanups.push(() => fake.close());
+  const dataDir = makeDataDir('herald-crash-');
+  let first: ChildRun | undefined;
+  const proxy = await startKillingProxy(fake, 7, moment, () => first?.child);
+
+  first = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url, '--token', fake.botToken, '--enqueue', '30', '--channels', CHANNELS.join(',')]);
+  await first.exited;
+  expect(first.child.signalCode).toBe('SIGKILL');
+  const ids = enqueuedIds(first.output());
+  expect([...ids.values()].flat()).toHaveLength(30);
+  const postedBeforeRestart = fake.messages().length;
+  expect(postedBeforeRestart).toBeGreaterThanOrEqual(moment === 'after' ? 7 : 6);
+  expect(postedBeforeRestart).toBeLessThan(30);
+
+  const second = runChild(['--data-dir', dataDir, '--slack-api-url', fake.url]);
+  expect(await second.exited).toBe(0);
+  expect(second.output()).toContain('IDLE');
+
+  for (const channel of CHANNELS) {
+    const posted = fake.messages(channel).map(heraldIdOf);
+    expect(posted, channel).toEqual(ids.get(channel));
+  }
+  const postsAfterRestart = fake.requests.filter((request) => request.method === 'chat.postMessage').length;
+  return { fake, postedBeforeRestart, postsAfterRestart };
+}
+
+describe('a crash in the middle of sending', () => {
+  it('sends nothing twice when Herald dies after Slack accepted a post but before it heard back', async () => {
+    const { fake } = await crashAndRestart('after');
+    // The restarted Herald looked before posting again.
+    expect(fake.requests.some((request) => request.method === 'conversations.history')).toBe(true);
+  }, 90_000);
+
+  it('sends a message exactly once when Herald dies before the post reached Slack', async () => {
+    await crashAndRestart('before');
+  }, 90_000);
+});
