@@ -35,7 +35,7 @@ for (const file of files) {
         .map((line) => JSON.parse(line))
     : [];
   if (result.status !== 0) problems.push(`${file} failed (exit ${result.status})`);
-  else if (!tables.some((table) => table.rows.some((row) => /baseline/i.test(String(row.name ?? Object.values(row)[0]))))) {
+  else if (!tables.some((table) => table.rows.some((row) => Object.values(row).some((value) => /baseline/i.test(String(value)))))) {
     problems.push(`${file} printed no table with a baseline row`);
   }
   sections.push({ file, seconds, tables, isOk: result.status === 0 });
@@ -65,8 +65,11 @@ for (const { file, tables } of sections) {
   for (const { title, rows } of tables) {
     console.log(`  ${title}`);
     for (const row of rows) {
-      const [name, ...figures] = Object.entries(row);
-      console.log(`    ${String(name?.[1] ?? '').padEnd(52)} ${figures.map(([key, value]) => `${key} ${value}`).join('  ')}`);
+      // The row's label is its first text cell (e.g. "baseline: …"); every other cell is a figure.
+      const entries = Object.entries(row);
+      const label = entries.find(([, value]) => typeof value === 'string' && Number.isNaN(Number(value)));
+      const figures = entries.filter((entry) => entry !== label);
+      console.log(`    ${String(label?.[1] ?? '').padEnd(52)} ${figures.map(([key, value]) => `${key} ${value}`).join('  ')}`);
     }
   }
 }
