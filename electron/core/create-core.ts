@@ -5,6 +5,10 @@ import type { StorageNotice } from '../../shared/api/channels/app.ts';
 import type { ReminderSettings } from '../../shared/reminders/reminder-settings.ts';
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { appHandlers } from './app/app-handlers.ts';
+import { calendarHandlers } from './calendar/calendar-handlers.ts';
+import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
+import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
+import { createHistoryDigestSource } from './calendar/history-digest.ts';
 import { createEventBus, type EventBus } from './api/event-bus.ts';
 import { createRouter, type Handlers, type Router } from './api/router.ts';
 import type { Clock } from './clock/clock.ts';
@@ -64,6 +68,7 @@ export interface Core {
   channels: ChannelDirectory;
   history: HistoryService;
   slackGateway: SlackGateway;
+  calendar: CalendarService;
   /** The user's settings (the shell reads keepRunningInTray and the time zone). */
   settings: SettingsService;
   /** The reminder preferences as stored now (sounds, due-soon window). */
@@ -168,6 +173,20 @@ export function createCore(deps: CoreDeps): Core {
     nowMs: () => deps.clock.now(),
   });
 
+  const calendar = createCalendarService({
+    store: openVersionedStore(calendarStoreDefinition, storeContext),
+    settingsStore: openVersionedStore(calendarSettingsStoreDefinition, storeContext),
+    reminders: reminders.scheduler,
+    drafts,
+    plan: plan.get,
+    userZone: () => settings.get().timeZone,
+    history: createHistoryDigestSource({ history, incidents: incidents.list, plan: plan.get }),
+    clock: deps.clock,
+    bus,
+    logger: deps.logger,
+  });
+  outbox.onChanged((item) => calendar.noteSent(item));
+
   const handlers: Handlers = {
     ...appHandlers({
       info: { version: deps.version, host: deps.host, dataDir: deps.dataDir, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
@@ -188,6 +207,7 @@ export function createCore(deps: CoreDeps): Core {
     ...channelDirectory.handlers,
     ...outboxService.handlers,
     ...history.handlers,
+    ...calendarHandlers(calendar),
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
@@ -201,6 +221,7 @@ export function createCore(deps: CoreDeps): Core {
     templates,
     reminders,
     incidents,
+    calendar,
     outbox: outboxService,
     channels: channelDirectory,
     history,
@@ -211,8 +232,10 @@ export function createCore(deps: CoreDeps): Core {
     start: () => {
       reminders.scheduler.start();
       outboxService.start();
+      calendar.start();
     },
     stop: () => {
+      calendar.stop();
       reminders.scheduler.stop();
       outboxService.stop();
     },

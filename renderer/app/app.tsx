@@ -1,6 +1,7 @@
 // The app shell: navigation, notices, and the current screen.
 import { useEffect } from 'react';
 import { herald } from '../api/herald.ts';
+import { CalendarScreen } from '../features/calendar/calendar-screen.tsx';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
 import { HistoryScreen } from '../features/history/history-screen.tsx';
@@ -20,6 +21,8 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
   switch (screen) {
     case 'settings':
       return <SettingsScreen />;
+    case 'calendar':
+      return <CalendarScreen />;
     case 'compose':
       return <ComposerScreen />;
     case 'incidents':

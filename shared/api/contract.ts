@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
 import { channelDirectoryChannels } from './channels/channels.ts';
+import { calendarChannels, calendarEvents } from './channels/calendar.ts';
 import { draftChannels, draftEvents } from './channels/drafts.ts';
 import { historyChannels, historyEvents } from './channels/history.ts';
 import { incidentChannels, incidentEvents, messageChannels } from './channels/messages.ts';
@@ -29,6 +30,7 @@ export const channels = {
   ...templateChannels,
   ...messageChannels,
   ...incidentChannels,
+  ...calendarChannels,
   ...channelDirectoryChannels,
   ...outboxChannels,
   ...historyChannels,
@@ -43,6 +45,7 @@ export const events = {
   ...draftEvents,
   ...templateEvents,
   ...incidentEvents,
+  ...calendarEvents,
   ...outboxEvents,
   ...historyEvents,
 } as const;

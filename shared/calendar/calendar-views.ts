@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { reminderStateSchema } from '../reminders/reminder.ts';
 import { commStageSchema } from './comms-schedule.ts';
 import { changeFreezeSchema } from './conflicts.ts';
-import { maintenanceEventSchema } from './maintenance-event.ts';
+import { eventStatusSchema, maintenanceEventSchema } from './maintenance-event.ts';
 
 const utc = z.iso.datetime();
 
@@ -31,6 +31,9 @@ export type CommState = z.infer<typeof commStateSchema>;
 export const dueCommSchema = z.object({
   eventId: z.string(),
   eventTitle: z.string(),
+  /** The event's status and services, so filters apply to messages of events outside the range too. */
+  eventStatus: eventStatusSchema,
+  eventServices: z.array(z.string()),
   stage: commStageSchema,
   /** Null for messages about a change, which are due as soon as the change is made. */
   dueAtUtc: utc.nullable(),

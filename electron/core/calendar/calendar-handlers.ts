@@ -31,6 +31,7 @@ export function calendarHandlers(calendar: CalendarService): CalendarHandlers {
   const settingsView = (): CalendarSettingsView => ({
     settings: calendar.settings(),
     duties: calendar.duties().map((duty) => ({ typeId: duty.typeId, name: duty.name, audience: duty.audience, everyWeeks: duty.everyWeeks, schedule: duty.schedule })),
+    freezes: calendar.freezes(),
   });
   return {
     'calendar:list': ({ fromUtc, toUtc }) => settle(ok(calendar.list(Date.parse(fromUtc), Date.parse(toUtc)))),

@@ -69,6 +69,8 @@ function timedComms(event: MaintenanceEvent, context: QueryContext): DueComm[] {
     comms.push({
       eventId: event.id,
       eventTitle: event.title,
+      eventStatus: event.status,
+      eventServices: event.services,
       stage: comm.stage,
       dueAtUtc: iso(comm.dueAtMs),
       state: sentAtUtc !== null ? 'sent' : comm.dueAtMs <= context.nowMs ? 'overdue' : 'upcoming',
@@ -139,7 +141,7 @@ export function eventDetail(event: MaintenanceEvent, context: QueryContext, draf
   const comms: CommDetail[] = timedComms(event, context).map(withDraft);
   const changeComm = (stage: CommStage): CommDetail => {
     const sentAtUtc = event.sentStages[stage] ?? null;
-    return withDraft({ eventId: event.id, eventTitle: event.title, stage, dueAtUtc: null, state: sentAtUtc ? 'sent' : 'ready', sentAtUtc, reminderState: null });
+    return withDraft({ eventId: event.id, eventTitle: event.title, eventStatus: event.status, eventServices: event.services, stage, dueAtUtc: null, state: sentAtUtc ? 'sent' : 'ready', sentAtUtc, reminderState: null });
   };
   // Users heard the old plan only if it was announced; otherwise the new dates go out in the announcement.
   if (wasAnnounced(event) && event.previousStartsAtUtc !== null && event.status !== 'cancelled') comms.push(changeComm('rescheduled'));

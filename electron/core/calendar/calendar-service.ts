@@ -8,7 +8,7 @@ import { describeIssues, fail, ok, type Result } from '../../../shared/api/resul
 import { calendarSettingsSchema, type CalendarSettings, type CalendarSettingsPatch } from '../../../shared/calendar/calendar-settings.ts';
 import { addDaysToKey, dateKeyOf, daysBetweenKeys, startOfDateMs, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
 import type { CalendarList, EventDetail, ImportPreview, ImportProblem } from '../../../shared/calendar/calendar-views.ts';
-import type { CommStage } from '../../../shared/calendar/comms-schedule.ts';
+import { commStageSchema, type CommStage } from '../../../shared/calendar/comms-schedule.ts';
 import type { ChangeFreeze } from '../../../shared/calendar/conflicts.ts';
 import { applyCancel, applyEdit, applySent, applyUnsent, canReschedule, timesChanged } from '../../../shared/calendar/event-lifecycle.ts';
 import { eventFieldsSchema, fieldsOf, wasAnnounced, type EventFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
@@ -46,6 +46,12 @@ export interface CalendarServiceDeps {
 }
 
 export type Opened = { draftId: string; isNew: boolean };
+/** The parts of an outbox item the calendar reads when a message goes out. */
+export interface SentItem {
+  state: string;
+  sentAtUtc: string | null;
+  source: { draftId?: string | undefined; eventId?: string | undefined; stage?: string | undefined };
+}
 export interface ImportOutcome { created: number; updated: number; unchanged: number; problems: ImportProblem[] }
 
 export interface CalendarService {
@@ -65,8 +71,12 @@ export interface CalendarService {
   settings(): CalendarSettings;
   updateSettings(patch: CalendarSettingsPatch): CalendarSettings;
   duties(): PlanDuty[];
+  /** Every change freeze, earliest first. */
+  freezes(): ChangeFreeze[];
   addFreeze(label: string, firstDate: DateKey, lastDate: DateKey): Result<ChangeFreeze>;
   removeFreeze(id: string): Result<{ id: string }>;
+  /** An outbox item changed: when one of an event's messages is sent, mark it sent. */
+  noteSent(item: SentItem): void;
   /** Arms the reminders now due within the horizon (events and duties). */
   sync(): void;
   start(): void;
@@ -289,6 +299,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       return next;
     },
     duties,
+    freezes: () => [...deps.store.read().freezes].sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc)),
     addFreeze(label, firstDate, lastDate) {
       const zone = deps.userZone();
       const freeze: ChangeFreeze = {
@@ -306,6 +317,16 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       deps.store.update((data) => ({ ...data, freezes: data.freezes.filter((freeze) => freeze.id !== id) }));
       deps.bus.emit('calendar:changed', { eventIds: [] });
       return ok({ id });
+    },
+    noteSent(item) {
+      if (item.state !== 'sent') return;
+      const origin = item.source.draftId ? deps.drafts.get(item.source.draftId)?.meta.origin : undefined;
+      const eventId = item.source.eventId ?? (origin?.kind === 'calendar' ? origin.eventId : undefined);
+      const stage = commStageSchema.safeParse(item.source.eventId ? item.source.stage : origin?.kind === 'calendar' ? origin.stage : undefined);
+      const event = eventId ? find(eventId) : undefined;
+      if (!event || !stage.success || Object.hasOwn(event.sentStages, stage.data)) return;
+      const sent = applySent(event, stage.data, item.sentAtUtc ?? nowUtc());
+      if (sent.ok) save(sent.value, event);
     },
     sync() {
       try {

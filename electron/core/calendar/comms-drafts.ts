@@ -23,6 +23,8 @@ export interface DraftsPort {
     origin?: DraftOrigin;
   }): Result<StoredDraft>;
   findByOrigin(matches: (origin: DraftOrigin) => boolean): StoredDraft[];
+  /** Any draft by id, including one in the bin (a sent draft goes there). */
+  get(id: string): StoredDraft | undefined;
   save(draft: Draft): Result<StoredDraft>;
 }
 

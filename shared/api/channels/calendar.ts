@@ -21,6 +21,8 @@ export const calendarSettingsViewSchema = z.object({
   settings: calendarSettingsSchema,
   /** The plan's recurring duties with the schedule each follows now. */
   duties: z.array(z.object({ typeId: z.string(), name: z.string(), audience: z.string(), everyWeeks: z.number().int(), schedule: dutyScheduleSchema })),
+  /** Every change freeze, earliest first. */
+  freezes: z.array(changeFreezeSchema),
 });
 export type CalendarSettingsView = z.output<typeof calendarSettingsViewSchema>;
 

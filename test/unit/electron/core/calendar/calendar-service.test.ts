@@ -273,3 +273,25 @@ describe('recurring duties', () => {
     expect(fixture.calendar.openDuty('blog-requests:2026-04-24')).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('messages sent through the outbox', () => {
+  it('mark the event’s message as sent, found through the draft it was sent from', () => {
+    const fixture = setupCalendar();
+    const { event } = fixture.create(certManagerFields());
+    const { draftId } = unwrap(fixture.calendar.openDraft(event.id, 'announcement'));
+    fixture.calendar.noteSent({ state: 'queued', sentAtUtc: null, source: { draftId } });
+    expect(unwrap(fixture.calendar.get(event.id)).event.status).toBe('planned');
+    fixture.calendar.noteSent({ state: 'sent', sentAtUtc: '2026-04-16T11:00:05.000Z', source: { draftId, stage: 'announcement' } });
+    const after = unwrap(fixture.calendar.get(event.id));
+    expect(after.event).toMatchObject({ status: 'announced', sentStages: { announcement: '2026-04-16T11:00:05.000Z' } });
+    expect(fixture.openReminders().map((reminder) => reminder.stage)).toEqual(['reminder', 'start', 'complete']);
+  });
+
+  it('ignore messages that are not an event’s', () => {
+    const fixture = setupCalendar();
+    const { event } = fixture.create(certManagerFields());
+    fixture.calendar.noteSent({ state: 'sent', sentAtUtc: '2026-04-16T11:00:05.000Z', source: { draftId: 'unknown' } });
+    fixture.calendar.noteSent({ state: 'sent', sentAtUtc: '2026-04-16T11:00:05.000Z', source: { eventId: event.id, stage: 'not-a-stage' } });
+    expect(unwrap(fixture.calendar.get(event.id)).event.sentStages).toEqual({});
+  });
+});

@@ -1,0 +1,76 @@
+// The agenda: the month's days that have something on, in order, each with
+// its events, messages due and duties as buttons that open them.
+import { useMemo } from 'react';
+import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
+import { statusLabels } from '../../../shared/calendar/maintenance-event.ts';
+import { commStateLabels, commVerbs } from './calendar-labels.ts';
+import type { VisibleItems } from './calendar-store.ts';
+import { shortTime } from './wall-time.ts';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+interface AgendaProps {
+  days: readonly GridDay[];
+  items: VisibleItems;
+  zone: string;
+  today: DateKey | null;
+  onSelectDay: (key: DateKey) => void;
+  onSelectEvent: (id: string) => void;
+}
+
+export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEvent }: AgendaProps) {
+  const inMonth = useMemo(() => days.filter((day) => day.isInMonth), [days]);
+  const buckets = useMemo(
+    () => ({
+      // An event is listed on the day it starts (or the month's first day, if it started before).
+      events: bucketByDay(inMonth, items.events, (event) => Math.max(Date.parse(event.startsAtUtc), inMonth[0]?.startMs ?? 0)),
+      comms: bucketByDay(inMonth, items.comms, (comm) => Date.parse(comm.dueAtUtc ?? '')),
+      duties: bucketByDay(inMonth, items.duties, (duty) => Date.parse(duty.dueAtUtc)),
+    }),
+    [inMonth, items],
+  );
+  const busyDays = inMonth.map((day, index) => ({ day, index })).filter(({ index }) => buckets.events[index]!.length + buckets.comms[index]!.length + buckets.duties[index]!.length > 0);
+
+  if (busyDays.length === 0) return <p className="agenda-empty">Nothing is planned this month, and no messages or duties fall due.</p>;
+  return (
+    <div className="agenda">
+      {busyDays.map(({ day, index }) => (
+        <section key={day.key} className="agenda-day" aria-labelledby={`agenda-${day.key}`}>
+          <h3 id={`agenda-${day.key}`}>
+            <button type="button" className="link-button" onClick={() => onSelectDay(day.key)}>
+              {`${WEEKDAYS[day.weekday]} ${day.day} ${MONTHS[day.month - 1]}`}
+            </button>
+            {day.key === today ? <span className="today-label">Today</span> : null}
+          </h3>
+          <ul className="agenda-items">
+            {buckets.events[index]!.map((event) => (
+              <li key={event.id}>
+                <button type="button" className={`agenda-item status-${event.status}`} onClick={() => onSelectEvent(event.id)}>
+                  <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title} <span className="chip-status">{statusLabels[event.status]}</span>
+                  {event.overlapsWith.length > 0 ? <span className="chip-flag"> · Overlaps other work</span> : null}
+                  {event.freezeIds.length > 0 ? <span className="chip-flag"> · In a change freeze</span> : null}
+                </button>
+              </li>
+            ))}
+            {buckets.comms[index]!.map((comm) => (
+              <li key={`${comm.eventId}:${comm.stage}`}>
+                <button type="button" className={`agenda-item due-${comm.state}`} onClick={() => onSelectEvent(comm.eventId)}>
+                  <span className="chip-time">{comm.dueAtUtc ? shortTime(comm.dueAtUtc, zone) : ''}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
+                  <span className="chip-status">{commStateLabels[comm.state]}</span>
+                </button>
+              </li>
+            ))}
+            {buckets.duties[index]!.map((duty) => (
+              <li key={duty.dutyId}>
+                <button type="button" className="agenda-item duty-item" onClick={() => onSelectDay(day.key)}>
+                  <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> Duty: {duty.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

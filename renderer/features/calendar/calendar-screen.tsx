@@ -1,0 +1,116 @@
+// The Calendar screen: planned maintenance and the messages each is owed, in
+// a month, week or agenda view, with the open day or event beside it. It
+// reloads whenever core says the calendar, reminders, drafts or clock moved.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { monthGrid, monthLabel, weekGrid, weekLabel, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
+import { herald } from '../../api/herald.ts';
+import { AgendaView } from './agenda-view.tsx';
+import { CalendarSettingsPanel } from './calendar-settings-panel.tsx';
+import { useCalendar, visibleItems } from './calendar-store.ts';
+import { CalendarFilters, CalendarToolbar } from './calendar-toolbar.tsx';
+import { CancelDialog, RescheduleDialog } from './change-dialogs.tsx';
+import { DayGrid } from './day-grid.tsx';
+import { DayPanel } from './day-panel.tsx';
+import { EventFormDialog } from './event-form-dialog.tsx';
+import { EventPanel, type EventDialog } from './event-panel.tsx';
+import { ImportDialog } from './import-dialog.tsx';
+import './calendar.css';
+
+type OpenDialog = EventDialog | { kind: 'create'; date: DateKey } | { kind: 'import' } | null;
+
+/** Core events that change what the calendar shows; bursts are folded into one reload. */
+function useLiveReload(): void {
+  useEffect(() => {
+    let timer: number | undefined;
+    const reload = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const state = useCalendar.getState();
+        void state.load(true);
+        void state.refreshDetail();
+      }, 150);
+    };
+    const api = herald();
+    const stops = [api.on('calendar:changed', reload), api.on('reminders:changed', reload), api.on('drafts:changed', reload), api.on('clock:changed', reload)];
+    return () => {
+      window.clearTimeout(timer);
+      for (const stop of stops) stop();
+    };
+  }, []);
+}
+
+export function CalendarScreen() {
+  const state = useCalendar();
+  const { view, cursor, today, zone, weekStartsOn, data, error, notice, selection, detail, serviceFilter, statusFilter } = state;
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  useLiveReload();
+
+  useEffect(() => {
+    void useCalendar.getState().init();
+  }, []);
+
+  const weeks = useMemo(() => (cursor ? monthGrid(cursor, zone, weekStartsOn) : []), [cursor, zone, weekStartsOn]);
+  const week = useMemo(() => (cursor ? weekGrid(cursor, zone, weekStartsOn) : []), [cursor, zone, weekStartsOn]);
+  const days = useMemo(() => weeks.flat(), [weeks]);
+  const items = useMemo(() => visibleItems(data, serviceFilter, statusFilter), [data, serviceFilter, statusFilter]);
+  const onSelectDay = useCallback((key: DateKey) => useCalendar.getState().selectDay(key), []);
+  const onSelectEvent = useCallback((id: string) => void useCalendar.getState().selectEvent(id), []);
+
+  if (!cursor) return <p role="status">Loading the calendar…</p>;
+  const title = view === 'week' ? weekLabel(week) : monthLabel(cursor);
+  const selectedDay = selection?.kind === 'day' ? days.find((day) => day.key === selection.key) : undefined;
+  // The data may still be the previous month's while the next one loads.
+  const isCurrent = data !== null && state.loadedFor?.startsWith(cursor.slice(0, 7)) === true;
+
+  return (
+    <div className="calendar">
+      <CalendarToolbar title={title} onNew={() => setDialog({ kind: 'create', date: selectedDay?.key ?? cursor })} onImport={() => setDialog({ kind: 'import' })} />
+      <CalendarFilters services={data?.services ?? []} />
+      <p role="status" className="calendar-notice">
+        {notice ?? ''}
+      </p>
+      {error ? (
+        <p role="alert" className="error-banner">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="calendar-body">
+        <div className="calendar-main" aria-busy={!isCurrent}>
+          {view === 'agenda' ? (
+            <AgendaView days={days} items={items} zone={zone} today={today} onSelectDay={onSelectDay} onSelectEvent={onSelectEvent} />
+          ) : (
+            <DayGrid
+              label={title}
+              weeks={view === 'week' ? [week] : weeks}
+              items={items}
+              zone={zone}
+              cursor={cursor}
+              today={today}
+              selectedDay={selectedDay?.key ?? null}
+              isCompact={view === 'month'}
+              onMove={state.moveCursor}
+              onMoveMonths={state.moveMonths}
+              onSelectDay={onSelectDay}
+              onSelectEvent={onSelectEvent}
+            />
+          )}
+        </div>
+        <aside className="calendar-side" aria-label="Selected day or event">
+          {selection?.kind === 'event' && detail ? (
+            <EventPanel detail={detail} onOpenDialog={setDialog} />
+          ) : selectedDay ? (
+            <DayPanel day={selectedDay} items={items} zone={zone} onSelectEvent={onSelectEvent} onNewEvent={() => setDialog({ kind: 'create', date: selectedDay.key })} />
+          ) : (
+            <p className="muted calendar-hint">Choose a day (Enter) or an event to see it here. Arrow keys move between days; Page Up and Page Down change month.</p>
+          )}
+        </aside>
+      </div>
+      <CalendarSettingsPanel />
+      {dialog?.kind === 'create' ? <EventFormDialog defaultDate={dialog.date} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'edit' ? <EventFormDialog editing={dialog.detail} defaultDate={cursor} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'reschedule' ? <RescheduleDialog detail={dialog.detail} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'cancel' ? <CancelDialog detail={dialog.detail} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// The event form's values (what the inputs hold: dates and times in the
+// event's zone, comma-separated lists) and the conversion to and from the
+// API's fields. Checked with the same schema core uses, so the form can
+// point at the field at fault before anything is sent.
+import { eventFieldsSchema, type EventFields, type EventFieldsInput, type WorkKind } from '../../../shared/calendar/maintenance-event.ts';
+import { dateInputOf, instantFromInputs, timeInputOf } from './wall-time.ts';
+
+export interface EventFormValues {
+  title: string;
+  workKind: WorkKind;
+  what: string;
+  why: string;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  timeZone: string;
+  services: string;
+  impact: string;
+  userActions: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  changeNotesUrl: string;
+  channels: string;
+}
+
+export type FormField = keyof EventFormValues;
+
+/** A new event on `date`, 09:00 to 10:00; users' deadlines default to the end of their day. */
+export function blankFormValues(date: string, zone: string): EventFormValues {
+  return {
+    title: '',
+    workKind: 'upgrade',
+    what: '',
+    why: '',
+    startDate: date,
+    startTime: '09:00',
+    endDate: date,
+    endTime: '10:00',
+    timeZone: zone,
+    services: '',
+    impact: '',
+    userActions: '',
+    deadlineDate: '',
+    deadlineTime: '23:59',
+    changeNotesUrl: '',
+    channels: '',
+  };
+}
+
+export function formValuesOf(fields: EventFields): EventFormValues {
+  const zone = fields.timeZone;
+  return {
+    title: fields.title,
+    workKind: fields.workKind,
+    what: fields.what,
+    why: fields.why,
+    startDate: dateInputOf(fields.startsAtUtc, zone),
+    startTime: timeInputOf(fields.startsAtUtc, zone),
+    endDate: dateInputOf(fields.endsAtUtc, zone),
+    endTime: timeInputOf(fields.endsAtUtc, zone),
+    timeZone: zone,
+    services: fields.services.join(', '),
+    impact: fields.impact,
+    userActions: fields.userActions,
+    deadlineDate: fields.userActionDeadlineUtc ? dateInputOf(fields.userActionDeadlineUtc, zone) : '',
+    deadlineTime: fields.userActionDeadlineUtc ? timeInputOf(fields.userActionDeadlineUtc, zone) : '23:59',
+    changeNotesUrl: fields.changeNotesUrl,
+    channels: fields.channels.map((channel) => `#${channel}`).join(', '),
+  };
+}
+
+const list = (text: string, separator: RegExp) =>
+  text
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** Where the schema's field paths show in the form. */
+const FORM_FIELD_OF: Readonly<Record<string, FormField>> = {
+  title: 'title',
+  workKind: 'workKind',
+  what: 'what',
+  why: 'why',
+  startsAtUtc: 'startDate',
+  endsAtUtc: 'endDate',
+  timeZone: 'timeZone',
+  services: 'services',
+  impact: 'impact',
+  userActions: 'userActions',
+  userActionDeadlineUtc: 'deadlineDate',
+  changeNotesUrl: 'changeNotesUrl',
+  channels: 'channels',
+};
+
+export function formFieldOf(path: readonly PropertyKey[] | string): FormField | undefined {
+  const parts = typeof path === 'string' ? path.split('.') : path.map(String);
+  // API answers name fields inside the `event` argument ("event.endsAtUtc").
+  const first = parts[0] === 'event' ? parts[1] : parts[0];
+  return first !== undefined ? FORM_FIELD_OF[first] : undefined;
+}
+
+export type Converted = { ok: true; fields: EventFieldsInput } | { ok: false; errors: Partial<Record<FormField, string>> };
+
+const WHAT_IS_WRONG: Readonly<Partial<Record<FormField, string>>> = {
+  startDate: 'Give the date and time the work starts.',
+  endDate: 'Give the date and time the work should be finished.',
+  deadlineDate: 'Give a date (and time) for the deadline, or clear it.',
+};
+
+export function toEventFields(values: EventFormValues): Converted {
+  const errors: Partial<Record<FormField, string>> = {};
+  const zone = values.timeZone.trim() || 'Europe/London';
+  const instant = (date: string, time: string, field: FormField) => {
+    const result = instantFromInputs(date, time, zone);
+    if (result === null) errors[field] = WHAT_IS_WRONG[field];
+    return result ?? '';
+  };
+  const startsAtUtc = instant(values.startDate, values.startTime, 'startDate');
+  const endsAtUtc = instant(values.endDate, values.endTime, 'endDate');
+  const hasDeadline = values.deadlineDate.trim() !== '';
+  const userActionDeadlineUtc = hasDeadline ? instant(values.deadlineDate, values.deadlineTime || '23:59', 'deadlineDate') : null;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const fields: EventFieldsInput = {
+    title: values.title,
+    workKind: values.workKind,
+    what: values.what,
+    why: values.why,
+    startsAtUtc,
+    endsAtUtc,
+    timeZone: zone,
+    services: list(values.services, /,/),
+    impact: values.impact,
+    userActions: values.userActions,
+    userActionDeadlineUtc,
+    changeNotesUrl: values.changeNotesUrl,
+    channels: list(values.channels, /[,\s]+/),
+  };
+  const checked = eventFieldsSchema.safeParse(fields);
+  if (checked.success) return { ok: true, fields };
+  for (const issue of checked.error.issues) {
+    const field = formFieldOf(issue.path);
+    if (field && !errors[field]) errors[field] = sentence(issue.message);
+  }
+  return { ok: false, errors };
+}
+
+/** "must be after the start" → "Must be after the start." */
+export function sentence(message: string): string {
+  const text = message.trim();
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
