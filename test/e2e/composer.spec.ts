@@ -87,10 +87,18 @@ test.describe('the guided composer', () => {
     await expect(page.getByLabel('Message text')).toHaveValue(/ below\.Typed just before leaving$/);
     await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText('Certificate Manager Upgrade');
 
+    await page.getByRole('button', { name: 'Save as template…' }).click();
+    await page.getByLabel('Template name').fill('Cert-manager upgrades');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await expect(page.getByText('Saved as the template “Cert-manager upgrades”.')).toBeVisible();
+
     await page.keyboard.press('Control+n');
     await expect(page.getByLabel('Type of message')).toBeFocused();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Certificate Manager' })).toBeVisible();
-    await page.getByRole('button', { name: /^Open Certificate Manager/ }).click();
+    await page.getByLabel('Type of message').selectOption({ label: 'Service impacting upgrades and maintenance' });
+    await expect(page.getByLabel('Start from').locator('option', { hasText: 'Team template: Cert-manager upgrades' })).toHaveCount(1);
+    const kept = page.getByRole('region', { name: 'Carry on with a draft' }).getByRole('listitem').filter({ hasText: 'Typed just before leaving' });
+    await expect(kept).toContainText('Service impacting upgrades and maintenance');
+    await kept.getByRole('button', { name: /^Open / }).click();
     await expect(page.getByLabel('Message text')).toHaveValue(/ below\.Typed just before leaving$/);
   });
 

@@ -38,6 +38,8 @@ async function gotoScreen(page: Page, name: string): Promise<void> {
 }
 
 test('an incident from declaration to postmortem posts four messages in one thread, keeping its promises', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+  // A long journey through four screens and four sends.
+  test.setTimeout(180_000);
   await openHerald();
   await connectSlack(page, slack.botToken);
 
@@ -69,6 +71,12 @@ test('an incident from declaration to postmortem posts four messages in one thre
   expect(armed.every((reminder) => reminder.eventAtUtc === '2026-04-23T11:30:00.000Z')).toBe(true);
   await expectNoAxeViolations();
 
+  // Once Slack has the declaration, let the promise pass: the incident says it is overdue, in words.
+  await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
+  await api(harness, 'testClock:advance', { ms: 31 * 60_000 });
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(/Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 min late\./);
+  await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder fired at 12:3\d: the update promised for 12:30 is due\./);
+
   // An update in the thread, sent from the keyboard.
   await incident.getByRole('button', { name: 'Post update', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
@@ -84,7 +92,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
 
   // Resolve.
   await gotoScreen(page, 'Incidents');
-  await expect(incident.getByTestId('incident-next-update')).toHaveText(/13:00 BST/);
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(/Next update promised for Thu 23 Apr 2026, 13:31 BST \(in 1 h\)/);
   await incident.getByRole('button', { name: 'Resolve', exact: true }).click();
   await page.getByLabel('How was it resolved?').fill('The relays were restarted and the backlog has cleared. A postmortem will follow.');
   await page.getByRole('button', { name: 'Send now' }).click();
@@ -116,7 +124,8 @@ test('an incident from declaration to postmortem posts four messages in one thre
     expect.stringContaining('The relays were restarted and the backlog has cleared'),
     expect.stringContaining('https://runbooks.example.org/postmortems/sentry-relays'),
   ]);
-  expect(replies[0]?.text).toMatch(/Next update:\* <!date\^1776945600\^/);
+  // 12:31 (after the clock moved on) plus an hour.
+  expect(replies[0]?.text).toMatch(/Next update:\* <!date\^1776947460\^/);
 
   await gotoScreen(page, 'Incidents');
   await expect(resolved.getByRole('link', { name: 'https://runbooks.example.org/postmortems/sentry-relays' })).toBeVisible();

@@ -9,6 +9,7 @@ import { DraftForm, useDraftType } from './draft-form.tsx';
 import { OverrideDialog } from './override-dialog.tsx';
 import { PreviewPane } from './preview-pane.tsx';
 import { SaveStatus } from './save-status.tsx';
+import { SaveAsTemplate } from './save-template.tsx';
 import { SendBar } from './send-bar.tsx';
 
 function StagePicker() {
@@ -56,6 +57,7 @@ export function DraftEditor() {
         </p>
         <StagePicker />
         <SaveStatus />
+        <SaveAsTemplate />
         <button type="button" onClick={() => void startOver()}>
           New message
         </button>

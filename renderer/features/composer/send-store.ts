@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { SendResult } from '../../../shared/api/channels/messages.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
 import { lintDraft, renderMrkdwn } from '../../../shared/messages/index.ts';
+import { formatInstant } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
 import { serverNowMs } from './server-clock.ts';
@@ -49,8 +50,8 @@ const STATE_WORDS: Readonly<Record<string, string>> = {
   held: 'Held in the outbox until its time.',
 };
 
-function sentNotice(result: SendResult, request: SendRequest): string {
-  const when = request.mode === 'schedule' && request.atUtc ? ` for ${new Date(request.atUtc).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : '';
+function sentNotice(result: SendResult, request: SendRequest, zone: string): string {
+  const when = request.mode === 'schedule' && request.atUtc ? ` for ${formatInstant(Date.parse(request.atUtc), zone)}` : '';
   const state = STATE_WORDS[result.state] ?? `In the outbox (${result.state}).`;
   return request.mode === 'schedule' ? `Scheduled${when}. ${state === 'Scheduled.' ? '' : state}`.trim() : state;
 }
@@ -96,7 +97,7 @@ export const useSend = create<SendState>()((set, get) => ({
       return;
     }
     set({ alsoToChannel: false });
-    await useComposer.getState().release({ tone: 'success', text: sentNotice(result.value, request), incidentId: result.value.incidentId });
+    await useComposer.getState().release({ tone: 'success', text: sentNotice(result.value, request, zone), incidentId: result.value.incidentId });
   },
 
   cancelOverride: () => set({ override: null }),

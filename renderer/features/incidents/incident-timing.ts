@@ -41,8 +41,15 @@ export function armedRemindersFor(reminders: readonly Reminder[], incidentId: st
 /** "Reminder armed for 12:25", or what has fired and waits for the lead; null when nothing is set. */
 export function reminderLine(reminders: readonly Reminder[], incidentId: string, zone: string): string | null {
   const mine = reminders.filter((reminder) => reminder.subject.type === 'incident' && reminder.subject.incidentId === incidentId && isOpen(reminder));
-  const fired = mine.find((reminder) => reminder.state === 'fired');
-  if (fired) return `Reminder fired at ${formatTimeOfDay(Date.parse(fired.firedAtUtc ?? fired.dueAtUtc), zone)}: the update is due.`;
+  // The most advanced alert that has fired speaks for the rest: an overdue alert outranks the heads-up.
+  const fired = mine.filter((reminder) => reminder.state === 'fired').sort((a, b) => b.dueAtUtc.localeCompare(a.dueAtUtc))[0];
+  if (fired) {
+    const firedAt = formatTimeOfDay(Date.parse(fired.firedAtUtc ?? fired.dueAtUtc), zone);
+    const promisedAt = formatTimeOfDay(Date.parse(fired.eventAtUtc), zone);
+    return fired.kind === 'incident_heads_up'
+      ? `Heads-up given at ${firedAt}: the update is due at ${promisedAt}.`
+      : `Reminder fired at ${firedAt}: the update promised for ${promisedAt} is due.`;
+  }
   const next = armedRemindersFor(mine, incidentId)[0];
   return next ? `Reminder armed for ${formatTimeOfDay(Date.parse(next.dueAtUtc), zone)}.` : null;
 }

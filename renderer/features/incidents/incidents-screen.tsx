@@ -2,6 +2,7 @@
 // and whether it is overdue), then those resolved in the last 30 days.
 // Every action drafts the incident's next message in the composer.
 import { useEffect, useState } from 'react';
+import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { serverNowMs } from '../composer/server-clock.ts';
 import { IncidentCard } from './incident-card.tsx';
@@ -20,8 +21,11 @@ export function IncidentsScreen() {
     const stop = useIncidents.getState().follow();
     void useIncidents.getState().load().then(() => setNowMs(serverNowMs()));
     const timer = setInterval(() => setNowMs(serverNowMs()), TICK_MS);
+    // A clock change (or a test clock's move) shows at once: overdue is about now.
+    const stopClock = herald().on('clock:changed', (reading) => setNowMs(Date.parse(reading.nowUtc)));
     return () => {
       stop();
+      stopClock();
       clearInterval(timer);
     };
   }, []);

@@ -71,7 +71,10 @@ describe('incident timing', () => {
     expect(reminderLine([], 'i1', zone)).toBeNull();
   });
 
-  it('says when a reminder has fired and the update is due', () => {
-    expect(reminderLine([reminder({ state: 'fired', firedAtUtc: '2026-04-23T11:30:00.000Z' })], 'i1', zone)).toBe('Reminder fired at 12:30: the update is due.');
+  it('says when a reminder has fired, the most advanced one speaking for the rest', () => {
+    const headsUp = reminder({ id: 'h', kind: 'incident_heads_up', state: 'fired', dueAtUtc: '2026-04-23T11:25:00.000Z', firedAtUtc: '2026-04-23T11:25:00.000Z' });
+    expect(reminderLine([headsUp], 'i1', zone)).toBe('Heads-up given at 12:25: the update is due at 12:30.');
+    const due = reminder({ state: 'fired', firedAtUtc: '2026-04-23T11:30:00.000Z' });
+    expect(reminderLine([headsUp, due], 'i1', zone)).toBe('Reminder fired at 12:30: the update promised for 12:30 is due.');
   });
 });
