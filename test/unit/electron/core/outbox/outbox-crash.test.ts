@@ -82,10 +82,11 @@ async function crashAndRestart(moment: 'before' | 'after') {
   const fake = await startFakeSlack();
   cleanups.push(() => fake.close());
   const dataDir = makeDataDir('herald-crash-');
-  let first: ChildRun | undefined;
-  const proxy = await startKillingProxy(fake, 7, moment, () => first?.child);
+  const running: { first?: ChildRun } = {};
+  const proxy = await startKillingProxy(fake, 7, moment, () => running.first?.child);
 
-  first = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url, '--token', fake.botToken, '--enqueue', '30', '--channels', CHANNELS.join(',')]);
+  const first = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url, '--token', fake.botToken, '--enqueue', '30', '--channels', CHANNELS.join(',')]);
+  running.first = first;
   await first.exited;
   expect(first.child.signalCode).toBe('SIGKILL');
   const ids = enqueuedIds(first.output());
