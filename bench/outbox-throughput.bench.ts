@@ -22,10 +22,11 @@ const strongBox: SecretBox = {
 const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function heraldWorld() {
-  let now: (() => number) | undefined;
-  const fake = await startFakeSlack({ nowMs: () => now?.() ?? Date.now() });
+  // The fake starts first (the core needs its URL) and follows the core's clock once there is one.
+  const clockOf: { core?: { now(): number } } = {};
+  const fake = await startFakeSlack({ nowMs: () => clockOf.core?.now() ?? Date.now() });
   const world = makeCore({ slackApiUrlOverride: fake.url, secretBox: strongBox });
-  now = () => world.clock.now();
+  clockOf.core = world.clock;
   const connected = await world.core.router.call('slack:connect', { token: fake.botToken });
   if (!connected.ok) throw new Error(connected.error.message);
   world.core.start();
