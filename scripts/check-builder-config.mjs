@@ -82,6 +82,16 @@ export async function checkBuilderConfig({ root = process.cwd(), configPath = jo
 
   const validate = loadSchemaValidator(root);
   if (!validate(config)) problems.push(...describeSchemaErrors(validate.errors ?? []).map((line) => `schema: ${line}`));
+  else {
+    // Second opinion from electron-builder's own validator (the one `npm run dist` runs), in case it differs from plain ajv.
+    const { validateConfiguration } = createRequire(join(root, 'package.json'))('app-builder-lib/out/util/config/config');
+    const { DebugLogger } = createRequire(join(root, 'package.json'))('builder-util');
+    try {
+      await validateConfiguration(structuredClone(config), new DebugLogger(false));
+    } catch (error) {
+      problems.push(`electron-builder rejects the configuration: ${String(error.message).split('\n').slice(0, 6).join(' ')}`);
+    }
+  }
 
   const linuxTargets = targetsOf(config.linux);
   const macTargets = targetsOf(config.mac);
