@@ -105,8 +105,9 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
     // Only events near the range can have messages due in it.
     if (endMs >= fromMs && startMs < toMs + MAX_LEAD_MS) {
       for (const comm of timedComms(event, context)) {
-        const dueMs = Date.parse(comm.dueAtUtc ?? '');
-        if (dueMs >= fromMs && dueMs < toMs) comms.push(comm);
+        // A sent message belongs to the day it went out.
+        const atMs = Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '');
+        if (atMs >= fromMs && atMs < toMs) comms.push(comm);
       }
     }
   }

@@ -25,7 +25,7 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
     () => ({
       // An event is listed on the day it starts (or the month's first day, if it started before).
       events: bucketByDay(inMonth, items.events, (event) => Math.max(Date.parse(event.startsAtUtc), inMonth[0]?.startMs ?? 0)),
-      comms: bucketByDay(inMonth, items.comms, (comm) => Date.parse(comm.dueAtUtc ?? '')),
+      comms: bucketByDay(inMonth, items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '')),
       duties: bucketByDay(inMonth, items.duties, (duty) => Date.parse(duty.dueAtUtc)),
     }),
     [inMonth, items],
@@ -56,7 +56,7 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
             {buckets.comms[index]!.map((comm) => (
               <li key={`${comm.eventId}:${comm.stage}`}>
                 <button type="button" className={`agenda-item due-${comm.state}`} onClick={() => onSelectEvent(comm.eventId)}>
-                  <span className="chip-time">{comm.dueAtUtc ? shortTime(comm.dueAtUtc, zone) : ''}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
+                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
                   <span className="chip-status">{commStateLabels[comm.state]}</span>
                 </button>
               </li>

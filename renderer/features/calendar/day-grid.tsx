@@ -39,7 +39,8 @@ export interface DayGridProps {
 function useDayItems(days: readonly GridDay[], items: VisibleItems): DayItems[] {
   return useMemo(() => {
     const events = bucketByDay(days, items.events, (event) => Date.parse(event.startsAtUtc), (event) => Date.parse(event.endsAtUtc));
-    const comms = bucketByDay(days, items.comms, (comm) => Date.parse(comm.dueAtUtc ?? ''));
+    // A sent message sits on the day it went out; the rest on the day they fall due.
+    const comms = bucketByDay(days, items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? ''));
     const duties = bucketByDay(days, items.duties, (duty) => Date.parse(duty.dueAtUtc));
     return days.map((_, index) => ({ events: events[index]!, comms: comms[index]!, duties: duties[index]! }));
   }, [days, items]);
@@ -58,9 +59,13 @@ function EventChip({ event, zone, onSelect }: { event: EventView; zone: string; 
           onSelect(event.id);
         }}
       >
-        <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> <span className="chip-title">{event.title}</span>{' '}
-        <span className="chip-status">{statusLabels[event.status]}</span>
-        {isFlagged ? <span className="chip-flag"> · {event.overlapsWith.length > 0 ? 'Overlaps' : 'In freeze'}</span> : null}
+        <span className="chip-line chip-status">
+          {statusLabels[event.status]}
+          {isFlagged ? <span className="chip-flag"> · {event.overlapsWith.length > 0 ? 'Overlaps' : 'In freeze'}</span> : null}
+        </span>{' '}
+        <span className="chip-title">
+          <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}
+        </span>
       </button>
     </li>
   );
@@ -78,8 +83,13 @@ function CommChip({ comm, zone, onSelect }: { comm: DueComm; zone: string; onSel
           onSelect(comm.eventId);
         }}
       >
-        <span className="chip-time">{comm.dueAtUtc ? shortTime(comm.dueAtUtc, zone) : ''}</span> {commVerbs[comm.stage]}: <span className="chip-title">{comm.eventTitle}</span>{' '}
-        <span className="chip-status">{commStateLabels[comm.state]}</span>
+        <span className="chip-line">
+          {commVerbs[comm.stage]}
+          {comm.state === 'upcoming' ? null : <span className="chip-status"> · {commStateLabels[comm.state]}</span>}
+        </span>{' '}
+        <span className="chip-title">
+          <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span> {comm.eventTitle}
+        </span>
       </button>
     </li>
   );
@@ -88,7 +98,10 @@ function CommChip({ comm, zone, onSelect }: { comm: DueComm; zone: string; onSel
 function DutyChip({ duty, zone }: { duty: DutyView; zone: string }) {
   return (
     <li className="duty-chip">
-      <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> Duty: <span className="chip-title">{duty.name}</span>
+      <span className="chip-line">Duty</span>{' '}
+      <span className="chip-title">
+        <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name}
+      </span>
     </li>
   );
 }

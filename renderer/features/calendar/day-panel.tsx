@@ -25,7 +25,7 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
   const onDay = useMemo(
     () => ({
       events: bucketByDay([day], items.events, (event) => Date.parse(event.startsAtUtc), (event) => Date.parse(event.endsAtUtc))[0]!,
-      comms: bucketByDay([day], items.comms, (comm) => Date.parse(comm.dueAtUtc ?? ''))[0]!,
+      comms: bucketByDay([day], items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? ''))[0]!,
       duties: bucketByDay([day], items.duties, (duty) => Date.parse(duty.dueAtUtc))[0]!,
     }),
     [day, items],
@@ -56,7 +56,7 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
             {onDay.comms.map((comm) => (
               <li key={`${comm.eventId}:${comm.stage}`}>
                 <button type="button" className={`agenda-item due-${comm.state}`} onClick={() => onSelectEvent(comm.eventId)}>
-                  <span className="chip-time">{comm.dueAtUtc ? shortTime(comm.dueAtUtc, zone) : ''}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
+                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
                   <span className="chip-status">{commStateLabels[comm.state]}</span>
                 </button>
               </li>

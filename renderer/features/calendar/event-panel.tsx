@@ -23,7 +23,7 @@ function CommRow({ comm, zone, isBusy, onMark }: { comm: CommDetail; zone: strin
     <li className={`comm-row due-${comm.state}`} data-stage={comm.stage}>
       <div className="comm-main">
         <strong>{label}</strong>
-        <span>{comm.dueAtUtc ? `due ${longInstant(comm.dueAtUtc, zone)}` : 'to send now'}</span>
+        <span>{comm.sentAtUtc ? `sent ${longInstant(comm.sentAtUtc, zone)}` : comm.dueAtUtc ? `due ${longInstant(comm.dueAtUtc, zone)}` : 'to send now'}</span>
         <span className="comm-state">{commStateLabels[comm.state]}</span>
         {comm.reminderState ? <span className="comm-reminder">{reminderStateLabels[comm.reminderState]}</span> : null}
       </div>

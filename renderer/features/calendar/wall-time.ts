@@ -48,12 +48,14 @@ const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "12:00" in the zone: what a chip in the grid shows. One cached formatter, as a month may show hundreds. */
 export function shortTime(utc: string, zone: string): string {
+  const epochMs = Date.parse(utc);
+  if (Number.isNaN(epochMs)) return '';
   let formatter = timeFormatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     timeFormatters.set(zone, formatter);
   }
-  return formatter.format(Date.parse(utc));
+  return formatter.format(epochMs);
 }
 
 export function longInstant(utc: string, zone: string): string {

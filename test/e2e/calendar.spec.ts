@@ -1,0 +1,241 @@
+// The maintenance calendar end to end: the plan's cert-manager example planned
+// through the form, its four messages on the calendar and armed as
+// reminders, a reschedule by a day that the reminders and a "rescheduled"
+// draft follow; keyboard navigation; filters and clash flags; calendar files
+// out and back in; a recurring duty's digest.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import { lintIcs } from '../unit/electron/core/calendar/rfc5545-lint.ts';
+import { expect, test } from './fixtures.ts';
+
+// Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade.
+test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
+
+async function api<T>(harness: RestartableHarness, channel: string, args: object = {}): Promise<T> {
+  const response = await fetch(`${harness.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value;
+}
+
+interface ReminderRow {
+  kind: string;
+  subject: { type: string; stage?: string };
+  dueAtUtc: string;
+  state: string;
+}
+
+async function maintenanceReminders(harness: RestartableHarness): Promise<string[]> {
+  const { reminders } = await api<{ reminders: ReminderRow[] }>(harness, 'reminders:list');
+  return reminders.filter((reminder) => reminder.kind === 'maintenance_comm').map((reminder) => `${reminder.subject.stage} ${reminder.dueAtUtc}`);
+}
+
+const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
+
+const upgrade = {
+  title: 'Certificate Manager Upgrade',
+  workKind: 'upgrade',
+  what: 'Upgrading cert-manager from v0.8 to v0.14.',
+  startsAtUtc: '2026-04-23T11:00:00.000Z',
+  endsAtUtc: '2026-04-23T16:00:00.000Z',
+  services: ['cert-manager'],
+  impact: 'We do not expect any downtime.',
+  userActions: 'Move your certificate definitions into the environments repository.',
+  userActionDeadlineUtc: '2026-04-22T22:59:00.000Z',
+};
+
+test.describe('the maintenance calendar', () => {
+  test('plans the cert-manager upgrade, shows its four messages, and reschedules it by a day', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+    // A long journey with three axe scans: give it room on a busy two-core machine.
+    test.slow();
+    await openHerald('Calendar');
+    await expect(page.getByRole('heading', { name: 'April 2026', level: 2 })).toBeVisible();
+    await expect(day(page, '2026-04-01')).toHaveAttribute('aria-current', 'date');
+    await expect(day(page, '2026-04-01')).toContainText('Today');
+
+    await page.getByRole('button', { name: 'New maintenance' }).click();
+    const form = page.getByRole('dialog', { name: 'New maintenance' });
+    await form.getByLabel('Title').fill('Certificate Manager Upgrade');
+    await form.getByLabel('What is being done').fill('Upgrading cert-manager from v0.8 to v0.14.');
+    await form.getByLabel('Why').fill('v0.14 drops the v1alpha1 certificates and moves to the cert-manager.io API group.');
+    await form.getByLabel('Start date').fill('2026-04-23');
+    await form.getByLabel('Start time').fill('12:00');
+    await form.getByLabel('End date').fill('2026-04-23');
+    await form.getByLabel('End time').fill('17:00');
+    await form.getByLabel('Affected services').fill('cert-manager');
+    await form.getByLabel('Impact on users').fill('We do not expect any downtime.');
+    await form.getByLabel('What users need to do').fill('Move your certificate definitions into your namespace folder in the environments repository.');
+    await form.getByLabel('Change notes link').fill('https://cert-manager.io/docs/installation/upgrading/');
+    // A deadline after the start is caught in the form, on the deadline field.
+    await form.getByLabel('Users’ deadline').fill('2026-04-24');
+    await form.getByRole('button', { name: 'Add to calendar' }).click();
+    await expect(form.getByLabel('Users’ deadline')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByText('Must be before the work starts')).toBeVisible();
+    await form.getByLabel('Users’ deadline').fill('2026-04-22');
+    await form.getByRole('button', { name: 'Add to calendar' }).click();
+    await expect(form).toHaveCount(0);
+
+    const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
+    await expect(panel.getByText('Planned', { exact: true })).toBeVisible();
+    await expect(panel).toContainText('Thu 23 Apr 2026, 12:00 – 17:00 BST');
+    await expect(panel).toContainText('Wed 22 Apr 2026, 23:59 BST');
+    const messages = panel.getByRole('list', { name: 'Messages for this event' }).getByRole('listitem');
+    await expect(messages).toHaveCount(4);
+    await expect(messages.nth(0)).toContainText('Announcement');
+    await expect(messages.nth(0)).toContainText('due Thu 16 Apr 2026, 12:00 BST');
+    await expect(messages.nth(1)).toContainText('due Wed 22 Apr 2026, 12:00 BST');
+    await expect(messages.nth(2)).toContainText('due Thu 23 Apr 2026, 12:00 BST');
+    await expect(messages.nth(3)).toContainText('due Thu 23 Apr 2026, 17:00 BST');
+    for (let index = 0; index < 4; index++) await expect(messages.nth(index)).toContainText('Reminder set');
+
+    // The four messages are on the calendar, due on their days.
+    await expect(day(page, '2026-04-16')).toContainText('Announce 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-22')).toContainText('Remind 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-23')).toContainText('Planned 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-23')).toContainText('Start 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-23')).toContainText('Complete 17:00 Certificate Manager Upgrade');
+    expect(await maintenanceReminders(harness)).toEqual([
+      'announcement 2026-04-16T11:00:00.000Z',
+      'reminder 2026-04-22T11:00:00.000Z',
+      'start 2026-04-23T11:00:00.000Z',
+      'complete 2026-04-23T16:00:00.000Z',
+    ]);
+    await expectNoAxeViolations();
+
+    // Announced, then moved by a day.
+    await panel.getByRole('button', { name: 'Mark as sent — Announcement' }).click();
+    await expect(panel.getByText('Announced', { exact: true })).toBeVisible();
+    await panel.getByRole('button', { name: 'Reschedule' }).click();
+    const move = page.getByRole('dialog', { name: 'Reschedule “Certificate Manager Upgrade”' });
+    await expect(move).toContainText('Herald drafts a “rescheduled” message');
+    await move.getByLabel('New start date').fill('2026-04-24');
+    await move.getByLabel('New end date').fill('2026-04-24');
+    await move.getByLabel('Why is it moving?').fill('It clashes with a platform release.');
+    await move.getByRole('button', { name: 'Reschedule' }).click();
+    await expect(move).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Rescheduled.' })).toContainText('a “rescheduled” message is ready');
+
+    await expect(panel.getByText('Rescheduled', { exact: true }).first()).toBeVisible();
+    await expect(panel).toContainText('Fri 24 Apr 2026, 12:00 – 17:00 BST');
+    await expect(panel).toContainText('Thu 23 Apr 2026, 23:59 BST');
+    await expect(messages).toHaveCount(5);
+    await expect(messages.nth(0)).toContainText('Sent');
+    await expect(messages.nth(0)).toContainText('sent Wed 1 Apr 2026, 10:00 BST');
+    await expect(messages.nth(1)).toContainText('due Thu 23 Apr 2026, 12:00 BST');
+    await expect(messages.nth(2)).toContainText('due Fri 24 Apr 2026, 12:00 BST');
+    await expect(messages.nth(3)).toContainText('due Fri 24 Apr 2026, 17:00 BST');
+    await expect(messages.nth(4)).toContainText('Ready to send');
+    await expect(messages.nth(4)).toContainText('Draft: Action Required - Rescheduled - Certificate Manager Upgrade');
+    expect(await maintenanceReminders(harness)).toEqual([
+      'reminder 2026-04-23T11:00:00.000Z',
+      'start 2026-04-24T11:00:00.000Z',
+      'complete 2026-04-24T16:00:00.000Z',
+    ]);
+    await expect(day(page, '2026-04-23')).toContainText('Remind 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-01')).toContainText('Announce · Sent 10:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-24')).toContainText('Rescheduled 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-22')).not.toContainText('Certificate Manager Upgrade');
+
+    const drafts = await api<Array<{ id: string; origin: { kind: string; stage?: string } }>>(harness, 'drafts:list');
+    const rescheduled = drafts.find((draft) => draft.origin.kind === 'calendar' && draft.origin.stage === 'rescheduled');
+    const stored = await api<{ draft: { fields: Record<string, string>; body: string } }>(harness, 'drafts:get', { id: rescheduled!.id });
+    expect(stored.draft.fields).toMatchObject({ startsAtUtc: '2026-04-24T11:00:00.000Z', userActionDeadlineUtc: '2026-04-23T22:59:00.000Z', why: 'It clashes with a platform release.' });
+    expect(stored.draft.body).toBe('This was planned for Thu 23 Apr 2026, 12:00 BST.');
+    await expectNoAxeViolations();
+    await page.screenshot({ path: 'docs/screenshots/calendar-month.png', fullPage: true });
+
+    // "Open draft" takes the lead to the composer with that message.
+    await panel.getByRole('button', { name: 'Open draft — Rescheduled' }).click();
+    await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Rescheduled - Certificate Manager Upgrade');
+  });
+
+  test('moves between days with the keyboard and opens a day with Enter', async ({ page, openHerald }) => {
+    await openHerald('Calendar');
+    const today = day(page, '2026-04-01');
+    await expect(today).toHaveAttribute('tabindex', '0');
+    await today.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(day(page, '2026-04-02')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(day(page, '2026-04-09')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(day(page, '2026-04-12')).toBeFocused();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('heading', { name: 'May 2026', level: 2 })).toBeVisible();
+    await expect(day(page, '2026-05-12')).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Monday 11 May 2026', level: 2 })).toBeVisible();
+    await expect(day(page, '2026-05-11')).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '11 – 17 May 2026', level: 2 })).toBeVisible();
+    await expect(page.getByRole('gridcell')).toHaveCount(7);
+  });
+
+  test('flags clashes, filters by service and status, and shows recurring duties with their digest', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+    await api(harness, 'calendar:create', { event: upgrade });
+    await api(harness, 'calendar:create', { event: { ...upgrade, title: 'Ingress Controller Upgrade', services: ['ingress'], startsAtUtc: '2026-04-23T15:00:00.000Z', endsAtUtc: '2026-04-23T17:00:00.000Z', userActionDeadlineUtc: null } });
+    await api(harness, 'calendar:addFreeze', { label: 'Release freeze', firstDate: '2026-04-23', lastDate: '2026-04-23' });
+    await openHerald('Calendar');
+    await expect(day(page, '2026-04-23')).toContainText('Planned · Overlaps 12:00 Certificate Manager Upgrade');
+    await page.getByRole('button', { name: 'Planned · Overlaps 12:00 Certificate Manager Upgrade' }).click();
+    const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
+    await expect(panel).toContainText('Overlaps with other work: Ingress Controller Upgrade.');
+    await expect(panel).toContainText('Falls in a change freeze: Release freeze.');
+
+    await page.getByLabel('Service').selectOption('ingress');
+    await expect(day(page, '2026-04-23')).not.toContainText('Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-23')).toContainText('Ingress Controller Upgrade');
+    await page.getByLabel('Service').selectOption('');
+    await page.getByRole('checkbox', { name: 'Planned' }).uncheck();
+    await expect(day(page, '2026-04-23')).not.toContainText('Upgrade');
+    await page.getByRole('checkbox', { name: 'Planned' }).check();
+
+    // The agenda lists the same, and the CTO's weekly successes fall on Friday 3 April.
+    await page.getByRole('button', { name: 'Agenda', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Thursday 23 April' })).toContainText('Ingress Controller Upgrade');
+    await expectNoAxeViolations();
+    await page.getByRole('button', { name: 'Friday 3 April' }).click();
+    const dayPanel = page.getByRole('region', { name: 'Friday 3 April 2026' });
+    await expect(dayPanel).toContainText('Successes for the CTO');
+    await dayPanel.getByRole('button', { name: 'Draft the digest — Successes for the CTO' }).click();
+    await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Highlights for 27 Mar – 3 Apr 2026');
+  });
+
+  test('exports calendar files that import back unchanged, and names the problem in a malformed one', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+    await api(harness, 'calendar:create', { event: upgrade });
+    await openHerald('Calendar');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all .ics' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('herald-maintenance.ics');
+    const ics = readFileSync(await download.path(), 'utf8');
+    expect(lintIcs(ics)).toEqual([]);
+    expect(ics).toContain('DTSTART;TZID=Europe/London:20260423T120000\r\n');
+
+    await page.getByRole('button', { name: 'Import .ics' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from a calendar file' });
+    const picker = dialog.getByLabel('Calendar file (.ics)');
+    await picker.setInputFiles({ name: 'herald-maintenance.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await expect(dialog.getByRole('row', { name: /Certificate Manager Upgrade/ })).toContainText('No change');
+    await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+
+    await picker.setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY Missing colon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n') });
+    await expect(dialog.getByRole('alert')).toHaveText('Line 4 of the calendar file is not an iCalendar line (a name, a colon, then a value): "SUMMARY Missing colon".');
+
+    const another = ics.replace(/UID:[^\r]+/, 'UID:another@example.org').replace('SUMMARY:Certificate Manager Upgrade', 'SUMMARY:Kubernetes 1.30 Upgrade');
+    await picker.setInputFiles({ name: 'another.ics', mimeType: 'text/calendar', buffer: Buffer.from(another) });
+    await expect(dialog.getByRole('row', { name: /Kubernetes 1.30 Upgrade/ })).toContainText('New');
+    await expectNoAxeViolations();
+    await dialog.getByRole('button', { name: 'Import 1 event' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(day(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
+  });
+});
