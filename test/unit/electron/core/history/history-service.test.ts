@@ -23,14 +23,14 @@ describe('history', () => {
     const reply = all.ok ? all.value.entries[1] : undefined;
     expect(reply).toMatchObject({ threadTs: world.item(declaration.id).ts, permalink: expect.stringContaining('thread_ts='), channelName: 'operations-engineering-update' });
 
-    const search = async (query: Parameters<typeof world.core.history.list>[0]) => world.core.history.list(query).entries.map((entry) => entry.id);
-    expect(await search({ text: 'sentry RESTORED' })).toEqual([update.id]);
-    expect(await search({ channel: '#github-community' })).toEqual([feature.id]);
-    expect(await search({ channel: 'C0OPSENGUPD' })).toEqual([update.id, declaration.id]);
-    expect(await search({ typeId: 'incident', incidentId: 'inc-1' })).toEqual([update.id, declaration.id]);
+    const search = (query: Parameters<typeof world.core.history.list>[0]) => world.core.history.list(query).entries.map((entry) => entry.id);
+    expect(search({ text: 'sentry RESTORED' })).toEqual([update.id]);
+    expect(search({ channel: '#github-community' })).toEqual([feature.id]);
+    expect(search({ channel: 'C0OPSENGUPD' })).toEqual([update.id, declaration.id]);
+    expect(search({ typeId: 'incident', incidentId: 'inc-1' })).toEqual([update.id, declaration.id]);
     const featureSentAt = world.item(feature.id).sentAtUtc!;
-    expect(await search({ fromUtc: featureSentAt })).toEqual([feature.id]);
-    expect(await search({ toUtc: featureSentAt })).toEqual([update.id, declaration.id]);
+    expect(search({ fromUtc: featureSentAt })).toEqual([feature.id]);
+    expect(search({ toUtc: featureSentAt })).toEqual([update.id, declaration.id]);
     expect(world.core.history.list({ limit: 1 })).toMatchObject({ total: 3, entries: [expect.objectContaining({ id: feature.id })] });
     expect(world.core.history.get(feature.id)?.checklist).toEqual([expect.objectContaining({ itemId: 'changeNotesUrl', state: 'not_applicable' })]);
   });

@@ -58,8 +58,9 @@ export const heraldIdOf = (message: PostedMessage) => message.metadata?.event_pa
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 export async function makeOutboxWorld(options: WorldOptions = {}): Promise<OutboxWorld> {
-  let clockRef: { now(): number } | undefined;
-  const fake = options.reuseFake ?? (await startFakeSlack({ nowMs: () => clockRef?.now() ?? Date.parse('2026-04-20T09:00:00Z'), ...options.fake }));
+  // The fake starts first (the core needs its URL) and follows the core's clock once there is one.
+  const clockOf: { core?: { now(): number } } = {};
+  const fake = options.reuseFake ?? (await startFakeSlack({ nowMs: () => clockOf.core?.now() ?? Date.parse('2026-04-20T09:00:00Z'), ...options.fake }));
   const { core, clock, dataDir } = makeCore({
     slackApiUrlOverride: fake.url,
     secretBox: strongBox,
@@ -72,7 +73,7 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
         }),
   });
   if (options.startMs !== undefined) clock.set(options.startMs);
-  clockRef = clock;
+  clockOf.core = clock;
   const events: OutboxWorld['events'] = [];
   core.bus.subscribe((event, payload) => events.push({ event, payload }));
   if (options.connect ?? true) {
