@@ -124,6 +124,22 @@ describe('rescheduling', () => {
     ]);
   });
 
+  it('arms the reminders of work on the last Sunday of October at London wall-clock times', () => {
+    const fixture = setupCalendar({ startMs: Date.parse('2026-10-10T09:00:00Z') });
+    // Sun 25 Oct 2026 12:00 GMT, the day the clocks go back; users act by Sat 24 Oct 23:59 BST.
+    fixture.create(certManagerFields({ startsAtUtc: '2026-10-25T12:00:00.000Z', endsAtUtc: '2026-10-25T14:00:00.000Z', userActionDeadlineUtc: '2026-10-24T22:59:00.000Z' }));
+    expect(fixture.openReminders().map((reminder) => [reminder.stage, reminder.dueAtUtc])).toEqual([
+      ['announcement', '2026-10-18T11:00:00.000Z'],
+      ['reminder', '2026-10-24T11:00:00.000Z'],
+      ['start', '2026-10-25T12:00:00.000Z'],
+      ['complete', '2026-10-25T14:00:00.000Z'],
+    ]);
+    // An overnight window across the change shows on both days of the London calendar.
+    fixture.create(certManagerFields({ title: 'Overnight', startsAtUtc: '2026-10-24T22:00:00.000Z', endsAtUtc: '2026-10-25T03:00:00.000Z', userActionDeadlineUtc: null }));
+    const list = fixture.calendar.list(Date.parse('2026-10-23T23:00:00Z'), Date.parse('2026-10-26T00:00:00Z'));
+    expect(list.events.map((event) => event.title)).toEqual(['Overnight', 'Certificate Manager Upgrade']);
+  });
+
   it('gives drafts already made the new times and keeps what the lead wrote', () => {
     const fixture = setupCalendar();
     const { event } = fixture.create(certManagerFields());
