@@ -237,6 +237,7 @@ export function createCore(deps: CoreDeps): Core {
     stop: () => {
       calendar.stop();
       reminders.scheduler.stop();
+      reminders.flush();
       outboxService.stop();
     },
   };

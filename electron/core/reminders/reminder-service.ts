@@ -26,6 +26,9 @@ export const reminderSettingsStoreDefinition: StoreDefinition<typeof reminderSet
   defaults: () => ({ ...defaultReminderSettings }),
 };
 
+/** During a burst of firings, the reminders file is written at most this often. */
+export const SAVE_INTERVAL_MS = 100;
+
 export interface ReminderServiceDeps {
   clock: Clock;
   logger: Logger;
@@ -39,6 +42,8 @@ export interface ReminderServiceDeps {
 export interface ReminderService {
   scheduler: ReminderScheduler;
   list(): ReminderList;
+  /** Writes any coalesced save now (on stop and quit). */
+  flush(): void;
   /** Adds a listener for firings (the shell's notifications). Returns the unsubscribe function. */
   onFire(listener: (firing: ReminderFiring) => void): () => void;
   handlers: {
@@ -54,13 +59,42 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   const fireListeners = new Set<(firing: ReminderFiring) => void>();
   if (deps.onFire) fireListeners.add(deps.onFire);
 
+  // Saving every reminder to disk takes tens of milliseconds with a thousand of them, and a firing
+  // used to wait for it before the alert showed. Saves are now coalesced: written just after the
+  // alerts of that moment are shown, and at most once per SAVE_INTERVAL_MS during a burst, so a
+  // promised update is never shown late because of the disk. The cost: a crash within that
+  // interval can show an alert again on the next start (marked late), which beats a late alert.
+  // stop() and quitting write at once.
+  let pendingSave: readonly Reminder[] | null = null;
+  let saveTimer: NodeJS.Timeout | null = null;
+  let lastSaveAtMs = 0;
+  const flush = () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    if (pendingSave === null) return;
+    const all = pendingSave;
+    pendingSave = null;
+    lastSaveAtMs = performance.now();
+    try {
+      deps.store.write({ reminders: [...all] });
+    } catch (error) {
+      deps.logger.error('reminders.save_failed', { error });
+    }
+  };
+  const saveSoon = (all: readonly Reminder[]) => {
+    pendingSave = all;
+    if (saveTimer) return;
+    // A real timer, not the injected clock: this is about the disk, not about reminder time.
+    saveTimer = setTimeout(flush, Math.max(0, lastSaveAtMs + SAVE_INTERVAL_MS - performance.now()));
+  };
+
   const scheduler = createReminderScheduler({
     clock: deps.clock,
     logger: deps.logger,
     settings: deps.settingsStore.read(),
     store: {
       load: () => deps.store.read().reminders,
-      save: (all) => deps.store.write({ reminders: [...all] }),
+      save: saveSoon,
     },
     onFire(firing) {
       deps.bus.emit('reminders:fired', { reminder: firing.reminder, wasLate: firing.wasLate, firedAtUtc: new Date(firing.firedAtMs).toISOString() });
@@ -74,16 +108,19 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     },
   });
 
-  const list = (): ReminderList => ({
+  function list(): ReminderList {
+    return {
     nowUtc: new Date(deps.clock.now()).toISOString(),
-    reminders: scheduler.list().filter((reminder: Reminder) => isOpen(reminder)),
-  });
+      reminders: scheduler.list().filter((reminder: Reminder) => isOpen(reminder)),
+    };
+  }
   scheduler.subscribe(() => deps.bus.emit('reminders:changed', list()));
 
   const settle = <T>(result: Result<T>) => Promise.resolve(result);
   return {
     scheduler,
     list,
+    flush,
     onFire(listener) {
       fireListeners.add(listener);
       return () => fireListeners.delete(listener);

@@ -28,6 +28,8 @@ function promiseBeforeStart(dataDir: string, nextUpdateInMs: number) {
   const { core } = makeCore({ dataDir, clock: createTestClock(START_MS) });
   const promised = core.reminders.scheduler.promiseUpdate({ incidentId: 'inc-42', incidentTitle: 'Sentry unavailable', nextUpdateAtMs: START_MS + nextUpdateInMs });
   if (!promised.ok) throw new Error(promised.error.message);
+  // The earlier run ends here; ending writes its coalesced reminder save.
+  core.stop();
 }
 
 async function startShell() {

@@ -40,7 +40,7 @@ describe('sending an incident’s messages', () => {
     expect(outbox.items[0]).toMatchObject({ channel: 'operations-engineering-update', promiseAtUtc: inThirtyMin, threadTs: null });
     expect(outbox.items[0]!.text).toContain('High Priority Incident Declared - Cloud Platform');
     const armed = await core.router.call('reminders:list', {});
-    expect(armed.ok && armed.value.reminders.map((reminder) => reminder.kind)).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue']);
+    expect(armed.ok && armed.value.reminders.filter((reminder) => reminder.subject.type === 'incident').map((reminder) => reminder.kind)).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue']);
 
     // The update is drafted before the declaration reached Slack: it threads under the queued item.
     const update = await core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
@@ -51,7 +51,7 @@ describe('sending an incident’s messages', () => {
     expect(await core.router.call('messages:send', { draftId: update.value.draft.id, mode: 'now', alsoToChannel: true })).toMatchObject({ ok: true });
     expect(outbox.items[1]).toMatchObject({ threadOf: outbox.items[0]!.id, replyBroadcast: true, promiseAtUtc: inAnHour });
     const rearmed = await core.router.call('reminders:list', {});
-    expect(rearmed.ok && rearmed.value.reminders.every((reminder) => reminder.eventAtUtc === inAnHour)).toBe(true);
+    expect(rearmed.ok && rearmed.value.reminders.filter((reminder) => reminder.subject.type === 'incident').every((reminder) => reminder.eventAtUtc === inAnHour)).toBe(true);
 
     // Once the declaration is sent, later messages reply to its Slack timestamp.
     outbox.markSent(outbox.items[0]!.id, '1776942000.000100');
@@ -61,7 +61,8 @@ describe('sending an incident’s messages', () => {
     await fill(core, resolution.value, { resolution: 'A configuration change was rolled back.', userActions: 'None' });
     expect(await core.router.call('messages:send', { draftId: resolution.value.draft.id, mode: 'now' })).toMatchObject({ ok: true });
     expect(outbox.items[2]).toMatchObject({ threadTs: '1776942000.000100' });
-    expect(await core.router.call('reminders:list', {})).toMatchObject({ ok: true, value: { reminders: [] } });
+    const afterResolve = await core.router.call('reminders:list', {});
+    expect(afterResolve.ok && afterResolve.value.reminders.filter((reminder) => reminder.subject.type === 'incident')).toEqual([]);
 
     const postmortem = await core.router.call('incidents:draftNext', { incidentId, kind: 'postmortem' });
     if (!postmortem.ok) throw new Error(postmortem.error.message);
