@@ -3,7 +3,7 @@
 // than Herald's copy, by SEQUENCE, never overwrites it), and applying that.
 import type { ImportPreview } from '../../../shared/calendar/calendar-views.ts';
 import { applyCancel, applyEdit, isFinished } from '../../../shared/calendar/event-lifecycle.ts';
-import { sameFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
+import { sameFields, type EventFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import type { ParsedIcs, ParsedIcsEvent } from './ics/ics-import.ts';
 
 export interface ImportStep {
@@ -46,12 +46,6 @@ export function toPreview(parsed: ParsedIcs, steps: readonly ImportStep[]): Impo
   };
 }
 
-export interface NewEventSeed {
-  uid: string;
-  sequence: number;
-  isCancelled: boolean;
-}
-
 /** The updated event for an 'update' step; null if the lifecycle refuses (it raced to finished). */
 export function updatedEvent(step: ImportStep, nowUtc: string): MaintenanceEvent | null {
   if (!step.existing) return null;
@@ -63,4 +57,24 @@ export function updatedEvent(step: ImportStep, nowUtc: string): MaintenanceEvent
     if (cancelled.ok) next = cancelled.value;
   }
   return next;
+}
+
+/** The events a plan creates and the ones it changes (by id); nothing is stored here. */
+export function applyImport(
+  steps: readonly ImportStep[],
+  nowUtc: string,
+  make: (fields: EventFields, seed: { uid: string; sequence: number }) => MaintenanceEvent,
+): { created: MaintenanceEvent[]; updated: Map<string, MaintenanceEvent> } {
+  const created: MaintenanceEvent[] = [];
+  const updated = new Map<string, MaintenanceEvent>();
+  for (const step of steps) {
+    if (step.action === 'new') {
+      const fresh = make(step.parsed.fields, { uid: step.parsed.uid, sequence: step.parsed.sequence });
+      created.push(step.parsed.isCancelled ? { ...fresh, status: 'cancelled' } : fresh);
+    } else if (step.action === 'update') {
+      const next = updatedEvent(step, nowUtc);
+      if (next) updated.set(next.id, next);
+    }
+  }
+  return { created, updated };
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeIssues, fail, ok, type Result } from '../../../shared/api/result.ts';
 import { calendarSettingsSchema, type CalendarSettings, type CalendarSettingsPatch } from '../../../shared/calendar/calendar-settings.ts';
-import { addDaysToKey, dateKeyOf, daysBetweenKeys, startOfDateMs, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
+import { addDaysToKey, startOfDateMs, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
 import type { CalendarList, EventDetail, ImportPreview, ImportProblem } from '../../../shared/calendar/calendar-views.ts';
 import { commStageSchema, type CommStage } from '../../../shared/calendar/comms-schedule.ts';
 import type { ChangeFreeze } from '../../../shared/calendar/conflicts.ts';
@@ -14,18 +14,18 @@ import { applyCancel, applyEdit, applySent, applyUnsent, canReschedule, timesCha
 import { eventFieldsSchema, fieldsOf, wasAnnounced, type EventFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import { dutiesFromPlan, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
-import { addDaysInZone } from '../../../shared/time/zoned.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createScheduleMemo, eventDetail, listCalendar, reminderBySubject, type QueryContext } from './calendar-queries.ts';
-import { planImport, toPreview, updatedEvent } from './calendar-import.ts';
+import { applyImport, planImport, toPreview } from './calendar-import.ts';
 import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
 import { draftRef, draftsOfEvent, openEventDraft, refreshEventDrafts, type DraftsPort } from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
 import { openRemindersBySubject, syncAllEventReminders, syncEventReminders, type ReminderPort } from './event-reminders.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
+import { movedDeadline, newEvent, normalised } from './event-records.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
 export const SYNC_EVERY_MS = 6 * 3_600_000;
@@ -83,20 +83,6 @@ export interface CalendarService {
   stop(): void;
 }
 
-/** Whole seconds: what a calendar file can say, so an exported event imports back identical. */
-function toSecond(utc: string): string {
-  return new Date(Math.floor(Date.parse(utc) / 1000) * 1000).toISOString();
-}
-
-function normalised(fields: EventFields): EventFields {
-  return {
-    ...fields,
-    startsAtUtc: toSecond(fields.startsAtUtc),
-    endsAtUtc: toSecond(fields.endsAtUtc),
-    userActionDeadlineUtc: fields.userActionDeadlineUtc === null ? null : toSecond(fields.userActionDeadlineUtc),
-  };
-}
-
 export function createCalendarService(deps: CalendarServiceDeps): CalendarService {
   const createId = deps.createId ?? (() => randomUUID());
   const schedule = createScheduleMemo();
@@ -148,23 +134,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     return detailOf(next);
   }
 
-  function newEvent(fields: EventFields, seed: { uid?: string; sequence?: number } = {}): MaintenanceEvent {
-    const id = createId();
-    const now = nowUtc();
-    return {
-      ...normalised(fields),
-      id,
-      uid: seed.uid ?? `${id}@herald`,
-      sequence: seed.sequence ?? 0,
-      status: 'planned',
-      sentStages: {},
-      previousStartsAtUtc: null,
-      previousEndsAtUtc: null,
-      changeReason: '',
-      createdAtUtc: now,
-      updatedAtUtc: now,
-    };
-  }
+  const make = (fields: EventFields, seed: { uid?: string; sequence?: number } = {}) => newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
 
   function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
     const current = find(id);
@@ -172,13 +142,6 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     const edited = applyEdit(current, normalised(fields), nowUtc(), reason);
     if (!edited.ok) return edited;
     return ok(edited.value === current ? detailOf(current) : save(edited.value, current));
-  }
-
-  /** The user's deadline moves with the start by whole calendar days, keeping its time of day. */
-  function movedDeadline(event: MaintenanceEvent, startsAtUtc: string): string | null {
-    if (event.userActionDeadlineUtc === null) return null;
-    const days = daysBetweenKeys(dateKeyOf(Date.parse(event.startsAtUtc), event.timeZone), dateKeyOf(Date.parse(startsAtUtc), event.timeZone));
-    return new Date(addDaysInZone(Date.parse(event.userActionDeadlineUtc), days, event.timeZone)).toISOString();
   }
 
   const service: CalendarService = {
@@ -198,7 +161,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       return event ? ok(detailOf(event)) : missing(id);
     },
     create(fields) {
-      return ok(save(newEvent(fields), null));
+      return ok(save(make(fields), null));
     },
     update(id, fields, reason = '') {
       return edit(id, fields, reason);
@@ -225,7 +188,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       const source = find(id);
       if (!source) return missing(id);
       const fields = fieldsOf(source);
-      return ok(save(newEvent({ ...fields, title: `${fields.title.slice(0, 193)} (copy)` }), null));
+      return ok(save(make({ ...fields, title: `${fields.title.slice(0, 193)} (copy)` }), null));
     },
     cancel(id, reason = '') {
       const current = find(id);
@@ -266,25 +229,19 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (!parsed.ok) return parsed;
       const wanted = uids ? new Set(uids) : null;
       const steps = planImport(parsed.value, events()).filter((step) => !wanted || wanted.has(step.parsed.uid));
-      const now = nowUtc();
-      const created: MaintenanceEvent[] = [];
-      const updated = new Map<string, MaintenanceEvent>();
-      for (const step of steps) {
-        if (step.action === 'new') {
-          const fresh = newEvent(step.parsed.fields, { uid: step.parsed.uid, sequence: step.parsed.sequence });
-          created.push(step.parsed.isCancelled ? { ...fresh, status: 'cancelled' } : fresh);
-        } else if (step.action === 'update') {
-          const next = updatedEvent(step, now);
-          if (next) updated.set(next.id, next);
-        }
-      }
+      const { created, updated } = applyImport(steps, nowUtc(), make);
       // One write for the whole file, however many events it holds.
       if (created.length > 0 || updated.size > 0) {
         deps.store.update((data) => ({ ...data, events: [...data.events.map((event) => updated.get(event.id) ?? event), ...created] }));
         try {
-          syncAllEventReminders([...created, ...updated.values()], { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
+          syncAllEventReminders(created, { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
         } catch (error) {
           deps.logger.error('calendar.reminder_sync_failed', { error });
+        }
+        // A changed event is followed like an edit: its drafts take the new times, and a move or cancellation users heard of gets its message.
+        for (const step of steps) {
+          const next = step.existing && updated.get(step.existing.id);
+          if (next && step.existing) follow(next, step.existing);
         }
         deps.bus.emit('calendar:changed', { eventIds: [...created.map((event) => event.id), ...updated.keys()] });
       }
