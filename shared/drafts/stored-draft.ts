@@ -7,13 +7,13 @@ import { draftSchema } from '../messages/draft.ts';
 const id = z.string().trim().min(1).max(200);
 
 export const draftOriginSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('manual') }),
-  z.object({ kind: z.literal('template'), templateId: id }),
-  z.object({ kind: z.literal('duplicate'), draftId: id }),
-  z.object({ kind: z.literal('calendar'), eventId: id, stage: id }),
-  z.object({ kind: z.literal('incident'), incidentId: id }),
-  z.object({ kind: z.literal('reminder'), reminderId: id }),
-  z.object({ kind: z.literal('duty'), dutyId: id }),
+  z.object({ kind: z.literal('manual') }).strict(),
+  z.object({ kind: z.literal('template'), templateId: id }).strict(),
+  z.object({ kind: z.literal('duplicate'), draftId: id }).strict(),
+  z.object({ kind: z.literal('calendar'), eventId: id, stage: id }).strict(),
+  z.object({ kind: z.literal('incident'), incidentId: id }).strict(),
+  z.object({ kind: z.literal('reminder'), reminderId: id }).strict(),
+  z.object({ kind: z.literal('duty'), dutyId: id }).strict(),
 ]);
 export type DraftOrigin = z.output<typeof draftOriginSchema>;
 

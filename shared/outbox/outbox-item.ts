@@ -4,9 +4,19 @@
 import { z } from 'zod';
 
 /** Slack message timestamps: "1776942000.123456". */
-export const slackTsSchema = z.string().regex(/^\d+\.\d+$/, 'must be a Slack message timestamp such as 1776942000.123456');
+export const slackTsSchema = z
+  .string()
+  .regex(/^\d+\.\d+$/, 'must be a Slack message timestamp such as 1776942000.123456');
 
-export const outboxStates = ['queued', 'sending', 'scheduled', 'sent', 'failed', 'cancelled', 'held'] as const;
+export const outboxStates = [
+  'queued',
+  'sending',
+  'scheduled',
+  'sent',
+  'failed',
+  'cancelled',
+  'held',
+] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 /** States an item never leaves by itself. */
@@ -36,19 +46,25 @@ export const outboxSourceSchema = z
 export type OutboxSource = z.infer<typeof outboxSourceSchema>;
 
 /** One checklist item's state when the message was sent (lint's ChecklistEntry, frozen). */
-export const checklistSnapshotEntrySchema = z.object({
-  itemId: z.string().max(200),
-  label: z.string().max(1_000),
-  state: z.enum(['done', 'missing', 'not_applicable']),
-  required: z.boolean(),
-});
+export const checklistSnapshotEntrySchema = z
+  .object({
+    itemId: z.string().max(200),
+    label: z.string().max(1_000),
+    state: z.enum(['done', 'missing', 'not_applicable']),
+    required: z.boolean(),
+  })
+  .strict();
 export type ChecklistSnapshotEntry = z.infer<typeof checklistSnapshotEntrySchema>;
 
 /** The author chose to send despite blocking warnings: why, and which warnings. */
-export const sendOverrideSchema = z.object({
-  reason: z.string().trim().min(1).max(2_000),
-  warnings: z.array(z.object({ code: z.string().max(100), message: z.string().max(2_000) })).max(100),
-});
+export const sendOverrideSchema = z
+  .object({
+    reason: z.string().trim().min(1).max(2_000),
+    warnings: z
+      .array(z.object({ code: z.string().max(100), message: z.string().max(2_000) }).strict())
+      .max(100),
+  })
+  .strict();
 export type SendOverride = z.infer<typeof sendOverrideSchema>;
 
 /** A reason in plain words with what to do about it. */

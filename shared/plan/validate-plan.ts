@@ -26,10 +26,17 @@ export interface PlanProblem {
   message: string;
 }
 
+/** User text inside an error message, cut short: a message must never grow with hostile input. */
+function quote(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
+}
+
 function typeLabel(input: unknown, index: number): string {
   const types = (input as { types?: unknown } | null)?.types;
   const name = Array.isArray(types) ? (types[index] as { name?: unknown } | undefined)?.name : undefined;
-  return typeof name === 'string' && name.trim() !== '' ? `Type "${name.trim()}"` : `Type ${index + 1}`;
+  if (typeof name !== 'string' || name.trim() === '') return `Type ${index + 1}`;
+  return `Type "${quote(name)}"`;
 }
 
 /** "Type "Incidents", destinations.0.channel: …" from a zod issue. */
@@ -44,7 +51,7 @@ function describeShapeIssue(input: unknown, issue: z.core.$ZodIssue): PlanProble
 }
 
 function checkPatterns(type: CommunicationType, index: number, problems: PlanProblem[]): void {
-  const label = `Type "${type.name}"`;
+  const label = `Type "${quote(type.name)}"`;
   const checklist = findChecklist(type.checklist);
   const known = new Set<string>([
     ...GLOBAL_PLACEHOLDERS,
@@ -74,11 +81,11 @@ function checkPatterns(type: CommunicationType, index: number, problems: PlanPro
 
 function checkType(type: CommunicationType, index: number, problems: PlanProblem[]): void {
   const at = (field: string) => `types.${index}.${field}`;
-  const label = type.name === '' ? `Type ${index + 1}` : `Type "${type.name}"`;
+  const label = type.name === '' ? `Type ${index + 1}` : `Type "${quote(type.name)}"`;
   if (!TYPE_ID_PATTERN.test(type.id)) {
     problems.push({
       path: at('id'),
-      message: `${label}: the id "${type.id}" must start with a letter and use only lowercase letters, digits and dashes (at most 48).`,
+      message: `${label}: the id "${quote(type.id)}" must start with a letter and use only lowercase letters, digits and dashes (at most 48).`,
     });
   }
   if (type.name === '') problems.push({ path: at('name'), message: `${label}: the name is empty.` });
@@ -109,12 +116,12 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
     } else if (!isValidChannelName(destination.channel)) {
       problems.push({
         path: `${where}.channel`,
-        message: `${label}: "${destination.channel}" is not a valid Slack channel name; use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`,
+        message: `${label}: "${quote(destination.channel)}" is not a valid Slack channel name; use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`,
       });
     } else if (seenChannels.has(destination.channel)) {
       problems.push({
         path: `${where}.channel`,
-        message: `${label}: #${destination.channel} is listed twice.`,
+        message: `${label}: #${quote(destination.channel)} is listed twice.`,
       });
     }
     seenChannels.add(destination.channel);
@@ -123,7 +130,7 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
   if (checklist === undefined) {
     problems.push({
       path: at('checklist'),
-      message: `${label}: unknown checklist "${type.checklist}"; choose one of ${checklistKinds.join(', ')}.`,
+      message: `${label}: unknown checklist "${quote(type.checklist)}"; choose one of ${checklistKinds.join(', ')}.`,
     });
   } else {
     if (type.stages.length === 0)
@@ -133,12 +140,12 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
       if (!hasStage(checklist, stage)) {
         problems.push({
           path: at(`stages.${stageIndex}`),
-          message: `${label}: "${stage}" is not a stage of the ${checklist.name} checklist; it has ${checklist.stages.map((known) => known.id).join(', ')}.`,
+          message: `${label}: "${quote(stage)}" is not a stage of the ${checklist.name} checklist; it has ${checklist.stages.map((known) => known.id).join(', ')}.`,
         });
       } else if (seenStages.has(stage)) {
         problems.push({
           path: at(`stages.${stageIndex}`),
-          message: `${label}: the stage "${stage}" is listed twice.`,
+          message: `${label}: the stage "${quote(stage)}" is listed twice.`,
         });
       }
       seenStages.add(stage);
@@ -147,7 +154,7 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
       if (!type.stages.includes(stage)) {
         problems.push({
           path: at(`stageTitlePatterns.${stage}`),
-          message: `${label}: there is a title pattern for "${stage}", which is not one of this type's stages.`,
+          message: `${label}: there is a title pattern for "${quote(stage)}", which is not one of this type's stages.`,
         });
       }
     }
@@ -176,7 +183,7 @@ function checkTypes(plan: Plan, problems: PlanProblem[]): void {
     if (earlierId !== undefined) {
       problems.push({
         path: `types.${index}.id`,
-        message: `Types "${earlierId}" and "${type.name}" both use the id "${type.id}"; ids must be unique.`,
+        message: `Types "${quote(earlierId)}" and "${quote(type.name)}" both use the id "${quote(type.id)}"; ids must be unique.`,
       });
     }
     ids.set(type.id, type.name);
@@ -184,7 +191,7 @@ function checkTypes(plan: Plan, problems: PlanProblem[]): void {
     if (nameKey !== '' && names.has(nameKey)) {
       problems.push({
         path: `types.${index}.name`,
-        message: `Two types are called "${type.name}"; give each a different name.`,
+        message: `Two types are called "${quote(type.name)}"; give each a different name.`,
       });
     }
     names.set(nameKey, type.name);
@@ -198,7 +205,7 @@ function checkHelp(plan: Plan, problems: PlanProblem[]): void {
     if (checklist === undefined) {
       problems.push({
         path: `checklistHelp.${kind}`,
-        message: `Help text is given for an unknown checklist "${kind}".`,
+        message: `Help text is given for an unknown checklist "${quote(kind)}".`,
       });
       continue;
     }
@@ -207,7 +214,7 @@ function checkHelp(plan: Plan, problems: PlanProblem[]): void {
       if (findItem(checklist, itemId) === undefined) {
         problems.push({
           path,
-          message: `The ${checklist.name} checklist has no item "${itemId}" to give help text to.`,
+          message: `The ${checklist.name} checklist has no item "${quote(itemId)}" to give help text to.`,
         });
       } else if (help === '') {
         problems.push({
