@@ -55,6 +55,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await page.getByRole('textbox', { name: 'Do users need to do anything?' }).fill('Nothing for now.');
   await page.getByLabel('When is the next update?').fill('in 30 minutes');
   await expect(page.getByText('Thu 23 Apr 2026, 12:30 BST · in 30 min')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/composer-incident.png', fullPage: true });
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
 
@@ -75,6 +76,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
   await api(harness, 'testClock:advance', { ms: 31 * 60_000 });
   await expect(incident.getByTestId('incident-next-update')).toHaveText(/Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 min late\./);
+  await page.screenshot({ path: 'docs/screenshots/incident-overdue.png', fullPage: true });
   await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder fired at 12:3\d: the update promised for 12:30 is due\./);
 
   // An update in the thread, sent from the keyboard.
