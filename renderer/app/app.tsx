@@ -9,7 +9,6 @@ import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
 import { OutboxScreen } from '../features/outbox/outbox-screen.tsx';
-import { PlaceholderScreen } from '../features/placeholder/placeholder-screen.tsx';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
 import { TemplatesScreen } from '../features/templates/templates-screen.tsx';
 import { useAppInfo } from './app-info-store.ts';
@@ -33,8 +32,6 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <HistoryScreen />;
     case 'outbox':
       return <OutboxScreen />;
-    default:
-      return <PlaceholderScreen screen={screen} />;
   }
 }
 
