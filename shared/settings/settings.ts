@@ -27,13 +27,22 @@ export const slackApiUrlSchema = z
   }, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost), without credentials, query or fragment')
   .transform((text) => (text.endsWith('/') ? text : `${text}/`));
 
+// Building an Intl formatter costs about a millisecond, and lists of events check the same few zones
+// again and again: remember each answer (the set of zones is small and fixed per runtime).
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let isValid: boolean;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
+    isValid = true;
   } catch {
-    return false;
+    isValid = false;
   }
+  if (zone.length <= 64 && knownZones.size < 1_000) knownZones.set(zone, isValid);
+  return isValid;
 }
 
 export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'is not a known IANA time zone (for example Europe/London)');

@@ -72,7 +72,14 @@ export function createSendService(deps: SendServiceDeps): SendService {
 
 
     const promise = draft.fields.nextUpdateAtUtc;
-    const source: OutboxSource = { draftId: draft.id, typeId: draft.typeId, stage: draft.stage, ...(routing ? { incidentId: routing.incidentId } : {}) };
+    const { origin } = stored.meta;
+    const source: OutboxSource = {
+      draftId: draft.id,
+      typeId: draft.typeId,
+      stage: draft.stage,
+      ...(routing ? { incidentId: routing.incidentId } : {}),
+      ...(origin.kind === 'calendar' ? { eventId: origin.eventId } : {}),
+    };
     const isThreaded = routing?.threadTs !== undefined || routing?.threadOf !== undefined || draft.threadTs !== undefined;
     const request: EnqueueRequest = {
       channel: draft.channel,
