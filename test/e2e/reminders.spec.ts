@@ -1,21 +1,42 @@
 // A promised incident update, end to end in Chromium on the harness's test
-// clock: the heads-up, due and overdue alerts appear in the notification
-// centre as time moves, the centre routes to the composer, and sending the
-// update clears them.
-//
-// STAND-IN: until the composer can declare incidents, the promise is made and
-// met through the test-only channels testReminders:promise and
-// testReminders:updateSent (shared/api/channels/test-reminders.ts), which call
-// the scheduler exactly as the incident service does. When the composer
-// lands, replace `promiseUpdate` with declaring the incident ("next update in
-// 30 minutes") and `sendUpdate` with posting the update in the composer.
+// clock: declaring an incident with "next update in 30 minutes" arms the
+// heads-up, due and overdue alerts, which appear in the notification centre
+// as time moves; the centre routes to the composer, and sending the update
+// clears them. The incident is declared and updated through the same API the
+// composer uses (drafts:create → drafts:save → messages:send); the composer's
+// own clicks are covered by incident-lifecycle.spec.ts.
 import type { Page } from '@playwright/test';
 import type { ArgsIn, Channel } from '../../shared/api/index.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
 
 const MINUTE_MS = 60_000;
-const INCIDENT_TITLE = 'P2 Incident Declared - Sentry';
+/** Reminders name the incident by its service. */
+const INCIDENT_TITLE = 'Sentry';
+
+interface StoredDraftLike {
+  draft: { id: string; fields: Record<string, string> } & Record<string, unknown>;
+}
+
+/** Fills a draft's answers and sends it, as the composer does. */
+async function fillAndSend(harness: RestartableHarness, stored: StoredDraftLike, fields: Record<string, string>): Promise<{ incidentId: string }> {
+  const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
+  await call(harness, 'drafts:save', { draft: draft as never });
+  return (await call(harness, 'messages:send', { draftId: draft.id, mode: 'now' })) as { incidentId: string };
+}
+
+/** Declares an incident on Sentry promising the next update at `nextUpdateAtUtc`. */
+async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: string): Promise<string> {
+  const created = (await call(harness, 'drafts:create', { typeId: 'incidents' })) as StoredDraftLike;
+  const sent = await fillAndSend(harness, created, {
+    service: 'Sentry',
+    serviceImpact: 'Errors are not reaching Sentry.',
+    actionBeingTaken: 'We are investigating.',
+    userActions: 'None',
+    nextUpdateAtUtc,
+  });
+  return sent.incidentId;
+}
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
@@ -50,8 +71,8 @@ test.describe('promised incident updates', () => {
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
 
-    // Stand-in for declaring the incident with "next update in 30 minutes".
-    await call(harness, 'testReminders:promise', { incidentId: 'inc-e2e', incidentTitle: INCIDENT_TITLE, nextUpdateAtUtc: '2026-04-20T09:30:00Z' });
+    // Declaring the incident with "next update in 30 minutes".
+    const incidentId = await declareIncident(harness, '2026-04-20T09:30:00.000Z');
     await bell.click();
     await expect(section(page, /^Coming up/)).toContainText(INCIDENT_TITLE);
     await expect(section(page, /^Coming up/)).toContainText('Incident update due in 30 min (10:30 BST)');
@@ -90,19 +111,25 @@ test.describe('promised incident updates', () => {
     await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
     expect(page.url()).toMatch(/#\/compose$/);
 
-    // Stand-in for posting the update from the composer.
-    await call(harness, 'testReminders:updateSent', { incidentId: 'inc-e2e' });
+    // Posting the update, with a new promise two hours on.
+    const update = (await call(harness, 'incidents:draftNext', { incidentId, kind: 'update' })) as StoredDraftLike;
+    await fillAndSend(harness, update, {
+      serviceImpact: 'Errors are reaching Sentry again, slowly.',
+      actionBeingTaken: 'A fix is being deployed.',
+      userActions: 'None',
+      nextUpdateAtUtc: '2026-04-20T11:35:00.000Z',
+    });
     await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
     await bell.click();
-    // Only what is further off (the plan's recurring duties, say) may remain.
-    await expect(centre(page)).not.toContainText(INCIDENT_TITLE);
+    // The old alerts are gone; only the new promise waits, further off.
     for (const heading of [/^Overdue/, /^Due now/, /^Due soon/]) await expect(section(page, heading)).toHaveCount(0);
+    await expect(section(page, /^Coming up/)).toContainText('12:35 BST');
     await expect(page.getByRole('region', { name: 'New alerts' })).toHaveCount(0);
   });
 
   test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({ page, harness, openHerald }) => {
     await openHerald();
-    await call(harness, 'testReminders:promise', { incidentId: 'inc-snooze', incidentTitle: INCIDENT_TITLE, nextUpdateAtUtc: '2026-04-20T09:10:00Z' });
+    await declareIncident(harness, '2026-04-20T09:10:00.000Z');
     await call(harness, 'testClock:advance', { ms: 15 * MINUTE_MS });
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const overdue = section(page, /^Overdue/);
