@@ -20,7 +20,6 @@ import { createIncidentsService, incidentsStoreDefinition, type IncidentsService
 import type { Logger } from './logging/logger.ts';
 import type { OutboxPort } from './messages/outbox-port.ts';
 import { createSendService } from './messages/send-service.ts';
-import { testReminderHandlers } from './notifications/test-reminder-handlers.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { outboxStoreDefinition } from './outbox/outbox-store.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
@@ -198,7 +197,6 @@ export function createCore(deps: CoreDeps): Core {
     ...settingsHandlers(settings),
     ...slackHandlers(slack),
     ...reminders.handlers,
-    ...testReminderHandlers(reminders.scheduler),
     ...plan.handlers,
     ...drafts.handlers,
     ...templates.handlers,

@@ -15,7 +15,6 @@ import { planChannels, planEvents } from './channels/plan.ts';
 import { reminderChannels, reminderEvents } from './channels/reminders.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { slackChannels, slackEvents } from './channels/slack.ts';
-import { testReminderChannels } from './channels/test-reminders.ts';
 import { templateChannels, templateEvents } from './channels/templates.ts';
 import type { Result } from './result.ts';
 
@@ -24,7 +23,6 @@ export const channels = {
   ...settingsChannels,
   ...slackChannels,
   ...reminderChannels,
-  ...testReminderChannels,
   ...planChannels,
   ...draftChannels,
   ...templateChannels,
@@ -64,8 +62,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const testOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'testClock:advance',
   'testClock:set',
-  'testReminders:promise',
-  'testReminders:updateSent',
 ]);
 
 export function isChannel(name: unknown): name is Channel {
