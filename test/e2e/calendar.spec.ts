@@ -12,17 +12,6 @@ import { expect, test } from './fixtures.ts';
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade.
 test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
 
-async function api<T>(harness: RestartableHarness, channel: string, args: object = {}): Promise<T> {
-  const response = await fetch(`${harness.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
-
 interface ReminderRow {
   kind: string;
   subject: { type: string; stage?: string };
@@ -31,7 +20,7 @@ interface ReminderRow {
 }
 
 async function maintenanceReminders(harness: RestartableHarness): Promise<string[]> {
-  const { reminders } = await api<{ reminders: ReminderRow[] }>(harness, 'reminders:list');
+  const { reminders } = await harness.call<{ reminders: ReminderRow[] }>('reminders:list');
   return reminders.filter((reminder) => reminder.kind === 'maintenance_comm').map((reminder) => `${reminder.subject.stage} ${reminder.dueAtUtc}`);
 }
 
@@ -141,9 +130,9 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-24')).toContainText('Rescheduled 12:00 Certificate Manager Upgrade');
     await expect(day(page, '2026-04-22')).not.toContainText('Certificate Manager Upgrade');
 
-    const drafts = await api<Array<{ id: string; origin: { kind: string; stage?: string } }>>(harness, 'drafts:list');
+    const drafts = await harness.call<Array<{ id: string; origin: { kind: string; stage?: string } }>>('drafts:list');
     const rescheduled = drafts.find((draft) => draft.origin.kind === 'calendar' && draft.origin.stage === 'rescheduled');
-    const stored = await api<{ draft: { fields: Record<string, string>; body: string } }>(harness, 'drafts:get', { id: rescheduled!.id });
+    const stored = await harness.call<{ draft: { fields: Record<string, string>; body: string } }>('drafts:get', { id: rescheduled!.id });
     expect(stored.draft.fields).toMatchObject({ startsAtUtc: '2026-04-24T11:00:00.000Z', userActionDeadlineUtc: '2026-04-23T22:59:00.000Z', why: 'It clashes with a platform release.' });
     expect(stored.draft.body).toBe('This was planned for Thu 23 Apr 2026, 12:00 BST.');
     await expectNoAxeViolations();
@@ -179,9 +168,9 @@ test.describe('the maintenance calendar', () => {
   });
 
   test('flags clashes, filters by service and status, and shows recurring duties with their digest', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
-    await api(harness, 'calendar:create', { event: upgrade });
-    await api(harness, 'calendar:create', { event: { ...upgrade, title: 'Ingress Controller Upgrade', services: ['ingress'], startsAtUtc: '2026-04-23T15:00:00.000Z', endsAtUtc: '2026-04-23T17:00:00.000Z', userActionDeadlineUtc: null } });
-    await api(harness, 'calendar:addFreeze', { label: 'Release freeze', firstDate: '2026-04-23', lastDate: '2026-04-23' });
+    await harness.call('calendar:create', { event: upgrade });
+    await harness.call('calendar:create', { event: { ...upgrade, title: 'Ingress Controller Upgrade', services: ['ingress'], startsAtUtc: '2026-04-23T15:00:00.000Z', endsAtUtc: '2026-04-23T17:00:00.000Z', userActionDeadlineUtc: null } });
+    await harness.call('calendar:addFreeze', { label: 'Release freeze', firstDate: '2026-04-23', lastDate: '2026-04-23' });
     await openHerald('Calendar');
     await expect(day(page, '2026-04-23')).toContainText('Planned · Overlaps 12:00 Certificate Manager Upgrade');
     await page.getByRole('button', { name: 'Planned · Overlaps 12:00 Certificate Manager Upgrade' }).click();
@@ -210,7 +199,7 @@ test.describe('the maintenance calendar', () => {
   });
 
   test('exports calendar files that import back unchanged, and names the problem in a malformed one', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
-    await api(harness, 'calendar:create', { event: upgrade });
+    await harness.call('calendar:create', { event: upgrade });
     await openHerald('Calendar');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export all .ics' }).click();

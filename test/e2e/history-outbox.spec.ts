@@ -11,26 +11,14 @@ import { expect, test } from './fixtures.ts';
 
 const UPDATE_CHANNEL = 'operations-engineering-update';
 
-/** Calls Herald's API as the page would (the harness checks the same token). */
-async function api<T>(harness: RestartableHarness, channel: string, args: unknown = {}): Promise<T> {
-  const response = await fetch(`${harness.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
-
 async function connectSlack(harness: RestartableHarness, token: string): Promise<void> {
-  await api(harness, 'slack:connect', { token, acceptWeakProtection: true });
+  await harness.call('slack:connect', { token, acceptWeakProtection: true });
 }
 
 /** Creates a draft and sends it; answers the outbox item's id. */
 async function send(harness: RestartableHarness, draft: Record<string, unknown>, options: Record<string, unknown> = {}): Promise<string> {
-  const created = await api<{ draft: { id: string } }>(harness, 'drafts:create', draft);
-  const sent = await api<{ outboxItemId: string }>(harness, 'messages:send', { draftId: created.draft.id, mode: 'now', ...options });
+  const created = await harness.call<{ draft: { id: string } }>('drafts:create', draft);
+  const sent = await harness.call<{ outboxItemId: string }>('messages:send', { draftId: created.draft.id, mode: 'now', ...options });
   return sent.outboxItemId;
 }
 
@@ -62,7 +50,7 @@ test.describe('the Outbox and History', () => {
     await expect(featureCard).toHaveAttribute('data-state', 'sent');
     await expect(featureCard).toContainText('Sent');
     await expect(featureCard).toContainText(`#${UPDATE_CHANNEL}`);
-    const history = await api<{ entries: HistoryEntry[] }>(harness, 'history:list', {});
+    const history = await harness.call<{ entries: HistoryEntry[] }>('history:list', {});
     const featureEntry = history.entries.find((entry) => entry.id === featureId)!;
     expect(featureEntry.permalink).toBeTruthy();
     await expect(featureCard.getByRole('link', { name: /in Slack/ })).toHaveAttribute('href', featureEntry.permalink!);
@@ -146,7 +134,7 @@ test.describe('the Outbox and History', () => {
     const posted = slack.messages(UPDATE_CHANNEL);
     expect(posted).toHaveLength(1);
     expect(posted[0]?.text).toContain('Now with a weekly summary.');
-    const items = await api<{ items: OutboxItem[] }>(harness, 'outbox:list', {});
+    const items = await harness.call<{ items: OutboxItem[] }>('outbox:list', {});
     expect(items.items.find((item) => item.id === keptId)?.state).toBe('sent');
     expect(items.items.find((item) => item.id === droppedId)?.state).toBe('cancelled');
   });
@@ -174,8 +162,8 @@ test.describe('a held incident message', () => {
     });
 
     // Forty minutes later, still offline: the promise has passed, so Herald holds the message.
-    await api(harness, 'testClock:advance', { ms: 40 * 60_000 });
-    await expect.poll(async () => (await api<{ items: OutboxItem[] }>(harness, 'outbox:list', {})).items.find((item) => item.id === itemId)?.state).toBe('held');
+    await harness.call('testClock:advance', { ms: 40 * 60_000 });
+    await expect.poll(async () => (await harness.call<{ items: OutboxItem[] }>('outbox:list', {})).items.find((item) => item.id === itemId)?.state).toBe('held');
 
     await openHerald('Outbox');
     const held = page.getByTestId('outbox-attention').getByTestId('outbox-item');

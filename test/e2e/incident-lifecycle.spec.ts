@@ -4,7 +4,6 @@
 // the resolution closes it, the postmortem follows in the same thread.
 // Slack receives exactly those four messages, in one thread.
 import type { Page } from '@playwright/test';
-import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
 
 // Thursday 23 April 2026, 12:00 in London.
@@ -18,18 +17,6 @@ async function connectSlack(page: Page, token: string): Promise<void> {
   await page.getByLabel(/I understand the token will be stored/).check();
   await page.getByRole('button', { name: 'Connect Slack' }).click();
   await expect(page.getByTestId('slack-connected')).toBeVisible();
-}
-
-/** Calls Herald's API as the page would (the harness checks the same token). */
-async function api<T>(harness: RestartableHarness, channel: string, args: unknown = {}): Promise<T> {
-  const response = await fetch(`${harness.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
 }
 
 async function gotoScreen(page: Page, name: string): Promise<void> {
@@ -64,9 +51,9 @@ test('an incident from declaration to postmortem posts four messages in one thre
   const incident = page.getByTestId('incident').filter({ hasText: 'High Priority Incident Declared - Sentry' });
   await expect(incident.getByTestId('incident-next-update')).toHaveText(/Next update promised for Thu 23 Apr 2026, 12:30 BST \(in 30 min\)/);
   await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder armed for 1[12]:\d\d\./);
-  const [record] = await api<Array<{ id: string; nextUpdateAtUtc: string | null }>>(harness, 'incidents:list');
+  const [record] = await harness.call<Array<{ id: string; nextUpdateAtUtc: string | null }>>('incidents:list');
   expect(record?.nextUpdateAtUtc).toBe('2026-04-23T11:30:00.000Z');
-  const { reminders } = await api<{ reminders: Array<{ subject: { type: string; incidentId?: string }; state: string; eventAtUtc: string }> }>(harness, 'reminders:list');
+  const { reminders } = await harness.call<{ reminders: Array<{ subject: { type: string; incidentId?: string }; state: string; eventAtUtc: string }> }>('reminders:list');
   const armed = reminders.filter((reminder) => reminder.subject.incidentId === record?.id && reminder.state === 'armed');
   expect(armed.length).toBeGreaterThan(0);
   expect(armed.every((reminder) => reminder.eventAtUtc === '2026-04-23T11:30:00.000Z')).toBe(true);
@@ -74,7 +61,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
 
   // Once Slack has the declaration, let the promise pass: the incident says it is overdue, in words.
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
-  await api(harness, 'testClock:advance', { ms: 31 * 60_000 });
+  await harness.call('testClock:advance', { ms: 31 * 60_000 });
   await expect(incident.getByTestId('incident-next-update')).toHaveText(/Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 min late\./);
   await page.screenshot({ path: 'docs/screenshots/incident-overdue.png', fullPage: true });
   await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder fired at 12:3\d: the update promised for 12:30 is due\./);

@@ -2,23 +2,11 @@
 // reached survives closing and reopening Herald, is queued with "Send when
 // online", and is delivered once when the network comes back.
 import type { Page } from '@playwright/test';
-import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
 
 // On the real clock: the outbox probes Slack with a capped backoff, so the network coming back is noticed
 // within about half a minute, as it would be for the comms lead.
 const CHANNEL = 'operations-engineering-update';
-
-async function api(harness: RestartableHarness, channel: string, args: unknown = {}): Promise<unknown> {
-  const response = await fetch(`${harness.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 async function connectSlack(page: Page, token: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
@@ -81,7 +69,7 @@ test('an upgrade notice written offline survives a restart and is delivered once
   // The network returns: Herald's next probe finds Slack and the outbox delivers it, once.
   slack.setOffline(false);
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 60_000, intervals: [500] }).toBe(1);
-  const outbox = (await api(harness, 'outbox:list', {})) as { items: Array<{ state: string }> };
+  const outbox = await harness.call<{ items: Array<{ state: string }> }>('outbox:list', {});
   expect(outbox.items.map((item) => item.state)).toEqual(['sent']);
   const [delivered, ...more] = slack.messages(CHANNEL);
   expect(more).toHaveLength(0);

@@ -8,14 +8,7 @@ import { expect, test } from './fixtures.ts';
 
 /** Reads the stored plan straight from the harness, as another window would. */
 async function storedPlan(harness: RestartableHarness): Promise<Plan> {
-  const response = await fetch(`${harness.origin}/api/plan:get`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: '{}',
-  });
-  const result = (await response.json()) as { ok: boolean; value: Plan };
-  expect(result.ok).toBe(true);
-  return result.value;
+  return harness.call<Plan>('plan:get');
 }
 
 function channelsOf(plan: Plan): string[] {

@@ -6,7 +6,6 @@
 // composer uses (drafts:create → drafts:save → messages:send); the composer's
 // own clicks are covered by incident-lifecycle.spec.ts.
 import type { Page } from '@playwright/test';
-import type { ArgsIn, Channel } from '../../shared/api/index.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -21,13 +20,13 @@ interface StoredDraftLike {
 /** Fills a draft's answers and sends it, as the composer does. */
 async function fillAndSend(harness: RestartableHarness, stored: StoredDraftLike, fields: Record<string, string>): Promise<{ incidentId: string }> {
   const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
-  await call(harness, 'drafts:save', { draft: draft as never });
-  return (await call(harness, 'messages:send', { draftId: draft.id, mode: 'now' })) as { incidentId: string };
+  await harness.call('drafts:save', { draft: draft as never });
+  return await harness.call<{ incidentId: string }>('messages:send', { draftId: draft.id, mode: 'now' });
 }
 
 /** Declares an incident on Sentry promising the next update at `nextUpdateAtUtc`. */
 async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: string): Promise<string> {
-  const created = (await call(harness, 'drafts:create', { typeId: 'incidents' })) as StoredDraftLike;
+  const created = await harness.call<StoredDraftLike>('drafts:create', { typeId: 'incidents' });
   const sent = await fillAndSend(harness, created, {
     service: 'Sentry',
     serviceImpact: 'Errors are not reaching Sentry.',
@@ -39,18 +38,6 @@ async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: str
 }
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
-
-/** Calls the harness API as the page would (same token), from the test. */
-async function call<C extends Channel>(harness: RestartableHarness, channel: C, args: ArgsIn<C>): Promise<unknown> {
-  const response = await fetch(`${harness.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error?.message}`);
-  return result.value;
-}
 
 function centre(page: Page) {
   return page.getByRole('complementary', { name: 'Notifications' });
@@ -81,7 +68,7 @@ test.describe('promised incident updates', () => {
     await expect(bell).toBeFocused();
 
     // The heads-up: an alert pops up in the page, and the centre lists it as due soon.
-    await call(harness, 'testClock:advance', { ms: 25 * MINUTE_MS });
+    await harness.call('testClock:advance', { ms: 25 * MINUTE_MS });
     const alerts = page.getByRole('region', { name: 'New alerts' });
     await expect(alerts).toContainText(`Update due soon: ${INCIDENT_TITLE}`);
     await expect(bell).toHaveAccessibleName(/^Notifications 1 item needs you$/);
@@ -89,13 +76,13 @@ test.describe('promised incident updates', () => {
     await expect(section(page, /^Due soon/)).toContainText('Incident update due in 5 min (10:30 BST)');
 
     // The promised time: due now.
-    await call(harness, 'testClock:advance', { ms: 5 * MINUTE_MS });
+    await harness.call('testClock:advance', { ms: 5 * MINUTE_MS });
     await expect(section(page, /^Due now/)).toContainText('Incident update due now (10:30 BST)');
     await expect(section(page, /^Due soon/)).toHaveCount(0);
     await centre(page).getByRole('button', { name: 'Close' }).click();
 
     // Five minutes late: overdue.
-    await call(harness, 'testClock:advance', { ms: 5 * MINUTE_MS });
+    await harness.call('testClock:advance', { ms: 5 * MINUTE_MS });
     await expect(alerts).toContainText(`Update overdue: ${INCIDENT_TITLE}`);
     await alerts.getByRole('button', { name: 'Show' }).click();
     const overdue = section(page, /^Overdue/);
@@ -112,7 +99,7 @@ test.describe('promised incident updates', () => {
     expect(page.url()).toMatch(/#\/compose$/);
 
     // Posting the update, with a new promise two hours on.
-    const update = (await call(harness, 'incidents:draftNext', { incidentId, kind: 'update' })) as StoredDraftLike;
+    const update = await harness.call<StoredDraftLike>('incidents:draftNext', { incidentId, kind: 'update' });
     await fillAndSend(harness, update, {
       serviceImpact: 'Errors are reaching Sentry again, slowly.',
       actionBeingTaken: 'A fix is being deployed.',
@@ -130,14 +117,14 @@ test.describe('promised incident updates', () => {
   test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({ page, harness, openHerald }) => {
     await openHerald();
     await declareIncident(harness, '2026-04-20T09:10:00.000Z');
-    await call(harness, 'testClock:advance', { ms: 15 * MINUTE_MS });
+    await harness.call('testClock:advance', { ms: 15 * MINUTE_MS });
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const overdue = section(page, /^Overdue/);
     await overdue.getByRole('button', { name: 'Snooze 5 min' }).click();
     await expect(overdue).toHaveCount(0);
     await expect(section(page, /^Due soon/)).toContainText(INCIDENT_TITLE);
 
-    await call(harness, 'testClock:advance', { ms: 5 * MINUTE_MS });
+    await harness.call('testClock:advance', { ms: 5 * MINUTE_MS });
     await expect(section(page, /^Overdue/)).toContainText(INCIDENT_TITLE);
   });
 });

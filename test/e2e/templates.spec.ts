@@ -2,19 +2,7 @@
 // duplicating one of Herald's, editing the copy (a placeholder the type
 // cannot fill is refused), deleting with undo, and starting a draft from it.
 import type { Template } from '../../shared/messages/templates.ts';
-import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
-
-async function api<T>(harness: RestartableHarness, channel: string, args: object = {}): Promise<T> {
-  const response = await fetch(`${harness.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
 
 test.describe('templates', () => {
   test('browse, duplicate, edit, delete with undo, and use a template', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
@@ -56,7 +44,7 @@ test.describe('templates', () => {
     await expect(detail.getByRole('heading', { name: 'Our declaration' })).toBeFocused();
     await expect(detail).toContainText('Your team’s template');
     await expect(list.getByRole('button', { name: /^Our declaration/ })).toContainText('Yours');
-    const saved = (await api<Template[]>(harness, 'templates:list')).find((template) => template.name === 'Our declaration');
+    const saved = (await harness.call<Template[]>('templates:list')).find((template) => template.name === 'Our declaration');
     expect(saved).toMatchObject({ typeId: 'incidents', stage: 'declared', body: 'Trouble with {service} again.', isBuiltIn: false });
 
     // Delete, with an undo.
@@ -64,7 +52,7 @@ test.describe('templates', () => {
     const undo = page.getByRole('button', { name: 'Undo delete' });
     await expect(undo).toBeFocused();
     await expect(list.getByRole('button', { name: /^Our declaration/ })).toHaveCount(0);
-    expect((await api<Template[]>(harness, 'templates:list')).some((template) => template.name === 'Our declaration')).toBe(false);
+    expect((await harness.call<Template[]>('templates:list')).some((template) => template.name === 'Our declaration')).toBe(false);
     await undo.click();
     await expect(list.getByRole('button', { name: /^Our declaration/ })).toBeVisible();
     await expect(detail.getByRole('heading', { name: 'Our declaration' })).toBeVisible();
@@ -72,12 +60,12 @@ test.describe('templates', () => {
     // Use it: a draft from the template opens in Compose.
     await detail.getByRole('button', { name: 'Use this template' }).click();
     await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
-    const drafts = await api<Array<{ typeId: string; stage: string; origin: { kind: string; templateId?: string } }>>(harness, 'drafts:list', {});
+    const drafts = await harness.call<Array<{ typeId: string; stage: string; origin: { kind: string; templateId?: string } }>>('drafts:list', {});
     expect(drafts).toEqual([expect.objectContaining({ typeId: 'incidents', stage: 'declared', origin: expect.objectContaining({ kind: 'template' }) })]);
   });
 
   test('Herald’s own templates cannot be edited or deleted, even through the API', async ({ harness }) => {
-    const builtIn = (await api<Template[]>(harness, 'templates:list')).find((template) => template.isBuiltIn)!;
-    await expect(api(harness, 'templates:delete', { id: builtIn.id })).rejects.toThrow(/cannot be deleted/);
+    const builtIn = (await harness.call<Template[]>('templates:list')).find((template) => template.isBuiltIn)!;
+    await expect(harness.call('templates:delete', { id: builtIn.id })).rejects.toThrow(/cannot be deleted/);
   });
 });

@@ -80,6 +80,17 @@ export class RestartableHarness {
   get token(): string {
     return this.running.token;
   }
+  /** Calls Herald's API as the page would (same token); throws with the error's message when the call fails. */
+  async call<T = unknown>(channel: string, args: unknown = {}): Promise<T> {
+    const response = await fetch(`${this.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(args),
+    });
+    const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  }
   /** Everything every run of the harness printed. */
   output(): string {
     return this.earlierOutput + (this.process?.output() ?? '');
