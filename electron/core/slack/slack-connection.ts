@@ -3,7 +3,7 @@
 // never appears in a result, an event or a log line.
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
-import type { SlackIdentity, SlackStatus } from '../../../shared/api/channels/slack.ts';
+import { slackIdentitySchema, type SlackIdentity, type SlackStatus } from '../../../shared/api/channels/slack.ts';
 import { missingScopes } from '../../../shared/slack/scopes.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -11,20 +11,9 @@ import type { SecretBox } from '../secrets/secret-box.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 import { classifySlackError, type SlackClientFactory } from './slack-client.ts';
 
-const storedIdentitySchema = z.object({
-  workspace: z.string(),
-  workspaceId: z.string(),
-  workspaceUrl: z.string(),
-  actorName: z.string(),
-  tokenKind: z.enum(['bot', 'user']),
-  scopes: z.array(z.string()),
-  missingScopes: z.array(z.object({ scope: z.string(), neededFor: z.string() })),
-  connectedAtUtc: z.string(),
-});
-
 const storedConnectionSchema = z.object({
   encryptedToken: z.string().nullable(),
-  identity: storedIdentitySchema.nullable(),
+  identity: slackIdentitySchema.nullable(),
 });
 type StoredConnection = z.output<typeof storedConnectionSchema>;
 
