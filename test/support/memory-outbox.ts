@@ -2,10 +2,13 @@
 // is given and lets the test mark items sent.
 import { randomUUID } from 'node:crypto';
 import type { OutboxPort } from '../../electron/core/messages/outbox-port.ts';
+import { newQueuedItem } from '../../shared/outbox/new-queued-item.ts';
 import { enqueueRequestSchema } from '../../shared/outbox/outbox-requests.ts';
 import type { OutboxItem } from '../../shared/outbox/outbox-item.ts';
 
-export function createMemoryOutbox(nowMs: () => number): OutboxPort & { items: OutboxItem[]; markSent: (id: string, ts: string) => OutboxItem } {
+export function createMemoryOutbox(
+  nowMs: () => number,
+): OutboxPort & { items: OutboxItem[]; markSent: (id: string, ts: string) => OutboxItem } {
   const items: OutboxItem[] = [];
   const listeners = new Set<(item: OutboxItem) => void>();
   const iso = () => new Date(nowMs()).toISOString();
@@ -14,35 +17,12 @@ export function createMemoryOutbox(nowMs: () => number): OutboxPort & { items: O
     enqueue(request) {
       const parsed = enqueueRequestSchema.parse(request);
       const item: OutboxItem = {
-        id: randomUUID(),
+        ...newQueuedItem(parsed, {
+          id: randomUUID(),
+          nowIso: iso(),
+          channel: { channel: parsed.channel, channelId: null, channelName: null },
+        }),
         sequence: items.length,
-        state: 'queued',
-        channel: parsed.channel,
-        channelId: null,
-        channelName: null,
-        text: parsed.text,
-        blocks: parsed.blocks ?? null,
-        threadTs: parsed.threadTs ?? null,
-        threadOf: parsed.threadOf ?? null,
-        replyBroadcast: parsed.replyBroadcast,
-        sendAtUtc: parsed.sendAtUtc ?? null,
-        scheduleForUtc: parsed.scheduleForUtc ?? null,
-        promiseAtUtc: parsed.promiseAtUtc ?? null,
-        source: parsed.source,
-        checklist: parsed.checklist,
-        override: parsed.override ?? null,
-        attempts: 0,
-        isOutcomeUnclear: false,
-        nextAttemptAtUtc: null,
-        problem: null,
-        heldReason: null,
-        ts: null,
-        permalink: null,
-        scheduledMessageId: null,
-        createdAtUtc: iso(),
-        updatedAtUtc: iso(),
-        firstAttemptAtUtc: null,
-        sentAtUtc: null,
       };
       items.push(item);
       return { ok: true, value: item };

@@ -5,6 +5,7 @@
 import { describeIssues, fail, ok, type Result } from '../../../shared/api/index.ts';
 import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
+import { newQueuedItem } from '../../../shared/outbox/new-queued-item.ts';
 import {
   enqueueRequestSchema,
   type ConfirmRequest,
@@ -106,34 +107,7 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
         if (parent.state === 'cancelled') return fail('conflict', 'The message this should reply to was cancelled.', { fields: ['threadOf'] });
       }
       const nowIso = new Date(nowMs()).toISOString();
-      const item = deps.repo.add({
-        id: deps.createId(),
-        state: 'queued',
-        ...channelFields(args.channel),
-        text: args.text,
-        blocks: args.blocks ?? null,
-        threadTs: args.threadTs ?? null,
-        threadOf: args.threadOf ?? null,
-        replyBroadcast: args.replyBroadcast,
-        sendAtUtc: args.sendAtUtc ?? null,
-        scheduleForUtc: args.scheduleForUtc ?? null,
-        promiseAtUtc: args.promiseAtUtc ?? null,
-        source: args.source,
-        checklist: args.checklist,
-        override: args.override ?? null,
-        attempts: 0,
-        isOutcomeUnclear: false,
-        nextAttemptAtUtc: null,
-        problem: null,
-        heldReason: null,
-        ts: null,
-        permalink: null,
-        scheduledMessageId: null,
-        createdAtUtc: nowIso,
-        updatedAtUtc: nowIso,
-        firstAttemptAtUtc: null,
-        sentAtUtc: null,
-      });
+      const item = deps.repo.add(newQueuedItem(args, { id: deps.createId(), nowIso, channel: channelFields(args.channel) }));
       return done(item);
     },
 

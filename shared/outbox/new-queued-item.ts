@@ -1,0 +1,39 @@
+// A freshly queued outbox item from a validated enqueue request: every
+// attempt, result and timing field at its starting value. One builder for
+// the outbox and for the in-memory outbox the send-path tests use.
+import type { OutboxItem } from './outbox-item.ts';
+import type { ParsedEnqueueRequest } from './outbox-requests.ts';
+
+export function newQueuedItem(
+  request: ParsedEnqueueRequest,
+  fields: { id: string; nowIso: string; channel: Pick<OutboxItem, 'channel' | 'channelId' | 'channelName'> },
+): Omit<OutboxItem, 'sequence'> {
+  return {
+    id: fields.id,
+    state: 'queued',
+    ...fields.channel,
+    text: request.text,
+    blocks: request.blocks ?? null,
+    threadTs: request.threadTs ?? null,
+    threadOf: request.threadOf ?? null,
+    replyBroadcast: request.replyBroadcast,
+    sendAtUtc: request.sendAtUtc ?? null,
+    scheduleForUtc: request.scheduleForUtc ?? null,
+    promiseAtUtc: request.promiseAtUtc ?? null,
+    source: request.source,
+    checklist: request.checklist,
+    override: request.override ?? null,
+    attempts: 0,
+    isOutcomeUnclear: false,
+    nextAttemptAtUtc: null,
+    problem: null,
+    heldReason: null,
+    ts: null,
+    permalink: null,
+    scheduledMessageId: null,
+    createdAtUtc: fields.nowIso,
+    updatedAtUtc: fields.nowIso,
+    firstAttemptAtUtc: null,
+    sentAtUtc: null,
+  };
+}
