@@ -55,26 +55,75 @@ function tokensMatch(expected: string, given: string | undefined): boolean {
 }
 
 function sendJson(response: ServerResponse, status: number, body: Result<unknown>): void {
-  response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+/** How much of an oversized body the server reads and discards so the client can read the 413 before the socket closes. */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
+
+type Body = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' };
+
+/**
+ * Reads the body up to MAX_BODY_BYTES. Past the cap it stops keeping the data
+ * but keeps draining (up to MAX_DISCARDED_BYTES), so the client gets the 413
+ * answer instead of a connection reset mid-upload.
+ */
+function readBody(request: IncomingMessage): Promise<Body> {
   return new Promise((resolve) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      resolve({ ok: false, reason: 'too_large' });
+      discardRest(request, 0);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
+        request.off('data', onData);
+        chunks.length = 0;
+        resolve({ ok: false, reason: 'too_large' });
+        discardRest(request, size);
         return;
       }
       chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', () => resolve(null));
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('error', () => resolve({ ok: false, reason: 'aborted' }));
   });
+}
+
+function discardRest(request: IncomingMessage, alreadyRead: number): void {
+  let discarded = alreadyRead;
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) request.socket.destroy();
+  });
+  request.resume();
+}
+
+/**
+ * The request's URL and channel, or null when the request line cannot be
+ * parsed (a bad %-escape, an invalid absolute URL): such a request gets a 400
+ * rather than an exception outside every handler.
+ */
+export function parseRequestTarget(target: string | undefined): { url: URL; channel: string | null } | null {
+  try {
+    const url = new URL(target ?? '/', 'http://127.0.0.1');
+    const channel = url.pathname.startsWith('/api/') && url.pathname !== '/api/events' ? decodeURIComponent(url.pathname.slice('/api/'.length)) : null;
+    return { url, channel };
+  } catch {
+    return null;
+  }
 }
 
 export function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
@@ -107,11 +156,14 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, fail('invalid_argument', 'API calls send a JSON body (content-type: application/json).'));
     }
-    const text = await readBody(request);
-    if (text === null) return sendJson(response, 413, fail('invalid_argument', 'The request body is too large.'));
+    const body = await readBody(request);
+    if (!body.ok) {
+      if (body.reason === 'aborted') return void response.destroy();
+      return sendJson(response, 413, fail('invalid_argument', `The request body is larger than the ${MAX_BODY_BYTES / (1024 * 1024)} MiB Herald accepts.`));
+    }
     let args: unknown;
     try {
-      args = text.trim() === '' ? {} : JSON.parse(text);
+      args = body.text.trim() === '' ? {} : JSON.parse(body.text);
     } catch {
       return sendJson(response, 400, fail('invalid_argument', 'The request body is not valid JSON.'));
     }
@@ -149,17 +201,36 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
   }
 
   const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const task = url.pathname === '/api/events'
-      ? Promise.resolve(handleEvents(request, response, url))
-      : url.pathname.startsWith('/api/')
-        ? handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)))
-        : handleStatic(request, response, url);
+    const target = parseRequestTarget(request.url);
+    if (target === null) {
+      request.resume();
+      return sendJson(response, 400, fail('invalid_argument', 'The request line is not a valid URL (a bad %-escape or address).'));
+    }
+    const { url, channel } = target;
+    // Inside an async function, so whatever a handler throws, even synchronously, lands in the catch below.
+    const task = (async () => {
+      if (url.pathname === '/api/events') return handleEvents(request, response, url);
+      return channel !== null ? handleApi(request, response, channel) : handleStatic(request, response, url);
+    })();
     task.catch((error: unknown) => {
       logger.error('harness.request_failed', { path: url.pathname, error });
       if (!response.headersSent) sendJson(response, 500, fail('internal', 'The harness could not answer this request.'));
       else response.end();
     });
+  });
+  // Requests Node's parser itself refuses (a broken request line or header, headers too large) never reach the
+  // handler above: answer them with the usual JSON error and close that one connection; the server keeps serving.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify(fail('invalid_argument', status === 431 ? 'The request headers are too large.' : 'The request is malformed.'));
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `content-type: application/json; charset=utf-8\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   return new Promise((resolve, reject) => {

@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarnessServer, type HarnessServer } from '../../../../electron/harness/http-transport.ts';
+import { MAX_BODY_BYTES, startHarnessServer, type HarnessServer } from '../../../../electron/harness/http-transport.ts';
 import { makeCore } from '../../../support/core-fixture.ts';
 
 const TOKEN = 'test-token-0123456789';
@@ -22,11 +24,44 @@ afterEach(async () => {
   server = undefined;
 });
 
-function call(path: string, init: { body?: string; headers?: Record<string, string>; method?: string } = {}) {
+function call(path: string, init: { body?: string; headers?: Record<string, string>; method?: string; duplex?: boolean } = {}) {
   return fetch(`${server!.origin}${path}`, {
     method: init.method ?? 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...init.headers },
     ...(init.body !== undefined ? { body: init.body } : {}),
+    ...(init.duplex ? { duplex: 'half' } : {}),
+  });
+}
+
+const hostOf = () => new URL(server!.origin).host;
+
+/**
+ * Writes `text` as it is on a fresh loopback socket and answers everything the
+ * server sends back before it closes the connection (or 2 s pass, which fails
+ * the caller's expectation: an answer must come).
+ */
+function rawExchange(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(server!.origin);
+    const socket = connect({ host: '127.0.0.1', port: Number(url.port) });
+    const chunks: Buffer[] = [];
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(Buffer.concat(chunks).toString('latin1'));
+    };
+    const timer = setTimeout(finish, 2_000);
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      // A complete answer: headers plus as many body bytes as content-length says.
+      const answer = Buffer.concat(chunks).toString('latin1');
+      const headerEnd = answer.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(answer.slice(0, headerEnd))?.[1];
+      if (headerEnd >= 0 && length !== undefined && Buffer.byteLength(answer.slice(headerEnd + 4), 'latin1') >= Number(length)) finish();
+    });
+    socket.on('end', finish);
+    socket.on('error', (error) => (chunks.length > 0 ? finish() : reject(error)));
+    socket.write(Buffer.from(text, 'latin1'));
   });
 }
 
@@ -63,9 +98,80 @@ describe('the browser harness HTTP transport', () => {
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     const wrongType = await call('/api/settings:get', { body: '{}', headers: { 'content-type': 'text/plain' } });
     expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    const tooBig = await call('/api/settings:update', { body: JSON.stringify({ timeZone: 'x'.repeat(3 * 1024 * 1024) }) }).catch(() => null);
-    if (tooBig) expect(tooBig.status).toBe(413);
     expect((await (await call('/api/app:info', { body: '{}' })).json()).ok).toBe(true);
+  });
+
+  it('answers a body over the 2 MiB cap with 413 and the usual JSON error, not a connection reset', async () => {
+    await start();
+    for (const size of [MAX_BODY_BYTES + 1, 3 * 1024 * 1024, 20 * 1024 * 1024]) {
+      const tooBig = await call('/api/settings:update', { body: JSON.stringify({ timeZone: 'x'.repeat(size) }) });
+      expect(tooBig.status, `${size} bytes`).toBe(413);
+      expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('2 MiB') } });
+    }
+    // Declared too large up front, and streamed past the cap without a length (chunked): the same answer.
+    const declared = await rawExchange(
+      `POST /api/settings:update HTTP/1.1\r\nHost: ${hostOf()}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 10}\r\nConnection: close\r\n\r\n{"timeZone":"`,
+    );
+    expect(declared).toMatch(/^HTTP\/1\.1 413 /);
+    expect(JSON.parse(declared.slice(declared.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    const chunked = await call('/api/settings:update', { body: new Blob([new Uint8Array(MAX_BODY_BYTES + 4096).fill(0x20)]).stream() as unknown as string, duplex: true });
+    expect(chunked.status).toBe(413);
+    expect((await (await call('/api/app:info', { body: '{}' })).json()).ok).toBe(true);
+  });
+
+  it('answers malformed request lines and headers with a 4xx and keeps serving (raw socket)', async () => {
+    await start();
+    const host = hostOf();
+    const malformed = [
+      `GET /api/%ZZ HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `POST /api/%ZZ HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
+      `GET /api/%E0%A4%A HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `GET %ZZ HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `GET http://[ HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `GET http://[::1 HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `GET http:// HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `GET /api/events?token=%ZZ HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: ${host}\r\nBroken header line\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      `GET / HTTP/9.9\r\nHost: ${host}\r\n\r\n`,
+      `BREW /coffee HTCPCP/1.0\r\n\r\n`,
+      `\u0000\u0001\u0002\r\n\r\n`,
+      `POST /api/app:info HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 2\r\nContent-Length: 5\r\n\r\n{}`,
+      `POST /api/app:info HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n`,
+    ];
+    for (const requestText of malformed) {
+      const answer = await rawExchange(requestText);
+      expect(answer, JSON.stringify(requestText.slice(0, 60))).toMatch(/^HTTP\/1\.1 4\d\d /);
+    }
+    const badEscape = await rawExchange(malformed[0]!);
+    expect(JSON.parse(badEscape.slice(badEscape.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    const response = await call('/api/app:info', { body: '{}' });
+    expect(await response.json()).toMatchObject({ ok: true, value: { host: 'browser-harness' } });
+  });
+
+  it('keeps serving through a bounded fuzz of request lines and headers (raw socket, loopback only)', async () => {
+    await start();
+    const host = hostOf();
+    const methods = fc.constantFrom('GET', 'POST', 'HEAD', 'PUT', 'OPTIONS', 'G\u0000T', '', 'POST POST');
+    const target = fc.oneof(
+      fc.string({ maxLength: 60 }).map((text) => `/api/${text}`),
+      fc.constantFrom('/api/%', '/api/%ZZ', '/api/%C0%AF', 'http://[', 'http://[::1]:99999/', '*', '//', '/../../etc/passwd', '/api/events?token=%'),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    const header = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 200 })).map(([name, value]) => `${name}: ${value}`);
+    const requestText = fc
+      .tuple(methods, target, fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2', 'HTTP/1.1 extra', ''), fc.array(header, { maxLength: 5 }), fc.boolean())
+      .map(([method, path, version, headers, withHost]) => `${method} ${path} ${version}\r\n${withHost ? `Host: ${host}\r\n` : ''}${headers.join('\r\n')}\r\n\r\n`);
+    await fc.assert(
+      fc.asyncProperty(requestText, async (text) => {
+        const answer = await rawExchange(text);
+        // Every request gets an answer (never a dropped connection) and none is a server error.
+        expect(answer).toMatch(/^HTTP\/1\.[01] [1-4]\d\d /);
+      }),
+      { numRuns: 150 },
+    );
+    const response = await call('/api/app:info', { body: '{}' });
+    expect(await response.json()).toMatchObject({ ok: true, value: { host: 'browser-harness' } });
   });
 
   it('refuses an unknown channel', async () => {
