@@ -54,11 +54,19 @@ export function resultSchema<T extends z.ZodType>(value: T) {
   ]);
 }
 
+/** A path step as shown: keys come from the caller, so a long one is cut rather than echoed back whole. */
+function stepOf(step: PropertyKey): string {
+  const text = String(step);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+const pathOf = (path: readonly PropertyKey[]) => path.slice(0, 20).map(stepOf).join('.') + (path.length > 20 ? '.…' : '');
+
 /** Turns zod issues into one readable sentence plus the field paths. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string; fields: string[] } {
-  const fields = issues.map((issue) => (issue.path.length ? issue.path.join('.') : '(arguments)'));
+  const fields = issues.slice(0, 50).map((issue) => (issue.path.length ? pathOf(issue.path) : '(arguments)'));
   const parts = issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : 'arguments';
+    const where = issue.path.length ? pathOf(issue.path) : 'arguments';
     return `${where}: ${issue.message}`;
   });
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';

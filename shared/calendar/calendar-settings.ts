@@ -2,6 +2,7 @@
 // fall due, when each recurring duty comes round, and the first day of the
 // week in the grid.
 import { z } from 'zod';
+import { boundedRecord } from '../api/json-limits.ts';
 import { defaultLeadTimes, leadTimesSchema } from './comms-schedule.ts';
 import { dutyScheduleSchema } from './plan-duties.ts';
 
@@ -20,11 +21,14 @@ export const defaultCalendarSettings: CalendarSettings = {
   weekStartsOn: 1,
 };
 
-/** A patch: only the parts given change (written out so omitted parts are not reset to defaults). */
+/**
+ * A patch: only the parts given change (written out so omitted parts are not reset to defaults).
+ * Strict at every level: an unknown field anywhere is refused, never dropped.
+ */
 export const calendarSettingsPatchSchema = z
   .object({
-    leadTimes: leadTimesSchema.optional(),
-    dutySchedules: z.record(z.string().max(100), dutyScheduleSchema).optional(),
+    leadTimes: leadTimesSchema.strict().optional(),
+    dutySchedules: boundedRecord(dutyScheduleSchema.strict(), { maxKeyChars: 100, maxEntries: 500 }).optional(),
     weekStartsOn: z.union([z.literal(0), z.literal(1)]).optional(),
   })
   .strict();

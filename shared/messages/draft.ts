@@ -2,6 +2,7 @@
 // checklist, free text, and where it goes. Plain JSON so it can be stored
 // as it is; every answer is a string (instants as ISO 8601 UTC).
 import { z } from 'zod';
+import { answersRecord } from '../api/json-limits.ts';
 import { fail, ok, type Result } from '../api/result.ts';
 import { findType, slackChannelsOf, type Plan } from '../plan/index.ts';
 import { isValidTimeZone } from '../time/index.ts';
@@ -18,9 +19,9 @@ export const draftSchema = z.object({
   /** The author's own title; may use placeholders. Absent or blank: the plan's title pattern. */
   title: z.string().max(2_000).optional(),
   /** Checklist item id → answer. */
-  fields: z.record(z.string(), z.string().max(MAX_ANSWER_CHARS)),
+  fields: answersRecord(MAX_ANSWER_CHARS),
   /** Checklist item id → why it does not apply. */
-  notApplicable: z.record(z.string(), z.string().max(1_000)),
+  notApplicable: answersRecord(1_000),
   /** Free text shown after the title; may use placeholders. */
   body: z.string().max(MAX_BODY_CHARS),
   /** Slack channel name to post to, without "#". */

@@ -4,6 +4,7 @@
 // draft's answers when the message is rendered, so they stay current as the
 // answers change; plus stable answers worth pre-filling (an apology).
 import { z } from 'zod';
+import { answersRecord } from '../api/json-limits.ts';
 import { findType, type Plan } from '../plan/index.ts';
 import { findChecklist, GLOBAL_PLACEHOLDERS, placeholderNames } from './checklists/index.ts';
 import { answerOf, type Draft } from './draft.ts';
@@ -20,7 +21,7 @@ export const templateSchema = z.object({
   title: z.string().max(2_000).optional(),
   body: z.string().max(100_000),
   /** Item id → answer to pre-fill. */
-  fields: z.record(z.string(), z.string().max(50_000)),
+  fields: answersRecord(50_000),
   /** Shipped with Herald: can be copied but not deleted. */
   isBuiltIn: z.boolean().default(false),
 });

@@ -2,6 +2,7 @@
 // (its source and the checklist at send time), and where it is on its way.
 // Shared so the renderer can show each item's state with the same types.
 import { z } from 'zod';
+import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
 export const slackTsSchema = z
@@ -76,8 +77,22 @@ export const outboxProblemSchema = z.object({
 });
 export type OutboxProblem = z.infer<typeof outboxProblemSchema>;
 
-/** Block Kit blocks, already rendered; Slack itself is the judge of their shape. */
-export const blocksSchema = z.array(z.record(z.string(), z.unknown())).max(50);
+/**
+ * Block Kit blocks, already rendered. Slack is the judge of each block type's
+ * own fields, but the envelope is documented (at most 50 blocks, each with a
+ * `type` and an optional `block_id` of at most 255 characters), and the whole
+ * value is bounded: the deepest documented block (rich text: list → section →
+ * element → style) is about six levels, and 50 blocks of 3,000-character text
+ * fit well within the character limit.
+ */
+export const BLOCKS_LIMITS: JsonLimits = { maxDepth: 12, maxNodes: 10_000, maxChars: 200_000, maxKeyChars: 100 };
+const blockSchema = z
+  .object({
+    type: z.string().trim().min(1).max(50),
+    block_id: z.string().max(255).optional(),
+  })
+  .catchall(z.unknown());
+export const blocksSchema = withinJsonLimits(z.array(blockSchema).max(50), BLOCKS_LIMITS);
 
 const isoInstant = z.iso.datetime();
 

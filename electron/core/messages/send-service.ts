@@ -84,7 +84,7 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const request: EnqueueRequest = {
       channel: draft.channel,
       text: rendered.text,
-      blocks: rendered.blocks as unknown as Array<Record<string, unknown>>,
+      blocks: rendered.blocks as unknown as EnqueueRequest['blocks'],
       ...threadingOf(draft, routing),
       replyBroadcast: isThreaded && args.alsoToChannel,
       ...when.value,

@@ -2,6 +2,7 @@
 // retries are off and rate-limited calls are rejected rather than waited out:
 // its defaults retry for about half an hour and can post a message twice when
 // a reply is lost. Retrying is the outbox's job, which knows what was sent.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -22,15 +23,47 @@ function bridgeLogger(logger: Logger): SlackLogger {
   };
 }
 
+/**
+ * Whether the current call's HTTP request has left this computer. A failure
+ * before that point (the WebClient could not serialise the arguments, say) is
+ * local: it says nothing about the network, and the message cannot have been
+ * posted. Set by the fetch that our clients use, read by `trackRequest`.
+ */
+const requestState = new AsyncLocalStorage<{ hasLeft: boolean }>();
+const trackedClients = new WeakSet<WebClient>();
+
+const trackedFetch: typeof fetch = (input, init) => {
+  const state = requestState.getStore();
+  if (state) state.hasLeft = true;
+  return fetch(input, init);
+};
+
+/**
+ * Runs `work` with `web` and answers its value or how it failed. For clients this
+ * module did not make, whether a request left is unknown, so it is assumed it did.
+ */
+export async function trackRequest<T>(web: WebClient, work: (web: WebClient) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; failure: SlackFailure }> {
+  const state = { hasLeft: !trackedClients.has(web) };
+  try {
+    return { ok: true, value: await requestState.run(state, () => work(web)) };
+  } catch (error) {
+    return { ok: false, failure: classifySlackError(error, { hasRequestLeft: state.hasLeft }) };
+  }
+}
+
 export function createSlackClientFactory(logger: Logger): SlackClientFactory {
-  return (token, apiUrl) =>
-    new WebClient(token, {
+  return (token, apiUrl) => {
+    const web = new WebClient(token, {
       slackApiUrl: apiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: SLACK_REQUEST_TIMEOUT_MS,
       logger: bridgeLogger(logger),
+      fetch: trackedFetch,
     });
+    trackedClients.add(web);
+    return web;
+  };
 }
 
 export type SlackFailure =
@@ -45,11 +78,20 @@ export type SlackFailure =
       /** True when the request cannot have reached Slack (refused, no such host): no need to check for it. */
       isSurelyUnsent: boolean;
     }
-  | { kind: 'http'; status: number; message: string; fix: string };
+  | { kind: 'http'; status: number; message: string; fix: string }
+  /** Herald could not build or send the request at all (it never left this computer): a fault of this message, not the network. */
+  | { kind: 'local'; message: string; fix: string; cause: string };
 
-/** Tells the WebClient's errors apart by their `code`, and explains each. */
-export function classifySlackError(error: unknown): SlackFailure {
+const WEB_CLIENT_CODES: ReadonlySet<unknown> = new Set(Object.values(ErrorCode));
+
+/**
+ * Tells the WebClient's errors apart by their `code`, and explains each. An
+ * error that is not one of the WebClient's, thrown before the request left
+ * (`hasRequestLeft` false), is local; the default assumes it may have left.
+ */
+export function classifySlackError(error: unknown, context: { hasRequestLeft: boolean } = { hasRequestLeft: true }): SlackFailure {
   const candidate = error as { code?: unknown; data?: { error?: unknown; needed?: unknown }; retryAfter?: unknown; statusCode?: unknown };
+  if (!context.hasRequestLeft && !WEB_CLIENT_CODES.has(candidate?.code)) return localFailure(error);
   switch (candidate?.code) {
     case ErrorCode.PlatformError: {
       const code = typeof candidate.data?.error === 'string' ? candidate.data.error : 'unknown_error';
@@ -92,6 +134,17 @@ function networkCause(error: unknown): string | undefined {
     current = candidate.cause;
   }
   return undefined;
+}
+
+function localFailure(error: unknown): SlackFailure {
+  const name = error instanceof Error ? error.name : typeof error;
+  const detail = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
+  return {
+    kind: 'local',
+    message: `Herald could not turn this message into a request to Slack (${name}: ${detail}), so it was not sent.`,
+    fix: 'Trying again would fail the same way: edit the message (its blocks) and send it again, or cancel it.',
+    cause: name,
+  };
 }
 
 function pick(explanation: { message: string; fix: string }) {

@@ -5,7 +5,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChannelSummary } from '../../../shared/api/channels/channels.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
-import { classifySlackError, type SlackClientFactory, type SlackFailure } from './slack-client.ts';
+import { trackRequest, type SlackClientFactory, type SlackFailure } from './slack-client.ts';
 
 /** The metadata event type that marks Herald's own messages. */
 export const HERALD_EVENT_TYPE = 'herald_message';
@@ -135,11 +135,7 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
       const { message, fix } = explainSlackError('not_connected');
       return { ok: false, failure: { kind: 'not_connected', message, fix } };
     }
-    try {
-      return { ok: true, value: await work(web) };
-    } catch (error) {
-      return { ok: false, failure: classifySlackError(error) };
-    }
+    return trackRequest(web, work);
   }
 
   const historyArgs = (window: HistoryWindow) => ({

@@ -7,10 +7,12 @@ import { calendarSettingsPatchSchema, calendarSettingsSchema } from '../../calen
 import { calendarListSchema, eventDetailSchema, importPreviewSchema, importProblemSchema } from '../../calendar/calendar-views.ts';
 import { commStageSchema } from '../../calendar/comms-schedule.ts';
 import { changeFreezeSchema } from '../../calendar/conflicts.ts';
-import { eventFieldsSchema } from '../../calendar/maintenance-event.ts';
+import { checkEventFields, eventFieldsObjectSchema } from '../../calendar/maintenance-event.ts';
 import { dateKeySchema, dutyScheduleSchema } from '../../calendar/plan-duties.ts';
 
 const id = z.string().trim().min(1).max(200);
+/** An event's fields as the renderer sends them: unknown fields are refused, not dropped (stored events stay lenient). */
+const eventArgs = eventFieldsObjectSchema.strict().superRefine(checkEventFields);
 const utc = z.iso.datetime();
 const reason = z.string().trim().max(1_000).default('');
 /** Calendar files are small; this keeps a pasted or picked file under the harness's request limit. */
@@ -39,9 +41,9 @@ export const calendarChannels = {
     result: calendarListSchema,
   },
   'calendar:get': { args: z.object({ id }).strict(), result: eventDetailSchema },
-  'calendar:create': { args: z.object({ event: eventFieldsSchema }).strict(), result: eventDetailSchema },
+  'calendar:create': { args: z.object({ event: eventArgs }).strict(), result: eventDetailSchema },
   /** Saves edited fields. Moving the start of an announced event is a reschedule (see calendar:reschedule). */
-  'calendar:update': { args: z.object({ id, event: eventFieldsSchema, reason }).strict(), result: eventDetailSchema },
+  'calendar:update': { args: z.object({ id, event: eventArgs, reason }).strict(), result: eventDetailSchema },
   /** Moves the work: remaining reminders follow, and an announced event gets a "rescheduled" draft. */
   'calendar:reschedule': {
     args: z

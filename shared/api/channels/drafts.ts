@@ -2,11 +2,12 @@
 // keystroke in the composer ends in drafts:save, so that one is small and
 // answers only what changed.
 import { z } from 'zod';
+import { answersRecord } from '../json-limits.ts';
 import { draftSchema } from '../../messages/draft.ts';
 import { draftOriginSchema, draftSummarySchema, storedDraftSchema } from '../../drafts/stored-draft.ts';
 
 const draftId = z.string().trim().min(1).max(200);
-const answers = z.record(z.string().max(100), z.string().max(50_000));
+const answers = answersRecord(50_000);
 
 export const draftChannels = {
   'drafts:create': {

@@ -19,7 +19,7 @@ export const outboxChannels = {
   'outbox:enqueue': { args: enqueueRequestSchema, result: outboxItemSchema },
   /** Items, optionally only some states (default: everything still kept). */
   'outbox:list': {
-    args: z.object({ states: z.array(z.enum(outboxStates)).optional() }).strict(),
+    args: z.object({ states: z.array(z.enum(outboxStates)).max(outboxStates.length).optional() }).strict(),
     result: outboxListSchema,
   },
   /** Edits a queued item; refused once it is being sent. */

@@ -2,11 +2,18 @@
 // edit is validated whole (shared/plan validatePlan) and saved all-or-nothing.
 import { z } from 'zod';
 import { planSchema } from '../../plan/plan-schema.ts';
+import { withinJsonLimits, type JsonLimits } from '../json-limits.ts';
+
+/**
+ * The plan arrives unchecked (validatePlan judges it whole, naming every problem), so it is bounded first.
+ * The default plan is 5 levels deep, about 200 values and 4,000 characters.
+ */
+const PLAN_LIMITS: JsonLimits = { maxDepth: 8, maxNodes: 20_000, maxChars: 1_000_000, maxKeyChars: 100 };
 
 export const planChannels = {
   'plan:get': { args: z.object({}).strict(), result: planSchema },
   /** The whole edited plan; the answer names each problem when it is not valid. */
-  'plan:update': { args: z.object({ plan: z.unknown() }).strict(), result: planSchema },
+  'plan:update': { args: z.object({ plan: withinJsonLimits(z.unknown(), PLAN_LIMITS) }).strict(), result: planSchema },
   'plan:reset': { args: z.object({}).strict(), result: planSchema },
 } as const;
 

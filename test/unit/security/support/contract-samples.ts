@@ -39,6 +39,8 @@ type JsonSchema = {
 const HAND_WRITTEN: Partial<Record<Channel, unknown>> = {
   'settings:update': { timeZone: 'Europe/London', keepRunningInTray: false, slackApiUrl: 'https://slack.com/api/' },
   'plan:update': { plan: resetToDefaultPlan() },
+  // Generated, it would set both threadTs and threadOf (refused together) and fall back to no blocks at all.
+  'outbox:enqueue': { channel: 'general', text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] },
 };
 
 const SAMPLE_NOW = '2026-04-20T09:00:00.000Z';
@@ -210,7 +212,12 @@ export function sampleFor(channel: Channel): ChannelSample | null {
   return null;
 }
 
-/** Every JSON Schema object node with named properties that still accepts unknown ones, as paths. */
+/**
+ * Every JSON Schema object node with named properties that silently drops
+ * unknown ones (zod's default strip), as paths. An object that keeps them
+ * (a Block Kit block: `additionalProperties` is a schema) is free-form on
+ * purpose; freeFormPaths finds it and the hostile-payload tests attack it.
+ */
 export function looseObjects(channel: Channel): string[] {
   const root = argsJsonSchema(channel);
   const loose: string[] = [];
@@ -219,7 +226,7 @@ export function looseObjects(channel: Channel): string[] {
     if (node === undefined || typeof node === 'boolean' || seen.has(node)) return;
     seen.add(node);
     const schema = resolveRef(node, root);
-    if (schema.properties && schema.additionalProperties !== false) loose.push(where || '(arguments)');
+    if (schema.properties && schema.additionalProperties === undefined) loose.push(where || '(arguments)');
     for (const [key, property] of Object.entries(schema.properties ?? {})) visit(property, where ? `${where}.${key}` : key);
     for (const option of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? []), ...(schema.prefixItems ?? [])]) visit(option, where);
     visit(schema.items, `${where}[]`);
@@ -227,6 +234,41 @@ export function looseObjects(channel: Channel): string[] {
   };
   visit(root, '');
   return loose;
+}
+
+/**
+ * Paths (within the channel's sample) of its free-form values: an `unknown`
+ * (any JSON), a map (record) and an object that keeps unknown keys (a Block
+ * Kit block). Their shape does not bound them, so their limits must.
+ */
+export function freeFormPaths(channel: Channel): Array<{ path: Path; isAnyJson: boolean }> {
+  const sample = sampleFor(channel);
+  if (!sample) return [];
+  const root = argsJsonSchema(channel);
+  const found: Array<{ path: Path; isAnyJson: boolean }> = [];
+  const visit = (value: unknown, node: JsonSchema, path: Path) => {
+    const schema = resolveRef(node, root);
+    const isUnknown = Object.keys(schema).filter((key) => key !== '$schema' && key !== 'default').length === 0;
+    if (isUnknown || typeof schema.additionalProperties === 'object') {
+      found.push({ path, isAnyJson: isUnknown });
+      if (isUnknown) return;
+    }
+    const option = (schema.anyOf ?? schema.oneOf)?.find((candidate) => {
+      const resolved = resolveRef(candidate, root);
+      return Array.isArray(value) ? resolved.type === 'array' : typeof value === 'object' && value !== null && resolved.type === 'object';
+    });
+    if (option) return visit(value, option, path);
+    if (schema.allOf?.[0]) return visit(value, schema.allOf[0], path);
+    if (Array.isArray(value) && schema.items) value.forEach((item, index) => visit(item, schema.items!, [...path, index]));
+    else if (typeof value === 'object' && value !== null && schema.properties) {
+      for (const [key, child] of Object.entries(value)) {
+        const property = schema.properties[key];
+        if (property) visit(child, property, [...path, key]);
+      }
+    }
+  };
+  visit(sample.args, root, []);
+  return found;
 }
 
 /** A deep copy of `value` with `key` set to `extra` on the object at `path`. */

@@ -31,4 +31,9 @@ describe('what a failed call means for an item', () => {
     expect(decideAfterFailure(platform('internal_error'))).toEqual({ action: 'back_off', mayHaveReachedSlack: true });
     expect(decideAfterFailure({ kind: 'rate_limited', retryAfterMs: 3000, message: 'm', fix: 'f' })).toEqual({ action: 'rate_limited', retryAfterMs: 3000 });
   });
+
+  it('fails only the item, never going offline or retrying, when Herald could not build the request', () => {
+    const local: GatewayFailure = { kind: 'local', message: 'Herald could not turn this message into a request to Slack (RangeError: too deep), so it was not sent.', fix: 'edit it', cause: 'RangeError' };
+    expect(decideAfterFailure(local)).toEqual({ action: 'fail', problem: { code: 'local', message: local.message, fix: 'edit it' } });
+  });
 });

@@ -4,6 +4,7 @@
 // moving the test clock only while no Slack request is in flight.
 import { afterEach } from 'vitest';
 import type { SecretBox } from '../../../../../electron/core/secrets/secret-box.ts';
+import type { SlackClientFactory } from '../../../../../electron/core/slack/slack-client.ts';
 import { WebClient } from '@slack/web-api';
 import type { EventName, EventPayload } from '../../../../../shared/api/index.ts';
 import type { OutboxItem } from '../../../../../shared/outbox/outbox-item.ts';
@@ -50,6 +51,8 @@ export interface WorldOptions {
   start?: boolean;
   /** The WebClient's request timeout (default Herald's own, 15 s). */
   requestTimeoutMs?: number;
+  /** Replaces Herald's WebClient factory (to break a client on purpose). */
+  createSlackClient?: SlackClientFactory;
   startMs?: number;
 }
 
@@ -65,6 +68,7 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
     slackApiUrlOverride: fake.url,
     secretBox: strongBox,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.createSlackClient ? { createSlackClient: options.createSlackClient } : {}),
     ...(options.requestTimeoutMs === undefined
       ? {}
       : {

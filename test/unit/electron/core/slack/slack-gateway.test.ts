@@ -18,6 +18,17 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 describe('the Slack gateway', () => {
+  it('calls a request that could not be built a local failure, not a network one, and sends nothing', async () => {
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 3_000; level++) deep = level % 2 ? [deep] : { deep };
+    const answer = await gateway.post({ channel: 'C0OPSENGUPD', text: 'deep', blocks: [{ type: 'section', deep }], heraldId: 'h-deep' });
+    expect(answer).toMatchObject({ ok: false, failure: { kind: 'local', message: expect.stringContaining('was not sent') } });
+    expect(fake.requests.filter((request) => request.method === 'chat.postMessage')).toHaveLength(0);
+    // A request that did leave and was lost is still a network failure.
+    await fake.close();
+    expect(await gateway.post({ channel: 'C0OPSENGUPD', text: 'x', heraldId: 'h-x' })).toMatchObject({ ok: false, failure: { kind: 'network' } });
+  });
+
   it('posts with Herald’s metadata and reads it back from history and from a thread', async () => {
     const parent = await gateway.post({ channel: 'C0OPSENGUPD', text: 'declared', heraldId: 'h-1' });
     expect(parent).toMatchObject({ ok: true, value: { channelId: 'C0OPSENGUPD' } });
