@@ -28,6 +28,7 @@ import type { SecretBox } from './secrets/secret-box.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService, settingsStoreDefinition, type SettingsService } from './settings/settings-service.ts';
 import { channelDirectoryStoreDefinition, createChannelDirectory, type ChannelDirectory } from './slack/channel-directory.ts';
+import { createApiUrlPolicy } from './slack/api-url-policy.ts';
 import { createSlackClientFactory, type SlackClientFactory } from './slack/slack-client.ts';
 import { connectionStoreDefinition, createSlackConnection, type SlackConnection } from './slack/slack-connection.ts';
 import { createSlackGateway, type SlackGateway } from './slack/slack-gateway.ts';
@@ -46,7 +47,10 @@ export interface CoreDeps {
   logger: Logger;
   /** Only the harness's --test-clock mode passes one; it must be the same object as `clock`. */
   testClock?: TestClock;
-  /** Overrides the Slack API URL setting for this run (--slack-api-url / HERALD_SLACK_API_URL). */
+  /**
+   * The one non-Slack Web API URL a token may be entered for in this run (--slack-api-url, and
+   * HERALD_SLACK_API_URL in the harness): how tests reach the fake Slack. Normalised; see api-url-policy.ts.
+   */
   slackApiUrlOverride?: string;
   createSlackClient?: SlackClientFactory;
   /** Tests of the send path may replace the outbox with an in-memory one. */
@@ -97,7 +101,7 @@ export function createCore(deps: CoreDeps): Core {
     store: openVersionedStore(connectionStoreDefinition, storeContext),
     secretBox: deps.secretBox,
     createClient: deps.createSlackClient ?? createSlackClientFactory(deps.logger),
-    apiUrl: () => deps.slackApiUrlOverride ?? settings.get().slackApiUrl,
+    apiUrls: createApiUrlPolicy(deps.slackApiUrlOverride),
     bus,
     logger: deps.logger,
     nowMs: () => deps.clock.now(),
@@ -138,8 +142,7 @@ export function createCore(deps: CoreDeps): Core {
     nowMs: () => deps.clock.now(),
   });
   const slackGateway = createSlackGateway({
-    token: () => slack.token(),
-    apiUrl: () => deps.slackApiUrlOverride ?? settings.get().slackApiUrl,
+    credential: () => slack.credential(),
     createClient: deps.createSlackClient ?? createSlackClientFactory(deps.logger),
   });
   const slackIdentity = async () => (await slack.status()).identity;

@@ -2,7 +2,7 @@
 // Bad input gets a clear message naming the option, never a stack trace.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { slackApiUrlSchema } from '../../shared/settings/settings.ts';
+import { parseApiUrlOverride } from '../core/slack/api-url-policy.ts';
 
 export interface HarnessOptions {
   port: number;
@@ -18,7 +18,8 @@ export type ParsedOptions = { ok: true; options: HarnessOptions; help: boolean }
 export const HARNESS_USAGE = `Usage: npm run web -- [options]
   --port <n>             port on 127.0.0.1 (0 = any free port; default 5199)
   --data-dir <path>      where Herald keeps its data (default: a per-user folder)
-  --slack-api-url <url>  Slack Web API base URL (also HERALD_SLACK_API_URL; default https://slack.com/api/)
+  --slack-api-url <url>  tests only: also allow connecting Slack at this Web API base URL, and offer it first
+                         (also HERALD_SLACK_API_URL); otherwise a token goes only to slack.com or slack-gov.com
   --test-clock[=<iso>]   tests only: a controllable clock, starting now or at <iso>
   --help                 this text`;
 
@@ -73,9 +74,9 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
     }
   }
   if (slackApiUrl !== undefined) {
-    const checked = slackApiUrlSchema.safeParse(slackApiUrl);
-    if (!checked.success) return { ok: false, message: `The Slack API URL ${checked.error.issues[0]?.message ?? 'is invalid'}.` };
-    slackApiUrl = checked.data;
+    const checked = parseApiUrlOverride(slackApiUrl);
+    if (!checked.ok) return { ok: false, message: checked.message };
+    slackApiUrl = checked.url;
   }
   return { ok: true, help, options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false } };
 }

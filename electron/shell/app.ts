@@ -8,6 +8,7 @@ import ElectronStore from 'electron-store';
 import { createSystemClock } from '../core/clock/clock.ts';
 import { createCore } from '../core/create-core.ts';
 import { createLogger } from '../core/logging/logger.ts';
+import { apiUrlOverrideFromArgv } from '../core/slack/api-url-policy.ts';
 import type { ConfFactory } from '../core/storage/conf-like.ts';
 import { isSafeExternalUrl } from '../../shared/security/external-links.ts';
 import { appSchemePrivileges, serveRenderer } from './app-protocol.ts';
@@ -53,6 +54,9 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
 
   const logger = createLogger((line) => process.stderr.write(`${line}\n`));
   const clock = createSystemClock();
+  // Tests start the app with --slack-api-url to reach the fake Slack; a bad value leaves Slack's own hosts only.
+  const apiUrlOverride = apiUrlOverrideFromArgv(process.argv);
+  if (!apiUrlOverride.ok) logger.error('slack.api_url_override_refused', { reason: apiUrlOverride.message });
   const core = createCore({
     host: 'electron',
     version: typeof __HERALD_VERSION__ === 'string' ? __HERALD_VERSION__ : app.getVersion(),
@@ -61,6 +65,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     secretBox: createSafeStorageSecretBox(safeStorage, process.platform),
     clock,
     logger,
+    ...(apiUrlOverride.ok && apiUrlOverride.url !== undefined ? { slackApiUrlOverride: apiUrlOverride.url } : {}),
   });
 
   let mainWindow: BrowserWindow | null = null;

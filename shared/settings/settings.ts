@@ -2,30 +2,7 @@
 // screen (renderer) use.
 import { z } from 'zod';
 
-export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 export const DEFAULT_TIME_ZONE = 'Europe/London';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * Slack's Web API base URL. HTTPS for any host (GovSlack, Enterprise Grid);
- * plain HTTP only on loopback, where the test server and local proxies live,
- * so a token is never sent in clear text across a network.
- */
-export const slackApiUrlSchema = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      if (url.username || url.password || url.search || url.hash) return false;
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost), without credentials, query or fragment')
-  .transform((text) => (text.endsWith('/') ? text : `${text}/`));
 
 // Building an Intl formatter costs about a millisecond, and lists of events check the same few zones
 // again and again: remember each answer (the set of zones is small and fixed per runtime).
@@ -47,8 +24,11 @@ export function isValidTimeZone(zone: string): boolean {
 
 export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'is not a known IANA time zone (for example Europe/London)');
 
+/**
+ * The Slack address is not a setting: it is bound to the token when Slack is
+ * connected (slack:connect), so no later change can send the token elsewhere.
+ */
 export const settingsSchema = z.object({
-  slackApiUrl: slackApiUrlSchema,
   timeZone: timeZoneSchema,
   /** Keep running in the tray when the window is closed, so reminders still fire. */
   keepRunningInTray: z.boolean(),
@@ -57,7 +37,6 @@ export const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
-  slackApiUrl: DEFAULT_SLACK_API_URL,
   timeZone: DEFAULT_TIME_ZONE,
   keepRunningInTray: true,
 };

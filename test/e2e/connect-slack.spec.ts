@@ -28,6 +28,42 @@ test.describe('connecting Slack', () => {
     expect(await page.content()).not.toContain(slack.botToken);
   });
 
+  test('the token is bound to the Slack host chosen when connecting, and no API call can move it', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+    await openHerald('Settings');
+    // The host is chosen with the token: this run's test server (given with --slack-api-url) first, then Slack's own.
+    const hosts = page.getByRole('group', { name: 'Slack host' });
+    await expect(hosts.getByRole('radio')).toHaveCount(3);
+    await expect(hosts.getByRole('radio', { name: slack.url })).toBeChecked();
+    await expect(hosts.getByRole('radio', { name: /^GovSlack https:\/\/slack-gov\.com\/api\/$/ })).toBeVisible();
+    await expect(hosts.getByRole('radio', { name: /^Slack https:\/\/slack\.com\/api\/$/ })).toBeVisible();
+    await expect(page.getByLabel('Slack API address')).toHaveCount(0);
+
+    await page.getByLabel('Slack token').fill(slack.botToken);
+    await page.getByLabel(/I understand the token will be stored/).check();
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    await expect(page.getByTestId('slack-host')).toContainText(slack.url);
+    await expect(page.getByText('To use another Slack host (such as GovSlack), disconnect, then connect again')).toBeVisible();
+    await expectNoAxeViolations();
+    await page.screenshot({ path: 'test-results/settings-slack-host.png' });
+
+    // A compromised page calls the API directly: neither settings nor connect can send the token elsewhere.
+    const refusal = (call: Promise<unknown>) => call.then(() => 'accepted', (error: Error) => error.message);
+    expect(await refusal(harness.call('settings:update', { slackApiUrl: 'https://evil.example/api/' }))).toContain('slackApiUrl');
+    expect(await refusal(harness.call('slack:connect', { token: slack.botToken, apiUrl: 'https://evil.example/api/', acceptWeakProtection: true }))).toContain(
+      'only to Slack itself',
+    );
+    await page.reload();
+    await expect(page.getByTestId('slack-host')).toContainText(slack.url);
+
+    // Changing host: disconnect, and the host choice comes back beside an empty token field (tests never reach a real Slack).
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    const govSlack = page.getByRole('group', { name: 'Slack host' }).getByRole('radio', { name: /^GovSlack/ });
+    await govSlack.check();
+    await expect(govSlack).toBeChecked();
+    await expect(page.getByLabel('Slack token')).toHaveValue('');
+    expect(harness.output()).not.toContain(slack.botToken);
+  });
+
   test('a token Slack rejects gets a clear error and stays in the field', async ({ page, openHerald, slack, harness }) => {
     await openHerald('Settings');
     slack.revokeToken(slack.botToken);

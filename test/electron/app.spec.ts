@@ -17,11 +17,11 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-async function launch() {
+async function launch(extraArgs: string[] = []) {
   const userData = mkdtempSync(join(tmpdir(), 'herald-electron-'));
   app = await electron.launch({
     executablePath: executablePath!,
-    args: ['.', `--user-data-dir=${userData}`, '--password-store=basic'],
+    args: ['.', `--user-data-dir=${userData}`, '--password-store=basic', ...extraArgs],
     env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
   });
   return app.firstWindow();
@@ -45,15 +45,16 @@ test('opens one secure window on the app origin with window.herald and no Node',
 test('connects Slack through IPC and never hands the token back', async () => {
   const slack = await startFakeSlack();
   try {
-    const page = await launch();
+    // The fake Slack is allowed only because this run was started with the override on its command line.
+    const page = await launch([`--slack-api-url=${slack.url}`]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Slack API address').fill(slack.url);
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('group', { name: 'Slack host' }).getByRole('radio', { name: slack.url })).toBeChecked();
     await page.getByLabel('Slack token').fill(slack.botToken);
     const consent = page.getByLabel(/I understand the token will be stored/);
     if (await consent.isVisible()) await consent.check();
     await page.getByRole('button', { name: 'Connect Slack' }).click();
     await expect(page.getByTestId('slack-connected')).toContainText('Ministry of Justice');
+    await expect(page.getByTestId('slack-host')).toContainText(slack.url);
     expect(await page.content()).not.toContain(slack.botToken);
   } finally {
     await slack.close();

@@ -36,7 +36,7 @@ const core = createCore({
 });
 
 if (values.token) {
-  const connected = await core.slack.connect(values.token, true);
+  const connected = await core.slack.connect({ token: values.token, acceptWeakProtection: true });
   if (!connected.ok) throw new Error(`could not connect: ${connected.error.message}`);
 }
 

@@ -7,7 +7,6 @@ import type { StoreDefinition, VersionedStore } from '../storage/versioned-store
 
 /** Stored form: the same shape as the API's, with defaults filled in for fields added later. */
 const storedSettingsSchema = z.object({
-  slackApiUrl: settingsSchema.shape.slackApiUrl.catch(defaultSettings.slackApiUrl),
   timeZone: settingsSchema.shape.timeZone.catch(defaultSettings.timeZone),
   keepRunningInTray: z.boolean().catch(defaultSettings.keepRunningInTray),
 });
@@ -16,6 +15,13 @@ export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchem
   name: 'settings',
   schema: storedSettingsSchema,
   defaults: () => ({ ...defaultSettings }),
+  migrations: [
+    // v1 → v2: the Slack API address moved out of settings; it is bound to the token in the Slack connection.
+    (data) => {
+      const { slackApiUrl: _moved, ...rest } = (data ?? {}) as Record<string, unknown>;
+      return rest;
+    },
+  ],
 };
 
 export interface SettingsService {

@@ -71,8 +71,8 @@ export interface SlackGateway {
 }
 
 export interface SlackGatewayDeps {
-  token: () => Promise<string | null>;
-  apiUrl: () => string;
+  /** The token and the one URL it is bound to (the Slack connection's), or null when not connected. */
+  credential: () => Promise<{ token: string; apiUrl: string } | null>;
   createClient: SlackClientFactory;
 }
 
@@ -115,9 +115,9 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
   let cached: { key: string; client: WebClient } | undefined;
 
   async function client(): Promise<WebClient | null> {
-    const token = await deps.token();
-    if (token === null) return null;
-    const apiUrl = deps.apiUrl();
+    const credential = await deps.credential();
+    if (credential === null) return null;
+    const { token, apiUrl } = credential;
     const key = `${apiUrl}\n${token}`;
     if (cached?.key !== key) cached = { key, client: deps.createClient(token, apiUrl) };
     return cached.client;

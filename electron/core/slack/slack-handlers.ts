@@ -10,7 +10,7 @@ export function slackHandlers(connection: SlackConnection): {
 } {
   return {
     'slack:status': async () => ok(await connection.status()),
-    'slack:connect': ({ token, acceptWeakProtection }) => connection.connect(token, acceptWeakProtection),
+    'slack:connect': (request) => connection.connect(request),
     'slack:disconnect': () => connection.disconnect(),
   };
 }

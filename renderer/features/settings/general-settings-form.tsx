@@ -1,13 +1,13 @@
-// Settings → General: Slack API address, time zone, tray behaviour. Checked
-// with the same schema main uses; main checks again on save.
+// Settings → General: time zone, tray behaviour. Checked with the same schema
+// main uses; main checks again on save. (The Slack address is chosen when
+// connecting Slack, in the Slack panel: it is bound to the token.)
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
 import { settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
-import { useAppInfo } from '../../app/app-info-store.ts';
 
-function validateWith(field: 'slackApiUrl' | 'timeZone') {
+function validateWith(field: 'timeZone') {
   return (value: string) => {
     const checked = settingsSchema.shape[field].safeParse(value);
     return checked.success || (checked.error.issues[0]?.message ?? 'This value is not valid.');
@@ -15,11 +15,10 @@ function validateWith(field: 'slackApiUrl' | 'timeZone') {
 }
 
 export function GeneralSettingsForm() {
-  const ids = { url: useId(), zone: useId(), tray: useId(), urlError: useId(), zoneError: useId() };
+  const ids = { zone: useId(), tray: useId(), zoneError: useId() };
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset } = useForm<Settings>();
-  const apiUrlOverride = useAppInfo((state) => state.info?.slackApiUrlOverride ?? null);
 
   useEffect(() => {
     void herald()
@@ -46,29 +45,6 @@ export function GeneralSettingsForm() {
     <section className="card" aria-labelledby="general-heading">
       <h2 id="general-heading">General</h2>
       <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={ids.url}>Slack API address</label>
-          <input
-            id={ids.url}
-            type="url"
-            aria-invalid={errors.slackApiUrl ? true : undefined}
-            aria-describedby={errors.slackApiUrl ? ids.urlError : undefined}
-            {...register('slackApiUrl', { validate: validateWith('slackApiUrl') })}
-          />
-          {errors.slackApiUrl ? (
-            <p id={ids.urlError} className="field-error">
-              The address {errors.slackApiUrl.message}
-            </p>
-          ) : (
-            <p className="help">Change only for GovSlack or another Slack host.</p>
-          )}
-          {apiUrlOverride ? (
-            <p className="warning-text" role="note">
-              This run uses <code>{apiUrlOverride}</code>, set when Herald was started (--slack-api-url); the address
-              above applies when it is started without it.
-            </p>
-          ) : null}
-        </div>
         <div className="field">
           <label htmlFor={ids.zone}>Your time zone</label>
           <input

@@ -1,32 +1,50 @@
-// Connecting Slack: the token field, the weak-protection consent where the
-// machine cannot protect the token well, and the answer from auth.test.
-// On failure the typed token stays in the field so nothing is lost.
+// Connecting Slack: which Slack the token is for (Slack or GovSlack; a test
+// server only when Herald was started with --slack-api-url), the token field,
+// the weak-protection consent where the machine cannot protect the token
+// well, and the answer from auth.test. The token is bound to the chosen
+// address: main sends it nowhere else. On failure the typed token stays in
+// the field so nothing is lost.
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { SLACK_TOKEN_PATTERN, type SecretProtection } from '../../../shared/api/channels/slack.ts';
+import { SLACK_TOKEN_PATTERN, type SlackStatus } from '../../../shared/api/channels/slack.ts';
+import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
 import { useSlack } from './slack-store.ts';
 
 interface ConnectFields {
+  apiUrl: string;
   token: string;
   acceptWeakProtection: boolean;
 }
 
-export function SlackConnectForm({ protection }: { protection: SecretProtection }) {
-  const ids = { token: useId(), tokenHelp: useId(), tokenError: useId(), consent: useId() };
+export function SlackConnectForm({ status }: { status: SlackStatus }) {
+  const { protection } = status;
+  const ids = { host: useId(), hostHelp: useId(), token: useId(), tokenHelp: useId(), tokenError: useId(), consent: useId() };
   const connect = useSlack((state) => state.connect);
   const isBusy = useSlack((state) => state.isBusy);
   const { register, handleSubmit, formState, reset } = useForm<ConnectFields>({
-    defaultValues: { token: '', acceptWeakProtection: false },
+    defaultValues: { apiUrl: status.apiUrl, token: '', acceptWeakProtection: false },
   });
   const tokenError = formState.errors.token?.message;
   const isWeak = protection.level === 'weak';
 
-  const onSubmit = handleSubmit(async ({ token, acceptWeakProtection }) => {
-    if (await connect(token.trim(), acceptWeakProtection)) reset();
+  const onSubmit = handleSubmit(async ({ apiUrl, token, acceptWeakProtection }) => {
+    if (await connect({ token: token.trim(), acceptWeakProtection, apiUrl })) reset();
   });
 
   return (
     <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <fieldset className="field" aria-describedby={ids.hostHelp}>
+        <legend>Slack host</legend>
+        {status.allowedApiUrls.map((apiUrl) => (
+          <label key={apiUrl} className="checkbox">
+            <input type="radio" value={apiUrl} {...register('apiUrl')} />
+            {apiHostLabel(apiUrl)} <code>{apiUrl}</code>
+          </label>
+        ))}
+        <p id={ids.hostHelp} className="help">
+          The token is sent only to this address. To change it later, disconnect and enter a token again.
+        </p>
+      </fieldset>
       <div className="field">
         <label htmlFor={ids.token}>Slack token</label>
         <input

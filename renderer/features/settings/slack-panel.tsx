@@ -1,6 +1,7 @@
-// Settings → Slack: who Herald is connected as, what is missing, and how
-// well the token is protected.
+// Settings → Slack: who Herald is connected as and on which Slack host (the
+// token is bound to it), what is missing, and how well the token is protected.
 import { useEffect } from 'react';
+import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
 import { herald } from '../../api/herald.ts';
 import { SlackConnectForm } from './slack-connect-form.tsx';
 import { useSlack } from './slack-store.ts';
@@ -27,6 +28,17 @@ export function SlackPanel() {
       ) : null}
       {status === null ? (
         <p className="muted">Checking the connection…</p>
+      ) : status.problem ? (
+        <div className="stack">
+          <div role="alert" className="warning-banner">
+            <p>{status.problem}</p>
+          </div>
+          <div>
+            <button type="button" onClick={() => void disconnect()} disabled={isBusy}>
+              Disconnect
+            </button>
+          </div>
+        </div>
       ) : status.connected && status.identity ? (
         <div className="stack">
           <p data-testid="slack-connected">
@@ -47,7 +59,13 @@ export function SlackPanel() {
           ) : null}
           <p className="help">
             Token protection: {status.protection.level === 'os' ? 'your system keychain' : 'weak'} ({status.protection.backend}).
-            Slack API: <code>{status.apiUrl}</code>
+          </p>
+          <p data-testid="slack-host">
+            Slack host: <strong>{apiHostLabel(status.apiUrl)}</strong> <code>{status.apiUrl}</code>. The token is sent only
+            there.
+          </p>
+          <p className="help">
+            To use another Slack host (such as GovSlack), disconnect, then connect again with a token for that host.
           </p>
           <div>
             <button type="button" onClick={() => void disconnect()} disabled={isBusy}>
@@ -56,7 +74,7 @@ export function SlackPanel() {
           </div>
         </div>
       ) : (
-        <SlackConnectForm protection={status.protection} />
+        <SlackConnectForm status={status} />
       )}
     </section>
   );

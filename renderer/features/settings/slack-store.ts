@@ -11,7 +11,8 @@ interface SlackState {
   error: ApiError | null;
   isBusy: boolean;
   refresh: () => Promise<void>;
-  connect: (token: string, acceptWeakProtection: boolean) => Promise<boolean>;
+  /** Connects at `apiUrl` (one of status.allowedApiUrls); the token is bound there. */
+  connect: (request: { token: string; acceptWeakProtection: boolean; apiUrl: string }) => Promise<boolean>;
   disconnect: () => Promise<void>;
   apply: (status: SlackStatus) => void;
 }
@@ -24,9 +25,9 @@ export const useSlack = create<SlackState>()((set) => ({
     const result = await herald().invoke('slack:status', {});
     set(result.ok ? { status: result.value, error: null } : { error: result.error });
   },
-  async connect(token, acceptWeakProtection) {
+  async connect(request) {
     set({ isBusy: true, error: null });
-    const result = await herald().invoke('slack:connect', { token, acceptWeakProtection });
+    const result = await herald().invoke('slack:connect', request);
     set(result.ok ? { status: result.value, isBusy: false } : { error: result.error, isBusy: false });
     return result.ok;
   },

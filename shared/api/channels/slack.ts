@@ -34,7 +34,12 @@ export const slackStatusSchema = z.object({
   connected: z.boolean(),
   identity: slackIdentitySchema.nullable(),
   protection: secretProtectionSchema,
+  /** Where the stored token goes (bound when it was entered); with no token, where a new connection goes by default. */
   apiUrl: z.string(),
+  /** The addresses a token may be entered for in this run: Slack's own, plus the --slack-api-url override if any. */
+  allowedApiUrls: z.array(z.string()),
+  /** Set when a token is stored but this run may not send it where it is bound (then `connected` is false). */
+  problem: z.string().nullable(),
 });
 export type SlackStatus = z.infer<typeof slackStatusSchema>;
 
@@ -44,6 +49,11 @@ export const slackChannels = {
     args: z
       .object({
         token: slackTokenSchema,
+        /**
+         * The Slack Web API base URL the token is for, one of slack:status's `allowedApiUrls` (default: the
+         * first). The token is bound to it: changing it later means disconnecting and entering a token again.
+         */
+        apiUrl: z.string().trim().max(2048).optional(),
         /** The user has read that the token will be stored with weak protection, and accepts. */
         acceptWeakProtection: z.boolean().default(false),
       })

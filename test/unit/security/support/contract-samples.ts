@@ -37,7 +37,7 @@ type JsonSchema = {
 
 /** Channels whose rules go beyond JSON Schema: hand-written valid arguments. */
 const HAND_WRITTEN: Partial<Record<Channel, unknown>> = {
-  'settings:update': { timeZone: 'Europe/London', keepRunningInTray: false, slackApiUrl: 'https://slack.com/api/' },
+  'settings:update': { timeZone: 'Europe/London', keepRunningInTray: false },
   'plan:update': { plan: resetToDefaultPlan() },
   // Generated, it would set both threadTs and threadOf (refused together) and fall back to no blocks at all.
   'outbox:enqueue': { channel: 'general', text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] },

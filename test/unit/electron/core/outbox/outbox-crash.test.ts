@@ -95,7 +95,8 @@ async function crashAndRestart(moment: 'before' | 'after') {
   expect(postedBeforeRestart).toBeGreaterThanOrEqual(moment === 'after' ? 7 : 6);
   expect(postedBeforeRestart).toBeLessThan(30);
 
-  const second = runChild(['--data-dir', dataDir, '--slack-api-url', fake.url]);
+  // The same address: the token is bound to the one it was entered for (the proxy forwards plainly from now on).
+  const second = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url]);
   expect(await second.exited).toBe(0);
   expect(second.output()).toContain('IDLE');
 

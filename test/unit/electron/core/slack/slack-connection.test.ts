@@ -78,12 +78,79 @@ describe('the Slack connection', () => {
     for (const file of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
       if (file.isFile()) expect(readFileSync(`${file.parentPath}/${file.name}`, 'utf8')).not.toContain(slack.botToken);
     }
-    expect(await core.slack.token()).toBe(slack.botToken);
+    expect(await core.slack.credential()).toEqual({ token: slack.botToken, apiUrl: slack.url });
     expect(logger.lines.join('\n')).not.toContain(slack.botToken);
 
     const reopened = makeCore({ dataDir, slackApiUrlOverride: slack.url });
-    expect(await reopened.core.slack.token()).toBe(slack.botToken);
+    expect(await reopened.core.slack.credential()).toEqual({ token: slack.botToken, apiUrl: slack.url });
     expect(await reopened.core.router.call('slack:disconnect', {})).toMatchObject({ ok: true, value: { connected: false } });
-    expect(await reopened.core.slack.token()).toBeNull();
+    expect(await reopened.core.slack.credential()).toBeNull();
+  });
+});
+
+describe('where the token may go', () => {
+  it('binds the token to the address it was entered for; settings cannot move it', async () => {
+    slack = await startFakeSlack();
+    const other = await startFakeSlack();
+    try {
+      const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
+      expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
+        ok: true,
+        value: { connected: true, apiUrl: slack.url, allowedApiUrls: [slack.url, 'https://slack.com/api/', 'https://slack-gov.com/api/'], problem: null },
+      });
+      // A compromised renderer tries to point the stored token elsewhere: refused, and nothing changes.
+      expect(await core.router.invoke('settings:update', { slackApiUrl: other.url })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(await core.router.invoke('slack:connect', { token: slack.botToken, apiUrl: other.url })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', fields: ['apiUrl'], message: expect.stringContaining('only to Slack itself') },
+      });
+      await core.router.call('channels:list', {});
+      await core.router.call('channels:refresh', {});
+      expect(other.requests).toHaveLength(0);
+      expect(await core.slack.credential()).toEqual({ token: slack.botToken, apiUrl: slack.url });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('allows only Slack’s own https hosts when the run has no override', async () => {
+    slack = await startFakeSlack();
+    const { core } = makeCore({ secretBox: strongBox });
+    expect(await core.router.call('slack:status', {})).toMatchObject({
+      ok: true,
+      value: { connected: false, apiUrl: 'https://slack.com/api/', allowedApiUrls: ['https://slack.com/api/', 'https://slack-gov.com/api/'] },
+    });
+    for (const apiUrl of [slack.url, 'http://slack.com/api/', 'https://slack.com.evil.example/api/', 'https://evil.example/api/', 'https://user:pw@slack.com/api/', 'not a url']) {
+      expect(await core.router.call('slack:connect', { token: slack.botToken, apiUrl }), apiUrl).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['apiUrl'] } });
+    }
+    expect(slack.requests).toHaveLength(0);
+  });
+
+  it('will not use a token bound to a test server in a run without that override', async () => {
+    slack = await startFakeSlack();
+    const dataDir = makeDataDir();
+    const first = makeCore({ dataDir, slackApiUrlOverride: slack.url, secretBox: strongBox });
+    expect((await first.core.router.call('slack:connect', { token: slack.botToken })).ok).toBe(true);
+    first.core.stop();
+    const plain = makeCore({ dataDir, secretBox: strongBox });
+    expect(await plain.core.router.call('slack:status', {})).toMatchObject({ ok: true, value: { connected: false, apiUrl: slack.url, problem: expect.stringContaining('Disconnect') } });
+    expect(await plain.core.slack.credential()).toBeNull();
+    const before = slack.requests.length;
+    expect(await plain.core.router.call('channels:refresh', {})).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(slack.requests).toHaveLength(before);
+    expect(await plain.core.router.call('slack:disconnect', {})).toMatchObject({ ok: true, value: { connected: false, problem: null, apiUrl: 'https://slack.com/api/' } });
+  });
+
+  it('binds a token stored before binding existed to Slack’s own address, the old default', async () => {
+    const dataDir = makeDataDir();
+    const { writeFileSync } = await import('node:fs');
+    const identity = { workspace: 'W', workspaceId: 'T1', workspaceUrl: 'https://w.slack.com/', actorName: 'herald', tokenKind: 'bot', scopes: [], missingScopes: [], connectedAtUtc: '2026-04-20T09:00:00.000Z' };
+    const encryptedToken = await strongBox.encrypt('xoxb-0123456789-legacy');
+    writeFileSync(`${dataDir}/slack-connection.json`, JSON.stringify({ schemaVersion: 1, data: { encryptedToken, identity } }));
+    writeFileSync(`${dataDir}/settings.json`, JSON.stringify({ schemaVersion: 1, data: { slackApiUrl: 'https://evil.example/api/', timeZone: 'UTC', keepRunningInTray: false } }));
+    const { core } = makeCore({ dataDir, secretBox: strongBox });
+    expect(core.storageNotices).toEqual([]);
+    expect(await core.slack.credential()).toEqual({ token: 'xoxb-0123456789-legacy', apiUrl: 'https://slack.com/api/' });
+    expect(core.settings.get()).toEqual({ timeZone: 'UTC', keepRunningInTray: false });
   });
 });

@@ -13,7 +13,7 @@ const nowMs = Date.parse('2026-04-20T09:00:00Z');
 beforeEach(async () => {
   fake = await startFakeSlack({ nowMs: () => nowMs });
   token = fake.botToken;
-  gateway = createSlackGateway({ token: () => Promise.resolve(token), apiUrl: () => fake.url, createClient: createSlackClientFactory(createMemoryLogger()) });
+  gateway = createSlackGateway({ credential: () => Promise.resolve(token === null ? null : { token, apiUrl: fake.url }), createClient: createSlackClientFactory(createMemoryLogger()) });
 });
 afterEach(() => fake.close());
 
@@ -88,7 +88,7 @@ describe('the Slack gateway', () => {
   it('knows a refused connection never reached Slack', async () => {
     const url = fake.url;
     await fake.close();
-    const offline = createSlackGateway({ token: () => Promise.resolve('xoxb-anything'), apiUrl: () => url, createClient: createSlackClientFactory(createMemoryLogger()) });
+    const offline = createSlackGateway({ credential: () => Promise.resolve({ token: 'xoxb-anything', apiUrl: url }), createClient: createSlackClientFactory(createMemoryLogger()) });
     expect(await offline.probe()).toMatchObject({ ok: false, failure: { kind: 'network', cause: 'ECONNREFUSED', isSurelyUnsent: true } });
   });
 
