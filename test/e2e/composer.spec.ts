@@ -3,6 +3,7 @@
 // times, autosave that survives a reload (cursor field included), the
 // override dialog, copying as Slack text, and axe on Compose and Incidents.
 import type { Page } from '@playwright/test';
+import { diskFailureOf, diskFailureResult } from '../../electron/core/api/disk-failure.ts';
 import { expect, test } from './fixtures.ts';
 
 // Thursday 23 April 2026, 12:00 in London.
@@ -115,6 +116,26 @@ test.describe('the guided composer', () => {
     await expectNoAxeViolations();
     await dialog.getByRole('button', { name: 'Keep editing' }).click();
     await expect(dialog).toBeHidden();
+    await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
+  });
+
+  test('a full disk on send says the message was not queued, and keeps the draft and what was typed', async ({ page, openHerald }) => {
+    await openHerald('Compose');
+    await startMessage(page, 'Service impacting incidents', 'Declared');
+    await page.getByLabel('Which service is affected?').fill('Sentry');
+    // The disk cannot be filled from a test: the answer is the one core's router gives for ENOSPC writing the outbox
+    // (test/unit/electron/core/api/disk-failure.test.ts shows the router giving it over both transports).
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: '/data/outbox.json.tmp-1' });
+    const answer = diskFailureResult('messages:send', diskFailureOf(full)!);
+    await page.route((url) => decodeURIComponent(url.pathname) === '/api/messages:send', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.getByRole('dialog', { name: 'Send with the checklist incomplete?' });
+    await dialog.getByLabel('Reason for sending anyway').fill('Testing a full disk');
+    await dialog.getByRole('button', { name: 'Send anyway' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Herald could not save the outbox: the disk is full (ENOSPC). The message was not queued and will not be sent. Your draft is kept.');
+    await expect(alert).toContainText('Free some space on the disk, then try again.');
+    await expect(alert).not.toContainText('Something went wrong');
     await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
   });
 

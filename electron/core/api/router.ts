@@ -14,6 +14,7 @@ import {
   type ResultOf,
 } from '../../../shared/api/index.ts';
 import type { Logger } from '../logging/logger.ts';
+import { diskFailureOf, diskFailureResult } from './disk-failure.ts';
 
 export type Handler<C extends Channel> = (args: Args<C>) => Promise<Result<ResultOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -62,6 +63,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       }
       return result;
     } catch (error) {
+      const disk = diskFailureOf(error);
+      if (disk) {
+        options.logger.error('api.disk_write_failed', { channel, errno: disk.errno, store: disk.store });
+        return diskFailureResult(channel, disk);
+      }
       options.logger.error('api.handler_threw', { channel, error });
       return fail('internal', 'Something went wrong inside Herald. Your input is kept; please try again.');
     }
