@@ -8,7 +8,10 @@
 // Guards, checked on every API request: the Host header must name this
 // server (defeats DNS rebinding), a browser Origin must be our own (defeats
 // cross-site requests), and the per-run token must match (defeats other
-// local pages and processes that did not get the URL).
+// local pages and processes that did not get the URL). Before any of them,
+// whatever arrives gets an answer: a request line or header that cannot be
+// parsed gets a 4xx (any page can aim an <img> at the default port), and a
+// body over the cap a 413, never an exception outside the handler.
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -18,7 +18,7 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser-harness']),
   hasTestClock: z.boolean(),
   dataDir: z.string(),
-  /** Set when this run's Slack API URL comes from --slack-api-url / HERALD_SLACK_API_URL, not from Settings. */
+  /** Set when this run was started with --slack-api-url (HERALD_SLACK_API_URL in the harness): one more address a token may be entered for. */
   slackApiUrlOverride: z.string().nullable(),
   storageNotices: z.array(storageNoticeSchema),
 });
