@@ -9,6 +9,7 @@ import { useForm } from 'react-hook-form';
 import { SLACK_TOKEN_PATTERN, type SlackStatus } from '../../../shared/api/channels/slack.ts';
 import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
 import { useSlack } from './slack-store.ts';
+import './settings.css';
 
 interface ConnectFields {
   apiUrl: string;
@@ -33,7 +34,7 @@ export function SlackConnectForm({ status }: { status: SlackStatus }) {
 
   return (
     <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <fieldset className="field" aria-describedby={ids.hostHelp}>
+      <fieldset className="field slack-hosts" aria-describedby={ids.hostHelp}>
         <legend>Slack host</legend>
         {status.allowedApiUrls.map((apiUrl) => (
           <label key={apiUrl} className="checkbox">
