@@ -142,6 +142,14 @@ describe.each([
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('refuse the reported attack: Block Kit blocks nested thousands deep on enqueue, naming blocks, storing nothing', async () => {
+    const storesBefore = snapshotStores(transport.dataDir);
+    const depth = transport.name === 'Electron IPC' ? 1_500 : 3_000;
+    const result = await transport.call('outbox:enqueue', { channel: 'general', text: 'x', blocks: [{ type: 'section', text: nested(depth) }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['blocks'], message: expect.stringContaining('nested more than 12 levels deep') } });
+    expect(snapshotStores(transport.dataDir)).toEqual(storesBefore);
+  });
+
   it('refuse every free-form value nested deep, made wide or large, naming the field', async () => {
     const storesBefore = snapshotStores(transport.dataDir);
     let refused = 0;
