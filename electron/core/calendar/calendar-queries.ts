@@ -1,5 +1,8 @@
 // Read-only views of the calendar: what a month, week or agenda shows (events
 // with their clashes, messages due, duties, freezes) and one event in full.
+// A view looks only at the events near its range (through the index by
+// date), works out clashes among those, and reads the reminders of the
+// messages it shows, so its cost follows the range, not the store.
 // Schedules are memoised per event window and lead times, because working out
 // wall-clock lead times across thousands of events is the costly part.
 import type { CalendarList, CommDetail, DraftRef, DueComm, EventDetail, EventView } from '../../../shared/calendar/calendar-views.ts';
@@ -8,7 +11,8 @@ import { findConflicts, type ChangeFreeze, type EventConflicts } from '../../../
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
 import { endMsOf, startMsOf, wasAnnounced, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import { dutyOccurrences, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
-import { isOpen, subjectKey, type Reminder } from '../../../shared/reminders/reminder.ts';
+import { isOpen, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { calendarIndexOf, type CalendarIndex } from './calendar-index.ts';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 /** The longest announcement lead time the settings allow, plus a day: how far before a range an event's messages may fall in it. */
@@ -30,28 +34,40 @@ export function createScheduleMemo(limit = 20_000): ScheduleMemo {
   };
 }
 
-/** The reminder that speaks for each subject: an open one if any, else the latest. */
-export function reminderBySubject(reminders: readonly Reminder[]): Map<string, Reminder> {
-  const bySubject = new Map<string, Reminder>();
+/** The reminder that speaks for a subject: an open one if any, else the latest. */
+export function speakingReminder(reminders: readonly Readonly<Reminder>[]): Readonly<Reminder> | undefined {
+  let best: Readonly<Reminder> | undefined;
   for (const reminder of reminders) {
-    const key = subjectKey(reminder.subject);
-    const current = bySubject.get(key);
     const isBetter =
-      !current ||
-      (isOpen(reminder) && !isOpen(current)) ||
-      (isOpen(reminder) === isOpen(current) && reminder.createdAtUtc > current.createdAtUtc);
-    if (isBetter) bySubject.set(key, reminder);
+      !best ||
+      (isOpen(reminder) && !isOpen(best)) ||
+      (isOpen(reminder) === isOpen(best) && reminder.createdAtUtc > best.createdAtUtc);
+    if (isBetter) best = reminder;
   }
-  return bySubject;
+  return best;
 }
 
 export interface QueryContext {
+  /** Every stored event (a view reads them through the index). */
   events: readonly MaintenanceEvent[];
   freezes: readonly ChangeFreeze[];
   leadTimes: LeadTimes;
   nowMs: number;
   schedule: ScheduleMemo;
-  reminders: Map<string, Reminder>;
+  /** The reminders of one subject (the scheduler's records). */
+  remindersOf: (subject: ReminderSubject) => readonly Readonly<Reminder>[];
+}
+
+/** Clashes of `events` with anything: only events overlapping their span can clash with them. */
+function conflictsAround(index: CalendarIndex, events: readonly MaintenanceEvent[], freezes: readonly ChangeFreeze[]): Map<string, EventConflicts> {
+  if (events.length === 0) return new Map();
+  let fromMs = Number.POSITIVE_INFINITY;
+  let toMs = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    fromMs = Math.min(fromMs, startMsOf(event));
+    toMs = Math.max(toMs, endMsOf(event));
+  }
+  return findConflicts(index.touching(fromMs, Math.max(toMs, fromMs + 1)), freezes);
 }
 
 function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined): EventView {
@@ -65,7 +81,7 @@ function timedComms(event: MaintenanceEvent, context: QueryContext): DueComm[] {
   for (const comm of context.schedule(event, context.leadTimes)) {
     const sentAtUtc = event.sentStages[comm.stage] ?? null;
     if (sentAtUtc === null && isFinished(event)) continue;
-    const reminder = context.reminders.get(subjectKey({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }));
+    const reminder = speakingReminder(context.remindersOf({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }));
     comms.push({
       eventId: event.id,
       eventTitle: event.title,
@@ -93,22 +109,17 @@ export interface ListOptions {
 
 export function listCalendar(context: QueryContext, options: ListOptions): CalendarList {
   const { fromMs, toMs } = options;
-  const conflicts = findConflicts(context.events, context.freezes);
-  const events: EventView[] = [];
+  const index = calendarIndexOf(context.events);
+  const listed = index.touching(fromMs, toMs);
+  const conflicts = conflictsAround(index, listed, context.freezes);
+  const events = listed.map((event) => toView(event, conflicts.get(event.id)));
   const comms: DueComm[] = [];
-  const services = new Set<string>();
-  for (const event of context.events) {
-    for (const service of event.services) services.add(service);
-    const startMs = startMsOf(event);
-    const endMs = endMsOf(event);
-    if (startMs < toMs && endMs > fromMs) events.push(toView(event, conflicts.get(event.id)));
-    // Only events near the range can have messages due in it.
-    if (endMs >= fromMs && startMs < toMs + MAX_LEAD_MS) {
-      for (const comm of timedComms(event, context)) {
-        // A sent message belongs to the day it went out.
-        const atMs = Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '');
-        if (atMs >= fromMs && atMs < toMs) comms.push(comm);
-      }
+  // Only events near the range can have messages due in it.
+  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS)) {
+    for (const comm of timedComms(event, context)) {
+      // A sent message belongs to the day it went out.
+      const atMs = Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '');
+      if (atMs >= fromMs && atMs < toMs) comms.push(comm);
     }
   }
   events.sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc) || a.title.localeCompare(b.title));
@@ -131,13 +142,14 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
     comms,
     duties,
     freezes: context.freezes.filter((freeze) => Date.parse(freeze.startsAtUtc) < toMs && Date.parse(freeze.endsAtUtc) > fromMs),
-    services: [...services].sort((a, b) => a.localeCompare(b)),
+    services: index.services(),
   };
 }
 
 /** One event in full: every message it is owed, with its draft, and its clashes in words. */
 export function eventDetail(event: MaintenanceEvent, context: QueryContext, drafts: ReadonlyMap<string, DraftRef>): EventDetail {
-  const conflicts = findConflicts(context.events, context.freezes).get(event.id);
+  const index = calendarIndexOf(context.events);
+  const conflicts = conflictsAround(index, [event], context.freezes).get(event.id);
   const withDraft = (comm: DueComm): CommDetail => ({ ...comm, draft: drafts.get(comm.stage) ?? null });
   const comms: CommDetail[] = timedComms(event, context).map(withDraft);
   const changeComm = (stage: CommStage): CommDetail => {
@@ -147,11 +159,10 @@ export function eventDetail(event: MaintenanceEvent, context: QueryContext, draf
   // Users heard the old plan only if it was announced; otherwise the new dates go out in the announcement.
   if (wasAnnounced(event) && event.previousStartsAtUtc !== null && event.status !== 'cancelled') comms.push(changeComm('rescheduled'));
   if (wasAnnounced(event) && event.status === 'cancelled') comms.push(changeComm('cancelled'));
-  const byId = new Map(context.events.map((other) => [other.id, other]));
   return {
     event: toView(event, conflicts),
     comms,
-    overlapTitles: (conflicts?.overlapsWith ?? []).map((id) => byId.get(id)?.title ?? id),
+    overlapTitles: (conflicts?.overlapsWith ?? []).map((id) => index.get(id)?.title ?? id),
     freezeLabels: (conflicts?.freezeIds ?? []).map((id) => context.freezes.find((freeze) => freeze.id === id)?.label ?? id),
   };
 }

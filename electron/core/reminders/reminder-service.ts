@@ -1,8 +1,9 @@
 // Wires the reminder scheduler into core: its file store, its settings
 // store, the events the UI and the shell listen to, and the API handlers.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ok, type Result } from '../../../shared/api/index.ts';
-import type { ReminderList } from '../../../shared/api/channels/reminders.ts';
+import { changeOf, type ReminderList } from '../../../shared/reminders/reminder-changes.ts';
 import { isOpen, type Reminder } from '../../../shared/reminders/reminder.ts';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -108,13 +109,18 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     },
   });
 
+  const nowUtc = () => new Date(deps.clock.now()).toISOString();
+  const epoch = randomUUID();
   function list(): ReminderList {
     return {
-    nowUtc: new Date(deps.clock.now()).toISOString(),
+      nowUtc: nowUtc(),
+      epoch,
+      version: scheduler.version(),
       reminders: scheduler.list().filter((reminder: Reminder) => isOpen(reminder)),
     };
   }
-  scheduler.subscribe(() => deps.bus.emit('reminders:changed', list()));
+  // What changed, not the whole list: an import that arms hundreds of reminders sends them once.
+  scheduler.subscribe((change) => deps.bus.emit('reminders:changed', changeOf(change.changed, { epoch, version: change.version, nowUtc: nowUtc() })));
 
   const settle = <T>(result: Result<T>) => Promise.resolve(result);
   return {
