@@ -15,22 +15,25 @@ import { isOpen, type Reminder, type ReminderSubject } from '../../../shared/rem
 import { calendarIndexOf, type CalendarIndex } from './calendar-index.ts';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The longest announcement lead time the settings allow, plus a day: how far before a range an event's messages may fall in it. */
 const MAX_LEAD_MS = 91 * 86_400_000;
 
 export type ScheduleMemo = (event: MaintenanceEvent, leadTimes: LeadTimes) => ScheduledComm[];
 
-export function createScheduleMemo(limit = 20_000): ScheduleMemo {
-  const memo = new Map<string, ScheduledComm[]>();
+/**
+ * Schedules memoised per stored event: records are replaced, never changed,
+ * so the record itself is the key (no key strings to build and collect on
+ * every view), and a replaced record's entry goes with it.
+ */
+export function createScheduleMemo(): ScheduleMemo {
+  const memo = new WeakMap<MaintenanceEvent, { leadTimes: LeadTimes; comms: ScheduledComm[] }>();
   return (event, leadTimes) => {
-    const key = `${event.startsAtUtc}|${event.endsAtUtc}|${event.timeZone}|${leadTimes.announcementDaysBefore}|${leadTimes.reminderDaysBefore}`;
-    let found = memo.get(key);
-    if (!found) {
-      if (memo.size >= limit) memo.clear();
-      found = commsSchedule(event, leadTimes);
-      memo.set(key, found);
-    }
-    return found;
+    const found = memo.get(event);
+    if (found && found.leadTimes === leadTimes) return found.comms;
+    const comms = commsSchedule(event, leadTimes);
+    memo.set(event, { leadTimes, comms });
+    return comms;
   };
 }
 
@@ -75,12 +78,17 @@ function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined):
 }
 
 /** An event's timed messages as due items; a finished event keeps only those that went out. */
-function timedComms(event: MaintenanceEvent, context: QueryContext): DueComm[] {
+function timedComms(event: MaintenanceEvent, context: QueryContext, range?: { fromMs: number; toMs: number }): DueComm[] {
   if (event.status === 'cancelled') return [];
   const comms: DueComm[] = [];
   for (const comm of context.schedule(event, context.leadTimes)) {
     const sentAtUtc = event.sentStages[comm.stage] ?? null;
     if (sentAtUtc === null && isFinished(event)) continue;
+    if (range) {
+      // A sent message belongs to the day it went out; checked before anything is built or looked up.
+      const atMs = sentAtUtc === null ? comm.dueAtMs : Date.parse(sentAtUtc);
+      if (!(atMs >= range.fromMs && atMs < range.toMs)) continue;
+    }
     const reminder = speakingReminder(context.remindersOf({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }));
     comms.push({
       eventId: event.id,
@@ -115,15 +123,10 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
   const events = listed.map((event) => toView(event, conflicts.get(event.id)));
   const comms: DueComm[] = [];
   // Only events near the range can have messages due in it.
-  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS)) {
-    for (const comm of timedComms(event, context)) {
-      // A sent message belongs to the day it went out.
-      const atMs = Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '');
-      if (atMs >= fromMs && atMs < toMs) comms.push(comm);
-    }
-  }
-  events.sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc) || a.title.localeCompare(b.title));
-  comms.sort((a, b) => (a.dueAtUtc ?? '').localeCompare(b.dueAtUtc ?? ''));
+  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS)) comms.push(...timedComms(event, context, { fromMs, toMs }));
+  // ISO instants in one format sort as plain strings; localeCompare's collation costs tens of milliseconds over a busy month.
+  events.sort((a, b) => compareText(a.startsAtUtc, b.startsAtUtc) || a.title.localeCompare(b.title));
+  comms.sort((a, b) => compareText(a.dueAtUtc ?? '', b.dueAtUtc ?? ''));
   const duties = dutyOccurrences(options.duties, fromMs, toMs, options.zone).map((occurrence) => ({
     dutyId: occurrence.dutyId,
     typeId: occurrence.typeId,
