@@ -12,6 +12,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_ICS_REQUEST_BYTES } from '../../shared/api/channels/calendar.ts';
 import { fail, type Result } from '../../shared/api/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import type { EventBus } from '../core/api/event-bus.ts';
@@ -20,6 +21,9 @@ import type { Logger } from '../core/logging/logger.ts';
 import { readRendererFile } from '../core/static/renderer-files.ts';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Channels that carry a whole calendar file get the file's own limit (the contract's character limit decides). */
+const CALENDAR_FILE_CHANNELS = new Set(['calendar:previewImport', 'calendar:import']);
+const maxBodyBytesFor = (channel: string) => (CALENDAR_FILE_CHANNELS.has(channel) ? MAX_ICS_REQUEST_BYTES : MAX_BODY_BYTES);
 
 export interface HarnessServerOptions {
   router: Router;
@@ -59,13 +63,13 @@ function sendJson(response: ServerResponse, status: number, body: Result<unknown
   response.end(JSON.stringify(body));
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         resolve(null);
         request.destroy();
         return;
@@ -107,7 +111,7 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, fail('invalid_argument', 'API calls send a JSON body (content-type: application/json).'));
     }
-    const text = await readBody(request);
+    const text = await readBody(request, maxBodyBytesFor(channel));
     if (text === null) return sendJson(response, 413, fail('invalid_argument', 'The request body is too large.'));
     let args: unknown;
     try {
