@@ -23,10 +23,12 @@ const eventArbitrary = fc.record({
   service: fc.constantFrom('dns', 'ingress', 'vault'),
 });
 
-function eventsFrom(specs: fc.infer<typeof eventArbitrary>[]): MaintenanceEvent[] {
+type EventSpec = typeof eventArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function eventsFrom(specs: EventSpec[]): MaintenanceEvent[] {
   return specs.map((spec, index) => {
     const startMs = FIRST_START_MS + spec.startHour * HOUR_MS;
-    const sentStages = spec.status === 'announced' || spec.status === 'complete' ? { announcement: new Date(startMs - 10 * 24 * HOUR_MS).toISOString() } : {};
+    const sentStages: Record<string, string> = spec.status === 'announced' || spec.status === 'complete' ? { announcement: new Date(startMs - 10 * 24 * HOUR_MS).toISOString() } : {};
     return makeEvent({
       id: `ev-${index}`,
       uid: `ev-${index}@herald`,
