@@ -12,6 +12,8 @@ import { defaultReminderSettings, type ReminderSettings } from '../../../shared/
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
 
+/** Changes kept while the list is being read (see applyChange). */
+const MAX_PENDING_CHANGES = 100;
 /** At most this many fired alerts wait as toasts; older ones are still in the centre. */
 const MAX_TOASTS = 3;
 
@@ -95,7 +97,8 @@ export const useReminders = create<RemindersState>()((set, get) => ({
   applyChange(change) {
     const { version, reminders } = get();
     if (version === null) {
-      set((state) => ({ pendingChanges: [...state.pendingChanges, change] }));
+      // Kept until the list is in; a list read later reflects the oldest of them anyway, so a long wait keeps only the newest.
+      set((state) => ({ pendingChanges: [...state.pendingChanges, change].slice(-MAX_PENDING_CHANGES) }));
       return;
     }
     const next = applyReminderChange({ ...version, reminders }, change);
