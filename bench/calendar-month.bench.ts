@@ -1,13 +1,17 @@
 // The calendar's month view with 1,000 maintenance events (and their 4,000
 // messages due) in Chromium, served by the browser harness over a real core
-// seeded through the API, next to two baselines measured in the same page:
-// the same month view with no events, and a bare list of 1,000 divs.
+// seeded through the API as the app would be: the clock stands three weeks
+// before the month, so importing the events arms their reminders. Next to two
+// baselines measured in the same page: the same month view with no events,
+// and the same drawing without Herald (the month grid's own HTML, as Herald
+// drew it, inserted into the same place with the same styles: the DOM, style
+// and layout work, without React or the data work).
 //
 // "Render" is from the click that shows the month (switching from the week
 // view, so the month's data is already in memory) until React has committed
 // and the browser has done style and layout; "to next frame" waits for the
 // frame after that too (paint, and up to a vsync). A month change that loads
-// the 1,000 events from core over HTTP is shown for context. Aim: render
+// the 1,000 events from core over HTTP is shown for context. Aim: render p95
 // under 50 ms.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,60 +67,79 @@ function seedEvents(): MaintenanceEvent[] {
 
 type Timings = { renderMs: number[]; frameMs: number[] };
 
-/** Week → Month clicks, timed in the page. The page's CSP forbids string evaluation, so this is a function. */
-async function timeMonthRenders(page: Page, count: number): Promise<Timings> {
-  return page.evaluate(async (samples) => {
-    const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find((candidate) => candidate.textContent === name)!;
-    const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const monthShown = async () => {
-      // React commits a click's update at the end of the event or in a microtask; fall back to tasks just in case.
-      for (let tries = 0; !document.querySelector('.day-grid.is-month'); tries++) {
-        if (tries < 3) await Promise.resolve();
-        else await new Promise((resolve) => setTimeout(resolve, 0));
+/** `from` → `to` view clicks, timed in the page. The page's CSP forbids string evaluation, so this is a function. */
+async function timeViewRenders(page: Page, count: number, views: { from: string; to: string; shownSelector: string }): Promise<Timings> {
+  return page.evaluate(
+    async ({ samples, from, to, shownSelector }) => {
+      const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find((candidate) => candidate.textContent === name)!;
+      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const isShown = async () => {
+        // React commits a click's update at the end of the event or in a microtask; fall back to tasks just in case.
+        for (let tries = 0; !document.querySelector(shownSelector); tries++) {
+          if (tries < 3) await Promise.resolve();
+          else await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      };
+      const renderMs: number[] = [];
+      const frameMs: number[] = [];
+      for (let sample = 0; sample < samples; sample++) {
+        button(from).click();
+        await nextFrame();
+        const started = performance.now();
+        button(to).click();
+        await isShown();
+        void document.body.offsetHeight; // style and layout, now
+        renderMs.push(performance.now() - started);
+        await nextFrame();
+        frameMs.push(performance.now() - started);
       }
-    };
-    const renderMs: number[] = [];
-    const frameMs: number[] = [];
-    for (let sample = 0; sample < samples; sample++) {
-      button('Week').click();
-      await nextFrame();
-      const started = performance.now();
-      button('Month').click();
-      await monthShown();
-      void document.body.offsetHeight; // style and layout, now
-      renderMs.push(performance.now() - started);
-      await nextFrame();
-      frameMs.push(performance.now() - started);
-    }
-    return { renderMs, frameMs };
-  }, count);
+      return { renderMs, frameMs };
+    },
+    { samples: count, ...views },
+  );
 }
 
-/** A bare list of 1,000 divs with short text, inserted and laid out, timed the same way. */
-async function timeBareDivs(page: Page, count: number): Promise<Timings> {
-  return page.evaluate(async (samples) => {
-    const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const renderMs: number[] = [];
-    const frameMs: number[] = [];
-    for (let sample = 0; sample < samples; sample++) {
-      const started = performance.now();
-      const list = document.createElement('div');
-      for (let index = 0; index < 1_000; index++) {
-        const item = document.createElement('div');
-        item.className = 'chip status-planned';
-        item.textContent = `12:00 service maintenance ${index + 1}`;
-        list.append(item);
+/** Week → Month: the figure the goal is about. */
+const timeMonthRenders = (page: Page, count: number) => timeViewRenders(page, count, { from: 'Week', to: 'Month', shownSelector: '.day-grid.is-month' });
+/** Month → Week, for context: the week view draws every item of its seven days. */
+const timeWeekRenders = (page: Page, count: number) => timeViewRenders(page, count, { from: 'Month', to: 'Week', shownSelector: '.day-grid.is-week' });
+
+/**
+ * The same drawing without Herald: the month grid's HTML as Herald drew it,
+ * parsed and inserted in place of the week grid (same container, same
+ * styles), then laid out, timed the same way.
+ */
+async function timeSameDrawing(page: Page, count: number, monthHtml: string): Promise<Timings> {
+  return page.evaluate(
+    async ({ samples, html }) => {
+      const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find((candidate) => candidate.textContent === name)!;
+      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      button('Week').click();
+      await nextFrame();
+      const host = document.querySelector<HTMLElement>('.calendar-main')!;
+      const weekGrid = host.querySelector<HTMLElement>('.day-grid')!;
+      const renderMs: number[] = [];
+      const frameMs: number[] = [];
+      for (let sample = 0; sample < samples; sample++) {
+        weekGrid.style.display = 'none';
+        await nextFrame();
+        const started = performance.now();
+        const holder = document.createElement('div');
+        holder.innerHTML = html;
+        const grid = holder.firstElementChild!;
+        host.append(grid);
+        void document.body.offsetHeight; // style and layout, now
+        renderMs.push(performance.now() - started);
+        await nextFrame();
+        frameMs.push(performance.now() - started);
+        grid.remove();
+        weekGrid.style.display = '';
+        await nextFrame();
       }
-      document.body.append(list);
-      void document.body.offsetHeight;
-      renderMs.push(performance.now() - started);
-      await nextFrame();
-      frameMs.push(performance.now() - started);
-      list.remove();
-      await nextFrame();
-    }
-    return { renderMs, frameMs };
-  }, count);
+      return { renderMs, frameMs };
+    },
+    { samples: count, html: monthHtml },
+  );
 }
 
 async function showMonth(page: Page, heading: string): Promise<void> {
@@ -125,13 +148,15 @@ async function showMonth(page: Page, heading: string): Promise<void> {
 }
 
 const builds = await buildRenderers();
-// The clock stands after April, so the seeded events' messages are long past and none is armed as a reminder:
-// seeding stays quick, and the month shows every message as overdue, the heaviest case for the grid.
-const { core, logger } = makeCore({ dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-calendar-')), clock: createTestClock(Date.parse('2026-06-15T09:00:00Z')) });
-for (const half of [seedEvents().slice(0, EVENT_COUNT / 2), seedEvents().slice(EVENT_COUNT / 2)]) {
-  const imported = await core.router.call('calendar:import', { ics: exportIcs(half, '2026-06-15T09:00:00.000Z') });
-  if (!imported.ok || imported.value.created !== half.length) throw new Error(`seeding failed: ${JSON.stringify(imported)}`);
-}
+// The clock stands three weeks before April, as a comms lead planning the month would see it: importing the
+// events arms the reminders of their messages, as the app does, and the month shows what is due in it.
+const NOW_UTC = '2026-03-10T09:00:00.000Z';
+const { core, logger } = makeCore({ dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-calendar-')), clock: createTestClock(Date.parse(NOW_UTC)) });
+core.start();
+const imported = await core.router.call('calendar:import', { ics: exportIcs(seedEvents(), NOW_UTC) });
+if (!imported.ok || imported.value.created !== EVENT_COUNT) throw new Error(`seeding failed: ${JSON.stringify(imported).slice(0, 300)}`);
+const armed = await core.router.call('reminders:list', {});
+const reminderCount = armed.ok ? armed.value.reminders.length : 0;
 await core.router.call('calendar:addFreeze', { label: 'Release freeze', firstDate: '2026-04-20', lastDate: '2026-04-21' });
 const april = await core.router.call('calendar:list', { fromUtc: '2026-03-29T23:00:00.000Z', toUtc: '2026-05-03T23:00:00.000Z' });
 if (!april.ok) throw new Error(april.error.message);
@@ -142,41 +167,54 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const results: Record<string, Timings> = {};
 const monthChangeMs: number[] = [];
 let chipsShown = 0;
+let monthHtml = '';
+let weekChips = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   // tsx names inner functions through an `__name` helper that does not exist inside the page: supply one.
   await page.addInitScript(`sessionStorage.setItem('herald.harnessToken', ${JSON.stringify(token)}); globalThis.__name = (target) => target;`);
   await page.goto(`${harness.origin}/#/calendar`);
-  await showMonth(page, 'June 2026');
+  await showMonth(page, 'March 2026');
+  const next = () => page.getByRole('button', { name: 'Next month' }).click();
+  const previous = () => page.getByRole('button', { name: 'Previous month' }).click();
+  for (const month of ['April', 'May', 'June', 'July']) {
+    await next();
+    await showMonth(page, `${month} 2026`);
+  }
 
-  // Baseline 1: the same month view with no events (June holds only the recurring duties).
+  // Baseline 1: the same month view with no events (July holds only the recurring duties).
   await timeMonthRenders(page, WARM_UP);
   results.empty = await timeMonthRenders(page, SAMPLES);
 
   // Context: changing month, which loads April's events from core over HTTP and renders them.
+  await previous();
+  await showMonth(page, 'June 2026');
   for (let round = 0; round < 6; round++) {
-    await page.getByRole('button', { name: 'Previous month' }).click();
+    await previous();
     await showMonth(page, 'May 2026');
     const started = Date.now();
-    await page.getByRole('button', { name: 'Previous month' }).click();
+    await previous();
     await showMonth(page, 'April 2026');
     if (round > 0) monthChangeMs.push(Date.now() - started);
-    await page.getByRole('button', { name: 'Next month' }).click();
-    await page.getByRole('button', { name: 'Next month' }).click();
+    await next();
+    await next();
     await showMonth(page, 'June 2026');
   }
-  await page.getByRole('button', { name: 'Previous month' }).click();
-  await page.getByRole('button', { name: 'Previous month' }).click();
+  await previous();
+  await previous();
   await showMonth(page, 'April 2026');
   chipsShown = await page.locator('.day-grid .chip').count();
+  monthHtml = await page.locator('.day-grid.is-month').evaluate((grid) => grid.outerHTML);
 
   await timeMonthRenders(page, WARM_UP);
   results.full = await timeMonthRenders(page, SAMPLES);
+  results.week = await timeWeekRenders(page, SAMPLES);
+  weekChips = await page.locator('.day-grid.is-week .chip, .day-grid.is-week .due-chip').count();
 
-  // Baseline 2: a bare list of 1,000 divs in the same page.
-  await timeBareDivs(page, WARM_UP);
-  results.bare = await timeBareDivs(page, SAMPLES);
+  // Baseline 2: the same drawing without Herald, in the same page.
+  await timeSameDrawing(page, WARM_UP, monthHtml);
+  results.bare = await timeSameDrawing(page, SAMPLES, monthHtml);
   await context.close();
 } finally {
   await browser.close();
@@ -191,14 +229,14 @@ const row = (name: string, timings: Timings) => ({
   'to next frame p50': percentile(timings.frameMs, 50),
 });
 printTable(`Calendar month view in Chromium, ${SAMPLES} samples each (ms)`, [
-  row('baseline: bare list of 1,000 divs', results.bare),
+  row('baseline: the same month drawn without Herald (its HTML, same styles)', results.bare),
   row('baseline: month view, no events', results.empty),
-  row(`month view, ${april.value.events.length} events + ${april.value.comms.length} messages due`, results.full),
+  row(`month view, ${april.value.events.length} events + ${april.value.comms.length} messages due, ${reminderCount} reminders armed`, results.full),
 ]);
+printTable('Context: the same data in the week view, which shows every item of its seven days (ms)', [row(`week view, ${weekChips} chips (Month → Week)`, results.week)]);
 printTable('Changing month, loading the 1,000 events from core over HTTP (ms, context only)', [
   { name: 'May → April', p50: percentile(monthChangeMs, 50), max: percentile(monthChangeMs, 100) },
 ]);
-const renderP50 = percentile(results.full.renderMs, 50);
-console.log(
-  `The month shows ${chipsShown} event chips (three items a day at most, then "+N more"). Render p50 ${renderP50.toFixed(1)} ms: ${renderP50 < AIM_MS ? 'within' : 'OVER'} the ${AIM_MS} ms aim.`,
-);
+const renderP95 = percentile(results.full.renderMs, 95);
+console.log(`The month shows ${chipsShown} event chips (three items a day at most, then "+N more"), ${Math.round(monthHtml.length / 1024)} KB of HTML.`);
+console.log(`${renderP95 < AIM_MS ? 'meets' : 'MISSES'} the ${AIM_MS} ms aim: month view with ${EVENT_COUNT} events, render p95 ${renderP95.toFixed(1)} ms`);

@@ -15,6 +15,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_ICS_REQUEST_BYTES } from '../../shared/api/channels/calendar.ts';
 import { fail, type Result } from '../../shared/api/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import type { EventBus } from '../core/api/event-bus.ts';
@@ -23,6 +24,9 @@ import type { Logger } from '../core/logging/logger.ts';
 import { readRendererFile } from '../core/static/renderer-files.ts';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Channels that carry a whole calendar file get the file's own limit (the contract's character limit decides). */
+const CALENDAR_FILE_CHANNELS = new Set(['calendar:previewImport', 'calendar:import']);
+const maxBodyBytesFor = (channel: string) => (CALENDAR_FILE_CHANNELS.has(channel) ? MAX_ICS_REQUEST_BYTES : MAX_BODY_BYTES);
 
 export interface HarnessServerOptions {
   router: Router;
@@ -74,14 +78,14 @@ const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
 type Body = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' };
 
 /**
- * Reads the body up to MAX_BODY_BYTES. Past the cap it stops keeping the data
+ * Reads the body up to `maxBytes`. Past the cap it stops keeping the data
  * but keeps draining (up to MAX_DISCARDED_BYTES), so the client gets the 413
  * answer instead of a connection reset mid-upload.
  */
-function readBody(request: IncomingMessage): Promise<Body> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Body> {
   return new Promise((resolve) => {
     const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    if (Number.isFinite(declared) && declared > maxBytes) {
       resolve({ ok: false, reason: 'too_large' });
       discardRest(request, 0);
       return;
@@ -90,7 +94,7 @@ function readBody(request: IncomingMessage): Promise<Body> {
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         request.off('data', onData);
         chunks.length = 0;
         resolve({ ok: false, reason: 'too_large' });
@@ -159,10 +163,11 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, fail('invalid_argument', 'API calls send a JSON body (content-type: application/json).'));
     }
-    const body = await readBody(request);
+    const maxBytes = maxBodyBytesFor(channel);
+    const body = await readBody(request, maxBytes);
     if (!body.ok) {
       if (body.reason === 'aborted') return void response.destroy();
-      return sendJson(response, 413, fail('invalid_argument', `The request body is larger than the ${MAX_BODY_BYTES / (1024 * 1024)} MiB Herald accepts.`));
+      return sendJson(response, 413, fail('invalid_argument', `The request body is larger than the ${Math.round(maxBytes / (1024 * 1024))} MiB Herald accepts.`));
     }
     let args: unknown;
     try {

@@ -1,15 +1,50 @@
 // What the calendar API answers with: events with their clashes, the
 // messages due on each, recurring duties and change freezes. The renderer
 // draws these as they are; all the date maths happened in core.
+//
+// These schemas check what core answers, not what a person typed: every
+// event in a view was checked against maintenanceEventSchema when it was
+// stored, so the answer's check is of shape and enums only. Re-running the
+// formats (instants, URLs, zones, text clean-up) over a busy month's
+// thousand records cost more than building the month.
 import { z } from 'zod';
 import { reminderStateSchema } from '../reminders/reminder.ts';
 import { commStageSchema } from './comms-schedule.ts';
 import { changeFreezeSchema } from './conflicts.ts';
-import { eventStatusSchema, maintenanceEventSchema } from './maintenance-event.ts';
+import { eventStatusSchema, workKindSchema, type MaintenanceEvent } from './maintenance-event.ts';
 
 const utc = z.iso.datetime();
+/** An instant core made itself (toISOString): checked as text. */
+const instantText = z.string();
 
-export const eventViewSchema = maintenanceEventSchema.extend({
+/** A stored maintenance event, as an answer carries it (see above). */
+const storedEventShape = z.object({
+  id: z.string(),
+  uid: z.string(),
+  sequence: z.number(),
+  status: eventStatusSchema,
+  sentStages: z.record(z.string(), instantText),
+  previousStartsAtUtc: instantText.nullable(),
+  previousEndsAtUtc: instantText.nullable(),
+  changeReason: z.string(),
+  createdAtUtc: instantText,
+  updatedAtUtc: instantText,
+  title: z.string(),
+  workKind: workKindSchema,
+  what: z.string(),
+  why: z.string(),
+  startsAtUtc: instantText,
+  endsAtUtc: instantText,
+  timeZone: z.string(),
+  services: z.array(z.string()),
+  impact: z.string(),
+  userActions: z.string(),
+  userActionDeadlineUtc: instantText.nullable(),
+  changeNotesUrl: z.string(),
+  channels: z.array(z.string()),
+}) satisfies z.ZodType<MaintenanceEvent>;
+
+export const eventViewSchema = storedEventShape.extend({
   overlapsWith: z.array(z.string()),
   freezeIds: z.array(z.string()),
 });
@@ -36,9 +71,9 @@ export const dueCommSchema = z.object({
   eventServices: z.array(z.string()),
   stage: commStageSchema,
   /** Null for messages about a change, which are due as soon as the change is made. */
-  dueAtUtc: utc.nullable(),
+  dueAtUtc: instantText.nullable(),
   state: commStateSchema,
-  sentAtUtc: utc.nullable(),
+  sentAtUtc: instantText.nullable(),
   /** The reminder armed for it, if any (armed, fired, dismissed, cleared). */
   reminderState: reminderStateSchema.nullable(),
 });

@@ -1,5 +1,8 @@
 // Read-only views of the calendar: what a month, week or agenda shows (events
 // with their clashes, messages due, duties, freezes) and one event in full.
+// A view looks only at the events near its range (through the index by
+// date), works out clashes among those, and reads the reminders of the
+// messages it shows, so its cost follows the range, not the store.
 // Schedules are memoised per event window and lead times, because working out
 // wall-clock lead times across thousands of events is the costly part.
 import type { CalendarList, CommDetail, DraftRef, DueComm, EventDetail, EventView } from '../../../shared/calendar/calendar-views.ts';
@@ -8,50 +11,66 @@ import { findConflicts, type ChangeFreeze, type EventConflicts } from '../../../
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
 import { endMsOf, startMsOf, wasAnnounced, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import { dutyOccurrences, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
-import { isOpen, subjectKey, type Reminder } from '../../../shared/reminders/reminder.ts';
+import { isOpen, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { calendarIndexOf, type CalendarIndex } from './calendar-index.ts';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The longest announcement lead time the settings allow, plus a day: how far before a range an event's messages may fall in it. */
 const MAX_LEAD_MS = 91 * 86_400_000;
 
 export type ScheduleMemo = (event: MaintenanceEvent, leadTimes: LeadTimes) => ScheduledComm[];
 
-export function createScheduleMemo(limit = 20_000): ScheduleMemo {
-  const memo = new Map<string, ScheduledComm[]>();
+/**
+ * Schedules memoised per stored event: records are replaced, never changed,
+ * so the record itself is the key (no key strings to build and collect on
+ * every view), and a replaced record's entry goes with it.
+ */
+export function createScheduleMemo(): ScheduleMemo {
+  const memo = new WeakMap<MaintenanceEvent, { leadTimes: LeadTimes; comms: ScheduledComm[] }>();
   return (event, leadTimes) => {
-    const key = `${event.startsAtUtc}|${event.endsAtUtc}|${event.timeZone}|${leadTimes.announcementDaysBefore}|${leadTimes.reminderDaysBefore}`;
-    let found = memo.get(key);
-    if (!found) {
-      if (memo.size >= limit) memo.clear();
-      found = commsSchedule(event, leadTimes);
-      memo.set(key, found);
-    }
-    return found;
+    const found = memo.get(event);
+    if (found && found.leadTimes === leadTimes) return found.comms;
+    const comms = commsSchedule(event, leadTimes);
+    memo.set(event, { leadTimes, comms });
+    return comms;
   };
 }
 
-/** The reminder that speaks for each subject: an open one if any, else the latest. */
-export function reminderBySubject(reminders: readonly Reminder[]): Map<string, Reminder> {
-  const bySubject = new Map<string, Reminder>();
+/** The reminder that speaks for a subject: an open one if any, else the latest. */
+export function speakingReminder(reminders: readonly Readonly<Reminder>[]): Readonly<Reminder> | undefined {
+  let best: Readonly<Reminder> | undefined;
   for (const reminder of reminders) {
-    const key = subjectKey(reminder.subject);
-    const current = bySubject.get(key);
     const isBetter =
-      !current ||
-      (isOpen(reminder) && !isOpen(current)) ||
-      (isOpen(reminder) === isOpen(current) && reminder.createdAtUtc > current.createdAtUtc);
-    if (isBetter) bySubject.set(key, reminder);
+      !best ||
+      (isOpen(reminder) && !isOpen(best)) ||
+      (isOpen(reminder) === isOpen(best) && reminder.createdAtUtc > best.createdAtUtc);
+    if (isBetter) best = reminder;
   }
-  return bySubject;
+  return best;
 }
 
 export interface QueryContext {
+  /** Every stored event (a view reads them through the index). */
   events: readonly MaintenanceEvent[];
   freezes: readonly ChangeFreeze[];
   leadTimes: LeadTimes;
   nowMs: number;
   schedule: ScheduleMemo;
-  reminders: Map<string, Reminder>;
+  /** The reminders of one subject (the scheduler's records). */
+  remindersOf: (subject: ReminderSubject) => readonly Readonly<Reminder>[];
+}
+
+/** Clashes of `events` with anything: only events overlapping their span can clash with them. */
+function conflictsAround(index: CalendarIndex, events: readonly MaintenanceEvent[], freezes: readonly ChangeFreeze[]): Map<string, EventConflicts> {
+  if (events.length === 0) return new Map();
+  let fromMs = Number.POSITIVE_INFINITY;
+  let toMs = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    fromMs = Math.min(fromMs, startMsOf(event));
+    toMs = Math.max(toMs, endMsOf(event));
+  }
+  return findConflicts(index.touching(fromMs, Math.max(toMs, fromMs + 1)), freezes);
 }
 
 function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined): EventView {
@@ -59,13 +78,18 @@ function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined):
 }
 
 /** An event's timed messages as due items; a finished event keeps only those that went out. */
-function timedComms(event: MaintenanceEvent, context: QueryContext): DueComm[] {
+function timedComms(event: MaintenanceEvent, context: QueryContext, range?: { fromMs: number; toMs: number }): DueComm[] {
   if (event.status === 'cancelled') return [];
   const comms: DueComm[] = [];
   for (const comm of context.schedule(event, context.leadTimes)) {
     const sentAtUtc = event.sentStages[comm.stage] ?? null;
     if (sentAtUtc === null && isFinished(event)) continue;
-    const reminder = context.reminders.get(subjectKey({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }));
+    if (range) {
+      // A sent message belongs to the day it went out; checked before anything is built or looked up.
+      const atMs = sentAtUtc === null ? comm.dueAtMs : Date.parse(sentAtUtc);
+      if (!(atMs >= range.fromMs && atMs < range.toMs)) continue;
+    }
+    const reminder = speakingReminder(context.remindersOf({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }));
     comms.push({
       eventId: event.id,
       eventTitle: event.title,
@@ -93,26 +117,16 @@ export interface ListOptions {
 
 export function listCalendar(context: QueryContext, options: ListOptions): CalendarList {
   const { fromMs, toMs } = options;
-  const conflicts = findConflicts(context.events, context.freezes);
-  const events: EventView[] = [];
+  const index = calendarIndexOf(context.events);
+  const listed = index.touching(fromMs, toMs);
+  const conflicts = conflictsAround(index, listed, context.freezes);
+  const events = listed.map((event) => toView(event, conflicts.get(event.id)));
   const comms: DueComm[] = [];
-  const services = new Set<string>();
-  for (const event of context.events) {
-    for (const service of event.services) services.add(service);
-    const startMs = startMsOf(event);
-    const endMs = endMsOf(event);
-    if (startMs < toMs && endMs > fromMs) events.push(toView(event, conflicts.get(event.id)));
-    // Only events near the range can have messages due in it.
-    if (endMs >= fromMs && startMs < toMs + MAX_LEAD_MS) {
-      for (const comm of timedComms(event, context)) {
-        // A sent message belongs to the day it went out.
-        const atMs = Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '');
-        if (atMs >= fromMs && atMs < toMs) comms.push(comm);
-      }
-    }
-  }
-  events.sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc) || a.title.localeCompare(b.title));
-  comms.sort((a, b) => (a.dueAtUtc ?? '').localeCompare(b.dueAtUtc ?? ''));
+  // Only events near the range can have messages due in it.
+  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS)) comms.push(...timedComms(event, context, { fromMs, toMs }));
+  // ISO instants in one format sort as plain strings; localeCompare's collation costs tens of milliseconds over a busy month.
+  events.sort((a, b) => compareText(a.startsAtUtc, b.startsAtUtc) || a.title.localeCompare(b.title));
+  comms.sort((a, b) => compareText(a.dueAtUtc ?? '', b.dueAtUtc ?? ''));
   const duties = dutyOccurrences(options.duties, fromMs, toMs, options.zone).map((occurrence) => ({
     dutyId: occurrence.dutyId,
     typeId: occurrence.typeId,
@@ -131,13 +145,14 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
     comms,
     duties,
     freezes: context.freezes.filter((freeze) => Date.parse(freeze.startsAtUtc) < toMs && Date.parse(freeze.endsAtUtc) > fromMs),
-    services: [...services].sort((a, b) => a.localeCompare(b)),
+    services: index.services(),
   };
 }
 
 /** One event in full: every message it is owed, with its draft, and its clashes in words. */
 export function eventDetail(event: MaintenanceEvent, context: QueryContext, drafts: ReadonlyMap<string, DraftRef>): EventDetail {
-  const conflicts = findConflicts(context.events, context.freezes).get(event.id);
+  const index = calendarIndexOf(context.events);
+  const conflicts = conflictsAround(index, [event], context.freezes).get(event.id);
   const withDraft = (comm: DueComm): CommDetail => ({ ...comm, draft: drafts.get(comm.stage) ?? null });
   const comms: CommDetail[] = timedComms(event, context).map(withDraft);
   const changeComm = (stage: CommStage): CommDetail => {
@@ -147,11 +162,10 @@ export function eventDetail(event: MaintenanceEvent, context: QueryContext, draf
   // Users heard the old plan only if it was announced; otherwise the new dates go out in the announcement.
   if (wasAnnounced(event) && event.previousStartsAtUtc !== null && event.status !== 'cancelled') comms.push(changeComm('rescheduled'));
   if (wasAnnounced(event) && event.status === 'cancelled') comms.push(changeComm('cancelled'));
-  const byId = new Map(context.events.map((other) => [other.id, other]));
   return {
     event: toView(event, conflicts),
     comms,
-    overlapTitles: (conflicts?.overlapsWith ?? []).map((id) => byId.get(id)?.title ?? id),
+    overlapTitles: (conflicts?.overlapsWith ?? []).map((id) => index.get(id)?.title ?? id),
     freezeLabels: (conflicts?.freezeIds ?? []).map((id) => context.freezes.find((freeze) => freeze.id === id)?.label ?? id),
   };
 }

@@ -17,12 +17,12 @@ import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
-import { createScheduleMemo, eventDetail, listCalendar, reminderBySubject, type QueryContext } from './calendar-queries.ts';
+import { createScheduleMemo, eventDetail, listCalendar, type QueryContext } from './calendar-queries.ts';
 import { applyImport, planImport, toPreview } from './calendar-import.ts';
 import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
 import { draftRef, draftsOfEvent, openEventDraft, refreshEventDrafts, type DraftsPort } from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
-import { openRemindersBySubject, syncAllEventReminders, syncEventReminders, type ReminderPort } from './event-reminders.ts';
+import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised } from './event-records.ts';
@@ -99,7 +99,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
 
   function queryContext(): QueryContext {
     const data = deps.store.read();
-    return { events: data.events, freezes: data.freezes, leadTimes: settings().leadTimes, nowMs: deps.clock.now(), schedule, reminders: reminderBySubject(deps.reminders.list()) };
+    return { events: data.events, freezes: data.freezes, leadTimes: settings().leadTimes, nowMs: deps.clock.now(), schedule, remindersOf: (subject) => deps.reminders.withSubject(subject) };
   }
 
   function detailOf(event: MaintenanceEvent): EventDetail {
@@ -108,10 +108,12 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     return eventDetail(event, queryContext(), refs);
   }
 
+  const syncContext = () => ({ port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
+
   /** Reminders and drafts follow; a failure there is logged, never undoes the saved event. */
   function follow(event: MaintenanceEvent, before: MaintenanceEvent | null): void {
     try {
-      syncEventReminders(event, { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now(), open: openRemindersBySubject(deps.reminders.list()) });
+      syncAllEventReminders([event], syncContext());
     } catch (error) {
       deps.logger.error('calendar.reminder_sync_failed', { eventId: event.id, error });
     }
@@ -213,7 +215,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     },
     exportIcs(id) {
       if (id === undefined) {
-        const all = [...events()].sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc));
+        // Instants in one format order as plain strings (localeCompare's collation is slow over thousands).
+        const all = [...events()].sort((a, b) => (a.startsAtUtc < b.startsAtUtc ? -1 : a.startsAtUtc > b.startsAtUtc ? 1 : 0));
         return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc()), eventCount: all.length });
       }
       const event = find(id);
@@ -233,16 +236,19 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       // One write for the whole file, however many events it holds.
       if (created.length > 0 || updated.size > 0) {
         deps.store.update((data) => ({ ...data, events: [...data.events.map((event) => updated.get(event.id) ?? event), ...created] }));
-        try {
-          syncAllEventReminders(created, { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
-        } catch (error) {
-          deps.logger.error('calendar.reminder_sync_failed', { error });
-        }
-        // A changed event is followed like an edit: its drafts take the new times, and a move or cancellation users heard of gets its message.
-        for (const step of steps) {
-          const next = step.existing && updated.get(step.existing.id);
-          if (next && step.existing) follow(next, step.existing);
-        }
+        // Every reminder the file brings is one change: saved, announced and re-armed once.
+        deps.reminders.batch('scheduled', () => {
+          try {
+            syncAllEventReminders(created, syncContext());
+          } catch (error) {
+            deps.logger.error('calendar.reminder_sync_failed', { error });
+          }
+          // A changed event is followed like an edit: its drafts take the new times, and a move or cancellation users heard of gets its message.
+          for (const step of steps) {
+            const next = step.existing && updated.get(step.existing.id);
+            if (next && step.existing) follow(next, step.existing);
+          }
+        });
         deps.bus.emit('calendar:changed', { eventIds: [...created.map((event) => event.id), ...updated.keys()] });
       }
       deps.logger.info('calendar.imported', { created: created.length, updated: updated.size });
@@ -287,8 +293,10 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     },
     sync() {
       try {
-        syncAllEventReminders(events(), { port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
-        syncDutyReminders(duties(), deps.reminders, deps.clock.now(), deps.userZone());
+        deps.reminders.batch('scheduled', () => {
+          syncAllEventReminders(events(), syncContext());
+          syncDutyReminders(duties(), deps.reminders, deps.clock.now(), deps.userZone());
+        });
       } catch (error) {
         deps.logger.error('calendar.sync_failed', { error });
       }

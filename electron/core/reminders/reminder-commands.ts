@@ -60,12 +60,33 @@ export interface ReminderCommands {
   /** Fires the reminder again `snoozeMs` from now (default from settings). */
   snooze(reminderId: string, snoozeMs?: number): Result<Reminder>;
   dismiss(reminderId: string): Result<Reminder>;
-  /** A calendar or duty reminder; the subject's armed reminder, if any, is replaced. */
-  schedule(args: ScheduleArgs): Result<Reminder>;
+  /**
+   * A calendar or duty reminder; the subject's armed reminder, if any, is
+   * replaced. Idempotent: a reminder already made for this subject and
+   * instant is returned as it is, even if it was closed, unless `force`.
+   */
+  schedule(args: ScheduleArgs, options?: ScheduleOptions): Result<Reminder>;
   /** Clears the open reminders of a subject (a maintenance matcher without a stage clears every stage). */
   cancelFor(matcher: SubjectMatcher): Reminder[];
   /** Moves the subject's armed reminders by `shiftMs` (an event moved). */
   reschedule(matcher: SubjectMatcher, shiftMs: number): Result<Reminder[]>;
+}
+
+export interface ScheduleOptions {
+  /**
+   * The caller knows the message is due again at this instant (the event
+   * moved away and back, or a "sent" mark was taken back): a reminder at this
+   * instant that the system closed (cancelled, superseded) is armed afresh.
+   * One the user dismissed stays dismissed, unless another reminder of the
+   * subject is armed elsewhere (that one moves here).
+   */
+  force?: boolean;
+}
+
+/** Whether `force` arms a new reminder where `closed` stands. */
+function mayRearm(closed: Reminder, sameSubject: readonly Reminder[]): boolean {
+  if (closed.closedReason === 'cancelled' || closed.closedReason === 'superseded') return true;
+  return sameSubject.some((reminder) => reminder.state === 'armed');
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): Result<z.output<S>> {
@@ -171,7 +192,7 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
       core.commit('dismissed', [dismissed]);
       return ok(structuredClone(dismissed));
     },
-    schedule(input) {
+    schedule(input, options = {}) {
       const parsed = parse(scheduleArgsSchema, input);
       if (!parsed.ok) return parsed;
       const args = parsed.value;
@@ -182,8 +203,10 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
       const sameSubject = core.withSubjectKey(subjectKey(args.subject));
       const dueAtUtc = toUtcIso(args.dueAtMs);
       // Scheduling is idempotent: a calendar re-sync must not re-create a reminder that already fired or was dismissed.
-      const existing = sameSubject.find((reminder) => reminder.dueAtUtc === dueAtUtc);
-      if (existing) {
+      const atInstant = sameSubject.filter((reminder) => reminder.dueAtUtc === dueAtUtc);
+      const existing = atInstant.find(isOpen) ?? atInstant[0];
+      const isRearmed = existing !== undefined && !isOpen(existing) && options.force === true && mayRearm(existing, sameSubject);
+      if (existing && !isRearmed) {
         if (isOpen(existing) && existing.title !== args.title) core.commit('scheduled', [{ ...existing, title: args.title }]);
         return ok(structuredClone(core.get(existing.id) ?? existing));
       }

@@ -1,7 +1,9 @@
 // The scheduler's in-memory reminders, indexed for the hot path: each record
 // is stored with its due instant already parsed and its subject key already
-// built, and armed reminders are kept apart, so a check over a thousand
-// reminders does no string parsing and skips everything already handled.
+// built, armed reminders are kept apart, and records are grouped by subject,
+// so a check over a thousand reminders does no string parsing, skips
+// everything already handled, and a look-up by subject touches only that
+// subject's few records.
 import { dueAtMs, subjectKey, type Reminder } from '../../../shared/reminders/reminder.ts';
 
 export interface ReminderEntry {
@@ -19,27 +21,44 @@ export interface ReminderIndex {
   entries(): Iterable<ReminderEntry>;
   armed(): ReminderEntry[];
   withSubjectKey(key: string): Reminder[];
+  size(): number;
 }
 
 export function createReminderIndex(): ReminderIndex {
   const byId = new Map<string, ReminderEntry>();
   const armedById = new Map<string, ReminderEntry>();
+  const bySubject = new Map<string, Map<string, ReminderEntry>>();
+
+  function unlink(entry: ReminderEntry): void {
+    const group = bySubject.get(entry.key);
+    group?.delete(entry.reminder.id);
+    if (group?.size === 0) bySubject.delete(entry.key);
+  }
+
   return {
     put(reminder) {
+      const previous = byId.get(reminder.id);
+      if (previous) unlink(previous);
       const entry: ReminderEntry = { reminder, dueMs: dueAtMs(reminder), key: subjectKey(reminder.subject) };
       byId.set(reminder.id, entry);
+      let group = bySubject.get(entry.key);
+      if (!group) bySubject.set(entry.key, (group = new Map<string, ReminderEntry>()));
+      group.set(reminder.id, entry);
       if (reminder.state === 'armed') armedById.set(reminder.id, entry);
       else armedById.delete(reminder.id);
       return reminder;
     },
     get: (id) => byId.get(id)?.reminder,
     delete(id) {
+      const entry = byId.get(id);
+      if (entry) unlink(entry);
       byId.delete(id);
       armedById.delete(id);
     },
     all: () => [...byId.values()].map((entry) => entry.reminder),
     entries: () => byId.values(),
     armed: () => [...armedById.values()],
-    withSubjectKey: (key) => [...byId.values()].filter((entry) => entry.key === key).map((entry) => entry.reminder),
+    withSubjectKey: (key) => [...(bySubject.get(key)?.values() ?? [])].map((entry) => entry.reminder),
+    size: () => byId.size,
   };
 }

@@ -5,7 +5,7 @@
 // missed while the machine slept fires as soon as it is checked, marked late.
 // The commands that add and change reminders live in reminder-commands.ts.
 import { randomUUID } from 'node:crypto';
-import { reminderSchema, type Reminder } from '../../../shared/reminders/reminder.ts';
+import { reminderSchema, subjectKey, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
 import type { ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -40,8 +40,10 @@ export type ReminderChangeReason =
 
 export interface ReminderChange {
   reason: ReminderChangeReason;
-  /** The reminders this change created or altered, in their new state. */
+  /** The reminders this change created or altered, in their new state (each once). */
   changed: Reminder[];
+  /** Counts changes from 1 since the scheduler was made: a listener that sees a gap missed one. */
+  version: number;
 }
 
 export interface SchedulerTuning {
@@ -83,6 +85,20 @@ export interface ReminderScheduler extends ReminderCommands {
   list(): Reminder[];
   get(reminderId: string): Reminder | undefined;
   subscribe(listener: (change: ReminderChange) => void): () => void;
+  /** The version of the last change (0 before any): what list() reflects. */
+  version(): number;
+  /**
+   * The reminders of one subject, in any state: the records themselves, not
+   * copies (records are replaced, never mutated), so a view over thousands
+   * of subjects stays cheap. Callers must not change them.
+   */
+  withSubject(subject: ReminderSubject): readonly Readonly<Reminder>[];
+  /**
+   * Runs `work` as one change: every command inside it updates the reminders
+   * at once, but they are saved, announced to subscribers and re-armed once,
+   * at the end (a calendar import arms hundreds of reminders in one go).
+   */
+  batch<T>(reason: ReminderChangeReason, work: () => T): T;
   /** When the one timer fires next, or null when none is armed. */
   nextWakeAtMs(): number | null;
 }
@@ -99,6 +115,9 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   let timer: TimerHandle | null = null;
   let wakeAtMs: number | null = null;
   let stopListeningToJumps: (() => void) | null = null;
+  let version = 0;
+  /** The changes of a batch in progress, by id (the latest state wins); null outside a batch. */
+  let batched: Map<string, Reminder> | null = null;
 
   function ensureLoaded(): void {
     if (isLoaded) return;
@@ -136,9 +155,11 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       // Keep going in memory: a reminder that fires late beats one that never fires.
       logger.error('reminders.save_failed', { error });
     }
+    version++;
+    const latest = [...new Map(changed.map((reminder) => [reminder.id, reminder])).values()];
     for (const listener of [...listeners]) {
       try {
-        listener({ reason, changed: structuredClone([...changed]) });
+        listener({ reason, changed: structuredClone(latest), version });
       } catch (error) {
         logger.error('reminders.listener_failed', { error });
       }
@@ -167,8 +188,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     for (const { entry, scheduledForMs } of plan.toFire) {
       const { reminder } = entry;
       // One live alert per subject: the newer one replaces what was showing.
-      const shown = [...reminders.entries()].filter((other) => other.key === entry.key && other.reminder.state === 'fired');
-      for (const other of shown) changed.push(put(closeReminder(other.reminder, 'superseded', nowMs)));
+      const shown = reminders.withSubjectKey(entry.key).filter((other) => other.state === 'fired');
+      for (const other of shown) changed.push(put(closeReminder(other, 'superseded', nowMs)));
       const driftMs = nowMs - scheduledForMs;
       const wasLate = driftMs > tuning.lateToleranceMs;
       const fired = put(markFired(reminder, nowMs, wasLate));
@@ -216,6 +237,10 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     },
     commit(reason, changed) {
       for (const reminder of changed) put(reminder);
+      if (batched) {
+        for (const reminder of changed) batched.set(reminder.id, reminder);
+        return;
+      }
       persist(reason, changed);
       check('command');
     },
@@ -254,6 +279,23 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    version: () => version,
+    withSubject: (subject) => core.withSubjectKey(subjectKey(subject)),
+    batch(reason, work) {
+      // A batch inside a batch is part of the outer one.
+      if (batched) return work();
+      batched = new Map();
+      try {
+        return work();
+      } finally {
+        const changed = [...batched.values()];
+        batched = null;
+        if (changed.length > 0) {
+          persist(reason, changed);
+          check('command');
+        }
+      }
     },
     nextWakeAtMs: () => wakeAtMs,
   };

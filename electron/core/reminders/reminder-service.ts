@@ -1,15 +1,17 @@
 // Wires the reminder scheduler into core: its file store, its settings
 // store, the events the UI and the shell listen to, and the API handlers.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ok, type Result } from '../../../shared/api/index.ts';
-import type { ReminderList } from '../../../shared/api/channels/reminders.ts';
+import { changeOf, type ReminderList } from '../../../shared/reminders/reminder-changes.ts';
 import { isOpen, type Reminder } from '../../../shared/reminders/reminder.ts';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+import { currentVersion, type StoreDefinition, type VersionedStore } from '../storage/versioned-store.ts';
+import { createReminderFileSaver } from './reminder-file-saver.ts';
 import { createReminderScheduler, type ReminderFiring, type ReminderScheduler } from './reminder-scheduler.ts';
 
 // Each reminder is validated by the scheduler when loaded, so the store keeps them as opaque records.
@@ -42,8 +44,10 @@ export interface ReminderServiceDeps {
 export interface ReminderService {
   scheduler: ReminderScheduler;
   list(): ReminderList;
-  /** Writes any coalesced save now (on stop and quit). */
+  /** Writes any coalesced save now, synchronously (on stop and quit). */
   flush(): void;
+  /** Settles when no background save is running (tests and benchmarks). */
+  saved(): Promise<void>;
   /** Adds a listener for firings (the shell's notifications). Returns the unsubscribe function. */
   onFire(listener: (firing: ReminderFiring) => void): () => void;
   handlers: {
@@ -59,22 +63,39 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   const fireListeners = new Set<(firing: ReminderFiring) => void>();
   if (deps.onFire) fireListeners.add(deps.onFire);
 
-  // Saving every reminder to disk takes tens of milliseconds with a thousand of them, and a firing
-  // used to wait for it before the alert showed. Saves are now coalesced: written just after the
-  // alerts of that moment are shown, and at most once per SAVE_INTERVAL_MS during a burst, so a
-  // promised update is never shown late because of the disk. The cost: a crash within that
-  // interval can show an alert again on the next start (marked late), which beats a late alert.
-  // stop() and quitting write at once.
+  // Saving every reminder to disk takes tens of milliseconds with a thousand of them (hundreds on a
+  // busy disk), and an alert must never wait for it. Saves are coalesced: written just after the
+  // alerts of that moment are shown, at most once per SAVE_INTERVAL_MS during a burst, and in the
+  // background (reminder-file-saver.ts), so the main thread is free when the next reminder is due.
+  // The cost: a crash before a save lands can show an alert again on the next start (marked late),
+  // which beats a late alert. stop() and quitting write at once, synchronously.
+  const fileSaver = createReminderFileSaver({
+    path: deps.store.path,
+    schemaVersion: currentVersion(remindersStoreDefinition),
+    onError: (error) => deps.logger.error('reminders.save_failed', { error }),
+  });
   let pendingSave: readonly Reminder[] | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
   let lastSaveAtMs = 0;
+  /** What the background saver was last given: on disk once it is idle. */
+  let handedToSaver: readonly Reminder[] | null = null;
+  const saveInBackground = () => {
+    saveTimer = null;
+    if (pendingSave === null) return;
+    handedToSaver = pendingSave;
+    pendingSave = null;
+    lastSaveAtMs = performance.now();
+    fileSaver.save(handedToSaver);
+  };
   const flush = () => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
-    if (pendingSave === null) return;
-    const all = pendingSave;
+    // A background save still under way may not land before the process ends: write its data too.
+    const all = pendingSave ?? (fileSaver.isBusy() ? handedToSaver : null);
     pendingSave = null;
+    if (all === null) return;
     lastSaveAtMs = performance.now();
+    fileSaver.supersede();
     try {
       deps.store.write({ reminders: [...all] });
     } catch (error) {
@@ -85,7 +106,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     pendingSave = all;
     if (saveTimer) return;
     // A real timer, not the injected clock: this is about the disk, not about reminder time.
-    saveTimer = setTimeout(flush, Math.max(0, lastSaveAtMs + SAVE_INTERVAL_MS - performance.now()));
+    saveTimer = setTimeout(saveInBackground, Math.max(0, lastSaveAtMs + SAVE_INTERVAL_MS - performance.now()));
   };
 
   const scheduler = createReminderScheduler({
@@ -108,19 +129,25 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     },
   });
 
+  const nowUtc = () => new Date(deps.clock.now()).toISOString();
+  const epoch = randomUUID();
   function list(): ReminderList {
     return {
-    nowUtc: new Date(deps.clock.now()).toISOString(),
+      nowUtc: nowUtc(),
+      epoch,
+      version: scheduler.version(),
       reminders: scheduler.list().filter((reminder: Reminder) => isOpen(reminder)),
     };
   }
-  scheduler.subscribe(() => deps.bus.emit('reminders:changed', list()));
+  // What changed, not the whole list: an import that arms hundreds of reminders sends them once.
+  scheduler.subscribe((change) => deps.bus.emit('reminders:changed', changeOf(change.changed, { epoch, version: change.version, nowUtc: nowUtc() })));
 
   const settle = <T>(result: Result<T>) => Promise.resolve(result);
   return {
     scheduler,
     list,
     flush,
+    saved: () => fileSaver.idle(),
     onFire(listener) {
       fireListeners.add(listener);
       return () => fireListeners.delete(listener);

@@ -3,6 +3,7 @@
 // reloads whenever core says the calendar, reminders, drafts or clock moved.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { monthGrid, monthLabel, weekGrid, weekLabel, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
+import type { RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
 import { herald } from '../../api/herald.ts';
 import { AgendaView } from './agenda-view.tsx';
 import { CalendarSettingsPanel } from './calendar-settings-panel.tsx';
@@ -31,7 +32,11 @@ function useLiveReload(): void {
       }, 150);
     };
     const api = herald();
-    const stops = [api.on('calendar:changed', reload), api.on('reminders:changed', reload), api.on('drafts:changed', reload), api.on('clock:changed', reload)];
+    // A reminder change matters here only if it may be a maintenance message's (a closed id may be one).
+    const onReminders = (change: RemindersChanged) => {
+      if (change.closedIds.length > 0 || change.upserted.some((reminder) => reminder.subject.type === 'maintenance')) reload();
+    };
+    const stops = [api.on('calendar:changed', reload), api.on('reminders:changed', onReminders), api.on('drafts:changed', reload), api.on('clock:changed', reload)];
     return () => {
       window.clearTimeout(timer);
       for (const stop of stops) stop();

@@ -1,7 +1,7 @@
 // Importing an .ics file: pick it, see what it would add or change (and
 // which of its events cannot be read, and why), choose, then import.
 import { useId, useState } from 'react';
-import { MAX_ICS_CHARS } from '../../../shared/api/channels/calendar.ts';
+import { MAX_ICS_CHARS, MAX_ICS_LABEL } from '../../../shared/api/channels/calendar.ts';
 import type { ImportPreview } from '../../../shared/calendar/calendar-views.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
@@ -26,7 +26,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     if (!file) return;
     if (file.size > MAX_ICS_CHARS) {
-      setError('That file is too large for a calendar file (the limit is 1.5 MB).');
+      setError(`That file is too large for a calendar file (the limit is ${MAX_ICS_LABEL}).`);
       return;
     }
     const content = await file.text();

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
 import { nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
+import { useReminders } from '../notifications/reminders-store.ts';
 import { useIncidents, type NextMessageKind } from './incidents-store.ts';
 
 const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
@@ -37,7 +38,7 @@ function Timeline({ incident, zone, nowMs }: { incident: Incident; zone: string;
 export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: number }) {
   const headingId = useId();
   const zone = useIncidents((state) => state.zone);
-  const reminders = useIncidents((state) => state.reminders);
+  const reminders = useReminders((state) => state.reminders);
   const draftingFor = useIncidents((state) => state.draftingFor);
   const actionError = useIncidents((state) => (state.actionError?.incidentId === incident.id ? state.actionError.message : null));
   const draftNext = useIncidents((state) => state.draftNext);

@@ -1,10 +1,10 @@
 // Incidents as the Incidents screen shows them: open and recently resolved
-// incidents, kept current by incidents:changed, with the open reminders
-// (reminders:changed) so each can say which reminder is armed. Each action
-// drafts the incident's next message and opens it in the composer.
+// incidents, kept current by incidents:changed. Which reminder is armed for
+// each comes from the reminders store (notifications), which follows every
+// reminder change. Each action drafts the incident's next message and opens
+// it in the composer.
 import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents/incident.ts';
-import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
@@ -15,7 +15,6 @@ export type NextMessageKind = 'update' | 'holding' | 'resolved' | 'postmortem';
 
 interface IncidentsState {
   incidents: Incident[] | null;
-  reminders: Reminder[];
   zone: string;
   error: string | null;
   /** The incident whose next message is being drafted, to disable its buttons meanwhile. */
@@ -38,23 +37,20 @@ function upsert(incidents: readonly Incident[], incident: Incident): Incident[] 
 
 export const useIncidents = create<IncidentsState>()((set, get) => ({
   incidents: null,
-  reminders: [],
   zone: DEFAULT_TIME_ZONE,
   error: null,
   draftingFor: null,
   actionError: null,
 
   load: async () => {
-    const [incidents, reminders, settings] = await Promise.all([
+    const [incidents, settings] = await Promise.all([
       herald().invoke('incidents:list', {}),
-      herald().invoke('reminders:list', {}),
       herald().invoke('settings:get', {}),
       syncServerClock(),
     ]);
     set({
       incidents: incidents.ok ? incidents.value : (get().incidents ?? []),
       error: incidents.ok ? null : incidents.error.message,
-      ...(reminders.ok ? { reminders: reminders.value.reminders } : {}),
       ...(settings.ok ? { zone: settings.value.timeZone } : {}),
     });
   },
@@ -62,7 +58,6 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
   follow: () => {
     const stops = [
       herald().on('incidents:changed', (incident) => set((state) => ({ incidents: upsert(state.incidents ?? [], incident) }))),
-      herald().on('reminders:changed', (list) => set({ reminders: list.reminders })),
       herald().on('settings:changed', (settings) => set({ zone: settings.timeZone })),
     ];
     return () => stops.forEach((stop) => stop());

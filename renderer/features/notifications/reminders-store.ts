@@ -1,19 +1,29 @@
 // The reminders the notification centre shows, the clock reading they are
 // judged against (the harness's test clock when there is one), the
 // reminder settings and the user's time zone, and the alerts that fired
-// while the page was open. State → initial state → actions.
+// while the page was open. The list is read once; after that each
+// reminders:changed delta is applied to it (a missed one means reading it
+// again). State → initial state → actions.
 import { create } from 'zustand';
-import type { ReminderFired, ReminderList } from '../../../shared/api/channels/reminders.ts';
+import type { ReminderFired } from '../../../shared/api/channels/reminders.ts';
+import { applyReminderChange, type ReminderList, type RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { defaultReminderSettings, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
 
+/** Changes kept while the list is being read (see applyChange). */
+const MAX_PENDING_CHANGES = 100;
 /** At most this many fired alerts wait as toasts; older ones are still in the centre. */
 const MAX_TOASTS = 3;
 
 interface RemindersState {
+  /** Open reminders, earliest first. Other screens (incidents) read them here too. */
   reminders: Reminder[];
+  /** The scheduler run and the version of its last change that `reminders` reflects; null until the list has been read. */
+  version: { epoch: string; version: number } | null;
+  /** Changes that arrived while the list was being read, applied once it is in. */
+  pendingChanges: RemindersChanged[];
   /** The serving process's clock, which the harness's test clock drives. */
   nowMs: number | null;
   settings: ReminderSettings;
@@ -25,6 +35,7 @@ interface RemindersState {
   load: () => Promise<void>;
   refreshNow: () => Promise<void>;
   applyList: (list: ReminderList) => void;
+  applyChange: (change: RemindersChanged) => void;
   applyNow: (nowUtc: string) => void;
   applyTimeZone: (zone: string) => void;
   addToast: (fired: ReminderFired) => void;
@@ -34,8 +45,16 @@ interface RemindersState {
   setCentreOpen: (isOpen: boolean) => void;
 }
 
+/** A toast whose reminder was snoozed, dismissed or cleared has nothing left to say. */
+function liveToasts(toasts: readonly ReminderFired[], reminders: readonly Reminder[]): ReminderFired[] {
+  const firedIds = new Set(reminders.filter((reminder) => reminder.state === 'fired').map((reminder) => reminder.id));
+  return toasts.filter((toast) => firedIds.has(toast.reminder.id));
+}
+
 export const useReminders = create<RemindersState>()((set, get) => ({
   reminders: [],
+  version: null,
+  pendingChanges: [],
   nowMs: null,
   settings: defaultReminderSettings,
   timeZone: DEFAULT_TIME_ZONE,
@@ -59,13 +78,41 @@ export const useReminders = create<RemindersState>()((set, get) => ({
     if (reading.ok) get().applyNow(reading.value.nowUtc);
   },
   applyList(list) {
-    const firedIds = new Set(list.reminders.filter((reminder) => reminder.state === 'fired').map((reminder) => reminder.id));
+    const { pendingChanges: pending, version } = get();
+    if (version && version.epoch === list.epoch && version.version > list.version) {
+      // Changes that arrived while this list was on its way are newer than it.
+      set({ nowMs: Date.parse(list.nowUtc), loadError: null });
+      return;
+    }
     set((state) => ({
       reminders: list.reminders,
+      version: { epoch: list.epoch, version: list.version },
+      pendingChanges: [],
       nowMs: Date.parse(list.nowUtc),
       loadError: null,
-      // A toast whose reminder was snoozed, dismissed or cleared has nothing left to say.
-      toasts: state.toasts.filter((toast) => firedIds.has(toast.reminder.id)),
+      toasts: liveToasts(state.toasts, list.reminders),
+    }));
+    for (const change of pending) get().applyChange(change);
+  },
+  applyChange(change) {
+    const { version, reminders } = get();
+    if (version === null) {
+      // Kept until the list is in; a list read later reflects the oldest of them anyway, so a long wait keeps only the newest.
+      set((state) => ({ pendingChanges: [...state.pendingChanges, change].slice(-MAX_PENDING_CHANGES) }));
+      return;
+    }
+    const next = applyReminderChange({ ...version, reminders }, change);
+    if (!next) {
+      // A change was missed (the stream reconnected): read the whole list again.
+      set({ version: null, pendingChanges: [change] });
+      void get().load();
+      return;
+    }
+    set((state) => ({
+      reminders: next.reminders,
+      version: { epoch: next.epoch, version: next.version },
+      nowMs: Date.parse(change.nowUtc),
+      toasts: liveToasts(state.toasts, next.reminders),
     }));
   },
   applyNow(nowUtc) {

@@ -12,7 +12,7 @@ export function useReminderFeed(): void {
     const api = herald();
     const store = useReminders.getState;
     const unsubscribes = [
-      api.on('reminders:changed', (list) => store().applyList(list)),
+      api.on('reminders:changed', (change) => store().applyChange(change)),
       api.on('reminders:fired', (fired) => store().addToast(fired)),
       api.on('clock:changed', ({ nowUtc }) => {
         store().applyNow(nowUtc);

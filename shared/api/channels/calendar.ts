@@ -15,9 +15,24 @@ const id = z.string().trim().min(1).max(200);
 const eventArgs = eventFieldsObjectSchema.strict().superRefine(checkEventFields);
 const utc = z.iso.datetime();
 const reason = z.string().trim().max(1_000).default('');
-/** Calendar files are small; this keeps a pasted or picked file under the harness's request limit. */
-export const MAX_ICS_CHARS = 1_500_000;
-const icsText = z.string().max(MAX_ICS_CHARS, 'the calendar file is too large (the limit is 1.5 MB)');
+/**
+ * The largest calendar file Herald reads: big enough for its own export of
+ * a calendar of MAX_ICS_EVENTS events (a routine Herald event takes 700 to
+ * 1,400 characters, so 20,000 of them at most about 27 MB), so a calendar
+ * re-imports its own export. The file is read one event at a time. See
+ * docs/decisions.md.
+ */
+export const MAX_ICS_CHARS = 32 * 1024 * 1024;
+/** The most events one calendar file may hold. */
+export const MAX_ICS_EVENTS = 20_000;
+export const MAX_ICS_LABEL = '32 MB';
+/**
+ * The harness's request limit for a calendar file: JSON escaping and UTF-8
+ * take at most three bytes a character, plus room for the list of UIDs, so
+ * the character limit above is what decides.
+ */
+export const MAX_ICS_REQUEST_BYTES = 3 * MAX_ICS_CHARS + 8 * 1024 * 1024;
+const icsText = z.string().max(MAX_ICS_CHARS, `the calendar file is too large (the limit is ${MAX_ICS_LABEL})`);
 
 export const calendarSettingsViewSchema = z.object({
   settings: calendarSettingsSchema,
@@ -69,7 +84,7 @@ export const calendarChannels = {
   'calendar:previewImport': { args: z.object({ ics: icsText }).strict(), result: importPreviewSchema },
   /** Imports the file's events (or only those whose UIDs are listed). */
   'calendar:import': {
-    args: z.object({ ics: icsText, uids: z.array(z.string().max(255)).max(5_000).optional() }).strict(),
+    args: z.object({ ics: icsText, uids: z.array(z.string().max(255)).max(MAX_ICS_EVENTS).optional() }).strict(),
     result: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), problems: z.array(importProblemSchema) }),
   },
   'calendar:getSettings': { args: z.object({}).strict(), result: calendarSettingsViewSchema },

@@ -3,14 +3,11 @@
 // incident message is sent, never directly by the renderer.
 import { z } from 'zod';
 import { identifierSchema, reminderSchema } from '../../reminders/reminder.ts';
+import { reminderListSchema, remindersChangedSchema } from '../../reminders/reminder-changes.ts';
 import { quietHoursSchema, reminderSettingsSchema } from '../../reminders/reminder-settings.ts';
 import { snoozeMsSchema } from '../../reminders/reminder-requests.ts';
 
-export const reminderListSchema = z.object({
-  nowUtc: z.iso.datetime(),
-  reminders: z.array(reminderSchema),
-});
-export type ReminderList = z.infer<typeof reminderListSchema>;
+export { reminderListSchema, remindersChangedSchema, type ReminderList, type RemindersChanged } from '../../reminders/reminder-changes.ts';
 
 export const reminderFiredSchema = z.object({ reminder: reminderSchema, wasLate: z.boolean(), firedAtUtc: z.iso.datetime() });
 export type ReminderFired = z.infer<typeof reminderFiredSchema>;
@@ -45,6 +42,6 @@ export const reminderChannels = {
 export const reminderEvents = {
   /** A reminder fired: the notification centre (and, in Electron, a native notification) shows it. */
   'reminders:fired': reminderFiredSchema,
-  /** The open reminders changed. */
-  'reminders:changed': reminderListSchema,
+  /** The open reminders changed: what changed, not the whole list (see shared/reminders/reminder-changes.ts). */
+  'reminders:changed': remindersChangedSchema,
 } as const;

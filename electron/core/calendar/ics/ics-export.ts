@@ -6,9 +6,8 @@
 import ICAL from 'ical.js';
 import { statusLabels, type MaintenanceEvent } from '../../../../shared/calendar/maintenance-event.ts';
 import { formatInstant } from '../../../../shared/time/format.ts';
-import { instantFromWallTime, wallTimeInZone } from '../../../../shared/time/zoned.ts';
 import { writeIcs } from './ics-text.ts';
-import { vtimezone } from './ics-timezone.ts';
+import { vtimezone, zoneOffsets, type ZoneOffsets } from './ics-timezone.ts';
 
 export const PRODUCT_ID = '-//Operations Engineering//Herald//EN';
 
@@ -25,32 +24,38 @@ export const X = {
   timeZone: 'x-herald-time-zone',
 } as const;
 
-function utcTime(utc: string): ICAL.Time {
-  return ICAL.Time.fromJSDate(new Date(Date.parse(utc)), true);
+/** TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped. */
+function escapeText(value: string): string {
+  return value.replace(/[\\;,\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`));
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
+/** "20260423T110000Z": an instant as a UTC DATE-TIME, to the second. */
+function utcText(utc: string): string {
+  // What Herald stores (toISOString) is rearranged as text; anything else goes through Date.
+  if (ISO_INSTANT.test(utc)) return `${utc.slice(0, 4)}${utc.slice(5, 7)}${utc.slice(8, 10)}T${utc.slice(11, 13)}${utc.slice(14, 16)}${utc.slice(17, 19)}Z`;
+  const date = new Date(Date.parse(utc));
+  return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
 }
 
 /**
  * A date-time property in the event's zone (DTSTART;TZID=Europe/London:…).
  * An instant in the repeated hour when clocks go back cannot be written
- * unambiguously as wall time, so it is written in UTC instead.
+ * unambiguously as wall time, so it is written in UTC instead. Wall times
+ * come from the zone's offset table, which a file of thousands of events
+ * reads far faster than it could ask Intl for each instant.
  */
-function zonedProperty(name: string, utc: string, zone: string): ICAL.Property {
-  const epochMs = Date.parse(utc);
-  const wall = wallTimeInZone(epochMs, zone);
-  const property = new ICAL.Property(name);
-  if (zone === 'UTC' || instantFromWallTime(wall, zone) !== epochMs) {
-    property.setValue(utcTime(utc));
-    return property;
-  }
-  property.setParameter('tzid', zone);
-  property.setValue(ICAL.Time.fromData({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, isDate: false }));
-  return property;
+function zonedLine(name: string, utc: string, zone: string, offsets: ZoneOffsets | undefined): string {
+  const wall = offsets?.wallAt(Date.parse(utc));
+  if (!wall) return `${name}:${utcText(utc)}`;
+  return `${name};TZID=${zone}:${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}T${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`;
 }
 
-function textProperty(name: string, value: string): ICAL.Property {
-  // Extension properties default to an unknown type that ical.js writes unescaped; TEXT escapes newlines, commas and semicolons.
-  return new ICAL.Property([name, {}, 'text', value]);
-}
+/** Herald's own fields as TEXT extension properties (typed explicitly, as ical.js and clients expect). */
+const extensionLine = (name: string, value: string) => `${name.toUpperCase()};VALUE=TEXT:${escapeText(value)}`;
 
 /** What people see in their calendar client's notes. */
 export function describeForCalendar(event: MaintenanceEvent): string {
@@ -71,40 +76,47 @@ function icsStatus(event: MaintenanceEvent): string {
   return event.status === 'planned' ? 'TENTATIVE' : 'CONFIRMED';
 }
 
-export function eventComponent(event: MaintenanceEvent, stampUtc: string): ICAL.Component {
-  const component = new ICAL.Component('vevent');
-  component.addPropertyWithValue('uid', event.uid);
-  component.addPropertyWithValue('dtstamp', utcTime(stampUtc));
-  component.addPropertyWithValue('created', utcTime(event.createdAtUtc));
-  component.addPropertyWithValue('last-modified', utcTime(event.updatedAtUtc));
-  component.addPropertyWithValue('sequence', event.sequence);
-  component.addProperty(zonedProperty('dtstart', event.startsAtUtc, event.timeZone));
-  component.addProperty(zonedProperty('dtend', event.endsAtUtc, event.timeZone));
-  component.addPropertyWithValue('summary', event.title);
-  component.addPropertyWithValue('description', describeForCalendar(event));
-  component.addPropertyWithValue('status', icsStatus(event));
-  component.addPropertyWithValue('transp', 'TRANSPARENT');
-  if (event.changeNotesUrl) component.addPropertyWithValue('url', event.changeNotesUrl);
-  if (event.services.length > 0) {
-    const categories = new ICAL.Property('categories');
-    categories.setValues(event.services);
-    component.addProperty(categories);
-  }
-  component.addProperty(textProperty(X.status, event.status));
-  component.addProperty(textProperty(X.workKind, event.workKind));
-  component.addProperty(textProperty(X.timeZone, event.timeZone));
-  if (event.what) component.addProperty(textProperty(X.what, event.what));
-  if (event.why) component.addProperty(textProperty(X.why, event.why));
-  if (event.impact) component.addProperty(textProperty(X.impact, event.impact));
-  if (event.userActions) component.addProperty(textProperty(X.userActions, event.userActions));
-  if (event.userActionDeadlineUtc) {
-    const deadline = new ICAL.Property(X.deadline);
-    deadline.resetType('date-time');
-    deadline.setValue(utcTime(event.userActionDeadlineUtc));
-    component.addProperty(deadline);
-  }
-  if (event.channels.length > 0) component.addProperty(textProperty(X.channels, event.channels.join(' ')));
-  return component;
+/**
+ * One VEVENT's content lines, unfolded. Written as text rather than through
+ * ical.js's object model: a calendar of thousands of events exports in a
+ * fraction of the time and memory, and the import (ical.js) and an
+ * independent RFC 5545 check read it back in the tests.
+ */
+export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = zoneOffsetsFor(event)): string[] {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(event.uid)}`,
+    `DTSTAMP:${utcText(stampUtc)}`,
+    `CREATED:${utcText(event.createdAtUtc)}`,
+    `LAST-MODIFIED:${utcText(event.updatedAtUtc)}`,
+    `SEQUENCE:${event.sequence}`,
+    zonedLine('DTSTART', event.startsAtUtc, event.timeZone, offsets),
+    zonedLine('DTEND', event.endsAtUtc, event.timeZone, offsets),
+    `SUMMARY:${escapeText(event.title)}`,
+    `DESCRIPTION:${escapeText(describeForCalendar(event))}`,
+    `STATUS:${icsStatus(event)}`,
+    'TRANSP:TRANSPARENT',
+  ];
+  if (event.changeNotesUrl) lines.push(`URL:${event.changeNotesUrl}`);
+  if (event.services.length > 0) lines.push(`CATEGORIES:${event.services.map(escapeText).join(',')}`);
+  lines.push(extensionLine(X.status, event.status), extensionLine(X.workKind, event.workKind), extensionLine(X.timeZone, event.timeZone));
+  if (event.what) lines.push(extensionLine(X.what, event.what));
+  if (event.why) lines.push(extensionLine(X.why, event.why));
+  if (event.impact) lines.push(extensionLine(X.impact, event.impact));
+  if (event.userActions) lines.push(extensionLine(X.userActions, event.userActions));
+  if (event.userActionDeadlineUtc) lines.push(`${X.deadline.toUpperCase()};VALUE=DATE-TIME:${utcText(event.userActionDeadlineUtc)}`);
+  if (event.channels.length > 0) lines.push(extensionLine(X.channels, event.channels.join(' ')));
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/** The offset table for one event's zone over its own years (a one-event export). */
+function zoneOffsetsFor(event: MaintenanceEvent): ZoneOffsets | undefined {
+  return yearsByZone([event]).has(event.timeZone) ? zoneOffsets(event.timeZone, ...yearSpan(event)) : undefined;
+}
+
+function yearSpan(event: MaintenanceEvent): [number, number] {
+  return [new Date(Date.parse(event.startsAtUtc)).getUTCFullYear() - 1, new Date(Date.parse(event.endsAtUtc)).getUTCFullYear() + 1];
 }
 
 /** The years each zone is used in, so every VTIMEZONE covers its events and no more. */
@@ -112,8 +124,7 @@ function yearsByZone(events: readonly MaintenanceEvent[]): Map<string, { from: n
   const years = new Map<string, { from: number; to: number }>();
   for (const event of events) {
     if (event.timeZone === 'UTC') continue;
-    const from = new Date(Date.parse(event.startsAtUtc)).getUTCFullYear() - 1;
-    const to = new Date(Date.parse(event.endsAtUtc)).getUTCFullYear() + 1;
+    const [from, to] = yearSpan(event);
     const known = years.get(event.timeZone);
     years.set(event.timeZone, { from: Math.min(from, known?.from ?? from), to: Math.max(to, known?.to ?? to) });
   }
@@ -127,10 +138,16 @@ export function exportIcs(events: readonly MaintenanceEvent[], stampUtc: string,
   calendar.addPropertyWithValue('prodid', PRODUCT_ID);
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addProperty(textProperty('x-wr-calname', calendarName));
-  for (const [zone, span] of yearsByZone(events)) calendar.addSubcomponent(vtimezone(zone, span.from, span.to));
-  for (const event of events) calendar.addSubcomponent(eventComponent(event, stampUtc));
-  return writeIcs(calendar);
+  calendar.addProperty(new ICAL.Property(['x-wr-calname', {}, 'text', calendarName]));
+  const offsetsByZone = new Map<string, ZoneOffsets>();
+  for (const [zone, span] of yearsByZone(events)) {
+    calendar.addSubcomponent(vtimezone(zone, span.from, span.to));
+    offsetsByZone.set(zone, zoneOffsets(zone, span.from, span.to));
+  }
+  const eventLinesOf = function* () {
+    for (const event of events) yield* eventLines(event, stampUtc, offsetsByZone.get(event.timeZone));
+  };
+  return writeIcs(calendar, eventLinesOf());
 }
 
 /** "certificate-manager-upgrade.ics": a file name from the title. */

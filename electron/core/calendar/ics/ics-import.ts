@@ -5,6 +5,7 @@
 // Files Herald wrote carry X-HERALD-* properties and come back exactly;
 // other calendars' events map to the nearest fields.
 import ICAL from 'ical.js';
+import { MAX_ICS_EVENTS } from '../../../../shared/api/channels/calendar.ts';
 import { describeIssues, fail, ok, type Result } from '../../../../shared/api/result.ts';
 import type { ImportProblem } from '../../../../shared/calendar/calendar-views.ts';
 import { eventFieldsSchema, isKnownTimeZone, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
@@ -28,7 +29,6 @@ export interface ParsedIcs {
 }
 
 const MS_PER_DAY = 86_400_000;
-const MAX_EVENTS = 5_000;
 const TEXT_LIMITS = { title: 200, what: 5_000, why: 5_000, impact: 5_000, userActions: 5_000 } as const;
 /** Windows zone names Outlook writes, for the zone label; the instants come from the file's VTIMEZONE. */
 const WINDOWS_ZONES: Readonly<Record<string, string>> = {
@@ -162,6 +162,40 @@ function readEvent(component: ICAL.Component, eventNumber: number, context: Read
   };
 }
 
+/**
+ * The file's VEVENT blocks cut out of it, each as its own text, and the rest
+ * (the calendar's own lines and its time zones) as one text. Each event is
+ * then parsed on its own, so reading a large file holds one event's parse
+ * tree at a time rather than the whole file's.
+ */
+function splitEvents(source: string): { outline: string; events: string[] } {
+  const outline: string[] = [];
+  const events: string[] = [];
+  let current: string[] | null = null;
+  let depth = 0;
+  for (const line of source.split(/\r\n|\n|\r/)) {
+    if (current) {
+      current.push(line);
+      if (/^BEGIN:/i.test(line)) depth++;
+      else if (/^END:/i.test(line) && --depth === 0) {
+        events.push(current.join('\r\n'));
+        current = null;
+      }
+    } else if (/^BEGIN:VEVENT[ \t]*$/i.test(line)) {
+      current = [line];
+      depth = 1;
+    } else outline.push(line);
+  }
+  // An event that never ends stays in the outline, where the parser reports it.
+  if (current) outline.push(...current);
+  return { outline: outline.join('\r\n'), events };
+}
+
+function parseComponent(text: string): ICAL.Component {
+  const parsed: unknown = ICAL.parse(text);
+  return new ICAL.Component((Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
+}
+
 /** Reads the file. Fails only when it is not a readable iCalendar file at all. */
 export function parseIcs(input: string, defaultZone: string): Result<ParsedIcs> {
   const source = input.replace(/^\uFEFF/, '');
@@ -170,18 +204,21 @@ export function parseIcs(input: string, defaultZone: string): Result<ParsedIcs> 
   if (firstLine.trim().toUpperCase() !== 'BEGIN:VCALENDAR') {
     return fail('invalid_argument', `This is not an iCalendar (.ics) file: it should begin with BEGIN:VCALENDAR, but begins with "${firstLine.trim().slice(0, 40)}".`);
   }
+  const split = splitEvents(source);
   let root: ICAL.Component;
+  const components: ICAL.Component[] = [];
   try {
-    const parsed: unknown = ICAL.parse(source);
-    const first = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[];
-    root = new ICAL.Component(first);
+    root = parseComponent(split.outline);
+    if (root.name !== 'vcalendar') return fail('invalid_argument', 'This is not an iCalendar (.ics) file: it has no VCALENDAR.');
+    if (split.events.length > MAX_ICS_EVENTS) return fail('invalid_argument', `The calendar file has ${split.events.length} events; Herald imports at most ${MAX_ICS_EVENTS} at a time.`);
+    for (const block of split.events) {
+      const event = parseComponent(`BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`).getFirstSubcomponent('vevent');
+      if (event) components.push(event);
+    }
   } catch (error) {
     return fail('invalid_argument', describeParseFailure(error, source));
   }
-  if (root.name !== 'vcalendar') return fail('invalid_argument', 'This is not an iCalendar (.ics) file: it has no VCALENDAR.');
-  const components = root.getAllSubcomponents('vevent');
   if (components.length === 0) return fail('invalid_argument', 'The calendar file has no events (VEVENT) to import.');
-  if (components.length > MAX_EVENTS) return fail('invalid_argument', `The calendar file has ${components.length} events; Herald imports at most ${MAX_EVENTS} at a time.`);
 
   const fileZones = new Map<string, ICAL.Timezone>();
   for (const zone of root.getAllSubcomponents('vtimezone')) {

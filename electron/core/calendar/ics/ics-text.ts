@@ -7,6 +7,8 @@ import ICAL from 'ical.js';
 
 export const MAX_LINE_OCTETS = 75;
 const CRLF = '\r\n';
+// eslint-disable-next-line no-control-regex -- the test is for anything outside 7-bit ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 function utf8Length(codePoint: number): number {
   if (codePoint < 0x80) return 1;
@@ -17,6 +19,13 @@ function utf8Length(codePoint: number): number {
 
 /** Folds one content line into physical lines of at most 75 octets. */
 export function foldLine(line: string): string {
+  if (!NON_ASCII.test(line)) {
+    // ASCII is one octet a character: most lines need no folding, and the rest fold by length.
+    if (line.length <= MAX_LINE_OCTETS) return line;
+    const chunks = [line.slice(0, MAX_LINE_OCTETS)];
+    for (let at = MAX_LINE_OCTETS; at < line.length; at += MAX_LINE_OCTETS - 1) chunks.push(` ${line.slice(at, at + MAX_LINE_OCTETS - 1)}`);
+    return chunks.join(CRLF);
+  }
   const physical: string[] = [];
   let current = '';
   let octets = 0;
@@ -46,9 +55,16 @@ function contentLines(component: ICAL.Component, into: string[]): void {
   into.push(`END:${name}`);
 }
 
-/** The component as an iCalendar stream, ending with CRLF as RFC 5545 requires. */
-export function writeIcs(root: ICAL.Component): string {
+/**
+ * The component as an iCalendar stream, ending with CRLF as RFC 5545
+ * requires, with `extraLines` (already-written content lines, such as
+ * events) placed before the root's END line.
+ */
+export function writeIcs(root: ICAL.Component, extraLines: Iterable<string> = []): string {
   const lines: string[] = [];
   contentLines(root, lines);
+  const end = lines.pop()!;
+  for (const line of extraLines) lines.push(line);
+  lines.push(end);
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -60,6 +60,67 @@ export function offsetChanges(zone: string, fromMs: number, toMs: number): Offse
   return changes;
 }
 
+/** Wall-clock fields of an instant, to the second. */
+export interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** A zone's offsets over some years, for reading many instants' wall times cheaply. */
+export interface ZoneOffsets {
+  /** The wall time at `epochMs`, or null when it cannot be written as wall time alone: outside the table, or the second pass through an hour the clocks went back over. */
+  wallAt(epochMs: number): WallFields | null;
+}
+
+const offsetTables = new Map<string, ZoneOffsets>();
+
+/** The offset table of `zone` from 1 January of `fromYear` to the end of `toYear` (the same span as its VTIMEZONE). */
+export function zoneOffsets(zone: string, fromYear: number, toYear: number): ZoneOffsets {
+  const key = `${zone}|${fromYear}|${toYear}`;
+  let table = offsetTables.get(key);
+  if (!table) {
+    if (offsetTables.size > 200) offsetTables.clear();
+    table = buildZoneOffsets(zone, Date.UTC(fromYear, 0, 1), Date.UTC(toYear + 1, 0, 1));
+    offsetTables.set(key, table);
+  }
+  return table;
+}
+
+function buildZoneOffsets(zone: string, fromMs: number, toMs: number): ZoneOffsets {
+  const changes = offsetChanges(zone, fromMs, toMs);
+  const initialMinutes = offsetAt(fromMs, zone);
+  return {
+    wallAt(epochMs) {
+      if (zone === 'UTC' || epochMs < fromMs || epochMs >= toMs) return null;
+      // The last change at or before the instant (changes are in time order, a few a year).
+      let low = 0;
+      let high = changes.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (changes[middle]!.atMs <= epochMs) low = middle + 1;
+        else high = middle;
+      }
+      const change = changes[low - 1];
+      const offsetMinutes = change ? change.toMinutes : initialMinutes;
+      // Just after clocks go back, the wall clock repeats times it showed before the change.
+      if (change && change.toMinutes < change.fromMinutes && epochMs < change.atMs + (change.fromMinutes - change.toMinutes) * MS_PER_MINUTE) return null;
+      const wall = new Date(epochMs + offsetMinutes * MS_PER_MINUTE);
+      return {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+        second: wall.getUTCSeconds(),
+      };
+    },
+  };
+}
+
 /** Wall time as a floating iCalendar date-time (no zone), for observance onsets. */
 function floatingTime(epochMs: number, offsetMinutes: number): ICAL.Time {
   const wall = new Date(epochMs + offsetMinutes * MS_PER_MINUTE);

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportIcs } from '../../../../electron/core/calendar/ics/ics-export.ts';
 import { MAX_BODY_BYTES, startHarnessServer, type HarnessServer } from '../../../../electron/harness/http-transport.ts';
 import { makeCore } from '../../../support/core-fixture.ts';
+import { makeEvent } from '../../shared/calendar/event-fixtures.ts';
 
 const TOKEN = 'test-token-0123456789';
 let server: HarnessServer | undefined;
@@ -172,6 +174,25 @@ describe('the browser harness HTTP transport', () => {
     );
     const response = await call('/api/app:info', { body: '{}' });
     expect(await response.json()).toMatchObject({ ok: true, value: { host: 'browser-harness' } });
+  });
+
+  it('takes a calendar file larger than other requests may be, up to the calendar file limit', async () => {
+    const { core } = await start();
+    const ics = exportIcs(
+      Array.from({ length: 3_000 }, (_, index) =>
+        makeEvent({ id: `e${index}`, uid: `e${index}@herald`, startsAtUtc: new Date(Date.UTC(2027, 0, 4, 9) + index * 3_600_000).toISOString(), endsAtUtc: new Date(Date.UTC(2027, 0, 4, 10) + index * 3_600_000).toISOString(), userActionDeadlineUtc: null }),
+      ),
+      '2026-04-20T09:00:00.000Z',
+    );
+    const body = JSON.stringify({ ics });
+    expect(body.length).toBeGreaterThan(MAX_BODY_BYTES);
+    const response = await call('/api/calendar:previewImport', { body });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { problems: [] } });
+    // The same size on any other channel is still refused before it is read whole.
+    const elsewhere = await call('/api/drafts:save', { body }).catch(() => null);
+    if (elsewhere) expect(elsewhere.status).toBe(413);
+    core.stop();
   });
 
   it('refuses an unknown channel', async () => {

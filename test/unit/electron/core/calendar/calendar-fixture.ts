@@ -102,10 +102,10 @@ export function setupCalendar(options: { startMs?: number; history?: HistoryPort
     settingsStore,
     // Through the fixture, so a restarted scheduler is the one the calendar talks to.
     reminders: {
-      schedule: (args) => fixture.scheduler.schedule(args),
+      schedule: (args, options) => fixture.scheduler.schedule(args, options),
       cancelFor: (matcher) => fixture.scheduler.cancelFor(matcher),
-      reschedule: (matcher, shiftMs) => fixture.scheduler.reschedule(matcher, shiftMs),
-      list: () => fixture.scheduler.list(),
+      withSubject: (subject) => fixture.scheduler.withSubject(subject),
+      batch: (reason, work) => fixture.scheduler.batch(reason, work),
     },
     drafts,
     plan: () => plan,

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { exportIcs, icsFileName } from '../../../../../electron/core/calendar/ics/ics-export.ts';
 import { parseIcs } from '../../../../../electron/core/calendar/ics/ics-import.ts';
 import { foldLine } from '../../../../../electron/core/calendar/ics/ics-text.ts';
-import { offsetChanges, vtimezone } from '../../../../../electron/core/calendar/ics/ics-timezone.ts';
+import { offsetChanges, vtimezone, zoneOffsets } from '../../../../../electron/core/calendar/ics/ics-timezone.ts';
+import { MAX_ICS_CHARS, MAX_ICS_EVENTS } from '../../../../../shared/api/channels/calendar.ts';
 import { eventFieldsSchema, fieldsOf, type MaintenanceEvent } from '../../../../../shared/calendar/maintenance-event.ts';
+import { instantFromWallTime, wallTimeInZone } from '../../../../../shared/time/zoned.ts';
 import { certManagerFields, makeEvent } from '../../../shared/calendar/event-fixtures.ts';
 import { lintIcs } from './rfc5545-lint.ts';
 
@@ -135,5 +137,54 @@ describe('VTIMEZONE for Europe/London', () => {
     const text = vtimezone('Asia/Tokyo', 2026, 2026).toString();
     expect(text.match(/BEGIN:(STANDARD|DAYLIGHT)/g)).toEqual(['BEGIN:STANDARD']);
     expect(text).toContain('TZOFFSETTO:+0900');
+  });
+});
+
+describe('reading wall times from a zone’s offset table', () => {
+  it('gives the wall time Intl gives, and nothing for the second pass through the repeated hour (property)', () => {
+    const zones = ['Europe/London', 'America/New_York', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2025, 0, 1) / 1000, max: Date.UTC(2027, 11, 31) / 1000 }), (zone, epochSeconds) => {
+        const epochMs = epochSeconds * 1000;
+        const wall = wallTimeInZone(epochMs, zone);
+        const isNameable = instantFromWallTime(wall, zone) === epochMs;
+        const expected = isNameable ? { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second } : null;
+        expect(zoneOffsets(zone, 2024, 2028).wallAt(epochMs)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+    // Both passes through 01:30 in London on 25 Oct 2026: the first is named by wall time, the second is not.
+    const london = zoneOffsets('Europe/London', 2026, 2026);
+    expect(london.wallAt(Date.parse('2026-10-25T00:30:00Z'))).toMatchObject({ hour: 1, minute: 30 });
+    expect(london.wallAt(Date.parse('2026-10-25T01:30:00Z'))).toBeNull();
+  });
+});
+
+describe('a calendar re-imports its own export', () => {
+  /** A year of routine work, as a busy team's calendar holds it. */
+  function routineEvents(count: number): MaintenanceEvent[] {
+    return Array.from({ length: count }, (_, index) => {
+      const startMs = Date.UTC(2026, 0, 5, 9) + index * 7 * 3_600_000;
+      return makeEvent({
+        id: `routine-${index}`,
+        uid: `routine-${index}@herald`,
+        title: `Routine maintenance ${index + 1} of the ${['dns', 'ingress', 'vault'][index % 3]} service`,
+        startsAtUtc: new Date(startMs).toISOString(),
+        endsAtUtc: new Date(startMs + 2 * 3_600_000).toISOString(),
+        userActionDeadlineUtc: null,
+        status: index % 10 === 9 ? 'cancelled' : 'planned',
+      });
+    });
+  }
+
+  it('imports back every one of 2,000 events unchanged, and the largest calendar the import takes fits its size limit', () => {
+    const events = routineEvents(2_000);
+    const exported = exportIcs(events, STAMP);
+    const parsed = parseIcs(exported, 'Europe/London');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.problems).toEqual([]);
+    expect(parsed.value.events.map((event) => event.fields)).toEqual(events.map(fieldsOf));
+    // These events carry every text field the plan's example has; at this size, MAX_ICS_EVENTS of them fit the character limit.
+    expect((exported.length / events.length) * MAX_ICS_EVENTS).toBeLessThanOrEqual(MAX_ICS_CHARS);
   });
 });

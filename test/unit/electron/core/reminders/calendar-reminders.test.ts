@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReminderChange } from '../../../../../electron/core/reminders/reminder-scheduler.ts';
 import { defaultReminderSettings } from '../../../../../shared/reminders/reminder-settings.ts';
 import { HOUR_MS, MINUTE_MS, START_MS, scheduleDuty, setupScheduler } from './scheduler-fixture.ts';
 
@@ -131,5 +132,79 @@ describe('quiet hours', () => {
     expect(fixture.firings).toHaveLength(0);
     fixture.clock.advance(1);
     expect(fixture.firings.map((firing) => firing.firedAtMs)).toEqual([endMs]);
+  });
+});
+
+describe('calendar reminders in bulk, and re-arming', () => {
+  const stageSubject = (eventId: string) => ({ type: 'maintenance', eventId, stage: 'announcement' }) as const;
+  const announce = (eventId: string, dueAtMs: number) => ({ kind: 'maintenance_comm', subject: stageSubject(eventId), dueAtMs, title: `Announce ${eventId}` }) as const;
+
+  it('a batch is one change: one save, one notice to subscribers, one version, whatever it schedules', () => {
+    const fixture = setupScheduler();
+    const savesBefore = fixture.store.saveCount();
+    const changes: ReminderChange[] = [];
+    fixture.scheduler.subscribe((change) => changes.push(change));
+    const scheduled = fixture.scheduler.batch('scheduled', () =>
+      Array.from({ length: 200 }, (_, index) => fixture.scheduler.schedule(announce(`ev-${index}`, START_MS + (index + 1) * MINUTE_MS))),
+    );
+    expect(scheduled.every((result) => result.ok && result.value.state === 'armed')).toBe(true);
+    expect(fixture.store.saveCount() - savesBefore).toBe(1);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.changed).toHaveLength(200);
+    expect(changes[0]!.version).toBe(fixture.scheduler.version());
+    // Re-armed once at the end: the first of them fires on time.
+    fixture.clock.advance(MINUTE_MS);
+    expect(fixture.firings.map((firing) => firing.reminder.subject)).toEqual([stageSubject('ev-0')]);
+  });
+
+  it('reports each reminder once per change, in its latest state, when a batch changes it twice', () => {
+    const fixture = setupScheduler();
+    const changes: ReminderChange[] = [];
+    fixture.scheduler.subscribe((change) => changes.push(change));
+    fixture.scheduler.batch('scheduled', () => {
+      fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS));
+      fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev' });
+    });
+    expect(changes.map((change) => change.changed.map((reminder) => reminder.state))).toEqual([['cleared']]);
+  });
+
+  it('withSubject answers one subject from the index, in any state', () => {
+    const fixture = setupScheduler();
+    fixture.scheduler.schedule(announce('a', START_MS + HOUR_MS));
+    fixture.scheduler.schedule(announce('a', START_MS + 2 * HOUR_MS));
+    fixture.scheduler.schedule(announce('b', START_MS + HOUR_MS));
+    expect(fixture.scheduler.withSubject(stageSubject('a')).map((reminder) => reminder.state).sort()).toEqual(['armed', 'cleared']);
+    expect(fixture.scheduler.withSubject(stageSubject('c'))).toEqual([]);
+  });
+
+  it('force re-arms a reminder the system closed at the same instant, and nothing else', () => {
+    const fixture = setupScheduler();
+    const first = fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS));
+    fixture.scheduler.cancelFor(stageSubject('ev'));
+    // Without force, scheduling stays idempotent: the closed record answers.
+    expect(fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS))).toMatchObject({ ok: true, value: { state: 'cleared' } });
+    const rearmed = fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS), { force: true });
+    expect(rearmed.ok && rearmed.value).toMatchObject({ state: 'armed', dueAtUtc: new Date(START_MS + HOUR_MS).toISOString() });
+    expect(rearmed.ok && first.ok && rearmed.value.id).not.toBe(first.ok && first.value.id);
+    // Forcing again finds the armed one: still one armed reminder.
+    fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS), { force: true });
+    expect(fixture.scheduler.withSubject(stageSubject('ev')).filter((reminder) => reminder.state === 'armed')).toHaveLength(1);
+    fixture.clock.advance(HOUR_MS);
+    expect(fixture.firings).toHaveLength(1);
+  });
+
+  it('force leaves a dismissed reminder dismissed, unless the message moved away and back', () => {
+    const fixture = setupScheduler();
+    const dueMs = START_MS + HOUR_MS;
+    const first = fixture.scheduler.schedule(announce('ev', dueMs));
+    fixture.scheduler.dismiss(first.ok ? first.value.id : '');
+    expect(fixture.scheduler.schedule(announce('ev', dueMs), { force: true })).toMatchObject({ ok: true, value: { state: 'dismissed' } });
+    // Moved a day later (armed there), then back: the message is due here again.
+    fixture.scheduler.schedule(announce('ev', dueMs + 24 * HOUR_MS), { force: true });
+    const back = fixture.scheduler.schedule(announce('ev', dueMs), { force: true });
+    expect(back).toMatchObject({ ok: true, value: { state: 'armed' } });
+    expect(fixture.scheduler.withSubject(stageSubject('ev')).filter((reminder) => reminder.state === 'armed').map((reminder) => reminder.dueAtUtc)).toEqual([
+      new Date(dueMs).toISOString(),
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../../shared/api/index.ts';
+import { applyReminderChange, type OpenReminders, type RemindersChanged } from '../../../../../shared/reminders/reminder-changes.ts';
 import { makeCore, makeDataDir } from '../../../../support/core-fixture.ts';
 
 describe('reminders wired into core', () => {
@@ -54,5 +55,27 @@ describe('reminders wired into core', () => {
     second.core.start();
     expect(fired.filter((item) => (item as { kind: string }).kind !== 'plan_duty')).toEqual([{ kind: 'incident_overdue', wasLate: true }]);
     second.core.stop();
+  });
+
+  it('announces each change as a delta the renderer can apply to the list it read', async () => {
+    const { core, clock } = makeCore();
+    core.start();
+    const listed = await core.router.call('reminders:list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const changes: RemindersChanged[] = [];
+    core.bus.subscribe((event, payload) => {
+      if (event === 'reminders:changed') changes.push(payload as RemindersChanged);
+    });
+    core.reminders.scheduler.promiseUpdate({ incidentId: 'inc-3', incidentTitle: 'Queue backlog', nextUpdateAtMs: clock.now() + 30 * 60_000 });
+    core.reminders.scheduler.resolveIncident('inc-3');
+    expect(changes.map((change) => [change.upserted.length, change.closedIds.length])).toEqual([
+      [3, 0],
+      [0, 3],
+    ]);
+    let view: OpenReminders | null = listed.value;
+    for (const change of changes) view = view && applyReminderChange(view, change);
+    const relisted = await core.router.call('reminders:list', {});
+    expect(relisted.ok && view).toEqual(relisted.ok && { epoch: relisted.value.epoch, version: relisted.value.version, reminders: relisted.value.reminders });
+    core.stop();
   });
 });
