@@ -10,6 +10,9 @@ const storedSettingsSchema = z.object({
   slackApiUrl: settingsSchema.shape.slackApiUrl.catch(defaultSettings.slackApiUrl),
   timeZone: settingsSchema.shape.timeZone.catch(defaultSettings.timeZone),
   keepRunningInTray: z.boolean().catch(defaultSettings.keepRunningInTray),
+  openAtLogin: z.boolean().catch(defaultSettings.openAtLogin),
+  hasAnsweredOpenAtLogin: z.boolean().catch(defaultSettings.hasAnsweredOpenAtLogin),
+  autoDownloadUpdates: z.boolean().catch(defaultSettings.autoDownloadUpdates),
 });
 
 export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {

@@ -1,0 +1,59 @@
+// The part of the structured log a diagnostics bundle carries: the last day
+// of lines, reduced to what support needs to follow events (time, level,
+// event name, ids, codes, counts). Free text is dropped, not just scanned:
+// a field holding a sentence could be part of a message the lead wrote, so
+// only short single-word strings survive.
+import { readFileSync } from 'node:fs';
+import { redactText } from '../logging/logger.ts';
+
+/** Strings kept as they are: identifiers, codes, states, ISO times. Anything with spaces is free text. */
+const SAFE_WORD = /^[A-Za-z0-9_.:@/+=-]{1,80}$/;
+const MAX_DEPTH = 4;
+
+function sanitise(value: unknown, depth: number): unknown {
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return SAFE_WORD.test(value) && redactText(value) === value ? value : `[text ${value.length} chars]`;
+  if (depth >= MAX_DEPTH) return '[nested]';
+  if (Array.isArray(value)) return value.slice(0, 20).map((item) => sanitise(item, depth + 1));
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (!SAFE_WORD.test(key)) continue;
+      out[key] = sanitise(item, depth + 1);
+    }
+    return out;
+  }
+  return '[value]';
+}
+
+/** One log line made safe for support, or null when it is not a structured line or is older than `sinceMs`. */
+export function safeLogLine(line: string, sinceMs: number): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const time = Date.parse(String((parsed as { time?: unknown }).time));
+  if (!Number.isFinite(time) || time < sinceMs) return null;
+  return JSON.stringify(sanitise(parsed, 0));
+}
+
+/** The safe lines of the given log files (oldest file first) newer than `sinceMs`; missing files are skipped. */
+export function logExcerpt(paths: readonly string[], sinceMs: number, maxLines = 20_000): string[] {
+  const lines: string[] = [];
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const safe = safeLogLine(line, sinceMs);
+      if (safe) lines.push(safe);
+    }
+  }
+  return lines.slice(-maxLines);
+}
