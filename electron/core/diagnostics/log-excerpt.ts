@@ -1,25 +1,31 @@
 // The part of the structured log a diagnostics bundle carries: the last day
 // of lines, reduced to what support needs to follow events (time, level,
-// event name, ids, codes, counts). Free text is dropped, not just scanned:
-// a field holding a sentence could be part of a message the lead wrote, so
-// only short single-word strings survive.
+// event name, ids, codes, states, counts). Free text is dropped, not just
+// scanned: any string could be part of a message the lead wrote, so a string
+// survives only under a key that names an identifier or a code, and only
+// when it is a short single word.
 import { readFileSync } from 'node:fs';
 import { redactText } from '../logging/logger.ts';
 
 /** Strings kept as they are: identifiers, codes, states, ISO times. Anything with spaces is free text. */
 const SAFE_WORD = /^[A-Za-z0-9_.:@/+=-]{1,80}$/;
+/** Keys whose string values are identifiers, codes or states, never prose. */
+const IDENTIFIER_KEY = /(^|[a-z_])(id|ids|code|state|states|level|event|time|utc|at|ms|channel|kind|type|reason|status|method|version|platform|host|store|name|command|screen)$/i;
 const MAX_DEPTH = 4;
 
-function sanitise(value: unknown, depth: number): unknown {
+function sanitise(value: unknown, key: string, depth: number): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return SAFE_WORD.test(value) && redactText(value) === value ? value : `[text ${value.length} chars]`;
+  if (typeof value === 'string') {
+    const isIdentifier = IDENTIFIER_KEY.test(key) && SAFE_WORD.test(value) && redactText(value) === value;
+    return isIdentifier ? value : `[text ${value.length} chars]`;
+  }
   if (depth >= MAX_DEPTH) return '[nested]';
-  if (Array.isArray(value)) return value.slice(0, 20).map((item) => sanitise(item, depth + 1));
+  if (Array.isArray(value)) return value.slice(0, 20).map((item) => sanitise(item, key, depth + 1));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      if (!SAFE_WORD.test(key)) continue;
-      out[key] = sanitise(item, depth + 1);
+    for (const [childKey, item] of Object.entries(value)) {
+      if (!SAFE_WORD.test(childKey)) continue;
+      out[childKey] = sanitise(item, childKey, depth + 1);
     }
     return out;
   }
@@ -37,7 +43,7 @@ export function safeLogLine(line: string, sinceMs: number): string | null {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   const time = Date.parse(String((parsed as { time?: unknown }).time));
   if (!Number.isFinite(time) || time < sinceMs) return null;
-  return JSON.stringify(sanitise(parsed, 0));
+  return JSON.stringify(sanitise(parsed, '', 0));
 }
 
 /** The safe lines of the given log files (oldest file first) newer than `sinceMs`; missing files are skipped. */
