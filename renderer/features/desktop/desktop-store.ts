@@ -1,0 +1,81 @@
+// Herald as a desktop app, as the renderer sees it: the updater's status, the
+// login item, and the user's choices for both (kept in Settings). Main
+// decides everything; this store shows it and passes the clicks on.
+import { create } from 'zustand';
+import type { LoginItemStatus } from '../../../shared/api/channels/desktop.ts';
+import type { ApiError } from '../../../shared/api/index.ts';
+import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
+import type { Settings } from '../../../shared/settings/settings.ts';
+import { herald } from '../../api/herald.ts';
+
+interface DesktopState {
+  update: UpdateStatus | null;
+  loginItem: LoginItemStatus | null;
+  settings: Settings | null;
+  error: ApiError | null;
+  isBusy: boolean;
+  load: () => Promise<void>;
+  applyUpdate: (update: UpdateStatus) => void;
+  applySettings: (settings: Settings) => void;
+  checkForUpdates: () => Promise<void>;
+  downloadUpdate: () => Promise<void>;
+  restartToUpdate: () => Promise<void>;
+  /** Saves one of this screen's settings (open at login, automatic download). */
+  choose: (patch: Partial<Pick<Settings, 'openAtLogin' | 'hasAnsweredOpenAtLogin' | 'autoDownloadUpdates'>>) => Promise<boolean>;
+}
+
+export const useDesktop = create<DesktopState>()((set) => {
+  async function runUpdate(channel: 'updates:check' | 'updates:download' | 'updates:restart') {
+    set({ isBusy: true, error: null });
+    const result = await herald().invoke(channel, {});
+    set(result.ok ? { update: result.value, isBusy: false } : { error: result.error, isBusy: false });
+  }
+  return {
+    update: null,
+    loginItem: null,
+    settings: null,
+    error: null,
+    isBusy: false,
+    async load() {
+      const [update, loginItem, settings] = await Promise.all([
+        herald().invoke('updates:status', {}),
+        herald().invoke('loginItem:status', {}),
+        herald().invoke('settings:get', {}),
+      ]);
+      const failed = [update, loginItem, settings].find((result) => !result.ok);
+      set({
+        update: update.ok ? update.value : null,
+        loginItem: loginItem.ok ? loginItem.value : null,
+        settings: settings.ok ? settings.value : null,
+        error: failed && !failed.ok ? failed.error : null,
+      });
+    },
+    applyUpdate: (update) => set({ update }),
+    applySettings: (settings) => set({ settings }),
+    checkForUpdates: () => runUpdate('updates:check'),
+    downloadUpdate: () => runUpdate('updates:download'),
+    restartToUpdate: () => runUpdate('updates:restart'),
+    async choose(patch) {
+      set({ isBusy: true, error: null });
+      const result = await herald().invoke('settings:update', patch);
+      if (!result.ok) {
+        set({ error: result.error, isBusy: false });
+        return false;
+      }
+      const loginItem = await herald().invoke('loginItem:status', {});
+      set({ settings: result.value, isBusy: false, ...(loginItem.ok ? { loginItem: loginItem.value } : {}) });
+      return true;
+    },
+  };
+});
+
+/** Keeps the store current while a component shows it. */
+export function followDesktop(): () => void {
+  void useDesktop.getState().load();
+  const offUpdate = herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
+  const offSettings = herald().on('settings:changed', (settings) => useDesktop.getState().applySettings(settings));
+  return () => {
+    offUpdate();
+    offSettings();
+  };
+}
