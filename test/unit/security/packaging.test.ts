@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import afterPack from '../../../scripts/after-pack.cjs';
-import { checkBuilderConfig } from '../../../scripts/check-builder-config.mjs';
+import { checkBuilderConfig, checkPublish } from '../../../scripts/check-builder-config.mjs';
 import { buildIcns, buildIco, ICNS_TYPES, pngSize, readIcnsElements, readIcoImages } from '../../../scripts/icon-containers.mjs';
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -86,6 +86,7 @@ describe('the electron-builder configuration check', () => {
     config.nsis = { ...config.nsis, oneClick: 'no' };
     delete config.extraMetadata;
     delete config.afterPack;
+    config.publish = { provider: 'generic', url: 'http://updates.example/herald/' };
     const configPath = join(folder, 'electron-builder.yml');
     writeFileSync(configPath, stringify(config));
     const problems = await checkBuilderConfig({ configPath });
@@ -99,8 +100,16 @@ describe('the electron-builder configuration check', () => {
         expect.stringContaining('a .deb needs a project homepage'),
         expect.stringContaining('a .deb needs linux.maintainer'),
         expect.stringContaining('afterPack must name the fuse hook'),
+        'publish (generic) needs an https:// url: updates must not travel in clear text',
       ]),
     );
+  });
+
+  it('requires an update feed: GitHub releases with owner and repo, or a generic https URL', () => {
+    expect(checkPublish(undefined)).toEqual([expect.stringContaining('publish must name the update feed')]);
+    expect(checkPublish({ provider: 'github', owner: 'ministryofjustice' })).toEqual(['publish (github) needs owner and repo']);
+    expect(checkPublish([{ provider: 'generic', url: 'https://updates.example/herald/' }])).toEqual([]);
+    expect(checkPublish({ provider: 's3', bucket: 'x' })).toEqual(['publish.provider must be github or generic (got s3)']);
   });
 });
 
