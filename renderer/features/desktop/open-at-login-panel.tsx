@@ -7,6 +7,7 @@ export function OpenAtLoginPanel() {
   const loginItem = useDesktop((state) => state.loginItem);
   const settings = useDesktop((state) => state.settings);
   const isBusy = useDesktop((state) => state.isBusy);
+  const error = useDesktop((state) => state.error);
   if (!loginItem || !settings) return null;
   const isOutOfStep = loginItem.isSupported && loginItem.isEnabled !== settings.openAtLogin;
   return (
@@ -27,6 +28,11 @@ export function OpenAtLoginPanel() {
         ) : (
           <p className="muted">Opening at login is available in the installed desktop app only (not in a development build or the browser harness).</p>
         )}
+        {error ? (
+          <p role="alert" className="field-error">
+            {error.message}
+          </p>
+        ) : null}
         {isOutOfStep ? (
           <p className="warning-text" role="note">
             Your computer&apos;s login items say otherwise: it may have been changed in the system settings.

@@ -32,6 +32,7 @@ export function UpdatePanel() {
   const update = useDesktop((state) => state.update);
   const settings = useDesktop((state) => state.settings);
   const isBusy = useDesktop((state) => state.isBusy);
+  const error = useDesktop((state) => state.error);
   if (!update) return null;
   const isSupported = update.state !== 'unsupported';
   const lastChecked = update.lastCheckedUtc ? new Date(update.lastCheckedUtc).toLocaleString() : null;
@@ -50,9 +51,15 @@ export function UpdatePanel() {
             {update.restartBlockedBy} Herald will not restart until that is done.
           </p>
         ) : null}
+        {error ? (
+          <p role="alert" className="field-error">
+            {error.message}
+            {error.fix ? ` ${error.fix}` : ''}
+          </p>
+        ) : null}
         {isSupported ? (
           <div className="row">
-            <button type="button" onClick={() => void useDesktop.getState().checkForUpdates()} disabled={isBusy || update.state === 'checking' || update.state === 'downloading'}>
+            <button type="button" onClick={() => void useDesktop.getState().checkForUpdates()} disabled={isBusy || update.state === 'checking' || update.state === 'downloading' || update.state === 'ready'}>
               Check now
             </button>
             {update.state === 'available' ? (
