@@ -12,7 +12,10 @@ interface DesktopState {
   update: UpdateStatus | null;
   loginItem: LoginItemStatus | null;
   settings: Settings | null;
-  error: ApiError | null;
+  /** Why the last update action (or loading this screen) failed. */
+  updateError: ApiError | null;
+  /** Why the last change of open at login or automatic download was not saved. */
+  choiceError: ApiError | null;
   isBusy: boolean;
   load: () => Promise<void>;
   applyUpdate: (update: UpdateStatus) => void;
@@ -26,15 +29,16 @@ interface DesktopState {
 
 export const useDesktop = create<DesktopState>()((set) => {
   async function runUpdate(channel: 'updates:check' | 'updates:download' | 'updates:restart') {
-    set({ isBusy: true, error: null });
+    set({ isBusy: true, updateError: null });
     const result = await herald().invoke(channel, {});
-    set(result.ok ? { update: result.value, isBusy: false } : { error: result.error, isBusy: false });
+    set(result.ok ? { update: result.value, isBusy: false } : { updateError: result.error, isBusy: false });
   }
   return {
     update: null,
     loginItem: null,
     settings: null,
-    error: null,
+    updateError: null,
+    choiceError: null,
     isBusy: false,
     async load() {
       const [update, loginItem, settings] = await Promise.all([
@@ -47,7 +51,7 @@ export const useDesktop = create<DesktopState>()((set) => {
         update: update.ok ? update.value : null,
         loginItem: loginItem.ok ? loginItem.value : null,
         settings: settings.ok ? settings.value : null,
-        error: failed && !failed.ok ? failed.error : null,
+        updateError: failed && !failed.ok ? failed.error : null,
       });
     },
     applyUpdate: (update) => set({ update }),
@@ -56,10 +60,10 @@ export const useDesktop = create<DesktopState>()((set) => {
     downloadUpdate: () => runUpdate('updates:download'),
     restartToUpdate: () => runUpdate('updates:restart'),
     async choose(patch) {
-      set({ isBusy: true, error: null });
+      set({ isBusy: true, choiceError: null });
       const result = await herald().invoke('settings:update', patch);
       if (!result.ok) {
-        set({ error: result.error, isBusy: false });
+        set({ choiceError: result.error, isBusy: false });
         return false;
       }
       const loginItem = await herald().invoke('loginItem:status', {});

@@ -7,7 +7,7 @@ export function OpenAtLoginPanel() {
   const loginItem = useDesktop((state) => state.loginItem);
   const settings = useDesktop((state) => state.settings);
   const isBusy = useDesktop((state) => state.isBusy);
-  const error = useDesktop((state) => state.error);
+  const error = useDesktop((state) => state.choiceError);
   if (!loginItem || !settings) return null;
   const isOutOfStep = loginItem.isSupported && loginItem.isEnabled !== settings.openAtLogin;
   return (

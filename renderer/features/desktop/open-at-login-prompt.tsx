@@ -8,7 +8,7 @@ export function OpenAtLoginPrompt() {
   const loginItem = useDesktop((state) => state.loginItem);
   const settings = useDesktop((state) => state.settings);
   const isBusy = useDesktop((state) => state.isBusy);
-  const error = useDesktop((state) => state.error);
+  const error = useDesktop((state) => state.choiceError);
   useEffect(() => followDesktop(), []);
   if (!loginItem?.isSupported || !settings || settings.hasAnsweredOpenAtLogin) return null;
   const answer = (openAtLogin: boolean) => void useDesktop.getState().choose({ openAtLogin, hasAnsweredOpenAtLogin: true });

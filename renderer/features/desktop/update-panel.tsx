@@ -32,7 +32,7 @@ export function UpdatePanel() {
   const update = useDesktop((state) => state.update);
   const settings = useDesktop((state) => state.settings);
   const isBusy = useDesktop((state) => state.isBusy);
-  const error = useDesktop((state) => state.error);
+  const error = useDesktop((state) => state.updateError);
   if (!update) return null;
   const isSupported = update.state !== 'unsupported';
   const lastChecked = update.lastCheckedUtc ? new Date(update.lastCheckedUtc).toLocaleString() : null;
