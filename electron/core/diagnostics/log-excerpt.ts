@@ -46,8 +46,14 @@ export function safeLogLine(line: string, sinceMs: number): string | null {
   return JSON.stringify(sanitise(parsed, '', 0));
 }
 
-/** The safe lines of the given log files (oldest file first) newer than `sinceMs`; missing files are skipped. */
-export function logExcerpt(paths: readonly string[], sinceMs: number, maxLines = 20_000): string[] {
+/** The bundle's log stays well inside the 5 MB the diagnostics:build result may carry. */
+export const MAX_EXCERPT_BYTES = 3_000_000;
+
+/**
+ * The safe lines of the given log files (oldest file first) newer than `sinceMs`, the newest kept when there are
+ * more than `maxBytes` of them; missing files are skipped.
+ */
+export function logExcerpt(paths: readonly string[], sinceMs: number, maxBytes = MAX_EXCERPT_BYTES): string[] {
   const lines: string[] = [];
   for (const path of paths) {
     let text: string;
@@ -61,5 +67,11 @@ export function logExcerpt(paths: readonly string[], sinceMs: number, maxLines =
       if (safe) lines.push(safe);
     }
   }
-  return lines.slice(-maxLines);
+  let bytes = 0;
+  let first = lines.length;
+  while (first > 0 && bytes + lines[first - 1]!.length + 1 <= maxBytes) {
+    first -= 1;
+    bytes += lines[first]!.length + 1;
+  }
+  return lines.slice(first);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLogFile } from '../../../../../electron/core/logging/log-file.ts';
 import { createLogger } from '../../../../../electron/core/logging/logger.ts';
-import { safeLogLine } from '../../../../../electron/core/diagnostics/log-excerpt.ts';
+import { logExcerpt, safeLogLine } from '../../../../../electron/core/diagnostics/log-excerpt.ts';
 import { makeCore, makeDataDir } from '../../../../support/core-fixture.ts';
 import { startFakeSlack, type FakeSlack } from '../../../../fakes/slack-server.ts';
 
@@ -89,5 +89,15 @@ describe('a log line made safe for support', () => {
     expect(JSON.parse(safeLogLine(line, 0)!)).toEqual({ time: '2026-12-06T10:00:00.000Z', level: 'warn', event: 'outbox.failed', id: 'ob_12', code: 'ratelimited', retryMs: 3000, note: '[text 19 chars]' });
     expect(safeLogLine('not json', 0)).toBeNull();
     expect(safeLogLine(line, Date.parse('2026-12-07T00:00:00Z'))).toBeNull();
+  });
+
+  it('keeps the newest lines when the log of the day is larger than the bundle may carry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'herald-log-'));
+    const lines = Array.from({ length: 100 }, (_, index) => JSON.stringify({ time: '2026-12-06T10:00:00.000Z', level: 'info', event: 'tick', count: index }));
+    writeFileSync(join(dir, 'herald.log'), `${lines.join('\n')}\n`);
+    const kept = logExcerpt([join(dir, 'herald.log')], 0, 10 * (lines[99]!.length + 1));
+    expect(kept).toHaveLength(10);
+    expect(JSON.parse(kept.at(-1)!)).toMatchObject({ count: 99 });
+    expect(JSON.parse(kept[0]!)).toMatchObject({ count: 90 });
   });
 });
