@@ -180,6 +180,9 @@ export async function checkBuilderConfig({ root = process.cwd(), configPath = jo
     if (!plist.includes('<key>com.apple.security.cs.allow-jit</key>')) problems.push(`${file} must grant com.apple.security.cs.allow-jit (V8 needs it under the hardened runtime)`);
   }
 
+  // macOS shows notification buttons only for alert-style notifications.
+  if (config.mac?.extendInfo?.NSUserNotificationAlertStyle !== 'alert') problems.push('mac.extendInfo.NSUserNotificationAlertStyle must be alert (notification buttons need it)');
+
   // Linux .deb metadata electron-builder insists on at build time.
   if (linuxTargets.includes('deb')) {
     const packageJson = JSON.parse(readFileSync(at('package.json'), 'utf8'));

@@ -3,9 +3,10 @@
 
 export interface HostCapabilities {
   /**
-   * Buttons on a native notification: macOS, and Windows toasts (Electron 39+ renders `actions` as toast
-   * buttons). Electron's Linux notifications (libnotify) carry no buttons, so there a plain click opens
-   * the composer on the right message and snoozing is done in Herald.
+   * Buttons on a native notification: macOS (signed, alert style: electron-builder.yml's extendInfo) and
+   * Windows toasts (Electron 39+ renders `actions` as toast buttons). Electron's Linux notifications
+   * carry no buttons, so there a plain click opens the composer on the right message and snoozing is
+   * done in Herald.
    */
   hasNotificationActions: boolean;
   /** Text beside the tray icon (macOS menu bar), where the count goes. */

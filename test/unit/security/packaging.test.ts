@@ -81,7 +81,7 @@ describe('the electron-builder configuration check', () => {
     const folder = mkdtempSync(join(tmpdir(), 'herald-builder-'));
     const entitlements = join(folder, 'loose.plist');
     writeFileSync(entitlements, '<plist><dict><key>com.apple.security.cs.disable-library-validation</key><true/></dict></plist>');
-    config.mac = { ...config.mac, hardenedRuntime: false, notarise: true, entitlements };
+    config.mac = { ...config.mac, hardenedRuntime: false, notarise: true, entitlements, extendInfo: {} };
     config.linux = { ...config.linux, maintainer: undefined };
     config.nsis = { ...config.nsis, oneClick: 'no' };
     delete config.extraMetadata;
@@ -101,6 +101,7 @@ describe('the electron-builder configuration check', () => {
         expect.stringContaining('a .deb needs linux.maintainer'),
         expect.stringContaining('afterPack must name the fuse hook'),
         'publish (generic) needs an https:// url: updates must not travel in clear text',
+        'mac.extendInfo.NSUserNotificationAlertStyle must be alert (notification buttons need it)',
       ]),
     );
   });
