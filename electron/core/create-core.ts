@@ -99,8 +99,8 @@ export interface Core {
   loginItem: LoginItemService;
   /** Whether the renderer has a draft with unsaved keystrokes. */
   unsavedWork: UnsavedWork;
-  /** The window's last size, position and display (the Electron shell's). */
-  windowState: VersionedStore<{ saved: WindowState | null }>;
+  /** The window's last size, position and display; opened on first use, so only the Electron shell keeps one. */
+  windowState(): VersionedStore<{ saved: WindowState | null }>;
   /** Starts the timers (reminders; later the outbox). Call once the host is ready. */
   start(): void;
   stop(): void;
@@ -241,6 +241,8 @@ export function createCore(deps: CoreDeps): Core {
     updates.refresh();
   });
 
+  let windowState: VersionedStore<{ saved: WindowState | null }> | null = null;
+
   const handlers: Handlers = {
     ...appHandlers({
       info: { version: deps.version, host: deps.host, dataDir: deps.dataDir, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
@@ -300,7 +302,7 @@ export function createCore(deps: CoreDeps): Core {
     updates,
     loginItem,
     unsavedWork,
-    windowState: openVersionedStore(windowStateStoreDefinition, storeContext),
+    windowState: () => (windowState ??= openVersionedStore(windowStateStoreDefinition, storeContext)),
     start: () => {
       reminders.scheduler.start();
       outboxService.start();

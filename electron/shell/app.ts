@@ -91,7 +91,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
 
   let mainWindow: BrowserWindow | null = null;
   const createWindow = () => {
-    const placement = initialPlacement(core.windowState, WINDOW_SIZE);
+    const placement = initialPlacement(core.windowState(), WINDOW_SIZE);
     mainWindow = new BrowserWindow({
       ...placement.bounds,
       minWidth: WINDOW_SIZE.minWidth,
@@ -101,7 +101,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
       webPreferences: secureWebPreferences(join(paths.electronDir, 'preload.cjs')),
     });
     if (placement.isMaximized) mainWindow.maximize();
-    rememberWindowState(mainWindow, core.windowState);
+    rememberWindowState(mainWindow, core.windowState());
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => {
       mainWindow = null;
