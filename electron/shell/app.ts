@@ -16,10 +16,10 @@ import { startAttentionShell } from './attention-shell.ts';
 import { bindIpc } from './ipc-bridge.ts';
 import { keepInTrayOnClose } from './keep-in-tray.ts';
 import { launchedAtLogin, platformLoginItem } from './login-item.ts';
-import { createPlatformUpdater } from './updater.ts';
-import { initialPlacement, rememberWindowState } from './window-state.ts';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box.ts';
+import { createPlatformUpdater } from './updater.ts';
 import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './window-security.ts';
+import { initialPlacement, rememberWindowState } from './window-state.ts';
 
 declare const __HERALD_VERSION__: string | undefined;
 
@@ -100,9 +100,12 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
       show: false,
       webPreferences: secureWebPreferences(join(paths.electronDir, 'preload.cjs')),
     });
-    if (placement.isMaximized) mainWindow.maximize();
     rememberWindowState(mainWindow, core.windowState());
-    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.once('ready-to-show', () => {
+      // Maximising shows the window, so it waits for the page like show() does.
+      if (placement.isMaximized) mainWindow?.maximize();
+      mainWindow?.show();
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -49,7 +49,11 @@ describe('Herald as a desktop citizen', () => {
     await startShell();
     const second = BrowserWindow.instances[0]!;
     expect(second.options).toMatchObject({ x: 200, y: 150, width: 1100, height: 700, minWidth: 900, minHeight: 600 });
+    // Maximised once the page is ready to show, not before (that would flash an empty window).
+    expect(second.isMaximized()).toBe(false);
+    second.emit('ready-to-show');
     expect(second.isMaximized()).toBe(true);
+    expect(second.isVisible()).toBe(true);
   });
 
   it('brings a window from an unplugged monitor back onto the screen that is left', async () => {
