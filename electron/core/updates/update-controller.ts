@@ -65,6 +65,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     restartBlockedBy: null,
   };
   let timer: TimerHandle | null = null;
+  let isRunning = false;
   let download: Promise<UpdateStatus> | null = null;
 
   function set(patch: Partial<UpdateStatus>): UpdateStatus {
@@ -88,6 +89,9 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
 
   function schedule(delayMs: number): void {
     if (timer) clock.clearTimer(timer);
+    timer = null;
+    // A check that finishes after stop() must not start the timer again.
+    if (!isRunning) return;
     timer = clock.setTimer(() => {
       timer = null;
       void check().finally(() => schedule(UPDATE_CHECK_INTERVAL_MS));
@@ -143,9 +147,12 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
   return {
     status: () => status,
     start() {
-      if (updater) schedule(FIRST_CHECK_DELAY_MS);
+      if (!updater || isRunning) return;
+      isRunning = true;
+      schedule(FIRST_CHECK_DELAY_MS);
     },
     stop() {
+      isRunning = false;
       if (timer) clock.clearTimer(timer);
       timer = null;
     },

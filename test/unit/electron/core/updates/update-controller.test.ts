@@ -104,6 +104,18 @@ describe('the update controller', () => {
     expect(calls).toEqual(['check', 'check']);
   });
 
+  it('does not start checking again when a check in flight finishes after stop', async () => {
+    const { controller, calls, clock } = setup({ offered: () => ({ isUpdateAvailable: false, updateInfo: { version: '1.2.0' } }) });
+    controller.start();
+    clock.advance(FIRST_CHECK_DELAY_MS);
+    // The check has begun; Herald quits before it answers.
+    controller.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(UPDATE_CHECK_INTERVAL_MS * 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(['check']);
+  });
+
   it('says why where this build cannot update itself', async () => {
     const clock = createTestClock(0);
     const controller = createUpdateController({
