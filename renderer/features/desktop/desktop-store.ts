@@ -27,7 +27,7 @@ interface DesktopState {
   choose: (patch: Partial<Pick<Settings, 'openAtLogin' | 'hasAnsweredOpenAtLogin' | 'autoDownloadUpdates'>>) => Promise<boolean>;
 }
 
-export const useDesktop = create<DesktopState>()((set) => {
+export const useDesktop = create<DesktopState>()((set, get) => {
   async function runUpdate(channel: 'updates:check' | 'updates:download' | 'updates:restart') {
     set({ isBusy: true, updateError: null });
     const result = await herald().invoke(channel, {});
@@ -60,10 +60,12 @@ export const useDesktop = create<DesktopState>()((set) => {
     downloadUpdate: () => runUpdate('updates:download'),
     restartToUpdate: () => runUpdate('updates:restart'),
     async choose(patch) {
-      set({ isBusy: true, choiceError: null });
+      // The checkbox moves at once; if main refuses, it moves back and the section says why.
+      const before = get().settings;
+      set({ isBusy: true, choiceError: null, ...(before ? { settings: { ...before, ...patch } } : {}) });
       const result = await herald().invoke('settings:update', patch);
       if (!result.ok) {
-        set({ choiceError: result.error, isBusy: false });
+        set({ choiceError: result.error, isBusy: false, settings: before });
         return false;
       }
       const loginItem = await herald().invoke('loginItem:status', {});
