@@ -31,13 +31,19 @@ export interface UpdateControllerDeps {
   onChange: (status: UpdateStatus) => void;
 }
 
+export interface CheckOptions {
+  /** Default true (the periodic check, tests); the API answers at once so a click is not held for a whole download. */
+  waitForDownload?: boolean;
+}
+
 export interface UpdateController {
   status(): UpdateStatus;
   /** Schedules the first check and the periodic ones. */
   start(): void;
   stop(): void;
-  check(): Promise<UpdateStatus>;
-  download(): Promise<UpdateStatus>;
+  /** Checks the feed and, with automatic download on, downloads; `waitForDownload: false` answers once the download has begun. */
+  check(options?: CheckOptions): Promise<UpdateStatus>;
+  download(options?: CheckOptions): Promise<UpdateStatus>;
   restart(): Result<UpdateStatus>;
   /** Re-reads the restart blocker and the automatic-download setting (the renderer's unsaved work changed, a message was sent, Settings changed). */
   refresh(): void;
@@ -110,7 +116,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     }
   }
 
-  async function check(): Promise<UpdateStatus> {
+  async function check(options: CheckOptions = {}): Promise<UpdateStatus> {
     if (!updater) return status;
     // Nothing to check while a download runs or an update waits to be installed.
     if (status.state === 'checking' || status.state === 'downloading' || status.state === 'ready') return download ?? status;
@@ -133,15 +139,16 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     }
     logger.info('updates.available', { version: offered });
     set({ state: 'available', version: offered, percent: null, lastCheckedUtc });
-    return deps.isAutoDownload() ? startDownload() : status;
+    return deps.isAutoDownload() ? startDownload(options) : status;
   }
 
-  function startDownload(): Promise<UpdateStatus> {
+  function startDownload(options: CheckOptions = {}): Promise<UpdateStatus> {
     if (!updater || status.state !== 'available' || !status.version) return Promise.resolve(status);
+    // runDownload marks the status 'downloading' before its first await, so `status` below already says so.
     download ??= runDownload(updater, status.version).finally(() => {
       download = null;
     });
-    return download;
+    return options.waitForDownload === false ? Promise.resolve(status) : download;
   }
 
   return {

@@ -16,8 +16,8 @@ export function updateHandlers(
 } {
   return {
     'updates:status': () => Promise.resolve(ok(updates.status())),
-    'updates:check': async () => ok(await updates.check()),
-    'updates:download': async () => ok(await updates.download()),
+    'updates:check': async () => ok(await updates.check({ waitForDownload: false })),
+    'updates:download': async () => ok(await updates.download({ waitForDownload: false })),
     'updates:restart': () => Promise.resolve(updates.restart()),
     'app:reportUnsavedWork': ({ hasUnsavedDraft }) => {
       unsavedWork.report(hasUnsavedDraft);

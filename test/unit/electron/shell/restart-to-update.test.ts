@@ -1,7 +1,7 @@
 // "Restart to update" from the tray, through core: offered once an update is
 // downloaded, refused (and Settings shown) while the composer has unsaved
 // keystrokes or a message is sending, and carried out otherwise.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSystemClock } from '../../../../electron/core/clock/clock.ts';
 import { createMemoryLogger } from '../../../../electron/core/logging/logger.ts';
 import type { UpdaterPort } from '../../../../electron/core/updates/updater-port.ts';
@@ -55,7 +55,8 @@ describe('restart to update from the tray', () => {
 
     expect((await core.router.call('updates:check', {})).ok).toBe(true);
     const restartItem = () => menu().find((item) => item.label === 'Restart to update (1.3.0)');
-    expect(restartItem()).toBeDefined();
+    // The check answers once the download has begun; the tray changes when it is done.
+    await vi.waitFor(() => expect(restartItem()).toBeDefined());
 
     const navigations: unknown[] = [];
     core.bus.subscribe((event, payload) => {

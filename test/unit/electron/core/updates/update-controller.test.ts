@@ -72,6 +72,15 @@ describe('the update controller', () => {
     expect(calls.slice(-2)).toEqual(['prepareToQuit', 'quitAndInstall(false, true)']);
   });
 
+  it('answers a click on "Check now" once the download has begun, and finishes it in the background', async () => {
+    const { controller, calls } = setup();
+    const answered = await controller.check({ waitForDownload: false });
+    expect(answered).toMatchObject({ state: 'downloading', version: '1.3.0' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(controller.status()).toMatchObject({ state: 'ready', version: '1.3.0' });
+    expect(calls).toEqual(['check', 'download']);
+  });
+
   it('refuses to restart before an update is downloaded', () => {
     const { controller, calls } = setup();
     expect(controller.restart()).toMatchObject({ ok: false, error: { code: 'conflict' } });
