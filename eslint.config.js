@@ -70,7 +70,7 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/harness/**/*.ts'],
     rules: forbid('core and the harness are plain Node: only electron/shell may import electron.', {
-      paths: ['electron', 'electron-store'],
+      paths: ['electron', 'electron-store', 'electron-updater'],
       patterns: ['**/renderer/**', '**/shell/**', '../shell*', '../../shell*'],
     }),
   },

@@ -5,7 +5,8 @@
 // with ajv, then checks what the schema cannot see: every file the config
 // names exists and is the right kind, the icons cover every platform, the
 // macOS entitlements ask for nothing beyond V8's JIT, the .deb has its
-// metadata, and the afterPack hook sets the fuses docs/security.md promises.
+// metadata, the afterPack hook sets the fuses docs/security.md promises, and
+// `publish` names an update feed (GitHub releases or generic HTTPS).
 //   node scripts/check-builder-config.mjs [config.yml]
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,6 +59,28 @@ function targetsOf(platformConfig) {
   const raw = platformConfig?.target;
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   return list.map((entry) => (typeof entry === 'string' ? entry : entry.target));
+}
+
+/** The update feed: one GitHub releases or generic HTTPS target (electron-updater reads the first). */
+export function checkPublish(publish) {
+  const targets = publish === undefined || publish === null ? [] : Array.isArray(publish) ? publish : [publish];
+  if (targets.length === 0) return ['publish must name the update feed (provider github, or generic with an https url): installed copies update from it'];
+  const problems = [];
+  const first = typeof targets[0] === 'string' ? { provider: targets[0] } : targets[0];
+  if (first.provider === 'github') {
+    if (!first.owner || !first.repo) problems.push('publish (github) needs owner and repo');
+  } else if (first.provider === 'generic') {
+    let url = null;
+    try {
+      url = new URL(first.url);
+    } catch {
+      // reported below
+    }
+    if (!url || url.protocol !== 'https:') problems.push('publish (generic) needs an https:// url: updates must not travel in clear text');
+  } else {
+    problems.push(`publish.provider must be github or generic (got ${first.provider ?? 'none'})`);
+  }
+  return problems;
 }
 
 function isFile(path) {
@@ -157,6 +180,9 @@ export async function checkBuilderConfig({ root = process.cwd(), configPath = jo
     if (!plist.includes('<key>com.apple.security.cs.allow-jit</key>')) problems.push(`${file} must grant com.apple.security.cs.allow-jit (V8 needs it under the hardened runtime)`);
   }
 
+  // macOS shows notification buttons only for alert-style notifications.
+  if (config.mac?.extendInfo?.NSUserNotificationAlertStyle !== 'alert') problems.push('mac.extendInfo.NSUserNotificationAlertStyle must be alert (notification buttons need it)');
+
   // Linux .deb metadata electron-builder insists on at build time.
   if (linuxTargets.includes('deb')) {
     const packageJson = JSON.parse(readFileSync(at('package.json'), 'utf8'));
@@ -183,6 +209,7 @@ export async function checkBuilderConfig({ root = process.cwd(), configPath = jo
     }
   }
   if (config.electronFuses) problems.push('electronFuses would flip the fuses a second time after the verified hook; leave it out');
+  problems.push(...checkPublish(config.publish));
   return problems;
 }
 
@@ -195,5 +222,5 @@ if (isMain) {
     for (const problem of problems) console.error(`  - ${problem}`);
     process.exit(1);
   }
-  console.log(`✓ ${configPath} is valid against electron-builder's schema, and its icons, entitlements and fuse hook check out`);
+  console.log(`✓ ${configPath} is valid against electron-builder's schema, and its icons, entitlements, fuse hook and update feed check out`);
 }

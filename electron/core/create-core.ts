@@ -35,7 +35,15 @@ import { createSlackGateway, type SlackGateway } from './slack/slack-gateway.ts'
 import { slackHandlers } from './slack/slack-handlers.ts';
 import type { ConfFactory } from './storage/conf-like.ts';
 import { createTemplatesService, templatesStoreDefinition, type TemplatesService } from './templates/templates-service.ts';
-import { openVersionedStore, type OpenStoreContext } from './storage/versioned-store.ts';
+import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { createLoginItemService, type LoginItemPort, type LoginItemService } from './login-item/login-item.ts';
+import { createUnsavedWork, restartBlocker, type UnsavedWork } from './updates/restart-blocker.ts';
+import { createUpdateController, type UpdateController } from './updates/update-controller.ts';
+import { updateHandlers } from './updates/update-handlers.ts';
+import type { UpdaterPort } from './updates/updater-port.ts';
+import type { WindowState } from './window-state/window-placement.ts';
+import { windowStateStoreDefinition } from './window-state/window-state-store.ts';
 
 export interface CoreDeps {
   host: 'electron' | 'browser-harness';
@@ -55,6 +63,20 @@ export interface CoreDeps {
   createSlackClient?: SlackClientFactory;
   /** Tests of the send path may replace the outbox with an in-memory one. */
   outbox?: OutboxPort;
+  /** The self-updater (electron-updater in a packaged desktop build); absent where Herald cannot update itself. */
+  updater?: UpdaterPort | null;
+  /** Shown in Settings when there is no updater. */
+  updatesUnsupportedReason?: string;
+  /** The operating system's login item (desktop only). */
+  loginItem?: LoginItemPort | null;
+  /** This run was started by the login item. */
+  wasLaunchedAtLogin?: boolean;
+  /** Lets the window close for real just before an update restarts Herald. */
+  prepareToQuit?: () => void;
+  /** Where the structured log is written (for the diagnostics bundle); null when it is not. */
+  logDir?: string | null;
+  /** Electron's crash dumps folder; null in the browser harness. */
+  crashDumpsDir?: string | null;
 }
 
 export interface Core {
@@ -77,6 +99,12 @@ export interface Core {
   /** The reminder preferences as stored now (sounds, due-soon window). */
   reminderSettings(): ReminderSettings;
   storageNotices: readonly StorageNotice[];
+  updates: UpdateController;
+  loginItem: LoginItemService;
+  /** Whether the renderer has a draft with unsaved keystrokes. */
+  unsavedWork: UnsavedWork;
+  /** The window's last size, position and display; opened on first use, so only the Electron shell keeps one. */
+  windowState(): VersionedStore<{ saved: WindowState | null }>;
   /** Starts the timers (reminders; later the outbox). Call once the host is ready. */
   start(): void;
   stop(): void;
@@ -189,6 +217,35 @@ export function createCore(deps: CoreDeps): Core {
   });
   outbox.onChanged((item) => calendar.noteSent(item));
 
+  // Declared before use by the update controller's callbacks, which only run after createCore returns.
+  const sendingCount = () => outboxService.list(['sending']).items.length;
+  const unsavedWork = createUnsavedWork(() => updates.refresh());
+  const updates = createUpdateController({
+    updater: deps.updater ?? null,
+    unsupportedReason: deps.updatesUnsupportedReason ?? 'This copy of Herald cannot update itself (a development build or the browser harness).',
+    currentVersion: deps.version,
+    clock: deps.clock,
+    logger: deps.logger,
+    isAutoDownload: () => settings.get().autoDownloadUpdates,
+    restartBlocker: () => restartBlocker(sendingCount(), unsavedWork.hasUnsavedDraft()),
+    prepareToQuit: deps.prepareToQuit ?? (() => {}),
+    onChange: (status) => bus.emit('updates:changed', status),
+  });
+  outboxService.onChanged(() => updates.refresh());
+  const loginItem = createLoginItemService({
+    port: deps.loginItem ?? null,
+    wasLaunchedAtLogin: deps.wasLaunchedAtLogin ?? false,
+    openAtLogin: () => settings.get().openAtLogin,
+    logger: deps.logger,
+  });
+  bus.subscribe((event) => {
+    if (event !== 'settings:changed') return;
+    loginItem.apply();
+    updates.refresh();
+  });
+
+  let windowState: VersionedStore<{ saved: WindowState | null }> | null = null;
+
   const handlers: Handlers = {
     ...appHandlers({
       info: { version: deps.version, host: deps.host, dataDir: deps.dataDir, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
@@ -209,6 +266,21 @@ export function createCore(deps: CoreDeps): Core {
     ...outboxService.handlers,
     ...history.handlers,
     ...calendarHandlers(calendar),
+    ...updateHandlers(updates, unsavedWork),
+    ...loginItem.handlers,
+    ...diagnosticsHandlers({
+      version: deps.version,
+      host: deps.host,
+      dataDir: deps.dataDir,
+      logDir: deps.logDir ?? null,
+      crashDumpsDir: deps.crashDumpsDir ?? null,
+      clock: deps.clock,
+      outbox: outboxService,
+      reminders,
+      slack,
+      updates,
+      loginItem,
+    }),
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);
@@ -230,12 +302,19 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     reminderSettings: () => reminderSettingsStore.read(),
     storageNotices,
+    updates,
+    loginItem,
+    unsavedWork,
+    windowState: () => (windowState ??= openVersionedStore(windowStateStoreDefinition, storeContext)),
     start: () => {
       reminders.scheduler.start();
       outboxService.start();
       calendar.start();
+      loginItem.apply();
+      updates.start();
     },
     stop: () => {
+      updates.stop();
       calendar.stop();
       reminders.scheduler.stop();
       reminders.flush();

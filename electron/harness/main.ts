@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openLogFile } from '../core/logging/log-file.ts';
 import { createLogger } from '../core/logging/logger.ts';
 import { HARNESS_USAGE, parseHarnessOptions } from './harness-options.ts';
 import { startHarness } from './start-harness.ts';
@@ -23,8 +24,14 @@ async function main(): Promise<void> {
     process.stderr.write('herald: the renderer is not built yet. Run `npm run build` (npm run web does this for you).\n');
     process.exit(1);
   }
-  const logger = createLogger((line) => process.stderr.write(`${line}\n`));
-  const harness = await startHarness(parsed.options, { logger, staticDir, version: __HERALD_VERSION__ });
+  // The log also goes to the data folder, so "Copy diagnostics" can include the last day of it.
+  const logDir = join(parsed.options.dataDir, 'logs');
+  const logFile = openLogFile(logDir);
+  const logger = createLogger((line) => {
+    process.stderr.write(`${line}\n`);
+    logFile.append(line);
+  });
+  const harness = await startHarness(parsed.options, { logger, logDir, staticDir, version: __HERALD_VERSION__ });
   const clockNote = parsed.options.testClockStartMs === undefined ? '' : ' (test clock ON)';
   process.stdout.write(`Herald browser harness${clockNote} serving ${harness.server.url}\n`);
   process.stdout.write(`Data folder: ${parsed.options.dataDir}\n`);

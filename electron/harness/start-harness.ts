@@ -22,7 +22,10 @@ export interface RunningHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: HarnessOptions, deps: { logger: Logger; staticDir: string; version: string }): Promise<RunningHarness> {
+export async function startHarness(
+  options: HarnessOptions,
+  deps: { logger: Logger; staticDir: string; version: string; /** Where the logger also writes, for diagnostics. */ logDir?: string },
+): Promise<RunningHarness> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const testClock = options.testClockStartMs === undefined ? undefined : createTestClock(options.testClockStartMs);
   const core = createCore({
@@ -33,6 +36,9 @@ export async function startHarness(options: HarnessOptions, deps: { logger: Logg
     secretBox: createKeyFileSecretBox(options.dataDir),
     clock: testClock ?? createSystemClock(),
     logger: deps.logger,
+    logDir: deps.logDir ?? null,
+    // The harness has no crash reporter; the diagnostics bundle says so.
+    crashDumpsDir: null,
     ...(testClock ? { testClock } : {}),
     ...(options.slackApiUrl ? { slackApiUrlOverride: options.slackApiUrl } : {}),
   });

@@ -3,10 +3,11 @@
 // Decisions live in core; this file only wires Electron to it.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { createSystemClock } from '../core/clock/clock.ts';
 import { createCore } from '../core/create-core.ts';
+import { openLogFile } from '../core/logging/log-file.ts';
 import { createLogger } from '../core/logging/logger.ts';
 import { apiUrlOverrideFromArgv } from '../core/slack/api-url-policy.ts';
 import type { ConfFactory } from '../core/storage/conf-like.ts';
@@ -15,10 +16,15 @@ import { appSchemePrivileges, serveRenderer } from './app-protocol.ts';
 import { startAttentionShell } from './attention-shell.ts';
 import { bindIpc } from './ipc-bridge.ts';
 import { keepInTrayOnClose } from './keep-in-tray.ts';
+import { launchedAtLogin, platformLoginItem } from './login-item.ts';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box.ts';
+import { createPlatformUpdater } from './updater.ts';
 import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './window-security.ts';
+import { initialPlacement, rememberWindowState } from './window-state.ts';
 
 declare const __HERALD_VERSION__: string | undefined;
+
+const WINDOW_SIZE = { width: 1280, height: 860, minWidth: 900, minHeight: 600 };
 
 const createElectronStoreBackend: ConfFactory = ({ cwd, name }) =>
   new ElectronStore<Record<string, unknown>>({ cwd, name, clearInvalidConfig: false });
@@ -44,6 +50,8 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     app.quit();
     return false;
   }
+  // Crash dumps stay on this computer (app.getPath('crashDumps')); Settings → "Copy diagnostics" lists them.
+  crashReporter.start({ uploadToServer: false });
   // Must happen before `ready`.
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternalSafely));
@@ -52,11 +60,20 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   denyAllPermissions(session.defaultSession);
   serveRenderer(protocol, paths.rendererDir);
 
-  const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+  const logDir = app.getPath('logs');
+  const logFile = openLogFile(logDir);
+  const logger = createLogger((line) => {
+    process.stderr.write(`${line}\n`);
+    logFile.append(line);
+  });
   const clock = createSystemClock();
   // Tests start the app with --slack-api-url to reach the fake Slack; a bad value leaves Slack's own hosts only.
   const apiUrlOverride = apiUrlOverrideFromArgv(process.argv);
   if (!apiUrlOverride.ok) logger.error('slack.api_url_override_refused', { reason: apiUrlOverride.message });
+  // Set by a real quit (the tray's Quit, Cmd+Q, an update's restart): closing the window then ends Herald even when it keeps running in the tray.
+  let isQuitting = false;
+  const { updater, unsupportedReason } = await createPlatformUpdater(logger);
+  const isLaunchedAtLogin = launchedAtLogin(process.platform);
   const core = createCore({
     host: 'electron',
     version: typeof __HERALD_VERSION__ === 'string' ? __HERALD_VERSION__ : app.getVersion(),
@@ -66,22 +83,34 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     clock,
     logger,
     ...(apiUrlOverride.ok && apiUrlOverride.url !== undefined ? { slackApiUrlOverride: apiUrlOverride.url } : {}),
+    updater,
+    updatesUnsupportedReason: unsupportedReason,
+    loginItem: platformLoginItem(process.platform),
+    wasLaunchedAtLogin: isLaunchedAtLogin,
+    prepareToQuit: () => {
+      isQuitting = true;
+    },
+    logDir,
+    crashDumpsDir: app.getPath('crashDumps'),
   });
 
   let mainWindow: BrowserWindow | null = null;
-  // Set by a real quit (the tray's Quit, Cmd+Q): closing the window then ends Herald even when it keeps running in the tray.
-  let isQuitting = false;
   const createWindow = () => {
+    const placement = initialPlacement(core.windowState(), WINDOW_SIZE);
     mainWindow = new BrowserWindow({
-      width: 1280,
-      height: 860,
-      minWidth: 900,
-      minHeight: 600,
+      ...placement.bounds,
+      minWidth: WINDOW_SIZE.minWidth,
+      minHeight: WINDOW_SIZE.minHeight,
       title: 'Herald',
       show: false,
       webPreferences: secureWebPreferences(join(paths.electronDir, 'preload.cjs')),
     });
-    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    rememberWindowState(mainWindow, core.windowState());
+    mainWindow.once('ready-to-show', () => {
+      // Maximising shows the window, so it waits for the page like show() does.
+      if (placement.isMaximized) mainWindow?.maximize();
+      mainWindow?.show();
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -132,6 +161,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     attentionShell.stop();
   });
   app.on('before-quit', () => core.stop());
-  createWindow();
+  // Started by the login item: stay in the tray until the lead opens Herald (the tray, the dock, a second launch).
+  if (!isLaunchedAtLogin || !core.settings.get().keepRunningInTray) createWindow();
   return true;
 }

@@ -15,10 +15,16 @@ import { createHeraldTray } from './tray.ts';
 
 /** Windows shows notifications only for an app with this id (electron-builder's appId). */
 export const APP_USER_MODEL_ID = 'uk.gov.justice.operations-engineering.herald';
+/**
+ * Windows routes a toast's button presses back through this COM activator. A fixed id (rather than
+ * Electron's random one per run) keeps the buttons working for toasts still in the Action Centre after
+ * Herald restarts.
+ */
+export const TOAST_ACTIVATOR_CLSID = '{6F1B7C52-8E0A-4B8B-9C3E-2D4F5A6B7C81}';
 const CLOCK_WATCH_INTERVAL_MS = 5_000;
 
 export interface AttentionShellDeps {
-  core: Pick<Core, 'reminders' | 'bus' | 'settings' | 'reminderSettings'>;
+  core: Pick<Core, 'reminders' | 'bus' | 'settings' | 'reminderSettings' | 'updates'>;
   clock: SystemClock;
   logger: Logger;
   platform: NodeJS.Platform;
@@ -37,7 +43,10 @@ export interface AttentionShell {
 
 export function startAttentionShell(deps: AttentionShellDeps): AttentionShell {
   const { core, clock, logger } = deps;
-  if (deps.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  if (deps.platform === 'win32') {
+    app.setAppUserModelId(APP_USER_MODEL_ID);
+    app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+  }
   const capabilities = hostCapabilities(deps.platform);
   const attention = createAttentionService({
     reminders: core.reminders,
@@ -47,11 +56,21 @@ export function startAttentionShell(deps: AttentionShellDeps): AttentionShell {
     timeZone: () => core.settings.get().timeZone,
     reminderSettings: () => core.reminderSettings(),
     capabilities,
+    readyUpdateVersion: () => {
+      const update = core.updates.status();
+      return update.state === 'ready' ? update.version : null;
+    },
   });
 
   function handle(command: AttentionCommand): void {
     const effect = attention.perform(command);
     if (effect.quit) return deps.quit();
+    if (effect.restartToUpdate) {
+      const restart = core.updates.restart();
+      // Refused (a message is sending, a draft is unsaved): Settings says why and offers the button again.
+      if (!restart.ok) deps.revealWindow(() => attention.navigate({ screen: 'settings' }));
+      return;
+    }
     if (!effect.showWindow) return;
     const { navigate } = effect;
     deps.revealWindow(() => {

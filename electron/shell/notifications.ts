@@ -47,7 +47,9 @@ export function createNativeNotifier(deps: { onCommand: (command: AttentionComma
       });
       const entry: Showing = { reminderId: spec.reminderId, notification };
       notification.on('click', () => deps.onCommand(spec.click));
-      notification.on('action', (_event, index: number) => {
+      notification.on('action', (details, legacyIndex: number) => {
+        // Electron 39+ passes the index in the event's details; the positional argument is deprecated.
+        const index = typeof details?.actionIndex === 'number' ? details.actionIndex : legacyIndex;
         const action = spec.actions[index];
         if (action) deps.onCommand(action.command);
       });

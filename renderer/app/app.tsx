@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { herald } from '../api/herald.ts';
 import { CalendarScreen } from '../features/calendar/calendar-screen.tsx';
+import { OpenAtLoginPrompt } from '../features/desktop/open-at-login-prompt.tsx';
+import { useUnsavedWorkReport } from '../features/desktop/unsaved-work-report.ts';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
 import { HistoryScreen } from '../features/history/history-screen.tsx';
@@ -41,6 +43,7 @@ export function App() {
   const info = useAppInfo((state) => state.info);
   const loadError = useAppInfo((state) => state.loadError);
   useComposerShortcuts();
+  useUnsavedWorkReport();
 
   useEffect(() => {
     void useAppInfo.getState().load();
@@ -93,6 +96,7 @@ export function App() {
           </p>
         ) : null}
         <StorageNotices />
+        <OpenAtLoginPrompt />
         <h1>{title}</h1>
         <CurrentScreen screen={screen} />
       </main>

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
 import { channelDirectoryChannels } from './channels/channels.ts';
 import { calendarChannels, calendarEvents } from './channels/calendar.ts';
+import { desktopChannels, desktopEvents } from './channels/desktop.ts';
 import { draftChannels, draftEvents } from './channels/drafts.ts';
 import { historyChannels, historyEvents } from './channels/history.ts';
 import { incidentChannels, incidentEvents, messageChannels } from './channels/messages.ts';
@@ -32,6 +33,7 @@ export const channels = {
   ...channelDirectoryChannels,
   ...outboxChannels,
   ...historyChannels,
+  ...desktopChannels,
 } as const;
 
 export const events = {
@@ -46,6 +48,7 @@ export const events = {
   ...calendarEvents,
   ...outboxEvents,
   ...historyEvents,
+  ...desktopEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

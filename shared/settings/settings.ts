@@ -32,6 +32,12 @@ export const settingsSchema = z.object({
   timeZone: timeZoneSchema,
   /** Keep running in the tray when the window is closed, so reminders still fire. */
   keepRunningInTray: z.boolean(),
+  /** Start Herald (hidden in the tray) when the user logs in to the computer. */
+  openAtLogin: z.boolean(),
+  /** Whether the one-time "open at login?" question on first run has been answered. */
+  hasAnsweredOpenAtLogin: z.boolean(),
+  /** Download updates in the background as soon as they are found (otherwise Settings offers "Download"). */
+  autoDownloadUpdates: z.boolean(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -39,6 +45,9 @@ export type Settings = z.output<typeof settingsSchema>;
 export const defaultSettings: Settings = {
   timeZone: DEFAULT_TIME_ZONE,
   keepRunningInTray: true,
+  openAtLogin: false,
+  hasAnsweredOpenAtLogin: false,
+  autoDownloadUpdates: true,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

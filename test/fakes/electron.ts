@@ -52,6 +52,23 @@ export class BrowserWindow extends EventEmitter {
     app.emit('web-contents-created', {}, this.webContents);
   }
   focusCount = 0;
+  isMaximizedValue = false;
+  maximize() {
+    this.isMaximizedValue = true;
+    this.emit('maximize');
+  }
+  isMaximized() {
+    return this.isMaximizedValue;
+  }
+  /** The bounds it was created with (x, y, width, height), moved by setBounds. */
+  getNormalBounds() {
+    const { x = 0, y = 0, width = 800, height = 600 } = this.options as { x?: number; y?: number; width?: number; height?: number };
+    return { x, y, width, height };
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }) {
+    Object.assign(this.options, bounds);
+    this.emit('move');
+  }
   loadURL(url: string) {
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
@@ -114,6 +131,18 @@ class FakeApp extends EventEmitter {
     return '0.0.0-fake';
   }
   setAppUserModelId() {}
+  toastActivatorCLSID = '';
+  setToastActivatorCLSID(id: string) {
+    this.toastActivatorCLSID = id;
+  }
+  isPackaged = false;
+  loginItem = { openAtLogin: false, args: [] as string[], wasOpenedAtLogin: false };
+  getLoginItemSettings() {
+    return { ...this.loginItem };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }) {
+    this.loginItem = { ...this.loginItem, openAtLogin: settings.openAtLogin, args: settings.args ?? [] };
+  }
   badgeCount = 0;
   setBadgeCount(count: number) {
     this.badgeCount = count;
@@ -234,8 +263,12 @@ export class Notification extends EventEmitter {
   click() {
     this.emit('click', {});
   }
-  /** Plays the user pressing action button `index` (macOS). */
+  /** Plays the user pressing action button `index` (macOS, Windows): Electron 39+ puts the index in the details too. */
   pressAction(index: number) {
+    this.emit('action', { actionIndex: index, selectionIndex: -1 }, index);
+  }
+  /** As an older Electron did: the index only as the (now deprecated) second argument. */
+  pressActionLegacy(index: number) {
     this.emit('action', {}, index);
   }
 }
@@ -311,12 +344,54 @@ export const nativeImage = {
 
 export const powerMonitor = new EventEmitter();
 
+export interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+/** One 1920×1080 display unless a test sets others (first is primary). */
+export const screen = {
+  displays: [] as FakeDisplay[],
+  getAllDisplays() {
+    return screen.displays;
+  },
+  getPrimaryDisplay() {
+    return screen.displays[0]!;
+  },
+  getDisplayMatching(rect: { x: number; y: number; width: number; height: number }) {
+    const centreX = rect.x + rect.width / 2;
+    const centreY = rect.y + rect.height / 2;
+    return (
+      screen.displays.find(({ bounds }) => centreX >= bounds.x && centreX < bounds.x + bounds.width && centreY >= bounds.y && centreY < bounds.y + bounds.height) ??
+      screen.displays[0]!
+    );
+  },
+};
+
+function defaultDisplays(): FakeDisplay[] {
+  return [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 25, width: 1920, height: 1055 } }];
+}
+screen.displays = defaultDisplays();
+
+export const crashReporter = {
+  startedWith: null as Record<string, unknown> | null,
+  start(options: Record<string, unknown>) {
+    crashReporter.startedWith = options;
+  },
+};
+
 /** Clears recorded state between tests. */
 export function resetFakeElectron(): void {
   for (const emitter of [app, ipcMain, ipcRenderer, powerMonitor] as EventEmitter[]) emitter.removeAllListeners();
   app.hasSingleInstanceLock = true;
   app.didQuit = false;
   app.badgeCount = 0;
+  app.isPackaged = false;
+  app.toastActivatorCLSID = '';
+  app.loginItem = { openAtLogin: false, args: [], wasOpenedAtLogin: false };
+  screen.displays = defaultDisplays();
+  crashReporter.startedWith = null;
   Notification.isSupportedValue = true;
   ipcMain.handlers.clear();
   ipcRenderer.invoked.length = 0;
@@ -350,5 +425,7 @@ const electron = {
   Menu,
   nativeImage,
   powerMonitor,
+  screen,
+  crashReporter,
 };
 export default electron;

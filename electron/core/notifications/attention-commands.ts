@@ -11,7 +11,9 @@ export type AttentionCommand =
   | { type: 'snooze'; reminderId: string }
   | { type: 'dismiss'; reminderId: string }
   /** Really quit, even when Herald keeps running in the tray. */
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** Restart into the downloaded update (refused while a message sends or a draft is unsaved). */
+  | { type: 'restart_to_update' };
 
 /** What the shell does after a command ran. */
 export interface AttentionEffect {
@@ -19,9 +21,10 @@ export interface AttentionEffect {
   /** Sent to the window (as app:navigate) once it is showing. */
   navigate: NavigateRequest | null;
   quit: boolean;
+  restartToUpdate: boolean;
 }
 
-export const noEffect: AttentionEffect = { showWindow: false, navigate: null, quit: false };
+export const noEffect: AttentionEffect = { showWindow: false, navigate: null, quit: false, restartToUpdate: false };
 
 /** "5 min", "1 h", "1 h 30 min": a snooze length for a button label. */
 export function describeDuration(durationMs: number): string {

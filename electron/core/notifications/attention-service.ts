@@ -28,6 +28,8 @@ export interface AttentionServiceDeps {
   timeZone: () => string;
   reminderSettings: () => ReminderSettings;
   capabilities: HostCapabilities;
+  /** The version of a downloaded update waiting for a restart, for the tray's "Restart to update". */
+  readyUpdateVersion?: () => string | null;
 }
 
 export interface AttentionService {
@@ -78,7 +80,7 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
 
   function modelFor(open: readonly Reminder[], nowMs: number): TrayModel {
     const state = trayState(open, nowMs, { dueSoonWindowMs: deps.reminderSettings().dueSoonWindowMs });
-    return buildTrayModel(state, { nowMs, timeZone: deps.timeZone(), capabilities: deps.capabilities });
+    return buildTrayModel(state, { nowMs, timeZone: deps.timeZone(), capabilities: deps.capabilities, readyUpdateVersion: deps.readyUpdateVersion?.() ?? null });
   }
 
   const trayModel = (): TrayModel => modelFor(deps.reminders.list().reminders, clock.now());
@@ -133,6 +135,9 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
           emitTo(notificationListeners, spec, logger);
         }),
         clock.onJump(() => refresh()),
+        deps.bus.subscribe((event) => {
+          if (event === 'updates:changed') refresh();
+        }),
       );
       lastModelJson = '';
       refresh();
@@ -158,14 +163,16 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
     perform(command) {
       switch (command.type) {
         case 'navigate':
-          return { showWindow: true, navigate: command.request, quit: false };
+          return { ...noEffect, showWindow: true, navigate: command.request };
         case 'open':
-          return { showWindow: true, navigate: null, quit: false };
+          return { ...noEffect, showWindow: true };
         case 'snooze':
         case 'dismiss':
           return runReminderCommand(command.type, command.reminderId);
         case 'quit':
-          return { showWindow: false, navigate: null, quit: true };
+          return { ...noEffect, quit: true };
+        case 'restart_to_update':
+          return { ...noEffect, restartToUpdate: true };
       }
     },
     navigate(request) {

@@ -1,7 +1,8 @@
 // The tray as data: which icon (nothing due / due soon / overdue, with the
 // count drawn in where the platform has no title), the count, the tooltip,
 // and a menu listing what is due with one click to act, then "New
-// incident", "Open Herald" and "Quit Herald". Built from trayState().
+// incident", "Open Herald", "Restart to update" when an update is ready, and
+// "Quit Herald". Built from trayState().
 import type { AttentionItem, TrayIconState, TrayState, Urgency } from '../../../shared/reminders/attention.ts';
 import { eventAtMs } from '../../../shared/reminders/reminder.ts';
 import type { AttentionCommand } from './attention-commands.ts';
@@ -40,6 +41,8 @@ export interface TrayContext {
   nowMs: number;
   timeZone: string;
   capabilities: HostCapabilities;
+  /** A downloaded update waiting for a restart: the menu offers "Restart to update". */
+  readyUpdateVersion?: string | null;
 }
 
 const URGENCY_LABEL: Record<Urgency, string> = { overdue: 'Overdue', due: 'Due now', due_soon: 'Due soon', upcoming: 'Coming up' };
@@ -83,8 +86,9 @@ export function buildTrayModel(state: TrayState, context: TrayContext): TrayMode
     { type: 'item', label: 'New incident…', command: { type: 'navigate', request: newIncidentRequest } },
     { type: 'item', label: 'Open Herald', command: { type: 'open' } },
     { type: 'separator' },
-    { type: 'item', label: 'Quit Herald', command: { type: 'quit' } },
   );
+  if (context.readyUpdateVersion) menu.push({ type: 'item', label: `Restart to update (${context.readyUpdateVersion})`, command: { type: 'restart_to_update' } });
+  menu.push({ type: 'item', label: 'Quit Herald', command: { type: 'quit' } });
   const { hasTrayTitle, hasCountInTrayIcon } = context.capabilities;
   return {
     icon: { state: state.state, badge: hasCountInTrayIcon ? badgeFor(state.count) : null },

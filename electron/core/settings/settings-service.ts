@@ -9,6 +9,9 @@ import type { StoreDefinition, VersionedStore } from '../storage/versioned-store
 const storedSettingsSchema = z.object({
   timeZone: settingsSchema.shape.timeZone.catch(defaultSettings.timeZone),
   keepRunningInTray: z.boolean().catch(defaultSettings.keepRunningInTray),
+  openAtLogin: z.boolean().catch(defaultSettings.openAtLogin),
+  hasAnsweredOpenAtLogin: z.boolean().catch(defaultSettings.hasAnsweredOpenAtLogin),
+  autoDownloadUpdates: z.boolean().catch(defaultSettings.autoDownloadUpdates),
 });
 
 export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {

@@ -30,7 +30,9 @@ export function GeneralSettingsForm() {
   }, [reset]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await herald().invoke('settings:update', values);
+    // Only this form's fields: the desktop sections save their own settings, and a stale copy must not overwrite them.
+    const { timeZone, keepRunningInTray } = values;
+    const result = await herald().invoke('settings:update', { timeZone, keepRunningInTray });
     if (result.ok) {
       reset(result.value);
       setSaveError(null);

@@ -1,3 +1,4 @@
+import { DesktopSettings } from '../desktop/desktop-settings.tsx';
 import { PlanEditor } from '../plan-editor/plan-editor.tsx';
 import { GeneralSettingsForm } from './general-settings-form.tsx';
 import { SlackPanel } from './slack-panel.tsx';
@@ -7,6 +8,7 @@ export function SettingsScreen() {
     <div className="stack-lg">
       <SlackPanel />
       <GeneralSettingsForm />
+      <DesktopSettings />
       <PlanEditor />
     </div>
   );

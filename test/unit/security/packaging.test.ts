@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import afterPack from '../../../scripts/after-pack.cjs';
-import { checkBuilderConfig } from '../../../scripts/check-builder-config.mjs';
+import { checkBuilderConfig, checkPublish } from '../../../scripts/check-builder-config.mjs';
 import { buildIcns, buildIco, ICNS_TYPES, pngSize, readIcnsElements, readIcoImages } from '../../../scripts/icon-containers.mjs';
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -81,11 +81,12 @@ describe('the electron-builder configuration check', () => {
     const folder = mkdtempSync(join(tmpdir(), 'herald-builder-'));
     const entitlements = join(folder, 'loose.plist');
     writeFileSync(entitlements, '<plist><dict><key>com.apple.security.cs.disable-library-validation</key><true/></dict></plist>');
-    config.mac = { ...config.mac, hardenedRuntime: false, notarise: true, entitlements };
+    config.mac = { ...config.mac, hardenedRuntime: false, notarise: true, entitlements, extendInfo: {} };
     config.linux = { ...config.linux, maintainer: undefined };
     config.nsis = { ...config.nsis, oneClick: 'no' };
     delete config.extraMetadata;
     delete config.afterPack;
+    config.publish = { provider: 'generic', url: 'http://updates.example/herald/' };
     const configPath = join(folder, 'electron-builder.yml');
     writeFileSync(configPath, stringify(config));
     const problems = await checkBuilderConfig({ configPath });
@@ -99,8 +100,17 @@ describe('the electron-builder configuration check', () => {
         expect.stringContaining('a .deb needs a project homepage'),
         expect.stringContaining('a .deb needs linux.maintainer'),
         expect.stringContaining('afterPack must name the fuse hook'),
+        'publish (generic) needs an https:// url: updates must not travel in clear text',
+        'mac.extendInfo.NSUserNotificationAlertStyle must be alert (notification buttons need it)',
       ]),
     );
+  });
+
+  it('requires an update feed: GitHub releases with owner and repo, or a generic https URL', () => {
+    expect(checkPublish(undefined)).toEqual([expect.stringContaining('publish must name the update feed')]);
+    expect(checkPublish({ provider: 'github', owner: 'ministryofjustice' })).toEqual(['publish (github) needs owner and repo']);
+    expect(checkPublish([{ provider: 'generic', url: 'https://updates.example/herald/' }])).toEqual([]);
+    expect(checkPublish({ provider: 's3', bucket: 'x' })).toEqual(['publish.provider must be github or generic (got s3)']);
   });
 });
 

@@ -64,6 +64,15 @@ describe('native notifications', () => {
     expect(commands).toEqual([postUpdate, { type: 'snooze', reminderId: 'r1' }, holding]);
   });
 
+  it('reads the pressed button from the event details, and from the older positional index', () => {
+    const { commands, notifier } = setup();
+    notifier.show(spec());
+    const shown = Notification.shown[0]!;
+    shown.pressActionLegacy(1);
+    shown.pressAction(0);
+    expect(commands).toEqual([{ type: 'snooze', reminderId: 'r1' }, postUpdate]);
+  });
+
   it('keeps one notification per subject, and withdraws those of settled reminders', () => {
     const { notifier } = setup();
     notifier.show(spec());

@@ -7,7 +7,7 @@ describe('the core router', () => {
   it('answers a valid call with ok and a value matching the contract', async () => {
     const { core } = makeCore();
     const result = await core.router.invoke('settings:get', {});
-    expect(result).toEqual({ ok: true, value: { timeZone: 'Europe/London', keepRunningInTray: true } });
+    expect(result).toEqual({ ok: true, value: { timeZone: 'Europe/London', keepRunningInTray: true, openAtLogin: false, hasAnsweredOpenAtLogin: false, autoDownloadUpdates: true } });
   });
 
   it('refuses an unknown channel by name', async () => {

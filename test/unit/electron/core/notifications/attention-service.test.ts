@@ -88,7 +88,7 @@ describe('the attention service', () => {
     clock.advance(2 * MINUTE_MS);
     const due = notifications.at(-1)!;
     const snooze = due.actions.find((action) => action.label === 'Snooze 5 min')!;
-    expect(attention.perform(snooze.command)).toEqual({ showWindow: false, navigate: null, quit: false });
+    expect(attention.perform(snooze.command)).toEqual({ showWindow: false, navigate: null, quit: false, restartToUpdate: false });
     expect(withdrawn.flat()).toContain(due.reminderId);
     const shownCount = notifications.length;
     clock.advance(4 * MINUTE_MS);
@@ -105,15 +105,16 @@ describe('the attention service', () => {
     const fired = core.reminders.list().reminders.find((item) => item.state === 'fired')!;
     attention.perform({ type: 'dismiss', reminderId: fired.id });
     expect(core.reminders.scheduler.get(fired.id)!.state).toBe('dismissed');
-    expect(attention.perform({ type: 'snooze', reminderId: 'gone' })).toEqual({ showWindow: false, navigate: null, quit: false });
+    expect(attention.perform({ type: 'snooze', reminderId: 'gone' })).toEqual({ showWindow: false, navigate: null, quit: false, restartToUpdate: false });
   });
 
   it('asks the shell to show the window for navigation, and sends app:navigate on the bus', () => {
     const { attention, navigations } = setup();
     const request = { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true } } as const;
-    expect(attention.perform({ type: 'navigate', request })).toEqual({ showWindow: true, navigate: request, quit: false });
-    expect(attention.perform({ type: 'open' })).toEqual({ showWindow: true, navigate: null, quit: false });
-    expect(attention.perform({ type: 'quit' })).toEqual({ showWindow: false, navigate: null, quit: true });
+    expect(attention.perform({ type: 'navigate', request })).toEqual({ showWindow: true, navigate: request, quit: false, restartToUpdate: false });
+    expect(attention.perform({ type: 'open' })).toEqual({ showWindow: true, navigate: null, quit: false, restartToUpdate: false });
+    expect(attention.perform({ type: 'quit' })).toEqual({ showWindow: false, navigate: null, quit: true, restartToUpdate: false });
+    expect(attention.perform({ type: 'restart_to_update' })).toEqual({ showWindow: false, navigate: null, quit: false, restartToUpdate: true });
     attention.navigate(request);
     expect(navigations).toEqual([request]);
   });

@@ -54,11 +54,13 @@ describe('what a reminder notification says', () => {
     });
   });
 
-  it('offers Post update, Snooze and Post holding update as buttons on macOS only', () => {
+  it('offers Post update, Snooze and Post holding update as buttons on macOS and Windows toasts; Linux gets a plain click', () => {
     const due = reminder('incident_due');
     const fired = { reminder: due, wasLate: false, firedAtMs: NOW_MS };
-    expect(notificationFor(fired, context({ capabilities: linux })).actions).toEqual([]);
-    expect(notificationFor(fired, context({ capabilities: windows })).actions).toEqual([]);
+    const onLinux = notificationFor(fired, context({ capabilities: linux }));
+    expect(onLinux.actions).toEqual([]);
+    expect(onLinux.click).toEqual({ type: 'navigate', request: { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: false } } });
+    expect(notificationFor(fired, context({ capabilities: windows })).actions).toEqual(notificationFor(fired, context({ capabilities: mac })).actions);
     const { actions } = notificationFor(fired, context({ capabilities: mac }));
     expect(actions.map((action) => action.label)).toEqual(['Post update', 'Snooze 5 min', 'Post holding update']);
     expect(actions.map((action) => action.command)).toEqual([

@@ -22,6 +22,13 @@ describe('the tray model', () => {
     ]);
   });
 
+  it('offers "Restart to update" just before Quit once an update has been downloaded', () => {
+    const ready = model([], { readyUpdateVersion: '1.3.0' });
+    expect(labels(ready.menu)).toEqual(['Nothing due', '—', 'New incident…', 'Open Herald', '—', 'Restart to update (1.3.0)', 'Quit Herald']);
+    expect(ready.menu.at(-2)).toMatchObject({ type: 'item', command: { type: 'restart_to_update' } });
+    expect(labels(model([], { readyUpdateVersion: null }).menu)).not.toContain('Restart to update (1.3.0)');
+  });
+
   it('shows due soon when a promise comes within the window, with the count in the icon', () => {
     const dueSoon = model([reminder('incident_due', { dueAtMs: NOW_MS + 10 * MINUTE_MS })]);
     expect(dueSoon).toMatchObject({ icon: { state: 'due_soon', badge: '1' }, tooltip: 'Herald: 1 due soon', count: 1 });

@@ -1,0 +1,87 @@
+// Herald as a desktop app, as the renderer sees it: the updater's status, the
+// login item, and the user's choices for both (kept in Settings). Main
+// decides everything; this store shows it and passes the clicks on.
+import { create } from 'zustand';
+import type { LoginItemStatus } from '../../../shared/api/channels/desktop.ts';
+import type { ApiError } from '../../../shared/api/index.ts';
+import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
+import type { Settings } from '../../../shared/settings/settings.ts';
+import { herald } from '../../api/herald.ts';
+
+interface DesktopState {
+  update: UpdateStatus | null;
+  loginItem: LoginItemStatus | null;
+  settings: Settings | null;
+  /** Why the last update action (or loading this screen) failed. */
+  updateError: ApiError | null;
+  /** Why the last change of open at login or automatic download was not saved. */
+  choiceError: ApiError | null;
+  isBusy: boolean;
+  load: () => Promise<void>;
+  applyUpdate: (update: UpdateStatus) => void;
+  applySettings: (settings: Settings) => void;
+  checkForUpdates: () => Promise<void>;
+  downloadUpdate: () => Promise<void>;
+  restartToUpdate: () => Promise<void>;
+  /** Saves one of this screen's settings (open at login, automatic download). */
+  choose: (patch: Partial<Pick<Settings, 'openAtLogin' | 'hasAnsweredOpenAtLogin' | 'autoDownloadUpdates'>>) => Promise<boolean>;
+}
+
+export const useDesktop = create<DesktopState>()((set, get) => {
+  async function runUpdate(channel: 'updates:check' | 'updates:download' | 'updates:restart') {
+    set({ isBusy: true, updateError: null });
+    const result = await herald().invoke(channel, {});
+    set(result.ok ? { update: result.value, isBusy: false } : { updateError: result.error, isBusy: false });
+  }
+  return {
+    update: null,
+    loginItem: null,
+    settings: null,
+    updateError: null,
+    choiceError: null,
+    isBusy: false,
+    async load() {
+      const [update, loginItem, settings] = await Promise.all([
+        herald().invoke('updates:status', {}),
+        herald().invoke('loginItem:status', {}),
+        herald().invoke('settings:get', {}),
+      ]);
+      const failed = [update, loginItem, settings].find((result) => !result.ok);
+      set({
+        update: update.ok ? update.value : null,
+        loginItem: loginItem.ok ? loginItem.value : null,
+        settings: settings.ok ? settings.value : null,
+        updateError: failed && !failed.ok ? failed.error : null,
+      });
+    },
+    applyUpdate: (update) => set({ update }),
+    applySettings: (settings) => set({ settings }),
+    checkForUpdates: () => runUpdate('updates:check'),
+    downloadUpdate: () => runUpdate('updates:download'),
+    restartToUpdate: () => runUpdate('updates:restart'),
+    async choose(patch) {
+      // The checkbox moves at once; if main refuses, it moves back and the section says why.
+      const before = get().settings;
+      set({ isBusy: true, choiceError: null, ...(before ? { settings: { ...before, ...patch } } : {}) });
+      const result = await herald().invoke('settings:update', patch);
+      if (!result.ok) {
+        set({ choiceError: result.error, isBusy: false, settings: before });
+        return false;
+      }
+      const loginItem = await herald().invoke('loginItem:status', {});
+      set({ settings: result.value, isBusy: false, ...(loginItem.ok ? { loginItem: loginItem.value } : {}) });
+      return true;
+    },
+  };
+});
+
+/** Keeps the store current while a component shows it. */
+export function followDesktop(): () => void {
+  void useDesktop.getState().load();
+  const offUpdate = herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
+  const offSettings = herald().on('settings:changed', (settings) => useDesktop.getState().applySettings(settings));
+  return () => {
+    offUpdate();
+    offSettings();
+  };
+}
