@@ -151,6 +151,7 @@ describe('where the token may go', () => {
     const { core } = makeCore({ dataDir, secretBox: strongBox });
     expect(core.storageNotices).toEqual([]);
     expect(await core.slack.credential()).toEqual({ token: 'xoxb-0123456789-legacy', apiUrl: 'https://slack.com/api/' });
-    expect(core.settings.get()).toEqual({ timeZone: 'UTC', keepRunningInTray: false });
+    expect(core.settings.get()).toMatchObject({ timeZone: 'UTC', keepRunningInTray: false });
+    expect(core.settings.get()).not.toHaveProperty('slackApiUrl');
   });
 });
