@@ -5,11 +5,15 @@ import { defaultSettings, settingsSchema, type Settings } from '../../../shared/
 import type { EventBus } from '../api/event-bus.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 
-/** Stored form: the same shape as the API's, with defaults filled in for fields added later. */
+/**
+ * Stored form: the same shape as the API's, with defaults filled in for fields added later. A field
+ * that is there with a wrong value is not replaced by its default: the file is quarantined and
+ * reported like any other store's, so nothing the user set is silently overwritten.
+ */
 const storedSettingsSchema = z.object({
-  slackApiUrl: settingsSchema.shape.slackApiUrl.catch(defaultSettings.slackApiUrl),
-  timeZone: settingsSchema.shape.timeZone.catch(defaultSettings.timeZone),
-  keepRunningInTray: z.boolean().catch(defaultSettings.keepRunningInTray),
+  slackApiUrl: settingsSchema.shape.slackApiUrl.default(defaultSettings.slackApiUrl),
+  timeZone: settingsSchema.shape.timeZone.default(defaultSettings.timeZone),
+  keepRunningInTray: z.boolean().default(defaultSettings.keepRunningInTray),
 });
 
 export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {
