@@ -17,17 +17,17 @@ import type { HistoryService } from '../history/history-service.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
-import type { VersionedStore } from '../storage/versioned-store.ts';
 import { createChannelResolver } from './channel-resolver.ts';
 import { createConnectivity } from './connectivity.ts';
 import { createTransitions, type SentVia } from './item-transitions.ts';
 import { createOutboxCommands } from './outbox-commands.ts';
 import { createOutboxEngine } from './outbox-engine.ts';
-import { createOutboxRepository, type StoredOutbox } from './outbox-store.ts';
+import { createOutboxRepository, type OutboxFiles } from './outbox-store.ts';
 import { createScheduledReconciler } from './scheduled-reconciler.ts';
 
 export interface OutboxServiceDeps {
-  store: VersionedStore<StoredOutbox>;
+  /** The item files (outbox-store.ts openOutboxFiles). */
+  files: OutboxFiles;
   gateway: SlackGateway;
   directory: Pick<ChannelDirectory, 'lookup' | 'cached'>;
   history: Pick<HistoryService, 'recordSent'>;
@@ -75,8 +75,7 @@ export interface OutboxService {
 
 /** Items found mid-send on start-up: the process stopped after the request may have left. */
 function recoverInterrupted(repo: ReturnType<typeof createOutboxRepository>): void {
-  for (const item of repo.all()) {
-    if (item.state !== 'sending') continue;
+  for (const item of [...repo.inState('sending')]) {
     repo.patch(item.id, {
       state: 'queued',
       isOutcomeUnclear: true,
@@ -93,7 +92,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   const random = deps.random ?? Math.random;
   const sentListeners = new Set<SentListener>();
   const changeListeners = new Set<(item: OutboxItem) => void>();
-  const repo = createOutboxRepository(deps.store, () => deps.clock.now(), (item) => {
+  const repo = createOutboxRepository(deps.files, () => deps.clock.now(), (item) => {
     deps.bus.emit('outbox:changed', item);
     for (const listener of [...changeListeners]) {
       try {
@@ -194,7 +193,12 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     },
     isBusy: () => engine.isBusy() || connectivity.isProbing(),
     handlers: {
-      'outbox:enqueue': (args) => Promise.resolve(commands.enqueue(args)),
+      // Answered once the new item is on disk for good (fsynced together with any other enqueued meanwhile).
+      'outbox:enqueue': async (args) => {
+        const queued = commands.enqueue(args);
+        if (queued.ok) await repo.synced();
+        return queued;
+      },
       'outbox:list': ({ states }) => Promise.resolve(ok(list(states))),
       'outbox:update': ({ id, patch }) => Promise.resolve(commands.update(id, patch)),
       'outbox:cancel': ({ id }) => commands.cancel(id),
