@@ -244,6 +244,7 @@ export function createCore(deps: CoreDeps): Core {
       reminders.scheduler.stop();
       reminders.flush();
       outboxService.stop();
+      history.flush();
     },
   };
 }

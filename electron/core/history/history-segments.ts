@@ -10,7 +10,9 @@
 // the same month's file (the month of its send time, so every line for an id
 // is in one file): the last line for an id wins, in the place of its first.
 // A line that cannot be read (a write cut short by a crash) is skipped and
-// reported to the log; the rest of the month is intact. History lines are not
+// reported to the log; the rest of the month is intact. The index is written
+// at most once a second and on stop; a month it has not caught up with is
+// counted again at the next start. History lines are not
 // fsynced: exactly-once rests on the outbox's own files, and a lost line after
 // a power cut costs a history entry, never a duplicate message.
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,11 @@ type SegmentIndex = z.output<typeof indexSchema>['segments'];
 const SEGMENT_FILE = /^(\d{4}-\d{2})\.jsonl$/;
 /** Parsed months kept in memory: the newest (where new entries land) and a page or two of browsing. */
 const CACHED_MONTHS = 3;
+/**
+ * The index is rewritten at most this often: replacing a file costs more than appending a line, and a
+ * stale index costs little (at open, a month whose size differs from its entry is counted again).
+ */
+const INDEX_WRITE_DELAY_MS = 1_000;
 
 export const monthOf = (entry: Pick<HistoryEntry, 'sentAtUtc'>) => entry.sentAtUtc.slice(0, 7);
 const lineOf = (entry: HistoryEntry) => `${JSON.stringify({ schemaVersion: ENTRY_VERSION, data: entry })}\n`;
@@ -44,6 +51,8 @@ export interface HistorySegments {
   query(query: HistoryQuery): { entries: HistoryEntry[]; total: number };
   /** An entry by id, newest months first (a scan: for rare look-ups). */
   find(id: string): HistoryEntry | undefined;
+  /** Writes the index now if it changed (on stop; otherwise it is written at most once a second). */
+  flush(): void;
 }
 
 export interface HistorySegmentsContext extends RecordFilesContext {
@@ -177,6 +186,15 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
 
   const cache = new Map<string, Segment>();
   const tailChecked = new Set<string>();
+  let indexTimer: NodeJS.Timeout | undefined;
+  const flushIndex = () => {
+    if (indexTimer) clearTimeout(indexTimer);
+    indexTimer = undefined;
+    writeIndex(dir, index);
+  };
+  const scheduleIndexWrite = () => {
+    indexTimer ??= setTimeout(flushIndex, INDEX_WRITE_DELAY_MS).unref();
+  };
   const pathOf = (month: string) => join(dir, `${month}.jsonl`);
 
   function readMonth(month: string): Segment {
@@ -196,7 +214,7 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
     const bytes = Buffer.byteLength(text);
     if (!known || known.entries !== segment.entries.length || known.bytes !== bytes) {
       index[month] = { entries: segment.entries.length, bytes };
-      writeIndex(dir, index);
+      scheduleIndexWrite();
     }
     cache.set(month, segment);
     while (cache.size > CACHED_MONTHS) cache.delete(cache.keys().next().value!);
@@ -224,7 +242,7 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
       isIndexStale = true;
     }
   }
-  if (isIndexStale) writeIndex(dir, index);
+  if (isIndexStale || indexTimer) flushIndex();
 
   /** Months newest first, those that can hold entries in [fromUtc, toUtc). */
   function monthsFor(query: HistoryQuery): string[] {
@@ -251,7 +269,7 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
       const cached = cache.get(month);
       const isNewHere = cached ? upsert(cached, entry) : isNew;
       index[month] = { entries: known.entries + (isNewHere ? 1 : 0), bytes: known.bytes + Buffer.byteLength(line) };
-      writeIndex(dir, index);
+      scheduleIndexWrite();
     },
     query(query) {
       const { limit = 100, offset = 0 } = query;
@@ -277,6 +295,9 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
         total += found.total;
       }
       return { entries: page.slice(0, limit), total };
+    },
+    flush: () => {
+      if (indexTimer) flushIndex();
     },
     find(id) {
       for (const month of Object.keys(index).sort().reverse()) {

@@ -19,6 +19,8 @@ export interface HistoryService {
   recordSent(item: OutboxItem, via: HistoryEntry['via']): HistoryEntry | undefined;
   get(id: string): HistoryEntry | undefined;
   list(query: HistoryQuery): HistoryList;
+  /** Writes what is still only in memory (the segments' index); called on stop. */
+  flush(): void;
   handlers: { 'history:list': Handler<'history:list'> };
 }
 
@@ -62,6 +64,7 @@ export function createHistoryService(segments: HistorySegments, bus: EventBus): 
     },
     get: (id) => recent.get(id) ?? segments.find(id),
     list: (query) => segments.query(query),
+    flush: () => segments.flush(),
     handlers: {
       'history:list': (query) => Promise.resolve(ok(segments.query(query))),
     },

@@ -62,6 +62,8 @@ export interface OutboxService {
   stop(): void;
   /** Whether a Slack request or check is running (shutdown and tests wait for quiet). */
   isBusy(): boolean;
+  /** Resolves once every new item and every `sending` so far is synced to disk. */
+  synced(): Promise<void>;
   handlers: {
     'outbox:enqueue': Handler<'outbox:enqueue'>;
     'outbox:list': Handler<'outbox:list'>;
@@ -192,6 +194,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       unsubscribe();
     },
     isBusy: () => engine.isBusy() || connectivity.isProbing(),
+    synced: () => repo.synced(),
     handlers: {
       // Answered once the new item is on disk for good (fsynced together with any other enqueued meanwhile).
       'outbox:enqueue': async (args) => {

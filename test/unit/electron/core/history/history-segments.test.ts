@@ -47,6 +47,8 @@ function open(dataDir: string, notices: StorageNotice[] = [], badLines: Array<[s
 function recorded(dataDir: string, entries = tenEntries()) {
   const segments = open(dataDir);
   for (const each of entries) segments.append(each, true);
+  // As core.stop() does; otherwise the index is written within a second.
+  segments.flush();
   return segments;
 }
 
@@ -146,5 +148,15 @@ describe('history segments', () => {
     segments.append(entry(11, '2026-04-10T09:00:00.000Z'), true);
     const reopened = open(dataDir);
     expect(reopened.query({ limit: 1 })).toEqual({ entries: [expect.objectContaining({ id: 'entry-11' })], total: 11 });
+  });
+
+  it('counts a month again at the next start when the process stopped before its index was written', () => {
+    const dataDir = makeDataDir();
+    recorded(dataDir);
+    const segments = open(dataDir);
+    segments.append(entry(10, '2026-04-11T09:00:00.000Z'), true);
+    segments.append(entry(11, '2026-05-01T09:00:00.000Z'), true);
+    // No flush: killed before the index caught up.
+    expect(open(dataDir).query({ limit: 2 })).toEqual({ entries: [expect.objectContaining({ id: 'entry-11' }), expect.objectContaining({ id: 'entry-10' })], total: 12 });
   });
 });

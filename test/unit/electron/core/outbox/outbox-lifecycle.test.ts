@@ -126,6 +126,9 @@ describe('the outbox item lifecycle', () => {
     const delivered = enqueue(first, { channel: UPDATE, text: 'reached Slack before the crash' });
     const pending = enqueue(first, { channel: UPDATE, text: 'never left' });
     first.core.stop();
+    // Let the look-up of the channel already under way finish, and every write reach its file.
+    await first.drive(() => !first.core.outbox.isBusy());
+    await first.core.outbox.synced();
     // Simulate the crash: the first was posted and its state left at `sending`; the second is still queued.
     const posted = first.fake.addMessage(UPDATE, {
       text: 'reached Slack before the crash',

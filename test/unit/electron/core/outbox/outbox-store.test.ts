@@ -88,11 +88,12 @@ describe('moving an old outbox.json to one file per item', () => {
 });
 
 describe('the outbox repository over its files', () => {
-  it('quarantines one unreadable item file and keeps the rest', () => {
+  it('quarantines one unreadable item file and keeps the rest', async () => {
     const dataDir = makeDataDir();
     const repo = openRepo(dataDir);
     repo.add(item(0));
     repo.add(item(1));
+    await repo.synced();
     writeFileSync(join(dataDir, 'outbox', 'item-0.json'), '{"schemaVersion":1,"data":');
     const notices: StorageNotice[] = [];
     expect(openRepo(dataDir, notices).all().map((stored) => stored.id)).toEqual(['item-1']);
