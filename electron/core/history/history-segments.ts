@@ -33,8 +33,13 @@ const indexShape: StoredShape<typeof indexSchema> = { schema: indexSchema };
 type SegmentIndex = z.output<typeof indexSchema>['segments'];
 
 const SEGMENT_FILE = /^(\d{4}-\d{2})\.jsonl$/;
-/** Parsed months kept in memory: the newest (where new entries land) and a page or two of browsing. */
+/**
+ * Parsed months kept in memory: at least the newest few (where new entries land, and a page or two of
+ * browsing), and more while they hold fewer than this many entries, so a search of a modest history
+ * does not read the disk again; a large one is searched a month at a time.
+ */
 const CACHED_MONTHS = 3;
+const CACHED_ENTRIES = 12_000;
 /**
  * The index is rewritten at most this often: replacing a file costs more than appending a line, and a
  * stale index costs little (at open, a month whose size differs from its entry is counted again).
@@ -217,7 +222,13 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
       scheduleIndexWrite();
     }
     cache.set(month, segment);
-    while (cache.size > CACHED_MONTHS) cache.delete(cache.keys().next().value!);
+    let cachedEntries = 0;
+    for (const each of cache.values()) cachedEntries += each.entries.length;
+    while (cache.size > CACHED_MONTHS && cachedEntries > CACHED_ENTRIES) {
+      const oldest = cache.keys().next().value!;
+      cachedEntries -= cache.get(oldest)!.entries.length;
+      cache.delete(oldest);
+    }
     return segment;
   }
 
