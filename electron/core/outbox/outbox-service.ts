@@ -7,7 +7,7 @@ import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
-import type { OutboxItem, OutboxState } from '../../../shared/outbox/outbox-item.ts';
+import { finishedStates, outboxStates, type OutboxItem, type OutboxState } from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -45,7 +45,7 @@ export type SentListener = (item: OutboxItem, via: SentVia) => void;
 export interface OutboxService {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
   get(id: string): OutboxItem | undefined;
-  list(states?: readonly OutboxState[]): OutboxList;
+  list(states?: readonly OutboxState[], page?: { limit?: number; offset?: number }): OutboxList;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
   cancel(id: string): Promise<Result<OutboxItem>>;
   retry(id: string): Result<OutboxItem>;
@@ -153,10 +153,21 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     else connectivity.reportAuthFailure({ kind: 'not_connected', ...explainSlackError('not_connected') });
   });
 
-  const list = (states?: readonly OutboxState[]): OutboxList => ({
-    items: repo.all().filter((item) => states === undefined || states.includes(item.state)),
-    connection: connectivity.status(),
-  });
+  const list = (states?: readonly OutboxState[], page: { limit?: number; offset?: number } = {}): OutboxList => {
+    const matching = (states ?? outboxStates).flatMap((state) => [...repo.inState(state)]);
+    const total = matching.length;
+    if (page.limit === undefined && !page.offset) {
+      return { items: matching.sort((a, b) => a.sequence - b.sequence), connection: connectivity.status(), total };
+    }
+    // A page: what is still on its way (enqueue order) before what has finished (newest first).
+    const unfinished = matching.filter((item) => !finishedStates.has(item.state)).sort((a, b) => a.sequence - b.sequence);
+    const finishedAt = (item: OutboxItem) => item.sentAtUtc ?? item.updatedAtUtc;
+    const finished = matching
+      .filter((item) => finishedStates.has(item.state))
+      .sort((a, b) => finishedAt(b).localeCompare(finishedAt(a)) || b.sequence - a.sequence);
+    const offset = page.offset ?? 0;
+    return { items: [...unfinished, ...finished].slice(offset, offset + (page.limit ?? total)), connection: connectivity.status(), total };
+  };
 
   const service: OutboxService = {
     enqueue: (request) => commands.enqueue(request),
@@ -202,7 +213,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
         if (queued.ok) await repo.synced();
         return queued;
       },
-      'outbox:list': ({ states }) => Promise.resolve(ok(list(states))),
+      'outbox:list': ({ states, limit, offset }) => Promise.resolve(ok(list(states, { limit, offset }))),
       'outbox:update': ({ id, patch }) => Promise.resolve(commands.update(id, patch)),
       'outbox:cancel': ({ id }) => commands.cancel(id),
       'outbox:retry': ({ id }) => Promise.resolve(commands.retry(id)),

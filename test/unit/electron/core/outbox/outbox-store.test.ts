@@ -152,4 +152,24 @@ describe('the outbox repository over its files', () => {
     expect(second.heraldMessages(UPDATE).map(heraldIdOf)).toEqual(ids.filter((_, n) => n % 2));
     expect(second.heraldMessages('ask-comms').map(heraldIdOf)).toEqual(ids.filter((_, n) => n % 2 === 0));
   });
+
+  it('pages outbox:list with what is on its way first, then what has finished, newest first', async () => {
+    const world = await makeOutboxWorld();
+    await world.drive(() => world.core.outbox.connection().state === 'online');
+    const sent = [enqueue(world, { channel: UPDATE, text: 'sent first' }), enqueue(world, { channel: UPDATE, text: 'sent second' })];
+    await world.drive(() => sent.every((each) => world.item(each.id).state === 'sent'));
+    world.core.stop();
+    const waiting = [1, 2, 3].map((n) => enqueue(world, { channel: UPDATE, text: `waiting ${n}`, sendAtUtc: new Date(world.clock.now() + 3_600_000).toISOString() }));
+    const page = async (limit: number, offset: number) => {
+      const answer = await world.core.router.call('outbox:list', { limit, offset });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return { ids: answer.value.items.map((each) => each.id), total: answer.value.total };
+    };
+    expect(await page(2, 0)).toEqual({ ids: [waiting[0]!.id, waiting[1]!.id], total: 5 });
+    expect(await page(2, 2)).toEqual({ ids: [waiting[2]!.id, sent[1]!.id], total: 5 });
+    expect(await page(2, 4)).toEqual({ ids: [sent[0]!.id], total: 5 });
+    const whole = await world.core.router.call('outbox:list', {});
+    expect(whole.ok && whole.value.items.map((each) => each.id)).toEqual([...sent, ...waiting].map((each) => each.id));
+    expect(whole.ok && whole.value.total).toBe(5);
+  });
 });
