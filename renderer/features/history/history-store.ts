@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { HistoryEntry } from '../../../shared/history/history-entry.ts';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import { herald } from '../../api/herald.ts';
+import { HISTORY_PAGE_SIZE } from './history-filters.ts';
 
 interface HistoryState {
   entries: HistoryEntry[];
@@ -22,8 +23,6 @@ interface HistoryState {
   loadMore: () => Promise<void>;
 }
 
-/** Entries per page. */
-export const HISTORY_PAGE = 50;
 /** The most a refresh asks for at once (the contract's limit). */
 const MAX_LIMIT = 1_000;
 
@@ -40,7 +39,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   search: async (query) => {
     const search = ++latestSearch;
     set({ query });
-    const result = await herald().invoke('history:list', { limit: HISTORY_PAGE, ...query });
+    const result = await herald().invoke('history:list', { limit: HISTORY_PAGE_SIZE, ...query });
     // Typing fires several searches; only the newest may answer.
     if (search !== latestSearch) return;
     if (!result.ok) {
@@ -57,13 +56,13 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       ...(names.every((name) => seen.includes(name)) ? {} : { seenChannels: [...new Set([...seen, ...names])].sort() }),
     });
   },
-  refresh: () => get().search({ ...get().query, limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE, get().entries.length)) }),
+  refresh: () => get().search({ ...get().query, limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE_SIZE, get().entries.length)) }),
   loadMore: async () => {
     const { query, entries, isLoadingMore } = get();
     if (isLoadingMore) return;
     const search = latestSearch;
     set({ isLoadingMore: true });
-    const result = await herald().invoke('history:list', { ...query, limit: HISTORY_PAGE, offset: entries.length });
+    const result = await herald().invoke('history:list', { ...query, limit: HISTORY_PAGE_SIZE, offset: entries.length });
     // A new search started meanwhile: its answer replaces the list, this page would not belong to it.
     if (search !== latestSearch) return set({ isLoadingMore: false });
     if (!result.ok) return set({ error: result.error.message, isLoadingMore: false });
