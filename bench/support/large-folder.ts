@@ -17,8 +17,25 @@ import type { HistoryEntry } from '../../shared/history/history-entry.ts';
 import { newQueuedItem } from '../../shared/outbox/new-queued-item.ts';
 import { enqueueRequestSchema } from '../../shared/outbox/outbox-requests.ts';
 
-const CHANNELS = ['operations-engineering-update', 'github-community', 'ask-comms', 'operations-engineering-team', 'team-channel-003'];
-const SERVICES = ['cert-manager', 'ingress', 'dns', 'github', 'sentry', 'kubernetes', 'rds', 'vault', 'concourse', 'grafana'];
+const CHANNELS = [
+  'operations-engineering-update',
+  'github-community',
+  'ask-comms',
+  'operations-engineering-team',
+  'team-channel-003',
+];
+const SERVICES = [
+  'cert-manager',
+  'ingress',
+  'dns',
+  'github',
+  'sentry',
+  'kubernetes',
+  'rds',
+  'vault',
+  'concourse',
+  'grafana',
+];
 const HOUR_MS = 60 * 60_000;
 
 export interface FolderSizes {
@@ -50,7 +67,12 @@ export function historyEntries(count: number, endMs: number): HistoryEntry[] {
       sentAtUtc: new Date(sentMs).toISOString(),
       via: 'post',
       source: { typeId: 'incidents', stage: 'update', incidentId: `incident-${Math.floor(n / 5)}` },
-      checklist: ['service', 'impact', 'nextUpdate', 'actions', 'contact'].map((itemId) => ({ itemId, label: `The ${itemId}`, state: 'done', required: true })),
+      checklist: ['service', 'impact', 'nextUpdate', 'actions', 'contact'].map((itemId) => ({
+        itemId,
+        label: `The ${itemId}`,
+        state: 'done',
+        required: true,
+      })),
       override: null,
     } satisfies HistoryEntry;
   });
@@ -67,7 +89,14 @@ function draft(n: number, nowIso: string): StoredDraft {
       notApplicable: {},
       body: `Draft ${n}: notes for the next update.`,
     },
-    meta: { createdAtUtc: nowIso, updatedAtUtc: nowIso, revision: 1, origin: { kind: 'manual' }, focusedField: null, deletedAtUtc: null },
+    meta: {
+      createdAtUtc: nowIso,
+      updatedAtUtc: nowIso,
+      revision: 1,
+      origin: { kind: 'manual' },
+      focusedField: null,
+      deletedAtUtc: null,
+    },
   };
 }
 
@@ -112,15 +141,32 @@ export function fillFolder(dataDir: string, sizes: FolderSizes, nowMs: number): 
     for (let n = 0; n < sizes.drafts; n++) files.write(draft(n, new Date(nowMs).toISOString()));
   }
   if (sizes.events > 0) {
-    const store = openVersionedStore(calendarStoreDefinition, { dataDir, createBackend: createConfBackend, ...context });
+    const store = openVersionedStore(calendarStoreDefinition, {
+      dataDir,
+      createBackend: createConfBackend,
+      ...context,
+    });
     store.write({ events: Array.from({ length: sizes.events }, (_, n) => event(n)), freezes: [] });
   }
   if (sizes.queued > 0) {
     // Queued while Slack was unreachable: names not yet resolved to channel ids.
-    const repo = createOutboxRepository(openOutboxFiles(dataDir, context), () => nowMs, () => undefined);
+    const repo = createOutboxRepository(
+      openOutboxFiles(dataDir, context),
+      () => nowMs,
+      () => undefined,
+    );
     for (let n = 0; n < sizes.queued; n++) {
-      const request = enqueueRequestSchema.parse({ channel: CHANNELS[n % CHANNELS.length]!, text: `Queued message ${n}` });
-      repo.add(newQueuedItem(request, { id: `queued-${n}`, nowIso: new Date(nowMs).toISOString(), channel: { channel: request.channel, channelId: null, channelName: null } }));
+      const request = enqueueRequestSchema.parse({
+        channel: CHANNELS[n % CHANNELS.length]!,
+        text: `Queued message ${n}`,
+      });
+      repo.add(
+        newQueuedItem(request, {
+          id: `queued-${n}`,
+          nowIso: new Date(nowMs).toISOString(),
+          channel: { channel: request.channel, channelId: null, channelName: null },
+        }),
+      );
     }
   }
 }

@@ -15,11 +15,28 @@
 // counted again at the next start. History lines are not
 // fsynced: exactly-once rests on the outbox's own files, and a lost line after
 // a power cut costs a history entry, never a duplicate message.
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { historyEntrySchema, type HistoryEntry } from '../../../shared/history/history-entry.ts';
-import { hasContentCriteria, searchHistory, type HistoryQuery } from '../../../shared/history/history-query.ts';
+import {
+  hasContentCriteria,
+  searchHistory,
+  type HistoryQuery,
+} from '../../../shared/history/history-query.ts';
 import { checkJsonFile, quarantineFile } from '../storage/quarantine.ts';
 import type { RecordFilesContext } from '../storage/record-files.ts';
 import { currentVersion, decodeStored, type StoredShape } from '../storage/versioned-store.ts';
@@ -27,7 +44,10 @@ import { currentVersion, decodeStored, type StoredShape } from '../storage/versi
 const entryShape: StoredShape<typeof historyEntrySchema> = { schema: historyEntrySchema };
 const ENTRY_VERSION = currentVersion(entryShape);
 const indexSchema = z.object({
-  segments: z.record(z.string(), z.object({ entries: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })),
+  segments: z.record(
+    z.string(),
+    z.object({ entries: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  ),
 });
 const indexShape: StoredShape<typeof indexSchema> = { schema: indexSchema };
 type SegmentIndex = z.output<typeof indexSchema>['segments'];
@@ -109,7 +129,10 @@ function writeFileAtomically(path: string, text: string): void {
 }
 
 function writeIndex(dir: string, segments: SegmentIndex): void {
-  writeFileAtomically(join(dir, 'index.json'), JSON.stringify({ schemaVersion: currentVersion(indexShape), data: { segments } }));
+  writeFileAtomically(
+    join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: currentVersion(indexShape), data: { segments } }),
+  );
 }
 
 /**
@@ -260,7 +283,11 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
     const fromMonth = query.fromUtc?.slice(0, 7);
     const toMs = query.toUtc === undefined ? undefined : Date.parse(query.toUtc);
     return Object.keys(index)
-      .filter((month) => (fromMonth === undefined || month >= fromMonth) && (toMs === undefined || Date.parse(`${month}-01T00:00:00Z`) < toMs))
+      .filter(
+        (month) =>
+          (fromMonth === undefined || month >= fromMonth) &&
+          (toMs === undefined || Date.parse(`${month}-01T00:00:00Z`) < toMs),
+      )
       .sort()
       .reverse();
   }
@@ -279,7 +306,10 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
       appendFileSync(path, line);
       const cached = cache.get(month);
       const isNewHere = cached ? upsert(cached, entry) : isNew;
-      index[month] = { entries: known.entries + (isNewHere ? 1 : 0), bytes: known.bytes + Buffer.byteLength(line) };
+      index[month] = {
+        entries: known.entries + (isNewHere ? 1 : 0),
+        bytes: known.bytes + Buffer.byteLength(line),
+      };
       scheduleIndexWrite();
     },
     query(query) {
@@ -287,7 +317,8 @@ export function openHistorySegments(dataDir: string, context: HistorySegmentsCon
       const months = monthsFor(query);
       const page: HistoryEntry[] = [];
       let total = 0;
-      const isEveryEntry = !hasContentCriteria(query) && query.fromUtc === undefined && query.toUtc === undefined;
+      const isEveryEntry =
+        !hasContentCriteria(query) && query.fromUtc === undefined && query.toUtc === undefined;
       for (const month of months) {
         // This month's part of the page: skip what newer months have not already skipped, fill what is left.
         const window = { limit: limit - page.length, offset: Math.max(0, offset - total) };

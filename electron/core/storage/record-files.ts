@@ -15,7 +15,18 @@
 // IS that record: `loadAll` rolls it forward, so a power cut between the
 // fsync and the rename loses nothing. (This relies on the journaling file
 // systems Herald runs on: fsync of a new file also makes its name durable.)
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -75,7 +86,10 @@ async function fsyncFile(path: string): Promise<void> {
   }
 }
 
-export function createRecordFiles<S extends z.ZodType>(options: RecordFilesOptions<S>, context: RecordFilesContext): RecordFiles<z.output<S>> {
+export function createRecordFiles<S extends z.ZodType>(
+  options: RecordFilesOptions<S>,
+  context: RecordFilesContext,
+): RecordFiles<z.output<S>> {
   type T = z.output<S>;
   const { dir } = options;
   mkdirSync(dir, { recursive: true });
@@ -154,7 +168,13 @@ export function createRecordFiles<S extends z.ZodType>(options: RecordFilesOptio
       const at = name.indexOf(TEMPORARY);
       if (at < 0) continue;
       const id = name.slice(0, at);
-      const order = [statSync(join(dir, name)).mtimeMs, ...name.slice(at + TEMPORARY.length).split('-').map(Number)];
+      const order = [
+        statSync(join(dir, name)).mtimeMs,
+        ...name
+          .slice(at + TEMPORARY.length)
+          .split('-')
+          .map(Number),
+      ];
       byId.set(id, [...(byId.get(id) ?? []), { name, order }]);
     }
     for (const [id, candidates] of byId) {
@@ -200,7 +220,8 @@ export function createRecordFiles<S extends z.ZodType>(options: RecordFilesOptio
       rollForwardTemporaryFiles(readdirSync(dir));
       const records: T[] = [];
       for (const name of readdirSync(dir)) {
-        if (!name.endsWith('.json') || name.includes('.corrupt-') || name.includes('.from-newer-herald-')) continue;
+        if (!name.endsWith('.json') || name.includes('.corrupt-') || name.includes('.from-newer-herald-'))
+          continue;
         const path = join(dir, name);
         const read = decodeFile(path);
         if ('error' in read) {
@@ -208,9 +229,19 @@ export function createRecordFiles<S extends z.ZodType>(options: RecordFilesOptio
           continue;
         }
         const { decoded } = read;
-        if (!decoded.ok) context.onQuarantine(quarantineFile(path, options.label(name), decoded.reason, context.nowMs(), decoded.kind));
+        if (!decoded.ok)
+          context.onQuarantine(
+            quarantineFile(path, options.label(name), decoded.reason, context.nowMs(), decoded.kind),
+          );
         else if (`${options.idOf(decoded.data)}.json` !== name) {
-          context.onQuarantine(quarantineFile(path, options.label(name), 'its name does not match the record inside', context.nowMs()));
+          context.onQuarantine(
+            quarantineFile(
+              path,
+              options.label(name),
+              'its name does not match the record inside',
+              context.nowMs(),
+            ),
+          );
         } else {
           if (decoded.version !== version) write(decoded.data);
           records.push(decoded.data);

@@ -63,7 +63,12 @@ describe('moving an old history.json to month segments', () => {
     writeFileSync(join(dataDir, 'history.json'), content);
 
     const segments = open(dataDir);
-    expect(readdirSync(join(dataDir, 'history')).sort()).toEqual(['2026-02.jsonl', '2026-03.jsonl', '2026-04.jsonl', 'index.json']);
+    expect(readdirSync(join(dataDir, 'history')).sort()).toEqual([
+      '2026-02.jsonl',
+      '2026-03.jsonl',
+      '2026-04.jsonl',
+      'index.json',
+    ]);
     expect(JSON.parse(readFileSync(join(dataDir, 'history', 'index.json'), 'utf8'))).toMatchObject({
       schemaVersion: 1,
       data: { segments: { '2026-02': { entries: 2 }, '2026-03': { entries: 3 }, '2026-04': { entries: 5 } } },
@@ -89,15 +94,24 @@ describe('history segments', () => {
     expect(ids(segments.query({ limit: 3 }))).toEqual(['entry-9', 'entry-8', 'entry-7']);
     expect(ids(segments.query({ limit: 3, offset: 3 }))).toEqual(['entry-6', 'entry-5', 'entry-4']);
     expect(ids(segments.query({ limit: 3, offset: 6 }))).toEqual(['entry-3', 'entry-2', 'entry-1']);
-    expect(segments.query({ limit: 3, offset: 9 })).toEqual({ entries: [expect.objectContaining({ id: 'entry-0' })], total: 10 });
+    expect(segments.query({ limit: 3, offset: 9 })).toEqual({
+      entries: [expect.objectContaining({ id: 'entry-0' })],
+      total: 10,
+    });
     expect(segments.query({ limit: 3, offset: 10 })).toEqual({ entries: [], total: 10 });
   });
 
   it('searches every month and pages the matches, and reads only the months a date range covers', () => {
     const dataDir = makeDataDir();
     const segments = recorded(dataDir);
-    expect(segments.query({ channel: '#ask-comms', limit: 2 })).toEqual({ entries: [expect.objectContaining({ id: 'entry-8' }), expect.objectContaining({ id: 'entry-6' })], total: 5 });
-    expect(ids(segments.query({ channel: '#ask-comms', limit: 2, offset: 2 }))).toEqual(['entry-4', 'entry-2']);
+    expect(segments.query({ channel: '#ask-comms', limit: 2 })).toEqual({
+      entries: [expect.objectContaining({ id: 'entry-8' }), expect.objectContaining({ id: 'entry-6' })],
+      total: 5,
+    });
+    expect(ids(segments.query({ channel: '#ask-comms', limit: 2, offset: 2 }))).toEqual([
+      'entry-4',
+      'entry-2',
+    ]);
     expect(ids(segments.query({ text: 'number 3' }))).toEqual(['entry-3']);
     // February and April are unreadable from here on (same sizes, so the index still matches):
     // a March-only question must not read them.
@@ -107,7 +121,9 @@ describe('history segments', () => {
     }
     const badLines: Array<[string, number]> = [];
     const reopened = open(dataDir, [], badLines);
-    expect(ids(reopened.query({ fromUtc: '2026-03-01T00:00:00.000Z', toUtc: '2026-04-01T00:00:00.000Z' }))).toEqual(['entry-4', 'entry-3', 'entry-2']);
+    expect(
+      ids(reopened.query({ fromUtc: '2026-03-01T00:00:00.000Z', toUtc: '2026-04-01T00:00:00.000Z' })),
+    ).toEqual(['entry-4', 'entry-3', 'entry-2']);
     expect(badLines).toEqual([]);
     reopened.query({ fromUtc: '2026-02-15T00:00:00.000Z', toUtc: '2026-03-02T00:00:00.000Z' });
     expect(badLines).toEqual([['2026-02', 1]]);
@@ -116,11 +132,25 @@ describe('history segments', () => {
   it('updates an entry in place when it is recorded again (its permalink arrived), in its own month', () => {
     const dataDir = makeDataDir();
     const segments = recorded(dataDir);
-    segments.append({ ...entry(4, '2026-03-31T23:59:59.000Z'), permalink: 'https://example.slack.com/archives/C0/p1' }, false);
+    segments.append(
+      { ...entry(4, '2026-03-31T23:59:59.000Z'), permalink: 'https://example.slack.com/archives/C0/p1' },
+      false,
+    );
     expect(segments.query({ limit: 100 }).total).toBe(10);
     expect(segments.find('entry-4')?.permalink).toBe('https://example.slack.com/archives/C0/p1');
     const reopened = open(dataDir);
-    expect(ids(reopened.query({ limit: 100 }))).toEqual(['entry-9', 'entry-8', 'entry-7', 'entry-6', 'entry-5', 'entry-4', 'entry-3', 'entry-2', 'entry-1', 'entry-0']);
+    expect(ids(reopened.query({ limit: 100 }))).toEqual([
+      'entry-9',
+      'entry-8',
+      'entry-7',
+      'entry-6',
+      'entry-5',
+      'entry-4',
+      'entry-3',
+      'entry-2',
+      'entry-1',
+      'entry-0',
+    ]);
     expect(reopened.find('entry-4')?.permalink).toBe('https://example.slack.com/archives/C0/p1');
   });
 
@@ -140,14 +170,20 @@ describe('history segments', () => {
   it('skips a line cut short by a crash, recounts that month, and keeps later lines whole', () => {
     const dataDir = makeDataDir();
     recorded(dataDir);
-    appendFileSync(join(dataDir, 'history', '2026-04.jsonl'), '{"schemaVersion":1,"data":{"id":"entry-10","chan');
+    appendFileSync(
+      join(dataDir, 'history', '2026-04.jsonl'),
+      '{"schemaVersion":1,"data":{"id":"entry-10","chan',
+    );
     const badLines: Array<[string, number]> = [];
     const segments = open(dataDir, [], badLines);
     expect(badLines).toEqual([['2026-04', 1]]);
     expect(segments.query({}).total).toBe(10);
     segments.append(entry(11, '2026-04-10T09:00:00.000Z'), true);
     const reopened = open(dataDir);
-    expect(reopened.query({ limit: 1 })).toEqual({ entries: [expect.objectContaining({ id: 'entry-11' })], total: 11 });
+    expect(reopened.query({ limit: 1 })).toEqual({
+      entries: [expect.objectContaining({ id: 'entry-11' })],
+      total: 11,
+    });
   });
 
   it('counts a month again at the next start when the process stopped before its index was written', () => {
@@ -157,6 +193,9 @@ describe('history segments', () => {
     segments.append(entry(10, '2026-04-11T09:00:00.000Z'), true);
     segments.append(entry(11, '2026-05-01T09:00:00.000Z'), true);
     // No flush: killed before the index caught up.
-    expect(open(dataDir).query({ limit: 2 })).toEqual({ entries: [expect.objectContaining({ id: 'entry-11' }), expect.objectContaining({ id: 'entry-10' })], total: 12 });
+    expect(open(dataDir).query({ limit: 2 })).toEqual({
+      entries: [expect.objectContaining({ id: 'entry-11' }), expect.objectContaining({ id: 'entry-10' })],
+      total: 12,
+    });
   });
 });

@@ -28,7 +28,11 @@ describe('plan migrations', () => {
 
   it('step 1 → 2 passes odd input through for the schema to refuse, without throwing', () => {
     for (const odd of [null, 'plan', [], 42]) expect(planMigrations[0]!.up(odd)).toBe(odd);
-    expect(planMigrations[0]!.up({ version: 7, types: [] })).toEqual({ version: 7, types: [], checklistHelp: {} });
+    expect(planMigrations[0]!.up({ version: 7, types: [] })).toEqual({
+      version: 7,
+      types: [],
+      checklistHelp: {},
+    });
   });
 
   it('the whole chain upgrades a version 1 file to the current shape', () => {
@@ -45,7 +49,13 @@ describe('plan migrations', () => {
     const answer = await core.router.call('plan:get', {});
     expect(answer.ok && answer.value.types[0]!.name).toBe('Our own name for it');
     expect(answer.ok && answer.value.version).toBe(1);
-    const onDisk = JSON.parse(readFileSync(join(dataDir, 'plan.json'), 'utf8')) as { schemaVersion: number; data: { version: number } };
-    expect(onDisk).toMatchObject({ schemaVersion: planMigrations.length + 1, data: { version: 1, checklistHelp: {} } });
+    const onDisk = JSON.parse(readFileSync(join(dataDir, 'plan.json'), 'utf8')) as {
+      schemaVersion: number;
+      data: { version: number };
+    };
+    expect(onDisk).toMatchObject({
+      schemaVersion: planMigrations.length + 1,
+      data: { version: 1, checklistHelp: {} },
+    });
   });
 });

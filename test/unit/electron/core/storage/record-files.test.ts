@@ -20,7 +20,8 @@ function open(dir: string, notices: StorageNotice[] = []) {
 }
 
 const envelope = (note: Note) => JSON.stringify({ schemaVersion: 1, data: note });
-const onDisk = (dir: string, id: string) => (JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { data: Note }).data;
+const onDisk = (dir: string, id: string) =>
+  (JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { data: Note }).data;
 
 describe('record files', () => {
   it('puts a plain write in place at once and a durable one once synced, in the order written', async () => {
@@ -67,7 +68,9 @@ describe('record files', () => {
     writeFileSync(join(dir, 'future.json'), JSON.stringify({ schemaVersion: 3, data: { id: 'future' } }));
     const notices: StorageNotice[] = [];
     expect(open(dir, notices).loadAll()).toEqual([{ id: 'kept', text: 'fine' }]);
-    expect(notices.map(({ store, kind }) => ({ store, kind })).sort((a, b) => a.store.localeCompare(b.store))).toEqual([
+    expect(
+      notices.map(({ store, kind }) => ({ store, kind })).sort((a, b) => a.store.localeCompare(b.store)),
+    ).toEqual([
       { store: 'note broken.json', kind: 'corrupt' },
       { store: 'note future.json', kind: 'newer_version' },
     ]);
