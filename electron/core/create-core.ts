@@ -15,13 +15,14 @@ import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
 import { createDraftFiles } from './drafts/draft-files.ts';
 import { createDraftsService, draftWorkspaceStoreDefinition, type DraftsService } from './drafts/drafts-service.ts';
-import { createHistoryService, historyStoreDefinition, type HistoryService } from './history/history-service.ts';
+import { openHistorySegments } from './history/history-segments.ts';
+import { createHistoryService, type HistoryService } from './history/history-service.ts';
 import { createIncidentsService, incidentsStoreDefinition, type IncidentsService } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import type { OutboxPort } from './messages/outbox-port.ts';
 import { createSendService } from './messages/send-service.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
-import { outboxStoreDefinition } from './outbox/outbox-store.ts';
+import { openOutboxFiles } from './outbox/outbox-store.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
 import { createReminderService, reminderSettingsStoreDefinition, remindersStoreDefinition, type ReminderService } from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
@@ -181,9 +182,15 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     identity: slackIdentity,
   });
-  const history = createHistoryService(openVersionedStore(historyStoreDefinition, storeContext), bus);
+  const history = createHistoryService(
+    openHistorySegments(deps.dataDir, {
+      ...storeContext,
+      onBadLines: (month, count) => deps.logger.warn('history.unreadable_lines', { month, count }),
+    }),
+    bus,
+  );
   const outboxService = createOutboxService({
-    store: openVersionedStore(outboxStoreDefinition, storeContext),
+    files: openOutboxFiles(deps.dataDir, storeContext),
     gateway: slackGateway,
     directory: channelDirectory,
     history,
@@ -319,6 +326,7 @@ export function createCore(deps: CoreDeps): Core {
       reminders.scheduler.stop();
       reminders.flush();
       outboxService.stop();
+      history.flush();
     },
   };
 }

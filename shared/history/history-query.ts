@@ -16,6 +16,8 @@ export const historyQuerySchema = z
     /** Sent before. */
     toUtc: z.iso.datetime().optional(),
     limit: z.number().int().min(1).max(1_000).default(100),
+    /** How many of the newest matches to skip: the next page starts after the ones already shown. */
+    offset: z.number().int().min(0).max(10_000_000).default(0),
   })
   .strict();
 export type HistoryQuery = z.input<typeof historyQuerySchema>;
@@ -28,7 +30,7 @@ function words(text: string): string[] {
 }
 
 /** Whether an entry matches every criterion given (absent criteria match everything). */
-export function matchesHistoryQuery(entry: HistoryEntry, query: Omit<HistoryQuery, 'limit'>): boolean {
+export function matchesHistoryQuery(entry: HistoryEntry, query: Omit<HistoryQuery, 'limit' | 'offset'>): boolean {
   if (query.text !== undefined && query.text !== '') {
     const haystack = entry.text.toLocaleLowerCase();
     if (!words(query.text).every((word) => haystack.includes(word))) return false;
@@ -45,17 +47,22 @@ export function matchesHistoryQuery(entry: HistoryEntry, query: Omit<HistoryQuer
   return true;
 }
 
-/** Matching entries, newest first, at most `limit`; `total` counts every match. */
+/** Whether a query narrows by anything but dates (then every entry in its date range must be looked at). */
+export function hasContentCriteria(query: HistoryQuery): boolean {
+  return [query.text, query.channel, query.typeId, query.incidentId].some((value) => value !== undefined && value.trim() !== '');
+}
+
+/** Matching entries, newest first, `limit` of them after skipping `offset`; `total` counts every match. */
 export function searchHistory(
   entries: readonly HistoryEntry[],
   query: HistoryQuery,
 ): { entries: HistoryEntry[]; total: number } {
-  const { limit = 100, ...criteria } = query;
+  const { limit = 100, offset = 0, ...criteria } = query;
   // Entries are stored in the order they were sent: ties in time go newest (latest stored) first.
   const matching = entries
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => matchesHistoryQuery(entry, criteria))
     .sort((a, b) => Date.parse(b.entry.sentAtUtc) - Date.parse(a.entry.sentAtUtc) || b.index - a.index)
     .map(({ entry }) => entry);
-  return { entries: matching.slice(0, limit), total: matching.length };
+  return { entries: matching.slice(offset, offset + limit), total: matching.length };
 }

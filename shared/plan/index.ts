@@ -1,7 +1,6 @@
-// The communications plan: its schema, Herald's default, validation, edits
-// and migrations.
+// The communications plan: its schema, Herald's default, validation and
+// edits (stored plans are migrated by electron/core/plan/plan-migrations.ts).
 export * from './plan-schema.ts';
 export { resetToDefaultPlan, UPDATE_CHANNEL } from './default-plan.ts';
 export { planProblems, validatePlan, type PlanProblem } from './validate-plan.ts';
 export * from './plan-edits.ts';
-export { migratePlan, planMigrations, runMigrations, type PlanMigration } from './migrate-plan.ts';

@@ -4,6 +4,8 @@
 // offline, queued messages wait under a banner and can be edited or
 // cancelled; an incident message whose promise passed while it waited is
 // held until the lead gives a new time.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { HistoryEntry } from '../../shared/history/history-entry.ts';
 import type { OutboxItem } from '../../shared/outbox/outbox-item.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
@@ -187,5 +189,44 @@ test.describe('a held incident message', () => {
     const newPromiseSeconds = Date.parse('2026-04-23T12:10:00.000Z') / 1000;
     expect(posted[0]?.text).toContain(`<!date^${newPromiseSeconds}^`);
     expect(posted[0]?.text).not.toContain(`<!date^${Date.parse(promised) / 1000}^`);
+  });
+});
+
+test.describe('a long history from an older Herald', () => {
+  test('is moved to the new layout on start and shown a page at a time, newest first', async ({ page, openHerald, harness, dataDir }) => {
+    // history.json as Herald wrote it before month segments: 250 messages, one a day.
+    const entries = Array.from({ length: 250 }, (_, n) => ({
+      id: `old-${n}`,
+      channelId: 'C0OPSENGUPD',
+      channelName: UPDATE_CHANNEL,
+      text: `Old message number ${n}`,
+      ts: `${1_760_000_000 + n * 86_400}.000100`,
+      threadTs: null,
+      replyBroadcast: false,
+      permalink: null,
+      sentAtUtc: new Date(Date.UTC(2025, 9, 1) + n * 86_400_000).toISOString(),
+      via: 'post',
+      source: {},
+      checklist: [],
+      override: null,
+    }));
+    await harness.stop();
+    writeFileSync(join(dataDir, 'history.json'), JSON.stringify({ schemaVersion: 1, data: { entries } }, null, '\t'));
+    await harness.start();
+
+    await openHerald('History');
+    const shown = page.getByTestId('history-entry');
+    await expect(page.getByTestId('history-count')).toHaveText('Showing the newest 100 of 250');
+    await expect(shown).toHaveCount(100);
+    await expect(shown.first()).toContainText('Old message number 249');
+    await page.getByRole('button', { name: 'Load more (150 older)' }).click();
+    await expect(shown).toHaveCount(200);
+    await expect(shown.nth(100)).toContainText('Old message number 149');
+    await page.getByRole('button', { name: 'Load more (50 older)' }).click();
+    await expect(shown).toHaveCount(250);
+    await expect(shown.last()).toContainText('Old message number 0');
+    await expect(page.getByTestId('history-count')).toHaveText('250 messages');
+    await expect(page.getByRole('button', { name: /Load more/ })).toHaveCount(0);
+    expect(existsSync(join(dataDir, 'history.migrated.json'))).toBe(true);
   });
 });

@@ -2,30 +2,25 @@
 // what kind of message it was, and the checklist and override as they stood
 // when it was sent. Written by the outbox the moment an item is sent (and
 // again when its permalink arrives); searched by history:list.
-import { z } from 'zod';
 import type { HistoryList } from '../../../shared/api/channels/history.ts';
 import { ok } from '../../../shared/api/index.ts';
-import { historyEntrySchema, type HistoryEntry } from '../../../shared/history/history-entry.ts';
-import { searchHistory, type HistoryQuery } from '../../../shared/history/history-query.ts';
+import type { HistoryEntry } from '../../../shared/history/history-entry.ts';
+import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
-import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+import type { HistorySegments } from './history-segments.ts';
 
-const storedHistorySchema = z.object({ entries: z.array(historyEntrySchema) });
-export type StoredHistory = z.output<typeof storedHistorySchema>;
-
-export const historyStoreDefinition: StoreDefinition<typeof storedHistorySchema> = {
-  name: 'history',
-  schema: storedHistorySchema,
-  defaults: () => ({ entries: [] }),
-};
+/** Entries recorded in this run, kept to answer "was this recorded already?" without reading the disk. */
+const RECENT_KEPT = 2_000;
 
 export interface HistoryService {
   /** Records a sent outbox item (or updates its entry: the permalink arrives later). */
   recordSent(item: OutboxItem, via: HistoryEntry['via']): HistoryEntry | undefined;
   get(id: string): HistoryEntry | undefined;
   list(query: HistoryQuery): HistoryList;
+  /** Writes what is still only in memory (the segments' index); called on stop. */
+  flush(): void;
   handlers: { 'history:list': Handler<'history:list'> };
 }
 
@@ -49,22 +44,29 @@ export function entryOf(item: OutboxItem, via: HistoryEntry['via']): HistoryEntr
   };
 }
 
-export function createHistoryService(store: VersionedStore<StoredHistory>, bus: EventBus): HistoryService {
+export function createHistoryService(segments: HistorySegments, bus: EventBus): HistoryService {
+  // The permalink of a message arrives moments after it is sent, in the same run: the entry is then here.
+  const recent = new Map<string, HistoryEntry>();
+  const remember = (entry: HistoryEntry) => {
+    recent.delete(entry.id);
+    recent.set(entry.id, entry);
+    if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value!);
+  };
   return {
     recordSent(item, via) {
-      const existing = store.read().entries.find((entry) => entry.id === item.id);
+      const existing = recent.get(item.id);
       const entry = entryOf(item, existing?.via ?? via);
       if (!entry) return undefined;
-      store.update((current) => ({
-        entries: existing ? current.entries.map((candidate) => (candidate.id === entry.id ? entry : candidate)) : [...current.entries, entry],
-      }));
+      segments.append(entry, existing === undefined);
+      remember(entry);
       bus.emit('history:changed', entry);
       return entry;
     },
-    get: (id) => store.read().entries.find((entry) => entry.id === id),
-    list: (query) => searchHistory(store.read().entries, query),
+    get: (id) => recent.get(id) ?? segments.find(id),
+    list: (query) => segments.query(query),
+    flush: () => segments.flush(),
     handlers: {
-      'history:list': (query) => Promise.resolve(ok(searchHistory(store.read().entries, query))),
+      'history:list': (query) => Promise.resolve(ok(segments.query(query))),
     },
   };
 }

@@ -45,14 +45,14 @@ export function createChannelResolver(deps: ChannelResolverDeps): ChannelResolve
 
   return {
     isRunning: () => isRunning,
-    hasWork: () => !isBlocked() && deps.repo.all().some(isUnresolved),
-    retryAtMs: () => (deps.repo.all().some(isUnresolved) ? blockedUntilMs : Infinity),
+    hasWork: () => !isBlocked() && deps.repo.queuedIn(null).length > 0,
+    retryAtMs: () => (deps.repo.queuedIn(null).length > 0 ? blockedUntilMs : Infinity),
     async run() {
       if (isRunning || isBlocked()) return false;
       isRunning = true;
       let didChange = false;
       try {
-        for (let next = deps.repo.all().find(isUnresolved); next; next = deps.repo.all().find(isUnresolved)) {
+        for (let next = deps.repo.queuedIn(null)[0]; next; next = deps.repo.queuedIn(null)[0]) {
           const ref = next.channel;
           const found = await deps.directory.lookup(ref);
           const item = deps.repo.get(next.id);

@@ -9,7 +9,6 @@ import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { ChannelResolver } from './channel-resolver.ts';
-import { isUnresolved } from './channel-resolver.ts';
 import type { Connectivity } from './connectivity.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
@@ -57,12 +56,15 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
       item.isOutcomeUnclear ? Math.max(...CHECK_METHODS.map(cooldownOf)) : 0,
     );
 
-  /** The next item of a channel's line, or undefined when nothing there can go. */
+  /**
+   * The next item of a channel's line, or undefined when nothing there can go. Reads only the head of
+   * the channel's own line (and the earliest item whose channel is not known yet), never the whole queue.
+   */
   function laneHead(channelId: string, nowMs: number): OutboxItem | undefined {
-    for (const item of deps.repo.all()) {
-      // An earlier item whose channel is not known yet may belong to this line: wait for it.
-      if (isUnresolved(item)) return undefined;
-      if (item.channelId !== channelId || item.state !== 'queued') continue;
+    // An earlier item whose channel is not known yet may belong to this line: wait for it.
+    const firstUnresolved = deps.repo.queuedIn(null)[0]?.sequence ?? Infinity;
+    for (const item of deps.repo.queuedIn(channelId)) {
+      if (item.sequence > firstUnresolved) return undefined;
       if (isDeferred(item, nowMs) || isWaitingForParent(item)) continue;
       return item;
     }
@@ -71,9 +73,9 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
 
   /** Holds every waiting item whose promised update time has passed, so the lead sees it at once. */
   function holdPassedPromises(nowMs: number): void {
-    for (const item of deps.repo.all()) {
+    for (const item of [...deps.repo.timedQueued()]) {
       // An unclear item may already be in Slack: it is checked before anything else.
-      if (item.state !== 'queued' || item.promiseAtUtc === null || item.isOutcomeUnclear) continue;
+      if (item.promiseAtUtc === null || item.isOutcomeUnclear) continue;
       if (timeOf(item.promiseAtUtc) > nowMs) continue;
       deps.transitions.hold(item, 'promise_passed', {
         code: 'promise_passed',
@@ -83,8 +85,7 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     }
   }
 
-  const queuedChannels = () =>
-    new Set(deps.repo.all().flatMap((item) => (item.state === 'queued' && item.channelId !== null ? [item.channelId] : [])));
+  const queuedChannels = () => deps.repo.queuedChannels();
 
   async function runLane(channelId: string): Promise<void> {
     busyLanes.add(channelId);
@@ -110,8 +111,7 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
    */
   function nextWakeMs(nowMs: number): number {
     const candidates = [deps.resolver.retryAtMs()];
-    for (const item of deps.repo.all()) {
-      if (item.state !== 'queued') continue;
+    for (const item of deps.repo.timedQueued()) {
       if (item.sendAtUtc !== null) candidates.push(timeOf(item.sendAtUtc));
       if (item.promiseAtUtc !== null && !item.isOutcomeUnclear) candidates.push(timeOf(item.promiseAtUtc));
     }
@@ -173,8 +173,8 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     },
     pump,
     skipBackoff() {
-      for (const item of deps.repo.all()) {
-        if (item.state === 'queued' && item.nextAttemptAtUtc !== null) deps.repo.patch(item.id, { nextAttemptAtUtc: null });
+      for (const item of [...deps.repo.inState('queued')]) {
+        if (item.nextAttemptAtUtc !== null) deps.repo.patch(item.id, { nextAttemptAtUtc: null });
       }
       pump();
     },

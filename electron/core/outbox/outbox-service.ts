@@ -7,7 +7,7 @@ import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
-import type { OutboxItem, OutboxState } from '../../../shared/outbox/outbox-item.ts';
+import { finishedStates, outboxStates, type OutboxItem, type OutboxState } from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -17,17 +17,17 @@ import type { HistoryService } from '../history/history-service.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
-import type { VersionedStore } from '../storage/versioned-store.ts';
 import { createChannelResolver } from './channel-resolver.ts';
 import { createConnectivity } from './connectivity.ts';
 import { createTransitions, type SentVia } from './item-transitions.ts';
 import { createOutboxCommands } from './outbox-commands.ts';
 import { createOutboxEngine } from './outbox-engine.ts';
-import { createOutboxRepository, type StoredOutbox } from './outbox-store.ts';
+import { createOutboxRepository, type OutboxFiles } from './outbox-store.ts';
 import { createScheduledReconciler } from './scheduled-reconciler.ts';
 
 export interface OutboxServiceDeps {
-  store: VersionedStore<StoredOutbox>;
+  /** The item files (outbox-store.ts openOutboxFiles). */
+  files: OutboxFiles;
   gateway: SlackGateway;
   directory: Pick<ChannelDirectory, 'lookup' | 'cached'>;
   history: Pick<HistoryService, 'recordSent'>;
@@ -45,7 +45,7 @@ export type SentListener = (item: OutboxItem, via: SentVia) => void;
 export interface OutboxService {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
   get(id: string): OutboxItem | undefined;
-  list(states?: readonly OutboxState[]): OutboxList;
+  list(states?: readonly OutboxState[], page?: { limit?: number; offset?: number }): OutboxList;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
   cancel(id: string): Promise<Result<OutboxItem>>;
   retry(id: string): Result<OutboxItem>;
@@ -62,6 +62,8 @@ export interface OutboxService {
   stop(): void;
   /** Whether a Slack request or check is running (shutdown and tests wait for quiet). */
   isBusy(): boolean;
+  /** Resolves once every new item and every `sending` so far is synced to disk. */
+  synced(): Promise<void>;
   handlers: {
     'outbox:enqueue': Handler<'outbox:enqueue'>;
     'outbox:list': Handler<'outbox:list'>;
@@ -75,8 +77,7 @@ export interface OutboxService {
 
 /** Items found mid-send on start-up: the process stopped after the request may have left. */
 function recoverInterrupted(repo: ReturnType<typeof createOutboxRepository>): void {
-  for (const item of repo.all()) {
-    if (item.state !== 'sending') continue;
+  for (const item of [...repo.inState('sending')]) {
     repo.patch(item.id, {
       state: 'queued',
       isOutcomeUnclear: true,
@@ -93,7 +94,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   const random = deps.random ?? Math.random;
   const sentListeners = new Set<SentListener>();
   const changeListeners = new Set<(item: OutboxItem) => void>();
-  const repo = createOutboxRepository(deps.store, () => deps.clock.now(), (item) => {
+  const repo = createOutboxRepository(deps.files, () => deps.clock.now(), (item) => {
     deps.bus.emit('outbox:changed', item);
     for (const listener of [...changeListeners]) {
       try {
@@ -152,10 +153,21 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     else connectivity.reportAuthFailure({ kind: 'not_connected', ...explainSlackError('not_connected') });
   });
 
-  const list = (states?: readonly OutboxState[]): OutboxList => ({
-    items: repo.all().filter((item) => states === undefined || states.includes(item.state)),
-    connection: connectivity.status(),
-  });
+  const list = (states?: readonly OutboxState[], page: { limit?: number; offset?: number } = {}): OutboxList => {
+    const matching = (states ?? outboxStates).flatMap((state) => [...repo.inState(state)]);
+    const total = matching.length;
+    if (page.limit === undefined && !page.offset) {
+      return { items: matching.sort((a, b) => a.sequence - b.sequence), connection: connectivity.status(), total };
+    }
+    // A page: what is still on its way (enqueue order) before what has finished (newest first).
+    const unfinished = matching.filter((item) => !finishedStates.has(item.state)).sort((a, b) => a.sequence - b.sequence);
+    const finishedAt = (item: OutboxItem) => item.sentAtUtc ?? item.updatedAtUtc;
+    const finished = matching
+      .filter((item) => finishedStates.has(item.state))
+      .sort((a, b) => finishedAt(b).localeCompare(finishedAt(a)) || b.sequence - a.sequence);
+    const offset = page.offset ?? 0;
+    return { items: [...unfinished, ...finished].slice(offset, offset + (page.limit ?? total)), connection: connectivity.status(), total };
+  };
 
   const service: OutboxService = {
     enqueue: (request) => commands.enqueue(request),
@@ -193,9 +205,15 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       unsubscribe();
     },
     isBusy: () => engine.isBusy() || connectivity.isProbing(),
+    synced: () => repo.synced(),
     handlers: {
-      'outbox:enqueue': (args) => Promise.resolve(commands.enqueue(args)),
-      'outbox:list': ({ states }) => Promise.resolve(ok(list(states))),
+      // Answered once the new item is on disk for good (fsynced together with any other enqueued meanwhile).
+      'outbox:enqueue': async (args) => {
+        const queued = commands.enqueue(args);
+        if (queued.ok) await repo.synced();
+        return queued;
+      },
+      'outbox:list': ({ states, limit, offset }) => Promise.resolve(ok(list(states, { limit, offset }))),
       'outbox:update': ({ id, patch }) => Promise.resolve(commands.update(id, patch)),
       'outbox:cancel': ({ id }) => commands.cancel(id),
       'outbox:retry': ({ id }) => Promise.resolve(commands.retry(id)),

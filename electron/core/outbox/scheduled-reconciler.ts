@@ -55,7 +55,7 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
     }
     return atMs;
   };
-  const scheduledItems = () => deps.repo.all().filter((item) => item.state === 'scheduled' && item.channelId !== null);
+  const scheduledItems = () => [...deps.repo.inState('scheduled')].filter((item) => item.channelId !== null).sort((a, b) => a.sequence - b.sequence);
 
   /** A look failed: wait, or go offline, or stop for the token. */
   function afterLookFailed(item: OutboxItem, outcome: Extract<CheckOutcome, { kind: 'failure' }>): void {
@@ -124,7 +124,7 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
     nextDueMs: () => {
       const items = scheduledItems();
       // Forget items that are no longer scheduled.
-      for (const id of againAtMs.keys()) if (!items.some((item) => item.id === id)) againAtMs.delete(id);
+      for (const id of againAtMs.keys()) if (deps.repo.get(id)?.state !== 'scheduled') againAtMs.delete(id);
       return Math.min(Infinity, ...items.map(dueAtMs));
     },
     isRunning: () => isRunning,

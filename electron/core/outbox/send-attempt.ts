@@ -112,6 +112,8 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
     firstAttemptAtUtc: item.firstAttemptAtUtc ?? nowIso,
     threadTs: thread.threadTs,
   });
+  // …and on disk for good (fsynced, with any other item's in the same batch) before anything leaves.
+  await deps.repo.synced();
   const message = {
     channel: channelId,
     text: sending.text,

@@ -5,11 +5,13 @@ import { planSchema, resetToDefaultPlan, validatePlan, type Plan } from '../../.
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+import { planMigrations } from './plan-migrations.ts';
 
 export const planStoreDefinition: StoreDefinition<typeof planSchema> = {
   name: 'plan',
   schema: planSchema,
   defaults: resetToDefaultPlan,
+  migrations: planMigrations,
 };
 
 export interface PlanService {

@@ -5,13 +5,17 @@ import { defaultSettings, settingsSchema, type Settings } from '../../../shared/
 import type { EventBus } from '../api/event-bus.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 
-/** Stored form: the same shape as the API's, with defaults filled in for fields added later. */
+/**
+ * Stored form: the same shape as the API's, with defaults filled in for fields added later. A field
+ * that is there with a wrong value is not replaced by its default: the file is quarantined and
+ * reported like any other store's, so nothing the user set is silently overwritten.
+ */
 const storedSettingsSchema = z.object({
-  timeZone: settingsSchema.shape.timeZone.catch(defaultSettings.timeZone),
-  keepRunningInTray: z.boolean().catch(defaultSettings.keepRunningInTray),
-  openAtLogin: z.boolean().catch(defaultSettings.openAtLogin),
-  hasAnsweredOpenAtLogin: z.boolean().catch(defaultSettings.hasAnsweredOpenAtLogin),
-  autoDownloadUpdates: z.boolean().catch(defaultSettings.autoDownloadUpdates),
+  timeZone: settingsSchema.shape.timeZone.default(defaultSettings.timeZone),
+  keepRunningInTray: z.boolean().default(defaultSettings.keepRunningInTray),
+  openAtLogin: z.boolean().default(defaultSettings.openAtLogin),
+  hasAnsweredOpenAtLogin: z.boolean().default(defaultSettings.hasAnsweredOpenAtLogin),
+  autoDownloadUpdates: z.boolean().default(defaultSettings.autoDownloadUpdates),
 });
 
 export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {
@@ -19,10 +23,13 @@ export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchem
   schema: storedSettingsSchema,
   defaults: () => ({ ...defaultSettings }),
   migrations: [
-    // v1 → v2: the Slack API address moved out of settings; it is bound to the token in the Slack connection.
-    (data) => {
-      const { slackApiUrl: _moved, ...rest } = (data ?? {}) as Record<string, unknown>;
-      return rest;
+    {
+      // The token is sent only to the address it was entered for, so the address is kept with the token.
+      describe: 'removes the Slack API address: it moved to the Slack connection, bound to the token',
+      up: (data) => {
+        const { slackApiUrl: _moved, ...rest } = (data ?? {}) as Record<string, unknown>;
+        return rest;
+      },
     },
   ],
 };

@@ -30,9 +30,12 @@ export const connectionStoreDefinition: StoreDefinition<typeof storedConnectionS
   migrations: [
     // v1 → v2: tokens are bound to their API URL. Before, the URL was a setting whose default was Slack's own;
     // a token stored then is bound to that default (a token for another host fails auth there and asks again).
-    (data) => {
-      const old = (data ?? {}) as Partial<StoredConnection>;
-      return { ...old, apiUrl: typeof old.encryptedToken === 'string' ? DEFAULT_SLACK_API_URL : null };
+    {
+      describe: "binds a stored token to Slack's own API address, the default when the address was a setting",
+      up: (data) => {
+        const old = (data ?? {}) as Partial<StoredConnection>;
+        return { ...old, apiUrl: typeof old.encryptedToken === 'string' ? DEFAULT_SLACK_API_URL : null };
+      },
     },
   ],
 };

@@ -1,7 +1,9 @@
-// Moving a corrupt store file aside. conf's own `clearInvalidConfig` would
+// Moving an unreadable store file aside. conf's own `clearInvalidConfig` would
 // reset the file and lose its content; Herald never silently wipes data, so
-// before a store opens we check the file ourselves and, if it cannot be read,
-// rename it with a timestamp and report where it went.
+// before a store opens we check the file ourselves and, if it cannot be used,
+// rename it with a timestamp and report where it went. A file written by a
+// newer Herald is not corrupt: it is kept aside under its own name, unchanged,
+// so the newer Herald can still read it, and the user is told which it is.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
@@ -19,10 +21,19 @@ export function checkJsonFile(path: string): FileCheck {
   }
 }
 
-/** Renames `path` to `<name>.corrupt-<timestamp>.json` beside it and describes the move. */
-export function quarantineFile(path: string, storeName: string, reason: string, nowMs: number): StorageNotice {
+/** Why a file is set aside: it cannot be read, or a newer Herald wrote it. */
+export type SetAsideKind = StorageNotice['kind'];
+
+const SUFFIX: Record<SetAsideKind, string> = { corrupt: 'corrupt', newer_version: 'from-newer-herald' };
+
+/**
+ * Renames `path` to `<name>.corrupt-<timestamp>.json` (or `<name>.from-newer-herald-<timestamp>.json`)
+ * beside it and describes the move.
+ */
+export function quarantineFile(path: string, storeName: string, reason: string, nowMs: number, kind: SetAsideKind = 'corrupt'): StorageNotice {
   const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
-  const target = join(dirname(path), `${basename(path, '.json')}.corrupt-${stamp}.json`);
+  const extension = path.endsWith('.json') ? '.json' : '';
+  const target = join(dirname(path), `${basename(path, extension)}.${SUFFIX[kind]}-${stamp}${extension || '.json'}`);
   renameSync(path, target);
-  return { store: storeName, quarantinedTo: target, reason, atUtc: new Date(nowMs).toISOString() };
+  return { store: storeName, kind, quarantinedTo: target, reason, atUtc: new Date(nowMs).toISOString() };
 }

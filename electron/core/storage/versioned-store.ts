@@ -1,26 +1,39 @@
-// A typed, versioned store over one conf-like file. The stored shape is
-// `{ schemaVersion, data }`; on open, older versions run through numbered
-// migration steps, then the data is checked against the schema. A file that
-// cannot be parsed, or fails the schema after migration, is quarantined
-// (never wiped) and the store starts from its defaults.
+// Herald's one migration system, and the typed store built on it.
 //
-// Reads come from an in-memory copy; every write goes through to the backend,
-// which writes atomically (conf writes a temp file and renames it).
+// Every stored file is an envelope `{ schemaVersion, data }`. A store (or a
+// kind of record file: drafts, outbox items) declares its zod schema and its
+// numbered migration steps; `decodeStored` upgrades data of any older version
+// one step at a time and checks the result against the schema. Each step is a
+// pure function (old data in, next version's data out), tested with an old
+// fixture beside it. Data from a newer Herald (a higher schemaVersion) is
+// neither corrupt nor readable: it is kept aside unchanged and reported as
+// "written by a newer version of Herald".
+//
+// `openVersionedStore` is that over one conf-like file: reads come from an
+// in-memory copy; every write goes through to the backend, which writes
+// atomically (conf writes a temp file and renames it).
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
 import type { ConfFactory, ConfLike } from './conf-like.ts';
-import { checkJsonFile, quarantineFile } from './quarantine.ts';
+import { checkJsonFile, quarantineFile, type SetAsideKind } from './quarantine.ts';
 
-/** Upgrades data stored at version N to version N+1. Index 0 upgrades v1 → v2. */
-export type MigrationStep = (data: unknown) => unknown;
+/** Upgrades data stored at one version to the next; must tolerate odd input (stored data is untrusted). */
+export interface MigrationStep {
+  /** What the step changes, in a sentence (logs and reviews). */
+  describe: string;
+  up: (data: unknown) => unknown;
+}
 
-export interface StoreDefinition<S extends z.ZodType> {
-  name: string;
+export interface StoredShape<S extends z.ZodType> {
   schema: S;
-  defaults: () => z.output<S>;
   /** migrations[i] upgrades version i+1 to i+2; the current version is migrations.length + 1. */
   migrations?: readonly MigrationStep[];
+}
+
+export interface StoreDefinition<S extends z.ZodType> extends StoredShape<S> {
+  name: string;
+  defaults: () => z.output<S>;
 }
 
 export interface VersionedStore<T> {
@@ -47,30 +60,40 @@ export function migrate(data: unknown, fromVersion: number, steps: readonly Migr
   for (let version = fromVersion; version <= steps.length; version++) {
     const step = steps[version - 1];
     if (!step) throw new Error(`no migration from version ${version}`);
-    current = step(current);
+    current = step.up(current);
   }
   return current;
 }
 
-type Decoded<T> = { ok: true; data: T } | { ok: false; reason: string };
+export type Decoded<T> = { ok: true; data: T; version: number } | { ok: false; kind: SetAsideKind; reason: string };
 
-function decode<S extends z.ZodType>(raw: unknown, definition: StoreDefinition<S>): Decoded<z.output<S>> {
-  const steps = definition.migrations ?? [];
-  const envelope = raw as { schemaVersion?: unknown; data?: unknown } | null;
+/** A stored envelope of any known version, upgraded and checked; or why it cannot be used. */
+export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredShape<S>): Decoded<z.output<S>> {
+  const steps = shape.migrations ?? [];
+  const envelope = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown; data?: unknown }) : null;
   const version = envelope?.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, reason: 'it has no valid schemaVersion' };
+    return { ok: false, kind: 'corrupt', reason: 'it has no valid schemaVersion' };
   }
-  if (version > currentVersion(definition)) {
-    return { ok: false, reason: `it was written by a newer Herald (schema version ${version})` };
+  const known = currentVersion(shape);
+  if (version > known) {
+    return {
+      ok: false,
+      kind: 'newer_version',
+      reason: `it was written by a newer version of Herald (schema version ${version}; this Herald reads up to ${known})`,
+    };
   }
   try {
     const migrated = migrate(envelope?.data, version, steps);
-    const parsed = definition.schema.safeParse(migrated);
-    if (!parsed.success) return { ok: false, reason: `its content does not match the schema (${parsed.error.issues[0]?.message ?? 'invalid'})` };
-    return { ok: true, data: parsed.data };
+    const parsed = shape.schema.safeParse(migrated);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      return { ok: false, kind: 'corrupt', reason: `its content does not match the schema (${issue?.message ?? 'invalid'}${where})` };
+    }
+    return { ok: true, data: parsed.data, version };
   } catch (error) {
-    return { ok: false, reason: `it could not be migrated (${(error as Error).message})` };
+    return { ok: false, kind: 'corrupt', reason: `it could not be migrated (${(error as Error).message})` };
   }
 }
 
@@ -82,16 +105,16 @@ export function openVersionedStore<S extends z.ZodType>(
   const path = join(context.dataDir, `${definition.name}.json`);
   const check = checkJsonFile(path);
   let initial: T = definition.defaults();
-  // Write once on open when the file is new, was quarantined, or was stored at an older version.
+  // Write once on open when the file is new, was set aside, or was stored at an older version.
   let needsWrite = true;
   if (check.state === 'corrupt') {
     context.onQuarantine(quarantineFile(path, definition.name, check.reason, context.nowMs()));
   } else if (check.state === 'readable') {
-    const decoded = decode(check.content, definition);
+    const decoded = decodeStored(check.content, definition);
     if (decoded.ok) {
       initial = decoded.data;
-      needsWrite = (check.content as { schemaVersion?: unknown }).schemaVersion !== currentVersion(definition);
-    } else context.onQuarantine(quarantineFile(path, definition.name, decoded.reason, context.nowMs()));
+      needsWrite = decoded.version !== currentVersion(definition);
+    } else context.onQuarantine(quarantineFile(path, definition.name, decoded.reason, context.nowMs(), decoded.kind));
   }
 
   const backend: ConfLike = context.createBackend({ cwd: context.dataDir, name: definition.name });

@@ -26,6 +26,7 @@ export function HistoryScreen() {
   const isLoaded = useHistory((state) => state.isLoaded);
   const error = useHistory((state) => state.error);
   const seenChannels = useHistory((state) => state.seenChannels);
+  const isLoadingMore = useHistory((state) => state.isLoadingMore);
   const { register, control } = useForm<HistoryFilterValues>({ defaultValues: emptyHistoryFilters });
   const filters = useWatch({ control }) as HistoryFilterValues;
   const outcome = useMemo(() => queryFromFilters(filters, zone), [filters, zone]);
@@ -99,6 +100,11 @@ export function HistoryScreen() {
         {plan
           ? entries.map((entry) => <HistoryEntryCard key={entry.id} entry={entry} plan={plan} zone={zone} nowMs={nowMs} />)
           : null}
+        {isLoaded && total > entries.length ? (
+          <button type="button" className="history-load-more" disabled={isLoadingMore} onClick={() => void useHistory.getState().loadMore()}>
+            {isLoadingMore ? 'Loading…' : `Load more (${total - entries.length} older)`}
+          </button>
+        ) : null}
       </section>
     </div>
   );

@@ -1,10 +1,12 @@
-// History as the History screen holds it: the current search and its
-// answer. A sent message (history:changed) re-runs the search, so the list
-// stays live.
+// History as the History screen holds it: the current search and the pages
+// of its answer loaded so far ("Load more" asks core for the next page; core
+// reads only the months it needs). A sent message (history:changed) re-runs
+// the search for as many entries as are shown, so the list stays live.
 import { create } from 'zustand';
 import type { HistoryEntry } from '../../../shared/history/history-entry.ts';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import { herald } from '../../api/herald.ts';
+import { HISTORY_PAGE_SIZE } from './history-filters.ts';
 
 interface HistoryState {
   entries: HistoryEntry[];
@@ -14,9 +16,15 @@ interface HistoryState {
   query: HistoryQuery;
   /** Channel names seen in any answer, so narrowing a search never hides a choice. */
   seenChannels: string[];
+  isLoadingMore: boolean;
   search: (query: HistoryQuery) => Promise<void>;
   refresh: () => Promise<void>;
+  /** Appends the next page of the current search. */
+  loadMore: () => Promise<void>;
 }
+
+/** The most a refresh asks for at once (the contract's limit). */
+const MAX_LIMIT = 1_000;
 
 let latestSearch = 0;
 
@@ -27,10 +35,11 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   error: null,
   query: {},
   seenChannels: [],
+  isLoadingMore: false,
   search: async (query) => {
     const search = ++latestSearch;
     set({ query });
-    const result = await herald().invoke('history:list', query);
+    const result = await herald().invoke('history:list', { limit: HISTORY_PAGE_SIZE, ...query });
     // Typing fires several searches; only the newest may answer.
     if (search !== latestSearch) return;
     if (!result.ok) {
@@ -47,5 +56,17 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       ...(names.every((name) => seen.includes(name)) ? {} : { seenChannels: [...new Set([...seen, ...names])].sort() }),
     });
   },
-  refresh: () => get().search(get().query),
+  refresh: () => get().search({ ...get().query, limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE_SIZE, get().entries.length)) }),
+  loadMore: async () => {
+    const { query, entries, isLoadingMore } = get();
+    if (isLoadingMore) return;
+    const search = latestSearch;
+    set({ isLoadingMore: true });
+    const result = await herald().invoke('history:list', { ...query, limit: HISTORY_PAGE_SIZE, offset: entries.length });
+    // A new search started meanwhile: its answer replaces the list, this page would not belong to it.
+    if (search !== latestSearch) return set({ isLoadingMore: false });
+    if (!result.ok) return set({ error: result.error.message, isLoadingMore: false });
+    const known = new Set(entries.map((entry) => entry.id));
+    set({ entries: [...entries, ...result.value.entries.filter((entry) => !known.has(entry.id))], total: result.value.total, isLoadingMore: false, error: null });
+  },
 }));

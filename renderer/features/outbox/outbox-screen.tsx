@@ -49,6 +49,7 @@ export function OutboxScreen() {
   const items = useOutbox((state) => state.items);
   const isLoaded = useOutbox((state) => state.isLoaded);
   const loadError = useOutbox((state) => state.loadError);
+  const notLoadedCount = useOutbox((state) => Math.max(0, state.total - state.items.length));
   const zone = useUserZone((state) => state.zone);
   const isQuiet = useOutbox((state) => state.connection?.state === 'online' && state.items.every((item) => item.state === 'sent' || item.state === 'cancelled'));
   // "Next try in 20 s" and "checks again in 10 s" need a livelier clock than a quiet outbox does.
@@ -89,6 +90,11 @@ export function OutboxScreen() {
         nowMs={nowMs}
         note={`The newest ${FINISHED_SHOWN}; every sent message is in History.`}
       />
+      {notLoadedCount > 0 ? (
+        <button type="button" className="outbox-load-more" onClick={() => void useOutbox.getState().loadMore()}>
+          Load more ({notLoadedCount} not shown yet)
+        </button>
+      ) : null}
     </div>
   );
 }

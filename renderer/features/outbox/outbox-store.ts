@@ -1,6 +1,7 @@
-// The outbox as the Outbox screen holds it: every item and the connection,
-// kept live by outbox:changed and connection:changed. Commands answer their
-// Result so each item can show its own error beside its actions.
+// The outbox as the Outbox screen holds it: the items loaded so far (a page
+// at a time: what is on its way first, then what has finished) and the
+// connection, kept live by outbox:changed and connection:changed. Commands
+// answer their Result so each item can show its own error beside its actions.
 import { create } from 'zustand';
 import type { Result } from '../../../shared/api/index.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
@@ -9,12 +10,19 @@ import type { ConfirmRequest, OutboxPatch } from '../../../shared/outbox/outbox-
 import { herald } from '../../api/herald.ts';
 import { withItem } from './outbox-view.ts';
 
+/** Items per page. */
+export const OUTBOX_PAGE = 200;
+
 interface OutboxState {
   items: OutboxItem[];
+  /** How many items core keeps (the list may hold fewer until "Load more"). */
+  total: number;
   connection: ConnectionStatus | null;
   isLoaded: boolean;
   loadError: string | null;
   load: () => Promise<void>;
+  /** Loads the next page. */
+  loadMore: () => Promise<void>;
   applyItem: (item: OutboxItem) => void;
   applyConnection: (status: ConnectionStatus) => void;
   update: (id: string, patch: OutboxPatch) => Promise<Result<OutboxItem>>;
@@ -24,7 +32,7 @@ interface OutboxState {
   flush: () => Promise<Result<unknown>>;
 }
 
-const initialState = { items: [], connection: null, isLoaded: false, loadError: null };
+const initialState = { items: [], total: 0, connection: null, isLoaded: false, loadError: null };
 
 export const useOutbox = create<OutboxState>()((set, get) => {
   /** A command's answer is the item's newest state: show it at once rather than wait for the event. */
@@ -35,8 +43,17 @@ export const useOutbox = create<OutboxState>()((set, get) => {
   return {
     ...initialState,
     load: async () => {
-      const result = await herald().invoke('outbox:list', {});
-      set(result.ok ? { items: result.value.items, connection: result.value.connection, isLoaded: true, loadError: null } : { loadError: result.error.message, isLoaded: true });
+      const result = await herald().invoke('outbox:list', { limit: Math.max(OUTBOX_PAGE, get().items.length) });
+      set(
+        result.ok
+          ? { items: result.value.items, total: result.value.total, connection: result.value.connection, isLoaded: true, loadError: null }
+          : { loadError: result.error.message, isLoaded: true },
+      );
+    },
+    loadMore: async () => {
+      const result = await herald().invoke('outbox:list', { limit: OUTBOX_PAGE, offset: get().items.length });
+      if (!result.ok) return set({ loadError: result.error.message });
+      set((state) => ({ items: result.value.items.reduce(withItem, state.items), total: result.value.total, connection: result.value.connection }));
     },
     applyItem: (item) => set((state) => ({ items: withItem(state.items, item) })),
     applyConnection: (connection) => set({ connection }),
@@ -46,7 +63,7 @@ export const useOutbox = create<OutboxState>()((set, get) => {
     confirm: async (request) => settle(await herald().invoke('outbox:confirm', request)),
     flush: async () => {
       const result = await herald().invoke('outbox:flush', {});
-      if (result.ok) set({ items: result.value.items, connection: result.value.connection });
+      if (result.ok) set({ items: result.value.items, total: result.value.total, connection: result.value.connection });
       return result;
     },
   };

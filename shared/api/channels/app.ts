@@ -6,6 +6,8 @@ const noArgs = z.object({}).strict();
 
 export const storageNoticeSchema = z.object({
   store: z.string(),
+  /** 'corrupt': the file could not be read; 'newer_version': a newer Herald wrote it (kept aside, unchanged). */
+  kind: z.enum(['corrupt', 'newer_version']).default('corrupt'),
   quarantinedTo: z.string(),
   reason: z.string(),
   atUtc: z.string(),

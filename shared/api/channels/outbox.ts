@@ -9,17 +9,28 @@ import { confirmRequestSchema, enqueueRequestSchema, outboxPatchSchema } from '.
 const itemId = z.string().trim().min(1).max(200);
 
 export const outboxListSchema = z.object({
-  /** Oldest first (enqueue order). */
+  /** Oldest first (enqueue order); with a `limit`, unfinished items first (enqueue order), then finished ones, newest first. */
   items: z.array(outboxItemSchema),
   connection: connectionStatusSchema,
+  /** How many items match, beyond the limit too. */
+  total: z.number().int().nonnegative(),
 });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
 export const outboxChannels = {
   'outbox:enqueue': { args: enqueueRequestSchema, result: outboxItemSchema },
-  /** Items, optionally only some states (default: everything still kept). */
+  /**
+   * Items, optionally only some states (default: everything still kept), optionally a page: `limit`
+   * items after skipping `offset`, unfinished ones first so the first page holds what is on its way.
+   */
   'outbox:list': {
-    args: z.object({ states: z.array(z.enum(outboxStates)).max(outboxStates.length).optional() }).strict(),
+    args: z
+      .object({
+        states: z.array(z.enum(outboxStates)).max(outboxStates.length).optional(),
+        limit: z.number().int().min(1).max(1_000).optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
+      })
+      .strict(),
     result: outboxListSchema,
   },
   /** Edits a queued item; refused once it is being sent. */

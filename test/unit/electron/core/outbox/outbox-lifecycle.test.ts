@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enqueue, heraldIdOf, makeOutboxWorld, type OutboxWorld } from './outbox-fixture.ts';
 
@@ -124,17 +126,20 @@ describe('the outbox item lifecycle', () => {
     const delivered = enqueue(first, { channel: UPDATE, text: 'reached Slack before the crash' });
     const pending = enqueue(first, { channel: UPDATE, text: 'never left' });
     first.core.stop();
+    // Let the look-up of the channel already under way finish, and every write reach its file.
+    await first.drive(() => !first.core.outbox.isBusy());
+    await first.core.outbox.synced();
     // Simulate the crash: the first was posted and its state left at `sending`; the second is still queued.
     const posted = first.fake.addMessage(UPDATE, {
       text: 'reached Slack before the crash',
       user: 'U0HERALDBOT',
       metadata: { event_type: 'herald_message', event_payload: { herald_id: delivered.id } },
     });
-    const { createConfBackend } = await import('../../../../../electron/harness/start-harness.ts');
-    const raw = createConfBackend({ cwd: first.dataDir, name: 'outbox' });
-    const stored = raw.store as { schemaVersion: number; data: { items: Array<{ id: string; state: string; firstAttemptAtUtc: string | null; attempts: number }> } };
-    for (const item of stored.data.items) if (item.id === delivered.id) Object.assign(item, { state: 'sending', attempts: 1, firstAttemptAtUtc: new Date(first.clock.now()).toISOString() });
-    raw.store = stored;
+    // Each item is its own file in outbox/.
+    const itemFile = join(first.dataDir, 'outbox', `${delivered.id}.json`);
+    const stored = JSON.parse(readFileSync(itemFile, 'utf8')) as { schemaVersion: number; data: Record<string, unknown> };
+    Object.assign(stored.data, { state: 'sending', attempts: 1, firstAttemptAtUtc: new Date(first.clock.now()).toISOString() });
+    writeFileSync(itemFile, JSON.stringify(stored));
 
     const second = await makeOutboxWorld({ dataDir: first.dataDir, reuseFake: first.fake, connect: false, startMs: first.clock.now() });
     expect(second.item(delivered.id)).toMatchObject({ state: 'queued', isOutcomeUnclear: true, problem: { code: 'interrupted' } });

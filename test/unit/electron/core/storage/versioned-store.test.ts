@@ -14,8 +14,8 @@ const notesDefinition: StoreDefinition<typeof notesSchema> = {
   defaults: () => ({ notes: [], owner: 'nobody' }),
   // v1 stored a single `note` string; v2 a list without an owner; v3 adds the owner.
   migrations: [
-    (data) => ({ notes: [(data as { note: string }).note] }),
-    (data) => ({ ...(data as object), owner: 'comms lead' }),
+    { describe: 'one note becomes a list', up: (data) => ({ notes: [(data as { note: string }).note] }) },
+    { describe: 'adds the owner', up: (data) => ({ ...(data as object), owner: 'comms lead' }) },
   ],
 };
 
@@ -45,21 +45,39 @@ describe('versioned stores', () => {
     const notices: StorageNotice[] = [];
     expect(open(dataDir, notices).read()).toEqual({ notes: [], owner: 'nobody' });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ store: 'notes', reason: expect.stringContaining('not valid JSON') });
+    expect(notices[0]).toMatchObject({ store: 'notes', kind: 'corrupt', reason: expect.stringContaining('not valid JSON') });
     expect(existsSync(notices[0]!.quarantinedTo)).toBe(true);
     expect(readFileSync(notices[0]!.quarantinedTo, 'utf8')).toContain('"notes": [');
     expect(notices[0]!.quarantinedTo).toMatch(/notes\.corrupt-2026-04-20T09-00-00-000Z\.json$/);
   });
 
-  it('quarantines content that fails the schema or comes from a newer version', () => {
-    for (const content of [{ schemaVersion: 3, data: { notes: 'not a list' } }, { schemaVersion: 99, data: {} }, { data: {} }]) {
+  it('quarantines content that fails the schema or has no version', () => {
+    for (const content of [{ schemaVersion: 3, data: { notes: 'not a list' } }, { data: {} }]) {
       const dataDir = makeDataDir();
       writeFileSync(join(dataDir, 'notes.json'), JSON.stringify(content));
       const notices: StorageNotice[] = [];
       open(dataDir, notices);
-      expect(notices).toHaveLength(1);
+      expect(notices).toEqual([expect.objectContaining({ store: 'notes', kind: 'corrupt' })]);
       expect(readdirSync(dataDir).some((name) => name.startsWith('notes.corrupt-'))).toBe(true);
     }
+  });
+
+  it('keeps a file from a newer Herald aside, unchanged, and says so instead of calling it corrupt', () => {
+    const dataDir = makeDataDir();
+    const newer = JSON.stringify({ schemaVersion: 4, data: { notes: ['from the future'], owner: 'me', colour: 'blue' } });
+    writeFileSync(join(dataDir, 'notes.json'), newer);
+    const notices: StorageNotice[] = [];
+    const store = open(dataDir, notices);
+    expect(store.read()).toEqual({ notes: [], owner: 'nobody' });
+    expect(notices).toEqual([
+      expect.objectContaining({ store: 'notes', kind: 'newer_version', reason: expect.stringContaining('written by a newer version of Herald') }),
+    ]);
+    expect(notices[0]!.reason).not.toContain('corrupt');
+    expect(notices[0]!.quarantinedTo).toMatch(/notes\.from-newer-herald-2026-04-20T09-00-00-000Z\.json$/);
+    // Kept byte for byte, and never overwritten by later writes.
+    store.write({ notes: ['new'], owner: 'me' });
+    expect(readFileSync(notices[0]!.quarantinedTo, 'utf8')).toBe(newer);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('notes.corrupt-'))).toEqual([]);
   });
 
   it('keeps other stores intact when one is corrupt, and tells the user through app:info', async () => {
@@ -71,5 +89,50 @@ describe('versioned stores', () => {
     const info = await second.core.router.invoke('app:info', {});
     expect(info).toMatchObject({ ok: true, value: { storageNotices: [expect.objectContaining({ store: 'slack-connection' })] } });
     expect(await second.core.router.invoke('settings:get', {})).toMatchObject({ ok: true, value: { timeZone: 'America/New_York' } });
+  });
+
+  it('reports a newer-version store through app:info and storage:quarantined with its own kind', async () => {
+    const dataDir = makeDataDir();
+    writeFileSync(join(dataDir, 'templates.json'), JSON.stringify({ schemaVersion: 99, data: { templates: [] } }));
+    const { core } = makeCore({ dataDir });
+    const info = await core.router.invoke('app:info', {});
+    expect(info).toMatchObject({
+      ok: true,
+      value: { storageNotices: [expect.objectContaining({ store: 'templates', kind: 'newer_version', reason: expect.stringContaining('newer version of Herald') })] },
+    });
+  });
+});
+
+describe('settings files with valid JSON but wrong values', () => {
+  const cases: Array<{ file: string; data: unknown; path: string }> = [
+    { file: 'settings', data: { slackApiUrl: 'https://slack.com/api/', timeZone: 'Mars/Olympus_Mons', keepRunningInTray: true }, path: 'timeZone' },
+    { file: 'settings', data: { slackApiUrl: 'https://slack.com/api/', timeZone: 'Europe/London', keepRunningInTray: 'yes' }, path: 'keepRunningInTray' },
+    { file: 'calendar-settings', data: { leadTimes: { announcementDaysBefore: -3, reminderDaysBefore: 1 }, dutySchedules: {}, weekStartsOn: 1 }, path: 'leadTimes' },
+    { file: 'calendar-settings', data: { leadTimes: { announcementDaysBefore: 7, reminderDaysBefore: 1 }, dutySchedules: {}, weekStartsOn: 3 }, path: 'weekStartsOn' },
+    { file: 'reminder-settings', data: { headsUpBeforeMs: 'soon', isSoundEnabled: true }, path: 'headsUpBeforeMs' },
+    { file: 'reminder-settings', data: { snoozeMs: 1 }, path: 'snoozeMs' },
+  ];
+
+  for (const { file, data, path } of cases) {
+    it(`quarantines ${file}.json with a wrong ${path} and reports it, rather than falling back to defaults`, async () => {
+      const dataDir = makeDataDir();
+      const content = JSON.stringify({ schemaVersion: 1, data });
+      writeFileSync(join(dataDir, `${file}.json`), content);
+      const { core } = makeCore({ dataDir });
+      const notices = core.storageNotices.filter((notice) => notice.store === file);
+      expect(notices).toEqual([expect.objectContaining({ kind: 'corrupt', reason: expect.stringContaining(path) })]);
+      // The user's file is kept as it was, not overwritten by the defaults.
+      expect(readFileSync(notices[0]!.quarantinedTo, 'utf8')).toBe(content);
+      const info = await core.router.call('app:info', {});
+      expect(info.ok && info.value.storageNotices.map((notice) => notice.store)).toContain(file);
+    });
+  }
+
+  it('still fills in a settings field added later (missing, not wrong) without a notice', () => {
+    const dataDir = makeDataDir();
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { timeZone: 'America/New_York' } }));
+    const { core } = makeCore({ dataDir });
+    expect(core.storageNotices).toEqual([]);
+    expect(core.settings.get()).toMatchObject({ timeZone: 'America/New_York', keepRunningInTray: true });
   });
 });

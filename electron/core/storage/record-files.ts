@@ -1,0 +1,271 @@
+// A folder of small records, one file each (drafts, outbox items): a write
+// costs one small file whatever the number of records, and a crash mid-write
+// leaves the previous version whole (temporary file, then rename). Each file
+// is a `{ schemaVersion, data }` envelope read through the one migration
+// system (versioned-store.ts); a file that cannot be used is moved aside and
+// reported, never deleted.
+//
+// Durability. Every write reaches the file system at once, so a killed
+// process loses nothing. Surviving a power cut needs an fsync, which costs
+// milliseconds, so only the writes that need it ask for it (`durable`), and
+// those are synced together in batches (group commit). A durable write's
+// temporary file is fsynced first and renamed into place after: renaming over
+// a file forces a full journal commit on ext4 (about 10 ms), fsyncing a new
+// file does not. Until its rename, the newest valid temporary file of a record
+// IS that record: `loadAll` rolls it forward, so a power cut between the
+// fsync and the rename loses nothing. (This relies on the journaling file
+// systems Herald runs on: fsync of a new file also makes its name durable.)
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { StorageNotice } from '../../../shared/api/channels/app.ts';
+import { quarantineFile } from './quarantine.ts';
+import { currentVersion, decodeStored, type Decoded, type StoredShape } from './versioned-store.ts';
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,200}$/;
+const TEMPORARY = '.json.tmp-';
+
+export interface RecordFilesContext {
+  nowMs: () => number;
+  onQuarantine: (notice: StorageNotice) => void;
+}
+
+export interface RecordFilesOptions<S extends z.ZodType> extends StoredShape<S> {
+  dir: string;
+  /** How a notice names a file's store, e.g. `draft <file>`. */
+  label: (fileName: string) => string;
+  idOf: (record: z.output<S>) => string;
+}
+
+export interface RecordFiles<T> {
+  /** Every readable record; unreadable files are set aside and reported, older versions upgraded. */
+  loadAll(): T[];
+  /** Writes one record; `durable` ones are also fsynced in the next batch (see `synced`). */
+  write(record: T, options?: { durable?: boolean }): void;
+  remove(id: string): void;
+  /** Resolves once every durable write made so far is on disk; rejects if an fsync failed. */
+  synced(): Promise<void>;
+  /** The same, blocking: for one-off moves at start-up that must be on disk before anything else happens. */
+  syncNow(): void;
+}
+
+/** A write whose temporary file waits for its fsync before it is renamed into place. */
+interface PendingWrite {
+  id: string;
+  path: string;
+  temporary: string;
+  /** Order of writing: a record removed after this write drops it. */
+  order: number;
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    // Superseded or removed since it was written: nothing left to sync.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function createRecordFiles<S extends z.ZodType>(
+  options: RecordFilesOptions<S>,
+  context: RecordFilesContext,
+): RecordFiles<z.output<S>> {
+  type T = z.output<S>;
+  const { dir } = options;
+  mkdirSync(dir, { recursive: true });
+  const version = currentVersion(options);
+  let writeCount = 0;
+  /** Per record, its newest write still waiting to be renamed into place. */
+  const waiting = new Map<string, PendingWrite>();
+  /** Records removed while writes of theirs were waiting: writes before this order are dropped. */
+  const removedAt = new Map<string, number>();
+  /** Writes not yet in a batch. */
+  let queue: PendingWrite[] = [];
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+
+  const pathOf = (id: string) => {
+    // Ids are made by Herald (UUIDs); anything else never becomes a path.
+    if (!SAFE_ID.test(id)) throw new Error('unsafe record id');
+    return join(dir, `${id}.json`);
+  };
+
+  /**
+   * Puts a synced write in place. Writes of one record settle in the order they were made (batches run
+   * one after another), so an older one never lands over a newer one, and each is on disk before the
+   * next replaces it.
+   */
+  function settle(write: PendingWrite): void {
+    if (write.order < (removedAt.get(write.id) ?? -1)) rmSync(write.temporary, { force: true });
+    else renameSync(write.temporary, write.path);
+    if (waiting.get(write.id) === write) {
+      waiting.delete(write.id);
+      removedAt.delete(write.id);
+    }
+  }
+
+  function runBatch(): Promise<void> {
+    const batch = queue;
+    queue = [];
+    running = Promise.all(batch.map((write) => fsyncFile(write.temporary)))
+      .then(() => batch.forEach(settle))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  function synced(): Promise<void> {
+    if (queue.length === 0) return running ?? Promise.resolve();
+    // One batch at a time; writes made while one runs go in the next.
+    if (!running) return runBatch();
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return runBatch();
+      });
+    return next;
+  }
+
+  function decodeFile(path: string): { raw: unknown; decoded: Decoded<T> } | { error: string } {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      return { error: `it is not valid JSON (${(error as Error).message})` };
+    }
+    return { raw, decoded: decodeStored(raw, options) };
+  }
+
+  /**
+   * Temporary files left by a stop: the newest readable one of each record is its latest write (its
+   * rename had not happened yet), so it takes the record's place; the rest are unfinished writes.
+   */
+  function rollForwardTemporaryFiles(names: readonly string[]): void {
+    const byId = new Map<string, Array<{ name: string; order: number[] }>>();
+    for (const name of names) {
+      const at = name.indexOf(TEMPORARY);
+      if (at < 0) continue;
+      const id = name.slice(0, at);
+      const order = [
+        statSync(join(dir, name)).mtimeMs,
+        ...name
+          .slice(at + TEMPORARY.length)
+          .split('-')
+          .map(Number),
+      ];
+      byId.set(id, [...(byId.get(id) ?? []), { name, order }]);
+    }
+    for (const [id, candidates] of byId) {
+      candidates.sort((a, b) => {
+        for (let n = 0; n < Math.max(a.order.length, b.order.length); n++) {
+          const difference = (b.order[n] ?? 0) - (a.order[n] ?? 0);
+          if (difference !== 0 && !Number.isNaN(difference)) return difference;
+        }
+        return 0;
+      });
+      let isPlaced = false;
+      for (const { name } of candidates) {
+        const path = join(dir, name);
+        const read = isPlaced || !SAFE_ID.test(id) ? null : decodeFile(path);
+        if (read && 'decoded' in read && read.decoded.ok && options.idOf(read.decoded.data) === id) {
+          renameSync(path, pathOf(id));
+          isPlaced = true;
+        } else rmSync(path, { force: true });
+      }
+    }
+  }
+
+  function write(record: T, { durable = false }: { durable?: boolean } = {}): void {
+    const id = options.idOf(record);
+    const path = pathOf(id);
+    const order = writeCount++;
+    const pending: PendingWrite = { id, path, temporary: `${path}.tmp-${process.pid}-${order}`, order };
+    writeFileSync(pending.temporary, JSON.stringify({ schemaVersion: version, data: record }));
+    // A plain write goes straight into place, unless an earlier durable one is still waiting: it must
+    // not be overtaken, so this one waits in the same line.
+    if (!durable && !waiting.has(id)) {
+      renameSync(pending.temporary, path);
+      return;
+    }
+    waiting.set(id, pending);
+    queue.push(pending);
+    // Start the batch soon even if nobody waits for it: a durable write is synced within milliseconds.
+    if (queue.length === 1) setImmediate(() => void synced().catch(() => undefined));
+  }
+
+  return {
+    loadAll() {
+      rollForwardTemporaryFiles(readdirSync(dir));
+      const records: T[] = [];
+      for (const name of readdirSync(dir)) {
+        if (!name.endsWith('.json') || name.includes('.corrupt-') || name.includes('.from-newer-herald-'))
+          continue;
+        const path = join(dir, name);
+        const read = decodeFile(path);
+        if ('error' in read) {
+          context.onQuarantine(quarantineFile(path, options.label(name), read.error, context.nowMs()));
+          continue;
+        }
+        const { decoded } = read;
+        if (!decoded.ok)
+          context.onQuarantine(
+            quarantineFile(path, options.label(name), decoded.reason, context.nowMs(), decoded.kind),
+          );
+        else if (`${options.idOf(decoded.data)}.json` !== name) {
+          context.onQuarantine(
+            quarantineFile(
+              path,
+              options.label(name),
+              'its name does not match the record inside',
+              context.nowMs(),
+            ),
+          );
+        } else {
+          if (decoded.version !== version) write(decoded.data);
+          records.push(decoded.data);
+        }
+      }
+      return records;
+    },
+    write,
+    remove(id) {
+      // Writes still waiting are dropped when their batch ends.
+      if (waiting.has(id)) removedAt.set(id, writeCount);
+      rmSync(pathOf(id), { force: true });
+    },
+    synced,
+    syncNow() {
+      for (const write of queue) {
+        const fd = openSync(write.temporary, 'r');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      }
+      queue.splice(0).forEach(settle);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// One file per record: durable writes are synced in batches and renamed into
+// place afterwards, so the newest readable temporary file of a record is its
+// latest state after a stop at any moment.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createRecordFiles } from '../../../../../electron/core/storage/record-files.ts';
+import type { StorageNotice } from '../../../../../shared/api/channels/app.ts';
+import { makeDataDir } from '../../../../support/core-fixture.ts';
+
+const noteSchema = z.object({ id: z.string(), text: z.string() });
+type Note = z.output<typeof noteSchema>;
+
+function open(dir: string, notices: StorageNotice[] = []) {
+  return createRecordFiles(
+    { dir, label: (name) => `note ${name}`, schema: noteSchema, idOf: (note) => note.id },
+    { nowMs: () => Date.parse('2026-04-20T09:00:00Z'), onQuarantine: (notice) => notices.push(notice) },
+  );
+}
+
+const envelope = (note: Note) => JSON.stringify({ schemaVersion: 1, data: note });
+const onDisk = (dir: string, id: string) =>
+  (JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { data: Note }).data;
+
+describe('record files', () => {
+  it('puts a plain write in place at once and a durable one once synced, in the order written', async () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    files.write({ id: 'a', text: 'first' });
+    expect(onDisk(dir, 'a').text).toBe('first');
+    files.write({ id: 'a', text: 'sending' }, { durable: true });
+    // A plain write after a waiting durable one must not overtake it.
+    files.write({ id: 'a', text: 'sent' });
+    await files.synced();
+    expect(onDisk(dir, 'a').text).toBe('sent');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('rolls the newest readable temporary file forward: a stop between the fsync and the rename loses nothing', () => {
+    const dir = join(makeDataDir(), 'notes');
+    open(dir).write({ id: 'a', text: 'queued' });
+    // As a power cut leaves it: the synced temporary file of the newer state, not yet renamed.
+    writeFileSync(join(dir, 'a.json.tmp-4242-7'), envelope({ id: 'a', text: 'sending' }));
+    // …and a newer write cut short, which never counted.
+    writeFileSync(join(dir, 'a.json.tmp-4242-8'), '{"schemaVersion":1,"da');
+    const notices: StorageNotice[] = [];
+    expect(open(dir, notices).loadAll()).toEqual([{ id: 'a', text: 'sending' }]);
+    expect(notices).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('drops the waiting writes of a record removed before they were synced', async () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    files.write({ id: 'gone', text: 'new' }, { durable: true });
+    files.remove('gone');
+    await files.synced();
+    expect(existsSync(join(dir, 'gone.json'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('quarantines an unreadable file, reports a newer version as such, and refuses unsafe ids', () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    files.write({ id: 'kept', text: 'fine' });
+    writeFileSync(join(dir, 'broken.json'), '{');
+    writeFileSync(join(dir, 'future.json'), JSON.stringify({ schemaVersion: 3, data: { id: 'future' } }));
+    const notices: StorageNotice[] = [];
+    expect(open(dir, notices).loadAll()).toEqual([{ id: 'kept', text: 'fine' }]);
+    expect(
+      notices.map(({ store, kind }) => ({ store, kind })).sort((a, b) => a.store.localeCompare(b.store)),
+    ).toEqual([
+      { store: 'note broken.json', kind: 'corrupt' },
+      { store: 'note future.json', kind: 'newer_version' },
+    ]);
+    expect(() => files.write({ id: '../escape', text: 'no' })).toThrow('unsafe record id');
+  });
+});
