@@ -125,7 +125,7 @@ test.describe('the guided composer', () => {
     await page.getByLabel('Which service is affected?').fill('Sentry');
     // The disk cannot be filled from a test: the answer is the one core's router gives for ENOSPC writing the outbox
     // (test/unit/electron/core/api/disk-failure.test.ts shows the router giving it over both transports).
-    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: '/data/outbox.json.tmp-1' });
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: '/data/outbox/q-1.json.tmp-1' });
     const answer = diskFailureResult('messages:send', diskFailureOf(full)!);
     await page.route((url) => decodeURIComponent(url.pathname) === '/api/messages:send', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
     await page.keyboard.press('Control+Enter');

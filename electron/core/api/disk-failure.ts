@@ -55,9 +55,13 @@ export function diskFailureOf(error: unknown): DiskFailure | null {
   return null;
 }
 
-/** "outbox" from …/outbox.json or …/outbox.json.tmp-123; "drafts" for any file under drafts/. */
+/** Stores kept as a folder of files (one per record, or one per month): any file in it names the store. */
+const FOLDER_STORES: ReadonlySet<string> = new Set(['drafts', 'outbox', 'history']);
+
+/** "outbox" from …/outbox.json, …/outbox.json.tmp-123 or any file under outbox/; likewise drafts/ and history/. */
 function storeOf(path: string): string | null {
-  if (basename(dirname(path)) === 'drafts') return 'drafts';
+  const folder = basename(dirname(path));
+  if (FOLDER_STORES.has(folder)) return folder;
   const match = /^([a-z-]+)\.json/.exec(basename(path));
   return match?.[1] ?? null;
 }

@@ -1,10 +1,11 @@
 // A full disk (or a read-only one) on enqueue says what failed and what was
 // and was not saved, over both transports, instead of "Something went wrong…
 // Your input is kept" when nothing was queued.
+import type * as NodeFs from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConfFactory } from '../../../../../electron/core/storage/conf-like.ts';
 import { startHarnessServer, type HarnessServer } from '../../../../../electron/harness/http-transport.ts';
 import { createConfBackend } from '../../../../../electron/harness/start-harness.ts';
@@ -13,9 +14,41 @@ import { APP_ENTRY_URL } from '../../../../../electron/shell/window-security.ts'
 import { BrowserWindow, ipcMain, resetFakeElectron } from '../../../../fakes/electron.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
 
+/**
+ * Folder stores (outbox items, history months, drafts) write with node:fs directly; the mock refuses writes under
+ * the folders named in `refusedFolders`, with the errno a full or read-only disk gives, and passes everything else on.
+ */
+const refusedFolders = vi.hoisted(() => new Map<string, string>());
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof NodeFs>();
+  const refuse = (path: unknown) => {
+    for (const [folder, errno] of refusedFolders) {
+      if (typeof path === 'string' && path.includes(`/${folder}/`)) {
+        throw Object.assign(new Error(`${errno}: write failed, '${path}'`), { code: errno, syscall: 'write', path });
+      }
+    }
+  };
+  const writeFileSync: typeof real.writeFileSync = (path, ...rest) => {
+    refuse(path);
+    return real.writeFileSync(path, ...rest);
+  };
+  return { ...real, default: { ...real, writeFileSync }, writeFileSync };
+});
+
 /** conf backends that refuse writes to the named stores with `errno`, as a full or read-only disk does. */
 function failingDisk() {
-  const failing = new Map<string, string>();
+  const refusedConf = new Map<string, string>();
+  // A store is refused whichever way it is kept: as a conf file (settings) or as a folder of files (the outbox).
+  const failing = {
+    set: (store: string, errno: string) => {
+      refusedConf.set(store, errno);
+      refusedFolders.set(store, errno);
+    },
+    clear: () => {
+      refusedConf.clear();
+      refusedFolders.clear();
+    },
+  };
   const createBackend: ConfFactory = (options) => {
     const real = createConfBackend(options);
     return {
@@ -26,7 +59,7 @@ function failingDisk() {
         return real.store;
       },
       set store(value) {
-        const errno = failing.get(options.name);
+        const errno = refusedConf.get(options.name);
         if (errno) throw Object.assign(new Error(`${errno}: write failed`), { code: errno, syscall: 'write', path: `${real.path}.tmp-1234` });
         real.store = value;
       },
@@ -37,6 +70,7 @@ function failingDisk() {
 
 let server: HarnessServer | undefined;
 afterEach(async () => {
+  refusedFolders.clear();
   await server?.close();
   server = undefined;
   resetFakeElectron();
