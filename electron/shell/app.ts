@@ -125,8 +125,8 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   app.on('before-quit', () => {
     isQuitting = true;
     attentionShell.stop();
+    core.stop();
   });
-  app.on('before-quit', () => core.stop());
   createWindow();
   return true;
 }

@@ -5,3 +5,4 @@ export { resetToDefaultPlan, UPDATE_CHANNEL } from './default-plan.ts';
 export { planProblems, validatePlan, type PlanProblem } from './validate-plan.ts';
 export * from './plan-edits.ts';
 export { migratePlan, planMigrations, runMigrations, type PlanMigration } from './migrate-plan.ts';
+export * from './plan-lookups.ts';

@@ -8,7 +8,8 @@ import { findConflicts, type ChangeFreeze, type EventConflicts } from '../../../
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
 import { endMsOf, startMsOf, wasAnnounced, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import { dutyOccurrences, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
-import { isOpen, subjectKey, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { isOpen, subjectKey } from '../../../shared/reminders/reminder-facts.ts';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 /** The longest announcement lead time the settings allow, plus a day: how far before a range an event's messages may fall in it. */

@@ -3,7 +3,7 @@
 // and a menu listing what is due with one click to act, then "New
 // incident", "Open Herald" and "Quit Herald". Built from trayState().
 import type { AttentionItem, TrayIconState, TrayState, Urgency } from '../../../shared/reminders/attention.ts';
-import { eventAtMs } from '../../../shared/reminders/reminder.ts';
+import { eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import type { AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest, newIncidentRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';

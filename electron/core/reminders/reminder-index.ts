@@ -2,7 +2,8 @@
 // is stored with its due instant already parsed and its subject key already
 // built, and armed reminders are kept apart, so a check over a thousand
 // reminders does no string parsing and skips everything already handled.
-import { dueAtMs, subjectKey, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { dueAtMs, subjectKey } from '../../../shared/reminders/reminder-facts.ts';
 
 export interface ReminderEntry {
   readonly reminder: Reminder;

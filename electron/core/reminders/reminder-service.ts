@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { ReminderList } from '../../../shared/api/channels/reminders.ts';
-import { isOpen, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
 import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ApiError } from '../../../shared/api/index.ts';
 import { addDaysToKey, addMonthsToKey, dateKeyOf, monthGrid, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
 import type { CalendarList, DueComm, DutyView, EventDetail, EventView } from '../../../shared/calendar/calendar-views.ts';
-import { eventStatuses, type EventStatus } from '../../../shared/calendar/maintenance-event.ts';
+import { eventStatuses, type EventStatus } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 
 export type CalendarView = 'month' | 'week' | 'agenda';

@@ -3,7 +3,7 @@
 // told) and ask why, which goes into that message.
 import { useId, useState } from 'react';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
-import { wasAnnounced } from '../../../shared/calendar/maintenance-event.ts';
+import { wasAnnounced } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { sentence } from './event-form-values.ts';

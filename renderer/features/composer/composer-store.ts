@@ -5,9 +5,9 @@
 // through drafts:getCurrent, cursor field and all.
 import { create } from 'zustand';
 import type { StoredDraft, DraftMeta } from '../../../shared/drafts/stored-draft.ts';
-import type { Draft } from '../../../shared/messages/index.ts';
-import type { Plan } from '../../../shared/plan/index.ts';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import type { Draft } from '../../../shared/messages/draft-schema.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { herald } from '../../api/herald.ts';
 import { createAutosaver, type Autosaver, type DraftSnapshot, type SaveStatus } from './autosave.ts';
 import { loadChannelNames } from './channel-options.ts';

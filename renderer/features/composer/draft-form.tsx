@@ -5,8 +5,10 @@
 // composer store, which drives the checklist, preview and autosave.
 import { useEffect, useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { findChecklist, isRequiredAt, itemsForStage, titleOf, type ChecklistDefinition } from '../../../shared/messages/index.ts';
-import { findType, helpFor, slackChannelsOf, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
+import { findChecklist, isRequiredAt, itemsForStage, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
+import { titleOf } from '../../../shared/messages/titles.ts';
+import { findType, helpFor, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
+import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { ChecklistField } from './checklist-field.tsx';
 import { useComposer } from './composer-store.ts';
 import { fieldDomId, focusField, focusFirstQuestion } from './field-dom.ts';

@@ -2,7 +2,7 @@
 // undo). Refreshed whenever a draft changes anywhere.
 import { useEffect, useState } from 'react';
 import type { DraftSummary } from '../../../shared/drafts/stored-draft.ts';
-import { findType } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { formatRelative } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';

@@ -5,7 +5,8 @@
 // field either way.
 import { useId, useState } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
-import { instantOf, zoneOf, type ChecklistItem } from '../../../shared/messages/index.ts';
+import type { ChecklistItem } from '../../../shared/messages/checklists/index.ts';
+import { instantOf, zoneOf } from '../../../shared/messages/draft.ts';
 import { formatInstant, formatRelative } from '../../../shared/time/index.ts';
 import { useComposer } from './composer-store.ts';
 import { fieldDomId } from './field-dom.ts';

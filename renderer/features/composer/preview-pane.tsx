@@ -1,8 +1,8 @@
 // The live Slack preview of the open draft: rendered by the same engine
 // that renders the message for sending, on every keystroke.
 import { useMemo } from 'react';
-import { renderBlocks } from '../../../shared/messages/index.ts';
-import { findType } from '../../../shared/plan/index.ts';
+import { renderBlocks } from '../../../shared/messages/render.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { SlackMessagePreview } from '../slack-preview/slack-message-preview.tsx';
 import { useComposer } from './composer-store.ts';
 import { serverNowMs } from './server-clock.ts';

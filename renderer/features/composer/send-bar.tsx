@@ -3,7 +3,7 @@
 // Slack text for places Herald does not post to. Incident updates may also
 // go to the channel, not only the thread.
 import { useId, useState } from 'react';
-import { slackChannelsOf } from '../../../shared/plan/index.ts';
+import { slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
 import { useComposer } from './composer-store.ts';
 import { ConnectionNote } from './connection-note.tsx';

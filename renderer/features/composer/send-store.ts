@@ -5,7 +5,8 @@
 import { create } from 'zustand';
 import type { SendResult } from '../../../shared/api/channels/messages.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { lintDraft, renderMrkdwn } from '../../../shared/messages/index.ts';
+import { lintShapedDraft } from '../../../shared/messages/lint.ts';
+import { renderMrkdwn } from '../../../shared/messages/render.ts';
 import { formatInstant } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
@@ -68,7 +69,7 @@ export const useSend = create<SendState>()((set, get) => ({
     const { draft, plan, zone } = composer;
     if (!draft || !plan || get().isSending) return;
     if (overrideReason === undefined) {
-      const lint = lintDraft(draft, plan, { nowMs: serverNowMs(), zone });
+      const lint = lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone });
       if (!lint.canSendWithoutOverride) {
         set({ override: { request, reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message) }, error: null });
         return;

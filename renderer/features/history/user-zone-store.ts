@@ -1,7 +1,7 @@
 // The user's time zone (Settings → General), for writing times the way the
 // comms lead reads them. Follows settings:changed.
 import { create } from 'zustand';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { herald } from '../../api/herald.ts';
 
 interface UserZoneState {

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents/incident.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { useComposer } from '../composer/composer-store.ts';

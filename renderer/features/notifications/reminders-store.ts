@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ReminderFired, ReminderList } from '../../../shared/api/channels/reminders.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { defaultReminderSettings, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { herald } from '../../api/herald.ts';
 
 /** At most this many fired alerts wait as toasts; older ones are still in the centre. */

@@ -2,7 +2,7 @@
 // type that posted to the old name posts to the new one.
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { Plan } from '../../../shared/plan/index.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { Announce } from './plan-editor.tsx';
 import { channelRenameProblem, channelsInPlan, checkPlan, normaliseChannelName, withChannelRenamed, type ChannelUse } from './plan-edits.ts';
 import { usePlan } from './plan-store.ts';

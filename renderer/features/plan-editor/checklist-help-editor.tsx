@@ -4,7 +4,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { checklistKinds, findChecklist, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
-import { helpFor, type Plan } from '../../../shared/plan/index.ts';
+import { helpFor } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { FormField } from './form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
 import { checkPlan, helpItemOf, problemText, withChecklistHelp, type HelpFormValues } from './plan-edits.ts';

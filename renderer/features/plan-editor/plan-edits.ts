@@ -7,17 +7,9 @@ import {
   GLOBAL_PLACEHOLDERS,
   placeholderNames,
 } from '../../../shared/messages/checklists/index.ts';
-import {
-  isValidChannelName,
-  planProblems,
-  TYPE_ID_PATTERN,
-  validatePlan,
-  type Cadence,
-  type CommunicationType,
-  type CommunicationTypeInput,
-  type Plan,
-  type PlanProblem,
-} from '../../../shared/plan/index.ts';
+import type { CommunicationType, CommunicationTypeInput, Plan } from '../../../shared/plan/plan-schema.ts';
+import { isValidChannelName, TYPE_ID_PATTERN, type Cadence } from '../../../shared/plan/plan-vocabulary.ts';
+import { planProblems, validatePlan, type PlanProblem } from '../../../shared/plan/validate-plan.ts';
 
 export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
 

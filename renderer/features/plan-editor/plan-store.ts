@@ -3,7 +3,7 @@
 // again, so a bad edit is refused there too and nothing is half-saved).
 import { create } from 'zustand';
 import type { Result } from '../../../shared/api/index.ts';
-import type { Plan } from '../../../shared/plan/index.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { herald } from '../../api/herald.ts';
 
 interface PlanState {

@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { checklistKinds, findChecklist } from '../../../shared/messages/checklists/index.ts';
-import { cadenceLabels, cadences, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
+import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
+import { cadenceLabels, cadences } from '../../../shared/plan/plan-vocabulary.ts';
 import { FieldError, FormField } from './form-field.tsx';
 import {
   checkPlan,

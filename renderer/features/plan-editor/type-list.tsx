@@ -3,7 +3,9 @@
 // offering it for new messages, so it is always reversible.
 import { useState } from 'react';
 import { findChecklist } from '../../../shared/messages/checklists/index.ts';
-import { cadenceLabels, restoreType, retireType, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
+import { restoreType, retireType } from '../../../shared/plan/plan-edits.ts';
+import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
+import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
 import { FieldError } from './form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
 import { usePlan } from './plan-store.ts';

@@ -1,24 +1,20 @@
-// Settings → General: Slack API address, time zone, tray behaviour. Checked
-// with the same schema main uses; main checks again on save.
+// Settings → General: Slack API address, time zone, tray behaviour. Main
+// checks them with the settings schema on save; its verdict on each field is
+// shown under that field, and what was typed stays in the form.
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
+import type { Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
 import { useAppInfo } from '../../app/app-info-store.ts';
 
-function validateWith(field: 'slackApiUrl' | 'timeZone') {
-  return (value: string) => {
-    const checked = settingsSchema.shape[field].safeParse(value);
-    return checked.success || (checked.error.issues[0]?.message ?? 'This value is not valid.');
-  };
-}
+const checkedFields = ['slackApiUrl', 'timeZone'] as const;
 
 export function GeneralSettingsForm() {
   const ids = { url: useId(), zone: useId(), tray: useId(), urlError: useId(), zoneError: useId() };
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset } = useForm<Settings>();
+  const { register, handleSubmit, formState, reset, setError } = useForm<Settings>();
   const apiUrlOverride = useAppInfo((state) => state.info?.slackApiUrlOverride ?? null);
 
   useEffect(() => {
@@ -36,9 +32,11 @@ export function GeneralSettingsForm() {
       reset(result.value);
       setSaveError(null);
       setSavedAt(new Date().toLocaleTimeString());
-    } else {
-      setSaveError(result.error);
+      return;
     }
+    const refused = checkedFields.filter((field) => result.error.fieldErrors?.[field] !== undefined);
+    for (const field of refused) setError(field, { message: result.error.fieldErrors?.[field] });
+    setSaveError(refused.length > 0 ? null : result.error);
   });
 
   const { errors } = formState;
@@ -53,7 +51,7 @@ export function GeneralSettingsForm() {
             type="url"
             aria-invalid={errors.slackApiUrl ? true : undefined}
             aria-describedby={errors.slackApiUrl ? ids.urlError : undefined}
-            {...register('slackApiUrl', { validate: validateWith('slackApiUrl') })}
+            {...register('slackApiUrl')}
           />
           {errors.slackApiUrl ? (
             <p id={ids.urlError} className="field-error">
@@ -75,7 +73,7 @@ export function GeneralSettingsForm() {
             id={ids.zone}
             aria-invalid={errors.timeZone ? true : undefined}
             aria-describedby={errors.timeZone ? ids.zoneError : undefined}
-            {...register('timeZone', { validate: validateWith('timeZone') })}
+            {...register('timeZone')}
           />
           {errors.timeZone ? (
             <p id={ids.zoneError} className="field-error">

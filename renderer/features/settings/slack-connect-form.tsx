@@ -3,7 +3,8 @@
 // On failure the typed token stays in the field so nothing is lost.
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { SLACK_TOKEN_PATTERN, type SecretProtection } from '../../../shared/api/channels/slack.ts';
+import type { SecretProtection } from '../../../shared/api/channels/slack.ts';
+import { SLACK_TOKEN_PATTERN } from '../../../shared/slack/token-pattern.ts';
 import { useSlack } from './slack-store.ts';
 
 interface ConnectFields {

@@ -4,7 +4,8 @@
 import { useEffect, useRef } from 'react';
 import type { Template } from '../../../shared/messages/templates.ts';
 import { titlePatternFor } from '../../../shared/messages/titles.ts';
-import { findType, type Plan } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { useHeraldNow } from '../history/use-herald-now.ts';
 import { useUserZone } from '../history/user-zone-store.ts';
 import { FieldError } from '../plan-editor/form-field.tsx';

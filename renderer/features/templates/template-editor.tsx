@@ -4,7 +4,8 @@
 import { useMemo } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { Template } from '../../../shared/messages/templates.ts';
-import { activeTypes, findType, type Plan } from '../../../shared/plan/index.ts';
+import { activeTypes, findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { FieldError, FormField } from '../plan-editor/form-field.tsx';
 import { placeholdersFor } from '../plan-editor/plan-edits.ts';
 import { TemplatePreviewPanel } from './template-detail.tsx';

@@ -7,14 +7,13 @@ import { calendarSettingsPatchSchema, calendarSettingsSchema } from '../../calen
 import { calendarListSchema, eventDetailSchema, importPreviewSchema, importProblemSchema } from '../../calendar/calendar-views.ts';
 import { commStageSchema } from '../../calendar/comms-schedule.ts';
 import { changeFreezeSchema } from '../../calendar/conflicts.ts';
+import { MAX_ICS_CHARS } from '../../calendar/ics-limits.ts';
 import { eventFieldsSchema } from '../../calendar/maintenance-event.ts';
 import { dateKeySchema, dutyScheduleSchema } from '../../calendar/plan-duties.ts';
 
 const id = z.string().trim().min(1).max(200);
 const utc = z.iso.datetime();
 const reason = z.string().trim().max(1_000).default('');
-/** Calendar files are small; this keeps a pasted or picked file under the harness's request limit. */
-export const MAX_ICS_CHARS = 1_500_000;
 const icsText = z.string().max(MAX_ICS_CHARS, 'the calendar file is too large (the limit is 1.5 MB)');
 
 export const calendarSettingsViewSchema = z.object({

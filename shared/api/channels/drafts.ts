@@ -2,7 +2,7 @@
 // keystroke in the composer ends in drafts:save, so that one is small and
 // answers only what changed.
 import { z } from 'zod';
-import { draftSchema } from '../../messages/draft.ts';
+import { draftSchema } from '../../messages/draft-schema.ts';
 import { draftOriginSchema, draftSummarySchema, storedDraftSchema } from '../../drafts/stored-draft.ts';
 
 const draftId = z.string().trim().min(1).max(200);

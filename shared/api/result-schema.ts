@@ -1,0 +1,41 @@
+// The wire schema of a result's error, and the sentence main makes of zod's
+// issues. Kept apart from result.ts so the renderer never loads zod.
+import { z } from 'zod';
+import { errorCodes, type ApiError } from './result.ts';
+
+export const apiErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  /** Optional hint: what the user can do about it. */
+  fix: z.string().optional(),
+  /** For invalid_argument: the path of each offending field. */
+  fields: z.array(z.string()).optional(),
+  /** For invalid_argument: the first problem of each field, by path. */
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+});
+
+// The schema and the plain type describe the same object: a change to one without the other fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<z.output<typeof apiErrorSchema>, ApiError> = true;
+void schemaMatchesType;
+
+/** Schema for the wire form of a result whose value matches `value`. */
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: apiErrorSchema }),
+  ]);
+}
+
+/** Turns zod issues into one readable sentence, the field paths, and each field's first problem. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string; fields: string[]; fieldErrors: Record<string, string> } {
+  const fields = issues.map((issue) => (issue.path.length ? issue.path.join('.') : '(arguments)'));
+  const fieldErrors: Record<string, string> = {};
+  for (const [index, issue] of issues.entries()) fieldErrors[fields[index]!] ??= issue.message;
+  const parts = issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : 'arguments';
+    return `${where}: ${issue.message}`;
+  });
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  return { message: `Invalid arguments — ${parts.join('; ')}${more}`, fields, fieldErrors };
+}
