@@ -1,38 +1,22 @@
-// The app shell: navigation, notices, and the current screen.
-import { useEffect } from 'react';
-import { herald } from '../api/herald.ts';
-import { CalendarScreen } from '../features/calendar/calendar-screen.tsx';
-import { ComposerScreen } from '../features/composer/composer-screen.tsx';
+// The app shell: navigation, notices, and the current screen (its code
+// loaded on demand, see screen-loaders.ts).
+import { Suspense, useEffect } from 'react';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
-import { HistoryScreen } from '../features/history/history-screen.tsx';
-import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
-import { OutboxScreen } from '../features/outbox/outbox-screen.tsx';
-import { SettingsScreen } from '../features/settings/settings-screen.tsx';
-import { TemplatesScreen } from '../features/templates/templates-screen.tsx';
-import { useAppInfo } from './app-info-store.ts';
+import { useAppInfo } from '../server-state/app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
+import { lazyScreens } from './screen-loaders.ts';
 import { screens, type ScreenId } from './screens.ts';
 import { StorageNotices } from './storage-notices.tsx';
 
 function CurrentScreen({ screen }: { screen: ScreenId }) {
-  switch (screen) {
-    case 'settings':
-      return <SettingsScreen />;
-    case 'calendar':
-      return <CalendarScreen />;
-    case 'compose':
-      return <ComposerScreen />;
-    case 'incidents':
-      return <IncidentsScreen />;
-    case 'templates':
-      return <TemplatesScreen />;
-    case 'history':
-      return <HistoryScreen />;
-    case 'outbox':
-      return <OutboxScreen />;
-  }
+  const Screen = lazyScreens[screen];
+  return (
+    <Suspense fallback={<p className="muted">Loading…</p>}>
+      <Screen />
+    </Suspense>
+  );
 }
 
 export function App() {
@@ -41,11 +25,6 @@ export function App() {
   const info = useAppInfo((state) => state.info);
   const loadError = useAppInfo((state) => state.loadError);
   useComposerShortcuts();
-
-  useEffect(() => {
-    void useAppInfo.getState().load();
-    return herald().on('storage:quarantined', () => void useAppInfo.getState().load());
-  }, []);
 
   const title = screens.find((item) => item.id === screen)?.label ?? '';
   useEffect(() => {

@@ -12,6 +12,7 @@ import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
 import { DraftList } from './draft-list.tsx';
+import { usePlan } from '../../server-state/plan-store.ts';
 
 interface StartValues {
   typeId: string;
@@ -30,7 +31,7 @@ function destinationText(type: CommunicationType): string {
 
 export function StartPanel() {
   const ids = { type: useId(), stage: useId(), template: useId(), about: useId() };
-  const plan = useComposer((state) => state.plan);
+  const plan = usePlan((state) => state.plan);
   const startNew = useComposer((state) => state.startNew);
   const startRequest = useComposer((state) => state.startRequest);
   const [templates, setTemplates] = useState<Template[]>([]);

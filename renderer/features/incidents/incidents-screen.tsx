@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
-import { serverNowMs } from '../composer/server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
 import { IncidentCard } from './incident-card.tsx';
 import { splitIncidents, useIncidents } from './incidents-store.ts';
 import './incidents.css';

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { Announce } from './plan-editor.tsx';
 import { channelRenameProblem, channelsInPlan, checkPlan, normaliseChannelName, withChannelRenamed, type ChannelUse } from './plan-edits.ts';
-import { usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { useFocusKey } from './use-focus-key.ts';
 
 function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse; onDone: (renamedTo: string | null) => void }) {

@@ -9,7 +9,7 @@ import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { FormField } from './form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
 import { checkPlan, helpItemOf, problemText, withChecklistHelp, type HelpFormValues } from './plan-edits.ts';
-import { usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 
 /** The team's overrides only: text that differs from Herald's wording. */
 function overridesOf(values: HelpFormValues, checklist: ChecklistDefinition): HelpFormValues {

@@ -20,7 +20,7 @@ import {
   withType,
   type TypeFormValues,
 } from './plan-edits.ts';
-import { usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 
 interface TypeFormProps {
   plan: Plan;

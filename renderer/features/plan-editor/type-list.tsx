@@ -8,7 +8,7 @@ import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.t
 import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
 import { FieldError } from './form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
-import { usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { TypeForm } from './type-form.tsx';
 import { useFocusKey } from './use-focus-key.ts';
 

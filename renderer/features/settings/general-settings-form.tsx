@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
 import type { Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
-import { useAppInfo } from '../../app/app-info-store.ts';
+import { useAppInfo } from '../../server-state/app-info-store.ts';
+import { useSettings } from '../../server-state/settings-store.ts';
 
 const checkedFields = ['slackApiUrl', 'timeZone'] as const;
 
@@ -14,17 +15,16 @@ export function GeneralSettingsForm() {
   const ids = { url: useId(), zone: useId(), tray: useId(), urlError: useId(), zoneError: useId() };
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset, setError } = useForm<Settings>();
+  const settings = useSettings((state) => state.settings);
+  const { register, handleSubmit, formState, reset, setError } = useForm<Settings>({ ...(settings ? { defaultValues: settings } : {}) });
   const apiUrlOverride = useAppInfo((state) => state.info?.slackApiUrlOverride ?? null);
 
+  // The settings arrive with the bootstrap; if the screen was quicker, fill the form once they do.
+  const hasSettings = settings !== null;
   useEffect(() => {
-    void herald()
-      .invoke('settings:get', {})
-      .then((result) => {
-        if (result.ok) reset(result.value);
-        else setSaveError(result.error);
-      });
-  }, [reset]);
+    const { settings: current } = useSettings.getState();
+    if (current) reset(current);
+  }, [hasSettings, reset]);
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await herald().invoke('settings:update', values);
