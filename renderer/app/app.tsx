@@ -1,17 +1,28 @@
-// The app shell: navigation, notices, and the current screen (its code
-// loaded on demand, see screen-loaders.ts).
-import { Suspense, useEffect } from 'react';
+// The app shell: navigation, notices, and the current screen (Compose in the
+// first bundle, the others loaded on demand: see screen-loaders.ts).
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
 import { useAppInfo } from '../server-state/app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
-import { lazyScreens } from './screen-loaders.ts';
+import { screenLoaders } from './screen-loaders.ts';
 import { screens, type ScreenId } from './screens.ts';
 import { StorageNotices } from './storage-notices.tsx';
 
+const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
+  compose: ComposerScreen,
+  calendar: lazy(screenLoaders.calendar),
+  incidents: lazy(screenLoaders.incidents),
+  outbox: lazy(screenLoaders.outbox),
+  history: lazy(screenLoaders.history),
+  templates: lazy(screenLoaders.templates),
+  settings: lazy(screenLoaders.settings),
+};
+
 function CurrentScreen({ screen }: { screen: ScreenId }) {
-  const Screen = lazyScreens[screen];
+  const Screen = screenComponents[screen];
   return (
     <Suspense fallback={<p className="muted">Loading…</p>}>
       <Screen />

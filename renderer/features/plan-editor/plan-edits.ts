@@ -1,7 +1,8 @@
 // Pure helpers behind the plan editor: each edit builds a whole candidate
-// plan, and checking it answers either the saved-ready plan or every
-// problem with the path of the field it belongs to, so each form can show
-// the problem next to the right control. Nothing here talks to main.
+// plan; main checks it (plan:check answers the saved-ready plan or every
+// problem with the path of the field it belongs to), so each form can show
+// the problem next to the right control. The check is passed in, so nothing
+// here talks to main itself.
 import {
   findChecklist,
   GLOBAL_PLACEHOLDERS,
@@ -9,18 +10,8 @@ import {
 } from '../../../shared/messages/checklists/index.ts';
 import type { CommunicationType, CommunicationTypeInput, Plan } from '../../../shared/plan/plan-schema.ts';
 import { isValidChannelName, TYPE_ID_PATTERN, type Cadence } from '../../../shared/plan/plan-vocabulary.ts';
-import { planProblems, validatePlan, type PlanProblem } from '../../../shared/plan/validate-plan.ts';
-
-export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
-
-/** The candidate as a normalised plan, or every problem with it. */
-export function checkPlan(candidate: unknown): CheckedPlan {
-  const checked = validatePlan(candidate);
-  if (checked.ok) return { ok: true, plan: checked.value };
-  const problems = planProblems(candidate);
-  // validatePlan refused, so there is at least one problem; keep its message if planProblems found none.
-  return { ok: false, problems: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
-}
+import type { PlanProblem } from '../../../shared/plan/validate-plan.ts';
+import type { PlanCheck } from '../../server-state/plan-store.ts';
 
 /** A problem's sentence for showing beside its field: a bare "path: " prefix reads badly there. */
 export function problemText(problem: PlanProblem): string {
@@ -70,14 +61,14 @@ export function withChannelRenamed(plan: Plan, from: string, to: string): Plan {
 }
 
 /** Why renaming #from to `to` cannot be saved, or null when it can. One sentence, however many types use it. */
-export function channelRenameProblem(plan: Plan, from: string, to: string): string | null {
+export async function channelRenameProblem(plan: Plan, from: string, to: string, check: PlanCheck): Promise<string | null> {
   const next = normaliseChannelName(to);
   if (next === '') return 'Type the channel’s new name.';
   if (next === normaliseChannelName(from)) return `The channel is already called #${next}.`;
   if (!isValidChannelName(next)) {
     return `“${to.trim()}” is not a Slack channel name: use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`;
   }
-  const checked = checkPlan(withChannelRenamed(plan, from, to));
+  const checked = await check(withChannelRenamed(plan, from, to));
   return checked.ok ? null : [...new Set(checked.problems.map(problemText))].join(' ');
 }
 

@@ -9,7 +9,6 @@ import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.t
 import { cadenceLabels, cadences } from '../../../shared/plan/plan-vocabulary.ts';
 import { FieldError, FormField } from './form-field.tsx';
 import {
-  checkPlan,
   emptyTypeForm,
   placeholdersFor,
   problemText,
@@ -20,7 +19,7 @@ import {
   withType,
   type TypeFormValues,
 } from './plan-edits.ts';
-import { usePlan } from '../../server-state/plan-store.ts';
+import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 
 interface TypeFormProps {
   plan: Plan;
@@ -31,11 +30,11 @@ interface TypeFormProps {
 
 type ErrorEntry = { type: string; message: string };
 
-function planResolver(plan: Plan, base: CommunicationType | undefined): Resolver<TypeFormValues> {
+function planResolver(plan: Plan, base: CommunicationType | undefined, check: PlanCheck): Resolver<TypeFormValues> {
   const takenIds = new Set(plan.types.map((type) => type.id));
   const index = base ? plan.types.findIndex((type) => type.id === base.id) : plan.types.length;
-  return (values) => {
-    const checked = checkPlan(withType(plan, typeFromForm(values, base, takenIds)));
+  return async (values) => {
+    const checked = await check(withType(plan, typeFromForm(values, base, takenIds)));
     if (checked.ok) return { values, errors: {} };
     const errors: Record<string, ErrorEntry> = {};
     const general: string[] = [];
@@ -52,7 +51,8 @@ function planResolver(plan: Plan, base: CommunicationType | undefined): Resolver
 
 export function TypeForm({ plan, base, onDone }: TypeFormProps) {
   const save = usePlan((state) => state.save);
-  const resolver = useMemo(() => planResolver(plan, base), [plan, base]);
+  const check = usePlan((state) => state.check);
+  const resolver = useMemo(() => planResolver(plan, base, check), [plan, base, check]);
   const { register, handleSubmit, formState, control, setValue, setError } = useForm<TypeFormValues>({
     defaultValues: base ? typeFormFromType(base) : emptyTypeForm(),
     resolver,
@@ -66,9 +66,8 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
   const takenIds = useMemo(() => new Set(plan.types.map((type) => type.id)), [plan]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const checked = checkPlan(withType(plan, typeFromForm(values, base, takenIds)));
-    if (!checked.ok) return;
-    const result = await save(checked.plan);
+    // The resolver (plan:check) has passed; main checks the whole plan again as it saves.
+    const result = await save(withType(plan, typeFromForm(values, base, takenIds)));
     if (result.ok) onDone(values.name.trim());
     else setError('root.server', { type: 'server', message: result.error.message });
   });
