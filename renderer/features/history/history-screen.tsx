@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import { herald } from '../../api/herald.ts';
-import { FormField } from '../plan-editor/form-field.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import { channelsInPlan } from '../plan-editor/plan-edits.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { HistoryEntryCard } from './history-entry-card.tsx';

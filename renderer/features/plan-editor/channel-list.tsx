@@ -6,7 +6,7 @@ import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { Announce } from './plan-editor.tsx';
 import { channelRenameProblem, channelsInPlan, normaliseChannelName, withChannelRenamed, type ChannelUse } from './plan-edits.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
-import { useFocusKey } from './use-focus-key.ts';
+import { useFocusKey } from '../../ui/use-focus-key.ts';
 
 function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse; onDone: (renamedTo: string | null) => void }) {
   const ids = { input: useId(), help: useId(), error: useId() };

@@ -6,7 +6,7 @@ import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { checklistKinds, findChecklist, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
 import { helpFor } from '../../../shared/plan/plan-lookups.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
-import { FormField } from './form-field.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
 import { helpItemOf, problemText, withChecklistHelp, type HelpFormValues } from './plan-edits.ts';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';

@@ -3,7 +3,7 @@
 // was is saved back whole).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
-import { FieldError } from './form-field.tsx';
+import { FieldError } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
 import { usePlan } from '../../server-state/plan-store.ts';
 

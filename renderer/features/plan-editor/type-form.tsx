@@ -7,7 +7,7 @@ import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from '
 import { checklistKinds, findChecklist } from '../../../shared/messages/checklists/index.ts';
 import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { cadenceLabels, cadences } from '../../../shared/plan/plan-vocabulary.ts';
-import { FieldError, FormField } from './form-field.tsx';
+import { FieldError, FormField } from '../../ui/form-field.tsx';
 import {
   emptyTypeForm,
   placeholdersFor,

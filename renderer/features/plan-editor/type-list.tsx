@@ -6,11 +6,11 @@ import { findChecklist } from '../../../shared/messages/checklists/index.ts';
 import { withType } from './plan-edits.ts';
 import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
-import { FieldError } from './form-field.tsx';
+import { FieldError } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { TypeForm } from './type-form.tsx';
-import { useFocusKey } from './use-focus-key.ts';
+import { useFocusKey } from '../../ui/use-focus-key.ts';
 
 const NEW_TYPE = '(new)';
 

@@ -5,7 +5,6 @@ import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
 import type { Settings } from '../../../shared/settings/settings.ts';
-import { herald } from '../../api/herald.ts';
 import { useAppInfo } from '../../server-state/app-info-store.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
 
@@ -27,7 +26,7 @@ export function GeneralSettingsForm() {
   }, [hasSettings, reset]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await herald().invoke('settings:update', values);
+    const result = await useSettings.getState().update(values);
     if (result.ok) {
       reset(result.value);
       setSaveError(null);

@@ -8,7 +8,7 @@ import { findType } from '../../../shared/plan/plan-lookups.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
-import { FieldError } from '../plan-editor/form-field.tsx';
+import { FieldError } from '../../ui/form-field.tsx';
 import { SlackMessagePreview } from '../slack-preview/slack-message-preview.tsx';
 import { answerLabel } from './template-form.ts';
 import { listOrder, stageNameOf, typeNameOf, type TypeGroup } from './template-groups.ts';
