@@ -3,14 +3,9 @@
 // that need more than one field (unique ids, known checklists) live in
 // validate-plan.ts so that each can explain itself in plain words.
 import { z } from 'zod';
-import { cadences, PLAN_VERSION } from './plan-vocabulary.ts';
+import { cadences, normaliseChannelName, PLAN_VERSION } from './plan-vocabulary.ts';
 
-export { cadenceLabels, cadences, isValidChannelName, PLAN_VERSION, TYPE_ID_PATTERN, type Cadence } from './plan-vocabulary.ts';
-
-/** "#Ops-Update " and "ops-update" are the same channel. */
-function normaliseChannelName(text: string): string {
-  return text.trim().replace(/^#/, '').trim().toLowerCase();
-}
+export { cadenceLabels, cadences, isValidChannelName, normaliseChannelName, PLAN_VERSION, TYPE_ID_PATTERN, type Cadence } from './plan-vocabulary.ts';
 
 const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 

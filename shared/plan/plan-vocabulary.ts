@@ -25,6 +25,11 @@ export const cadenceLabels: Readonly<Record<Cadence, string>> = {
   regularly: 'Regularly, when there is something to show',
 };
 
+/** "#Ops-Update " and "ops-update" are the same channel. */
+export function normaliseChannelName(text: string): string {
+  return text.trim().replace(/^#/, '').trim().toLowerCase();
+}
+
 /** True for a Slack channel name: lowercase letters, digits, dashes and underscores, up to 80. */
 export function isValidChannelName(name: string): boolean {
   return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(name);

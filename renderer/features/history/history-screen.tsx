@@ -6,7 +6,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import { herald } from '../../api/herald.ts';
 import { FormField } from '../../ui/form-field.tsx';
-import { channelsInPlan } from '../plan-editor/plan-edits.ts';
+import { channelsInPlan } from '../../../shared/plan/plan-edits.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { HistoryEntryCard } from './history-entry-card.tsx';
 import { emptyHistoryFilters, queryFromFilters, type HistoryFilterValues } from './history-filters.ts';

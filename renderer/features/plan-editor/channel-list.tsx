@@ -4,7 +4,9 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { Announce } from './plan-editor.tsx';
-import { channelRenameProblem, channelsInPlan, normaliseChannelName, withChannelRenamed, type ChannelUse } from './plan-edits.ts';
+import { channelsInPlan, withChannelRenamed, type ChannelUse } from '../../../shared/plan/plan-edits.ts';
+import { normaliseChannelName } from '../../../shared/plan/plan-vocabulary.ts';
+import { channelRenameProblem } from './plan-forms.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { useFocusKey } from '../../ui/use-focus-key.ts';
 

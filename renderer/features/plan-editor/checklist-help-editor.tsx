@@ -8,7 +8,8 @@ import { helpFor } from '../../../shared/plan/plan-lookups.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { FormField } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
-import { helpItemOf, problemText, withChecklistHelp, type HelpFormValues } from './plan-edits.ts';
+import { withChecklistHelp } from '../../../shared/plan/plan-edits.ts';
+import { helpItemOf, problemText, type HelpFormValues } from './plan-forms.ts';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 
 /** The team's overrides only: text that differs from Herald's wording. */

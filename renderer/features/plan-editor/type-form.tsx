@@ -16,9 +16,9 @@ import {
   typeFieldOf,
   typeFormFromType,
   typeFromForm,
-  withType,
   type TypeFormValues,
-} from './plan-edits.ts';
+} from './plan-forms.ts';
+import { withType } from '../../../shared/plan/plan-edits.ts';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 
 interface TypeFormProps {

@@ -3,7 +3,7 @@
 // offering it for new messages, so it is always reversible.
 import { useState } from 'react';
 import { findChecklist } from '../../../shared/messages/checklists/index.ts';
-import { withType } from './plan-edits.ts';
+import { restoreType, retireType } from '../../../shared/plan/plan-edits.ts';
 import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
 import { FieldError } from '../../ui/form-field.tsx';
@@ -55,7 +55,8 @@ export function TypeList({ plan, announce }: { plan: Plan; announce: Announce })
   const { containerRef, focusKey } = useFocusKey<HTMLElement>();
 
   async function setRetired(type: CommunicationType, isRetired: boolean) {
-    const result = await save(withType(plan, { ...type, isRetired }));
+    const edited = isRetired ? retireType(plan, type.id) : restoreType(plan, type.id);
+    const result = edited.ok ? await save(edited.value) : edited;
     setErrors((current) => {
       const { [type.id]: _dropped, ...rest } = current;
       return result.ok ? rest : { ...rest, [type.id]: result.error.message };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, resetToDefaultPlan, type Plan } from '../../../../../shared/plan/index.ts';
+import { channelsInPlan, withChannelRenamed, withChecklistHelp, withType } from '../../../../../shared/plan/plan-edits.ts';
 import {
   channelRenameProblem,
-  channelsInPlan,
   emptyTypeForm,
   helpItemOf,
   problemText,
@@ -10,10 +10,7 @@ import {
   typeFormFromType,
   typeFromForm,
   typeIdFromName,
-  withChannelRenamed,
-  withChecklistHelp,
-  withType,
-} from '../../../../../renderer/features/plan-editor/plan-edits.ts';
+} from '../../../../../renderer/features/plan-editor/plan-forms.ts';
 
 const plan = (): Plan => resetToDefaultPlan();
 /** What plan:check answers in the app: main's checkPlan. */
