@@ -1,6 +1,7 @@
 // API round trip through the browser harness (token, origin and schema
 // checks, router, result validation) next to a bare node:http JSON echo on
-// the same machine: the cost our transport adds per call.
+// the same machine: the cost our transport adds per call. The two servers
+// take turns, call by call, so a busy moment on the machine hits both.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,13 +13,16 @@ import { percentile, printTable } from './support/stats.ts';
 
 const CALLS = 2000;
 
-async function time(call: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 100; i++) await call(); // warm up
-  const samples: number[] = [];
+/** Times `calls` alternately, one round at a time, after a warm-up of each. */
+async function timeAlternately(calls: ReadonlyArray<() => Promise<unknown>>): Promise<number[][]> {
+  for (let i = 0; i < 100; i++) for (const call of calls) await call(); // warm up
+  const samples = calls.map(() => [] as number[]);
   for (let i = 0; i < CALLS; i++) {
-    const started = performance.now();
-    await call();
-    samples.push(performance.now() - started);
+    for (const [index, call] of calls.entries()) {
+      const started = performance.now();
+      await call();
+      samples[index]!.push(performance.now() - started);
+    }
   }
   return samples;
 }
@@ -40,8 +44,7 @@ const harness = await startHarnessServer({ router: core.router, bus: core.bus, l
 const post = (url: string, token?: string) => () =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: '{}' }).then((r) => r.text());
 
-const baseline = await time(post(bareUrl));
-const herald = await time(post(`${harness.origin}/api/settings:get`, 'bench'));
+const [baseline, herald] = (await timeAlternately([post(bareUrl), post(`${harness.origin}/api/settings:get`, 'bench')])) as [number[], number[]];
 printTable('API round trip, settings:get over HTTP (ms)', [
   { name: 'baseline: bare node:http echo', p50: percentile(baseline, 50), p95: percentile(baseline, 95), p99: percentile(baseline, 99) },
   { name: 'Herald harness transport', p50: percentile(herald, 50), p95: percentile(herald, 95), p99: percentile(herald, 99) },

@@ -2,16 +2,18 @@
 // message body, in Chromium against the browser harness, next to a bare
 // textarea page that copies its text into a <div> on every input (the
 // floor for "type, then see it elsewhere on the page"). Each keystroke is
-// timed in the page, from the keydown event's timestamp to the first change
-// of the preview's DOM. Goal: p95 under 16 ms (one frame at 60 Hz).
-// Needs a build: node scripts/build.mjs renderer harness.
+// timed in the page, from the keydown event's timestamp to the next paint
+// after the preview's DOM changed (a frame, then a task: what the user
+// sees, not just what React wrote). Goal: p95 under 16 ms (one frame at
+// 60 Hz). Rebuilds dist/ first when the sources are newer than it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.ts';
 import { startHarnessProcess } from '../test/support/harness-process.ts';
+import { isHarnessBuildStale } from '../scripts/build-freshness.mjs';
 import { percentile, printTable } from './support/stats.ts';
 
 const BODY_CHARS = 10_000;
@@ -32,7 +34,7 @@ function longBody(): string {
   return paragraphs.join('\n\n').slice(0, BODY_CHARS);
 }
 
-/** Installs the timing probe: keydown timestamp → first mutation of `previewSelector`. */
+/** Installs the timing probe: keydown timestamp → the paint after the first mutation of `previewSelector`. */
 async function installProbe(page: Page, inputSelector: string, previewSelector: string): Promise<void> {
   await page.evaluate(
     ({ inputSelector, previewSelector }) => {
@@ -44,8 +46,16 @@ async function installProbe(page: Page, inputSelector: string, previewSelector: 
       if (!input || !preview) throw new Error('probe targets not found');
       input.addEventListener('keydown', (event) => pendingSinceMs.push(event.timeStamp), { capture: true });
       new MutationObserver(() => {
-        const nowMs = performance.now();
-        for (const sinceMs of pendingSinceMs.splice(0)) samples.push(nowMs - sinceMs);
+        const shown = pendingSinceMs.splice(0);
+        if (shown.length === 0) return;
+        // The frame that paints this change: its animation-frame callback runs just before the paint, a task queued
+        // there runs just after it.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const paintedMs = performance.now();
+            for (const sinceMs of shown) samples.push(paintedMs - sinceMs);
+          }, 0),
+        );
       }).observe(preview, { subtree: true, childList: true, characterData: true });
       (window as unknown as { __samples: number[] }).__samples = samples;
     },
@@ -115,8 +125,9 @@ async function herald(page: Page, body: string): Promise<number[]> {
   }
 }
 
-if (!existsSync('dist/harness/harness.mjs') || !existsSync('dist/renderer/index.html')) {
-  spawnSync(process.execPath, ['scripts/build.mjs', 'renderer', 'harness'], { stdio: 'inherit' });
+if (isHarnessBuildStale()) {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', 'renderer', 'harness'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the harness build failed');
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -133,7 +144,7 @@ try {
     p99: percentile(samples, 99),
     max: Math.max(...samples),
   });
-  printTable(`Keystroke to preview with a ${BODY_CHARS.toLocaleString('en-GB')}-character body, Chromium (ms; goal: p95 < 16)`, [
+  printTable(`Keystroke to the painted preview with a ${BODY_CHARS.toLocaleString('en-GB')}-character body, Chromium (ms; goal: p95 < 16)`, [
     row('baseline: bare textarea copied into a div', bare),
     row('Herald composer (checklist, Slack preview, autosave)', composer),
   ]);

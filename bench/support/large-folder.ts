@@ -11,6 +11,8 @@ import { writeSegments } from '../../electron/core/history/history-segments.ts';
 import { createOutboxRepository, openOutboxFiles } from '../../electron/core/outbox/outbox-store.ts';
 import { openVersionedStore } from '../../electron/core/storage/versioned-store.ts';
 import { createConfBackend } from '../../electron/harness/start-harness.ts';
+import { createTestClock } from '../../electron/core/clock/test-clock.ts';
+import { makeCore } from '../../test/support/core-fixture.ts';
 import type { MaintenanceEvent } from '../../shared/calendar/maintenance-event.ts';
 import type { StoredDraft } from '../../shared/drafts/stored-draft.ts';
 import type { HistoryEntry } from '../../shared/history/history-entry.ts';
@@ -100,9 +102,12 @@ function draft(n: number, nowIso: string): StoredDraft {
   };
 }
 
-/** Past events (their messages long sent), so start-up arms no reminder for them. */
-function event(n: number): MaintenanceEvent {
-  const startMs = Date.UTC(2025, 0, 1) + n * 6 * HOUR_MS;
+/** How many of the events are still ahead, as a lead's calendar has a few upcoming windows among years of past ones. */
+const UPCOMING_EVENTS = 20;
+
+/** One every six hours, ending UPCOMING_EVENTS windows after `nowMs`: the past ones' messages are long sent. */
+function event(n: number, count: number, nowMs: number): MaintenanceEvent {
+  const startMs = nowMs + (n - (count - UPCOMING_EVENTS)) * 6 * HOUR_MS;
   const service = SERVICES[n % SERVICES.length]!;
   return {
     id: `event-${n}`,
@@ -146,7 +151,7 @@ export function fillFolder(dataDir: string, sizes: FolderSizes, nowMs: number): 
       createBackend: createConfBackend,
       ...context,
     });
-    store.write({ events: Array.from({ length: sizes.events }, (_, n) => event(n)), freezes: [] });
+    store.write({ events: Array.from({ length: sizes.events }, (_, n) => event(n, sizes.events, nowMs)), freezes: [] });
   }
   if (sizes.queued > 0) {
     // Queued while Slack was unreachable: names not yet resolved to channel ids.
@@ -169,4 +174,20 @@ export function fillFolder(dataDir: string, sizes: FolderSizes, nowMs: number): 
       );
     }
   }
+}
+
+/**
+ * The large folder, filled, and a core over it on a test clock at `nowMs` with the last draft open
+ * (drafts:setCurrent), ready to serve the renderer as a lead's Herald after a year of use.
+ */
+export async function openLargeFolder(
+  dataDir: string,
+  nowMs = Date.now(),
+): Promise<ReturnType<typeof makeCore> & { currentDraftId: string }> {
+  fillFolder(dataDir, LARGE, nowMs);
+  const world = makeCore({ dataDir, clock: createTestClock(nowMs) });
+  const currentDraftId = `draft-${LARGE.drafts - 1}`;
+  const opened = await world.core.router.call('drafts:setCurrent', { id: currentDraftId });
+  if (!opened.ok) throw new Error(`drafts:setCurrent: ${opened.error.message}`);
+  return { ...world, currentDraftId };
 }

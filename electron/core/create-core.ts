@@ -255,11 +255,18 @@ export function createCore(deps: CoreDeps): Core {
 
   const handlers: Handlers = {
     ...appHandlers({
-      info: { version: deps.version, host: deps.host, dataDir: deps.dataDir, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
+      info: { version: deps.version, host: deps.host, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
       storageNotices: () => [...storageNotices],
       clock: deps.clock,
       testClock: deps.testClock,
       bus,
+      firstScreen: () => ({
+        settings: settings.get(),
+        reminderSettings: reminderSettingsStore.read(),
+        plan: plan.get(),
+        currentDraft: drafts.current(),
+        connection: outboxService.connection(),
+      }),
     }),
     ...settingsHandlers(settings),
     ...slackHandlers(slack),

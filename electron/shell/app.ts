@@ -159,8 +159,8 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   app.on('before-quit', () => {
     isQuitting = true;
     attentionShell.stop();
+    core.stop();
   });
-  app.on('before-quit', () => core.stop());
   // Started by the login item: stay in the tray until the lead opens Herald (the tray, the dock, a second launch).
   if (!isLaunchedAtLogin || !core.settings.get().keepRunningInTray) createWindow();
   return true;

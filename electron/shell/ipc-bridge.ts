@@ -4,12 +4,12 @@
 // arguments against the channel's schema. Events go out on one channel.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { fail, type Channel } from '../../shared/api/index.ts';
+import { EVENT_CHANNEL } from '../../shared/api/wire.ts';
 import type { EventBus } from '../core/api/event-bus.ts';
 import type { Router } from '../core/api/router.ts';
 import type { Logger } from '../core/logging/logger.ts';
 import { isAppUrl } from './window-security.ts';
 
-export const EVENT_CHANNEL = 'herald:event';
 
 export interface IpcBridgeDeps {
   ipcMain: IpcMain;

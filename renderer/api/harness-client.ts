@@ -2,7 +2,8 @@
 // preload exposes, over HTTP to the harness on 127.0.0.1. The per-run token
 // arrives in the URL fragment (never sent to a server, never in logs), is
 // kept in sessionStorage for reloads, and is removed from the address bar.
-import { fail, isEventName, type EventName, type HeraldApi, type Result } from '../../shared/api/index.ts';
+import type { HeraldApi } from '../../shared/api/contract.ts';
+import { fail, type Result } from '../../shared/api/result.ts';
 
 const TOKEN_KEY = 'herald.harnessToken';
 
@@ -23,7 +24,7 @@ type Listener = (payload: unknown) => void;
 
 export function createHarnessClient(): HeraldApi {
   const token = takeToken() ?? '';
-  const listeners = new Map<EventName, Set<Listener>>();
+  const listeners = new Map<string, Set<Listener>>();
   let source: EventSource | null = null;
 
   function ensureStream(): void {
@@ -36,7 +37,8 @@ export function createHarnessClient(): HeraldApi {
       } catch {
         return;
       }
-      if (!isEventName(parsed.event)) return;
+      // Only names something subscribed to have listeners: anything else finds none.
+      if (typeof parsed.event !== 'string') return;
       for (const listener of listeners.get(parsed.event) ?? []) listener(parsed.payload);
     };
   }

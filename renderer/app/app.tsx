@@ -1,40 +1,35 @@
-// The app shell: navigation, notices, and the current screen.
-import { useEffect } from 'react';
-import { herald } from '../api/herald.ts';
-import { CalendarScreen } from '../features/calendar/calendar-screen.tsx';
+// The app shell: navigation, notices, and the current screen (Compose in the
+// first bundle, the others loaded on demand: see screen-loaders.ts).
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { OpenAtLoginPrompt } from '../features/desktop/open-at-login-prompt.tsx';
 import { useUnsavedWorkReport } from '../features/desktop/unsaved-work-report.ts';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
-import { HistoryScreen } from '../features/history/history-screen.tsx';
-import { IncidentsScreen } from '../features/incidents/incidents-screen.tsx';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
-import { OutboxScreen } from '../features/outbox/outbox-screen.tsx';
-import { SettingsScreen } from '../features/settings/settings-screen.tsx';
-import { TemplatesScreen } from '../features/templates/templates-screen.tsx';
-import { useAppInfo } from './app-info-store.ts';
+import { useAppInfo } from '../server-state/app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
+import { screenLoaders } from './screen-loaders.ts';
 import { screens, type ScreenId } from './screens.ts';
 import { StorageNotices } from './storage-notices.tsx';
 
+const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
+  compose: ComposerScreen,
+  calendar: lazy(screenLoaders.calendar),
+  incidents: lazy(screenLoaders.incidents),
+  outbox: lazy(screenLoaders.outbox),
+  history: lazy(screenLoaders.history),
+  templates: lazy(screenLoaders.templates),
+  settings: lazy(screenLoaders.settings),
+};
+
 function CurrentScreen({ screen }: { screen: ScreenId }) {
-  switch (screen) {
-    case 'settings':
-      return <SettingsScreen />;
-    case 'calendar':
-      return <CalendarScreen />;
-    case 'compose':
-      return <ComposerScreen />;
-    case 'incidents':
-      return <IncidentsScreen />;
-    case 'templates':
-      return <TemplatesScreen />;
-    case 'history':
-      return <HistoryScreen />;
-    case 'outbox':
-      return <OutboxScreen />;
-  }
+  const Screen = screenComponents[screen];
+  return (
+    <Suspense fallback={<p className="muted">Loading…</p>}>
+      <Screen />
+    </Suspense>
+  );
 }
 
 export function App() {
@@ -44,11 +39,6 @@ export function App() {
   const loadError = useAppInfo((state) => state.loadError);
   useComposerShortcuts();
   useUnsavedWorkReport();
-
-  useEffect(() => {
-    void useAppInfo.getState().load();
-    return herald().on('storage:quarantined', () => void useAppInfo.getState().load());
-  }, []);
 
   const title = screens.find((item) => item.id === screen)?.label ?? '';
   useEffect(() => {

@@ -1,6 +1,6 @@
 // Tells the user which store file could not be read (or was written by a newer
 // Herald) and where it was moved: Herald never wipes data silently.
-import { useAppInfo } from './app-info-store.ts';
+import { useAppInfo } from '../server-state/app-info-store.ts';
 
 export function StorageNotices() {
   const notices = useAppInfo((state) => state.notices);

@@ -5,28 +5,12 @@
 import { z } from 'zod';
 import type { MaintenanceStage } from '../reminders/reminder.ts';
 import { addDaysInZone } from '../time/zoned.ts';
+import { commStages, type TimedStage } from './comm-stages.ts';
 import { endMsOf, startMsOf, type MaintenanceEvent } from './maintenance-event.ts';
 
-/** The plan's maintenance stages that are due at a time (plan stage ids). */
-export const timedStages = ['announcement', 'reminder', 'starting', 'complete'] as const;
-export type TimedStage = (typeof timedStages)[number];
+export { changeStages, commStageLabels, commStages, isTimedStage, timedStages, type ChangeStage, type CommStage, type TimedStage } from './comm-stages.ts';
 
-/** Messages that answer a change rather than a date: offered at once, never reminded. */
-export const changeStages = ['rescheduled', 'cancelled'] as const;
-export type ChangeStage = (typeof changeStages)[number];
-
-export const commStages = [...timedStages, ...changeStages] as const;
 export const commStageSchema = z.enum(commStages);
-export type CommStage = z.infer<typeof commStageSchema>;
-
-export const commStageLabels: Readonly<Record<CommStage, string>> = {
-  announcement: 'Announcement',
-  reminder: 'Reminder',
-  starting: 'Starting now',
-  complete: 'Complete',
-  rescheduled: 'Rescheduled',
-  cancelled: 'Cancelled',
-};
 
 /** The reminder scheduler names the start stage "start"; the plan calls it "starting". */
 const reminderStageOf: Readonly<Record<TimedStage, MaintenanceStage>> = {
@@ -38,10 +22,6 @@ const reminderStageOf: Readonly<Record<TimedStage, MaintenanceStage>> = {
 
 export function reminderStageFor(stage: TimedStage): MaintenanceStage {
   return reminderStageOf[stage];
-}
-
-export function isTimedStage(stage: string): stage is TimedStage {
-  return (timedStages as readonly string[]).includes(stage);
 }
 
 export const leadTimesSchema = z.object({

@@ -3,22 +3,11 @@
 // the calendar-file sequence number. Pure, so the calendar screen can grey
 // out what core would refuse.
 import { fail, ok, type Result } from '../api/result.ts';
-import { isTimedStage, type CommStage } from './comms-schedule.ts';
-import { sameFields, wasAnnounced, type EventFields, type MaintenanceEvent } from './maintenance-event.ts';
+import { isTimedStage, type CommStage } from './comm-stages.ts';
+import { canCancel, isFinished, wasAnnounced } from './event-vocabulary.ts';
+import { sameFields, type EventFields, type MaintenanceEvent } from './maintenance-event.ts';
 
-const FINISHED: ReadonlySet<MaintenanceEvent['status']> = new Set(['complete', 'cancelled']);
-
-export function isFinished(event: Pick<MaintenanceEvent, 'status'>): boolean {
-  return FINISHED.has(event.status);
-}
-
-export function canReschedule(event: Pick<MaintenanceEvent, 'status'>): boolean {
-  return !isFinished(event) && event.status !== 'in_progress';
-}
-
-export function canCancel(event: Pick<MaintenanceEvent, 'status'>): boolean {
-  return !isFinished(event);
-}
+export { canCancel, canReschedule, isFinished } from './event-vocabulary.ts';
 
 /** Did the times move? Then calendar clients and the reminders must hear of it. */
 export function timesChanged(before: Pick<EventFields, 'startsAtUtc' | 'endsAtUtc'>, after: Pick<EventFields, 'startsAtUtc' | 'endsAtUtc'>): boolean {

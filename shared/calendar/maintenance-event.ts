@@ -4,32 +4,25 @@
 // affected, what they must do, and how far its communications have got.
 // One schema for the form's input and one for what the store keeps.
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../settings/settings.ts';
+import { DEFAULT_TIME_ZONE } from '../settings/defaults.ts';
+import { isValidTimeZone } from '../time/zoned.ts';
+import { eventStatuses, workKinds } from './event-vocabulary.ts';
 
-export const eventStatuses = ['planned', 'announced', 'in_progress', 'complete', 'cancelled', 'rescheduled'] as const;
+export {
+  canCancel,
+  canReschedule,
+  eventStatuses,
+  isFinished,
+  statusLabels,
+  wasAnnounced,
+  workKindLabels,
+  workKinds,
+  type EventStatus,
+  type WorkKind,
+} from './event-vocabulary.ts';
+
 export const eventStatusSchema = z.enum(eventStatuses);
-export type EventStatus = z.infer<typeof eventStatusSchema>;
-
-/** Shown next to the status colour everywhere: colour is never the only signal. */
-export const statusLabels: Readonly<Record<EventStatus, string>> = {
-  planned: 'Planned',
-  announced: 'Announced',
-  in_progress: 'In progress',
-  complete: 'Complete',
-  cancelled: 'Cancelled',
-  rescheduled: 'Rescheduled',
-};
-
-/** The maintenance checklist's kinds of work (its `workKind` answer). */
-export const workKinds = ['upgrade', 'maintenance', 'migration', 'decommissioning'] as const;
 export const workKindSchema = z.enum(workKinds);
-export type WorkKind = z.infer<typeof workKindSchema>;
-export const workKindLabels: Readonly<Record<WorkKind, string>> = {
-  upgrade: 'Upgrade',
-  maintenance: 'Maintenance',
-  migration: 'Migration',
-  decommissioning: 'Decommissioning',
-};
 
 const zoneValidity = new Map<string, boolean>();
 
@@ -198,11 +191,6 @@ export function startMsOf(event: Pick<MaintenanceEvent, 'startsAtUtc'>): number 
 
 export function endMsOf(event: Pick<MaintenanceEvent, 'endsAtUtc'>): number {
   return Date.parse(event.endsAtUtc);
-}
-
-/** Announced at some point (even if it has moved since): a change now needs its own message. */
-export function wasAnnounced(event: Pick<MaintenanceEvent, 'sentStages'>): boolean {
-  return Object.hasOwn(event.sentStages, 'announcement');
 }
 
 export function isCancelled(event: Pick<MaintenanceEvent, 'status'>): boolean {

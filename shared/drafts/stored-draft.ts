@@ -2,7 +2,7 @@
 // the app knows about it — when it changed, where it came from, where the
 // cursor was, and whether it sits in the bin waiting for an undo.
 import { z } from 'zod';
-import { draftSchema } from '../messages/draft.ts';
+import { draftSchema } from '../messages/draft-schema.ts';
 
 const id = z.string().trim().min(1).max(200);
 

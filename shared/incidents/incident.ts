@@ -42,8 +42,3 @@ export const incidentSchema = z.object({
   timeline: z.array(incidentTimelineEntrySchema),
 });
 export type Incident = z.infer<typeof incidentSchema>;
-
-/** True when the promised update time has passed on an open incident. */
-export function isUpdateOverdue(incident: Incident, nowMs: number): boolean {
-  return incident.state === 'open' && incident.nextUpdateAtUtc !== null && Date.parse(incident.nextUpdateAtUtc) < nowMs;
-}

@@ -1,38 +1,14 @@
 // A message being written: which type and stage it is, the answers to its
 // checklist, free text, and where it goes. Plain JSON so it can be stored
 // as it is; every answer is a string (instants as ISO 8601 UTC).
-import { z } from 'zod';
-import { answersRecord } from '../api/json-limits.ts';
 import { fail, ok, type Result } from '../api/result.ts';
-import { findType, slackChannelsOf, type Plan } from '../plan/index.ts';
-import { isValidTimeZone } from '../time/index.ts';
+import { findType, slackChannelsOf } from '../plan/plan-lookups.ts';
+import type { Plan } from '../plan/plan-schema.ts';
+import { isValidTimeZone } from '../time/zoned.ts';
 import { findChecklist } from './checklists/index.ts';
+import type { Draft } from './draft-schema.ts';
 
-/** Generous bounds: enough for any real message, so Slack's own limits are what lint reports. */
-const MAX_ANSWER_CHARS = 50_000;
-const MAX_BODY_CHARS = 100_000;
-
-export const draftSchema = z.object({
-  id: z.string().min(1).max(200),
-  typeId: z.string().max(100),
-  stage: z.string().max(100),
-  /** The author's own title; may use placeholders. Absent or blank: the plan's title pattern. */
-  title: z.string().max(2_000).optional(),
-  /** Checklist item id → answer. */
-  fields: answersRecord(MAX_ANSWER_CHARS),
-  /** Checklist item id → why it does not apply. */
-  notApplicable: answersRecord(1_000),
-  /** Free text shown after the title; may use placeholders. */
-  body: z.string().max(MAX_BODY_CHARS),
-  /** Slack channel name to post to, without "#". */
-  channel: z.string().max(100),
-  /** The Slack thread to reply in (an incident update replies to its declaration). */
-  threadTs: z
-    .string()
-    .regex(/^\d+\.\d+$/, 'must be a Slack message timestamp such as 1776942000.123456')
-    .optional(),
-});
-export type Draft = z.infer<typeof draftSchema>;
+export type { Draft } from './draft-schema.ts';
 
 export interface NewDraftOptions {
   id: string;

@@ -2,17 +2,12 @@
 // about anything that would make the message unclear, broken or a broken
 // promise. Total by design: any input, however malformed, gets an answer,
 // because the composer calls it on every keystroke with half-typed data.
-import {
-  planSchema,
-  slackChannelsOf,
-  findType,
-  isValidChannelName,
-  type CommunicationType,
-  type Plan,
-} from '../plan/index.ts';
+import { findType, slackChannelsOf } from '../plan/plan-lookups.ts';
+import type { CommunicationType, Plan } from '../plan/plan-schema.ts';
+import { isValidChannelName } from '../plan/plan-vocabulary.ts';
 import { isLinkableUrl } from '../slack/format/escape.ts';
 import { checkLimits } from '../slack/limits.ts';
-import { isValidTimeZone } from '../time/index.ts';
+import { isValidTimeZone } from '../time/zoned.ts';
 import {
   findChecklist,
   isRequiredAt,
@@ -20,7 +15,7 @@ import {
   type ChecklistDefinition,
   type ChecklistItem,
 } from './checklists/index.ts';
-import { answerOf, draftSchema, instantOf, type Draft } from './draft.ts';
+import { answerOf, instantOf, type Draft } from './draft.ts';
 import { renderBlocks } from './render.ts';
 import { messageParts } from './message-parts.ts';
 import { checkTitle } from './titles.ts';
@@ -306,7 +301,8 @@ function checkMessage(draft: Draft, plan: Plan, context: LintContext, warnings: 
   }
 }
 
-function refusal(code: LintCode, message: string): LintResult {
+/** A single blocking warning: nothing else about the draft can be judged. */
+export function refusal(code: LintCode, message: string): LintResult {
   return { checklist: [], warnings: [{ code, message, isBlocking: true }], canSendWithoutOverride: false };
 }
 
@@ -353,28 +349,16 @@ function lintValid(draft: Draft, plan: Plan, context: LintContext): LintResult {
 }
 
 /**
- * The checklist state and warnings for `draft`. Never throws: a draft or
- * plan that is not even the right shape gets a single blocking warning.
+ * The checklist state and warnings for a draft and plan already known to be
+ * well formed (the composer's, the send path's). Never throws: a bug in a
+ * check becomes a blocking warning. Untrusted input goes through lintDraft
+ * (lint-input.ts), which checks the shapes first.
  */
-export function lintDraft(draft: unknown, plan: unknown, context: LintContext): LintResult {
+export function lintShapedDraft(draft: Draft, plan: Plan, context: LintContext): LintResult {
   try {
-    const parsedDraft = draftSchema.safeParse(draft);
-    if (!parsedDraft.success) {
-      const where = parsedDraft.error.issues[0]?.path.join('.') || 'draft';
-      return refusal(
-        'invalid_draft',
-        `This draft cannot be checked: ${where} is not valid (${parsedDraft.error.issues[0]?.message ?? 'unknown problem'}).`,
-      );
-    }
-    const parsedPlan = planSchema.safeParse(plan);
-    if (!parsedPlan.success)
-      return refusal(
-        'invalid_plan',
-        'The communications plan could not be read, so the draft cannot be checked against it.',
-      );
     const zone = typeof context?.zone === 'string' && isValidTimeZone(context.zone) ? context.zone : 'UTC';
     const nowMs = typeof context?.nowMs === 'number' ? context.nowMs : Number.NaN;
-    return lintValid(parsedDraft.data, parsedPlan.data, { ...context, zone, nowMs });
+    return lintValid(draft, plan, { ...context, zone, nowMs });
   } catch (error) {
     // A bug in a check must not take the composer down with it.
     return refusal(

@@ -2,7 +2,8 @@
 // blocks: the title, paragraph-sized mrkdwn units in reading order (free
 // text, the checklist answers, the closing apology) and the small print.
 // Both renderers use this, so text and blocks always say the same thing.
-import { findType, type Plan } from '../plan/index.ts';
+import { findType } from '../plan/plan-lookups.ts';
+import type { Plan } from '../plan/plan-schema.ts';
 import { escapeMrkdwn, neutraliseMentionsOutsideTokens } from '../slack/format/escape.ts';
 import {
   findChecklist,

@@ -3,29 +3,16 @@
 // title with placeholders ({service}, {start}) that are filled from the
 // draft's answers when the message is rendered, so they stay current as the
 // answers change; plus stable answers worth pre-filling (an apology).
-import { z } from 'zod';
-import { answersRecord } from '../api/json-limits.ts';
-import { findType, type Plan } from '../plan/index.ts';
+import { findType } from '../plan/plan-lookups.ts';
+import type { Plan } from '../plan/plan-schema.ts';
 import { findChecklist, GLOBAL_PLACEHOLDERS, placeholderNames } from './checklists/index.ts';
 import { answerOf, type Draft } from './draft.ts';
+import type { Template } from './template-schema.ts';
 import { escapeTemplateText, parseTemplate, placeholdersIn } from './template-text.ts';
 
 export { fillTemplate, parseTemplate, placeholdersIn, type FillResult } from './template-text.ts';
 
-export const templateSchema = z.object({
-  id: z.string().min(1).max(200),
-  name: z.string().trim().min(1, 'give the template a name').max(120),
-  typeId: z.string().max(100),
-  stage: z.string().max(100),
-  /** Title pattern; absent: the plan's pattern for the type and stage. */
-  title: z.string().max(2_000).optional(),
-  body: z.string().max(100_000),
-  /** Item id → answer to pre-fill. */
-  fields: answersRecord(50_000),
-  /** Shipped with Herald: can be copied but not deleted. */
-  isBuiltIn: z.boolean().default(false),
-});
-export type Template = z.output<typeof templateSchema>;
+export type { Template } from './template-schema.ts';
 
 function builtIn(
   typeId: string,

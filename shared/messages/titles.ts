@@ -2,7 +2,8 @@
 // ("High Priority Incident Declared - Cloud Platform"), overridable by the
 // author, and checked for being present, descriptive and short enough for a
 // Slack header.
-import { findType, type CommunicationType, type Plan } from '../plan/index.ts';
+import { findType } from '../plan/plan-lookups.ts';
+import type { CommunicationType, Plan } from '../plan/plan-schema.ts';
 import { SLACK_LIMITS } from '../slack/limits.ts';
 import { findChecklist } from './checklists/index.ts';
 import type { Draft } from './draft.ts';

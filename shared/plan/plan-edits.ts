@@ -1,122 +1,100 @@
-// The edits Settings offers on a plan. Each returns a new validated plan or
-// an error naming the problem; the plan passed in is never changed, so a bad
-// edit cannot leave a half-saved plan behind.
-import { fail, type Result } from '../api/result.ts';
+// The edits the plan editor offers, as pure functions: each builds the whole
+// candidate plan and never changes the one passed in. They refuse only what
+// names something the plan does not have; the candidate is then checked whole
+// by validatePlan — in main, through plan:check as the user types and
+// plan:update when it is saved — so the rules exist once and nothing is ever
+// half-saved. Zod-free: the renderer's plan editor uses these directly.
+import { fail, ok, type Result } from '../api/result.ts';
 import { findChecklist, findItem } from '../messages/checklists/index.ts';
-import type { CommunicationType, CommunicationTypeInput, Plan } from './plan-schema.ts';
-import { validatePlan } from './validate-plan.ts';
+import type { CommunicationTypeInput, Plan, PlanInput } from './plan-schema.ts';
+import { normaliseChannelName } from './plan-vocabulary.ts';
 
-function normaliseChannel(name: string): string {
-  return name.trim().replace(/^#/, '').trim().toLowerCase();
+export interface ChannelUse {
+  channel: string;
+  /** The names of the types that post to it, in plan order. */
+  typeNames: string[];
 }
 
-/** Renames a Slack channel wherever the plan posts to it. */
-export function renameChannel(plan: Plan, from: string, to: string): Result<Plan> {
-  const old = normaliseChannel(from);
-  const next = normaliseChannel(to);
-  const isUsed = plan.types.some((type) =>
-    type.destinations.some((destination) => destination.kind === 'slack' && destination.channel === old),
-  );
-  if (!isUsed) return fail('not_found', `No type in the plan posts to #${old}.`, { fields: ['from'] });
-  return validatePlan({
+/** Every Slack channel the plan posts to, in order of first use, with who uses it. */
+export function channelsInPlan(plan: Plan): ChannelUse[] {
+  const uses = new Map<string, string[]>();
+  for (const type of plan.types) {
+    for (const destination of type.destinations) {
+      if (destination.kind !== 'slack') continue;
+      const names = uses.get(destination.channel) ?? [];
+      names.push(type.name);
+      uses.set(destination.channel, names);
+    }
+  }
+  return [...uses].map(([channel, typeNames]) => ({ channel, typeNames }));
+}
+
+/** The plan with every destination #from renamed to #to ("#" and case ignored). */
+export function withChannelRenamed(plan: Plan, from: string, to: string): Plan {
+  const old = normaliseChannelName(from);
+  const next = normaliseChannelName(to);
+  return {
     ...plan,
     types: plan.types.map((type) => ({
       ...type,
       destinations: type.destinations.map((destination) =>
-        destination.kind === 'slack' && destination.channel === old
-          ? { ...destination, channel: next }
-          : destination,
+        destination.kind === 'slack' && destination.channel === old ? { ...destination, channel: next } : destination,
       ),
     })),
-  });
+  };
 }
 
-/** Adds a type at the end of the plan. */
-export function addType(plan: Plan, type: CommunicationTypeInput): Result<Plan> {
-  return validatePlan({ ...plan, types: [...plan.types, type] });
+/** Renames a Slack channel wherever the plan posts to it; refuses a channel no type uses. */
+export function renameChannel(plan: Plan, from: string, to: string): Result<Plan> {
+  const old = normaliseChannelName(from);
+  if (!channelsInPlan(plan).some((use) => use.channel === old)) return fail('not_found', `No type in the plan posts to #${old}.`, { fields: ['from'] });
+  return ok(withChannelRenamed(plan, from, to));
 }
 
-function withType(
-  plan: Plan,
-  typeId: string,
-  change: (type: CommunicationType) => CommunicationTypeInput,
-): Result<Plan> {
-  if (!plan.types.some((type) => type.id === typeId)) {
-    return fail('not_found', `The plan has no type with the id "${typeId}".`, { fields: ['typeId'] });
-  }
-  return validatePlan({
-    ...plan,
-    types: plan.types.map((type) => (type.id === typeId ? change(type) : type)),
-  });
+/** The plan with `type` added at the end, or in place of the type with its id. */
+export function withType(plan: Plan, type: CommunicationTypeInput): PlanInput {
+  const index = plan.types.findIndex((item) => item.id === type.id);
+  const types: CommunicationTypeInput[] = [...plan.types];
+  if (index === -1) types.push(type);
+  else types[index] = type;
+  return { ...plan, types };
+}
+
+function changeType(plan: Plan, typeId: string, changes: Partial<Omit<CommunicationTypeInput, 'id'>>): Result<PlanInput> {
+  const type = plan.types.find((item) => item.id === typeId);
+  if (type === undefined) return fail('not_found', `The plan has no type with the id "${typeId}".`, { fields: ['typeId'] });
+  return ok(withType(plan, { ...type, ...changes, id: type.id }));
 }
 
 /** Replaces some of a type's settings; the id cannot change (drafts and history refer to it). */
-export function updateType(
-  plan: Plan,
-  typeId: string,
-  changes: Partial<Omit<CommunicationTypeInput, 'id'>>,
-): Result<Plan> {
-  return withType(plan, typeId, (type) => ({ ...type, ...changes, id: type.id }));
+export function updateType(plan: Plan, typeId: string, changes: Partial<Omit<CommunicationTypeInput, 'id'>>): Result<PlanInput> {
+  return changeType(plan, typeId, changes);
 }
 
 /** Retires a type: kept for history, no longer offered for new messages. */
-export function retireType(plan: Plan, typeId: string): Result<Plan> {
-  return withType(plan, typeId, (type) => ({ ...type, isRetired: true }));
+export function retireType(plan: Plan, typeId: string): Result<PlanInput> {
+  return changeType(plan, typeId, { isRetired: true });
 }
 
 /** Brings a retired type back into use. */
-export function restoreType(plan: Plan, typeId: string): Result<Plan> {
-  return withType(plan, typeId, (type) => ({ ...type, isRetired: false }));
+export function restoreType(plan: Plan, typeId: string): Result<PlanInput> {
+  return changeType(plan, typeId, { isRetired: false });
 }
 
-/**
- * Sets the team's help text for one checklist item. Empty text removes the
- * team's version, so Herald's own help shows again.
- */
-export function editChecklistHelp(
-  plan: Plan,
-  checklistKind: string,
-  itemId: string,
-  help: string,
-): Result<Plan> {
-  const checklist = findChecklist(checklistKind);
-  if (checklist === undefined)
-    return fail('not_found', `There is no checklist called "${checklistKind}".`, {
-      fields: ['checklistKind'],
-    });
-  if (findItem(checklist, itemId) === undefined) {
-    return fail('not_found', `The ${checklist.name} checklist has no item "${itemId}".`, {
-      fields: ['itemId'],
-    });
-  }
-  const items = { ...(plan.checklistHelp[checklistKind] ?? {}) };
-  if (help.trim() === '') delete items[itemId];
-  else items[itemId] = help;
+/** The plan with one checklist's help texts replaced by `help` (item id → text); blank texts fall back to Herald's. */
+export function withChecklistHelp(plan: Plan, checklistKind: string, help: Readonly<Record<string, string>>): Plan {
+  const items = Object.fromEntries(Object.entries(help).filter(([, text]) => text.trim() !== ''));
   const checklistHelp = { ...plan.checklistHelp, [checklistKind]: items };
   if (Object.keys(items).length === 0) delete checklistHelp[checklistKind];
-  return validatePlan({ ...plan, checklistHelp });
+  return { ...plan, checklistHelp };
 }
 
-/** The help text to show for an item: the team's own, or Herald's. */
-export function helpFor(plan: Plan, checklistKind: string, itemId: string): string {
-  const own = plan.checklistHelp[checklistKind]?.[itemId];
-  if (own !== undefined) return own;
+/** Sets the team's help text for one checklist item; blank text brings Herald's own back. */
+export function editChecklistHelp(plan: Plan, checklistKind: string, itemId: string, help: string): Result<Plan> {
   const checklist = findChecklist(checklistKind);
-  return (checklist && findItem(checklist, itemId)?.help) ?? '';
-}
-
-/** Types offered for new messages: not retired, in plan order. */
-export function activeTypes(plan: Plan): CommunicationType[] {
-  return plan.types.filter((type) => !type.isRetired);
-}
-
-export function findType(plan: Plan, typeId: string): CommunicationType | undefined {
-  return plan.types.find((type) => type.id === typeId);
-}
-
-/** The Slack channels a type posts to, in plan order (copy-only destinations left out). */
-export function slackChannelsOf(type: CommunicationType): string[] {
-  return type.destinations.flatMap((destination) =>
-    destination.kind === 'slack' ? [destination.channel] : [],
-  );
+  if (checklist === undefined) return fail('not_found', `There is no checklist called "${checklistKind}".`, { fields: ['checklistKind'] });
+  if (findItem(checklist, itemId) === undefined) {
+    return fail('not_found', `The ${checklist.name} checklist has no item "${itemId}".`, { fields: ['itemId'] });
+  }
+  return ok(withChecklistHelp(plan, checklistKind, { ...(plan.checklistHelp[checklistKind] ?? {}), [itemId]: help }));
 }

@@ -3,34 +3,9 @@
 // that need more than one field (unique ids, known checklists) live in
 // validate-plan.ts so that each can explain itself in plain words.
 import { z } from 'zod';
+import { cadences, normaliseChannelName, PLAN_VERSION } from './plan-vocabulary.ts';
 
-export const PLAN_VERSION = 1;
-
-export const cadences = [
-  'as_shipped',
-  'incident_lifecycle',
-  'when_documented',
-  'weekly',
-  'fortnightly',
-  'as_required',
-  'regularly',
-] as const;
-export type Cadence = (typeof cadences)[number];
-
-export const cadenceLabels: Readonly<Record<Cadence, string>> = {
-  as_shipped: 'As features are shipped',
-  incident_lifecycle: 'When declared, at key updates, and at closure',
-  when_documented: 'When it has been written up',
-  weekly: 'Weekly',
-  fortnightly: 'Fortnightly',
-  as_required: 'As required',
-  regularly: 'Regularly, when there is something to show',
-};
-
-/** "#Ops-Update " and "ops-update" are the same channel. */
-function normaliseChannelName(text: string): string {
-  return text.trim().replace(/^#/, '').trim().toLowerCase();
-}
+export { cadenceLabels, cadences, isValidChannelName, normaliseChannelName, PLAN_VERSION, TYPE_ID_PATTERN, type Cadence } from './plan-vocabulary.ts';
 
 const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
@@ -86,10 +61,3 @@ export const planSchema = z.object({
 });
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
-
-/** True for a Slack channel name: lowercase letters, digits, dashes and underscores, up to 80. */
-export function isValidChannelName(name: string): boolean {
-  return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(name);
-}
-
-export const TYPE_ID_PATTERN = /^[a-z][a-z0-9-]{0,47}$/;

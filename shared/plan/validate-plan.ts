@@ -259,3 +259,18 @@ export function validatePlan(input: unknown): Result<Plan> {
   }
   return ok(plan);
 }
+
+export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+
+/**
+ * A candidate plan checked for the plan editor (plan:check): the normalised
+ * plan, or every problem with the path of the field it belongs to, so each
+ * form can show the problem next to the right control.
+ */
+export function checkPlan(candidate: unknown): CheckedPlan {
+  const checked = validatePlan(candidate);
+  if (checked.ok) return { ok: true, plan: checked.value };
+  const problems = planProblems(candidate);
+  // validatePlan refused, so there is at least one problem; keep its message if planProblems found none.
+  return { ok: false, problems: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
+}

@@ -2,7 +2,8 @@
 // the notification centre's sections. One item per subject (an incident, a
 // maintenance stage, a duty), so an incident whose heads-up, due and overdue
 // alerts have all fired shows once, at its most urgent.
-import { dueAtMs, eventAtMs, subjectKey, type Reminder } from './reminder.ts';
+import type { Reminder } from './reminder.ts';
+import { dueAtMs, eventAtMs, subjectKey } from './reminder-facts.ts';
 
 export type Urgency = 'overdue' | 'due' | 'due_soon' | 'upcoming';
 export type TrayIconState = 'idle' | 'due_soon' | 'overdue';

@@ -4,34 +4,32 @@
 // A holder that sees a version gap (or a new epoch: core restarted) missed a
 // change and reads the list again, so a change costs what it touches, not
 // what the store holds.
-import { z } from 'zod';
-import { isOpen, reminderSchema, type Reminder } from './reminder.ts';
+import type { Reminder } from './reminder.ts';
+import { isOpen } from './reminder-facts.ts';
 
-const version = z.number().int().min(0);
-/** Names one run of the scheduler: versions count from 0 again after a restart. */
-const epoch = z.string().min(1).max(100);
+// Plain types, so the renderer applies changes without loading zod; the wire
+// schemas that main checks them against are in shared/api/channels/reminders.ts.
 
-export const reminderListSchema = z.object({
-  nowUtc: z.iso.datetime(),
-  epoch,
+export interface ReminderList {
+  nowUtc: string;
+  /** Names one run of the scheduler: versions count from 0 again after a restart. */
+  epoch: string;
   /** The version of the last change this list reflects. */
-  version,
+  version: number;
   /** Open reminders (armed or fired), earliest first. */
-  reminders: z.array(reminderSchema),
-});
-export type ReminderList = z.infer<typeof reminderListSchema>;
+  reminders: Reminder[];
+}
 
-export const remindersChangedSchema = z.object({
-  nowUtc: z.iso.datetime(),
-  epoch,
+export interface RemindersChanged {
+  nowUtc: string;
+  epoch: string;
   /** One more than the version of the change before it. */
-  version: version.min(1),
+  version: number;
   /** Reminders this change created or altered that are open, in their new state. */
-  upserted: z.array(reminderSchema),
+  upserted: Reminder[];
   /** Reminders this change closed (dismissed, cleared, superseded): no longer open. */
-  closedIds: z.array(z.string()),
-});
-export type RemindersChanged = z.infer<typeof remindersChangedSchema>;
+  closedIds: string[];
+}
 
 /** The delta for reminders changed together in one version. */
 export function changeOf(changed: readonly Reminder[], at: { epoch: string; version: number; nowUtc: string }): RemindersChanged {

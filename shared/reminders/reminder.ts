@@ -86,35 +86,6 @@ export const reminderSchema = z.object({
 });
 export type Reminder = z.infer<typeof reminderSchema>;
 
-export function toUtcIso(epochMs: number): string {
-  return new Date(epochMs).toISOString();
-}
-
-export function dueAtMs(reminder: Reminder): number {
-  return Date.parse(reminder.dueAtUtc);
-}
-
-export function eventAtMs(reminder: Reminder): number {
-  return Date.parse(reminder.eventAtUtc);
-}
-
-/** Armed or fired: still something the scheduler or the user has to deal with. */
-export function isOpen(reminder: Reminder): boolean {
-  return reminder.state === 'armed' || reminder.state === 'fired';
-}
-
-/** A stable key per subject, for grouping (one incident, one maintenance stage, one duty). */
-export function subjectKey(subject: ReminderSubject): string {
-  switch (subject.type) {
-    case 'incident':
-      return `incident:${encodeURIComponent(subject.incidentId)}`;
-    case 'maintenance':
-      return `maintenance:${encodeURIComponent(subject.eventId)}:${subject.stage}`;
-    case 'duty':
-      return `duty:${encodeURIComponent(subject.dutyId)}`;
-  }
-}
-
 export function subjectMatches(matcher: SubjectMatcher, subject: ReminderSubject): boolean {
   switch (matcher.type) {
     case 'incident':

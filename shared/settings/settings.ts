@@ -1,26 +1,9 @@
-// The user's settings: the one schema both the store (main) and the Settings
-// screen (renderer) use.
+// The user's settings: the schema main checks every change against. The
+// Settings screen shows main's verdict on each field (the renderer loads no
+// zod); the plain defaults live in defaults.ts.
 import { z } from 'zod';
-
-export const DEFAULT_TIME_ZONE = 'Europe/London';
-
-// Building an Intl formatter costs about a millisecond, and lists of events check the same few zones
-// again and again: remember each answer (the set of zones is small and fixed per runtime).
-const knownZones = new Map<string, boolean>();
-
-export function isValidTimeZone(zone: string): boolean {
-  const known = knownZones.get(zone);
-  if (known !== undefined) return known;
-  let isValid: boolean;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    isValid = true;
-  } catch {
-    isValid = false;
-  }
-  if (zone.length <= 64 && knownZones.size < 1_000) knownZones.set(zone, isValid);
-  return isValid;
-}
+import { isValidTimeZone } from '../time/zoned.ts';
+import { DEFAULT_TIME_ZONE } from './defaults.ts';
 
 export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'is not a known IANA time zone (for example Europe/London)');
 

@@ -1,9 +1,8 @@
 // Where a Slack token may go. A token is bound to one Web API base URL when
 // it is entered (slack:connect) and only ever sent there; the choice is
 // Slack's own hosts, plus the one URL a run was started with on the command
-// line (--slack-api-url, which tests use for the fake Slack).
-import { z } from 'zod';
-
+// line (--slack-api-url, which tests use for the fake Slack). Plain values
+// (no zod): the Settings screen names the host the token is bound to.
 /** Slack's own Web API base URLs, with the name the lead knows each by. */
 export const SLACK_API_HOSTS = [
   { label: 'Slack', url: 'https://slack.com/api/' },
@@ -11,28 +10,6 @@ export const SLACK_API_HOSTS = [
 ] as const;
 
 export const DEFAULT_SLACK_API_URL = SLACK_API_HOSTS[0].url;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * The form of a Slack Web API base URL, for the command-line override: HTTPS,
- * or plain HTTP only on loopback where the test server lives, without
- * credentials, query or fragment. Normalised to end in a slash.
- */
-export const slackApiUrlSchema = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      if (url.username || url.password || url.search || url.hash) return false;
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost), without credentials, query or fragment')
-  .transform((text) => (text.endsWith('/') ? text : `${text}/`));
 
 /** A URL as Herald compares them: parsed and re-serialised, with a trailing slash; null when it is not a URL. */
 export function normaliseApiUrl(text: string): string | null {

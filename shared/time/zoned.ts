@@ -2,9 +2,24 @@
 // reading an instant's wall-clock time in an IANA zone, turning a wall-clock
 // time back into an instant (with explicit DST gap and overlap rules), and
 // day arithmetic that keeps the wall-clock time across 23- and 25-hour days.
-import { isValidTimeZone } from '../settings/settings.ts';
 
-export { isValidTimeZone };
+// Building an Intl formatter costs about a millisecond, and lists of events check the same few zones
+// again and again: remember each answer (the set of zones is small and fixed per runtime).
+const knownZones = new Map<string, boolean>();
+
+export function isValidTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let isValid: boolean;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    isValid = true;
+  } catch {
+    isValid = false;
+  }
+  if (zone.length <= 64 && knownZones.size < 1_000) knownZones.set(zone, isValid);
+  return isValid;
+}
 
 /** A wall-clock reading in some zone. Fields may overflow (day 32, hour 25): they roll over like Date.UTC. */
 export interface WallTime {

@@ -21,7 +21,6 @@ async function startMessage(page: Page, typeLabel: string, stage?: string) {
 
 test.describe('the guided composer', () => {
   test('declares an incident step by step with a live checklist and preview, and reopens at the same draft and field', async ({ page, openHerald, expectNoAxeViolations }) => {
-  test.setTimeout(120_000);
     await openHerald('Compose');
     await expect(page.getByRole('heading', { name: 'Start a message' })).toBeVisible();
     await expectNoAxeViolations();

@@ -93,9 +93,13 @@ test.describe('the Outbox and History', () => {
     await expect(search.getByLabel('Sent to')).toHaveAttribute('aria-invalid', 'true');
     expect(blogId).toBeTruthy();
   });
+});
+
+test.describe('the Outbox while Slack is unreachable', () => {
+  // The test clock stands still, so Herald's own back-off never checks Slack behind the test's back: "Try now" does.
+  test.use({ testClockIso: '2026-04-20T09:00:00.000Z' });
 
   test('offline, queued messages wait under a banner, can be edited or cancelled, and go out once Slack is back', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
-    test.setTimeout(120_000);
     await connectSlack(harness, slack.botToken);
     slack.setOffline(true);
     const keptId = await send(harness, FEATURE, { mode: 'when_online' });
@@ -123,15 +127,12 @@ test.describe('the Outbox and History', () => {
     await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Dropped feature' })).toHaveAttribute('data-state', 'cancelled');
     await expectNoAxeViolations();
 
-    // Slack is back: "Try now" checks at once, and the edited message goes out, once.
+    // Slack is back: one "Try now" checks at once (even past a check begun while offline), and the edited message
+    // goes out, once.
     slack.setOffline(false);
     const banner = page.getByTestId('connection-banner');
-    // A check already under way when the network returned can still fail; pressing again checks afresh.
-    await expect(async () => {
-      const tryNow = banner.getByRole('button', { name: 'Try now' });
-      if ((await tryNow.isVisible()) && (await tryNow.isEnabled())) await tryNow.click();
-      await expect(banner).toContainText('Connected to Slack', { timeout: 3_000 });
-    }).toPass({ timeout: 60_000 });
+    await banner.getByRole('button', { name: 'Try now' }).click();
+    await expect(banner).toContainText('Connected to Slack');
     await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Repository standards report' })).toHaveAttribute('data-state', 'sent');
     const posted = slack.messages(UPDATE_CHANNEL);
     expect(posted).toHaveLength(1);

@@ -47,8 +47,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     const spec = channels[channel];
     const parsed = spec.args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
-      const { message, fields } = describeIssues(parsed.error.issues);
-      return fail('invalid_argument', message, { fields });
+      const { message, ...detail } = describeIssues(parsed.error.issues);
+      return fail('invalid_argument', message, detail);
     }
     try {
       const handler = handlers[channel] as unknown as (args: unknown) => Promise<Result<unknown>>;

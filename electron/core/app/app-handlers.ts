@@ -1,8 +1,8 @@
-// API handlers for app-wide channels: app:info, the clock, and the test
-// clock. The test-clock handlers only act when a test clock was injected (the
+// API handlers for app-wide channels: app:info, the renderer's bootstrap,
+// the clock, and the test clock. The test-clock handlers only act when a test clock was injected (the
 // harness's --test-clock flag); the router also disables those channels
 // otherwise, so they are refused twice over.
-import type { AppInfo, StorageNotice } from '../../../shared/api/channels/app.ts';
+import type { AppInfo, Bootstrap, StorageNotice } from '../../../shared/api/channels/app.ts';
 import { fail, ok } from '../../../shared/api/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
@@ -15,10 +15,13 @@ export interface AppHandlerDeps {
   clock: Clock;
   testClock: TestClock | undefined;
   bus: EventBus;
+  /** The parts of the bootstrap other services own, each read when the renderer asks. */
+  firstScreen: () => Omit<Bootstrap, 'info' | 'nowUtc'>;
 }
 
 export function appHandlers(deps: AppHandlerDeps): {
   'app:info': Handler<'app:info'>;
+  'app:bootstrap': Handler<'app:bootstrap'>;
   'clock:now': Handler<'clock:now'>;
   'testClock:advance': Handler<'testClock:advance'>;
   'testClock:set': Handler<'testClock:set'>;
@@ -32,9 +35,10 @@ export function appHandlers(deps: AppHandlerDeps): {
     deps.bus.emit('clock:changed', now);
     return Promise.resolve(ok(now));
   };
+  const info = (): AppInfo => ({ ...deps.info, hasTestClock: deps.testClock !== undefined, storageNotices: deps.storageNotices() });
   return {
-    'app:info': () =>
-      Promise.resolve(ok({ ...deps.info, hasTestClock: deps.testClock !== undefined, storageNotices: deps.storageNotices() })),
+    'app:info': () => Promise.resolve(ok(info())),
+    'app:bootstrap': () => Promise.resolve(ok({ info: info(), nowUtc: reading().nowUtc, ...deps.firstScreen() })),
     'clock:now': () => Promise.resolve(ok(reading())),
     'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),
     'testClock:set': ({ nowUtc }) => withTestClock((clock) => clock.set(Date.parse(nowUtc))),

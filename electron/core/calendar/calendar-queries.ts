@@ -11,7 +11,8 @@ import { findConflicts, type ChangeFreeze, type EventConflicts } from '../../../
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
 import { endMsOf, startMsOf, wasAnnounced, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import { dutyOccurrences, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
-import { isOpen, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import type { Reminder, ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
 import { calendarIndexOf, type CalendarIndex } from './calendar-index.ts';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();

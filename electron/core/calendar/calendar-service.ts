@@ -4,7 +4,8 @@
 // start, every few hours, after clock jumps, and after each change, so a
 // message falls due on time whether or not the calendar screen is open.
 import { randomUUID } from 'node:crypto';
-import { describeIssues, fail, ok, type Result } from '../../../shared/api/result.ts';
+import { fail, ok, type Result } from '../../../shared/api/result.ts';
+import { describeIssues } from '../../../shared/api/result-schema.ts';
 import { calendarSettingsSchema, type CalendarSettings, type CalendarSettingsPatch } from '../../../shared/calendar/calendar-settings.ts';
 import { addDaysToKey, startOfDateMs, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
 import type { CalendarList, EventDetail, ImportPreview, ImportProblem } from '../../../shared/calendar/calendar-views.ts';
@@ -181,8 +182,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       };
       const checked = eventFieldsSchema.safeParse(candidate);
       if (!checked.success) {
-        const { message, fields } = describeIssues(checked.error.issues);
-        return fail('invalid_argument', message, { fields });
+        const { message, ...detail } = describeIssues(checked.error.issues);
+        return fail('invalid_argument', message, detail);
       }
       return edit(id, checked.data, reason);
     },

@@ -7,7 +7,8 @@ import type { Result } from '../../../shared/api/result.ts';
 import { commsSchedule, reminderStageFor, type LeadTimes } from '../../../shared/calendar/comms-schedule.ts';
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
 import type { MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
-import { isOpen, maintenanceStages, type Reminder, type ReminderSubject, type SubjectMatcher } from '../../../shared/reminders/reminder.ts';
+import { maintenanceStages, type Reminder, type ReminderSubject, type SubjectMatcher } from '../../../shared/reminders/reminder.ts';
+import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
 import type { ScheduleArgs } from '../../../shared/reminders/reminder-requests.ts';
 import type { ScheduleOptions } from '../reminders/reminder-commands.ts';
 

@@ -38,6 +38,8 @@ export interface DraftsServiceDeps {
 export interface DraftsService {
   create: (input: NewDraftInput) => Result<StoredDraft>;
   get: (id: string) => StoredDraft | undefined;
+  /** The draft the composer had open (drafts:setCurrent), unless it was deleted since. */
+  current: () => StoredDraft | null;
   save: (draft: Draft, focusedField?: string | null) => Result<StoredDraft>;
   list: (options?: { includeDeleted?: boolean }) => DraftSummary[];
   findByOrigin(matches: (origin: DraftOrigin) => boolean): StoredDraft[];
@@ -112,6 +114,11 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       return ok(put(fresh(draft, origin)));
     },
     get: (id) => drafts.get(id),
+    current: () => {
+      const id = deps.workspace.read().currentDraftId;
+      const stored = id ? drafts.get(id) : undefined;
+      return stored && stored.meta.deletedAtUtc === null ? stored : null;
+    },
     save(draft, focusedField) {
       const current = drafts.get(draft.id);
       if (!current) return missing(draft.id);
@@ -182,11 +189,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       'drafts:duplicate': ({ id }) => settle(service.duplicate(id)),
       'drafts:delete': ({ id }) => settle(service.remove(id)),
       'drafts:restore': ({ id }) => settle(service.restore(id)),
-      'drafts:getCurrent': () => {
-        const id = deps.workspace.read().currentDraftId;
-        const stored = id ? drafts.get(id) : undefined;
-        return settle(ok(stored && stored.meta.deletedAtUtc === null ? stored : null));
-      },
+      'drafts:getCurrent': () => settle(ok(service.current())),
       'drafts:setCurrent': ({ id }) => {
         if (id !== null && !drafts.has(id)) return settle(missing(id));
         deps.workspace.write({ currentDraftId: id });

@@ -6,7 +6,8 @@
 // shell passes back from clicks.
 import type { NavigateRequest } from '../../../shared/api/channels/app.ts';
 import { trayState } from '../../../shared/reminders/attention.ts';
-import { dueAtMs, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { dueAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import type { ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';

@@ -2,7 +2,8 @@
 // naming the incident or event, a body with the promised time in the user's
 // zone, sound per the setting, and the actions the platform can show. The
 // shell renders this as given.
-import { subjectKey, eventAtMs, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { subjectKey, eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import { snoozeLabel, type AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';

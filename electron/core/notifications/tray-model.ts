@@ -4,7 +4,7 @@
 // incident", "Open Herald", "Restart to update" when an update is ready, and
 // "Quit Herald". Built from trayState().
 import type { AttentionItem, TrayIconState, TrayState, Urgency } from '../../../shared/reminders/attention.ts';
-import { eventAtMs } from '../../../shared/reminders/reminder.ts';
+import { eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import type { AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest, newIncidentRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';

@@ -50,6 +50,8 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
   };
   let probeTimer: TimerHandle | undefined;
   let isProbing = false;
+  /** "Try now" came while a probe was on its way: that probe may have left before the network came back. */
+  let isRecheckWanted = false;
   let failedProbes = 0;
   let isStopped = false;
 
@@ -93,18 +95,28 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
   }
 
   async function probe(): Promise<void> {
-    if (isProbing || isStopped) return;
+    if (isStopped) return;
+    if (isProbing) {
+      isRecheckWanted = true;
+      return;
+    }
     isProbing = true;
+    isRecheckWanted = false;
+    let isNetworkFailure = false;
     try {
       const answer = await deps.gateway.probe();
       if (answer.ok) connectivity.reportOnline();
       else if (isAuthFailure(answer.failure)) connectivity.reportAuthFailure(answer.failure);
-      else if (answer.failure.kind === 'network') scheduleProbe();
+      else if (answer.failure.kind === 'network') isNetworkFailure = true;
       // Slack answered, if unhappily (an HTTP or platform error): it is reachable.
       else connectivity.reportOnline();
     } finally {
       isProbing = false;
     }
+    if (!isNetworkFailure) return;
+    // A check asked for while this one was on its way gets its own answer now, not after a back-off.
+    if (isRecheckWanted) void probe();
+    else scheduleProbe();
   }
 
   const connectivity: Connectivity = {

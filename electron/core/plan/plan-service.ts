@@ -1,7 +1,7 @@
 // The team's plan: one store, validated whole on every edit, with the default
 // one call away.
 import { ok, type Result } from '../../../shared/api/index.ts';
-import { planSchema, resetToDefaultPlan, validatePlan, type Plan } from '../../../shared/plan/index.ts';
+import { checkPlan, planSchema, resetToDefaultPlan, validatePlan, type Plan } from '../../../shared/plan/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
@@ -18,7 +18,12 @@ export interface PlanService {
   get: () => Plan;
   update: (candidate: unknown) => Result<Plan>;
   reset: () => Plan;
-  handlers: { 'plan:get': Handler<'plan:get'>; 'plan:update': Handler<'plan:update'>; 'plan:reset': Handler<'plan:reset'> };
+  handlers: {
+    'plan:get': Handler<'plan:get'>;
+    'plan:update': Handler<'plan:update'>;
+    'plan:reset': Handler<'plan:reset'>;
+    'plan:check': Handler<'plan:check'>;
+  };
 }
 
 export function createPlanService(store: VersionedStore<Plan>, bus: EventBus): PlanService {
@@ -38,6 +43,7 @@ export function createPlanService(store: VersionedStore<Plan>, bus: EventBus): P
       'plan:get': () => Promise.resolve(ok(service.get())),
       'plan:update': ({ plan }) => Promise.resolve(service.update(plan)),
       'plan:reset': () => Promise.resolve(ok(service.reset())),
+      'plan:check': ({ plan }) => Promise.resolve(ok(checkPlan(plan))),
     },
   };
   return service;

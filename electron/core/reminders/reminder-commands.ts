@@ -4,17 +4,10 @@
 // (errors are values) and hands its changes to the scheduler core, which
 // saves them, tells subscribers and re-arms the timer.
 import type { z } from 'zod';
-import { describeIssues, fail, ok, type Result } from '../../../shared/api/result.ts';
-import {
-  isOpen,
-  subjectKey,
-  subjectMatches,
-  toUtcIso,
-  dueAtMs,
-  type ClosedReason,
-  type Reminder,
-  type SubjectMatcher,
-} from '../../../shared/reminders/reminder.ts';
+import { fail, ok, type Result } from '../../../shared/api/result.ts';
+import { describeIssues } from '../../../shared/api/result-schema.ts';
+import { subjectMatches, type ClosedReason, type Reminder, type SubjectMatcher } from '../../../shared/reminders/reminder.ts';
+import { isOpen, subjectKey, toUtcIso, dueAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import {
   changePromiseArgsSchema,
   promiseUpdateArgsSchema,

@@ -4,7 +4,8 @@
 // so a check over a thousand reminders does no string parsing, skips
 // everything already handled, and a look-up by subject touches only that
 // subject's few records.
-import { dueAtMs, subjectKey, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { dueAtMs, subjectKey } from '../../../shared/reminders/reminder-facts.ts';
 
 export interface ReminderEntry {
   readonly reminder: Reminder;

@@ -5,7 +5,8 @@
 // missed while the machine slept fires as soon as it is checked, marked late.
 // The commands that add and change reminders live in reminder-commands.ts.
 import { randomUUID } from 'node:crypto';
-import { reminderSchema, subjectKey, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { reminderSchema, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { subjectKey } from '../../../shared/reminders/reminder-facts.ts';
 import type { ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';

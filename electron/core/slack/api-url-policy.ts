@@ -3,8 +3,31 @@
 // on the command line (--slack-api-url / HERALD_SLACK_API_URL in the harness,
 // --slack-api-url in the desktop app), which is how tests reach the fake
 // Slack. Nothing the renderer sends can add to this list.
+import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
-import { DEFAULT_SLACK_API_URL, normaliseApiUrl, SLACK_API_HOSTS, slackApiUrlSchema } from '../../../shared/slack/api-hosts.ts';
+import { DEFAULT_SLACK_API_URL, normaliseApiUrl, SLACK_API_HOSTS } from '../../../shared/slack/api-hosts.ts';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The form of a Slack Web API base URL, for the command-line override: HTTPS,
+ * or plain HTTP only on loopback where the test server lives, without
+ * credentials, query or fragment. Normalised to end in a slash.
+ */
+const slackApiUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      if (url.username || url.password || url.search || url.hash) return false;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost), without credentials, query or fragment')
+  .transform((text) => (text.endsWith('/') ? text : `${text}/`));
 
 export interface ApiUrlPolicy {
   /** Slack's own, then the override (first: the default for a new connection). */

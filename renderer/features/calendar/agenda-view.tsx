@@ -2,7 +2,7 @@
 // its events, messages due and duties as buttons that open them.
 import { useMemo } from 'react';
 import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
-import { statusLabels } from '../../../shared/calendar/maintenance-event.ts';
+import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';

@@ -1,6 +1,7 @@
 // The calendar's settings, folded away under the grid: how far ahead the
 // announcement and reminder fall due, and the team's change freezes.
 import { useEffect, useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
@@ -8,13 +9,14 @@ import { dateInputOf } from './wall-time.ts';
 
 function LeadTimesForm({ view, onSaved }: { view: CalendarSettingsView; onSaved: (view: CalendarSettingsView) => void }) {
   const ids = { announcement: useId(), reminder: useId() };
-  const [announcement, setAnnouncement] = useState(String(view.settings.leadTimes.announcementDaysBefore));
-  const [reminder, setReminder] = useState(String(view.settings.leadTimes.reminderDaysBefore));
+  const { register, handleSubmit } = useForm<{ announcementDaysBefore: number; reminderDaysBefore: number }>({
+    defaultValues: view.settings.leadTimes,
+  });
   const [error, setError] = useState<string | null>(null);
   const say = useCalendar((state) => state.say);
 
-  async function save() {
-    const leadTimes = { announcementDaysBefore: Number(announcement), reminderDaysBefore: Number(reminder) };
+  // Core checks the numbers (whole days, within range) and says what is wrong.
+  const onSubmit = handleSubmit(async (leadTimes) => {
     const result = await herald().invoke('calendar:updateSettings', { leadTimes });
     if (!result.ok) {
       setError(result.error.message);
@@ -23,25 +25,19 @@ function LeadTimesForm({ view, onSaved }: { view: CalendarSettingsView; onSaved:
     setError(null);
     onSaved(result.value);
     say('Lead times saved; reminders now follow them.');
-  }
+  });
 
   return (
-    <form
-      className="stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
+    <form className="stack" onSubmit={(event) => void onSubmit(event)}>
       <h3>Lead times</h3>
       <div className="form-columns">
         <div className="field">
           <label htmlFor={ids.announcement}>Announce this many days before</label>
-          <input id={ids.announcement} type="number" min={1} max={90} value={announcement} onChange={(change) => setAnnouncement(change.target.value)} />
+          <input id={ids.announcement} type="number" min={1} max={90} {...register('announcementDaysBefore', { valueAsNumber: true })} />
         </div>
         <div className="field">
           <label htmlFor={ids.reminder}>Remind this many days before</label>
-          <input id={ids.reminder} type="number" min={1} max={30} value={reminder} onChange={(change) => setReminder(change.target.value)} />
+          <input id={ids.reminder} type="number" min={1} max={30} {...register('reminderDaysBefore', { valueAsNumber: true })} />
         </div>
       </div>
       {error ? (
@@ -59,23 +55,21 @@ function LeadTimesForm({ view, onSaved }: { view: CalendarSettingsView; onSaved:
 function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChanged: () => Promise<void> }) {
   const ids = { label: useId(), first: useId(), last: useId() };
   const zone = useCalendar((state) => state.zone);
-  const [label, setLabel] = useState('');
-  const [firstDate, setFirstDate] = useState('');
-  const [lastDate, setLastDate] = useState('');
+  const { register, handleSubmit, reset } = useForm<{ label: string; firstDate: string; lastDate: string }>({
+    defaultValues: { label: '', firstDate: '', lastDate: '' },
+  });
   const [error, setError] = useState<string | null>(null);
 
-  async function add() {
+  const onSubmit = handleSubmit(async ({ label, firstDate, lastDate }) => {
     const result = await herald().invoke('calendar:addFreeze', { label, firstDate, lastDate: lastDate || firstDate });
     if (!result.ok) {
       setError(result.error.message);
       return;
     }
     setError(null);
-    setLabel('');
-    setFirstDate('');
-    setLastDate('');
+    reset();
     await onChanged();
-  }
+  });
 
   return (
     <div className="stack">
@@ -96,24 +90,18 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
       ) : (
         <p className="muted">No change freezes. Work planned inside one is flagged on the calendar.</p>
       )}
-      <form
-        className="form-columns"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
+      <form className="form-columns" onSubmit={(event) => void onSubmit(event)}>
         <div className="field">
           <label htmlFor={ids.label}>Freeze name</label>
-          <input id={ids.label} value={label} onChange={(change) => setLabel(change.target.value)} />
+          <input id={ids.label} {...register('label')} />
         </div>
         <div className="field">
           <label htmlFor={ids.first}>First day</label>
-          <input id={ids.first} type="date" value={firstDate} onChange={(change) => setFirstDate(change.target.value)} />
+          <input id={ids.first} type="date" {...register('firstDate')} />
         </div>
         <div className="field">
           <label htmlFor={ids.last}>Last day</label>
-          <input id={ids.last} type="date" value={lastDate} onChange={(change) => setLastDate(change.target.value)} />
+          <input id={ids.last} type="date" {...register('lastDate')} />
         </div>
         <div className="field field-end">
           <button type="submit">Add freeze</button>

@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { ApiError } from '../../../shared/api/index.ts';
 import { addDaysToKey, addMonthsToKey, dateKeyOf, monthGrid, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
 import type { CalendarList, DueComm, DutyView, EventDetail, EventView } from '../../../shared/calendar/calendar-views.ts';
-import { eventStatuses, type EventStatus } from '../../../shared/calendar/maintenance-event.ts';
+import { eventStatuses, type EventStatus } from '../../../shared/calendar/event-vocabulary.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { herald } from '../../api/herald.ts';
 
 export type CalendarView = 'month' | 'week' | 'agenda';
@@ -36,7 +37,7 @@ const initialState: CalendarState = {
   view: 'month',
   cursor: null,
   today: null,
-  zone: 'Europe/London',
+  zone: DEFAULT_TIME_ZONE,
   weekStartsOn: 1,
   data: null,
   loadedFor: null,

@@ -1,7 +1,7 @@
 // Above the grid: moving through time, the view, the filters, and the
 // calendar-wide actions (new event, import, export).
 import { useId } from 'react';
-import { statusLabels, eventStatuses } from '../../../shared/calendar/maintenance-event.ts';
+import { statusLabels, eventStatuses } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar, type CalendarView } from './calendar-store.ts';
 import { downloadText } from './download.ts';

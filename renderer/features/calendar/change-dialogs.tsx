@@ -2,13 +2,22 @@
 // or clear; a "rescheduled" or "cancelled" message is drafted if users were
 // told) and ask why, which goes into that message.
 import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
-import { wasAnnounced } from '../../../shared/calendar/maintenance-event.ts';
+import { wasAnnounced } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { sentence } from './event-form-values.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { dateInputOf, instantFromInputs, timeInputOf } from './wall-time.ts';
+
+interface RescheduleValues {
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  reason: string;
+}
 
 interface ChangeDialogProps {
   detail: EventDetail;
@@ -20,46 +29,39 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
   const { event } = detail;
   const zone = event.timeZone;
   const applyDetail = useCalendar((state) => state.applyDetail);
-  const [values, setValues] = useState({
-    startDate: dateInputOf(event.startsAtUtc, zone),
-    startTime: timeInputOf(event.startsAtUtc, zone),
-    endDate: dateInputOf(event.endsAtUtc, zone),
-    endTime: timeInputOf(event.endsAtUtc, zone),
-    reason: '',
+  const { register, handleSubmit, formState } = useForm<RescheduleValues>({
+    defaultValues: {
+      startDate: dateInputOf(event.startsAtUtc, zone),
+      startTime: timeInputOf(event.startsAtUtc, zone),
+      endDate: dateInputOf(event.endsAtUtc, zone),
+      endTime: timeInputOf(event.endsAtUtc, zone),
+      reason: '',
+    },
   });
   const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const update = (field: keyof typeof values) => (change: { target: { value: string } }) => setValues({ ...values, [field]: change.target.value });
 
-  async function submit() {
+  const onSubmit = handleSubmit(async (values) => {
     const startsAtUtc = instantFromInputs(values.startDate, values.startTime, zone);
     const endsAtUtc = instantFromInputs(values.endDate, values.endTime, zone);
     if (!startsAtUtc || !endsAtUtc) {
       setError('Give the new start and end as a date and a time.');
       return;
     }
-    setIsBusy(true);
     const result = await herald().invoke('calendar:reschedule', { id: event.id, startsAtUtc, endsAtUtc, reason: values.reason });
-    setIsBusy(false);
     if (!result.ok) {
-      setError(sentence(result.error.message.replace(/^Invalid arguments — [^:]+: /, '')));
+      // Core names what is wrong with each field; the first says it best here.
+      const [fieldProblem] = Object.values(result.error.fieldErrors ?? {});
+      setError(sentence(fieldProblem ?? result.error.message));
       return;
     }
     const isOffered = result.value.comms.some((comm) => comm.stage === 'rescheduled' && comm.draft);
     applyDetail(result.value, isOffered ? 'Rescheduled. The reminders have moved and a “rescheduled” message is ready to check and send.' : 'Rescheduled. The reminders have moved.');
     onClose();
-  }
+  });
 
   return (
     <ModalDialog title={`Reschedule “${event.title}”`} onClose={onClose}>
-      <form
-        className="stack"
-        noValidate
-        onSubmit={(submitEvent) => {
-          submitEvent.preventDefault();
-          void submit();
-        }}
-      >
+      <form className="stack" noValidate onSubmit={(submitEvent) => void onSubmit(submitEvent)}>
         <p id={ids.note} className="help">
           Times are in {zone}. Reminders for messages not yet sent move with the work
           {wasAnnounced(event) ? ', and as users were told the old date, Herald drafts a “rescheduled” message.' : '.'}
@@ -68,24 +70,24 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
         <div className="form-columns">
           <div className="field">
             <label htmlFor={ids.startDate}>New start date</label>
-            <input id={ids.startDate} type="date" value={values.startDate} onChange={update('startDate')} />
+            <input id={ids.startDate} type="date" {...register('startDate')} />
           </div>
           <div className="field">
             <label htmlFor={ids.startTime}>New start time</label>
-            <input id={ids.startTime} type="time" value={values.startTime} onChange={update('startTime')} />
+            <input id={ids.startTime} type="time" {...register('startTime')} />
           </div>
           <div className="field">
             <label htmlFor={ids.endDate}>New end date</label>
-            <input id={ids.endDate} type="date" value={values.endDate} onChange={update('endDate')} />
+            <input id={ids.endDate} type="date" {...register('endDate')} />
           </div>
           <div className="field">
             <label htmlFor={ids.endTime}>New end time</label>
-            <input id={ids.endTime} type="time" value={values.endTime} onChange={update('endTime')} />
+            <input id={ids.endTime} type="time" {...register('endTime')} />
           </div>
         </div>
         <div className="field">
           <label htmlFor={ids.reason}>Why is it moving?</label>
-          <textarea id={ids.reason} rows={2} value={values.reason} onChange={update('reason')} />
+          <textarea id={ids.reason} rows={2} {...register('reason')} />
         </div>
         {error ? (
           <p role="alert" className="field-error">
@@ -93,7 +95,7 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="primary" disabled={isBusy}>
+          <button type="submit" className="primary" disabled={formState.isSubmitting}>
             Reschedule
           </button>
           <button type="button" onClick={onClose}>
@@ -109,10 +111,10 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
   const reasonId = useId();
   const { event } = detail;
   const applyDetail = useCalendar((state) => state.applyDetail);
-  const [reason, setReason] = useState('');
+  const { register, handleSubmit, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
   const [error, setError] = useState<string | null>(null);
 
-  async function submit() {
+  const onSubmit = handleSubmit(async ({ reason }) => {
     const result = await herald().invoke('calendar:cancel', { id: event.id, reason });
     if (!result.ok) {
       setError(result.error.message);
@@ -120,23 +122,17 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
     }
     applyDetail(result.value, wasAnnounced(event) ? 'Cancelled. Its reminders are cleared and a “cancelled” message is ready to check and send.' : 'Cancelled. Its reminders are cleared.');
     onClose();
-  }
+  });
 
   return (
     <ModalDialog title={`Cancel “${event.title}”?`} onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(submitEvent) => {
-          submitEvent.preventDefault();
-          void submit();
-        }}
-      >
+      <form className="stack" noValidate onSubmit={(submitEvent) => void onSubmit(submitEvent)}>
         <p className="help">
           Its reminders are cleared{wasAnnounced(event) ? ', and as users were told about it, Herald drafts a “cancelled” message.' : '.'} It stays on the calendar, marked cancelled.
         </p>
         <div className="field">
           <label htmlFor={reasonId}>Why is it cancelled?</label>
-          <textarea id={reasonId} rows={2} value={reason} onChange={(change) => setReason(change.target.value)} />
+          <textarea id={reasonId} rows={2} {...register('reason')} />
         </div>
         {error ? (
           <p role="alert" className="field-error">
@@ -144,7 +140,7 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="danger">
+          <button type="submit" className="danger" disabled={formState.isSubmitting}>
             Cancel the event
           </button>
           <button type="button" onClick={onClose}>

@@ -5,7 +5,7 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
 import type { DueComm, DutyView, EventView } from '../../../shared/calendar/calendar-views.ts';
-import { statusLabels } from '../../../shared/calendar/maintenance-event.ts';
+import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';

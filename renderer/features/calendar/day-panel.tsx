@@ -3,7 +3,7 @@
 // opens this, so every item is reachable from the keyboard.
 import { useMemo } from 'react';
 import { bucketByDay, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
-import { statusLabels } from '../../../shared/calendar/maintenance-event.ts';
+import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, commVerbs } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';

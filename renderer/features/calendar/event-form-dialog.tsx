@@ -1,14 +1,14 @@
 // Creating or editing a maintenance event. react-hook-form holds what is
-// typed; on save the values are checked with the shared schema (so the form
-// names the field at fault) and sent; core checks again and its answer
-// goes back onto the same fields.
+// typed; on save the dates and times are turned into instants (a date that
+// cannot be read is named at once) and sent; core checks the fields with the
+// event schema and its verdict on each goes back onto the field at fault.
 import { useId, useState, type ReactNode } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
-import { fieldsOf, workKindLabels, workKinds } from '../../../shared/calendar/maintenance-event.ts';
+import { workKindLabels, workKinds } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
-import { blankFormValues, formFieldOf, formValuesOf, sentence, toEventFields, type EventFormValues, type FormField } from './event-form-values.ts';
+import { blankFormValues, formErrorsOf, formValuesOf, toEventFields, type EventFormValues, type FormField } from './event-form-values.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface EventFormDialogProps {
@@ -51,7 +51,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   const applyDetail = useCalendar((state) => state.applyDetail);
   const [saveError, setSaveError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<EventFormValues>({
-    defaultValues: editing ? formValuesOf(fieldsOf(editing.event)) : blankFormValues(defaultDate, zone),
+    defaultValues: editing ? formValuesOf(editing.event) : blankFormValues(defaultDate, zone),
   });
   const errors = formState.errors;
   const id = (field: FormField) => `${prefix}-${field}`;
@@ -77,15 +77,9 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
       onClose();
       return;
     }
-    let placed = false;
-    for (const path of result.error.fields ?? []) {
-      const field = formFieldOf(path);
-      if (field) {
-        setError(field, { message: sentence(result.error.message.replace(/^Invalid arguments — [^:]+: /, '')) });
-        placed = true;
-      }
-    }
-    if (!placed) setSaveError(result.error.message);
+    const fieldErrors = Object.entries(formErrorsOf(result.error));
+    for (const [field, message] of fieldErrors) setError(field as FormField, { message });
+    if (fieldErrors.length === 0) setSaveError(result.error.message);
   });
 
   return (

@@ -1,8 +1,11 @@
 // The event form's values (what the inputs hold: dates and times in the
 // event's zone, comma-separated lists) and the conversion to and from the
-// API's fields. Checked with the same schema core uses, so the form can
-// point at the field at fault before anything is sent.
-import { eventFieldsSchema, type EventFields, type EventFieldsInput, type WorkKind } from '../../../shared/calendar/maintenance-event.ts';
+// API's fields. Core checks the fields with the event schema; its verdict on
+// each field (`fieldErrors`) is put back on the input that holds it.
+import type { ApiError } from '../../../shared/api/result.ts';
+import type { WorkKind } from '../../../shared/calendar/event-vocabulary.ts';
+import type { EventFields, EventFieldsInput } from '../../../shared/calendar/maintenance-event.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { dateInputOf, instantFromInputs, timeInputOf } from './wall-time.ts';
 
 export interface EventFormValues {
@@ -48,6 +51,7 @@ export function blankFormValues(date: string, zone: string): EventFormValues {
   };
 }
 
+/** The form's values for an event's fields (a stored event has them all, and more). */
 export function formValuesOf(fields: EventFields): EventFormValues {
   const zone = fields.timeZone;
   return {
@@ -110,7 +114,7 @@ const WHAT_IS_WRONG: Readonly<Partial<Record<FormField, string>>> = {
 
 export function toEventFields(values: EventFormValues): Converted {
   const errors: Partial<Record<FormField, string>> = {};
-  const zone = values.timeZone.trim() || 'Europe/London';
+  const zone = values.timeZone.trim() || DEFAULT_TIME_ZONE;
   const instant = (date: string, time: string, field: FormField) => {
     const result = instantFromInputs(date, time, zone);
     if (result === null) errors[field] = WHAT_IS_WRONG[field];
@@ -137,13 +141,17 @@ export function toEventFields(values: EventFormValues): Converted {
     changeNotesUrl: values.changeNotesUrl,
     channels: list(values.channels, /[,\s]+/),
   };
-  const checked = eventFieldsSchema.safeParse(fields);
-  if (checked.success) return { ok: true, fields };
-  for (const issue of checked.error.issues) {
-    const field = formFieldOf(issue.path);
-    if (field && !errors[field]) errors[field] = sentence(issue.message);
+  return { ok: true, fields };
+}
+
+/** Core's answer to a refused save, field by field; empty when it names no field of this form. */
+export function formErrorsOf(error: ApiError): Partial<Record<FormField, string>> {
+  const errors: Partial<Record<FormField, string>> = {};
+  for (const [path, message] of Object.entries(error.fieldErrors ?? {})) {
+    const field = formFieldOf(path);
+    if (field && !errors[field]) errors[field] = sentence(message);
   }
-  return { ok: false, errors };
+  return errors;
 }
 
 /** "must be after the start" → "Must be after the start." */

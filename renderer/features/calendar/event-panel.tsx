@@ -3,9 +3,9 @@
 // actions for each, and the event's own actions.
 import { useState } from 'react';
 import type { CommDetail, EventDetail } from '../../../shared/calendar/calendar-views.ts';
-import { commStageLabels } from '../../../shared/calendar/comms-schedule.ts';
-import { canCancel, canReschedule, isFinished } from '../../../shared/calendar/event-lifecycle.ts';
-import { workKindLabels } from '../../../shared/calendar/maintenance-event.ts';
+import { commStageLabels } from '../../../shared/calendar/comm-stages.ts';
+import { canCancel, canReschedule, isFinished } from '../../../shared/calendar/event-vocabulary.ts';
+import { workKindLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, reminderStateLabels } from './calendar-labels.ts';

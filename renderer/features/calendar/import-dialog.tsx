@@ -1,7 +1,7 @@
 // Importing an .ics file: pick it, see what it would add or change (and
 // which of its events cannot be read, and why), choose, then import.
 import { useId, useState } from 'react';
-import { MAX_ICS_CHARS, MAX_ICS_LABEL } from '../../../shared/api/channels/calendar.ts';
+import { MAX_ICS_CHARS, MAX_ICS_LABEL } from '../../../shared/calendar/ics-limits.ts';
 import type { ImportPreview } from '../../../shared/calendar/calendar-views.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';

@@ -5,7 +5,7 @@
 // pass. Only the newest snapshot is ever sent; a change made while a save
 // is in flight is saved right after it. No DOM: timers are injected.
 import type { ApiError, Result } from '../../../shared/api/index.ts';
-import type { Draft } from '../../../shared/messages/index.ts';
+import type { Draft } from '../../../shared/messages/draft-schema.ts';
 
 export interface DraftSnapshot {
   draft: Draft;

@@ -1,7 +1,8 @@
 // Channel names for the composer's picker: Slack's channel directory when
 // Herald can read it (channels:list), otherwise the channels the plan names.
 // The plan's channels come first either way: they are the usual choice.
-import { slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
+import { slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { herald } from '../../api/herald.ts';
 
 /** Every Slack channel the plan posts to, in plan order, once each. */

@@ -3,7 +3,7 @@
 // reason) where the checklist allows it.
 import { useId } from 'react';
 import { useWatch, type Control, type UseFormRegister } from 'react-hook-form';
-import type { ChecklistItem } from '../../../shared/messages/index.ts';
+import type { ChecklistItem } from '../../../shared/messages/checklists/index.ts';
 import { fieldDomId } from './field-dom.ts';
 import type { ComposerFormValues } from './form-values.ts';
 import { InstantField } from './instant-field.tsx';

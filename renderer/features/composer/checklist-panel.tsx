@@ -3,10 +3,12 @@
 // must be fixed before sending and what is merely advice. Computed from a
 // deferred copy of the draft so typing never waits for it.
 import { useDeferredValue, useMemo } from 'react';
-import { lintDraft, type ChecklistEntry } from '../../../shared/messages/index.ts';
+import { lintShapedDraft, type ChecklistEntry } from '../../../shared/messages/lint.ts';
 import { useComposer } from './composer-store.ts';
 import { focusField } from './field-dom.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 
 const MARKS: Record<ChecklistEntry['state'], string> = { done: '✓', missing: '○', not_applicable: '–' };
 
@@ -23,10 +25,10 @@ function stateText(entry: ChecklistEntry, reason: string | undefined): string {
 
 export function ChecklistPanel() {
   const liveDraft = useComposer((state) => state.draft);
-  const plan = useComposer((state) => state.plan);
-  const zone = useComposer((state) => state.zone);
+  const plan = usePlan((state) => state.plan);
+  const zone = useUserZone();
   const draft = useDeferredValue(liveDraft);
-  const lint = useMemo(() => (draft && plan ? lintDraft(draft, plan, { nowMs: serverNowMs(), zone }) : null), [draft, plan, zone]);
+  const lint = useMemo(() => (draft && plan ? lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone }) : null), [draft, plan, zone]);
   if (!lint || !draft) return null;
   const done = lint.checklist.filter((entry) => entry.state !== 'missing').length;
   const blocking = lint.warnings.filter((warning) => warning.isBlocking);

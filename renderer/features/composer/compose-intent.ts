@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import type { ComposeIntent } from '../../../shared/api/channels/app.ts';
 import type { Result } from '../../../shared/api/index.ts';
-import { commStageSchema } from '../../../shared/calendar/comms-schedule.ts';
+import { isCommStage } from '../../../shared/calendar/comm-stages.ts';
 import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { useComposer } from './composer-store.ts';
@@ -31,12 +31,12 @@ export async function openComposeIntent(intent: ComposeIntent): Promise<void> {
       return;
     }
     case 'maintenance_comm': {
-      const stage = commStageSchema.safeParse(intent.stage);
-      if (!stage.success) {
-        composer.showNotice({ tone: 'error', text: `“${intent.stage}” is not a stage of a maintenance event.` });
+      const { stage } = intent;
+      if (!isCommStage(stage)) {
+        composer.showNotice({ tone: 'error', text: `“${stage}” is not a stage of a maintenance event.` });
         return;
       }
-      await openById(await herald().invoke('calendar:openDraft', { eventId: intent.eventId, stage: stage.data }));
+      await openById(await herald().invoke('calendar:openDraft', { eventId: intent.eventId, stage }));
       return;
     }
     case 'duty':

@@ -1,18 +1,18 @@
-// The composer's state: the plan and zone it works with, the open draft as
-// it is being typed, where the cursor is, and whether the server has it
-// yet. Every edit lands here (from the react-hook-form form) and is
-// autosaved; switching screens keeps it, reopening Herald finds it again
-// through drafts:getCurrent, cursor field and all.
+// The composer's state: the open draft as it is being typed, where the
+// cursor is, and whether the server has it yet. Every edit lands here (from
+// the react-hook-form form) and is autosaved; switching screens keeps it,
+// reopening Herald finds it again (the bootstrap's current draft), cursor
+// field and all. The plan, zone and clock it works with are the app's
+// server-state stores (renderer/server-state/).
 import { create } from 'zustand';
 import type { StoredDraft, DraftMeta } from '../../../shared/drafts/stored-draft.ts';
-import type { Draft } from '../../../shared/messages/index.ts';
-import type { Plan } from '../../../shared/plan/index.ts';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import type { Draft } from '../../../shared/messages/draft-schema.ts';
 import { herald } from '../../api/herald.ts';
+import { bootstrapped, takeDraftToReopen } from '../../server-state/bootstrap.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { createAutosaver, type Autosaver, type DraftSnapshot, type SaveStatus } from './autosave.ts';
 import { loadChannelNames } from './channel-options.ts';
 import type { FormChange } from './form-values.ts';
-import { syncServerClock } from './server-clock.ts';
 import { clearJournal, takeJournal, writeJournal } from './unsaved-journal.ts';
 
 export type ComposerPhase = 'loading' | 'start' | 'editing';
@@ -32,13 +32,13 @@ export interface NewMessageInput {
 
 interface ComposerState {
   phase: ComposerPhase;
-  plan: Plan | null;
-  zone: string;
   /** Slack channel names for the picker (the directory's, or the plan's). */
   channelNames: string[];
   loadError: string | null;
   draft: Draft | null;
   meta: DraftMeta | null;
+  /** The draft the server holds as current (drafts:setCurrent), so reopening it writes nothing. */
+  currentOnServer: string | null;
   focusedField: string | null;
   /** A field to put the cursor in once the form is on screen (restoring where the author was); '' for the first question. */
   focusRequest: string | null;
@@ -102,21 +102,27 @@ export const useComposer = create<ComposerState>()((set, get) => {
   }
 
   async function loadContext(): Promise<void> {
-    const [plan, settings] = await Promise.all([herald().invoke('plan:get', {}), herald().invoke('settings:get', {}), syncServerClock()]);
-    if (!plan.ok) {
-      set({ loadError: plan.error.message });
+    await bootstrapped();
+    const { plan } = usePlan.getState();
+    if (!plan) {
+      set({ loadError: 'Herald could not load the communications plan, so no message can be written. Reload to try again.' });
       return;
     }
-    set({ plan: plan.value, zone: settings.ok ? settings.value.timeZone : DEFAULT_TIME_ZONE, loadError: null });
-    herald().on('plan:changed', (next) => set({ plan: next }));
-    herald().on('settings:changed', (next) => set({ zone: next.timeZone }));
+    set({ loadError: null });
     installLifecycle();
-    void loadChannelNames(plan.value).then((channelNames) => set({ channelNames }));
+    void loadChannelNames(plan).then((channelNames) => set({ channelNames }));
   }
 
   function ensureContext(): Promise<void> {
     contextLoading ??= loadContext();
     return contextLoading;
+  }
+
+  /** Tells the server which draft is open, only when that changes: reopening the same draft writes nothing. */
+  async function rememberCurrent(id: string | null): Promise<void> {
+    if (get().currentOnServer === id) return;
+    const result = await herald().invoke('drafts:setCurrent', { id });
+    if (result.ok) set({ currentOnServer: id });
   }
 
   async function closeCurrent(): Promise<void> {
@@ -128,12 +134,11 @@ export const useComposer = create<ComposerState>()((set, get) => {
 
   return {
     phase: 'loading',
-    plan: null,
-    zone: DEFAULT_TIME_ZONE,
     channelNames: [],
     loadError: null,
     draft: null,
     meta: null,
+    currentOnServer: null,
     focusedField: null,
     focusRequest: null,
     instantErrors: {},
@@ -145,10 +150,11 @@ export const useComposer = create<ComposerState>()((set, get) => {
     enter: async () => {
       await ensureContext();
       if (get().phase !== 'loading') return;
-      const current = await herald().invoke('drafts:getCurrent', {});
-      if (get().phase !== 'loading') return;
-      if (current.ok && current.value) await get().openStored(current.value, { restoreFocus: true });
-      else set({ phase: 'start' });
+      const current = takeDraftToReopen();
+      if (current) {
+        set({ currentOnServer: current.draft.id });
+        await get().openStored(current, { restoreFocus: true });
+      } else set({ phase: 'start' });
     },
 
     openStored: async (stored, options = {}) => {
@@ -169,7 +175,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
         saveError: null,
       });
       if (recovered) saver.schedule(recovered);
-      await herald().invoke('drafts:setCurrent', { id: stored.draft.id });
+      await rememberCurrent(stored.draft.id);
     },
 
     openDraftById: async (id) => {
@@ -201,7 +207,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     startOver: async () => {
       await closeCurrent();
       set((state) => ({ phase: 'start', draft: null, meta: null, focusedField: null, focusRequest: null, instantErrors: {}, startRequest: state.startRequest + 1 }));
-      await herald().invoke('drafts:setCurrent', { id: null });
+      await rememberCurrent(null);
     },
 
     release: async (notice) => {
@@ -209,7 +215,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
       saver = null;
       clearJournal(storage());
       set((state) => ({ phase: 'start', draft: null, meta: null, focusedField: null, focusRequest: null, instantErrors: {}, notice, startRequest: state.startRequest + 1 }));
-      await herald().invoke('drafts:setCurrent', { id: null });
+      await rememberCurrent(null);
     },
 
     edit: (change) => {

@@ -1,25 +1,10 @@
 // What sending will do right now, as the outbox sees Slack: being offline is
 // normal (the message waits in the outbox and goes when Slack is back), a
 // refused token is not (nothing goes until Slack is connected again).
-import { useEffect, useState } from 'react';
-import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
-import { herald } from '../../api/herald.ts';
+import { useConnection } from '../../server-state/connection-store.ts';
 
 export function ConnectionNote() {
-  const [status, setStatus] = useState<ConnectionStatus | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    void herald()
-      .invoke('outbox:list', { states: ['queued'] })
-      .then((result) => {
-        if (isCurrent && result.ok) setStatus(result.value.connection);
-      });
-    const stop = herald().on('connection:changed', setStatus);
-    return () => {
-      isCurrent = false;
-      stop();
-    };
-  }, []);
+  const status = useConnection((state) => state.status);
   if (!status || status.state === 'online' || status.state === 'unknown') return null;
   const text =
     status.state === 'offline'

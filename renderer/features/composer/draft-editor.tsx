@@ -2,7 +2,7 @@
 // state, the guided form with send controls, and beside it the live
 // checklist and Slack preview.
 import { useId } from 'react';
-import { findType } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { useComposer } from './composer-store.ts';
 import { DraftForm, useDraftType } from './draft-form.tsx';

@@ -5,16 +5,22 @@
 // composer store, which drives the checklist, preview and autosave.
 import { useEffect, useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { findChecklist, isRequiredAt, itemsForStage, titleOf, type ChecklistDefinition } from '../../../shared/messages/index.ts';
-import { findType, helpFor, slackChannelsOf, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
+import { findChecklist, isRequiredAt, itemsForStage, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
+import { titleOf } from '../../../shared/messages/titles.ts';
+import { findType, helpFor, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
+import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { ChecklistField } from './checklist-field.tsx';
 import { useComposer } from './composer-store.ts';
 import { fieldDomId, focusField, focusFirstQuestion } from './field-dom.ts';
 import { applyFormChange, formValuesFromDraft, type ComposerFormValues } from './form-values.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
+import { selectZone, useSettings, useUserZone } from '../../server-state/settings-store.ts';
 
 function GeneratedTitle({ id }: { id: string }) {
-  const title = useComposer((state) => (state.draft && state.plan && !state.draft.title ? titleOf(state.draft, state.plan, { zone: state.zone }).title : null));
+  const plan = usePlan((state) => state.plan);
+  const zone = useUserZone();
+  const title = useComposer((state) => (state.draft && plan && !state.draft.title ? titleOf(state.draft, plan, { zone }).title : null));
   return (
     <p id={id} className="help">
       {title === null ? 'Your own title replaces the plan’s pattern. Placeholders such as {service} work here.' : `Leave empty to use the plan’s title: “${title || '…'}”.`}
@@ -43,7 +49,8 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
   const focusRequest = useComposer((state) => state.focusRequest);
   // The form starts from the draft as it was opened; it is keyed by draft id, so another draft gets a fresh form.
   const defaultValues = useMemo(() => {
-    const { draft, zone } = useComposer.getState();
+    const { draft } = useComposer.getState();
+    const zone = selectZone(useSettings.getState());
     return draft ? formValuesFromDraft(draft, checklist, zone) : undefined;
   }, [checklist]);
   const { register, subscribe, getValues, control } = useForm<ComposerFormValues>(defaultValues ? { defaultValues } : {});
@@ -56,7 +63,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
         callback: ({ name }) => {
           const state = useComposer.getState();
           if (!name || !state.draft) return;
-          state.edit(applyFormChange(state.draft, checklist, getValues(), name, { nowMs: serverNowMs(), zone: state.zone }));
+          state.edit(applyFormChange(state.draft, checklist, getValues(), name, { nowMs: serverNowMs(), zone: selectZone(useSettings.getState()) }));
         },
       }),
     [subscribe, getValues, checklist],
@@ -136,7 +143,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
 
 /** The plan type and checklist of the open draft, or nulls while there is none. */
 export function useDraftType(): { plan: Plan | null; type: CommunicationType | undefined; checklist: ChecklistDefinition | undefined } {
-  const plan = useComposer((state) => state.plan);
+  const plan = usePlan((state) => state.plan);
   const typeId = useComposer((state) => state.draft?.typeId ?? '');
   return useMemo(() => {
     const type = plan ? findType(plan, typeId) : undefined;

@@ -2,14 +2,15 @@
 // undo). Refreshed whenever a draft changes anywhere.
 import { useEffect, useState } from 'react';
 import type { DraftSummary } from '../../../shared/drafts/stored-draft.ts';
-import { findType } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { formatRelative } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 
 export function DraftList() {
-  const plan = useComposer((state) => state.plan);
+  const plan = usePlan((state) => state.plan);
   const openDraftById = useComposer((state) => state.openDraftById);
   const openStored = useComposer((state) => state.openStored);
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);

@@ -3,15 +3,10 @@
 // draft holds what the engine understands (an ISO instant, a bare name).
 // Each change maps one form field onto the draft, so re-reading a relative
 // time only happens when that field is edited. Pure: no DOM.
-import {
-  findItem,
-  markNotApplicable,
-  setAnswer,
-  setInstantAnswer,
-  zoneOf,
-  type ChecklistDefinition,
-  type Draft,
-} from '../../../shared/messages/index.ts';
+import { findItem, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
+import { markNotApplicable, setAnswer, setInstantAnswer } from '../../../shared/messages/draft-edits.ts';
+import type { Draft } from '../../../shared/messages/draft-schema.ts';
+import { zoneOf } from '../../../shared/messages/draft.ts';
 import { formatInstant } from '../../../shared/time/index.ts';
 
 export interface ComposerFormValues {

@@ -5,12 +5,14 @@
 // field either way.
 import { useId, useState } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
-import { instantOf, zoneOf, type ChecklistItem } from '../../../shared/messages/index.ts';
+import type { ChecklistItem } from '../../../shared/messages/checklists/index.ts';
+import { instantOf, zoneOf } from '../../../shared/messages/draft.ts';
 import { formatInstant, formatRelative } from '../../../shared/time/index.ts';
 import { useComposer } from './composer-store.ts';
 import { fieldDomId } from './field-dom.ts';
 import type { ComposerFormValues } from './form-values.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 
 export interface InstantFieldProps {
   item: ChecklistItem;
@@ -24,7 +26,8 @@ export function InstantField({ item, register, helpId }: InstantFieldProps) {
   const [hasLeftField, setHasLeftField] = useState(false);
   const error = useComposer((state) => state.instantErrors[item.id] ?? null);
   const epochMs = useComposer((state) => (state.draft ? instantOf(state.draft, item.id) : undefined));
-  const zone = useComposer((state) => (state.draft ? zoneOf(state.draft, state.zone) : state.zone));
+  const userZone = useUserZone();
+  const zone = useComposer((state) => (state.draft ? zoneOf(state.draft, userZone) : userZone));
   const field = register(name, { onBlur: () => setHasLeftField(true) });
   const showError = error !== null && hasLeftField;
 

@@ -1,8 +1,13 @@
 // Sending with required items missing is the author's call, but an explicit
 // one: the dialog lists what is missing and asks for the reason, which is
 // recorded with the message in history.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useSend } from './send-store.ts';
+
+interface OverrideValues {
+  reason: string;
+}
 
 export function OverrideDialog() {
   const ids = { heading: useId(), reason: useId(), help: useId() };
@@ -10,18 +15,23 @@ export function OverrideDialog() {
   const send = useSend((state) => state.send);
   const cancel = useSend((state) => state.cancelOverride);
   const dialog = useRef<HTMLDialogElement | null>(null);
-  const [reason, setReason] = useState('');
+  const { register, handleSubmit, reset, control } = useForm<OverrideValues>({ defaultValues: { reason: '' } });
+  const isBlank = useWatch({ control, name: 'reason' }).trim() === '';
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (override && !element.open) {
-      setReason('');
+      reset({ reason: '' });
       element.showModal();
     } else if (!override && element.open) {
       element.close();
     }
-  }, [override]);
+  }, [override, reset]);
+
+  const onSubmit = handleSubmit(({ reason }) => {
+    if (override && reason.trim() !== '') void send(override.request, reason.trim());
+  });
 
   return (
     <dialog
@@ -34,13 +44,7 @@ export function OverrideDialog() {
       }}
     >
       {override ? (
-        <form
-          className="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (reason.trim() !== '') void send(override.request, reason.trim());
-          }}
-        >
+        <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
           <h2 id={ids.heading}>Send with the checklist incomplete?</h2>
           <p>The plan expects these to be sorted before this message goes out:</p>
           <ul className="lint-list lint-blocking">
@@ -50,13 +54,13 @@ export function OverrideDialog() {
           </ul>
           <div className="field">
             <label htmlFor={ids.reason}>Reason for sending anyway</label>
-            <textarea id={ids.reason} rows={3} value={reason} aria-describedby={ids.help} onChange={(event) => setReason(event.target.value)} />
+            <textarea id={ids.reason} rows={3} aria-describedby={ids.help} {...register('reason')} />
             <p id={ids.help} className="help">
               Recorded with the message in history, such as “Service owner asked for it to go out now”.
             </p>
           </div>
           <div className="row">
-            <button type="submit" className="primary" disabled={reason.trim() === ''}>
+            <button type="submit" className="primary" disabled={isBlank}>
               Send anyway
             </button>
             <button type="button" onClick={cancel}>

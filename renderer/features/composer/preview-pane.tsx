@@ -1,17 +1,19 @@
 // The live Slack preview of the open draft: rendered by the same engine
 // that renders the message for sending, on every keystroke.
 import { useMemo } from 'react';
-import { renderBlocks } from '../../../shared/messages/index.ts';
-import { findType } from '../../../shared/plan/index.ts';
+import { renderBlocks } from '../../../shared/messages/render.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { SlackMessagePreview } from '../slack-preview/slack-message-preview.tsx';
 import { useComposer } from './composer-store.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
 import { isThreadReply } from './thread-reply.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 
 export function PreviewPane() {
   const draft = useComposer((state) => state.draft);
-  const plan = useComposer((state) => state.plan);
-  const zone = useComposer((state) => state.zone);
+  const plan = usePlan((state) => state.plan);
+  const zone = useUserZone();
   const origin = useComposer((state) => state.meta?.origin.kind);
   const message = useMemo(() => (draft && plan ? renderBlocks(draft, plan, { zone }) : null), [draft, plan, zone]);
   if (!draft || !plan || !message) return null;

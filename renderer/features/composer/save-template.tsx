@@ -1,26 +1,32 @@
 // "Save as template": the open draft's wording (title, text and the answers
 // worth reusing) becomes one of the team's templates, under a name.
 import { useId, useState } from 'react';
-import { herald } from '../../api/herald.ts';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTemplates } from '../templates/templates-store.ts';
 import { useComposer } from './composer-store.ts';
 
-export function SaveAsTemplate() {
-  const ids = { name: useId() };
-  const [isOpen, setIsOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [outcome, setOutcome] = useState<{ isError: boolean; text: string } | null>(null);
+interface SaveTemplateValues {
+  name: string;
+}
 
-  const save = async () => {
+export function SaveAsTemplate() {
+  const ids = { name: useId(), error: useId() };
+  const [isOpen, setIsOpen] = useState(false);
+  const [outcome, setOutcome] = useState<{ isError: boolean; text: string } | null>(null);
+  const { register, handleSubmit, reset, control, formState } = useForm<SaveTemplateValues>({ defaultValues: { name: '' } });
+  const isBlank = useWatch({ control, name: 'name' }).trim() === '';
+
+  const onSubmit = handleSubmit(async ({ name }) => {
     const { draft, flush } = useComposer.getState();
-    if (!draft || name.trim() === '') return;
+    if (!draft) return;
     await flush();
-    const result = await herald().invoke('templates:fromDraft', { draftId: draft.id, name: name.trim() });
+    const result = await useTemplates.getState().saveFromDraft(draft.id, name.trim());
     setOutcome(result.ok ? { isError: false, text: `Saved as the template “${result.value.name}”.` } : { isError: true, text: result.error.message });
     if (result.ok) {
       setIsOpen(false);
-      setName('');
+      reset();
     }
-  };
+  });
 
   return (
     <div className="save-template">
@@ -28,16 +34,10 @@ export function SaveAsTemplate() {
         Save as template…
       </button>
       {isOpen ? (
-        <form
-          className="row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
+        <form className="row" onSubmit={(event) => void onSubmit(event)} noValidate>
           <label htmlFor={ids.name}>Template name</label>
-          <input id={ids.name} type="text" value={name} onChange={(event) => setName(event.target.value)} />
-          <button type="submit" disabled={name.trim() === ''}>
+          <input id={ids.name} type="text" {...register('name', { validate: (name) => name.trim() !== '' || 'Give the template a name.' })} />
+          <button type="submit" disabled={isBlank || formState.isSubmitting}>
             Save template
           </button>
         </form>

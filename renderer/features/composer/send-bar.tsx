@@ -3,18 +3,19 @@
 // Slack text for places Herald does not post to. Incident updates may also
 // go to the channel, not only the thread.
 import { useId, useState } from 'react';
-import { slackChannelsOf } from '../../../shared/plan/index.ts';
+import { slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
 import { useComposer } from './composer-store.ts';
 import { ConnectionNote } from './connection-note.tsx';
 import { useDraftType } from './draft-form.tsx';
 import { useSend } from './send-store.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
 import { isThreadReply } from './thread-reply.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 
 function SchedulePanel({ isDisabled }: { isDisabled: boolean }) {
   const ids = { at: useId(), reading: useId() };
-  const zone = useComposer((state) => state.zone);
+  const zone = useUserZone();
   const send = useSend((state) => state.send);
   const [typed, setTyped] = useState('');
   const [hasTried, setHasTried] = useState(false);

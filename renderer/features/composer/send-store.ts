@@ -5,11 +5,14 @@
 import { create } from 'zustand';
 import type { SendResult } from '../../../shared/api/channels/messages.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { lintDraft, renderMrkdwn } from '../../../shared/messages/index.ts';
+import { lintShapedDraft } from '../../../shared/messages/lint.ts';
+import { renderMrkdwn } from '../../../shared/messages/render.ts';
 import { formatInstant } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
-import { serverNowMs } from './server-clock.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
+import { selectZone, useSettings } from '../../server-state/settings-store.ts';
 
 export type SendMode = 'now' | 'when_online' | 'schedule';
 
@@ -65,10 +68,12 @@ export const useSend = create<SendState>()((set, get) => ({
 
   send: async (request, overrideReason) => {
     const composer = useComposer.getState();
-    const { draft, plan, zone } = composer;
+    const { draft } = composer;
+    const { plan } = usePlan.getState();
+    const zone = selectZone(useSettings.getState());
     if (!draft || !plan || get().isSending) return;
     if (overrideReason === undefined) {
-      const lint = lintDraft(draft, plan, { nowMs: serverNowMs(), zone });
+      const lint = lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone });
       if (!lint.canSendWithoutOverride) {
         set({ override: { request, reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message) }, error: null });
         return;
@@ -103,7 +108,9 @@ export const useSend = create<SendState>()((set, get) => ({
   cancelOverride: () => set({ override: null }),
 
   copyAsSlackText: async () => {
-    const { draft, plan, zone } = useComposer.getState();
+    const { draft } = useComposer.getState();
+    const { plan } = usePlan.getState();
+    const zone = selectZone(useSettings.getState());
     if (!draft || !plan) return;
     const text = renderMrkdwn(draft, plan, { zone });
     try {

@@ -3,11 +3,16 @@
 // from; or carrying on with a draft.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { findChecklist, templatesFor, type Template } from '../../../shared/messages/index.ts';
-import { activeTypes, cadenceLabels, findType, type CommunicationType } from '../../../shared/plan/index.ts';
+import { findChecklist } from '../../../shared/messages/checklists/index.ts';
+import type { Template } from '../../../shared/messages/template-schema.ts';
+import { templatesFor } from '../../../shared/messages/templates.ts';
+import { activeTypes, findType } from '../../../shared/plan/plan-lookups.ts';
+import type { CommunicationType } from '../../../shared/plan/plan-schema.ts';
+import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
 import { DraftList } from './draft-list.tsx';
+import { usePlan } from '../../server-state/plan-store.ts';
 
 interface StartValues {
   typeId: string;
@@ -26,7 +31,7 @@ function destinationText(type: CommunicationType): string {
 
 export function StartPanel() {
   const ids = { type: useId(), stage: useId(), template: useId(), about: useId() };
-  const plan = useComposer((state) => state.plan);
+  const plan = usePlan((state) => state.plan);
   const startNew = useComposer((state) => state.startNew);
   const startRequest = useComposer((state) => state.startRequest);
   const [templates, setTemplates] = useState<Template[]>([]);

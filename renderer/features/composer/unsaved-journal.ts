@@ -3,7 +3,7 @@
 // may be cut off; a localStorage write is not. On the next open, the copy
 // wins only if the server never saw anything newer. Storage is injected so
 // the rules can be tested without a browser.
-import type { Draft } from '../../../shared/messages/index.ts';
+import type { Draft } from '../../../shared/messages/draft-schema.ts';
 import type { DraftSnapshot } from './autosave.ts';
 
 const KEY = 'herald.composer.unsaved';

@@ -2,7 +2,7 @@
 // it in Slack, and the checklist and any override as they stood at send time.
 import { useId } from 'react';
 import type { HistoryEntry } from '../../../shared/history/history-entry.ts';
-import type { Plan } from '../../../shared/plan/index.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { formatInstant } from '../../../shared/time/index.ts';
 import { MrkdwnView } from '../slack-preview/mrkdwn-view.tsx';
 import { stageNameOf, typeNameOf } from '../templates/template-groups.ts';

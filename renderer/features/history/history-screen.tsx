@@ -5,21 +5,21 @@ import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import { herald } from '../../api/herald.ts';
-import { FormField } from '../plan-editor/form-field.tsx';
-import { channelsInPlan } from '../plan-editor/plan-edits.ts';
-import { followPlan, usePlan } from '../plan-editor/plan-store.ts';
+import { FormField } from '../../ui/form-field.tsx';
+import { channelsInPlan } from '../../../shared/plan/plan-edits.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { HistoryEntryCard } from './history-entry-card.tsx';
 import { emptyHistoryFilters, queryFromFilters, type HistoryFilterValues } from './history-filters.ts';
 import { useHistory } from './history-store.ts';
-import { useHeraldNow } from './use-herald-now.ts';
-import { followUserZone, useUserZone } from './user-zone-store.ts';
+import { useHeraldNow } from '../../server-state/clock-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 import './history.css';
 
 const TYPING_PAUSE_MS = 250;
 
 export function HistoryScreen() {
   const plan = usePlan((state) => state.plan);
-  const zone = useUserZone((state) => state.zone);
+  const zone = useUserZone();
   const nowMs = useHeraldNow();
   const entries = useHistory((state) => state.entries);
   const total = useHistory((state) => state.total);
@@ -31,8 +31,6 @@ export function HistoryScreen() {
   const filters = useWatch({ control }) as HistoryFilterValues;
   const outcome = useMemo(() => queryFromFilters(filters, zone), [filters, zone]);
 
-  useEffect(() => followPlan(), []);
-  useEffect(() => followUserZone(), []);
   useEffect(() => herald().on('history:changed', () => void useHistory.getState().refresh()), []);
 
   // Search once typing pauses, and only when the question changed; an invalid date range keeps the last answer.

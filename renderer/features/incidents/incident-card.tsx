@@ -7,6 +7,9 @@ import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/
 import { nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
 import { useReminders } from '../notifications/reminders-store.ts';
 import { useIncidents, type NextMessageKind } from './incidents-store.ts';
+import { useNavigation } from '../../app/navigation-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
+import { useComposer } from '../composer/composer-store.ts';
 
 const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
   { kind: 'update', label: 'Post update' },
@@ -37,12 +40,19 @@ function Timeline({ incident, zone, nowMs }: { incident: Incident; zone: string;
 
 export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: number }) {
   const headingId = useId();
-  const zone = useIncidents((state) => state.zone);
+  const zone = useUserZone();
   const reminders = useReminders((state) => state.reminders);
   const draftingFor = useIncidents((state) => state.draftingFor);
   const actionError = useIncidents((state) => (state.actionError?.incidentId === incident.id ? state.actionError.message : null));
   const draftNext = useIncidents((state) => state.draftNext);
   const next = nextUpdateLine(incident, nowMs, zone);
+  /** Drafts the next message, then opens it in the composer. */
+  const openNext = async (kind: NextMessageKind) => {
+    const drafted = await draftNext(incident.id, kind);
+    if (!drafted) return;
+    await useComposer.getState().openStored(drafted, { restoreFocus: true });
+    useNavigation.getState().go('compose');
+  };
   const reminder = incident.state === 'open' ? reminderLine(reminders, incident.id, zone) : null;
   const isBusy = draftingFor === incident.id;
   const declaredMs = Date.parse(incident.declaredAtUtc);
@@ -84,7 +94,7 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
       ) : null}
       <div className="row" role="group" aria-label={`Next message for ${incident.title}`}>
         {actions.map((action, index) => (
-          <button key={action.kind} type="button" className={index === 0 ? 'primary' : undefined} disabled={isBusy} onClick={() => void draftNext(incident.id, action.kind)}>
+          <button key={action.kind} type="button" className={index === 0 ? 'primary' : undefined} disabled={isBusy} onClick={() => void openNext(action.kind)}>
             {action.label}
           </button>
         ))}

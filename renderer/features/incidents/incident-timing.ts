@@ -2,9 +2,15 @@
 // (in the lead's zone and relative to now), whether it is overdue (said in
 // words, never by colour alone), the reminder that is armed for it, and the
 // timeline's labels. Pure: now and zone are arguments.
-import { isUpdateOverdue, type Incident, type IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
-import { isOpen, type Reminder } from '../../../shared/reminders/reminder.ts';
+import type { Incident, IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
+
+/** True when the promised update time has passed on an open incident. */
+export function isUpdateOverdue(incident: Incident, nowMs: number): boolean {
+  return incident.state === 'open' && incident.nextUpdateAtUtc !== null && Date.parse(incident.nextUpdateAtUtc) < nowMs;
+}
 
 export interface NextUpdateLine {
   isOverdue: boolean;

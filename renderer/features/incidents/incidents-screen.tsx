@@ -1,33 +1,24 @@
 // The Incidents screen: open incidents first (with the next promised update
 // and whether it is overdue), then those resolved in the last 30 days.
 // Every action drafts the incident's next message in the composer.
-import { useEffect, useState } from 'react';
-import { herald } from '../../api/herald.ts';
+import { useEffect } from 'react';
 import { useNavigation } from '../../app/navigation-store.ts';
-import { serverNowMs } from '../composer/server-clock.ts';
+import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { IncidentCard } from './incident-card.tsx';
 import { splitIncidents, useIncidents } from './incidents-store.ts';
 import './incidents.css';
-
-const TICK_MS = 30_000;
 
 export function IncidentsScreen() {
   const incidents = useIncidents((state) => state.incidents);
   const error = useIncidents((state) => state.error);
   const openCompose = useNavigation((state) => state.openCompose);
-  const [nowMs, setNowMs] = useState(() => serverNowMs());
+  // Herald's now, read again every half minute and at once when the clock moves: overdue is about now.
+  const nowMs = useHeraldNow();
 
   useEffect(() => {
     const stop = useIncidents.getState().follow();
-    void useIncidents.getState().load().then(() => setNowMs(serverNowMs()));
-    const timer = setInterval(() => setNowMs(serverNowMs()), TICK_MS);
-    // A clock change (or a test clock's move) shows at once: overdue is about now.
-    const stopClock = herald().on('clock:changed', (reading) => setNowMs(Date.parse(reading.nowUtc)));
-    return () => {
-      stop();
-      stopClock();
-      clearInterval(timer);
-    };
+    void useIncidents.getState().load();
+    return stop;
   }, []);
 
   const { open, recent } = splitIncidents(incidents ?? [], nowMs);

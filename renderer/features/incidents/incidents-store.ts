@@ -1,21 +1,18 @@
 // Incidents as the Incidents screen shows them: open and recently resolved
 // incidents, kept current by incidents:changed. Which reminder is armed for
 // each comes from the reminders store (notifications), which follows every
-// reminder change. Each action drafts the incident's next message and opens
-// it in the composer.
+// reminder change. Each action drafts the incident's next message; the card
+// opens it in the composer.
 import { create } from 'zustand';
 import type { Incident } from '../../../shared/incidents/incident.ts';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
+import type { StoredDraft } from '../../../shared/drafts/stored-draft.ts';
 import { herald } from '../../api/herald.ts';
-import { useNavigation } from '../../app/navigation-store.ts';
-import { useComposer } from '../composer/composer-store.ts';
-import { syncServerClock } from '../composer/server-clock.ts';
+import { bootstrapped } from '../../server-state/bootstrap.ts';
 
 export type NextMessageKind = 'update' | 'holding' | 'resolved' | 'postmortem';
 
 interface IncidentsState {
   incidents: Incident[] | null;
-  zone: string;
   error: string | null;
   /** The incident whose next message is being drafted, to disable its buttons meanwhile. */
   draftingFor: string | null;
@@ -24,7 +21,8 @@ interface IncidentsState {
   load: () => Promise<void>;
   /** Follows changes while the screen is showing; returns the unsubscribe. */
   follow: () => () => void;
-  draftNext: (incidentId: string, kind: NextMessageKind) => Promise<void>;
+  /** Drafts the incident's next message; null when core refused (actionError says why). */
+  draftNext: (incidentId: string, kind: NextMessageKind) => Promise<StoredDraft | null>;
 }
 
 const RECENT_MS = 30 * 86_400_000;
@@ -37,28 +35,21 @@ function upsert(incidents: readonly Incident[], incident: Incident): Incident[] 
 
 export const useIncidents = create<IncidentsState>()((set, get) => ({
   incidents: null,
-  zone: DEFAULT_TIME_ZONE,
   error: null,
   draftingFor: null,
   actionError: null,
 
   load: async () => {
-    const [incidents, settings] = await Promise.all([
-      herald().invoke('incidents:list', {}),
-      herald().invoke('settings:get', {}),
-      syncServerClock(),
-    ]);
+    const [incidents] = await Promise.all([herald().invoke('incidents:list', {}), bootstrapped()]);
     set({
       incidents: incidents.ok ? incidents.value : (get().incidents ?? []),
       error: incidents.ok ? null : incidents.error.message,
-      ...(settings.ok ? { zone: settings.value.timeZone } : {}),
     });
   },
 
   follow: () => {
     const stops = [
       herald().on('incidents:changed', (incident) => set((state) => ({ incidents: upsert(state.incidents ?? [], incident) }))),
-      herald().on('settings:changed', (settings) => set({ zone: settings.timeZone })),
     ];
     return () => stops.forEach((stop) => stop());
   },
@@ -69,10 +60,9 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
     set({ draftingFor: null });
     if (!drafted.ok) {
       set({ actionError: { incidentId, message: drafted.error.message } });
-      return;
+      return null;
     }
-    await useComposer.getState().openStored(drafted.value, { restoreFocus: true });
-    useNavigation.getState().go('compose');
+    return drafted.value;
   },
 }));
 

@@ -6,11 +6,13 @@ import type { AttentionItem } from '../../../shared/reminders/attention.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { composeIntentFor, describeSnooze, describeTiming } from './reminder-text.ts';
 import { useReminders } from './reminders-store.ts';
+import { useSettings, useUserZone } from '../../server-state/settings-store.ts';
 
 export function AttentionItemRow({ item, nowMs }: { item: AttentionItem; nowMs: number }) {
   const titleId = useId();
-  const timeZone = useReminders((state) => state.timeZone);
-  const snoozeMs = useReminders((state) => state.settings.snoozeMs);
+  const timeZone = useUserZone();
+  // The centre lists items only once the reminder settings have arrived, so this is never the fallback in practice.
+  const snoozeMs = useSettings((state) => state.reminderSettings?.snoozeMs ?? 0);
   const { reminder } = item;
   const isIncident = reminder.subject.type === 'incident';
   const hasFired = reminder.state === 'fired';

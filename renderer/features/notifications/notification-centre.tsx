@@ -9,17 +9,20 @@ import { URGENCY_HEADINGS } from './reminder-text.ts';
 import { useReminders } from './reminders-store.ts';
 import { useReminderFeed } from './use-reminder-feed.ts';
 import './notification-centre.css';
+import { useHeraldNow } from '../../server-state/clock-store.ts';
+import { useSettings } from '../../server-state/settings-store.ts';
 
 const PANEL_ID = 'notification-centre';
 const BELL_ID = 'notification-bell';
 const UPCOMING_LIMIT = 10;
 
+/** What needs the user, judged by Herald's clock; null until the reminder settings have arrived. */
 function useSections() {
   const reminders = useReminders((state) => state.reminders);
-  const nowMs = useReminders((state) => state.nowMs);
-  const dueSoonWindowMs = useReminders((state) => state.settings.dueSoonWindowMs);
+  const nowMs = useHeraldNow();
+  const dueSoonWindowMs = useSettings((state) => state.reminderSettings?.dueSoonWindowMs ?? null);
   return useMemo(
-    () => (nowMs === null ? null : notificationCentreSections(reminders, nowMs, { dueSoonWindowMs, upcomingLimit: UPCOMING_LIMIT })),
+    () => (dueSoonWindowMs === null ? null : notificationCentreSections(reminders, nowMs, { dueSoonWindowMs, upcomingLimit: UPCOMING_LIMIT })),
     [reminders, nowMs, dueSoonWindowMs],
   );
 }
@@ -83,7 +86,7 @@ export function NotificationCentre() {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sections = useSections();
-  const nowMs = useReminders((state) => state.nowMs);
+  const nowMs = useHeraldNow();
   const isOpen = useReminders((state) => state.isCentreOpen);
   const loadError = useReminders((state) => state.loadError);
   const actionError = useReminders((state) => state.actionError);
@@ -117,7 +120,7 @@ export function NotificationCentre() {
       </div>
       {loadError ? <p role="alert" className="field-error">{loadError}</p> : null}
       {actionError ? <p role="alert" className="field-error">{actionError}</p> : null}
-      {isEmpty || !sections || nowMs === null ? (
+      {isEmpty || !sections ? (
         <p className="muted">Nothing needs you right now.</p>
       ) : (
         <>

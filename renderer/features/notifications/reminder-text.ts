@@ -3,7 +3,8 @@
 // same in main (electron/core/notifications/); keep the two in step.
 import type { ComposeIntent } from '../../../shared/api/channels/app.ts';
 import type { AttentionItem, Urgency } from '../../../shared/reminders/attention.ts';
-import { eventAtMs, type MaintenanceStage, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import type { MaintenanceStage, Reminder, ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import { formatInstant, formatRelative, formatTimeOfDay, wallTimeInZone } from '../../../shared/time/index.ts';
 
 const PLAN_STAGE_BY_MAINTENANCE_STAGE: Record<MaintenanceStage, string> = {

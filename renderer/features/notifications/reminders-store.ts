@@ -1,15 +1,13 @@
-// The reminders the notification centre shows, the clock reading they are
-// judged against (the harness's test clock when there is one), the
-// reminder settings and the user's time zone, and the alerts that fired
+// The reminders the notification centre shows and the alerts that fired
 // while the page was open. The list is read once; after that each
 // reminders:changed delta is applied to it (a missed one means reading it
-// again). State → initial state → actions.
+// again). The clock they are judged against, the reminder settings and the
+// user's zone are the app's server-state stores (renderer/server-state/).
+// State → initial state → actions.
 import { create } from 'zustand';
 import type { ReminderFired } from '../../../shared/api/channels/reminders.ts';
 import { applyReminderChange, type ReminderList, type RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
-import { defaultReminderSettings, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
-import { DEFAULT_TIME_ZONE } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
 
 /** Changes kept while the list is being read (see applyChange). */
@@ -24,20 +22,13 @@ interface RemindersState {
   version: { epoch: string; version: number } | null;
   /** Changes that arrived while the list was being read, applied once it is in. */
   pendingChanges: RemindersChanged[];
-  /** The serving process's clock, which the harness's test clock drives. */
-  nowMs: number | null;
-  settings: ReminderSettings;
-  timeZone: string;
   loadError: string | null;
   actionError: string | null;
   isCentreOpen: boolean;
   toasts: ReminderFired[];
   load: () => Promise<void>;
-  refreshNow: () => Promise<void>;
   applyList: (list: ReminderList) => void;
   applyChange: (change: RemindersChanged) => void;
-  applyNow: (nowUtc: string) => void;
-  applyTimeZone: (zone: string) => void;
   addToast: (fired: ReminderFired) => void;
   closeToast: (reminderId: string) => void;
   snooze: (reminderId: string) => Promise<void>;
@@ -55,40 +46,26 @@ export const useReminders = create<RemindersState>()((set, get) => ({
   reminders: [],
   version: null,
   pendingChanges: [],
-  nowMs: null,
-  settings: defaultReminderSettings,
-  timeZone: DEFAULT_TIME_ZONE,
   loadError: null,
   actionError: null,
   isCentreOpen: false,
   toasts: [],
   async load() {
-    const [list, settings, general] = await Promise.all([
-      herald().invoke('reminders:list', {}),
-      herald().invoke('reminders:getSettings', {}),
-      herald().invoke('settings:get', {}),
-    ]);
-    if (settings.ok) set({ settings: settings.value });
-    if (general.ok) set({ timeZone: general.value.timeZone });
+    const list = await herald().invoke('reminders:list', {});
     if (list.ok) get().applyList(list.value);
     else set({ loadError: list.error.message });
-  },
-  async refreshNow() {
-    const reading = await herald().invoke('clock:now', {});
-    if (reading.ok) get().applyNow(reading.value.nowUtc);
   },
   applyList(list) {
     const { pendingChanges: pending, version } = get();
     if (version && version.epoch === list.epoch && version.version > list.version) {
       // Changes that arrived while this list was on its way are newer than it.
-      set({ nowMs: Date.parse(list.nowUtc), loadError: null });
+      set({ loadError: null });
       return;
     }
     set((state) => ({
       reminders: list.reminders,
       version: { epoch: list.epoch, version: list.version },
       pendingChanges: [],
-      nowMs: Date.parse(list.nowUtc),
       loadError: null,
       toasts: liveToasts(state.toasts, list.reminders),
     }));
@@ -111,15 +88,8 @@ export const useReminders = create<RemindersState>()((set, get) => ({
     set((state) => ({
       reminders: next.reminders,
       version: { epoch: next.epoch, version: next.version },
-      nowMs: Date.parse(change.nowUtc),
       toasts: liveToasts(state.toasts, next.reminders),
     }));
-  },
-  applyNow(nowUtc) {
-    set({ nowMs: Date.parse(nowUtc) });
-  },
-  applyTimeZone(zone) {
-    set({ timeZone: zone });
   },
   addToast(fired) {
     set((state) => ({

@@ -3,11 +3,12 @@
 // the token (with the way to Settings).
 import { useState } from 'react';
 import { useNavigation } from '../../app/navigation-store.ts';
+import { useConnection } from '../../server-state/connection-store.ts';
 import { connectionBanner } from './outbox-view.ts';
 import { useOutbox } from './outbox-store.ts';
 
 export function ConnectionBanner({ nowMs, hasWaiting }: { nowMs: number; hasWaiting: boolean }) {
-  const connection = useOutbox((state) => state.connection);
+  const connection = useConnection((state) => state.status);
   const flush = useOutbox((state) => state.flush);
   const [isTrying, setIsTrying] = useState(false);
   const banner = connectionBanner(connection, nowMs);

@@ -8,7 +8,7 @@ import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest } from '../../../shared/outbox/outbox-requests.ts';
 import { formatInstant, parseTimeInput } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
-import { FormField } from '../plan-editor/form-field.tsx';
+import { FormField } from '../../ui/form-field.tsx';
 import { channelLabel } from './outbox-view.ts';
 import { retimeBlocks, retimeText } from './retime-promise.ts';
 

@@ -4,14 +4,15 @@
 // every change to an item or the connection shows at once.
 import { useEffect } from 'react';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
-import { useHeraldNow } from '../history/use-herald-now.ts';
-import { followUserZone, useUserZone } from '../history/user-zone-store.ts';
+import { useHeraldNow } from '../../server-state/clock-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { OutboxItemCard } from './outbox-item-card.tsx';
 import { followOutbox, useOutbox } from './outbox-store.ts';
 import { FINISHED_SHOWN, groupOutbox } from './outbox-view.ts';
 import '../history/history.css';
 import './outbox.css';
+import { useConnection } from '../../server-state/connection-store.ts';
 
 interface SectionProps {
   id: string;
@@ -50,13 +51,13 @@ export function OutboxScreen() {
   const isLoaded = useOutbox((state) => state.isLoaded);
   const loadError = useOutbox((state) => state.loadError);
   const notLoadedCount = useOutbox((state) => Math.max(0, state.total - state.items.length));
-  const zone = useUserZone((state) => state.zone);
-  const isQuiet = useOutbox((state) => state.connection?.state === 'online' && state.items.every((item) => item.state === 'sent' || item.state === 'cancelled'));
+  const zone = useUserZone();
+  const isOnline = useConnection((state) => state.status?.state === 'online');
+  const isQuiet = useOutbox((state) => isOnline && state.items.every((item) => item.state === 'sent' || item.state === 'cancelled'));
   // "Next try in 20 s" and "checks again in 10 s" need a livelier clock than a quiet outbox does.
   const nowMs = useHeraldNow(isQuiet ? 30_000 : 5_000);
 
   useEffect(() => followOutbox(), []);
-  useEffect(() => followUserZone(), []);
 
   if (loadError) {
     return (

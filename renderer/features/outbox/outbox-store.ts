@@ -1,13 +1,15 @@
 // The outbox as the Outbox screen holds it: the items loaded so far (a page
-// at a time: what is on its way first, then what has finished) and the
-// connection, kept live by outbox:changed and connection:changed. Commands
-// answer their Result so each item can show its own error beside its actions.
+// at a time: what is on its way first, then what has finished), kept live by
+// outbox:changed while the screen is showing. The connection to Slack is the
+// app's connection store (renderer/server-state/). Commands answer their
+// Result so each item can show its own error beside its actions.
 import { create } from 'zustand';
 import type { Result } from '../../../shared/api/index.ts';
-import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
 import { herald } from '../../api/herald.ts';
+import { useConnection } from '../../server-state/connection-store.ts';
+import { createFollower } from '../../server-state/follow.ts';
 import { withItem } from './outbox-view.ts';
 
 /** Items per page. */
@@ -17,14 +19,12 @@ interface OutboxState {
   items: OutboxItem[];
   /** How many items core keeps (the list may hold fewer until "Load more"). */
   total: number;
-  connection: ConnectionStatus | null;
   isLoaded: boolean;
   loadError: string | null;
   load: () => Promise<void>;
   /** Loads the next page. */
   loadMore: () => Promise<void>;
   applyItem: (item: OutboxItem) => void;
-  applyConnection: (status: ConnectionStatus) => void;
   update: (id: string, patch: OutboxPatch) => Promise<Result<OutboxItem>>;
   cancel: (id: string) => Promise<Result<OutboxItem>>;
   retry: (id: string) => Promise<Result<OutboxItem>>;
@@ -32,7 +32,7 @@ interface OutboxState {
   flush: () => Promise<Result<unknown>>;
 }
 
-const initialState = { items: [], total: 0, connection: null, isLoaded: false, loadError: null };
+const initialState = { items: [], total: 0, isLoaded: false, loadError: null };
 
 export const useOutbox = create<OutboxState>()((set, get) => {
   /** A command's answer is the item's newest state: show it at once rather than wait for the event. */
@@ -44,51 +44,37 @@ export const useOutbox = create<OutboxState>()((set, get) => {
     ...initialState,
     load: async () => {
       const result = await herald().invoke('outbox:list', { limit: Math.max(OUTBOX_PAGE, get().items.length) });
+      if (result.ok) useConnection.getState().apply(result.value.connection);
       set(
         result.ok
-          ? { items: result.value.items, total: result.value.total, connection: result.value.connection, isLoaded: true, loadError: null }
+          ? { items: result.value.items, total: result.value.total, isLoaded: true, loadError: null }
           : { loadError: result.error.message, isLoaded: true },
       );
     },
     loadMore: async () => {
       const result = await herald().invoke('outbox:list', { limit: OUTBOX_PAGE, offset: get().items.length });
       if (!result.ok) return set({ loadError: result.error.message });
-      set((state) => ({ items: result.value.items.reduce(withItem, state.items), total: result.value.total, connection: result.value.connection }));
+      useConnection.getState().apply(result.value.connection);
+      set((state) => ({ items: result.value.items.reduce(withItem, state.items), total: result.value.total }));
     },
     applyItem: (item) => set((state) => ({ items: withItem(state.items, item) })),
-    applyConnection: (connection) => set({ connection }),
     update: async (id, patch) => settle(await herald().invoke('outbox:update', { id, patch })),
     cancel: async (id) => settle(await herald().invoke('outbox:cancel', { id })),
     retry: async (id) => settle(await herald().invoke('outbox:retry', { id })),
     confirm: async (request) => settle(await herald().invoke('outbox:confirm', request)),
     flush: async () => {
       const result = await herald().invoke('outbox:flush', {});
-      if (result.ok) set({ items: result.value.items, total: result.value.total, connection: result.value.connection });
+      if (result.ok) {
+        useConnection.getState().apply(result.value.connection);
+        set({ items: result.value.items, total: result.value.total });
+      }
       return result;
     },
   };
 });
 
-let subscribers = 0;
-let unsubscribe: (() => void) | null = null;
-
-/** Loads the outbox and follows its events while any caller is mounted (call from a useEffect). */
-export function followOutbox(): () => void {
-  subscribers += 1;
-  if (subscribers === 1) {
-    const offItems = herald().on('outbox:changed', (item) => useOutbox.getState().applyItem(item));
-    const offConnection = herald().on('connection:changed', (status) => useOutbox.getState().applyConnection(status));
-    unsubscribe = () => {
-      offItems();
-      offConnection();
-    };
-    void useOutbox.getState().load();
-  }
-  return () => {
-    subscribers -= 1;
-    if (subscribers === 0) {
-      unsubscribe?.();
-      unsubscribe = null;
-    }
-  };
-}
+/** Loads the outbox and follows its items while any caller is mounted (call from a useEffect). */
+export const followOutbox = createFollower(() => {
+  void useOutbox.getState().load();
+  return herald().on('outbox:changed', (item) => useOutbox.getState().applyItem(item));
+});

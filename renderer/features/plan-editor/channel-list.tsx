@@ -2,15 +2,18 @@
 // type that posted to the old name posts to the new one.
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { Plan } from '../../../shared/plan/index.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { Announce } from './plan-editor.tsx';
-import { channelRenameProblem, channelsInPlan, checkPlan, normaliseChannelName, withChannelRenamed, type ChannelUse } from './plan-edits.ts';
-import { usePlan } from './plan-store.ts';
-import { useFocusKey } from './use-focus-key.ts';
+import { channelsInPlan, withChannelRenamed, type ChannelUse } from '../../../shared/plan/plan-edits.ts';
+import { normaliseChannelName } from '../../../shared/plan/plan-vocabulary.ts';
+import { channelRenameProblem } from './plan-forms.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
+import { useFocusKey } from '../../ui/use-focus-key.ts';
 
 function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse; onDone: (renamedTo: string | null) => void }) {
   const ids = { input: useId(), help: useId(), error: useId() };
   const save = usePlan((state) => state.save);
+  const check = usePlan((state) => state.check);
   const { register, handleSubmit, formState, setError } = useForm<{ to: string }>({
     defaultValues: { to: use.channel },
     mode: 'onSubmit',
@@ -19,9 +22,8 @@ function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse;
   const error = formState.errors.to?.message ?? formState.errors.root?.message;
 
   const onSubmit = handleSubmit(async ({ to }) => {
-    const checked = checkPlan(withChannelRenamed(plan, use.channel, to));
-    if (!checked.ok) return;
-    const result = await save(checked.plan);
+    // The field's check (plan:check) has passed; main checks the whole plan again as it saves.
+    const result = await save(withChannelRenamed(plan, use.channel, to));
     if (result.ok) onDone(normaliseChannelName(to));
     else setError('to', { type: 'server', message: result.error.message });
   });
@@ -37,7 +39,7 @@ function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse;
           autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${ids.help} ${ids.error}` : ids.help}
-          {...register('to', { validate: (to) => channelRenameProblem(plan, use.channel, to) ?? true })}
+          {...register('to', { validate: async (to) => (await channelRenameProblem(plan, use.channel, to, check)) ?? true })}
         />
         <p id={ids.help} className="help">
           Lowercase letters, digits, dashes and underscores; the “#” is optional.

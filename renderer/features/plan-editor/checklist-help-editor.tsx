@@ -4,11 +4,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { checklistKinds, findChecklist, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
-import { helpFor, type Plan } from '../../../shared/plan/index.ts';
-import { FormField } from './form-field.tsx';
+import { helpFor } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import { FormField } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
-import { checkPlan, helpItemOf, problemText, withChecklistHelp, type HelpFormValues } from './plan-edits.ts';
-import { usePlan } from './plan-store.ts';
+import { withChecklistHelp } from '../../../shared/plan/plan-edits.ts';
+import { helpItemOf, problemText, type HelpFormValues } from './plan-forms.ts';
+import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 
 /** The team's overrides only: text that differs from Herald's wording. */
 function overridesOf(values: HelpFormValues, checklist: ChecklistDefinition): HelpFormValues {
@@ -24,9 +26,9 @@ function defaultsFor(plan: Plan, checklist: ChecklistDefinition): HelpFormValues
   return Object.fromEntries(checklist.items.map((item) => [item.id, helpFor(plan, checklist.kind, item.id)]));
 }
 
-function helpResolver(plan: Plan, checklist: ChecklistDefinition): Resolver<HelpFormValues> {
-  return (values) => {
-    const checked = checkPlan(withChecklistHelp(plan, checklist.kind, overridesOf(values, checklist)));
+function helpResolver(plan: Plan, checklist: ChecklistDefinition, check: PlanCheck): Resolver<HelpFormValues> {
+  return async (values) => {
+    const checked = await check(withChecklistHelp(plan, checklist.kind, overridesOf(values, checklist)));
     if (checked.ok) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     const general: string[] = [];
@@ -42,7 +44,8 @@ function helpResolver(plan: Plan, checklist: ChecklistDefinition): Resolver<Help
 
 function HelpForm({ plan, checklist, announce }: { plan: Plan; checklist: ChecklistDefinition; announce: Announce }) {
   const save = usePlan((state) => state.save);
-  const resolver = useMemo(() => helpResolver(plan, checklist), [plan, checklist]);
+  const check = usePlan((state) => state.check);
+  const resolver = useMemo(() => helpResolver(plan, checklist, check), [plan, checklist, check]);
   const { register, handleSubmit, formState, setError, reset } = useForm<HelpFormValues>({
     defaultValues: defaultsFor(plan, checklist),
     resolver,
@@ -60,9 +63,8 @@ function HelpForm({ plan, checklist, announce }: { plan: Plan; checklist: Checkl
   }, [savedHelp]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const checked = checkPlan(withChecklistHelp(plan, checklist.kind, overridesOf(values, checklist)));
-    if (!checked.ok) return;
-    const result = await save(checked.plan);
+    // The resolver (plan:check) has passed; main checks the whole plan again as it saves.
+    const result = await save(withChecklistHelp(plan, checklist.kind, overridesOf(values, checklist)));
     if (!result.ok) {
       setError('root.server', { type: 'server', message: result.error.message });
       return;

@@ -2,11 +2,11 @@
 // message types, reword checklist help, and go back to Herald's default.
 // Every edit is checked against the whole plan before it is saved, and
 // main checks it again: a bad edit shows its problem and saves nothing.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ChannelList } from './channel-list.tsx';
 import { ChecklistHelpEditor } from './checklist-help-editor.tsx';
 import { ResetPlan } from './reset-plan.tsx';
-import { followPlan, usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { TypeList } from './type-list.tsx';
 import './plan-editor.css';
 
@@ -15,10 +15,8 @@ export type Announce = (message: string) => void;
 
 export function PlanEditor() {
   const plan = usePlan((state) => state.plan);
-  const loadError = usePlan((state) => state.loadError);
   const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => followPlan(), []);
 
   return (
     <section className="card plan-editor" aria-labelledby="plan-heading">
@@ -30,13 +28,8 @@ export function PlanEditor() {
       <p role="status" className="plan-status" data-testid="plan-status">
         {announcement}
       </p>
-      {loadError ? (
-        <p role="alert" className="error-banner">
-          Herald could not load the plan: {loadError}
-        </p>
-      ) : null}
       {plan === null ? (
-        loadError ? null : <p className="muted">Loading the plan…</p>
+        <p className="muted">Loading the plan…</p>
       ) : (
         <div className="stack-lg">
           <ChannelList plan={plan} announce={setAnnouncement} />

@@ -2,10 +2,10 @@
 // says what is replaced, and undoable straight afterwards (the plan as it
 // was is saved back whole).
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Plan } from '../../../shared/plan/index.ts';
-import { FieldError } from './form-field.tsx';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import { FieldError } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
-import { usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 
 export function ResetPlan({ announce }: { announce: Announce }) {
   const ids = { title: useId(), body: useId() };

@@ -5,10 +5,10 @@
 import { useMemo } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { checklistKinds, findChecklist } from '../../../shared/messages/checklists/index.ts';
-import { cadenceLabels, cadences, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
-import { FieldError, FormField } from './form-field.tsx';
+import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
+import { cadenceLabels, cadences } from '../../../shared/plan/plan-vocabulary.ts';
+import { FieldError, FormField } from '../../ui/form-field.tsx';
 import {
-  checkPlan,
   emptyTypeForm,
   placeholdersFor,
   problemText,
@@ -16,10 +16,10 @@ import {
   typeFieldOf,
   typeFormFromType,
   typeFromForm,
-  withType,
   type TypeFormValues,
-} from './plan-edits.ts';
-import { usePlan } from './plan-store.ts';
+} from './plan-forms.ts';
+import { withType } from '../../../shared/plan/plan-edits.ts';
+import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 
 interface TypeFormProps {
   plan: Plan;
@@ -30,11 +30,11 @@ interface TypeFormProps {
 
 type ErrorEntry = { type: string; message: string };
 
-function planResolver(plan: Plan, base: CommunicationType | undefined): Resolver<TypeFormValues> {
+function planResolver(plan: Plan, base: CommunicationType | undefined, check: PlanCheck): Resolver<TypeFormValues> {
   const takenIds = new Set(plan.types.map((type) => type.id));
   const index = base ? plan.types.findIndex((type) => type.id === base.id) : plan.types.length;
-  return (values) => {
-    const checked = checkPlan(withType(plan, typeFromForm(values, base, takenIds)));
+  return async (values) => {
+    const checked = await check(withType(plan, typeFromForm(values, base, takenIds)));
     if (checked.ok) return { values, errors: {} };
     const errors: Record<string, ErrorEntry> = {};
     const general: string[] = [];
@@ -51,7 +51,8 @@ function planResolver(plan: Plan, base: CommunicationType | undefined): Resolver
 
 export function TypeForm({ plan, base, onDone }: TypeFormProps) {
   const save = usePlan((state) => state.save);
-  const resolver = useMemo(() => planResolver(plan, base), [plan, base]);
+  const check = usePlan((state) => state.check);
+  const resolver = useMemo(() => planResolver(plan, base, check), [plan, base, check]);
   const { register, handleSubmit, formState, control, setValue, setError } = useForm<TypeFormValues>({
     defaultValues: base ? typeFormFromType(base) : emptyTypeForm(),
     resolver,
@@ -65,9 +66,8 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
   const takenIds = useMemo(() => new Set(plan.types.map((type) => type.id)), [plan]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const checked = checkPlan(withType(plan, typeFromForm(values, base, takenIds)));
-    if (!checked.ok) return;
-    const result = await save(checked.plan);
+    // The resolver (plan:check) has passed; main checks the whole plan again as it saves.
+    const result = await save(withType(plan, typeFromForm(values, base, takenIds)));
     if (result.ok) onDone(values.name.trim());
     else setError('root.server', { type: 'server', message: result.error.message });
   });

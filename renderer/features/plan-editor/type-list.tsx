@@ -3,12 +3,14 @@
 // offering it for new messages, so it is always reversible.
 import { useState } from 'react';
 import { findChecklist } from '../../../shared/messages/checklists/index.ts';
-import { cadenceLabels, restoreType, retireType, type CommunicationType, type Plan } from '../../../shared/plan/index.ts';
-import { FieldError } from './form-field.tsx';
+import { restoreType, retireType } from '../../../shared/plan/plan-edits.ts';
+import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
+import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
+import { FieldError } from '../../ui/form-field.tsx';
 import type { Announce } from './plan-editor.tsx';
-import { usePlan } from './plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { TypeForm } from './type-form.tsx';
-import { useFocusKey } from './use-focus-key.ts';
+import { useFocusKey } from '../../ui/use-focus-key.ts';
 
 const NEW_TYPE = '(new)';
 

@@ -1,45 +1,42 @@
-// Settings → General: time zone, tray behaviour. Checked with the same schema
-// main uses; main checks again on save. (The Slack address is chosen when
-// connecting Slack, in the Slack panel: it is bound to the token.)
+// Settings → General: time zone, tray behaviour. Main checks them with the
+// settings schema on save; its verdict on each field is shown under that
+// field, and what was typed stays in the form. (The Slack address is chosen
+// when connecting Slack, in the Slack panel: it is bound to the token.)
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
-import { herald } from '../../api/herald.ts';
+import type { Settings } from '../../../shared/settings/settings.ts';
+import { useSettings } from '../../server-state/settings-store.ts';
 
-function validateWith(field: 'timeZone') {
-  return (value: string) => {
-    const checked = settingsSchema.shape[field].safeParse(value);
-    return checked.success || (checked.error.issues[0]?.message ?? 'This value is not valid.');
-  };
-}
+const checkedFields = ['timeZone'] as const;
 
 export function GeneralSettingsForm() {
   const ids = { zone: useId(), tray: useId(), zoneError: useId() };
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset } = useForm<Settings>();
+  const settings = useSettings((state) => state.settings);
+  const { register, handleSubmit, formState, reset, setError } = useForm<Settings>({ ...(settings ? { defaultValues: settings } : {}) });
 
+  // The settings arrive with the bootstrap; if the screen was quicker, fill the form once they do.
+  const hasSettings = settings !== null;
   useEffect(() => {
-    void herald()
-      .invoke('settings:get', {})
-      .then((result) => {
-        if (result.ok) reset(result.value);
-        else setSaveError(result.error);
-      });
-  }, [reset]);
+    const { settings: current } = useSettings.getState();
+    if (current) reset(current);
+  }, [hasSettings, reset]);
 
   const onSubmit = handleSubmit(async (values) => {
     // Only this form's fields: the desktop sections save their own settings, and a stale copy must not overwrite them.
     const { timeZone, keepRunningInTray } = values;
-    const result = await herald().invoke('settings:update', { timeZone, keepRunningInTray });
+    const result = await useSettings.getState().update({ timeZone, keepRunningInTray });
     if (result.ok) {
       reset(result.value);
       setSaveError(null);
       setSavedAt(new Date().toLocaleTimeString());
-    } else {
-      setSaveError(result.error);
+      return;
     }
+    const refused = checkedFields.filter((field) => result.error.fieldErrors?.[field] !== undefined);
+    for (const field of refused) setError(field, { message: result.error.fieldErrors?.[field] });
+    setSaveError(refused.length > 0 ? null : result.error);
   });
 
   const { errors } = formState;
@@ -53,7 +50,7 @@ export function GeneralSettingsForm() {
             id={ids.zone}
             aria-invalid={errors.timeZone ? true : undefined}
             aria-describedby={errors.timeZone ? ids.zoneError : undefined}
-            {...register('timeZone', { validate: validateWith('timeZone') })}
+            {...register('timeZone')}
           />
           {errors.timeZone ? (
             <p id={ids.zoneError} className="field-error">

@@ -6,8 +6,9 @@
 // the field so nothing is lost.
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { SLACK_TOKEN_PATTERN, type SlackStatus } from '../../../shared/api/channels/slack.ts';
+import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
+import { SLACK_TOKEN_PATTERN } from '../../../shared/slack/token-pattern.ts';
 import { useSlack } from './slack-store.ts';
 import './settings.css';
 

@@ -4,10 +4,11 @@
 import { useEffect, useRef } from 'react';
 import type { Template } from '../../../shared/messages/templates.ts';
 import { titlePatternFor } from '../../../shared/messages/titles.ts';
-import { findType, type Plan } from '../../../shared/plan/index.ts';
-import { useHeraldNow } from '../history/use-herald-now.ts';
-import { useUserZone } from '../history/user-zone-store.ts';
-import { FieldError } from '../plan-editor/form-field.tsx';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import { useHeraldNow } from '../../server-state/clock-store.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
+import { FieldError } from '../../ui/form-field.tsx';
 import { SlackMessagePreview } from '../slack-preview/slack-message-preview.tsx';
 import { answerLabel } from './template-form.ts';
 import { listOrder, stageNameOf, typeNameOf, type TypeGroup } from './template-groups.ts';
@@ -21,7 +22,7 @@ function neighbourOf(template: Template, groups: readonly TypeGroup[]): string |
 }
 
 export function TemplatePreviewPanel({ template, plan }: { template: Pick<Template, 'typeId' | 'stage' | 'title' | 'body' | 'fields'>; plan: Plan }) {
-  const zone = useUserZone((state) => state.zone);
+  const zone = useUserZone();
   const nowMs = useHeraldNow();
   const preview = previewTemplate(template, plan, zone);
   if (!preview.ok) return <FieldError message={preview.error.message} />;

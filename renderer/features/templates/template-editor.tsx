@@ -4,9 +4,10 @@
 import { useMemo } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { Template } from '../../../shared/messages/templates.ts';
-import { activeTypes, findType, type Plan } from '../../../shared/plan/index.ts';
-import { FieldError, FormField } from '../plan-editor/form-field.tsx';
-import { placeholdersFor } from '../plan-editor/plan-edits.ts';
+import { activeTypes, findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import { FieldError, FormField } from '../../ui/form-field.tsx';
+import { placeholdersFor } from '../plan-editor/plan-forms.ts';
 import { TemplatePreviewPanel } from './template-detail.tsx';
 import { answerLabel, formFromTemplate, templateFormProblems, templateFromForm, type TemplateFormValues } from './template-form.ts';
 import { stageNameOf } from './template-groups.ts';

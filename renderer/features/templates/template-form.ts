@@ -3,7 +3,8 @@
 // sentence for each field that cannot be saved as it is.
 import { findChecklist, findItem } from '../../../shared/messages/checklists/index.ts';
 import { unknownPlaceholders, type Template } from '../../../shared/messages/templates.ts';
-import { findType, type Plan } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 
 export interface TemplateFormValues {
   name: string;

@@ -3,7 +3,8 @@
 // Herald's. Templates of types no longer in the plan are kept, in a last group.
 import { findChecklist } from '../../../shared/messages/checklists/index.ts';
 import { templatesFor, type Template } from '../../../shared/messages/templates.ts';
-import { findType, type Plan } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 
 export interface StageGroup {
   stage: string;

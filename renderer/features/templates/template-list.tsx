@@ -1,6 +1,6 @@
 // The list side of the Templates screen: a heading per message type, the
 // stage beside each template, and which are the team's own.
-import type { Plan } from '../../../shared/plan/index.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { TypeGroup } from './template-groups.ts';
 import { useTemplates } from './templates-store.ts';
 

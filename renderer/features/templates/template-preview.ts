@@ -7,7 +7,8 @@ import { answerOf, createDraft, type Draft } from '../../../shared/messages/draf
 import { findChecklist, itemsForStage } from '../../../shared/messages/checklists/index.ts';
 import { renderBlocks } from '../../../shared/messages/render.ts';
 import { applyTemplate, unknownPlaceholders, type Template } from '../../../shared/messages/templates.ts';
-import { findType, type Plan } from '../../../shared/plan/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { RenderedMessage } from '../../../shared/slack/format/blocks.ts';
 
 export type TemplateContent = Pick<Template, 'typeId' | 'stage' | 'title' | 'body' | 'fields'>;

@@ -4,8 +4,7 @@
 // deleted (with undo). New templates come from drafts, in Compose.
 import { useEffect, useId, useRef, useState } from 'react';
 import { herald } from '../../api/herald.ts';
-import { followUserZone } from '../history/user-zone-store.ts';
-import { followPlan, usePlan } from '../plan-editor/plan-store.ts';
+import { usePlan } from '../../server-state/plan-store.ts';
 import { TemplateDetail } from './template-detail.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 import { groupTemplates } from './template-groups.ts';
@@ -47,25 +46,21 @@ export function TemplatesScreen() {
   const searchId = useId();
   const [query, setQuery] = useState('');
   const plan = usePlan((state) => state.plan);
-  const planError = usePlan((state) => state.loadError);
   const templates = useTemplates((state) => state.templates);
   const isLoaded = useTemplates((state) => state.isLoaded);
   const loadError = useTemplates((state) => state.loadError);
   const isEditing = useTemplates((state) => state.isEditing);
   const selected = useTemplates(selectedTemplate);
 
-  useEffect(() => followPlan(), []);
-  useEffect(() => followUserZone(), []);
   useEffect(() => {
     void useTemplates.getState().load();
     return herald().on('templates:changed', () => void useTemplates.getState().load());
   }, []);
 
-  const error = loadError ?? planError;
-  if (error) {
+  if (loadError) {
     return (
       <p role="alert" className="error-banner">
-        Herald could not load the templates: {error}
+        Herald could not load the templates: {loadError}
       </p>
     );
   }

@@ -24,6 +24,8 @@ interface TemplatesState {
   select: (id: string | null) => void;
   setEditing: (isEditing: boolean) => void;
   save: (template: SaveableTemplate) => Promise<Result<Template>>;
+  /** Saves a draft's wording as a new template (the composer's "Save as template"). */
+  saveFromDraft: (draftId: string, name: string) => Promise<Result<Template>>;
   duplicate: (id: string) => Promise<void>;
   remove: (template: Template, nextId: string | null) => Promise<void>;
   undoDelete: () => Promise<void>;
@@ -72,6 +74,11 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
       await get().load();
       set({ selectedId: result.value.id, isEditing: false, focusDetail: true, actionError: null });
     }
+    return result;
+  },
+  saveFromDraft: async (draftId, name) => {
+    const result = await herald().invoke('templates:fromDraft', { draftId, name });
+    if (result.ok && get().isLoaded) await get().load();
     return result;
   },
   duplicate: async (id) => {

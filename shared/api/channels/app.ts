@@ -1,6 +1,11 @@
 // App-wide channels: what the renderer needs to know about the process that
 // serves it, the clock, and the test-only clock controls.
 import { z } from 'zod';
+import { storedDraftSchema } from '../../drafts/stored-draft.ts';
+import { connectionStatusSchema } from '../../outbox/connection-status.ts';
+import { planSchema } from '../../plan/plan-schema.ts';
+import { reminderSettingsSchema } from '../../reminders/reminder-settings.ts';
+import { settingsSchema } from '../../settings/settings.ts';
 
 const noArgs = z.object({}).strict();
 
@@ -19,7 +24,6 @@ export const appInfoSchema = z.object({
   /** Which transport serves this renderer. */
   host: z.enum(['electron', 'browser-harness']),
   hasTestClock: z.boolean(),
-  dataDir: z.string(),
   /** Set when this run was started with --slack-api-url (HERALD_SLACK_API_URL in the harness): one more address a token may be entered for. */
   slackApiUrlOverride: z.string().nullable(),
   storageNotices: z.array(storageNoticeSchema),
@@ -27,6 +31,24 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const clockReading = z.object({ nowUtc: z.iso.datetime() });
+
+/**
+ * Everything the renderer needs to draw its first screen, in one answer: it
+ * asks before React renders, so the composer never waits on a second round
+ * of calls (renderer/server-state/bootstrap.ts). Small things only — no lists.
+ */
+export const bootstrapSchema = z.object({
+  info: appInfoSchema,
+  nowUtc: z.iso.datetime(),
+  settings: settingsSchema,
+  reminderSettings: reminderSettingsSchema,
+  plan: planSchema,
+  /** The draft Herald had open, to reopen where the author was. */
+  currentDraft: storedDraftSchema.nullable(),
+  /** Whether Slack can be reached, as the outbox last saw it. */
+  connection: connectionStatusSchema,
+});
+export type Bootstrap = z.output<typeof bootstrapSchema>;
 
 const idText = z.string().trim().min(1).max(200);
 
@@ -51,6 +73,7 @@ export type NavigateRequest = z.output<typeof navigateRequestSchema>;
 
 export const appChannels = {
   'app:info': { args: noArgs, result: appInfoSchema },
+  'app:bootstrap': { args: noArgs, result: bootstrapSchema },
   'clock:now': { args: noArgs, result: clockReading },
   /** Test clock only (browser harness started with --test-clock). */
   'testClock:advance': {

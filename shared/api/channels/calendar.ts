@@ -7,6 +7,7 @@ import { calendarSettingsPatchSchema, calendarSettingsSchema } from '../../calen
 import { calendarListSchema, eventDetailSchema, importPreviewSchema, importProblemSchema } from '../../calendar/calendar-views.ts';
 import { commStageSchema } from '../../calendar/comms-schedule.ts';
 import { changeFreezeSchema } from '../../calendar/conflicts.ts';
+import { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL } from '../../calendar/ics-limits.ts';
 import { checkEventFields, eventFieldsObjectSchema } from '../../calendar/maintenance-event.ts';
 import { dateKeySchema, dutyScheduleSchema } from '../../calendar/plan-duties.ts';
 
@@ -15,23 +16,7 @@ const id = z.string().trim().min(1).max(200);
 const eventArgs = eventFieldsObjectSchema.strict().superRefine(checkEventFields);
 const utc = z.iso.datetime();
 const reason = z.string().trim().max(1_000).default('');
-/**
- * The largest calendar file Herald reads: big enough for its own export of
- * a calendar of MAX_ICS_EVENTS events (a routine Herald event takes 700 to
- * 1,400 characters, so 20,000 of them at most about 27 MB), so a calendar
- * re-imports its own export. The file is read one event at a time. See
- * docs/decisions.md.
- */
-export const MAX_ICS_CHARS = 32 * 1024 * 1024;
-/** The most events one calendar file may hold. */
-export const MAX_ICS_EVENTS = 20_000;
-export const MAX_ICS_LABEL = '32 MB';
-/**
- * The harness's request limit for a calendar file: JSON escaping and UTF-8
- * take at most three bytes a character, plus room for the list of UIDs, so
- * the character limit above is what decides.
- */
-export const MAX_ICS_REQUEST_BYTES = 3 * MAX_ICS_CHARS + 8 * 1024 * 1024;
+export { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL, MAX_ICS_REQUEST_BYTES } from '../../calendar/ics-limits.ts';
 const icsText = z.string().max(MAX_ICS_CHARS, `the calendar file is too large (the limit is ${MAX_ICS_LABEL})`);
 
 export const calendarSettingsViewSchema = z.object({

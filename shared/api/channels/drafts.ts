@@ -3,7 +3,7 @@
 // answers only what changed.
 import { z } from 'zod';
 import { answersRecord } from '../json-limits.ts';
-import { draftSchema } from '../../messages/draft.ts';
+import { draftSchema } from '../../messages/draft-schema.ts';
 import { draftOriginSchema, draftSummarySchema, storedDraftSchema } from '../../drafts/stored-draft.ts';
 
 const draftId = z.string().trim().min(1).max(200);

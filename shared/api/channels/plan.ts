@@ -10,11 +10,21 @@ import { withinJsonLimits, type JsonLimits } from '../json-limits.ts';
  */
 const PLAN_LIMITS: JsonLimits = { maxDepth: 8, maxNodes: 20_000, maxChars: 1_000_000, maxKeyChars: 100 };
 
+const planProblemSchema = z.object({ path: z.string(), message: z.string() });
+
+/** A candidate plan's verdict: the normalised plan, or every problem by field path. */
+export const checkedPlanSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), plan: planSchema }),
+  z.object({ ok: z.literal(false), problems: z.array(planProblemSchema) }),
+]);
+
 export const planChannels = {
   'plan:get': { args: z.object({}).strict(), result: planSchema },
   /** The whole edited plan; the answer names each problem when it is not valid. */
   'plan:update': { args: z.object({ plan: withinJsonLimits(z.unknown(), PLAN_LIMITS) }).strict(), result: planSchema },
   'plan:reset': { args: z.object({}).strict(), result: planSchema },
+  /** Checks an edited plan without saving it: the plan editor's forms show each problem beside its field. */
+  'plan:check': { args: z.object({ plan: z.unknown() }).strict(), result: checkedPlanSchema },
 } as const;
 
 export const planEvents = {

@@ -3,11 +3,32 @@
 // incident message is sent, never directly by the renderer.
 import { z } from 'zod';
 import { identifierSchema, reminderSchema } from '../../reminders/reminder.ts';
-import { reminderListSchema, remindersChangedSchema } from '../../reminders/reminder-changes.ts';
+import type { ReminderList, RemindersChanged } from '../../reminders/reminder-changes.ts';
 import { quietHoursSchema, reminderSettingsSchema } from '../../reminders/reminder-settings.ts';
 import { snoozeMsSchema } from '../../reminders/reminder-requests.ts';
 
-export { reminderListSchema, remindersChangedSchema, type ReminderList, type RemindersChanged } from '../../reminders/reminder-changes.ts';
+export type { ReminderList, RemindersChanged } from '../../reminders/reminder-changes.ts';
+
+const version = z.number().int().min(0);
+/** Names one run of the scheduler: versions count from 0 again after a restart. */
+const epoch = z.string().min(1).max(100);
+
+/** The open reminders, whole: read once, then followed through reminders:changed deltas. */
+export const reminderListSchema = z.object({
+  nowUtc: z.iso.datetime(),
+  epoch,
+  version,
+  reminders: z.array(reminderSchema),
+}) satisfies z.ZodType<ReminderList>;
+
+/** One change to the open reminders (see shared/reminders/reminder-changes.ts). */
+export const remindersChangedSchema = z.object({
+  nowUtc: z.iso.datetime(),
+  epoch,
+  version: version.min(1),
+  upserted: z.array(reminderSchema),
+  closedIds: z.array(z.string()),
+}) satisfies z.ZodType<RemindersChanged>;
 
 export const reminderFiredSchema = z.object({ reminder: reminderSchema, wasLate: z.boolean(), firedAtUtc: z.iso.datetime() });
 export type ReminderFired = z.infer<typeof reminderFiredSchema>;

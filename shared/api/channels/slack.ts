@@ -1,8 +1,7 @@
 // Slack connection channels. The token travels renderer → main exactly once,
 // in slack:connect; nothing ever sends it back.
 import { z } from 'zod';
-
-export const SLACK_TOKEN_PATTERN = /^xox[bp]-[A-Za-z0-9-]{8,250}$/;
+import { SLACK_TOKEN_PATTERN } from '../../slack/token-pattern.ts';
 
 export const slackTokenSchema = z
   .string()

@@ -1,7 +1,7 @@
 // Template channels: Herald's built-in templates (one per plan type and
 // stage) and the team's own, saved from drafts.
 import { z } from 'zod';
-import { templateSchema } from '../../messages/templates.ts';
+import { templateSchema } from '../../messages/template-schema.ts';
 
 const templateId = z.string().trim().min(1).max(200);
 

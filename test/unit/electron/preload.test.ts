@@ -53,4 +53,29 @@ describe('the preload bridge', () => {
     fake.ipcRenderer.emit('herald:event', { sender: 'secret' }, 'settings:changed', { timeZone: 'UTC' });
     expect(seen).toEqual([[{ timeZone: 'UTC' }]]);
   });
+
+  it('relays every subscription through one ipcRenderer listener', async () => {
+    const { fake, api } = await loadPreload();
+    const seen: string[] = [];
+    const offs = Array.from({ length: 25 }, (_unused, index) => api.on('settings:changed', () => seen.push(`settings ${index}`)));
+    const offSlack = api.on('slack:changed', () => seen.push('slack'));
+    expect(fake.ipcRenderer.listenerCount('herald:event')).toBe(1);
+    fake.ipcRenderer.emit('herald:event', {}, 'slack:changed', { connected: false });
+    expect(seen).toEqual(['slack']);
+    for (const off of offs) off();
+    offSlack();
+    fake.ipcRenderer.emit('herald:event', {}, 'settings:changed', { timeZone: 'UTC' });
+    expect(seen).toEqual(['slack']);
+  });
+
+  it('keeps two subscriptions of the same function apart', async () => {
+    const { fake, api } = await loadPreload();
+    const seen: unknown[] = [];
+    const listener = (payload: unknown) => seen.push(payload);
+    const offFirst = api.on('settings:changed', listener);
+    api.on('settings:changed', listener);
+    offFirst();
+    fake.ipcRenderer.emit('herald:event', {}, 'settings:changed', { timeZone: 'UTC' });
+    expect(seen).toEqual([{ timeZone: 'UTC' }]);
+  });
 });

@@ -6,7 +6,8 @@
 // other calendars' events map to the nearest fields.
 import ICAL from 'ical.js';
 import { MAX_ICS_EVENTS } from '../../../../shared/api/channels/calendar.ts';
-import { describeIssues, fail, ok, type Result } from '../../../../shared/api/result.ts';
+import { fail, ok, type Result } from '../../../../shared/api/result.ts';
+import { describeIssues } from '../../../../shared/api/result-schema.ts';
 import type { ImportProblem } from '../../../../shared/calendar/calendar-views.ts';
 import { eventFieldsSchema, isKnownTimeZone, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
 import { instantFromWallTime } from '../../../../shared/time/zoned.ts';

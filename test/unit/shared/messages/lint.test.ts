@@ -7,7 +7,7 @@ import {
   type Draft,
   type LintResult,
 } from '../../../../shared/messages/index.ts';
-import { resetToDefaultPlan, retireType } from '../../../../shared/plan/index.ts';
+import { resetToDefaultPlan, retireType, validatePlan } from '../../../../shared/plan/index.ts';
 import { hostileDraft } from './arbitraries.ts';
 import {
   certManagerUpgrade,
@@ -272,7 +272,8 @@ describe('lintDraft on channels and types', () => {
     expect(codes(lintDraft({ ...incidentDeclaration(), stage: 'escalated' }, plan, incidentContext))).toEqual(
       ['unknown_stage'],
     );
-    const retired = retireType(resetToDefaultPlan(), 'incidents');
+    const edited = retireType(resetToDefaultPlan(), 'incidents');
+    const retired = edited.ok ? validatePlan(edited.value) : edited;
     if (!retired.ok) throw new Error('not retired');
     expect(codes(lintDraft(incidentDeclaration(), retired.value, incidentContext))).toEqual(['retired_type']);
   });

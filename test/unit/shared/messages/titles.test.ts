@@ -7,7 +7,7 @@ import {
   titleOf,
   type Draft,
 } from '../../../../shared/messages/index.ts';
-import { resetToDefaultPlan, updateType, type Plan } from '../../../../shared/plan/index.ts';
+import { resetToDefaultPlan, updateType, validatePlan, type Plan } from '../../../../shared/plan/index.ts';
 
 const plan = resetToDefaultPlan();
 const zone = 'Europe/London';
@@ -73,7 +73,8 @@ describe('generated titles', () => {
   });
 
   it('uses the type\'s own pattern for a stage without one: "Incident - Sentry unavailable"', () => {
-    const edited = updateType(plan, 'incidents', { stageTitlePatterns: {} });
+    const updated = updateType(plan, 'incidents', { stageTitlePatterns: {} });
+    const edited = updated.ok ? validatePlan(updated.value) : updated;
     if (!edited.ok) throw new Error(edited.error.message);
     const draft = draftFor('incidents', 'update', { service: 'Sentry unavailable' }, edited.value);
     expect(titleOf(draft, edited.value, { zone }).title).toBe('Incident - Sentry unavailable');

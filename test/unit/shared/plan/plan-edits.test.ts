@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeTypes,
-  addType,
+  channelsInPlan,
   editChecklistHelp,
   helpFor,
   renameChannel,
@@ -12,13 +12,22 @@ import {
   slackChannelsOf,
   updateType,
   validatePlan,
+  withChecklistHelp,
+  withType,
   type CommunicationTypeInput,
   type Plan,
 } from '../../../../shared/plan/index.ts';
 
-function value(result: { ok: true; value: Plan } | { ok: false; error: { message: string } }): Plan {
+type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+function value<T>(result: Answer<T>): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+/** An edit followed by the check main makes before saving it (plan:check, plan:update). */
+function checked(edited: Answer<unknown>): Answer<Plan> {
+  return edited.ok ? validatePlan(edited.value) : edited;
 }
 
 const releaseNotes: CommunicationTypeInput = {
@@ -34,7 +43,7 @@ const releaseNotes: CommunicationTypeInput = {
 
 describe('plan edits', () => {
   it('renames a channel in every type that posts to it, and nowhere else', () => {
-    const plan = value(renameChannel(resetToDefaultPlan(), '#operations-engineering-update', 'ops-eng-news'));
+    const plan = value(checked(renameChannel(resetToDefaultPlan(), '#operations-engineering-update', 'ops-eng-news')));
     const uses = plan.types
       .filter((type) => slackChannelsOf(type).includes('ops-eng-news'))
       .map((type) => type.id);
@@ -51,7 +60,7 @@ describe('plan edits', () => {
       code: 'not_found',
       message: 'No type in the plan posts to #random.',
     });
-    const invalid = renameChannel(plan, 'chat', 'chat room');
+    const invalid = checked(renameChannel(plan, 'chat', 'chat room'));
     expect(invalid.ok ? null : invalid.error.message).toContain(
       '"chat room" is not a valid Slack channel name',
     );
@@ -59,7 +68,7 @@ describe('plan edits', () => {
   });
 
   it('adds a type, filling defaults, and refuses a duplicate id', () => {
-    const plan = value(addType(resetToDefaultPlan(), releaseNotes));
+    const plan = value(validatePlan(withType(resetToDefaultPlan(), releaseNotes)));
     expect(plan.types.at(-1)).toEqual({
       ...releaseNotes,
       destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }],
@@ -67,21 +76,21 @@ describe('plan edits', () => {
       stageTitlePatterns: {},
       isRetired: false,
     });
-    const duplicate = addType(plan, { ...releaseNotes, name: 'Another' });
+    const duplicate = validatePlan({ ...plan, types: [...plan.types, { ...releaseNotes, name: 'Another' }] });
     expect(duplicate.ok ? '' : duplicate.error.message).toContain('both use the id "release-notes"');
   });
 
   it('retires and restores a type, and never retires the last one in use', () => {
-    const retired = value(retireType(resetToDefaultPlan(), 'things-learned'));
+    const retired = value(checked(retireType(resetToDefaultPlan(), 'things-learned')));
     expect(activeTypes(retired).map((type) => type.id)).not.toContain('things-learned');
     expect(retired.types.map((type) => type.id)).toContain('things-learned');
-    expect(activeTypes(value(restoreType(retired, 'things-learned'))).map((type) => type.id)).toContain(
+    expect(activeTypes(value(checked(restoreType(retired, 'things-learned')))).map((type) => type.id)).toContain(
       'things-learned',
     );
 
     let plan = resetToDefaultPlan();
-    for (const type of plan.types.slice(1)) plan = value(retireType(plan, type.id));
-    const last = retireType(plan, plan.types[0]!.id);
+    for (const type of plan.types.slice(1)) plan = value(checked(retireType(plan, type.id)));
+    const last = checked(retireType(plan, plan.types[0]!.id));
     expect(last.ok ? '' : last.error.message).toContain(
       'Every communication type is retired; keep at least one in use.',
     );
@@ -91,17 +100,17 @@ describe('plan edits', () => {
 
   it('updates a type but keeps its id, so drafts still find it', () => {
     const plan = value(
-      updateType(resetToDefaultPlan(), 'incidents', { name: 'Incidents', id: 'renamed' } as never),
+      checked(updateType(resetToDefaultPlan(), 'incidents', { name: 'Incidents', id: 'renamed' } as never)),
     );
     expect(plan.types.find((type) => type.id === 'incidents')?.name).toBe('Incidents');
   });
 
   it("sets, shows and clears the team's own help text for a checklist item", () => {
     const edited = value(
-      editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.'),
+      checked(editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.')),
     );
     expect(helpFor(edited, 'incident', 'service')).toBe('Use the name on the status page.');
-    const cleared = value(editChecklistHelp(edited, 'incident', 'service', ' '));
+    const cleared = value(checked(editChecklistHelp(edited, 'incident', 'service', ' ')));
     expect(cleared.checklistHelp).toEqual({});
     expect(helpFor(cleared, 'incident', 'service')).toMatch(/short name people recognise/);
   });
@@ -114,8 +123,21 @@ describe('plan edits', () => {
   });
 });
 
+describe('the plan editor’s whole-form edits', () => {
+  it('lists each channel once with the types that post to it, and replaces one checklist’s help, dropping blanks', () => {
+    const uses = channelsInPlan(resetToDefaultPlan());
+    expect(uses.filter((use) => use.channel === 'operations-engineering-update')).toHaveLength(1);
+    const withHelp = withChecklistHelp(resetToDefaultPlan(), 'incident', { service: 'Our words', priority: '  ' });
+    expect(withHelp.checklistHelp).toEqual({ incident: { service: 'Our words' } });
+    expect(value(checked(editChecklistHelp(withHelp, 'feature', 'feature', 'Name it')))?.checklistHelp).toEqual({
+      incident: { service: 'Our words' },
+      feature: { feature: 'Name it' },
+    });
+  });
+});
+
 describe('plan edits with arbitrary input', () => {
-  it('never throw, and whatever they accept is a valid plan', () => {
+  it('never throw or change the plan they are given, and whatever passes the check is a valid plan', () => {
     const anyText = fc.oneof(
       fc.string(),
       fc.constantFrom('chat', '#ask-comms', 'incidents', 'incident', 'service', 'apology', ''),
@@ -138,7 +160,8 @@ describe('plan edits with arbitrary input', () => {
                   : edit === 'help'
                     ? editChecklistHelp(plan, a, b, c)
                     : updateType(plan, a, { name: b, audience: c });
-          if (result.ok) expect(validatePlan(result.value)).toEqual(result);
+          const verdict = checked(result);
+          if (verdict.ok) expect(validatePlan(verdict.value)).toEqual(verdict);
           expect(plan).toEqual(resetToDefaultPlan());
         },
       ),

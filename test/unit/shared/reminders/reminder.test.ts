@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleArgsSchema } from '../../../../shared/reminders/reminder-requests.ts';
 import { defaultReminderSettings, reminderSettingsSchema } from '../../../../shared/reminders/reminder-settings.ts';
-import { kindRank, reminderSchema, subjectKey, subjectMatches } from '../../../../shared/reminders/reminder.ts';
+import { kindRank, reminderSchema, subjectMatches } from '../../../../shared/reminders/reminder.ts';
+import { subjectKey } from '../../../../shared/reminders/reminder-facts.ts';
 
 describe('reminder subjects', () => {
   it('gives each subject a stable, unambiguous key', () => {

@@ -21,7 +21,7 @@ describe('the core router', () => {
     const { core } = makeCore();
     expect(await core.router.invoke('settings:update', { timeZone: 'Mars/Olympus' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_argument', fields: ['timeZone'] },
+      error: { code: 'invalid_argument', fields: ['timeZone'], fieldErrors: { timeZone: 'is not a known IANA time zone (for example Europe/London)' } },
     });
     expect(await core.router.invoke('settings:update', { isAdmin: true })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     // The Slack address is no longer a setting (it is bound to the token): naming it is an unknown field.

@@ -6,7 +6,8 @@ import { defaultCalendarSettings } from '../../../../../shared/calendar/calendar
 import { monthGrid, type DateKey } from '../../../../../shared/calendar/calendar-grid.ts';
 import { findConflicts, type ChangeFreeze } from '../../../../../shared/calendar/conflicts.ts';
 import { endMsOf, startMsOf, type MaintenanceEvent } from '../../../../../shared/calendar/maintenance-event.ts';
-import { subjectKey, type Reminder, type ReminderSubject } from '../../../../../shared/reminders/reminder.ts';
+import type { Reminder, ReminderSubject } from '../../../../../shared/reminders/reminder.ts';
+import { subjectKey } from '../../../../../shared/reminders/reminder-facts.ts';
 import { makeEvent } from '../../../shared/calendar/event-fixtures.ts';
 
 const HOUR_MS = 3_600_000;

@@ -57,4 +57,25 @@ describe('the connection status', () => {
     await settle();
     expect(connectivity.status().state).toBe('online');
   });
+
+  it('checks afresh when "Try now" comes while a check begun offline is still on its way', async () => {
+    const clock = createTestClock(Date.parse('2026-04-20T09:00:00Z'));
+    const pending: Array<(answer: GatewayResult<{ userId: string; teamId: string; url: string }>) => void> = [];
+    const connectivity = createConnectivity({
+      clock,
+      logger: createMemoryLogger(),
+      random: () => 0.5,
+      gateway: { probe: () => new Promise((resolve) => pending.push(resolve)) },
+    });
+    connectivity.reportNetworkFailure(network);
+    clock.advance(750);
+    expect(pending).toHaveLength(1); // the scheduled check, sent while the network was down
+    connectivity.checkNow(); // the lead presses "Try now" once the network is back
+    pending.shift()!({ ok: false, failure: network }); // the old check fails, as it was bound to
+    await settle();
+    expect(pending).toHaveLength(1); // a fresh check went out at once, not after a back-off
+    pending.shift()!({ ok: true, value: { userId: 'U', teamId: 'T', url: 'u' } });
+    await settle();
+    expect(connectivity.status().state).toBe('online');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates, type Template } from '../../../../../shared/messages/templates.ts';
-import { resetToDefaultPlan, retireType } from '../../../../../shared/plan/index.ts';
+import { resetToDefaultPlan, retireType, validatePlan } from '../../../../../shared/plan/index.ts';
 import { formFromTemplate, templateFormProblems, templateFromForm } from '../../../../../renderer/features/templates/template-form.ts';
 import { groupTemplates, listOrder, matchesQuery } from '../../../../../renderer/features/templates/template-groups.ts';
 import { previewDraft, previewTemplate, slotText } from '../../../../../renderer/features/templates/template-preview.ts';
@@ -28,7 +28,8 @@ describe('grouping templates', () => {
   });
 
   it('keeps templates of types no longer in the plan in a last group, and marks retired types', () => {
-    const retired = retireType(plan, 'blog-requests');
+    const edited = retireType(plan, 'blog-requests');
+    const retired = edited.ok ? validatePlan(edited.value) : edited;
     if (!retired.ok) throw new Error('retire failed');
     const groups = groupTemplates([...defaultTemplates(), own({ typeId: 'gone', stage: 'message' })], retired.value);
     expect(groups.at(-1)).toMatchObject({ typeId: 'gone', isMissingFromPlan: true });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resetToDefaultPlan, type Plan } from '../../../../../shared/plan/index.ts';
+import { checkPlan, resetToDefaultPlan, type Plan } from '../../../../../shared/plan/index.ts';
+import { channelsInPlan, withChannelRenamed, withChecklistHelp, withType } from '../../../../../shared/plan/plan-edits.ts';
 import {
   channelRenameProblem,
-  channelsInPlan,
-  checkPlan,
   emptyTypeForm,
   helpItemOf,
   problemText,
@@ -11,12 +10,11 @@ import {
   typeFormFromType,
   typeFromForm,
   typeIdFromName,
-  withChannelRenamed,
-  withChecklistHelp,
-  withType,
-} from '../../../../../renderer/features/plan-editor/plan-edits.ts';
+} from '../../../../../renderer/features/plan-editor/plan-forms.ts';
 
 const plan = (): Plan => resetToDefaultPlan();
+/** What plan:check answers in the app: main's checkPlan. */
+const check = (candidate: unknown) => Promise.resolve(checkPlan(candidate));
 const incidents = () => plan().types.find((type) => type.id === 'incidents')!;
 
 describe('channels in the plan', () => {
@@ -37,23 +35,23 @@ describe('channels in the plan', () => {
     expect(channelsInPlan(renamed).map((use) => use.channel)).toContain('github-community');
   });
 
-  it('explains a rename to an invalid name in one sentence, however many types use the channel', () => {
-    const problem = channelRenameProblem(plan(), 'operations-engineering-update', 'Ops Update!');
+  it('explains a rename to an invalid name in one sentence, however many types use the channel', async () => {
+    const problem = await channelRenameProblem(plan(), 'operations-engineering-update', 'Ops Update!', check);
     expect(problem).toMatch(/is not a Slack channel name/);
     expect(problem?.match(/not a Slack channel name/g)).toHaveLength(1);
   });
 
-  it('refuses an empty name and the same name, and accepts a good one with or without #', () => {
-    expect(channelRenameProblem(plan(), 'chat', '  ')).toMatch(/new name/);
-    expect(channelRenameProblem(plan(), 'chat', '#Chat')).toMatch(/already called #chat/);
-    expect(channelRenameProblem(plan(), 'chat', '#general-chat')).toBeNull();
+  it('refuses an empty name and the same name, and accepts a good one with or without #', async () => {
+    expect(await channelRenameProblem(plan(), 'chat', '  ', check)).toMatch(/new name/);
+    expect(await channelRenameProblem(plan(), 'chat', '#Chat', check)).toMatch(/already called #chat/);
+    expect(await channelRenameProblem(plan(), 'chat', '#general-chat', check)).toBeNull();
   });
 
-  it('reports a rename that makes a type post to the same channel twice', () => {
+  it('reports a rename that makes a type post to the same channel twice', async () => {
     const withTwo = withType(plan(), { ...incidents(), destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }, { kind: 'slack', channel: 'chat' }] });
     const checked = checkPlan(withTwo);
     if (!checked.ok) throw new Error('expected a valid plan');
-    expect(channelRenameProblem(checked.plan, 'chat', 'operations-engineering-update')).toMatch(/listed twice/);
+    expect(await channelRenameProblem(checked.plan, 'chat', 'operations-engineering-update', check)).toMatch(/listed twice/);
   });
 });
 

@@ -1,34 +1,18 @@
-// Pure helpers behind the plan editor: each edit builds a whole candidate
-// plan, and checking it answers either the saved-ready plan or every
-// problem with the path of the field it belongs to, so each form can show
-// the problem next to the right control. Nothing here talks to main.
+// The plan editor's forms: what each form holds, how it becomes a change to
+// the plan (through shared/plan/plan-edits.ts, the one set of plan edits),
+// and where main's verdict on the candidate (plan:check: every problem with
+// the path of its field) shows in the form. The check is passed in, so
+// nothing here talks to main itself.
 import {
   findChecklist,
   GLOBAL_PLACEHOLDERS,
   placeholderNames,
 } from '../../../shared/messages/checklists/index.ts';
-import {
-  isValidChannelName,
-  planProblems,
-  TYPE_ID_PATTERN,
-  validatePlan,
-  type Cadence,
-  type CommunicationType,
-  type CommunicationTypeInput,
-  type Plan,
-  type PlanProblem,
-} from '../../../shared/plan/index.ts';
-
-export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
-
-/** The candidate as a normalised plan, or every problem with it. */
-export function checkPlan(candidate: unknown): CheckedPlan {
-  const checked = validatePlan(candidate);
-  if (checked.ok) return { ok: true, plan: checked.value };
-  const problems = planProblems(candidate);
-  // validatePlan refused, so there is at least one problem; keep its message if planProblems found none.
-  return { ok: false, problems: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
-}
+import type { CommunicationType, CommunicationTypeInput, Plan } from '../../../shared/plan/plan-schema.ts';
+import { withChannelRenamed } from '../../../shared/plan/plan-edits.ts';
+import { isValidChannelName, normaliseChannelName, TYPE_ID_PATTERN, type Cadence } from '../../../shared/plan/plan-vocabulary.ts';
+import type { PlanProblem } from '../../../shared/plan/validate-plan.ts';
+import type { PlanCheck } from '../../server-state/plan-store.ts';
 
 /** A problem's sentence for showing beside its field: a bare "path: " prefix reads badly there. */
 export function problemText(problem: PlanProblem): string {
@@ -38,54 +22,15 @@ export function problemText(problem: PlanProblem): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-export function normaliseChannelName(text: string): string {
-  return text.trim().replace(/^#/, '').trim().toLowerCase();
-}
-
-export interface ChannelUse {
-  channel: string;
-  /** Names of the types that post to it, in plan order. */
-  typeNames: string[];
-}
-
-/** Every Slack channel the plan posts to, in order of first use, with who uses it. */
-export function channelsInPlan(plan: Plan): ChannelUse[] {
-  const uses = new Map<string, string[]>();
-  for (const type of plan.types) {
-    for (const destination of type.destinations) {
-      if (destination.kind !== 'slack') continue;
-      const names = uses.get(destination.channel) ?? [];
-      names.push(type.name);
-      uses.set(destination.channel, names);
-    }
-  }
-  return [...uses].map(([channel, typeNames]) => ({ channel, typeNames }));
-}
-
-/** The plan with every destination #from renamed to #to; not checked. */
-export function withChannelRenamed(plan: Plan, from: string, to: string): Plan {
-  const old = normaliseChannelName(from);
-  const next = normaliseChannelName(to);
-  return {
-    ...plan,
-    types: plan.types.map((type) => ({
-      ...type,
-      destinations: type.destinations.map((destination) =>
-        destination.kind === 'slack' && destination.channel === old ? { ...destination, channel: next } : destination,
-      ),
-    })),
-  };
-}
-
 /** Why renaming #from to `to` cannot be saved, or null when it can. One sentence, however many types use it. */
-export function channelRenameProblem(plan: Plan, from: string, to: string): string | null {
+export async function channelRenameProblem(plan: Plan, from: string, to: string, check: PlanCheck): Promise<string | null> {
   const next = normaliseChannelName(to);
   if (next === '') return 'Type the channel’s new name.';
   if (next === normaliseChannelName(from)) return `The channel is already called #${next}.`;
   if (!isValidChannelName(next)) {
     return `“${to.trim()}” is not a Slack channel name: use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`;
   }
-  const checked = checkPlan(withChannelRenamed(plan, from, to));
+  const checked = await check(withChannelRenamed(plan, from, to));
   return checked.ok ? null : [...new Set(checked.problems.map(problemText))].join(' ');
 }
 
@@ -197,15 +142,6 @@ export function typeFromForm(values: TypeFormValues, base: CommunicationType | u
   };
 }
 
-/** The plan with the type added (no base) or replaced (same id); not checked. */
-export function withType(plan: Plan, type: CommunicationTypeInput): unknown {
-  const index = plan.types.findIndex((item) => item.id === type.id);
-  const types: unknown[] = [...plan.types];
-  if (index === -1) types.push(type);
-  else types[index] = type;
-  return { ...plan, types };
-}
-
 /** Which form field a problem at `types.<index>.…` belongs to; null for other types or the plan as a whole. */
 export function typeFieldOf(path: string, index: number): TypeFormField | 'form' | null {
   const prefix = `types.${index}`;
@@ -235,14 +171,6 @@ export function typeFieldOf(path: string, index: number): TypeFormField | 'form'
 
 /** The team's help text for one checklist, item id → text ('' = Herald's own). */
 export type HelpFormValues = Record<string, string>;
-
-/** The plan with one checklist's help overrides replaced by `help` (blank entries dropped); not checked. */
-export function withChecklistHelp(plan: Plan, checklistKind: string, help: HelpFormValues): Plan {
-  const items = Object.fromEntries(Object.entries(help).filter(([, text]) => text.trim() !== ''));
-  const checklistHelp = { ...plan.checklistHelp, [checklistKind]: items };
-  if (Object.keys(items).length === 0) delete checklistHelp[checklistKind];
-  return { ...plan, checklistHelp };
-}
 
 /** Item id a problem at `checklistHelp.<kind>.<item>` belongs to, or null. */
 export function helpItemOf(path: string, checklistKind: string): string | null {

@@ -1,0 +1,65 @@
+// The renderer's start: one app:bootstrap request, sent before React renders
+// (renderer/main.tsx), seeds every server-state store — app info, settings,
+// plan, clock, Slack connection, the draft to reopen — and subscribes each to
+// its event for the life of the page. Screens then read the stores; none of
+// them asks for these again.
+import { create } from 'zustand';
+import type { StoredDraft } from '../../shared/drafts/stored-draft.ts';
+import { herald } from '../api/herald.ts';
+import { useAppInfo } from './app-info-store.ts';
+import { useClock } from './clock-store.ts';
+import { useConnection } from './connection-store.ts';
+import { usePlan } from './plan-store.ts';
+import { useSettings } from './settings-store.ts';
+
+interface StartupState {
+  /** Settles once the bootstrap has answered, whether or not it succeeded. */
+  ready: Promise<void> | null;
+  /** The draft Herald had open, until the composer takes it. */
+  draftToReopen: StoredDraft | null;
+}
+
+export const useStartup = create<StartupState>()(() => ({ ready: null, draftToReopen: null }));
+
+function follow(): void {
+  const api = herald();
+  api.on('settings:changed', (settings) => useSettings.getState().apply(settings));
+  api.on('plan:changed', (plan) => usePlan.getState().apply(plan));
+  api.on('clock:changed', (reading) => useClock.getState().adopt(reading.nowUtc));
+  api.on('connection:changed', (status) => useConnection.getState().apply(status));
+  api.on('storage:quarantined', (notice) => useAppInfo.getState().addNotice(notice));
+}
+
+async function load(): Promise<void> {
+  follow();
+  const result = await herald().invoke('app:bootstrap', {});
+  if (!result.ok) {
+    useAppInfo.getState().failLoad(result.error.message);
+    return;
+  }
+  const start = result.value;
+  useClock.getState().setTestClock(start.info.hasTestClock);
+  useClock.getState().adopt(start.nowUtc);
+  useAppInfo.getState().apply(start.info);
+  useSettings.getState().apply(start.settings);
+  useSettings.getState().applyReminderSettings(start.reminderSettings);
+  usePlan.getState().apply(start.plan);
+  useConnection.getState().apply(start.connection);
+  useStartup.setState({ draftToReopen: start.currentDraft });
+}
+
+/** Starts the bootstrap once; every later call returns the same promise. */
+export function bootstrapped(): Promise<void> {
+  const { ready } = useStartup.getState();
+  if (ready) return ready;
+  const started = load();
+  useStartup.setState({ ready: started });
+  return started;
+}
+
+/** The draft to reopen at start, once: a later visit to Compose keeps what the composer has. */
+export function takeDraftToReopen(): StoredDraft | null {
+  const { draftToReopen } = useStartup.getState();
+  useStartup.setState({ draftToReopen: null });
+  return draftToReopen;
+}
