@@ -19,14 +19,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Same<z.output<typeof apiErrorSchema>, ApiError> = true;
 void schemaMatchesType;
 
-/** Schema for the wire form of a result whose value matches `value`. */
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: apiErrorSchema }),
-  ]);
-}
-
 /** A path step as shown: keys come from the caller, so a long one is cut rather than echoed back whole. */
 function stepOf(step: PropertyKey): string {
   const text = String(step);

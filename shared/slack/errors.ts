@@ -99,5 +99,3 @@ export function explainSlackError(code: string): SlackErrorExplanation & { code:
     }),
   };
 }
-
-export const knownSlackErrorCodes: readonly string[] = Object.keys(explanations);

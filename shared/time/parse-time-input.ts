@@ -3,7 +3,7 @@
 // injected `nowMs`; nothing is silently moved to another day, and no string,
 // however odd, makes this throw.
 import { formatInstant, MONTH_NAMES, WEEKDAY_NAMES } from './format.ts';
-import type { CalendarDate, ClockTime, TimeInputForm } from './time-input-grammar.ts';
+import type { CalendarDate, ClockTime, TimeInputForm } from './time-input-form.ts';
 import {
   daysInMonth,
   MAX_INPUT_LENGTH,

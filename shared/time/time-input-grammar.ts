@@ -1,39 +1,10 @@
 // The words of a typed time ("in 1 h 30 min", "tomorrow 9am", "23/04 12:00",
-// an ISO instant) recognised into a structured form. This file owns the form,
+// an ISO instant) recognised into a structured form. This file owns
 // normalisation, ISO instants and durations; wall-time-grammar.ts owns clock
 // times and dates. No clock and no zone here: parse-time-input.ts decides
 // what instant a form means and whether it is acceptable.
+import type { TimeInputForm } from './time-input-form.ts';
 import { recogniseWallTime } from './wall-time-grammar.ts';
-
-export interface ClockTime {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export interface CalendarDate {
-  /** Absent when the person left the year out ("23 April"). */
-  year?: number;
-  month: number;
-  day: number;
-}
-
-export type TimeInputForm =
-  | { kind: 'instant'; epochMs: number }
-  | { kind: 'duration'; durationMs: number }
-  | {
-      kind: 'wall';
-      clock: ClockTime;
-      date?: CalendarDate;
-      /** 0 for "today", 1 for "tomorrow". */
-      dayOffset?: 0 | 1;
-      /** 0 = Sunday; checked against the date, or picks the next such day. */
-      weekday?: number;
-      /** A trailing zone word ("utc", "bst"), lower-case. */
-      zoneWord?: string;
-    }
-  /** Recognisably a time, but wrong in a way worth explaining. */
-  | { kind: 'invalid'; message: string };
 
 const MS_PER_MINUTE = 60_000;
 const UNIT_MINUTES: Record<string, number> = {

@@ -2,7 +2,7 @@
 // 2026, 12:00 BST", "23/04 12:00", "Fri 10:00"): each piece is pulled out of
 // the text in turn, and the input is a wall time only if nothing but filler
 // words is left over.
-import type { CalendarDate, ClockTime, TimeInputForm } from './time-input-grammar.ts';
+import type { CalendarDate, ClockTime, TimeInputForm } from './time-input-form.ts';
 
 const MONTH_PATTERN =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

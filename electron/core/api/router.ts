@@ -18,7 +18,6 @@ import { diskFailureOf, diskFailureResult } from './disk-failure.ts';
 
 export type Handler<C extends Channel> = (args: Args<C>) => Promise<Result<ResultOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
-export type PartialHandlers = { [C in Channel]?: Handler<C> };
 
 export interface Router {
   /** Validates and dispatches one call. Never throws, whatever `rawArgs` is. */

@@ -24,7 +24,7 @@ import type { ReminderSettings } from '../../../shared/reminders/reminder-settin
 import type { Logger } from '../logging/logger.ts';
 import { buildPromiseReminders } from './incident-promises.ts';
 import { closeReminder, createReminderRecord, rearmAt } from './reminder-record.ts';
-import type { ReminderChangeReason } from './reminder-scheduler.ts';
+import type { ReminderChangeReason } from './reminder-change-reason.ts';
 
 /** What the commands need from the scheduler. */
 export interface SchedulerCore {

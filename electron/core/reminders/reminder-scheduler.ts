@@ -15,6 +15,7 @@ import { nextRepeat } from './incident-promises.ts';
 import { createReminderCommands, type ReminderCommands, type SchedulerCore } from './reminder-commands.ts';
 import { createReminderIndex } from './reminder-index.ts';
 import { closeReminder, markFired } from './reminder-record.ts';
+import type { ReminderChangeReason } from './reminder-change-reason.ts';
 import type { ReminderStore } from './reminder-store.ts';
 
 export interface ReminderFiring {
@@ -26,18 +27,6 @@ export interface ReminderFiring {
   /** firedAtMs − scheduledForMs: what a drift benchmark measures. */
   driftMs: number;
 }
-
-export type ReminderChangeReason =
-  | 'fired'
-  | 'promised'
-  | 'update_sent'
-  | 'promise_changed'
-  | 'resolved'
-  | 'snoozed'
-  | 'dismissed'
-  | 'scheduled'
-  | 'cancelled'
-  | 'rescheduled';
 
 export interface ReminderChange {
   reason: ReminderChangeReason;

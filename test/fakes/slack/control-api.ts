@@ -9,10 +9,9 @@
 //        revokeToken {token, error?} | setMember {channel, isMember, userId?}
 //        addChannel {name, ...} | addMessage {channel, text, ...} | setNowMs {nowMs|null}
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ControlTarget } from './fake-slack.ts';
 import { parseFault } from './faults.ts';
 import { sendJson } from './http-reply.ts';
-import type { NewChannel } from './types.ts';
+import type { ControlTarget, NewChannel } from './types.ts';
 
 type Body = Record<string, unknown>;
 

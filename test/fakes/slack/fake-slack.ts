@@ -14,6 +14,7 @@ import { TsClock } from './ts-clock.ts';
 import { Workspace } from './workspace.ts';
 import type {
   DeliveryReport,
+  FakeSlack,
   Fault,
   FaultHandle,
   FaultOptions,
@@ -22,55 +23,11 @@ import type {
   PostedMessage,
   RequestRecord,
   ScheduledMessage,
-  SlackMetadata,
+  SeedMessage,
   TeamSeed,
 } from './types.ts';
 
-/** A message put straight into a channel, e.g. a colleague's post that history should show. */
-export interface SeedMessage {
-  text: string;
-  /** Author's user id (default: the first human user). */
-  user?: string;
-  blocks?: unknown[];
-  metadata?: SlackMetadata;
-  thread_ts?: string;
-  reply_broadcast?: boolean;
-}
-
-export interface FakeSlack {
-  /** The Web API base with a trailing slash, for WebClient's `slackApiUrl`. */
-  readonly url: string;
-  /** Base of the control API, e.g. http://127.0.0.1:PORT/_fake/ */
-  readonly controlUrl: string;
-  readonly port: number;
-  readonly team: TeamSeed;
-  /** The first bot token and user token of the workspace. */
-  readonly botToken: string;
-  readonly userToken: string | undefined;
-  /** Every API request that reached the fake (copies, tokens never included). */
-  readonly requests: RequestRecord[];
-  messages(channelIdOrName?: string): PostedMessage[];
-  scheduled(): ScheduledMessage[];
-  /** Posts scheduled messages due at `nowEpochSec` (default: the fake's clock). */
-  deliverScheduled(nowEpochSec?: number): DeliveryReport;
-  inject(method: string, fault: Fault, options?: FaultOptions): FaultHandle;
-  clearFaults(): void;
-  /** A sliding one-minute window for a method; null removes it. */
-  setRateLimit(method: string, limit: { perMinute: number } | null): void;
-  /** While offline every API connection is destroyed at once; the control API still answers. */
-  setOffline(isOffline: boolean): void;
-  /** Later calls with the token fail with `error` (default invalid_auth). */
-  revokeToken(token: string, error?: string): void;
-  addChannel(channel: NewChannel): { id: string; name: string };
-  /** Adds or removes a user (default: the bot) as a channel member. */
-  setMember(channelIdOrName: string, isMember: boolean, userId?: string): void;
-  addMessage(channelIdOrName: string, message: SeedMessage): PostedMessage;
-  /** Pins the fake's clock (epoch ms); null returns to the clock given in options. */
-  setNowMs(nowMs: number | null): void;
-  /** Back to the seeded workspace: no messages, requests, faults, limits; online; tokens restored. */
-  reset(): void;
-  close(): Promise<void>;
-}
+export type { FakeSlack, SeedMessage } from './types.ts';
 
 class FakeSlackServer implements FakeSlack {
   readonly workspace: Workspace;
@@ -273,8 +230,6 @@ class FakeSlackServer implements FakeSlack {
     await closed;
   }
 }
-
-export type ControlTarget = FakeSlackServer;
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const fake = new FakeSlackServer(options);

@@ -2,6 +2,7 @@
 // faults it can inject, and the records it reads back. Fields that mirror
 // Slack's own payloads keep Slack's snake_case names (thread_ts, bot_id…);
 // fields that are the fake's own use camelCase with units.
+import type { Socket } from 'node:net';
 
 export interface TeamSeed {
   id: string;
@@ -153,4 +154,55 @@ export interface DeliveryReport {
   delivered: PostedMessage[];
   /** Due messages that vanished without posting (they carried metadata, or the channel was archived). */
   dropped: ScheduledMessage[];
+}
+
+/** A message put straight into a channel, e.g. a colleague's post that history should show. */
+export interface SeedMessage {
+  text: string;
+  /** Author's user id (default: the first human user). */
+  user?: string;
+  blocks?: unknown[];
+  metadata?: SlackMetadata;
+  thread_ts?: string;
+  reply_broadcast?: boolean;
+}
+
+export interface FakeSlack {
+  /** The Web API base with a trailing slash, for WebClient's `slackApiUrl`. */
+  readonly url: string;
+  /** Base of the control API, e.g. http://127.0.0.1:PORT/_fake/ */
+  readonly controlUrl: string;
+  readonly port: number;
+  readonly team: TeamSeed;
+  /** The first bot token and user token of the workspace. */
+  readonly botToken: string;
+  readonly userToken: string | undefined;
+  /** Every API request that reached the fake (copies, tokens never included). */
+  readonly requests: RequestRecord[];
+  messages(channelIdOrName?: string): PostedMessage[];
+  scheduled(): ScheduledMessage[];
+  /** Posts scheduled messages due at `nowEpochSec` (default: the fake's clock). */
+  deliverScheduled(nowEpochSec?: number): DeliveryReport;
+  inject(method: string, fault: Fault, options?: FaultOptions): FaultHandle;
+  clearFaults(): void;
+  /** A sliding one-minute window for a method; null removes it. */
+  setRateLimit(method: string, limit: { perMinute: number } | null): void;
+  /** While offline every API connection is destroyed at once; the control API still answers. */
+  setOffline(isOffline: boolean): void;
+  /** Later calls with the token fail with `error` (default invalid_auth). */
+  revokeToken(token: string, error?: string): void;
+  addChannel(channel: NewChannel): { id: string; name: string };
+  /** Adds or removes a user (default: the bot) as a channel member. */
+  setMember(channelIdOrName: string, isMember: boolean, userId?: string): void;
+  addMessage(channelIdOrName: string, message: SeedMessage): PostedMessage;
+  /** Pins the fake's clock (epoch ms); null returns to the clock given in options. */
+  setNowMs(nowMs: number | null): void;
+  /** Back to the seeded workspace: no messages, requests, faults, limits; online; tokens restored. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** What the control API drives: the fake itself, which may also drop the control request's own socket when going offline. */
+export interface ControlTarget extends FakeSlack {
+  setOffline(isOffline: boolean, spareSocket?: Socket): void;
 }
