@@ -39,7 +39,11 @@ export interface ApiError {
   fieldErrors?: Record<string, string> | undefined;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/**
+ * The one result shape, in core and shared alike. API calls fail with an ApiError (the default); inner steps may
+ * fail with their own detail (a Slack failure, a plan's problems) that a caller later turns into an ApiError.
+ */
+export type Result<T, E = ApiError> = { ok: true; value: T } | { ok: false; error: E };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -106,8 +106,8 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
     try {
       const answer = await deps.gateway.probe();
       if (answer.ok) connectivity.reportOnline();
-      else if (isAuthFailure(answer.failure)) connectivity.reportAuthFailure(answer.failure);
-      else if (answer.failure.kind === 'network') isNetworkFailure = true;
+      else if (isAuthFailure(answer.error)) connectivity.reportAuthFailure(answer.error);
+      else if (answer.error.kind === 'network') isNetworkFailure = true;
       // Slack answered, if unhappily (an HTTP or platform error): it is reachable.
       else connectivity.reportOnline();
     } finally {

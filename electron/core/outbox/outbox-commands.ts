@@ -150,10 +150,10 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       if (item.state === 'scheduled' && item.channelId !== null && item.scheduledMessageId !== null) {
         const answer = await deps.gateway.cancelScheduled(item.channelId, item.scheduledMessageId);
         if (!answer.ok) {
-          if (answer.failure.kind === 'platform' && answer.failure.code === 'invalid_scheduled_message_id') {
+          if (answer.error.kind === 'platform' && answer.error.code === 'invalid_scheduled_message_id') {
             return fail('conflict', 'Too late to cancel: Slack posts it within a minute, or already has.', { fix: 'Delete it in Slack once it appears.' });
           }
-          return failureToResult(answer.failure);
+          return failureToResult(answer.error);
         }
         const latest = deps.repo.get(id);
         if (latest?.state !== 'scheduled') return ok(latest ?? item);

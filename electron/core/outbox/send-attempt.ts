@@ -124,11 +124,11 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   if (sending.scheduleForUtc === null) {
     const answer = await deps.gateway.post({ ...message, heraldId: sending.id });
     if (answer.ok) deps.transitions.markSent(sending, answer.value.ts, 'post');
-    else deps.transitions.afterFailure(sending, answer.failure, { wasSend: true, method: methodOf(sending) });
+    else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
     return;
   }
   const postAtSec = Math.floor(Date.parse(sending.scheduleForUtc) / 1000);
   const answer = await deps.gateway.schedule({ ...message, postAtSec });
   if (answer.ok) deps.transitions.markScheduled(sending, answer.value.scheduledMessageId, answer.value.postAtSec);
-  else deps.transitions.afterFailure(sending, answer.failure, { wasSend: true, method: methodOf(sending) });
+  else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
 }

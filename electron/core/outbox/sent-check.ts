@@ -62,7 +62,7 @@ function readerFor(gateway: SlackGateway, channelId: string, threadTs: string | 
 
 function toOutcome(item: OutboxItem, answer: GatewayResult<HistoryMessage | null>, method: string): CheckOutcome {
   if (answer.ok) return answer.value === null ? { kind: 'absent' } : { kind: 'found', ts: answer.value.ts };
-  const { failure } = answer;
+  const failure = answer.error;
   // A reply whose thread is gone cannot have been posted in it.
   if (failure.kind === 'platform' && failure.code === 'thread_not_found') return { kind: 'absent' };
   if (failure.kind === 'platform' && UNREADABLE_CODES.has(failure.code)) return cannotCheck(item, failure);

@@ -66,7 +66,7 @@ export interface ChannelDirectory {
   };
 }
 
-type Refreshed = { ok: true; stored: StoredDirectory } | { ok: false; failure: GatewayFailure };
+type Refreshed = Result<StoredDirectory, GatewayFailure>;
 
 export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirectory {
   let inflight: Promise<Refreshed> | undefined;
@@ -81,29 +81,29 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
   };
   const asList = (stored: StoredDirectory): ChannelList => ({ channels: stored.channels, refreshedAtUtc: stored.refreshedAtUtc });
   const asResult = (refreshed: Refreshed): Result<ChannelList> =>
-    refreshed.ok ? ok(asList(refreshed.stored)) : failureToResult(refreshed.failure);
+    refreshed.ok ? ok(asList(refreshed.value)) : failureToResult(refreshed.error);
 
-  async function fetchAll(): Promise<{ ok: true; channels: ChannelSummary[] } | { ok: false; failure: GatewayFailure }> {
+  async function fetchAll(): Promise<Result<ChannelSummary[], GatewayFailure>> {
     const channels: ChannelSummary[] = [];
     let cursor: string | undefined;
     let waits = 0;
     for (let pages = 0; pages < MAX_PAGES; ) {
       const page = await deps.gateway.listChannelsPage(cursor);
       if (!page.ok) {
-        if (page.failure.kind === 'rate_limited' && waits < MAX_RATE_LIMIT_WAITS) {
+        if (page.error.kind === 'rate_limited' && waits < MAX_RATE_LIMIT_WAITS) {
           waits += 1;
-          await waitOnClock(deps.clock, page.failure.retryAfterMs);
+          await waitOnClock(deps.clock, page.error.retryAfterMs);
           continue;
         }
         return page;
       }
       pages += 1;
       channels.push(...page.value.items);
-      if (page.value.nextCursor === null) return { ok: true, channels };
+      if (page.value.nextCursor === null) return { ok: true, value: channels };
       cursor = page.value.nextCursor;
     }
     deps.logger.warn('channels.too_many_pages', { pages: MAX_PAGES });
-    return { ok: true, channels };
+    return { ok: true, value: channels };
   }
 
   async function doRefresh(): Promise<Refreshed> {
@@ -113,11 +113,11 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     const stored: StoredDirectory = {
       workspaceId: identity?.workspaceId ?? null,
       refreshedAtUtc: new Date(deps.clock.now()).toISOString(),
-      channels: [...fetched.channels].sort((a, b) => a.name.localeCompare(b.name)),
+      channels: [...fetched.value].sort((a, b) => a.name.localeCompare(b.name)),
     };
     deps.store.write(stored);
     deps.logger.info('channels.refreshed', { count: stored.channels.length });
-    return { ok: true, stored };
+    return { ok: true, value: stored };
   }
 
   /** One refresh at a time: callers that arrive meanwhile share its answer. */
@@ -176,7 +176,7 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     if (stored.refreshedAtUtc === null || names.some(isUnknown)) {
       const refreshed = await refresh();
       // Offline with a cache: answer from the cache rather than not at all.
-      if (!refreshed.ok && stored.refreshedAtUtc === null) return failureToResult(refreshed.failure);
+      if (!refreshed.ok && stored.refreshedAtUtc === null) return failureToResult(refreshed.error);
       stored = await current();
     }
     return ok(
@@ -195,8 +195,8 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     // An id Herald has not listed (a channel shared later, say) is still worth trying.
     if (isChannelId(ref)) return { status: 'found', channel: { id: ref.trim(), name: null, isPrivate: null, isMember: null } };
     const refreshed = await refresh();
-    if (!refreshed.ok) return { status: 'unavailable', failure: refreshed.failure };
-    const channel = find(refreshed.stored, ref);
+    if (!refreshed.ok) return { status: 'unavailable', failure: refreshed.error };
+    const channel = find(refreshed.value, ref);
     if (channel) return { status: 'found', channel };
     return { status: 'not_found', ...describeMissing(normaliseChannelName(ref), await deps.identity()) };
   }

@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
+import type { Result } from '../../../shared/api/result.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -42,12 +43,12 @@ const trackedFetch: typeof fetch = (input, init) => {
  * Runs `work` with `web` and answers its value or how it failed. For clients this
  * module did not make, whether a request left is unknown, so it is assumed it did.
  */
-export async function trackRequest<T>(web: WebClient, work: (web: WebClient) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; failure: SlackFailure }> {
+export async function trackRequest<T>(web: WebClient, work: (web: WebClient) => Promise<T>): Promise<Result<T, SlackFailure>> {
   const state = { hasLeft: !trackedClients.has(web) };
   try {
     return { ok: true, value: await requestState.run(state, () => work(web)) };
   } catch (error) {
-    return { ok: false, failure: classifySlackError(error, { hasRequestLeft: state.hasLeft }) };
+    return { ok: false, error: classifySlackError(error, { hasRequestLeft: state.hasLeft }) };
   }
 }
 

@@ -4,6 +4,7 @@
 // only it knows whether a message may already have been posted.
 import type { WebClient } from '@slack/web-api';
 import type { ChannelSummary } from '../../../shared/api/channels/channels.ts';
+import type { Result } from '../../../shared/api/result.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import { trackRequest, type SlackClientFactory, type SlackFailure } from './slack-client.ts';
 
@@ -11,7 +12,7 @@ import { trackRequest, type SlackClientFactory, type SlackFailure } from './slac
 export const HERALD_EVENT_TYPE = 'herald_message';
 
 export type GatewayFailure = SlackFailure | { kind: 'not_connected'; message: string; fix: string };
-export type GatewayResult<T> = { ok: true; value: T } | { ok: false; failure: GatewayFailure };
+export type GatewayResult<T> = Result<T, GatewayFailure>;
 
 export interface OutgoingMessage {
   channel: string;
@@ -133,7 +134,7 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
     }
     if (web === null) {
       const { message, fix } = explainSlackError('not_connected');
-      return { ok: false, failure: { kind: 'not_connected', message, fix } };
+      return { ok: false, error: { kind: 'not_connected', message, fix } };
     }
     return trackRequest(web, work);
   }

@@ -29,7 +29,7 @@ function setUp(answers: Array<GatewayResult<{ userId: string; teamId: string; ur
 
 describe('the connection status', () => {
   it('goes offline on a network failure and probes with growing waits until Slack answers', async () => {
-    const { clock, connectivity, probes, changes } = setUp([{ ok: false, failure: network }, { ok: false, failure: network }]);
+    const { clock, connectivity, probes, changes } = setUp([{ ok: false, error: network }, { ok: false, error: network }]);
     connectivity.reportOnline();
     connectivity.reportNetworkFailure(network);
     expect(connectivity.status()).toMatchObject({ state: 'offline', nextCheckAtUtc: expect.any(String) });
@@ -71,7 +71,7 @@ describe('the connection status', () => {
     clock.advance(750);
     expect(pending).toHaveLength(1); // the scheduled check, sent while the network was down
     connectivity.checkNow(); // the lead presses "Try now" once the network is back
-    pending.shift()!({ ok: false, failure: network }); // the old check fails, as it was bound to
+    pending.shift()!({ ok: false, error: network }); // the old check fails, as it was bound to
     await settle();
     expect(pending).toHaveLength(1); // a fresh check went out at once, not after a back-off
     pending.shift()!({ ok: true, value: { userId: 'U', teamId: 'T', url: 'u' } });

@@ -22,11 +22,11 @@ describe('the Slack gateway', () => {
     let deep: unknown = 'bottom';
     for (let level = 0; level < 3_000; level++) deep = level % 2 ? [deep] : { deep };
     const answer = await gateway.post({ channel: 'C0OPSENGUPD', text: 'deep', blocks: [{ type: 'section', deep }], heraldId: 'h-deep' });
-    expect(answer).toMatchObject({ ok: false, failure: { kind: 'local', message: expect.stringContaining('was not sent') } });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'local', message: expect.stringContaining('was not sent') } });
     expect(fake.requests.filter((request) => request.method === 'chat.postMessage')).toHaveLength(0);
     // A request that did leave and was lost is still a network failure.
     await fake.close();
-    expect(await gateway.post({ channel: 'C0OPSENGUPD', text: 'x', heraldId: 'h-x' })).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    expect(await gateway.post({ channel: 'C0OPSENGUPD', text: 'x', heraldId: 'h-x' })).toMatchObject({ ok: false, error: { kind: 'network' } });
   });
 
   it('posts with Herald’s metadata and reads it back from history and from a thread', async () => {
@@ -75,26 +75,26 @@ describe('the Slack gateway', () => {
     fake.inject('chat.postMessage', { kind: 'slack_error', error: 'not_in_channel' });
     expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({
       ok: false,
-      failure: { kind: 'platform', code: 'not_in_channel', fix: expect.stringContaining('/invite') },
+      error: { kind: 'platform', code: 'not_in_channel', fix: expect.stringContaining('/invite') },
     });
     fake.inject('chat.postMessage', { kind: 'rate_limited', retryAfterSec: 7 });
-    expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({ ok: false, failure: { kind: 'rate_limited', retryAfterMs: 7000 } });
+    expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({ ok: false, error: { kind: 'rate_limited', retryAfterMs: 7000 } });
     fake.inject('chat.postMessage', { kind: 'http_status', status: 502 });
-    expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({ ok: false, failure: { kind: 'http', status: 502 } });
+    expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({ ok: false, error: { kind: 'http', status: 502 } });
     fake.inject('chat.postMessage', { kind: 'drop_after' });
-    expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({ ok: false, failure: { kind: 'network', isSurelyUnsent: false } });
+    expect(await gateway.post({ channel: 'C0CHAT', text: 'x', heraldId: 'h' })).toMatchObject({ ok: false, error: { kind: 'network', isSurelyUnsent: false } });
   });
 
   it('knows a refused connection never reached Slack', async () => {
     const url = fake.url;
     await fake.close();
     const offline = createSlackGateway({ credential: () => Promise.resolve({ token: 'xoxb-anything', apiUrl: url }), createClient: createSlackClientFactory(createMemoryLogger()) });
-    expect(await offline.probe()).toMatchObject({ ok: false, failure: { kind: 'network', cause: 'ECONNREFUSED', isSurelyUnsent: true } });
+    expect(await offline.probe()).toMatchObject({ ok: false, error: { kind: 'network', cause: 'ECONNREFUSED', isSurelyUnsent: true } });
   });
 
   it('answers not_connected, without a request, when there is no token', async () => {
     token = null;
-    expect(await gateway.probe()).toMatchObject({ ok: false, failure: { kind: 'not_connected', message: 'Slack is not connected.' } });
+    expect(await gateway.probe()).toMatchObject({ ok: false, error: { kind: 'not_connected', message: 'Slack is not connected.' } });
     expect(fake.requests).toHaveLength(0);
   });
 
