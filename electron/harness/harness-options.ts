@@ -75,8 +75,8 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
   }
   if (slackApiUrl !== undefined) {
     const checked = parseApiUrlOverride(slackApiUrl);
-    if (!checked.ok) return { ok: false, message: checked.message };
-    slackApiUrl = checked.url;
+    if (!checked.ok) return { ok: false, message: checked.error };
+    slackApiUrl = checked.value;
   }
   return { ok: true, help, options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false } };
 }

@@ -69,7 +69,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   const clock = createSystemClock();
   // Tests start the app with --slack-api-url to reach the fake Slack; a bad value leaves Slack's own hosts only.
   const apiUrlOverride = apiUrlOverrideFromArgv(process.argv);
-  if (!apiUrlOverride.ok) logger.error('slack.api_url_override_refused', { reason: apiUrlOverride.message });
+  if (!apiUrlOverride.ok) logger.error('slack.api_url_override_refused', { reason: apiUrlOverride.error });
   // Set by a real quit (the tray's Quit, Cmd+Q, an update's restart): closing the window then ends Herald even when it keeps running in the tray.
   let isQuitting = false;
   const { updater, unsupportedReason } = await createPlatformUpdater(logger);
@@ -82,7 +82,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     secretBox: createSafeStorageSecretBox(safeStorage, process.platform),
     clock,
     logger,
-    ...(apiUrlOverride.ok && apiUrlOverride.url !== undefined ? { slackApiUrlOverride: apiUrlOverride.url } : {}),
+    ...(apiUrlOverride.ok && apiUrlOverride.value !== undefined ? { slackApiUrlOverride: apiUrlOverride.value } : {}),
     updater,
     updatesUnsupportedReason: unsupportedReason,
     loginItem: platformLoginItem(process.platform),

@@ -106,7 +106,7 @@ function parseSegment(text: string): Segment {
       segment.badLines += 1;
       continue;
     }
-    upsert(segment, decoded.data);
+    upsert(segment, decoded.value.data);
   }
   return segment;
 }
@@ -169,7 +169,7 @@ function readIndex(dir: string): SegmentIndex | null {
   const check = checkJsonFile(join(dir, 'index.json'));
   if (check.state !== 'readable') return null;
   const decoded = decodeStored(check.content, indexShape);
-  return decoded.ok ? decoded.data.segments : null;
+  return decoded.ok ? decoded.value.data.segments : null;
 }
 
 /** The layout before segments: every entry in one `history.json`, rewritten on every message. */
@@ -185,11 +185,11 @@ function migrateLegacyHistory(path: string, dir: string, context: RecordFilesCon
   if (check.state !== 'readable') return;
   const decoded = decodeStored(check.content, legacyHistoryShape);
   if (!decoded.ok) {
-    context.onQuarantine(quarantineFile(path, 'history', decoded.reason, context.nowMs(), decoded.kind));
+    context.onQuarantine(quarantineFile(path, 'history', decoded.error.reason, context.nowMs(), decoded.error.kind));
     return;
   }
   // Synced before the old file goes; a crash part-way leaves history.json, and the next start writes the months again.
-  writeSegments(dir, decoded.data.entries);
+  writeSegments(dir, decoded.value.data.entries);
   renameSync(path, join(dirname(path), 'history.migrated.json'));
 }
 

@@ -57,12 +57,12 @@ function migrateLegacyOutbox(path: string, files: OutboxFiles, context: RecordFi
   if (check.state !== 'readable') return;
   const decoded = decodeStored(check.content, legacyOutboxShape);
   if (!decoded.ok) {
-    context.onQuarantine(quarantineFile(path, 'outbox', decoded.reason, context.nowMs(), decoded.kind));
+    context.onQuarantine(quarantineFile(path, 'outbox', decoded.error.reason, context.nowMs(), decoded.error.kind));
     return;
   }
   // Synchronous and synced before the old file goes: nothing can send until every item is safely moved,
   // and a crash part-way leaves outbox.json in place, so the next start simply moves every item again.
-  for (const item of decoded.data.items) files.write(item, { durable: true });
+  for (const item of decoded.value.data.items) files.write(item, { durable: true });
   files.syncNow();
   renameSync(path, join(dirname(path), 'outbox.migrated.json'));
 }

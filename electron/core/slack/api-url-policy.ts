@@ -62,22 +62,22 @@ export function createApiUrlPolicy(override: string | undefined): ApiUrlPolicy {
   };
 }
 
-/** The command-line override as given, checked: its normalised URL, or why it cannot be used. */
-export function parseApiUrlOverride(text: string): { ok: true; url: string } | { ok: false; message: string } {
+/** The command-line override as given, checked: its normalised URL, or a sentence saying why it cannot be used. */
+export function parseApiUrlOverride(text: string): Result<string, string> {
   const checked = slackApiUrlSchema.safeParse(text);
-  if (!checked.success) return { ok: false, message: `The Slack API URL ${checked.error.issues[0]?.message ?? 'is invalid'}.` };
-  return { ok: true, url: normaliseApiUrl(checked.data) ?? checked.data };
+  if (!checked.success) return { ok: false, error: `The Slack API URL ${checked.error.issues[0]?.message ?? 'is invalid'}.` };
+  return { ok: true, value: normaliseApiUrl(checked.data) ?? checked.data };
 }
 
 /**
  * The desktop app's override: `--slack-api-url=<url>` (or `--slack-api-url <url>`) on its command line, nothing
  * else (no environment variable: it must be as visible as the command that started Herald). Undefined when absent.
  */
-export function apiUrlOverrideFromArgv(argv: readonly string[]): { ok: true; url: string | undefined } | { ok: false; message: string } {
+export function apiUrlOverrideFromArgv(argv: readonly string[]): Result<string | undefined, string> {
   const index = argv.findIndex((arg) => arg === '--slack-api-url' || arg.startsWith('--slack-api-url='));
-  if (index < 0) return { ok: true, url: undefined };
+  if (index < 0) return { ok: true, value: undefined };
   const arg = argv[index]!;
   const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-  if (!text) return { ok: false, message: '--slack-api-url needs a URL.' };
+  if (!text) return { ok: false, error: '--slack-api-url needs a URL.' };
   return parseApiUrlOverride(text);
 }

@@ -189,7 +189,7 @@ export function createRecordFiles<S extends z.ZodType>(
       for (const { name } of candidates) {
         const path = join(dir, name);
         const read = isPlaced || !SAFE_ID.test(id) ? null : decodeFile(path);
-        if (read && 'decoded' in read && read.decoded.ok && options.idOf(read.decoded.data) === id) {
+        if (read && 'decoded' in read && read.decoded.ok && options.idOf(read.decoded.value.data) === id) {
           renameSync(path, pathOf(id));
           isPlaced = true;
         } else rmSync(path, { force: true });
@@ -231,9 +231,9 @@ export function createRecordFiles<S extends z.ZodType>(
         const { decoded } = read;
         if (!decoded.ok)
           context.onQuarantine(
-            quarantineFile(path, options.label(name), decoded.reason, context.nowMs(), decoded.kind),
+            quarantineFile(path, options.label(name), decoded.error.reason, context.nowMs(), decoded.error.kind),
           );
-        else if (`${options.idOf(decoded.data)}.json` !== name) {
+        else if (`${options.idOf(decoded.value.data)}.json` !== name) {
           context.onQuarantine(
             quarantineFile(
               path,
@@ -243,8 +243,8 @@ export function createRecordFiles<S extends z.ZodType>(
             ),
           );
         } else {
-          if (decoded.version !== version) write(decoded.data);
-          records.push(decoded.data);
+          if (decoded.value.version !== version) write(decoded.value.data);
+          records.push(decoded.value.data);
         }
       }
       return records;

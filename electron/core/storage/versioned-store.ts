@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
+import type { Result } from '../../../shared/api/result.ts';
 import type { ConfFactory, ConfLike } from './conf-like.ts';
 import { checkJsonFile, quarantineFile, type SetAsideKind } from './quarantine.ts';
 
@@ -65,7 +66,13 @@ export function migrate(data: unknown, fromVersion: number, steps: readonly Migr
   return current;
 }
 
-export type Decoded<T> = { ok: true; data: T; version: number } | { ok: false; kind: SetAsideKind; reason: string };
+/** Why a stored file cannot be used: the kind of set-aside and a sentence for the log and the notice. */
+export interface Unusable {
+  kind: SetAsideKind;
+  reason: string;
+}
+
+export type Decoded<T> = Result<{ data: T; version: number }, Unusable>;
 
 /** A stored envelope of any known version, upgraded and checked; or why it cannot be used. */
 export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredShape<S>): Decoded<z.output<S>> {
@@ -73,14 +80,16 @@ export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredSha
   const envelope = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown; data?: unknown }) : null;
   const version = envelope?.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, kind: 'corrupt', reason: 'it has no valid schemaVersion' };
+    return { ok: false, error: { kind: 'corrupt', reason: 'it has no valid schemaVersion' } };
   }
   const known = currentVersion(shape);
   if (version > known) {
     return {
       ok: false,
-      kind: 'newer_version',
-      reason: `it was written by a newer version of Herald (schema version ${version}; this Herald reads up to ${known})`,
+      error: {
+        kind: 'newer_version',
+        reason: `it was written by a newer version of Herald (schema version ${version}; this Herald reads up to ${known})`,
+      },
     };
   }
   try {
@@ -89,11 +98,11 @@ export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredSha
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return { ok: false, kind: 'corrupt', reason: `its content does not match the schema (${issue?.message ?? 'invalid'}${where})` };
+      return { ok: false, error: { kind: 'corrupt', reason: `its content does not match the schema (${issue?.message ?? 'invalid'}${where})` } };
     }
-    return { ok: true, data: parsed.data, version };
+    return { ok: true, value: { data: parsed.data, version } };
   } catch (error) {
-    return { ok: false, kind: 'corrupt', reason: `it could not be migrated (${(error as Error).message})` };
+    return { ok: false, error: { kind: 'corrupt', reason: `it could not be migrated (${(error as Error).message})` } };
   }
 }
 
@@ -112,9 +121,9 @@ export function openVersionedStore<S extends z.ZodType>(
   } else if (check.state === 'readable') {
     const decoded = decodeStored(check.content, definition);
     if (decoded.ok) {
-      initial = decoded.data;
-      needsWrite = decoded.version !== currentVersion(definition);
-    } else context.onQuarantine(quarantineFile(path, definition.name, decoded.reason, context.nowMs(), decoded.kind));
+      initial = decoded.value.data;
+      needsWrite = decoded.value.version !== currentVersion(definition);
+    } else context.onQuarantine(quarantineFile(path, definition.name, decoded.error.reason, context.nowMs(), decoded.error.kind));
   }
 
   const backend: ConfLike = context.createBackend({ cwd: context.dataDir, name: definition.name });

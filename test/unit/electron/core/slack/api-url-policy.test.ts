@@ -22,10 +22,10 @@ describe('where a Slack token may be entered for', () => {
   });
 
   it('reads the desktop app’s override from its command line only, checked', () => {
-    expect(apiUrlOverrideFromArgv(['electron', '.'])).toEqual({ ok: true, url: undefined });
-    expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url=http://127.0.0.1:4000/api'])).toEqual({ ok: true, url: 'http://127.0.0.1:4000/api/' });
-    expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url', 'https://slack-gov.com/api/'])).toEqual({ ok: true, url: 'https://slack-gov.com/api/' });
-    expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url=http://evil.example/api/'])).toMatchObject({ ok: false, message: expect.stringContaining('https://') });
+    expect(apiUrlOverrideFromArgv(['electron', '.'])).toEqual({ ok: true, value: undefined });
+    expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url=http://127.0.0.1:4000/api'])).toEqual({ ok: true, value: 'http://127.0.0.1:4000/api/' });
+    expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url', 'https://slack-gov.com/api/'])).toEqual({ ok: true, value: 'https://slack-gov.com/api/' });
+    expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url=http://evil.example/api/'])).toMatchObject({ ok: false, error: expect.stringContaining('https://') });
     expect(apiUrlOverrideFromArgv(['electron', '.', '--slack-api-url'])).toMatchObject({ ok: false });
   });
 
