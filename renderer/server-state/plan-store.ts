@@ -38,7 +38,7 @@ export const usePlan = create<PlanState>()((set) => ({
   },
   check: async (candidate) => {
     const result = await herald().invoke('plan:check', { plan: candidate });
-    return result.ok ? result.value : { ok: false, problems: [{ path: '', message: result.error.message }] };
+    return result.ok ? result.value : { ok: false, error: [{ path: '', message: result.error.message }] };
   },
   apply: (plan) => set({ plan }),
 }));

@@ -260,7 +260,7 @@ export function validatePlan(input: unknown): Result<Plan> {
   return ok(plan);
 }
 
-export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+export type CheckedPlan = Result<Plan, PlanProblem[]>;
 
 /**
  * A candidate plan checked for the plan editor (plan:check): the normalised
@@ -269,8 +269,8 @@ export type CheckedPlan = { ok: true; plan: Plan } | { ok: false; problems: Plan
  */
 export function checkPlan(candidate: unknown): CheckedPlan {
   const checked = validatePlan(candidate);
-  if (checked.ok) return { ok: true, plan: checked.value };
+  if (checked.ok) return { ok: true, value: checked.value };
   const problems = planProblems(candidate);
   // validatePlan refused, so there is at least one problem; keep its message if planProblems found none.
-  return { ok: false, problems: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
+  return { ok: false, error: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
 }

@@ -32,7 +32,7 @@ function helpResolver(plan: Plan, checklist: ChecklistDefinition, check: PlanChe
     if (checked.ok) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     const general: string[] = [];
-    for (const problem of checked.problems) {
+    for (const problem of checked.error) {
       const itemId = helpItemOf(problem.path, checklist.kind);
       if (itemId !== null && checklist.items.some((item) => item.id === itemId)) errors[itemId] = { type: 'plan', message: problemText(problem) };
       else general.push(problemText(problem));

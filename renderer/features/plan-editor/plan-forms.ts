@@ -31,7 +31,7 @@ export async function channelRenameProblem(plan: Plan, from: string, to: string,
     return `“${to.trim()}” is not a Slack channel name: use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`;
   }
   const checked = await check(withChannelRenamed(plan, from, to));
-  return checked.ok ? null : [...new Set(checked.problems.map(problemText))].join(' ');
+  return checked.ok ? null : [...new Set(checked.error.map(problemText))].join(' ');
 }
 
 /** What the type form edits: a type as people think of it, lists as text. */

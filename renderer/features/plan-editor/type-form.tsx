@@ -38,7 +38,7 @@ function planResolver(plan: Plan, base: CommunicationType | undefined, check: Pl
     if (checked.ok) return { values, errors: {} };
     const errors: Record<string, ErrorEntry> = {};
     const general: string[] = [];
-    for (const problem of checked.problems) {
+    for (const problem of checked.error) {
       const field = typeFieldOf(problem.path, index);
       const message = problemText(problem);
       if (field === null || field === 'form') general.push(message);

@@ -14,8 +14,8 @@ const planProblemSchema = z.object({ path: z.string(), message: z.string() });
 
 /** A candidate plan's verdict: the normalised plan, or every problem by field path. */
 export const checkedPlanSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), plan: planSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(planProblemSchema) }),
+  z.object({ ok: z.literal(true), value: planSchema }),
+  z.object({ ok: z.literal(false), error: z.array(planProblemSchema) }),
 ]);
 
 export const planChannels = {

@@ -31,14 +31,14 @@ describe('the plan service', () => {
     edited.types[0]!.destinations = [{ kind: 'slack', channel: '#Ops-Update ' }];
     const accepted = await core.router.call('plan:check', { plan: edited });
     if (!accepted.ok || !accepted.value.ok) throw new Error('expected the edit to pass');
-    expect(accepted.value.plan.types[0]!.destinations).toEqual([{ kind: 'slack', channel: 'ops-update' }]);
+    expect(accepted.value.value.types[0]!.destinations).toEqual([{ kind: 'slack', channel: 'ops-update' }]);
 
     const broken = structuredClone(original.value);
     broken.types[0]!.name = '';
     broken.types[1]!.id = broken.types[0]!.id;
     const checked = await core.router.call('plan:check', { plan: broken });
     if (!checked.ok || checked.value.ok) throw new Error('expected problems');
-    expect(checked.value.problems.map((problem) => problem.path)).toEqual(expect.arrayContaining(['types.0.name', 'types.1.id']));
+    expect(checked.value.error.map((problem) => problem.path)).toEqual(expect.arrayContaining(['types.0.name', 'types.1.id']));
     expect(await core.router.call('plan:get', {})).toEqual(original);
   });
 });

@@ -51,7 +51,7 @@ describe('channels in the plan', () => {
     const withTwo = withType(plan(), { ...incidents(), destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }, { kind: 'slack', channel: 'chat' }] });
     const checked = checkPlan(withTwo);
     if (!checked.ok) throw new Error('expected a valid plan');
-    expect(await channelRenameProblem(checked.plan, 'chat', 'operations-engineering-update', check)).toMatch(/listed twice/);
+    expect(await channelRenameProblem(checked.value, 'chat', 'operations-engineering-update', check)).toMatch(/listed twice/);
   });
 });
 
@@ -60,7 +60,7 @@ describe('the type form', () => {
     const type = incidents();
     const taken = new Set(plan().types.map((item) => item.id));
     const checked = checkPlan(withType(plan(), typeFromForm(typeFormFromType(type), type, taken)));
-    expect(checked.ok && checked.plan).toEqual(plan());
+    expect(checked.ok && checked.value).toEqual(plan());
   });
 
   it('gives a new type an id from its name, unlike any other', () => {
@@ -97,7 +97,7 @@ describe('the type form', () => {
     const values = { ...emptyTypeForm(), name: '', audience: '', channels: 'Not A Channel', titlePattern: 'Hello {nope}' };
     const checked = checkPlan(withType(base, typeFromForm(values, undefined, new Set(base.types.map((type) => type.id)))));
     if (checked.ok) throw new Error('expected problems');
-    const fields = new Set(checked.problems.map((problem) => typeFieldOf(problem.path, index)));
+    const fields = new Set(checked.error.map((problem) => typeFieldOf(problem.path, index)));
     expect(fields).toEqual(new Set(['name', 'audience', 'channels', 'titlePattern']));
   });
 
@@ -124,7 +124,7 @@ describe('checklist help', () => {
   it('puts a too-long help text next to its item, in words without the raw path', () => {
     const checked = checkPlan(withChecklistHelp(plan(), 'incident', { service: 'x'.repeat(501) }));
     if (checked.ok) throw new Error('expected a problem');
-    const [problem] = checked.problems;
+    const [problem] = checked.error;
     expect(helpItemOf(problem!.path, 'incident')).toBe('service');
     expect(problemText(problem!)).toMatch(/^Must be at most 500 characters/);
   });
