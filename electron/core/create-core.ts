@@ -126,10 +126,12 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const settings = createSettingsService(openVersionedStore(settingsStoreDefinition, storeContext), bus);
+  // One Slack client factory for the connection (auth.test) and the gateway (everything else).
+  const createSlackClient = deps.createSlackClient ?? createSlackClientFactory(deps.logger);
   const slack = createSlackConnection({
     store: openVersionedStore(connectionStoreDefinition, storeContext),
     secretBox: deps.secretBox,
-    createClient: deps.createSlackClient ?? createSlackClientFactory(deps.logger),
+    createClient: createSlackClient,
     apiUrls: createApiUrlPolicy(deps.slackApiUrlOverride),
     bus,
     logger: deps.logger,
@@ -172,7 +174,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const slackGateway = createSlackGateway({
     credential: () => slack.credential(),
-    createClient: deps.createSlackClient ?? createSlackClientFactory(deps.logger),
+    createClient: createSlackClient,
   });
   const slackIdentity = async () => (await slack.status()).identity;
   const channelDirectory = createChannelDirectory({
