@@ -38,6 +38,8 @@ import type { ConfFactory } from './storage/conf-like.ts';
 import { createTemplatesService, templatesStoreDefinition, type TemplatesService } from './templates/templates-service.ts';
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
+import { hostCapabilities } from './notifications/host-capabilities.ts';
 import { createLoginItemService, type LoginItemPort, type LoginItemService } from './login-item/login-item.ts';
 import { createUnsavedWork, restartBlocker, type UnsavedWork } from './updates/restart-blocker.ts';
 import { createUpdateController, type UpdateController } from './updates/update-controller.ts';
@@ -78,6 +80,8 @@ export interface CoreDeps {
   logDir?: string | null;
   /** Electron's crash dumps folder; null in the browser harness. */
   crashDumpsDir?: string | null;
+  /** The platform notifications and the tray are built for (what they can show); this computer's when absent. */
+  platform?: NodeJS.Platform;
 }
 
 export interface Core {
@@ -95,6 +99,11 @@ export interface Core {
   history: HistoryService;
   slackGateway: SlackGateway;
   calendar: CalendarService;
+  /**
+   * Notifications and the tray, decided in core. Built here, started by the desktop shell, which draws them
+   * (attention-shell.ts); the browser harness has no tray and never starts it.
+   */
+  attention: AttentionService;
   /** The user's settings (the shell reads keepRunningInTray and the time zone). */
   settings: SettingsService;
   /** The reminder preferences as stored now (sounds, due-soon window). */
@@ -253,6 +262,20 @@ export function createCore(deps: CoreDeps): Core {
     updates.refresh();
   });
 
+  const attention = createAttentionService({
+    reminders,
+    bus,
+    clock: deps.clock,
+    logger: deps.logger,
+    timeZone: () => settings.get().timeZone,
+    reminderSettings: () => reminderSettingsStore.read(),
+    capabilities: hostCapabilities(deps.platform ?? process.platform),
+    readyUpdateVersion: () => {
+      const update = updates.status();
+      return update.state === 'ready' ? update.version : null;
+    },
+  });
+
   let windowState: VersionedStore<{ saved: WindowState | null }> | null = null;
 
   const handlers: Handlers = {
@@ -311,6 +334,7 @@ export function createCore(deps: CoreDeps): Core {
     reminders,
     incidents,
     calendar,
+    attention,
     outbox: outboxService,
     channels: channelDirectory,
     history,

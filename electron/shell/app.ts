@@ -92,6 +92,7 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     },
     logDir,
     crashDumpsDir: app.getPath('crashDumps'),
+    platform: process.platform,
   });
 
   let mainWindow: BrowserWindow | null = null;

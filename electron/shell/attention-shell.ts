@@ -7,7 +7,7 @@ import type { SystemClock } from '../core/clock/clock.ts';
 import type { Core } from '../core/create-core.ts';
 import type { Logger } from '../core/logging/logger.ts';
 import type { AttentionCommand } from '../core/notifications/attention-commands.ts';
-import { createAttentionService, type AttentionService } from '../core/notifications/attention-service.ts';
+import type { AttentionService } from '../core/notifications/attention-service.ts';
 import { hostCapabilities } from '../core/notifications/host-capabilities.ts';
 import { createWallClockWatch, systemZoneSignature } from '../core/notifications/wall-clock-watch.ts';
 import { createNativeNotifier } from './notifications.ts';
@@ -24,7 +24,7 @@ export const TOAST_ACTIVATOR_CLSID = '{6F1B7C52-8E0A-4B8B-9C3E-2D4F5A6B7C81}';
 const CLOCK_WATCH_INTERVAL_MS = 5_000;
 
 export interface AttentionShellDeps {
-  core: Pick<Core, 'reminders' | 'bus' | 'settings' | 'reminderSettings' | 'updates'>;
+  core: Pick<Core, 'attention' | 'reminders' | 'updates'>;
   clock: SystemClock;
   logger: Logger;
   platform: NodeJS.Platform;
@@ -48,19 +48,7 @@ export function startAttentionShell(deps: AttentionShellDeps): AttentionShell {
     app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
   }
   const capabilities = hostCapabilities(deps.platform);
-  const attention = createAttentionService({
-    reminders: core.reminders,
-    bus: core.bus,
-    clock,
-    logger,
-    timeZone: () => core.settings.get().timeZone,
-    reminderSettings: () => core.reminderSettings(),
-    capabilities,
-    readyUpdateVersion: () => {
-      const update = core.updates.status();
-      return update.state === 'ready' ? update.version : null;
-    },
-  });
+  const { attention } = core;
 
   function handle(command: AttentionCommand): void {
     const effect = attention.perform(command);

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createAttentionService, nextUrgencyChangeMs } from '../../../../../electron/core/notifications/attention-service.ts';
+import { nextUrgencyChangeMs } from '../../../../../electron/core/notifications/attention-service.ts';
 import type { NotificationSpec } from '../../../../../electron/core/notifications/notification-content.ts';
 import type { TrayModel } from '../../../../../electron/core/notifications/tray-model.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
-import { linux, mac, MINUTE_MS, NOW_MS, reminder } from './fixtures.ts';
+import { MINUTE_MS, NOW_MS, reminder } from './fixtures.ts';
 
-function setup(capabilities = linux) {
-  const { core, clock, logger } = makeCore();
-  const attention = createAttentionService({
-    reminders: core.reminders,
-    bus: core.bus,
-    clock,
-    logger,
-    timeZone: () => core.settings.get().timeZone,
-    reminderSettings: () => core.reminderSettings(),
-    capabilities,
-  });
+function setup(platform: NodeJS.Platform = 'linux') {
+  const { core, clock } = makeCore({ platform });
+  const { attention } = core;
   const trays: TrayModel[] = [];
   const notifications: NotificationSpec[] = [];
   const withdrawn: string[][] = [];
@@ -83,7 +75,7 @@ describe('the attention service', () => {
   });
 
   it('snoozes from a notification button: the alert goes and comes back after the snooze', () => {
-    const { clock, attention, notifications, withdrawn, promise } = setup(mac);
+    const { clock, attention, notifications, withdrawn, promise } = setup('darwin');
     promise(2 * MINUTE_MS);
     clock.advance(2 * MINUTE_MS);
     const due = notifications.at(-1)!;
