@@ -20,6 +20,8 @@ export interface ApiDeps {
   faults: FaultBook;
   rateLimiter: RateLimiter;
   requests: RequestRecord[];
+  /** http://127.0.0.1:PORT */
+  origin: string;
   isOffline: () => boolean;
   /** Waits, or resolves false at once if the server closes meanwhile. */
   sleep: (ms: number) => Promise<boolean>;
@@ -72,7 +74,13 @@ function answer(deps: ApiDeps, method: string, request: ParsedRequest, record: R
         headers: { ...headers, retryAfterSec: limited.retryAfterSec },
       };
     }
-    const result = spec.handler({ workspace: deps.workspace, clock: deps.clock, caller, args: request.args });
+    const result = spec.handler({
+      workspace: deps.workspace,
+      clock: deps.clock,
+      caller,
+      args: request.args,
+      origin: deps.origin,
+    });
     return { status: 200, body: { ok: true, ...result }, headers };
   } catch (error) {
     if (error instanceof SlackError)

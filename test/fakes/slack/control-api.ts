@@ -3,7 +3,7 @@
 // app). Only loopback callers are served, and every POST must be JSON, which
 // a web page cannot send cross-origin without a preflight this server never
 // grants.
-//   GET  health | messages[?channel=] | requests[?method=] | scheduled
+//   GET  health | messages[?channel=] | requests[?method=] | scheduled | files (content as base64)
 //   POST inject {method, fault, times?} | clearFaults | setOffline {offline}
 //        setRateLimit {method, perMinute|null} | reset | deliverScheduled {nowEpochSec?}
 //        revokeToken {token, error?} | setMember {channel, isMember, userId?}
@@ -68,6 +68,13 @@ function read(fake: ControlTarget, action: string, url: URL): Body {
     }
     case 'scheduled':
       return { scheduled: fake.scheduled() };
+    case 'files':
+      return {
+        files: fake.files().map(({ content, ...file }) => ({
+          ...file,
+          ...(content ? { content_base64: content.toString('base64') } : {}),
+        })),
+      };
     default:
       throw new ControlError(404, `unknown control action: GET ${action}`);
   }

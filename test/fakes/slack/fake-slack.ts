@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { handleApiRequest, type ApiDeps } from './api-handler.ts';
 import { handleControlRequest } from './control-api.ts';
+import { handleUpload } from './files.ts';
 import { FaultBook, RateLimiter } from './faults.ts';
 import { sendJson } from './http-reply.ts';
 import { copyMessage, postMessage } from './posting.ts';
@@ -23,6 +24,7 @@ import type {
   RequestRecord,
   ScheduledMessage,
   SlackMetadata,
+  StoredFile,
   TeamSeed,
 } from './types.ts';
 
@@ -51,6 +53,8 @@ export interface FakeSlack {
   readonly requests: RequestRecord[];
   messages(channelIdOrName?: string): PostedMessage[];
   scheduled(): ScheduledMessage[];
+  /** Every file uploaded (or begun), oldest first, with its bytes in `content`: e.g. an .ics to parse. */
+  files(): StoredFile[];
   /** Posts scheduled messages due at `nowEpochSec` (default: the fake's clock). */
   deliverScheduled(nowEpochSec?: number): DeliveryReport;
   inject(method: string, fault: Fault, options?: FaultOptions): FaultHandle;
@@ -130,7 +134,9 @@ class FakeSlackServer implements FakeSlack {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, zone = '', name = '', ...rest] = url.pathname.split('/');
-    if (zone === 'api' && name !== '' && rest.length === 0) {
+    if (zone === 'upload' && name === 'v1' && rest.length === 1 && !this.isOffline) {
+      await handleUpload(this.workspace, req, res, rest[0] ?? '');
+    } else if (zone === 'api' && name !== '' && rest.length === 0) {
       await handleApiRequest(this.apiDeps(), req, res, decodeURIComponent(name), url);
     } else if (zone === '_fake' && name !== '' && rest.length === 0) {
       await handleControlRequest(this, req, res, name, url);
@@ -148,6 +154,7 @@ class FakeSlackServer implements FakeSlack {
       faults: this.faults,
       rateLimiter: this.rateLimiter,
       requests: this.requestLog,
+      origin: `http://127.0.0.1:${this.port}`,
       isOffline: () => this.isOffline,
       sleep: (ms) => this.sleep(ms),
     };
@@ -183,6 +190,13 @@ class FakeSlackServer implements FakeSlack {
 
   scheduled(): ScheduledMessage[] {
     return structuredClone([...this.workspace.scheduled].sort((a, b) => a.post_at - b.post_at));
+  }
+
+  files(): StoredFile[] {
+    return [...this.workspace.files.values()].map(({ content, ...file }) => ({
+      ...structuredClone(file),
+      ...(content ? { content: Buffer.from(content) } : {}),
+    }));
   }
 
   deliverScheduled(nowEpochSec?: number): DeliveryReport {

@@ -1,6 +1,7 @@
 // Stored state rendered as Slack's JSON objects: conversations and messages
 // with the fields Slack sends (and that clients such as Herald read).
 import type { Caller } from './access.ts';
+import { fileJson } from './files.ts';
 import type { ChannelState, Workspace } from './workspace.ts';
 import type { PostedMessage } from './types.ts';
 
@@ -85,6 +86,16 @@ function threadFields(workspace: Workspace, message: PostedMessage): Record<stri
   };
 }
 
+/** A message sharing files carries them as file objects, with `upload: true`, as Slack shows an upload. */
+function filesFields(workspace: Workspace, message: PostedMessage): Record<string, unknown> {
+  if (!message.files) return {};
+  const files = message.files.map((id) => {
+    const file = workspace.files.get(id);
+    return file ? fileJson(workspace, file) : { id, mode: 'tombstone' };
+  });
+  return { files, upload: true, display_as_bot: false };
+}
+
 export function messageJson(
   workspace: Workspace,
   message: PostedMessage,
@@ -101,6 +112,7 @@ export function messageJson(
     ...(message.blocks ? { blocks: message.blocks } : {}),
     ...threadFields(workspace, message),
     ...(message.edited ? { edited: message.edited } : {}),
+    ...filesFields(workspace, message),
     ...(includeMetadata && message.metadata ? { metadata: message.metadata } : {}),
   };
 }

@@ -14,6 +14,9 @@ export const DEFAULT_BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'chat:write.public',
+  'files:write',
+  'files:read',
+  'users:read',
 ] as const;
 export const DEFAULT_USER_SCOPES = [
   'chat:write',
@@ -22,6 +25,9 @@ export const DEFAULT_USER_SCOPES = [
   'channels:history',
   'groups:history',
   'channels:write',
+  'files:write',
+  'files:read',
+  'users:read',
 ] as const;
 
 export const DEFAULT_TEAM: TeamSeed = {

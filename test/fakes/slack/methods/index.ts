@@ -4,6 +4,7 @@ import { authTest } from './auth-test.ts';
 import { chatDelete, chatGetPermalink, chatPostMessage, chatUpdate } from './chat.ts';
 import { conversationsInfo, conversationsJoin, conversationsList } from './conversations.ts';
 import { conversationsHistory, conversationsReplies } from './history.ts';
+import { filesCompleteUploadExternal, filesDelete, filesGetUploadURLExternal, filesInfo } from './files.ts';
 import type { MethodSpec } from './method-context.ts';
 import { chatDeleteScheduledMessage, chatScheduledMessagesList, chatScheduleMessage } from './scheduled.ts';
 
@@ -21,6 +22,10 @@ export const methods: Readonly<Record<string, MethodSpec>> = {
   'chat.scheduleMessage': chatScheduleMessage,
   'chat.scheduledMessages.list': chatScheduledMessagesList,
   'chat.deleteScheduledMessage': chatDeleteScheduledMessage,
+  'files.getUploadURLExternal': filesGetUploadURLExternal,
+  'files.completeUploadExternal': filesCompleteUploadExternal,
+  'files.info': filesInfo,
+  'files.delete': filesDelete,
 };
 
 export function findMethod(name: string): MethodSpec | undefined {

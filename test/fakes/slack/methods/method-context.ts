@@ -11,6 +11,8 @@ export interface MethodContext {
   clock: TsClock;
   caller: Caller;
   args: Args;
+  /** The fake's own origin (http://127.0.0.1:PORT), for URLs it hands out such as upload URLs. */
+  origin: string;
 }
 
 export type MethodHandler = (context: MethodContext) => Record<string, unknown>;
