@@ -15,6 +15,7 @@ export {
   DEFAULT_TEAM,
   DEFAULT_USER_SCOPES,
   DEFAULT_USER_TOKEN,
+  SECOND_LEAD_USER_TOKEN,
 } from './slack/seed.ts';
 export type * from './slack/types.ts';
 

@@ -6,6 +6,7 @@ import { conversationsInfo, conversationsJoin, conversationsList } from './conve
 import { conversationsHistory, conversationsReplies } from './history.ts';
 import { filesCompleteUploadExternal, filesDelete, filesGetUploadURLExternal, filesInfo } from './files.ts';
 import type { MethodSpec } from './method-context.ts';
+import { usersInfo, usersList } from './users.ts';
 import { chatDeleteScheduledMessage, chatScheduledMessagesList, chatScheduleMessage } from './scheduled.ts';
 
 export const methods: Readonly<Record<string, MethodSpec>> = {
@@ -26,6 +27,8 @@ export const methods: Readonly<Record<string, MethodSpec>> = {
   'files.completeUploadExternal': filesCompleteUploadExternal,
   'files.info': filesInfo,
   'files.delete': filesDelete,
+  'users.list': usersList,
+  'users.info': usersInfo,
 };
 
 export function findMethod(name: string): MethodSpec | undefined {
