@@ -5,13 +5,15 @@
 // grants.
 //   GET  health | messages[?channel=] | requests[?method=] | scheduled | files (content as base64)
 //   POST inject {method, fault, times?} | clearFaults | setOffline {offline}
-//        setRateLimit {method, perMinute|null} | reset | deliverScheduled {nowEpochSec?}
+//        setRateLimit {method, perMinute|null} | setRateLimitMode {mode: off|tiers|non_marketplace}
+//        reset | deliverScheduled {nowEpochSec?}
 //        revokeToken {token, error?} | setMember {channel, isMember, userId?}
 //        addChannel {name, ...} | addMessage {channel, text, ...} | setNowMs {nowMs|null}
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ControlTarget } from './fake-slack.ts';
 import { parseFault } from './faults.ts';
 import { sendJson } from './http-reply.ts';
+import { parseRateLimitMode } from './rate-limits.ts';
 import type { NewChannel } from './types.ts';
 
 type Body = Record<string, unknown>;
@@ -106,6 +108,9 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
       fake.setRateLimit(requireString(body, 'method'), perMinute === null ? null : { perMinute });
       return {};
     }
+    case 'setRateLimitMode':
+      fake.setRateLimitMode(parseRateLimitMode(body.mode));
+      return {};
     case 'reset':
       fake.reset();
       return {};

@@ -7,6 +7,7 @@ import { handleApiRequest, type ApiDeps } from './api-handler.ts';
 import { handleControlRequest } from './control-api.ts';
 import { handleUpload } from './files.ts';
 import { FaultBook, RateLimiter } from './faults.ts';
+import { TierLimiter } from './rate-limits.ts';
 import { sendJson } from './http-reply.ts';
 import { copyMessage, postMessage } from './posting.ts';
 import { deliverDueMessages } from './scheduled-delivery.ts';
@@ -21,6 +22,7 @@ import type {
   FakeSlackOptions,
   NewChannel,
   PostedMessage,
+  RateLimitMode,
   RequestRecord,
   ScheduledMessage,
   SlackMetadata,
@@ -59,8 +61,11 @@ export interface FakeSlack {
   deliverScheduled(nowEpochSec?: number): DeliveryReport;
   inject(method: string, fault: Fault, options?: FaultOptions): FaultHandle;
   clearFaults(): void;
-  /** A sliding one-minute window for a method; null removes it. */
+  /** A sliding one-minute window for a method, shared by every caller; null removes it. */
   setRateLimit(method: string, limit: { perMinute: number } | null): void;
+  /** Slack's per-method tiers: off, as an internal app, or as a non-Marketplace app (see rate-limits.ts). */
+  setRateLimitMode(mode: RateLimitMode): void;
+  readonly rateLimitMode: RateLimitMode;
   /** While offline every API connection is destroyed at once; the control API still answers. */
   setOffline(isOffline: boolean): void;
   /** Later calls with the token fail with `error` (default invalid_auth). */
@@ -71,7 +76,7 @@ export interface FakeSlack {
   addMessage(channelIdOrName: string, message: SeedMessage): PostedMessage;
   /** Pins the fake's clock (epoch ms); null returns to the clock given in options. */
   setNowMs(nowMs: number | null): void;
-  /** Back to the seeded workspace: no messages, requests, faults, limits; online; tokens restored. */
+  /** Back to the seeded workspace: no messages, requests, faults, limits (rate-limit mode as started); online; tokens restored. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -81,6 +86,8 @@ class FakeSlackServer implements FakeSlack {
   private readonly clock: TsClock;
   private readonly faults = new FaultBook();
   private readonly rateLimiter = new RateLimiter();
+  private readonly tierLimiter: TierLimiter;
+  private readonly initialRateLimitMode: RateLimitMode;
   private requestLog: RequestRecord[] = [];
   private isOffline = false;
   private isClosed = false;
@@ -92,6 +99,8 @@ class FakeSlackServer implements FakeSlack {
   constructor(options: FakeSlackOptions) {
     this.workspace = new Workspace(buildWorkspaceSeed(options));
     this.clock = new TsClock(options.nowMs ?? Date.now);
+    this.initialRateLimitMode = options.rateLimits ?? 'off';
+    this.tierLimiter = new TierLimiter(this.initialRateLimitMode);
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -153,6 +162,7 @@ class FakeSlackServer implements FakeSlack {
       clock: this.clock,
       faults: this.faults,
       rateLimiter: this.rateLimiter,
+      tierLimiter: this.tierLimiter,
       requests: this.requestLog,
       origin: `http://127.0.0.1:${this.port}`,
       isOffline: () => this.isOffline,
@@ -215,6 +225,14 @@ class FakeSlackServer implements FakeSlack {
     this.rateLimiter.set(method, limit === null ? null : limit.perMinute);
   }
 
+  setRateLimitMode(mode: RateLimitMode): void {
+    this.tierLimiter.setMode(mode);
+  }
+
+  get rateLimitMode(): RateLimitMode {
+    return this.tierLimiter.mode;
+  }
+
   /** `spareSocket` keeps the control request that asked for this able to answer. */
   setOffline(isOffline: boolean, spareSocket?: Socket): void {
     this.isOffline = isOffline;
@@ -270,6 +288,7 @@ class FakeSlackServer implements FakeSlack {
     this.requestLog.length = 0;
     this.faults.clear();
     this.rateLimiter.clear();
+    this.tierLimiter.setMode(this.initialRateLimitMode);
     this.isOffline = false;
   }
 
