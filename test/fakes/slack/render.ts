@@ -96,6 +96,17 @@ function filesFields(workspace: Workspace, message: PostedMessage): Record<strin
   return { files, upload: true, display_as_bot: false };
 }
 
+/**
+ * Without `include_all_metadata` Slack strips the payload but still shows the
+ * event type (slackapi/python-slack-sdk#1501: payloads of event types the app
+ * has not subscribed to in its manifest are removed, `event_type` is kept).
+ */
+function metadataFields(message: PostedMessage, includeMetadata: boolean): Record<string, unknown> {
+  if (!message.metadata) return {};
+  if (includeMetadata) return { metadata: message.metadata };
+  return { metadata: { event_type: message.metadata.event_type } };
+}
+
 export function messageJson(
   workspace: Workspace,
   message: PostedMessage,
@@ -113,7 +124,7 @@ export function messageJson(
     ...threadFields(workspace, message),
     ...(message.edited ? { edited: message.edited } : {}),
     ...filesFields(workspace, message),
-    ...(includeMetadata && message.metadata ? { metadata: message.metadata } : {}),
+    ...metadataFields(message, includeMetadata),
   };
 }
 

@@ -331,7 +331,10 @@ describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
       ['Resolved', 'thread_broadcast', v2],
     ]);
     const plain = await client.conversations.replies({ channel: 'C0OPSENGUPD', ts: parent.ts! });
-    expect(plain.messages?.every((message) => message.metadata === undefined)).toBe(true);
+    expect(plain.messages?.map((message) => message.metadata)).toEqual([
+      { event_type: 'herald_incident' },
+      { event_type: 'herald_incident' },
+    ]);
   });
 });
 

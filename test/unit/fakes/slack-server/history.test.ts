@@ -61,11 +61,12 @@ describe('fake Slack: conversations.history', () => {
     ).toBe('invalid_ts_oldest');
   });
 
-  it('shows message metadata only when include_all_metadata is set', async () => {
+  it('shows the metadata payload only when include_all_metadata is set', async () => {
     const client = slack.client();
     await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'tracked', metadata });
     const plain = await client.conversations.history({ channel: 'C0OPSENGUPD' });
-    expect(plain.messages?.[0]?.metadata).toBeUndefined();
+    // Slack keeps the event type and strips the payload unless asked for all metadata.
+    expect(plain.messages?.[0]?.metadata).toEqual({ event_type: 'herald_message' });
     const withMetadata = await client.conversations.history({
       channel: 'C0OPSENGUPD',
       include_all_metadata: true,
