@@ -68,7 +68,12 @@ export const FORMER_LEAD: UserSeed = {
   isDeleted: true,
 };
 /** Slack lists Slackbot among the users, with `is_bot: false`. */
-export const SLACKBOT: UserSeed = { id: 'USLACKBOT', name: 'slackbot', realName: 'Slackbot', isSlackbot: true };
+export const SLACKBOT: UserSeed = {
+  id: 'USLACKBOT',
+  name: 'slackbot',
+  realName: 'Slackbot',
+  isSlackbot: true,
+};
 export const SECOND_LEAD_USER_TOKEN = 'xoxp-fake-user-token-0002';
 
 export const DEFAULT_TOTAL_CHANNELS = 250;
@@ -119,8 +124,20 @@ export function genericChannels(existingCount: number, totalChannels: number): C
 export function defaultTokens(botScopes: readonly string[] = DEFAULT_BOT_SCOPES): TokenSeed[] {
   return [
     { token: DEFAULT_BOT_TOKEN, kind: 'bot', userId: BOT_USER.id, scopes: botScopes, appId: BOT_USER.appId },
-    { token: DEFAULT_USER_TOKEN, kind: 'user', userId: HUMAN_USER.id, scopes: DEFAULT_USER_SCOPES, appId: BOT_USER.appId },
-    { token: SECOND_LEAD_USER_TOKEN, kind: 'user', userId: SECOND_LEAD.id, scopes: DEFAULT_USER_SCOPES, appId: BOT_USER.appId },
+    {
+      token: DEFAULT_USER_TOKEN,
+      kind: 'user',
+      userId: HUMAN_USER.id,
+      scopes: DEFAULT_USER_SCOPES,
+      appId: BOT_USER.appId,
+    },
+    {
+      token: SECOND_LEAD_USER_TOKEN,
+      kind: 'user',
+      userId: SECOND_LEAD.id,
+      scopes: DEFAULT_USER_SCOPES,
+      appId: BOT_USER.appId,
+    },
   ];
 }
 

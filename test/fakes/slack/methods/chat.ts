@@ -56,7 +56,8 @@ function ownMessage(context: MethodContext, refusal: string): { message: PostedM
   const message = ts === undefined || ts === '' ? undefined : workspace.findMessage(channel.id, ts);
   if (!message || message.subtype === 'tombstone') throw new SlackError('message_not_found');
   // chat.update documents is_inactive for an archived channel; chat.delete documents nothing, so is_archived.
-  if (channel.isArchived) throw new SlackError(refusal === 'cant_update_message' ? 'is_inactive' : 'is_archived');
+  if (channel.isArchived)
+    throw new SlackError(refusal === 'cant_update_message' ? 'is_inactive' : 'is_archived');
   if (message.user !== caller.user.id) throw new SlackError(refusal);
   return { message, caller };
 }
@@ -64,7 +65,9 @@ function ownMessage(context: MethodContext, refusal: string): { message: PostedM
 /** True when chat.update was sent `metadata: {}`, which Slack reads as "remove the metadata". */
 function clearsMetadata(context: MethodContext): boolean {
   const value = jsonArg(context.args, 'metadata', 'invalid_metadata_format');
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
+  );
 }
 
 /** chat.update with reply_broadcast: shows an existing reply at the channel's top level too. */
@@ -88,9 +91,7 @@ export const chatUpdate: MethodSpec = {
     const { message, caller } = ownMessage(context, 'cant_update_message');
     if (boolArg(context.args, 'reply_broadcast') === true) return broadcastReply(context, message);
     const isClearingMetadata = clearsMetadata(context);
-    const content = readContent(
-      isClearingMetadata ? { ...context.args, metadata: undefined } : context.args,
-    );
+    const content = readContent(isClearingMetadata ? { ...context.args, metadata: undefined } : context.args);
     message.text = content.text;
     // Like Slack, an update replaces the blocks: leaving them out removes them.
     if (content.blocks) message.blocks = content.blocks;

@@ -238,7 +238,10 @@ describe('fake Slack: chat.update, chat.delete, chat.getPermalink', () => {
 
 describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
   const slack = useFakeSlack();
-  const v1 = { event_type: 'herald_incident', event_payload: { incident_id: 'inc-1', stage: 'investigating' } };
+  const v1 = {
+    event_type: 'herald_incident',
+    event_payload: { incident_id: 'inc-1', stage: 'investigating' },
+  };
   const v2 = { event_type: 'herald_incident', event_payload: { incident_id: 'inc-1', stage: 'resolved' } };
 
   async function metadataOf(ts: string): Promise<unknown> {
@@ -266,7 +269,7 @@ describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
     expect(await metadataOf(posted.ts!)).toBeUndefined();
   });
 
-  it('answers message_not_found for an unknown ts and cant_update_message for a person\'s message', async () => {
+  it("answers message_not_found for an unknown ts and cant_update_message for a person's message", async () => {
     const client = slack.client();
     expect(
       (await slackErrorOf(client.chat.update({ channel: 'C0OPSENGUPD', ts: '1700000000.000100', text: 'x' })))
@@ -282,7 +285,11 @@ describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
   it('broadcasts an existing reply with reply_broadcast, but not with new content or for a top-level message', async () => {
     const client = slack.client();
     const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Declared' });
-    const reply = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Resolved', thread_ts: parent.ts! });
+    const reply = await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Resolved',
+      thread_ts: parent.ts!,
+    });
     const both = await rawCall(slack.fake, 'chat.update', {
       channel: 'C0OPSENGUPD',
       ts: reply.ts!,
@@ -290,7 +297,11 @@ describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
       reply_broadcast: true,
     });
     expect(both.json.error).toBe('no_dual_broadcast_content_update');
-    const top = await rawCall(slack.fake, 'chat.update', { channel: 'C0OPSENGUPD', ts: parent.ts!, reply_broadcast: true });
+    const top = await rawCall(slack.fake, 'chat.update', {
+      channel: 'C0OPSENGUPD',
+      ts: parent.ts!,
+      reply_broadcast: true,
+    });
     expect(top.json.error).toBe('cant_broadcast_message');
     const broadcast = await rawCall(slack.fake, 'chat.update', {
       channel: 'C0OPSENGUPD',
@@ -342,7 +353,10 @@ describe('fake Slack: chat.update in an archived channel', () => {
   const slack = useFakeSlack();
 
   it('answers is_inactive, as Slack documents for chat.update', async () => {
-    const old = slack.fake.addMessage('operations-engineering-old-news', { text: 'old', user: 'U0HERALDBOT' });
+    const old = slack.fake.addMessage('operations-engineering-old-news', {
+      text: 'old',
+      user: 'U0HERALDBOT',
+    });
     const failure = await slackErrorOf(
       slack.client().chat.update({ channel: 'C0OPSENGOLD', ts: old.ts, text: 'new' }),
     );

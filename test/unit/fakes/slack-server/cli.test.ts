@@ -8,9 +8,13 @@ const serverPath = fileURLToPath(new URL('../../../fakes/slack-server.ts', impor
 
 describe('fake Slack: command line', () => {
   it('prints its url and bot token, serves, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', serverPath, '--port', '0', '--rate-limits', 'non_marketplace'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', serverPath, '--port', '0', '--rate-limits', 'non_marketplace'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const lines = createInterface({ input: child.stdout });
       const [firstLine] = (await once(lines, 'line')) as [string];

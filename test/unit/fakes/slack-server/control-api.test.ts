@@ -41,7 +41,9 @@ describe('fake Slack: control API over HTTP', () => {
   });
 
   it('hands out uploaded files with their bytes as base64', async () => {
-    await slack.client().filesUploadV2({ channel_id: 'C0OPSENGUPD', filename: 'event.ics', content: 'BEGIN:VCALENDAR' });
+    await slack
+      .client()
+      .filesUploadV2({ channel_id: 'C0OPSENGUPD', filename: 'event.ics', content: 'BEGIN:VCALENDAR' });
     const reply = await control('files');
     expect(reply.json.files).toEqual([
       expect.objectContaining({
