@@ -5,7 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { handleApiRequest, type ApiDeps } from './api-handler.ts';
 import { handleControlRequest } from './control-api.ts';
+import { handleUpload } from './files.ts';
 import { FaultBook, RateLimiter } from './faults.ts';
+import { TierLimiter } from './rate-limits.ts';
 import { sendJson } from './http-reply.ts';
 import { copyMessage, postMessage } from './posting.ts';
 import { deliverDueMessages } from './scheduled-delivery.ts';
@@ -20,9 +22,11 @@ import type {
   FakeSlackOptions,
   NewChannel,
   PostedMessage,
+  RateLimitMode,
   RequestRecord,
   ScheduledMessage,
   SlackMetadata,
+  StoredFile,
   TeamSeed,
 } from './types.ts';
 
@@ -51,12 +55,17 @@ export interface FakeSlack {
   readonly requests: RequestRecord[];
   messages(channelIdOrName?: string): PostedMessage[];
   scheduled(): ScheduledMessage[];
+  /** Every file uploaded (or begun), oldest first, with its bytes in `content`: e.g. an .ics to parse. */
+  files(): StoredFile[];
   /** Posts scheduled messages due at `nowEpochSec` (default: the fake's clock). */
   deliverScheduled(nowEpochSec?: number): DeliveryReport;
   inject(method: string, fault: Fault, options?: FaultOptions): FaultHandle;
   clearFaults(): void;
-  /** A sliding one-minute window for a method; null removes it. */
+  /** A sliding one-minute window for a method, shared by every caller; null removes it. */
   setRateLimit(method: string, limit: { perMinute: number } | null): void;
+  /** Slack's per-method tiers: off, as an internal app, or as a non-Marketplace app (see rate-limits.ts). */
+  setRateLimitMode(mode: RateLimitMode): void;
+  readonly rateLimitMode: RateLimitMode;
   /** While offline every API connection is destroyed at once; the control API still answers. */
   setOffline(isOffline: boolean): void;
   /** Later calls with the token fail with `error` (default invalid_auth). */
@@ -67,7 +76,7 @@ export interface FakeSlack {
   addMessage(channelIdOrName: string, message: SeedMessage): PostedMessage;
   /** Pins the fake's clock (epoch ms); null returns to the clock given in options. */
   setNowMs(nowMs: number | null): void;
-  /** Back to the seeded workspace: no messages, requests, faults, limits; online; tokens restored. */
+  /** Back to the seeded workspace: no messages, requests, faults, limits (rate-limit mode as started); online; tokens restored. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -77,6 +86,8 @@ class FakeSlackServer implements FakeSlack {
   private readonly clock: TsClock;
   private readonly faults = new FaultBook();
   private readonly rateLimiter = new RateLimiter();
+  private readonly tierLimiter: TierLimiter;
+  private readonly initialRateLimitMode: RateLimitMode;
   private requestLog: RequestRecord[] = [];
   private isOffline = false;
   private isClosed = false;
@@ -88,6 +99,8 @@ class FakeSlackServer implements FakeSlack {
   constructor(options: FakeSlackOptions) {
     this.workspace = new Workspace(buildWorkspaceSeed(options));
     this.clock = new TsClock(options.nowMs ?? Date.now);
+    this.initialRateLimitMode = options.rateLimits ?? 'off';
+    this.tierLimiter = new TierLimiter(this.initialRateLimitMode);
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -130,7 +143,9 @@ class FakeSlackServer implements FakeSlack {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, zone = '', name = '', ...rest] = url.pathname.split('/');
-    if (zone === 'api' && name !== '' && rest.length === 0) {
+    if (zone === 'upload' && name === 'v1' && rest.length === 1 && !this.isOffline) {
+      await handleUpload(this.workspace, req, res, rest[0] ?? '');
+    } else if (zone === 'api' && name !== '' && rest.length === 0) {
       await handleApiRequest(this.apiDeps(), req, res, decodeURIComponent(name), url);
     } else if (zone === '_fake' && name !== '' && rest.length === 0) {
       await handleControlRequest(this, req, res, name, url);
@@ -147,7 +162,9 @@ class FakeSlackServer implements FakeSlack {
       clock: this.clock,
       faults: this.faults,
       rateLimiter: this.rateLimiter,
+      tierLimiter: this.tierLimiter,
       requests: this.requestLog,
+      origin: `http://127.0.0.1:${this.port}`,
       isOffline: () => this.isOffline,
       sleep: (ms) => this.sleep(ms),
     };
@@ -185,6 +202,13 @@ class FakeSlackServer implements FakeSlack {
     return structuredClone([...this.workspace.scheduled].sort((a, b) => a.post_at - b.post_at));
   }
 
+  files(): StoredFile[] {
+    return [...this.workspace.files.values()].map(({ content, ...file }) => ({
+      ...structuredClone(file),
+      ...(content ? { content: Buffer.from(content) } : {}),
+    }));
+  }
+
   deliverScheduled(nowEpochSec?: number): DeliveryReport {
     return deliverDueMessages(this.workspace, this.clock, nowEpochSec ?? this.clock.nowSec());
   }
@@ -199,6 +223,14 @@ class FakeSlackServer implements FakeSlack {
 
   setRateLimit(method: string, limit: { perMinute: number } | null): void {
     this.rateLimiter.set(method, limit === null ? null : limit.perMinute);
+  }
+
+  setRateLimitMode(mode: RateLimitMode): void {
+    this.tierLimiter.setMode(mode);
+  }
+
+  get rateLimitMode(): RateLimitMode {
+    return this.tierLimiter.mode;
   }
 
   /** `spareSocket` keeps the control request that asked for this able to answer. */
@@ -256,6 +288,7 @@ class FakeSlackServer implements FakeSlack {
     this.requestLog.length = 0;
     this.faults.clear();
     this.rateLimiter.clear();
+    this.tierLimiter.setMode(this.initialRateLimitMode);
     this.isOffline = false;
   }
 

@@ -17,6 +17,12 @@ export interface TokenSeed {
   /** The Slack user the token acts as (a bot token acts as its bot user). */
   userId: string;
   scopes: readonly string[];
+  /**
+   * The app the token was issued to (default: the workspace's first bot app).
+   * Slack counts rate limits per method per workspace per app, so every token
+   * of one app shares them.
+   */
+  appId?: string;
 }
 
 export interface UserSeed {
@@ -26,6 +32,12 @@ export interface UserSeed {
   /** Set for bot users: the bot and app behind the user. */
   botId?: string;
   appId?: string;
+  /** The profile's display name (Slack: `profile.display_name`, often empty). */
+  displayName?: string;
+  /** A deactivated account: still listed by users.list, with `deleted: true`. */
+  isDeleted?: boolean;
+  /** Slackbot is a bot that Slack reports with `is_bot: false`. */
+  isSlackbot?: boolean;
 }
 
 export interface ChannelSeed {
@@ -70,7 +82,17 @@ export interface FakeSlackOptions {
   totalChannels?: number;
   /** The fake's clock in epoch ms (default Date.now): timestamps, scheduling, rate-limit windows. */
   nowMs?: () => number;
+  /** Slack's per-method rate limits (tiers); default off, so tests opt in. See rate-limits.ts. */
+  rateLimits?: RateLimitMode;
 }
+
+/**
+ * `off`: only limits set with `setRateLimit`. `tiers`: Slack's documented
+ * tiers for an internal (or Marketplace) app. `non_marketplace`: the tiers,
+ * plus Slack's 2025 limits for commercially distributed apps outside the
+ * Marketplace (conversations.history/replies: 1 a minute, 15 messages a page).
+ */
+export type RateLimitMode = 'off' | 'tiers' | 'non_marketplace';
 
 export interface SlackMetadata {
   event_type: string;
@@ -97,6 +119,30 @@ export interface PostedMessage {
   subtype?: 'tombstone';
   /** Set when the message came from a scheduled message. */
   scheduled_message_id?: string;
+  /** Ids of the files the message shares (files.completeUploadExternal). */
+  files?: string[];
+}
+
+/** A file uploaded with files.getUploadURLExternal + completeUploadExternal; `fake.files()` returns copies. */
+export interface StoredFile {
+  id: string;
+  name: string;
+  title: string;
+  /** Bytes announced to files.getUploadURLExternal. */
+  length: number;
+  alt_txt?: string;
+  snippet_type?: string;
+  /** The uploader. */
+  user: string;
+  /** Epoch seconds. */
+  created: number;
+  /** The uploaded bytes; undefined until the upload POST arrives. */
+  content?: Buffer;
+  /** Once files.completeUploadExternal has accepted it. */
+  isCompleted: boolean;
+  isDeleted: boolean;
+  /** Where it was shared: one message per share. */
+  shares: { channel: string; ts: string; thread_ts?: string }[];
 }
 
 export interface ScheduledMessage {
