@@ -25,7 +25,7 @@ import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from
 import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
-import { movedDeadline, newEvent, normalised } from './event-records.ts';
+import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
 export const SYNC_EVERY_MS = 6 * 3_600_000;
@@ -136,7 +136,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     return detailOf(next);
   }
 
-  const make = (fields: EventFields, seed: { uid?: string; sequence?: number } = {}) => newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
+  const make = (fields: EventFields, seed: Omit<NewEventSeed, 'id' | 'nowUtc'> = {}) => newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
 
   function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
     const current = find(id);
@@ -224,11 +224,11 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title), eventCount: 1 });
     },
     previewImport(ics) {
-      const parsed = parseIcs(ics, deps.userZone());
+      const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
       return parsed.ok ? ok(toPreview(parsed.value, planImport(parsed.value, events()))) : parsed;
     },
     importIcs(ics, uids) {
-      const parsed = parseIcs(ics, deps.userZone());
+      const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
       if (!parsed.ok) return parsed;
       const wanted = uids ? new Set(uids) : null;
       const steps = planImport(parsed.value, events()).filter((step) => !wanted || wanted.has(step.parsed.uid));

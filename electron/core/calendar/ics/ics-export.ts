@@ -85,7 +85,8 @@ function icsStatus(event: MaintenanceEvent): string {
 export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = zoneOffsetsFor(event)): string[] {
   const lines = [
     'BEGIN:VEVENT',
-    `UID:${escapeText(event.uid)}`,
+    // One occurrence of a series goes out under the series' UID with its original start, as RFC 5545 names an instance.
+    ...(event.seriesUid && event.recurrenceId ? [`UID:${escapeText(event.seriesUid)}`, `RECURRENCE-ID:${utcText(event.recurrenceId)}`] : [`UID:${escapeText(event.uid)}`]),
     `DTSTAMP:${utcText(stampUtc)}`,
     `CREATED:${utcText(event.createdAtUtc)}`,
     `LAST-MODIFIED:${utcText(event.updatedAtUtc)}`,
