@@ -186,16 +186,17 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-23')).not.toContainText('Upgrade');
     await page.getByRole('checkbox', { name: 'Planned' }).check();
 
-    // The agenda lists the same, and the CTO's weekly successes fall on Friday 3 April.
+    // The agenda lists the same. The CTO's weekly successes would fall on Friday 3 April, Good Friday in England
+    // (the default holiday region), so they are due on Thursday 2 April instead.
     await page.getByRole('button', { name: 'Agenda', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Thursday 23 April' })).toContainText('Ingress Controller Upgrade');
     await expectNoAxeViolations();
-    await page.getByRole('button', { name: 'Friday 3 April' }).click();
-    const dayPanel = page.getByRole('region', { name: 'Friday 3 April 2026' });
+    await page.getByRole('button', { name: 'Thursday 2 April' }).click();
+    const dayPanel = page.getByRole('region', { name: 'Thursday 2 April 2026' });
     await expect(dayPanel).toContainText('Successes for the CTO');
     await dayPanel.getByRole('button', { name: 'Draft the digest — Successes for the CTO' }).click();
     await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
-    await expect(page.getByRole('main')).toContainText('Highlights for 27 Mar – 3 Apr 2026');
+    await expect(page.getByRole('main')).toContainText('Highlights for 27 Mar – 2 Apr 2026');
   });
 
   test('exports calendar files that import back unchanged, and names the problem in a malformed one', async ({ page, openHerald, harness, expectNoAxeViolations }) => {

@@ -23,6 +23,7 @@ import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
 import { draftRef, draftsOfEvent, openEventDraft, refreshEventDrafts, type DraftsPort } from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
 import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
+import { holidayCheck } from './holidays.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
@@ -89,7 +90,10 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   const nowUtc = () => new Date(deps.clock.now()).toISOString();
   const events = () => deps.store.read().events;
   const settings = () => deps.settingsStore.read();
-  const duties = () => dutiesFromPlan(deps.plan(), settings().dutySchedules);
+  const duties = () => {
+    const current = settings();
+    return dutiesFromPlan(deps.plan(), current.dutySchedules, holidayCheck(current.holidayRegion));
+  };
   const draftDeps = { drafts: deps.drafts, plan: deps.plan };
   let timer: TimerHandle | null = null;
   let stopJumps: (() => void) | null = null;
