@@ -221,11 +221,11 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (id === undefined) {
         // Instants in one format order as plain strings (localeCompare's collation is slow over thousands).
         const all = [...events()].sort((a, b) => (a.startsAtUtc < b.startsAtUtc ? -1 : a.startsAtUtc > b.startsAtUtc ? 1 : 0));
-        return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc()), eventCount: all.length });
+        return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc(), undefined, { leadTimes: settings().leadTimes }), eventCount: all.length });
       }
       const event = find(id);
       if (!event) return missing(id);
-      return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title), eventCount: 1 });
+      return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title, { leadTimes: settings().leadTimes }), eventCount: 1 });
     },
     previewImport(ics) {
       const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
