@@ -228,4 +228,57 @@ test.describe('the maintenance calendar', () => {
     await expect(dialog).toHaveCount(0);
     await expect(day(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
   });
+
+  test('imports a repeating event as every occurrence, and events without an end or a title', async ({ page, openHerald, expectNoAxeViolations }) => {
+    const lines = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//Other calendar//EN',
+      'BEGIN:VEVENT',
+      'UID:patching@example.org',
+      'DTSTAMP:20260301T090000Z',
+      'SUMMARY:Patching window',
+      'DTSTART;TZID=Europe/London:20260414T120000',
+      'DTEND;TZID=Europe/London:20260414T130000',
+      'RRULE:FREQ=WEEKLY;COUNT=4',
+      'EXDATE;TZID=Europe/London:20260421T120000',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:patching@example.org',
+      'DTSTAMP:20260301T090000Z',
+      'RECURRENCE-ID;TZID=Europe/London:20260428T120000',
+      'SUMMARY:Patching window (moved)',
+      'DTSTART;TZID=Europe/London:20260429T140000',
+      'DTEND;TZID=Europe/London:20260429T150000',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:nameless@example.org',
+      'DTSTAMP:20260301T090000Z',
+      'DTSTART:20260416T090000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ];
+    await openHerald('Calendar');
+    await page.getByRole('button', { name: 'Import .ics' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from a calendar file' });
+    await dialog.getByLabel('Calendar file (.ics)').setInputFiles({ name: 'patching.ics', mimeType: 'text/calendar', buffer: Buffer.from(lines.join('\r\n')) });
+    // Every occurrence but the excluded one, the moved one in its place, and no duplicate-UID problem.
+    await expect(dialog.getByRole('row', { name: /Patching window/ })).toHaveCount(3);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByRole('row', { name: /Patching window/ }).first()).toContainText(
+      'it repeats: 3 occurrences, Tue 14 Apr 2026 to Tue 5 May 2026, each imported as its own event in one series',
+    );
+    const untitled = dialog.getByRole('row', { name: /Untitled event/ });
+    await expect(untitled).toContainText('it has no title (SUMMARY), so it is called "Untitled event"; edit the title after importing');
+    await expect(untitled).toContainText('it has no end (DTEND or DURATION), so it is a moment with no length');
+    await expectNoAxeViolations();
+    await dialog.getByRole('button', { name: 'Import 4 events' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(day(page, '2026-04-14')).toContainText('Patching window');
+    await expect(day(page, '2026-04-21')).not.toContainText('Patching window');
+    await expect(day(page, '2026-04-28')).not.toContainText('Patching window');
+    await expect(day(page, '2026-04-29')).toContainText('Patching window (moved)');
+    await expect(day(page, '2026-04-16')).toContainText('Untitled event');
+  });
 });
