@@ -229,7 +229,7 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
   });
 
-  test('imports a repeating event as every occurrence, and events without an end or a title', async ({ page, openHerald, expectNoAxeViolations }) => {
+  test('imports a repeating event as every occurrence, and events without an end or a title', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
     const lines = [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -276,9 +276,18 @@ test.describe('the maintenance calendar', () => {
     await dialog.getByRole('button', { name: 'Import 4 events' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(day(page, '2026-04-14')).toContainText('Patching window');
-    await expect(day(page, '2026-04-21')).not.toContainText('Patching window');
-    await expect(day(page, '2026-04-28')).not.toContainText('Patching window');
     await expect(day(page, '2026-04-29')).toContainText('Patching window (moved)');
     await expect(day(page, '2026-04-16')).toContainText('Untitled event');
+    // Each occurrence is its own event in one series: 21 April excluded, the 28 April one moved to the 29th.
+    const list = await harness.call<{ events: { title: string; startsAtUtc: string; seriesUid: string | null; recurrenceId: string | null }[] }>('calendar:list', {
+      fromUtc: '2026-04-01T00:00:00.000Z',
+      toUtc: '2026-06-01T00:00:00.000Z',
+    });
+    expect(list.events.map((event) => [event.title, event.startsAtUtc, event.seriesUid, event.recurrenceId])).toEqual([
+      ['Patching window', '2026-04-14T11:00:00.000Z', 'patching@example.org', '2026-04-14T11:00:00.000Z'],
+      ['Untitled event', '2026-04-16T09:00:00.000Z', null, null],
+      ['Patching window (moved)', '2026-04-29T13:00:00.000Z', 'patching@example.org', '2026-04-28T11:00:00.000Z'],
+      ['Patching window', '2026-05-05T11:00:00.000Z', 'patching@example.org', '2026-05-05T11:00:00.000Z'],
+    ]);
   });
 });
