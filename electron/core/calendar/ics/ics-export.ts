@@ -109,7 +109,7 @@ export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = 
   if (event.userActions) lines.push(extensionLine(X.userActions, event.userActions));
   if (event.userActionDeadlineUtc) lines.push(`${X.deadline.toUpperCase()};VALUE=DATE-TIME:${utcText(event.userActionDeadlineUtc)}`);
   if (event.channels.length > 0) lines.push(extensionLine(X.channels, event.channels.join(' ')));
-  if (leadTimes) lines.push(...commsAlarmLines(event, leadTimes, Date.parse(stampUtc)));
+  if (leadTimes) lines.push(...commsAlarmLines(event, leadTimes, Date.parse(stampUtc), offsets));
   lines.push('END:VEVENT');
   return lines;
 }
