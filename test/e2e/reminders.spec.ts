@@ -86,7 +86,7 @@ test.describe('promised incident updates', () => {
     await expect(alerts).toContainText(`Update overdue: ${INCIDENT_TITLE}`);
     await alerts.getByRole('button', { name: 'Show' }).click();
     const overdue = section(page, /^Overdue/);
-    await expect(overdue).toContainText('Incident update due 5 min ago (10:30 BST)');
+    await expect(overdue).toContainText('Incident update overdue since 10:30 BST (5 min ago)');
     await expect(section(page, /^Due now/)).toHaveCount(0);
     for (const action of ['Post update', 'Post holding update', 'Snooze 5 min', 'Dismiss']) {
       await expect(overdue.getByRole('button', { name: action })).toBeVisible();
