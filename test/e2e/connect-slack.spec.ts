@@ -94,6 +94,22 @@ test.describe('connecting Slack', () => {
   });
 });
 
+test.describe('connecting Slack where the scope header is stripped', () => {
+  test.use({ slackOptions: { omitScopesHeader: true } });
+
+  test('Settings says the permissions could not be checked, not that they are missing', async ({ page, openHerald, slack, expectNoAxeViolations }) => {
+    await openHerald('Settings');
+    await page.getByLabel('Slack token').fill(slack.botToken);
+    await page.getByLabel(/I understand the token will be stored/).check();
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    await expect(page.getByTestId('slack-connected')).toContainText('Connected to Ministry of Justice as herald');
+    await expect(page.getByTestId('slack-scopes-unchecked')).toContainText('Herald could not check the Slack app’s permissions');
+    await expect(page.getByTestId('slack-scopes-unchecked')).toContainText('chat:write, channels:read');
+    await expect(page.getByText('The Slack app is missing permissions')).toHaveCount(0);
+    await expectNoAxeViolations();
+  });
+});
+
 test.describe('the app shell', () => {
   test('every screen is reachable from the navigation and has no axe violations', async ({ page, openHerald, expectNoAxeViolations }) => {
     await openHerald();

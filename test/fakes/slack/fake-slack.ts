@@ -83,11 +83,13 @@ class FakeSlackServer implements FakeSlack {
   private readonly sockets = new Set<Socket>();
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: (isOpen: boolean) => void }>();
   private readonly server: Server;
+  private readonly omitScopesHeader: boolean;
   port = 0;
 
   constructor(options: FakeSlackOptions) {
     this.workspace = new Workspace(buildWorkspaceSeed(options));
     this.clock = new TsClock(options.nowMs ?? Date.now);
+    this.omitScopesHeader = options.omitScopesHeader === true;
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -149,6 +151,7 @@ class FakeSlackServer implements FakeSlack {
       rateLimiter: this.rateLimiter,
       requests: this.requestLog,
       isOffline: () => this.isOffline,
+      omitScopesHeader: this.omitScopesHeader,
       sleep: (ms) => this.sleep(ms),
     };
   }

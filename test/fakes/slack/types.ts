@@ -70,6 +70,11 @@ export interface FakeSlackOptions {
   totalChannels?: number;
   /** The fake's clock in epoch ms (default Date.now): timestamps, scheduling, rate-limit windows. */
   nowMs?: () => number;
+  /**
+   * Answer without the `x-oauth-scopes` header, as some proxies and gateways in front of Slack do; WebClient then
+   * reports no `response_metadata.scopes`. Default false.
+   */
+  omitScopesHeader?: boolean;
 }
 
 export interface SlackMetadata {
