@@ -34,7 +34,9 @@ export function describeInstant(epochMs: number, nowMs: number, zone: string): s
   const then = wallTimeInZone(epochMs, zone);
   const now = wallTimeInZone(nowMs, zone);
   const isSameDay = then.year === now.year && then.month === now.month && then.day === now.day;
-  return isSameDay ? `${formatTimeOfDay(epochMs, zone)} ${then.zoneAbbreviation}` : formatInstant(epochMs, zone, { withYear: false });
+  return isSameDay
+    ? `${formatTimeOfDay(epochMs, zone)} ${then.zoneAbbreviation}`
+    : formatInstant(epochMs, zone, { withYear: false });
 }
 
 /**

@@ -20,7 +20,10 @@ export interface AppLog {
   path: string;
 }
 
-export function openAppLog(logDir: string, options: { toConsole: boolean; writeConsole?: (line: string) => void }): AppLog {
+export function openAppLog(
+  logDir: string,
+  options: { toConsole: boolean; writeConsole?: (line: string) => void },
+): AppLog {
   const file = openLogFile(logDir);
   const writeConsole = options.writeConsole ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger = createLogger((line) => {

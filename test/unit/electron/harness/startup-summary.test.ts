@@ -51,13 +51,22 @@ describe('the harness start-up summary', () => {
         connectedAtUtc: '2026-12-01T09:00:00.000Z',
       },
     };
-    expect(startupSummary({ ...base, slack: connected })).toContain('Slack:       Ministry of Justice at https://slack-gov.com/api/');
-    const refused: SlackStatus = { ...notConnected, problem: 'The token is tied to http://127.0.0.1:9/api/.' };
-    expect(startupSummary({ ...base, slack: refused })).toContain('Slack:       not usable: The token is tied to http://127.0.0.1:9/api/.');
+    expect(startupSummary({ ...base, slack: connected })).toContain(
+      'Slack:       Ministry of Justice at https://slack-gov.com/api/',
+    );
+    const refused: SlackStatus = {
+      ...notConnected,
+      problem: 'The token is tied to http://127.0.0.1:9/api/.',
+    };
+    expect(startupSummary({ ...base, slack: refused })).toContain(
+      'Slack:       not usable: The token is tied to http://127.0.0.1:9/api/.',
+    );
   });
 
   it('says when the test clock is on and where the structured log is', () => {
-    expect(startupSummary({ ...base, testClock: true })).toContain('Herald browser harness (test clock ON) serving');
+    expect(startupSummary({ ...base, testClock: true })).toContain(
+      'Herald browser harness (test clock ON) serving',
+    );
     expect(startupSummary(base)).toContain('--verbose prints it here too');
     expect(startupSummary({ ...base, logToConsole: true })).toContain('also on this console');
   });

@@ -20,7 +20,10 @@ describe('the x-oauth-scopes header', () => {
       expect(answer.ok).toBe(true);
       expect(answer.user).toBe('herald');
       expect(answer.response_metadata?.scopes).toBeUndefined();
-      const raw = await fetch(`${slack.fake.url}auth.test`, { method: 'POST', headers: { authorization: `Bearer ${slack.fake.botToken}` } });
+      const raw = await fetch(`${slack.fake.url}auth.test`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${slack.fake.botToken}` },
+      });
       expect(raw.headers.get('x-oauth-scopes')).toBeNull();
       expect(raw.headers.get('x-accepted-oauth-scopes')).not.toBeNull();
     });

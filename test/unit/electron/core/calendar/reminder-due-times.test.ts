@@ -22,10 +22,17 @@ const maintenanceOn15Dec = certManagerFields({
   userActionDeadlineUtc: null,
 });
 const centreOptions = { dueSoonWindowMs: 15 * 60_000, includeUpcoming: true };
-const notificationContext = { timeZone: ZONE, isSoundEnabled: true, snoozeMs: 5 * 60_000, capabilities: hostCapabilities('linux') };
+const notificationContext = {
+  timeZone: ZONE,
+  isSoundEnabled: true,
+  snoozeMs: 5 * 60_000,
+  capabilities: hostCapabilities('linux'),
+};
 
 function centreTextFor(fixture: CalendarFixture, reminder: Reminder): string {
-  const item = attentionItems(fixture.scheduler.list(), fixture.clock.now(), centreOptions).find((entry) => entry.reminder.id === reminder.id);
+  const item = attentionItems(fixture.scheduler.list(), fixture.clock.now(), centreOptions).find(
+    (entry) => entry.reminder.id === reminder.id,
+  );
   if (!item) throw new Error(`the notification centre does not list ${reminder.id}`);
   return describeTiming(item, fixture.clock.now(), ZONE);
 }
@@ -33,7 +40,12 @@ function centreTextFor(fixture: CalendarFixture, reminder: Reminder): string {
 function openReminderOf(fixture: CalendarFixture, stage: string): Reminder {
   const found = fixture.scheduler
     .list()
-    .find((reminder) => reminder.subject.type === 'maintenance' && reminder.subject.stage === stage && (reminder.state === 'armed' || reminder.state === 'fired'));
+    .find(
+      (reminder) =>
+        reminder.subject.type === 'maintenance' &&
+        reminder.subject.stage === stage &&
+        (reminder.state === 'armed' || reminder.state === 'fired'),
+    );
   if (!found) throw new Error(`no open reminder for ${stage}`);
   return found;
 }
@@ -45,13 +57,16 @@ describe('the notification centre’s due time for a maintenance message', () =>
     const timed = detail.comms.filter((comm) => isTimedStage(comm.stage));
     expect(timed.map((comm) => comm.stage)).toEqual(['announcement', 'reminder', 'starting', 'complete']);
     for (const comm of timed) {
-      if (!isTimedStage(comm.stage) || comm.dueAtUtc === null) throw new Error(`${comm.stage} has no due time`);
+      if (!isTimedStage(comm.stage) || comm.dueAtUtc === null)
+        throw new Error(`${comm.stage} has no due time`);
       const reminder = openReminderOf(fixture, reminderStageFor(comm.stage));
       const calendarDue = describeInstant(Date.parse(comm.dueAtUtc), fixture.clock.now(), ZONE);
       expect(centreTextFor(fixture, reminder), comm.stage).toContain(`(${calendarDue})`);
     }
     const announcement = openReminderOf(fixture, 'announcement');
-    expect(centreTextFor(fixture, announcement)).toMatch(/^Maintenance announcement due in .* \(Tue 8 Dec, 10:00 GMT\)$/);
+    expect(centreTextFor(fixture, announcement)).toMatch(
+      /^Maintenance announcement due in .* \(Tue 8 Dec, 10:00 GMT\)$/,
+    );
     expect(centreTextFor(fixture, announcement)).not.toContain('15 Dec');
   });
 
@@ -74,7 +89,10 @@ describe('the notification centre’s due time for a maintenance message', () =>
     // Thu 10 Dec: the announcement was due on Tue 8 Dec, before Herald knew of the event.
     const fixture = setupCalendar({ startMs: Date.parse('2026-12-10T09:00:00Z') });
     const detail = fixture.create(maintenanceOn15Dec);
-    expect(detail.comms.find((comm) => comm.stage === 'announcement')).toMatchObject({ dueAtUtc: '2026-12-08T10:00:00.000Z', state: 'overdue' });
+    expect(detail.comms.find((comm) => comm.stage === 'announcement')).toMatchObject({
+      dueAtUtc: '2026-12-08T10:00:00.000Z',
+      state: 'overdue',
+    });
     // Armed after its instant had passed, it fires at once: an alert, but not a missed one.
     expect(fixture.firings.map((firing) => [firing.reminder.subject, firing.wasLate])).toEqual([
       [{ type: 'maintenance', eventId: 'id-1', stage: 'announcement' }, false],
@@ -85,7 +103,9 @@ describe('the notification centre’s due time for a maintenance message', () =>
     expect(spec.title).toBe('Maintenance announcement overdue: Certificate Manager Upgrade');
     expect(spec.body).toBe('Overdue since Tue 8 Dec, 10:00 GMT. Open it in Herald to check and send.');
     expect(spec.body).not.toMatch(/asleep|Missed/);
-    expect(centreTextFor(fixture, firing.reminder)).toMatch(/^Maintenance announcement overdue since Tue 8 Dec, 10:00 GMT \(.+ ago\)$/);
+    expect(centreTextFor(fixture, firing.reminder)).toMatch(
+      /^Maintenance announcement overdue since Tue 8 Dec, 10:00 GMT \(.+ ago\)$/,
+    );
   });
 
   it('still says "missed" for an announcement armed in time whose instant passed while the computer slept', () => {
@@ -93,8 +113,13 @@ describe('the notification centre’s due time for a maintenance message', () =>
     fixture.create(maintenanceOn15Dec);
     // Asleep from 1 Dec to 9 Dec: no timer ran; waking checks and fires the announcement late.
     fixture.clock.set(Date.parse('2026-12-09T08:00:00Z'));
-    const announcement = fixture.firings.find((firing) => firing.reminder.subject.type === 'maintenance' && firing.reminder.subject.stage === 'announcement');
+    const announcement = fixture.firings.find(
+      (firing) =>
+        firing.reminder.subject.type === 'maintenance' && firing.reminder.subject.stage === 'announcement',
+    );
     expect(announcement?.wasLate).toBe(true);
-    expect(notificationFor(announcement!, notificationContext).body).toContain('Missed while your computer was asleep or Herald was closed.');
+    expect(notificationFor(announcement!, notificationContext).body).toContain(
+      'Missed while your computer was asleep or Herald was closed.',
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('the app log', () => {
     log.logger.info('harness.started', { port: 5199 });
     log.logger.warn('slack.connect_failed', { token: 'xoxb-1-2-secret' });
     const lines = readFileSync(log.path, 'utf8').trim().split('\n');
-    expect(lines.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual(['harness.started', 'slack.connect_failed']);
+    expect(lines.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual([
+      'harness.started',
+      'slack.connect_failed',
+    ]);
     expect(lines.join('\n')).not.toContain('xoxb-1-2-secret');
     expect(console).toEqual([]);
   });
