@@ -25,6 +25,8 @@ export interface ApiDeps {
   /** http://127.0.0.1:PORT */
   origin: string;
   isOffline: () => boolean;
+  /** Leave out the `x-oauth-scopes` header (FakeSlackOptions.omitScopesHeader). */
+  omitScopesHeader: boolean;
   /** Waits, or resolves false at once if the server closes meanwhile. */
   sleep: (ms: number) => Promise<boolean>;
 }
@@ -52,6 +54,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function scopesOf(deps: ApiDeps, token: string | undefined): readonly string[] | undefined {
+  if (deps.omitScopesHeader) return undefined;
   const known = token === undefined ? undefined : deps.workspace.tokens.get(token);
   return known && known.revokedError === undefined ? known.scopes : undefined;
 }

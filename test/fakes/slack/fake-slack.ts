@@ -94,6 +94,7 @@ class FakeSlackServer implements FakeSlack {
   private readonly sockets = new Set<Socket>();
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: (isOpen: boolean) => void }>();
   private readonly server: Server;
+  private readonly omitScopesHeader: boolean;
   port = 0;
 
   constructor(options: FakeSlackOptions) {
@@ -101,6 +102,7 @@ class FakeSlackServer implements FakeSlack {
     this.clock = new TsClock(options.nowMs ?? Date.now);
     this.initialRateLimitMode = options.rateLimits ?? 'off';
     this.tierLimiter = new TierLimiter(this.initialRateLimitMode);
+    this.omitScopesHeader = options.omitScopesHeader === true;
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -166,6 +168,7 @@ class FakeSlackServer implements FakeSlack {
       requests: this.requestLog,
       origin: `http://127.0.0.1:${this.port}`,
       isOffline: () => this.isOffline,
+      omitScopesHeader: this.omitScopesHeader,
       sleep: (ms) => this.sleep(ms),
     };
   }

@@ -84,6 +84,11 @@ export interface FakeSlackOptions {
   nowMs?: () => number;
   /** Slack's per-method rate limits (tiers); default off, so tests opt in. See rate-limits.ts. */
   rateLimits?: RateLimitMode;
+  /**
+   * Answer without the `x-oauth-scopes` header, as some proxies and gateways in front of Slack do; WebClient then
+   * reports no `response_metadata.scopes`. Default false.
+   */
+  omitScopesHeader?: boolean;
 }
 
 /**

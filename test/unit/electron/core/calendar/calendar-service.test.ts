@@ -32,12 +32,13 @@ describe('creating a maintenance event', () => {
     expect(fixture.changes).toEqual([['id-1']]);
   });
 
-  it('fires the announcement reminder at its instant with the event as its title', () => {
+  it('fires the announcement reminder at its instant with the event as its title and the announcement’s due time', () => {
     const fixture = setupCalendar();
     fixture.create(certManagerFields());
     fixture.clock.advance(Date.parse('2026-04-16T11:00:00Z') - fixture.clock.now());
     expect(fixture.firings.map((firing) => [firing.reminder.subject, firing.reminder.title, firing.reminder.eventAtUtc])).toEqual([
-      [{ type: 'maintenance', eventId: 'id-1', stage: 'announcement' }, 'Certificate Manager Upgrade', '2026-04-23T11:00:00.000Z'],
+      // When the announcement is due (a week before), not when the work starts (2026-04-23T11:00Z).
+      [{ type: 'maintenance', eventId: 'id-1', stage: 'announcement' }, 'Certificate Manager Upgrade', '2026-04-16T11:00:00.000Z'],
     ]);
   });
 
