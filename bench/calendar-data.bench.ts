@@ -51,6 +51,8 @@ function event(index: number, startMs: number, prefix: string): MaintenanceEvent
     previousStartsAtUtc: null,
     previousEndsAtUtc: null,
     changeReason: '',
+    seriesUid: null,
+    recurrenceId: null,
     createdAtUtc: '2025-12-01T09:00:00.000Z',
     updatedAtUtc: '2025-12-01T09:00:00.000Z',
     title: `${service} maintenance ${index + 1}`,

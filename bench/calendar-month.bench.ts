@@ -46,6 +46,8 @@ function seedEvents(): MaintenanceEvent[] {
       previousStartsAtUtc: null,
       previousEndsAtUtc: null,
       changeReason: '',
+      seriesUid: null,
+      recurrenceId: null,
       createdAtUtc: '2026-03-01T09:00:00.000Z',
       updatedAtUtc: '2026-03-01T09:00:00.000Z',
       title: `${service} maintenance ${index + 1}`,

@@ -133,6 +133,8 @@ function event(n: number, count: number, nowMs: number): MaintenanceEvent {
     userActionDeadlineUtc: null,
     changeNotesUrl: '',
     channels: [],
+    seriesUid: null,
+    recurrenceId: null,
   };
 }
 

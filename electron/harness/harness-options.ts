@@ -2,6 +2,7 @@
 // Bad input gets a clear message naming the option, never a stack trace.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { wantsConsoleLog } from '../core/logging/app-log.ts';
 import { parseApiUrlOverride } from '../core/slack/api-url-policy.ts';
 
 export interface HarnessOptions {
@@ -11,6 +12,8 @@ export interface HarnessOptions {
   /** Start instant of the test clock; undefined = no test clock (the default). */
   testClockStartMs: number | undefined;
   openBrowser: boolean;
+  /** The structured log on stderr as well as in the data folder's logs/ (--verbose or HERALD_LOG=console). */
+  logToConsole: boolean;
 }
 
 export type ParsedOptions = { ok: true; options: HarnessOptions; help: boolean } | { ok: false; message: string };
@@ -21,6 +24,8 @@ export const HARNESS_USAGE = `Usage: npm run web -- [options]
   --slack-api-url <url>  tests only: also allow connecting Slack at this Web API base URL, and offer it first
                          (also HERALD_SLACK_API_URL); otherwise a token goes only to slack.com or slack-gov.com
   --test-clock[=<iso>]   tests only: a controllable clock, starting now or at <iso>
+  --verbose              also print the structured log (JSON lines) on the console (also HERALD_LOG=console);
+                         it is always written to <data folder>/logs/herald.log
   --help                 this text`;
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -35,6 +40,7 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
   let slackApiUrl = env.HERALD_SLACK_API_URL || undefined;
   let testClockStartMs: number | undefined;
   let help = false;
+  let logToConsole = wantsConsoleLog([], env);
   for (let index = 0; index < argv.length; index++) {
     const raw = argv[index] ?? '';
     const [flag, inlineValue] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
@@ -65,6 +71,9 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
         testClockStartMs = startMs;
         break;
       }
+      case '--verbose':
+        logToConsole = true;
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -78,5 +87,5 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
     if (!checked.ok) return { ok: false, message: checked.error };
     slackApiUrl = checked.value;
   }
-  return { ok: true, help, options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false } };
+  return { ok: true, help, options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false, logToConsole } };
 }

@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openLogFile } from '../core/logging/log-file.ts';
-import { createLogger } from '../core/logging/logger.ts';
+import { openAppLog } from '../core/logging/app-log.ts';
 import { HARNESS_USAGE, parseHarnessOptions } from './harness-options.ts';
 import { startHarness } from './start-harness.ts';
+import { startupSummary } from './startup-summary.ts';
 
 declare const __HERALD_VERSION__: string;
 
@@ -24,17 +24,19 @@ async function main(): Promise<void> {
     process.stderr.write('herald: the renderer is not built yet. Run `npm run build` (npm run web does this for you).\n');
     process.exit(1);
   }
-  // The log also goes to the data folder, so "Copy diagnostics" can include the last day of it.
+  // The log goes to the data folder (so "Copy diagnostics" can include the last day of it), and to stderr only with --verbose.
   const logDir = join(parsed.options.dataDir, 'logs');
-  const logFile = openLogFile(logDir);
-  const logger = createLogger((line) => {
-    process.stderr.write(`${line}\n`);
-    logFile.append(line);
-  });
+  const { logger, path: logPath } = openAppLog(logDir, { toConsole: parsed.options.logToConsole });
   const harness = await startHarness(parsed.options, { logger, logDir, staticDir, version: __HERALD_VERSION__ });
-  const clockNote = parsed.options.testClockStartMs === undefined ? '' : ' (test clock ON)';
-  process.stdout.write(`Herald browser harness${clockNote} serving ${harness.server.url}\n`);
-  process.stdout.write(`Data folder: ${parsed.options.dataDir}\n`);
+  const summary = startupSummary({
+    url: harness.server.url,
+    dataDir: parsed.options.dataDir,
+    logPath,
+    slack: await harness.core.slack.status(),
+    testClock: parsed.options.testClockStartMs !== undefined,
+    logToConsole: parsed.options.logToConsole,
+  });
+  process.stdout.write(`${summary}\n`);
   const stop = () => {
     void harness.close().then(() => process.exit(0));
   };

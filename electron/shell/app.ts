@@ -7,8 +7,7 @@ import { app, BrowserWindow, crashReporter, ipcMain, protocol, safeStorage, sess
 import ElectronStore from 'electron-store';
 import { createSystemClock } from '../core/clock/clock.ts';
 import { createCore } from '../core/create-core.ts';
-import { openLogFile } from '../core/logging/log-file.ts';
-import { createLogger } from '../core/logging/logger.ts';
+import { openAppLog, wantsConsoleLog } from '../core/logging/app-log.ts';
 import { apiUrlOverrideFromArgv } from '../core/slack/api-url-policy.ts';
 import type { ConfFactory } from '../core/storage/conf-like.ts';
 import { isSafeExternalUrl } from '../../shared/security/external-links.ts';
@@ -61,11 +60,8 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   serveRenderer(protocol, paths.rendererDir);
 
   const logDir = app.getPath('logs');
-  const logFile = openLogFile(logDir);
-  const logger = createLogger((line) => {
-    process.stderr.write(`${line}\n`);
-    logFile.append(line);
-  });
+  // JSON lines on the terminal only when asked for (--verbose / HERALD_LOG=console); the file always has them.
+  const { logger } = openAppLog(logDir, { toConsole: wantsConsoleLog(process.argv, process.env) });
   const clock = createSystemClock();
   // Tests start the app with --slack-api-url to reach the fake Slack; a bad value leaves Slack's own hosts only.
   const apiUrlOverride = apiUrlOverrideFromArgv(process.argv);

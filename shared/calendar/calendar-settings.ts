@@ -1,10 +1,22 @@
 // The calendar's own settings: how far ahead the announcement and reminder
-// fall due, when each recurring duty comes round, and the first day of the
-// week in the grid.
+// fall due, when each recurring duty comes round (and whose public holidays
+// it skips), and the first day of the week in the grid.
 import { z } from 'zod';
 import { boundedRecord } from '../api/json-limits.ts';
 import { defaultLeadTimes, leadTimesSchema } from './comms-schedule.ts';
 import { dutyScheduleSchema } from './plan-duties.ts';
+
+/** England's bank holidays unless the lead says otherwise. */
+export const DEFAULT_HOLIDAY_REGION = 'GB-ENG';
+/**
+ * A region as ISO 3166: "GB-ENG", "GB-SCT", "DE-BY", "FR"; empty for no
+ * holidays. Core checks that its holiday data knows the region.
+ */
+export const holidayRegionSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(?:[A-Z]{2}(?:-[A-Z0-9]{1,4})?)?$/, 'must be a country code with an optional region, such as GB-ENG, or empty for no holidays');
 
 export const calendarSettingsSchema = z.object({
   leadTimes: leadTimesSchema.default(defaultLeadTimes),
@@ -12,6 +24,8 @@ export const calendarSettingsSchema = z.object({
   dutySchedules: z.record(z.string().max(100), dutyScheduleSchema).default({}),
   /** 1 = Monday (British calendars), 0 = Sunday. */
   weekStartsOn: z.union([z.literal(0), z.literal(1)]).default(1),
+  /** Duties that fall on one of this region's public holidays move to the working day before. Stored files from before it load with the default. */
+  holidayRegion: holidayRegionSchema.default(DEFAULT_HOLIDAY_REGION),
 });
 export type CalendarSettings = z.output<typeof calendarSettingsSchema>;
 
@@ -19,6 +33,7 @@ export const defaultCalendarSettings: CalendarSettings = {
   leadTimes: { ...defaultLeadTimes },
   dutySchedules: {},
   weekStartsOn: 1,
+  holidayRegion: DEFAULT_HOLIDAY_REGION,
 };
 
 /**
@@ -30,6 +45,7 @@ export const calendarSettingsPatchSchema = z
     leadTimes: leadTimesSchema.strict().optional(),
     dutySchedules: boundedRecord(dutyScheduleSchema.strict(), { maxKeyChars: 100, maxEntries: 500 }).optional(),
     weekStartsOn: z.union([z.literal(0), z.literal(1)]).optional(),
+    holidayRegion: holidayRegionSchema.optional(),
   })
   .strict();
 export type CalendarSettingsPatch = z.output<typeof calendarSettingsPatchSchema>;

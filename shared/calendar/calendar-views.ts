@@ -27,6 +27,8 @@ const storedEventShape = z.object({
   previousStartsAtUtc: instantText.nullable(),
   previousEndsAtUtc: instantText.nullable(),
   changeReason: z.string(),
+  seriesUid: z.string().nullable(),
+  recurrenceId: instantText.nullable(),
   createdAtUtc: instantText,
   updatedAtUtc: instantText,
   title: z.string(),

@@ -95,14 +95,19 @@ export const eventFieldsObjectSchema = z.object({
 
 type FieldsOutput = z.output<typeof eventFieldsObjectSchema>;
 
-/** The checks that need more than one field, each naming the field at fault. */
-export function checkEventFields(fields: FieldsOutput, context: z.RefinementCtx): void {
+/**
+ * The checks that need more than one field, each naming the field at fault.
+ * A form asks for an end after the start; a calendar file may hold a moment
+ * with no length (RFC 5545: DTSTART without DTEND or DURATION), which
+ * `allowsNoLength` lets in.
+ */
+export function checkEventFields(fields: FieldsOutput, context: z.RefinementCtx, allowsNoLength = false): void {
   const startMs = Date.parse(fields.startsAtUtc);
   const endMs = Date.parse(fields.endsAtUtc);
   if (startMs < EARLIEST_MS || startMs >= LATEST_MS) {
     context.addIssue({ code: 'custom', path: ['startsAtUtc'], message: 'must be between the years 2000 and 2099' });
   }
-  if (endMs <= startMs) {
+  if (endMs < startMs || (endMs === startMs && !allowsNoLength)) {
     context.addIssue({ code: 'custom', path: ['endsAtUtc'], message: 'must be after the start' });
   } else if (endMs - startMs > MAX_WINDOW_MS) {
     context.addIssue({ code: 'custom', path: ['endsAtUtc'], message: 'must be within 31 days of the start; split longer work into several events' });
@@ -115,7 +120,9 @@ export function checkEventFields(fields: FieldsOutput, context: z.RefinementCtx)
   }
 }
 
-export const eventFieldsSchema = eventFieldsObjectSchema.superRefine(checkEventFields);
+export const eventFieldsSchema = eventFieldsObjectSchema.superRefine((fields, context) => checkEventFields(fields, context));
+/** An event read from a calendar file: as the form's, but a moment with no length is an event too. */
+export const importedFieldsSchema = eventFieldsObjectSchema.superRefine((fields, context) => checkEventFields(fields, context, true));
 export type EventFields = z.output<typeof eventFieldsSchema>;
 export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 
@@ -137,6 +144,14 @@ export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
   previousEndsAtUtc: utc.nullable().default(null),
   /** Why it moved or was called off, for the "rescheduled" and "cancelled" messages. */
   changeReason: text(1_000).default(''),
+  /**
+   * One occurrence of a repeating event (RRULE/RDATE in a calendar file): the
+   * series' iCalendar UID and the occurrence's original start (RECURRENCE-ID).
+   * Each occurrence is its own event, moved or cancelled on its own; null for
+   * a one-off. Files stored before series existed load with null.
+   */
+  seriesUid: z.string().min(1).max(255).nullable().default(null),
+  recurrenceId: utc.nullable().default(null),
   createdAtUtc: utc,
   updatedAtUtc: utc,
 });

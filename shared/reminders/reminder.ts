@@ -71,7 +71,10 @@ export const reminderSchema = z.object({
   isIncidentPromise: z.boolean(),
   /** When the reminder fires (before quiet-hours deferral), UTC. */
   dueAtUtc: utcInstant,
-  /** When the thing it is about happens: the promised update time, the maintenance stage, the duty. */
+  /**
+   * When the message it asks for is due: the promised update time, the calendar's due time for the maintenance
+   * message (not the event's start), the duty. A snooze or a heads-up moves `dueAtUtc`, never this.
+   */
   eventAtUtc: utcInstant,
   /** Set on overdue alerts: the next alert follows this long after each firing. */
   repeatEveryMs: z.number().int().positive().nullable(),

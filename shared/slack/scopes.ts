@@ -16,7 +16,9 @@ export const requiredScopes: readonly ScopeNeed[] = [
   { scope: 'groups:history', neededFor: 'the same duplicate check in private channels' },
 ];
 
-export function missingScopes(granted: readonly string[]): Array<{ scope: string; neededFor: string }> {
+/** The needs `granted` does not meet; none when the scopes are unknown (null: Slack did not report them). */
+export function missingScopes(granted: readonly string[] | null): Array<{ scope: string; neededFor: string }> {
+  if (granted === null) return [];
   const have = new Set(granted);
   return requiredScopes
     .filter((need) => !have.has(need.scope) && !(need.satisfiedBy ?? []).some((scope) => have.has(scope)))

@@ -186,16 +186,17 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-23')).not.toContainText('Upgrade');
     await page.getByRole('checkbox', { name: 'Planned' }).check();
 
-    // The agenda lists the same, and the CTO's weekly successes fall on Friday 3 April.
+    // The agenda lists the same. The CTO's weekly successes would fall on Friday 3 April, Good Friday in England
+    // (the default holiday region), so they are due on Thursday 2 April instead.
     await page.getByRole('button', { name: 'Agenda', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Thursday 23 April' })).toContainText('Ingress Controller Upgrade');
     await expectNoAxeViolations();
-    await page.getByRole('button', { name: 'Friday 3 April' }).click();
-    const dayPanel = page.getByRole('region', { name: 'Friday 3 April 2026' });
+    await page.getByRole('button', { name: 'Thursday 2 April' }).click();
+    const dayPanel = page.getByRole('region', { name: 'Thursday 2 April 2026' });
     await expect(dayPanel).toContainText('Successes for the CTO');
     await dayPanel.getByRole('button', { name: 'Draft the digest — Successes for the CTO' }).click();
     await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
-    await expect(page.getByRole('main')).toContainText('Highlights for 27 Mar – 3 Apr 2026');
+    await expect(page.getByRole('main')).toContainText('Highlights for 27 Mar – 2 Apr 2026');
   });
 
   test('exports calendar files that import back unchanged, and names the problem in a malformed one', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
@@ -226,5 +227,67 @@ test.describe('the maintenance calendar', () => {
     await dialog.getByRole('button', { name: 'Import 1 event' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(day(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
+  });
+
+  test('imports a repeating event as every occurrence, and events without an end or a title', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+    const lines = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//Other calendar//EN',
+      'BEGIN:VEVENT',
+      'UID:patching@example.org',
+      'DTSTAMP:20260301T090000Z',
+      'SUMMARY:Patching window',
+      'DTSTART;TZID=Europe/London:20260414T120000',
+      'DTEND;TZID=Europe/London:20260414T130000',
+      'RRULE:FREQ=WEEKLY;COUNT=4',
+      'EXDATE;TZID=Europe/London:20260421T120000',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:patching@example.org',
+      'DTSTAMP:20260301T090000Z',
+      'RECURRENCE-ID;TZID=Europe/London:20260428T120000',
+      'SUMMARY:Patching window (moved)',
+      'DTSTART;TZID=Europe/London:20260429T140000',
+      'DTEND;TZID=Europe/London:20260429T150000',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:nameless@example.org',
+      'DTSTAMP:20260301T090000Z',
+      'DTSTART:20260416T090000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ];
+    await openHerald('Calendar');
+    await page.getByRole('button', { name: 'Import .ics' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from a calendar file' });
+    await dialog.getByLabel('Calendar file (.ics)').setInputFiles({ name: 'patching.ics', mimeType: 'text/calendar', buffer: Buffer.from(lines.join('\r\n')) });
+    // Every occurrence but the excluded one, the moved one in its place, and no duplicate-UID problem.
+    await expect(dialog.getByRole('row', { name: /Patching window/ })).toHaveCount(3);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByRole('row', { name: /Patching window/ }).first()).toContainText(
+      'it repeats: 3 occurrences, Tue 14 Apr 2026 to Tue 5 May 2026, each imported as its own event in one series',
+    );
+    const untitled = dialog.getByRole('row', { name: /Untitled event/ });
+    await expect(untitled).toContainText('it has no title (SUMMARY), so it is called "Untitled event"; edit the title after importing');
+    await expect(untitled).toContainText('it has no end (DTEND or DURATION), so it is a moment with no length');
+    await expectNoAxeViolations();
+    await dialog.getByRole('button', { name: 'Import 4 events' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(day(page, '2026-04-14')).toContainText('Patching window');
+    await expect(day(page, '2026-04-29')).toContainText('Patching window (moved)');
+    await expect(day(page, '2026-04-16')).toContainText('Untitled event');
+    // Each occurrence is its own event in one series: 21 April excluded, the 28 April one moved to the 29th.
+    const list = await harness.call<{ events: { title: string; startsAtUtc: string; seriesUid: string | null; recurrenceId: string | null }[] }>('calendar:list', {
+      fromUtc: '2026-04-01T00:00:00.000Z',
+      toUtc: '2026-06-01T00:00:00.000Z',
+    });
+    expect(list.events.map((event) => [event.title, event.startsAtUtc, event.seriesUid, event.recurrenceId])).toEqual([
+      ['Patching window', '2026-04-14T11:00:00.000Z', 'patching@example.org', '2026-04-14T11:00:00.000Z'],
+      ['Untitled event', '2026-04-16T09:00:00.000Z', null, null],
+      ['Patching window (moved)', '2026-04-29T13:00:00.000Z', 'patching@example.org', '2026-04-28T11:00:00.000Z'],
+      ['Patching window', '2026-05-05T11:00:00.000Z', 'patching@example.org', '2026-05-05T11:00:00.000Z'],
+    ]);
   });
 });

@@ -25,6 +25,12 @@ test.describe('connecting Slack', () => {
     expect(slack.requests.filter((request) => request.method === 'auth.test')).toHaveLength(1);
     for (const body of apiResponses) expect(body).not.toContain(slack.botToken);
     expect(harness.output()).not.toContain(slack.botToken);
+    // A quiet start: the harness printed its summary, not JSON log lines (those need --verbose).
+    expect(harness.output()).toContain('Data folder:');
+    expect(harness.output()).not.toMatch(/^\{"time"/m);
+    // The structured log is in the data folder now, not on the console: it recorded the connection, without the token.
+    expect(harness.logFileText()).toContain('"event":"slack.connected"');
+    expect(harness.logFileText()).not.toContain(slack.botToken);
     expect(await page.content()).not.toContain(slack.botToken);
   });
 
@@ -62,6 +68,8 @@ test.describe('connecting Slack', () => {
     await expect(govSlack).toBeChecked();
     await expect(page.getByLabel('Slack token')).toHaveValue('');
     expect(harness.output()).not.toContain(slack.botToken);
+    expect(harness.logFileText()).toContain('"event":"slack.disconnected"');
+    expect(harness.logFileText()).not.toContain(slack.botToken);
   });
 
   test('a token Slack rejects gets a clear error and stays in the field', async ({ page, openHerald, slack, harness }) => {
@@ -73,6 +81,8 @@ test.describe('connecting Slack', () => {
     await expect(page.getByRole('alert')).toContainText('Slack did not accept the token');
     await expect(page.getByLabel('Slack token')).toHaveValue(slack.botToken);
     expect(harness.output()).not.toContain(slack.botToken);
+    expect(harness.logFileText()).toContain('"event":"slack.connect_failed"');
+    expect(harness.logFileText()).not.toContain(slack.botToken);
   });
 
   test('a malformed token is caught in the form before anything is sent', async ({ page, openHerald, slack }) => {
@@ -81,6 +91,22 @@ test.describe('connecting Slack', () => {
     await page.getByRole('button', { name: 'Connect Slack' }).click();
     await expect(page.getByText('A Slack token starts with xoxb- (bot) or xoxp- (user).')).toBeVisible();
     expect(slack.requests).toHaveLength(0);
+  });
+});
+
+test.describe('connecting Slack where the scope header is stripped', () => {
+  test.use({ slackOptions: { omitScopesHeader: true } });
+
+  test('Settings says the permissions could not be checked, not that they are missing', async ({ page, openHerald, slack, expectNoAxeViolations }) => {
+    await openHerald('Settings');
+    await page.getByLabel('Slack token').fill(slack.botToken);
+    await page.getByLabel(/I understand the token will be stored/).check();
+    await page.getByRole('button', { name: 'Connect Slack' }).click();
+    await expect(page.getByTestId('slack-connected')).toContainText('Connected to Ministry of Justice as herald');
+    await expect(page.getByTestId('slack-scopes-unchecked')).toContainText('Herald could not check the Slack app’s permissions');
+    await expect(page.getByTestId('slack-scopes-unchecked')).toContainText('chat:write, channels:read');
+    await expect(page.getByText('The Slack app is missing permissions')).toHaveCount(0);
+    await expectNoAxeViolations();
   });
 });
 

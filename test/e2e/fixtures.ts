@@ -6,12 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-server.ts';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-server.ts';
 import { RestartableHarness } from '../support/harness-process.ts';
 
 export interface HeraldFixtures {
   /** Start instant of the harness's test clock (ISO); undefined runs on the real clock. */
   testClockIso: string | undefined;
+  /** Options for this test's fake Slack (`test.use({ slackOptions: … })`); default the seeded workspace. */
+  slackOptions: FakeSlackOptions;
   slack: FakeSlack;
   dataDir: string;
   harness: RestartableHarness;
@@ -25,9 +27,9 @@ export interface HeraldFixtures {
 
 export const test = base.extend<HeraldFixtures>({
   testClockIso: [undefined, { option: true }],
-  // eslint-disable-next-line no-empty-pattern
-  slack: async ({}, use) => {
-    const slack = await startFakeSlack();
+  slackOptions: [{}, { option: true }],
+  slack: async ({ slackOptions }, use) => {
+    const slack = await startFakeSlack(slackOptions);
     await use(slack);
     await slack.close();
   },

@@ -86,7 +86,7 @@ test.describe('promised incident updates', () => {
     await expect(alerts).toContainText(`Update overdue: ${INCIDENT_TITLE}`);
     await alerts.getByRole('button', { name: 'Show' }).click();
     const overdue = section(page, /^Overdue/);
-    await expect(overdue).toContainText('Incident update due 5 min ago (10:30 BST)');
+    await expect(overdue).toContainText('Incident update overdue since 10:30 BST (5 min ago)');
     await expect(section(page, /^Due now/)).toHaveCount(0);
     for (const action of ['Post update', 'Post holding update', 'Snooze 5 min', 'Dismiss']) {
       await expect(overdue.getByRole('button', { name: action })).toBeVisible();
@@ -126,5 +126,52 @@ test.describe('promised incident updates', () => {
 
     await harness.call('testClock:advance', { ms: 5 * MINUTE_MS });
     await expect(section(page, /^Overdue/)).toContainText(INCIDENT_TITLE);
+  });
+});
+
+test.describe('calendar messages in the notification centre', () => {
+  const upgrade = {
+    title: 'Certificate Manager Upgrade',
+    workKind: 'upgrade',
+    what: 'Upgrading cert-manager from v0.8 to v0.14.',
+    services: ['cert-manager'],
+    impact: 'We do not expect any downtime.',
+    userActions: 'None',
+    userActionDeadlineUtc: null,
+  };
+  interface DetailLike {
+    comms: { stage: string; dueAtUtc: string | null; state: string }[];
+  }
+
+  test('each message is due when the calendar says, and one imported after its time is overdue, not "missed while asleep"', async ({
+    page,
+    harness,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
+    // Work on Tue 28 Apr: the calendar puts its announcement on Tue 21 Apr, a week before.
+    const planned = await harness.call<DetailLike>('calendar:create', {
+      event: { ...upgrade, startsAtUtc: '2026-04-28T11:00:00.000Z', endsAtUtc: '2026-04-28T16:00:00.000Z' },
+    });
+    expect(planned.comms.find((comm) => comm.stage === 'announcement')?.dueAtUtc).toBe('2026-04-21T11:00:00.000Z');
+    // Work on Fri 24 Apr, entered today (Mon 20 Apr): its announcement was due on Fri 17 Apr.
+    const late = await harness.call<DetailLike>('calendar:create', {
+      event: { ...upgrade, title: 'Ingress Controller Upgrade', services: ['ingress'], startsAtUtc: '2026-04-24T11:00:00.000Z', endsAtUtc: '2026-04-24T13:00:00.000Z' },
+    });
+    expect(late.comms.find((comm) => comm.stage === 'announcement')).toMatchObject({ dueAtUtc: '2026-04-17T11:00:00.000Z', state: 'overdue' });
+
+    await openHerald('Incidents');
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const comingUp = section(page, /^Coming up/);
+    await expect(comingUp).toContainText('Maintenance announcement due in 1 day 2 h (Tue 21 Apr, 12:00 BST)');
+    // The calendar's reminder is due the day before the work (Mon 27 Apr); before, both said the work's start.
+    expect(planned.comms.find((comm) => comm.stage === 'reminder')?.dueAtUtc).toBe('2026-04-27T11:00:00.000Z');
+    await expect(comingUp).toContainText('Maintenance reminder due in 7 days (Mon 27 Apr, 12:00 BST)');
+    await expect(comingUp).not.toContainText('Maintenance announcement due in 8 days (Tue 28 Apr');
+    const dueNow = section(page, /^Due now/);
+    await expect(dueNow).toContainText('Ingress Controller Upgrade');
+    await expect(dueNow).toContainText('Maintenance announcement overdue since Fri 17 Apr, 12:00 BST (3 days ago)');
+    await expect(centre(page)).not.toContainText('asleep');
+    await expectNoAxeViolations();
   });
 });

@@ -1,11 +1,12 @@
 // The fake Slack Web API every test talks to: `startFakeSlack()` in process,
 // or as a command for tests in another process:
-//   npx tsx test/fakes/slack-server.ts --port 0 [--channels 250]
+//   npx tsx test/fakes/slack-server.ts --port 0 [--channels 250] [--rate-limits off|tiers|non_marketplace]
 // prints "Fake Slack listening on <url> (bot token …)" and runs until
 // SIGINT/SIGTERM. The pieces live in ./slack/ (one concern per module).
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startFakeSlack } from './slack/fake-slack.ts';
+import { parseRateLimitMode } from './slack/rate-limits.ts';
 
 export { startFakeSlack } from './slack/fake-slack.ts';
 export type { FakeSlack, SeedMessage } from './slack/fake-slack.ts';
@@ -15,17 +16,27 @@ export {
   DEFAULT_TEAM,
   DEFAULT_USER_SCOPES,
   DEFAULT_USER_TOKEN,
+  SECOND_LEAD_USER_TOKEN,
 } from './slack/seed.ts';
 export type * from './slack/types.ts';
 
 async function runCli(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '0' }, channels: { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      channels: { type: 'string' },
+      'rate-limits': { type: 'string', default: 'off' },
+    },
   });
+  const rateLimits = parseRateLimitMode(values['rate-limits']);
   const port = Number(values.port);
   const totalChannels = values.channels === undefined ? undefined : Number(values.channels);
-  const fake = await startFakeSlack({ port, ...(totalChannels === undefined ? {} : { totalChannels }) });
+  const fake = await startFakeSlack({
+    port,
+    rateLimits,
+    ...(totalChannels === undefined ? {} : { totalChannels }),
+  });
   console.log(`Fake Slack listening on ${fake.url} (bot token ${fake.botToken})`);
   const stop = () => {
     void fake.close().then(() => process.exit(0));

@@ -1,6 +1,9 @@
 // Runs the browser harness as a child process, as `npm run web` would,
 // collecting everything it prints so tests can scan its logs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOG_FILE_NAME, PREVIOUS_LOG_FILE_NAME } from '../../electron/core/logging/log-file.ts';
 
 export interface HarnessProcess {
   url: string;
@@ -90,6 +93,15 @@ export class RestartableHarness {
     const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
     return result.value;
+  }
+  /** The structured log the harness wrote to its data folder (it reaches the console only with --verbose). */
+  logFileText(): string {
+    const dir = join(this.options.dataDir, 'logs');
+    return [PREVIOUS_LOG_FILE_NAME, LOG_FILE_NAME]
+      .map((name) => join(dir, name))
+      .filter((path) => existsSync(path))
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('');
   }
   /** Everything every run of the harness printed. */
   output(): string {

@@ -1,9 +1,10 @@
 // The calendar's API handlers: each validates nothing itself (the router has
 // parsed the arguments against the contract) and answers with a Result.
-import { ok, type Result } from '../../../shared/api/result.ts';
+import { fail, ok, type Result } from '../../../shared/api/result.ts';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
 import type { Handler } from '../api/router.ts';
 import type { CalendarService } from './calendar-service.ts';
+import { isKnownHolidayRegion } from './holidays.ts';
 
 type CalendarChannel =
   | 'calendar:list'
@@ -49,6 +50,9 @@ export function calendarHandlers(calendar: CalendarService): CalendarHandlers {
     'calendar:import': ({ ics, uids }) => settle(calendar.importIcs(ics, uids)),
     'calendar:getSettings': () => settle(ok(settingsView())),
     'calendar:updateSettings': (patch) => {
+      if (patch.holidayRegion !== undefined && !isKnownHolidayRegion(patch.holidayRegion)) {
+        return settle(fail('invalid_argument', `Herald has no public holidays for "${patch.holidayRegion}". Use a country code with an optional region, such as GB-ENG or GB-SCT, or leave it empty for none.`, { fields: ['holidayRegion'] }));
+      }
       calendar.updateSettings(patch);
       return settle(ok(settingsView()));
     },

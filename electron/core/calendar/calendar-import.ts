@@ -63,13 +63,14 @@ export function updatedEvent(step: ImportStep, nowUtc: string): MaintenanceEvent
 export function applyImport(
   steps: readonly ImportStep[],
   nowUtc: string,
-  make: (fields: EventFields, seed: { uid: string; sequence: number }) => MaintenanceEvent,
+  make: (fields: EventFields, seed: { uid: string; sequence: number; seriesUid: string | null; recurrenceId: string | null }) => MaintenanceEvent,
 ): { created: MaintenanceEvent[]; updated: Map<string, MaintenanceEvent> } {
   const created: MaintenanceEvent[] = [];
   const updated = new Map<string, MaintenanceEvent>();
   for (const step of steps) {
     if (step.action === 'new') {
-      const fresh = make(step.parsed.fields, { uid: step.parsed.uid, sequence: step.parsed.sequence });
+      const { uid, sequence, seriesUid, recurrenceId } = step.parsed;
+      const fresh = make(step.parsed.fields, { uid, sequence, seriesUid, recurrenceId });
       created.push(step.parsed.isCancelled ? { ...fresh, status: 'cancelled' } : fresh);
     } else if (step.action === 'update') {
       const next = updatedEvent(step, nowUtc);

@@ -24,9 +24,10 @@ import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
 import { draftRef, draftsOfEvent, openEventDraft, refreshEventDrafts, type DraftsPort } from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
 import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
+import { holidayCheck } from './holidays.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
-import { movedDeadline, newEvent, normalised } from './event-records.ts';
+import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
 export const SYNC_EVERY_MS = 6 * 3_600_000;
@@ -90,7 +91,10 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   const nowUtc = () => new Date(deps.clock.now()).toISOString();
   const events = () => deps.store.read().events;
   const settings = () => deps.settingsStore.read();
-  const duties = () => dutiesFromPlan(deps.plan(), settings().dutySchedules);
+  const duties = () => {
+    const current = settings();
+    return dutiesFromPlan(deps.plan(), current.dutySchedules, holidayCheck(current.holidayRegion));
+  };
   const draftDeps = { drafts: deps.drafts, plan: deps.plan };
   let timer: TimerHandle | null = null;
   let stopJumps: (() => void) | null = null;
@@ -137,7 +141,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     return detailOf(next);
   }
 
-  const make = (fields: EventFields, seed: { uid?: string; sequence?: number } = {}) => newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
+  const make = (fields: EventFields, seed: Omit<NewEventSeed, 'id' | 'nowUtc'> = {}) => newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
 
   function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
     const current = find(id);
@@ -218,18 +222,18 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (id === undefined) {
         // Instants in one format order as plain strings (localeCompare's collation is slow over thousands).
         const all = [...events()].sort((a, b) => (a.startsAtUtc < b.startsAtUtc ? -1 : a.startsAtUtc > b.startsAtUtc ? 1 : 0));
-        return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc()), eventCount: all.length });
+        return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc(), undefined, { leadTimes: settings().leadTimes }), eventCount: all.length });
       }
       const event = find(id);
       if (!event) return missing(id);
-      return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title), eventCount: 1 });
+      return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title, { leadTimes: settings().leadTimes }), eventCount: 1 });
     },
     previewImport(ics) {
-      const parsed = parseIcs(ics, deps.userZone());
+      const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
       return parsed.ok ? ok(toPreview(parsed.value, planImport(parsed.value, events()))) : parsed;
     },
     importIcs(ics, uids) {
-      const parsed = parseIcs(ics, deps.userZone());
+      const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
       if (!parsed.ok) return parsed;
       const wanted = uids ? new Set(uids) : null;
       const steps = planImport(parsed.value, events()).filter((step) => !wanted || wanted.has(step.parsed.uid));

@@ -25,6 +25,9 @@ export interface NewEventSeed {
   /** An imported event keeps its file's UID and sequence. */
   uid?: string;
   sequence?: number;
+  /** An occurrence of a repeating event in an imported file: its series and original start. */
+  seriesUid?: string | null;
+  recurrenceId?: string | null;
 }
 
 export function newEvent(fields: EventFields, seed: NewEventSeed): MaintenanceEvent {
@@ -38,6 +41,8 @@ export function newEvent(fields: EventFields, seed: NewEventSeed): MaintenanceEv
     previousStartsAtUtc: null,
     previousEndsAtUtc: null,
     changeReason: '',
+    seriesUid: seed.seriesUid ?? null,
+    recurrenceId: seed.recurrenceId ?? null,
     createdAtUtc: seed.nowUtc,
     updatedAtUtc: seed.nowUtc,
   };

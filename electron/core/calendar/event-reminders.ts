@@ -61,7 +61,9 @@ export function syncEventReminders(event: MaintenanceEvent, context: SyncContext
       continue;
     }
     if (comm.dueAtMs < nowMs - OLDEST_ARMABLE_MS) continue;
-    port.schedule({ kind: 'maintenance_comm', subject, dueAtMs: comm.dueAtMs, eventAtMs: comm.eventAtMs, title: event.title }, { force: true });
+    // The reminder's event instant is when the message is due (as the calendar shows it), not the event's start:
+    // the notification centre and the desktop notification say "announcement due" with it.
+    port.schedule({ kind: 'maintenance_comm', subject, dueAtMs: comm.dueAtMs, eventAtMs: comm.dueAtMs, title: event.title }, { force: true });
   }
 }
 

@@ -1,13 +1,15 @@
 // What a native notification says and offers when a reminder fires: a title
-// naming the incident or event, a body with the promised time in the user's
-// zone, sound per the setting, and the actions the platform can show. The
-// shell renders this as given.
+// naming the incident or event, a body with the time the message is due in
+// the user's zone (the calendar's time for a maintenance message, not the
+// event's start), sound per the setting, and the actions the platform can
+// show. The shell renders this as given.
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
-import { subjectKey, eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
+import { subjectKey } from '../../../shared/reminders/reminder-facts.ts';
+import { describeInstant, messageDueAtMs, messageKind } from '../../../shared/reminders/reminder-wording.ts';
 import { snoozeLabel, type AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';
-import { describeInstant, messageKind, minutesBetween } from './reminder-wording.ts';
+import { minutesBetween } from './reminder-wording.ts';
 
 export interface NotificationAction {
   label: string;
@@ -45,9 +47,15 @@ export interface FiredReminder {
 }
 
 const LATE_NOTE = 'Missed while your computer was asleep or Herald was closed.';
+/** A calendar or duty alert this long after its message's time says "overdue" (it was armed late, or snoozed). */
+const OVERDUE_AFTER_MS = 60_000;
+
+function isPastDue(reminder: Reminder, firedAtMs: number): boolean {
+  return firedAtMs - messageDueAtMs(reminder) >= OVERDUE_AFTER_MS;
+}
 
 function headline(reminder: Reminder, firedAtMs: number): string {
-  const promisedInMin = minutesBetween(firedAtMs, eventAtMs(reminder));
+  const promisedInMin = minutesBetween(firedAtMs, messageDueAtMs(reminder));
   switch (reminder.kind) {
     case 'incident_heads_up':
       return promisedInMin > 0 ? `Update due in ${promisedInMin} min` : 'Update due now';
@@ -57,24 +65,25 @@ function headline(reminder: Reminder, firedAtMs: number): string {
       return 'Update overdue';
     case 'maintenance_comm':
     case 'plan_duty':
-      return `${messageKind(reminder)} due`;
+      return `${messageKind(reminder)} ${isPastDue(reminder, firedAtMs) ? 'overdue' : 'due'}`;
   }
 }
 
 function details(reminder: Reminder, firedAtMs: number, timeZone: string): string {
-  const when = describeInstant(eventAtMs(reminder), firedAtMs, timeZone);
+  const when = describeInstant(messageDueAtMs(reminder), firedAtMs, timeZone);
+  const due = isPastDue(reminder, firedAtMs) ? `overdue since ${when}` : `due ${when}`;
   switch (reminder.kind) {
     case 'incident_heads_up':
     case 'incident_due':
       return `You promised the next update for ${when}. Post it, or send a holding update with a new time.`;
     case 'incident_overdue': {
-      const lateMin = minutesBetween(eventAtMs(reminder), firedAtMs);
+      const lateMin = minutesBetween(messageDueAtMs(reminder), firedAtMs);
       return `The update promised for ${when} is ${lateMin} min late. Post it now, or send a holding update with a new time.`;
     }
     case 'maintenance_comm':
-      return `Planned for ${when}. Open it in Herald to check and send.`;
+      return `${due.charAt(0).toUpperCase()}${due.slice(1)}. Open it in Herald to check and send.`;
     case 'plan_duty':
-      return `A regular item from your communications plan, due ${when}.`;
+      return `A regular item from your communications plan, ${due}.`;
   }
 }
 

@@ -4,11 +4,11 @@
 // incident", "Open Herald", "Restart to update" when an update is ready, and
 // "Quit Herald". Built from trayState().
 import type { AttentionItem, TrayIconState, TrayState, Urgency } from '../../../shared/reminders/attention.ts';
-import { eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import type { AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest, newIncidentRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';
-import { describeInstant, menuSafeTitle, messageKind } from './reminder-wording.ts';
+import { describeInstant, messageDueAtMs, messageKind } from '../../../shared/reminders/reminder-wording.ts';
+import { menuSafeTitle } from './reminder-wording.ts';
 
 /** Items beyond this are summed up in one "more in Herald" entry: a tray menu is not a list view. */
 export const MAX_TRAY_ITEMS = 8;
@@ -64,7 +64,7 @@ function tooltipFor(items: readonly AttentionItem[]): string {
 
 function itemLabel(item: AttentionItem, context: TrayContext): string {
   const { reminder } = item;
-  const when = describeInstant(eventAtMs(reminder), context.nowMs, context.timeZone);
+  const when = describeInstant(messageDueAtMs(reminder), context.nowMs, context.timeZone);
   return `${URGENCY_LABEL[item.urgency]}: ${menuSafeTitle(reminder.title)} (${messageKind(reminder).toLowerCase()}, ${when})`;
 }
 

@@ -200,7 +200,11 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
       const existing = atInstant.find(isOpen) ?? atInstant[0];
       const isRearmed = existing !== undefined && !isOpen(existing) && options.force === true && mayRearm(existing, sameSubject);
       if (existing && !isRearmed) {
-        if (isOpen(existing) && existing.title !== args.title) core.commit('scheduled', [{ ...existing, title: args.title }]);
+        // The title, or when the message is due (records armed before the calendar gave the message's own time), may have changed.
+        const eventAtUtc = toUtcIso(args.eventAtMs ?? args.dueAtMs);
+        if (isOpen(existing) && (existing.title !== args.title || existing.eventAtUtc !== eventAtUtc)) {
+          core.commit('scheduled', [{ ...existing, title: args.title, eventAtUtc }]);
+        }
         return ok(structuredClone(core.get(existing.id) ?? existing));
       }
       const replaced = sameSubject.filter((reminder) => reminder.state === 'armed').map((reminder) => closeReminder(reminder, 'superseded', nowMs));

@@ -181,7 +181,10 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       const shown = reminders.withSubjectKey(entry.key).filter((other) => other.state === 'fired');
       for (const other of shown) changed.push(put(closeReminder(other, 'superseded', nowMs)));
       const driftMs = nowMs - scheduledForMs;
-      const wasLate = driftMs > tuning.lateToleranceMs;
+      // Late means missed: it was armed before its instant and the machine slept or Herald was closed. One armed
+      // after its instant had passed (an event imported late) fires at once and is overdue, not "missed".
+      const wasArmedInTime = Date.parse(reminder.createdAtUtc) <= scheduledForMs;
+      const wasLate = wasArmedInTime && driftMs > tuning.lateToleranceMs;
       const fired = put(markFired(reminder, nowMs, wasLate));
       changed.push(fired);
       const next = nextRepeat(reminder, entry.dueMs, nowMs, tuning.createId);

@@ -97,7 +97,10 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
   async function verify(token: string, apiUrl: string): Promise<Result<SlackIdentity>> {
     try {
       const answer = await deps.createClient(token, apiUrl).auth.test();
-      const scopes = answer.response_metadata?.scopes ?? [];
+      // No `x-oauth-scopes` header (a proxy stripped it): the scopes could not be checked, which is not "all missing".
+      const reported = answer.response_metadata?.scopes;
+      const scopes = reported === undefined ? null : reported.filter((scope) => scope !== '');
+      if (scopes === null) deps.logger.warn('slack.scopes_unreported', { apiUrl });
       const isBot = typeof answer.bot_id === 'string' && answer.bot_id !== '';
       return ok({
         workspace: answer.team ?? 'Unknown workspace',

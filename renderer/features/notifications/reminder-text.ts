@@ -1,24 +1,17 @@
 // How the notification centre words a reminder, and which message the
-// composer should open for it. The desktop notification and tray say the
-// same in main (electron/core/notifications/); keep the two in step.
+// composer should open for it. What the message is and when it is due come
+// from shared/reminders/reminder-wording.ts, as in the desktop notification
+// and the tray.
 import type { ComposeIntent } from '../../../shared/api/channels/app.ts';
 import type { AttentionItem, Urgency } from '../../../shared/reminders/attention.ts';
 import type { MaintenanceStage, Reminder, ReminderSubject } from '../../../shared/reminders/reminder.ts';
-import { eventAtMs } from '../../../shared/reminders/reminder-facts.ts';
-import { formatInstant, formatRelative, formatTimeOfDay, wallTimeInZone } from '../../../shared/time/index.ts';
+import { describeMessageDue, messageKind } from '../../../shared/reminders/reminder-wording.ts';
 
 const PLAN_STAGE_BY_MAINTENANCE_STAGE: Record<MaintenanceStage, string> = {
   announcement: 'announcement',
   reminder: 'reminder',
   start: 'starting',
   complete: 'complete',
-};
-
-const MAINTENANCE_MESSAGE: Record<MaintenanceStage, string> = {
-  announcement: 'Maintenance announcement',
-  reminder: 'Maintenance reminder',
-  start: 'Maintenance "starting now" message',
-  complete: 'Maintenance "complete" message',
 };
 
 export const URGENCY_HEADINGS: Record<Urgency, string> = { overdue: 'Overdue', due: 'Due now', due_soon: 'Due soon', upcoming: 'Coming up' };
@@ -34,27 +27,9 @@ export function composeIntentFor(subject: ReminderSubject, isHolding = false): C
   }
 }
 
-export function messageKind(reminder: Reminder): string {
-  const { subject } = reminder;
-  if (subject.type === 'incident') return 'Incident update';
-  if (subject.type === 'maintenance') return MAINTENANCE_MESSAGE[subject.stage];
-  return 'Plan duty';
-}
-
-/** "10:30 BST" today, "Tue 21 Apr, 10:30 BST" on another day. */
-export function describeInstant(epochMs: number, nowMs: number, zone: string): string {
-  const then = wallTimeInZone(epochMs, zone);
-  const now = wallTimeInZone(nowMs, zone);
-  const isSameDay = then.year === now.year && then.month === now.month && then.day === now.day;
-  return isSameDay ? `${formatTimeOfDay(epochMs, zone)} ${then.zoneAbbreviation}` : formatInstant(epochMs, zone, { withYear: false });
-}
-
-/** "Incident update due in 5 min (10:30 BST)"; "… due 10 min ago …" once it has passed. */
+/** "Incident update due in 5 min (10:30 BST)"; "… overdue since 10:30 BST (10 min ago)" once it has passed. */
 export function describeTiming(item: AttentionItem, nowMs: number, zone: string): string {
-  const atMs = eventAtMs(item.reminder);
-  const relative = formatRelative(atMs, nowMs);
-  const due = relative === 'now' ? 'due now' : `due ${relative}`;
-  return `${messageKind(item.reminder)} ${due} (${describeInstant(atMs, nowMs, zone)})`;
+  return describeMessageDue(item.reminder, nowMs, zone);
 }
 
 /** Wording for an alert that just fired, for the in-page toast. */

@@ -2,6 +2,7 @@
 // token is bound to it), what is missing, and how well the token is protected.
 import { useEffect } from 'react';
 import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
+import { requiredScopes } from '../../../shared/slack/scopes.ts';
 import { herald } from '../../api/herald.ts';
 import { SlackConnectForm } from './slack-connect-form.tsx';
 import { useSlack } from './slack-store.ts';
@@ -45,7 +46,14 @@ export function SlackPanel() {
             Connected to <strong>{status.identity.workspace}</strong> as <strong>{status.identity.actorName}</strong> (
             {status.identity.tokenKind === 'bot' ? 'bot token' : 'user token'}).
           </p>
-          {status.identity.missingScopes.length > 0 ? (
+          {status.identity.scopes === null ? (
+            <div className="warning-banner" role="status" data-testid="slack-scopes-unchecked">
+              <p>
+                Herald could not check the Slack app’s permissions: Slack’s answer did not list them. If sending fails
+                for lack of a permission, check the app has {requiredScopes.map((need) => need.scope).join(', ')}.
+              </p>
+            </div>
+          ) : status.identity.missingScopes.length > 0 ? (
             <div className="warning-banner" role="status">
               <p>The Slack app is missing permissions Herald needs:</p>
               <ul>

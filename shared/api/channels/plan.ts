@@ -18,13 +18,16 @@ export const checkedPlanSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.array(planProblemSchema) }),
 ]);
 
+/** A whole plan as an editor sends it: bounded before validatePlan judges it. */
+const candidatePlan = withinJsonLimits(z.unknown(), PLAN_LIMITS);
+
 export const planChannels = {
   'plan:get': { args: z.object({}).strict(), result: planSchema },
   /** The whole edited plan; the answer names each problem when it is not valid. */
-  'plan:update': { args: z.object({ plan: withinJsonLimits(z.unknown(), PLAN_LIMITS) }).strict(), result: planSchema },
+  'plan:update': { args: z.object({ plan: candidatePlan }).strict(), result: planSchema },
   'plan:reset': { args: z.object({}).strict(), result: planSchema },
   /** Checks an edited plan without saving it: the plan editor's forms show each problem beside its field. */
-  'plan:check': { args: z.object({ plan: z.unknown() }).strict(), result: checkedPlanSchema },
+  'plan:check': { args: z.object({ plan: candidatePlan }).strict(), result: checkedPlanSchema },
 } as const;
 
 export const planEvents = {

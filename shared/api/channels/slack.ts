@@ -23,7 +23,11 @@ export const slackIdentitySchema = z.object({
   /** Bot display name (bot tokens) or the user's name (user tokens). */
   actorName: z.string(),
   tokenKind: z.enum(['bot', 'user']),
-  scopes: z.array(z.string()),
+  /**
+   * The token's scopes as Slack reported them (auth.test's `x-oauth-scopes` header); null when Slack's answer did
+   * not carry that header, so the scopes could not be checked (then `missingScopes` is empty: nothing is known).
+   */
+  scopes: z.array(z.string()).nullable(),
   missingScopes: z.array(z.object({ scope: z.string(), neededFor: z.string() })),
   connectedAtUtc: z.string(),
 });

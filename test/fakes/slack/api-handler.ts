@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from './access.ts';
 import { parseRequest, type ParsedRequest } from './args.ts';
 import type { FaultBook, RateLimiter } from './faults.ts';
+import type { TierLimiter } from './rate-limits.ts';
 import { sendHttpStatus, sendJson, type ReplyHeaders } from './http-reply.ts';
 import { findMethod } from './methods/index.ts';
 import { SlackError } from './slack-error.ts';
@@ -19,8 +20,13 @@ export interface ApiDeps {
   clock: TsClock;
   faults: FaultBook;
   rateLimiter: RateLimiter;
+  tierLimiter: TierLimiter;
   requests: RequestRecord[];
+  /** http://127.0.0.1:PORT */
+  origin: string;
   isOffline: () => boolean;
+  /** Leave out the `x-oauth-scopes` header (FakeSlackOptions.omitScopesHeader). */
+  omitScopesHeader: boolean;
   /** Waits, or resolves false at once if the server closes meanwhile. */
   sleep: (ms: number) => Promise<boolean>;
 }
@@ -48,6 +54,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function scopesOf(deps: ApiDeps, token: string | undefined): readonly string[] | undefined {
+  if (deps.omitScopesHeader) return undefined;
   const known = token === undefined ? undefined : deps.workspace.tokens.get(token);
   return known && known.revokedError === undefined ? known.scopes : undefined;
 }
@@ -63,7 +70,11 @@ function answer(deps: ApiDeps, method: string, request: ParsedRequest, record: R
     if (!spec) throw new SlackError('unknown_method', { req_method: method });
     if (request.bodyError !== undefined) throw new SlackError(request.bodyError);
     const caller = authenticate(deps.workspace, request.token);
-    const limited = deps.rateLimiter.admit(method, deps.clock.nowMs());
+    const nowMs = deps.clock.nowMs();
+    // A limit set by hand is checked first; Slack's tiers (when on) after it.
+    const limited =
+      deps.rateLimiter.admit(method, nowMs) ??
+      deps.tierLimiter.admit(deps.workspace, method, caller, request.args, nowMs);
     if (limited) {
       record.fault = 'rate_limit_window';
       return {
@@ -72,7 +83,14 @@ function answer(deps: ApiDeps, method: string, request: ParsedRequest, record: R
         headers: { ...headers, retryAfterSec: limited.retryAfterSec },
       };
     }
-    const result = spec.handler({ workspace: deps.workspace, clock: deps.clock, caller, args: request.args });
+    const result = spec.handler({
+      workspace: deps.workspace,
+      clock: deps.clock,
+      caller,
+      args: request.args,
+      origin: deps.origin,
+      pageLimitCap: deps.tierLimiter.historyPageLimit(method),
+    });
     return { status: 200, body: { ok: true, ...result }, headers };
   } catch (error) {
     if (error instanceof SlackError)

@@ -3,14 +3,16 @@
 // app). Only loopback callers are served, and every POST must be JSON, which
 // a web page cannot send cross-origin without a preflight this server never
 // grants.
-//   GET  health | messages[?channel=] | requests[?method=] | scheduled
+//   GET  health | messages[?channel=] | requests[?method=] | scheduled | files (content as base64)
 //   POST inject {method, fault, times?} | clearFaults | setOffline {offline}
-//        setRateLimit {method, perMinute|null} | reset | deliverScheduled {nowEpochSec?}
+//        setRateLimit {method, perMinute|null} | setRateLimitMode {mode: off|tiers|non_marketplace}
+//        reset | deliverScheduled {nowEpochSec?}
 //        revokeToken {token, error?} | setMember {channel, isMember, userId?}
 //        addChannel {name, ...} | addMessage {channel, text, ...} | setNowMs {nowMs|null}
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFault } from './faults.ts';
 import { sendJson } from './http-reply.ts';
+import { parseRateLimitMode } from './rate-limits.ts';
 import type { ControlTarget, NewChannel } from './types.ts';
 
 type Body = Record<string, unknown>;
@@ -67,6 +69,13 @@ function read(fake: ControlTarget, action: string, url: URL): Body {
     }
     case 'scheduled':
       return { scheduled: fake.scheduled() };
+    case 'files':
+      return {
+        files: fake.files().map(({ content, ...file }) => ({
+          ...file,
+          ...(content ? { content_base64: content.toString('base64') } : {}),
+        })),
+      };
     default:
       throw new ControlError(404, `unknown control action: GET ${action}`);
   }
@@ -98,6 +107,9 @@ function act(fake: ControlTarget, action: string, body: Body, req: IncomingMessa
       fake.setRateLimit(requireString(body, 'method'), perMinute === null ? null : { perMinute });
       return {};
     }
+    case 'setRateLimitMode':
+      fake.setRateLimitMode(parseRateLimitMode(body.mode));
+      return {};
     case 'reset':
       fake.reset();
       return {};

@@ -5,7 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { handleApiRequest, type ApiDeps } from './api-handler.ts';
 import { handleControlRequest } from './control-api.ts';
+import { handleUpload } from './files.ts';
 import { FaultBook, RateLimiter } from './faults.ts';
+import { TierLimiter } from './rate-limits.ts';
 import { sendJson } from './http-reply.ts';
 import { copyMessage, postMessage } from './posting.ts';
 import { deliverDueMessages } from './scheduled-delivery.ts';
@@ -21,9 +23,11 @@ import type {
   FakeSlackOptions,
   NewChannel,
   PostedMessage,
+  RateLimitMode,
   RequestRecord,
   ScheduledMessage,
   SeedMessage,
+  StoredFile,
   TeamSeed,
 } from './types.ts';
 
@@ -34,17 +38,23 @@ class FakeSlackServer implements FakeSlack {
   private readonly clock: TsClock;
   private readonly faults = new FaultBook();
   private readonly rateLimiter = new RateLimiter();
+  private readonly tierLimiter: TierLimiter;
+  private readonly initialRateLimitMode: RateLimitMode;
   private requestLog: RequestRecord[] = [];
   private isOffline = false;
   private isClosed = false;
   private readonly sockets = new Set<Socket>();
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: (isOpen: boolean) => void }>();
   private readonly server: Server;
+  private readonly omitScopesHeader: boolean;
   port = 0;
 
   constructor(options: FakeSlackOptions) {
     this.workspace = new Workspace(buildWorkspaceSeed(options));
     this.clock = new TsClock(options.nowMs ?? Date.now);
+    this.initialRateLimitMode = options.rateLimits ?? 'off';
+    this.tierLimiter = new TierLimiter(this.initialRateLimitMode);
+    this.omitScopesHeader = options.omitScopesHeader === true;
     this.server = createServer((req, res) => void this.route(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -87,7 +97,9 @@ class FakeSlackServer implements FakeSlack {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, zone = '', name = '', ...rest] = url.pathname.split('/');
-    if (zone === 'api' && name !== '' && rest.length === 0) {
+    if (zone === 'upload' && name === 'v1' && rest.length === 1 && !this.isOffline) {
+      await handleUpload(this.workspace, req, res, rest[0] ?? '');
+    } else if (zone === 'api' && name !== '' && rest.length === 0) {
       await handleApiRequest(this.apiDeps(), req, res, decodeURIComponent(name), url);
     } else if (zone === '_fake' && name !== '' && rest.length === 0) {
       await handleControlRequest(this, req, res, name, url);
@@ -104,8 +116,11 @@ class FakeSlackServer implements FakeSlack {
       clock: this.clock,
       faults: this.faults,
       rateLimiter: this.rateLimiter,
+      tierLimiter: this.tierLimiter,
       requests: this.requestLog,
+      origin: `http://127.0.0.1:${this.port}`,
       isOffline: () => this.isOffline,
+      omitScopesHeader: this.omitScopesHeader,
       sleep: (ms) => this.sleep(ms),
     };
   }
@@ -142,6 +157,13 @@ class FakeSlackServer implements FakeSlack {
     return structuredClone([...this.workspace.scheduled].sort((a, b) => a.post_at - b.post_at));
   }
 
+  files(): StoredFile[] {
+    return [...this.workspace.files.values()].map(({ content, ...file }) => ({
+      ...structuredClone(file),
+      ...(content ? { content: Buffer.from(content) } : {}),
+    }));
+  }
+
   deliverScheduled(nowEpochSec?: number): DeliveryReport {
     return deliverDueMessages(this.workspace, this.clock, nowEpochSec ?? this.clock.nowSec());
   }
@@ -156,6 +178,14 @@ class FakeSlackServer implements FakeSlack {
 
   setRateLimit(method: string, limit: { perMinute: number } | null): void {
     this.rateLimiter.set(method, limit === null ? null : limit.perMinute);
+  }
+
+  setRateLimitMode(mode: RateLimitMode): void {
+    this.tierLimiter.setMode(mode);
+  }
+
+  get rateLimitMode(): RateLimitMode {
+    return this.tierLimiter.mode;
   }
 
   /** `spareSocket` keeps the control request that asked for this able to answer. */
@@ -213,6 +243,7 @@ class FakeSlackServer implements FakeSlack {
     this.requestLog.length = 0;
     this.faults.clear();
     this.rateLimiter.clear();
+    this.tierLimiter.setMode(this.initialRateLimitMode);
     this.isOffline = false;
   }
 

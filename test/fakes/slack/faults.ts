@@ -2,9 +2,8 @@
 // each request takes the first matching fault that still has hits left.
 // Rate limits are sliding one-minute windows per method on the fake's clock,
 // so a test can move time instead of sleeping.
+import { MinuteWindows } from './rate-limits.ts';
 import type { Fault, FaultHandle, FaultOptions } from './types.ts';
-
-const WINDOW_MS = 60_000;
 
 interface QueuedFault {
   method: string;
@@ -81,14 +80,15 @@ export class FaultBook {
   }
 }
 
+/** Limits a test sets by hand (`setRateLimit`): one budget per method for every caller. */
 export class RateLimiter {
   private readonly perMinuteByMethod = new Map<string, number>();
-  private readonly acceptedAtMs = new Map<string, number[]>();
+  private readonly windows = new MinuteWindows();
 
   set(method: string, perMinute: number | null): void {
     if (perMinute === null) {
       this.perMinuteByMethod.delete(method);
-      this.acceptedAtMs.delete(method);
+      this.windows.forget(method);
       return;
     }
     if (!Number.isInteger(perMinute) || perMinute < 1)
@@ -103,18 +103,11 @@ export class RateLimiter {
   admit(method: string, nowMs: number): { retryAfterSec: number } | undefined {
     const perMinute = this.perMinuteByMethod.get(method);
     if (perMinute === undefined) return undefined;
-    const recent = (this.acceptedAtMs.get(method) ?? []).filter((atMs) => atMs > nowMs - WINDOW_MS);
-    this.acceptedAtMs.set(method, recent);
-    const oldest = recent[0];
-    if (recent.length >= perMinute && oldest !== undefined) {
-      return { retryAfterSec: Math.max(1, Math.ceil((oldest + WINDOW_MS - nowMs) / 1000)) };
-    }
-    recent.push(nowMs);
-    return undefined;
+    return this.windows.admit(method, perMinute, nowMs);
   }
 
   clear(): void {
     this.perMinuteByMethod.clear();
-    this.acceptedAtMs.clear();
+    this.windows.forget();
   }
 }

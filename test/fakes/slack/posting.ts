@@ -17,6 +17,8 @@ export interface NewMessage {
   unfurlLinks?: boolean;
   unfurlMedia?: boolean;
   scheduledMessageId?: string;
+  /** Files the message shares (files.completeUploadExternal). */
+  fileIds?: string[];
   /** When the message is stamped (default: the clock's now). */
   atMs?: number;
 }
@@ -46,6 +48,7 @@ export function postMessage(workspace: Workspace, clock: TsClock, message: NewMe
     ...(message.unfurlLinks === undefined ? {} : { unfurl_links: message.unfurlLinks }),
     ...(message.unfurlMedia === undefined ? {} : { unfurl_media: message.unfurlMedia }),
     ...(message.scheduledMessageId === undefined ? {} : { scheduled_message_id: message.scheduledMessageId }),
+    ...(message.fileIds && message.fileIds.length > 0 ? { files: [...message.fileIds] } : {}),
   };
   workspace.storeMessage(posted);
   return posted;

@@ -18,6 +18,12 @@ export interface TokenSeed {
   /** The Slack user the token acts as (a bot token acts as its bot user). */
   userId: string;
   scopes: readonly string[];
+  /**
+   * The app the token was issued to (default: the workspace's first bot app).
+   * Slack counts rate limits per method per workspace per app, so every token
+   * of one app shares them.
+   */
+  appId?: string;
 }
 
 export interface UserSeed {
@@ -27,6 +33,12 @@ export interface UserSeed {
   /** Set for bot users: the bot and app behind the user. */
   botId?: string;
   appId?: string;
+  /** The profile's display name (Slack: `profile.display_name`, often empty). */
+  displayName?: string;
+  /** A deactivated account: still listed by users.list, with `deleted: true`. */
+  isDeleted?: boolean;
+  /** Slackbot is a bot that Slack reports with `is_bot: false`. */
+  isSlackbot?: boolean;
 }
 
 export interface ChannelSeed {
@@ -71,7 +83,22 @@ export interface FakeSlackOptions {
   totalChannels?: number;
   /** The fake's clock in epoch ms (default Date.now): timestamps, scheduling, rate-limit windows. */
   nowMs?: () => number;
+  /** Slack's per-method rate limits (tiers); default off, so tests opt in. See rate-limits.ts. */
+  rateLimits?: RateLimitMode;
+  /**
+   * Answer without the `x-oauth-scopes` header, as some proxies and gateways in front of Slack do; WebClient then
+   * reports no `response_metadata.scopes`. Default false.
+   */
+  omitScopesHeader?: boolean;
 }
+
+/**
+ * `off`: only limits set with `setRateLimit`. `tiers`: Slack's documented
+ * tiers for an internal (or Marketplace) app. `non_marketplace`: the tiers,
+ * plus Slack's 2025 limits for commercially distributed apps outside the
+ * Marketplace (conversations.history/replies: 1 a minute, 15 messages a page).
+ */
+export type RateLimitMode = 'off' | 'tiers' | 'non_marketplace';
 
 export interface SlackMetadata {
   event_type: string;
@@ -98,6 +125,30 @@ export interface PostedMessage {
   subtype?: 'tombstone';
   /** Set when the message came from a scheduled message. */
   scheduled_message_id?: string;
+  /** Ids of the files the message shares (files.completeUploadExternal). */
+  files?: string[];
+}
+
+/** A file uploaded with files.getUploadURLExternal + completeUploadExternal; `fake.files()` returns copies. */
+export interface StoredFile {
+  id: string;
+  name: string;
+  title: string;
+  /** Bytes announced to files.getUploadURLExternal. */
+  length: number;
+  alt_txt?: string;
+  snippet_type?: string;
+  /** The uploader. */
+  user: string;
+  /** Epoch seconds. */
+  created: number;
+  /** The uploaded bytes; undefined until the upload POST arrives. */
+  content?: Buffer;
+  /** Once files.completeUploadExternal has accepted it. */
+  isCompleted: boolean;
+  isDeleted: boolean;
+  /** Where it was shared: one message per share. */
+  shares: { channel: string; ts: string; thread_ts?: string }[];
 }
 
 export interface ScheduledMessage {
@@ -181,12 +232,17 @@ export interface FakeSlack {
   readonly requests: RequestRecord[];
   messages(channelIdOrName?: string): PostedMessage[];
   scheduled(): ScheduledMessage[];
+  /** Every file uploaded (or begun), oldest first, with its bytes in `content`: e.g. an .ics to parse. */
+  files(): StoredFile[];
   /** Posts scheduled messages due at `nowEpochSec` (default: the fake's clock). */
   deliverScheduled(nowEpochSec?: number): DeliveryReport;
   inject(method: string, fault: Fault, options?: FaultOptions): FaultHandle;
   clearFaults(): void;
-  /** A sliding one-minute window for a method; null removes it. */
+  /** A sliding one-minute window for a method, shared by every caller; null removes it. */
   setRateLimit(method: string, limit: { perMinute: number } | null): void;
+  /** Slack's per-method tiers: off, as an internal app, or as a non-Marketplace app (see rate-limits.ts). */
+  setRateLimitMode(mode: RateLimitMode): void;
+  readonly rateLimitMode: RateLimitMode;
   /** While offline every API connection is destroyed at once; the control API still answers. */
   setOffline(isOffline: boolean): void;
   /** Later calls with the token fail with `error` (default invalid_auth). */
@@ -197,7 +253,7 @@ export interface FakeSlack {
   addMessage(channelIdOrName: string, message: SeedMessage): PostedMessage;
   /** Pins the fake's clock (epoch ms); null returns to the clock given in options. */
   setNowMs(nowMs: number | null): void;
-  /** Back to the seeded workspace: no messages, requests, faults, limits; online; tokens restored. */
+  /** Back to the seeded workspace: no messages, requests, faults, limits (rate-limit mode as started); online; tokens restored. */
   reset(): void;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import type {
   NewChannel,
   PostedMessage,
   ScheduledMessage,
+  StoredFile,
   TeamSeed,
   TokenSeed,
   UserSeed,
@@ -59,7 +60,11 @@ export class Workspace {
   channels: ChannelState[] = [];
   private messagesByChannel = new Map<string, PostedMessage[]>();
   scheduled: ScheduledMessage[] = [];
+  /** Uploaded files by id, and the upload tickets (the secret part of an upload URL) naming them. */
+  files = new Map<string, StoredFile>();
+  uploadTickets = new Map<string, string>();
   private addedChannelCount = 0;
+  private fileCount = 0;
   private readonly seed: WorkspaceSeed;
 
   constructor(seed: WorkspaceSeed) {
@@ -74,6 +79,15 @@ export class Workspace {
     this.channels = this.seed.channels.map(toChannelState);
     this.messagesByChannel = new Map();
     this.scheduled = [];
+    this.files = new Map();
+    this.uploadTickets = new Map();
+    this.fileCount = 0;
+  }
+
+  /** A new file id shaped like Slack's (F + upper-case alphanumerics). */
+  nextFileId(): string {
+    this.fileCount += 1;
+    return `F0FAKE${String(this.fileCount).padStart(5, '0')}`;
   }
 
   get url(): string {

@@ -192,6 +192,7 @@ describe('the contract’s free-form values', () => {
       'outbox:confirm blocks.0',
       'outbox:enqueue blocks.0',
       'outbox:update patch.blocks.0',
+      'plan:check plan',
       'plan:update plan',
       'templates:save template.fields',
     ]);

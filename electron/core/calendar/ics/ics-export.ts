@@ -5,7 +5,9 @@
 // Herald wrote imports back exactly.
 import ICAL from 'ical.js';
 import { statusLabels, type MaintenanceEvent } from '../../../../shared/calendar/maintenance-event.ts';
+import type { LeadTimes } from '../../../../shared/calendar/comms-schedule.ts';
 import { formatInstant } from '../../../../shared/time/format.ts';
+import { commsAlarmLines } from './ics-alarms.ts';
 import { writeIcs } from './ics-text.ts';
 import { vtimezone, zoneOffsets, type ZoneOffsets } from './ics-timezone.ts';
 
@@ -82,10 +84,11 @@ function icsStatus(event: MaintenanceEvent): string {
  * fraction of the time and memory, and the import (ical.js) and an
  * independent RFC 5545 check read it back in the tests.
  */
-export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = zoneOffsetsFor(event)): string[] {
+export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = zoneOffsetsFor(event), leadTimes?: LeadTimes): string[] {
   const lines = [
     'BEGIN:VEVENT',
-    `UID:${escapeText(event.uid)}`,
+    // One occurrence of a series goes out under the series' UID with its original start, as RFC 5545 names an instance.
+    ...(event.seriesUid && event.recurrenceId ? [`UID:${escapeText(event.seriesUid)}`, `RECURRENCE-ID:${utcText(event.recurrenceId)}`] : [`UID:${escapeText(event.uid)}`]),
     `DTSTAMP:${utcText(stampUtc)}`,
     `CREATED:${utcText(event.createdAtUtc)}`,
     `LAST-MODIFIED:${utcText(event.updatedAtUtc)}`,
@@ -106,6 +109,7 @@ export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = 
   if (event.userActions) lines.push(extensionLine(X.userActions, event.userActions));
   if (event.userActionDeadlineUtc) lines.push(`${X.deadline.toUpperCase()};VALUE=DATE-TIME:${utcText(event.userActionDeadlineUtc)}`);
   if (event.channels.length > 0) lines.push(extensionLine(X.channels, event.channels.join(' ')));
+  if (leadTimes) lines.push(...commsAlarmLines(event, leadTimes, Date.parse(stampUtc), offsets));
   lines.push('END:VEVENT');
   return lines;
 }
@@ -131,8 +135,13 @@ function yearsByZone(events: readonly MaintenanceEvent[]): Map<string, { from: n
   return years;
 }
 
+export interface ExportOptions {
+  /** The lead's lead times: each event then carries an alarm for every message still to send. */
+  leadTimes?: LeadTimes;
+}
+
 /** An iCalendar file holding `events`; `stampUtc` is the DTSTAMP (when the file was made). */
-export function exportIcs(events: readonly MaintenanceEvent[], stampUtc: string, calendarName = 'Herald maintenance'): string {
+export function exportIcs(events: readonly MaintenanceEvent[], stampUtc: string, calendarName = 'Herald maintenance', options: ExportOptions = {}): string {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', PRODUCT_ID);
@@ -145,7 +154,7 @@ export function exportIcs(events: readonly MaintenanceEvent[], stampUtc: string,
     offsetsByZone.set(zone, zoneOffsets(zone, span.from, span.to));
   }
   const eventLinesOf = function* () {
-    for (const event of events) yield* eventLines(event, stampUtc, offsetsByZone.get(event.timeZone));
+    for (const event of events) yield* eventLines(event, stampUtc, offsetsByZone.get(event.timeZone), options.leadTimes);
   };
   return writeIcs(calendar, eventLinesOf());
 }

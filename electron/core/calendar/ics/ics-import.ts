@@ -9,10 +9,12 @@ import { MAX_ICS_EVENTS } from '../../../../shared/api/channels/calendar.ts';
 import { fail, ok, type Result } from '../../../../shared/api/result.ts';
 import { describeIssues } from '../../../../shared/api/result-schema.ts';
 import type { ImportProblem } from '../../../../shared/calendar/calendar-views.ts';
-import { eventFieldsSchema, isKnownTimeZone, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
+import { importedFieldsSchema, isKnownTimeZone, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
+import { formatInstant } from '../../../../shared/time/format.ts';
 import { instantFromWallTime } from '../../../../shared/time/zoned.ts';
 import { X } from './ics-export.ts';
 import { describeParseFailure, stableUid } from './ics-problems.ts';
+import { expandSeries, isSeriesMaster, occurrenceUid, seriesWindow, type ExpansionWindow } from './ics-recurrence.ts';
 
 export interface ParsedIcsEvent {
   /** 1-based position among the file's events. */
@@ -22,6 +24,9 @@ export interface ParsedIcsEvent {
   isCancelled: boolean;
   fields: EventFields;
   warnings: string[];
+  /** For one occurrence of a repeating event: the series' UID and the occurrence's original start (UTC). */
+  seriesUid: string | null;
+  recurrenceId: string | null;
 }
 
 export interface ParsedIcs {
@@ -40,6 +45,8 @@ const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   'Pacific Standard Time': 'America/Los_Angeles',
   UTC: 'UTC',
 };
+/** What an event without a SUMMARY is called until the lead names it. */
+export const PLACEHOLDER_TITLE = 'Untitled event';
 const TIME_TEXT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z?)?$/;
 
 /** Thrown inside one event's reading; becomes that event's problem. */
@@ -77,14 +84,18 @@ function readTime(component: ICAL.Component, name: string, label: string, contex
     throw new EventProblem(`its ${label} (${name.toUpperCase()}) is not a date or time Herald can read: "${text.slice(0, 40)}"`);
   }
   const tzidParameter = property.getParameter('tzid');
-  const tzid = typeof tzidParameter === 'string' ? tzidParameter : null;
+  return instantOf(value, typeof tzidParameter === 'string' ? tzidParameter : null, label, context);
+}
+
+/** The instant a date or date-time names, written in the zone `tzid` (or UTC, or floating in the default zone). */
+function instantOf(value: ICAL.Time, tzid: string | null, label: string, context: ReadContext): ReadTime {
   const iana = tzid ? ianaZoneFor(tzid) : null;
   const wall = { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second };
   if (value.isDate) {
     const zone = iana ?? context.defaultZone;
     return { epochMs: instantFromWallTime({ ...wall, hour: 0, minute: 0, second: 0 }, zone), isDate: true, zone };
   }
-  if (text.endsWith('Z')) return { epochMs: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second), isDate: false, zone: null };
+  if (value.toString().endsWith('Z')) return { epochMs: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second), isDate: false, zone: null };
   if (tzid === null) return { epochMs: instantFromWallTime(wall, context.defaultZone), isDate: false, zone: null };
   // The platform's zone data is authoritative for IANA names; a file's own VTIMEZONE serves any other name.
   if (iana && isKnownTimeZone(tzid)) return { epochMs: instantFromWallTime(wall, iana), isDate: false, zone: iana };
@@ -110,21 +121,29 @@ function limited(value: string, field: keyof typeof TEXT_LIMITS, warnings: strin
   return value.slice(0, limit).trimEnd();
 }
 
-function readEvent(component: ICAL.Component, eventNumber: number, context: ReadContext): ParsedIcsEvent {
-  const warnings: string[] = [];
-  const title = text(component, 'summary');
-  if (!title) throw new EventProblem('it has no title (SUMMARY)');
+/** An event's own times, or one occurrence's when it belongs to a series. */
+interface EventTimes {
+  start: ReadTime;
+  endMs: number;
+}
+
+/** DTSTART and its end: DTEND, else DURATION, else (RFC 5545 §3.6.1) one day for a date and no length for a date-time. */
+function readTimes(component: ICAL.Component, context: ReadContext, warnings: string[]): EventTimes {
   const start = readTime(component, 'dtstart', 'start', context);
   if (!start) throw new EventProblem('it has no start time (DTSTART)');
-  let endMs: number;
   const end = readTime(component, 'dtend', 'end', context);
   const duration: unknown = component.getFirstPropertyValue('duration');
-  if (end) endMs = end.epochMs;
-  else if (duration instanceof ICAL.Duration) endMs = start.epochMs + duration.toSeconds() * 1000;
-  else if (start.isDate) endMs = start.epochMs + MS_PER_DAY;
-  else throw new EventProblem('it has no end (DTEND or DURATION)');
-  if (component.hasProperty('rrule')) warnings.push('it repeats (RRULE); only its first occurrence was imported');
+  if (end) return { start, endMs: end.epochMs };
+  if (duration instanceof ICAL.Duration) return { start, endMs: start.epochMs + duration.toSeconds() * 1000 };
+  if (start.isDate) return { start, endMs: start.epochMs + MS_PER_DAY };
+  warnings.push('it has no end (DTEND or DURATION), so it is a moment with no length; give it an end when you edit it');
+  return { start, endMs: start.epochMs };
+}
 
+/** The event's fields, checked; `times` replaces its own for one occurrence of a series. */
+function readFields(component: ICAL.Component, context: ReadContext, warnings: string[], times: EventTimes): EventFields {
+  const { start, endMs } = times;
+  const title = text(component, 'summary') || PLACEHOLDER_TITLE;
   const isHerald = component.hasProperty(X.status);
   const zoneText = text(component, X.timeZone);
   const timeZone = zoneText && isKnownTimeZone(zoneText) ? zoneText : (start.zone ?? context.defaultZone);
@@ -148,19 +167,93 @@ function readEvent(component: ICAL.Component, eventNumber: number, context: Read
     channels: (text(component, X.channels) ?? '').split(/\s+/).filter(Boolean),
   };
   if (url && !candidate.changeNotesUrl) warnings.push('its URL is not a web address, so it was left out');
-  const checked = eventFieldsSchema.safeParse(candidate);
+  const checked = importedFieldsSchema.safeParse(candidate);
   if (!checked.success) throw new EventProblem(describeIssues(checked.error.issues).message.replace(/^Invalid arguments — /, ''));
-  const uidText = text(component, 'uid');
-  if (!uidText) warnings.push('it has no UID, so Herald made one from its title and start');
+  return checked.data;
+}
+
+function titleWarnings(component: ICAL.Component): string[] {
+  return text(component, 'summary') ? [] : [`it has no title (SUMMARY), so it is called "${PLACEHOLDER_TITLE}"; edit the title after importing`];
+}
+
+function sequenceOf(component: ICAL.Component): number {
   const sequence: unknown = component.getFirstPropertyValue('sequence');
+  return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : 0;
+}
+
+const isCancelledIn = (component: ICAL.Component) => (text(component, 'status') ?? '').toUpperCase() === 'CANCELLED';
+
+/** A one-off event, or one overridden occurrence of a series (RECURRENCE-ID), which keeps the occurrence's UID. */
+function readEvent(component: ICAL.Component, eventNumber: number, context: ReadContext): ParsedIcsEvent {
+  const warnings = titleWarnings(component);
+  const fields = readFields(component, context, warnings, readTimes(component, context, warnings));
+  const uidText = text(component, 'uid');
+  const recurrence = uidText ? readTime(component, 'recurrence-id', 'original start', context) : null;
+  if (!uidText) warnings.push('it has no UID, so Herald made one from its title and start');
+  const uid = uidText ? uidText.slice(0, 255) : stableUid(fields.title, fields.startsAtUtc);
+  const series = recurrence && uidText ? { seriesUid: uid, recurrenceId: new Date(recurrence.epochMs).toISOString() } : null;
   return {
     eventNumber,
-    uid: uidText ? uidText.slice(0, 255) : stableUid(title, candidate.startsAtUtc),
-    sequence: typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : 0,
-    isCancelled: (text(component, 'status') ?? '').toUpperCase() === 'CANCELLED',
-    fields: checked.data,
+    uid: series ? occurrenceUid(uid, recurrence!.epochMs) : uid,
+    sequence: sequenceOf(component),
+    isCancelled: isCancelledIn(component),
+    fields,
     warnings,
+    seriesUid: series?.seriesUid ?? null,
+    recurrenceId: series?.recurrenceId ?? null,
   };
+}
+
+/** "3 Mar 2027": a date in the preview's notes. */
+const dayText = (epochMs: number, zone: string) => formatInstant(epochMs, zone, { withZone: false }).replace(/, \d{2}:\d{2}$/, '');
+
+/** Every occurrence of a repeating event within the window, each its own event that knows its series. */
+function readSeries(component: ICAL.Component, eventNumber: number, context: ReadContext, window: ExpansionWindow): ParsedIcsEvent[] {
+  const warnings = titleWarnings(component);
+  const own = readTimes(component, context, warnings);
+  const dtstart = component.getFirstProperty('dtstart')!;
+  const tzid = dtstart.getParameter('tzid');
+  const expansion = expandSeries(component, window, (time) => instantOf(time, typeof tzid === 'string' ? tzid : null, 'start', context).epochMs);
+  const uidText = text(component, 'uid');
+  const seriesUid = uidText ? uidText.slice(0, 255) : stableUid(text(component, 'summary') || PLACEHOLDER_TITLE, new Date(own.start.epochMs).toISOString());
+  const first = expansion.occurrences[0];
+  const last = expansion.occurrences.at(-1);
+  if (!first || !last) {
+    throw new EventProblem(
+      expansion.isCut
+        ? `it repeats, and the file already brings ${MAX_ICS_EVENTS} events, the most Herald imports at a time`
+        : 'it repeats, but none of its occurrences falls between a year ago and two years ahead',
+    );
+  }
+  const sequence = sequenceOf(component);
+  const isCancelled = isCancelledIn(component);
+  const ownDeadline: unknown = component.getFirstPropertyValue(X.deadline);
+  return expansion.occurrences.map((occurrence, index): ParsedIcsEvent => {
+    const occurrenceWarnings = [...warnings];
+    const start = { ...own.start, epochMs: occurrence.startMs };
+    const fields = readFields(component, context, occurrenceWarnings, { start, endMs: occurrence.endMs });
+    // A users' deadline moves with each occurrence, as it does when one event is rescheduled.
+    if (ownDeadline instanceof ICAL.Time) fields.userActionDeadlineUtc = new Date(ownDeadline.toUnixTime() * 1000 + occurrence.startMs - own.start.epochMs).toISOString();
+    if (index === 0) {
+      const zone = fields.timeZone;
+      const span = first === last ? `1 occurrence, on ${dayText(first.startMs, zone)}` : `${expansion.occurrences.length} occurrences, ${dayText(first.startMs, zone)} to ${dayText(last.startMs, zone)}`;
+      const notes = [`it repeats: ${span}, each imported as its own event in one series`];
+      if (expansion.hasLater) notes.push('later occurrences are beyond the two-year horizon; import the file again later to add them');
+      if (expansion.isCut) notes.push(`later occurrences were left out, as a file brings at most ${MAX_ICS_EVENTS} events`);
+      if (expansion.earlier > 0) notes.push(`${expansion.earlier} earlier ${expansion.earlier === 1 ? 'occurrence, more than a year ago, was' : 'occurrences, more than a year ago, were'} left out`);
+      occurrenceWarnings.push(notes.join('; '));
+    }
+    return {
+      eventNumber,
+      uid: occurrenceUid(seriesUid, occurrence.startMs),
+      sequence,
+      isCancelled,
+      fields,
+      warnings: occurrenceWarnings,
+      seriesUid,
+      recurrenceId: new Date(occurrence.startMs).toISOString(),
+    };
+  });
 }
 
 /**
@@ -197,8 +290,8 @@ function parseComponent(text: string): ICAL.Component {
   return new ICAL.Component((Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
 }
 
-/** Reads the file. Fails only when it is not a readable iCalendar file at all. */
-export function parseIcs(input: string, defaultZone: string): Result<ParsedIcs> {
+/** Reads the file. Fails only when it is not a readable iCalendar file at all. `nowMs` places the window repeating events are expanded in. */
+export function parseIcs(input: string, defaultZone: string, nowMs = Date.now()): Result<ParsedIcs> {
   const source = input.replace(/^\uFEFF/, '');
   if (source.trim() === '') return fail('invalid_argument', 'The calendar file is empty.');
   const firstLine = source.trimStart().split(/\r?\n/, 1)[0] ?? '';
@@ -228,22 +321,33 @@ export function parseIcs(input: string, defaultZone: string): Result<ParsedIcs> 
   }
   const events: ParsedIcsEvent[] = [];
   const problems: ImportProblem[] = [];
-  const seenUids = new Map<string, number>();
+  /** Import UID → where it sits in `events`, and whether a series' expansion made it (an override may replace it). */
+  const seen = new Map<string, { index: number; eventNumber: number; isExpanded: boolean }>();
+  const context = { defaultZone, fileZones };
+  const add = (event: ParsedIcsEvent, isExpanded: boolean, named: string): void => {
+    const earlier = seen.get(event.uid);
+    if (!earlier) {
+      seen.set(event.uid, { index: events.length, eventNumber: event.eventNumber, isExpanded });
+      events.push(event);
+    } else if (earlier.isExpanded && !isExpanded) {
+      // An overridden instance (RECURRENCE-ID) takes the place of the occurrence the rule made.
+      events[earlier.index] = { ...event, warnings: [...events[earlier.index]!.warnings.filter((warning) => warning.startsWith('it repeats')), ...event.warnings] };
+      seen.set(event.uid, { ...earlier, isExpanded: false });
+    } else if (!earlier.isExpanded && isExpanded) {
+      // The override came first in the file; the rule's occurrence gives way to it.
+    } else {
+      problems.push({ eventNumber: event.eventNumber, message: `${named} has the same UID as event ${earlier.eventNumber}, so it was left out.` });
+    }
+  };
   components.forEach((component, index) => {
     const eventNumber = index + 1;
-    const named = (() => {
-      const summary = text(component, 'summary');
-      return summary ? `Event ${eventNumber} ("${summary.slice(0, 60)}")` : `Event ${eventNumber}`;
-    })();
+    const summary = text(component, 'summary');
+    const named = summary ? `Event ${eventNumber} ("${summary.slice(0, 60)}")` : `Event ${eventNumber}`;
     try {
-      const event = readEvent(component, eventNumber, { defaultZone, fileZones });
-      const earlier = seenUids.get(event.uid);
-      if (earlier !== undefined) {
-        problems.push({ eventNumber, message: `${named} has the same UID as event ${earlier}, so it was left out.` });
-        return;
-      }
-      seenUids.set(event.uid, eventNumber);
-      events.push(event);
+      if (isSeriesMaster(component)) {
+        const window = seriesWindow(nowMs, MAX_ICS_EVENTS - events.length);
+        for (const occurrence of readSeries(component, eventNumber, context, window)) add(occurrence, true, named);
+      } else add(readEvent(component, eventNumber, context), false, named);
     } catch (error) {
       const reason = error instanceof EventProblem ? error.message : `it could not be read (${(error as Error).message})`;
       problems.push({ eventNumber, message: `${named} cannot be imported: ${reason}.` });

@@ -2,7 +2,7 @@
 // Slack's checks in Slack's order: scope, channel, archived/membership, then
 // content (no_text, msg_too_long, invalid_blocks, invalid_metadata_format).
 import { requirePostable, requireScope, visibleChannel, type Caller } from '../access.ts';
-import { boolArg, stringArg } from '../args.ts';
+import { boolArg, jsonArg, stringArg } from '../args.ts';
 import { readContent } from '../content.ts';
 import { postMessage } from '../posting.ts';
 import { messageJson } from '../render.ts';
@@ -55,21 +55,50 @@ function ownMessage(context: MethodContext, refusal: string): { message: PostedM
   const ts = stringArg(args, 'ts');
   const message = ts === undefined || ts === '' ? undefined : workspace.findMessage(channel.id, ts);
   if (!message || message.subtype === 'tombstone') throw new SlackError('message_not_found');
-  if (channel.isArchived) throw new SlackError('is_archived');
+  // chat.update documents is_inactive for an archived channel; chat.delete documents nothing, so is_archived.
+  if (channel.isArchived)
+    throw new SlackError(refusal === 'cant_update_message' ? 'is_inactive' : 'is_archived');
   if (message.user !== caller.user.id) throw new SlackError(refusal);
   return { message, caller };
+}
+
+/** True when chat.update was sent `metadata: {}`, which Slack reads as "remove the metadata". */
+function clearsMetadata(context: MethodContext): boolean {
+  const value = jsonArg(context.args, 'metadata', 'invalid_metadata_format');
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
+  );
+}
+
+/** chat.update with reply_broadcast: shows an existing reply at the channel's top level too. */
+function broadcastReply(context: MethodContext, message: PostedMessage): Record<string, unknown> {
+  const hasContent = stringArg(context.args, 'text') !== undefined || context.args.blocks !== undefined;
+  if (hasContent) throw new SlackError('no_dual_broadcast_content_update');
+  const isReply = message.thread_ts !== undefined && message.thread_ts !== message.ts;
+  if (!isReply) throw new SlackError('cant_broadcast_message');
+  message.reply_broadcast = true;
+  return {
+    channel: message.channel,
+    ts: message.ts,
+    text: message.text,
+    message: messageJson(context.workspace, message, { includeMetadata: true }),
+  };
 }
 
 export const chatUpdate: MethodSpec = {
   acceptedScopes: ['chat:write'],
   handler: (context) => {
     const { message, caller } = ownMessage(context, 'cant_update_message');
-    const content = readContent(context.args);
+    if (boolArg(context.args, 'reply_broadcast') === true) return broadcastReply(context, message);
+    const isClearingMetadata = clearsMetadata(context);
+    const content = readContent(isClearingMetadata ? { ...context.args, metadata: undefined } : context.args);
     message.text = content.text;
     // Like Slack, an update replaces the blocks: leaving them out removes them.
     if (content.blocks) message.blocks = content.blocks;
     else delete message.blocks;
-    if (content.metadata) message.metadata = content.metadata;
+    // Metadata is different: left out, it is kept; `{}` removes it; otherwise it is replaced.
+    if (isClearingMetadata) delete message.metadata;
+    else if (content.metadata) message.metadata = content.metadata;
     message.edited = { user: caller.user.id, ts: context.clock.nextTs() };
     return {
       channel: message.channel,

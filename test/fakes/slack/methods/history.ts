@@ -70,7 +70,8 @@ export const conversationsHistory: MethodSpec = {
   acceptedScopes: HISTORY_SCOPES,
   handler: (context) => {
     const channel = readableChannel(context);
-    const limit = readLimit(context.args, 100, 999);
+    const cap = context.pageLimitCap ?? Number.POSITIVE_INFINITY;
+    const limit = readLimit(context.args, Math.min(100, cap), Math.min(999, cap));
     const keep = inWindow(context.args);
     const isInChannelView = (message: PostedMessage) =>
       message.thread_ts === undefined || message.thread_ts === message.ts || message.reply_broadcast;
@@ -98,7 +99,8 @@ export const conversationsReplies: MethodSpec = {
     const rootTs = target?.thread_ts ?? target?.ts;
     const root = rootTs === undefined ? undefined : workspace.findMessage(channel.id, rootTs);
     if (!root) throw new SlackError('thread_not_found');
-    const limit = readLimit(args, 1000, 1000);
+    const cap = context.pageLimitCap ?? Number.POSITIVE_INFINITY;
+    const limit = readLimit(args, Math.min(1000, cap), Math.min(1000, cap));
     const keep = inWindow(args);
     const oldestFirst = [root, ...workspace.threadReplies(channel.id, root.ts)].filter(keep);
     return page(context, oldestFirst, limit, (delta) => delta >= 0);

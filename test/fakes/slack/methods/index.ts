@@ -4,7 +4,9 @@ import { authTest } from './auth-test.ts';
 import { chatDelete, chatGetPermalink, chatPostMessage, chatUpdate } from './chat.ts';
 import { conversationsInfo, conversationsJoin, conversationsList } from './conversations.ts';
 import { conversationsHistory, conversationsReplies } from './history.ts';
+import { filesCompleteUploadExternal, filesDelete, filesGetUploadURLExternal, filesInfo } from './files.ts';
 import type { MethodSpec } from './method-context.ts';
+import { usersInfo, usersList } from './users.ts';
 import { chatDeleteScheduledMessage, chatScheduledMessagesList, chatScheduleMessage } from './scheduled.ts';
 
 export const methods: Readonly<Record<string, MethodSpec>> = {
@@ -21,6 +23,12 @@ export const methods: Readonly<Record<string, MethodSpec>> = {
   'chat.scheduleMessage': chatScheduleMessage,
   'chat.scheduledMessages.list': chatScheduledMessagesList,
   'chat.deleteScheduledMessage': chatDeleteScheduledMessage,
+  'files.getUploadURLExternal': filesGetUploadURLExternal,
+  'files.completeUploadExternal': filesCompleteUploadExternal,
+  'files.info': filesInfo,
+  'files.delete': filesDelete,
+  'users.list': usersList,
+  'users.info': usersInfo,
 };
 
 export function findMethod(name: string): MethodSpec | undefined {

@@ -11,6 +11,10 @@ export interface MethodContext {
   clock: TsClock;
   caller: Caller;
   args: Args;
+  /** The fake's own origin (http://127.0.0.1:PORT), for URLs it hands out such as upload URLs. */
+  origin: string;
+  /** A cap on `limit` imposed by the rate-limit mode (non-Marketplace history/replies: 15). */
+  pageLimitCap?: number | undefined;
 }
 
 export type MethodHandler = (context: MethodContext) => Record<string, unknown>;

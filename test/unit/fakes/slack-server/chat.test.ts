@@ -235,3 +235,131 @@ describe('fake Slack: chat.update, chat.delete, chat.getPermalink', () => {
     ).toBe('message_not_found');
   });
 });
+
+describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
+  const slack = useFakeSlack();
+  const v1 = {
+    event_type: 'herald_incident',
+    event_payload: { incident_id: 'inc-1', stage: 'investigating' },
+  };
+  const v2 = { event_type: 'herald_incident', event_payload: { incident_id: 'inc-1', stage: 'resolved' } };
+
+  async function metadataOf(ts: string): Promise<unknown> {
+    const history = await slack.client().conversations.history({
+      channel: 'C0OPSENGUPD',
+      include_all_metadata: true,
+    });
+    return history.messages?.find((message) => message.ts === ts)?.metadata;
+  }
+
+  it('keeps metadata when an update leaves it out, replaces it when given, removes it with {}', async () => {
+    const client = slack.client();
+    const posted = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Declared', metadata: v1 });
+    await client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: 'Declared (edited)' });
+    expect(await metadataOf(posted.ts!)).toEqual(v1);
+    await client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: 'Resolved', metadata: v2 });
+    expect(await metadataOf(posted.ts!)).toEqual(v2);
+    const cleared = await rawCall(slack.fake, 'chat.update', {
+      channel: 'C0OPSENGUPD',
+      ts: posted.ts!,
+      text: 'Resolved',
+      metadata: {},
+    });
+    expect(cleared.json.ok).toBe(true);
+    expect(await metadataOf(posted.ts!)).toBeUndefined();
+  });
+
+  it("answers message_not_found for an unknown ts and cant_update_message for a person's message", async () => {
+    const client = slack.client();
+    expect(
+      (await slackErrorOf(client.chat.update({ channel: 'C0OPSENGUPD', ts: '1700000000.000100', text: 'x' })))
+        .code,
+    ).toBe('message_not_found');
+    const theirs = slack.fake.addMessage('C0OPSENGUPD', { text: 'a person wrote this' });
+    expect(
+      (await slackErrorOf(client.chat.update({ channel: 'C0OPSENGUPD', ts: theirs.ts, text: 'x' }))).code,
+    ).toBe('cant_update_message');
+    expect(slack.fake.messages('C0OPSENGUPD')[0]?.text).toBe('a person wrote this');
+  });
+
+  it('broadcasts an existing reply with reply_broadcast, but not with new content or for a top-level message', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Declared' });
+    const reply = await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Resolved',
+      thread_ts: parent.ts!,
+    });
+    const both = await rawCall(slack.fake, 'chat.update', {
+      channel: 'C0OPSENGUPD',
+      ts: reply.ts!,
+      text: 'Resolved!',
+      reply_broadcast: true,
+    });
+    expect(both.json.error).toBe('no_dual_broadcast_content_update');
+    const top = await rawCall(slack.fake, 'chat.update', {
+      channel: 'C0OPSENGUPD',
+      ts: parent.ts!,
+      reply_broadcast: true,
+    });
+    expect(top.json.error).toBe('cant_broadcast_message');
+    const broadcast = await rawCall(slack.fake, 'chat.update', {
+      channel: 'C0OPSENGUPD',
+      ts: reply.ts!,
+      reply_broadcast: true,
+    });
+    expect(broadcast.json.ok).toBe(true);
+    const history = await client.conversations.history({ channel: 'C0OPSENGUPD' });
+    expect(history.messages?.map((message) => [message.text, message.subtype])).toEqual([
+      ['Resolved', 'thread_broadcast'],
+      ['Declared', undefined],
+    ]);
+  });
+
+  it('shows a broadcast reply in the thread as well, with its metadata when asked', async () => {
+    const client = slack.client();
+    const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Declared', metadata: v1 });
+    await client.chat.postMessage({
+      channel: 'C0OPSENGUPD',
+      text: 'Resolved',
+      thread_ts: parent.ts!,
+      reply_broadcast: true,
+      metadata: v2,
+    });
+    const replies = await client.conversations.replies({
+      channel: 'C0OPSENGUPD',
+      ts: parent.ts!,
+      include_all_metadata: true,
+    });
+    expect(
+      replies.messages?.map((message): unknown[] => [
+        message.text,
+        (message as { subtype?: string }).subtype,
+        message.metadata,
+      ]),
+    ).toEqual([
+      ['Declared', undefined, v1],
+      ['Resolved', 'thread_broadcast', v2],
+    ]);
+    const plain = await client.conversations.replies({ channel: 'C0OPSENGUPD', ts: parent.ts! });
+    expect(plain.messages?.map((message) => message.metadata)).toEqual([
+      { event_type: 'herald_incident' },
+      { event_type: 'herald_incident' },
+    ]);
+  });
+});
+
+describe('fake Slack: chat.update in an archived channel', () => {
+  const slack = useFakeSlack();
+
+  it('answers is_inactive, as Slack documents for chat.update', async () => {
+    const old = slack.fake.addMessage('operations-engineering-old-news', {
+      text: 'old',
+      user: 'U0HERALDBOT',
+    });
+    const failure = await slackErrorOf(
+      slack.client().chat.update({ channel: 'C0OPSENGOLD', ts: old.ts, text: 'new' }),
+    );
+    expect(failure.code).toBe('is_inactive');
+  });
+});

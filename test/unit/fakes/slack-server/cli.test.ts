@@ -8,9 +8,13 @@ const serverPath = fileURLToPath(new URL('../../../fakes/slack-server.ts', impor
 
 describe('fake Slack: command line', () => {
   it('prints its url and bot token, serves, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', serverPath, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', serverPath, '--port', '0', '--rate-limits', 'non_marketplace'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const lines = createInterface({ input: child.stdout });
       const [firstLine] = (await once(lines, 'line')) as [string];
@@ -24,6 +28,14 @@ describe('fake Slack: command line', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(await response.json()).toMatchObject({ ok: true, user: 'herald' });
+      // Started in the non-Marketplace mode: the second history read within a minute is refused.
+      const history = () =>
+        fetch(`${url}conversations.history?channel=C0OPSENGUPD`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+      expect((await history()).status).toBe(200);
+      expect((await history()).status).toBe(429);
       child.kill('SIGTERM');
       const [exitCode] = (await once(child, 'exit')) as [number | null];
       expect(exitCode).toBe(0);

@@ -40,6 +40,19 @@ describe('fake Slack: control API over HTTP', () => {
     expect((await client.auth.test()).ok).toBe(true);
   });
 
+  it('hands out uploaded files with their bytes as base64', async () => {
+    await slack
+      .client()
+      .filesUploadV2({ channel_id: 'C0OPSENGUPD', filename: 'event.ics', content: 'BEGIN:VCALENDAR' });
+    const reply = await control('files');
+    expect(reply.json.files).toEqual([
+      expect.objectContaining({
+        name: 'event.ics',
+        content_base64: Buffer.from('BEGIN:VCALENDAR').toString('base64'),
+      }),
+    ]);
+  });
+
   it('refuses an invalid fault with 400', async () => {
     const reply = await control('inject', { method: 'auth.test', fault: { kind: 'delay' } });
     expect(reply.status).toBe(400);

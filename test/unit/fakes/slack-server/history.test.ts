@@ -39,6 +39,33 @@ describe('fake Slack: conversations.history', () => {
     expect(third.has_more).toBe(false);
   });
 
+  it('pages through everything newer than a last-seen ts, as an incremental sync reads it', async () => {
+    const stamps = await postNumbered(7);
+    const client = slack.client();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.conversations.history({
+        channel: 'C0OPSENGUPD',
+        oldest: stamps[2]!,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...(page.messages ?? []).map((message) => message.text!));
+      cursor = page.has_more ? page.response_metadata?.next_cursor : undefined;
+    } while (cursor);
+    expect(seen).toEqual(['m7', 'm6', 'm5', 'm4']);
+    const inclusive = await client.conversations.history({
+      channel: 'C0OPSENGUPD',
+      oldest: stamps[2]!,
+      inclusive: true,
+    });
+    expect(inclusive.messages?.at(-1)?.text).toBe('m3');
+    expect(
+      (await slackErrorOf(client.conversations.history({ channel: 'C0OPSENGUPD', cursor: 'bm9wZQ==' }))).code,
+    ).toBe('invalid_cursor');
+  });
+
   it('filters on oldest and latest, exclusive unless inclusive', async () => {
     const stamps = await postNumbered(4);
     const client = slack.client();
@@ -61,11 +88,12 @@ describe('fake Slack: conversations.history', () => {
     ).toBe('invalid_ts_oldest');
   });
 
-  it('shows message metadata only when include_all_metadata is set', async () => {
+  it('shows the metadata payload only when include_all_metadata is set', async () => {
     const client = slack.client();
     await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'tracked', metadata });
     const plain = await client.conversations.history({ channel: 'C0OPSENGUPD' });
-    expect(plain.messages?.[0]?.metadata).toBeUndefined();
+    // Slack keeps the event type and strips the payload unless asked for all metadata.
+    expect(plain.messages?.[0]?.metadata).toEqual({ event_type: 'herald_message' });
     const withMetadata = await client.conversations.history({
       channel: 'C0OPSENGUPD',
       include_all_metadata: true,

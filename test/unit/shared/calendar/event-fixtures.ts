@@ -35,6 +35,8 @@ export function makeEvent(overrides: Partial<MaintenanceEvent> = {}): Maintenanc
     previousStartsAtUtc: null,
     previousEndsAtUtc: null,
     changeReason: '',
+    seriesUid: null,
+    recurrenceId: null,
     createdAtUtc: '2026-04-01T09:00:00.000Z',
     updatedAtUtc: '2026-04-01T09:00:00.000Z',
     ...overrides,

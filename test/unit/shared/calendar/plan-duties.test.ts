@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutiesFromPlan, dutyOccurrences, occurrenceForId, parseDutyId } from '../../../../shared/calendar/plan-duties.ts';
+import { dutiesFromPlan, dutyOccurrences, occurrenceForId, parseDutyId, workingDayFor, type HolidayCheck } from '../../../../shared/calendar/plan-duties.ts';
 import { resetToDefaultPlan } from '../../../../shared/plan/index.ts';
 import { ZONE } from './event-fixtures.ts';
 
@@ -44,5 +44,26 @@ describe('recurring plan duties', () => {
     expect(parseDutyId('successes-cto')).toBeUndefined();
     expect(parseDutyId('successes-cto:2026-02-30')).toBeUndefined();
     expect(occurrenceForId(dutiesFromPlan(plan, {}), 'retired-type:2026-04-24', ZONE)).toBeUndefined();
+  });
+
+  it('move off a holiday to the working day before, over weekends and runs of holidays, keeping their ids', () => {
+    const days: Record<string, string> = { '2026-12-25': 'Christmas Day', '2026-12-28': 'Boxing Day (substitute day)', '2026-04-03': 'Good Friday', '2026-04-06': 'Easter Monday' };
+    const holidays: HolidayCheck = (dateKey) => days[dateKey] ?? null;
+    expect(workingDayFor('2026-12-25', holidays)).toBe('2026-12-24');
+    expect(workingDayFor('2026-04-06', holidays)).toBe('2026-04-02');
+    expect(workingDayFor('2026-12-28', holidays)).toBe('2026-12-24');
+    expect(workingDayFor('2026-12-23', holidays)).toBe('2026-12-23');
+    const duties = dutiesFromPlan(plan, {}, holidays).filter((duty) => duty.typeId === 'successes-cto');
+    // Christmas Day 2026 is a Friday: the CTO's weekly update falls due on Thursday 24th at 10:00 instead.
+    const christmas = dutyOccurrences(duties, Date.parse('2026-12-21T00:00:00Z'), Date.parse('2026-12-26T00:00:00Z'), ZONE);
+    expect(christmas.map((occurrence) => [occurrence.dutyId, occurrence.dateKey, iso(occurrence.dueAtMs), occurrence.movedFrom])).toEqual([
+      ['successes-cto:2026-12-25', '2026-12-24', '2026-12-24T10:00:00.000Z', { dateKey: '2026-12-25', holiday: 'Christmas Day' }],
+    ]);
+    // A range ending before the holiday still finds the occurrence that moved into it; the next one covers the period since.
+    expect(dutyOccurrences(duties, Date.parse('2026-12-24T00:00:00Z'), Date.parse('2026-12-24T23:00:00Z'), ZONE).map((occurrence) => occurrence.dutyId)).toEqual(['successes-cto:2026-12-25']);
+    const next = occurrenceForId(duties, 'successes-cto:2027-01-01', ZONE)!;
+    expect(iso(next.periodStartMs)).toBe('2026-12-24T10:00:00.000Z');
+    // Without holidays, it stays on the Friday.
+    expect(occurrenceForId(dutiesFromPlan(plan, {}), 'successes-cto:2026-12-25', ZONE)!.dateKey).toBe('2026-12-25');
   });
 });

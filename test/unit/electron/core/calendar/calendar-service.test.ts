@@ -32,12 +32,13 @@ describe('creating a maintenance event', () => {
     expect(fixture.changes).toEqual([['id-1']]);
   });
 
-  it('fires the announcement reminder at its instant with the event as its title', () => {
+  it('fires the announcement reminder at its instant with the event as its title and the announcement’s due time', () => {
     const fixture = setupCalendar();
     fixture.create(certManagerFields());
     fixture.clock.advance(Date.parse('2026-04-16T11:00:00Z') - fixture.clock.now());
     expect(fixture.firings.map((firing) => [firing.reminder.subject, firing.reminder.title, firing.reminder.eventAtUtc])).toEqual([
-      [{ type: 'maintenance', eventId: 'id-1', stage: 'announcement' }, 'Certificate Manager Upgrade', '2026-04-23T11:00:00.000Z'],
+      // When the announcement is due (a week before), not when the work starts (2026-04-23T11:00Z).
+      [{ type: 'maintenance', eventId: 'id-1', stage: 'announcement' }, 'Certificate Manager Upgrade', '2026-04-16T11:00:00.000Z'],
     ]);
   });
 
@@ -251,8 +252,9 @@ describe('recurring duties', () => {
     const fixture = setupCalendar();
     fixture.calendar.sync();
     expect(fixture.scheduler.list().map((reminder) => [reminder.subject, reminder.dueAtUtc, reminder.title])).toEqual([
+      // Friday 3 April 2026 is Good Friday (England, the default region): the CTO's update is due on the Thursday.
+      [{ type: 'duty', dutyId: 'successes-cto:2026-04-03' }, '2026-04-02T09:00:00.000Z', 'Successes for the CTO'],
       [{ type: 'duty', dutyId: 'successes-smt:2026-04-02' }, '2026-04-02T09:00:00.000Z', 'Successes for SMT'],
-      [{ type: 'duty', dutyId: 'successes-cto:2026-04-03' }, '2026-04-03T09:00:00.000Z', 'Successes for the CTO'],
       [{ type: 'duty', dutyId: 'successes-cto:2026-04-10' }, '2026-04-10T09:00:00.000Z', 'Successes for the CTO'],
     ]);
     fixture.calendar.sync();

@@ -179,7 +179,9 @@ describe('a calendar re-imports its own export', () => {
 
   it('imports back every one of 2,000 events unchanged, and the largest calendar the import takes fits its size limit', () => {
     const events = routineEvents(2_000);
-    const exported = exportIcs(events, STAMP);
+    // As the calendar exports them: each with an alarm for every message still to send.
+    const exported = exportIcs(events, STAMP, undefined, { leadTimes: { announcementDaysBefore: 7, reminderDaysBefore: 1 } });
+    expect(exported.match(/^BEGIN:VALARM\r$/gm)?.length).toBeGreaterThan(3_000);
     const parsed = parseIcs(exported, 'Europe/London');
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(parsed.value.problems).toEqual([]);

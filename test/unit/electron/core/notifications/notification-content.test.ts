@@ -79,7 +79,7 @@ describe('what a reminder notification says', () => {
     const start = reminder('maintenance_comm', { subject: { type: 'maintenance', eventId: 'ev-7', stage: 'start' }, title: 'Jira & Confluence upgrade' });
     const spec = notificationFor({ reminder: start, wasLate: false, firedAtMs: NOW_MS }, context({ capabilities: mac }));
     expect(spec.title).toBe('Maintenance "starting now" message due: Jira & Confluence upgrade');
-    expect(spec.body).toBe('Planned for 10:00 BST. Open it in Herald to check and send.');
+    expect(spec.body).toBe('Due 10:00 BST. Open it in Herald to check and send.');
     expect(spec.click).toEqual({ type: 'navigate', request: { screen: 'compose', compose: { kind: 'maintenance_comm', eventId: 'ev-7', stage: 'starting' } } });
     expect(spec.actions.map((action) => action.label)).toEqual(['Write it', 'Snooze 5 min', 'Dismiss']);
     expect(spec).toMatchObject({ urgency: 'normal', isSticky: false });
@@ -90,5 +90,24 @@ describe('what a reminder notification says', () => {
     const spec = notificationFor({ reminder: duty, wasLate: false, firedAtMs: NOW_MS }, context());
     expect(spec.title).toBe('Plan duty due: Weekly successes for the CTO');
     expect(spec.click).toEqual({ type: 'navigate', request: { screen: 'compose', compose: { kind: 'duty', dutyId: 'successes-cto' } } });
+  });
+
+  it('says a calendar message is overdue, since when, when it fires after the message’s time, and "missed" only if it was', () => {
+    const dueMs = NOW_MS - 2 * 24 * 60 * MINUTE_MS;
+    const announcement = reminder('maintenance_comm', {
+      subject: { type: 'maintenance', eventId: 'ev-7', stage: 'announcement' },
+      title: 'Jira upgrade',
+      dueAtMs: dueMs,
+    });
+    const importedLate = notificationFor({ reminder: announcement, wasLate: false, firedAtMs: NOW_MS }, context());
+    expect(importedLate.title).toBe('Maintenance announcement overdue: Jira upgrade');
+    expect(importedLate.body).toBe('Overdue since Sat 18 Apr, 10:00 BST. Open it in Herald to check and send.');
+    expect(importedLate.body).not.toContain('asleep');
+    const missed = notificationFor({ reminder: announcement, wasLate: true, firedAtMs: NOW_MS }, context());
+    expect(missed.body).toContain('Missed while your computer was asleep or Herald was closed.');
+    const duty = reminder('plan_duty', { subject: { type: 'duty', dutyId: 'weeknotes' }, title: 'SMT weeknotes', dueAtMs: NOW_MS - 30 * MINUTE_MS });
+    const lateDuty = notificationFor({ reminder: duty, wasLate: false, firedAtMs: NOW_MS }, context());
+    expect(lateDuty.title).toBe('Plan duty overdue: SMT weeknotes');
+    expect(lateDuty.body).toBe('A regular item from your communications plan, overdue since 09:30 BST.');
   });
 });

@@ -35,6 +35,17 @@ describe('calendar and duty reminders', () => {
     expect(fixture.scheduler.list()).toHaveLength(1);
   });
 
+  it('takes the message’s due time from a re-sync at the same instant, keeping the reminder (records armed with the event’s start)', () => {
+    const fixture = setupScheduler();
+    const subject = { type: 'maintenance', eventId: 'ev-1', stage: 'announcement' } as const;
+    const args = { kind: 'maintenance_comm', subject, dueAtMs: START_MS + HOUR_MS, title: 'Database upgrade' } as const;
+    const first = fixture.scheduler.schedule({ ...args, eventAtMs: START_MS + 48 * HOUR_MS });
+    const resynced = fixture.scheduler.schedule({ ...args, eventAtMs: START_MS + HOUR_MS }, { force: true });
+    expect(first.ok && resynced.ok && resynced.value.id === first.value.id).toBe(true);
+    expect(resynced.ok && resynced.value).toMatchObject({ state: 'armed', eventAtUtc: new Date(START_MS + HOUR_MS).toISOString() });
+    expect(fixture.scheduler.list()).toHaveLength(1);
+  });
+
   it('replaces the armed reminder when the same subject is scheduled at a new instant', () => {
     const fixture = setupScheduler();
     scheduleDuty(fixture, 'cto', START_MS + MINUTE_MS);

@@ -35,6 +35,27 @@ describe('the Slack connection', () => {
     expect(result.ok && result.value.identity?.missingScopes[1]?.neededFor).toMatch(/never posted twice/);
   });
 
+  it('says the scopes could not be checked, not that they are missing, when auth.test carries no scope header', async () => {
+    slack = await startFakeSlack({ omitScopesHeader: true });
+    const { core, logger } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
+    const result = await core.router.call('slack:connect', { token: slack.botToken });
+    expect(result).toMatchObject({ ok: true, value: { connected: true, identity: { workspace: 'Ministry of Justice', scopes: null, missingScopes: [] } } });
+    expect(logger.lines.some((line) => line.includes('"event":"slack.scopes_unreported"'))).toBe(true);
+    // A header that lists no scopes at all is checked, and every need is missing.
+    await slack.close();
+    slack = await startFakeSlack({ botScopes: [] });
+    const { core: second } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
+    const none = await second.router.call('slack:connect', { token: slack.botToken });
+    expect(none.ok && none.value.identity?.scopes).toEqual([]);
+    expect(none.ok && none.value.identity?.missingScopes.map((missing) => missing.scope)).toEqual([
+      'chat:write',
+      'channels:read',
+      'groups:read',
+      'channels:history',
+      'groups:history',
+    ]);
+  });
+
   it('asks for consent before storing a token with weak protection', async () => {
     slack = await startFakeSlack();
     const { core } = makeCore({ slackApiUrlOverride: slack.url });

@@ -1,0 +1,54 @@
+// How a reminder is put into words, in the user's time zone: what message it
+// asks for and when that message is due. One place for main (the desktop
+// notification, the tray) and the renderer (the notification centre), so they
+// say the same thing, and the same instant as the calendar's comms schedule.
+import { formatInstant, formatRelative, formatTimeOfDay, wallTimeInZone } from '../time/index.ts';
+import type { MaintenanceStage, Reminder } from './reminder.ts';
+import { eventAtMs } from './reminder-facts.ts';
+
+const MAINTENANCE_MESSAGE: Record<MaintenanceStage, string> = {
+  announcement: 'Maintenance announcement',
+  reminder: 'Maintenance reminder',
+  start: 'Maintenance "starting now" message',
+  complete: 'Maintenance "complete" message',
+};
+
+/** What kind of message the reminder asks for: "Incident update", "Maintenance reminder", "Plan duty". */
+export function messageKind(reminder: Reminder): string {
+  const { subject } = reminder;
+  if (subject.type === 'incident') return 'Incident update';
+  if (subject.type === 'maintenance') return MAINTENANCE_MESSAGE[subject.stage];
+  return 'Plan duty';
+}
+
+/**
+ * When the message the reminder asks for is due: the promised update time, the
+ * calendar's due time for a maintenance message, the duty's. Not the reminder's
+ * own firing instant, which a heads-up puts earlier and a snooze moves later.
+ */
+export function messageDueAtMs(reminder: Reminder): number {
+  return eventAtMs(reminder);
+}
+
+/** "09:30 BST" on the same local day as `nowMs`, "Fri 24 Apr, 09:30 BST" on another. */
+export function describeInstant(epochMs: number, nowMs: number, zone: string): string {
+  const then = wallTimeInZone(epochMs, zone);
+  const now = wallTimeInZone(nowMs, zone);
+  const isSameDay = then.year === now.year && then.month === now.month && then.day === now.day;
+  return isSameDay
+    ? `${formatTimeOfDay(epochMs, zone)} ${then.zoneAbbreviation}`
+    : formatInstant(epochMs, zone, { withYear: false });
+}
+
+/**
+ * "Incident update due in 5 min (10:30 BST)", "… due now (10:30 BST)", and once
+ * the message's time has passed "… overdue since 10:30 BST (20 min ago)".
+ */
+export function describeMessageDue(reminder: Reminder, nowMs: number, zone: string): string {
+  const atMs = messageDueAtMs(reminder);
+  const when = describeInstant(atMs, nowMs, zone);
+  const relative = formatRelative(atMs, nowMs);
+  if (relative === 'now') return `${messageKind(reminder)} due now (${when})`;
+  if (atMs > nowMs) return `${messageKind(reminder)} due ${relative} (${when})`;
+  return `${messageKind(reminder)} overdue since ${when} (${relative})`;
+}
