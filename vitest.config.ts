@@ -12,8 +12,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
-    // The shells print JSON log lines to stderr; in tests they are recorded, not printed.
-    setupFiles: ['test/support/recorded-log-lines.ts'],
     // electron-store imports 'electron' itself: inline it so the alias reaches that import too.
     server: { deps: { inline: ['electron-store'] } },
   },
