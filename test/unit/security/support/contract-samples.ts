@@ -57,6 +57,7 @@ const PATTERN_CANDIDATES = [
   '#general',
   'x',
   'https://example.com/',
+  'GB-ENG',
 ];
 
 /**
