@@ -22,7 +22,14 @@ function forbid(message, { paths = [], patterns = [] }) {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -64,7 +71,15 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: forbid('shared/ is pure TypeScript for both sides: no Electron, Node, DOM or other zones.', {
       paths: ['electron', 'electron-store', 'conf', '@slack/web-api', 'react', ...nodeBuiltins],
-      patterns: ['node:*', '**/electron/**', '**/renderer/**', '../electron*', '../renderer*', '../../electron*', '../../renderer*'],
+      patterns: [
+        'node:*',
+        '**/electron/**',
+        '**/renderer/**',
+        '../electron*',
+        '../renderer*',
+        '../../electron*',
+        '../../renderer*',
+      ],
     }),
   },
   {

@@ -40,14 +40,38 @@ const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/api/se
 const { core, logger } = makeCore();
 const staticDir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
 writeFileSync(join(staticDir, 'index.html'), '');
-const harness = await startHarnessServer({ router: core.router, bus: core.bus, logger, token: 'bench', staticDir, port: 0 });
+const harness = await startHarnessServer({
+  router: core.router,
+  bus: core.bus,
+  logger,
+  token: 'bench',
+  staticDir,
+  port: 0,
+});
 const post = (url: string, token?: string) => () =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: '{}' }).then((r) => r.text());
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: '{}',
+  }).then((r) => r.text());
 
-const [baseline, herald] = (await timeAlternately([post(bareUrl), post(`${harness.origin}/api/settings:get`, 'bench')])) as [number[], number[]];
+const [baseline, herald] = (await timeAlternately([
+  post(bareUrl),
+  post(`${harness.origin}/api/settings:get`, 'bench'),
+])) as [number[], number[]];
 printTable('API round trip, settings:get over HTTP (ms)', [
-  { name: 'baseline: bare node:http echo', p50: percentile(baseline, 50), p95: percentile(baseline, 95), p99: percentile(baseline, 99) },
-  { name: 'Herald harness transport', p50: percentile(herald, 50), p95: percentile(herald, 95), p99: percentile(herald, 99) },
+  {
+    name: 'baseline: bare node:http echo',
+    p50: percentile(baseline, 50),
+    p95: percentile(baseline, 95),
+    p99: percentile(baseline, 99),
+  },
+  {
+    name: 'Herald harness transport',
+    p50: percentile(herald, 50),
+    p95: percentile(herald, 95),
+    p99: percentile(herald, 99),
+  },
 ]);
 await harness.close();
 bare.close();

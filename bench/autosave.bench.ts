@@ -12,7 +12,8 @@ const SAVES = 500;
 async function measure(draftCount: number) {
   const { core, dataDir } = makeCore({ dataDir: makeDataDir('herald-bench-autosave-') });
   let last = await core.router.call('drafts:create', { typeId: 'incidents' });
-  for (let i = 1; i < draftCount; i++) last = await core.router.call('drafts:create', { typeId: 'incidents', body: `Draft ${i}` });
+  for (let i = 1; i < draftCount; i++)
+    last = await core.router.call('drafts:create', { typeId: 'incidents', body: `Draft ${i}` });
   if (!last.ok) throw new Error(last.error.message);
   const draft = last.value.draft;
   const samples: number[] = [];
@@ -25,7 +26,10 @@ async function measure(draftCount: number) {
     if (!saved.ok) throw new Error(saved.error.message);
   }
   const baseline: number[] = [];
-  const payload = JSON.stringify({ schemaVersion: 1, data: { draft: { ...draft, body }, meta: last.value.meta } });
+  const payload = JSON.stringify({
+    schemaVersion: 1,
+    data: { draft: { ...draft, body }, meta: last.value.meta },
+  });
   for (let i = 0; i < SAVES; i++) {
     const started = performance.now();
     writeFileSync(join(dataDir, 'baseline.tmp'), payload);
@@ -38,7 +42,17 @@ async function measure(draftCount: number) {
 const rows: Array<Record<string, string | number>> = [];
 for (const count of [10, 1_000, 10_000]) {
   const { samples, baseline } = await measure(count);
-  rows.push({ drafts: count, measure: 'baseline: write + rename', median: percentile(baseline, 50), p99: percentile(baseline, 99) });
-  rows.push({ drafts: count, measure: 'Herald drafts:save', median: percentile(samples, 50), p99: percentile(samples, 99) });
+  rows.push({
+    drafts: count,
+    measure: 'baseline: write + rename',
+    median: percentile(baseline, 50),
+    p99: percentile(baseline, 99),
+  });
+  rows.push({
+    drafts: count,
+    measure: 'Herald drafts:save',
+    median: percentile(samples, 50),
+    p99: percentile(samples, 99),
+  });
 }
 printTable(`Autosave latency over ${SAVES} saves (ms); goal: p99 < 10 ms at 1,000 drafts`, rows);

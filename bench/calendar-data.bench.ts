@@ -38,7 +38,20 @@ const FIRST_MS = Date.UTC(2026, 0, 5, 8);
 const NOW_MS = Date.UTC(2026, 0, 5, 9);
 /** The month grid of January 2026 in London (Mon 29 Dec to Sun 8 Feb): the newest stored work, where the reminders are. */
 const MONTH = { fromUtc: '2025-12-29T00:00:00.000Z', toUtc: '2026-02-09T00:00:00.000Z' };
-const SERVICES = ['cert-manager', 'ingress', 'dns', 'github', 'sentry', 'kubernetes', 'rds', 'vault', 'concourse', 'grafana', 'prometheus', 'elasticsearch'];
+const SERVICES = [
+  'cert-manager',
+  'ingress',
+  'dns',
+  'github',
+  'sentry',
+  'kubernetes',
+  'rds',
+  'vault',
+  'concourse',
+  'grafana',
+  'prometheus',
+  'elasticsearch',
+];
 
 function event(index: number, startMs: number, prefix: string): MaintenanceEvent {
   const service = SERVICES[index % SERVICES.length]!;
@@ -71,9 +84,17 @@ function event(index: number, startMs: number, prefix: string): MaintenanceEvent
   };
 }
 
-const stored = (count: number) => Array.from({ length: count }, (_, index) => event(index, FIRST_MS + index * SPACING_MS, 'stored'));
+const stored = (count: number) =>
+  Array.from({ length: count }, (_, index) => event(index, FIRST_MS + index * SPACING_MS, 'stored'));
 /** New work over the coming eight weeks, between the stored events: every one gets its reminders. */
-const incoming = (round: number) => Array.from({ length: IMPORT_COUNT }, (_, index) => event(index, FIRST_MS + HOUR_MS + ((index * 56 * 24 * HOUR_MS) / IMPORT_COUNT) + round * 60_000, `new${round}`));
+const incoming = (round: number) =>
+  Array.from({ length: IMPORT_COUNT }, (_, index) =>
+    event(
+      index,
+      FIRST_MS + HOUR_MS + (index * 56 * 24 * HOUR_MS) / IMPORT_COUNT + round * 60_000,
+      `new${round}`,
+    ),
+  );
 
 /** A core over a data folder that already holds `events`, started as the app starts (reminders armed by the calendar's sync). */
 function coreWith(events: MaintenanceEvent[]) {
@@ -108,7 +129,11 @@ async function measure(count: number) {
       const { ms, value } = await timed(() => core.router.call('calendar:list', MONTH));
       if (!value.ok) throw new Error(value.error.message);
       if (sample >= 5) listMs.push(ms);
-      listed = { events: value.value.events.length, comms: value.value.comms.length, bytes: JSON.stringify(value.value).length };
+      listed = {
+        events: value.value.events.length,
+        comms: value.value.comms.length,
+        bytes: JSON.stringify(value.value).length,
+      };
     }
     const exportMs: number[] = [];
     const stringifyMs: number[] = [];
@@ -124,7 +149,8 @@ async function measure(count: number) {
       const ics = exportIcs(incoming(round), new Date(NOW_MS).toISOString());
       parseMs.push(timedSync(() => ICAL.parse(ics)));
       const { ms, value } = await timed(() => core.router.call('calendar:import', { ics }));
-      if (!value.ok || value.value.created !== IMPORT_COUNT) throw new Error(`import failed: ${JSON.stringify(value).slice(0, 200)}`);
+      if (!value.ok || value.value.created !== IMPORT_COUNT)
+        throw new Error(`import failed: ${JSON.stringify(value).slice(0, 200)}`);
       importMs.push(ms);
     }
     const empty = await emptyMonthListMs();
@@ -173,19 +199,46 @@ printTable('calendar:list, one month (Jan 2026 grid) through the router (ms)', [
     p50: result.list.p50,
     p95: result.list.p95,
   })),
-  ...results.slice(0, 1).map((result) => ({ name: 'baseline: the same month, empty calendar', 'events in month': 0, 'messages in month': 0, 'answer KB': 0, p50: result.emptyList.p50, p95: result.emptyList.p95 })),
+  ...results.slice(0, 1).map((result) => ({
+    name: 'baseline: the same month, empty calendar',
+    'events in month': 0,
+    'messages in month': 0,
+    'answer KB': 0,
+    p50: result.emptyList.p50,
+    p95: result.emptyList.p95,
+  })),
 ]);
-printTable(`calendar:import of ${IMPORT_COUNT} new events (all with reminders to arm), median of ${IMPORT_SAMPLES} (ms)`, [
-  ...results.map((result) => ({ name: `into ${result.count} stored`, 'reminders stored': result.reminderCount, ms: result.import })),
-  { name: `baseline: ical.js parsing the same ${IMPORT_COUNT}-event file`, 'reminders stored': 0, ms: results[0]!.parse },
-]);
-printTable(`calendar:exportIcs of every stored event, median of ${EXPORT_SAMPLES} (ms)`, results.flatMap((result) => [
-  { name: `export ${result.count}`, ms: result.export },
-  { name: `baseline: JSON.stringify of the same ${result.count} events`, ms: result.stringify },
-]));
+printTable(
+  `calendar:import of ${IMPORT_COUNT} new events (all with reminders to arm), median of ${IMPORT_SAMPLES} (ms)`,
+  [
+    ...results.map((result) => ({
+      name: `into ${result.count} stored`,
+      'reminders stored': result.reminderCount,
+      ms: result.import,
+    })),
+    {
+      name: `baseline: ical.js parsing the same ${IMPORT_COUNT}-event file`,
+      'reminders stored': 0,
+      ms: results[0]!.parse,
+    },
+  ],
+);
+printTable(
+  `calendar:exportIcs of every stored event, median of ${EXPORT_SAMPLES} (ms)`,
+  results.flatMap((result) => [
+    { name: `export ${result.count}`, ms: result.export },
+    { name: `baseline: JSON.stringify of the same ${result.count} events`, ms: result.stringify },
+  ]),
+);
 
 const goal = results.find((result) => result.count === GOAL_SIZE)!;
 const verdict = (isMet: boolean) => (isMet ? 'meets' : 'MISSES');
-console.log(`${verdict(goal.list.p95 < GOALS.listP95Ms)} the ${GOALS.listP95Ms} ms aim: calendar:list of one month with ${GOAL_SIZE} stored, p95 ${goal.list.p95.toFixed(1)} ms`);
-console.log(`${verdict(goal.import < GOALS.importMs)} the ${GOALS.importMs} ms aim: import ${IMPORT_COUNT} into ${GOAL_SIZE}, ${goal.import.toFixed(0)} ms`);
-console.log(`${verdict(goal.export < GOALS.exportMs)} the ${GOALS.exportMs} ms aim: export ${GOAL_SIZE}, ${goal.export.toFixed(0)} ms`);
+console.log(
+  `${verdict(goal.list.p95 < GOALS.listP95Ms)} the ${GOALS.listP95Ms} ms aim: calendar:list of one month with ${GOAL_SIZE} stored, p95 ${goal.list.p95.toFixed(1)} ms`,
+);
+console.log(
+  `${verdict(goal.import < GOALS.importMs)} the ${GOALS.importMs} ms aim: import ${IMPORT_COUNT} into ${GOAL_SIZE}, ${goal.import.toFixed(0)} ms`,
+);
+console.log(
+  `${verdict(goal.export < GOALS.exportMs)} the ${GOALS.exportMs} ms aim: export ${GOAL_SIZE}, ${goal.export.toFixed(0)} ms`,
+);

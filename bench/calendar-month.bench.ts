@@ -30,7 +30,20 @@ const EVENT_COUNT = 1_000;
 const WARM_UP = 5;
 const SAMPLES = 30;
 const AIM_MS = 50;
-const SERVICES = ['cert-manager', 'ingress', 'dns', 'github', 'sentry', 'kubernetes', 'rds', 'vault', 'concourse', 'grafana', 'prometheus', 'elasticsearch'];
+const SERVICES = [
+  'cert-manager',
+  'ingress',
+  'dns',
+  'github',
+  'sentry',
+  'kubernetes',
+  'rds',
+  'vault',
+  'concourse',
+  'grafana',
+  'prometheus',
+  'elasticsearch',
+];
 
 /** 1,000 events spread over April 2026, 07:00 to 18:45 London time, a tenth of them cancelled. */
 function seedEvents(): MaintenanceEvent[] {
@@ -70,11 +83,19 @@ function seedEvents(): MaintenanceEvent[] {
 type Timings = { renderMs: number[]; frameMs: number[] };
 
 /** `from` → `to` view clicks, timed in the page. The page's CSP forbids string evaluation, so this is a function. */
-async function timeViewRenders(page: Page, count: number, views: { from: string; to: string; shownSelector: string }): Promise<Timings> {
+async function timeViewRenders(
+  page: Page,
+  count: number,
+  views: { from: string; to: string; shownSelector: string },
+): Promise<Timings> {
   return page.evaluate(
     async ({ samples, from, to, shownSelector }) => {
-      const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find((candidate) => candidate.textContent === name)!;
-      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const button = (name: string) =>
+        [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find(
+          (candidate) => candidate.textContent === name,
+        )!;
+      const nextFrame = () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const isShown = async () => {
         // React commits a click's update at the end of the event or in a microtask; fall back to tasks just in case.
         for (let tries = 0; !document.querySelector(shownSelector); tries++) {
@@ -102,9 +123,11 @@ async function timeViewRenders(page: Page, count: number, views: { from: string;
 }
 
 /** Week → Month: the figure the goal is about. */
-const timeMonthRenders = (page: Page, count: number) => timeViewRenders(page, count, { from: 'Week', to: 'Month', shownSelector: '.day-grid.is-month' });
+const timeMonthRenders = (page: Page, count: number) =>
+  timeViewRenders(page, count, { from: 'Week', to: 'Month', shownSelector: '.day-grid.is-month' });
 /** Month → Week, for context: the week view draws every item of its seven days. */
-const timeWeekRenders = (page: Page, count: number) => timeViewRenders(page, count, { from: 'Month', to: 'Week', shownSelector: '.day-grid.is-week' });
+const timeWeekRenders = (page: Page, count: number) =>
+  timeViewRenders(page, count, { from: 'Month', to: 'Week', shownSelector: '.day-grid.is-week' });
 
 /**
  * The same drawing without Herald: the month grid's HTML as Herald drew it,
@@ -114,8 +137,12 @@ const timeWeekRenders = (page: Page, count: number) => timeViewRenders(page, cou
 async function timeSameDrawing(page: Page, count: number, monthHtml: string): Promise<Timings> {
   return page.evaluate(
     async ({ samples, html }) => {
-      const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find((candidate) => candidate.textContent === name)!;
-      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const button = (name: string) =>
+        [...document.querySelectorAll<HTMLButtonElement>('.segmented button')].find(
+          (candidate) => candidate.textContent === name,
+        )!;
+      const nextFrame = () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       button('Week').click();
       await nextFrame();
       const host = document.querySelector<HTMLElement>('.calendar-main')!;
@@ -153,17 +180,35 @@ const builds = await buildRenderers();
 // The clock stands three weeks before April, as a comms lead planning the month would see it: importing the
 // events arms the reminders of their messages, as the app does, and the month shows what is due in it.
 const NOW_UTC = '2026-03-10T09:00:00.000Z';
-const { core, logger } = makeCore({ dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-calendar-')), clock: createTestClock(Date.parse(NOW_UTC)) });
+const { core, logger } = makeCore({
+  dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-calendar-')),
+  clock: createTestClock(Date.parse(NOW_UTC)),
+});
 core.start();
 const imported = await core.router.call('calendar:import', { ics: exportIcs(seedEvents(), NOW_UTC) });
-if (!imported.ok || imported.value.created !== EVENT_COUNT) throw new Error(`seeding failed: ${JSON.stringify(imported).slice(0, 300)}`);
+if (!imported.ok || imported.value.created !== EVENT_COUNT)
+  throw new Error(`seeding failed: ${JSON.stringify(imported).slice(0, 300)}`);
 const armed = await core.router.call('reminders:list', {});
 const reminderCount = armed.ok ? armed.value.reminders.length : 0;
-await core.router.call('calendar:addFreeze', { label: 'Release freeze', firstDate: '2026-04-20', lastDate: '2026-04-21' });
-const april = await core.router.call('calendar:list', { fromUtc: '2026-03-29T23:00:00.000Z', toUtc: '2026-05-03T23:00:00.000Z' });
+await core.router.call('calendar:addFreeze', {
+  label: 'Release freeze',
+  firstDate: '2026-04-20',
+  lastDate: '2026-04-21',
+});
+const april = await core.router.call('calendar:list', {
+  fromUtc: '2026-03-29T23:00:00.000Z',
+  toUtc: '2026-05-03T23:00:00.000Z',
+});
 if (!april.ok) throw new Error(april.error.message);
 const token = 'bench-token-calendar-0123456789';
-const harness = await startHarnessServer({ router: core.router, bus: core.bus, logger, token, staticDir: builds.heraldDir, port: 0 });
+const harness = await startHarnessServer({
+  router: core.router,
+  bus: core.bus,
+  logger,
+  token,
+  staticDir: builds.heraldDir,
+  port: 0,
+});
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const results: Record<string, Timings> = {};
@@ -172,10 +217,16 @@ let chipsShown = 0;
 let monthHtml = '';
 let weekChips = 0;
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   const page = await context.newPage();
   // tsx names inner functions through an `__name` helper that does not exist inside the page: supply one.
-  await page.addInitScript(`sessionStorage.setItem('herald.harnessToken', ${JSON.stringify(token)}); globalThis.__name = (target) => target;`);
+  await page.addInitScript(
+    `sessionStorage.setItem('herald.harnessToken', ${JSON.stringify(token)}); globalThis.__name = (target) => target;`,
+  );
   await page.goto(`${harness.origin}/#/calendar`);
   await showMonth(page, 'March 2026');
   const next = () => page.getByRole('button', { name: 'Next month' }).click();
@@ -233,12 +284,21 @@ const row = (name: string, timings: Timings) => ({
 printTable(`Calendar month view in Chromium, ${SAMPLES} samples each (ms)`, [
   row('baseline: the same month drawn without Herald (its HTML, same styles)', results.bare),
   row('baseline: month view, no events', results.empty),
-  row(`month view, ${april.value.events.length} events + ${april.value.comms.length} messages due, ${reminderCount} reminders armed`, results.full),
+  row(
+    `month view, ${april.value.events.length} events + ${april.value.comms.length} messages due, ${reminderCount} reminders armed`,
+    results.full,
+  ),
 ]);
-printTable('Context: the same data in the week view, which shows every item of its seven days (ms)', [row(`week view, ${weekChips} chips (Month → Week)`, results.week)]);
+printTable('Context: the same data in the week view, which shows every item of its seven days (ms)', [
+  row(`week view, ${weekChips} chips (Month → Week)`, results.week),
+]);
 printTable('Changing month, loading the 1,000 events from core over HTTP (ms, context only)', [
   { name: 'May → April', p50: percentile(monthChangeMs, 50), max: percentile(monthChangeMs, 100) },
 ]);
 const renderP95 = percentile(results.full.renderMs, 95);
-console.log(`The month shows ${chipsShown} event chips (three items a day at most, then "+N more"), ${Math.round(monthHtml.length / 1024)} KB of HTML.`);
-console.log(`${renderP95 < AIM_MS ? 'meets' : 'MISSES'} the ${AIM_MS} ms aim: month view with ${EVENT_COUNT} events, render p95 ${renderP95.toFixed(1)} ms`);
+console.log(
+  `The month shows ${chipsShown} event chips (three items a day at most, then "+N more"), ${Math.round(monthHtml.length / 1024)} KB of HTML.`,
+);
+console.log(
+  `${renderP95 < AIM_MS ? 'meets' : 'MISSES'} the ${AIM_MS} ms aim: month view with ${EVENT_COUNT} events, render p95 ${renderP95.toFixed(1)} ms`,
+);

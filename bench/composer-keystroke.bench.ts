@@ -109,11 +109,20 @@ async function herald(page: Page, body: string): Promise<number[]> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${harness.token}` },
         body: JSON.stringify(args),
       });
-      const result = (await response.json()) as { ok: boolean; value: { draft: { id: string } }; error?: { message: string } };
+      const result = (await response.json()) as {
+        ok: boolean;
+        value: { draft: { id: string } };
+        error?: { message: string };
+      };
       if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
       return result.value;
     };
-    const stored = await call('drafts:create', { typeId: 'upgrades-maintenance', stage: 'announcement', fields: { subject: 'Certificate Manager' }, body });
+    const stored = await call('drafts:create', {
+      typeId: 'upgrades-maintenance',
+      stage: 'announcement',
+      fields: { subject: 'Certificate Manager' },
+      body,
+    });
     await call('drafts:setCurrent', { id: stored.draft.id });
     await page.goto(harness.url);
     await page.waitForSelector('#composer-body');
@@ -126,14 +135,20 @@ async function herald(page: Page, body: string): Promise<number[]> {
 }
 
 if (isHarnessBuildStale()) {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', 'renderer', 'harness'], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', 'renderer', 'harness'], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error('the harness build failed');
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const body = longBody();
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: { width: 1280, height: 800 },
+  });
   const bare = await baseline(await context.newPage(), body);
   const composer = await herald(await context.newPage(), body);
   const row = (name: string, samples: number[]) => ({
@@ -144,12 +159,19 @@ try {
     p99: percentile(samples, 99),
     max: Math.max(...samples),
   });
-  printTable(`Keystroke to the painted preview with a ${BODY_CHARS.toLocaleString('en-GB')}-character body, Chromium (ms; goal: p95 < 16)`, [
-    row('baseline: bare textarea copied into a div', bare),
-    row('Herald composer (checklist, Slack preview, autosave)', composer),
-  ]);
+  printTable(
+    `Keystroke to the painted preview with a ${BODY_CHARS.toLocaleString('en-GB')}-character body, Chromium (ms; goal: p95 < 16)`,
+    [
+      row('baseline: bare textarea copied into a div', bare),
+      row('Herald composer (checklist, Slack preview, autosave)', composer),
+    ],
+  );
   const p95 = percentile(composer, 95);
-  console.log(p95 < 16 ? `p95 ${p95.toFixed(1)} ms: within one 60 Hz frame.` : `p95 ${p95.toFixed(1)} ms: over the 16 ms goal.`);
+  console.log(
+    p95 < 16
+      ? `p95 ${p95.toFixed(1)} ms: within one 60 Hz frame.`
+      : `p95 ${p95.toFixed(1)} ms: over the 16 ms goal.`,
+  );
 } finally {
   await browser.close();
 }

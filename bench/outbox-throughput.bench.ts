@@ -21,7 +21,13 @@ import { makeCore, makeDataDir } from '../test/support/core-fixture.ts';
 import { EMPTY, fillFolder } from './support/large-folder.ts';
 import { percentile, printTable } from './support/stats.ts';
 
-const CHANNELS = ['operations-engineering-update', 'github-community', 'ask-comms', 'operations-engineering-team', 'team-channel-003'];
+const CHANNELS = [
+  'operations-engineering-update',
+  'github-community',
+  'ask-comms',
+  'operations-engineering-team',
+  'team-channel-003',
+];
 const WINDOW_MS = 60_000;
 const SEND_AIM_RATIO = 3;
 const FLAT_AIM = 1.2;
@@ -42,7 +48,12 @@ async function heraldWorld(options: { historyEntries?: number; realClock?: boole
   // The fake starts first (the core needs its URL) and follows the core's clock once there is one.
   const clockOf: { core?: { now(): number } } = {};
   const fake = await startFakeSlack({ nowMs: () => clockOf.core?.now() ?? Date.now() });
-  const world = makeCore({ dataDir, slackApiUrlOverride: fake.url, secretBox: strongBox, ...(options.realClock ? { clock: createSystemClock() } : {}) });
+  const world = makeCore({
+    dataDir,
+    slackApiUrlOverride: fake.url,
+    secretBox: strongBox,
+    ...(options.realClock ? { clock: createSystemClock() } : {}),
+  });
   clockOf.core = options.realClock ? { now: () => Date.now() } : world.clock;
   const connected = await world.core.router.call('slack:connect', { token: fake.botToken });
   if (!connected.ok) throw new Error(connected.error.message);
@@ -64,13 +75,19 @@ type World = Awaited<ReturnType<typeof heraldWorld>>;
 async function flush(world: World, count: number, stepMs = 100): Promise<void> {
   while (world.sentCount() < count) {
     await macrotask();
-    if (!world.isRealClock && !world.core.outbox.isBusy() && world.sentCount() < count) world.clock.advance(stepMs);
+    if (!world.isRealClock && !world.core.outbox.isBusy() && world.sentCount() < count)
+      world.clock.advance(stepMs);
   }
 }
 
 async function enqueueThroughApi(world: World, count: number, label: string): Promise<void> {
   const answers = await Promise.all(
-    Array.from({ length: count }, (_, n) => world.core.router.call('outbox:enqueue', { channel: CHANNELS[n % CHANNELS.length]!, text: `${label} ${n}` })),
+    Array.from({ length: count }, (_, n) =>
+      world.core.router.call('outbox:enqueue', {
+        channel: CHANNELS[n % CHANNELS.length]!,
+        text: `${label} ${n}`,
+      }),
+    ),
   );
   const refused = answers.find((answer) => !answer.ok);
   if (refused && !refused.ok) throw new Error(refused.error.message);
@@ -84,11 +101,16 @@ async function rateLimited(perMinute: number, count: number, realClock = false) 
   const wallStarted = performance.now();
   await enqueueThroughApi(world, count, 'rate-limited message');
   await flush(world, count);
-  const lastSentMs = Math.max(...world.core.outbox.list(['sent']).items.map((item) => Date.parse(item.sentAtUtc!)));
+  const lastSentMs = Math.max(
+    ...world.core.outbox.list(['sent']).items.map((item) => Date.parse(item.sentAtUtc!)),
+  );
   // A sliding window of `perMinute`: the last message can go no earlier than this many whole windows in.
   const boundMs = Math.floor((count - 1) / perMinute) * WINDOW_MS;
-  const refused = world.fake.requests.filter((request) => request.method === 'chat.postMessage' && request.status === 429).length;
-  const duplicates = count - new Set(world.fake.messages().map((message) => message.metadata?.event_payload.herald_id)).size;
+  const refused = world.fake.requests.filter(
+    (request) => request.method === 'chat.postMessage' && request.status === 429,
+  ).length;
+  const duplicates =
+    count - new Set(world.fake.messages().map((message) => message.metadata?.event_payload.herald_id)).size;
   await world.close();
   return {
     scenario: `${count} messages, ${perMinute}/min, ${realClock ? 'real clock' : 'test clock'}`,
@@ -103,11 +125,16 @@ async function rateLimited(perMinute: number, count: number, realClock = false) 
 
 /** Bare posts, five channels in parallel (the outbox's five lanes), per message. */
 async function barePosts(fake: FakeSlack, count: number): Promise<number> {
-  const client = new WebClient(fake.botToken, { slackApiUrl: fake.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const client = new WebClient(fake.botToken, {
+    slackApiUrl: fake.url,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const started = performance.now();
   await Promise.all(
     CHANNELS.map(async (channel, lane) => {
-      for (let n = lane; n < count; n += CHANNELS.length) await client.chat.postMessage({ channel, text: `bare message ${n}` });
+      for (let n = lane; n < count; n += CHANNELS.length)
+        await client.chat.postMessage({ channel, text: `bare message ${n}` });
     }),
   );
   return (performance.now() - started) / count;
@@ -115,7 +142,11 @@ async function barePosts(fake: FakeSlack, count: number): Promise<number> {
 
 /** Bare posts one after another: one message's round trip. */
 async function bareOneAtATime(fake: FakeSlack, count: number): Promise<number[]> {
-  const client = new WebClient(fake.botToken, { slackApiUrl: fake.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const client = new WebClient(fake.botToken, {
+    slackApiUrl: fake.url,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const samples: number[] = [];
   for (let n = 0; n < count; n++) {
     const started = performance.now();
@@ -152,7 +183,10 @@ async function unthrottled(historyEntries: number) {
   const heraldSingles: number[] = [];
   for (let n = 0; n < SINGLES; n++) {
     const started = performance.now();
-    const queued = await world.core.router.call('outbox:enqueue', { channel: CHANNELS[0]!, text: `single ${n}` });
+    const queued = await world.core.router.call('outbox:enqueue', {
+      channel: CHANNELS[0]!,
+      text: `single ${n}`,
+    });
     if (!queued.ok) throw new Error(queued.error.message);
     expected += 1;
     await flush(world, expected);
@@ -161,7 +195,8 @@ async function unthrottled(historyEntries: number) {
   const history = await world.core.router.call('history:list', { limit: 1 });
   const recorded = history.ok ? history.value.total : -1;
   await world.close();
-  if (recorded !== historyEntries + expected) throw new Error(`history holds ${recorded}, expected ${historyEntries + expected}`);
+  if (recorded !== historyEntries + expected)
+    throw new Error(`history holds ${recorded}, expected ${historyEntries + expected}`);
   const burst = { bare: percentile(bare, 50), herald: percentile(herald, 50) };
   const single = { bare: percentile(bareSingles, 50), herald: percentile(heraldSingles, 50) };
   return { historyEntries, burst, single };
@@ -193,15 +228,33 @@ async function enqueueThousand() {
   const allAtOnceMs = performance.now() - started;
   const oneByOneStarted = performance.now();
   for (let n = 0; n < 200; n++) {
-    const queued = await world.core.router.call('outbox:enqueue', { channel: CHANNELS[n % CHANNELS.length]!, text: `one by one ${n}` });
+    const queued = await world.core.router.call('outbox:enqueue', {
+      channel: CHANNELS[n % CHANNELS.length]!,
+      text: `one by one ${n}`,
+    });
     if (!queued.ok) throw new Error(queued.error.message);
   }
   const oneByOneMs = (performance.now() - oneByOneStarted) / 200;
   await world.close();
   return [
-    { path: 'baseline: 1,000 bare files written, renamed, then synced together', count, 'total (ms)': bareEnqueueWork(count), 'per item (ms)': '' },
-    { path: `Herald outbox:enqueue × 1,000 at once (answered once synced; aim < ${ENQUEUE_AIM_MS} ms)`, count, 'total (ms)': allAtOnceMs, 'per item (ms)': allAtOnceMs / count },
-    { path: 'Herald outbox:enqueue one after another, each awaited (context)', count: 200, 'total (ms)': oneByOneMs * 200, 'per item (ms)': oneByOneMs },
+    {
+      path: 'baseline: 1,000 bare files written, renamed, then synced together',
+      count,
+      'total (ms)': bareEnqueueWork(count),
+      'per item (ms)': '',
+    },
+    {
+      path: `Herald outbox:enqueue × 1,000 at once (answered once synced; aim < ${ENQUEUE_AIM_MS} ms)`,
+      count,
+      'total (ms)': allAtOnceMs,
+      'per item (ms)': allAtOnceMs / count,
+    },
+    {
+      path: 'Herald outbox:enqueue one after another, each awaited (context)',
+      count: 200,
+      'total (ms)': oneByOneMs * 200,
+      'per item (ms)': oneByOneMs,
+    },
   ];
 }
 
@@ -215,14 +268,37 @@ const sizes = [0, 10_000, 100_000];
 const results: Array<Awaited<ReturnType<typeof unthrottled>>> = [];
 for (const size of sizes) results.push(await unthrottled(size));
 const ratio = (pair: { bare: number; herald: number }) => pair.herald / pair.bare;
-printTable(`Send one message, unthrottled, real time, per message (ms): enqueue through the API to sent and in history; aim ≤ ${SEND_AIM_RATIO}× bare`, [
-  ...results.flatMap(({ historyEntries, burst, single }) => [
-    { history: historyEntries, path: `baseline: bare WebClient posts, ${BURST} over 5 channels`, 'per message': burst.bare, ratio: 1 },
-    { history: historyEntries, path: `Herald outbox, ${BURST} over 5 channels`, 'per message': burst.herald, ratio: ratio(burst) },
-    { history: historyEntries, path: 'baseline: bare WebClient post, one at a time (p50)', 'per message': single.bare, ratio: 1 },
-    { history: historyEntries, path: 'Herald outbox, one at a time (p50)', 'per message': single.herald, ratio: ratio(single) },
-  ]),
-]);
+printTable(
+  `Send one message, unthrottled, real time, per message (ms): enqueue through the API to sent and in history; aim ≤ ${SEND_AIM_RATIO}× bare`,
+  [
+    ...results.flatMap(({ historyEntries, burst, single }) => [
+      {
+        history: historyEntries,
+        path: `baseline: bare WebClient posts, ${BURST} over 5 channels`,
+        'per message': burst.bare,
+        ratio: 1,
+      },
+      {
+        history: historyEntries,
+        path: `Herald outbox, ${BURST} over 5 channels`,
+        'per message': burst.herald,
+        ratio: ratio(burst),
+      },
+      {
+        history: historyEntries,
+        path: 'baseline: bare WebClient post, one at a time (p50)',
+        'per message': single.bare,
+        ratio: 1,
+      },
+      {
+        history: historyEntries,
+        path: 'Herald outbox, one at a time (p50)',
+        'per message': single.herald,
+        ratio: ratio(single),
+      },
+    ]),
+  ],
+);
 const verdicts = (['burst', 'single'] as const).map((mode) => {
   const ratios = results.map((result) => ratio(result[mode]));
   const worst = Math.max(...ratios);

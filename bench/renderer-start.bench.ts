@@ -29,7 +29,12 @@ const BARE_READY = 'button:not([disabled])';
 const SHELL_RENDERED = 'nav[aria-label="Main"]';
 
 /** Milliseconds from navigation start until each selector first matches, measured inside the page. */
-async function timeToInteractive(browser: Browser, url: string, selectors: readonly string[], sessionToken?: string): Promise<number[]> {
+async function timeToInteractive(
+  browser: Browser,
+  url: string,
+  selectors: readonly string[],
+  sessionToken?: string,
+): Promise<number[]> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -47,10 +52,20 @@ async function timeToInteractive(browser: Browser, url: string, selectors: reado
     `);
     await page.goto(url);
     // A function, not a string: the page's CSP refuses string evaluation once the page is loaded.
-    await page.waitForFunction((wanted) => wanted.every((selector) => (window as unknown as { __seenAt: Record<string, number> }).__seenAt[selector] !== undefined), selectors, {
-      timeout: TIMEOUT_MS,
-    });
-    const seenAt = await page.evaluate(() => (window as unknown as { __seenAt: Record<string, number> }).__seenAt);
+    await page.waitForFunction(
+      (wanted) =>
+        wanted.every(
+          (selector) =>
+            (window as unknown as { __seenAt: Record<string, number> }).__seenAt[selector] !== undefined,
+        ),
+      selectors,
+      {
+        timeout: TIMEOUT_MS,
+      },
+    );
+    const seenAt = await page.evaluate(
+      () => (window as unknown as { __seenAt: Record<string, number> }).__seenAt,
+    );
     return selectors.map((selector) => seenAt[selector]!);
   } finally {
     await context.close();
@@ -65,23 +80,51 @@ const token = 'bench-token-0123456789';
 const small = makeCore({ dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-start-')) });
 const plan = await small.core.router.call('plan:get', {});
 if (!plan.ok || !plan.value.types[0]) throw new Error('the default plan has no message types');
-const created = await small.core.router.call('drafts:create', { typeId: plan.value.types[0].id, title: 'Database upgrade on Tuesday' });
+const created = await small.core.router.call('drafts:create', {
+  typeId: plan.value.types[0].id,
+  title: 'Database upgrade on Tuesday',
+});
 if (!created.ok) throw new Error(`could not open a draft: ${created.error.message}`);
 await small.core.router.call('drafts:setCurrent', { id: created.value.draft.id });
 const large = await openLargeFolder(mkdtempSync(join(tmpdir(), 'herald-bench-start-large-')));
 
 const servers = await Promise.all(
-  [small, large].map(({ core, logger }) => startHarnessServer({ router: core.router, bus: core.bus, logger, token, staticDir: builds.heraldDir, port: 0 })),
+  [small, large].map(({ core, logger }) =>
+    startHarnessServer({
+      router: core.router,
+      bus: core.bus,
+      logger,
+      token,
+      staticDir: builds.heraldDir,
+      port: 0,
+    }),
+  ),
 );
 const [smallServer, largeServer] = servers as [(typeof servers)[number], (typeof servers)[number]];
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const samples = { bare: [] as number[], smallShell: [] as number[], small: [] as number[], largeShell: [] as number[], large: [] as number[] };
+const samples = {
+  bare: [] as number[],
+  smallShell: [] as number[],
+  small: [] as number[],
+  largeShell: [] as number[],
+  large: [] as number[],
+};
 try {
   for (let round = 0; round < WARM_UP + SAMPLES; round++) {
     const [bareMs] = await timeToInteractive(browser, `${bareServer.origin}/`, [BARE_READY]);
-    const [smallShellMs, smallMs] = await timeToInteractive(browser, `${smallServer.origin}/#/compose`, [SHELL_RENDERED, COMPOSER_READY], token);
-    const [largeShellMs, largeMs] = await timeToInteractive(browser, `${largeServer.origin}/#/compose`, [SHELL_RENDERED, COMPOSER_READY], token);
+    const [smallShellMs, smallMs] = await timeToInteractive(
+      browser,
+      `${smallServer.origin}/#/compose`,
+      [SHELL_RENDERED, COMPOSER_READY],
+      token,
+    );
+    const [largeShellMs, largeMs] = await timeToInteractive(
+      browser,
+      `${largeServer.origin}/#/compose`,
+      [SHELL_RENDERED, COMPOSER_READY],
+      token,
+    );
     if (round < WARM_UP) continue;
     samples.bare.push(bareMs!);
     samples.smallShell.push(smallShellMs!);
@@ -95,16 +138,29 @@ try {
   await bareServer.close();
 }
 
-const row = (name: string, times: number[]) => ({ name, p50: percentile(times, 50), p95: percentile(times, 95), max: percentile(times, 100) });
+const row = (name: string, times: number[]) => ({
+  name,
+  p50: percentile(times, 50),
+  p95: percentile(times, 95),
+  max: percentile(times, 100),
+});
 const largeName = `${LARGE.history.toLocaleString('en-GB')} sent, ${LARGE.drafts.toLocaleString('en-GB')} drafts, ${LARGE.events.toLocaleString('en-GB')} events, ${LARGE.queued.toLocaleString('en-GB')} queued`;
-printTable(`Renderer start to interactive, cold context, ${SAMPLES} samples each (ms; goal: composer ≤ ${GOAL_RATIO}× the bare page)`, [
-  row('baseline: bare Vite + React page (button)', samples.bare),
-  row('Herald app shell rendered (navigation), one-draft folder', samples.smallShell),
-  row('Herald composer interactive (draft open), one-draft folder', samples.small),
-  row(`Herald app shell rendered (navigation), large folder (${largeName})`, samples.largeShell),
-  row(`Herald composer interactive (draft open), large folder (${largeName})`, samples.large),
-]);
-for (const [folder, times] of [['one-draft', samples.small], ['large', samples.large]] as const) {
+printTable(
+  `Renderer start to interactive, cold context, ${SAMPLES} samples each (ms; goal: composer ≤ ${GOAL_RATIO}× the bare page)`,
+  [
+    row('baseline: bare Vite + React page (button)', samples.bare),
+    row('Herald app shell rendered (navigation), one-draft folder', samples.smallShell),
+    row('Herald composer interactive (draft open), one-draft folder', samples.small),
+    row(`Herald app shell rendered (navigation), large folder (${largeName})`, samples.largeShell),
+    row(`Herald composer interactive (draft open), large folder (${largeName})`, samples.large),
+  ],
+);
+for (const [folder, times] of [
+  ['one-draft', samples.small],
+  ['large', samples.large],
+] as const) {
   const ratio = percentile(times, 50) / percentile(samples.bare, 50);
-  console.log(`${folder} folder: Herald's composer is interactive ${ratio.toFixed(2)}× the bare page's time at the median (${ratio <= GOAL_RATIO ? 'within' : 'OVER'} the ${GOAL_RATIO}× goal).`);
+  console.log(
+    `${folder} folder: Herald's composer is interactive ${ratio.toFixed(2)}× the bare page's time at the median (${ratio <= GOAL_RATIO ? 'within' : 'OVER'} the ${GOAL_RATIO}× goal).`,
+  );
 }

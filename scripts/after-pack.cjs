@@ -31,7 +31,9 @@ const ASAR_INTEGRITY_PLATFORMS = new Set(['darwin', 'mas', 'win32']);
 
 /** The fuses Herald wants on `platform` (an electronPlatformName). */
 function wantedFuses(platform) {
-  return ASAR_INTEGRITY_PLATFORMS.has(platform) ? { ...FUSES, EnableEmbeddedAsarIntegrityValidation: true } : { ...FUSES };
+  return ASAR_INTEGRITY_PLATFORMS.has(platform)
+    ? { ...FUSES, EnableEmbeddedAsarIntegrityValidation: true }
+    : { ...FUSES };
 }
 
 /** The Electron executable inside electron-builder's output folder for one platform. */
@@ -40,7 +42,8 @@ function electronBinaryPath(context) {
   if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') {
     return path.join(appOutDir, `${packager.appInfo.productFilename}.app`);
   }
-  if (electronPlatformName === 'win32') return path.join(appOutDir, `${packager.appInfo.productFilename}.exe`);
+  if (electronPlatformName === 'win32')
+    return path.join(appOutDir, `${packager.appInfo.productFilename}.exe`);
   return path.join(appOutDir, packager.executableName);
 }
 

@@ -15,7 +15,16 @@ export const EXIT_UNREACHABLE = 3;
 const BLOCKING = ['high', 'critical'];
 /** Packages outside the production tree that still ship inside the installers. */
 export const SHIPPED_DEV_PACKAGES = ['electron'];
-const NETWORK_CODES = ['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED'];
+const NETWORK_CODES = [
+  'ENOTFOUND',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNABORTED',
+];
 
 /**
  * Reads `npm audit --json` output. Returns { kind: 'unreachable', reason } when
@@ -33,22 +42,34 @@ export function readAudit(stdout, include = () => true) {
     return { kind: 'error', reason: `npm audit did not answer with JSON: ${stdout.slice(0, 200)}` };
   }
   const isAuditUrl = typeof json.uri === 'string' && json.uri.includes('/-/npm/v1/security/');
-  if (typeof json.statusCode === 'number' && isAuditUrl && (json.statusCode === 404 || json.statusCode === 405 || json.statusCode >= 500)) {
-    return { kind: 'unreachable', reason: `the registry's audit endpoint answered ${json.message ?? json.statusCode}` };
+  if (
+    typeof json.statusCode === 'number' &&
+    isAuditUrl &&
+    (json.statusCode === 404 || json.statusCode === 405 || json.statusCode >= 500)
+  ) {
+    return {
+      kind: 'unreachable',
+      reason: `the registry's audit endpoint answered ${json.message ?? json.statusCode}`,
+    };
   }
   const code = json.error?.code ?? json.code;
   if (typeof code === 'string' && NETWORK_CODES.includes(code)) {
     return { kind: 'unreachable', reason: `the registry's audit endpoint could not be reached (${code})` };
   }
   if (json.error || !json.vulnerabilities || !json.metadata) {
-    return { kind: 'error', reason: `npm audit failed: ${json.error?.summary || json.message || JSON.stringify(json).slice(0, 200)}` };
+    return {
+      kind: 'error',
+      reason: `npm audit failed: ${json.error?.summary || json.message || JSON.stringify(json).slice(0, 200)}`,
+    };
   }
   const advisories = Object.values(json.vulnerabilities)
     .filter((entry) => include(entry.name))
     .map((entry) => ({
       name: entry.name,
       severity: entry.severity,
-      titles: (entry.via ?? []).filter((via) => typeof via === 'object').map((via) => `${via.title} (${via.url ?? 'no link'})`),
+      titles: (entry.via ?? [])
+        .filter((via) => typeof via === 'object')
+        .map((via) => `${via.title} (${via.url ?? 'no link'})`),
     }));
   return { kind: 'report', advisories, dependencies: json.metadata.dependencies };
 }
@@ -58,18 +79,24 @@ export function blockingAdvisories(advisories) {
 }
 
 function npmAudit(args) {
-  const result = spawnSync('npm', ['audit', '--json', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('npm', ['audit', '--json', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return result.stdout || result.stderr || '';
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const production = readAudit(npmAudit(['--omit=dev']));
-  const shipped = production.kind === 'report' ? readAudit(npmAudit([]), (name) => SHIPPED_DEV_PACKAGES.includes(name)) : production;
+  const shipped =
+    production.kind === 'report'
+      ? readAudit(npmAudit([]), (name) => SHIPPED_DEV_PACKAGES.includes(name))
+      : production;
   for (const outcome of [production, shipped]) {
     if (outcome.kind === 'unreachable') {
       console.log(`SKIPPED: production dependencies were NOT audited: ${outcome.reason}.`);
-      console.log('Run `npm audit --omit=dev` where the npm registry\'s audit service is reachable.');
+      console.log("Run `npm audit --omit=dev` where the npm registry's audit service is reachable.");
       process.exit(EXIT_UNREACHABLE);
     }
     if (outcome.kind === 'error') {
@@ -78,11 +105,18 @@ if (isMain) {
     }
   }
   const all = [...production.advisories, ...shipped.advisories];
-  for (const advisory of all) console.log(`  ${BLOCKING.includes(advisory.severity) ? '✗' : '·'} ${advisory.name} [${advisory.severity}] ${advisory.titles.join('; ')}`);
+  for (const advisory of all)
+    console.log(
+      `  ${BLOCKING.includes(advisory.severity) ? '✗' : '·'} ${advisory.name} [${advisory.severity}] ${advisory.titles.join('; ')}`,
+    );
   const blocking = blockingAdvisories(all);
   if (blocking.length > 0) {
-    console.error(`✗ ${blocking.length} high or critical advisory(ies) in what Herald ships: upgrade, or replace the package.`);
+    console.error(
+      `✗ ${blocking.length} high or critical advisory(ies) in what Herald ships: upgrade, or replace the package.`,
+    );
     process.exit(1);
   }
-  console.log(`✓ no high or critical advisory in ${production.dependencies?.prod ?? '?'} production packages or in ${SHIPPED_DEV_PACKAGES.join(', ')} (${all.length} lower-severity)`);
+  console.log(
+    `✓ no high or critical advisory in ${production.dependencies?.prod ?? '?'} production packages or in ${SHIPPED_DEV_PACKAGES.join(', ')} (${all.length} lower-severity)`,
+  );
 }

@@ -26,7 +26,10 @@ for (const file of files) {
   const collect = join(resultsDir, `${file.replace(/\.bench\.ts$/, '')}.jsonl`);
   rmSync(collect, { force: true });
   const started = performance.now();
-  const result = spawnSync('npx', ['tsx', `bench/${file}`], { stdio: 'inherit', env: { ...process.env, HERALD_BENCH_RESULTS: collect } });
+  const result = spawnSync('npx', ['tsx', `bench/${file}`], {
+    stdio: 'inherit',
+    env: { ...process.env, HERALD_BENCH_RESULTS: collect },
+  });
   const seconds = (performance.now() - started) / 1000;
   const tables = existsSync(collect)
     ? readFileSync(collect, 'utf8')
@@ -35,7 +38,11 @@ for (const file of files) {
         .map((line) => JSON.parse(line))
     : [];
   if (result.status !== 0) problems.push(`${file} failed (exit ${result.status})`);
-  else if (!tables.some((table) => table.rows.some((row) => Object.values(row).some((value) => /baseline/i.test(String(value)))))) {
+  else if (
+    !tables.some((table) =>
+      table.rows.some((row) => Object.values(row).some((value) => /baseline/i.test(String(value)))),
+    )
+  ) {
     problems.push(`${file} printed no table with a baseline row`);
   }
   sections.push({ file, seconds, tables, isOk: result.status === 0 });
@@ -44,7 +51,14 @@ for (const file of files) {
 function markdownTable({ title, rows }) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  return [`**${title}**`, '', line(columns), line(columns.map(() => '---')), ...rows.map((row) => line(columns.map((column) => String(row[column] ?? '')))), ''].join('\n');
+  return [
+    `**${title}**`,
+    '',
+    line(columns),
+    line(columns.map(() => '---')),
+    ...rows.map((row) => line(columns.map((column) => String(row[column] ?? '')))),
+    '',
+  ].join('\n');
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
@@ -69,7 +83,9 @@ for (const { file, tables } of sections) {
       const entries = Object.entries(row);
       const label = entries.find(([, value]) => typeof value === 'string' && Number.isNaN(Number(value)));
       const figures = entries.filter((entry) => entry !== label);
-      console.log(`    ${String(label?.[1] ?? '').padEnd(52)} ${figures.map(([key, value]) => `${key} ${value}`).join('  ')}`);
+      console.log(
+        `    ${String(label?.[1] ?? '').padEnd(52)} ${figures.map(([key, value]) => `${key} ${value}`).join('  ')}`,
+      );
     }
   }
 }

@@ -18,5 +18,7 @@ function newestMtimeMs(dir) {
 
 export function isHarnessBuildStale() {
   if (OUTPUTS.some((file) => !existsSync(file))) return true;
-  return Math.max(...SOURCE_DIRS.map(newestMtimeMs)) > Math.min(...OUTPUTS.map((file) => statSync(file).mtimeMs));
+  return (
+    Math.max(...SOURCE_DIRS.map(newestMtimeMs)) > Math.min(...OUTPUTS.map((file) => statSync(file).mtimeMs))
+  );
 }

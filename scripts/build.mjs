@@ -8,7 +8,8 @@ import { build as viteBuild } from 'vite';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { __HERALD_VERSION__: JSON.stringify(version) };
 // ESM bundles that contain CommonJS dependencies need a `require`.
-const esmRequireBanner = "import { createRequire as __heraldCreateRequire } from 'node:module'; const require = __heraldCreateRequire(import.meta.url);";
+const esmRequireBanner =
+  "import { createRequire as __heraldCreateRequire } from 'node:module'; const require = __heraldCreateRequire(import.meta.url);";
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 
@@ -16,7 +17,16 @@ const started = performance.now();
 if (wants('renderer')) {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }
-const common = { bundle: true, platform: 'node', target: 'node20', define, logLevel: 'warning', legalComments: 'none', minify: true, sourcemap: 'linked' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  define,
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: true,
+  sourcemap: 'linked',
+};
 const jobs = [];
 if (wants('electron')) {
   jobs.push(
@@ -29,13 +39,27 @@ if (wants('electron')) {
       banner: { js: esmRequireBanner },
     }),
     // Sandboxed preloads must be CommonJS and may only require `electron`.
-    esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    }),
   );
 }
 if (wants('harness')) {
   jobs.push(
-    esbuild({ ...common, entryPoints: ['electron/harness/main.ts'], outfile: 'dist/harness/harness.mjs', format: 'esm', packages: 'external' }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/harness/main.ts'],
+      outfile: 'dist/harness/harness.mjs',
+      format: 'esm',
+      packages: 'external',
+    }),
   );
 }
 await Promise.all(jobs);
-console.log(`Built ${only.length ? only.join(', ') : 'renderer, electron, harness'} in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `Built ${only.length ? only.join(', ') : 'renderer, electron, harness'} in ${Math.round(performance.now() - started)} ms`,
+);

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function findElectronBinary(root = process.cwd()) {
-  if (process.env.HERALD_ELECTRON_PATH) return existsSync(process.env.HERALD_ELECTRON_PATH) ? process.env.HERALD_ELECTRON_PATH : null;
+  if (process.env.HERALD_ELECTRON_PATH)
+    return existsSync(process.env.HERALD_ELECTRON_PATH) ? process.env.HERALD_ELECTRON_PATH : null;
   const packageDir = join(root, 'node_modules', 'electron');
   const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) return null;

@@ -6,7 +6,11 @@
 /** Reads width and height from a PNG's IHDR chunk. */
 export function pngSize(png) {
   const signature = '89504e470d0a1a0a';
-  if (png.length < 24 || png.subarray(0, 8).toString('hex') !== signature || png.subarray(12, 16).toString('latin1') !== 'IHDR') {
+  if (
+    png.length < 24 ||
+    png.subarray(0, 8).toString('hex') !== signature ||
+    png.subarray(12, 16).toString('latin1') !== 'IHDR'
+  ) {
     throw new Error('not a PNG image');
   }
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
@@ -27,7 +31,8 @@ export function buildIco(pngs) {
   let offset = headerBytes + entryBytes * pngs.length;
   for (const png of pngs) {
     const { width, height } = pngSize(png);
-    if (width > 256 || height > 256) throw new Error(`an .ico image is at most 256 px, not ${width}×${height}`);
+    if (width > 256 || height > 256)
+      throw new Error(`an .ico image is at most 256 px, not ${width}×${height}`);
     const entry = Buffer.alloc(entryBytes);
     entry.writeUInt8(width === 256 ? 0 : width, 0);
     entry.writeUInt8(height === 256 ? 0 : height, 1);
@@ -64,7 +69,8 @@ export function buildIcns(pngsBySize) {
     const png = pngsBySize.get(pixels);
     if (!png) throw new Error(`.icns needs a ${pixels} px PNG for ${type}`);
     const { width, height } = pngSize(png);
-    if (width !== pixels || height !== pixels) throw new Error(`${type} wants ${pixels} px, got ${width}×${height}`);
+    if (width !== pixels || height !== pixels)
+      throw new Error(`${type} wants ${pixels} px, got ${width}×${height}`);
     const head = Buffer.alloc(8);
     head.write(type, 0, 'latin1');
     head.writeUInt32BE(8 + png.length, 4);
@@ -82,7 +88,7 @@ export function readIcnsElements(icns) {
   if (icns.subarray(0, 4).toString('latin1') !== 'icns') throw new Error('not an .icns file');
   const total = icns.readUInt32BE(4);
   const elements = [];
-  for (let at = 8; at < total; ) {
+  for (let at = 8; at < total;) {
     const type = icns.subarray(at, at + 4).toString('latin1');
     const length = icns.readUInt32BE(at + 4);
     if (length < 8) throw new Error(`corrupt .icns element ${type}`);

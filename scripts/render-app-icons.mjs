@@ -19,15 +19,23 @@ const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 
 const design = readFileSync(SOURCE, 'utf8').replace(/\swidth="\d+"\s+height="\d+"/, '');
 mkdirSync(`${OUT_DIR}/png`, { recursive: true });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 const pngs = new Map();
 try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 1024 }, deviceScaleFactor: 1 });
   for (const size of LINUX_SIZES) {
     await page.setViewportSize({ width: size, height: size });
     const svg = design.replace('<svg ', `<svg width="${size}" height="${size}" `);
-    await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
-    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`,
+    );
+    const png = await page.screenshot({
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
     pngs.set(size, png);
     writeFileSync(`${OUT_DIR}/png/${size}x${size}.png`, png);
   }

@@ -50,14 +50,22 @@ for (const state of ['due_soon', 'overdue']) {
 const fileName = (key, scale) => `${key.replace('+', 'plus')}${scale === 2 ? '@2x' : ''}.png`;
 
 mkdirSync(OUT_DIR, { recursive: true });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 const data = {};
 try {
   for (const scale of [1, 2]) {
     const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE }, deviceScaleFactor: scale });
     for (const { key, body } of icons) {
-      await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${svg(body)}</body></html>`);
-      const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: SIZE, height: SIZE } });
+      await page.setContent(
+        `<!doctype html><html><body style="margin:0;background:transparent">${svg(body)}</body></html>`,
+      );
+      const png = await page.screenshot({
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: SIZE, height: SIZE },
+      });
       writeFileSync(`${OUT_DIR}/${fileName(key, scale)}`, png);
       data[key] ??= {};
       data[key][scale === 1 ? 'x1' : 'x2'] = png.toString('base64');

@@ -19,8 +19,14 @@ export const SCANNED_FOLDERS: readonly string[];
 export const EXCLUDED_CHECKS: readonly string[];
 export const ACCEPTED_FILE: string;
 export function electronVersion(root: string): string;
-export function loadAccepted(root: string, securityDoc?: string): { accepted: AcceptedFinding[]; problems: string[] };
-export function compareWithAccepted(findings: readonly ScanFinding[], accepted: readonly AcceptedFinding[]): { unexplained: ScanFinding[]; stale: AcceptedFinding[] };
+export function loadAccepted(
+  root: string,
+  securityDoc?: string,
+): { accepted: AcceptedFinding[]; problems: string[] };
+export function compareWithAccepted(
+  findings: readonly ScanFinding[],
+  accepted: readonly AcceptedFinding[],
+): { unexplained: ScanFinding[]; stale: AcceptedFinding[] };
 export function scan(options?: { root?: string; sarifPath?: string }): Promise<{
   version: string;
   checks: number;

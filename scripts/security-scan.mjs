@@ -34,7 +34,15 @@ function useOfflineTranslations() {
   offline.filename = loaderPath;
   offline.loaded = true;
   const load = async () => {
-    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(loaderPath), updateFiles: false, objectNotation: true, retryInDefaultLocale: true, register: globalThis });
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(loaderPath),
+      updateFiles: false,
+      objectNotation: true,
+      retryInDefaultLocale: true,
+      register: globalThis,
+    });
     i18n.setLocale('en-US');
   };
   offline.exports = Object.assign(load, { default: load });
@@ -55,12 +63,16 @@ export function electronVersion(root) {
 export function loadAccepted(root, securityDoc = readFileSync(join(root, 'docs/security.md'), 'utf8')) {
   const { accepted } = JSON.parse(readFileSync(join(root, ACCEPTED_FILE), 'utf8'));
   const problems = [];
-  if (!Array.isArray(accepted)) return { accepted: [], problems: [`${ACCEPTED_FILE} must hold { "accepted": [...] }`] };
+  if (!Array.isArray(accepted))
+    return { accepted: [], problems: [`${ACCEPTED_FILE} must hold { "accepted": [...] }`] };
   accepted.forEach((entry, index) => {
     const name = `${ACCEPTED_FILE} entry ${index + 1} (${entry?.check ?? 'no check'})`;
-    if (typeof entry?.check !== 'string' || typeof entry.file !== 'string') problems.push(`${name} needs "check" and "file"`);
-    if (typeof entry?.reason !== 'string' || entry.reason.trim().length < MIN_REASON_LENGTH) problems.push(`${name} needs a "reason" that explains why it is safe`);
-    if (typeof entry?.check === 'string' && !securityDoc.includes(entry.check)) problems.push(`${name} is not justified in docs/security.md (it never names ${entry.check})`);
+    if (typeof entry?.check !== 'string' || typeof entry.file !== 'string')
+      problems.push(`${name} needs "check" and "file"`);
+    if (typeof entry?.reason !== 'string' || entry.reason.trim().length < MIN_REASON_LENGTH)
+      problems.push(`${name} needs a "reason" that explains why it is safe`);
+    if (typeof entry?.check === 'string' && !securityDoc.includes(entry.check))
+      problems.push(`${name} is not justified in docs/security.md (it never names ${entry.check})`);
   });
   return { accepted, problems };
 }
@@ -68,7 +80,9 @@ export function loadAccepted(root, securityDoc = readFileSync(join(root, 'docs/s
 /** Findings no accepted entry covers, and accepted entries no finding matched (stale). */
 export function compareWithAccepted(findings, accepted) {
   const matches = (entry, finding) =>
-    entry.check === finding.check && entry.file === finding.file && (entry.code === undefined || finding.code.includes(entry.code));
+    entry.check === finding.check &&
+    entry.file === finding.file &&
+    (entry.code === undefined || finding.code.includes(entry.code));
   const unexplained = findings.filter((finding) => !accepted.some((entry) => matches(entry, finding)));
   const stale = accepted.filter((entry) => !findings.some((finding) => matches(entry, finding)));
   return { unexplained, stale };
@@ -80,7 +94,8 @@ export async function scan({ root = process.cwd(), sarifPath } = {}) {
   // A staging copy holds exactly what we scan: the source folders and package.json, no node_modules walk.
   const stage = mkdtempSync(join(tmpdir(), 'herald-electronegativity-'));
   try {
-    for (const folder of SCANNED_FOLDERS) cpSync(join(root, folder), join(stage, folder), { recursive: true });
+    for (const folder of SCANNED_FOLDERS)
+      cpSync(join(root, folder), join(stage, folder), { recursive: true });
     copyFileSync(join(root, 'package.json'), join(stage, 'package.json'));
     if (sarifPath) mkdirSync(dirname(resolve(root, sarifPath)), { recursive: true });
     const version = electronVersion(root);
@@ -99,9 +114,16 @@ export async function scan({ root = process.cwd(), sarifPath } = {}) {
       severity: issue.severity?.name ?? String(issue.severity),
       confidence: issue.confidence?.name ?? String(issue.confidence),
       description: issue.description,
-      code: String(issue.sample ?? '').trim().split('\n')[0] ?? '',
+      code:
+        String(issue.sample ?? '')
+          .trim()
+          .split('\n')[0] ?? '',
     }));
-    const errors = result.errors.map((error) => ({ file: error.file.replace(`${stage}/`, ''), message: error.message, isTolerable: error.tolerable }));
+    const errors = result.errors.map((error) => ({
+      file: error.file.replace(`${stage}/`, ''),
+      message: error.message,
+      isTolerable: error.tolerable,
+    }));
     return { version, checks: result.globalChecks + result.atomicChecks, findings, errors };
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -118,18 +140,30 @@ if (isMain) {
   const { unexplained, stale } = compareWithAccepted(findings, accepted);
   const unreadable = errors.filter((error) => !error.isTolerable);
 
-  console.log(`Electronegativity: ${checks} checks over ${SCANNED_FOLDERS.join('/, ')}/ as Electron ${version}; ${findings.length} finding(s), ${findings.length - unexplained.length} accepted.`);
+  console.log(
+    `Electronegativity: ${checks} checks over ${SCANNED_FOLDERS.join('/, ')}/ as Electron ${version}; ${findings.length} finding(s), ${findings.length - unexplained.length} accepted.`,
+  );
   for (const finding of findings) {
     const mark = unexplained.includes(finding) ? '✗ NEW' : '✓ accepted';
-    console.log(`  ${mark}  ${finding.check} ${finding.file}:${finding.line} [${finding.severity}/${finding.confidence}] ${finding.description}`);
+    console.log(
+      `  ${mark}  ${finding.check} ${finding.file}:${finding.line} [${finding.severity}/${finding.confidence}] ${finding.description}`,
+    );
   }
-  for (const entry of stale) console.log(`  note: accepted ${entry.check} in ${entry.file} no longer occurs; remove it from ${ACCEPTED_FILE} and docs/security.md.`);
-  for (const error of errors) console.log(`  ${error.isTolerable ? 'warning' : '✗ could not parse'} ${error.file}: ${error.message}`);
+  for (const entry of stale)
+    console.log(
+      `  note: accepted ${entry.check} in ${entry.file} no longer occurs; remove it from ${ACCEPTED_FILE} and docs/security.md.`,
+    );
+  for (const error of errors)
+    console.log(`  ${error.isTolerable ? 'warning' : '✗ could not parse'} ${error.file}: ${error.message}`);
   for (const problem of problems) console.log(`  ✗ ${problem}`);
 
   if (unexplained.length > 0 || unreadable.length > 0 || problems.length > 0) {
-    console.error(`\nSecurity scan failed: ${unexplained.length} unexplained finding(s), ${unreadable.length} unparsed file(s), ${problems.length} problem(s) with the accepted list.`);
-    console.error(`Fix the code, or accept a finding in ${ACCEPTED_FILE} with a reason and explain it in docs/security.md.`);
+    console.error(
+      `\nSecurity scan failed: ${unexplained.length} unexplained finding(s), ${unreadable.length} unparsed file(s), ${problems.length} problem(s) with the accepted list.`,
+    );
+    console.error(
+      `Fix the code, or accept a finding in ${ACCEPTED_FILE} with a reason and explain it in docs/security.md.`,
+    );
     process.exit(1);
   }
   console.log('✓ no unexplained Electronegativity finding');

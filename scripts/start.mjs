@@ -11,7 +11,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 /** Fetches the Electron binary once if it is missing (quietly; it fails fast where there is no route to it). */
 function tryInstallElectron() {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || !existsSync('node_modules/electron/install.js')) return;
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1' || !existsSync('node_modules/electron/install.js'))
+    return;
   spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 180_000 });
 }
 
@@ -22,7 +23,9 @@ if (electron) {
   const child = spawn(electron, ['.', ...forward], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron binary not installed here; starting the browser harness instead (open the URL below).');
+  console.log(
+    'Electron binary not installed here; starting the browser harness instead (open the URL below).',
+  );
   const child = spawn(process.execPath, ['dist/harness/harness.mjs', ...forward], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -31,7 +31,13 @@ function check(label, command, args) {
 
 function vitest() {
   const output = join(resultsDir, 'vitest.json');
-  const isOk = run('unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const isOk = run('unit tests (Vitest)', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ]);
   if (!existsSync(output)) {
     totals.failed += 1;
     failures.push('unit tests (no report)');
@@ -42,14 +48,19 @@ function vitest() {
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   // A suite that failed to load has no failed tests but is still a failure.
-  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length;
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'),
+  ).length;
   totals.failed += brokenFiles;
   if (!isOk || report.numFailedTests > 0 || brokenFiles > 0) failures.push('unit tests');
 }
 
 function playwright(label, config) {
   const output = join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
-  const isOk = run(label, 'npx', ['playwright', 'test', '-c', config], { HERALD_PW_JSON: output, HERALD_SKIP_BUILD: '1' });
+  const isOk = run(label, 'npx', ['playwright', 'test', '-c', config], {
+    HERALD_PW_JSON: output,
+    HERALD_SKIP_BUILD: '1',
+  });
   if (!existsSync(output)) {
     totals.failed += 1;
     failures.push(`${label} (no report)`);
@@ -60,7 +71,8 @@ function playwright(label, config) {
   totals.failed += stats.unexpected + errors.length;
   totals.skipped += stats.skipped;
   if (!isOk || stats.unexpected > 0 || errors.length > 0) failures.push(label);
-  if (stats.skipped > 0 && label.includes('Electron')) console.log(`${label}: ${stats.skipped} skipped — no Electron binary on this machine.`);
+  if (stats.skipped > 0 && label.includes('Electron'))
+    console.log(`${label}: ${stats.skipped} skipped — no Electron binary on this machine.`);
 }
 
 /** A check that may report it could not run (exit 3: e.g. the audit service is unreachable): counted as skipped, with why. */
@@ -80,8 +92,14 @@ function checkOrSkip(label, command, args) {
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
 check('build', 'npm', ['run', '--silent', 'build']);
-check('packaging config (electron-builder schema, icons, entitlements, fuses)', 'node', ['scripts/check-builder-config.mjs']);
-check('security scan (Electronegativity)', 'node', ['scripts/security-scan.mjs', '--sarif', join(resultsDir, 'electronegativity.sarif')]);
+check('packaging config (electron-builder schema, icons, entitlements, fuses)', 'node', [
+  'scripts/check-builder-config.mjs',
+]);
+check('security scan (Electronegativity)', 'node', [
+  'scripts/security-scan.mjs',
+  '--sarif',
+  join(resultsDir, 'electronegativity.sarif'),
+]);
 checkOrSkip('production dependency audit (npm audit --omit=dev)', 'node', ['scripts/audit-prod.mjs']);
 vitest();
 playwright('end-to-end (Chromium + harness)', 'playwright.config.ts');

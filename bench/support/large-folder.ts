@@ -153,7 +153,10 @@ export function fillFolder(dataDir: string, sizes: FolderSizes, nowMs: number): 
       createBackend: createConfBackend,
       ...context,
     });
-    store.write({ events: Array.from({ length: sizes.events }, (_, n) => event(n, sizes.events, nowMs)), freezes: [] });
+    store.write({
+      events: Array.from({ length: sizes.events }, (_, n) => event(n, sizes.events, nowMs)),
+      freezes: [],
+    });
   }
   if (sizes.queued > 0) {
     // Queued while Slack was unreachable: names not yet resolved to channel ids.

@@ -22,7 +22,11 @@ export async function buildRenderers(): Promise<RendererBuilds> {
   const heraldDir = mkdtempSync(join(tmpdir(), 'herald-bench-renderer-'));
   const bareDir = mkdtempSync(join(tmpdir(), 'herald-bench-bare-'));
   let started = performance.now();
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: heraldDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 } });
+  await build({
+    configFile: resolve('vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: heraldDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  });
   // (The size warning is off: bench/bundle-size.bench.ts reports the size itself, against its aim.)
   const herald = performance.now() - started;
   started = performance.now();
@@ -32,7 +36,14 @@ export async function buildRenderers(): Promise<RendererBuilds> {
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: bareDir, emptyOutDir: true, target: 'chrome130', sourcemap: false, modulePreload: { polyfill: false }, assetsInlineLimit: 0 },
+    build: {
+      outDir: bareDir,
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: false,
+      modulePreload: { polyfill: false },
+      assetsInlineLimit: 0,
+    },
   });
   return { heraldDir, bareDir, buildMs: { herald, bare: performance.now() - started } };
 }
@@ -44,23 +55,36 @@ export function javaScriptFiles(dir: string): Array<{ name: string; bytes: Buffe
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) files.push({ name: path.slice(dir.length + 1), bytes: readFileSync(path) });
+      else if (entry.name.endsWith('.js'))
+        files.push({ name: path.slice(dir.length + 1), bytes: readFileSync(path) });
     }
   };
   walk(dir);
   return files;
 }
 
-const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /** Serves a built page on 127.0.0.1 with Herald's own CSP, so the baseline pays the same header costs. */
 export async function serveStatic(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dir, path === '/' ? 'index.html' : path);
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      response.writeHead(200, {
+        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();

@@ -11,7 +11,12 @@ export function percentile(samples: readonly number[], p: number): number {
 export function printTable(title: string, rows: Array<Record<string, string | number>>): void {
   console.log(`\n${title}`);
   const formatted = rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : value])),
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [
+        key,
+        typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : value,
+      ]),
+    ),
   );
   console.table(formatted);
   // `npm run bench` collects every table into one summary (scripts/bench.mjs).

@@ -14,33 +14,66 @@ import { createRouter, type Handlers, type Router } from './api/router.ts';
 import type { Clock } from './clock/clock.ts';
 import type { TestClock } from './clock/test-clock.ts';
 import { createDraftFiles } from './drafts/draft-files.ts';
-import { createDraftsService, draftWorkspaceStoreDefinition, type DraftsService } from './drafts/drafts-service.ts';
+import {
+  createDraftsService,
+  draftWorkspaceStoreDefinition,
+  type DraftsService,
+} from './drafts/drafts-service.ts';
 import { openHistorySegments } from './history/history-segments.ts';
 import { createHistoryService, type HistoryService } from './history/history-service.ts';
-import { createIncidentsService, incidentsStoreDefinition, type IncidentsService } from './incidents/incidents-service.ts';
+import {
+  createIncidentsService,
+  incidentsStoreDefinition,
+  type IncidentsService,
+} from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import type { OutboxPort } from './messages/outbox-port.ts';
 import { createSendService } from './messages/send-service.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
-import { createReminderService, reminderSettingsStoreDefinition, remindersStoreDefinition, type ReminderService } from './reminders/reminder-service.ts';
+import {
+  createReminderService,
+  reminderSettingsStoreDefinition,
+  remindersStoreDefinition,
+  type ReminderService,
+} from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
-import { createSettingsService, settingsStoreDefinition, type SettingsService } from './settings/settings-service.ts';
-import { channelDirectoryStoreDefinition, createChannelDirectory, type ChannelDirectory } from './slack/channel-directory.ts';
+import {
+  createSettingsService,
+  settingsStoreDefinition,
+  type SettingsService,
+} from './settings/settings-service.ts';
+import {
+  channelDirectoryStoreDefinition,
+  createChannelDirectory,
+  type ChannelDirectory,
+} from './slack/channel-directory.ts';
 import { createApiUrlPolicy } from './slack/api-url-policy.ts';
 import { createSlackClientFactory, type SlackClientFactory } from './slack/slack-client.ts';
-import { connectionStoreDefinition, createSlackConnection, type SlackConnection } from './slack/slack-connection.ts';
+import {
+  connectionStoreDefinition,
+  createSlackConnection,
+  type SlackConnection,
+} from './slack/slack-connection.ts';
 import { createSlackGateway, type SlackGateway } from './slack/slack-gateway.ts';
 import { slackHandlers } from './slack/slack-handlers.ts';
 import type { ConfFactory } from './storage/conf-like.ts';
-import { createTemplatesService, templatesStoreDefinition, type TemplatesService } from './templates/templates-service.ts';
+import {
+  createTemplatesService,
+  templatesStoreDefinition,
+  type TemplatesService,
+} from './templates/templates-service.ts';
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
 import { hostCapabilities } from './notifications/host-capabilities.ts';
-import { createLoginItemService, type LoginItemPort, type LoginItemService } from './login-item/login-item.ts';
+import {
+  createLoginItemService,
+  type LoginItemPort,
+  type LoginItemService,
+} from './login-item/login-item.ts';
 import { createUnsavedWork, restartBlocker, type UnsavedWork } from './updates/restart-blocker.ts';
 import { createUpdateController, type UpdateController } from './updates/update-controller.ts';
 import { updateHandlers } from './updates/update-handlers.ts';
@@ -240,7 +273,9 @@ export function createCore(deps: CoreDeps): Core {
   const unsavedWork = createUnsavedWork(() => updates.refresh());
   const updates = createUpdateController({
     updater: deps.updater ?? null,
-    unsupportedReason: deps.updatesUnsupportedReason ?? 'This copy of Herald cannot update itself (a development build or the browser harness).',
+    unsupportedReason:
+      deps.updatesUnsupportedReason ??
+      'This copy of Herald cannot update itself (a development build or the browser harness).',
     currentVersion: deps.version,
     clock: deps.clock,
     logger: deps.logger,

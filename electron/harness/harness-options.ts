@@ -16,7 +16,8 @@ export interface HarnessOptions {
   logToConsole: boolean;
 }
 
-export type ParsedOptions = { ok: true; options: HarnessOptions; help: boolean } | { ok: false; message: string };
+export type ParsedOptions =
+  { ok: true; options: HarnessOptions; help: boolean } | { ok: false; message: string };
 
 export const HARNESS_USAGE = `Usage: npm run web -- [options]
   --port <n>             port on 127.0.0.1 (0 = any free port; default 5199)
@@ -28,13 +29,21 @@ export const HARNESS_USAGE = `Usage: npm run web -- [options]
                          it is always written to <data folder>/logs/herald.log
   --help                 this text`;
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Herald (browser harness)');
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Herald (browser harness)');
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Herald (browser harness)');
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Herald (browser harness)');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'herald-browser-harness');
 }
 
-export function parseHarnessOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedOptions {
+export function parseHarnessOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ParsedOptions {
   let port = 5199;
   let dataDir = defaultDataDir(env);
   let slackApiUrl = env.HERALD_SLACK_API_URL || undefined;
@@ -43,13 +52,16 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
   let logToConsole = wantsConsoleLog([], env);
   for (let index = 0; index < argv.length; index++) {
     const raw = argv[index] ?? '';
-    const [flag, inlineValue] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
+    const [flag, inlineValue] = raw.includes('=')
+      ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)]
+      : [raw, undefined];
     const value = (): string | undefined => inlineValue ?? argv[++index];
     switch (flag) {
       case '--port': {
         const text = value();
         const parsed = Number(text);
-        if (!text || !Number.isInteger(parsed) || parsed < 0 || parsed > 65535) return { ok: false, message: `--port needs a whole number from 0 to 65535, not "${text ?? ''}".` };
+        if (!text || !Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+          return { ok: false, message: `--port needs a whole number from 0 to 65535, not "${text ?? ''}".` };
         port = parsed;
         break;
       }
@@ -67,7 +79,11 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
       }
       case '--test-clock': {
         const startMs = inlineValue === undefined ? Date.now() : Date.parse(inlineValue);
-        if (Number.isNaN(startMs)) return { ok: false, message: `--test-clock takes an ISO instant such as 2026-04-20T09:00:00Z, not "${inlineValue ?? ''}".` };
+        if (Number.isNaN(startMs))
+          return {
+            ok: false,
+            message: `--test-clock takes an ISO instant such as 2026-04-20T09:00:00Z, not "${inlineValue ?? ''}".`,
+          };
         testClockStartMs = startMs;
         break;
       }
@@ -87,5 +103,9 @@ export function parseHarnessOptions(argv: readonly string[], env: NodeJS.Process
     if (!checked.ok) return { ok: false, message: checked.error };
     slackApiUrl = checked.value;
   }
-  return { ok: true, help, options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false, logToConsole } };
+  return {
+    ok: true,
+    help,
+    options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false, logToConsole },
+  };
 }

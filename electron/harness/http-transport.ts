@@ -26,7 +26,8 @@ import { readRendererFile } from '../core/static/renderer-files.ts';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Channels that carry a whole calendar file get the file's own limit (the contract's character limit decides). */
 const CALENDAR_FILE_CHANNELS = new Set(['calendar:previewImport', 'calendar:import']);
-const maxBodyBytesFor = (channel: string) => (CALENDAR_FILE_CHANNELS.has(channel) ? MAX_ICS_REQUEST_BYTES : MAX_BODY_BYTES);
+const maxBodyBytesFor = (channel: string) =>
+  CALENDAR_FILE_CHANNELS.has(channel) ? MAX_ICS_REQUEST_BYTES : MAX_BODY_BYTES;
 
 export interface HarnessServerOptions {
   router: Router;
@@ -126,7 +127,10 @@ function discardRest(request: IncomingMessage, alreadyRead: number): void {
 export function parseRequestTarget(target: string | undefined): { url: URL; channel: string | null } | null {
   try {
     const url = new URL(target ?? '/', 'http://127.0.0.1');
-    const channel = url.pathname.startsWith('/api/') && url.pathname !== '/api/events' ? decodeURIComponent(url.pathname.slice('/api/'.length)) : null;
+    const channel =
+      url.pathname.startsWith('/api/') && url.pathname !== '/api/events'
+        ? decodeURIComponent(url.pathname.slice('/api/'.length))
+        : null;
     return { url, channel };
   } catch {
     return null;
@@ -141,33 +145,64 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
   const openStreams = new Set<ServerResponse>();
 
   /** Host, Origin and token checks. Returns the refusal, or null when the request may proceed. */
-  function refuse(request: IncomingMessage, givenToken: string | undefined): [number, Result<unknown>] | null {
+  function refuse(
+    request: IncomingMessage,
+    givenToken: string | undefined,
+  ): [number, Result<unknown>] | null {
     if (!allowedHosts.has(request.headers.host ?? '')) {
-      return [403, fail('forbidden', 'This request was addressed to another host name; the harness only answers on its own address.')];
+      return [
+        403,
+        fail(
+          'forbidden',
+          'This request was addressed to another host name; the harness only answers on its own address.',
+        ),
+      ];
     }
     const requestOrigin = request.headers.origin;
     if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
       return [403, fail('forbidden', 'Requests from other web pages are refused.')];
     }
     if (!tokensMatch(token, givenToken)) {
-      return [401, fail('unauthenticated', 'Missing or wrong harness token. Open the URL the harness printed when it started.')];
+      return [
+        401,
+        fail(
+          'unauthenticated',
+          'Missing or wrong harness token. Open the URL the harness printed when it started.',
+        ),
+      ];
     }
     return null;
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    channel: string,
+  ): Promise<void> {
     const auth = request.headers.authorization;
     const refusal = refuse(request, auth?.startsWith('Bearer ') ? auth.slice(7) : undefined);
     if (refusal) return sendJson(response, ...refusal);
-    if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_argument', 'API calls use POST.'));
+    if (request.method !== 'POST')
+      return sendJson(response, 405, fail('invalid_argument', 'API calls use POST.'));
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(response, 415, fail('invalid_argument', 'API calls send a JSON body (content-type: application/json).'));
+      return sendJson(
+        response,
+        415,
+        fail('invalid_argument', 'API calls send a JSON body (content-type: application/json).'),
+      );
     }
     const maxBytes = maxBodyBytesFor(channel);
     const body = await readBody(request, maxBytes);
     if (!body.ok) {
       if (body.reason === 'aborted') return void response.destroy();
-      return sendJson(response, 413, fail('invalid_argument', `The request body is larger than the ${Math.round(maxBytes / (1024 * 1024))} MiB Herald accepts.`));
+      return sendJson(
+        response,
+        413,
+        fail(
+          'invalid_argument',
+          `The request body is larger than the ${Math.round(maxBytes / (1024 * 1024))} MiB Herald accepts.`,
+        ),
+      );
     }
     let args: unknown;
     try {
@@ -182,7 +217,12 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     // EventSource cannot set headers, so the token comes in the query string.
     const refusal = refuse(request, url.searchParams.get('token') ?? undefined);
     if (refusal) return sendJson(response, ...refusal);
-    response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.writeHead(200, {
+      ...securityHeaders,
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     response.write(': connected\n\n');
     openStreams.add(response);
     const unsubscribe = bus.subscribe((event, payload) => {
@@ -199,12 +239,19 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
       response.writeHead(403, securityHeaders).end('Forbidden host');
       return;
     }
-    const file = request.method === 'GET' || request.method === 'HEAD' ? await readRendererFile(options.staticDir, url.pathname) : null;
+    const file =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? await readRendererFile(options.staticDir, url.pathname)
+        : null;
     if (!file) {
       response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { ...securityHeaders, 'content-type': file.contentType, 'cache-control': 'no-cache' });
+    response.writeHead(200, {
+      ...securityHeaders,
+      'content-type': file.contentType,
+      'cache-control': 'no-cache',
+    });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -212,7 +259,11 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     const target = parseRequestTarget(request.url);
     if (target === null) {
       request.resume();
-      return sendJson(response, 400, fail('invalid_argument', 'The request line is not a valid URL (a bad %-escape or address).'));
+      return sendJson(
+        response,
+        400,
+        fail('invalid_argument', 'The request line is not a valid URL (a bad %-escape or address).'),
+      );
     }
     const { url, channel } = target;
     // Inside an async function, so whatever a handler throws, even synchronously, lands in the catch below.
@@ -222,7 +273,8 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     })();
     task.catch((error: unknown) => {
       logger.error('harness.request_failed', { path: url.pathname, error });
-      if (!response.headersSent) sendJson(response, 500, fail('internal', 'The harness could not answer this request.'));
+      if (!response.headersSent)
+        sendJson(response, 500, fail('internal', 'The harness could not answer this request.'));
       else response.end();
     });
   });
@@ -234,7 +286,12 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
       return;
     }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify(fail('invalid_argument', status === 431 ? 'The request headers are too large.' : 'The request is malformed.'));
+    const body = JSON.stringify(
+      fail(
+        'invalid_argument',
+        status === 431 ? 'The request headers are too large.' : 'The request is malformed.',
+      ),
+    );
     socket.end(
       `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
         `content-type: application/json; charset=utf-8\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

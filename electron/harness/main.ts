@@ -21,13 +21,20 @@ async function main(): Promise<void> {
   }
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
-    process.stderr.write('herald: the renderer is not built yet. Run `npm run build` (npm run web does this for you).\n');
+    process.stderr.write(
+      'herald: the renderer is not built yet. Run `npm run build` (npm run web does this for you).\n',
+    );
     process.exit(1);
   }
   // The log goes to the data folder (so "Copy diagnostics" can include the last day of it), and to stderr only with --verbose.
   const logDir = join(parsed.options.dataDir, 'logs');
   const { logger, path: logPath } = openAppLog(logDir, { toConsole: parsed.options.logToConsole });
-  const harness = await startHarness(parsed.options, { logger, logDir, staticDir, version: __HERALD_VERSION__ });
+  const harness = await startHarness(parsed.options, {
+    logger,
+    logDir,
+    staticDir,
+    version: __HERALD_VERSION__,
+  });
   const summary = startupSummary({
     url: harness.server.url,
     dataDir: parsed.options.dataDir,

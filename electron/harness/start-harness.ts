@@ -24,10 +24,16 @@ export interface RunningHarness {
 
 export async function startHarness(
   options: HarnessOptions,
-  deps: { logger: Logger; staticDir: string; version: string; /** Where the logger also writes, for diagnostics. */ logDir?: string },
+  deps: {
+    logger: Logger;
+    staticDir: string;
+    version: string;
+    /** Where the logger also writes, for diagnostics. */ logDir?: string;
+  },
 ): Promise<RunningHarness> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const testClock = options.testClockStartMs === undefined ? undefined : createTestClock(options.testClockStartMs);
+  const testClock =
+    options.testClockStartMs === undefined ? undefined : createTestClock(options.testClockStartMs);
   const core = createCore({
     host: 'browser-harness',
     version: deps.version,

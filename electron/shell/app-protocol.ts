@@ -15,7 +15,11 @@ export function serveRenderer(protocol: Protocol, rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === 'herald' ? await readRendererFile(rendererDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    if (!file)
+      return new Response('Not found', {
+        status: 404,
+        headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
     return new Response(new Uint8Array(file.body), {
       status: 200,
       headers: {

@@ -18,7 +18,12 @@ import { keepInTrayOnClose } from './keep-in-tray.ts';
 import { launchedAtLogin, platformLoginItem } from './login-item.ts';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box.ts';
 import { createPlatformUpdater } from './updater.ts';
-import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './window-security.ts';
+import {
+  APP_ENTRY_URL,
+  denyAllPermissions,
+  hardenWebContents,
+  secureWebPreferences,
+} from './window-security.ts';
 import { initialPlacement, rememberWindowState } from './window-state.ts';
 
 declare const __HERALD_VERSION__: string | undefined;
@@ -78,7 +83,9 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     secretBox: createSafeStorageSecretBox(safeStorage, process.platform),
     clock,
     logger,
-    ...(apiUrlOverride.ok && apiUrlOverride.value !== undefined ? { slackApiUrlOverride: apiUrlOverride.value } : {}),
+    ...(apiUrlOverride.ok && apiUrlOverride.value !== undefined
+      ? { slackApiUrlOverride: apiUrlOverride.value }
+      : {}),
     updater,
     updatesUnsupportedReason: unsupportedReason,
     loginItem: platformLoginItem(process.platform),

@@ -10,7 +10,6 @@ import type { Router } from '../core/api/router.ts';
 import type { Logger } from '../core/logging/logger.ts';
 import { isAppUrl } from './window-security.ts';
 
-
 export interface IpcBridgeDeps {
   ipcMain: IpcMain;
   router: Router;

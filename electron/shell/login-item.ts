@@ -6,7 +6,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { createLinuxAutostart } from '../core/login-item/linux-autostart.ts';
-import { loginItemSettingsFor, wasLaunchedAtLogin, type LoginItemPort } from '../core/login-item/login-item.ts';
+import {
+  loginItemSettingsFor,
+  wasLaunchedAtLogin,
+  type LoginItemPort,
+} from '../core/login-item/login-item.ts';
 
 export function platformLoginItem(platform: NodeJS.Platform): LoginItemPort | null {
   if (!app.isPackaged) return null;

@@ -20,7 +20,10 @@ interface Showing {
   notification: Notification;
 }
 
-export function createNativeNotifier(deps: { onCommand: (command: AttentionCommand) => void; logger: Logger }): NativeNotifier {
+export function createNativeNotifier(deps: {
+  onCommand: (command: AttentionCommand) => void;
+  logger: Logger;
+}): NativeNotifier {
   const showing = new Map<string, Showing>();
 
   function close(subjectKey: string): void {
@@ -56,7 +59,9 @@ export function createNativeNotifier(deps: { onCommand: (command: AttentionComma
       notification.on('close', () => {
         if (showing.get(spec.subjectKey) === entry) showing.delete(spec.subjectKey);
       });
-      notification.on('failed', (_event, error: string) => deps.logger.warn('notifications.failed', { reminderId: spec.reminderId, error }));
+      notification.on('failed', (_event, error: string) =>
+        deps.logger.warn('notifications.failed', { reminderId: spec.reminderId, error }),
+      );
       showing.set(spec.subjectKey, entry);
       notification.show();
     },

@@ -13,21 +13,31 @@ export function createSafeStorageSecretBox(safeStorage: SafeStorage, platform: N
         return {
           level: 'unavailable',
           backend: 'none',
-          explanation: 'No system keychain is available to encrypt the token. Install or unlock one (for example GNOME Keyring or KWallet) and restart Herald.',
+          explanation:
+            'No system keychain is available to encrypt the token. Install or unlock one (for example GNOME Keyring or KWallet) and restart Herald.',
         };
       }
       if (platform !== 'linux') {
-        return { level: 'os', backend: platform === 'darwin' ? 'macOS Keychain' : 'Windows DPAPI', explanation: 'The token is encrypted with a key your operating system protects.' };
+        return {
+          level: 'os',
+          backend: platform === 'darwin' ? 'macOS Keychain' : 'Windows DPAPI',
+          explanation: 'The token is encrypted with a key your operating system protects.',
+        };
       }
       const backend = safeStorage.getSelectedStorageBackend();
       if (backend === 'basic_text' || backend === 'unknown') {
         return {
           level: 'weak',
           backend,
-          explanation: 'No system keychain was found, so the token would be encrypted with a fixed key that anyone with access to your files could use. Installing GNOME Keyring or KWallet gives real protection.',
+          explanation:
+            'No system keychain was found, so the token would be encrypted with a fixed key that anyone with access to your files could use. Installing GNOME Keyring or KWallet gives real protection.',
         };
       }
-      return { level: 'os', backend, explanation: 'The token is encrypted with a key held by your desktop keychain.' };
+      return {
+        level: 'os',
+        backend,
+        explanation: 'The token is encrypted with a key held by your desktop keychain.',
+      };
     },
     async encrypt(plainText) {
       return (await safeStorage.encryptStringAsync(plainText)).toString('base64');

@@ -18,7 +18,10 @@ export interface HeraldTrayDeps {
   onCommand: (command: AttentionCommand) => void;
 }
 
-function menuTemplate(items: readonly TrayMenuItem[], onCommand: (command: AttentionCommand) => void): MenuItemConstructorOptions[] {
+function menuTemplate(
+  items: readonly TrayMenuItem[],
+  onCommand: (command: AttentionCommand) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     switch (item.type) {
       case 'separator':

@@ -15,11 +15,19 @@ export interface UpdaterChoice {
 }
 
 export async function createPlatformUpdater(logger: Logger): Promise<UpdaterChoice> {
-  if (!app.isPackaged) return { updater: null, unsupportedReason: 'This is a development build; installed copies of Herald update themselves.' };
+  if (!app.isPackaged)
+    return {
+      updater: null,
+      unsupportedReason: 'This is a development build; installed copies of Herald update themselves.',
+    };
   // process.resourcesPath is Electron's; the check also keeps a plain-Node test run from loading the updater.
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   if (!resourcesPath || !existsSync(join(resourcesPath, 'app-update.yml'))) {
-    return { updater: null, unsupportedReason: 'This copy of Herald was built without an update feed; install new versions by hand.' };
+    return {
+      updater: null,
+      unsupportedReason:
+        'This copy of Herald was built without an update feed; install new versions by hand.',
+    };
   }
   const { autoUpdater } = await import('electron-updater');
   autoUpdater.logger = {

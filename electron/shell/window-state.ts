@@ -3,7 +3,13 @@
 // off-screen window back). Saves are coalesced: a drag emits many moves.
 import { screen, type BrowserWindow, type Display } from 'electron';
 import type { VersionedStore } from '../core/storage/versioned-store.ts';
-import { placeWindow, type DisplayArea, type WindowPlacement, type WindowSizeLimits, type WindowState } from '../core/window-state/window-placement.ts';
+import {
+  placeWindow,
+  type DisplayArea,
+  type WindowPlacement,
+  type WindowSizeLimits,
+  type WindowState,
+} from '../core/window-state/window-placement.ts';
 
 const SAVE_DELAY_MS = 500;
 
@@ -15,13 +21,23 @@ function areaOf(display: Display): DisplayArea {
 
 /** Where the next window opens, from the saved state and the displays connected now. */
 export function initialPlacement(store: WindowStateStore, limits: WindowSizeLimits): WindowPlacement {
-  return placeWindow(store.read().saved, screen.getAllDisplays().map(areaOf), areaOf(screen.getPrimaryDisplay()), limits);
+  return placeWindow(
+    store.read().saved,
+    screen.getAllDisplays().map(areaOf),
+    areaOf(screen.getPrimaryDisplay()),
+    limits,
+  );
 }
 
 function currentState(window: BrowserWindow): WindowState {
   const bounds = window.getNormalBounds();
   return {
-    bounds: { x: Math.round(bounds.x), y: Math.round(bounds.y), width: Math.round(bounds.width), height: Math.round(bounds.height) },
+    bounds: {
+      x: Math.round(bounds.x),
+      y: Math.round(bounds.y),
+      width: Math.round(bounds.width),
+      height: Math.round(bounds.height),
+    },
     isMaximized: window.isMaximized(),
     displayId: screen.getDisplayMatching(bounds).id,
   };

@@ -14,7 +14,11 @@ function takeToken(): string | null {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     fragment.delete('token');
     const rest = fragment.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`,
+    );
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY);
@@ -53,12 +57,18 @@ export function createHarnessClient(): HeraldApi {
           body: JSON.stringify(args ?? {}),
         });
       } catch {
-        return fail('unavailable', 'Herald’s local service is not reachable. Is `npm run web` still running?');
+        return fail(
+          'unavailable',
+          'Herald’s local service is not reachable. Is `npm run web` still running?',
+        );
       }
       try {
         return (await response.json()) as Result<never>;
       } catch {
-        return fail('internal', `Herald’s local service sent an unreadable answer (HTTP ${response.status}).`);
+        return fail(
+          'internal',
+          `Herald’s local service sent an unreadable answer (HTTP ${response.status}).`,
+        );
       }
     },
     on(event, listener) {

@@ -75,7 +75,11 @@ export function App() {
           ))}
         </ul>
         <p className="host-note">
-          {info ? (info.host === 'electron' ? `Herald ${info.version}` : `Browser harness · ${info.version}`) : ' '}
+          {info
+            ? info.host === 'electron'
+              ? `Herald ${info.version}`
+              : `Browser harness · ${info.version}`
+            : ' '}
           {info?.hasTestClock ? ' · test clock' : ''}
         </p>
       </nav>

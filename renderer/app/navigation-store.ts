@@ -31,6 +31,8 @@ export const useNavigation = create<NavigationState>()((set) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useNavigation.setState({ screen: screenFromHash(window.location.hash) }));
+window.addEventListener('popstate', () =>
+  useNavigation.setState({ screen: screenFromHash(window.location.hash) }),
+);
 // Subscribed as the page loads, not in an effect: a notification click can open a new window and send this at once.
 herald().on('app:navigate', (request) => useNavigation.getState().navigate(request));

@@ -11,12 +11,22 @@ import type { ScreenId } from './screens.ts';
 type ScreenModule = Promise<{ default: ComponentType }>;
 
 export const screenLoaders: Readonly<Record<Exclude<ScreenId, 'compose'>, () => ScreenModule>> = {
-  calendar: () => import('../features/calendar/calendar-screen.tsx').then((module) => ({ default: module.CalendarScreen })),
-  incidents: () => import('../features/incidents/incidents-screen.tsx').then((module) => ({ default: module.IncidentsScreen })),
-  outbox: () => import('../features/outbox/outbox-screen.tsx').then((module) => ({ default: module.OutboxScreen })),
-  history: () => import('../features/history/history-screen.tsx').then((module) => ({ default: module.HistoryScreen })),
-  templates: () => import('../features/templates/templates-screen.tsx').then((module) => ({ default: module.TemplatesScreen })),
-  settings: () => import('../features/settings/settings-screen.tsx').then((module) => ({ default: module.SettingsScreen })),
+  calendar: () =>
+    import('../features/calendar/calendar-screen.tsx').then((module) => ({ default: module.CalendarScreen })),
+  incidents: () =>
+    import('../features/incidents/incidents-screen.tsx').then((module) => ({
+      default: module.IncidentsScreen,
+    })),
+  outbox: () =>
+    import('../features/outbox/outbox-screen.tsx').then((module) => ({ default: module.OutboxScreen })),
+  history: () =>
+    import('../features/history/history-screen.tsx').then((module) => ({ default: module.HistoryScreen })),
+  templates: () =>
+    import('../features/templates/templates-screen.tsx').then((module) => ({
+      default: module.TemplatesScreen,
+    })),
+  settings: () =>
+    import('../features/settings/settings-screen.tsx').then((module) => ({ default: module.SettingsScreen })),
 };
 
 /** Starts fetching a screen's code without rendering it. */

@@ -14,7 +14,11 @@ export const screens = [
 export type ScreenId = (typeof screens)[number]['id'];
 
 // The contract's list of screens (for app:navigate) must match this one.
-const _sameScreens: ScreenId extends (typeof screenIds)[number] ? ((typeof screenIds)[number] extends ScreenId ? true : never) : never = true;
+const _sameScreens: ScreenId extends (typeof screenIds)[number]
+  ? (typeof screenIds)[number] extends ScreenId
+    ? true
+    : never
+  : never = true;
 void _sameScreens;
 
 export function screenFromHash(hash: string): ScreenId {

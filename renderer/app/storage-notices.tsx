@@ -12,14 +12,15 @@ export function StorageNotices() {
         <div key={notice.quarantinedTo} role="alert" className="warning-banner">
           {notice.kind === 'newer_version' ? (
             <p>
-              Your <strong>{notice.store}</strong> file was written by a newer version of Herald, which this version cannot
-              read. Herald kept it, unchanged, at <code>{notice.quarantinedTo}</code> and started that part afresh;
-              everything else is intact. Install the newer Herald again to use it.
+              Your <strong>{notice.store}</strong> file was written by a newer version of Herald, which this
+              version cannot read. Herald kept it, unchanged, at <code>{notice.quarantinedTo}</code> and
+              started that part afresh; everything else is intact. Install the newer Herald again to use it.
             </p>
           ) : (
             <p>
-              Herald could not read its <strong>{notice.store}</strong> file because {notice.reason}. It moved the file aside
-              to <code>{notice.quarantinedTo}</code> and started that part afresh; everything else is intact.
+              Herald could not read its <strong>{notice.store}</strong> file because {notice.reason}. It moved
+              the file aside to <code>{notice.quarantinedTo}</code> and started that part afresh; everything
+              else is intact.
             </p>
           )}
           <button type="button" onClick={() => dismiss(notice)}>

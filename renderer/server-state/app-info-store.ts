@@ -21,6 +21,9 @@ export const useAppInfo = create<AppInfoState>()((set) => ({
   notices: [],
   apply: (info) => set({ info, notices: info.storageNotices, loadError: null }),
   failLoad: (message) => set({ loadError: message }),
-  addNotice: (notice) => set((state) => ({ notices: [...state.notices.filter((item) => item.quarantinedTo !== notice.quarantinedTo), notice] })),
+  addNotice: (notice) =>
+    set((state) => ({
+      notices: [...state.notices.filter((item) => item.quarantinedTo !== notice.quarantinedTo), notice],
+    })),
   dismissNotice: (notice) => set((state) => ({ notices: state.notices.filter((item) => item !== notice) })),
 }));

@@ -37,21 +37,30 @@ export function findJsonLimitBreach(value: unknown, limits: JsonLimits): JsonLim
   while (stack.length > 0) {
     const { value: node, depth, path } = stack.pop()!;
     nodes += 1;
-    if (nodes > limits.maxNodes) return { message: `has more than ${limits.maxNodes.toLocaleString('en-GB')} values in it`, path: [] };
+    if (nodes > limits.maxNodes)
+      return { message: `has more than ${limits.maxNodes.toLocaleString('en-GB')} values in it`, path: [] };
     if (typeof node === 'string') {
       chars += node.length;
     } else if (typeof node === 'number') {
       if (!Number.isFinite(node)) return { message: 'holds a number that is not finite', path };
     } else if (typeof node === 'object' && node !== null) {
-      if (depth > limits.maxDepth) return { message: `is nested more than ${limits.maxDepth} levels deep`, path: [] };
+      if (depth > limits.maxDepth)
+        return { message: `is nested more than ${limits.maxDepth} levels deep`, path: [] };
       if (Array.isArray(node)) {
-        node.forEach((child, index) => stack.push({ value: child, depth: depth + 1, path: [...path, index] }));
+        node.forEach((child, index) =>
+          stack.push({ value: child, depth: depth + 1, path: [...path, index] }),
+        );
       } else if (isPlainObject(node)) {
         for (const key of Object.keys(node)) {
           if (FORBIDDEN_KEYS.has(key)) return { message: `uses the reserved key "${key}"`, path };
-          if (key.length > limits.maxKeyChars) return { message: `has a key longer than ${limits.maxKeyChars} characters`, path };
+          if (key.length > limits.maxKeyChars)
+            return { message: `has a key longer than ${limits.maxKeyChars} characters`, path };
           chars += key.length;
-          stack.push({ value: (node as Record<string, unknown>)[key], depth: depth + 1, path: [...path, key] });
+          stack.push({
+            value: (node as Record<string, unknown>)[key],
+            depth: depth + 1,
+            path: [...path, key],
+          });
         }
       } else {
         return { message: 'holds something that is not plain JSON', path };
@@ -59,7 +68,8 @@ export function findJsonLimitBreach(value: unknown, limits: JsonLimits): JsonLim
     } else if (typeof node !== 'boolean' && node !== null) {
       return { message: 'holds something that is not plain JSON', path };
     }
-    if (chars > limits.maxChars) return { message: `is longer than ${limits.maxChars.toLocaleString('en-GB')} characters`, path: [] };
+    if (chars > limits.maxChars)
+      return { message: `is longer than ${limits.maxChars.toLocaleString('en-GB')} characters`, path: [] };
   }
   return null;
 }
@@ -76,13 +86,23 @@ export function withinJsonLimits<T extends z.ZodType>(schema: T, limits: JsonLim
 }
 
 /** A map with bounded keys, entries and total size (plan item id → answer, type id → schedule). */
-export function boundedRecord<V extends z.ZodType>(value: V, limits: { maxKeyChars: number; maxEntries: number; maxChars?: number }) {
+export function boundedRecord<V extends z.ZodType>(
+  value: V,
+  limits: { maxKeyChars: number; maxEntries: number; maxChars?: number },
+) {
   const { maxKeyChars, maxEntries, maxChars = Number.POSITIVE_INFINITY } = limits;
   return z
     .record(z.string().max(maxKeyChars), value)
-    .refine((record) => Object.keys(record).length <= maxEntries, `has more than ${maxEntries.toLocaleString('en-GB')} entries`)
     .refine(
-      (record) => Object.entries(record).reduce((sum, [key, entry]) => sum + key.length + (typeof entry === 'string' ? entry.length : 0), 0) <= maxChars,
+      (record) => Object.keys(record).length <= maxEntries,
+      `has more than ${maxEntries.toLocaleString('en-GB')} entries`,
+    )
+    .refine(
+      (record) =>
+        Object.entries(record).reduce(
+          (sum, [key, entry]) => sum + key.length + (typeof entry === 'string' ? entry.length : 0),
+          0,
+        ) <= maxChars,
       `is longer than ${maxChars.toLocaleString('en-GB')} characters in all`,
     );
 }

@@ -25,13 +25,18 @@ function stepOf(step: PropertyKey): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-const pathOf = (path: readonly PropertyKey[]) => path.slice(0, 20).map(stepOf).join('.') + (path.length > 20 ? '.…' : '');
+const pathOf = (path: readonly PropertyKey[]) =>
+  path.slice(0, 20).map(stepOf).join('.') + (path.length > 20 ? '.…' : '');
 
 /**
  * Turns zod issues into one readable sentence, the field paths, and each field's first problem. Bounded: a hostile
  * payload can raise thousands of issues with huge keys, and none of that is echoed back whole.
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string; fields: string[]; fieldErrors: Record<string, string> } {
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): {
+  message: string;
+  fields: string[];
+  fieldErrors: Record<string, string>;
+} {
   const fields = issues.slice(0, 50).map((issue) => (issue.path.length ? pathOf(issue.path) : '(arguments)'));
   const fieldErrors: Record<string, string> = {};
   for (const [index, field] of fields.entries()) fieldErrors[field] ??= issues[index]!.message;

@@ -74,7 +74,9 @@ export function weekdayOfKey(key: DateKey): number {
 export function daysBetweenKeys(from: DateKey, to: DateKey): number {
   const a = keyParts(from);
   const b = keyParts(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / MS_PER_DAY);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / MS_PER_DAY,
+  );
 }
 
 /** The date an instant falls on in `zone`. */
@@ -95,12 +97,26 @@ export function startOfWeekKey(key: DateKey, weekStartsOn = 1): DateKey {
   return addDaysToKey(key, -back);
 }
 
-function daysFrom(firstKey: DateKey, count: number, zone: string, isInMonth: (key: DateKey) => boolean): GridDay[] {
+function daysFrom(
+  firstKey: DateKey,
+  count: number,
+  zone: string,
+  isInMonth: (key: DateKey) => boolean,
+): GridDay[] {
   const keys = Array.from({ length: count + 1 }, (_, index) => addDaysToKey(firstKey, index));
   const starts = keys.map((key) => startOfDateMs(key, zone));
   return keys.slice(0, count).map((key, index) => {
     const { year, month, day } = keyParts(key);
-    return { key, year, month, day, weekday: weekdayOfKey(key), isInMonth: isInMonth(key), startMs: starts[index]!, endMs: starts[index + 1]! };
+    return {
+      key,
+      year,
+      month,
+      day,
+      weekday: weekdayOfKey(key),
+      isInMonth: isInMonth(key),
+      startMs: starts[index]!,
+      endMs: starts[index + 1]!,
+    };
   });
 }
 
@@ -123,7 +139,20 @@ export function weekGrid(key: DateKey, zone: string, weekStartsOn = 1): GridDay[
 /** "April 2026". */
 export function monthLabel(key: DateKey): string {
   const { year, month } = keyParts(key);
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const names = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${names[month - 1]} ${year}`;
 }
 
@@ -158,7 +187,12 @@ function dayIndexAt(days: readonly GridDay[], epochMs: number): number {
  * instant (end = start) goes into the day it falls on. Items outside the
  * days are left out. Order within a day follows the input order.
  */
-export function bucketByDay<T>(days: readonly GridDay[], items: readonly T[], startMs: (item: T) => number, endMs: (item: T) => number = startMs): T[][] {
+export function bucketByDay<T>(
+  days: readonly GridDay[],
+  items: readonly T[],
+  startMs: (item: T) => number,
+  endMs: (item: T) => number = startMs,
+): T[][] {
   const buckets: T[][] = days.map(() => []);
   const first = days[0];
   const last = days.at(-1);

@@ -16,7 +16,10 @@ export const holidayRegionSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^(?:[A-Z]{2}(?:-[A-Z0-9]{1,4})?)?$/, 'must be a country code with an optional region, such as GB-ENG, or empty for no holidays');
+  .regex(
+    /^(?:[A-Z]{2}(?:-[A-Z0-9]{1,4})?)?$/,
+    'must be a country code with an optional region, such as GB-ENG, or empty for no holidays',
+  );
 
 export const calendarSettingsSchema = z.object({
   leadTimes: leadTimesSchema.default(defaultLeadTimes),
@@ -43,7 +46,10 @@ export const defaultCalendarSettings: CalendarSettings = {
 export const calendarSettingsPatchSchema = z
   .object({
     leadTimes: leadTimesSchema.strict().optional(),
-    dutySchedules: boundedRecord(dutyScheduleSchema.strict(), { maxKeyChars: 100, maxEntries: 500 }).optional(),
+    dutySchedules: boundedRecord(dutyScheduleSchema.strict(), {
+      maxKeyChars: 100,
+      maxEntries: 500,
+    }).optional(),
     weekStartsOn: z.union([z.literal(0), z.literal(1)]).optional(),
     holidayRegion: holidayRegionSchema.optional(),
   })

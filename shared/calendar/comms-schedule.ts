@@ -8,7 +8,16 @@ import { addDaysInZone } from '../time/zoned.ts';
 import { commStages, type TimedStage } from './comm-stages.ts';
 import { endMsOf, startMsOf, type MaintenanceEvent } from './maintenance-event.ts';
 
-export { changeStages, commStageLabels, commStages, isTimedStage, timedStages, type ChangeStage, type CommStage, type TimedStage } from './comm-stages.ts';
+export {
+  changeStages,
+  commStageLabels,
+  commStages,
+  isTimedStage,
+  timedStages,
+  type ChangeStage,
+  type CommStage,
+  type TimedStage,
+} from './comm-stages.ts';
 
 export const commStageSchema = z.enum(commStages);
 
@@ -41,12 +50,23 @@ export interface ScheduledComm {
 }
 
 /** The four timed messages of an event, in the order they fall due. */
-export function commsSchedule(event: Pick<MaintenanceEvent, 'startsAtUtc' | 'endsAtUtc' | 'timeZone'>, leadTimes: LeadTimes): ScheduledComm[] {
+export function commsSchedule(
+  event: Pick<MaintenanceEvent, 'startsAtUtc' | 'endsAtUtc' | 'timeZone'>,
+  leadTimes: LeadTimes,
+): ScheduledComm[] {
   const startMs = startMsOf(event);
   const endMs = endMsOf(event);
   const comms: ScheduledComm[] = [
-    { stage: 'announcement', dueAtMs: addDaysInZone(startMs, -leadTimes.announcementDaysBefore, event.timeZone), eventAtMs: startMs },
-    { stage: 'reminder', dueAtMs: addDaysInZone(startMs, -leadTimes.reminderDaysBefore, event.timeZone), eventAtMs: startMs },
+    {
+      stage: 'announcement',
+      dueAtMs: addDaysInZone(startMs, -leadTimes.announcementDaysBefore, event.timeZone),
+      eventAtMs: startMs,
+    },
+    {
+      stage: 'reminder',
+      dueAtMs: addDaysInZone(startMs, -leadTimes.reminderDaysBefore, event.timeZone),
+      eventAtMs: startMs,
+    },
     { stage: 'starting', dueAtMs: startMs, eventAtMs: startMs },
     { stage: 'complete', dueAtMs: endMs, eventAtMs: endMs },
   ];

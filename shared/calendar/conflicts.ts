@@ -33,7 +33,10 @@ function overlaps(aStartMs: number, aEndMs: number, bStartMs: number, bEndMs: nu
  * out). A sweep over start-sorted windows: O(n log n + overlaps), so a
  * calendar of thousands stays quick.
  */
-export function findConflicts(events: readonly Timed[], freezes: readonly ChangeFreeze[]): Map<string, EventConflicts> {
+export function findConflicts(
+  events: readonly Timed[],
+  freezes: readonly ChangeFreeze[],
+): Map<string, EventConflicts> {
   const live = events
     .filter((event) => event.status !== 'cancelled')
     .map((event) => ({ id: event.id, startMs: startMsOf(event), endMs: endMsOf(event) }))
@@ -59,10 +62,15 @@ export function findConflicts(events: readonly Timed[], freezes: readonly Change
     active.push(current);
   }
 
-  const freezeWindows = freezes.map((freeze) => ({ id: freeze.id, startMs: Date.parse(freeze.startsAtUtc), endMs: Date.parse(freeze.endsAtUtc) }));
+  const freezeWindows = freezes.map((freeze) => ({
+    id: freeze.id,
+    startMs: Date.parse(freeze.startsAtUtc),
+    endMs: Date.parse(freeze.endsAtUtc),
+  }));
   for (const event of live) {
     for (const freeze of freezeWindows) {
-      if (overlaps(event.startMs, event.endMs, freeze.startMs, freeze.endMs)) entry(event.id).freezeIds.push(freeze.id);
+      if (overlaps(event.startMs, event.endMs, freeze.startMs, freeze.endMs))
+        entry(event.id).freezeIds.push(freeze.id);
     }
   }
   return result;

@@ -53,7 +53,11 @@ export interface DigestDraft {
 }
 
 /** The digest for a period, items grouped by kind in time order. */
-export function buildDigest(items: readonly DigestItem[], period: { startMs: number; endMs: number }, zone: string): DigestDraft {
+export function buildDigest(
+  items: readonly DigestItem[],
+  period: { startMs: number; endMs: number },
+  zone: string,
+): DigestDraft {
   const inPeriod = items
     .filter((item) => {
       const atMs = Date.parse(item.atUtc);
@@ -65,12 +69,21 @@ export function buildDigest(items: readonly DigestItem[], period: { startMs: num
     const ofKind = inPeriod.filter((item) => item.kind === kind);
     if (ofKind.length === 0) continue;
     const lines = ofKind.map((item) => {
-      const when = formatInstant(Date.parse(item.atUtc), zone, { withYear: false, withZone: false }).split(',')[0];
-      const duration = item.durationMs !== undefined ? `, resolved in ${formatDuration(item.durationMs)}` : '';
+      const when = formatInstant(Date.parse(item.atUtc), zone, { withYear: false, withZone: false }).split(
+        ',',
+      )[0];
+      const duration =
+        item.durationMs !== undefined ? `, resolved in ${formatDuration(item.durationMs)}` : '';
       return `• ${item.title.trim()} (${when}${duration})`;
     });
     sections.push(`*${HEADINGS[kind]}*\n${lines.join('\n')}`);
   }
-  const body = sections.length > 0 ? sections.join('\n\n') : 'Herald has no announcements, resolved incidents or completed maintenance recorded for this period.';
-  return { fields: { achievement: `Highlights for ${periodLabel(period.startMs, period.endMs, zone)}` }, body };
+  const body =
+    sections.length > 0
+      ? sections.join('\n\n')
+      : 'Herald has no announcements, resolved incidents or completed maintenance recorded for this period.';
+  return {
+    fields: { achievement: `Highlights for ${periodLabel(period.startMs, period.endMs, zone)}` },
+    body,
+  };
 }

@@ -23,9 +23,13 @@ export function subjectFromTitle(title: string, workKind: MaintenanceEvent['work
   const label = workKindLabels[workKind];
   const trimmed = title.trim();
   if (workKind === 'decommissioning') {
-    return trimmed.toLowerCase().startsWith(`${label.toLowerCase()} `) ? trimmed.slice(label.length).trim() : trimmed;
+    return trimmed.toLowerCase().startsWith(`${label.toLowerCase()} `)
+      ? trimmed.slice(label.length).trim()
+      : trimmed;
   }
-  return trimmed.toLowerCase().endsWith(` ${label.toLowerCase()}`) ? trimmed.slice(0, -label.length).trim() : trimmed;
+  return trimmed.toLowerCase().endsWith(` ${label.toLowerCase()}`)
+    ? trimmed.slice(0, -label.length).trim()
+    : trimmed;
 }
 
 /** Users have something to do unless the actions are empty or say "none". */
@@ -70,7 +74,10 @@ export function prefillFor(event: MaintenanceEvent, stage: CommStage, typeId: st
     const wasAtUtc = stage === 'rescheduled' ? event.previousStartsAtUtc : event.startsAtUtc;
     if (wasAtUtc !== null) {
       const when = formatInstant(Date.parse(wasAtUtc), event.timeZone);
-      prefill.body = stage === 'rescheduled' ? `This was planned for ${when}.` : `This was planned for ${when} and will not go ahead.`;
+      prefill.body =
+        stage === 'rescheduled'
+          ? `This was planned for ${when}.`
+          : `This was planned for ${when} and will not go ahead.`;
     }
   }
   return prefill;

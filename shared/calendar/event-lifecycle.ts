@@ -10,17 +10,38 @@ import { sameFields, type EventFields, type MaintenanceEvent } from './maintenan
 export { canCancel, canReschedule, isFinished } from './event-vocabulary.ts';
 
 /** Did the times move? Then calendar clients and the reminders must hear of it. */
-export function timesChanged(before: Pick<EventFields, 'startsAtUtc' | 'endsAtUtc'>, after: Pick<EventFields, 'startsAtUtc' | 'endsAtUtc'>): boolean {
-  return Date.parse(before.startsAtUtc) !== Date.parse(after.startsAtUtc) || Date.parse(before.endsAtUtc) !== Date.parse(after.endsAtUtc);
+export function timesChanged(
+  before: Pick<EventFields, 'startsAtUtc' | 'endsAtUtc'>,
+  after: Pick<EventFields, 'startsAtUtc' | 'endsAtUtc'>,
+): boolean {
+  return (
+    Date.parse(before.startsAtUtc) !== Date.parse(after.startsAtUtc) ||
+    Date.parse(before.endsAtUtc) !== Date.parse(after.endsAtUtc)
+  );
 }
 
 /** Applies edited fields. Moving an announced event is a reschedule and records where it was. */
-export function applyEdit(event: MaintenanceEvent, fields: EventFields, nowUtc: string, reason = ''): Result<MaintenanceEvent> {
-  if (isFinished(event)) return fail('conflict', `This event is ${event.status === 'cancelled' ? 'cancelled' : 'complete'}; duplicate it to plan the work again.`);
+export function applyEdit(
+  event: MaintenanceEvent,
+  fields: EventFields,
+  nowUtc: string,
+  reason = '',
+): Result<MaintenanceEvent> {
+  if (isFinished(event))
+    return fail(
+      'conflict',
+      `This event is ${event.status === 'cancelled' ? 'cancelled' : 'complete'}; duplicate it to plan the work again.`,
+    );
   if (sameFields(event, fields)) return ok(event);
   const isMove = timesChanged(event, fields);
-  if (isMove && event.status === 'in_progress' && Date.parse(fields.startsAtUtc) !== Date.parse(event.startsAtUtc)) {
-    return fail('conflict', 'The work has already started, so only its end can change.', { fields: ['startsAtUtc'] });
+  if (
+    isMove &&
+    event.status === 'in_progress' &&
+    Date.parse(fields.startsAtUtc) !== Date.parse(event.startsAtUtc)
+  ) {
+    return fail('conflict', 'The work has already started, so only its end can change.', {
+      fields: ['startsAtUtc'],
+    });
   }
   const next: MaintenanceEvent = { ...event, ...fields, sequence: event.sequence + 1, updatedAtUtc: nowUtc };
   if (isMove && Date.parse(fields.startsAtUtc) !== Date.parse(event.startsAtUtc)) {
@@ -35,15 +56,38 @@ export function applyEdit(event: MaintenanceEvent, fields: EventFields, nowUtc: 
   return ok(next);
 }
 
-export function applyCancel(event: MaintenanceEvent, nowUtc: string, reason: string): Result<MaintenanceEvent> {
-  if (!canCancel(event)) return fail('conflict', `This event is already ${event.status === 'cancelled' ? 'cancelled' : 'complete'}.`);
-  return ok({ ...event, status: 'cancelled', changeReason: reason, sequence: event.sequence + 1, updatedAtUtc: nowUtc });
+export function applyCancel(
+  event: MaintenanceEvent,
+  nowUtc: string,
+  reason: string,
+): Result<MaintenanceEvent> {
+  if (!canCancel(event))
+    return fail(
+      'conflict',
+      `This event is already ${event.status === 'cancelled' ? 'cancelled' : 'complete'}.`,
+    );
+  return ok({
+    ...event,
+    status: 'cancelled',
+    changeReason: reason,
+    sequence: event.sequence + 1,
+    updatedAtUtc: nowUtc,
+  });
 }
 
 /** Records that a message went out; the timed ones move the status along. */
-export function applySent(event: MaintenanceEvent, stage: CommStage, nowUtc: string): Result<MaintenanceEvent> {
-  if (event.status === 'cancelled' && stage !== 'cancelled') return fail('conflict', 'This event is cancelled; only its "cancelled" message can still go out.');
-  const next: MaintenanceEvent = { ...event, sentStages: { ...event.sentStages, [stage]: nowUtc }, updatedAtUtc: nowUtc };
+export function applySent(
+  event: MaintenanceEvent,
+  stage: CommStage,
+  nowUtc: string,
+): Result<MaintenanceEvent> {
+  if (event.status === 'cancelled' && stage !== 'cancelled')
+    return fail('conflict', 'This event is cancelled; only its "cancelled" message can still go out.');
+  const next: MaintenanceEvent = {
+    ...event,
+    sentStages: { ...event.sentStages, [stage]: nowUtc },
+    updatedAtUtc: nowUtc,
+  };
   if (isTimedStage(stage)) {
     if (stage === 'announcement' && event.status === 'planned') next.status = 'announced';
     if (stage === 'starting' && !isFinished(event)) next.status = 'in_progress';
@@ -59,7 +103,8 @@ export function applyUnsent(event: MaintenanceEvent, stage: CommStage, nowUtc: s
   if (event.status === 'cancelled') return next;
   if (Object.hasOwn(rest, 'complete')) next.status = 'complete';
   else if (Object.hasOwn(rest, 'starting')) next.status = 'in_progress';
-  else if (event.previousStartsAtUtc !== null && Object.hasOwn(rest, 'announcement')) next.status = 'rescheduled';
+  else if (event.previousStartsAtUtc !== null && Object.hasOwn(rest, 'announcement'))
+    next.status = 'rescheduled';
   else next.status = Object.hasOwn(rest, 'announcement') ? 'announced' : 'planned';
   return next;
 }

@@ -3,7 +3,14 @@
 // (zod). maintenance-event.ts builds its schema from these lists and
 // re-exports them, so main imports them from there.
 
-export const eventStatuses = ['planned', 'announced', 'in_progress', 'complete', 'cancelled', 'rescheduled'] as const;
+export const eventStatuses = [
+  'planned',
+  'announced',
+  'in_progress',
+  'complete',
+  'cancelled',
+  'rescheduled',
+] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 
 /** Shown next to the status colour everywhere: colour is never the only signal. */

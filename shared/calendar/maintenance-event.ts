@@ -40,7 +40,12 @@ export function isKnownTimeZone(zone: string): boolean {
   return isKnown;
 }
 
-const zoneSchema = z.string().trim().min(1).max(64).refine(isKnownTimeZone, 'is not a known IANA time zone (for example Europe/London)');
+const zoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'is not a known IANA time zone (for example Europe/London)');
 
 const MAX_WINDOW_MS = 31 * 86_400_000;
 /** Calendar files and forms outside these years are almost certainly typos. */
@@ -52,13 +57,25 @@ const LATEST_MS = Date.UTC(2100, 0, 1);
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 const cleanText = (value: string) => value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '');
 const text = (max: number, min = 0, minMessage = 'cannot be blank') =>
-  z.string().transform(cleanText).pipe(z.string().trim().min(min, minMessage).max(max, `must be at most ${max} characters`));
-const instant = z.iso.datetime({ message: 'must be a date and time in UTC, such as 2026-04-23T11:00:00.000Z' });
+  z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().trim().min(min, minMessage).max(max, `must be at most ${max} characters`));
+const instant = z.iso.datetime({
+  message: 'must be a date and time in UTC, such as 2026-04-23T11:00:00.000Z',
+});
 const channelName = z
   .string()
   .trim()
   .transform((name) => name.replace(/^#/, '').toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'must be a Slack channel name: lowercase letters, digits, - and _'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9_-]{0,79}$/,
+        'must be a Slack channel name: lowercase letters, digits, - and _',
+      ),
+  );
 const httpUrl = z
   .string()
   .trim()
@@ -72,7 +89,10 @@ const httpUrl = z
       return false;
     }
   }, 'must be a web address starting with https://');
-const serviceName = z.string().transform(cleanText).pipe(z.string().trim().min(1, 'cannot be blank').max(80, 'must be at most 80 characters'));
+const serviceName = z
+  .string()
+  .transform(cleanText)
+  .pipe(z.string().trim().min(1, 'cannot be blank').max(80, 'must be at most 80 characters'));
 
 /** The facts a person types in: everything the form (or an imported file) sets. */
 export const eventFieldsObjectSchema = z.object({
@@ -101,28 +121,48 @@ type FieldsOutput = z.output<typeof eventFieldsObjectSchema>;
  * with no length (RFC 5545: DTSTART without DTEND or DURATION), which
  * `allowsNoLength` lets in.
  */
-export function checkEventFields(fields: FieldsOutput, context: z.RefinementCtx, allowsNoLength = false): void {
+export function checkEventFields(
+  fields: FieldsOutput,
+  context: z.RefinementCtx,
+  allowsNoLength = false,
+): void {
   const startMs = Date.parse(fields.startsAtUtc);
   const endMs = Date.parse(fields.endsAtUtc);
   if (startMs < EARLIEST_MS || startMs >= LATEST_MS) {
-    context.addIssue({ code: 'custom', path: ['startsAtUtc'], message: 'must be between the years 2000 and 2099' });
+    context.addIssue({
+      code: 'custom',
+      path: ['startsAtUtc'],
+      message: 'must be between the years 2000 and 2099',
+    });
   }
   if (endMs < startMs || (endMs === startMs && !allowsNoLength)) {
     context.addIssue({ code: 'custom', path: ['endsAtUtc'], message: 'must be after the start' });
   } else if (endMs - startMs > MAX_WINDOW_MS) {
-    context.addIssue({ code: 'custom', path: ['endsAtUtc'], message: 'must be within 31 days of the start; split longer work into several events' });
+    context.addIssue({
+      code: 'custom',
+      path: ['endsAtUtc'],
+      message: 'must be within 31 days of the start; split longer work into several events',
+    });
   }
   if (fields.userActionDeadlineUtc !== null && Date.parse(fields.userActionDeadlineUtc) >= startMs) {
-    context.addIssue({ code: 'custom', path: ['userActionDeadlineUtc'], message: 'must be before the work starts, so users have done their part in time' });
+    context.addIssue({
+      code: 'custom',
+      path: ['userActionDeadlineUtc'],
+      message: 'must be before the work starts, so users have done their part in time',
+    });
   }
   if (new Set(fields.services.map((service) => service.toLowerCase())).size !== fields.services.length) {
     context.addIssue({ code: 'custom', path: ['services'], message: 'lists a service twice' });
   }
 }
 
-export const eventFieldsSchema = eventFieldsObjectSchema.superRefine((fields, context) => checkEventFields(fields, context));
+export const eventFieldsSchema = eventFieldsObjectSchema.superRefine((fields, context) =>
+  checkEventFields(fields, context),
+);
 /** An event read from a calendar file: as the form's, but a moment with no length is an event too. */
-export const importedFieldsSchema = eventFieldsObjectSchema.superRefine((fields, context) => checkEventFields(fields, context, true));
+export const importedFieldsSchema = eventFieldsObjectSchema.superRefine((fields, context) =>
+  checkEventFields(fields, context, true),
+);
 export type EventFields = z.output<typeof eventFieldsSchema>;
 export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 

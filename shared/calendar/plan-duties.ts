@@ -9,9 +9,20 @@
 import { z } from 'zod';
 import type { CommunicationType, Plan } from '../plan/plan-schema.ts';
 import { instantFromWallTime } from '../time/zoned.ts';
-import { addDaysToKey, dateKeyOf, daysBetweenKeys, isDateKey, keyParts, weekdayOfKey, type DateKey } from './calendar-grid.ts';
+import {
+  addDaysToKey,
+  dateKeyOf,
+  daysBetweenKeys,
+  isDateKey,
+  keyParts,
+  weekdayOfKey,
+  type DateKey,
+} from './calendar-grid.ts';
 
-const WEEKS_BY_CADENCE: Readonly<Partial<Record<CommunicationType['when'], number>>> = { weekly: 1, fortnightly: 2 };
+const WEEKS_BY_CADENCE: Readonly<Partial<Record<CommunicationType['when'], number>>> = {
+  weekly: 1,
+  fortnightly: 2,
+};
 
 export const dateKeySchema = z.string().refine(isDateKey, 'must be a date such as 2026-04-24');
 export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 10:00');
@@ -55,13 +66,25 @@ export interface DutyOccurrence {
 }
 
 /** The plan's recurring types, with the schedule the settings give each (or the default for its cadence). */
-export function dutiesFromPlan(plan: Plan, schedules: Readonly<Record<string, DutySchedule>>, holidays: HolidayCheck = noHolidays): PlanDuty[] {
+export function dutiesFromPlan(
+  plan: Plan,
+  schedules: Readonly<Record<string, DutySchedule>>,
+  holidays: HolidayCheck = noHolidays,
+): PlanDuty[] {
   const duties: PlanDuty[] = [];
   for (const type of plan.types) {
     const everyWeeks = WEEKS_BY_CADENCE[type.when];
     if (type.isRetired || everyWeeks === undefined) continue;
-    const schedule = schedules[type.id] ?? defaultDutySchedules[everyWeeks] ?? { firstDate: '2026-01-02', time: '10:00' };
-    duties.push({ typeId: type.id, name: type.name, audience: type.audience, everyWeeks, schedule, holidays });
+    const schedule = schedules[type.id] ??
+      defaultDutySchedules[everyWeeks] ?? { firstDate: '2026-01-02', time: '10:00' };
+    duties.push({
+      typeId: type.id,
+      name: type.name,
+      audience: type.audience,
+      everyWeeks,
+      schedule,
+      holidays,
+    });
   }
   return duties;
 }
@@ -93,7 +116,8 @@ const MAX_DAYS_BACK = 14;
 export function workingDayFor(dateKey: DateKey, holidays: HolidayCheck): DateKey {
   if (holidays(dateKey) === null) return dateKey;
   let candidate = addDaysToKey(dateKey, -1);
-  for (let step = 1; step < MAX_DAYS_BACK && (isWeekend(candidate) || holidays(candidate) !== null); step++) candidate = addDaysToKey(candidate, -1);
+  for (let step = 1; step < MAX_DAYS_BACK && (isWeekend(candidate) || holidays(candidate) !== null); step++)
+    candidate = addDaysToKey(candidate, -1);
   return candidate;
 }
 
@@ -115,7 +139,12 @@ function occurrenceOn(duty: PlanDuty, scheduledKey: DateKey, zone: string): Duty
 }
 
 /** Every occurrence of the duties due in [fromMs, toMs), earliest first. */
-export function dutyOccurrences(duties: readonly PlanDuty[], fromMs: number, toMs: number, zone: string): DutyOccurrence[] {
+export function dutyOccurrences(
+  duties: readonly PlanDuty[],
+  fromMs: number,
+  toMs: number,
+  zone: string,
+): DutyOccurrence[] {
   const occurrences: DutyOccurrence[] = [];
   // A day's slack before (a due time late in the evening may sit on the neighbouring date in UTC terms),
   // and a fortnight after: an occurrence scheduled after the range may move back into it over holidays.
@@ -135,7 +164,11 @@ export function dutyOccurrences(duties: readonly PlanDuty[], fromMs: number, toM
 }
 
 /** The occurrence a duty id names, if the duty is still in the plan. */
-export function occurrenceForId(duties: readonly PlanDuty[], dutyId: string, zone: string): DutyOccurrence | undefined {
+export function occurrenceForId(
+  duties: readonly PlanDuty[],
+  dutyId: string,
+  zone: string,
+): DutyOccurrence | undefined {
   const parsed = parseDutyId(dutyId);
   const duty = parsed && duties.find((candidate) => candidate.typeId === parsed.typeId);
   if (!parsed || !duty) return undefined;

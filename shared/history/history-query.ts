@@ -30,17 +30,26 @@ function words(text: string): string[] {
 }
 
 /** Whether an entry matches every criterion given (absent criteria match everything). */
-export function matchesHistoryQuery(entry: HistoryEntry, query: Omit<HistoryQuery, 'limit' | 'offset'>): boolean {
+export function matchesHistoryQuery(
+  entry: HistoryEntry,
+  query: Omit<HistoryQuery, 'limit' | 'offset'>,
+): boolean {
   if (query.text !== undefined && query.text !== '') {
     const haystack = entry.text.toLocaleLowerCase();
     if (!words(query.text).every((word) => haystack.includes(word))) return false;
   }
   if (query.channel !== undefined && query.channel !== '') {
     const wanted = query.channel.replace(/^#/, '').toLowerCase();
-    if (entry.channelId.toLowerCase() !== wanted && (entry.channelName ?? '').toLowerCase() !== wanted) return false;
+    if (entry.channelId.toLowerCase() !== wanted && (entry.channelName ?? '').toLowerCase() !== wanted)
+      return false;
   }
   if (query.typeId !== undefined && query.typeId !== '' && entry.source.typeId !== query.typeId) return false;
-  if (query.incidentId !== undefined && query.incidentId !== '' && entry.source.incidentId !== query.incidentId) return false;
+  if (
+    query.incidentId !== undefined &&
+    query.incidentId !== '' &&
+    entry.source.incidentId !== query.incidentId
+  )
+    return false;
   const sentMs = Date.parse(entry.sentAtUtc);
   if (query.fromUtc !== undefined && sentMs < Date.parse(query.fromUtc)) return false;
   if (query.toUtc !== undefined && sentMs >= Date.parse(query.toUtc)) return false;
@@ -49,7 +58,9 @@ export function matchesHistoryQuery(entry: HistoryEntry, query: Omit<HistoryQuer
 
 /** Whether a query narrows by anything but dates (then every entry in its date range must be looked at). */
 export function hasContentCriteria(query: HistoryQuery): boolean {
-  return [query.text, query.channel, query.typeId, query.incidentId].some((value) => value !== undefined && value.trim() !== '');
+  return [query.text, query.channel, query.typeId, query.incidentId].some(
+    (value) => value !== undefined && value.trim() !== '',
+  );
 }
 
 /** Matching entries, newest first, `limit` of them after skipping `offset`; `total` counts every match. */

@@ -85,7 +85,12 @@ export type OutboxProblem = z.infer<typeof outboxProblemSchema>;
  * element → style) is about six levels, and 50 blocks of 3,000-character text
  * fit well within the character limit.
  */
-export const BLOCKS_LIMITS: JsonLimits = { maxDepth: 12, maxNodes: 10_000, maxChars: 200_000, maxKeyChars: 100 };
+export const BLOCKS_LIMITS: JsonLimits = {
+  maxDepth: 12,
+  maxNodes: 10_000,
+  maxChars: 200_000,
+  maxKeyChars: 100,
+};
 const blockSchema = z
   .object({
     type: z.string().trim().min(1).max(50),

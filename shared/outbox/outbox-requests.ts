@@ -46,10 +46,13 @@ export const enqueueRequestSchema = z
     message: 'give either sendAtUtc (Herald sends later) or scheduleForUtc (Slack sends later), not both',
     path: ['scheduleForUtc'],
   })
-  .refine((request) => !request.replyBroadcast || request.threadTs !== undefined || request.threadOf !== undefined, {
-    message: 'replyBroadcast only applies to a thread reply',
-    path: ['replyBroadcast'],
-  });
+  .refine(
+    (request) => !request.replyBroadcast || request.threadTs !== undefined || request.threadOf !== undefined,
+    {
+      message: 'replyBroadcast only applies to a thread reply',
+      path: ['replyBroadcast'],
+    },
+  );
 export type EnqueueRequest = z.input<typeof enqueueRequestSchema>;
 export type ParsedEnqueueRequest = z.output<typeof enqueueRequestSchema>;
 

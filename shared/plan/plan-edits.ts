@@ -38,7 +38,9 @@ export function withChannelRenamed(plan: Plan, from: string, to: string): Plan {
     types: plan.types.map((type) => ({
       ...type,
       destinations: type.destinations.map((destination) =>
-        destination.kind === 'slack' && destination.channel === old ? { ...destination, channel: next } : destination,
+        destination.kind === 'slack' && destination.channel === old
+          ? { ...destination, channel: next }
+          : destination,
       ),
     })),
   };
@@ -47,7 +49,8 @@ export function withChannelRenamed(plan: Plan, from: string, to: string): Plan {
 /** Renames a Slack channel wherever the plan posts to it; refuses a channel no type uses. */
 export function renameChannel(plan: Plan, from: string, to: string): Result<Plan> {
   const old = normaliseChannelName(from);
-  if (!channelsInPlan(plan).some((use) => use.channel === old)) return fail('not_found', `No type in the plan posts to #${old}.`, { fields: ['from'] });
+  if (!channelsInPlan(plan).some((use) => use.channel === old))
+    return fail('not_found', `No type in the plan posts to #${old}.`, { fields: ['from'] });
   return ok(withChannelRenamed(plan, from, to));
 }
 
@@ -60,14 +63,23 @@ export function withType(plan: Plan, type: CommunicationTypeInput): PlanInput {
   return { ...plan, types };
 }
 
-function changeType(plan: Plan, typeId: string, changes: Partial<Omit<CommunicationTypeInput, 'id'>>): Result<PlanInput> {
+function changeType(
+  plan: Plan,
+  typeId: string,
+  changes: Partial<Omit<CommunicationTypeInput, 'id'>>,
+): Result<PlanInput> {
   const type = plan.types.find((item) => item.id === typeId);
-  if (type === undefined) return fail('not_found', `The plan has no type with the id "${typeId}".`, { fields: ['typeId'] });
+  if (type === undefined)
+    return fail('not_found', `The plan has no type with the id "${typeId}".`, { fields: ['typeId'] });
   return ok(withType(plan, { ...type, ...changes, id: type.id }));
 }
 
 /** Replaces some of a type's settings; the id cannot change (drafts and history refer to it). */
-export function updateType(plan: Plan, typeId: string, changes: Partial<Omit<CommunicationTypeInput, 'id'>>): Result<PlanInput> {
+export function updateType(
+  plan: Plan,
+  typeId: string,
+  changes: Partial<Omit<CommunicationTypeInput, 'id'>>,
+): Result<PlanInput> {
   return changeType(plan, typeId, changes);
 }
 
@@ -82,7 +94,11 @@ export function restoreType(plan: Plan, typeId: string): Result<PlanInput> {
 }
 
 /** The plan with one checklist's help texts replaced by `help` (item id → text); blank texts fall back to Herald's. */
-export function withChecklistHelp(plan: Plan, checklistKind: string, help: Readonly<Record<string, string>>): Plan {
+export function withChecklistHelp(
+  plan: Plan,
+  checklistKind: string,
+  help: Readonly<Record<string, string>>,
+): Plan {
   const items = Object.fromEntries(Object.entries(help).filter(([, text]) => text.trim() !== ''));
   const checklistHelp = { ...plan.checklistHelp, [checklistKind]: items };
   if (Object.keys(items).length === 0) delete checklistHelp[checklistKind];
@@ -90,11 +106,23 @@ export function withChecklistHelp(plan: Plan, checklistKind: string, help: Reado
 }
 
 /** Sets the team's help text for one checklist item; blank text brings Herald's own back. */
-export function editChecklistHelp(plan: Plan, checklistKind: string, itemId: string, help: string): Result<Plan> {
+export function editChecklistHelp(
+  plan: Plan,
+  checklistKind: string,
+  itemId: string,
+  help: string,
+): Result<Plan> {
   const checklist = findChecklist(checklistKind);
-  if (checklist === undefined) return fail('not_found', `There is no checklist called "${checklistKind}".`, { fields: ['checklistKind'] });
+  if (checklist === undefined)
+    return fail('not_found', `There is no checklist called "${checklistKind}".`, {
+      fields: ['checklistKind'],
+    });
   if (findItem(checklist, itemId) === undefined) {
-    return fail('not_found', `The ${checklist.name} checklist has no item "${itemId}".`, { fields: ['itemId'] });
+    return fail('not_found', `The ${checklist.name} checklist has no item "${itemId}".`, {
+      fields: ['itemId'],
+    });
   }
-  return ok(withChecklistHelp(plan, checklistKind, { ...(plan.checklistHelp[checklistKind] ?? {}), [itemId]: help }));
+  return ok(
+    withChecklistHelp(plan, checklistKind, { ...(plan.checklistHelp[checklistKind] ?? {}), [itemId]: help }),
+  );
 }

@@ -5,7 +5,15 @@
 import { z } from 'zod';
 import { cadences, normaliseChannelName, PLAN_VERSION } from './plan-vocabulary.ts';
 
-export { cadenceLabels, cadences, isValidChannelName, normaliseChannelName, PLAN_VERSION, TYPE_ID_PATTERN, type Cadence } from './plan-vocabulary.ts';
+export {
+  cadenceLabels,
+  cadences,
+  isValidChannelName,
+  normaliseChannelName,
+  PLAN_VERSION,
+  TYPE_ID_PATTERN,
+  type Cadence,
+} from './plan-vocabulary.ts';
 
 const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 

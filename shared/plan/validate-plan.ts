@@ -272,5 +272,8 @@ export function checkPlan(candidate: unknown): CheckedPlan {
   if (checked.ok) return { ok: true, value: checked.value };
   const problems = planProblems(candidate);
   // validatePlan refused, so there is at least one problem; keep its message if planProblems found none.
-  return { ok: false, error: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }] };
+  return {
+    ok: false,
+    error: problems.length > 0 ? problems : [{ path: '', message: checked.error.message }],
+  };
 }

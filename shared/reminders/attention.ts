@@ -24,7 +24,11 @@ export interface AttentionOptions {
 }
 
 /** How urgent one reminder is at `nowMs`; null when it needs nothing. */
-export function reminderUrgency(reminder: Reminder, nowMs: number, options: AttentionOptions): Urgency | null {
+export function reminderUrgency(
+  reminder: Reminder,
+  nowMs: number,
+  options: AttentionOptions,
+): Urgency | null {
   if (reminder.state === 'dismissed' || reminder.state === 'cleared') return null;
   const isPastDue = reminder.state === 'fired' || dueAtMs(reminder) <= nowMs;
   if (isPastDue) {
@@ -53,7 +57,11 @@ export function compareAttentionItems(a: AttentionItem, b: AttentionItem): numbe
   );
 }
 
-export function attentionItems(reminders: readonly Reminder[], nowMs: number, options: AttentionOptions): AttentionItem[] {
+export function attentionItems(
+  reminders: readonly Reminder[],
+  nowMs: number,
+  options: AttentionOptions,
+): AttentionItem[] {
   const bySubject = new Map<string, AttentionItem>();
   for (const reminder of reminders) {
     const urgency = reminderUrgency(reminder, nowMs, options);
@@ -72,7 +80,11 @@ export interface TrayState {
   items: AttentionItem[];
 }
 
-export function trayState(reminders: readonly Reminder[], nowMs: number, options: { dueSoonWindowMs: number }): TrayState {
+export function trayState(
+  reminders: readonly Reminder[],
+  nowMs: number,
+  options: { dueSoonWindowMs: number },
+): TrayState {
   const items = attentionItems(reminders, nowMs, { dueSoonWindowMs: options.dueSoonWindowMs });
   const isActNow = items.some((item) => item.urgency === 'overdue' || item.urgency === 'due');
   return { state: isActNow ? 'overdue' : items.length > 0 ? 'due_soon' : 'idle', count: items.length, items };
@@ -92,10 +104,14 @@ export function notificationCentreSections(
   options: { dueSoonWindowMs: number; upcomingLimit?: number },
 ): NotificationCentreSections {
   const sections: NotificationCentreSections = { overdue: [], due: [], dueSoon: [], upcoming: [] };
-  for (const item of attentionItems(reminders, nowMs, { dueSoonWindowMs: options.dueSoonWindowMs, includeUpcoming: true })) {
+  for (const item of attentionItems(reminders, nowMs, {
+    dueSoonWindowMs: options.dueSoonWindowMs,
+    includeUpcoming: true,
+  })) {
     const section = item.urgency === 'due_soon' ? 'dueSoon' : item.urgency;
     sections[section].push(item);
   }
-  if (options.upcomingLimit !== undefined) sections.upcoming = sections.upcoming.slice(0, options.upcomingLimit);
+  if (options.upcomingLimit !== undefined)
+    sections.upcoming = sections.upcoming.slice(0, options.upcomingLimit);
   return sections;
 }

@@ -13,7 +13,12 @@ const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
 function localMinuteOfDay(epochMs: number, zone: string): number {
   let formatter = minuteFormatters.get(zone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     minuteFormatters.set(zone, formatter);
   }
   let hour = 0;
@@ -36,7 +41,9 @@ export function isInQuietHours(epochMs: number, quietHours: QuietHours): boolean
   const endMin = minutesOf(quietHours.endHHMM);
   if (startMin === endMin) return false;
   const localMin = localMinuteOfDay(epochMs, quietHours.zone);
-  return startMin < endMin ? localMin >= startMin && localMin < endMin : localMin >= startMin || localMin < endMin;
+  return startMin < endMin
+    ? localMin >= startMin && localMin < endMin
+    : localMin >= startMin || localMin < endMin;
 }
 
 /** The first instant after `epochMs` at which the local clock reads the end of quiet hours. */
@@ -45,7 +52,13 @@ export function quietHoursEndAfter(epochMs: number, quietHours: QuietHours): num
   const today = wallTimeInZone(epochMs, quietHours.zone);
   for (let days = 0; days <= 2; days++) {
     // Day overflow rolls into the next month; an end inside a spring-forward gap moves forward by the gap.
-    const wall = { year: today.year, month: today.month, day: today.day + days, hour: Math.floor(endMin / 60), minute: endMin % 60 };
+    const wall = {
+      year: today.year,
+      month: today.month,
+      day: today.day + days,
+      hour: Math.floor(endMin / 60),
+      minute: endMin % 60,
+    };
     const endMs = instantFromWallTime(wall, quietHours.zone);
     if (endMs > epochMs) return endMs;
   }

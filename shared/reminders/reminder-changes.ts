@@ -32,7 +32,10 @@ export interface RemindersChanged {
 }
 
 /** The delta for reminders changed together in one version. */
-export function changeOf(changed: readonly Reminder[], at: { epoch: string; version: number; nowUtc: string }): RemindersChanged {
+export function changeOf(
+  changed: readonly Reminder[],
+  at: { epoch: string; version: number; nowUtc: string },
+): RemindersChanged {
   return {
     ...at,
     upserted: changed.filter(isOpen),

@@ -41,8 +41,12 @@ export const scheduleArgsSchema = z
     title: titleSchema,
   })
   .refine(
-    (args) => (args.kind === 'maintenance_comm' ? args.subject.type === 'maintenance' : args.subject.type === 'duty'),
-    { message: 'a maintenance_comm reminder needs a maintenance subject, a plan_duty one a duty subject', path: ['subject'] },
+    (args) =>
+      args.kind === 'maintenance_comm' ? args.subject.type === 'maintenance' : args.subject.type === 'duty',
+    {
+      message: 'a maintenance_comm reminder needs a maintenance subject, a plan_duty one a duty subject',
+      path: ['subject'],
+    },
   );
 export type ScheduleArgs = z.infer<typeof scheduleArgsSchema>;
 
@@ -50,5 +54,9 @@ export const snoozeMsSchema = z.number().int().min(1000).max(DAY_MS);
 
 export const rescheduleArgsSchema = z.object({
   matcher: subjectMatcherSchema,
-  shiftMs: z.number().int().min(-366 * DAY_MS).max(366 * DAY_MS),
+  shiftMs: z
+    .number()
+    .int()
+    .min(-366 * DAY_MS)
+    .max(366 * DAY_MS),
 });

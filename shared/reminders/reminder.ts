@@ -19,7 +19,11 @@ export const reminderKinds = [
 export const reminderKindSchema = z.enum(reminderKinds);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;
 
-export const incidentReminderKinds: ReadonlySet<ReminderKind> = new Set(['incident_heads_up', 'incident_due', 'incident_overdue']);
+export const incidentReminderKinds: ReadonlySet<ReminderKind> = new Set([
+  'incident_heads_up',
+  'incident_due',
+  'incident_overdue',
+]);
 
 export const maintenanceStages = ['announcement', 'reminder', 'start', 'complete'] as const;
 export const maintenanceStageSchema = z.enum(maintenanceStages);
@@ -56,7 +60,14 @@ export const reminderStates = [
 export const reminderStateSchema = z.enum(reminderStates);
 export type ReminderState = z.infer<typeof reminderStateSchema>;
 
-export const closedReasons = ['dismissed', 'update_sent', 'promise_changed', 'resolved', 'superseded', 'cancelled'] as const;
+export const closedReasons = [
+  'dismissed',
+  'update_sent',
+  'promise_changed',
+  'resolved',
+  'superseded',
+  'cancelled',
+] as const;
 export const closedReasonSchema = z.enum(closedReasons);
 export type ClosedReason = z.infer<typeof closedReasonSchema>;
 

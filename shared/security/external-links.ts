@@ -10,5 +10,7 @@ export function isSafeExternalUrl(candidate: unknown): candidate is string {
   } catch {
     return false;
   }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname.includes('.');
+  return (
+    url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname.includes('.')
+  );
 }

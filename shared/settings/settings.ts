@@ -5,7 +5,12 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../time/zoned.ts';
 import { DEFAULT_TIME_ZONE } from './defaults.ts';
 
-export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'is not a known IANA time zone (for example Europe/London)');
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, 'is not a known IANA time zone (for example Europe/London)');
 
 /**
  * The Slack address is not a setting: it is bound to the token when Slack is

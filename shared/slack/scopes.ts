@@ -12,12 +12,17 @@ export const requiredScopes: readonly ScopeNeed[] = [
   { scope: 'chat:write', neededFor: 'posting messages, thread replies and scheduled messages' },
   { scope: 'channels:read', neededFor: 'listing public channels so the plan’s channel names can be found' },
   { scope: 'groups:read', neededFor: 'listing private channels Herald has been invited to' },
-  { scope: 'channels:history', neededFor: 'checking a channel before a retry so a message is never posted twice' },
+  {
+    scope: 'channels:history',
+    neededFor: 'checking a channel before a retry so a message is never posted twice',
+  },
   { scope: 'groups:history', neededFor: 'the same duplicate check in private channels' },
 ];
 
 /** The needs `granted` does not meet; none when the scopes are unknown (null: Slack did not report them). */
-export function missingScopes(granted: readonly string[] | null): Array<{ scope: string; neededFor: string }> {
+export function missingScopes(
+  granted: readonly string[] | null,
+): Array<{ scope: string; neededFor: string }> {
   if (granted === null) return [];
   const have = new Set(granted);
   return requiredScopes

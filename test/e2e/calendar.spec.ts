@@ -21,7 +21,9 @@ interface ReminderRow {
 
 async function maintenanceReminders(harness: RestartableHarness): Promise<string[]> {
   const { reminders } = await harness.call<{ reminders: ReminderRow[] }>('reminders:list');
-  return reminders.filter((reminder) => reminder.kind === 'maintenance_comm').map((reminder) => `${reminder.subject.stage} ${reminder.dueAtUtc}`);
+  return reminders
+    .filter((reminder) => reminder.kind === 'maintenance_comm')
+    .map((reminder) => `${reminder.subject.stage} ${reminder.dueAtUtc}`);
 }
 
 const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
@@ -39,7 +41,12 @@ const upgrade = {
 };
 
 test.describe('the maintenance calendar', () => {
-  test('plans the cert-manager upgrade, shows its four messages, and reschedules it by a day', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+  test('plans the cert-manager upgrade, shows its four messages, and reschedules it by a day', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     // A long journey with three axe scans: give it room on a busy two-core machine.
     test.slow();
     await openHerald('Calendar');
@@ -51,14 +58,18 @@ test.describe('the maintenance calendar', () => {
     const form = page.getByRole('dialog', { name: 'New maintenance' });
     await form.getByLabel('Title').fill('Certificate Manager Upgrade');
     await form.getByLabel('What is being done').fill('Upgrading cert-manager from v0.8 to v0.14.');
-    await form.getByLabel('Why').fill('v0.14 drops the v1alpha1 certificates and moves to the cert-manager.io API group.');
+    await form
+      .getByLabel('Why')
+      .fill('v0.14 drops the v1alpha1 certificates and moves to the cert-manager.io API group.');
     await form.getByLabel('Start date').fill('2026-04-23');
     await form.getByLabel('Start time').fill('12:00');
     await form.getByLabel('End date').fill('2026-04-23');
     await form.getByLabel('End time').fill('17:00');
     await form.getByLabel('Affected services').fill('cert-manager');
     await form.getByLabel('Impact on users').fill('We do not expect any downtime.');
-    await form.getByLabel('What users need to do').fill('Move your certificate definitions into your namespace folder in the environments repository.');
+    await form
+      .getByLabel('What users need to do')
+      .fill('Move your certificate definitions into your namespace folder in the environments repository.');
     await form.getByLabel('Change notes link').fill('https://cert-manager.io/docs/installation/upgrading/');
     // A deadline after the start is caught in the form, on the deadline field.
     await form.getByLabel('Users’ deadline').fill('2026-04-24');
@@ -107,7 +118,9 @@ test.describe('the maintenance calendar', () => {
     await move.getByLabel('Why is it moving?').fill('It clashes with a platform release.');
     await move.getByRole('button', { name: 'Reschedule' }).click();
     await expect(move).toHaveCount(0);
-    await expect(page.getByRole('status').filter({ hasText: 'Rescheduled.' })).toContainText('a “rescheduled” message is ready');
+    await expect(page.getByRole('status').filter({ hasText: 'Rescheduled.' })).toContainText(
+      'a “rescheduled” message is ready',
+    );
 
     await expect(panel.getByText('Rescheduled', { exact: true }).first()).toBeVisible();
     await expect(panel).toContainText('Fri 24 Apr 2026, 12:00 – 17:00 BST');
@@ -119,7 +132,9 @@ test.describe('the maintenance calendar', () => {
     await expect(messages.nth(2)).toContainText('due Fri 24 Apr 2026, 12:00 BST');
     await expect(messages.nth(3)).toContainText('due Fri 24 Apr 2026, 17:00 BST');
     await expect(messages.nth(4)).toContainText('Ready to send');
-    await expect(messages.nth(4)).toContainText('Draft: Action Required - Rescheduled - Certificate Manager Upgrade');
+    await expect(messages.nth(4)).toContainText(
+      'Draft: Action Required - Rescheduled - Certificate Manager Upgrade',
+    );
     expect(await maintenanceReminders(harness)).toEqual([
       'reminder 2026-04-23T11:00:00.000Z',
       'start 2026-04-24T11:00:00.000Z',
@@ -130,10 +145,20 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-24')).toContainText('Rescheduled 12:00 Certificate Manager Upgrade');
     await expect(day(page, '2026-04-22')).not.toContainText('Certificate Manager Upgrade');
 
-    const drafts = await harness.call<Array<{ id: string; origin: { kind: string; stage?: string } }>>('drafts:list');
-    const rescheduled = drafts.find((draft) => draft.origin.kind === 'calendar' && draft.origin.stage === 'rescheduled');
-    const stored = await harness.call<{ draft: { fields: Record<string, string>; body: string } }>('drafts:get', { id: rescheduled!.id });
-    expect(stored.draft.fields).toMatchObject({ startsAtUtc: '2026-04-24T11:00:00.000Z', userActionDeadlineUtc: '2026-04-23T22:59:00.000Z', why: 'It clashes with a platform release.' });
+    const drafts =
+      await harness.call<Array<{ id: string; origin: { kind: string; stage?: string } }>>('drafts:list');
+    const rescheduled = drafts.find(
+      (draft) => draft.origin.kind === 'calendar' && draft.origin.stage === 'rescheduled',
+    );
+    const stored = await harness.call<{ draft: { fields: Record<string, string>; body: string } }>(
+      'drafts:get',
+      { id: rescheduled!.id },
+    );
+    expect(stored.draft.fields).toMatchObject({
+      startsAtUtc: '2026-04-24T11:00:00.000Z',
+      userActionDeadlineUtc: '2026-04-23T22:59:00.000Z',
+      why: 'It clashes with a platform release.',
+    });
     expect(stored.draft.body).toBe('This was planned for Thu 23 Apr 2026, 12:00 BST.');
     await expectNoAxeViolations();
     await page.screenshot({ path: 'docs/screenshots/calendar-month.png', fullPage: true });
@@ -167,12 +192,32 @@ test.describe('the maintenance calendar', () => {
     await expect(page.getByRole('gridcell')).toHaveCount(7);
   });
 
-  test('flags clashes, filters by service and status, and shows recurring duties with their digest', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+  test('flags clashes, filters by service and status, and shows recurring duties with their digest', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     await harness.call('calendar:create', { event: upgrade });
-    await harness.call('calendar:create', { event: { ...upgrade, title: 'Ingress Controller Upgrade', services: ['ingress'], startsAtUtc: '2026-04-23T15:00:00.000Z', endsAtUtc: '2026-04-23T17:00:00.000Z', userActionDeadlineUtc: null } });
-    await harness.call('calendar:addFreeze', { label: 'Release freeze', firstDate: '2026-04-23', lastDate: '2026-04-23' });
+    await harness.call('calendar:create', {
+      event: {
+        ...upgrade,
+        title: 'Ingress Controller Upgrade',
+        services: ['ingress'],
+        startsAtUtc: '2026-04-23T15:00:00.000Z',
+        endsAtUtc: '2026-04-23T17:00:00.000Z',
+        userActionDeadlineUtc: null,
+      },
+    });
+    await harness.call('calendar:addFreeze', {
+      label: 'Release freeze',
+      firstDate: '2026-04-23',
+      lastDate: '2026-04-23',
+    });
     await openHerald('Calendar');
-    await expect(day(page, '2026-04-23')).toContainText('Planned · Overlaps 12:00 Certificate Manager Upgrade');
+    await expect(day(page, '2026-04-23')).toContainText(
+      'Planned · Overlaps 12:00 Certificate Manager Upgrade',
+    );
     await page.getByRole('button', { name: 'Planned · Overlaps 12:00 Certificate Manager Upgrade' }).click();
     const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
     await expect(panel).toContainText('Overlaps with other work: Ingress Controller Upgrade.');
@@ -189,7 +234,9 @@ test.describe('the maintenance calendar', () => {
     // The agenda lists the same. The CTO's weekly successes would fall on Friday 3 April, Good Friday in England
     // (the default holiday region), so they are due on Thursday 2 April instead.
     await page.getByRole('button', { name: 'Agenda', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Thursday 23 April' })).toContainText('Ingress Controller Upgrade');
+    await expect(page.getByRole('region', { name: 'Thursday 23 April' })).toContainText(
+      'Ingress Controller Upgrade',
+    );
     await expectNoAxeViolations();
     await page.getByRole('button', { name: 'Thursday 2 April' }).click();
     const dayPanel = page.getByRole('region', { name: 'Thursday 2 April 2026' });
@@ -199,7 +246,12 @@ test.describe('the maintenance calendar', () => {
     await expect(page.getByRole('main')).toContainText('Highlights for 27 Mar – 2 Apr 2026');
   });
 
-  test('exports calendar files that import back unchanged, and names the problem in a malformed one', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+  test('exports calendar files that import back unchanged, and names the problem in a malformed one', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     await harness.call('calendar:create', { event: upgrade });
     await openHerald('Calendar');
     const downloading = page.waitForEvent('download');
@@ -213,15 +265,33 @@ test.describe('the maintenance calendar', () => {
     await page.getByRole('button', { name: 'Import .ics' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import from a calendar file' });
     const picker = dialog.getByLabel('Calendar file (.ics)');
-    await picker.setInputFiles({ name: 'herald-maintenance.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await picker.setInputFiles({
+      name: 'herald-maintenance.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(ics),
+    });
     await expect(dialog.getByRole('row', { name: /Certificate Manager Upgrade/ })).toContainText('No change');
     await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
 
-    await picker.setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY Missing colon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n') });
-    await expect(dialog.getByRole('alert')).toHaveText('Line 4 of the calendar file is not an iCalendar line (a name, a colon, then a value): "SUMMARY Missing colon".');
+    await picker.setInputFiles({
+      name: 'broken.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY Missing colon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      ),
+    });
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Line 4 of the calendar file is not an iCalendar line (a name, a colon, then a value): "SUMMARY Missing colon".',
+    );
 
-    const another = ics.replace(/UID:[^\r]+/, 'UID:another@example.org').replace('SUMMARY:Certificate Manager Upgrade', 'SUMMARY:Kubernetes 1.30 Upgrade');
-    await picker.setInputFiles({ name: 'another.ics', mimeType: 'text/calendar', buffer: Buffer.from(another) });
+    const another = ics
+      .replace(/UID:[^\r]+/, 'UID:another@example.org')
+      .replace('SUMMARY:Certificate Manager Upgrade', 'SUMMARY:Kubernetes 1.30 Upgrade');
+    await picker.setInputFiles({
+      name: 'another.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(another),
+    });
     await expect(dialog.getByRole('row', { name: /Kubernetes 1.30 Upgrade/ })).toContainText('New');
     await expectNoAxeViolations();
     await dialog.getByRole('button', { name: 'Import 1 event' }).click();
@@ -229,7 +299,12 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
   });
 
-  test('imports a repeating event as every occurrence, and events without an end or a title', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+  test('imports a repeating event as every occurrence, and events without an end or a title', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     const lines = [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -262,7 +337,11 @@ test.describe('the maintenance calendar', () => {
     await openHerald('Calendar');
     await page.getByRole('button', { name: 'Import .ics' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import from a calendar file' });
-    await dialog.getByLabel('Calendar file (.ics)').setInputFiles({ name: 'patching.ics', mimeType: 'text/calendar', buffer: Buffer.from(lines.join('\r\n')) });
+    await dialog.getByLabel('Calendar file (.ics)').setInputFiles({
+      name: 'patching.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.from(lines.join('\r\n')),
+    });
     // Every occurrence but the excluded one, the moved one in its place, and no duplicate-UID problem.
     await expect(dialog.getByRole('row', { name: /Patching window/ })).toHaveCount(3);
     await expect(dialog.getByRole('alert')).toHaveCount(0);
@@ -270,8 +349,12 @@ test.describe('the maintenance calendar', () => {
       'it repeats: 3 occurrences, Tue 14 Apr 2026 to Tue 5 May 2026, each imported as its own event in one series',
     );
     const untitled = dialog.getByRole('row', { name: /Untitled event/ });
-    await expect(untitled).toContainText('it has no title (SUMMARY), so it is called "Untitled event"; edit the title after importing');
-    await expect(untitled).toContainText('it has no end (DTEND or DURATION), so it is a moment with no length');
+    await expect(untitled).toContainText(
+      'it has no title (SUMMARY), so it is called "Untitled event"; edit the title after importing',
+    );
+    await expect(untitled).toContainText(
+      'it has no end (DTEND or DURATION), so it is a moment with no length',
+    );
     await expectNoAxeViolations();
     await dialog.getByRole('button', { name: 'Import 4 events' }).click();
     await expect(dialog).toHaveCount(0);
@@ -279,14 +362,23 @@ test.describe('the maintenance calendar', () => {
     await expect(day(page, '2026-04-29')).toContainText('Patching window (moved)');
     await expect(day(page, '2026-04-16')).toContainText('Untitled event');
     // Each occurrence is its own event in one series: 21 April excluded, the 28 April one moved to the 29th.
-    const list = await harness.call<{ events: { title: string; startsAtUtc: string; seriesUid: string | null; recurrenceId: string | null }[] }>('calendar:list', {
+    const list = await harness.call<{
+      events: { title: string; startsAtUtc: string; seriesUid: string | null; recurrenceId: string | null }[];
+    }>('calendar:list', {
       fromUtc: '2026-04-01T00:00:00.000Z',
       toUtc: '2026-06-01T00:00:00.000Z',
     });
-    expect(list.events.map((event) => [event.title, event.startsAtUtc, event.seriesUid, event.recurrenceId])).toEqual([
+    expect(
+      list.events.map((event) => [event.title, event.startsAtUtc, event.seriesUid, event.recurrenceId]),
+    ).toEqual([
       ['Patching window', '2026-04-14T11:00:00.000Z', 'patching@example.org', '2026-04-14T11:00:00.000Z'],
       ['Untitled event', '2026-04-16T09:00:00.000Z', null, null],
-      ['Patching window (moved)', '2026-04-29T13:00:00.000Z', 'patching@example.org', '2026-04-28T11:00:00.000Z'],
+      [
+        'Patching window (moved)',
+        '2026-04-29T13:00:00.000Z',
+        'patching@example.org',
+        '2026-04-28T11:00:00.000Z',
+      ],
       ['Patching window', '2026-05-05T11:00:00.000Z', 'patching@example.org', '2026-05-05T11:00:00.000Z'],
     ]);
   });

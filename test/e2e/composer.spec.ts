@@ -10,7 +10,9 @@ import { expect, test } from './fixtures.ts';
 test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
 
 function checklistEntry(page: Page, label: string) {
-  return page.getByTestId('checklist').locator('li', { has: page.getByRole('button', { name: label, exact: true }) });
+  return page
+    .getByTestId('checklist')
+    .locator('li', { has: page.getByRole('button', { name: label, exact: true }) });
 }
 
 async function startMessage(page: Page, typeLabel: string, stage?: string) {
@@ -20,7 +22,11 @@ async function startMessage(page: Page, typeLabel: string, stage?: string) {
 }
 
 test.describe('the guided composer', () => {
-  test('declares an incident step by step with a live checklist and preview, and reopens at the same draft and field', async ({ page, openHerald, expectNoAxeViolations }) => {
+  test('declares an incident step by step with a live checklist and preview, and reopens at the same draft and field', async ({
+    page,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
     await openHerald('Compose');
     await expect(page.getByRole('heading', { name: 'Start a message' })).toBeVisible();
     await expectNoAxeViolations();
@@ -38,7 +44,9 @@ test.describe('the guided composer', () => {
     await expect(checklistEntry(page, 'Which service is affected?')).toHaveAttribute('data-state', 'done');
     await expect(checklistEntry(page, 'Apology')).toContainText('Done');
 
-    await page.getByLabel('What are users seeing?').fill('Errors are not reaching Sentry, so alerts may be missing.');
+    await page
+      .getByLabel('What are users seeing?')
+      .fill('Errors are not reaching Sentry, so alerts may be missing.');
     await expect(preview).toContainText('Errors are not reaching Sentry');
 
     // A time in the past is refused in the engine's words, and what was typed stays.
@@ -56,10 +64,16 @@ test.describe('the guided composer', () => {
 
     // "Does not apply" needs a reason, and the checklist says so.
     await page.getByLabel('Does not apply to this message (Do users need to do anything?)').check();
-    await page.getByLabel('Why it does not apply (Do users need to do anything?)').fill('Nothing users can do');
-    await expect(checklistEntry(page, 'Do users need to do anything?')).toContainText('Not applicable: Nothing users can do');
+    await page
+      .getByLabel('Why it does not apply (Do users need to do anything?)')
+      .fill('Nothing users can do');
+    await expect(checklistEntry(page, 'Do users need to do anything?')).toContainText(
+      'Not applicable: Nothing users can do',
+    );
 
-    await page.getByLabel('Message text').fill('*Status page* is updated. See <not a link> & `sentry-relay`.');
+    await page
+      .getByLabel('Message text')
+      .fill('*Status page* is updated. See <not a link> & `sentry-relay`.');
     await expect(preview.locator('strong', { hasText: 'Status page' })).toBeVisible();
     await expect(preview.locator('code', { hasText: 'sentry-relay' })).toBeVisible();
     await expect(preview).toContainText('See <not a link> & ');
@@ -71,22 +85,39 @@ test.describe('the guided composer', () => {
 
     await page.reload();
     await expect(page.getByLabel('What are we doing about it?')).toBeFocused();
-    await expect(page.getByLabel('What are we doing about it?')).toHaveValue('An incident team has been formed and is investigating');
+    await expect(page.getByLabel('What are we doing about it?')).toHaveValue(
+      'An incident team has been formed and is investigating',
+    );
     await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
     await expect(page.getByLabel('When is the next update?')).toHaveValue('Thu 23 Apr 2026, 12:30 BST');
-    await expect(page.getByLabel('Message text')).toHaveValue('*Status page* is updated. See <not a link> & `sentry-relay`.');
-    await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText('High Priority Incident Declared - Sentry');
+    await expect(page.getByLabel('Message text')).toHaveValue(
+      '*Status page* is updated. See <not a link> & `sentry-relay`.',
+    );
+    await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText(
+      'High Priority Incident Declared - Sentry',
+    );
   });
 
-  test('switching screens keeps every keystroke, and Ctrl+N starts a new message with the draft kept', async ({ page, openHerald }) => {
+  test('switching screens keeps every keystroke, and Ctrl+N starts a new message with the draft kept', async ({
+    page,
+    openHerald,
+  }) => {
     await openHerald('Compose');
     await startMessage(page, 'Service impacting upgrades and maintenance', 'Announcement');
     await page.getByLabel('What is changing, in a few words?').fill('Certificate Manager');
     await page.getByLabel('Message text').pressSequentially('Typed just before leaving');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents', exact: true }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Incidents', exact: true })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Compose', exact: true })
+      .click();
     await expect(page.getByLabel('Message text')).toHaveValue(/ below\.Typed just before leaving$/);
-    await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText('Certificate Manager Upgrade');
+    await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText(
+      'Certificate Manager Upgrade',
+    );
 
     await page.getByRole('button', { name: 'Save as template…' }).click();
     await page.getByLabel('Template name').fill('Cert-manager upgrades');
@@ -95,15 +126,26 @@ test.describe('the guided composer', () => {
 
     await page.keyboard.press('Control+n');
     await expect(page.getByLabel('Type of message')).toBeFocused();
-    await page.getByLabel('Type of message').selectOption({ label: 'Service impacting upgrades and maintenance' });
-    await expect(page.getByLabel('Start from').locator('option', { hasText: 'Team template: Cert-manager upgrades' })).toHaveCount(1);
-    const kept = page.getByRole('region', { name: 'Carry on with a draft' }).getByRole('listitem').filter({ hasText: 'Typed just before leaving' });
+    await page
+      .getByLabel('Type of message')
+      .selectOption({ label: 'Service impacting upgrades and maintenance' });
+    await expect(
+      page.getByLabel('Start from').locator('option', { hasText: 'Team template: Cert-manager upgrades' }),
+    ).toHaveCount(1);
+    const kept = page
+      .getByRole('region', { name: 'Carry on with a draft' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Typed just before leaving' });
     await expect(kept).toContainText('Service impacting upgrades and maintenance');
     await kept.getByRole('button', { name: /^Open / }).click();
     await expect(page.getByLabel('Message text')).toHaveValue(/ below\.Typed just before leaving$/);
   });
 
-  test('sending with required items missing asks for an explicit reason first', async ({ page, openHerald, expectNoAxeViolations }) => {
+  test('sending with required items missing asks for an explicit reason first', async ({
+    page,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
     await openHerald('Compose');
     await startMessage(page, 'Service impacting incidents', 'Declared');
     await page.getByLabel('Which service is affected?').fill('Sentry');
@@ -118,21 +160,33 @@ test.describe('the guided composer', () => {
     await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
   });
 
-  test('a full disk on send says the message was not queued, and keeps the draft and what was typed', async ({ page, openHerald }) => {
+  test('a full disk on send says the message was not queued, and keeps the draft and what was typed', async ({
+    page,
+    openHerald,
+  }) => {
     await openHerald('Compose');
     await startMessage(page, 'Service impacting incidents', 'Declared');
     await page.getByLabel('Which service is affected?').fill('Sentry');
     // The disk cannot be filled from a test: the answer is the one core's router gives for ENOSPC writing the outbox
     // (test/unit/electron/core/api/disk-failure.test.ts shows the router giving it over both transports).
-    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: '/data/outbox/q-1.json.tmp-1' });
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), {
+      code: 'ENOSPC',
+      path: '/data/outbox/q-1.json.tmp-1',
+    });
     const answer = diskFailureResult('messages:send', diskFailureOf(full)!);
-    await page.route((url) => decodeURIComponent(url.pathname) === '/api/messages:send', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
+    await page.route(
+      (url) => decodeURIComponent(url.pathname) === '/api/messages:send',
+      (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }),
+    );
     await page.keyboard.press('Control+Enter');
     const dialog = page.getByRole('dialog', { name: 'Send with the checklist incomplete?' });
     await dialog.getByLabel('Reason for sending anyway').fill('Testing a full disk');
     await dialog.getByRole('button', { name: 'Send anyway' }).click();
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('Herald could not save the outbox: the disk is full (ENOSPC). The message was not queued and will not be sent. Your draft is kept.');
+    await expect(alert).toContainText(
+      'Herald could not save the outbox: the disk is full (ENOSPC). The message was not queued and will not be sent. Your draft is kept.',
+    );
     await expect(alert).toContainText('Free some space on the disk, then try again.');
     await expect(alert).not.toContainText('Something went wrong');
     await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
@@ -146,10 +200,16 @@ test.describe('the guided composer', () => {
     await expect(page.getByRole('button', { name: 'Send now' })).toBeDisabled();
     await page.getByRole('button', { name: 'Copy as Slack text' }).click();
     await expect(page.getByText('Copied as Slack text')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('*Moved every team to the new ingress*');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      '*Moved every team to the new ingress*',
+    );
   });
 
-  test('the Incidents screen is accessible with nothing open, and offers to declare one', async ({ page, openHerald, expectNoAxeViolations }) => {
+  test('the Incidents screen is accessible with nothing open, and offers to declare one', async ({
+    page,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
     await openHerald('Incidents');
     await expect(page.getByText('No open incidents.')).toBeVisible();
     await expectNoAxeViolations();

@@ -3,13 +3,23 @@ import { expect, test } from './fixtures.ts';
 
 /** Answers one API channel in the page with `value`, as the desktop app would (the harness has no updater or login items). */
 async function answer(page: Page, channel: string, value: unknown) {
-  await page.route((url) => decodeURIComponent(url.pathname) === `/api/${channel}`, (route) => route.fulfill({ json: { ok: true, value } }));
+  await page.route(
+    (url) => decodeURIComponent(url.pathname) === `/api/${channel}`,
+    (route) => route.fulfill({ json: { ok: true, value } }),
+  );
 }
 
 const MESSAGE_TEXT = 'Payments API unavailable for every customer while we roll back release 4471';
 
 test.describe('desktop settings in the browser harness', () => {
-  test('copies a diagnostics bundle with counts and states but no token or message text', async ({ page, context, openHerald, slack, harness, expectNoAxeViolations }) => {
+  test('copies a diagnostics bundle with counts and states but no token or message text', async ({
+    page,
+    context,
+    openHerald,
+    slack,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
     await harness.call('outbox:enqueue', { channel: 'ops-update', text: MESSAGE_TEXT });
@@ -18,12 +28,16 @@ test.describe('desktop settings in the browser harness', () => {
     // The harness cannot update itself or register a login item, and says so.
     await expect(page.getByTestId('update-status')).toContainText('cannot update itself');
     await expect(page.getByRole('button', { name: 'Check now' })).toHaveCount(0);
-    await expect(page.getByText('Opening at login is available in the installed desktop app only')).toBeVisible();
+    await expect(
+      page.getByText('Opening at login is available in the installed desktop app only'),
+    ).toBeVisible();
     // Nor does it ask the first-run question.
     await expect(page.getByRole('heading', { name: 'Open Herald when you log in?' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Copy diagnostics' }).click();
-    await expect(page.getByTestId('diagnostics-status')).toContainText('Paste it into your message to support');
+    await expect(page.getByTestId('diagnostics-status')).toContainText(
+      'Paste it into your message to support',
+    );
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('Slack connected: yes');
     expect(copied).toContain('The browser harness has no crash reporter');
@@ -34,29 +48,64 @@ test.describe('desktop settings in the browser harness', () => {
     await expectNoAxeViolations();
   });
 
-  test('asks once on first run whether to open at login, where login items exist', async ({ page, openHerald, harness }) => {
-    await answer(page, 'loginItem:status', { isSupported: true, isEnabled: false, wasLaunchedAtLogin: false });
+  test('asks once on first run whether to open at login, where login items exist', async ({
+    page,
+    openHerald,
+    harness,
+  }) => {
+    await answer(page, 'loginItem:status', {
+      isSupported: true,
+      isEnabled: false,
+      wasLaunchedAtLogin: false,
+    });
     await openHerald();
     const question = page.getByRole('region', { name: 'Open Herald when you log in?' });
     await expect(question).toBeVisible();
     await question.getByRole('button', { name: 'Not now' }).click();
     await expect(question).toHaveCount(0);
-    expect(await harness.call('settings:get', {})).toMatchObject({ openAtLogin: false, hasAnsweredOpenAtLogin: true });
+    expect(await harness.call('settings:get', {})).toMatchObject({
+      openAtLogin: false,
+      hasAnsweredOpenAtLogin: true,
+    });
     await page.reload();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await expect(question).toHaveCount(0);
     // Changeable later in Settings → Start-up.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings', exact: true })
+      .click();
     await page.getByLabel(/Open Herald when I log in/).check();
     await expect.poll(async () => harness.call('settings:get', {})).toMatchObject({ openAtLogin: true });
   });
 
-  test('a downloaded update waits for unsaved work before "Restart to update"', async ({ page, openHerald, expectNoAxeViolations }) => {
-    const status = { state: 'ready', currentVersion: '0.1.0', version: '0.2.0', percent: 100, message: null, lastCheckedUtc: '2026-12-06T16:00:00.000Z', isAutoDownload: true };
-    await answer(page, 'updates:status', { ...status, restartBlockedBy: 'The draft you are writing has changes that are not saved yet.' });
+  test('a downloaded update waits for unsaved work before "Restart to update"', async ({
+    page,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
+    const status = {
+      state: 'ready',
+      currentVersion: '0.1.0',
+      version: '0.2.0',
+      percent: 100,
+      message: null,
+      lastCheckedUtc: '2026-12-06T16:00:00.000Z',
+      isAutoDownload: true,
+    };
+    await answer(page, 'updates:status', {
+      ...status,
+      restartBlockedBy: 'The draft you are writing has changes that are not saved yet.',
+    });
     await openHerald('Settings');
-    await expect(page.getByTestId('update-status')).toHaveText('Version 0.2.0 is ready. Restart Herald to use it, or it installs the next time you quit.');
-    await expect(page.getByText('The draft you are writing has changes that are not saved yet. Herald will not restart until that is done.')).toBeVisible();
+    await expect(page.getByTestId('update-status')).toHaveText(
+      'Version 0.2.0 is ready. Restart Herald to use it, or it installs the next time you quit.',
+    );
+    await expect(
+      page.getByText(
+        'The draft you are writing has changes that are not saved yet. Herald will not restart until that is done.',
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Restart to update' })).toBeDisabled();
     await expect(page.getByLabel(/Download updates automatically/)).toBeChecked();
     await expectNoAxeViolations();

@@ -38,7 +38,11 @@ export const test = base.extend<HeraldFixtures>({
     await use(mkdtempSync(join(tmpdir(), 'herald-e2e-')));
   },
   harness: async ({ slack, dataDir, testClockIso }, use) => {
-    const harness = await new RestartableHarness({ dataDir, slackApiUrl: slack.url, ...(testClockIso ? { testClockIso } : {}) }).start();
+    const harness = await new RestartableHarness({
+      dataDir,
+      slackApiUrl: slack.url,
+      ...(testClockIso ? { testClockIso } : {}),
+    }).start();
     await use(harness);
     await harness.stop();
   },
@@ -47,7 +51,10 @@ export const test = base.extend<HeraldFixtures>({
     page.on('response', (response) => {
       const path = new URL(response.url()).pathname;
       if (path.startsWith('/api/') && path !== '/api/events') {
-        response.text().then((text) => bodies.push(text), () => {});
+        response.text().then(
+          (text) => bodies.push(text),
+          () => {},
+        );
       }
     });
     await use(bodies);
@@ -64,7 +71,11 @@ export const test = base.extend<HeraldFixtures>({
   expectNoAxeViolations: async ({ page }, use) => {
     await use(async () => {
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`,
+        ),
+      ).toEqual([]);
     });
   },
 });

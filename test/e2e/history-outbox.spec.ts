@@ -18,9 +18,17 @@ async function connectSlack(harness: RestartableHarness, token: string): Promise
 }
 
 /** Creates a draft and sends it; answers the outbox item's id. */
-async function send(harness: RestartableHarness, draft: Record<string, unknown>, options: Record<string, unknown> = {}): Promise<string> {
+async function send(
+  harness: RestartableHarness,
+  draft: Record<string, unknown>,
+  options: Record<string, unknown> = {},
+): Promise<string> {
   const created = await harness.call<{ draft: { id: string } }>('drafts:create', draft);
-  const sent = await harness.call<{ outboxItemId: string }>('messages:send', { draftId: created.draft.id, mode: 'now', ...options });
+  const sent = await harness.call<{ outboxItemId: string }>('messages:send', {
+    draftId: created.draft.id,
+    mode: 'now',
+    ...options,
+  });
   return sent.outboxItemId;
 }
 
@@ -37,10 +45,18 @@ const FEATURE = {
 const BLOG_REQUEST = { typeId: 'blog-requests', fields: { topic: 'Moving to GitHub Actions' } };
 
 test.describe('the Outbox and History', () => {
-  test('sent messages show in the Outbox with their link, and in History with checklist and override, searchable', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+  test('sent messages show in the Outbox with their link, and in History with checklist and override, searchable', async ({
+    page,
+    openHerald,
+    slack,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     await connectSlack(harness, slack.botToken);
     const featureId = await send(harness, FEATURE);
-    const blogId = await send(harness, BLOG_REQUEST, { overrideReason: 'The comms team asked for the topic first.' });
+    const blogId = await send(harness, BLOG_REQUEST, {
+      overrideReason: 'The comms team asked for the topic first.',
+    });
     await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
     await expect.poll(() => slack.messages('ask-comms').length).toBe(1);
 
@@ -48,18 +64,26 @@ test.describe('the Outbox and History', () => {
     await openHerald('Outbox');
     await expect(page.getByTestId('connection-banner')).toContainText('Connected to Slack');
     const finished = page.getByTestId('outbox-finished');
-    const featureCard = finished.getByTestId('outbox-item').filter({ hasText: 'New Feature - Repository standards report' });
+    const featureCard = finished
+      .getByTestId('outbox-item')
+      .filter({ hasText: 'New Feature - Repository standards report' });
     await expect(featureCard).toHaveAttribute('data-state', 'sent');
     await expect(featureCard).toContainText('Sent');
     await expect(featureCard).toContainText(`#${UPDATE_CHANNEL}`);
     const history = await harness.call<{ entries: HistoryEntry[] }>('history:list', {});
     const featureEntry = history.entries.find((entry) => entry.id === featureId)!;
     expect(featureEntry.permalink).toBeTruthy();
-    await expect(featureCard.getByRole('link', { name: /in Slack/ })).toHaveAttribute('href', featureEntry.permalink!);
+    await expect(featureCard.getByRole('link', { name: /in Slack/ })).toHaveAttribute(
+      'href',
+      featureEntry.permalink!,
+    );
     await expectNoAxeViolations();
 
     // History: newest first, with checklist and override as they stood at send time.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'History', exact: true })
+      .click();
     const entries = page.getByTestId('history-entry');
     await expect(entries).toHaveCount(2);
     await expect(page.getByTestId('history-count')).toHaveText('2 messages');
@@ -68,7 +92,9 @@ test.describe('the Outbox and History', () => {
     await expect(blogEntry).toContainText('The comms team asked for the topic first.');
     await blogEntry.getByText(/Checklist when sent:/).click();
     await expect(blogEntry.getByRole('listitem').filter({ hasText: 'Missing:' }).first()).toBeVisible();
-    await expect(entries.filter({ hasText: 'Repository standards report' }).getByRole('link', { name: /in Slack/ })).toHaveAttribute('href', featureEntry.permalink!);
+    await expect(
+      entries.filter({ hasText: 'Repository standards report' }).getByRole('link', { name: /in Slack/ }),
+    ).toHaveAttribute('href', featureEntry.permalink!);
     await expectNoAxeViolations();
 
     // Search by words, channel, type and date.
@@ -99,11 +125,21 @@ test.describe('the Outbox while Slack is unreachable', () => {
   // The test clock stands still, so Herald's own back-off never checks Slack behind the test's back: "Try now" does.
   test.use({ testClockIso: '2026-04-20T09:00:00.000Z' });
 
-  test('offline, queued messages wait under a banner, can be edited or cancelled, and go out once Slack is back', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+  test('offline, queued messages wait under a banner, can be edited or cancelled, and go out once Slack is back', async ({
+    page,
+    openHerald,
+    slack,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     await connectSlack(harness, slack.botToken);
     slack.setOffline(true);
     const keptId = await send(harness, FEATURE, { mode: 'when_online' });
-    const droppedId = await send(harness, { ...FEATURE, fields: { ...FEATURE.fields, feature: 'Dropped feature' } }, { mode: 'when_online' });
+    const droppedId = await send(
+      harness,
+      { ...FEATURE, fields: { ...FEATURE.fields, feature: 'Dropped feature' } },
+      { mode: 'when_online' },
+    );
 
     await openHerald('Outbox');
     await expect(page.getByTestId('connection-banner')).toContainText('Offline: messages are waiting');
@@ -124,7 +160,9 @@ test.describe('the Outbox while Slack is unreachable', () => {
     const dropped = waiting.getByTestId('outbox-item').filter({ hasText: 'Dropped feature' });
     await dropped.getByRole('button', { name: 'Cancel message' }).click();
     await dropped.getByRole('button', { name: 'Yes, cancel it' }).click();
-    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Dropped feature' })).toHaveAttribute('data-state', 'cancelled');
+    await expect(
+      page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Dropped feature' }),
+    ).toHaveAttribute('data-state', 'cancelled');
     await expectNoAxeViolations();
 
     // Slack is back: one "Try now" checks at once (even past a check begun while offline), and the edited message
@@ -133,7 +171,12 @@ test.describe('the Outbox while Slack is unreachable', () => {
     const banner = page.getByTestId('connection-banner');
     await banner.getByRole('button', { name: 'Try now' }).click();
     await expect(banner).toContainText('Connected to Slack');
-    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item').filter({ hasText: 'Repository standards report' })).toHaveAttribute('data-state', 'sent');
+    await expect(
+      page
+        .getByTestId('outbox-finished')
+        .getByTestId('outbox-item')
+        .filter({ hasText: 'Repository standards report' }),
+    ).toHaveAttribute('data-state', 'sent');
     const posted = slack.messages(UPDATE_CHANNEL);
     expect(posted).toHaveLength(1);
     expect(posted[0]?.text).toContain('Now with a weekly summary.');
@@ -147,7 +190,13 @@ test.describe('a held incident message', () => {
   // Thursday 23 April 2026, 12:00 in London.
   test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
 
-  test('is held when its promised time passes while it waits, and goes out with the new time the lead gives', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+  test('is held when its promised time passes while it waits, and goes out with the new time the lead gives', async ({
+    page,
+    openHerald,
+    slack,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     test.setTimeout(120_000);
     await connectSlack(harness, slack.botToken);
     slack.setOffline(true);
@@ -166,25 +215,43 @@ test.describe('a held incident message', () => {
 
     // Forty minutes later, still offline: the promise has passed, so Herald holds the message.
     await harness.call('testClock:advance', { ms: 40 * 60_000 });
-    await expect.poll(async () => (await harness.call<{ items: OutboxItem[] }>('outbox:list', {})).items.find((item) => item.id === itemId)?.state).toBe('held');
+    await expect
+      .poll(
+        async () =>
+          (await harness.call<{ items: OutboxItem[] }>('outbox:list', {})).items.find(
+            (item) => item.id === itemId,
+          )?.state,
+      )
+      .toBe('held');
 
     await openHerald('Outbox');
     const held = page.getByTestId('outbox-attention').getByTestId('outbox-item');
     await expect(held).toHaveAttribute('data-state', 'held');
     await expect(held).toContainText('Held for you');
-    await expect(held).toContainText('It promises the next update at Thu 23 Apr 2026, 12:30 BST, which passed while it waited.');
+    await expect(held).toContainText(
+      'It promises the next update at Thu 23 Apr 2026, 12:30 BST, which passed while it waited.',
+    );
     await expectNoAxeViolations();
 
     await held.getByRole('button', { name: 'Confirm and send' }).click();
-    await expect(held.getByRole('textbox', { name: 'New next-update time' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(held.getByRole('textbox', { name: 'New next-update time' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     await held.getByRole('textbox', { name: 'New next-update time' }).fill('in 30 min');
     await expect(held).toContainText('That is Thu 23 Apr 2026, 13:10 BST.');
     await held.getByRole('button', { name: 'Confirm and send' }).click();
-    await expect(page.getByTestId('outbox-waiting').getByTestId('outbox-item')).toHaveAttribute('data-state', 'queued');
+    await expect(page.getByTestId('outbox-waiting').getByTestId('outbox-item')).toHaveAttribute(
+      'data-state',
+      'queued',
+    );
 
     slack.setOffline(false);
     await page.getByTestId('connection-banner').getByRole('button', { name: 'Try now' }).click();
-    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item')).toHaveAttribute('data-state', 'sent');
+    await expect(page.getByTestId('outbox-finished').getByTestId('outbox-item')).toHaveAttribute(
+      'data-state',
+      'sent',
+    );
     const posted = slack.messages(UPDATE_CHANNEL);
     expect(posted).toHaveLength(1);
     const newPromiseSeconds = Date.parse('2026-04-23T12:10:00.000Z') / 1000;
@@ -194,7 +261,12 @@ test.describe('a held incident message', () => {
 });
 
 test.describe('a long history from an older Herald', () => {
-  test('is moved to the new layout on start and shown a page at a time, newest first', async ({ page, openHerald, harness, dataDir }) => {
+  test('is moved to the new layout on start and shown a page at a time, newest first', async ({
+    page,
+    openHerald,
+    harness,
+    dataDir,
+  }) => {
     // history.json as Herald wrote it before month segments: 250 messages, one a day.
     const entries = Array.from({ length: 250 }, (_, n) => ({
       id: `old-${n}`,
@@ -212,7 +284,10 @@ test.describe('a long history from an older Herald', () => {
       override: null,
     }));
     await harness.stop();
-    writeFileSync(join(dataDir, 'history.json'), JSON.stringify({ schemaVersion: 1, data: { entries } }, null, '\t'));
+    writeFileSync(
+      join(dataDir, 'history.json'),
+      JSON.stringify({ schemaVersion: 1, data: { entries } }, null, '\t'),
+    );
     await harness.start();
 
     await openHerald('History');

@@ -12,7 +12,10 @@ test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
 const CHANNEL = 'operations-engineering-update';
 
 async function connectSlack(page: Page, token: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings', exact: true })
+    .click();
   await page.getByLabel('Slack token').fill(token);
   await page.getByLabel(/I understand the token will be stored/).check();
   await page.getByRole('button', { name: 'Connect Slack' }).click();
@@ -24,7 +27,13 @@ async function gotoScreen(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
-test('an incident from declaration to postmortem posts four messages in one thread, keeping its promises', async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
+test('an incident from declaration to postmortem posts four messages in one thread, keeping its promises', async ({
+  page,
+  openHerald,
+  slack,
+  harness,
+  expectNoAxeViolations,
+}) => {
   // A long journey through four screens and four sends.
   test.setTimeout(180_000);
   await openHerald();
@@ -37,8 +46,12 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await page.getByRole('button', { name: 'Start message' }).click();
   await page.getByLabel('Which service is affected?').fill('Sentry');
   await page.getByLabel('Priority').selectOption({ label: 'High Priority' });
-  await page.getByLabel('What are users seeing?').fill('Errors are not reaching Sentry, so some alerts may be missing.');
-  await page.getByLabel('What are we doing about it?').fill('An incident team has been formed and is investigating.');
+  await page
+    .getByLabel('What are users seeing?')
+    .fill('Errors are not reaching Sentry, so some alerts may be missing.');
+  await page
+    .getByLabel('What are we doing about it?')
+    .fill('An incident team has been formed and is investigating.');
   await page.getByRole('textbox', { name: 'Do users need to do anything?' }).fill('Nothing for now.');
   await page.getByLabel('When is the next update?').fill('in 30 minutes');
   await expect(page.getByText('Thu 23 Apr 2026, 12:30 BST · in 30 min')).toBeVisible();
@@ -48,13 +61,22 @@ test('an incident from declaration to postmortem posts four messages in one thre
 
   // The incident shows its promise, and the reminder is armed for it.
   await gotoScreen(page, 'Incidents');
-  const incident = page.getByTestId('incident').filter({ hasText: 'High Priority Incident Declared - Sentry' });
-  await expect(incident.getByTestId('incident-next-update')).toHaveText(/Next update promised for Thu 23 Apr 2026, 12:30 BST \(in 30 min\)/);
+  const incident = page
+    .getByTestId('incident')
+    .filter({ hasText: 'High Priority Incident Declared - Sentry' });
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(
+    /Next update promised for Thu 23 Apr 2026, 12:30 BST \(in 30 min\)/,
+  );
   await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder armed for 1[12]:\d\d\./);
-  const [record] = await harness.call<Array<{ id: string; nextUpdateAtUtc: string | null }>>('incidents:list');
+  const [record] =
+    await harness.call<Array<{ id: string; nextUpdateAtUtc: string | null }>>('incidents:list');
   expect(record?.nextUpdateAtUtc).toBe('2026-04-23T11:30:00.000Z');
-  const { reminders } = await harness.call<{ reminders: Array<{ subject: { type: string; incidentId?: string }; state: string; eventAtUtc: string }> }>('reminders:list');
-  const armed = reminders.filter((reminder) => reminder.subject.incidentId === record?.id && reminder.state === 'armed');
+  const { reminders } = await harness.call<{
+    reminders: Array<{ subject: { type: string; incidentId?: string }; state: string; eventAtUtc: string }>;
+  }>('reminders:list');
+  const armed = reminders.filter(
+    (reminder) => reminder.subject.incidentId === record?.id && reminder.state === 'armed',
+  );
   expect(armed.length).toBeGreaterThan(0);
   expect(armed.every((reminder) => reminder.eventAtUtc === '2026-04-23T11:30:00.000Z')).toBe(true);
   await expectNoAxeViolations();
@@ -62,17 +84,25 @@ test('an incident from declaration to postmortem posts four messages in one thre
   // Once Slack has the declaration, let the promise pass: the incident says it is overdue, in words.
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
   await harness.call('testClock:advance', { ms: 31 * 60_000 });
-  await expect(incident.getByTestId('incident-next-update')).toHaveText(/Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 min late\./);
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(
+    /Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 min late\./,
+  );
   await page.screenshot({ path: 'docs/screenshots/incident-overdue.png', fullPage: true });
-  await expect(incident.getByTestId('incident-reminder')).toHaveText(/Reminder fired at 12:3\d: the update promised for 12:30 is due\./);
+  await expect(incident.getByTestId('incident-reminder')).toHaveText(
+    /Reminder fired at 12:3\d: the update promised for 12:30 is due\./,
+  );
 
   // An update in the thread, sent from the keyboard.
   await incident.getByRole('button', { name: 'Post update', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Which service is affected?')).toHaveValue('Sentry');
   await expect(page.getByTestId('slack-preview')).toContainText('reply in the incident’s thread');
-  await page.getByLabel('What are users seeing?').fill('Most errors are reaching Sentry again; a backlog is being processed.');
-  await page.getByLabel('What are we doing about it?').fill('We restarted the relays and are watching the queue drain.');
+  await page
+    .getByLabel('What are users seeing?')
+    .fill('Most errors are reaching Sentry again; a backlog is being processed.');
+  await page
+    .getByLabel('What are we doing about it?')
+    .fill('We restarted the relays and are watching the queue drain.');
   await page.getByRole('textbox', { name: 'Do users need to do anything?' }).fill('Nothing.');
   await page.getByLabel('When is the next update?').fill('in 1 hour');
   await page.getByLabel('What are we doing about it?').focus();
@@ -81,9 +111,13 @@ test('an incident from declaration to postmortem posts four messages in one thre
 
   // Resolve.
   await gotoScreen(page, 'Incidents');
-  await expect(incident.getByTestId('incident-next-update')).toHaveText(/Next update promised for Thu 23 Apr 2026, 13:31 BST \(in 1 h\)/);
+  await expect(incident.getByTestId('incident-next-update')).toHaveText(
+    /Next update promised for Thu 23 Apr 2026, 13:31 BST \(in 1 h\)/,
+  );
   await incident.getByRole('button', { name: 'Resolve', exact: true }).click();
-  await page.getByLabel('How was it resolved?').fill('The relays were restarted and the backlog has cleared. A postmortem will follow.');
+  await page
+    .getByLabel('How was it resolved?')
+    .fill('The relays were restarted and the backlog has cleared. A postmortem will follow.');
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
 
@@ -93,8 +127,12 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(resolved.getByTestId('incident-next-update')).toHaveText(/^\s*Resolved/);
   await resolved.getByRole('button', { name: 'Attach postmortem' }).click();
   await expect(page.getByLabel('Which incident is it about?')).toHaveValue('Sentry');
-  await page.getByLabel('Summary').fill('A full disk on the relays dropped events for 40 minutes; we now alert on disk use.');
-  await page.getByLabel('Link to the postmortem').fill('https://runbooks.example.org/postmortems/sentry-relays');
+  await page
+    .getByLabel('Summary')
+    .fill('A full disk on the relays dropped events for 40 minutes; we now alert on disk use.');
+  await page
+    .getByLabel('Link to the postmortem')
+    .fill('https://runbooks.example.org/postmortems/sentry-relays');
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
 
@@ -117,7 +155,9 @@ test('an incident from declaration to postmortem posts four messages in one thre
   expect(replies[0]?.text).toMatch(/Next update:\* <!date\^1776947460\^/);
 
   await gotoScreen(page, 'Incidents');
-  await expect(resolved.getByRole('link', { name: 'https://runbooks.example.org/postmortems/sentry-relays' })).toBeVisible();
+  await expect(
+    resolved.getByRole('link', { name: 'https://runbooks.example.org/postmortems/sentry-relays' }),
+  ).toBeVisible();
   await expect(resolved.getByRole('list', { name: /Timeline of/ }).getByRole('listitem')).toHaveCount(4);
   await expectNoAxeViolations();
 });

@@ -9,7 +9,10 @@ import { expect, test } from './fixtures.ts';
 const CHANNEL = 'operations-engineering-update';
 
 async function connectSlack(page: Page, token: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings', exact: true })
+    .click();
   await page.getByLabel('Slack token').fill(token);
   await page.getByLabel(/I understand the token will be stored/).check();
   await page.getByRole('button', { name: 'Connect Slack' }).click();
@@ -27,14 +30,24 @@ const NOTICE = {
   process: 'We upgrade the controller, then migrate the definitions we find in the environments repository.',
 };
 
-test('an upgrade notice written offline survives a restart and is delivered once when Slack is back', async ({ page, openHerald, slack, harness }) => {
+test('an upgrade notice written offline survives a restart and is delivered once when Slack is back', async ({
+  page,
+  openHerald,
+  slack,
+  harness,
+}) => {
   test.setTimeout(150_000);
   await openHerald();
   await connectSlack(page, slack.botToken);
   slack.setOffline(true);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compose', exact: true }).click();
-  await page.getByLabel('Type of message').selectOption({ label: 'Service impacting upgrades and maintenance' });
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Compose', exact: true })
+    .click();
+  await page
+    .getByLabel('Type of message')
+    .selectOption({ label: 'Service impacting upgrades and maintenance' });
   await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Announcement' });
   await page.getByRole('button', { name: 'Start message' }).click();
   await page.getByLabel('What is changing, in a few words?').fill(NOTICE.subject);
@@ -57,8 +70,12 @@ test('an upgrade notice written offline survives a restart and is delivered once
   await expect(page.getByRole('textbox', { name: 'How will the work be done?' })).toBeFocused();
   await expect(page.getByLabel('What is changing, in a few words?')).toHaveValue(NOTICE.subject);
   await expect(page.getByLabel('When does the work start?')).toHaveValue(/, 12:00 (GMT|BST)$/);
-  await expect(page.getByRole('textbox', { name: 'What do users need to do?' })).toHaveValue(NOTICE.userActions);
-  await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText('Certificate Manager Upgrade');
+  await expect(page.getByRole('textbox', { name: 'What do users need to do?' })).toHaveValue(
+    NOTICE.userActions,
+  );
+  await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText(
+    'Certificate Manager Upgrade',
+  );
 
   // Queue it while Slack is still unreachable: the composer says that is fine.
   await expect(page.getByTestId('connection-note')).toContainText('Slack cannot be reached just now');

@@ -12,7 +12,13 @@ async function storedPlan(harness: RestartableHarness): Promise<Plan> {
 }
 
 function channelsOf(plan: Plan): string[] {
-  return [...new Set(plan.types.flatMap((type) => type.destinations.flatMap((item) => (item.kind === 'slack' ? [item.channel] : []))))];
+  return [
+    ...new Set(
+      plan.types.flatMap((type) =>
+        type.destinations.flatMap((item) => (item.kind === 'slack' ? [item.channel] : [])),
+      ),
+    ),
+  ];
 }
 
 async function openPlanEditor(openHerald: (screen?: string) => Promise<Page>) {
@@ -23,14 +29,20 @@ async function openPlanEditor(openHerald: (screen?: string) => Promise<Page>) {
 }
 
 test.describe('the plan editor', () => {
-  test('renames a channel for every type that posts to it', async ({ openHerald, harness, expectNoAxeViolations }) => {
+  test('renames a channel for every type that posts to it', async ({
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     const { page, editor } = await openPlanEditor(openHerald);
     await editor.getByRole('button', { name: 'Rename #operations-engineering-update' }).click();
     const input = editor.getByLabel('New name for #operations-engineering-update');
     await expect(input).toBeFocused();
     await input.fill('#Ops-Eng-Update');
     await input.press('Enter');
-    await expect(editor.getByTestId('plan-status')).toContainText('#operations-engineering-update is now #ops-eng-update');
+    await expect(editor.getByTestId('plan-status')).toContainText(
+      '#operations-engineering-update is now #ops-eng-update',
+    );
     await expect(editor.getByRole('button', { name: 'Rename #ops-eng-update' })).toBeFocused();
 
     const plan = await storedPlan(harness);
@@ -41,10 +53,16 @@ test.describe('the plan editor', () => {
     await expectNoAxeViolations();
 
     await page.reload();
-    await expect(page.getByRole('region', { name: 'Communications plan' }).getByTestId('plan-channel-ops-eng-update')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Communications plan' }).getByTestId('plan-channel-ops-eng-update'),
+    ).toBeVisible();
   });
 
-  test('a bad edit shows its problem beside the field and saves nothing', async ({ openHerald, harness, expectNoAxeViolations }) => {
+  test('a bad edit shows its problem beside the field and saves nothing', async ({
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     const { editor } = await openPlanEditor(openHerald);
     const before = await storedPlan(harness);
 
@@ -53,7 +71,9 @@ test.describe('the plan editor', () => {
     await input.fill('GitHub Community!');
     await editor.getByRole('button', { name: 'Rename channel' }).click();
     await expect(input).toHaveAttribute('aria-invalid', 'true');
-    await expect(editor.getByTestId('plan-channel-github-community')).toContainText('is not a Slack channel name');
+    await expect(editor.getByTestId('plan-channel-github-community')).toContainText(
+      'is not a Slack channel name',
+    );
     await expectNoAxeViolations();
     await editor.getByRole('button', { name: 'Cancel' }).click();
 
@@ -86,11 +106,15 @@ test.describe('the plan editor', () => {
     await expect(card.getByText('Retired', { exact: true })).toBeVisible();
     await expect(card.getByRole('button', { name: 'Restore Blog posts for a wider audience' })).toBeFocused();
     await expect(editor.getByTestId('plan-status')).toContainText('is retired');
-    expect((await storedPlan(harness)).types.find((type) => type.id === 'blog-requests')?.isRetired).toBe(true);
+    expect((await storedPlan(harness)).types.find((type) => type.id === 'blog-requests')?.isRetired).toBe(
+      true,
+    );
 
     await card.getByRole('button', { name: 'Restore Blog posts for a wider audience' }).click();
     await expect(card.getByText('Retired', { exact: true })).toHaveCount(0);
-    expect((await storedPlan(harness)).types.find((type) => type.id === 'blog-requests')?.isRetired).toBe(false);
+    expect((await storedPlan(harness)).types.find((type) => type.id === 'blog-requests')?.isRetired).toBe(
+      false,
+    );
   });
 
   test('adds a message type and rewords a checklist question’s help', async ({ openHerald, harness }) => {
@@ -106,17 +130,30 @@ test.describe('the plan editor', () => {
     await form.getByRole('button', { name: 'Add type' }).click();
     await expect(editor.getByTestId('plan-status')).toContainText('added “Release notes”');
     const added = (await storedPlan(harness)).types.find((type) => type.name === 'Release notes');
-    expect(added).toMatchObject({ id: 'release-notes', when: 'fortnightly', destinations: [{ kind: 'slack', channel: 'release-notes' }], checklist: 'feature', stages: ['message'] });
+    expect(added).toMatchObject({
+      id: 'release-notes',
+      when: 'fortnightly',
+      destinations: [{ kind: 'slack', channel: 'release-notes' }],
+      checklist: 'feature',
+      stages: ['message'],
+    });
 
     await editor.getByLabel('Checklist to edit').selectOption('incident');
     const help = editor.getByRole('form', { name: 'Help text for the Incident checklist' });
     await help.getByLabel('Which service is affected?').fill('Use the name on the status page.');
     await help.getByRole('button', { name: 'Save help text' }).click();
     await expect(editor.getByTestId('plan-status')).toContainText('help text of the Incident checklist');
-    expect((await storedPlan(harness)).checklistHelp).toEqual({ incident: { service: 'Use the name on the status page.' } });
+    expect((await storedPlan(harness)).checklistHelp).toEqual({
+      incident: { service: 'Use the name on the status page.' },
+    });
   });
 
-  test('resets to the default plan after asking, and the reset can be undone', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+  test('resets to the default plan after asking, and the reset can be undone', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     const { editor } = await openPlanEditor(openHerald);
     await editor.getByRole('button', { name: 'Rename #chat' }).click();
     await editor.getByLabel('New name for #chat').fill('jdt-chat');

@@ -18,7 +18,11 @@ interface StoredDraftLike {
 }
 
 /** Fills a draft's answers and sends it, as the composer does. */
-async function fillAndSend(harness: RestartableHarness, stored: StoredDraftLike, fields: Record<string, string>): Promise<{ incidentId: string }> {
+async function fillAndSend(
+  harness: RestartableHarness,
+  stored: StoredDraftLike,
+  fields: Record<string, string>,
+): Promise<{ incidentId: string }> {
   const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
   await harness.call('drafts:save', { draft: draft as never });
   return await harness.call<{ incidentId: string }>('messages:send', { draftId: draft.id, mode: 'now' });
@@ -109,12 +113,17 @@ test.describe('promised incident updates', () => {
     await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
     await bell.click();
     // The old alerts are gone; only the new promise waits, further off.
-    for (const heading of [/^Overdue/, /^Due now/, /^Due soon/]) await expect(section(page, heading)).toHaveCount(0);
+    for (const heading of [/^Overdue/, /^Due now/, /^Due soon/])
+      await expect(section(page, heading)).toHaveCount(0);
     await expect(section(page, /^Coming up/)).toContainText('12:35 BST');
     await expect(page.getByRole('region', { name: 'New alerts' })).toHaveCount(0);
   });
 
-  test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({ page, harness, openHerald }) => {
+  test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({
+    page,
+    harness,
+    openHerald,
+  }) => {
     await openHerald();
     await declareIncident(harness, '2026-04-20T09:10:00.000Z');
     await harness.call('testClock:advance', { ms: 15 * MINUTE_MS });
@@ -153,24 +162,39 @@ test.describe('calendar messages in the notification centre', () => {
     const planned = await harness.call<DetailLike>('calendar:create', {
       event: { ...upgrade, startsAtUtc: '2026-04-28T11:00:00.000Z', endsAtUtc: '2026-04-28T16:00:00.000Z' },
     });
-    expect(planned.comms.find((comm) => comm.stage === 'announcement')?.dueAtUtc).toBe('2026-04-21T11:00:00.000Z');
+    expect(planned.comms.find((comm) => comm.stage === 'announcement')?.dueAtUtc).toBe(
+      '2026-04-21T11:00:00.000Z',
+    );
     // Work on Fri 24 Apr, entered today (Mon 20 Apr): its announcement was due on Fri 17 Apr.
     const late = await harness.call<DetailLike>('calendar:create', {
-      event: { ...upgrade, title: 'Ingress Controller Upgrade', services: ['ingress'], startsAtUtc: '2026-04-24T11:00:00.000Z', endsAtUtc: '2026-04-24T13:00:00.000Z' },
+      event: {
+        ...upgrade,
+        title: 'Ingress Controller Upgrade',
+        services: ['ingress'],
+        startsAtUtc: '2026-04-24T11:00:00.000Z',
+        endsAtUtc: '2026-04-24T13:00:00.000Z',
+      },
     });
-    expect(late.comms.find((comm) => comm.stage === 'announcement')).toMatchObject({ dueAtUtc: '2026-04-17T11:00:00.000Z', state: 'overdue' });
+    expect(late.comms.find((comm) => comm.stage === 'announcement')).toMatchObject({
+      dueAtUtc: '2026-04-17T11:00:00.000Z',
+      state: 'overdue',
+    });
 
     await openHerald('Incidents');
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const comingUp = section(page, /^Coming up/);
     await expect(comingUp).toContainText('Maintenance announcement due in 1 day 2 h (Tue 21 Apr, 12:00 BST)');
     // The calendar's reminder is due the day before the work (Mon 27 Apr); before, both said the work's start.
-    expect(planned.comms.find((comm) => comm.stage === 'reminder')?.dueAtUtc).toBe('2026-04-27T11:00:00.000Z');
+    expect(planned.comms.find((comm) => comm.stage === 'reminder')?.dueAtUtc).toBe(
+      '2026-04-27T11:00:00.000Z',
+    );
     await expect(comingUp).toContainText('Maintenance reminder due in 7 days (Mon 27 Apr, 12:00 BST)');
     await expect(comingUp).not.toContainText('Maintenance announcement due in 8 days (Tue 28 Apr');
     const dueNow = section(page, /^Due now/);
     await expect(dueNow).toContainText('Ingress Controller Upgrade');
-    await expect(dueNow).toContainText('Maintenance announcement overdue since Fri 17 Apr, 12:00 BST (3 days ago)');
+    await expect(dueNow).toContainText(
+      'Maintenance announcement overdue since Fri 17 Apr, 12:00 BST (3 days ago)',
+    );
     await expect(centre(page)).not.toContainText('asleep');
     await expectNoAxeViolations();
   });

@@ -6,9 +6,17 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 
 test.describe('store files Herald cannot use', () => {
-  test('settings with wrong values are moved aside and reported, not silently reset', async ({ page, openHerald, harness, dataDir }) => {
+  test('settings with wrong values are moved aside and reported, not silently reset', async ({
+    page,
+    openHerald,
+    harness,
+    dataDir,
+  }) => {
     await harness.stop();
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 2, data: { timeZone: 'Mars/Olympus_Mons', keepRunningInTray: 'yes' } }));
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ schemaVersion: 2, data: { timeZone: 'Mars/Olympus_Mons', keepRunningInTray: 'yes' } }),
+    );
     await harness.start();
 
     await openHerald('Settings');
@@ -24,7 +32,12 @@ test.describe('store files Herald cannot use', () => {
     await expect(notice).toHaveCount(0);
   });
 
-  test('a file written by a newer Herald is kept unchanged and called that, not corrupt', async ({ page, openHerald, harness, dataDir }) => {
+  test('a file written by a newer Herald is kept unchanged and called that, not corrupt', async ({
+    page,
+    openHerald,
+    harness,
+    dataDir,
+  }) => {
     await harness.stop();
     const fromTheFuture = JSON.stringify({ schemaVersion: 99, data: { somethingNew: true } });
     writeFileSync(join(dataDir, 'calendar-settings.json'), fromTheFuture);
@@ -34,7 +47,9 @@ test.describe('store files Herald cannot use', () => {
     const notice = page.getByRole('region', { name: 'Storage problems' }).getByRole('alert');
     await expect(notice).toContainText('was written by a newer version of Herald');
     await expect(notice).not.toContainText('could not read');
-    const kept = readdirSync(dataDir).filter((name) => name.startsWith('calendar-settings.from-newer-herald-'));
+    const kept = readdirSync(dataDir).filter((name) =>
+      name.startsWith('calendar-settings.from-newer-herald-'),
+    );
     expect(kept).toHaveLength(1);
     expect(readFileSync(join(dataDir, kept[0]!), 'utf8')).toBe(fromTheFuture);
     expect(readdirSync(dataDir).some((name) => name.startsWith('calendar-settings.corrupt-'))).toBe(false);

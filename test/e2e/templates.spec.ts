@@ -5,15 +5,24 @@ import type { Template } from '../../shared/messages/templates.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe('templates', () => {
-  test('browse, duplicate, edit, delete with undo, and use a template', async ({ page, openHerald, harness, expectNoAxeViolations }) => {
+  test('browse, duplicate, edit, delete with undo, and use a template', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
     await openHerald('Templates');
     await expect(page.getByRole('heading', { name: 'Templates', level: 1 })).toBeVisible();
     const list = page.getByRole('navigation', { name: 'Templates' });
     const detail = page.getByTestId('template-detail');
 
     // Browse: grouped by the plan's types, each previewed as Slack will show it.
-    await expect(list.getByRole('heading', { name: 'Service impacting incidents', exact: true })).toBeVisible();
-    await expect(list.getByRole('heading', { name: 'Service impacting upgrades and maintenance', exact: true })).toBeVisible();
+    await expect(
+      list.getByRole('heading', { name: 'Service impacting incidents', exact: true }),
+    ).toBeVisible();
+    await expect(
+      list.getByRole('heading', { name: 'Service impacting upgrades and maintenance', exact: true }),
+    ).toBeVisible();
     await list.getByRole('button', { name: /^Incident declared/ }).click();
     await expect(detail.getByRole('heading', { name: 'Incident declared' })).toBeVisible();
     await expect(detail.getByTestId('slack-preview')).toContainText('Incident Declared');
@@ -44,15 +53,26 @@ test.describe('templates', () => {
     await expect(detail.getByRole('heading', { name: 'Our declaration' })).toBeFocused();
     await expect(detail).toContainText('Your team’s template');
     await expect(list.getByRole('button', { name: /^Our declaration/ })).toContainText('Yours');
-    const saved = (await harness.call<Template[]>('templates:list')).find((template) => template.name === 'Our declaration');
-    expect(saved).toMatchObject({ typeId: 'incidents', stage: 'declared', body: 'Trouble with {service} again.', isBuiltIn: false });
+    const saved = (await harness.call<Template[]>('templates:list')).find(
+      (template) => template.name === 'Our declaration',
+    );
+    expect(saved).toMatchObject({
+      typeId: 'incidents',
+      stage: 'declared',
+      body: 'Trouble with {service} again.',
+      isBuiltIn: false,
+    });
 
     // Delete, with an undo.
     await detail.getByRole('button', { name: 'Delete' }).click();
     const undo = page.getByRole('button', { name: 'Undo delete' });
     await expect(undo).toBeFocused();
     await expect(list.getByRole('button', { name: /^Our declaration/ })).toHaveCount(0);
-    expect((await harness.call<Template[]>('templates:list')).some((template) => template.name === 'Our declaration')).toBe(false);
+    expect(
+      (await harness.call<Template[]>('templates:list')).some(
+        (template) => template.name === 'Our declaration',
+      ),
+    ).toBe(false);
     await undo.click();
     await expect(list.getByRole('button', { name: /^Our declaration/ })).toBeVisible();
     await expect(detail.getByRole('heading', { name: 'Our declaration' })).toBeVisible();
@@ -60,12 +80,22 @@ test.describe('templates', () => {
     // Use it: a draft from the template opens in Compose.
     await detail.getByRole('button', { name: 'Use this template' }).click();
     await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
-    const drafts = await harness.call<Array<{ typeId: string; stage: string; origin: { kind: string; templateId?: string } }>>('drafts:list', {});
-    expect(drafts).toEqual([expect.objectContaining({ typeId: 'incidents', stage: 'declared', origin: expect.objectContaining({ kind: 'template' }) })]);
+    const drafts = await harness.call<
+      Array<{ typeId: string; stage: string; origin: { kind: string; templateId?: string } }>
+    >('drafts:list', {});
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        typeId: 'incidents',
+        stage: 'declared',
+        origin: expect.objectContaining({ kind: 'template' }),
+      }),
+    ]);
   });
 
   test('Herald’s own templates cannot be edited or deleted, even through the API', async ({ harness }) => {
-    const builtIn = (await harness.call<Template[]>('templates:list')).find((template) => template.isBuiltIn)!;
+    const builtIn = (await harness.call<Template[]>('templates:list')).find(
+      (template) => template.isBuiltIn,
+    )!;
     await expect(harness.call('templates:delete', { id: builtIn.id })).rejects.toThrow(/cannot be deleted/);
   });
 });

@@ -9,7 +9,10 @@ import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import { startFakeSlack } from '../fakes/slack-server.ts';
 
 const executablePath = findElectronBinary();
-test.skip(!executablePath, 'Electron binary not installed on this machine (it cannot be downloaded here); the browser-harness suite covers the UI.');
+test.skip(
+  !executablePath,
+  'Electron binary not installed on this machine (it cannot be downloaded here); the browser-harness suite covers the UI.',
+);
 
 let app: ElectronApplication | undefined;
 test.afterEach(async () => {
@@ -48,7 +51,9 @@ test('connects Slack through IPC and never hands the token back', async () => {
     // The fake Slack is allowed only because this run was started with the override on its command line.
     const page = await launch([`--slack-api-url=${slack.url}`]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByRole('group', { name: 'Slack host' }).getByRole('radio', { name: slack.url })).toBeChecked();
+    await expect(
+      page.getByRole('group', { name: 'Slack host' }).getByRole('radio', { name: slack.url }),
+    ).toBeChecked();
     await page.getByLabel('Slack token').fill(slack.botToken);
     const consent = page.getByLabel(/I understand the token will be stored/);
     if (await consent.isVisible()) await consent.check();

@@ -11,7 +11,10 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const executablePath = findElectronBinary();
-test.skip(!executablePath, 'Electron binary not installed on this machine (it cannot be downloaded here); the unit tests cover updates, open at login, window state, diagnostics and notifications.');
+test.skip(
+  !executablePath,
+  'Electron binary not installed on this machine (it cannot be downloaded here); the unit tests cover updates, open at login, window state, diagnostics and notifications.',
+);
 
 let app: ElectronApplication | undefined;
 test.afterEach(async () => {
@@ -51,14 +54,18 @@ test('open at login: a launch with --hidden stays in the tray until opened', asy
   // What a click on the dock icon or a second launch does.
   await electronApp.evaluate(({ app: electronMain }) => electronMain.emit('activate'));
   const page = await openSettings(electronApp);
-  await expect(page.getByText('Opening at login is available in the installed desktop app only')).toBeVisible();
+  await expect(
+    page.getByText('Opening at login is available in the installed desktop app only'),
+  ).toBeVisible();
 });
 
 test('window state: size and position come back after a restart', async () => {
   const userData = newUserData();
   const first = await launch(userData);
   await first.firstWindow();
-  await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.setBounds({ x: 40, y: 60, width: 1000, height: 700 }));
+  await first.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows()[0]!.setBounds({ x: 40, y: 60, width: 1000, height: 700 }),
+  );
   await first.close();
   const second = await launch(userData);
   await second.firstWindow();

@@ -12,7 +12,10 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const executablePath = findElectronBinary();
-test.skip(!executablePath, 'Electron binary not installed on this machine (it cannot be downloaded here); the shell unit tests cover these handlers.');
+test.skip(
+  !executablePath,
+  'Electron binary not installed on this machine (it cannot be downloaded here); the shell unit tests cover these handlers.',
+);
 
 let app: ElectronApplication | undefined;
 test.afterEach(async () => {
@@ -22,7 +25,10 @@ test.afterEach(async () => {
 
 async function launch() {
   const userData = mkdtempSync(join(tmpdir(), 'herald-electron-isolation-'));
-  app = await electron.launch({ executablePath: executablePath!, args: ['.', `--user-data-dir=${userData}`, '--password-store=basic'] });
+  app = await electron.launch({
+    executablePath: executablePath!,
+    args: ['.', `--user-data-dir=${userData}`, '--password-store=basic'],
+  });
   const page = await app.firstWindow();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   return page;
@@ -31,7 +37,12 @@ async function launch() {
 test('window.open and target=_blank links never open a window inside Herald', async () => {
   const page = await launch();
   const opened = await page.evaluate(() => {
-    const results = ['https://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://herald/index.html'].map((url) => window.open(url) === null);
+    const results = [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://herald/index.html',
+    ].map((url) => window.open(url) === null);
     const link = document.createElement('a');
     link.href = 'file:///etc/passwd';
     link.target = '_blank';
@@ -68,7 +79,13 @@ test('the page has no Node and reaches no file or other origin', async () => {
         attempts[url] = false;
       }
     }
-    return { attempts, globals: ['require', 'process', 'module', 'Buffer', 'global'].filter((name) => name in globalThis) };
+    return {
+      attempts,
+      globals: ['require', 'process', 'module', 'Buffer', 'global'].filter((name) => name in globalThis),
+    };
   });
-  expect(outcome).toEqual({ attempts: { 'file:///etc/passwd': false, 'https://example.com/': false }, globals: [] });
+  expect(outcome).toEqual({
+    attempts: { 'file:///etc/passwd': false, 'https://example.com/': false },
+    globals: [],
+  });
 });

@@ -62,7 +62,12 @@ export class BrowserWindow extends EventEmitter {
   }
   /** The bounds it was created with (x, y, width, height), moved by setBounds. */
   getNormalBounds() {
-    const { x = 0, y = 0, width = 800, height = 600 } = this.options as { x?: number; y?: number; width?: number; height?: number };
+    const {
+      x = 0,
+      y = 0,
+      width = 800,
+      height = 600,
+    } = this.options as { x?: number; y?: number; width?: number; height?: number };
     return { x, y, width, height };
   }
   setBounds(bounds: { x: number; y: number; width: number; height: number }) {
@@ -155,14 +160,20 @@ type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
 class FakeIpcMain extends EventEmitter {
   readonly handlers = new Map<string, InvokeHandler>();
   handle(channel: string, handler: InvokeHandler) {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
   removeHandler(channel: string) {
     this.handlers.delete(channel);
   }
   /** Plays a renderer calling ipcRenderer.invoke from `sender`'s frame `frame`. */
-  invokeAs(sender: FakeWebContents, channel: string, args: unknown, frame: FakeWebFrame = sender.mainFrame): Promise<unknown> {
+  invokeAs(
+    sender: FakeWebContents,
+    channel: string,
+    args: unknown,
+    frame: FakeWebFrame = sender.mainFrame,
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
     return Promise.resolve(handler({ sender, senderFrame: frame }, args));
@@ -198,7 +209,8 @@ export const shell = {
 };
 
 class FakeSession {
-  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionRequestHandler:
+    ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
   setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']) {
@@ -363,14 +375,25 @@ export const screen = {
     const centreX = rect.x + rect.width / 2;
     const centreY = rect.y + rect.height / 2;
     return (
-      screen.displays.find(({ bounds }) => centreX >= bounds.x && centreX < bounds.x + bounds.width && centreY >= bounds.y && centreY < bounds.y + bounds.height) ??
-      screen.displays[0]!
+      screen.displays.find(
+        ({ bounds }) =>
+          centreX >= bounds.x &&
+          centreX < bounds.x + bounds.width &&
+          centreY >= bounds.y &&
+          centreY < bounds.y + bounds.height,
+      ) ?? screen.displays[0]!
     );
   },
 };
 
 function defaultDisplays(): FakeDisplay[] {
-  return [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 25, width: 1920, height: 1055 } }];
+  return [
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+    },
+  ];
 }
 screen.displays = defaultDisplays();
 
@@ -383,7 +406,8 @@ export const crashReporter = {
 
 /** Clears recorded state between tests. */
 export function resetFakeElectron(): void {
-  for (const emitter of [app, ipcMain, ipcRenderer, powerMonitor] as EventEmitter[]) emitter.removeAllListeners();
+  for (const emitter of [app, ipcMain, ipcRenderer, powerMonitor] as EventEmitter[])
+    emitter.removeAllListeners();
   app.hasSingleInstanceLock = true;
   app.didQuit = false;
   app.badgeCount = 0;

@@ -7,7 +7,14 @@
 // needs the real `electron`.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, request, type ClientRequest, type IncomingMessage, type RequestOptions, type Server } from 'node:http';
+import {
+  createServer,
+  request,
+  type ClientRequest,
+  type IncomingMessage,
+  type RequestOptions,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +61,12 @@ export async function startUpdateFeed(): Promise<UpdateFeed> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
       return;
     }
-    res.writeHead(200, { 'content-type': path.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream', 'content-length': body.length }).end(body);
+    res
+      .writeHead(200, {
+        'content-type': path.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream',
+        'content-length': body.length,
+      })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,7 +78,10 @@ export async function startUpdateFeed(): Promise<UpdateFeed> {
       const name = installerName(release.version);
       const sha512 = createHash('sha512').update(installer).digest('base64');
       files.clear();
-      files.set(name, release.isCorrupt ? Buffer.concat([installer.subarray(0, 1000), randomBytes(10)]) : installer);
+      files.set(
+        name,
+        release.isCorrupt ? Buffer.concat([installer.subarray(0, 1000), randomBytes(10)]) : installer,
+      );
       const latest = {
         version: release.version,
         files: [{ url: name, sha512, size: installer.length }],
@@ -93,7 +108,10 @@ class NodeHttpUpdaterExecutor extends ElectronHttpExecutor {
   constructor() {
     super(undefined);
   }
-  override createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
+  override createRequest(
+    options: RequestOptions,
+    callback: (response: IncomingMessage) => void,
+  ): ReturnType<ElectronHttpExecutor['createRequest']> {
     // Node's ClientRequest has every method the executor calls (on, end, abort); Electron's type adds a few it never uses.
     const nodeRequest: ClientRequest = request(options, callback);
     return nodeRequest as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
@@ -138,11 +156,22 @@ export function createLocalUpdater(options: LocalUpdaterOptions): NsisUpdater {
   const configPath = join(root, 'app-update.yml');
   writeFileSync(
     configPath,
-    stringify({ provider: 'generic', url: options.feedUrl, updaterCacheDirName: 'herald-updater', ...(options.publisherName ? { publisherName: options.publisherName } : {}) }),
+    stringify({
+      provider: 'generic',
+      url: options.feedUrl,
+      updaterCacheDirName: 'herald-updater',
+      ...(options.publisherName ? { publisherName: options.publisherName } : {}),
+    }),
   );
-  const updater = new NsisUpdater(null, new TestAppAdapter(options.currentVersion, configPath, userData, join(root, 'cache')));
+  const updater = new NsisUpdater(
+    null,
+    new TestAppAdapter(options.currentVersion, configPath, userData, join(root, 'cache')),
+  );
   // The two test seams electron-builder's own updater tests use: the HTTP executor, and the platform the feed is read for.
-  Object.assign(updater, { httpExecutor: new NodeHttpUpdaterExecutor(), _testOnlyOptions: { platform: 'win32' } });
+  Object.assign(updater, {
+    httpExecutor: new NodeHttpUpdaterExecutor(),
+    _testOnlyOptions: { platform: 'win32' },
+  });
   updater.logger = null;
   return updater;
 }

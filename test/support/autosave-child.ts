@@ -26,7 +26,10 @@ await core.router.call('drafts:setCurrent', { id: created.value.draft.id });
 let body = '';
 for (let keystroke = 0; ; keystroke++) {
   body += String.fromCharCode(97 + (keystroke % 26));
-  const saved = await core.router.call('drafts:save', { draft: { ...created.value.draft, body }, focusedField: 'body' });
+  const saved = await core.router.call('drafts:save', {
+    draft: { ...created.value.draft, body },
+    focusedField: 'body',
+  });
   if (!saved.ok) throw new Error(saved.error.message);
   process.stdout.write(`ack ${saved.value.revision} ${body.length}\n`);
 }

@@ -3,7 +3,10 @@
 // at the system package (apt-get install chromium).
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_PATH = process.env.HERALD_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH =
+  process.env.HERALD_CHROMIUM ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ??
+  '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -27,7 +27,10 @@ export function startHarnessProcess(options: HarnessProcessOptions): Promise<Har
   if (options.testClockIso === true) args.push('--test-clock');
   else if (options.testClockIso) args.push(`--test-clock=${options.testClockIso}`);
   args.push(...(options.extraArgs ?? []));
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HERALD_SLACK_API_URL: '' } });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, HERALD_SLACK_API_URL: '' },
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -90,7 +93,8 @@ export class RestartableHarness {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify(args),
     });
-    const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+    const result = (await response.json()) as
+      { ok: true; value: T } | { ok: false; error: { message: string } };
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
     return result.value;
   }

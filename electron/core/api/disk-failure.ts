@@ -9,12 +9,27 @@ import { fail, type Channel, type Result } from '../../../shared/api/index.ts';
 const REASONS: Readonly<Record<string, { reason: string; fix: string }>> = {
   ENOSPC: { reason: 'the disk is full', fix: 'Free some space on the disk, then try again.' },
   EDQUOT: { reason: 'your disk quota is used up', fix: 'Free some space in your account, then try again.' },
-  EROFS: { reason: 'the disk is read-only', fix: 'Check the disk holding Herald’s data folder can be written to, then try again.' },
-  EACCES: { reason: 'Herald is not allowed to write there', fix: 'Check you own Herald’s data folder and can write to it, then try again.' },
-  EPERM: { reason: 'Herald is not allowed to write there', fix: 'Check you own Herald’s data folder and can write to it, then try again.' },
+  EROFS: {
+    reason: 'the disk is read-only',
+    fix: 'Check the disk holding Herald’s data folder can be written to, then try again.',
+  },
+  EACCES: {
+    reason: 'Herald is not allowed to write there',
+    fix: 'Check you own Herald’s data folder and can write to it, then try again.',
+  },
+  EPERM: {
+    reason: 'Herald is not allowed to write there',
+    fix: 'Check you own Herald’s data folder and can write to it, then try again.',
+  },
   EIO: { reason: 'the disk reported an error', fix: 'Check the disk, then try again.' },
-  EMFILE: { reason: 'too many files are open', fix: 'Close some programs, or restart Herald, then try again.' },
-  ENFILE: { reason: 'too many files are open', fix: 'Close some programs, or restart Herald, then try again.' },
+  EMFILE: {
+    reason: 'too many files are open',
+    fix: 'Close some programs, or restart Herald, then try again.',
+  },
+  ENFILE: {
+    reason: 'too many files are open',
+    fix: 'Close some programs, or restart Herald, then try again.',
+  },
 };
 
 /** What each store holds, in the lead's words. */
@@ -49,7 +64,12 @@ export function diskFailureOf(error: unknown): DiskFailure | null {
   for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth++) {
     const candidate = current as { code?: unknown; path?: unknown; cause?: unknown };
     const known = typeof candidate.code === 'string' ? REASONS[candidate.code] : undefined;
-    if (known) return { errno: candidate.code as string, ...known, store: typeof candidate.path === 'string' ? storeOf(candidate.path) : null };
+    if (known)
+      return {
+        errno: candidate.code as string,
+        ...known,
+        store: typeof candidate.path === 'string' ? storeOf(candidate.path) : null,
+      };
     current = candidate.cause;
   }
   return null;
@@ -87,8 +107,13 @@ function consequence(channel: Channel, store: string | null): string {
 }
 
 export function diskFailureResult(channel: Channel, failure: DiskFailure): Result<never> {
-  const what = failure.store === null ? 'its data folder' : STORE_WORDS[failure.store] ?? `its ${failure.store} file`;
-  return fail('storage_error', `Herald could not save ${what}: ${failure.reason} (${failure.errno}). ${consequence(channel, failure.store)}`, {
-    fix: failure.fix,
-  });
+  const what =
+    failure.store === null ? 'its data folder' : (STORE_WORDS[failure.store] ?? `its ${failure.store} file`);
+  return fail(
+    'storage_error',
+    `Herald could not save ${what}: ${failure.reason} (${failure.errno}). ${consequence(channel, failure.store)}`,
+    {
+      fix: failure.fix,
+    },
+  );
 }

@@ -55,8 +55,14 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       if (result.ok) {
         const checked = spec.result.safeParse(result.value);
         if (!checked.success) {
-          options.logger.error('api.result_mismatch', { channel, issues: describeIssues(checked.error.issues).message });
-          return fail('internal', 'Herald produced an answer it could not vouch for; nothing was sent to you.');
+          options.logger.error('api.result_mismatch', {
+            channel,
+            issues: describeIssues(checked.error.issues).message,
+          });
+          return fail(
+            'internal',
+            'Herald produced an answer it could not vouch for; nothing was sent to you.',
+          );
         }
         return { ok: true, value: checked.data };
       }
@@ -72,6 +78,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     }
   }
 
-  const call = <C extends Channel>(channel: C, args: ArgsIn<C>) => invoke(channel, args) as Promise<Result<ResultOf<C>>>;
+  const call = <C extends Channel>(channel: C, args: ArgsIn<C>) =>
+    invoke(channel, args) as Promise<Result<ResultOf<C>>>;
   return { invoke, call, channelNames };
 }

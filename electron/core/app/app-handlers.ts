@@ -29,16 +29,27 @@ export function appHandlers(deps: AppHandlerDeps): {
   const reading = () => ({ nowUtc: new Date(deps.clock.now()).toISOString() });
   const withTestClock = (act: (clock: TestClock) => void) => {
     const { testClock } = deps;
-    if (!testClock) return Promise.resolve(fail<{ nowUtc: string }>('unavailable', 'The test clock is only available in the harness started with --test-clock.'));
+    if (!testClock)
+      return Promise.resolve(
+        fail<{ nowUtc: string }>(
+          'unavailable',
+          'The test clock is only available in the harness started with --test-clock.',
+        ),
+      );
     act(testClock);
     const now = reading();
     deps.bus.emit('clock:changed', now);
     return Promise.resolve(ok(now));
   };
-  const info = (): AppInfo => ({ ...deps.info, hasTestClock: deps.testClock !== undefined, storageNotices: deps.storageNotices() });
+  const info = (): AppInfo => ({
+    ...deps.info,
+    hasTestClock: deps.testClock !== undefined,
+    storageNotices: deps.storageNotices(),
+  });
   return {
     'app:info': () => Promise.resolve(ok(info())),
-    'app:bootstrap': () => Promise.resolve(ok({ info: info(), nowUtc: reading().nowUtc, ...deps.firstScreen() })),
+    'app:bootstrap': () =>
+      Promise.resolve(ok({ info: info(), nowUtc: reading().nowUtc, ...deps.firstScreen() })),
     'clock:now': () => Promise.resolve(ok(reading())),
     'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),
     'testClock:set': ({ nowUtc }) => withTestClock((clock) => clock.set(Date.parse(nowUtc))),

@@ -31,11 +31,18 @@ export function calendarHandlers(calendar: CalendarService): CalendarHandlers {
   const settle = <T>(result: Result<T>) => Promise.resolve(result);
   const settingsView = (): CalendarSettingsView => ({
     settings: calendar.settings(),
-    duties: calendar.duties().map((duty) => ({ typeId: duty.typeId, name: duty.name, audience: duty.audience, everyWeeks: duty.everyWeeks, schedule: duty.schedule })),
+    duties: calendar.duties().map((duty) => ({
+      typeId: duty.typeId,
+      name: duty.name,
+      audience: duty.audience,
+      everyWeeks: duty.everyWeeks,
+      schedule: duty.schedule,
+    })),
     freezes: calendar.freezes(),
   });
   return {
-    'calendar:list': ({ fromUtc, toUtc }) => settle(ok(calendar.list(Date.parse(fromUtc), Date.parse(toUtc)))),
+    'calendar:list': ({ fromUtc, toUtc }) =>
+      settle(ok(calendar.list(Date.parse(fromUtc), Date.parse(toUtc)))),
     'calendar:get': ({ id }) => settle(calendar.get(id)),
     'calendar:create': ({ event }) => settle(calendar.create(event)),
     'calendar:update': ({ id, event, reason }) => settle(calendar.update(id, event, reason)),
@@ -51,12 +58,19 @@ export function calendarHandlers(calendar: CalendarService): CalendarHandlers {
     'calendar:getSettings': () => settle(ok(settingsView())),
     'calendar:updateSettings': (patch) => {
       if (patch.holidayRegion !== undefined && !isKnownHolidayRegion(patch.holidayRegion)) {
-        return settle(fail('invalid_argument', `Herald has no public holidays for "${patch.holidayRegion}". Use a country code with an optional region, such as GB-ENG or GB-SCT, or leave it empty for none.`, { fields: ['holidayRegion'] }));
+        return settle(
+          fail(
+            'invalid_argument',
+            `Herald has no public holidays for "${patch.holidayRegion}". Use a country code with an optional region, such as GB-ENG or GB-SCT, or leave it empty for none.`,
+            { fields: ['holidayRegion'] },
+          ),
+        );
       }
       calendar.updateSettings(patch);
       return settle(ok(settingsView()));
     },
-    'calendar:addFreeze': ({ label, firstDate, lastDate }) => settle(calendar.addFreeze(label, firstDate, lastDate)),
+    'calendar:addFreeze': ({ label, firstDate, lastDate }) =>
+      settle(calendar.addFreeze(label, firstDate, lastDate)),
     'calendar:removeFreeze': ({ id }) => settle(calendar.removeFreeze(id)),
   };
 }

@@ -3,7 +3,11 @@
 // than Herald's copy, by SEQUENCE, never overwrites it), and applying that.
 import type { ImportPreview } from '../../../shared/calendar/calendar-views.ts';
 import { applyCancel, applyEdit, isFinished } from '../../../shared/calendar/event-lifecycle.ts';
-import { sameFields, type EventFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
+import {
+  sameFields,
+  type EventFields,
+  type MaintenanceEvent,
+} from '../../../shared/calendar/maintenance-event.ts';
 import type { ParsedIcs, ParsedIcsEvent } from './ics/ics-import.ts';
 
 export interface ImportStep {
@@ -19,13 +23,28 @@ export function planImport(parsed: ParsedIcs, existing: readonly MaintenanceEven
   return parsed.events.map((event): ImportStep => {
     const current = byUid.get(event.uid) ?? null;
     if (!current) return { parsed: event, existing: null, action: 'new', notes: [] };
-    const isSame = sameFields(current, event.fields) && (!event.isCancelled || current.status === 'cancelled');
+    const isSame =
+      sameFields(current, event.fields) && (!event.isCancelled || current.status === 'cancelled');
     if (isSame) return { parsed: event, existing: current, action: 'unchanged', notes: [] };
     if (event.sequence < current.sequence) {
-      return { parsed: event, existing: current, action: 'unchanged', notes: [`Herald's copy is newer (sequence ${current.sequence}, the file's ${event.sequence}), so it stays as it is`] };
+      return {
+        parsed: event,
+        existing: current,
+        action: 'unchanged',
+        notes: [
+          `Herald's copy is newer (sequence ${current.sequence}, the file's ${event.sequence}), so it stays as it is`,
+        ],
+      };
     }
     if (isFinished(current)) {
-      return { parsed: event, existing: current, action: 'unchanged', notes: [`it is ${current.status === 'cancelled' ? 'cancelled' : 'complete'} in Herald, so it stays as it is`] };
+      return {
+        parsed: event,
+        existing: current,
+        action: 'unchanged',
+        notes: [
+          `it is ${current.status === 'cancelled' ? 'cancelled' : 'complete'} in Herald, so it stays as it is`,
+        ],
+      };
     }
     return { parsed: event, existing: current, action: 'update', notes: [] };
   });
@@ -49,7 +68,12 @@ export function toPreview(parsed: ParsedIcs, steps: readonly ImportStep[]): Impo
 /** The updated event for an 'update' step; null if the lifecycle refuses (it raced to finished). */
 export function updatedEvent(step: ImportStep, nowUtc: string): MaintenanceEvent | null {
   if (!step.existing) return null;
-  const edited = applyEdit(step.existing, step.parsed.fields, nowUtc, 'Changed by an imported calendar file.');
+  const edited = applyEdit(
+    step.existing,
+    step.parsed.fields,
+    nowUtc,
+    'Changed by an imported calendar file.',
+  );
   if (!edited.ok) return null;
   let next = { ...edited.value, sequence: Math.max(edited.value.sequence, step.parsed.sequence) };
   if (step.parsed.isCancelled && next.status !== 'cancelled') {
@@ -63,7 +87,10 @@ export function updatedEvent(step: ImportStep, nowUtc: string): MaintenanceEvent
 export function applyImport(
   steps: readonly ImportStep[],
   nowUtc: string,
-  make: (fields: EventFields, seed: { uid: string; sequence: number; seriesUid: string | null; recurrenceId: string | null }) => MaintenanceEvent,
+  make: (
+    fields: EventFields,
+    seed: { uid: string; sequence: number; seriesUid: string | null; recurrenceId: string | null },
+  ) => MaintenanceEvent,
 ): { created: MaintenanceEvent[]; updated: Map<string, MaintenanceEvent> } {
   const created: MaintenanceEvent[] = [];
   const updated = new Map<string, MaintenanceEvent>();

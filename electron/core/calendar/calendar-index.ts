@@ -37,7 +37,11 @@ function firstStartingAt(placed: readonly Placed[], atMs: number): number {
 }
 
 function buildIndex(events: readonly MaintenanceEvent[]): CalendarIndex {
-  const placed: Placed[] = events.map((event) => ({ event, startMs: startMsOf(event), endMs: endMsOf(event) }));
+  const placed: Placed[] = events.map((event) => ({
+    event,
+    startMs: startMsOf(event),
+    endMs: endMsOf(event),
+  }));
   placed.sort((a, b) => a.startMs - b.startMs);
   const maxDurationMs = placed.reduce((longest, item) => Math.max(longest, item.endMs - item.startMs), 0);
   const byId = new Map(events.map((event) => [event.id, event]));

@@ -5,11 +5,29 @@
 // messages it shows, so its cost follows the range, not the store.
 // Schedules are memoised per event window and lead times, because working out
 // wall-clock lead times across thousands of events is the costly part.
-import type { CalendarList, CommDetail, DraftRef, DueComm, EventDetail, EventView } from '../../../shared/calendar/calendar-views.ts';
-import { commsSchedule, reminderStageFor, type CommStage, type LeadTimes, type ScheduledComm } from '../../../shared/calendar/comms-schedule.ts';
+import type {
+  CalendarList,
+  CommDetail,
+  DraftRef,
+  DueComm,
+  EventDetail,
+  EventView,
+} from '../../../shared/calendar/calendar-views.ts';
+import {
+  commsSchedule,
+  reminderStageFor,
+  type CommStage,
+  type LeadTimes,
+  type ScheduledComm,
+} from '../../../shared/calendar/comms-schedule.ts';
 import { findConflicts, type ChangeFreeze, type EventConflicts } from '../../../shared/calendar/conflicts.ts';
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
-import { endMsOf, startMsOf, wasAnnounced, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
+import {
+  endMsOf,
+  startMsOf,
+  wasAnnounced,
+  type MaintenanceEvent,
+} from '../../../shared/calendar/maintenance-event.ts';
 import { dutyOccurrences, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
 import type { Reminder, ReminderSubject } from '../../../shared/reminders/reminder.ts';
 import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
@@ -63,7 +81,11 @@ export interface QueryContext {
 }
 
 /** Clashes of `events` with anything: only events overlapping their span can clash with them. */
-function conflictsAround(index: CalendarIndex, events: readonly MaintenanceEvent[], freezes: readonly ChangeFreeze[]): Map<string, EventConflicts> {
+function conflictsAround(
+  index: CalendarIndex,
+  events: readonly MaintenanceEvent[],
+  freezes: readonly ChangeFreeze[],
+): Map<string, EventConflicts> {
   if (events.length === 0) return new Map();
   let fromMs = Number.POSITIVE_INFINITY;
   let toMs = Number.NEGATIVE_INFINITY;
@@ -79,7 +101,11 @@ function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined):
 }
 
 /** An event's timed messages as due items; a finished event keeps only those that went out. */
-function timedComms(event: MaintenanceEvent, context: QueryContext, range?: { fromMs: number; toMs: number }): DueComm[] {
+function timedComms(
+  event: MaintenanceEvent,
+  context: QueryContext,
+  range?: { fromMs: number; toMs: number },
+): DueComm[] {
   if (event.status === 'cancelled') return [];
   const comms: DueComm[] = [];
   for (const comm of context.schedule(event, context.leadTimes)) {
@@ -90,7 +116,9 @@ function timedComms(event: MaintenanceEvent, context: QueryContext, range?: { fr
       const atMs = sentAtUtc === null ? comm.dueAtMs : Date.parse(sentAtUtc);
       if (!(atMs >= range.fromMs && atMs < range.toMs)) continue;
     }
-    const reminder = speakingReminder(context.remindersOf({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }));
+    const reminder = speakingReminder(
+      context.remindersOf({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }),
+    );
     comms.push({
       eventId: event.id,
       eventTitle: event.title,
@@ -124,7 +152,8 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
   const events = listed.map((event) => toView(event, conflicts.get(event.id)));
   const comms: DueComm[] = [];
   // Only events near the range can have messages due in it.
-  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS)) comms.push(...timedComms(event, context, { fromMs, toMs }));
+  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS))
+    comms.push(...timedComms(event, context, { fromMs, toMs }));
   // ISO instants in one format sort as plain strings; localeCompare's collation costs tens of milliseconds over a busy month.
   events.sort((a, b) => compareText(a.startsAtUtc, b.startsAtUtc) || a.title.localeCompare(b.title));
   comms.sort((a, b) => compareText(a.dueAtUtc ?? '', b.dueAtUtc ?? ''));
@@ -145,28 +174,47 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
     events,
     comms,
     duties,
-    freezes: context.freezes.filter((freeze) => Date.parse(freeze.startsAtUtc) < toMs && Date.parse(freeze.endsAtUtc) > fromMs),
+    freezes: context.freezes.filter(
+      (freeze) => Date.parse(freeze.startsAtUtc) < toMs && Date.parse(freeze.endsAtUtc) > fromMs,
+    ),
     services: index.services(),
   };
 }
 
 /** One event in full: every message it is owed, with its draft, and its clashes in words. */
-export function eventDetail(event: MaintenanceEvent, context: QueryContext, drafts: ReadonlyMap<string, DraftRef>): EventDetail {
+export function eventDetail(
+  event: MaintenanceEvent,
+  context: QueryContext,
+  drafts: ReadonlyMap<string, DraftRef>,
+): EventDetail {
   const index = calendarIndexOf(context.events);
   const conflicts = conflictsAround(index, [event], context.freezes).get(event.id);
   const withDraft = (comm: DueComm): CommDetail => ({ ...comm, draft: drafts.get(comm.stage) ?? null });
   const comms: CommDetail[] = timedComms(event, context).map(withDraft);
   const changeComm = (stage: CommStage): CommDetail => {
     const sentAtUtc = event.sentStages[stage] ?? null;
-    return withDraft({ eventId: event.id, eventTitle: event.title, eventStatus: event.status, eventServices: event.services, stage, dueAtUtc: null, state: sentAtUtc ? 'sent' : 'ready', sentAtUtc, reminderState: null });
+    return withDraft({
+      eventId: event.id,
+      eventTitle: event.title,
+      eventStatus: event.status,
+      eventServices: event.services,
+      stage,
+      dueAtUtc: null,
+      state: sentAtUtc ? 'sent' : 'ready',
+      sentAtUtc,
+      reminderState: null,
+    });
   };
   // Users heard the old plan only if it was announced; otherwise the new dates go out in the announcement.
-  if (wasAnnounced(event) && event.previousStartsAtUtc !== null && event.status !== 'cancelled') comms.push(changeComm('rescheduled'));
+  if (wasAnnounced(event) && event.previousStartsAtUtc !== null && event.status !== 'cancelled')
+    comms.push(changeComm('rescheduled'));
   if (wasAnnounced(event) && event.status === 'cancelled') comms.push(changeComm('cancelled'));
   return {
     event: toView(event, conflicts),
     comms,
     overlapTitles: (conflicts?.overlapsWith ?? []).map((id) => index.get(id)?.title ?? id),
-    freezeLabels: (conflicts?.freezeIds ?? []).map((id) => context.freezes.find((freeze) => freeze.id === id)?.label ?? id),
+    freezeLabels: (conflicts?.freezeIds ?? []).map(
+      (id) => context.freezes.find((freeze) => freeze.id === id)?.label ?? id,
+    ),
   };
 }

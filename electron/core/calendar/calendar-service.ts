@@ -6,13 +6,35 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../../shared/api/result.ts';
 import { describeIssues } from '../../../shared/api/result-schema.ts';
-import { calendarSettingsSchema, type CalendarSettings, type CalendarSettingsPatch } from '../../../shared/calendar/calendar-settings.ts';
+import {
+  calendarSettingsSchema,
+  type CalendarSettings,
+  type CalendarSettingsPatch,
+} from '../../../shared/calendar/calendar-settings.ts';
 import { addDaysToKey, startOfDateMs, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
-import type { CalendarList, EventDetail, ImportPreview, ImportProblem } from '../../../shared/calendar/calendar-views.ts';
+import type {
+  CalendarList,
+  EventDetail,
+  ImportPreview,
+  ImportProblem,
+} from '../../../shared/calendar/calendar-views.ts';
 import { commStageSchema, type CommStage } from '../../../shared/calendar/comms-schedule.ts';
 import type { ChangeFreeze } from '../../../shared/calendar/conflicts.ts';
-import { applyCancel, applyEdit, applySent, applyUnsent, canReschedule, timesChanged } from '../../../shared/calendar/event-lifecycle.ts';
-import { eventFieldsSchema, fieldsOf, wasAnnounced, type EventFields, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
+import {
+  applyCancel,
+  applyEdit,
+  applySent,
+  applyUnsent,
+  canReschedule,
+  timesChanged,
+} from '../../../shared/calendar/event-lifecycle.ts';
+import {
+  eventFieldsSchema,
+  fieldsOf,
+  wasAnnounced,
+  type EventFields,
+  type MaintenanceEvent,
+} from '../../../shared/calendar/maintenance-event.ts';
 import { dutiesFromPlan, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -21,7 +43,13 @@ import type { Logger } from '../logging/logger.ts';
 import { createScheduleMemo, eventDetail, listCalendar, type QueryContext } from './calendar-queries.ts';
 import { applyImport, planImport, toPreview } from './calendar-import.ts';
 import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
-import { draftRef, draftsOfEvent, openEventDraft, refreshEventDrafts, type DraftsPort } from './comms-drafts.ts';
+import {
+  draftRef,
+  draftsOfEvent,
+  openEventDraft,
+  refreshEventDrafts,
+  type DraftsPort,
+} from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
 import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
 import { holidayCheck } from './holidays.ts';
@@ -54,14 +82,23 @@ export interface SentItem {
   sentAtUtc: string | null;
   source: { draftId?: string | undefined; eventId?: string | undefined; stage?: string | undefined };
 }
-export interface ImportOutcome { created: number; updated: number; unchanged: number; problems: ImportProblem[] }
+export interface ImportOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+}
 
 export interface CalendarService {
   list(fromMs: number, toMs: number): CalendarList;
   get(id: string): Result<EventDetail>;
   create(fields: EventFields): Result<EventDetail>;
   update(id: string, fields: EventFields, reason?: string): Result<EventDetail>;
-  reschedule(id: string, times: { startsAtUtc: string; endsAtUtc: string; userActionDeadlineUtc?: string | null }, reason?: string): Result<EventDetail>;
+  reschedule(
+    id: string,
+    times: { startsAtUtc: string; endsAtUtc: string; userActionDeadlineUtc?: string | null },
+    reason?: string,
+  ): Result<EventDetail>;
   duplicate(id: string): Result<EventDetail>;
   cancel(id: string, reason?: string): Result<EventDetail>;
   markSent(id: string, stage: CommStage, isSent?: boolean): Result<EventDetail>;
@@ -99,21 +136,41 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   let timer: TimerHandle | null = null;
   let stopJumps: (() => void) | null = null;
 
-  const missing = (id: string) => fail<never>('not_found', `There is no maintenance event with the id "${id.slice(0, 80)}". It may have been removed.`);
+  const missing = (id: string) =>
+    fail<never>(
+      'not_found',
+      `There is no maintenance event with the id "${id.slice(0, 80)}". It may have been removed.`,
+    );
   const find = (id: string) => events().find((event) => event.id === id);
 
   function queryContext(): QueryContext {
     const data = deps.store.read();
-    return { events: data.events, freezes: data.freezes, leadTimes: settings().leadTimes, nowMs: deps.clock.now(), schedule, remindersOf: (subject) => deps.reminders.withSubject(subject) };
+    return {
+      events: data.events,
+      freezes: data.freezes,
+      leadTimes: settings().leadTimes,
+      nowMs: deps.clock.now(),
+      schedule,
+      remindersOf: (subject) => deps.reminders.withSubject(subject),
+    };
   }
 
   function detailOf(event: MaintenanceEvent): EventDetail {
     const plan = deps.plan();
-    const refs = new Map([...draftsOfEvent(draftDeps, event.id)].map(([stage, stored]) => [stage, draftRef(stored, plan, deps.userZone())]));
+    const refs = new Map(
+      [...draftsOfEvent(draftDeps, event.id)].map(([stage, stored]) => [
+        stage,
+        draftRef(stored, plan, deps.userZone()),
+      ]),
+    );
     return eventDetail(event, queryContext(), refs);
   }
 
-  const syncContext = () => ({ port: deps.reminders, leadTimes: settings().leadTimes, nowMs: deps.clock.now() });
+  const syncContext = () => ({
+    port: deps.reminders,
+    leadTimes: settings().leadTimes,
+    nowMs: deps.clock.now(),
+  });
 
   /** Reminders and drafts follow; a failure there is logged, never undoes the saved event. */
   function follow(event: MaintenanceEvent, before: MaintenanceEvent | null): void {
@@ -127,21 +184,25 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     if (before && wasAnnounced(event)) {
       const hasMoved = Date.parse(event.startsAtUtc) !== Date.parse(before.startsAtUtc);
       if (event.status === 'rescheduled' && hasMoved) openEventDraft(draftDeps, event, 'rescheduled');
-      if (event.status === 'cancelled' && before.status !== 'cancelled') openEventDraft(draftDeps, event, 'cancelled');
+      if (event.status === 'cancelled' && before.status !== 'cancelled')
+        openEventDraft(draftDeps, event, 'cancelled');
     }
   }
 
   function save(next: MaintenanceEvent, before: MaintenanceEvent | null): EventDetail {
     deps.store.update((data) => ({
       ...data,
-      events: before ? data.events.map((event) => (event.id === next.id ? next : event)) : [...data.events, next],
+      events: before
+        ? data.events.map((event) => (event.id === next.id ? next : event))
+        : [...data.events, next],
     }));
     follow(next, before);
     deps.bus.emit('calendar:changed', { eventIds: [next.id] });
     return detailOf(next);
   }
 
-  const make = (fields: EventFields, seed: Omit<NewEventSeed, 'id' | 'nowUtc'> = {}) => newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
+  const make = (fields: EventFields, seed: Omit<NewEventSeed, 'id' | 'nowUtc'> = {}) =>
+    newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
 
   function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
     const current = find(id);
@@ -176,13 +237,25 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     reschedule(id, times, reason = '') {
       const current = find(id);
       if (!current) return missing(id);
-      if (!canReschedule(current)) return fail('conflict', `This event is ${current.status.replace('_', ' ')}, so it cannot be rescheduled.`);
-      if (!timesChanged(current, times)) return fail('invalid_argument', 'That is when the work is already planned. Pick a new start or end.', { fields: ['startsAtUtc'] });
+      if (!canReschedule(current))
+        return fail(
+          'conflict',
+          `This event is ${current.status.replace('_', ' ')}, so it cannot be rescheduled.`,
+        );
+      if (!timesChanged(current, times))
+        return fail(
+          'invalid_argument',
+          'That is when the work is already planned. Pick a new start or end.',
+          { fields: ['startsAtUtc'] },
+        );
       const candidate = {
         ...fieldsOf(current),
         startsAtUtc: times.startsAtUtc,
         endsAtUtc: times.endsAtUtc,
-        userActionDeadlineUtc: times.userActionDeadlineUtc !== undefined ? times.userActionDeadlineUtc : movedDeadline(current, times.startsAtUtc),
+        userActionDeadlineUtc:
+          times.userActionDeadlineUtc !== undefined
+            ? times.userActionDeadlineUtc
+            : movedDeadline(current, times.startsAtUtc),
       };
       const checked = eventFieldsSchema.safeParse(candidate);
       if (!checked.success) {
@@ -216,17 +289,32 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       return openEventDraft(draftDeps, event, stage);
     },
     openDuty(dutyId) {
-      return openDutyDraft({ drafts: deps.drafts, history: deps.history, events }, duties(), dutyId, deps.userZone());
+      return openDutyDraft(
+        { drafts: deps.drafts, history: deps.history, events },
+        duties(),
+        dutyId,
+        deps.userZone(),
+      );
     },
     exportIcs(id) {
       if (id === undefined) {
         // Instants in one format order as plain strings (localeCompare's collation is slow over thousands).
-        const all = [...events()].sort((a, b) => (a.startsAtUtc < b.startsAtUtc ? -1 : a.startsAtUtc > b.startsAtUtc ? 1 : 0));
-        return ok({ fileName: 'herald-maintenance.ics', ics: exportIcs(all, nowUtc(), undefined, { leadTimes: settings().leadTimes }), eventCount: all.length });
+        const all = [...events()].sort((a, b) =>
+          a.startsAtUtc < b.startsAtUtc ? -1 : a.startsAtUtc > b.startsAtUtc ? 1 : 0,
+        );
+        return ok({
+          fileName: 'herald-maintenance.ics',
+          ics: exportIcs(all, nowUtc(), undefined, { leadTimes: settings().leadTimes }),
+          eventCount: all.length,
+        });
       }
       const event = find(id);
       if (!event) return missing(id);
-      return ok({ fileName: icsFileName(event.title), ics: exportIcs([event], nowUtc(), event.title, { leadTimes: settings().leadTimes }), eventCount: 1 });
+      return ok({
+        fileName: icsFileName(event.title),
+        ics: exportIcs([event], nowUtc(), event.title, { leadTimes: settings().leadTimes }),
+        eventCount: 1,
+      });
     },
     previewImport(ics) {
       const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
@@ -236,11 +324,16 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       const parsed = parseIcs(ics, deps.userZone(), deps.clock.now());
       if (!parsed.ok) return parsed;
       const wanted = uids ? new Set(uids) : null;
-      const steps = planImport(parsed.value, events()).filter((step) => !wanted || wanted.has(step.parsed.uid));
+      const steps = planImport(parsed.value, events()).filter(
+        (step) => !wanted || wanted.has(step.parsed.uid),
+      );
       const { created, updated } = applyImport(steps, nowUtc(), make);
       // One write for the whole file, however many events it holds.
       if (created.length > 0 || updated.size > 0) {
-        deps.store.update((data) => ({ ...data, events: [...data.events.map((event) => updated.get(event.id) ?? event), ...created] }));
+        deps.store.update((data) => ({
+          ...data,
+          events: [...data.events.map((event) => updated.get(event.id) ?? event), ...created],
+        }));
         // Every reminder the file brings is one change: saved, announced and re-armed once.
         deps.reminders.batch('scheduled', () => {
           try {
@@ -254,14 +347,23 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
             if (next && step.existing) follow(next, step.existing);
           }
         });
-        deps.bus.emit('calendar:changed', { eventIds: [...created.map((event) => event.id), ...updated.keys()] });
+        deps.bus.emit('calendar:changed', {
+          eventIds: [...created.map((event) => event.id), ...updated.keys()],
+        });
       }
       deps.logger.info('calendar.imported', { created: created.length, updated: updated.size });
-      return ok({ created: created.length, updated: updated.size, unchanged: steps.length - created.length - updated.size, problems: parsed.value.problems });
+      return ok({
+        created: created.length,
+        updated: updated.size,
+        unchanged: steps.length - created.length - updated.size,
+        problems: parsed.value.problems,
+      });
     },
     settings,
     updateSettings(patch) {
-      const next = deps.settingsStore.update((current) => calendarSettingsSchema.parse({ ...current, ...patch }));
+      const next = deps.settingsStore.update((current) =>
+        calendarSettingsSchema.parse({ ...current, ...patch }),
+      );
       service.sync();
       deps.bus.emit('calendar:changed', { eventIds: [] });
       return next;
@@ -281,7 +383,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       return ok(freeze);
     },
     removeFreeze(id) {
-      if (!deps.store.read().freezes.some((freeze) => freeze.id === id)) return fail('not_found', 'That change freeze no longer exists.');
+      if (!deps.store.read().freezes.some((freeze) => freeze.id === id))
+        return fail('not_found', 'That change freeze no longer exists.');
       deps.store.update((data) => ({ ...data, freezes: data.freezes.filter((freeze) => freeze.id !== id) }));
       deps.bus.emit('calendar:changed', { eventIds: [] });
       return ok({ id });
@@ -290,7 +393,9 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (item.state !== 'sent') return;
       const origin = item.source.draftId ? deps.drafts.get(item.source.draftId)?.meta.origin : undefined;
       const eventId = item.source.eventId ?? (origin?.kind === 'calendar' ? origin.eventId : undefined);
-      const stage = commStageSchema.safeParse(item.source.eventId ? item.source.stage : origin?.kind === 'calendar' ? origin.stage : undefined);
+      const stage = commStageSchema.safeParse(
+        item.source.eventId ? item.source.stage : origin?.kind === 'calendar' ? origin.stage : undefined,
+      );
       const event = eventId ? find(eventId) : undefined;
       if (!event || !stage.success || Object.hasOwn(event.sentStages, stage.data)) return;
       const sent = applySent(event, stage.data, item.sentAtUtc ?? nowUtc());

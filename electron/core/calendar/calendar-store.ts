@@ -2,7 +2,11 @@
 // settings (lead times, duty schedules). Separate files, so saving a setting
 // never rewrites a year of events.
 import { z } from 'zod';
-import { calendarSettingsSchema, defaultCalendarSettings, type CalendarSettings } from '../../../shared/calendar/calendar-settings.ts';
+import {
+  calendarSettingsSchema,
+  defaultCalendarSettings,
+  type CalendarSettings,
+} from '../../../shared/calendar/calendar-settings.ts';
 import { changeFreezeSchema, type ChangeFreeze } from '../../../shared/calendar/conflicts.ts';
 import { maintenanceEventSchema, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';

@@ -36,7 +36,10 @@ export interface CommsDraftsDeps {
 /** The event's fields that follow the event into drafts already made: its window, deadline and zone. */
 const TIME_FIELDS = ['startsAtUtc', 'endsAtUtc', 'userActionDeadlineUtc', 'timeZone'] as const;
 
-function isFromEvent(origin: DraftOrigin, eventId: string): origin is Extract<DraftOrigin, { kind: 'calendar' }> {
+function isFromEvent(
+  origin: DraftOrigin,
+  eventId: string,
+): origin is Extract<DraftOrigin, { kind: 'calendar' }> {
   return origin.kind === 'calendar' && origin.eventId === eventId;
 }
 
@@ -52,17 +55,33 @@ export function draftsOfEvent(deps: CommsDraftsDeps, eventId: string): Map<strin
 }
 
 export function draftRef(stored: StoredDraft, plan: Plan, zone: string): DraftRef {
-  return { id: stored.draft.id, title: titleOf(stored.draft, plan, { zone }).title, updatedAtUtc: stored.meta.updatedAtUtc };
+  return {
+    id: stored.draft.id,
+    title: titleOf(stored.draft, plan, { zone }).title,
+    updatedAtUtc: stored.meta.updatedAtUtc,
+  };
 }
 
 /** The draft for one of the event's messages, made from the event if there is none yet. */
-export function openEventDraft(deps: CommsDraftsDeps, event: MaintenanceEvent, stage: CommStage): Result<{ draftId: string; isNew: boolean }> {
+export function openEventDraft(
+  deps: CommsDraftsDeps,
+  event: MaintenanceEvent,
+  stage: CommStage,
+): Result<{ draftId: string; isNew: boolean }> {
   const existing = draftsOfEvent(deps, event.id).get(stage);
   if (existing) return ok({ draftId: existing.draft.id, isNew: false });
   const type = maintenanceTypeOf(deps.plan());
-  if (!type) return fail('not_found', 'The plan has no type for upgrades and maintenance, so Herald cannot draft this message. Add one in Settings → Plan.');
+  if (!type)
+    return fail(
+      'not_found',
+      'The plan has no type for upgrades and maintenance, so Herald cannot draft this message. Add one in Settings → Plan.',
+    );
   if (!type.stages.includes(stage)) {
-    return fail('invalid_argument', `The plan's "${type.name}" type has no "${stage}" stage. Add it in Settings → Plan.`, { fields: ['stage'] });
+    return fail(
+      'invalid_argument',
+      `The plan's "${type.name}" type has no "${stage}" stage. Add it in Settings → Plan.`,
+      { fields: ['stage'] },
+    );
   }
   const prefill = prefillFor(event, stage, type.id);
   const created = deps.drafts.create({

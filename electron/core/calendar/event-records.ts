@@ -15,7 +15,8 @@ export function normalised(fields: EventFields): EventFields {
     ...fields,
     startsAtUtc: toSecond(fields.startsAtUtc),
     endsAtUtc: toSecond(fields.endsAtUtc),
-    userActionDeadlineUtc: fields.userActionDeadlineUtc === null ? null : toSecond(fields.userActionDeadlineUtc),
+    userActionDeadlineUtc:
+      fields.userActionDeadlineUtc === null ? null : toSecond(fields.userActionDeadlineUtc),
   };
 }
 
@@ -51,6 +52,9 @@ export function newEvent(fields: EventFields, seed: NewEventSeed): MaintenanceEv
 /** The users' deadline moves with the start by whole calendar days, keeping its time of day. */
 export function movedDeadline(event: MaintenanceEvent, startsAtUtc: string): string | null {
   if (event.userActionDeadlineUtc === null) return null;
-  const days = daysBetweenKeys(dateKeyOf(Date.parse(event.startsAtUtc), event.timeZone), dateKeyOf(Date.parse(startsAtUtc), event.timeZone));
+  const days = daysBetweenKeys(
+    dateKeyOf(Date.parse(event.startsAtUtc), event.timeZone),
+    dateKeyOf(Date.parse(startsAtUtc), event.timeZone),
+  );
   return new Date(addDaysInZone(Date.parse(event.userActionDeadlineUtc), days, event.timeZone)).toISOString();
 }

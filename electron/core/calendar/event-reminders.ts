@@ -7,7 +7,12 @@ import type { Result } from '../../../shared/api/result.ts';
 import { commsSchedule, reminderStageFor, type LeadTimes } from '../../../shared/calendar/comms-schedule.ts';
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
 import type { MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
-import { maintenanceStages, type Reminder, type ReminderSubject, type SubjectMatcher } from '../../../shared/reminders/reminder.ts';
+import {
+  maintenanceStages,
+  type Reminder,
+  type ReminderSubject,
+  type SubjectMatcher,
+} from '../../../shared/reminders/reminder.ts';
 import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
 import type { ScheduleArgs } from '../../../shared/reminders/reminder-requests.ts';
 import type { ScheduleOptions } from '../reminders/reminder-commands.ts';
@@ -63,7 +68,16 @@ export function syncEventReminders(event: MaintenanceEvent, context: SyncContext
     if (comm.dueAtMs < nowMs - OLDEST_ARMABLE_MS) continue;
     // The reminder's event instant is when the message is due (as the calendar shows it), not the event's start:
     // the notification centre and the desktop notification say "announcement due" with it.
-    port.schedule({ kind: 'maintenance_comm', subject, dueAtMs: comm.dueAtMs, eventAtMs: comm.dueAtMs, title: event.title }, { force: true });
+    port.schedule(
+      {
+        kind: 'maintenance_comm',
+        subject,
+        dueAtMs: comm.dueAtMs,
+        eventAtMs: comm.dueAtMs,
+        title: event.title,
+      },
+      { force: true },
+    );
   }
 }
 

@@ -18,17 +18,34 @@ export interface HistoryDigestDeps {
 /** The message's headline: its first line without Slack's bold markers. */
 export function headlineOf(text: string): string {
   const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
-  return firstLine.replace(/^\*(.*)\*$/, '$1').trim().slice(0, 200);
+  return firstLine
+    .replace(/^\*(.*)\*$/, '$1')
+    .trim()
+    .slice(0, 200);
 }
 
 export function createHistoryDigestSource(deps: HistoryDigestDeps): HistoryPort {
   return {
     digestItems({ fromMs, toMs }) {
-      const featureTypes = new Set(deps.plan().types.filter((type) => type.checklist === 'feature').map((type) => type.id));
-      const { entries } = deps.history.list({ fromUtc: new Date(fromMs).toISOString(), toUtc: new Date(toMs).toISOString(), limit: 1_000 });
+      const featureTypes = new Set(
+        deps
+          .plan()
+          .types.filter((type) => type.checklist === 'feature')
+          .map((type) => type.id),
+      );
+      const { entries } = deps.history.list({
+        fromUtc: new Date(fromMs).toISOString(),
+        toUtc: new Date(toMs).toISOString(),
+        limit: 1_000,
+      });
       const features: DigestItem[] = entries
         // Thread replies are follow-ups, not announcements of their own.
-        .filter((entry) => entry.source.typeId !== undefined && featureTypes.has(entry.source.typeId) && entry.threadTs === null)
+        .filter(
+          (entry) =>
+            entry.source.typeId !== undefined &&
+            featureTypes.has(entry.source.typeId) &&
+            entry.threadTs === null,
+        )
         .map((entry) => ({ kind: 'feature', title: headlineOf(entry.text), atUtc: entry.sentAtUtc }));
       const incidents: DigestItem[] = deps
         .incidents()
@@ -41,7 +58,10 @@ export function createHistoryDigestSource(deps: HistoryDigestDeps): HistoryPort 
           kind: 'incident',
           title: incident.title,
           atUtc: incident.resolvedAtUtc ?? incident.declaredAtUtc,
-          durationMs: Math.max(0, Date.parse(incident.resolvedAtUtc ?? '') - Date.parse(incident.declaredAtUtc)),
+          durationMs: Math.max(
+            0,
+            Date.parse(incident.resolvedAtUtc ?? '') - Date.parse(incident.declaredAtUtc),
+          ),
         }));
       return [...features, ...incidents];
     },

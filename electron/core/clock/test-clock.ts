@@ -28,7 +28,10 @@ export function createTestClock(startEpochMs: number): TestClock {
   function nextDue(limitMs: number): PendingTimer | undefined {
     let best: PendingTimer | undefined;
     for (const timer of pending.values()) {
-      if (timer.dueMs <= limitMs && (!best || timer.dueMs < best.dueMs || (timer.dueMs === best.dueMs && timer.id < best.id))) {
+      if (
+        timer.dueMs <= limitMs &&
+        (!best || timer.dueMs < best.dueMs || (timer.dueMs === best.dueMs && timer.id < best.id))
+      ) {
         best = timer;
       }
     }

@@ -83,7 +83,9 @@ function countLines(counts: Record<string, number>): string[] {
 export function buildDiagnostics(facts: DiagnosticsFacts): DiagnosticsBundle {
   const stamp = new Date(facts.nowMs).toISOString();
   const quarantined = listFiles(facts.dataDir).filter((name) => QUARANTINE_PATTERN.test(name));
-  const logPaths = facts.logDir ? [join(facts.logDir, PREVIOUS_LOG_FILE_NAME), join(facts.logDir, LOG_FILE_NAME)] : [];
+  const logPaths = facts.logDir
+    ? [join(facts.logDir, PREVIOUS_LOG_FILE_NAME), join(facts.logDir, LOG_FILE_NAME)]
+    : [];
   const logLines = logExcerpt(logPaths, facts.nowMs - LOG_WINDOW_MS);
   const dumps = facts.crashDumpsDir ? collectDumps(facts.crashDumpsDir) : null;
 
@@ -116,7 +118,9 @@ export function buildDiagnostics(facts: DiagnosticsFacts): DiagnosticsBundle {
     ...storeVersions(facts.dataDir).map((store) => `  ${store.name}: ${store.schemaVersion}`),
     '',
     '## Quarantined files',
-    ...(quarantined.length === 0 ? ['  none'] : quarantined.map((name) => `  ${fileLine(facts.dataDir, name)}`)),
+    ...(quarantined.length === 0
+      ? ['  none']
+      : quarantined.map((name) => `  ${fileLine(facts.dataDir, name)}`)),
     '',
     '## Crash dumps',
     ...(dumps === null
@@ -145,7 +149,8 @@ function collectDumps(dir: string): string[] {
   for (const sub of ['', 'completed', 'pending', 'new', 'reports']) {
     const folder = sub ? join(dir, sub) : dir;
     for (const name of listFiles(folder)) {
-      if (name.endsWith('.dmp')) found.push(fileLine(folder, name).replace(name, sub ? `${sub}/${name}` : name));
+      if (name.endsWith('.dmp'))
+        found.push(fileLine(folder, name).replace(name, sub ? `${sub}/${name}` : name));
     }
   }
   return found;

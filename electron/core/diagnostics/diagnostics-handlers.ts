@@ -31,7 +31,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
-export function diagnosticsHandlers(deps: DiagnosticsDeps): { 'diagnostics:build': Handler<'diagnostics:build'> } {
+export function diagnosticsHandlers(deps: DiagnosticsDeps): {
+  'diagnostics:build': Handler<'diagnostics:build'>;
+} {
   return {
     'diagnostics:build': async () => {
       const slack = await deps.slack.status();
@@ -56,7 +58,11 @@ export function diagnosticsHandlers(deps: DiagnosticsDeps): { 'diagnostics:build
           nowMs: deps.clock.now(),
           outboxCounts: countBy(deps.outbox.list().items, (item) => item.state),
           reminderCounts: countBy(deps.reminders.list().reminders, (reminder) => reminder.state),
-          connection: { state: deps.outbox.connection().state, isSlackConnected: slack.connected, tokenProtection: slack.protection.level },
+          connection: {
+            state: deps.outbox.connection().state,
+            isSlackConnected: slack.connected,
+            tokenProtection: slack.protection.level,
+          },
           update: { state: update.state, version: update.version },
           openAtLogin: { isSupported: loginItem.isSupported, isEnabled: loginItem.isEnabled },
           secrets: token ? [token] : [],

@@ -10,7 +10,8 @@ import { redactText } from '../logging/logger.ts';
 /** Strings kept as they are: identifiers, codes, states, ISO times. Anything with spaces is free text. */
 const SAFE_WORD = /^[A-Za-z0-9_.:@/+=-]{1,80}$/;
 /** Keys whose string values are identifiers, codes or states, never prose. */
-const IDENTIFIER_KEY = /(^|[a-z_])(id|ids|code|state|states|level|event|time|utc|at|ms|channel|kind|type|reason|status|method|version|platform|host|store|name|command|screen)$/i;
+const IDENTIFIER_KEY =
+  /(^|[a-z_])(id|ids|code|state|states|level|event|time|utc|at|ms|channel|kind|type|reason|status|method|version|platform|host|store|name|command|screen)$/i;
 const MAX_DEPTH = 4;
 
 function sanitise(value: unknown, key: string, depth: number): unknown {
@@ -53,7 +54,11 @@ export const MAX_EXCERPT_BYTES = 3_000_000;
  * The safe lines of the given log files (oldest file first) newer than `sinceMs`, the newest kept when there are
  * more than `maxBytes` of them; missing files are skipped.
  */
-export function logExcerpt(paths: readonly string[], sinceMs: number, maxBytes = MAX_EXCERPT_BYTES): string[] {
+export function logExcerpt(
+  paths: readonly string[],
+  sinceMs: number,
+  maxBytes = MAX_EXCERPT_BYTES,
+): string[] {
   const lines: string[] = [];
   for (const path of paths) {
     let text: string;

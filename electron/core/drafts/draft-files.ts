@@ -15,8 +15,17 @@ export interface DraftFiles {
 
 export function createDraftFiles(dataDir: string, context: RecordFilesContext): DraftFiles {
   const files = createRecordFiles(
-    { dir: join(dataDir, 'drafts'), label: (name) => `draft ${name}`, schema: storedDraftSchema, idOf: (stored) => stored.draft.id },
+    {
+      dir: join(dataDir, 'drafts'),
+      label: (name) => `draft ${name}`,
+      schema: storedDraftSchema,
+      idOf: (stored) => stored.draft.id,
+    },
     context,
   );
-  return { loadAll: () => files.loadAll(), write: (stored) => files.write(stored), remove: (id) => files.remove(id) };
+  return {
+    loadAll: () => files.loadAll(),
+    write: (stored) => files.write(stored),
+    remove: (id) => files.remove(id),
+  };
 }

@@ -6,7 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import type { ArgsIn } from '../../../shared/api/contract.ts';
-import { summariseDraft, type DraftOrigin, type DraftSummary, type StoredDraft } from '../../../shared/drafts/stored-draft.ts';
+import {
+  summariseDraft,
+  type DraftOrigin,
+  type DraftSummary,
+  type StoredDraft,
+} from '../../../shared/drafts/stored-draft.ts';
 import { applyTemplate, createDraft, type Draft, type Template } from '../../../shared/messages/index.ts';
 import type { Plan } from '../../../shared/plan/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -69,22 +74,38 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
 
   for (const stored of deps.files.loadAll()) {
     const deletedAtMs = stored.meta.deletedAtUtc ? Date.parse(stored.meta.deletedAtUtc) : null;
-    if (deletedAtMs !== null && deps.nowMs() - deletedAtMs > BIN_RETENTION_MS) deps.files.remove(stored.draft.id);
+    if (deletedAtMs !== null && deps.nowMs() - deletedAtMs > BIN_RETENTION_MS)
+      deps.files.remove(stored.draft.id);
     else drafts.set(stored.draft.id, stored);
   }
 
   function put(stored: StoredDraft): StoredDraft {
     deps.files.write(stored);
     drafts.set(stored.draft.id, stored);
-    deps.bus.emit('drafts:changed', { id: stored.draft.id, revision: stored.meta.revision, deleted: stored.meta.deletedAtUtc !== null });
+    deps.bus.emit('drafts:changed', {
+      id: stored.draft.id,
+      revision: stored.meta.revision,
+      deleted: stored.meta.deletedAtUtc !== null,
+    });
     return stored;
   }
 
-  const missing = (id: string) => fail<never>('not_found', `There is no draft with the id "${id.slice(0, 80)}".`);
+  const missing = (id: string) =>
+    fail<never>('not_found', `There is no draft with the id "${id.slice(0, 80)}".`);
 
   function fresh(draft: Draft, origin: DraftOrigin): StoredDraft {
     const now = nowIso();
-    return { draft, meta: { createdAtUtc: now, updatedAtUtc: now, revision: 0, origin, focusedField: null, deletedAtUtc: null } };
+    return {
+      draft,
+      meta: {
+        createdAtUtc: now,
+        updatedAtUtc: now,
+        revision: 0,
+        origin,
+        focusedField: null,
+        deletedAtUtc: null,
+      },
+    };
   }
 
   const service: Omit<DraftsService, 'handlers'> = {
@@ -101,7 +122,10 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       let origin: DraftOrigin = input.origin ?? { kind: 'manual' };
       if (input.templateId !== undefined) {
         const template = deps.findTemplate(input.templateId);
-        if (!template) return fail('not_found', `There is no template with the id "${input.templateId.slice(0, 80)}".`, { fields: ['templateId'] });
+        if (!template)
+          return fail('not_found', `There is no template with the id "${input.templateId.slice(0, 80)}".`, {
+            fields: ['templateId'],
+          });
         draft = applyTemplate(template, draft);
         if (!input.origin) origin = { kind: 'template', templateId: template.id };
       }
@@ -122,7 +146,8 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
     save(draft, focusedField) {
       const current = drafts.get(draft.id);
       if (!current) return missing(draft.id);
-      if (current.meta.deletedAtUtc !== null) return fail('conflict', 'This draft is in the bin. Restore it to keep editing.');
+      if (current.meta.deletedAtUtc !== null)
+        return fail('conflict', 'This draft is in the bin. Restore it to keep editing.');
       return ok(
         put({
           draft,
@@ -141,7 +166,10 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
         .sort((a, b) => b.meta.updatedAtUtc.localeCompare(a.meta.updatedAtUtc))
         .map(summariseDraft);
     },
-    findByOrigin: (matches) => [...drafts.values()].filter((stored) => stored.meta.deletedAtUtc === null && matches(stored.meta.origin)),
+    findByOrigin: (matches) =>
+      [...drafts.values()].filter(
+        (stored) => stored.meta.deletedAtUtc === null && matches(stored.meta.origin),
+      ),
     duplicate(id) {
       const source = drafts.get(id);
       if (!source) return missing(id);
@@ -158,7 +186,8 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
     },
     restore(id) {
       const current = drafts.get(id);
-      if (!current) return fail('not_found', 'That draft has been emptied from the bin and cannot be restored.');
+      if (!current)
+        return fail('not_found', 'That draft has been emptied from the bin and cannot be restored.');
       return ok(put({ ...current, meta: { ...current.meta, deletedAtUtc: null, updatedAtUtc: nowIso() } }));
     },
     discard(id) {

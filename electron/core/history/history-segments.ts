@@ -185,7 +185,9 @@ function migrateLegacyHistory(path: string, dir: string, context: RecordFilesCon
   if (check.state !== 'readable') return;
   const decoded = decodeStored(check.content, legacyHistoryShape);
   if (!decoded.ok) {
-    context.onQuarantine(quarantineFile(path, 'history', decoded.error.reason, context.nowMs(), decoded.error.kind));
+    context.onQuarantine(
+      quarantineFile(path, 'history', decoded.error.reason, context.nowMs(), decoded.error.kind),
+    );
     return;
   }
   // Synced before the old file goes; a crash part-way leaves history.json, and the next start writes the months again.

@@ -7,7 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import type { StoredDraft } from '../../../shared/drafts/stored-draft.ts';
-import { incidentSchema, type Incident, type IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
+import {
+  incidentSchema,
+  type Incident,
+  type IncidentTimelineKind,
+} from '../../../shared/incidents/incident.ts';
 import { answerOf, instantOf, type Draft } from '../../../shared/messages/index.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -77,7 +81,9 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
   const get = (id: string) => all().find((incident) => incident.id === id);
 
   function save(incident: Incident): Incident {
-    deps.store.update(({ incidents }) => ({ incidents: [incident, ...incidents.filter((item) => item.id !== incident.id)] }));
+    deps.store.update(({ incidents }) => ({
+      incidents: [incident, ...incidents.filter((item) => item.id !== incident.id)],
+    }));
     deps.bus.emit('incidents:changed', incident);
     return incident;
   }
@@ -85,8 +91,14 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
   const list = () => {
     const cutoffMs = deps.nowMs() - RECENT_MS;
     return all()
-      .filter((incident) => incident.state === 'open' || Date.parse(incident.resolvedAtUtc ?? incident.declaredAtUtc) >= cutoffMs)
-      .sort((a, b) => (a.state === b.state ? b.declaredAtUtc.localeCompare(a.declaredAtUtc) : a.state === 'open' ? -1 : 1));
+      .filter(
+        (incident) =>
+          incident.state === 'open' ||
+          Date.parse(incident.resolvedAtUtc ?? incident.declaredAtUtc) >= cutoffMs,
+      )
+      .sort((a, b) =>
+        a.state === b.state ? b.declaredAtUtc.localeCompare(a.declaredAtUtc) : a.state === 'open' ? -1 : 1,
+      );
   };
 
   const routeFor: IncidentsService['routeFor'] = (draft, origin) => {
@@ -100,14 +112,21 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       return ok(null);
     }
     const wasHolding = draft.fields.isHolding === 'yes';
-    const threading = incident.threadTs ? { threadTs: incident.threadTs } : { threadOf: incident.declarationOutboxId };
-    return ok({ incidentId: incident.id, kind: kind === 'update' && wasHolding ? 'holding' : kind, ...threading });
+    const threading = incident.threadTs
+      ? { threadTs: incident.threadTs }
+      : { threadOf: incident.declarationOutboxId };
+    return ok({
+      incidentId: incident.id,
+      kind: kind === 'update' && wasHolding ? 'holding' : kind,
+      ...threading,
+    });
   };
 
   function recordQueued(routing: IncidentRouting, draft: Draft, item: OutboxItem, title: string): Incident {
     const nowIso = new Date(deps.nowMs()).toISOString();
     const promiseMs = instantOf(draft, 'nextUpdateAtUtc');
-    const nextUpdateAtUtc = routing.kind === 'resolved' || promiseMs === undefined ? null : new Date(promiseMs).toISOString();
+    const nextUpdateAtUtc =
+      routing.kind === 'resolved' || promiseMs === undefined ? null : new Date(promiseMs).toISOString();
     const entry = {
       kind: routing.kind,
       atUtc: nowIso,
@@ -143,10 +162,19 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       incident.postmortemUrl = answerOf(draft, 'postmortemUrl') || incident.postmortemUrl;
     } else if (routing.kind === 'declared') {
       incident.nextUpdateAtUtc = nextUpdateAtUtc;
-      if (promiseMs !== undefined) deps.scheduler.promiseUpdate({ incidentId: incident.id, incidentTitle: reminderTitle, nextUpdateAtMs: promiseMs });
+      if (promiseMs !== undefined)
+        deps.scheduler.promiseUpdate({
+          incidentId: incident.id,
+          incidentTitle: reminderTitle,
+          nextUpdateAtMs: promiseMs,
+        });
     } else {
       incident.nextUpdateAtUtc = nextUpdateAtUtc;
-      deps.scheduler.updateSent({ incidentId: incident.id, incidentTitle: reminderTitle, nextUpdateAtMs: promiseMs ?? null });
+      deps.scheduler.updateSent({
+        incidentId: incident.id,
+        incidentTitle: reminderTitle,
+        nextUpdateAtMs: promiseMs ?? null,
+      });
     }
     return save(incident);
   }
@@ -165,9 +193,14 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     }
     const typeId = kind === 'postmortem' ? POSTMORTEM_TYPE_ID : INCIDENT_TYPE_ID;
     const stage = kind === 'postmortem' ? 'message' : kind === 'resolved' ? 'resolved' : 'update';
-    const reusable = deps.drafts.findByOrigin((origin) => origin.kind === 'incident' && origin.incidentId === incidentId).find(
-      (stored) => stored.draft.typeId === typeId && stored.draft.stage === stage && (stored.draft.fields.isHolding === 'yes') === (kind === 'holding'),
-    );
+    const reusable = deps.drafts
+      .findByOrigin((origin) => origin.kind === 'incident' && origin.incidentId === incidentId)
+      .find(
+        (stored) =>
+          stored.draft.typeId === typeId &&
+          stored.draft.stage === stage &&
+          (stored.draft.fields.isHolding === 'yes') === (kind === 'holding'),
+      );
     if (reusable) return ok(reusable);
     const fields: Record<string, string> = { service: incident.service };
     if (kind === 'holding') {

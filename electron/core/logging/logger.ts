@@ -28,7 +28,11 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
-    return { name: value.name, message: redactText(value.message), ...(typeof code === 'string' ? { code } : {}) };
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   if (Array.isArray(value)) return value.slice(0, 50).map((item) => redact(item, depth + 1));
   const out: Record<string, unknown> = {};
@@ -42,16 +46,26 @@ export type LogSink = (line: string) => void;
 
 export function createLogger(sink: LogSink, minLevel: LogLevel = 'info'): Logger {
   const order: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-  const write = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
-    if (order[level] < order[minLevel]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(redact(fields) as LogFields) });
-    sink(redactText(line));
-  };
+  const write =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      if (order[level] < order[minLevel]) return;
+      const line = JSON.stringify({
+        time: new Date().toISOString(),
+        level,
+        event,
+        ...(redact(fields) as LogFields),
+      });
+      sink(redactText(line));
+    };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 /** A logger that keeps lines in memory: for tests that scan what was logged. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger((line) => lines.push(line), 'debug'), { lines });
+  return Object.assign(
+    createLogger((line) => lines.push(line), 'debug'),
+    { lines },
+  );
 }

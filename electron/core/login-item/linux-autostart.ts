@@ -18,7 +18,7 @@ export function autostartEntry(executablePath: string): string {
     '[Desktop Entry]',
     'Type=Application',
     'Name=Herald',
-    'Comment=The comms lead\'s desk: reminders for promised incident updates',
+    "Comment=The comms lead's desk: reminders for promised incident updates",
     `Exec=${quoteExecArgument(executablePath)} ${LAUNCHED_AT_LOGIN_ARG}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',

@@ -29,7 +29,10 @@ export function wasLaunchedAtLogin(facts: LaunchFacts): boolean {
 }
 
 /** What app.setLoginItemSettings gets: on Windows the login item passes the marker argument. */
-export function loginItemSettingsFor(platform: string, openAtLogin: boolean): { openAtLogin: boolean; args?: string[] } {
+export function loginItemSettingsFor(
+  platform: string,
+  openAtLogin: boolean,
+): { openAtLogin: boolean; args?: string[] } {
   return platform === 'win32' ? { openAtLogin, args: [LAUNCHED_AT_LOGIN_ARG] } : { openAtLogin };
 }
 

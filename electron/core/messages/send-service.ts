@@ -29,10 +29,19 @@ export interface SendService {
   handlers: { 'messages:send': Handler<'messages:send'> };
 }
 
-function timing(args: Args<'messages:send'>, isOnline: boolean, routing: IncidentRouting | null, nowMs: number): Result<Partial<EnqueueRequest>> {
+function timing(
+  args: Args<'messages:send'>,
+  isOnline: boolean,
+  routing: IncidentRouting | null,
+  nowMs: number,
+): Result<Partial<EnqueueRequest>> {
   if (args.mode !== 'schedule') return ok({});
-  if (args.atUtc === undefined) return fail('invalid_argument', 'Choose when to send it.', { fields: ['atUtc'] });
-  if (Date.parse(args.atUtc) <= nowMs) return fail('invalid_argument', 'That time has already passed; choose a later one.', { fields: ['atUtc'] });
+  if (args.atUtc === undefined)
+    return fail('invalid_argument', 'Choose when to send it.', { fields: ['atUtc'] });
+  if (Date.parse(args.atUtc) <= nowMs)
+    return fail('invalid_argument', 'That time has already passed; choose a later one.', {
+      fields: ['atUtc'],
+    });
   // Slack schedules only when it can be reached and the thread already exists; otherwise Herald sends it itself.
   const canSlackSchedule = isOnline && routing?.threadOf === undefined;
   return ok(canSlackSchedule ? { scheduleForUtc: args.atUtc } : { sendAtUtc: args.atUtc });
@@ -41,13 +50,21 @@ function timing(args: Args<'messages:send'>, isOnline: boolean, routing: Inciden
 export function createSendService(deps: SendServiceDeps): SendService {
   function send(args: Args<'messages:send'>): Result<SendResult> {
     const stored = deps.drafts.get(args.draftId);
-    if (!stored || stored.meta.deletedAtUtc !== null) return fail('not_found', 'That draft no longer exists; it may have been sent already.');
+    if (!stored || stored.meta.deletedAtUtc !== null)
+      return fail('not_found', 'That draft no longer exists; it may have been sent already.');
     const { draft } = stored;
     const plan = deps.plan();
     const type = findType(plan, draft.typeId);
-    if (!type) return fail('invalid_argument', 'This draft’s message type is no longer in the plan. Choose a type and try again.');
+    if (!type)
+      return fail(
+        'invalid_argument',
+        'This draft’s message type is no longer in the plan. Choose a type and try again.',
+      );
     if (slackChannelsOf(type).length === 0 && draft.channel.trim() === '') {
-      return fail('invalid_argument', `The plan does not post ${type.name} to Slack. Use “Copy as Slack text” instead.`);
+      return fail(
+        'invalid_argument',
+        `The plan does not post ${type.name} to Slack. Use “Copy as Slack text” instead.`,
+      );
     }
     const nowMs = deps.nowMs();
     const zone = deps.zone();
@@ -60,16 +77,19 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const lint = lintDraft(draft, plan, { nowMs, zone });
     const blocking = lint.warnings.filter((warning) => warning.isBlocking);
     if (blocking.length > 0 && args.overrideReason === undefined) {
-      return fail('checklist_incomplete', `Not ready to send: ${blocking.map((warning) => warning.message).join(' ')}`, {
-        fix: 'Complete the missing items, or send anyway with a reason (it is recorded in history).',
-        fields: blocking.flatMap((warning) => (warning.itemId ? [warning.itemId] : [])),
-      });
+      return fail(
+        'checklist_incomplete',
+        `Not ready to send: ${blocking.map((warning) => warning.message).join(' ')}`,
+        {
+          fix: 'Complete the missing items, or send anyway with a reason (it is recorded in history).',
+          fields: blocking.flatMap((warning) => (warning.itemId ? [warning.itemId] : [])),
+        },
+      );
     }
 
     const rendered = renderBlocks(draft, plan, { zone });
     const tooBig = checkLimits(rendered).filter((problem) => problem.severity === 'error');
     if (tooBig.length > 0) return fail('too_long', tooBig.map((problem) => problem.message).join(' '));
-
 
     const promise = draft.fields.nextUpdateAtUtc;
     const { origin } = stored.meta;
@@ -80,7 +100,8 @@ export function createSendService(deps: SendServiceDeps): SendService {
       ...(routing ? { incidentId: routing.incidentId } : {}),
       ...(origin.kind === 'calendar' ? { eventId: origin.eventId } : {}),
     };
-    const isThreaded = routing?.threadTs !== undefined || routing?.threadOf !== undefined || draft.threadTs !== undefined;
+    const isThreaded =
+      routing?.threadTs !== undefined || routing?.threadOf !== undefined || draft.threadTs !== undefined;
     const request: EnqueueRequest = {
       channel: draft.channel,
       text: rendered.text,
@@ -92,7 +113,12 @@ export function createSendService(deps: SendServiceDeps): SendService {
       source,
       checklist: lint.checklist,
       ...(args.overrideReason !== undefined && blocking.length > 0
-        ? { override: { reason: args.overrideReason, warnings: blocking.map(({ code, message }) => ({ code, message })) } }
+        ? {
+            override: {
+              reason: args.overrideReason,
+              warnings: blocking.map(({ code, message }) => ({ code, message })),
+            },
+          }
         : {}),
     };
     const queued = deps.outbox.enqueue(request);
@@ -100,13 +126,20 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const title = titleOf(draft, plan, { zone }).title;
     if (routing) deps.incidents.recordQueued(routing, draft, queued.value, title);
     deps.drafts.remove(draft.id);
-    return ok({ outboxItemId: queued.value.id, incidentId: routing?.incidentId ?? null, state: queued.value.state });
+    return ok({
+      outboxItemId: queued.value.id,
+      incidentId: routing?.incidentId ?? null,
+      state: queued.value.state,
+    });
   }
 
   return { send, handlers: { 'messages:send': (args) => Promise.resolve(send(args)) } };
 }
 
-function threadingOf(draft: Draft, routing: IncidentRouting | null): Pick<EnqueueRequest, 'threadTs' | 'threadOf'> {
+function threadingOf(
+  draft: Draft,
+  routing: IncidentRouting | null,
+): Pick<EnqueueRequest, 'threadTs' | 'threadOf'> {
   if (routing?.threadTs) return { threadTs: routing.threadTs };
   if (routing?.threadOf) return { threadOf: routing.threadOf };
   return draft.threadTs ? { threadTs: draft.threadTs } : {};

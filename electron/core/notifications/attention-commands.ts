@@ -24,7 +24,12 @@ export interface AttentionEffect {
   restartToUpdate: boolean;
 }
 
-export const noEffect: AttentionEffect = { showWindow: false, navigate: null, quit: false, restartToUpdate: false };
+export const noEffect: AttentionEffect = {
+  showWindow: false,
+  navigate: null,
+  quit: false,
+  restartToUpdate: false,
+};
 
 /** "5 min", "1 h", "1 h 30 min": a snooze length for a button label. */
 export function describeDuration(durationMs: number): string {

@@ -58,7 +58,11 @@ function emitTo<T>(listeners: Set<(value: T) => void>, value: T, logger: Logger)
 }
 
 /** The next instant at which an open reminder changes urgency: it enters the due-soon window, or falls due. */
-export function nextUrgencyChangeMs(open: readonly Reminder[], nowMs: number, dueSoonWindowMs: number): number | null {
+export function nextUrgencyChangeMs(
+  open: readonly Reminder[],
+  nowMs: number,
+  dueSoonWindowMs: number,
+): number | null {
   let nextMs: number | null = null;
   for (const reminder of open) {
     if (reminder.state !== 'armed') continue;
@@ -81,7 +85,12 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
 
   function modelFor(open: readonly Reminder[], nowMs: number): TrayModel {
     const state = trayState(open, nowMs, { dueSoonWindowMs: deps.reminderSettings().dueSoonWindowMs });
-    return buildTrayModel(state, { nowMs, timeZone: deps.timeZone(), capabilities: deps.capabilities, readyUpdateVersion: deps.readyUpdateVersion?.() ?? null });
+    return buildTrayModel(state, {
+      nowMs,
+      timeZone: deps.timeZone(),
+      capabilities: deps.capabilities,
+      readyUpdateVersion: deps.readyUpdateVersion?.() ?? null,
+    });
   }
 
   const trayModel = (): TrayModel => modelFor(deps.reminders.list().reminders, clock.now());
@@ -89,11 +98,17 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
   function armRefresh(open: readonly Reminder[], nowMs: number): void {
     if (timer) clock.clearTimer(timer);
     const changeMs = nextUrgencyChangeMs(open, nowMs, deps.reminderSettings().dueSoonWindowMs);
-    const delayMs = Math.min(changeMs === null ? TRAY_SAFETY_REFRESH_MS : changeMs - nowMs, TRAY_SAFETY_REFRESH_MS);
-    timer = clock.setTimer(() => {
-      timer = null;
-      refresh();
-    }, Math.max(1, delayMs));
+    const delayMs = Math.min(
+      changeMs === null ? TRAY_SAFETY_REFRESH_MS : changeMs - nowMs,
+      TRAY_SAFETY_REFRESH_MS,
+    );
+    timer = clock.setTimer(
+      () => {
+        timer = null;
+        refresh();
+      },
+      Math.max(1, delayMs),
+    );
   }
 
   /** Sends the tray model when it changed (labels carry times, so a new minute can change it too). */
@@ -110,7 +125,10 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
   }
 
   function runReminderCommand(name: 'snooze' | 'dismiss', reminderId: string): AttentionEffect {
-    const result = name === 'snooze' ? deps.reminders.scheduler.snooze(reminderId) : deps.reminders.scheduler.dismiss(reminderId);
+    const result =
+      name === 'snooze'
+        ? deps.reminders.scheduler.snooze(reminderId)
+        : deps.reminders.scheduler.dismiss(reminderId);
     // The alert may have been cleared meanwhile (the update went out): nothing left to do.
     if (!result.ok) logger.info('attention.command_refused', { command: name, code: result.error.code });
     return noEffect;
@@ -121,7 +139,9 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
       if (stops.length > 0) return;
       stops.push(
         deps.reminders.scheduler.subscribe((change) => {
-          const settled = change.changed.filter((reminder) => reminder.state !== 'fired').map((reminder) => reminder.id);
+          const settled = change.changed
+            .filter((reminder) => reminder.state !== 'fired')
+            .map((reminder) => reminder.id);
           if (settled.length > 0) emitTo(withdrawListeners, settled, logger);
           refresh();
         }),

@@ -16,12 +16,23 @@ const PLAN_STAGE_BY_MAINTENANCE_STAGE: Record<MaintenanceStage, string> = {
   complete: 'complete',
 };
 
-export function composeIntentFor(subject: ReminderSubject, options: { isHolding?: boolean } = {}): ComposeIntent {
+export function composeIntentFor(
+  subject: ReminderSubject,
+  options: { isHolding?: boolean } = {},
+): ComposeIntent {
   switch (subject.type) {
     case 'incident':
-      return { kind: 'incident_update', incidentId: subject.incidentId, isHolding: options.isHolding ?? false };
+      return {
+        kind: 'incident_update',
+        incidentId: subject.incidentId,
+        isHolding: options.isHolding ?? false,
+      };
     case 'maintenance':
-      return { kind: 'maintenance_comm', eventId: subject.eventId, stage: PLAN_STAGE_BY_MAINTENANCE_STAGE[subject.stage] };
+      return {
+        kind: 'maintenance_comm',
+        eventId: subject.eventId,
+        stage: PLAN_STAGE_BY_MAINTENANCE_STAGE[subject.stage],
+      };
     case 'duty':
       return { kind: 'duty', dutyId: subject.dutyId };
   }
@@ -31,4 +42,8 @@ export function composeRequest(intent: ComposeIntent): NavigateRequest {
   return { screen: 'compose', compose: intent };
 }
 
-export const newIncidentRequest: NavigateRequest = composeRequest({ kind: 'new', typeId: INCIDENT_PLAN_TYPE_ID, stage: 'declared' });
+export const newIncidentRequest: NavigateRequest = composeRequest({
+  kind: 'new',
+  typeId: INCIDENT_PLAN_TYPE_ID,
+  stage: 'declared',
+});

@@ -19,5 +19,10 @@ export interface HostCapabilities {
 
 export function hostCapabilities(platform: string): HostCapabilities {
   const isMac = platform === 'darwin';
-  return { hasNotificationActions: isMac || platform === 'win32', hasTrayTitle: isMac, hasCountInTrayIcon: !isMac, isTrayClickOpen: platform === 'win32' };
+  return {
+    hasNotificationActions: isMac || platform === 'win32',
+    hasTrayTitle: isMac,
+    hasCountInTrayIcon: !isMac,
+    isTrayClickOpen: platform === 'win32',
+  };
 }

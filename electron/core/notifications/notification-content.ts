@@ -88,16 +88,31 @@ function details(reminder: Reminder, firedAtMs: number, timeZone: string): strin
 }
 
 function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] {
-  const snooze: NotificationAction = { label: snoozeLabel(snoozeMs), command: { type: 'snooze', reminderId: reminder.id } };
+  const snooze: NotificationAction = {
+    label: snoozeLabel(snoozeMs),
+    command: { type: 'snooze', reminderId: reminder.id },
+  };
   if (reminder.subject.type === 'incident') {
     return [
-      { label: 'Post update', command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) } },
+      {
+        label: 'Post update',
+        command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) },
+      },
       snooze,
-      { label: 'Post holding update', command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject, { isHolding: true })) } },
+      {
+        label: 'Post holding update',
+        command: {
+          type: 'navigate',
+          request: composeRequest(composeIntentFor(reminder.subject, { isHolding: true })),
+        },
+      },
     ];
   }
   return [
-    { label: 'Write it', command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) } },
+    {
+      label: 'Write it',
+      command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) },
+    },
     snooze,
     { label: 'Dismiss', command: { type: 'dismiss', reminderId: reminder.id } },
   ];

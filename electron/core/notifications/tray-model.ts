@@ -3,7 +3,12 @@
 // and a menu listing what is due with one click to act, then "New
 // incident", "Open Herald", "Restart to update" when an update is ready, and
 // "Quit Herald". Built from trayState().
-import type { AttentionItem, TrayIconState, TrayState, Urgency } from '../../../shared/reminders/attention.ts';
+import type {
+  AttentionItem,
+  TrayIconState,
+  TrayState,
+  Urgency,
+} from '../../../shared/reminders/attention.ts';
 import type { AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest, newIncidentRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';
@@ -45,7 +50,12 @@ export interface TrayContext {
   readyUpdateVersion?: string | null;
 }
 
-const URGENCY_LABEL: Record<Urgency, string> = { overdue: 'Overdue', due: 'Due now', due_soon: 'Due soon', upcoming: 'Coming up' };
+const URGENCY_LABEL: Record<Urgency, string> = {
+  overdue: 'Overdue',
+  due: 'Due now',
+  due_soon: 'Due soon',
+  upcoming: 'Coming up',
+};
 
 export function badgeFor(count: number): TrayBadge | null {
   if (count <= 0) return null;
@@ -74,12 +84,20 @@ export function buildTrayModel(state: TrayState, context: TrayContext): TrayMode
   if (shown.length === 0) {
     menu.push({ type: 'label', label: 'Nothing due' });
   } else {
-    menu.push({ type: 'label', label: state.count === 1 ? '1 item needs you' : `${state.count} items need you` });
+    menu.push({
+      type: 'label',
+      label: state.count === 1 ? '1 item needs you' : `${state.count} items need you`,
+    });
     for (const item of shown) {
-      menu.push({ type: 'item', label: itemLabel(item, context), command: { type: 'navigate', request: composeRequest(composeIntentFor(item.reminder.subject)) } });
+      menu.push({
+        type: 'item',
+        label: itemLabel(item, context),
+        command: { type: 'navigate', request: composeRequest(composeIntentFor(item.reminder.subject)) },
+      });
     }
     const hiddenCount = state.items.length - shown.length;
-    if (hiddenCount > 0) menu.push({ type: 'item', label: `${hiddenCount} more in Herald…`, command: { type: 'open' } });
+    if (hiddenCount > 0)
+      menu.push({ type: 'item', label: `${hiddenCount} more in Herald…`, command: { type: 'open' } });
   }
   menu.push(
     { type: 'separator' },
@@ -87,7 +105,12 @@ export function buildTrayModel(state: TrayState, context: TrayContext): TrayMode
     { type: 'item', label: 'Open Herald', command: { type: 'open' } },
     { type: 'separator' },
   );
-  if (context.readyUpdateVersion) menu.push({ type: 'item', label: `Restart to update (${context.readyUpdateVersion})`, command: { type: 'restart_to_update' } });
+  if (context.readyUpdateVersion)
+    menu.push({
+      type: 'item',
+      label: `Restart to update (${context.readyUpdateVersion})`,
+      command: { type: 'restart_to_update' },
+    });
   menu.push({ type: 'item', label: 'Quit Herald', command: { type: 'quit' } });
   const { hasTrayTitle, hasCountInTrayIcon } = context.capabilities;
   return {

@@ -61,7 +61,11 @@ export function createChannelResolver(deps: ChannelResolverDeps): ChannelResolve
           if (found.status === 'found') {
             deps.repo.patch(item.id, { channelId: found.channel.id, channelName: found.channel.name });
           } else if (found.status === 'not_found') {
-            deps.transitions.fail(item, { code: 'channel_not_found', message: found.message, fix: found.fix });
+            deps.transitions.fail(item, {
+              code: 'channel_not_found',
+              message: found.message,
+              fix: found.fix,
+            });
           } else {
             const decision = decideAfterFailure(found.failure);
             if (decision.action === 'offline' || decision.action === 'stop_for_auth') {
@@ -70,7 +74,9 @@ export function createChannelResolver(deps: ChannelResolverDeps): ChannelResolve
               // After reporting: the report itself may change the connection, which unblocks.
               blockedUntilMs = Infinity;
             } else {
-              blockedUntilMs = deps.clock.now() + (decision.action === 'rate_limited' ? decision.retryAfterMs : RESOLVE_AGAIN_MS);
+              blockedUntilMs =
+                deps.clock.now() +
+                (decision.action === 'rate_limited' ? decision.retryAfterMs : RESOLVE_AGAIN_MS);
               deps.logger.warn('outbox.channel_lookup_failed', { kind: found.failure.kind });
             }
             break;

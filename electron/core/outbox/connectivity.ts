@@ -55,15 +55,22 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
   let failedProbes = 0;
   let isStopped = false;
 
-  function set(state: ConnectionState, detail: { message?: string; fix?: string; nextCheckAtMs?: number } = {}): void {
+  function set(
+    state: ConnectionState,
+    detail: { message?: string; fix?: string; nextCheckAtMs?: number } = {},
+  ): void {
     const next: ConnectionStatus = {
       state,
       message: detail.message ?? MESSAGES[state],
       ...(detail.fix === undefined ? {} : { fix: detail.fix }),
       sinceUtc: state === status.state ? status.sinceUtc : new Date(deps.clock.now()).toISOString(),
-      nextCheckAtUtc: detail.nextCheckAtMs === undefined ? null : new Date(detail.nextCheckAtMs).toISOString(),
+      nextCheckAtUtc:
+        detail.nextCheckAtMs === undefined ? null : new Date(detail.nextCheckAtMs).toISOString(),
     };
-    const isSame = next.state === status.state && next.message === status.message && next.nextCheckAtUtc === status.nextCheckAtUtc;
+    const isSame =
+      next.state === status.state &&
+      next.message === status.message &&
+      next.nextCheckAtUtc === status.nextCheckAtUtc;
     status = next;
     if (isSame) return;
     deps.logger.info('outbox.connection', { state: next.state });
@@ -129,10 +136,13 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
     },
     reportNetworkFailure(failure) {
       if (status.state === 'auth_stopped') return;
-      deps.logger.warn('outbox.network_failure', { cause: failure.kind === 'network' ? failure.cause : failure.kind });
+      deps.logger.warn('outbox.network_failure', {
+        cause: failure.kind === 'network' ? failure.cause : failure.kind,
+      });
       if (probeTimer === undefined && !isProbing) scheduleProbe();
       // A probe already on its way decides when Herald is back; until then, nothing is sent.
-      else if (status.state !== 'offline') set('offline', { fix: 'Check your network connection; Herald keeps trying.' });
+      else if (status.state !== 'offline')
+        set('offline', { fix: 'Check your network connection; Herald keeps trying.' });
     },
     reportAuthFailure(failure) {
       clearProbe();

@@ -8,7 +8,12 @@ import { isAuthFailure } from '../slack/gateway-support.ts';
 import type { GatewayFailure } from '../slack/slack-gateway.ts';
 
 /** Platform errors after which Slack may have done part of the work, per its documentation. */
-const MAYBE_DONE_CODES: ReadonlySet<string> = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable']);
+const MAYBE_DONE_CODES: ReadonlySet<string> = new Set([
+  'internal_error',
+  'fatal_error',
+  'request_timeout',
+  'service_unavailable',
+]);
 
 export type FailureDecision =
   /** The token is no good: stop the whole queue; the item waits, unchanged. */
@@ -33,7 +38,8 @@ export function decideAfterFailure(failure: GatewayFailure): FailureDecision {
       return { action: 'back_off', mayHaveReachedSlack: true };
     case 'platform': {
       if (MAYBE_DONE_CODES.has(failure.code)) return { action: 'back_off', mayHaveReachedSlack: true };
-      if (explainSlackError(failure.code).isTransient) return { action: 'back_off', mayHaveReachedSlack: false };
+      if (explainSlackError(failure.code).isTransient)
+        return { action: 'back_off', mayHaveReachedSlack: false };
       return { action: 'fail', problem: problemOf(failure) };
     }
     default:
@@ -45,7 +51,11 @@ export function decideAfterFailure(failure: GatewayFailure): FailureDecision {
 export function problemOf(failure: GatewayFailure): OutboxProblem {
   if (failure.kind === 'platform') {
     const needed = failure.needed === undefined ? '' : ` (it needs the ${failure.needed} permission)`;
-    return { code: failure.code, message: `${failure.message.replace(/\.$/, '')}${needed}.`, fix: failure.fix };
+    return {
+      code: failure.code,
+      message: `${failure.message.replace(/\.$/, '')}${needed}.`,
+      fix: failure.fix,
+    };
   }
   const code = failure.kind === 'http' ? `http_${failure.status}` : failure.kind;
   return { code, message: failure.message, fix: failure.fix };

@@ -43,7 +43,11 @@ export interface Transitions {
    * (or schedule) itself, false when it was a check; `method` is the Slack
    * method that failed, for its rate-limit cooldown.
    */
-  afterFailure(item: OutboxItem, failure: GatewayFailure, options: { wasSend: boolean; method: string }): OutboxItem;
+  afterFailure(
+    item: OutboxItem,
+    failure: GatewayFailure,
+    options: { wasSend: boolean; method: string },
+  ): OutboxItem;
   /** Work still running in the background (permalink look-ups). */
   pendingCount(): number;
   /** Learns the workspace URL again (on start, and when Slack is connected). */
@@ -51,7 +55,12 @@ export interface Transitions {
 }
 
 /** The link Slack itself gives for a message: the workspace URL, the channel, and the ts without its dot. */
-export function permalinkFor(workspaceUrl: string, channelId: string, ts: string, threadTs: string | null): string {
+export function permalinkFor(
+  workspaceUrl: string,
+  channelId: string,
+  ts: string,
+  threadTs: string | null,
+): string {
   const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
   const path = `${base}archives/${channelId}/p${ts.replace('.', '')}`;
   return threadTs !== null && threadTs !== ts ? `${path}?thread_ts=${threadTs}&cid=${channelId}` : path;
@@ -104,7 +113,10 @@ export function createTransitions(deps: TransitionDeps): Transitions {
     cooldowns,
     markSent(item, ts, via, note) {
       failureStreaks.delete(item.id);
-      const permalink = typeof workspaceUrl === 'string' && ts !== null && item.channelId !== null ? permalinkFor(workspaceUrl, item.channelId, ts, item.threadTs) : null;
+      const permalink =
+        typeof workspaceUrl === 'string' && ts !== null && item.channelId !== null
+          ? permalinkFor(workspaceUrl, item.channelId, ts, item.threadTs)
+          : null;
       const sent = deps.repo.patch(item.id, {
         state: 'sent',
         ts,
@@ -138,16 +150,26 @@ export function createTransitions(deps: TransitionDeps): Transitions {
     fail(item, problem) {
       failureStreaks.delete(item.id);
       deps.logger.warn('outbox.failed', { id: item.id, code: problem.code });
-      return deps.repo.patch(item.id, { state: 'failed', problem, isOutcomeUnclear: false, nextAttemptAtUtc: null });
+      return deps.repo.patch(item.id, {
+        state: 'failed',
+        problem,
+        isOutcomeUnclear: false,
+        nextAttemptAtUtc: null,
+      });
     },
     afterFailure(item, failure, { wasSend, method }) {
       const decision = decideAfterFailure(failure);
       const problem = problemOf(failure);
       // A send that clearly did not happen leaves nothing to look for; a check that failed changes nothing.
-      const unclearIf = (mayHaveReachedSlack: boolean) => (wasSend ? mayHaveReachedSlack : item.isOutcomeUnclear);
+      const unclearIf = (mayHaveReachedSlack: boolean) =>
+        wasSend ? mayHaveReachedSlack : item.isOutcomeUnclear;
       switch (decision.action) {
         case 'stop_for_auth': {
-          const queued = deps.repo.patch(item.id, { state: 'queued', isOutcomeUnclear: unclearIf(false), problem });
+          const queued = deps.repo.patch(item.id, {
+            state: 'queued',
+            isOutcomeUnclear: unclearIf(false),
+            problem,
+          });
           deps.connectivity.reportAuthFailure(failure);
           return queued;
         }
@@ -162,7 +184,11 @@ export function createTransitions(deps: TransitionDeps): Transitions {
           });
         }
         case 'offline': {
-          const queued = deps.repo.patch(item.id, { state: 'queued', isOutcomeUnclear: unclearIf(decision.mayHaveReachedSlack), problem });
+          const queued = deps.repo.patch(item.id, {
+            state: 'queued',
+            isOutcomeUnclear: unclearIf(decision.mayHaveReachedSlack),
+            problem,
+          });
           deps.connectivity.reportNetworkFailure(failure);
           return queued;
         }

@@ -53,7 +53,11 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
   const nowMs = () => deps.clock.now();
   const find = (id: string): Result<OutboxItem> => {
     const item = deps.repo.get(id);
-    return item ? ok(item) : fail('not_found', 'There is no such message in the outbox.', { fix: 'It may have been cleared; check History.' });
+    return item
+      ? ok(item)
+      : fail('not_found', 'There is no such message in the outbox.', {
+          fix: 'It may have been cleared; check History.',
+        });
   };
   const done = (item: OutboxItem): Result<OutboxItem> => {
     deps.changed();
@@ -62,10 +66,16 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
 
   function checkTimes(times: { promiseAtUtc?: string | null; scheduleForUtc?: string | null }): Result<null> {
     if (times.promiseAtUtc != null && Date.parse(times.promiseAtUtc) <= nowMs()) {
-      return fail('invalid_argument', 'The promised next-update time has already passed.', { fix: 'Choose a later time.', fields: ['promiseAtUtc'] });
+      return fail('invalid_argument', 'The promised next-update time has already passed.', {
+        fix: 'Choose a later time.',
+        fields: ['promiseAtUtc'],
+      });
     }
     if (times.scheduleForUtc != null && Date.parse(times.scheduleForUtc) - nowMs() < SCHEDULE_MIN_LEAD_MS) {
-      return fail('invalid_argument', 'Slack can only schedule a message for a time still ahead.', { fix: 'Choose a later time, or send it now.', fields: ['scheduleForUtc'] });
+      return fail('invalid_argument', 'Slack can only schedule a message for a time still ahead.', {
+        fix: 'Choose a later time, or send it now.',
+        fields: ['scheduleForUtc'],
+      });
     }
     return ok(null);
   }
@@ -103,11 +113,19 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       if (!times.ok) return times;
       if (args.threadOf !== undefined) {
         const parent = deps.repo.get(args.threadOf);
-        if (!parent) return fail('not_found', 'The message this should reply to is not in the outbox.', { fields: ['threadOf'] });
-        if (parent.state === 'cancelled') return fail('conflict', 'The message this should reply to was cancelled.', { fields: ['threadOf'] });
+        if (!parent)
+          return fail('not_found', 'The message this should reply to is not in the outbox.', {
+            fields: ['threadOf'],
+          });
+        if (parent.state === 'cancelled')
+          return fail('conflict', 'The message this should reply to was cancelled.', {
+            fields: ['threadOf'],
+          });
       }
       const nowIso = new Date(nowMs()).toISOString();
-      const item = deps.repo.add(newQueuedItem(args, { id: deps.createId(), nowIso, channel: channelFields(args.channel) }));
+      const item = deps.repo.add(
+        newQueuedItem(args, { id: deps.createId(), nowIso, channel: channelFields(args.channel) }),
+      );
       return done(item);
     },
 
@@ -115,24 +133,37 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       const found = find(id);
       if (!found.ok) return found;
       const item = found.value;
-      if (item.state !== 'queued') return fail('conflict', `This message is ${STATE_WORDS[item.state]}, so it can no longer be edited.`);
+      if (item.state !== 'queued')
+        return fail('conflict', `This message is ${STATE_WORDS[item.state]}, so it can no longer be edited.`);
       if (item.isOutcomeUnclear) {
-        return fail('conflict', 'An earlier attempt may already have reached Slack, so Herald will not change it until it has checked.', {
-          fix: 'Try again once Herald is back in touch with Slack.',
-        });
+        return fail(
+          'conflict',
+          'An earlier attempt may already have reached Slack, so Herald will not change it until it has checked.',
+          {
+            fix: 'Try again once Herald is back in touch with Slack.',
+          },
+        );
       }
       const sendAtUtc = patch.sendAtUtc === undefined ? item.sendAtUtc : patch.sendAtUtc;
       const scheduleForUtc = patch.scheduleForUtc === undefined ? item.scheduleForUtc : patch.scheduleForUtc;
       if (sendAtUtc !== null && scheduleForUtc !== null) {
-        return fail('invalid_argument', 'A message is either sent later by Herald or scheduled in Slack, not both.', { fields: ['scheduleForUtc'] });
+        return fail(
+          'invalid_argument',
+          'A message is either sent later by Herald or scheduled in Slack, not both.',
+          { fields: ['scheduleForUtc'] },
+        );
       }
       const times = checkTimes({ promiseAtUtc: patch.promiseAtUtc, scheduleForUtc: patch.scheduleForUtc });
       if (!times.ok) return times;
       const change: ItemChange = {
-        ...(patch.channel !== undefined && patch.channel.trim() !== item.channel ? channelFields(patch.channel) : {}),
+        ...(patch.channel !== undefined && patch.channel.trim() !== item.channel
+          ? channelFields(patch.channel)
+          : {}),
         ...(patch.text === undefined ? {} : { text: patch.text }),
         ...(patch.blocks === undefined ? {} : { blocks: patch.blocks }),
-        ...(patch.replyBroadcast === undefined ? {} : { replyBroadcast: patch.replyBroadcast && (item.threadTs !== null || item.threadOf !== null) }),
+        ...(patch.replyBroadcast === undefined
+          ? {}
+          : { replyBroadcast: patch.replyBroadcast && (item.threadTs !== null || item.threadOf !== null) }),
         ...(patch.promiseAtUtc === undefined ? {} : { promiseAtUtc: patch.promiseAtUtc }),
         sendAtUtc,
         scheduleForUtc,
@@ -145,13 +176,19 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       if (!found.ok) return found;
       const item = found.value;
       if (item.state === 'cancelled') return ok(item);
-      if (item.state === 'sending') return fail('conflict', 'This message is being sent right now, so it can no longer be cancelled.');
-      if (item.state === 'sent') return fail('conflict', 'This message has already been sent.', { fix: 'Delete it in Slack if it should not be there.' });
+      if (item.state === 'sending')
+        return fail('conflict', 'This message is being sent right now, so it can no longer be cancelled.');
+      if (item.state === 'sent')
+        return fail('conflict', 'This message has already been sent.', {
+          fix: 'Delete it in Slack if it should not be there.',
+        });
       if (item.state === 'scheduled' && item.channelId !== null && item.scheduledMessageId !== null) {
         const answer = await deps.gateway.cancelScheduled(item.channelId, item.scheduledMessageId);
         if (!answer.ok) {
           if (answer.error.kind === 'platform' && answer.error.code === 'invalid_scheduled_message_id') {
-            return fail('conflict', 'Too late to cancel: Slack posts it within a minute, or already has.', { fix: 'Delete it in Slack once it appears.' });
+            return fail('conflict', 'Too late to cancel: Slack posts it within a minute, or already has.', {
+              fix: 'Delete it in Slack once it appears.',
+            });
           }
           return failureToResult(answer.error);
         }
@@ -180,12 +217,19 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       if (!found.ok) return found;
       const item = found.value;
       if (item.state === 'queued') return done(deps.repo.patch(id, { nextAttemptAtUtc: null }));
-      if (item.state !== 'failed') return fail('conflict', `This message is ${STATE_WORDS[item.state]}; only a failed message can be retried.`);
+      if (item.state !== 'failed')
+        return fail(
+          'conflict',
+          `This message is ${STATE_WORDS[item.state]}; only a failed message can be retried.`,
+        );
       const parent = item.threadOf === null ? undefined : deps.repo.get(item.threadOf);
       if (item.threadTs === null && parent?.state === 'cancelled') {
-        return fail('conflict', 'The message this replies to was cancelled.', { fix: 'Send it as a new message instead.' });
+        return fail('conflict', 'The message this replies to was cancelled.', {
+          fix: 'Send it as a new message instead.',
+        });
       }
-      const hasSchedulePassed = item.scheduleForUtc !== null && Date.parse(item.scheduleForUtc) - nowMs() < SCHEDULE_MIN_LEAD_MS;
+      const hasSchedulePassed =
+        item.scheduleForUtc !== null && Date.parse(item.scheduleForUtc) - nowMs() < SCHEDULE_MIN_LEAD_MS;
       return done(
         deps.repo.patch(id, {
           state: 'queued',
@@ -204,7 +248,11 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       const found = find(request.id);
       if (!found.ok) return found;
       const item = found.value;
-      if (item.state !== 'held') return fail('conflict', `This message is ${STATE_WORDS[item.state]}; only a held message needs confirming.`);
+      if (item.state !== 'held')
+        return fail(
+          'conflict',
+          `This message is ${STATE_WORDS[item.state]}; only a held message needs confirming.`,
+        );
       const promiseAtUtc = request.promiseAtUtc === undefined ? item.promiseAtUtc : request.promiseAtUtc;
       if (promiseAtUtc !== null && Date.parse(promiseAtUtc) <= nowMs()) {
         return fail('conflict', 'The promised next-update time has passed, so the message would be stale.', {
@@ -213,7 +261,11 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
         });
       }
       const scheduleForUtc =
-        item.heldReason === 'schedule_passed' ? (request.scheduleForUtc ?? null) : request.scheduleForUtc === undefined ? item.scheduleForUtc : request.scheduleForUtc;
+        item.heldReason === 'schedule_passed'
+          ? (request.scheduleForUtc ?? null)
+          : request.scheduleForUtc === undefined
+            ? item.scheduleForUtc
+            : request.scheduleForUtc;
       const times = checkTimes({ scheduleForUtc });
       if (!times.ok) return times;
       return done(

@@ -45,8 +45,10 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   let isStarted = false;
   let wake: TimerHandle | undefined;
 
-  const isDeferred = (item: OutboxItem, nowMs: number) => item.sendAtUtc !== null && timeOf(item.sendAtUtc) > nowMs;
-  const isWaitingForParent = (item: OutboxItem) => item.threadOf !== null && item.threadTs === null && deps.repo.get(item.threadOf)?.state !== 'sent';
+  const isDeferred = (item: OutboxItem, nowMs: number) =>
+    item.sendAtUtc !== null && timeOf(item.sendAtUtc) > nowMs;
+  const isWaitingForParent = (item: OutboxItem) =>
+    item.threadOf !== null && item.threadTs === null && deps.repo.get(item.threadOf)?.state !== 'sent';
   const cooldownOf = (method: string) => deps.transitions.cooldowns.get(method) ?? 0;
   /** Not before the item's own wait, nor a Retry-After on the methods its attempt will call. */
   const readyAtMs = (item: OutboxItem) =>
@@ -95,7 +97,10 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
         const head = laneHead(channelId, deps.clock.now());
         if (!head || readyAtMs(head) > deps.clock.now()) break;
         // Every attempt moves its item on: out of the queue, to a later time, or the connection off line.
-        await attemptItem({ repo: deps.repo, gateway: deps.gateway, clock: deps.clock, transitions: deps.transitions }, head.id);
+        await attemptItem(
+          { repo: deps.repo, gateway: deps.gateway, clock: deps.clock, transitions: deps.transitions },
+          head.id,
+        );
       }
     } catch (error) {
       deps.logger.error('outbox.lane_failed', { channelId, error });
@@ -131,10 +136,13 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     wake = undefined;
     const atMs = nextWakeMs(nowMs);
     if (!Number.isFinite(atMs)) return;
-    wake = deps.clock.setTimer(() => {
-      wake = undefined;
-      pump();
-    }, Math.max(0, atMs - nowMs));
+    wake = deps.clock.setTimer(
+      () => {
+        wake = undefined;
+        pump();
+      },
+      Math.max(0, atMs - nowMs),
+    );
   }
 
   function pump(): void {
@@ -178,6 +186,10 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
       }
       pump();
     },
-    isBusy: () => busyLanes.size > 0 || deps.resolver.isRunning() || deps.reconciler.isRunning() || deps.transitions.pendingCount() > 0,
+    isBusy: () =>
+      busyLanes.size > 0 ||
+      deps.resolver.isRunning() ||
+      deps.reconciler.isRunning() ||
+      deps.transitions.pendingCount() > 0,
   };
 }

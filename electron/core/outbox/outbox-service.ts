@@ -7,7 +7,12 @@ import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
-import { finishedStates, outboxStates, type OutboxItem, type OutboxState } from '../../../shared/outbox/outbox-item.ts';
+import {
+  finishedStates,
+  outboxStates,
+  type OutboxItem,
+  type OutboxState,
+} from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -94,17 +99,26 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   const random = deps.random ?? Math.random;
   const sentListeners = new Set<SentListener>();
   const changeListeners = new Set<(item: OutboxItem) => void>();
-  const repo = createOutboxRepository(deps.files, () => deps.clock.now(), (item) => {
-    deps.bus.emit('outbox:changed', item);
-    for (const listener of [...changeListeners]) {
-      try {
-        listener(item);
-      } catch (error) {
-        deps.logger.error('outbox.change_listener_threw', { error });
+  const repo = createOutboxRepository(
+    deps.files,
+    () => deps.clock.now(),
+    (item) => {
+      deps.bus.emit('outbox:changed', item);
+      for (const listener of [...changeListeners]) {
+        try {
+          listener(item);
+        } catch (error) {
+          deps.logger.error('outbox.change_listener_threw', { error });
+        }
       }
-    }
+    },
+  );
+  const connectivity = createConnectivity({
+    gateway: deps.gateway,
+    clock: deps.clock,
+    logger: deps.logger,
+    random,
   });
-  const connectivity = createConnectivity({ gateway: deps.gateway, clock: deps.clock, logger: deps.logger, random });
   const transitions = createTransitions({
     repo,
     gateway: deps.gateway,
@@ -125,9 +139,31 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     },
     onPermalink: (item) => deps.history.recordSent(item, 'post'),
   });
-  const resolver = createChannelResolver({ repo, directory: deps.directory, connectivity, transitions, clock: deps.clock, logger: deps.logger });
-  const reconciler = createScheduledReconciler({ repo, gateway: deps.gateway, clock: deps.clock, connectivity, transitions });
-  const engine = createOutboxEngine({ repo, gateway: deps.gateway, clock: deps.clock, logger: deps.logger, connectivity, transitions, resolver, reconciler });
+  const resolver = createChannelResolver({
+    repo,
+    directory: deps.directory,
+    connectivity,
+    transitions,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const reconciler = createScheduledReconciler({
+    repo,
+    gateway: deps.gateway,
+    clock: deps.clock,
+    connectivity,
+    transitions,
+  });
+  const engine = createOutboxEngine({
+    repo,
+    gateway: deps.gateway,
+    clock: deps.clock,
+    logger: deps.logger,
+    connectivity,
+    transitions,
+    resolver,
+    reconciler,
+  });
   const commands = createOutboxCommands({
     repo,
     gateway: deps.gateway,
@@ -153,20 +189,33 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     else connectivity.reportAuthFailure({ kind: 'not_connected', ...explainSlackError('not_connected') });
   });
 
-  const list = (states?: readonly OutboxState[], page: { limit?: number; offset?: number } = {}): OutboxList => {
+  const list = (
+    states?: readonly OutboxState[],
+    page: { limit?: number; offset?: number } = {},
+  ): OutboxList => {
     const matching = (states ?? outboxStates).flatMap((state) => [...repo.inState(state)]);
     const total = matching.length;
     if (page.limit === undefined && !page.offset) {
-      return { items: matching.sort((a, b) => a.sequence - b.sequence), connection: connectivity.status(), total };
+      return {
+        items: matching.sort((a, b) => a.sequence - b.sequence),
+        connection: connectivity.status(),
+        total,
+      };
     }
     // A page: what is still on its way (enqueue order) before what has finished (newest first).
-    const unfinished = matching.filter((item) => !finishedStates.has(item.state)).sort((a, b) => a.sequence - b.sequence);
+    const unfinished = matching
+      .filter((item) => !finishedStates.has(item.state))
+      .sort((a, b) => a.sequence - b.sequence);
     const finishedAt = (item: OutboxItem) => item.sentAtUtc ?? item.updatedAtUtc;
     const finished = matching
       .filter((item) => finishedStates.has(item.state))
       .sort((a, b) => finishedAt(b).localeCompare(finishedAt(a)) || b.sequence - a.sequence);
     const offset = page.offset ?? 0;
-    return { items: [...unfinished, ...finished].slice(offset, offset + (page.limit ?? total)), connection: connectivity.status(), total };
+    return {
+      items: [...unfinished, ...finished].slice(offset, offset + (page.limit ?? total)),
+      connection: connectivity.status(),
+      total,
+    };
   };
 
   const service: OutboxService = {

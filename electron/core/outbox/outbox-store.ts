@@ -14,7 +14,12 @@
 import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { outboxItemSchema, outboxStates, type OutboxItem, type OutboxState } from '../../../shared/outbox/outbox-item.ts';
+import {
+  outboxItemSchema,
+  outboxStates,
+  type OutboxItem,
+  type OutboxState,
+} from '../../../shared/outbox/outbox-item.ts';
 import { checkJsonFile, quarantineFile } from '../storage/quarantine.ts';
 import { createRecordFiles, type RecordFiles, type RecordFilesContext } from '../storage/record-files.ts';
 import { decodeStored } from '../storage/versioned-store.ts';
@@ -40,7 +45,12 @@ const legacyOutboxShape = {
  */
 export function openOutboxFiles(dataDir: string, context: RecordFilesContext): OutboxFiles {
   const files = createRecordFiles(
-    { dir: join(dataDir, 'outbox'), label: (name) => `outbox item ${name}`, schema: outboxItemSchema, idOf: (item) => item.id },
+    {
+      dir: join(dataDir, 'outbox'),
+      label: (name) => `outbox item ${name}`,
+      schema: outboxItemSchema,
+      idOf: (item) => item.id,
+    },
     context,
   );
   const legacyPath = join(dataDir, 'outbox.json');
@@ -57,7 +67,9 @@ function migrateLegacyOutbox(path: string, files: OutboxFiles, context: RecordFi
   if (check.state !== 'readable') return;
   const decoded = decodeStored(check.content, legacyOutboxShape);
   if (!decoded.ok) {
-    context.onQuarantine(quarantineFile(path, 'outbox', decoded.error.reason, context.nowMs(), decoded.error.kind));
+    context.onQuarantine(
+      quarantineFile(path, 'outbox', decoded.error.reason, context.nowMs(), decoded.error.kind),
+    );
     return;
   }
   // Synchronous and synced before the old file goes: nothing can send until every item is safely moved,
@@ -103,9 +115,15 @@ function positionOf(list: readonly OutboxItem[], sequence: number): number {
   return low;
 }
 
-export function createOutboxRepository(files: OutboxFiles, nowMs: () => number, onChange: (item: OutboxItem) => void): OutboxRepository {
+export function createOutboxRepository(
+  files: OutboxFiles,
+  nowMs: () => number,
+  onChange: (item: OutboxItem) => void,
+): OutboxRepository {
   const byId = new Map<string, OutboxItem>();
-  const byState = new Map<OutboxState, Map<string, OutboxItem>>(outboxStates.map((state) => [state, new Map()]));
+  const byState = new Map<OutboxState, Map<string, OutboxItem>>(
+    outboxStates.map((state) => [state, new Map()]),
+  );
   const lanes = new Map<string | null, OutboxItem[]>();
   const timed = new Map<string, OutboxItem>();
   let nextSequence = 0;
@@ -165,7 +183,8 @@ export function createOutboxRepository(files: OutboxFiles, nowMs: () => number, 
       nextSequence += 1;
       byId.set(item.id, item);
       index(item);
-      if (finishedCount() > FINISHED_KEPT_MAX + PRUNE_SLACK || nowMs() - lastPruneMs > PRUNE_EVERY_MS) prune();
+      if (finishedCount() > FINISHED_KEPT_MAX + PRUNE_SLACK || nowMs() - lastPruneMs > PRUNE_EVERY_MS)
+        prune();
       onChange(item);
       return item;
     },

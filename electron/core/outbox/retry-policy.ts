@@ -15,7 +15,11 @@ export const PROBE_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 30_000 };
  * exponential step, of which a random half is kept ("equal jitter"), so the
  * wait never drops below half the step and never exceeds `maxMs`.
  */
-export function backoffDelayMs(failures: number, random: () => number, options: BackoffOptions = SEND_BACKOFF): number {
+export function backoffDelayMs(
+  failures: number,
+  random: () => number,
+  options: BackoffOptions = SEND_BACKOFF,
+): number {
   const exponent = Math.min(Math.max(failures, 1) - 1, 30);
   const stepMs = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
   const unit = Math.min(Math.max(random(), 0), 1);

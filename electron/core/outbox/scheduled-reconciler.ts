@@ -45,7 +45,9 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
   /** The next look: shortly after its time, and every so often before it. */
   const nextLookMs = (item: OutboxItem, fromMs: number) => {
     const afterTimeMs = postAtMsOf(item) + RECONCILE_GRACE_MS;
-    return afterTimeMs > fromMs ? Math.min(afterTimeMs, fromMs + RECONCILE_BEFORE_MS) : fromMs + RECONCILE_AGAIN_MS;
+    return afterTimeMs > fromMs
+      ? Math.min(afterTimeMs, fromMs + RECONCILE_BEFORE_MS)
+      : fromMs + RECONCILE_AGAIN_MS;
   };
   const dueAtMs = (item: OutboxItem) => {
     let atMs = againAtMs.get(item.id);
@@ -55,7 +57,10 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
     }
     return atMs;
   };
-  const scheduledItems = () => [...deps.repo.inState('scheduled')].filter((item) => item.channelId !== null).sort((a, b) => a.sequence - b.sequence);
+  const scheduledItems = () =>
+    [...deps.repo.inState('scheduled')]
+      .filter((item) => item.channelId !== null)
+      .sort((a, b) => a.sequence - b.sequence);
 
   /** A look failed: wait, or go offline, or stop for the token. */
   function afterLookFailed(item: OutboxItem, outcome: Extract<CheckOutcome, { kind: 'failure' }>): void {
@@ -88,7 +93,11 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
       againAtMs.delete(item.id);
       deps.repo.patch(item.id, {
         state: 'cancelled',
-        problem: { code: 'cancelled_in_slack', message: 'This scheduled message was removed in Slack before its time.', fix: 'Queue it again if it should still go.' },
+        problem: {
+          code: 'cancelled_in_slack',
+          message: 'This scheduled message was removed in Slack before its time.',
+          fix: 'Queue it again if it should still go.',
+        },
       });
       return;
     }
@@ -104,7 +113,8 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
         againAtMs.delete(item.id);
         deps.transitions.markSent(latest, null, 'schedule', {
           code: 'delivery_unverified',
-          message: 'Slack no longer lists this scheduled message, and Herald cannot read the channel to see it.',
+          message:
+            'Slack no longer lists this scheduled message, and Herald cannot read the channel to see it.',
           fix: 'Look in the channel to make sure it arrived; invite Herald to the channel so it can check by itself.',
         });
         return;

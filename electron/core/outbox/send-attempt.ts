@@ -29,7 +29,11 @@ const stillQueued = (repo: OutboxRepository, id: string): OutboxItem | undefined
   return item?.state === 'queued' ? item : undefined;
 };
 
-async function checkEarlierAttempt(deps: AttemptDeps, item: OutboxItem, channelId: string): Promise<CheckOutcome> {
+async function checkEarlierAttempt(
+  deps: AttemptDeps,
+  item: OutboxItem,
+  channelId: string,
+): Promise<CheckOutcome> {
   if (item.scheduleForUtc === null) return findPosted(deps.gateway, item, channelId);
   return findScheduled(deps.gateway, item, channelId, Math.floor(Date.parse(item.scheduleForUtc) / 1000));
 }
@@ -57,10 +61,14 @@ function passesPreSendChecks(deps: AttemptDeps, item: OutboxItem): boolean {
 }
 
 /** The thread to reply in: the item's own, or its parent item's once that is sent. */
-function threadOf(deps: AttemptDeps, item: OutboxItem): { ok: true; threadTs: string | null } | { ok: false } {
+function threadOf(
+  deps: AttemptDeps,
+  item: OutboxItem,
+): { ok: true; threadTs: string | null } | { ok: false } {
   if (item.threadTs !== null || item.threadOf === null) return { ok: true, threadTs: item.threadTs };
   const parent = deps.repo.get(item.threadOf);
-  if (parent?.state === 'sent' && parent.ts !== null && parent.channelId === item.channelId) return { ok: true, threadTs: parent.ts };
+  if (parent?.state === 'sent' && parent.ts !== null && parent.channelId === item.channelId)
+    return { ok: true, threadTs: parent.ts };
   deps.transitions.fail(item, {
     code: 'thread_parent_unavailable',
     message:
@@ -118,7 +126,9 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
     channel: channelId,
     text: sending.text,
     ...(sending.blocks === null ? {} : { blocks: sending.blocks }),
-    ...(sending.threadTs === null ? {} : { threadTs: sending.threadTs, replyBroadcast: sending.replyBroadcast }),
+    ...(sending.threadTs === null
+      ? {}
+      : { threadTs: sending.threadTs, replyBroadcast: sending.replyBroadcast }),
   };
 
   if (sending.scheduleForUtc === null) {
@@ -129,6 +139,7 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   }
   const postAtSec = Math.floor(Date.parse(sending.scheduleForUtc) / 1000);
   const answer = await deps.gateway.schedule({ ...message, postAtSec });
-  if (answer.ok) deps.transitions.markScheduled(sending, answer.value.scheduledMessageId, answer.value.postAtSec);
+  if (answer.ok)
+    deps.transitions.markScheduled(sending, answer.value.scheduledMessageId, answer.value.postAtSec);
   else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
 }

@@ -4,7 +4,14 @@
 // scheduled messages, or, once its time has passed, in the channel itself.
 import type { OutboxItem, OutboxProblem } from '../../../shared/outbox/outbox-item.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
-import type { GatewayFailure, GatewayResult, HistoryMessage, HistoryWindow, Page, SlackGateway } from '../slack/slack-gateway.ts';
+import type {
+  GatewayFailure,
+  GatewayResult,
+  HistoryMessage,
+  HistoryWindow,
+  Page,
+  SlackGateway,
+} from '../slack/slack-gateway.ts';
 
 /** How far before the first attempt to look (generous: the local clock and Slack's may disagree). */
 export const LOOKBACK_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +26,12 @@ export type CheckOutcome =
   | { kind: 'failure'; failure: GatewayFailure; method: string };
 
 /** Failures that mean Herald may not read this channel: checking is impossible, not just delayed. */
-const UNREADABLE_CODES: ReadonlySet<string> = new Set(['not_in_channel', 'channel_not_found', 'missing_scope', 'access_denied']);
+const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'missing_scope',
+  'access_denied',
+]);
 
 function cannotCheck(item: OutboxItem, failure: GatewayFailure): CheckOutcome {
   const where = item.channelName === null ? 'that channel' : `#${item.channelName}`;
@@ -54,13 +66,21 @@ async function search(
   return { ok: true, value: null };
 }
 
-function readerFor(gateway: SlackGateway, channelId: string, threadTs: string | null): { read: PageReader; method: string } {
+function readerFor(
+  gateway: SlackGateway,
+  channelId: string,
+  threadTs: string | null,
+): { read: PageReader; method: string } {
   return threadTs === null
     ? { read: (window) => gateway.historyPage(channelId, window), method: 'conversations.history' }
     : { read: (window) => gateway.repliesPage(channelId, threadTs, window), method: 'conversations.replies' };
 }
 
-function toOutcome(item: OutboxItem, answer: GatewayResult<HistoryMessage | null>, method: string): CheckOutcome {
+function toOutcome(
+  item: OutboxItem,
+  answer: GatewayResult<HistoryMessage | null>,
+  method: string,
+): CheckOutcome {
   if (answer.ok) return answer.value === null ? { kind: 'absent' } : { kind: 'found', ts: answer.value.ts };
   const failure = answer.error;
   // A reply whose thread is gone cannot have been posted in it.
@@ -70,7 +90,11 @@ function toOutcome(item: OutboxItem, answer: GatewayResult<HistoryMessage | null
 }
 
 /** Looks for a posted item by its herald_id in the channel (or its thread). */
-export async function findPosted(gateway: SlackGateway, item: OutboxItem, channelId: string): Promise<CheckOutcome> {
+export async function findPosted(
+  gateway: SlackGateway,
+  item: OutboxItem,
+  channelId: string,
+): Promise<CheckOutcome> {
   const sinceMs = Date.parse(item.firstAttemptAtUtc ?? item.createdAtUtc) - LOOKBACK_MS;
   const { read, method } = readerFor(gateway, channelId, item.threadTs);
   const answer = await search(read, Math.max(0, sinceMs / 1000), (message) => message.heraldId === item.id);
@@ -89,7 +113,9 @@ export async function findScheduled(
     const answer = await gateway.listScheduledPage(channelId, cursor);
     if (!answer.ok) return toOutcome(item, answer, 'chat.scheduledMessages.list');
     const found = answer.value.items.find((scheduled) =>
-      item.scheduledMessageId !== null ? scheduled.id === item.scheduledMessageId : scheduled.postAtSec === postAtSec && scheduled.text === item.text,
+      item.scheduledMessageId !== null
+        ? scheduled.id === item.scheduledMessageId
+        : scheduled.postAtSec === postAtSec && scheduled.text === item.text,
     );
     if (found) return { kind: 'found_scheduled', scheduledMessageId: found.id, postAtSec: found.postAtSec };
     if (answer.value.nextCursor === null) break;
@@ -99,7 +125,12 @@ export async function findScheduled(
 }
 
 /** Looks in the channel for a scheduled item Slack has posted: an app's message with the same text, from its time on. */
-export async function findDelivered(gateway: SlackGateway, item: OutboxItem, channelId: string, postAtSec: number): Promise<CheckOutcome> {
+export async function findDelivered(
+  gateway: SlackGateway,
+  item: OutboxItem,
+  channelId: string,
+  postAtSec: number,
+): Promise<CheckOutcome> {
   const { read, method } = readerFor(gateway, channelId, item.threadTs);
   const answer = await search(
     read,

@@ -1,7 +1,13 @@
 // The team's plan: one store, validated whole on every edit, with the default
 // one call away.
 import { ok, type Result } from '../../../shared/api/index.ts';
-import { checkPlan, planSchema, resetToDefaultPlan, validatePlan, type Plan } from '../../../shared/plan/index.ts';
+import {
+  checkPlan,
+  planSchema,
+  resetToDefaultPlan,
+  validatePlan,
+  type Plan,
+} from '../../../shared/plan/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';

@@ -34,7 +34,10 @@ export function createFireTimes(quietHours: QuietHours | undefined): FireTimes {
       if (releaseMs > nowMs) return releaseMs;
       // Due already, but quiet hours are on now (it was missed overnight): it waits for the morning.
       if (heldAt?.nowMs !== nowMs) {
-        heldAt = { nowMs, untilMs: isInQuietHours(nowMs, quietHours) ? quietHoursEndAfter(nowMs, quietHours) : null };
+        heldAt = {
+          nowMs,
+          untilMs: isInQuietHours(nowMs, quietHours) ? quietHoursEndAfter(nowMs, quietHours) : null,
+        };
       }
       return heldAt.untilMs ?? releaseMs;
     },
@@ -86,7 +89,11 @@ export function planDueFirings(armed: Iterable<ReminderEntry>, nowMs: number, fi
 }
 
 /** The earliest instant at which an armed reminder may fire, or null when none is armed. */
-export function nextWakeMs(armed: Iterable<ReminderEntry>, nowMs: number, fireTimes: FireTimes): number | null {
+export function nextWakeMs(
+  armed: Iterable<ReminderEntry>,
+  nowMs: number,
+  fireTimes: FireTimes,
+): number | null {
   let earliestMs: number | null = null;
   for (const entry of armed) {
     const atMs = fireTimes.fireAtMs(entry, nowMs);

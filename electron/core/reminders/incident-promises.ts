@@ -24,9 +24,13 @@ export function buildPromiseReminders(
   const headsUpAtMs = args.nextUpdateAtMs - settings.headsUpBeforeMs;
   // A heads-up that would fire at once is noise: the user has only just made the promise.
   if (settings.headsUpBeforeMs > 0 && headsUpAtMs > nowMs) {
-    reminders.push(createReminderRecord({ ...common, id: createId(), kind: 'incident_heads_up', dueAtMs: headsUpAtMs }));
+    reminders.push(
+      createReminderRecord({ ...common, id: createId(), kind: 'incident_heads_up', dueAtMs: headsUpAtMs }),
+    );
   }
-  reminders.push(createReminderRecord({ ...common, id: createId(), kind: 'incident_due', dueAtMs: args.nextUpdateAtMs }));
+  reminders.push(
+    createReminderRecord({ ...common, id: createId(), kind: 'incident_due', dueAtMs: args.nextUpdateAtMs }),
+  );
   reminders.push(
     createReminderRecord({
       ...common,
@@ -44,7 +48,12 @@ export function buildPromiseReminders(
  * after its due instant, skipping intervals missed while asleep so that
  * waking never fires a burst of catch-up alerts.
  */
-export function nextRepeat(fired: Reminder, dueMs: number, nowMs: number, createId: () => string): Reminder | null {
+export function nextRepeat(
+  fired: Reminder,
+  dueMs: number,
+  nowMs: number,
+  createId: () => string,
+): Reminder | null {
   const repeatMs = fired.repeatEveryMs;
   if (repeatMs === null) return null;
   const missedIntervals = Math.max(0, Math.floor((nowMs - dueMs) / repeatMs));

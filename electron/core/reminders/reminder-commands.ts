@@ -6,7 +6,12 @@
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/result.ts';
 import { describeIssues } from '../../../shared/api/result-schema.ts';
-import { subjectMatches, type ClosedReason, type Reminder, type SubjectMatcher } from '../../../shared/reminders/reminder.ts';
+import {
+  subjectMatches,
+  type ClosedReason,
+  type Reminder,
+  type SubjectMatcher,
+} from '../../../shared/reminders/reminder.ts';
 import { isOpen, subjectKey, toUtcIso, dueAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import {
   changePromiseArgsSchema,
@@ -107,13 +112,21 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
   }
 
   /** Closes the incident's open alerts with `reason` and arms a new promise. */
-  function replacePromise(args: PromiseUpdateArgs, reason: ClosedReason, changeReason: ReminderChangeReason): Result<Reminder[]> {
+  function replacePromise(
+    args: PromiseUpdateArgs,
+    reason: ClosedReason,
+    changeReason: ReminderChangeReason,
+  ): Result<Reminder[]> {
     const nowMs = core.nowMs();
     const open = openMatching({ type: 'incident', incidentId: args.incidentId });
     const closed = open.map((reminder) => closeReminder(reminder, reason, nowMs));
     const created = buildPromiseReminders(args, nowMs, core.settings(), () => core.createId());
     core.commit(changeReason, [...closed, ...created]);
-    core.logger.info('reminders.promise_armed', { incidentId: args.incidentId, nextUpdateAtUtc: toUtcIso(args.nextUpdateAtMs), reason });
+    core.logger.info('reminders.promise_armed', {
+      incidentId: args.incidentId,
+      nextUpdateAtUtc: toUtcIso(args.nextUpdateAtMs),
+      reason,
+    });
     return ok(current(created));
   }
 
@@ -125,7 +138,9 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
     const promisedAtUtc = toUtcIso(args.nextUpdateAtMs);
     // The same promise again (a retried send, a re-declared time) must not restart its alerts.
     if (open.length > 0 && open.every((reminder) => reminder.eventAtUtc === promisedAtUtc)) {
-      const retitled = open.filter((reminder) => reminder.title !== args.incidentTitle).map((reminder) => ({ ...reminder, title: args.incidentTitle }));
+      const retitled = open
+        .filter((reminder) => reminder.title !== args.incidentTitle)
+        .map((reminder) => ({ ...reminder, title: args.incidentTitle }));
       if (retitled.length > 0) core.commit('promised', retitled);
       return ok(current(open));
     }
@@ -137,22 +152,35 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
     updateSent(input) {
       const parsed = parse(updateSentArgsSchema, input);
       if (!parsed.ok) return parsed;
-      const { incidentId, nextUpdateAtMs, incidentTitle = latestIncidentTitle(parsed.value.incidentId) } = parsed.value;
-      if (nextUpdateAtMs !== null) return replacePromise({ incidentId, incidentTitle, nextUpdateAtMs }, 'update_sent', 'update_sent');
+      const {
+        incidentId,
+        nextUpdateAtMs,
+        incidentTitle = latestIncidentTitle(parsed.value.incidentId),
+      } = parsed.value;
+      if (nextUpdateAtMs !== null)
+        return replacePromise({ incidentId, incidentTitle, nextUpdateAtMs }, 'update_sent', 'update_sent');
       const nowMs = core.nowMs();
-      const closed = openMatching({ type: 'incident', incidentId }).map((reminder) => closeReminder(reminder, 'update_sent', nowMs));
+      const closed = openMatching({ type: 'incident', incidentId }).map((reminder) =>
+        closeReminder(reminder, 'update_sent', nowMs),
+      );
       core.commit('update_sent', closed);
       return ok(current(closed));
     },
     changePromise(input) {
       const parsed = parse(changePromiseArgsSchema, input);
       if (!parsed.ok) return parsed;
-      const { incidentId, nextUpdateAtMs, incidentTitle = latestIncidentTitle(parsed.value.incidentId) } = parsed.value;
+      const {
+        incidentId,
+        nextUpdateAtMs,
+        incidentTitle = latestIncidentTitle(parsed.value.incidentId),
+      } = parsed.value;
       return promiseUpdate({ incidentId, incidentTitle, nextUpdateAtMs });
     },
     resolveIncident(incidentId) {
       const nowMs = core.nowMs();
-      const closed = openMatching({ type: 'incident', incidentId }).map((reminder) => closeReminder(reminder, 'resolved', nowMs));
+      const closed = openMatching({ type: 'incident', incidentId }).map((reminder) =>
+        closeReminder(reminder, 'resolved', nowMs),
+      );
       core.commit('resolved', closed);
       return ok(current(closed));
     },
@@ -191,14 +219,20 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
       const args = parsed.value;
       const nowMs = core.nowMs();
       if (args.dueAtMs < nowMs - core.closedRetentionMs) {
-        return fail('invalid_argument', 'That reminder is too far in the past to schedule.', { fields: ['dueAtMs'] });
+        return fail('invalid_argument', 'That reminder is too far in the past to schedule.', {
+          fields: ['dueAtMs'],
+        });
       }
       const sameSubject = core.withSubjectKey(subjectKey(args.subject));
       const dueAtUtc = toUtcIso(args.dueAtMs);
       // Scheduling is idempotent: a calendar re-sync must not re-create a reminder that already fired or was dismissed.
       const atInstant = sameSubject.filter((reminder) => reminder.dueAtUtc === dueAtUtc);
       const existing = atInstant.find(isOpen) ?? atInstant[0];
-      const isRearmed = existing !== undefined && !isOpen(existing) && options.force === true && mayRearm(existing, sameSubject);
+      const isRearmed =
+        existing !== undefined &&
+        !isOpen(existing) &&
+        options.force === true &&
+        mayRearm(existing, sameSubject);
       if (existing && !isRearmed) {
         // The title, or when the message is due (records armed before the calendar gave the message's own time), may have changed.
         const eventAtUtc = toUtcIso(args.eventAtMs ?? args.dueAtMs);
@@ -207,7 +241,9 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
         }
         return ok(structuredClone(core.get(existing.id) ?? existing));
       }
-      const replaced = sameSubject.filter((reminder) => reminder.state === 'armed').map((reminder) => closeReminder(reminder, 'superseded', nowMs));
+      const replaced = sameSubject
+        .filter((reminder) => reminder.state === 'armed')
+        .map((reminder) => closeReminder(reminder, 'superseded', nowMs));
       const created = createReminderRecord({ ...args, id: core.createId(), nowMs });
       core.commit('scheduled', [...replaced, created]);
       return ok(current([created])[0] ?? created);

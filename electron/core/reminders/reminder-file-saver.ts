@@ -34,7 +34,11 @@ export function createReminderFileSaver(deps: FileSaverDeps): ReminderFileSaver 
   let tempCount = 0;
 
   async function write(all: readonly Reminder[], startedIn: number): Promise<void> {
-    const text = JSON.stringify({ schemaVersion: deps.schemaVersion, data: { reminders: all } }, undefined, '\t');
+    const text = JSON.stringify(
+      { schemaVersion: deps.schemaVersion, data: { reminders: all } },
+      undefined,
+      '\t',
+    );
     const tempPath = `${deps.path}.${process.pid}.${++tempCount}.tmp`;
     const handle = await open(tempPath, 'w');
     try {

@@ -1,6 +1,12 @@
 // Building and changing reminder records. Records are replaced, never
 // mutated, so a list handed out earlier never changes under its holder.
-import { incidentReminderKinds, type ClosedReason, type Reminder, type ReminderKind, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import {
+  incidentReminderKinds,
+  type ClosedReason,
+  type Reminder,
+  type ReminderKind,
+  type ReminderSubject,
+} from '../../../shared/reminders/reminder.ts';
 import { toUtcIso } from '../../../shared/reminders/reminder-facts.ts';
 
 export interface NewReminder {

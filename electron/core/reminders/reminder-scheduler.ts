@@ -132,7 +132,9 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
 
   function pruneClosed(nowMs: number): void {
     const oldestKeptMs = nowMs - tuning.closedRetentionMs;
-    const expired = reminders.all().filter((reminder) => reminder.closedAtUtc !== null && Date.parse(reminder.closedAtUtc) < oldestKeptMs);
+    const expired = reminders
+      .all()
+      .filter((reminder) => reminder.closedAtUtc !== null && Date.parse(reminder.closedAtUtc) < oldestKeptMs);
     for (const reminder of expired) reminders.delete(reminder.id);
   }
 
@@ -190,7 +192,13 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       const next = nextRepeat(reminder, entry.dueMs, nowMs, tuning.createId);
       if (next) changed.push(put(next));
       firings.push({ reminder: fired, wasLate, firedAtMs: nowMs, scheduledForMs, driftMs });
-      logger.info('reminder.fired', { id: reminder.id, kind: reminder.kind, subject: reminder.subject.type, wasLate, driftMs });
+      logger.info('reminder.fired', {
+        id: reminder.id,
+        kind: reminder.kind,
+        subject: reminder.subject.type,
+        wasLate,
+        driftMs,
+      });
     }
     // Saved before onFire runs: a crash in between never fires it twice, and the
     // saved 'fired' state still shows it in the tray and notification centre.
@@ -204,7 +212,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const nowMs = clock.now();
     const firings = fireDue(nowMs);
     arm(nowMs);
-    if (trigger !== 'timer') logger.debug('reminders.checked', { trigger, firedCount: firings.length, wakeAtMs });
+    if (trigger !== 'timer')
+      logger.debug('reminders.checked', { trigger, firedCount: firings.length, wakeAtMs });
     for (const firing of firings) {
       try {
         onFire(structuredClone(firing));

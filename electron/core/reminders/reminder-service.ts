@@ -6,14 +6,22 @@ import { ok, type Result } from '../../../shared/api/index.ts';
 import { changeOf, type ReminderList } from '../../../shared/reminders/reminder-changes.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
-import { defaultReminderSettings, reminderSettingsSchema, type ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
+import {
+  defaultReminderSettings,
+  reminderSettingsSchema,
+  type ReminderSettings,
+} from '../../../shared/reminders/reminder-settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { currentVersion, type StoreDefinition, type VersionedStore } from '../storage/versioned-store.ts';
 import { createReminderFileSaver } from './reminder-file-saver.ts';
-import { createReminderScheduler, type ReminderFiring, type ReminderScheduler } from './reminder-scheduler.ts';
+import {
+  createReminderScheduler,
+  type ReminderFiring,
+  type ReminderScheduler,
+} from './reminder-scheduler.ts';
 
 // Each reminder is validated by the scheduler when loaded, so the store keeps them as opaque records.
 const storedRemindersSchema = z.object({ reminders: z.array(z.unknown()) });
@@ -107,7 +115,10 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     pendingSave = all;
     if (saveTimer) return;
     // A real timer, not the injected clock: this is about the disk, not about reminder time.
-    saveTimer = setTimeout(saveInBackground, Math.max(0, lastSaveAtMs + SAVE_INTERVAL_MS - performance.now()));
+    saveTimer = setTimeout(
+      saveInBackground,
+      Math.max(0, lastSaveAtMs + SAVE_INTERVAL_MS - performance.now()),
+    );
   };
 
   const scheduler = createReminderScheduler({
@@ -119,7 +130,11 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       save: saveSoon,
     },
     onFire(firing) {
-      deps.bus.emit('reminders:fired', { reminder: firing.reminder, wasLate: firing.wasLate, firedAtUtc: new Date(firing.firedAtMs).toISOString() });
+      deps.bus.emit('reminders:fired', {
+        reminder: firing.reminder,
+        wasLate: firing.wasLate,
+        firedAtUtc: new Date(firing.firedAtMs).toISOString(),
+      });
       for (const listener of [...fireListeners]) {
         try {
           listener(firing);
@@ -141,7 +156,12 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     };
   }
   // What changed, not the whole list: an import that arms hundreds of reminders sends them once.
-  scheduler.subscribe((change) => deps.bus.emit('reminders:changed', changeOf(change.changed, { epoch, version: change.version, nowUtc: nowUtc() })));
+  scheduler.subscribe((change) =>
+    deps.bus.emit(
+      'reminders:changed',
+      changeOf(change.changed, { epoch, version: change.version, nowUtc: nowUtc() }),
+    ),
+  );
 
   const settle = <T>(result: Result<T>) => Promise.resolve(result);
   return {

@@ -51,13 +51,17 @@ export function createApiUrlPolicy(override: string | undefined): ApiUrlPolicy {
       if (requested === undefined) return ok(defaultUrl);
       const normalised = normaliseApiUrl(requested);
       if (normalised !== null && isAllowed(normalised)) return ok(normalised);
-      return fail('invalid_argument', `Herald sends a Slack token only to Slack itself: ${own.join(' or ')}.`, {
-        fix:
-          override === undefined
-            ? 'Choose Slack or GovSlack. Any other address is only for tests, given when Herald is started (--slack-api-url).'
-            : `Choose Slack, GovSlack, or this run's ${override} (given with --slack-api-url).`,
-        fields: ['apiUrl'],
-      });
+      return fail(
+        'invalid_argument',
+        `Herald sends a Slack token only to Slack itself: ${own.join(' or ')}.`,
+        {
+          fix:
+            override === undefined
+              ? 'Choose Slack or GovSlack. Any other address is only for tests, given when Herald is started (--slack-api-url).'
+              : `Choose Slack, GovSlack, or this run's ${override} (given with --slack-api-url).`,
+          fields: ['apiUrl'],
+        },
+      );
     },
   };
 }
@@ -65,7 +69,8 @@ export function createApiUrlPolicy(override: string | undefined): ApiUrlPolicy {
 /** The command-line override as given, checked: its normalised URL, or a sentence saying why it cannot be used. */
 export function parseApiUrlOverride(text: string): Result<string, string> {
   const checked = slackApiUrlSchema.safeParse(text);
-  if (!checked.success) return { ok: false, error: `The Slack API URL ${checked.error.issues[0]?.message ?? 'is invalid'}.` };
+  if (!checked.success)
+    return { ok: false, error: `The Slack API URL ${checked.error.issues[0]?.message ?? 'is invalid'}.` };
   return { ok: true, value: normaliseApiUrl(checked.data) ?? checked.data };
 }
 

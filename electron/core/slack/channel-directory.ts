@@ -77,9 +77,14 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     const stored = deps.store.read();
     const identity = await deps.identity();
     knownWorkspaceId = identity?.workspaceId ?? null;
-    return identity !== null && stored.workspaceId === identity.workspaceId ? stored : channelDirectoryStoreDefinition.defaults();
+    return identity !== null && stored.workspaceId === identity.workspaceId
+      ? stored
+      : channelDirectoryStoreDefinition.defaults();
   };
-  const asList = (stored: StoredDirectory): ChannelList => ({ channels: stored.channels, refreshedAtUtc: stored.refreshedAtUtc });
+  const asList = (stored: StoredDirectory): ChannelList => ({
+    channels: stored.channels,
+    refreshedAtUtc: stored.refreshedAtUtc,
+  });
   const asResult = (refreshed: Refreshed): Result<ChannelList> =>
     refreshed.ok ? ok(asList(refreshed.value)) : failureToResult(refreshed.error);
 
@@ -87,7 +92,7 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     const channels: ChannelSummary[] = [];
     let cursor: string | undefined;
     let waits = 0;
-    for (let pages = 0; pages < MAX_PAGES; ) {
+    for (let pages = 0; pages < MAX_PAGES;) {
       const page = await deps.gateway.listChannelsPage(cursor);
       if (!page.ok) {
         if (page.error.kind === 'rate_limited' && waits < MAX_RATE_LIMIT_WAITS) {
@@ -170,7 +175,8 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
 
   async function resolve(names: readonly string[]): Promise<Result<ChannelResolution[]>> {
     const identity = await deps.identity();
-    if (identity === null) return fail('not_connected', 'Slack is not connected.', { fix: 'Connect Slack in Settings first.' });
+    if (identity === null)
+      return fail('not_connected', 'Slack is not connected.', { fix: 'Connect Slack in Settings first.' });
     let stored = await current();
     const isUnknown = (ref: string) => !isChannelId(ref) && find(stored, ref) === undefined;
     if (stored.refreshedAtUtc === null || names.some(isUnknown)) {
@@ -182,8 +188,15 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     return ok(
       names.map((ref): ChannelResolution => {
         const channel = find(stored, ref);
-        if (!channel) return { name: normaliseChannelName(ref), status: 'not_found', ...describeMissing(normaliseChannelName(ref), identity) };
-        return channel.isMember ? { name: channel.name, status: 'ok', id: channel.id } : describeNotMember(channel, identity);
+        if (!channel)
+          return {
+            name: normaliseChannelName(ref),
+            status: 'not_found',
+            ...describeMissing(normaliseChannelName(ref), identity),
+          };
+        return channel.isMember
+          ? { name: channel.name, status: 'ok', id: channel.id }
+          : describeNotMember(channel, identity);
       }),
     );
   }
@@ -193,7 +206,8 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     const known = find(stored, ref);
     if (known) return { status: 'found', channel: known };
     // An id Herald has not listed (a channel shared later, say) is still worth trying.
-    if (isChannelId(ref)) return { status: 'found', channel: { id: ref.trim(), name: null, isPrivate: null, isMember: null } };
+    if (isChannelId(ref))
+      return { status: 'found', channel: { id: ref.trim(), name: null, isPrivate: null, isMember: null } };
     const refreshed = await refresh();
     if (!refreshed.ok) return { status: 'unavailable', failure: refreshed.error };
     const channel = find(refreshed.value, ref);
@@ -208,7 +222,9 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     lookup,
     cached(ref) {
       const stored = deps.store.read();
-      return knownWorkspaceId !== undefined && knownWorkspaceId === stored.workspaceId ? find(stored, ref) : undefined;
+      return knownWorkspaceId !== undefined && knownWorkspaceId === stored.workspaceId
+        ? find(stored, ref)
+        : undefined;
     },
     handlers: {
       'channels:list': () => list(),

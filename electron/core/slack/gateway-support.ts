@@ -35,5 +35,7 @@ export const AUTH_FAILURE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export function isAuthFailure(failure: GatewayFailure): boolean {
-  return failure.kind === 'not_connected' || (failure.kind === 'platform' && AUTH_FAILURE_CODES.has(failure.code));
+  return (
+    failure.kind === 'not_connected' || (failure.kind === 'platform' && AUTH_FAILURE_CODES.has(failure.code))
+  );
 }

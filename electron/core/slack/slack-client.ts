@@ -43,7 +43,10 @@ const trackedFetch: typeof fetch = (input, init) => {
  * Runs `work` with `web` and answers its value or how it failed. For clients this
  * module did not make, whether a request left is unknown, so it is assumed it did.
  */
-export async function trackRequest<T>(web: WebClient, work: (web: WebClient) => Promise<T>): Promise<Result<T, SlackFailure>> {
+export async function trackRequest<T>(
+  web: WebClient,
+  work: (web: WebClient) => Promise<T>,
+): Promise<Result<T, SlackFailure>> {
   const state = { hasLeft: !trackedClients.has(web) };
   try {
     return { ok: true, value: await requestState.run(state, () => work(web)) };
@@ -90,8 +93,16 @@ const WEB_CLIENT_CODES: ReadonlySet<unknown> = new Set(Object.values(ErrorCode))
  * error that is not one of the WebClient's, thrown before the request left
  * (`hasRequestLeft` false), is local; the default assumes it may have left.
  */
-export function classifySlackError(error: unknown, context: { hasRequestLeft: boolean } = { hasRequestLeft: true }): SlackFailure {
-  const candidate = error as { code?: unknown; data?: { error?: unknown; needed?: unknown }; retryAfter?: unknown; statusCode?: unknown };
+export function classifySlackError(
+  error: unknown,
+  context: { hasRequestLeft: boolean } = { hasRequestLeft: true },
+): SlackFailure {
+  const candidate = error as {
+    code?: unknown;
+    data?: { error?: unknown; needed?: unknown };
+    retryAfter?: unknown;
+    statusCode?: unknown;
+  };
   if (!context.hasRequestLeft && !WEB_CLIENT_CODES.has(candidate?.code)) return localFailure(error);
   switch (candidate?.code) {
     case ErrorCode.PlatformError: {
@@ -102,7 +113,11 @@ export function classifySlackError(error: unknown, context: { hasRequestLeft: bo
     }
     case ErrorCode.RateLimitedError: {
       const seconds = typeof candidate.retryAfter === 'number' ? candidate.retryAfter : 30;
-      return { kind: 'rate_limited', retryAfterMs: seconds * 1000, ...pick(explainSlackError('ratelimited')) };
+      return {
+        kind: 'rate_limited',
+        retryAfterMs: seconds * 1000,
+        ...pick(explainSlackError('ratelimited')),
+      };
     }
     case ErrorCode.HTTPError: {
       const status = typeof candidate.statusCode === 'number' ? candidate.statusCode : 0;
@@ -111,7 +126,8 @@ export function classifySlackError(error: unknown, context: { hasRequestLeft: bo
     }
     default: {
       const cause = networkCause(error);
-      const explanation = cause === 'TimeoutError' ? explainSlackError('request_timeout') : explainSlackError('network_error');
+      const explanation =
+        cause === 'TimeoutError' ? explainSlackError('request_timeout') : explainSlackError('network_error');
       return {
         kind: 'network',
         ...pick(explanation),
@@ -123,7 +139,14 @@ export function classifySlackError(error: unknown, context: { hasRequestLeft: bo
 }
 
 /** Failures that happen before a request leaves the machine (connection refused, no such host). */
-const UNSENT_CAUSES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
+const UNSENT_CAUSES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_INVALID_URL',
+]);
 
 /** The errno or error name under a request error: fetch wraps it as `cause`, the WebClient as `original`. */
 function networkCause(error: unknown): string | undefined {

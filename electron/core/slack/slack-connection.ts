@@ -3,7 +3,11 @@
 // never appears in a result, an event or a log line.
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
-import { slackIdentitySchema, type SlackIdentity, type SlackStatus } from '../../../shared/api/channels/slack.ts';
+import {
+  slackIdentitySchema,
+  type SlackIdentity,
+  type SlackStatus,
+} from '../../../shared/api/channels/slack.ts';
 import { missingScopes } from '../../../shared/slack/scopes.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -59,7 +63,11 @@ export interface SlackConnectionDeps {
 export interface SlackConnection {
   status(): Promise<SlackStatus>;
   /** Verifies the token at `apiUrl` (one of the policy's; default its first) and binds it there. */
-  connect(request: { token: string; acceptWeakProtection: boolean; apiUrl?: string | undefined }): Promise<Result<SlackStatus>>;
+  connect(request: {
+    token: string;
+    acceptWeakProtection: boolean;
+    apiUrl?: string | undefined;
+  }): Promise<Result<SlackStatus>>;
   disconnect(): Promise<Result<SlackStatus>>;
   /**
    * For core's Slack gateway only; never exposed through the API. Null when there is no token, or when it is
@@ -71,7 +79,8 @@ export interface SlackConnection {
 export function createSlackConnection(deps: SlackConnectionDeps): SlackConnection {
   /** Why the stored token may not be used in this run, or null when it may (or there is none). */
   function bindingProblem(stored: StoredConnection): string | null {
-    if (stored.encryptedToken === null || stored.apiUrl === null || deps.apiUrls.isAllowed(stored.apiUrl)) return null;
+    if (stored.encryptedToken === null || stored.apiUrl === null || deps.apiUrls.isAllowed(stored.apiUrl))
+      return null;
     return `The token is tied to ${stored.apiUrl}, which this run of Herald does not send tokens to. Disconnect, then enter a token for Slack or GovSlack.`;
   }
 
@@ -82,7 +91,8 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
       connected: stored.encryptedToken !== null && stored.identity !== null && problem === null,
       identity: stored.identity,
       protection: await deps.secretBox.protection(),
-      apiUrl: stored.encryptedToken !== null && stored.apiUrl !== null ? stored.apiUrl : deps.apiUrls.defaultUrl,
+      apiUrl:
+        stored.encryptedToken !== null && stored.apiUrl !== null ? stored.apiUrl : deps.apiUrls.defaultUrl,
       allowedApiUrls: [...deps.apiUrls.allowed],
       problem,
     };
@@ -114,7 +124,10 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
       });
     } catch (error) {
       const failure = classifySlackError(error);
-      deps.logger.warn('slack.connect_failed', { kind: failure.kind, code: 'code' in failure ? failure.code : undefined });
+      deps.logger.warn('slack.connect_failed', {
+        kind: failure.kind,
+        code: 'code' in failure ? failure.code : undefined,
+      });
       const code = failure.kind === 'platform' ? 'slack_error' : 'unavailable';
       return fail(code, failure.message, { fix: failure.fix });
     }
@@ -127,21 +140,33 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
       if (!apiUrl.ok) return apiUrl;
       const protection = await deps.secretBox.protection();
       if (protection.level === 'unavailable') {
-        return fail('unavailable', 'Herald cannot encrypt the token on this machine, so it will not store it.', {
-          fix: protection.explanation,
-        });
+        return fail(
+          'unavailable',
+          'Herald cannot encrypt the token on this machine, so it will not store it.',
+          {
+            fix: protection.explanation,
+          },
+        );
       }
       if (protection.level === 'weak' && !acceptWeakProtection) {
-        return fail('weak_encryption_not_accepted', 'On this machine the token can only be stored with weak protection.', {
-          fix: `${protection.explanation} Tick “I understand” to store it anyway.`,
-        });
+        return fail(
+          'weak_encryption_not_accepted',
+          'On this machine the token can only be stored with weak protection.',
+          {
+            fix: `${protection.explanation} Tick “I understand” to store it anyway.`,
+          },
+        );
       }
       const verified = await verify(token, apiUrl.value);
       if (!verified.ok) return verified;
       const encryptedToken = await deps.secretBox.encrypt(token);
       // One write: the token, who it is, and where it may go, together.
       deps.store.write({ encryptedToken, identity: verified.value, apiUrl: apiUrl.value });
-      deps.logger.info('slack.connected', { workspace: verified.value.workspace, tokenKind: verified.value.tokenKind, apiUrl: apiUrl.value });
+      deps.logger.info('slack.connected', {
+        workspace: verified.value.workspace,
+        tokenKind: verified.value.tokenKind,
+        apiUrl: apiUrl.value,
+      });
       return ok(await announce());
     },
     async disconnect() {
@@ -151,7 +176,8 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
     },
     async credential() {
       const stored = deps.store.read();
-      if (stored.encryptedToken === null || stored.apiUrl === null || bindingProblem(stored) !== null) return null;
+      if (stored.encryptedToken === null || stored.apiUrl === null || bindingProblem(stored) !== null)
+        return null;
       return { token: await deps.secretBox.decrypt(stored.encryptedToken), apiUrl: stored.apiUrl };
     },
   };

@@ -58,17 +58,30 @@ export interface SlackGateway {
   probe(): Promise<GatewayResult<{ userId: string; teamId: string; url: string }>>;
   listChannelsPage(cursor?: string): Promise<GatewayResult<Page<ChannelSummary>>>;
   /** Posts with Herald's metadata carrying `heraldId`, so the message can be found again. */
-  post(message: OutgoingMessage & { heraldId: string }): Promise<GatewayResult<{ channelId: string; ts: string }>>;
-  update(message: { channel: string; ts: string; text: string; blocks?: readonly Record<string, unknown>[] }): Promise<GatewayResult<{ ts: string }>>;
+  post(
+    message: OutgoingMessage & { heraldId: string },
+  ): Promise<GatewayResult<{ channelId: string; ts: string }>>;
+  update(message: {
+    channel: string;
+    ts: string;
+    text: string;
+    blocks?: readonly Record<string, unknown>[];
+  }): Promise<GatewayResult<{ ts: string }>>;
   permalink(channel: string, ts: string): Promise<GatewayResult<string>>;
   /** chat.scheduleMessage, deliberately without metadata: Slack silently drops scheduled messages that carry it. */
-  schedule(message: OutgoingMessage & { postAtSec: number }): Promise<GatewayResult<{ channelId: string; scheduledMessageId: string; postAtSec: number }>>;
+  schedule(
+    message: OutgoingMessage & { postAtSec: number },
+  ): Promise<GatewayResult<{ channelId: string; scheduledMessageId: string; postAtSec: number }>>;
   cancelScheduled(channel: string, scheduledMessageId: string): Promise<GatewayResult<null>>;
   listScheduledPage(channel: string, cursor?: string): Promise<GatewayResult<Page<ScheduledSummary>>>;
   /** A channel's recent top-level messages (and thread broadcasts), newest first, with metadata. */
   historyPage(channel: string, window: HistoryWindow): Promise<GatewayResult<Page<HistoryMessage>>>;
   /** A thread: its parent, then the replies oldest first, with metadata. */
-  repliesPage(channel: string, threadTs: string, window: HistoryWindow): Promise<GatewayResult<Page<HistoryMessage>>>;
+  repliesPage(
+    channel: string,
+    threadTs: string,
+    window: HistoryWindow,
+  ): Promise<GatewayResult<Page<HistoryMessage>>>;
 }
 
 export interface SlackGatewayDeps {
@@ -89,7 +102,8 @@ interface RawMessage {
 
 function toHistoryMessage(raw: RawMessage): HistoryMessage | undefined {
   if (typeof raw.ts !== 'string') return undefined;
-  const heraldId = raw.metadata?.event_type === HERALD_EVENT_TYPE ? raw.metadata.event_payload?.herald_id : undefined;
+  const heraldId =
+    raw.metadata?.event_type === HERALD_EVENT_TYPE ? raw.metadata.event_payload?.herald_id : undefined;
   return {
     ts: raw.ts,
     text: raw.text ?? '',
@@ -146,7 +160,10 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
     ...(window.cursor === undefined ? {} : { cursor: window.cursor }),
   });
 
-  const messagesPage = (answer: { messages?: RawMessage[]; response_metadata?: { next_cursor?: string } }): Page<HistoryMessage> => ({
+  const messagesPage = (answer: {
+    messages?: RawMessage[];
+    response_metadata?: { next_cursor?: string };
+  }): Page<HistoryMessage> => ({
     items: (answer.messages ?? []).map(toHistoryMessage).filter((message) => message !== undefined),
     nextCursor: nextCursorOf(answer),
   });
@@ -168,7 +185,14 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
         });
         const items = (answer.channels ?? []).flatMap((channel) =>
           typeof channel.id === 'string' && typeof channel.name === 'string'
-            ? [{ id: channel.id, name: channel.name, isPrivate: channel.is_private === true, isMember: channel.is_member === true }]
+            ? [
+                {
+                  id: channel.id,
+                  name: channel.name,
+                  isPrivate: channel.is_private === true,
+                  isMember: channel.is_member === true,
+                },
+              ]
             : [],
         );
         return { items, nextCursor: nextCursorOf(answer) };
@@ -227,10 +251,21 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
 
     listScheduledPage: (channel, cursor) =>
       call(async (web) => {
-        const answer = await web.chat.scheduledMessages.list({ channel, limit: 100, ...(cursor === undefined ? {} : { cursor }) });
+        const answer = await web.chat.scheduledMessages.list({
+          channel,
+          limit: 100,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
         const items = (answer.scheduled_messages ?? []).flatMap((scheduled) =>
           typeof scheduled.id === 'string'
-            ? [{ id: scheduled.id, channelId: scheduled.channel_id ?? channel, postAtSec: scheduled.post_at ?? 0, text: scheduled.text ?? '' }]
+            ? [
+                {
+                  id: scheduled.id,
+                  channelId: scheduled.channel_id ?? channel,
+                  postAtSec: scheduled.post_at ?? 0,
+                  text: scheduled.text ?? '',
+                },
+              ]
             : [],
         );
         return { items, nextCursor: nextCursorOf(answer) };
@@ -240,6 +275,8 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
       call(async (web) => messagesPage(await web.conversations.history({ channel, ...historyArgs(window) }))),
 
     repliesPage: (channel, threadTs, window) =>
-      call(async (web) => messagesPage(await web.conversations.replies({ channel, ts: threadTs, ...historyArgs(window) }))),
+      call(async (web) =>
+        messagesPage(await web.conversations.replies({ channel, ts: threadTs, ...historyArgs(window) })),
+      ),
   };
 }

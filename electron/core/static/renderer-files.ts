@@ -34,7 +34,10 @@ export async function readRendererFile(rootDir: string, urlPath: string): Promis
   const candidates = extname(relative) ? [resolved] : [join(rootDir, 'index.html')];
   for (const path of candidates) {
     try {
-      return { body: await readFile(path), contentType: contentTypes[extname(path)] ?? 'application/octet-stream' };
+      return {
+        body: await readFile(path),
+        contentType: contentTypes[extname(path)] ?? 'application/octet-stream',
+      };
     } catch {
       // fall through
     }

@@ -8,7 +8,8 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
 
-export type FileCheck = { state: 'missing' } | { state: 'readable'; content: unknown } | { state: 'corrupt'; reason: string };
+export type FileCheck =
+  { state: 'missing' } | { state: 'readable'; content: unknown } | { state: 'corrupt'; reason: string };
 
 export function checkJsonFile(path: string): FileCheck {
   if (!existsSync(path)) return { state: 'missing' };
@@ -30,10 +31,19 @@ const SUFFIX: Record<SetAsideKind, string> = { corrupt: 'corrupt', newer_version
  * Renames `path` to `<name>.corrupt-<timestamp>.json` (or `<name>.from-newer-herald-<timestamp>.json`)
  * beside it and describes the move.
  */
-export function quarantineFile(path: string, storeName: string, reason: string, nowMs: number, kind: SetAsideKind = 'corrupt'): StorageNotice {
+export function quarantineFile(
+  path: string,
+  storeName: string,
+  reason: string,
+  nowMs: number,
+  kind: SetAsideKind = 'corrupt',
+): StorageNotice {
   const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
   const extension = path.endsWith('.json') ? '.json' : '';
-  const target = join(dirname(path), `${basename(path, extension)}.${SUFFIX[kind]}-${stamp}${extension || '.json'}`);
+  const target = join(
+    dirname(path),
+    `${basename(path, extension)}.${SUFFIX[kind]}-${stamp}${extension || '.json'}`,
+  );
   renameSync(path, target);
   return { store: storeName, kind, quarantinedTo: target, reason, atUtc: new Date(nowMs).toISOString() };
 }

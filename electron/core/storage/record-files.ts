@@ -231,7 +231,13 @@ export function createRecordFiles<S extends z.ZodType>(
         const { decoded } = read;
         if (!decoded.ok)
           context.onQuarantine(
-            quarantineFile(path, options.label(name), decoded.error.reason, context.nowMs(), decoded.error.kind),
+            quarantineFile(
+              path,
+              options.label(name),
+              decoded.error.reason,
+              context.nowMs(),
+              decoded.error.kind,
+            ),
           );
         else if (`${options.idOf(decoded.value.data)}.json` !== name) {
           context.onQuarantine(

@@ -77,7 +77,8 @@ export type Decoded<T> = Result<{ data: T; version: number }, Unusable>;
 /** A stored envelope of any known version, upgraded and checked; or why it cannot be used. */
 export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredShape<S>): Decoded<z.output<S>> {
   const steps = shape.migrations ?? [];
-  const envelope = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown; data?: unknown }) : null;
+  const envelope =
+    typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown; data?: unknown }) : null;
   const version = envelope?.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, error: { kind: 'corrupt', reason: 'it has no valid schemaVersion' } };
@@ -98,11 +99,20 @@ export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredSha
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return { ok: false, error: { kind: 'corrupt', reason: `its content does not match the schema (${issue?.message ?? 'invalid'}${where})` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'corrupt',
+          reason: `its content does not match the schema (${issue?.message ?? 'invalid'}${where})`,
+        },
+      };
     }
     return { ok: true, value: { data: parsed.data, version } };
   } catch (error) {
-    return { ok: false, error: { kind: 'corrupt', reason: `it could not be migrated (${(error as Error).message})` } };
+    return {
+      ok: false,
+      error: { kind: 'corrupt', reason: `it could not be migrated (${(error as Error).message})` },
+    };
   }
 }
 
@@ -123,7 +133,10 @@ export function openVersionedStore<S extends z.ZodType>(
     if (decoded.ok) {
       initial = decoded.value.data;
       needsWrite = decoded.value.version !== currentVersion(definition);
-    } else context.onQuarantine(quarantineFile(path, definition.name, decoded.error.reason, context.nowMs(), decoded.error.kind));
+    } else
+      context.onQuarantine(
+        quarantineFile(path, definition.name, decoded.error.reason, context.nowMs(), decoded.error.kind),
+      );
   }
 
   const backend: ConfLike = context.createBackend({ cwd: context.dataDir, name: definition.name });

@@ -4,7 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
-import { defaultTemplates, templateFromDraft, templateSchema, type Draft, type Template } from '../../../shared/messages/index.ts';
+import {
+  defaultTemplates,
+  templateFromDraft,
+  templateSchema,
+  type Draft,
+  type Template,
+} from '../../../shared/messages/index.ts';
 import { findType, type Plan } from '../../../shared/plan/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
@@ -17,7 +23,8 @@ export const templatesStoreDefinition: StoreDefinition<typeof storedTemplatesSch
   defaults: () => ({ templates: [] }),
 };
 
-type TemplateChannel = 'templates:list' | 'templates:save' | 'templates:delete' | 'templates:duplicate' | 'templates:fromDraft';
+type TemplateChannel =
+  'templates:list' | 'templates:save' | 'templates:delete' | 'templates:duplicate' | 'templates:fromDraft';
 
 export interface TemplatesService {
   list: () => Template[];
@@ -47,7 +54,9 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
 
   function add(template: Template): Result<Template> {
     if (!findType(deps.plan(), template.typeId)) {
-      return fail('invalid_argument', `The plan has no message type "${template.typeId}".`, { fields: ['template.typeId'] });
+      return fail('invalid_argument', `The plan has no message type "${template.typeId}".`, {
+        fields: ['template.typeId'],
+      });
     }
     const others = own().filter((item) => item.id !== template.id);
     store([template, ...others]);
@@ -64,7 +73,10 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
         if (template.id !== undefined) {
           const existing = find(template.id);
           if (!existing) return settle(fail('not_found', 'That template no longer exists.'));
-          if (existing.isBuiltIn) return settle(fail('conflict', 'Herald’s own templates cannot be changed. Duplicate it and edit the copy.'));
+          if (existing.isBuiltIn)
+            return settle(
+              fail('conflict', 'Herald’s own templates cannot be changed. Duplicate it and edit the copy.'),
+            );
         }
         return settle(add({ ...template, id: template.id ?? createId(), isBuiltIn: false }));
       },
@@ -78,12 +90,21 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
       'templates:duplicate': ({ id }) => {
         const existing = find(id);
         if (!existing) return settle(fail('not_found', 'That template no longer exists.'));
-        return settle(add({ ...structuredClone(existing), id: createId(), name: `${existing.name} (copy)`.slice(0, 120), isBuiltIn: false }));
+        return settle(
+          add({
+            ...structuredClone(existing),
+            id: createId(),
+            name: `${existing.name} (copy)`.slice(0, 120),
+            isBuiltIn: false,
+          }),
+        );
       },
       'templates:fromDraft': ({ draftId, name }) => {
         const draft = deps.findDraft(draftId);
         if (!draft) return settle(fail('not_found', 'That draft no longer exists.'));
-        return settle(add({ ...templateFromDraft(draft, deps.plan(), { id: createId(), name }), isBuiltIn: false }));
+        return settle(
+          add({ ...templateFromDraft(draft, deps.plan(), { id: createId(), name }), isBuiltIn: false }),
+        );
       },
     },
   };

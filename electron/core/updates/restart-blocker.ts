@@ -20,7 +20,10 @@ export function createUnsavedWork(onChange: () => void): UnsavedWork {
 }
 
 export function restartBlocker(sendingCount: number, hasUnsavedDraft: boolean): string | null {
-  if (sendingCount > 0) return sendingCount === 1 ? 'A message is being sent to Slack.' : `${sendingCount} messages are being sent to Slack.`;
+  if (sendingCount > 0)
+    return sendingCount === 1
+      ? 'A message is being sent to Slack.'
+      : `${sendingCount} messages are being sent to Slack.`;
   if (hasUnsavedDraft) return 'The draft you are writing has changes that are not saved yet.';
   return null;
 }

@@ -55,7 +55,9 @@ function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // electron-updater's messages can carry a stack or a whole HTTP body: keep the first line.
   const firstLine = redactText(text.split('\n')[0] ?? '').trim();
-  return firstLine.length > MAX_MESSAGE_LENGTH ? `${firstLine.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : firstLine || 'Unknown error';
+  return firstLine.length > MAX_MESSAGE_LENGTH
+    ? `${firstLine.slice(0, MAX_MESSAGE_LENGTH - 1)}…`
+    : firstLine || 'Unknown error';
 }
 
 export function createUpdateController(deps: UpdateControllerDeps): UpdateController {
@@ -76,7 +78,11 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
 
   function set(patch: Partial<UpdateStatus>): UpdateStatus {
     const merged = { ...status, ...patch };
-    const next = { ...merged, isAutoDownload: deps.isAutoDownload(), restartBlockedBy: merged.state === 'ready' ? deps.restartBlocker() : null };
+    const next = {
+      ...merged,
+      isAutoDownload: deps.isAutoDownload(),
+      restartBlockedBy: merged.state === 'ready' ? deps.restartBlocker() : null,
+    };
     if (JSON.stringify(next) === JSON.stringify(status)) return status;
     status = next;
     deps.onChange(status);
@@ -89,7 +95,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     updater.allowDowngrade = false;
     updater.autoInstallOnAppQuit = true;
     updater.on('download-progress', (progress) => {
-      if (status.state === 'downloading') set({ percent: Math.max(0, Math.min(100, Math.round(progress.percent))) });
+      if (status.state === 'downloading')
+        set({ percent: Math.max(0, Math.min(100, Math.round(progress.percent))) });
     });
   }
 
@@ -112,30 +119,49 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       return set({ state: 'ready', version, percent: 100, message: null });
     } catch (error) {
       logger.warn('updates.download_failed', { version, error });
-      return set({ state: 'error', version: null, percent: null, message: `The update to ${version} could not be downloaded: ${describeError(error)}` });
+      return set({
+        state: 'error',
+        version: null,
+        percent: null,
+        message: `The update to ${version} could not be downloaded: ${describeError(error)}`,
+      });
     }
   }
 
   async function check(options: CheckOptions = {}): Promise<UpdateStatus> {
     if (!updater) return status;
     // Nothing to check while a download runs or an update waits to be installed.
-    if (status.state === 'checking' || status.state === 'downloading' || status.state === 'ready') return download ?? status;
+    if (status.state === 'checking' || status.state === 'downloading' || status.state === 'ready')
+      return download ?? status;
     set({ state: 'checking', message: null });
     let found;
     try {
       found = await updater.checkForUpdates();
     } catch (error) {
       logger.warn('updates.check_failed', { error });
-      return set({ state: 'error', version: null, percent: null, lastCheckedUtc: new Date(clock.now()).toISOString(), message: `Herald could not check for updates: ${describeError(error)}` });
+      return set({
+        state: 'error',
+        version: null,
+        percent: null,
+        lastCheckedUtc: new Date(clock.now()).toISOString(),
+        message: `Herald could not check for updates: ${describeError(error)}`,
+      });
     }
     const lastCheckedUtc = new Date(clock.now()).toISOString();
     if (!found) return set({ state: 'unsupported', message: deps.unsupportedReason, lastCheckedUtc });
     const offered = found.updateInfo.version;
-    if (!found.isUpdateAvailable) return set({ state: 'up_to_date', version: null, percent: null, lastCheckedUtc });
+    if (!found.isUpdateAvailable)
+      return set({ state: 'up_to_date', version: null, percent: null, lastCheckedUtc });
     const order = compareVersions(offered, deps.currentVersion);
     if (order === null || order <= 0) {
       logger.warn('updates.downgrade_refused', { offered, current: deps.currentVersion });
-      return set({ state: 'error', version: null, percent: null, lastCheckedUtc, message: `The update feed offered version ${offered}, which is not newer than this one (${deps.currentVersion}); Herald does not downgrade.` });
+      return set({
+        state: 'error',
+        version: null,
+        percent: null,
+        lastCheckedUtc,
+        message: `The update feed offered version ${offered}, which is not newer than this one (${deps.currentVersion}); Herald does not downgrade.`,
+      });
     }
     logger.info('updates.available', { version: offered });
     set({ state: 'available', version: offered, percent: null, lastCheckedUtc });
@@ -170,7 +196,9 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       const blocker = deps.restartBlocker();
       if (blocker) {
         set({});
-        return fail('unavailable', blocker, { fix: 'Try again once that is done, or quit Herald later: the update installs then.' });
+        return fail('unavailable', blocker, {
+          fix: 'Try again once that is done, or quit Herald later: the update installs then.',
+        });
       }
       logger.info('updates.restart', { version: status.version });
       deps.prepareToQuit();

@@ -11,7 +11,10 @@ interface ParsedVersion {
 export function parseVersion(text: string): ParsedVersion | null {
   const match = VERSION_PATTERN.exec(text.trim());
   if (!match) return null;
-  return { core: [Number(match[1]), Number(match[2]), Number(match[3])], prerelease: match[4] ? match[4].split('.') : [] };
+  return {
+    core: [Number(match[1]), Number(match[2]), Number(match[3])],
+    prerelease: match[4] ? match[4].split('.') : [],
+  };
 }
 
 function compareIdentifiers(a: string, b: string): number {

@@ -20,7 +20,9 @@ export interface DisplayArea {
 
 const coordinate = z.number().int().min(-100_000).max(100_000);
 const length = z.number().int().min(1).max(100_000);
-export const rectangleSchema = z.object({ x: coordinate, y: coordinate, width: length, height: length }).strict();
+export const rectangleSchema = z
+  .object({ x: coordinate, y: coordinate, width: length, height: length })
+  .strict();
 
 export const windowStateSchema = z
   .object({
@@ -57,15 +59,29 @@ function intersection(a: Rectangle, b: Rectangle): Rectangle | null {
 
 /** Whether the user can see and grab the window's title bar on one of the displays. */
 export function isTitleBarReachable(bounds: Rectangle, displays: readonly DisplayArea[]): boolean {
-  const titleBar: Rectangle = { x: bounds.x, y: bounds.y, width: bounds.width, height: MIN_VISIBLE_TITLE_BAR_PX.height };
+  const titleBar: Rectangle = {
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: MIN_VISIBLE_TITLE_BAR_PX.height,
+  };
   return displays.some((display) => {
     const shown = intersection(titleBar, display.workArea);
-    return shown !== null && shown.width >= MIN_VISIBLE_TITLE_BAR_PX.width && shown.height >= MIN_VISIBLE_TITLE_BAR_PX.height;
+    return (
+      shown !== null &&
+      shown.width >= MIN_VISIBLE_TITLE_BAR_PX.width &&
+      shown.height >= MIN_VISIBLE_TITLE_BAR_PX.height
+    );
   });
 }
 
 /** The window's size fitted into a work area (never below the minimum, never beyond the area), centred in it. */
-export function centredIn(workArea: Rectangle, width: number, height: number, limits: WindowSizeLimits): Rectangle {
+export function centredIn(
+  workArea: Rectangle,
+  width: number,
+  height: number,
+  limits: WindowSizeLimits,
+): Rectangle {
   const fittedWidth = Math.min(Math.max(width, limits.minWidth), workArea.width);
   const fittedHeight = Math.min(Math.max(height, limits.minHeight), workArea.height);
   return {
@@ -82,12 +98,24 @@ export function centredIn(workArea: Rectangle, width: number, height: number, li
  * keeps its size (fitted) and is centred on the display it was on if that is still
  * connected, or on the primary display.
  */
-export function placeWindow(saved: WindowState | null, displays: readonly DisplayArea[], primary: DisplayArea, limits: WindowSizeLimits): WindowPlacement {
-  if (!saved) return { bounds: centredIn(primary.workArea, limits.width, limits.height, limits), isMaximized: false };
+export function placeWindow(
+  saved: WindowState | null,
+  displays: readonly DisplayArea[],
+  primary: DisplayArea,
+  limits: WindowSizeLimits,
+): WindowPlacement {
+  if (!saved)
+    return { bounds: centredIn(primary.workArea, limits.width, limits.height, limits), isMaximized: false };
   const { bounds } = saved;
   const sameDisplay = displays.find((display) => display.id === saved.displayId);
-  const fitsSomewhere = displays.some((display) => bounds.width <= display.workArea.width && bounds.height <= display.workArea.height);
-  if (isTitleBarReachable(bounds, displays) && fitsSomewhere) return { bounds: { ...bounds }, isMaximized: saved.isMaximized };
+  const fitsSomewhere = displays.some(
+    (display) => bounds.width <= display.workArea.width && bounds.height <= display.workArea.height,
+  );
+  if (isTitleBarReachable(bounds, displays) && fitsSomewhere)
+    return { bounds: { ...bounds }, isMaximized: saved.isMaximized };
   const target = sameDisplay ?? primary;
-  return { bounds: centredIn(target.workArea, bounds.width, bounds.height, limits), isMaximized: saved.isMaximized };
+  return {
+    bounds: centredIn(target.workArea, bounds.width, bounds.height, limits),
+    isMaximized: saved.isMaximized,
+  };
 }

@@ -8,7 +8,20 @@ import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface AgendaProps {
   days: readonly GridDay[];
@@ -24,15 +37,23 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
   const buckets = useMemo(
     () => ({
       // An event is listed on the day it starts (or the month's first day, if it started before).
-      events: bucketByDay(inMonth, items.events, (event) => Math.max(Date.parse(event.startsAtUtc), inMonth[0]?.startMs ?? 0)),
+      events: bucketByDay(inMonth, items.events, (event) =>
+        Math.max(Date.parse(event.startsAtUtc), inMonth[0]?.startMs ?? 0),
+      ),
       comms: bucketByDay(inMonth, items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? '')),
       duties: bucketByDay(inMonth, items.duties, (duty) => Date.parse(duty.dueAtUtc)),
     }),
     [inMonth, items],
   );
-  const busyDays = inMonth.map((day, index) => ({ day, index })).filter(({ index }) => buckets.events[index]!.length + buckets.comms[index]!.length + buckets.duties[index]!.length > 0);
+  const busyDays = inMonth
+    .map((day, index) => ({ day, index }))
+    .filter(
+      ({ index }) =>
+        buckets.events[index]!.length + buckets.comms[index]!.length + buckets.duties[index]!.length > 0,
+    );
 
-  if (busyDays.length === 0) return <p className="agenda-empty">Nothing is planned this month, and no messages or duties fall due.</p>;
+  if (busyDays.length === 0)
+    return <p className="agenda-empty">Nothing is planned this month, and no messages or duties fall due.</p>;
   return (
     <div className="agenda">
       {busyDays.map(({ day, index }) => (
@@ -46,17 +67,31 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
           <ul className="agenda-items">
             {buckets.events[index]!.map((event) => (
               <li key={event.id}>
-                <button type="button" className={`agenda-item status-${event.status}`} onClick={() => onSelectEvent(event.id)}>
-                  <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title} <span className="chip-status">{statusLabels[event.status]}</span>
-                  {event.overlapsWith.length > 0 ? <span className="chip-flag"> · Overlaps other work</span> : null}
-                  {event.freezeIds.length > 0 ? <span className="chip-flag"> · In a change freeze</span> : null}
+                <button
+                  type="button"
+                  className={`agenda-item status-${event.status}`}
+                  onClick={() => onSelectEvent(event.id)}
+                >
+                  <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}{' '}
+                  <span className="chip-status">{statusLabels[event.status]}</span>
+                  {event.overlapsWith.length > 0 ? (
+                    <span className="chip-flag"> · Overlaps other work</span>
+                  ) : null}
+                  {event.freezeIds.length > 0 ? (
+                    <span className="chip-flag"> · In a change freeze</span>
+                  ) : null}
                 </button>
               </li>
             ))}
             {buckets.comms[index]!.map((comm) => (
               <li key={`${comm.eventId}:${comm.stage}`}>
-                <button type="button" className={`agenda-item due-${comm.state}`} onClick={() => onSelectEvent(comm.eventId)}>
-                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
+                <button
+                  type="button"
+                  className={`agenda-item due-${comm.state}`}
+                  onClick={() => onSelectEvent(comm.eventId)}
+                >
+                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span>{' '}
+                  {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
                   <span className="chip-status">{commStateLabels[comm.state]}</span>
                 </button>
               </li>

@@ -2,7 +2,13 @@
 // a month, week or agenda view, with the open day or event beside it. It
 // reloads whenever core says the calendar, reminders, drafts or clock moved.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { monthGrid, monthLabel, weekGrid, weekLabel, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
+import {
+  monthGrid,
+  monthLabel,
+  weekGrid,
+  weekLabel,
+  type DateKey,
+} from '../../../shared/calendar/calendar-grid.ts';
 import type { RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
 import { herald } from '../../api/herald.ts';
 import { AgendaView } from './agenda-view.tsx';
@@ -34,9 +40,18 @@ function useLiveReload(): void {
     const api = herald();
     // A reminder change matters here only if it may be a maintenance message's (a closed id may be one).
     const onReminders = (change: RemindersChanged) => {
-      if (change.closedIds.length > 0 || change.upserted.some((reminder) => reminder.subject.type === 'maintenance')) reload();
+      if (
+        change.closedIds.length > 0 ||
+        change.upserted.some((reminder) => reminder.subject.type === 'maintenance')
+      )
+        reload();
     };
-    const stops = [api.on('calendar:changed', reload), api.on('reminders:changed', onReminders), api.on('drafts:changed', reload), api.on('clock:changed', reload)];
+    const stops = [
+      api.on('calendar:changed', reload),
+      api.on('reminders:changed', onReminders),
+      api.on('drafts:changed', reload),
+      api.on('clock:changed', reload),
+    ];
     return () => {
       window.clearTimeout(timer);
       for (const stop of stops) stop();
@@ -46,7 +61,20 @@ function useLiveReload(): void {
 
 export function CalendarScreen() {
   const state = useCalendar();
-  const { view, cursor, today, zone, weekStartsOn, data, error, notice, selection, detail, serviceFilter, statusFilter } = state;
+  const {
+    view,
+    cursor,
+    today,
+    zone,
+    weekStartsOn,
+    data,
+    error,
+    notice,
+    selection,
+    detail,
+    serviceFilter,
+    statusFilter,
+  } = state;
   const [dialog, setDialog] = useState<OpenDialog>(null);
   useLiveReload();
 
@@ -54,10 +82,19 @@ export function CalendarScreen() {
     void useCalendar.getState().init();
   }, []);
 
-  const weeks = useMemo(() => (cursor ? monthGrid(cursor, zone, weekStartsOn) : []), [cursor, zone, weekStartsOn]);
-  const week = useMemo(() => (cursor ? weekGrid(cursor, zone, weekStartsOn) : []), [cursor, zone, weekStartsOn]);
+  const weeks = useMemo(
+    () => (cursor ? monthGrid(cursor, zone, weekStartsOn) : []),
+    [cursor, zone, weekStartsOn],
+  );
+  const week = useMemo(
+    () => (cursor ? weekGrid(cursor, zone, weekStartsOn) : []),
+    [cursor, zone, weekStartsOn],
+  );
   const days = useMemo(() => weeks.flat(), [weeks]);
-  const items = useMemo(() => visibleItems(data, serviceFilter, statusFilter), [data, serviceFilter, statusFilter]);
+  const items = useMemo(
+    () => visibleItems(data, serviceFilter, statusFilter),
+    [data, serviceFilter, statusFilter],
+  );
   const onSelectDay = useCallback((key: DateKey) => useCalendar.getState().selectDay(key), []);
   const onSelectEvent = useCallback((id: string) => void useCalendar.getState().selectEvent(id), []);
 
@@ -69,7 +106,11 @@ export function CalendarScreen() {
 
   return (
     <div className="calendar">
-      <CalendarToolbar title={title} onNew={() => setDialog({ kind: 'create', date: selectedDay?.key ?? cursor })} onImport={() => setDialog({ kind: 'import' })} />
+      <CalendarToolbar
+        title={title}
+        onNew={() => setDialog({ kind: 'create', date: selectedDay?.key ?? cursor })}
+        onImport={() => setDialog({ kind: 'import' })}
+      />
       <CalendarFilters services={data?.services ?? []} />
       <p role="status" className="calendar-notice">
         {notice ?? ''}
@@ -82,7 +123,14 @@ export function CalendarScreen() {
       <div className="calendar-body">
         <div className="calendar-main" aria-busy={!isCurrent}>
           {view === 'agenda' ? (
-            <AgendaView days={days} items={items} zone={zone} today={today} onSelectDay={onSelectDay} onSelectEvent={onSelectEvent} />
+            <AgendaView
+              days={days}
+              items={items}
+              zone={zone}
+              today={today}
+              onSelectDay={onSelectDay}
+              onSelectEvent={onSelectEvent}
+            />
           ) : (
             <DayGrid
               label={title}
@@ -104,17 +152,34 @@ export function CalendarScreen() {
           {selection?.kind === 'event' && detail ? (
             <EventPanel detail={detail} onOpenDialog={setDialog} />
           ) : selectedDay ? (
-            <DayPanel day={selectedDay} items={items} zone={zone} onSelectEvent={onSelectEvent} onNewEvent={() => setDialog({ kind: 'create', date: selectedDay.key })} />
+            <DayPanel
+              day={selectedDay}
+              items={items}
+              zone={zone}
+              onSelectEvent={onSelectEvent}
+              onNewEvent={() => setDialog({ kind: 'create', date: selectedDay.key })}
+            />
           ) : (
-            <p className="muted calendar-hint">Choose a day (Enter) or an event to see it here. Arrow keys move between days; Page Up and Page Down change month.</p>
+            <p className="muted calendar-hint">
+              Choose a day (Enter) or an event to see it here. Arrow keys move between days; Page Up and Page
+              Down change month.
+            </p>
           )}
         </aside>
       </div>
       <CalendarSettingsPanel />
-      {dialog?.kind === 'create' ? <EventFormDialog defaultDate={dialog.date} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'edit' ? <EventFormDialog editing={dialog.detail} defaultDate={cursor} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'reschedule' ? <RescheduleDialog detail={dialog.detail} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'cancel' ? <CancelDialog detail={dialog.detail} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'create' ? (
+        <EventFormDialog defaultDate={dialog.date} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'edit' ? (
+        <EventFormDialog editing={dialog.detail} defaultDate={cursor} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'reschedule' ? (
+        <RescheduleDialog detail={dialog.detail} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'cancel' ? (
+        <CancelDialog detail={dialog.detail} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
     </div>
   );

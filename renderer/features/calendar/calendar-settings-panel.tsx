@@ -7,7 +7,13 @@ import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { dateInputOf } from './wall-time.ts';
 
-function LeadTimesForm({ view, onSaved }: { view: CalendarSettingsView; onSaved: (view: CalendarSettingsView) => void }) {
+function LeadTimesForm({
+  view,
+  onSaved,
+}: {
+  view: CalendarSettingsView;
+  onSaved: (view: CalendarSettingsView) => void;
+}) {
   const ids = { announcement: useId(), reminder: useId() };
   const { register, handleSubmit } = useForm<{ announcementDaysBefore: number; reminderDaysBefore: number }>({
     defaultValues: view.settings.leadTimes,
@@ -33,11 +39,23 @@ function LeadTimesForm({ view, onSaved }: { view: CalendarSettingsView; onSaved:
       <div className="form-columns">
         <div className="field">
           <label htmlFor={ids.announcement}>Announce this many days before</label>
-          <input id={ids.announcement} type="number" min={1} max={90} {...register('announcementDaysBefore', { valueAsNumber: true })} />
+          <input
+            id={ids.announcement}
+            type="number"
+            min={1}
+            max={90}
+            {...register('announcementDaysBefore', { valueAsNumber: true })}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.reminder}>Remind this many days before</label>
-          <input id={ids.reminder} type="number" min={1} max={30} {...register('reminderDaysBefore', { valueAsNumber: true })} />
+          <input
+            id={ids.reminder}
+            type="number"
+            min={1}
+            max={30}
+            {...register('reminderDaysBefore', { valueAsNumber: true })}
+          />
         </div>
       </div>
       {error ? (
@@ -61,7 +79,11 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
   const [error, setError] = useState<string | null>(null);
 
   const onSubmit = handleSubmit(async ({ label, firstDate, lastDate }) => {
-    const result = await herald().invoke('calendar:addFreeze', { label, firstDate, lastDate: lastDate || firstDate });
+    const result = await herald().invoke('calendar:addFreeze', {
+      label,
+      firstDate,
+      lastDate: lastDate || firstDate,
+    });
     if (!result.ok) {
       setError(result.error.message);
       return;
@@ -79,9 +101,15 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
           {view.freezes.map((freeze) => (
             <li key={freeze.id}>
               <span>
-                {freeze.label}: {dateInputOf(freeze.startsAtUtc, zone)} to {dateInputOf(new Date(Date.parse(freeze.endsAtUtc) - 1).toISOString(), zone)}
+                {freeze.label}: {dateInputOf(freeze.startsAtUtc, zone)} to{' '}
+                {dateInputOf(new Date(Date.parse(freeze.endsAtUtc) - 1).toISOString(), zone)}
               </span>
-              <button type="button" onClick={() => void herald().invoke('calendar:removeFreeze', { id: freeze.id }).then(onChanged)}>
+              <button
+                type="button"
+                onClick={() =>
+                  void herald().invoke('calendar:removeFreeze', { id: freeze.id }).then(onChanged)
+                }
+              >
                 Remove<span className="visually-hidden"> the freeze “{freeze.label}”</span>
               </button>
             </li>
@@ -137,14 +165,20 @@ export function CalendarSettingsPanel() {
       <summary>Calendar settings: lead times and change freezes</summary>
       {view ? (
         <div className="stack-lg">
-          <LeadTimesForm view={view} onSaved={(next) => {
-            setView(next);
-            void load(true);
-          }} />
-          <FreezesForm view={view} onChanged={async () => {
-            await refresh();
-            await load(true);
-          }} />
+          <LeadTimesForm
+            view={view}
+            onSaved={(next) => {
+              setView(next);
+              void load(true);
+            }}
+          />
+          <FreezesForm
+            view={view}
+            onChanged={async () => {
+              await refresh();
+              await load(true);
+            }}
+          />
         </div>
       ) : (
         <p className="muted">Loading…</p>

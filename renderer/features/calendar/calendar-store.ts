@@ -4,8 +4,20 @@
 // between month, week and agenda within it never waits on the network.
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { addDaysToKey, addMonthsToKey, dateKeyOf, monthGrid, type DateKey } from '../../../shared/calendar/calendar-grid.ts';
-import type { CalendarList, DueComm, DutyView, EventDetail, EventView } from '../../../shared/calendar/calendar-views.ts';
+import {
+  addDaysToKey,
+  addMonthsToKey,
+  dateKeyOf,
+  monthGrid,
+  type DateKey,
+} from '../../../shared/calendar/calendar-grid.ts';
+import type {
+  CalendarList,
+  DueComm,
+  DutyView,
+  EventDetail,
+  EventView,
+} from '../../../shared/calendar/calendar-views.ts';
 import { eventStatuses, type EventStatus } from '../../../shared/calendar/event-vocabulary.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import { herald } from '../../api/herald.ts';
@@ -137,7 +149,11 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
   },
   toggleStatus(status) {
     const current = get().statusFilter;
-    set({ statusFilter: current.includes(status) ? current.filter((item) => item !== status) : eventStatuses.filter((item) => item === status || current.includes(item)) });
+    set({
+      statusFilter: current.includes(status)
+        ? current.filter((item) => item !== status)
+        : eventStatuses.filter((item) => item === status || current.includes(item)),
+    });
   },
   selectDay(key) {
     set({ selection: { kind: 'day', key }, detail: null, cursor: key });
@@ -177,12 +193,18 @@ export interface VisibleItems {
 const EMPTY: VisibleItems = { events: [], comms: [], duties: [] };
 
 /** What the filters let through. Duties are not about a service or status, so they always show. */
-export function visibleItems(data: CalendarList | null, serviceFilter: string, statusFilter: readonly EventStatus[]): VisibleItems {
+export function visibleItems(
+  data: CalendarList | null,
+  serviceFilter: string,
+  statusFilter: readonly EventStatus[],
+): VisibleItems {
   if (!data) return EMPTY;
   const isAllStatuses = statusFilter.length === eventStatuses.length;
   const passes = (status: EventStatus, services: readonly string[]) =>
-    (isAllStatuses || statusFilter.includes(status)) && (serviceFilter === '' || services.includes(serviceFilter));
-  if (isAllStatuses && serviceFilter === '') return { events: data.events, comms: data.comms, duties: data.duties };
+    (isAllStatuses || statusFilter.includes(status)) &&
+    (serviceFilter === '' || services.includes(serviceFilter));
+  if (isAllStatuses && serviceFilter === '')
+    return { events: data.events, comms: data.comms, duties: data.duties };
   return {
     events: data.events.filter((event) => passes(event.status, event.services)),
     comms: data.comms.filter((comm) => passes(comm.eventStatus, comm.eventServices)),

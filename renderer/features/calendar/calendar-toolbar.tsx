@@ -12,7 +12,15 @@ const VIEWS: readonly { id: CalendarView; label: string }[] = [
   { id: 'agenda', label: 'Agenda' },
 ];
 
-export function CalendarToolbar({ title, onNew, onImport }: { title: string; onNew: () => void; onImport: () => void }) {
+export function CalendarToolbar({
+  title,
+  onNew,
+  onImport,
+}: {
+  title: string;
+  onNew: () => void;
+  onImport: () => void;
+}) {
   const view = useCalendar((state) => state.view);
   const setView = useCalendar((state) => state.setView);
   const moveCursor = useCalendar((state) => state.moveCursor);
@@ -29,7 +37,9 @@ export function CalendarToolbar({ title, onNew, onImport }: { title: string; onN
       return;
     }
     downloadText(result.value.fileName, result.value.ics);
-    say(`Saved ${result.value.eventCount} ${result.value.eventCount === 1 ? 'event' : 'events'} to ${result.value.fileName}.`);
+    say(
+      `Saved ${result.value.eventCount} ${result.value.eventCount === 1 ? 'event' : 'events'} to ${result.value.fileName}.`,
+    );
   }
 
   return (
@@ -51,7 +61,12 @@ export function CalendarToolbar({ title, onNew, onImport }: { title: string; onN
       <div className="row">
         <div role="group" aria-label="View" className="segmented">
           {VIEWS.map((item) => (
-            <button key={item.id} type="button" aria-pressed={view === item.id} onClick={() => setView(item.id)}>
+            <button
+              key={item.id}
+              type="button"
+              aria-pressed={view === item.id}
+              onClick={() => setView(item.id)}
+            >
               {item.label}
             </button>
           ))}
@@ -80,7 +95,11 @@ export function CalendarFilters({ services }: { services: readonly string[] }) {
     <div className="calendar-filters">
       <div className="field">
         <label htmlFor={serviceId}>Service</label>
-        <select id={serviceId} value={serviceFilter} onChange={(change) => setServiceFilter(change.target.value)}>
+        <select
+          id={serviceId}
+          value={serviceFilter}
+          onChange={(change) => setServiceFilter(change.target.value)}
+        >
           <option value="">All services</option>
           {services.map((service) => (
             <option key={service} value={service}>
@@ -93,7 +112,11 @@ export function CalendarFilters({ services }: { services: readonly string[] }) {
         <legend>Status</legend>
         {eventStatuses.map((status) => (
           <label key={status} className="checkbox">
-            <input type="checkbox" checked={statusFilter.includes(status)} onChange={() => toggleStatus(status)} />
+            <input
+              type="checkbox"
+              checked={statusFilter.includes(status)}
+              onChange={() => toggleStatus(status)}
+            />
             <span className={`swatch status-${status}`} aria-hidden="true" />
             {statusLabels[status]}
           </label>

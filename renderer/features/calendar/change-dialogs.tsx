@@ -25,7 +25,14 @@ interface ChangeDialogProps {
 }
 
 export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
-  const ids = { startDate: useId(), startTime: useId(), endDate: useId(), endTime: useId(), reason: useId(), note: useId() };
+  const ids = {
+    startDate: useId(),
+    startTime: useId(),
+    endDate: useId(),
+    endTime: useId(),
+    reason: useId(),
+    note: useId(),
+  };
   const { event } = detail;
   const zone = event.timeZone;
   const applyDetail = useCalendar((state) => state.applyDetail);
@@ -47,7 +54,12 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
       setError('Give the new start and end as a date and a time.');
       return;
     }
-    const result = await herald().invoke('calendar:reschedule', { id: event.id, startsAtUtc, endsAtUtc, reason: values.reason });
+    const result = await herald().invoke('calendar:reschedule', {
+      id: event.id,
+      startsAtUtc,
+      endsAtUtc,
+      reason: values.reason,
+    });
     if (!result.ok) {
       // Core names what is wrong with each field; the first says it best here.
       const [fieldProblem] = Object.values(result.error.fieldErrors ?? {});
@@ -55,7 +67,12 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
       return;
     }
     const isOffered = result.value.comms.some((comm) => comm.stage === 'rescheduled' && comm.draft);
-    applyDetail(result.value, isOffered ? 'Rescheduled. The reminders have moved and a “rescheduled” message is ready to check and send.' : 'Rescheduled. The reminders have moved.');
+    applyDetail(
+      result.value,
+      isOffered
+        ? 'Rescheduled. The reminders have moved and a “rescheduled” message is ready to check and send.'
+        : 'Rescheduled. The reminders have moved.',
+    );
     onClose();
   });
 
@@ -64,7 +81,9 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
       <form className="stack" noValidate onSubmit={(submitEvent) => void onSubmit(submitEvent)}>
         <p id={ids.note} className="help">
           Times are in {zone}. Reminders for messages not yet sent move with the work
-          {wasAnnounced(event) ? ', and as users were told the old date, Herald drafts a “rescheduled” message.' : '.'}
+          {wasAnnounced(event)
+            ? ', and as users were told the old date, Herald drafts a “rescheduled” message.'
+            : '.'}
           {event.userActionDeadlineUtc ? ' The users’ deadline moves by the same number of days.' : ''}
         </p>
         <div className="form-columns">
@@ -111,7 +130,9 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
   const reasonId = useId();
   const { event } = detail;
   const applyDetail = useCalendar((state) => state.applyDetail);
-  const { register, handleSubmit, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const { register, handleSubmit, formState } = useForm<{ reason: string }>({
+    defaultValues: { reason: '' },
+  });
   const [error, setError] = useState<string | null>(null);
 
   const onSubmit = handleSubmit(async ({ reason }) => {
@@ -120,7 +141,12 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
       setError(result.error.message);
       return;
     }
-    applyDetail(result.value, wasAnnounced(event) ? 'Cancelled. Its reminders are cleared and a “cancelled” message is ready to check and send.' : 'Cancelled. Its reminders are cleared.');
+    applyDetail(
+      result.value,
+      wasAnnounced(event)
+        ? 'Cancelled. Its reminders are cleared and a “cancelled” message is ready to check and send.'
+        : 'Cancelled. Its reminders are cleared.',
+    );
     onClose();
   });
 
@@ -128,7 +154,11 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
     <ModalDialog title={`Cancel “${event.title}”?`} onClose={onClose}>
       <form className="stack" noValidate onSubmit={(submitEvent) => void onSubmit(submitEvent)}>
         <p className="help">
-          Its reminders are cleared{wasAnnounced(event) ? ', and as users were told about it, Herald drafts a “cancelled” message.' : '.'} It stays on the calendar, marked cancelled.
+          Its reminders are cleared
+          {wasAnnounced(event)
+            ? ', and as users were told about it, Herald drafts a “cancelled” message.'
+            : '.'}{' '}
+          It stays on the calendar, marked cancelled.
         </p>
         <div className="field">
           <label htmlFor={reasonId}>Why is it cancelled?</label>

@@ -11,7 +11,20 @@ import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** Items a month cell shows before "+N more". */
 const MONTH_CELL_ITEMS = 3;
 
@@ -38,7 +51,12 @@ export interface DayGridProps {
 
 function useDayItems(days: readonly GridDay[], items: VisibleItems): DayItems[] {
   return useMemo(() => {
-    const events = bucketByDay(days, items.events, (event) => Date.parse(event.startsAtUtc), (event) => Date.parse(event.endsAtUtc));
+    const events = bucketByDay(
+      days,
+      items.events,
+      (event) => Date.parse(event.startsAtUtc),
+      (event) => Date.parse(event.endsAtUtc),
+    );
     // A sent message sits on the day it went out; the rest on the day they fall due.
     const comms = bucketByDay(days, items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? ''));
     const duties = bucketByDay(days, items.duties, (duty) => Date.parse(duty.dueAtUtc));
@@ -46,7 +64,15 @@ function useDayItems(days: readonly GridDay[], items: VisibleItems): DayItems[] 
   }, [days, items]);
 }
 
-function EventChip({ event, zone, onSelect }: { event: EventView; zone: string; onSelect: (id: string) => void }) {
+function EventChip({
+  event,
+  zone,
+  onSelect,
+}: {
+  event: EventView;
+  zone: string;
+  onSelect: (id: string) => void;
+}) {
   const isFlagged = event.overlapsWith.length > 0 || event.freezeIds.length > 0;
   return (
     <li>
@@ -61,7 +87,9 @@ function EventChip({ event, zone, onSelect }: { event: EventView; zone: string; 
       >
         <span className="chip-line chip-status">
           {statusLabels[event.status]}
-          {isFlagged ? <span className="chip-flag"> · {event.overlapsWith.length > 0 ? 'Overlaps' : 'In freeze'}</span> : null}
+          {isFlagged ? (
+            <span className="chip-flag"> · {event.overlapsWith.length > 0 ? 'Overlaps' : 'In freeze'}</span>
+          ) : null}
         </span>{' '}
         <span className="chip-title">
           <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}
@@ -85,10 +113,13 @@ function CommChip({ comm, zone, onSelect }: { comm: DueComm; zone: string; onSel
       >
         <span className="chip-line">
           {commVerbs[comm.stage]}
-          {comm.state === 'upcoming' ? null : <span className="chip-status"> · {commStateLabels[comm.state]}</span>}
+          {comm.state === 'upcoming' ? null : (
+            <span className="chip-status"> · {commStateLabels[comm.state]}</span>
+          )}
         </span>{' '}
         <span className="chip-title">
-          <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span> {comm.eventTitle}
+          <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span>{' '}
+          {comm.eventTitle}
         </span>
       </button>
     </li>
@@ -118,14 +149,31 @@ interface CellProps {
   onSelectEvent: (id: string) => void;
 }
 
-const DayCell = memo(function DayCell({ day, items, zone, isFocusTarget, isToday, isSelected, isCompact, onSelectDay, onSelectEvent }: CellProps) {
+const DayCell = memo(function DayCell({
+  day,
+  items,
+  zone,
+  isFocusTarget,
+  isToday,
+  isSelected,
+  isCompact,
+  onSelectDay,
+  onSelectEvent,
+}: CellProps) {
   const total = items.events.length + items.comms.length + items.duties.length;
   const limit = isCompact ? MONTH_CELL_ITEMS : Number.POSITIVE_INFINITY;
   const events = items.events.slice(0, limit);
   const comms = items.comms.slice(0, Math.max(0, limit - events.length));
   const duties = items.duties.slice(0, Math.max(0, limit - events.length - comms.length));
   const hidden = total - events.length - comms.length - duties.length;
-  const classes = ['day-cell', day.isInMonth ? '' : 'is-outside', isToday ? 'is-today' : '', isSelected ? 'is-selected' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'day-cell',
+    day.isInMonth ? '' : 'is-outside',
+    isToday ? 'is-today' : '',
+    isSelected ? 'is-selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       role="gridcell"
@@ -149,7 +197,12 @@ const DayCell = memo(function DayCell({ day, items, zone, isFocusTarget, isToday
             <EventChip key={event.id} event={event} zone={zone} onSelect={onSelectEvent} />
           ))}
           {comms.map((comm) => (
-            <CommChip key={`${comm.eventId}:${comm.stage}`} comm={comm} zone={zone} onSelect={onSelectEvent} />
+            <CommChip
+              key={`${comm.eventId}:${comm.stage}`}
+              comm={comm}
+              zone={zone}
+              onSelect={onSelectEvent}
+            />
           ))}
           {duties.map((duty) => (
             <DutyChip key={duty.dutyId} duty={duty} zone={zone} />
@@ -161,10 +214,27 @@ const DayCell = memo(function DayCell({ day, items, zone, isFocusTarget, isToday
   );
 });
 
-const KEY_STEPS: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+const KEY_STEPS: Readonly<Record<string, number>> = {
+  ArrowLeft: -1,
+  ArrowRight: 1,
+  ArrowUp: -7,
+  ArrowDown: 7,
+};
 
 export function DayGrid(props: DayGridProps) {
-  const { weeks, items, zone, cursor, today, selectedDay, isCompact, onMove, onMoveMonths, onSelectDay, onSelectEvent } = props;
+  const {
+    weeks,
+    items,
+    zone,
+    cursor,
+    today,
+    selectedDay,
+    isCompact,
+    onMove,
+    onMoveMonths,
+    onSelectDay,
+    onSelectEvent,
+  } = props;
   const days = useMemo(() => weeks.flat(), [weeks]);
   const dayItems = useDayItems(days, items);
   const gridRef = useRef<HTMLDivElement | null>(null);
@@ -181,7 +251,11 @@ export function DayGrid(props: DayGridProps) {
     const position = days.findIndex((day) => day.key === cursor) % 7;
     const step =
       KEY_STEPS[event.key] ??
-      (event.key === 'Home' ? -Math.max(0, position) : event.key === 'End' ? 6 - Math.max(0, position) : undefined);
+      (event.key === 'Home'
+        ? -Math.max(0, position)
+        : event.key === 'End'
+          ? 6 - Math.max(0, position)
+          : undefined);
     if (step !== undefined) {
       event.preventDefault();
       onMove(step);

@@ -10,7 +10,20 @@ import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface DayPanelProps {
   day: GridDay;
@@ -24,7 +37,12 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
   const openCompose = useNavigation((state) => state.openCompose);
   const onDay = useMemo(
     () => ({
-      events: bucketByDay([day], items.events, (event) => Date.parse(event.startsAtUtc), (event) => Date.parse(event.endsAtUtc))[0]!,
+      events: bucketByDay(
+        [day],
+        items.events,
+        (event) => Date.parse(event.startsAtUtc),
+        (event) => Date.parse(event.endsAtUtc),
+      )[0]!,
       comms: bucketByDay([day], items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? ''))[0]!,
       duties: bucketByDay([day], items.duties, (duty) => Date.parse(duty.dueAtUtc))[0]!,
     }),
@@ -41,8 +59,13 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
           <ul className="panel-list">
             {onDay.events.map((event) => (
               <li key={event.id}>
-                <button type="button" className={`agenda-item status-${event.status}`} onClick={() => onSelectEvent(event.id)}>
-                  <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title} <span className="chip-status">{statusLabels[event.status]}</span>
+                <button
+                  type="button"
+                  className={`agenda-item status-${event.status}`}
+                  onClick={() => onSelectEvent(event.id)}
+                >
+                  <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}{' '}
+                  <span className="chip-status">{statusLabels[event.status]}</span>
                 </button>
               </li>
             ))}
@@ -55,8 +78,13 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
           <ul className="panel-list">
             {onDay.comms.map((comm) => (
               <li key={`${comm.eventId}:${comm.stage}`}>
-                <button type="button" className={`agenda-item due-${comm.state}`} onClick={() => onSelectEvent(comm.eventId)}>
-                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span> {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
+                <button
+                  type="button"
+                  className={`agenda-item due-${comm.state}`}
+                  onClick={() => onSelectEvent(comm.eventId)}
+                >
+                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span>{' '}
+                  {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
                   <span className="chip-status">{commStateLabels[comm.state]}</span>
                 </button>
               </li>
@@ -71,7 +99,8 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
             {onDay.duties.map((duty) => (
               <li key={duty.dutyId} className="duty-row">
                 <span>
-                  <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name} <span className="muted">({duty.audience})</span>
+                  <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name}{' '}
+                  <span className="muted">({duty.audience})</span>
                 </span>
                 <button type="button" onClick={() => openCompose({ kind: 'duty', dutyId: duty.dutyId })}>
                   {duty.draftId ? 'Open digest draft' : 'Draft the digest'}

@@ -8,7 +8,14 @@ import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { workKindLabels, workKinds } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
-import { blankFormValues, formErrorsOf, formValuesOf, toEventFields, type EventFormValues, type FormField } from './event-form-values.ts';
+import {
+  blankFormValues,
+  formErrorsOf,
+  formValuesOf,
+  toEventFields,
+  type EventFormValues,
+  type FormField,
+} from './event-form-values.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface EventFormDialogProps {
@@ -55,25 +62,48 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   });
   const errors = formState.errors;
   const id = (field: FormField) => `${prefix}-${field}`;
-  const input = (field: FormField, registered: UseFormRegisterReturn, describedBy: string | undefined, type = 'text') => (
-    <input id={id(field)} type={type} aria-invalid={errors[field] ? true : undefined} aria-describedby={describedBy} {...registered} />
+  const input = (
+    field: FormField,
+    registered: UseFormRegisterReturn,
+    describedBy: string | undefined,
+    type = 'text',
+  ) => (
+    <input
+      id={id(field)}
+      type={type}
+      aria-invalid={errors[field] ? true : undefined}
+      aria-describedby={describedBy}
+      {...registered}
+    />
   );
   const area = (field: FormField, describedBy: string | undefined, rows = 2) => (
-    <textarea id={id(field)} rows={rows} aria-invalid={errors[field] ? true : undefined} aria-describedby={describedBy} {...register(field)} />
+    <textarea
+      id={id(field)}
+      rows={rows}
+      aria-invalid={errors[field] ? true : undefined}
+      aria-describedby={describedBy}
+      {...register(field)}
+    />
   );
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
     const converted = toEventFields(values);
     if (!converted.ok) {
-      for (const [field, message] of Object.entries(converted.errors)) setError(field as FormField, { message });
+      for (const [field, message] of Object.entries(converted.errors))
+        setError(field as FormField, { message });
       return;
     }
     const result = editing
       ? await herald().invoke('calendar:update', { id: editing.event.id, event: converted.fields })
       : await herald().invoke('calendar:create', { event: converted.fields });
     if (result.ok) {
-      applyDetail(result.value, editing ? 'Changes saved.' : `“${result.value.event.title}” is on the calendar, with its messages scheduled.`);
+      applyDetail(
+        result.value,
+        editing
+          ? 'Changes saved.'
+          : `“${result.value.event.title}” is on the calendar, with its messages scheduled.`,
+      );
       onClose();
       return;
     }
@@ -83,10 +113,19 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   });
 
   return (
-    <ModalDialog title={editing ? `Edit “${editing.event.title}”` : 'New maintenance'} onClose={onClose} isWide>
+    <ModalDialog
+      title={editing ? `Edit “${editing.event.title}”` : 'New maintenance'}
+      onClose={onClose}
+      isWide
+    >
       <form className="event-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <div className="form-columns">
-          <Field id={id('title')} label="Title" error={errors.title?.message} help='What is changing, as people will scan for it: "Certificate Manager Upgrade".'>
+          <Field
+            id={id('title')}
+            label="Title"
+            error={errors.title?.message}
+            help='What is changing, as people will scan for it: "Certificate Manager Upgrade".'
+          >
             {(describedBy) => input('title', register('title'), describedBy)}
           </Field>
           <Field id={id('workKind')} label="Kind of work" error={errors.workKind?.message}>
@@ -112,27 +151,57 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
           <Field id={id('endTime')} label="End time" error={errors.endTime?.message}>
             {(describedBy) => input('endTime', register('endTime'), describedBy, 'time')}
           </Field>
-          <Field id={id('timeZone')} label="Time zone" error={errors.timeZone?.message} help="The dates and times above are read in this zone.">
+          <Field
+            id={id('timeZone')}
+            label="Time zone"
+            error={errors.timeZone?.message}
+            help="The dates and times above are read in this zone."
+          >
             {(describedBy) => input('timeZone', register('timeZone'), describedBy)}
           </Field>
-          <Field id={id('services')} label="Affected services" error={errors.services?.message} help="Separate services with commas.">
+          <Field
+            id={id('services')}
+            label="Affected services"
+            error={errors.services?.message}
+            help="Separate services with commas."
+          >
             {(describedBy) => input('services', register('services'), describedBy)}
           </Field>
         </div>
-        <Field id={id('what')} label="What is being done" error={errors.what?.message} help='For example "from v0.8 to v0.14".'>
+        <Field
+          id={id('what')}
+          label="What is being done"
+          error={errors.what?.message}
+          help='For example "from v0.8 to v0.14".'
+        >
           {(describedBy) => area('what', describedBy)}
         </Field>
         <Field id={id('why')} label="Why" error={errors.why?.message}>
           {(describedBy) => area('why', describedBy)}
         </Field>
-        <Field id={id('impact')} label="Impact on users" error={errors.impact?.message} help="Downtime, paused pipelines, or none expected.">
+        <Field
+          id={id('impact')}
+          label="Impact on users"
+          error={errors.impact?.message}
+          help="Downtime, paused pipelines, or none expected."
+        >
           {(describedBy) => area('impact', describedBy)}
         </Field>
-        <Field id={id('userActions')} label="What users need to do" error={errors.userActions?.message} help='Leave empty or write "None" if nothing.'>
+        <Field
+          id={id('userActions')}
+          label="What users need to do"
+          error={errors.userActions?.message}
+          help='Leave empty or write "None" if nothing.'
+        >
           {(describedBy) => area('userActions', describedBy, 3)}
         </Field>
         <div className="form-columns">
-          <Field id={id('deadlineDate')} label="Users’ deadline" error={errors.deadlineDate?.message} help="The date their part must be done by, before the work starts.">
+          <Field
+            id={id('deadlineDate')}
+            label="Users’ deadline"
+            error={errors.deadlineDate?.message}
+            help="The date their part must be done by, before the work starts."
+          >
             {(describedBy) => input('deadlineDate', register('deadlineDate'), describedBy, 'date')}
           </Field>
           <Field id={id('deadlineTime')} label="Deadline time" error={errors.deadlineTime?.message}>
@@ -141,7 +210,12 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
           <Field id={id('changeNotesUrl')} label="Change notes link" error={errors.changeNotesUrl?.message}>
             {(describedBy) => input('changeNotesUrl', register('changeNotesUrl'), describedBy, 'url')}
           </Field>
-          <Field id={id('channels')} label="Slack channels" error={errors.channels?.message} help="Leave empty for the plan’s channel for upgrades.">
+          <Field
+            id={id('channels')}
+            label="Slack channels"
+            error={errors.channels?.message}
+            help="Leave empty for the plan’s channel for upgrades."
+          >
             {(describedBy) => input('channels', register('channels'), describedBy)}
           </Field>
         </div>

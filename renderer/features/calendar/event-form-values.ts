@@ -104,7 +104,8 @@ export function formFieldOf(path: readonly PropertyKey[] | string): FormField | 
   return first !== undefined ? FORM_FIELD_OF[first] : undefined;
 }
 
-export type Converted = { ok: true; fields: EventFieldsInput } | { ok: false; errors: Partial<Record<FormField, string>> };
+export type Converted =
+  { ok: true; fields: EventFieldsInput } | { ok: false; errors: Partial<Record<FormField, string>> };
 
 const WHAT_IS_WRONG: Readonly<Partial<Record<FormField, string>>> = {
   startDate: 'Give the date and time the work starts.',
@@ -123,7 +124,9 @@ export function toEventFields(values: EventFormValues): Converted {
   const startsAtUtc = instant(values.startDate, values.startTime, 'startDate');
   const endsAtUtc = instant(values.endDate, values.endTime, 'endDate');
   const hasDeadline = values.deadlineDate.trim() !== '';
-  const userActionDeadlineUtc = hasDeadline ? instant(values.deadlineDate, values.deadlineTime || '23:59', 'deadlineDate') : null;
+  const userActionDeadlineUtc = hasDeadline
+    ? instant(values.deadlineDate, values.deadlineTime || '23:59', 'deadlineDate')
+    : null;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const fields: EventFieldsInput = {

@@ -16,20 +16,41 @@ import { describeWindow, longInstant } from './wall-time.ts';
 
 export type EventDialog = { kind: 'edit' | 'reschedule' | 'cancel'; detail: EventDetail };
 
-function CommRow({ comm, zone, isBusy, onMark }: { comm: CommDetail; zone: string; isBusy: boolean; onMark: (comm: CommDetail, isSent: boolean) => void }) {
+function CommRow({
+  comm,
+  zone,
+  isBusy,
+  onMark,
+}: {
+  comm: CommDetail;
+  zone: string;
+  isBusy: boolean;
+  onMark: (comm: CommDetail, isSent: boolean) => void;
+}) {
   const label = commStageLabels[comm.stage];
   const openCompose = useNavigation((state) => state.openCompose);
   return (
     <li className={`comm-row due-${comm.state}`} data-stage={comm.stage}>
       <div className="comm-main">
         <strong>{label}</strong>
-        <span>{comm.sentAtUtc ? `sent ${longInstant(comm.sentAtUtc, zone)}` : comm.dueAtUtc ? `due ${longInstant(comm.dueAtUtc, zone)}` : 'to send now'}</span>
+        <span>
+          {comm.sentAtUtc
+            ? `sent ${longInstant(comm.sentAtUtc, zone)}`
+            : comm.dueAtUtc
+              ? `due ${longInstant(comm.dueAtUtc, zone)}`
+              : 'to send now'}
+        </span>
         <span className="comm-state">{commStateLabels[comm.state]}</span>
-        {comm.reminderState ? <span className="comm-reminder">{reminderStateLabels[comm.reminderState]}</span> : null}
+        {comm.reminderState ? (
+          <span className="comm-reminder">{reminderStateLabels[comm.reminderState]}</span>
+        ) : null}
       </div>
       {comm.draft ? <p className="comm-draft">Draft: {comm.draft.title || 'Untitled'}</p> : null}
       <div className="row comm-actions">
-        <button type="button" onClick={() => openCompose({ kind: 'maintenance_comm', eventId: comm.eventId, stage: comm.stage })}>
+        <button
+          type="button"
+          onClick={() => openCompose({ kind: 'maintenance_comm', eventId: comm.eventId, stage: comm.stage })}
+        >
           {comm.draft ? 'Open draft' : 'Draft it'}
           <span className="visually-hidden"> — {label}</span>
         </button>
@@ -42,7 +63,13 @@ function CommRow({ comm, zone, isBusy, onMark }: { comm: CommDetail; zone: strin
   );
 }
 
-export function EventPanel({ detail, onOpenDialog }: { detail: EventDetail; onOpenDialog: (dialog: EventDialog) => void }) {
+export function EventPanel({
+  detail,
+  onOpenDialog,
+}: {
+  detail: EventDetail;
+  onOpenDialog: (dialog: EventDialog) => void;
+}) {
   const { event } = detail;
   const zone = useCalendar((state) => state.zone);
   const applyDetail = useCalendar((state) => state.applyDetail);
@@ -50,7 +77,10 @@ export function EventPanel({ detail, onOpenDialog }: { detail: EventDetail; onOp
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function act<T>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, done: (value: T) => void) {
+  async function act<T>(
+    call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+    done: (value: T) => void,
+  ) {
     setIsBusy(true);
     setError(null);
     const result = await call();
@@ -62,7 +92,13 @@ export function EventPanel({ detail, onOpenDialog }: { detail: EventDetail; onOp
   const markSent = (comm: CommDetail, isSent: boolean) =>
     act(
       () => herald().invoke('calendar:markSent', { id: event.id, stage: comm.stage, isSent }),
-      (next) => applyDetail(next, isSent ? `${commStageLabels[comm.stage]} marked as sent.` : `${commStageLabels[comm.stage]} no longer marked as sent.`),
+      (next) =>
+        applyDetail(
+          next,
+          isSent
+            ? `${commStageLabels[comm.stage]} marked as sent.`
+            : `${commStageLabels[comm.stage]} no longer marked as sent.`,
+        ),
     );
 
   return (
@@ -117,14 +153,24 @@ export function EventPanel({ detail, onOpenDialog }: { detail: EventDetail; onOp
           </>
         ) : null}
       </dl>
-      {detail.overlapTitles.length > 0 ? <p className="warning-text">Overlaps with other work: {detail.overlapTitles.join(', ')}.</p> : null}
-      {detail.freezeLabels.length > 0 ? <p className="warning-text">Falls in a change freeze: {detail.freezeLabels.join(', ')}.</p> : null}
+      {detail.overlapTitles.length > 0 ? (
+        <p className="warning-text">Overlaps with other work: {detail.overlapTitles.join(', ')}.</p>
+      ) : null}
+      {detail.freezeLabels.length > 0 ? (
+        <p className="warning-text">Falls in a change freeze: {detail.freezeLabels.join(', ')}.</p>
+      ) : null}
 
       <h3>Messages</h3>
       {detail.comms.length > 0 ? (
         <ul className="comm-list" aria-label="Messages for this event">
           {detail.comms.map((comm) => (
-            <CommRow key={comm.stage} comm={comm} zone={zone} isBusy={isBusy} onMark={(target, isSent) => void markSent(target, isSent)} />
+            <CommRow
+              key={comm.stage}
+              comm={comm}
+              zone={zone}
+              isBusy={isBusy}
+              onMark={(target, isSent) => void markSent(target, isSent)}
+            />
           ))}
         </ul>
       ) : (
@@ -136,16 +182,29 @@ export function EventPanel({ detail, onOpenDialog }: { detail: EventDetail; onOp
         </p>
       ) : null}
       <div className="row panel-actions">
-        <button type="button" disabled={isFinished(event)} onClick={() => onOpenDialog({ kind: 'edit', detail })}>
+        <button
+          type="button"
+          disabled={isFinished(event)}
+          onClick={() => onOpenDialog({ kind: 'edit', detail })}
+        >
           Edit
         </button>
-        <button type="button" disabled={!canReschedule(event)} onClick={() => onOpenDialog({ kind: 'reschedule', detail })}>
+        <button
+          type="button"
+          disabled={!canReschedule(event)}
+          onClick={() => onOpenDialog({ kind: 'reschedule', detail })}
+        >
           Reschedule
         </button>
         <button
           type="button"
           disabled={isBusy}
-          onClick={() => void act(() => herald().invoke('calendar:duplicate', { id: event.id }), (copy) => applyDetail(copy, `Duplicated as “${copy.event.title}”.`))}
+          onClick={() =>
+            void act(
+              () => herald().invoke('calendar:duplicate', { id: event.id }),
+              (copy) => applyDetail(copy, `Duplicated as “${copy.event.title}”.`),
+            )
+          }
         >
           Duplicate
         </button>
@@ -164,7 +223,12 @@ export function EventPanel({ detail, onOpenDialog }: { detail: EventDetail; onOp
         >
           Export .ics
         </button>
-        <button type="button" className="danger" disabled={!canCancel(event)} onClick={() => onOpenDialog({ kind: 'cancel', detail })}>
+        <button
+          type="button"
+          className="danger"
+          disabled={!canCancel(event)}
+          onClick={() => onOpenDialog({ kind: 'cancel', detail })}
+        >
           Cancel event
         </button>
       </div>

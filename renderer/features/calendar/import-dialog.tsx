@@ -39,7 +39,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
     setText(content);
     setPreview(result.value);
-    setChosen(new Set(result.value.items.filter((item) => item.action !== 'unchanged').map((item) => item.uid)));
+    setChosen(
+      new Set(result.value.items.filter((item) => item.action !== 'unchanged').map((item) => item.uid)),
+    );
   }
 
   async function runImport() {
@@ -69,9 +71,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <div className="stack">
         <div className="field">
           <label htmlFor={ids.file}>Calendar file (.ics)</label>
-          <input id={ids.file} type="file" accept=".ics,text/calendar" aria-describedby={ids.help} onChange={(change) => void pick(change.target.files?.[0])} />
+          <input
+            id={ids.file}
+            type="file"
+            accept=".ics,text/calendar"
+            aria-describedby={ids.help}
+            onChange={(change) => void pick(change.target.files?.[0])}
+          />
           <p id={ids.help} className="help">
-            Nothing changes until you choose Import. Events Herald already has (same UID) are updated rather than added twice.
+            Nothing changes until you choose Import. Events Herald already has (same UID) are updated rather
+            than added twice.
           </p>
         </div>
         {error ? (
@@ -85,7 +94,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <div role="alert" className="warning-banner">
                 <div>
                   <p>
-                    {preview.problems.length === 1 ? 'One event in the file cannot be imported:' : `${preview.problems.length} events in the file cannot be imported:`}
+                    {preview.problems.length === 1
+                      ? 'One event in the file cannot be imported:'
+                      : `${preview.problems.length} events in the file cannot be imported:`}
                   </p>
                   <ul>
                     {preview.problems.map((problem, index) => (
@@ -134,7 +145,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </>
         ) : null}
         <div className="row">
-          <button type="button" className="primary" disabled={!preview || chosen.size === 0 || isBusy} onClick={() => void runImport()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!preview || chosen.size === 0 || isBusy}
+            onClick={() => void runImport()}
+          >
             Import {chosen.size > 0 ? `${chosen.size} ${chosen.size === 1 ? 'event' : 'events'}` : ''}
           </button>
           <button type="button" onClick={onClose}>

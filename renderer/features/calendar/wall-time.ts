@@ -24,7 +24,10 @@ export function instantFromInputs(date: string, time: string, zone: string): str
   const [hour, minute] = [Number(timeMatch[1]), Number(timeMatch[2])];
   if (hour > 23 || minute > 59) return null;
   try {
-    const epochMs = instantFromWallTime({ year: Number(dateMatch[1]), month: Number(dateMatch[2]), day: Number(dateMatch[3]), hour, minute }, zone);
+    const epochMs = instantFromWallTime(
+      { year: Number(dateMatch[1]), month: Number(dateMatch[2]), day: Number(dateMatch[3]), hour, minute },
+      zone,
+    );
     return new Date(epochMs).toISOString();
   } catch {
     return null;
@@ -52,7 +55,12 @@ export function shortTime(utc: string, zone: string): string {
   if (Number.isNaN(epochMs)) return '';
   let formatter = timeFormatters.get(zone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     timeFormatters.set(zone, formatter);
   }
   return formatter.format(epochMs);

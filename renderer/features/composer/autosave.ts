@@ -102,7 +102,14 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     setStatus('saving');
     inFlight = options.save(snapshot).then(
       (result) => settle(snapshot, result),
-      (error: unknown) => settle(snapshot, { ok: false, error: { code: 'unavailable', message: error instanceof Error ? error.message : 'The save did not complete.' } }),
+      (error: unknown) =>
+        settle(snapshot, {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: error instanceof Error ? error.message : 'The save did not complete.',
+          },
+        }),
     );
     await inFlight;
   }

@@ -22,5 +22,8 @@ export async function loadChannelNames(plan: Plan): Promise<string[]> {
     .invoke('channels:list', {})
     .catch(() => null);
   if (!listed?.ok) return planned;
-  return mergeChannelNames(planned, listed.value.channels.map((channel) => channel.name));
+  return mergeChannelNames(
+    planned,
+    listed.value.channels.map((channel) => channel.name),
+  );
 }

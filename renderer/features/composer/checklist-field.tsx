@@ -16,9 +16,24 @@ export interface ChecklistFieldProps {
   control: Control<ComposerFormValues>;
 }
 
-function AnswerControl({ item, isRequired, register, describedBy }: { item: ChecklistItem; isRequired: boolean; register: UseFormRegister<ComposerFormValues>; describedBy: string }) {
+function AnswerControl({
+  item,
+  isRequired,
+  register,
+  describedBy,
+}: {
+  item: ChecklistItem;
+  isRequired: boolean;
+  register: UseFormRegister<ComposerFormValues>;
+  describedBy: string;
+}) {
   const name = `answers.${item.id}` as const;
-  const common = { id: fieldDomId(name), 'data-field': name, 'aria-describedby': describedBy, ...register(name) };
+  const common = {
+    id: fieldDomId(name),
+    'data-field': name,
+    'aria-describedby': describedBy,
+    ...register(name),
+  };
   switch (item.valueKind) {
     case 'paragraph':
       return <textarea rows={3} {...common} />;
@@ -72,7 +87,13 @@ export function ChecklistField({ item, help, isRequired, register, control }: Ch
           <label htmlFor={fieldDomId(reasonName)} className="sub-label">
             Why it does not apply<span className="visually-hidden"> ({item.label})</span>
           </label>
-          <input type="text" id={fieldDomId(reasonName)} data-field={reasonName} aria-describedby={helpId} {...register(reasonName)} />
+          <input
+            type="text"
+            id={fieldDomId(reasonName)}
+            data-field={reasonName}
+            aria-describedby={helpId}
+            {...register(reasonName)}
+          />
         </>
       ) : item.valueKind === 'instant' ? (
         <InstantField item={item} register={register} helpId={helpId} />

@@ -28,7 +28,10 @@ export function ChecklistPanel() {
   const plan = usePlan((state) => state.plan);
   const zone = useUserZone();
   const draft = useDeferredValue(liveDraft);
-  const lint = useMemo(() => (draft && plan ? lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone }) : null), [draft, plan, zone]);
+  const lint = useMemo(
+    () => (draft && plan ? lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone }) : null),
+    [draft, plan, zone],
+  );
   if (!lint || !draft) return null;
   const done = lint.checklist.filter((entry) => entry.state !== 'missing').length;
   const blocking = lint.warnings.filter((warning) => warning.isBlocking);
@@ -43,7 +46,11 @@ export function ChecklistPanel() {
       </p>
       <ul className="checklist-entries">
         {lint.checklist.map((entry) => (
-          <li key={entry.itemId} className={`checklist-entry checklist-${entry.state}`} data-state={entry.state}>
+          <li
+            key={entry.itemId}
+            className={`checklist-entry checklist-${entry.state}`}
+            data-state={entry.state}
+          >
             <span className="checklist-mark" aria-hidden="true">
               {MARKS[entry.state]}
             </span>
@@ -51,11 +58,20 @@ export function ChecklistPanel() {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => focusField(entry.state === 'not_applicable' ? `notApplicableReasons.${entry.itemId}` : `answers.${entry.itemId}`)}
+                onClick={() =>
+                  focusField(
+                    entry.state === 'not_applicable'
+                      ? `notApplicableReasons.${entry.itemId}`
+                      : `answers.${entry.itemId}`,
+                  )
+                }
               >
                 {entry.label}
               </button>
-              <span className="checklist-state"> — {stateText(entry, draft.notApplicable[entry.itemId])}</span>
+              <span className="checklist-state">
+                {' '}
+                — {stateText(entry, draft.notApplicable[entry.itemId])}
+              </span>
             </span>
           </li>
         ))}

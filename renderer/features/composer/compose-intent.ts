@@ -25,7 +25,10 @@ export async function openComposeIntent(intent: ComposeIntent): Promise<void> {
       await composer.openDraftById(intent.draftId);
       return;
     case 'incident_update': {
-      const drafted = await herald().invoke('incidents:draftNext', { incidentId: intent.incidentId, kind: intent.isHolding ? 'holding' : 'update' });
+      const drafted = await herald().invoke('incidents:draftNext', {
+        incidentId: intent.incidentId,
+        kind: intent.isHolding ? 'holding' : 'update',
+      });
       if (drafted.ok) await composer.openStored(drafted.value);
       else composer.showNotice({ tone: 'error', text: drafted.error.message });
       return;

@@ -14,7 +14,11 @@ function Notice() {
   const showNotice = useComposer((state) => state.showNotice);
   if (!notice) return null;
   return (
-    <div className={`composer-notice composer-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="composer-notice">
+    <div
+      className={`composer-notice composer-notice-${notice.tone}`}
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+      data-testid="composer-notice"
+    >
       <p>{notice.text}</p>
       <button type="button" onClick={() => showNotice(null)}>
         Dismiss
@@ -41,7 +45,13 @@ export function ComposerScreen() {
         </p>
       ) : null}
       <Notice />
-      {phase === 'loading' ? <p className="muted">Opening your draft…</p> : phase === 'start' ? <StartPanel /> : <DraftEditor />}
+      {phase === 'loading' ? (
+        <p className="muted">Opening your draft…</p>
+      ) : phase === 'start' ? (
+        <StartPanel />
+      ) : (
+        <DraftEditor />
+      )}
     </div>
   );
 }

@@ -19,7 +19,8 @@ function onKeyDown(event: KeyboardEvent): void {
     return;
   }
   if (event.key === 'Enter') {
-    const isComposing = useNavigation.getState().screen === 'compose' && useComposer.getState().draft !== null;
+    const isComposing =
+      useNavigation.getState().screen === 'compose' && useComposer.getState().draft !== null;
     const isDialogOpen = document.querySelector('dialog[open]') !== null;
     if (!isComposing || isDialogOpen) return;
     event.preventDefault();

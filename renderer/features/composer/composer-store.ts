@@ -82,7 +82,8 @@ export const useComposer = create<ComposerState>()((set, get) => {
       onStatus: (saveStatus, error) => set({ saveStatus, saveError: error?.message ?? null }),
       onSaved: (saved, revision) => {
         const { meta, draft } = get();
-        if (meta && draft?.id === saved.draft.id) set({ meta: { ...meta, revision: revision.revision, updatedAtUtc: revision.updatedAtUtc } });
+        if (meta && draft?.id === saved.draft.id)
+          set({ meta: { ...meta, revision: revision.revision, updatedAtUtc: revision.updatedAtUtc } });
         if (saver && !saver.hasUnsaved()) clearJournal(storage());
       },
     });
@@ -105,7 +106,10 @@ export const useComposer = create<ComposerState>()((set, get) => {
     await bootstrapped();
     const { plan } = usePlan.getState();
     if (!plan) {
-      set({ loadError: 'Herald could not load the communications plan, so no message can be written. Reload to try again.' });
+      set({
+        loadError:
+          'Herald could not load the communications plan, so no message can be written. Reload to try again.',
+      });
       return;
     }
     set({ loadError: null });
@@ -206,7 +210,15 @@ export const useComposer = create<ComposerState>()((set, get) => {
 
     startOver: async () => {
       await closeCurrent();
-      set((state) => ({ phase: 'start', draft: null, meta: null, focusedField: null, focusRequest: null, instantErrors: {}, startRequest: state.startRequest + 1 }));
+      set((state) => ({
+        phase: 'start',
+        draft: null,
+        meta: null,
+        focusedField: null,
+        focusRequest: null,
+        instantErrors: {},
+        startRequest: state.startRequest + 1,
+      }));
       await rememberCurrent(null);
     },
 
@@ -214,7 +226,16 @@ export const useComposer = create<ComposerState>()((set, get) => {
       saver?.dispose();
       saver = null;
       clearJournal(storage());
-      set((state) => ({ phase: 'start', draft: null, meta: null, focusedField: null, focusRequest: null, instantErrors: {}, notice, startRequest: state.startRequest + 1 }));
+      set((state) => ({
+        phase: 'start',
+        draft: null,
+        meta: null,
+        focusedField: null,
+        focusRequest: null,
+        instantErrors: {},
+        notice,
+        startRequest: state.startRequest + 1,
+      }));
       await rememberCurrent(null);
     },
 

@@ -5,7 +5,12 @@
 // composer store, which drives the checklist, preview and autosave.
 import { useEffect, useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { findChecklist, isRequiredAt, itemsForStage, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
+import {
+  findChecklist,
+  isRequiredAt,
+  itemsForStage,
+  type ChecklistDefinition,
+} from '../../../shared/messages/checklists/index.ts';
 import { titleOf } from '../../../shared/messages/titles.ts';
 import { findType, helpFor, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
@@ -20,18 +25,25 @@ import { selectZone, useSettings, useUserZone } from '../../server-state/setting
 function GeneratedTitle({ id }: { id: string }) {
   const plan = usePlan((state) => state.plan);
   const zone = useUserZone();
-  const title = useComposer((state) => (state.draft && plan && !state.draft.title ? titleOf(state.draft, plan, { zone }).title : null));
+  const title = useComposer((state) =>
+    state.draft && plan && !state.draft.title ? titleOf(state.draft, plan, { zone }).title : null,
+  );
   return (
     <p id={id} className="help">
-      {title === null ? 'Your own title replaces the plan’s pattern. Placeholders such as {service} work here.' : `Leave empty to use the plan’s title: “${title || '…'}”.`}
+      {title === null
+        ? 'Your own title replaces the plan’s pattern. Placeholders such as {service} work here.'
+        : `Leave empty to use the plan’s title: “${title || '…'}”.`}
     </p>
   );
 }
 
 function channelHelp(type: CommunicationType): string {
   const channels = slackChannelsOf(type);
-  const copies = type.destinations.flatMap((destination) => (destination.kind === 'copy' ? [destination.name] : []));
-  if (channels.length === 0) return `The plan does not post ${type.name} to Slack: use “Copy as Slack text” for ${copies.join(' and ')}.`;
+  const copies = type.destinations.flatMap((destination) =>
+    destination.kind === 'copy' ? [destination.name] : [],
+  );
+  if (channels.length === 0)
+    return `The plan does not post ${type.name} to Slack: use “Copy as Slack text” for ${copies.join(' and ')}.`;
   const posted = `The plan posts ${type.name} to ${channels.map((name) => `#${name}`).join(' and ')}.`;
   return copies.length > 0 ? `${posted} Also copy it to ${copies.join(' and ')}.` : posted;
 }
@@ -53,7 +65,9 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
     const zone = selectZone(useSettings.getState());
     return draft ? formValuesFromDraft(draft, checklist, zone) : undefined;
   }, [checklist]);
-  const { register, subscribe, getValues, control } = useForm<ComposerFormValues>(defaultValues ? { defaultValues } : {});
+  const { register, subscribe, getValues, control } = useForm<ComposerFormValues>(
+    defaultValues ? { defaultValues } : {},
+  );
   const items = useMemo(() => (checklist ? itemsForStage(checklist, stage) : []), [checklist, stage]);
 
   useEffect(
@@ -63,7 +77,12 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
         callback: ({ name }) => {
           const state = useComposer.getState();
           if (!name || !state.draft) return;
-          state.edit(applyFormChange(state.draft, checklist, getValues(), name, { nowMs: serverNowMs(), zone: selectZone(useSettings.getState()) }));
+          state.edit(
+            applyFormChange(state.draft, checklist, getValues(), name, {
+              nowMs: serverNowMs(),
+              zone: selectZone(useSettings.getState()),
+            }),
+          );
         },
       }),
     [subscribe, getValues, checklist],
@@ -112,7 +131,13 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
         <label htmlFor={fieldDomId('title')}>
           Title <span className="field-tag">optional</span>
         </label>
-        <input type="text" id={fieldDomId('title')} data-field="title" aria-describedby={ids.title} {...register('title')} />
+        <input
+          type="text"
+          id={fieldDomId('title')}
+          data-field="title"
+          aria-describedby={ids.title}
+          {...register('title')}
+        />
         <GeneratedTitle id={ids.title} />
       </div>
       <fieldset className="checklist-fields">
@@ -133,16 +158,27 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
           Message text <span className="field-tag">optional</span>
         </label>
         <p id={ids.body} className="help">
-          Anything else, shown after the title. Slack formatting works (*bold*, _italic_, `code`), and placeholders such as {'{service}'} fill in from the answers.
+          Anything else, shown after the title. Slack formatting works (*bold*, _italic_, `code`), and
+          placeholders such as {'{service}'} fill in from the answers.
         </p>
-        <textarea id={fieldDomId('body')} data-field="body" rows={8} aria-describedby={ids.body} {...register('body')} />
+        <textarea
+          id={fieldDomId('body')}
+          data-field="body"
+          rows={8}
+          aria-describedby={ids.body}
+          {...register('body')}
+        />
       </div>
     </form>
   );
 }
 
 /** The plan type and checklist of the open draft, or nulls while there is none. */
-export function useDraftType(): { plan: Plan | null; type: CommunicationType | undefined; checklist: ChecklistDefinition | undefined } {
+export function useDraftType(): {
+  plan: Plan | null;
+  type: CommunicationType | undefined;
+  checklist: ChecklistDefinition | undefined;
+} {
   const plan = usePlan((state) => state.plan);
   const typeId = useComposer((state) => state.draft?.typeId ?? '');
   return useMemo(() => {

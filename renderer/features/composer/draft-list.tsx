@@ -72,7 +72,9 @@ export function DraftList() {
         ) : null}
       </div>
       {drafts === null ? <p className="muted">Loading drafts…</p> : null}
-      {drafts?.length === 0 ? <p className="muted">No drafts. Everything you start is kept here until it is sent.</p> : null}
+      {drafts?.length === 0 ? (
+        <p className="muted">No drafts. Everything you start is kept here until it is sent.</p>
+      ) : null}
       <ul className="draft-list">
         {drafts?.map((summary) => {
           const label = summary.label || 'Untitled draft';
@@ -82,17 +84,30 @@ export function DraftList() {
               <div>
                 <p className="draft-label">{label}</p>
                 <p className="muted">
-                  {typeName} · {summary.stage} · {summary.channel ? `#${summary.channel} · ` : ''}changed {formatRelative(Date.parse(summary.updatedAtUtc), nowMs)}
+                  {typeName} · {summary.stage} · {summary.channel ? `#${summary.channel} · ` : ''}changed{' '}
+                  {formatRelative(Date.parse(summary.updatedAtUtc), nowMs)}
                 </p>
               </div>
               <div className="row">
-                <button type="button" onClick={() => void openDraftById(summary.id)} aria-label={`Open ${label}`}>
+                <button
+                  type="button"
+                  onClick={() => void openDraftById(summary.id)}
+                  aria-label={`Open ${label}`}
+                >
                   Open
                 </button>
-                <button type="button" onClick={() => void duplicate(summary.id)} aria-label={`Duplicate ${label}`}>
+                <button
+                  type="button"
+                  onClick={() => void duplicate(summary.id)}
+                  aria-label={`Duplicate ${label}`}
+                >
                   Duplicate
                 </button>
-                <button type="button" onClick={() => void remove(summary)} aria-label={`Move ${label} to the bin`}>
+                <button
+                  type="button"
+                  onClick={() => void remove(summary)}
+                  aria-label={`Move ${label} to the bin`}
+                >
                   Delete
                 </button>
               </div>

@@ -10,9 +10,17 @@ export function fieldDomId(field: string): string {
 /** Puts the cursor in a field (at the end of its text); false when the field is not on screen. */
 export function focusField(field: string): boolean {
   const element = document.getElementById(fieldDomId(field));
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) return false;
+  if (!(
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLTextAreaElement ||
+    element instanceof HTMLSelectElement
+  ))
+    return false;
   element.focus();
-  if (!(element instanceof HTMLSelectElement) && ['text', 'textarea', 'url', 'search'].includes(element.type)) {
+  if (
+    !(element instanceof HTMLSelectElement) &&
+    ['text', 'textarea', 'url', 'search'].includes(element.type)
+  ) {
     const end = element.value.length;
     element.setSelectionRange(end, end);
   }

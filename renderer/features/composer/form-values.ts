@@ -28,7 +28,11 @@ export function typedInstant(answer: string, zone: string): string {
   return Number.isFinite(epochMs) ? formatInstant(epochMs, zone) : answer;
 }
 
-export function formValuesFromDraft(draft: Draft, checklist: ChecklistDefinition | undefined, userZone: string): ComposerFormValues {
+export function formValuesFromDraft(
+  draft: Draft,
+  checklist: ChecklistDefinition | undefined,
+  userZone: string,
+): ComposerFormValues {
   const zone = zoneOf(draft, userZone);
   const answers: Record<string, string> = {};
   const isNotApplicable: Record<string, boolean> = {};
@@ -39,7 +43,14 @@ export function formValuesFromDraft(draft: Draft, checklist: ChecklistDefinition
     isNotApplicable[item.id] = Object.hasOwn(draft.notApplicable, item.id);
     notApplicableReasons[item.id] = draft.notApplicable[item.id] ?? '';
   }
-  return { title: draft.title ?? '', channel: draft.channel, body: draft.body, answers, isNotApplicable, notApplicableReasons };
+  return {
+    title: draft.title ?? '',
+    channel: draft.channel,
+    body: draft.body,
+    answers,
+    isNotApplicable,
+    notApplicableReasons,
+  };
 }
 
 export interface FormChange {
@@ -67,14 +78,17 @@ export function applyFormChange(
   name: string,
   context: FormChangeContext,
 ): FormChange {
-  if (name === 'title') return { draft: values.title === '' ? withoutTitle(draft) : { ...draft, title: values.title } };
-  if (name === 'channel') return { draft: { ...draft, channel: values.channel.trim().replace(/^#/, '').trim() } };
+  if (name === 'title')
+    return { draft: values.title === '' ? withoutTitle(draft) : { ...draft, title: values.title } };
+  if (name === 'channel')
+    return { draft: { ...draft, channel: values.channel.trim().replace(/^#/, '').trim() } };
   if (name === 'body') return { draft: { ...draft, body: values.body } };
   const [group, itemId = ''] = name.split('.', 2);
   const item = checklist ? findItem(checklist, itemId) : undefined;
   if (item === undefined) return { draft };
   if (group === 'isNotApplicable' || group === 'notApplicableReasons') {
-    if (values.isNotApplicable[itemId] === true) return { draft: markNotApplicable(draft, itemId, values.notApplicableReasons[itemId] ?? '') };
+    if (values.isNotApplicable[itemId] === true)
+      return { draft: markNotApplicable(draft, itemId, values.notApplicableReasons[itemId] ?? '') };
     // Ticked off again: the answer in the field comes back.
     return applyFormChange(draft, checklist, values, `answers.${itemId}`, context);
   }
@@ -82,8 +96,12 @@ export function applyFormChange(
   const typed = values.answers[itemId] ?? '';
   if (values.isNotApplicable[itemId] === true) return { draft };
   if (item.valueKind !== 'instant') return { draft: setAnswer(draft, itemId, typed) };
-  if (typed.trim() === '') return { draft: setAnswer(draft, itemId, ''), instantError: { itemId, message: null } };
-  const read = setInstantAnswer(draft, itemId, typed, { nowMs: context.nowMs, zone: zoneOf(draft, context.zone) });
+  if (typed.trim() === '')
+    return { draft: setAnswer(draft, itemId, ''), instantError: { itemId, message: null } };
+  const read = setInstantAnswer(draft, itemId, typed, {
+    nowMs: context.nowMs,
+    zone: zoneOf(draft, context.zone),
+  });
   if (read.ok) return { draft: read.value.draft, instantError: { itemId, message: null } };
   // Keep what was typed (the field shows it; lint reports it as unreadable) so nothing is lost on reload.
   return { draft: setAnswer(draft, itemId, typed), instantError: { itemId, message: read.error.message } };

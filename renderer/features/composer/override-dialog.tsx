@@ -15,7 +15,9 @@ export function OverrideDialog() {
   const send = useSend((state) => state.send);
   const cancel = useSend((state) => state.cancelOverride);
   const dialog = useRef<HTMLDialogElement | null>(null);
-  const { register, handleSubmit, reset, control } = useForm<OverrideValues>({ defaultValues: { reason: '' } });
+  const { register, handleSubmit, reset, control } = useForm<OverrideValues>({
+    defaultValues: { reason: '' },
+  });
   const isBlank = useWatch({ control, name: 'reason' }).trim() === '';
 
   useEffect(() => {

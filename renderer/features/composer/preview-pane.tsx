@@ -15,10 +15,26 @@ export function PreviewPane() {
   const plan = usePlan((state) => state.plan);
   const zone = useUserZone();
   const origin = useComposer((state) => state.meta?.origin.kind);
-  const message = useMemo(() => (draft && plan ? renderBlocks(draft, plan, { zone }) : null), [draft, plan, zone]);
+  const message = useMemo(
+    () => (draft && plan ? renderBlocks(draft, plan, { zone }) : null),
+    [draft, plan, zone],
+  );
   if (!draft || !plan || !message) return null;
   const type = findType(plan, draft.typeId);
-  const copies = type?.destinations.flatMap((destination) => (destination.kind === 'copy' ? [destination.name] : [])) ?? [];
-  const where = draft.channel ? `#${draft.channel}` : copies.length > 0 ? `To copy to ${copies.join(' and ')}` : 'No channel chosen';
-  return <SlackMessagePreview message={message} nowMs={serverNowMs()} where={where} isThreadReply={isThreadReply(draft, origin)} />;
+  const copies =
+    type?.destinations.flatMap((destination) => (destination.kind === 'copy' ? [destination.name] : [])) ??
+    [];
+  const where = draft.channel
+    ? `#${draft.channel}`
+    : copies.length > 0
+      ? `To copy to ${copies.join(' and ')}`
+      : 'No channel chosen';
+  return (
+    <SlackMessagePreview
+      message={message}
+      nowMs={serverNowMs()}
+      where={where}
+      isThreadReply={isThreadReply(draft, origin)}
+    />
+  );
 }

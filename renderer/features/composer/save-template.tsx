@@ -13,7 +13,9 @@ export function SaveAsTemplate() {
   const ids = { name: useId(), error: useId() };
   const [isOpen, setIsOpen] = useState(false);
   const [outcome, setOutcome] = useState<{ isError: boolean; text: string } | null>(null);
-  const { register, handleSubmit, reset, control, formState } = useForm<SaveTemplateValues>({ defaultValues: { name: '' } });
+  const { register, handleSubmit, reset, control, formState } = useForm<SaveTemplateValues>({
+    defaultValues: { name: '' },
+  });
   const isBlank = useWatch({ control, name: 'name' }).trim() === '';
 
   const onSubmit = handleSubmit(async ({ name }) => {
@@ -21,7 +23,11 @@ export function SaveAsTemplate() {
     if (!draft) return;
     await flush();
     const result = await useTemplates.getState().saveFromDraft(draft.id, name.trim());
-    setOutcome(result.ok ? { isError: false, text: `Saved as the template “${result.value.name}”.` } : { isError: true, text: result.error.message });
+    setOutcome(
+      result.ok
+        ? { isError: false, text: `Saved as the template “${result.value.name}”.` }
+        : { isError: true, text: result.error.message },
+    );
     if (result.ok) {
       setIsOpen(false);
       reset();
@@ -36,7 +42,11 @@ export function SaveAsTemplate() {
       {isOpen ? (
         <form className="row" onSubmit={(event) => void onSubmit(event)} noValidate>
           <label htmlFor={ids.name}>Template name</label>
-          <input id={ids.name} type="text" {...register('name', { validate: (name) => name.trim() !== '' || 'Give the template a name.' })} />
+          <input
+            id={ids.name}
+            type="text"
+            {...register('name', { validate: (name) => name.trim() !== '' || 'Give the template a name.' })}
+          />
           <button type="submit" disabled={isBlank || formState.isSubmitting}>
             Save template
           </button>

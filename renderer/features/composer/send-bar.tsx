@@ -24,7 +24,14 @@ function SchedulePanel({ isDisabled }: { isDisabled: boolean }) {
     setHasTried(true);
     if (parsed?.ok) void send({ mode: 'schedule', atUtc: toIsoUtc(parsed.epochMs) });
   };
-  const reading = parsed === null ? (hasTried ? 'Type when to send it.' : '') : parsed.ok ? `${formatInstant(parsed.epochMs, zone)} · ${formatRelative(parsed.epochMs, serverNowMs())}` : parsed.message;
+  const reading =
+    parsed === null
+      ? hasTried
+        ? 'Type when to send it.'
+        : ''
+      : parsed.ok
+        ? `${formatInstant(parsed.epochMs, zone)} · ${formatRelative(parsed.epochMs, serverNowMs())}`
+        : parsed.message;
   const isError = (parsed !== null && !parsed.ok) || (parsed === null && hasTried);
   return (
     <div className="schedule-panel row">
@@ -69,12 +76,22 @@ function Feedback() {
         </div>
       ) : null}
       <div role="status">
-        {copy?.kind === 'copied' ? <p className="muted">Copied as Slack text: paste it where it belongs.</p> : null}
+        {copy?.kind === 'copied' ? (
+          <p className="muted">Copied as Slack text: paste it where it belongs.</p>
+        ) : null}
       </div>
       {copy?.kind === 'manual' ? (
         <div className="field">
-          <label htmlFor="composer-manual-copy">Slack text to copy (Herald could not reach the clipboard)</label>
-          <textarea id="composer-manual-copy" readOnly rows={6} value={copy.text} onFocus={(event) => event.currentTarget.select()} />
+          <label htmlFor="composer-manual-copy">
+            Slack text to copy (Herald could not reach the clipboard)
+          </label>
+          <textarea
+            id="composer-manual-copy"
+            readOnly
+            rows={6}
+            value={copy.text}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
       ) : null}
     </>
@@ -87,7 +104,9 @@ export function SendBar() {
   // Narrow selections: the send bar need not re-render on every keystroke in the body.
   const hasDraft = useComposer((state) => state.draft !== null);
   const channel = useComposer((state) => state.draft?.channel ?? '');
-  const replies = useComposer((state) => (state.draft ? isThreadReply(state.draft, state.meta?.origin.kind) : false));
+  const replies = useComposer((state) =>
+    state.draft ? isThreadReply(state.draft, state.meta?.origin.kind) : false,
+  );
   const isSending = useSend((state) => state.isSending);
   const alsoToChannel = useSend((state) => state.alsoToChannel);
   const setAlsoToChannel = useSend((state) => state.setAlsoToChannel);
@@ -102,24 +121,47 @@ export function SendBar() {
     <section className="send-bar card" aria-labelledby="send-heading">
       <h2 id="send-heading">Send</h2>
       <ConnectionNote />
-      {isCopyOnly ? <p className="help">Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.</p> : null}
+      {isCopyOnly ? (
+        <p className="help">
+          Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.
+        </p>
+      ) : null}
       {replies ? (
         <label className="checkbox" htmlFor={alsoId}>
-          <input id={alsoId} type="checkbox" checked={alsoToChannel} onChange={(event) => setAlsoToChannel(event.target.checked)} />
+          <input
+            id={alsoId}
+            type="checkbox"
+            checked={alsoToChannel}
+            onChange={(event) => setAlsoToChannel(event.target.checked)}
+          />
           Also send to the channel, not only the incident’s thread (for key updates)
         </label>
       ) : null}
       <div className="row">
-        <button type="button" className="primary" disabled={isDisabled} onClick={() => void send({ mode: 'now' })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={isDisabled}
+          onClick={() => void send({ mode: 'now' })}
+        >
           Send now
         </button>
         <button type="button" disabled={isDisabled} onClick={() => void send({ mode: 'when_online' })}>
           Send when online
         </button>
-        <button type="button" disabled={isDisabled} aria-expanded={isScheduling} onClick={() => setIsScheduling((value) => !value)}>
+        <button
+          type="button"
+          disabled={isDisabled}
+          aria-expanded={isScheduling}
+          onClick={() => setIsScheduling((value) => !value)}
+        >
           Schedule for…
         </button>
-        <button type="button" className={isCopyOnly ? 'primary' : undefined} onClick={() => void copyAsSlackText()}>
+        <button
+          type="button"
+          className={isCopyOnly ? 'primary' : undefined}
+          onClick={() => void copyAsSlackText()}
+        >
           Copy as Slack text
         </button>
         <span className="muted">{isSending ? 'Sending…' : 'Ctrl+Enter (⌘Enter) sends now.'}</span>

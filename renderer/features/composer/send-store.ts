@@ -54,9 +54,14 @@ const STATE_WORDS: Readonly<Record<string, string>> = {
 };
 
 function sentNotice(result: SendResult, request: SendRequest, zone: string): string {
-  const when = request.mode === 'schedule' && request.atUtc ? ` for ${formatInstant(Date.parse(request.atUtc), zone)}` : '';
+  const when =
+    request.mode === 'schedule' && request.atUtc
+      ? ` for ${formatInstant(Date.parse(request.atUtc), zone)}`
+      : '';
   const state = STATE_WORDS[result.state] ?? `In the outbox (${result.state}).`;
-  return request.mode === 'schedule' ? `Scheduled${when}. ${state === 'Scheduled.' ? '' : state}`.trim() : state;
+  return request.mode === 'schedule'
+    ? `Scheduled${when}. ${state === 'Scheduled.' ? '' : state}`.trim()
+    : state;
 }
 
 export const useSend = create<SendState>()((set, get) => ({
@@ -75,14 +80,27 @@ export const useSend = create<SendState>()((set, get) => ({
     if (overrideReason === undefined) {
       const lint = lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone });
       if (!lint.canSendWithoutOverride) {
-        set({ override: { request, reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message) }, error: null });
+        set({
+          override: {
+            request,
+            reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message),
+          },
+          error: null,
+        });
         return;
       }
     }
     set({ isSending: true, error: null, override: null, copy: null });
     const isSaved = await composer.flush();
     if (!isSaved) {
-      set({ isSending: false, error: { code: 'unavailable', message: 'The latest changes are not saved yet, so Herald will not send an older version. Try again in a moment.' } });
+      set({
+        isSending: false,
+        error: {
+          code: 'unavailable',
+          message:
+            'The latest changes are not saved yet, so Herald will not send an older version. Try again in a moment.',
+        },
+      });
       return;
     }
     const result = await herald().invoke('messages:send', {
@@ -102,7 +120,11 @@ export const useSend = create<SendState>()((set, get) => ({
       return;
     }
     set({ alsoToChannel: false });
-    await useComposer.getState().release({ tone: 'success', text: sentNotice(result.value, request, zone), incidentId: result.value.incidentId });
+    await useComposer.getState().release({
+      tone: 'success',
+      text: sentNotice(result.value, request, zone),
+      incidentId: result.value.incidentId,
+    });
   },
 
   cancelOverride: () => set({ override: null }),

@@ -24,7 +24,9 @@ const NO_TEMPLATE = '';
 
 function destinationText(type: CommunicationType): string {
   const parts = type.destinations.map((destination) =>
-    destination.kind === 'slack' ? `posts to #${destination.channel}` : `is copied by hand to ${destination.name}`,
+    destination.kind === 'slack'
+      ? `posts to #${destination.channel}`
+      : `is copied by hand to ${destination.name}`,
   );
   return `It ${parts.join(' and ')}.`;
 }
@@ -61,7 +63,10 @@ export function StartPanel() {
     if (type && !type.stages.includes(stage)) setValue('stage', type.stages[0] ?? '');
   }, [type, stage, setValue]);
   useEffect(() => {
-    setValue('templateId', choices.find((template) => template.isBuiltIn)?.id ?? choices[0]?.id ?? NO_TEMPLATE);
+    setValue(
+      'templateId',
+      choices.find((template) => template.isBuiltIn)?.id ?? choices[0]?.id ?? NO_TEMPLATE,
+    );
   }, [choices, setValue]);
 
   // "New message" (Ctrl/Cmd+N) lands here: put the cursor on the first choice.
@@ -71,7 +76,11 @@ export function StartPanel() {
 
   const onSubmit = handleSubmit(async (values) => {
     setIsStarting(true);
-    await startNew({ typeId: values.typeId, stage: values.stage, ...(values.templateId ? { templateId: values.templateId } : {}) });
+    await startNew({
+      typeId: values.typeId,
+      stage: values.stage,
+      ...(values.templateId ? { templateId: values.templateId } : {}),
+    });
     setIsStarting(false);
   });
 
@@ -121,7 +130,9 @@ export function StartPanel() {
             <select id={ids.template} {...register('templateId')}>
               {choices.map((template) => (
                 <option key={template.id} value={template.id}>
-                  {template.isBuiltIn ? `Herald’s template: ${template.name}` : `Team template: ${template.name}`}
+                  {template.isBuiltIn
+                    ? `Herald’s template: ${template.name}`
+                    : `Team template: ${template.name}`}
                 </option>
               ))}
               <option value={NO_TEMPLATE}>A blank message</option>

@@ -4,6 +4,9 @@
 import type { DraftOrigin } from '../../../shared/drafts/stored-draft.ts';
 import type { Draft } from '../../../shared/messages/draft-schema.ts';
 
-export function isThreadReply(draft: Pick<Draft, 'threadTs' | 'stage'>, originKind: DraftOrigin['kind'] | undefined): boolean {
+export function isThreadReply(
+  draft: Pick<Draft, 'threadTs' | 'stage'>,
+  originKind: DraftOrigin['kind'] | undefined,
+): boolean {
   return draft.threadTs !== undefined || (originKind === 'incident' && draft.stage !== 'declared');
 }

@@ -39,7 +39,11 @@ export function clearJournal(storage: KeyValueStorage): void {
 }
 
 /** The unsaved copy of `draftId`, when it is newer than what the server holds at `serverRevision`. */
-export function takeJournal(storage: KeyValueStorage, draftId: string, serverRevision: number): DraftSnapshot | null {
+export function takeJournal(
+  storage: KeyValueStorage,
+  draftId: string,
+  serverRevision: number,
+): DraftSnapshot | null {
   let entry: JournalEntry | null = null;
   try {
     const text = storage.getItem(KEY);

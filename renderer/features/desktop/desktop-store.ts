@@ -24,7 +24,9 @@ interface DesktopState {
   downloadUpdate: () => Promise<void>;
   restartToUpdate: () => Promise<void>;
   /** Saves one of this screen's settings (open at login, automatic download). */
-  choose: (patch: Partial<Pick<Settings, 'openAtLogin' | 'hasAnsweredOpenAtLogin' | 'autoDownloadUpdates'>>) => Promise<boolean>;
+  choose: (
+    patch: Partial<Pick<Settings, 'openAtLogin' | 'hasAnsweredOpenAtLogin' | 'autoDownloadUpdates'>>,
+  ) => Promise<boolean>;
 }
 
 export const useDesktop = create<DesktopState>()((set, get) => {
@@ -79,7 +81,9 @@ export const useDesktop = create<DesktopState>()((set, get) => {
 export function followDesktop(): () => void {
   void useDesktop.getState().load();
   const offUpdate = herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
-  const offSettings = herald().on('settings:changed', (settings) => useDesktop.getState().applySettings(settings));
+  const offSettings = herald().on('settings:changed', (settings) =>
+    useDesktop.getState().applySettings(settings),
+  );
   return () => {
     offUpdate();
     offSettings();

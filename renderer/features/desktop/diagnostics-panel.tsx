@@ -37,17 +37,21 @@ export function DiagnosticsPanel() {
       <h2 id="diagnostics-heading">Help</h2>
       <div className="stack">
         <p className="help">
-          When something goes wrong, copy the diagnostics and paste them into your message to support. They hold Herald&apos;s
-          version, your platform, the last day of its log, store versions, queue counts and the connection state — never your
-          Slack token or what your messages say.
+          When something goes wrong, copy the diagnostics and paste them into your message to support. They
+          hold Herald&apos;s version, your platform, the last day of its log, store versions, queue counts and
+          the connection state — never your Slack token or what your messages say.
         </p>
         <div className="row">
           <button type="button" onClick={() => void copyDiagnostics()} disabled={isBusy}>
             Copy diagnostics
           </button>
           <span role="status" className="muted" data-testid="diagnostics-status">
-            {copied === true && bundle ? `Copied ${sizeKb} KB (${bundle.fileName}). Paste it into your message to support.` : ''}
-            {copied === false ? 'The clipboard is not available here: select the text below and copy it.' : ''}
+            {copied === true && bundle
+              ? `Copied ${sizeKb} KB (${bundle.fileName}). Paste it into your message to support.`
+              : ''}
+            {copied === false
+              ? 'The clipboard is not available here: select the text below and copy it.'
+              : ''}
           </span>
         </div>
         {error ? (
@@ -58,7 +62,13 @@ export function DiagnosticsPanel() {
         {bundle ? (
           <div className="field">
             <label htmlFor={textId}>Diagnostics ({bundle.fileName})</label>
-            <textarea id={textId} readOnly rows={10} value={bundle.text} onFocus={(event) => event.target.select()} />
+            <textarea
+              id={textId}
+              readOnly
+              rows={10}
+              value={bundle.text}
+              onFocus={(event) => event.target.select()}
+            />
           </div>
         ) : null}
       </div>

@@ -21,12 +21,20 @@ export function OpenAtLoginPanel() {
               type="checkbox"
               checked={settings.openAtLogin}
               disabled={isBusy}
-              onChange={(event) => void useDesktop.getState().choose({ openAtLogin: event.target.checked, hasAnsweredOpenAtLogin: true })}
+              onChange={(event) =>
+                void useDesktop
+                  .getState()
+                  .choose({ openAtLogin: event.target.checked, hasAnsweredOpenAtLogin: true })
+              }
             />
-            Open Herald when I log in to this computer (it starts in the tray, so reminders fire from the start of the day)
+            Open Herald when I log in to this computer (it starts in the tray, so reminders fire from the
+            start of the day)
           </label>
         ) : (
-          <p className="muted">Opening at login is available in the installed desktop app only (not in a development build or the browser harness).</p>
+          <p className="muted">
+            Opening at login is available in the installed desktop app only (not in a development build or the
+            browser harness).
+          </p>
         )}
         {error ? (
           <p role="alert" className="field-error">

@@ -11,12 +11,16 @@ export function OpenAtLoginPrompt() {
   const error = useDesktop((state) => state.choiceError);
   useEffect(() => followDesktop(), []);
   if (!loginItem?.isSupported || !settings || settings.hasAnsweredOpenAtLogin) return null;
-  const answer = (openAtLogin: boolean) => void useDesktop.getState().choose({ openAtLogin, hasAnsweredOpenAtLogin: true });
+  const answer = (openAtLogin: boolean) =>
+    void useDesktop.getState().choose({ openAtLogin, hasAnsweredOpenAtLogin: true });
   return (
     <section className="card" role="region" aria-labelledby="open-at-login-question">
       <div className="stack">
         <h2 id="open-at-login-question">Open Herald when you log in?</h2>
-        <p className="help">Herald then starts in the tray each morning, so reminders of promised updates fire even before you open it. You can change this in Settings.</p>
+        <p className="help">
+          Herald then starts in the tray each morning, so reminders of promised updates fire even before you
+          open it. You can change this in Settings.
+        </p>
         {error ? (
           <p role="alert" className="field-error">
             {error.message}

@@ -12,7 +12,10 @@ export interface UnsavedSource {
 }
 
 /** Reports the current state at once, then each change of it. Returns the unsubscribe function. */
-export function reportUnsavedWork(source: UnsavedSource, report: (hasUnsavedDraft: boolean) => void): () => void {
+export function reportUnsavedWork(
+  source: UnsavedSource,
+  report: (hasUnsavedDraft: boolean) => void,
+): () => void {
   let reported: boolean | null = null;
   const check = () => {
     const hasUnsaved = source.hasUnsaved();
@@ -28,7 +31,10 @@ export function useUnsavedWorkReport(): void {
   useEffect(
     () =>
       reportUnsavedWork(
-        { hasUnsaved: () => useComposer.getState().saveStatus !== 'saved', subscribe: (onChange) => useComposer.subscribe(onChange) },
+        {
+          hasUnsaved: () => useComposer.getState().saveStatus !== 'saved',
+          subscribe: (onChange) => useComposer.subscribe(onChange),
+        },
         (hasUnsavedDraft) => void herald().invoke('app:reportUnsavedWork', { hasUnsavedDraft }),
       ),
     [],

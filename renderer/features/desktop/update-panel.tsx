@@ -40,7 +40,11 @@ export function UpdatePanel() {
     <section className="card" aria-labelledby="updates-heading">
       <h2 id="updates-heading">Updates</h2>
       <div className="stack">
-        <p role="status" data-testid="update-status" className={update.state === 'error' ? 'field-error' : undefined}>
+        <p
+          role="status"
+          data-testid="update-status"
+          className={update.state === 'error' ? 'field-error' : undefined}
+        >
           {describe(update)}
         </p>
         <p className="muted">
@@ -59,16 +63,34 @@ export function UpdatePanel() {
         ) : null}
         {isSupported ? (
           <div className="row">
-            <button type="button" onClick={() => void useDesktop.getState().checkForUpdates()} disabled={isBusy || update.state === 'checking' || update.state === 'downloading' || update.state === 'ready'}>
+            <button
+              type="button"
+              onClick={() => void useDesktop.getState().checkForUpdates()}
+              disabled={
+                isBusy ||
+                update.state === 'checking' ||
+                update.state === 'downloading' ||
+                update.state === 'ready'
+              }
+            >
               Check now
             </button>
             {update.state === 'available' ? (
-              <button type="button" onClick={() => void useDesktop.getState().downloadUpdate()} disabled={isBusy}>
+              <button
+                type="button"
+                onClick={() => void useDesktop.getState().downloadUpdate()}
+                disabled={isBusy}
+              >
                 Download {update.version}
               </button>
             ) : null}
             {update.state === 'ready' ? (
-              <button type="button" className="primary" onClick={() => void useDesktop.getState().restartToUpdate()} disabled={isBusy || update.restartBlockedBy !== null}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void useDesktop.getState().restartToUpdate()}
+                disabled={isBusy || update.restartBlockedBy !== null}
+              >
                 Restart to update
               </button>
             ) : null}
@@ -81,7 +103,9 @@ export function UpdatePanel() {
               type="checkbox"
               checked={settings.autoDownloadUpdates}
               disabled={isBusy}
-              onChange={(event) => void useDesktop.getState().choose({ autoDownloadUpdates: event.target.checked })}
+              onChange={(event) =>
+                void useDesktop.getState().choose({ autoDownloadUpdates: event.target.checked })
+              }
             />
             Download updates automatically (otherwise Herald asks first)
           </label>

@@ -19,7 +19,12 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
   const titleId = useId();
   const title = messageTitle(entry.text);
   const { typeId, stage } = entry.source;
-  const kind = typeId ? [typeNameOf(plan, typeId), ...(stage && stage !== 'message' ? [stageNameOf(plan, typeId, stage)] : [])].join(' · ') : 'Message';
+  const kind = typeId
+    ? [
+        typeNameOf(plan, typeId),
+        ...(stage && stage !== 'message' ? [stageNameOf(plan, typeId, stage)] : []),
+      ].join(' · ')
+    : 'Message';
   const where = entry.channelName ? `#${entry.channelName}` : entry.channelId;
   return (
     <article className="history-entry" aria-labelledby={titleId} data-testid="history-entry">
@@ -29,12 +34,19 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
         <span>
           Sent {formatInstant(Date.parse(entry.sentAtUtc), zone)} to <strong>{where}</strong>
         </span>
-        {entry.threadTs ? <span>{entry.replyBroadcast ? 'Thread reply, also sent to the channel' : 'Thread reply'}</span> : null}
+        {entry.threadTs ? (
+          <span>{entry.replyBroadcast ? 'Thread reply, also sent to the channel' : 'Thread reply'}</span>
+        ) : null}
         {entry.via === 'schedule' ? <span>Scheduled in Slack</span> : null}
       </p>
       <p>
         {isWebLink(entry.permalink) ? (
-          <a href={entry.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open in Slack: ${title}`}>
+          <a
+            href={entry.permalink}
+            target="_blank"
+            rel="noreferrer noopener"
+            aria-label={`Open in Slack: ${title}`}
+          >
             Open in Slack <span aria-hidden="true">↗</span>
           </a>
         ) : (

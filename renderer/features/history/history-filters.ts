@@ -14,11 +14,18 @@ export interface HistoryFilterValues {
   toDate: string;
 }
 
-export const emptyHistoryFilters: HistoryFilterValues = { text: '', channel: '', typeId: '', fromDate: '', toDate: '' };
+export const emptyHistoryFilters: HistoryFilterValues = {
+  text: '',
+  channel: '',
+  typeId: '',
+  fromDate: '',
+  toDate: '',
+};
 
 export const HISTORY_PAGE_SIZE = 100;
 
-export type FilterOutcome = { ok: true; query: HistoryQuery } | { ok: false; field: 'fromDate' | 'toDate'; message: string };
+export type FilterOutcome =
+  { ok: true; query: HistoryQuery } | { ok: false; field: 'fromDate' | 'toDate'; message: string };
 
 /** Midnight at the start of a date in `zone`, or undefined for an empty or malformed date. */
 export function startOfDate(date: string, zone: string): number | undefined {
@@ -29,11 +36,17 @@ export function startOfDate(date: string, zone: string): number | undefined {
   return instantFromWallTime({ year, month, day, hour: 0, minute: 0 }, zone);
 }
 
-export function queryFromFilters(values: HistoryFilterValues, zone: string, limit = HISTORY_PAGE_SIZE): FilterOutcome {
+export function queryFromFilters(
+  values: HistoryFilterValues,
+  zone: string,
+  limit = HISTORY_PAGE_SIZE,
+): FilterOutcome {
   const fromMs = values.fromDate === '' ? undefined : startOfDate(values.fromDate, zone);
-  if (values.fromDate !== '' && fromMs === undefined) return { ok: false, field: 'fromDate', message: 'Enter a date such as 23/04/2026.' };
+  if (values.fromDate !== '' && fromMs === undefined)
+    return { ok: false, field: 'fromDate', message: 'Enter a date such as 23/04/2026.' };
   const toStartMs = values.toDate === '' ? undefined : startOfDate(values.toDate, zone);
-  if (values.toDate !== '' && toStartMs === undefined) return { ok: false, field: 'toDate', message: 'Enter a date such as 23/04/2026.' };
+  if (values.toDate !== '' && toStartMs === undefined)
+    return { ok: false, field: 'toDate', message: 'Enter a date such as 23/04/2026.' };
   // "To 23 April" includes the whole of that day.
   const toMs = toStartMs === undefined ? undefined : addDaysInZone(toStartMs, 1, zone);
   if (fromMs !== undefined && toStartMs !== undefined && toStartMs < fromMs) {

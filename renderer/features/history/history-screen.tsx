@@ -37,16 +37,26 @@ export function HistoryScreen() {
   const queryKey = outcome.ok ? JSON.stringify(outcome.query) : null;
   useEffect(() => {
     if (queryKey === null) return;
-    const timer = window.setTimeout(() => void useHistory.getState().search(JSON.parse(queryKey) as HistoryQuery), TYPING_PAUSE_MS);
+    const timer = window.setTimeout(
+      () => void useHistory.getState().search(JSON.parse(queryKey) as HistoryQuery),
+      TYPING_PAUSE_MS,
+    );
     return () => window.clearTimeout(timer);
   }, [queryKey]);
 
-  const channelChoices = [...new Set([...(plan ? channelsInPlan(plan).map((use) => use.channel) : []), ...seenChannels])];
+  const channelChoices = [
+    ...new Set([...(plan ? channelsInPlan(plan).map((use) => use.channel) : []), ...seenChannels]),
+  ];
   const dateError = outcome.ok ? undefined : outcome;
 
   return (
     <div className="history-screen stack-lg">
-      <form className="card history-filters" role="search" aria-label="Search history" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="card history-filters"
+        role="search"
+        aria-label="Search history"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <FormField label="Words in the message">
           {(control) => <input {...control} type="search" autoComplete="off" {...register('text')} />}
         </FormField>
@@ -86,7 +96,11 @@ export function HistoryScreen() {
         <div className="row history-results-head">
           <h2 id="history-results-heading">Sent messages</h2>
           <p role="status" className="muted" data-testid="history-count">
-            {isLoaded ? (total > entries.length ? `Showing the newest ${entries.length} of ${total}` : `${total} ${total === 1 ? 'message' : 'messages'}`) : 'Loading…'}
+            {isLoaded
+              ? total > entries.length
+                ? `Showing the newest ${entries.length} of ${total}`
+                : `${total} ${total === 1 ? 'message' : 'messages'}`
+              : 'Loading…'}
           </p>
         </div>
         {error ? (
@@ -94,12 +108,21 @@ export function HistoryScreen() {
             Herald could not search history: {error}
           </p>
         ) : null}
-        {isLoaded && entries.length === 0 && !error ? <p className="muted">No sent message matches.</p> : null}
+        {isLoaded && entries.length === 0 && !error ? (
+          <p className="muted">No sent message matches.</p>
+        ) : null}
         {plan
-          ? entries.map((entry) => <HistoryEntryCard key={entry.id} entry={entry} plan={plan} zone={zone} nowMs={nowMs} />)
+          ? entries.map((entry) => (
+              <HistoryEntryCard key={entry.id} entry={entry} plan={plan} zone={zone} nowMs={nowMs} />
+            ))
           : null}
         {isLoaded && total > entries.length ? (
-          <button type="button" className="history-load-more" disabled={isLoadingMore} onClick={() => void useHistory.getState().loadMore()}>
+          <button
+            type="button"
+            className="history-load-more"
+            disabled={isLoadingMore}
+            onClick={() => void useHistory.getState().loadMore()}
+          >
             {isLoadingMore ? 'Loading…' : `Load more (${total - entries.length} older)`}
           </button>
         ) : null}

@@ -53,20 +53,35 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       total: result.value.total,
       isLoaded: true,
       error: null,
-      ...(names.every((name) => seen.includes(name)) ? {} : { seenChannels: [...new Set([...seen, ...names])].sort() }),
+      ...(names.every((name) => seen.includes(name))
+        ? {}
+        : { seenChannels: [...new Set([...seen, ...names])].sort() }),
     });
   },
-  refresh: () => get().search({ ...get().query, limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE_SIZE, get().entries.length)) }),
+  refresh: () =>
+    get().search({
+      ...get().query,
+      limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE_SIZE, get().entries.length)),
+    }),
   loadMore: async () => {
     const { query, entries, isLoadingMore } = get();
     if (isLoadingMore) return;
     const search = latestSearch;
     set({ isLoadingMore: true });
-    const result = await herald().invoke('history:list', { ...query, limit: HISTORY_PAGE_SIZE, offset: entries.length });
+    const result = await herald().invoke('history:list', {
+      ...query,
+      limit: HISTORY_PAGE_SIZE,
+      offset: entries.length,
+    });
     // A new search started meanwhile: its answer replaces the list, this page would not belong to it.
     if (search !== latestSearch) return set({ isLoadingMore: false });
     if (!result.ok) return set({ error: result.error.message, isLoadingMore: false });
     const known = new Set(entries.map((entry) => entry.id));
-    set({ entries: [...entries, ...result.value.entries.filter((entry) => !known.has(entry.id))], total: result.value.total, isLoadingMore: false, error: null });
+    set({
+      entries: [...entries, ...result.value.entries.filter((entry) => !known.has(entry.id))],
+      total: result.value.total,
+      isLoadingMore: false,
+      error: null,
+    });
   },
 }));

@@ -11,7 +11,11 @@ function unescapeMrkdwn(text: string): string {
 
 /** The message's title: its first line without the bold marks, shortened for a list. */
 export function messageTitle(text: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
   const bold = /^\*(.+)\*$/.exec(firstLine);
   const title = unescapeMrkdwn(bold?.[1] ?? firstLine);
   if (title === '') return '(no text)';
@@ -39,12 +43,19 @@ export function checklistCounts(entries: readonly ChecklistSnapshotEntry[]): Che
 export function checklistSummary(entries: readonly ChecklistSnapshotEntry[]): string {
   if (entries.length === 0) return 'No checklist';
   const counts = checklistCounts(entries);
-  const missing = counts.missing === 0 ? [] : [`${counts.missing} missing${counts.missingRequired > 0 ? ` (${counts.missingRequired} required)` : ''}`];
+  const missing =
+    counts.missing === 0
+      ? []
+      : [
+          `${counts.missing} missing${counts.missingRequired > 0 ? ` (${counts.missingRequired} required)` : ''}`,
+        ];
   const notApplicable = counts.notApplicable === 0 ? [] : [`${counts.notApplicable} not applicable`];
   return [`${counts.done} done`, ...missing, ...notApplicable].join(', ');
 }
 
-export const checklistStateWords: Readonly<Record<ChecklistSnapshotEntry['state'], { symbol: string; words: string }>> = {
+export const checklistStateWords: Readonly<
+  Record<ChecklistSnapshotEntry['state'], { symbol: string; words: string }>
+> = {
   done: { symbol: '✓', words: 'Done' },
   missing: { symbol: '✗', words: 'Missing' },
   not_applicable: { symbol: '–', words: 'Not applicable' },
@@ -55,7 +66,11 @@ export function isWebLink(url: string | null): url is string {
   if (url === null) return false;
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
+    return (
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }

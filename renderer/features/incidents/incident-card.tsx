@@ -29,7 +29,9 @@ function Timeline({ incident, zone, nowMs }: { incident: Incident; zone: string;
             </time>{' '}
             <strong>{timelineLabels[entry.kind]}</strong> — {entry.summary}
             {entry.isBroadcast ? ' (also posted to the channel)' : ''}
-            {entry.nextUpdateAtUtc ? ` · promised the next update for ${formatTimeOfDay(Date.parse(entry.nextUpdateAtUtc), zone)}` : ''}
+            {entry.nextUpdateAtUtc
+              ? ` · promised the next update for ${formatTimeOfDay(Date.parse(entry.nextUpdateAtUtc), zone)}`
+              : ''}
             <span className="visually-hidden"> ({formatRelative(atMs, nowMs)})</span>
           </li>
         );
@@ -43,7 +45,9 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
   const zone = useUserZone();
   const reminders = useReminders((state) => state.reminders);
   const draftingFor = useIncidents((state) => state.draftingFor);
-  const actionError = useIncidents((state) => (state.actionError?.incidentId === incident.id ? state.actionError.message : null));
+  const actionError = useIncidents((state) =>
+    state.actionError?.incidentId === incident.id ? state.actionError.message : null,
+  );
   const draftNext = useIncidents((state) => state.draftNext);
   const next = nextUpdateLine(incident, nowMs, zone);
   /** Drafts the next message, then opens it in the composer. */
@@ -56,13 +60,26 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
   const reminder = incident.state === 'open' ? reminderLine(reminders, incident.id, zone) : null;
   const isBusy = draftingFor === incident.id;
   const declaredMs = Date.parse(incident.declaredAtUtc);
-  const actions = incident.state === 'open' ? OPEN_ACTIONS : [{ kind: 'postmortem' as const, label: incident.postmortemUrl ? 'Post another postmortem link' : 'Attach postmortem' }];
+  const actions =
+    incident.state === 'open'
+      ? OPEN_ACTIONS
+      : [
+          {
+            kind: 'postmortem' as const,
+            label: incident.postmortemUrl ? 'Post another postmortem link' : 'Attach postmortem',
+          },
+        ];
 
   return (
-    <article className={`card incident-card ${next.isOverdue ? 'incident-is-overdue' : ''}`} aria-labelledby={headingId} data-testid="incident">
+    <article
+      className={`card incident-card ${next.isOverdue ? 'incident-is-overdue' : ''}`}
+      aria-labelledby={headingId}
+      data-testid="incident"
+    >
       <h3 id={headingId}>{incident.title}</h3>
       <p className="muted">
-        {incident.state === 'open' ? 'Open' : 'Resolved'} · {incident.service || 'Service not named'} · #{incident.channel} · declared {formatInstant(declaredMs, zone)} ({formatRelative(declaredMs, nowMs)})
+        {incident.state === 'open' ? 'Open' : 'Resolved'} · {incident.service || 'Service not named'} · #
+        {incident.channel} · declared {formatInstant(declaredMs, zone)} ({formatRelative(declaredMs, nowMs)})
         {incident.threadTs ? '' : ' · declaration not in Slack yet'}
       </p>
       <p className={next.isOverdue ? 'incident-overdue' : 'incident-next'} data-testid="incident-next-update">
@@ -94,7 +111,13 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
       ) : null}
       <div className="row" role="group" aria-label={`Next message for ${incident.title}`}>
         {actions.map((action, index) => (
-          <button key={action.kind} type="button" className={index === 0 ? 'primary' : undefined} disabled={isBusy} onClick={() => void openNext(action.kind)}>
+          <button
+            key={action.kind}
+            type="button"
+            className={index === 0 ? 'primary' : undefined}
+            disabled={isBusy}
+            onClick={() => void openNext(action.kind)}
+          >
             {action.label}
           </button>
         ))}

@@ -9,7 +9,11 @@ import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/
 
 /** True when the promised update time has passed on an open incident. */
 export function isUpdateOverdue(incident: Incident, nowMs: number): boolean {
-  return incident.state === 'open' && incident.nextUpdateAtUtc !== null && Date.parse(incident.nextUpdateAtUtc) < nowMs;
+  return (
+    incident.state === 'open' &&
+    incident.nextUpdateAtUtc !== null &&
+    Date.parse(incident.nextUpdateAtUtc) < nowMs
+  );
 }
 
 export interface NextUpdateLine {
@@ -28,27 +32,51 @@ export const timelineLabels: Readonly<Record<IncidentTimelineKind, string>> = {
 export function nextUpdateLine(incident: Incident, nowMs: number, zone: string): NextUpdateLine {
   if (incident.state === 'resolved') {
     const at = incident.resolvedAtUtc ? Date.parse(incident.resolvedAtUtc) : Number.NaN;
-    return { isOverdue: false, text: Number.isFinite(at) ? `Resolved ${formatInstant(at, zone)} (${formatRelative(at, nowMs)}).` : 'Resolved.' };
+    return {
+      isOverdue: false,
+      text: Number.isFinite(at)
+        ? `Resolved ${formatInstant(at, zone)} (${formatRelative(at, nowMs)}).`
+        : 'Resolved.',
+    };
   }
-  if (incident.nextUpdateAtUtc === null) return { isOverdue: false, text: 'No next update has been promised. Say when the next one will be.' };
+  if (incident.nextUpdateAtUtc === null)
+    return { isOverdue: false, text: 'No next update has been promised. Say when the next one will be.' };
   const dueMs = Date.parse(incident.nextUpdateAtUtc);
   const when = formatInstant(dueMs, zone);
-  if (isUpdateOverdue(incident, nowMs)) return { isOverdue: true, text: `Overdue: the update promised for ${when} is ${formatRelative(dueMs, nowMs).replace(/ ago$/, '')} late.` };
+  if (isUpdateOverdue(incident, nowMs))
+    return {
+      isOverdue: true,
+      text: `Overdue: the update promised for ${when} is ${formatRelative(dueMs, nowMs).replace(/ ago$/, '')} late.`,
+    };
   return { isOverdue: false, text: `Next update promised for ${when} (${formatRelative(dueMs, nowMs)}).` };
 }
 
 /** The incident's reminders still waiting to fire, earliest first. */
 export function armedRemindersFor(reminders: readonly Reminder[], incidentId: string): Reminder[] {
   return reminders
-    .filter((reminder) => reminder.subject.type === 'incident' && reminder.subject.incidentId === incidentId && reminder.state === 'armed')
+    .filter(
+      (reminder) =>
+        reminder.subject.type === 'incident' &&
+        reminder.subject.incidentId === incidentId &&
+        reminder.state === 'armed',
+    )
     .sort((a, b) => a.dueAtUtc.localeCompare(b.dueAtUtc));
 }
 
 /** "Reminder armed for 12:25", or what has fired and waits for the lead; null when nothing is set. */
-export function reminderLine(reminders: readonly Reminder[], incidentId: string, zone: string): string | null {
-  const mine = reminders.filter((reminder) => reminder.subject.type === 'incident' && reminder.subject.incidentId === incidentId && isOpen(reminder));
+export function reminderLine(
+  reminders: readonly Reminder[],
+  incidentId: string,
+  zone: string,
+): string | null {
+  const mine = reminders.filter(
+    (reminder) =>
+      reminder.subject.type === 'incident' && reminder.subject.incidentId === incidentId && isOpen(reminder),
+  );
   // The most advanced alert that has fired speaks for the rest: an overdue alert outranks the heads-up.
-  const fired = mine.filter((reminder) => reminder.state === 'fired').sort((a, b) => b.dueAtUtc.localeCompare(a.dueAtUtc))[0];
+  const fired = mine
+    .filter((reminder) => reminder.state === 'fired')
+    .sort((a, b) => b.dueAtUtc.localeCompare(a.dueAtUtc))[0];
   if (fired) {
     const firedAt = formatTimeOfDay(Date.parse(fired.firedAtUtc ?? fired.dueAtUtc), zone);
     const promisedAt = formatTimeOfDay(Date.parse(fired.eventAtUtc), zone);

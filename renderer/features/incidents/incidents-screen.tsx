@@ -32,7 +32,10 @@ export function IncidentsScreen() {
       <section aria-labelledby="open-incidents-heading" className="stack">
         <div className="row incidents-heading">
           <h2 id="open-incidents-heading">Open incidents</h2>
-          <button type="button" onClick={() => openCompose({ kind: 'new', typeId: 'incidents', stage: 'declared' })}>
+          <button
+            type="button"
+            onClick={() => openCompose({ kind: 'new', typeId: 'incidents', stage: 'declared' })}
+          >
             Declare an incident
           </button>
         </div>

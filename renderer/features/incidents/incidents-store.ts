@@ -30,7 +30,9 @@ const RECENT_MS = 30 * 86_400_000;
 /** Newest first, open ones before resolved ones (as incidents:list orders them). */
 function upsert(incidents: readonly Incident[], incident: Incident): Incident[] {
   const rest = incidents.filter((item) => item.id !== incident.id);
-  return [incident, ...rest].sort((a, b) => (a.state === b.state ? b.declaredAtUtc.localeCompare(a.declaredAtUtc) : a.state === 'open' ? -1 : 1));
+  return [incident, ...rest].sort((a, b) =>
+    a.state === b.state ? b.declaredAtUtc.localeCompare(a.declaredAtUtc) : a.state === 'open' ? -1 : 1,
+  );
 }
 
 export const useIncidents = create<IncidentsState>()((set, get) => ({
@@ -49,7 +51,9 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
 
   follow: () => {
     const stops = [
-      herald().on('incidents:changed', (incident) => set((state) => ({ incidents: upsert(state.incidents ?? [], incident) }))),
+      herald().on('incidents:changed', (incident) =>
+        set((state) => ({ incidents: upsert(state.incidents ?? [], incident) })),
+      ),
     ];
     return () => stops.forEach((stop) => stop());
   },
@@ -67,9 +71,16 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
 }));
 
 /** Open incidents, and those resolved within the last 30 days. */
-export function splitIncidents(incidents: readonly Incident[], nowMs: number): { open: Incident[]; recent: Incident[] } {
+export function splitIncidents(
+  incidents: readonly Incident[],
+  nowMs: number,
+): { open: Incident[]; recent: Incident[] } {
   return {
     open: incidents.filter((incident) => incident.state === 'open'),
-    recent: incidents.filter((incident) => incident.state === 'resolved' && nowMs - Date.parse(incident.resolvedAtUtc ?? incident.declaredAtUtc) <= RECENT_MS),
+    recent: incidents.filter(
+      (incident) =>
+        incident.state === 'resolved' &&
+        nowMs - Date.parse(incident.resolvedAtUtc ?? incident.declaredAtUtc) <= RECENT_MS,
+    ),
   };
 }

@@ -14,22 +14,26 @@ export function AlertToasts() {
     <section className="alert-toasts" aria-label="New alerts">
       <div role="status">
         <ul>
-        {toasts.map(({ reminder, wasLate }) => (
-          <li key={reminder.id} className={`alert-toast alert-${reminder.kind}`}>
-            <p>
-              <strong>{alertHeadline(reminder)}:</strong> {reminder.title}
-              {wasLate ? ' (missed while asleep)' : ''}
-            </p>
-            <div className="attention-actions">
-              <button type="button" className="primary" onClick={() => useReminders.getState().setCentreOpen(true)}>
-                Show
-              </button>
-              <button type="button" onClick={() => useReminders.getState().closeToast(reminder.id)}>
-                Close
-              </button>
-            </div>
-          </li>
-        ))}
+          {toasts.map(({ reminder, wasLate }) => (
+            <li key={reminder.id} className={`alert-toast alert-${reminder.kind}`}>
+              <p>
+                <strong>{alertHeadline(reminder)}:</strong> {reminder.title}
+                {wasLate ? ' (missed while asleep)' : ''}
+              </p>
+              <div className="attention-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => useReminders.getState().setCentreOpen(true)}
+                >
+                  Show
+                </button>
+                <button type="button" onClick={() => useReminders.getState().closeToast(reminder.id)}>
+                  Close
+                </button>
+              </div>
+            </li>
+          ))}
         </ul>
       </div>
     </section>

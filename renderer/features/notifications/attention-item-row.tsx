@@ -23,7 +23,11 @@ export function AttentionItemRow({ item, nowMs }: { item: AttentionItem; nowMs: 
   };
 
   return (
-    <li className={`attention-item attention-${item.urgency}`} aria-labelledby={titleId} data-reminder-kind={reminder.kind}>
+    <li
+      className={`attention-item attention-${item.urgency}`}
+      aria-labelledby={titleId}
+      data-reminder-kind={reminder.kind}
+    >
       <p id={titleId} className="attention-title">
         {reminder.title}
       </p>

@@ -3,7 +3,11 @@
 // due soon and coming up. It shows the same alerts as the desktop
 // notifications and tray, and is all the browser harness has.
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { notificationCentreSections, type AttentionItem, type Urgency } from '../../../shared/reminders/attention.ts';
+import {
+  notificationCentreSections,
+  type AttentionItem,
+  type Urgency,
+} from '../../../shared/reminders/attention.ts';
 import { AttentionItemRow } from './attention-item-row.tsx';
 import { URGENCY_HEADINGS } from './reminder-text.ts';
 import { useReminders } from './reminders-store.ts';
@@ -22,15 +26,28 @@ function useSections() {
   const nowMs = useHeraldNow();
   const dueSoonWindowMs = useSettings((state) => state.reminderSettings?.dueSoonWindowMs ?? null);
   return useMemo(
-    () => (dueSoonWindowMs === null ? null : notificationCentreSections(reminders, nowMs, { dueSoonWindowMs, upcomingLimit: UPCOMING_LIMIT })),
+    () =>
+      dueSoonWindowMs === null
+        ? null
+        : notificationCentreSections(reminders, nowMs, { dueSoonWindowMs, upcomingLimit: UPCOMING_LIMIT }),
     [reminders, nowMs, dueSoonWindowMs],
   );
 }
 
 function BellIcon() {
   return (
-    <svg className="notification-bell-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6Zm-2.5 15a2.5 2.5 0 0 0 5 0Z" fill="currentColor" />
+    <svg
+      className="notification-bell-icon"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6Zm-2.5 15a2.5 2.5 0 0 0 5 0Z"
+        fill="currentColor"
+      />
     </svg>
   );
 }
@@ -100,7 +117,11 @@ export function NotificationCentre() {
     useReminders.getState().setCentreOpen(false);
     document.getElementById(BELL_ID)?.focus();
   };
-  const isEmpty = !sections || [sections.overdue, sections.due, sections.dueSoon, sections.upcoming].every((items) => items.length === 0);
+  const isEmpty =
+    !sections ||
+    [sections.overdue, sections.due, sections.dueSoon, sections.upcoming].every(
+      (items) => items.length === 0,
+    );
   return (
     <aside
       id={PANEL_ID}
@@ -118,8 +139,16 @@ export function NotificationCentre() {
           Close
         </button>
       </div>
-      {loadError ? <p role="alert" className="field-error">{loadError}</p> : null}
-      {actionError ? <p role="alert" className="field-error">{actionError}</p> : null}
+      {loadError ? (
+        <p role="alert" className="field-error">
+          {loadError}
+        </p>
+      ) : null}
+      {actionError ? (
+        <p role="alert" className="field-error">
+          {actionError}
+        </p>
+      ) : null}
       {isEmpty || !sections ? (
         <p className="muted">Nothing needs you right now.</p>
       ) : (

@@ -14,14 +14,23 @@ const PLAN_STAGE_BY_MAINTENANCE_STAGE: Record<MaintenanceStage, string> = {
   complete: 'complete',
 };
 
-export const URGENCY_HEADINGS: Record<Urgency, string> = { overdue: 'Overdue', due: 'Due now', due_soon: 'Due soon', upcoming: 'Coming up' };
+export const URGENCY_HEADINGS: Record<Urgency, string> = {
+  overdue: 'Overdue',
+  due: 'Due now',
+  due_soon: 'Due soon',
+  upcoming: 'Coming up',
+};
 
 export function composeIntentFor(subject: ReminderSubject, isHolding = false): ComposeIntent {
   switch (subject.type) {
     case 'incident':
       return { kind: 'incident_update', incidentId: subject.incidentId, isHolding };
     case 'maintenance':
-      return { kind: 'maintenance_comm', eventId: subject.eventId, stage: PLAN_STAGE_BY_MAINTENANCE_STAGE[subject.stage] };
+      return {
+        kind: 'maintenance_comm',
+        eventId: subject.eventId,
+        stage: PLAN_STAGE_BY_MAINTENANCE_STAGE[subject.stage],
+      };
     case 'duty':
       return { kind: 'duty', dutyId: subject.dutyId };
   }

@@ -6,7 +6,11 @@
 // State → initial state → actions.
 import { create } from 'zustand';
 import type { ReminderFired } from '../../../shared/api/channels/reminders.ts';
-import { applyReminderChange, type ReminderList, type RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
+import {
+  applyReminderChange,
+  type ReminderList,
+  type RemindersChanged,
+} from '../../../shared/reminders/reminder-changes.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { herald } from '../../api/herald.ts';
 
@@ -38,7 +42,9 @@ interface RemindersState {
 
 /** A toast whose reminder was snoozed, dismissed or cleared has nothing left to say. */
 function liveToasts(toasts: readonly ReminderFired[], reminders: readonly Reminder[]): ReminderFired[] {
-  const firedIds = new Set(reminders.filter((reminder) => reminder.state === 'fired').map((reminder) => reminder.id));
+  const firedIds = new Set(
+    reminders.filter((reminder) => reminder.state === 'fired').map((reminder) => reminder.id),
+  );
   return toasts.filter((toast) => firedIds.has(toast.reminder.id));
 }
 
@@ -93,7 +99,10 @@ export const useReminders = create<RemindersState>()((set, get) => ({
   },
   addToast(fired) {
     set((state) => ({
-      toasts: [fired, ...state.toasts.filter((toast) => toast.reminder.id !== fired.reminder.id)].slice(0, MAX_TOASTS),
+      toasts: [fired, ...state.toasts.filter((toast) => toast.reminder.id !== fired.reminder.id)].slice(
+        0,
+        MAX_TOASTS,
+      ),
     }));
   },
   closeToast(reminderId) {

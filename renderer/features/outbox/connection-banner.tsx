@@ -20,7 +20,11 @@ export function ConnectionBanner({ nowMs, hasWaiting }: { nowMs: number; hasWait
   }
 
   return (
-    <section className={`connection-banner tone-${banner.tone}`} aria-labelledby="connection-title" data-testid="connection-banner">
+    <section
+      className={`connection-banner tone-${banner.tone}`}
+      aria-labelledby="connection-title"
+      data-testid="connection-banner"
+    >
       <div role="status" className="connection-text">
         <h2 id="connection-title">
           <span aria-hidden="true">{banner.symbol} </span>

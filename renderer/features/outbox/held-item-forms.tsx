@@ -34,9 +34,11 @@ function echoTime(text: string, nowMs: number, zone: string): string | undefined
 }
 
 export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldFormProps) {
-  const { register, handleSubmit, control, formState, setError } = useForm<{ newTime: string; text: string }>({
-    defaultValues: { newTime: '', text: item.text },
-  });
+  const { register, handleSubmit, control, formState, setError } = useForm<{ newTime: string; text: string }>(
+    {
+      defaultValues: { newTime: '', text: item.text },
+    },
+  );
   const newTime = useWatch({ control, name: 'newTime' });
   const error = formState.errors.newTime?.message;
 
@@ -67,13 +69,31 @@ export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldF
   });
 
   return (
-    <form className="held-form stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Give a new next-update time">
-      <FormField label="New next-update time" help={echoTime(newTime, nowMs, zone) ?? TIME_HELP} error={error}>
-        {(control) => <input {...control} autoComplete="off" {...register('newTime', { required: 'Give the new next-update time.' })} />}
+    <form
+      className="held-form stack"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Give a new next-update time"
+    >
+      <FormField
+        label="New next-update time"
+        help={echoTime(newTime, nowMs, zone) ?? TIME_HELP}
+        error={error}
+      >
+        {(control) => (
+          <input
+            {...control}
+            autoComplete="off"
+            {...register('newTime', { required: 'Give the new next-update time.' })}
+          />
+        )}
       </FormField>
       <details>
         <summary>Change the wording too</summary>
-        <FormField label="Message text (Slack formatting)" help="Times in the text are updated to the new one when it is sent. Reworded messages are sent as text, without the block layout.">
+        <FormField
+          label="Message text (Slack formatting)"
+          help="Times in the text are updated to the new one when it is sent. Reworded messages are sent as text, without the block layout."
+        >
           {(control) => <textarea {...control} rows={6} spellCheck {...register('text')} />}
         </FormField>
       </details>
@@ -87,7 +107,9 @@ export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldF
 }
 
 export function SchedulePassedForm({ item, zone, nowMs, confirm, onError }: HeldFormProps) {
-  const { register, handleSubmit, control, formState, setError } = useForm<{ when: string }>({ defaultValues: { when: '' } });
+  const { register, handleSubmit, control, formState, setError } = useForm<{ when: string }>({
+    defaultValues: { when: '' },
+  });
   const when = useWatch({ control, name: 'when' });
 
   async function sendNow() {
@@ -113,9 +135,24 @@ export function SchedulePassedForm({ item, zone, nowMs, confirm, onError }: Held
           Send it now
         </button>
       </div>
-      <form className="row align-end" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Schedule for a new time">
-        <FormField label="Or schedule it for" help={echoTime(when, nowMs, zone) ?? TIME_HELP} error={formState.errors.when?.message}>
-          {(control) => <input {...control} autoComplete="off" {...register('when', { required: 'Give the new time.' })} />}
+      <form
+        className="row align-end"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-label="Schedule for a new time"
+      >
+        <FormField
+          label="Or schedule it for"
+          help={echoTime(when, nowMs, zone) ?? TIME_HELP}
+          error={formState.errors.when?.message}
+        >
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              {...register('when', { required: 'Give the new time.' })}
+            />
+          )}
         </FormField>
         <button type="submit" disabled={formState.isSubmitting}>
           Schedule
@@ -125,7 +162,12 @@ export function SchedulePassedForm({ item, zone, nowMs, confirm, onError }: Held
   );
 }
 
-export function UnconfirmedForm({ item, confirm, onError, onCancel }: HeldFormProps & { onCancel: () => void }) {
+export function UnconfirmedForm({
+  item,
+  confirm,
+  onError,
+  onCancel,
+}: HeldFormProps & { onCancel: () => void }) {
   async function sendAgain() {
     const result = await confirm({ id: item.id });
     onError(result.ok ? null : result.error.message);

@@ -21,20 +21,36 @@ interface CardProps {
 /** `onDone(null)` closes the editor (saved or abandoned); a message keeps it open with the error. */
 function QueuedEditor({ item, onDone }: { item: OutboxItem; onDone: (error: string | null) => void }) {
   const update = useOutbox((state) => state.update);
-  const { register, handleSubmit, formState } = useForm<{ text: string }>({ defaultValues: { text: item.text } });
+  const { register, handleSubmit, formState } = useForm<{ text: string }>({
+    defaultValues: { text: item.text },
+  });
   const onSubmit = handleSubmit(async ({ text }) => {
     // Edited text is sent as text alone: the blocks rendered from the old text would contradict it.
     const result = await update(item.id, { text, blocks: null });
     onDone(result.ok ? null : result.error.message);
   });
   return (
-    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Edit the queued message">
+    <form
+      className="stack"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Edit the queued message"
+    >
       <FormField
         label="Message text (Slack formatting)"
         help="Saved edits are sent as text, without the block layout."
         error={formState.errors.text?.message}
       >
-        {(control) => <textarea {...control} rows={8} autoFocus {...register('text', { validate: (text) => text.trim() !== '' || 'The message cannot be empty.' })} />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={8}
+            autoFocus
+            {...register('text', {
+              validate: (text) => text.trim() !== '' || 'The message cannot be empty.',
+            })}
+          />
+        )}
       </FormField>
       <div className="row">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
@@ -57,10 +73,14 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
   const title = messageTitle(item.text);
   const badge = stateBadges[item.state];
   const isQueued = item.state === 'queued';
-  const canCancel = isQueued || item.state === 'held' || item.state === 'failed' || item.state === 'scheduled';
-  const shownMode = (mode === 'edit' && !isQueued) || (mode === 'confirm-cancel' && !canCancel) ? 'view' : mode;
+  const canCancel =
+    isQueued || item.state === 'held' || item.state === 'failed' || item.state === 'scheduled';
+  const shownMode =
+    (mode === 'edit' && !isQueued) || (mode === 'confirm-cancel' && !canCancel) ? 'view' : mode;
 
-  async function run(action: () => Promise<{ ok: boolean; error?: { message: string; fix?: string | undefined } }>) {
+  async function run(
+    action: () => Promise<{ ok: boolean; error?: { message: string; fix?: string | undefined } }>,
+  ) {
     const result = await action();
     setError(result.ok ? null : [result.error?.message, result.error?.fix].filter(Boolean).join(' '));
     return result.ok;
@@ -74,7 +94,13 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
 
   const heldProps = { item, zone, nowMs, confirm, onError: setError };
   return (
-    <article className={`outbox-item state-${item.state}`} aria-labelledby={titleId} data-testid="outbox-item" data-state={item.state} ref={containerRef}>
+    <article
+      className={`outbox-item state-${item.state}`}
+      aria-labelledby={titleId}
+      data-testid="outbox-item"
+      data-state={item.state}
+      ref={containerRef}
+    >
       <div className="outbox-item-head">
         <span className={`state-badge state-${item.state}`}>
           <span aria-hidden="true">{badge.symbol} </span>
@@ -85,7 +111,11 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
       <p className="entry-meta">
         <span>
           To <strong>{channelLabel(item)}</strong>
-          {item.threadTs !== null || item.threadOf !== null ? (item.replyBroadcast ? ', in the thread and the channel' : ', in the thread') : ''}
+          {item.threadTs !== null || item.threadOf !== null
+            ? item.replyBroadcast
+              ? ', in the thread and the channel'
+              : ', in the thread'
+            : ''}
         </span>
         <span>{statusLine(item, zone, nowMs)}</span>
       </p>
@@ -94,7 +124,13 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
         <div className={item.state === 'failed' || item.state === 'held' ? 'problem-box' : 'note-box'}>
           <p>
             <span aria-hidden="true">{item.state === 'failed' ? '✗ ' : 'ℹ '}</span>
-            <strong>{item.state === 'failed' ? 'Why it failed: ' : item.state === 'held' ? 'Why it is held: ' : 'Last attempt: '}</strong>
+            <strong>
+              {item.state === 'failed'
+                ? 'Why it failed: '
+                : item.state === 'held'
+                  ? 'Why it is held: '
+                  : 'Last attempt: '}
+            </strong>
             {item.problem.message}
           </p>
           <p>
@@ -106,7 +142,12 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
       {item.state === 'sent' ? (
         <p>
           {isWebLink(item.permalink) ? (
-            <a href={item.permalink} target="_blank" rel="noreferrer noopener" aria-label={`Open in Slack: ${title}`}>
+            <a
+              href={item.permalink}
+              target="_blank"
+              rel="noreferrer noopener"
+              aria-label={`Open in Slack: ${title}`}
+            >
               Open in Slack <span aria-hidden="true">↗</span>
             </a>
           ) : (
@@ -114,9 +155,15 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
           )}
         </p>
       ) : null}
-      {item.state === 'held' && item.heldReason === 'promise_passed' ? <PromisePassedForm {...heldProps} /> : null}
-      {item.state === 'held' && item.heldReason === 'schedule_passed' ? <SchedulePassedForm {...heldProps} /> : null}
-      {item.state === 'held' && item.heldReason === 'unconfirmed' ? <UnconfirmedForm {...heldProps} onCancel={() => void cancelItem()} /> : null}
+      {item.state === 'held' && item.heldReason === 'promise_passed' ? (
+        <PromisePassedForm {...heldProps} />
+      ) : null}
+      {item.state === 'held' && item.heldReason === 'schedule_passed' ? (
+        <SchedulePassedForm {...heldProps} />
+      ) : null}
+      {item.state === 'held' && item.heldReason === 'unconfirmed' ? (
+        <UnconfirmedForm {...heldProps} onCancel={() => void cancelItem()} />
+      ) : null}
       {shownMode === 'edit' ? (
         <QueuedEditor
           item={item}

@@ -53,7 +53,9 @@ export function OutboxScreen() {
   const notLoadedCount = useOutbox((state) => Math.max(0, state.total - state.items.length));
   const zone = useUserZone();
   const isOnline = useConnection((state) => state.status?.state === 'online');
-  const isQuiet = useOutbox((state) => isOnline && state.items.every((item) => item.state === 'sent' || item.state === 'cancelled'));
+  const isQuiet = useOutbox(
+    (state) => isOnline && state.items.every((item) => item.state === 'sent' || item.state === 'cancelled'),
+  );
   // "Next try in 20 s" and "checks again in 10 s" need a livelier clock than a quiet outbox does.
   const nowMs = useHeraldNow(isQuiet ? 30_000 : 5_000);
 
@@ -72,7 +74,14 @@ export function OutboxScreen() {
   return (
     <div className="outbox-screen stack-lg">
       <ConnectionBanner nowMs={nowMs} hasWaiting={groups.waiting.length > 0} />
-      <OutboxSection id="outbox-attention" title="Needs you" empty="Nothing needs you." items={groups.attention} zone={zone} nowMs={nowMs} />
+      <OutboxSection
+        id="outbox-attention"
+        title="Needs you"
+        empty="Nothing needs you."
+        items={groups.attention}
+        zone={zone}
+        nowMs={nowMs}
+      />
       <OutboxSection
         id="outbox-waiting"
         title="On the way"
@@ -92,7 +101,11 @@ export function OutboxScreen() {
         note={`The newest ${FINISHED_SHOWN}; every sent message is in History.`}
       />
       {notLoadedCount > 0 ? (
-        <button type="button" className="outbox-load-more" onClick={() => void useOutbox.getState().loadMore()}>
+        <button
+          type="button"
+          className="outbox-load-more"
+          onClick={() => void useOutbox.getState().loadMore()}
+        >
           Load more ({notLoadedCount} not shown yet)
         </button>
       ) : null}

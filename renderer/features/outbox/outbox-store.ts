@@ -43,7 +43,9 @@ export const useOutbox = create<OutboxState>()((set, get) => {
   return {
     ...initialState,
     load: async () => {
-      const result = await herald().invoke('outbox:list', { limit: Math.max(OUTBOX_PAGE, get().items.length) });
+      const result = await herald().invoke('outbox:list', {
+        limit: Math.max(OUTBOX_PAGE, get().items.length),
+      });
       if (result.ok) useConnection.getState().apply(result.value.connection);
       set(
         result.ok
@@ -55,7 +57,10 @@ export const useOutbox = create<OutboxState>()((set, get) => {
       const result = await herald().invoke('outbox:list', { limit: OUTBOX_PAGE, offset: get().items.length });
       if (!result.ok) return set({ loadError: result.error.message });
       useConnection.getState().apply(result.value.connection);
-      set((state) => ({ items: result.value.items.reduce(withItem, state.items), total: result.value.total }));
+      set((state) => ({
+        items: result.value.items.reduce(withItem, state.items),
+        total: result.value.total,
+      }));
     },
     applyItem: (item) => set((state) => ({ items: withItem(state.items, item) })),
     update: async (id, patch) => settle(await herald().invoke('outbox:update', { id, patch })),

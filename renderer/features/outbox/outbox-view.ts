@@ -34,7 +34,8 @@ export function groupOutbox(items: readonly OutboxItem[]): Record<OutboxSection,
 /** Replaces an item by id (or adds it), keeping enqueue order; an answer older than what is shown is ignored. */
 export function withItem(items: readonly OutboxItem[], item: OutboxItem): OutboxItem[] {
   const shown = items.find((existing) => existing.id === item.id);
-  if (shown !== undefined && Date.parse(shown.updatedAtUtc) > Date.parse(item.updatedAtUtc)) return [...items];
+  if (shown !== undefined && Date.parse(shown.updatedAtUtc) > Date.parse(item.updatedAtUtc))
+    return [...items];
   const others = items.filter((existing) => existing.id !== item.id);
   return [...others, item].sort((a, b) => a.sequence - b.sequence);
 }
@@ -58,16 +59,22 @@ function at(iso: string, zone: string, nowMs: number): string {
 export function statusLine(item: OutboxItem, zone: string, nowMs: number): string {
   switch (item.state) {
     case 'queued':
-      if (item.isOutcomeUnclear) return 'Checking whether an earlier attempt reached Slack before sending again.';
-      if (item.sendAtUtc !== null && Date.parse(item.sendAtUtc) > nowMs) return `Herald sends it at ${at(item.sendAtUtc, zone, nowMs)}.`;
-      if (item.nextAttemptAtUtc !== null && Date.parse(item.nextAttemptAtUtc) > nowMs) return `Next try ${at(item.nextAttemptAtUtc, zone, nowMs)}.`;
+      if (item.isOutcomeUnclear)
+        return 'Checking whether an earlier attempt reached Slack before sending again.';
+      if (item.sendAtUtc !== null && Date.parse(item.sendAtUtc) > nowMs)
+        return `Herald sends it at ${at(item.sendAtUtc, zone, nowMs)}.`;
+      if (item.nextAttemptAtUtc !== null && Date.parse(item.nextAttemptAtUtc) > nowMs)
+        return `Next try ${at(item.nextAttemptAtUtc, zone, nowMs)}.`;
       if (item.threadOf !== null && item.threadTs === null) return 'Waits for the message it replies to.';
-      if (item.scheduleForUtc !== null) return `To be scheduled in Slack for ${at(item.scheduleForUtc, zone, nowMs)}.`;
+      if (item.scheduleForUtc !== null)
+        return `To be scheduled in Slack for ${at(item.scheduleForUtc, zone, nowMs)}.`;
       return `Queued ${formatRelative(Date.parse(item.createdAtUtc), nowMs)}; it goes when Slack can be reached.`;
     case 'sending':
       return 'Being sent now.';
     case 'scheduled':
-      return item.scheduleForUtc ? `Slack posts it at ${at(item.scheduleForUtc, zone, nowMs)}.` : 'Scheduled in Slack.';
+      return item.scheduleForUtc
+        ? `Slack posts it at ${at(item.scheduleForUtc, zone, nowMs)}.`
+        : 'Scheduled in Slack.';
     case 'sent':
       return item.sentAtUtc ? `Sent ${at(item.sentAtUtc, zone, nowMs)}.` : 'Sent.';
     case 'failed':
@@ -117,12 +124,22 @@ export interface ConnectionBanner {
 
 export function connectionBanner(status: ConnectionStatus | null, nowMs: number): ConnectionBanner {
   if (status === null || status.state === 'unknown') {
-    return { tone: 'info', symbol: '…', title: 'Checking the connection to Slack', message: status?.message ?? 'Messages wait here until Herald knows Slack can be reached.' };
+    return {
+      tone: 'info',
+      symbol: '…',
+      title: 'Checking the connection to Slack',
+      message: status?.message ?? 'Messages wait here until Herald knows Slack can be reached.',
+    };
   }
   const extra = status.fix ? { fix: status.fix } : {};
   switch (status.state) {
     case 'online':
-      return { tone: 'ok', symbol: '✓', title: 'Connected to Slack', message: 'Messages go out as soon as they are queued, in order for each channel.' };
+      return {
+        tone: 'ok',
+        symbol: '✓',
+        title: 'Connected to Slack',
+        message: 'Messages go out as soon as they are queued, in order for each channel.',
+      };
     case 'offline':
       return {
         tone: 'warning',
@@ -130,9 +147,17 @@ export function connectionBanner(status: ConnectionStatus | null, nowMs: number)
         title: 'Offline: messages are waiting',
         message: `${status.message} Nothing is lost: queued messages go out in order when Slack can be reached.`,
         ...extra,
-        ...(status.nextCheckAtUtc ? { nextCheck: `Herald checks again ${formatRelative(Date.parse(status.nextCheckAtUtc), nowMs)}.` } : {}),
+        ...(status.nextCheckAtUtc
+          ? { nextCheck: `Herald checks again ${formatRelative(Date.parse(status.nextCheckAtUtc), nowMs)}.` }
+          : {}),
       };
     case 'auth_stopped':
-      return { tone: 'error', symbol: '⛔', title: 'Sending has stopped', message: `${status.message} Queued messages are kept.`, ...extra };
+      return {
+        tone: 'error',
+        symbol: '⛔',
+        title: 'Sending has stopped',
+        message: `${status.message} Queued messages are kept.`,
+        ...extra,
+      };
   }
 }

@@ -21,7 +21,9 @@ export function retimeText(text: string, oldIso: string, newMs: number, zone: st
   const oldWritten = formatInstant(oldMs, zone);
   return withTokens
     .split(/(<!date\^[^>]*>)/)
-    .map((part) => (part.startsWith('<!date^') ? part : part.replaceAll(oldWritten, formatInstant(newMs, zone))))
+    .map((part) =>
+      part.startsWith('<!date^') ? part : part.replaceAll(oldWritten, formatInstant(newMs, zone)),
+    )
     .join('');
 }
 
@@ -30,7 +32,8 @@ export function retimeBlocks<T>(blocks: T, oldIso: string, newMs: number, zone: 
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return retimeText(value, oldIso, newMs, zone);
     if (Array.isArray(value)) return value.map(walk);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)]));
     return value;
   };
   return walk(blocks) as T;

@@ -10,7 +10,15 @@ import { channelRenameProblem } from './plan-forms.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { useFocusKey } from '../../ui/use-focus-key.ts';
 
-function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse; onDone: (renamedTo: string | null) => void }) {
+function RenameChannelForm({
+  plan,
+  use,
+  onDone,
+}: {
+  plan: Plan;
+  use: ChannelUse;
+  onDone: (renamedTo: string | null) => void;
+}) {
   const ids = { input: useId(), help: useId(), error: useId() };
   const save = usePlan((state) => state.save);
   const check = usePlan((state) => state.check);
@@ -29,7 +37,12 @@ function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse;
   });
 
   return (
-    <form className="inline-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Rename #${use.channel}`}>
+    <form
+      className="inline-form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label={`Rename #${use.channel}`}
+    >
       <div className="field">
         <label htmlFor={ids.input}>New name for #{use.channel}</label>
         <input
@@ -39,7 +52,9 @@ function RenameChannelForm({ plan, use, onDone }: { plan: Plan; use: ChannelUse;
           autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${ids.help} ${ids.error}` : ids.help}
-          {...register('to', { validate: async (to) => (await channelRenameProblem(plan, use.channel, to, check)) ?? true })}
+          {...register('to', {
+            validate: async (to) => (await channelRenameProblem(plan, use.channel, to, check)) ?? true,
+          })}
         />
         <p id={ids.help} className="help">
           Lowercase letters, digits, dashes and underscores; the “#” is optional.
@@ -81,7 +96,8 @@ export function ChannelList({ plan, announce }: { plan: Plan; announce: Announce
                 onDone={(renamedTo) => {
                   setRenaming(null);
                   focusKey(`rename-${renamedTo ?? use.channel}`);
-                  if (renamedTo !== null) announce(`Saved: #${use.channel} is now #${renamedTo} for ${use.typeNames.join(', ')}.`);
+                  if (renamedTo !== null)
+                    announce(`Saved: #${use.channel} is now #${renamedTo} for ${use.typeNames.join(', ')}.`);
                 }}
               />
             ) : (

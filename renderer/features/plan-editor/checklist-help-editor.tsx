@@ -3,7 +3,11 @@
 // wording, which then improves with each release.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { checklistKinds, findChecklist, type ChecklistDefinition } from '../../../shared/messages/checklists/index.ts';
+import {
+  checklistKinds,
+  findChecklist,
+  type ChecklistDefinition,
+} from '../../../shared/messages/checklists/index.ts';
 import { helpFor } from '../../../shared/plan/plan-lookups.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { FormField } from '../../ui/form-field.tsx';
@@ -26,7 +30,11 @@ function defaultsFor(plan: Plan, checklist: ChecklistDefinition): HelpFormValues
   return Object.fromEntries(checklist.items.map((item) => [item.id, helpFor(plan, checklist.kind, item.id)]));
 }
 
-function helpResolver(plan: Plan, checklist: ChecklistDefinition, check: PlanCheck): Resolver<HelpFormValues> {
+function helpResolver(
+  plan: Plan,
+  checklist: ChecklistDefinition,
+  check: PlanCheck,
+): Resolver<HelpFormValues> {
   return async (values) => {
     const checked = await check(withChecklistHelp(plan, checklist.kind, overridesOf(values, checklist)));
     if (checked.ok) return { values, errors: {} };
@@ -34,7 +42,8 @@ function helpResolver(plan: Plan, checklist: ChecklistDefinition, check: PlanChe
     const general: string[] = [];
     for (const problem of checked.error) {
       const itemId = helpItemOf(problem.path, checklist.kind);
-      if (itemId !== null && checklist.items.some((item) => item.id === itemId)) errors[itemId] = { type: 'plan', message: problemText(problem) };
+      if (itemId !== null && checklist.items.some((item) => item.id === itemId))
+        errors[itemId] = { type: 'plan', message: problemText(problem) };
       else general.push(problemText(problem));
     }
     if (general.length > 0) errors.root = { type: 'plan', message: general.join(' ') };
@@ -42,7 +51,15 @@ function helpResolver(plan: Plan, checklist: ChecklistDefinition, check: PlanChe
   };
 }
 
-function HelpForm({ plan, checklist, announce }: { plan: Plan; checklist: ChecklistDefinition; announce: Announce }) {
+function HelpForm({
+  plan,
+  checklist,
+  announce,
+}: {
+  plan: Plan;
+  checklist: ChecklistDefinition;
+  announce: Announce;
+}) {
   const save = usePlan((state) => state.save);
   const check = usePlan((state) => state.check);
   const resolver = useMemo(() => helpResolver(plan, checklist, check), [plan, checklist, check]);
@@ -74,14 +91,23 @@ function HelpForm({ plan, checklist, announce }: { plan: Plan; checklist: Checkl
   });
 
   return (
-    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Help text for the ${checklist.name} checklist`}>
+    <form
+      className="stack"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label={`Help text for the ${checklist.name} checklist`}
+    >
       {checklist.items.map((item) => {
         const isOwn = plan.checklistHelp[checklist.kind]?.[item.id] !== undefined;
         return (
           <FormField
             key={item.id}
             label={item.label}
-            help={isOwn ? `Your team’s wording. Herald’s own: “${item.help}”` : 'Herald’s wording; change it to use your own.'}
+            help={
+              isOwn
+                ? `Your team’s wording. Herald’s own: “${item.help}”`
+                : 'Herald’s wording; change it to use your own.'
+            }
             error={errors[item.id]?.message}
           >
             {(control) => <textarea {...control} rows={2} {...register(item.id)} />}

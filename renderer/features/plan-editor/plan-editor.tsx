@@ -17,13 +17,12 @@ export function PlanEditor() {
   const plan = usePlan((state) => state.plan);
   const [announcement, setAnnouncement] = useState('');
 
-
   return (
     <section className="card plan-editor" aria-labelledby="plan-heading">
       <h2 id="plan-heading">Communications plan</h2>
       <p className="help">
-        Who hears about what, where and how often. Herald builds its checklists, titles and reminders from this plan. Each change is
-        checked against the whole plan and saved only when all of it is valid.
+        Who hears about what, where and how often. Herald builds its checklists, titles and reminders from
+        this plan. Each change is checked against the whole plan and saved only when all of it is valid.
       </p>
       <p role="status" className="plan-status" data-testid="plan-status">
         {announcement}

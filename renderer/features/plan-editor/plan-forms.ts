@@ -10,7 +10,12 @@ import {
 } from '../../../shared/messages/checklists/index.ts';
 import type { CommunicationType, CommunicationTypeInput, Plan } from '../../../shared/plan/plan-schema.ts';
 import { withChannelRenamed } from '../../../shared/plan/plan-edits.ts';
-import { isValidChannelName, normaliseChannelName, TYPE_ID_PATTERN, type Cadence } from '../../../shared/plan/plan-vocabulary.ts';
+import {
+  isValidChannelName,
+  normaliseChannelName,
+  TYPE_ID_PATTERN,
+  type Cadence,
+} from '../../../shared/plan/plan-vocabulary.ts';
 import type { PlanProblem } from '../../../shared/plan/validate-plan.ts';
 import type { PlanCheck } from '../../server-state/plan-store.ts';
 
@@ -23,7 +28,12 @@ export function problemText(problem: PlanProblem): string {
 }
 
 /** Why renaming #from to `to` cannot be saved, or null when it can. One sentence, however many types use it. */
-export async function channelRenameProblem(plan: Plan, from: string, to: string, check: PlanCheck): Promise<string | null> {
+export async function channelRenameProblem(
+  plan: Plan,
+  from: string,
+  to: string,
+  check: PlanCheck,
+): Promise<string | null> {
   const next = normaliseChannelName(to);
   if (next === '') return 'Type the channel’s new name.';
   if (next === normaliseChannelName(from)) return `The channel is already called #${next}.`;
@@ -71,8 +81,12 @@ export function typeFormFromType(type: CommunicationType): TypeFormValues {
     audience: type.audience,
     when: type.when,
     whenNote: type.whenNote,
-    channels: type.destinations.flatMap((item) => (item.kind === 'slack' ? [`#${item.channel}`] : [])).join(', '),
-    copyDestinations: type.destinations.flatMap((item) => (item.kind === 'copy' ? [item.name] : [])).join('\n'),
+    channels: type.destinations
+      .flatMap((item) => (item.kind === 'slack' ? [`#${item.channel}`] : []))
+      .join(', '),
+    copyDestinations: type.destinations
+      .flatMap((item) => (item.kind === 'copy' ? [item.name] : []))
+      .join('\n'),
     checklist: type.checklist,
     stages: [...type.stages],
     titlePattern: type.titlePattern,
@@ -117,7 +131,11 @@ function splitList(text: string, separator: RegExp): string[] {
  * per-stage title patterns of stages still chosen; a new type gets an id
  * from its name.
  */
-export function typeFromForm(values: TypeFormValues, base: CommunicationType | undefined, takenIds: ReadonlySet<string>): CommunicationTypeInput {
+export function typeFromForm(
+  values: TypeFormValues,
+  base: CommunicationType | undefined,
+  takenIds: ReadonlySet<string>,
+): CommunicationTypeInput {
   const order = stagesOf(values.checklist);
   const stages = order.length > 0 ? order.filter((stage) => values.stages.includes(stage)) : values.stages;
   const keepsChecklist = base !== undefined && base.checklist === values.checklist;

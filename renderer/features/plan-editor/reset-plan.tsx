@@ -84,8 +84,8 @@ export function ResetPlan({ announce }: { announce: Announce }) {
       >
         <h4 id={ids.title}>Reset to Herald’s default plan?</h4>
         <p id={ids.body}>
-          Renamed channels, added or changed types, retired types and your checklist help are replaced by Herald’s default. Drafts,
-          templates and history are kept. You can undo this straight afterwards.
+          Renamed channels, added or changed types, retired types and your checklist help are replaced by
+          Herald’s default. Drafts, templates and history are kept. You can undo this straight afterwards.
         </p>
         <div className="row">
           <button type="button" className="danger" onClick={() => void confirmReset()} disabled={isSaving}>

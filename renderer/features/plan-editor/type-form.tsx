@@ -30,7 +30,11 @@ interface TypeFormProps {
 
 type ErrorEntry = { type: string; message: string };
 
-function planResolver(plan: Plan, base: CommunicationType | undefined, check: PlanCheck): Resolver<TypeFormValues> {
+function planResolver(
+  plan: Plan,
+  base: CommunicationType | undefined,
+  check: PlanCheck,
+): Resolver<TypeFormValues> {
   const takenIds = new Set(plan.types.map((type) => type.id));
   const index = base ? plan.types.findIndex((type) => type.id === base.id) : plan.types.length;
   return async (values) => {
@@ -42,7 +46,11 @@ function planResolver(plan: Plan, base: CommunicationType | undefined, check: Pl
       const field = typeFieldOf(problem.path, index);
       const message = problemText(problem);
       if (field === null || field === 'form') general.push(message);
-      else errors[field] = { type: 'plan', message: errors[field] ? `${errors[field].message} ${message}` : message };
+      else
+        errors[field] = {
+          type: 'plan',
+          message: errors[field] ? `${errors[field].message} ${message}` : message,
+        };
     }
     if (general.length > 0) errors.root = { type: 'plan', message: general.join(' ') };
     return { values: {}, errors: errors as FieldErrors<TypeFormValues> };
@@ -74,12 +82,21 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
 
   const heading = base ? `Change “${base.name}”` : 'Add a message type';
   return (
-    <form className="type-form stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={heading}>
+    <form
+      className="type-form stack"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label={heading}
+    >
       <h4>{heading}</h4>
       <FormField label="Name" error={errors.name?.message}>
         {(control) => <input {...control} autoFocus autoComplete="off" {...register('name')} />}
       </FormField>
-      <FormField label="Audience" help="Who reads these messages, such as “Service teams”." error={errors.audience?.message}>
+      <FormField
+        label="Audience"
+        help="Who reads these messages, such as “Service teams”."
+        error={errors.audience?.message}
+      >
         {(control) => <input {...control} autoComplete="off" {...register('audience')} />}
       </FormField>
       <div className="form-pair">
@@ -114,7 +131,13 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
       </FormField>
       <FormField label="Checklist" error={errors.checklist?.message}>
         {(control) => (
-          <select {...control} {...register('checklist', { onChange: (event: { target: { value: string } }) => setValue('stages', stagesOf(event.target.value)) })}>
+          <select
+            {...control}
+            {...register('checklist', {
+              onChange: (event: { target: { value: string } }) =>
+                setValue('stages', stagesOf(event.target.value)),
+            })}
+          >
             {checklistKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {findChecklist(kind)?.name ?? kind}
@@ -136,7 +159,11 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
                   checked={field.value.includes(stage.id)}
                   onBlur={field.onBlur}
                   onChange={(event) =>
-                    field.onChange(event.target.checked ? [...field.value, stage.id] : field.value.filter((id) => id !== stage.id))
+                    field.onChange(
+                      event.target.checked
+                        ? [...field.value, stage.id]
+                        : field.value.filter((id) => id !== stage.id),
+                    )
                   }
                 />
                 {stage.name}
@@ -153,7 +180,9 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
           .join(', ')}`}
         error={errors.titlePattern?.message}
       >
-        {(control) => <input {...control} autoComplete="off" spellCheck={false} {...register('titlePattern')} />}
+        {(control) => (
+          <input {...control} autoComplete="off" spellCheck={false} {...register('titlePattern')} />
+        )}
       </FormField>
       {formError ? (
         <div role="alert" className="error-banner">

@@ -17,7 +17,9 @@ const NEW_TYPE = '(new)';
 function whereItGoes(type: CommunicationType): string {
   const channels = type.destinations.flatMap((item) => (item.kind === 'slack' ? [`#${item.channel}`] : []));
   const copies = type.destinations.flatMap((item) => (item.kind === 'copy' ? [item.name] : []));
-  const parts = [channels.join(', '), copies.length > 0 ? `copied to ${copies.join(', ')}` : ''].filter((part) => part !== '');
+  const parts = [channels.join(', '), copies.length > 0 ? `copied to ${copies.join(', ')}` : ''].filter(
+    (part) => part !== '',
+  );
   return parts.join('; ');
 }
 
@@ -81,9 +83,17 @@ export function TypeList({ plan, announce }: { plan: Plan; announce: Announce })
       <h3 id="plan-types-heading">Message types</h3>
       <ul className="plain-list type-list">
         {plan.types.map((type) => (
-          <li key={type.id} className={`type-card${type.isRetired ? ' is-retired' : ''}`} data-testid={`plan-type-${type.id}`}>
+          <li
+            key={type.id}
+            className={`type-card${type.isRetired ? ' is-retired' : ''}`}
+            data-testid={`plan-type-${type.id}`}
+          >
             {editing === type.id ? (
-              <TypeForm plan={plan} base={type} onDone={(savedName) => closeForm(type.id, savedName, 'changed')} />
+              <TypeForm
+                plan={plan}
+                base={type}
+                onDone={(savedName) => closeForm(type.id, savedName, 'changed')}
+              />
             ) : (
               <>
                 <div className="type-head">
@@ -92,7 +102,12 @@ export function TypeList({ plan, announce }: { plan: Plan; announce: Announce })
                 </div>
                 <TypeFacts type={type} />
                 <div className="row">
-                  <button type="button" data-focus-key={`edit-${type.id}`} aria-label={`Edit ${type.name}`} onClick={() => setEditing(type.id)}>
+                  <button
+                    type="button"
+                    data-focus-key={`edit-${type.id}`}
+                    aria-label={`Edit ${type.name}`}
+                    onClick={() => setEditing(type.id)}
+                  >
                     Edit
                   </button>
                   {type.isRetired ? (

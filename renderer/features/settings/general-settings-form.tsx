@@ -15,7 +15,9 @@ export function GeneralSettingsForm() {
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const settings = useSettings((state) => state.settings);
-  const { register, handleSubmit, formState, reset, setError } = useForm<Settings>({ ...(settings ? { defaultValues: settings } : {}) });
+  const { register, handleSubmit, formState, reset, setError } = useForm<Settings>({
+    ...(settings ? { defaultValues: settings } : {}),
+  });
 
   // The settings arrive with the bootstrap; if the screen was quicker, fill the form once they do.
   const hasSettings = settings !== null;

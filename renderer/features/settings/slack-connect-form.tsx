@@ -20,7 +20,14 @@ interface ConnectFields {
 
 export function SlackConnectForm({ status }: { status: SlackStatus }) {
   const { protection } = status;
-  const ids = { host: useId(), hostHelp: useId(), token: useId(), tokenHelp: useId(), tokenError: useId(), consent: useId() };
+  const ids = {
+    host: useId(),
+    hostHelp: useId(),
+    token: useId(),
+    tokenHelp: useId(),
+    tokenError: useId(),
+    consent: useId(),
+  };
   const connect = useSlack((state) => state.connect);
   const isBusy = useSlack((state) => state.isBusy);
   const { register, handleSubmit, formState, reset } = useForm<ConnectFields>({
@@ -59,11 +66,13 @@ export function SlackConnectForm({ status }: { status: SlackStatus }) {
           {...register('token', {
             required: 'Paste the token from your Slack app.',
             validate: (value) =>
-              SLACK_TOKEN_PATTERN.test(value.trim()) || 'A Slack token starts with xoxb- (bot) or xoxp- (user).',
+              SLACK_TOKEN_PATTERN.test(value.trim()) ||
+              'A Slack token starts with xoxb- (bot) or xoxp- (user).',
           })}
         />
         <p id={ids.tokenHelp} className="help">
-          A bot token (xoxb-…) from the Herald Slack app is best; see the README for the one-step app manifest.
+          A bot token (xoxb-…) from the Herald Slack app is best; see the README for the one-step app
+          manifest.
         </p>
         {tokenError ? (
           <p id={ids.tokenError} className="field-error">
@@ -75,8 +84,8 @@ export function SlackConnectForm({ status }: { status: SlackStatus }) {
         <div className="consent">
           <p className="warning-text">{protection.explanation}</p>
           <label htmlFor={ids.consent} className="checkbox">
-            <input id={ids.consent} type="checkbox" {...register('acceptWeakProtection')} />I understand the token will be stored
-            with weak protection on this machine
+            <input id={ids.consent} type="checkbox" {...register('acceptWeakProtection')} />I understand the
+            token will be stored with weak protection on this machine
           </label>
         </div>
       ) : null}

@@ -43,14 +43,16 @@ export function SlackPanel() {
       ) : status.connected && status.identity ? (
         <div className="stack">
           <p data-testid="slack-connected">
-            Connected to <strong>{status.identity.workspace}</strong> as <strong>{status.identity.actorName}</strong> (
+            Connected to <strong>{status.identity.workspace}</strong> as{' '}
+            <strong>{status.identity.actorName}</strong> (
             {status.identity.tokenKind === 'bot' ? 'bot token' : 'user token'}).
           </p>
           {status.identity.scopes === null ? (
             <div className="warning-banner" role="status" data-testid="slack-scopes-unchecked">
               <p>
-                Herald could not check the Slack app’s permissions: Slack’s answer did not list them. If sending fails
-                for lack of a permission, check the app has {requiredScopes.map((need) => need.scope).join(', ')}.
+                Herald could not check the Slack app’s permissions: Slack’s answer did not list them. If
+                sending fails for lack of a permission, check the app has{' '}
+                {requiredScopes.map((need) => need.scope).join(', ')}.
               </p>
             </div>
           ) : status.identity.missingScopes.length > 0 ? (
@@ -66,14 +68,16 @@ export function SlackPanel() {
             </div>
           ) : null}
           <p className="help">
-            Token protection: {status.protection.level === 'os' ? 'your system keychain' : 'weak'} ({status.protection.backend}).
+            Token protection: {status.protection.level === 'os' ? 'your system keychain' : 'weak'} (
+            {status.protection.backend}).
           </p>
           <p data-testid="slack-host">
-            Slack host: <strong>{apiHostLabel(status.apiUrl)}</strong> <code>{status.apiUrl}</code>. The token is sent only
-            there.
+            Slack host: <strong>{apiHostLabel(status.apiUrl)}</strong> <code>{status.apiUrl}</code>. The token
+            is sent only there.
           </p>
           <p className="help">
-            To use another Slack host (such as GovSlack), disconnect, then connect again with a token for that host.
+            To use another Slack host (such as GovSlack), disconnect, then connect again with a token for that
+            host.
           </p>
           <div>
             <button type="button" onClick={() => void disconnect()} disabled={isBusy}>

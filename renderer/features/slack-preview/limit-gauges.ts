@@ -28,7 +28,8 @@ function levelOf(used: number, max: number): GaugeLevel {
 
 function gauge(id: string, label: string, used: number, max: number, unit: string, note = ''): LimitGauge {
   const level = levelOf(used, max);
-  const verdict = level === 'over' ? ` — ${number(used - max)} too many` : level === 'near' ? ' — close to the limit' : '';
+  const verdict =
+    level === 'over' ? ` — ${number(used - max)} too many` : level === 'near' ? ' — close to the limit' : '';
   return { id, label, used, max, level, text: `${number(used)} of ${number(max)} ${unit}${note}${verdict}` };
 }
 
@@ -38,16 +39,46 @@ export function limitGauges(message: RenderedMessage): LimitGauge[] {
   const isPastAdvice = textLength > SLACK_LIMITS.messageTextRecommendedMaxChars;
   const gauges: LimitGauge[] = [
     isPastAdvice
-      ? gauge('text', 'Message text', textLength, SLACK_LIMITS.messageTextMaxChars, 'characters', ' (Slack’s hard limit; it advises under 4,000)')
-      : gauge('text', 'Message text', textLength, SLACK_LIMITS.messageTextRecommendedMaxChars, 'characters', ' (Slack’s advice)'),
+      ? gauge(
+          'text',
+          'Message text',
+          textLength,
+          SLACK_LIMITS.messageTextMaxChars,
+          'characters',
+          ' (Slack’s hard limit; it advises under 4,000)',
+        )
+      : gauge(
+          'text',
+          'Message text',
+          textLength,
+          SLACK_LIMITS.messageTextRecommendedMaxChars,
+          'characters',
+          ' (Slack’s advice)',
+        ),
   ];
-  if (isPastAdvice && gauges[0]?.level === 'ok') gauges[0] = { ...gauges[0], level: 'near', text: `${gauges[0].text} — over Slack’s advice of 4,000` };
+  if (isPastAdvice && gauges[0]?.level === 'ok')
+    gauges[0] = { ...gauges[0], level: 'near', text: `${gauges[0].text} — over Slack’s advice of 4,000` };
   const blocks = message.blocks ?? [];
   gauges.push(gauge('blocks', 'Blocks', blocks.length, SLACK_LIMITS.blocksPerMessageMax, 'blocks'));
   blocks.forEach((block, index) => {
-    if (block.type === 'header') gauges.push(gauge(`block-${index}`, 'Title', block.text.text.length, SLACK_LIMITS.headerTextMaxChars, 'characters'));
+    if (block.type === 'header')
+      gauges.push(
+        gauge(
+          `block-${index}`,
+          'Title',
+          block.text.text.length,
+          SLACK_LIMITS.headerTextMaxChars,
+          'characters',
+        ),
+      );
     if (block.type === 'section' && block.text !== undefined) {
-      const section = gauge(`block-${index}`, `Section ${index + 1}`, block.text.text.length, SLACK_LIMITS.sectionTextMaxChars, 'characters');
+      const section = gauge(
+        `block-${index}`,
+        `Section ${index + 1}`,
+        block.text.text.length,
+        SLACK_LIMITS.sectionTextMaxChars,
+        'characters',
+      );
       // Herald splits long text into sections itself, so only an overflow (one huge paragraph) is worth a gauge.
       if (section.level === 'over') gauges.push(section);
     }

@@ -47,7 +47,10 @@ export function parseMrkdwnBlocks(text: string): MrkdwnBlock[] {
       break;
     }
     proseBlocks(text.slice(position, open), blocks);
-    const code = text.slice(open + FENCE.length, close).replace(/^\n/, '').replace(/\n$/, '');
+    const code = text
+      .slice(open + FENCE.length, close)
+      .replace(/^\n/, '')
+      .replace(/\n$/, '');
     blocks.push({ kind: 'code', text: decodeEntities(code) });
     position = close + FENCE.length;
   }

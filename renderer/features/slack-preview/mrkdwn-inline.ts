@@ -15,12 +15,18 @@ export type InlineNode =
   | { kind: 'user'; id: string; name?: string }
   | { kind: 'broadcast'; name: string };
 
-const EMPHASIS: Readonly<Record<string, 'bold' | 'italic' | 'strike'>> = { '*': 'bold', _: 'italic', '~': 'strike' };
+const EMPHASIS: Readonly<Record<string, 'bold' | 'italic' | 'strike'>> = {
+  '*': 'bold',
+  _: 'italic',
+  '~': 'strike',
+};
 
 /** Slack's three entities; anything else stays as typed. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(amp|lt|gt);/g, (_match, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
+  return text.replace(/&(amp|lt|gt);/g, (_match, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
+  );
 }
 
 /** Only web and mail links become clickable; any other scheme is shown as text. */
@@ -58,7 +64,8 @@ function closerPositions(line: string, spans: Map<number, number>): Map<string, 
       continue;
     }
     const char = line[index] ?? '';
-    if (char in EMPHASIS && index > 0 && !isSpace(line[index - 1]) && isBoundary(line[index + 1])) closers.get(char)?.push(index);
+    if (char in EMPHASIS && index > 0 && !isSpace(line[index - 1]) && isBoundary(line[index + 1]))
+      closers.get(char)?.push(index);
   }
   return closers;
 }
@@ -92,8 +99,10 @@ function tokenNode(inner: string): InlineNode {
     }
     return { kind: 'text', text: decodeEntities(label || inner) };
   }
-  if (target.startsWith('#')) return { kind: 'channel', id: target.slice(1), ...(label ? { name: decodeEntities(label) } : {}) };
-  if (target.startsWith('@')) return { kind: 'user', id: target.slice(1), ...(label ? { name: decodeEntities(label) } : {}) };
+  if (target.startsWith('#'))
+    return { kind: 'channel', id: target.slice(1), ...(label ? { name: decodeEntities(label) } : {}) };
+  if (target.startsWith('@'))
+    return { kind: 'user', id: target.slice(1), ...(label ? { name: decodeEntities(label) } : {}) };
   if (target.startsWith('!')) {
     const name = target.slice(1).split('^')[0] ?? '';
     return { kind: 'broadcast', name: decodeEntities(label.replace(/^@/, '') || name) };
@@ -103,7 +112,13 @@ function tokenNode(inner: string): InlineNode {
   return { kind: 'text', text: decodeEntities(label || target) };
 }
 
-function parseRange(line: string, from: number, to: number, spans: Map<number, number>, closers: Map<string, number[]>): InlineNode[] {
+function parseRange(
+  line: string,
+  from: number,
+  to: number,
+  spans: Map<number, number>,
+  closers: Map<string, number[]>,
+): InlineNode[] {
   const nodes: InlineNode[] = [];
   let textStart = from;
   const flushText = (end: number) => {
@@ -127,7 +142,12 @@ function parseRange(line: string, from: number, to: number, spans: Map<number, n
       continue;
     }
     const emphasis = EMPHASIS[char];
-    if (emphasis !== undefined && isBoundary(line[index - 1]) && !isSpace(line[index + 1]) && index + 1 < to) {
+    if (
+      emphasis !== undefined &&
+      isBoundary(line[index - 1]) &&
+      !isSpace(line[index + 1]) &&
+      index + 1 < to
+    ) {
       const close = firstAfter(closers.get(char) ?? [], index + 1);
       if (close !== undefined && close < to) {
         flushText(index);

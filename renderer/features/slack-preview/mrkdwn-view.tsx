@@ -13,7 +13,13 @@ export interface MrkdwnContext {
   channelNames?: Readonly<Record<string, string>>;
 }
 
-function InlineNodes({ nodes, context }: { nodes: readonly InlineNode[]; context: MrkdwnContext }): ReactNode {
+function InlineNodes({
+  nodes,
+  context,
+}: {
+  nodes: readonly InlineNode[];
+  context: MrkdwnContext;
+}): ReactNode {
   return nodes.map((node, index) => {
     switch (node.kind) {
       case 'text':
@@ -51,7 +57,12 @@ function InlineNodes({ nodes, context }: { nodes: readonly InlineNode[]; context
       case 'date': {
         const text = slackDateText(node.epochSec, node.format, { nowMs: context.nowMs });
         return (
-          <time key={index} className="slack-date" dateTime={new Date(node.epochSec * 1000).toISOString()} title={`Fallback text: ${node.fallback}`}>
+          <time
+            key={index}
+            className="slack-date"
+            dateTime={new Date(node.epochSec * 1000).toISOString()}
+            title={`Fallback text: ${node.fallback}`}
+          >
             {text}
           </time>
         );
@@ -87,7 +98,10 @@ const Lines = memo(function Lines({ lines, context }: { lines: readonly string[]
   ));
 }, sameLines);
 
-function sameLines(before: { lines: readonly string[]; context: MrkdwnContext }, after: { lines: readonly string[]; context: MrkdwnContext }): boolean {
+function sameLines(
+  before: { lines: readonly string[]; context: MrkdwnContext },
+  after: { lines: readonly string[]; context: MrkdwnContext },
+): boolean {
   if (before.context !== after.context || before.lines.length !== after.lines.length) return false;
   return before.lines.every((line, index) => line === after.lines[index]);
 }
@@ -112,7 +126,13 @@ function Block({ block, context }: { block: MrkdwnBlock; context: MrkdwnContext 
 }
 
 /** A mrkdwn text (a section's text, a context element) laid out like Slack. */
-export const MrkdwnView = memo(function MrkdwnView({ text, context }: { text: string; context: MrkdwnContext }) {
+export const MrkdwnView = memo(function MrkdwnView({
+  text,
+  context,
+}: {
+  text: string;
+  context: MrkdwnContext;
+}) {
   const blocks = useMemo(() => parseMrkdwnBlocks(text), [text]);
   return blocks.map((block, index) => <Block key={index} block={block} context={context} />);
 });

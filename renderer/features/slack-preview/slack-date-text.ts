@@ -12,7 +12,20 @@ export interface SlackDateOptions {
   nowMs: number;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Wall {
@@ -44,7 +57,9 @@ function wallTime(epochMs: number, timeZone: string | undefined): Wall {
     });
     formatters.set(key, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
+  );
   const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   return {
     year: Number(parts.year),
@@ -77,13 +92,20 @@ function clock(wall: Wall, isTwelveHour: boolean, withSeconds: boolean): string 
 }
 
 function dayDifference(a: Wall, b: Wall): number {
-  return Math.round((Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)) / 86_400_000,
+  );
 }
 
 function ago(epochMs: number, nowMs: number): string {
   const minutes = Math.round((nowMs - epochMs) / 60_000);
   const size = Math.abs(minutes);
-  const span = size < 60 ? `${size} minute${size === 1 ? '' : 's'}` : size < 1440 ? `${Math.round(size / 60)} hours` : `${Math.round(size / 1440)} days`;
+  const span =
+    size < 60
+      ? `${size} minute${size === 1 ? '' : 's'}`
+      : size < 1440
+        ? `${Math.round(size / 60)} hours`
+        : `${Math.round(size / 1440)} days`;
   if (size === 0) return 'just now';
   return minutes > 0 ? `${span} ago` : `in ${span}`;
 }

@@ -17,30 +17,50 @@ export interface SlackMessagePreviewProps {
   senderName?: string;
 }
 
-const SlackBlockView = memo(function SlackBlockView({ block, context }: { block: SlackBlock; context: MrkdwnContext }) {
-  switch (block.type) {
-    case 'header':
-      return <p className="slack-header">{block.text.text}</p>;
-    case 'section':
-      return (
-        <div className="slack-section">
-          {block.text ? block.text.type === 'mrkdwn' ? <MrkdwnView text={block.text.text} context={context} /> : <p className="slack-paragraph">{block.text.text}</p> : null}
-        </div>
-      );
-    case 'context':
-      return (
-        <div className="slack-context">
-          {block.elements.map((element, index) =>
-            element.type === 'mrkdwn' ? <MrkdwnView key={index} text={element.text} context={context} /> : <span key={index}>{element.text}</span>,
-          )}
-        </div>
-      );
-    case 'divider':
-      return <hr className="slack-divider" />;
-  }
-}, (before, after) => before.context === after.context && JSON.stringify(before.block) === JSON.stringify(after.block));
+const SlackBlockView = memo(
+  function SlackBlockView({ block, context }: { block: SlackBlock; context: MrkdwnContext }) {
+    switch (block.type) {
+      case 'header':
+        return <p className="slack-header">{block.text.text}</p>;
+      case 'section':
+        return (
+          <div className="slack-section">
+            {block.text ? (
+              block.text.type === 'mrkdwn' ? (
+                <MrkdwnView text={block.text.text} context={context} />
+              ) : (
+                <p className="slack-paragraph">{block.text.text}</p>
+              )
+            ) : null}
+          </div>
+        );
+      case 'context':
+        return (
+          <div className="slack-context">
+            {block.elements.map((element, index) =>
+              element.type === 'mrkdwn' ? (
+                <MrkdwnView key={index} text={element.text} context={context} />
+              ) : (
+                <span key={index}>{element.text}</span>
+              ),
+            )}
+          </div>
+        );
+      case 'divider':
+        return <hr className="slack-divider" />;
+    }
+  },
+  (before, after) =>
+    before.context === after.context && JSON.stringify(before.block) === JSON.stringify(after.block),
+);
 
-export function SlackMessagePreview({ message, nowMs, where, isThreadReply = false, senderName = 'herald' }: SlackMessagePreviewProps) {
+export function SlackMessagePreview({
+  message,
+  nowMs,
+  where,
+  isThreadReply = false,
+  senderName = 'herald',
+}: SlackMessagePreviewProps) {
   // Minute resolution: "today"/"tomorrow" and relative words only change that often, and a stable context keeps the memos warm.
   const minute = Math.floor(nowMs / 60_000);
   const context = useMemo<MrkdwnContext>(() => ({ nowMs: minute * 60_000 }), [minute]);
@@ -58,7 +78,8 @@ export function SlackMessagePreview({ message, nowMs, where, isThreadReply = fal
         </div>
         <div className="slack-body">
           <p className="slack-meta">
-            <strong>{senderName}</strong> <span className="slack-app-badge">App</span> <span className="slack-time">{time}</span>
+            <strong>{senderName}</strong> <span className="slack-app-badge">App</span>{' '}
+            <span className="slack-time">{time}</span>
           </p>
           {message.blocks.length === 0 ? <p className="slack-empty">Nothing to show yet.</p> : null}
           {message.blocks.map((block, index) => (
@@ -69,7 +90,11 @@ export function SlackMessagePreview({ message, nowMs, where, isThreadReply = fal
       <ul className="slack-limits" aria-label="Slack limits">
         {gauges.map((item) => (
           <li key={item.id} className={`slack-limit slack-limit-${item.level}`}>
-            <span className="slack-limit-label">{item.level === 'over' ? 'Over the limit: ' : item.level === 'near' ? 'Nearly full: ' : ''}{item.label}:</span> {item.text}
+            <span className="slack-limit-label">
+              {item.level === 'over' ? 'Over the limit: ' : item.level === 'near' ? 'Nearly full: ' : ''}
+              {item.label}:
+            </span>{' '}
+            {item.text}
           </li>
         ))}
       </ul>

@@ -21,20 +21,36 @@ function neighbourOf(template: Template, groups: readonly TypeGroup[]): string |
   return (order[index + 1] ?? order[index - 1])?.id ?? null;
 }
 
-export function TemplatePreviewPanel({ template, plan }: { template: Pick<Template, 'typeId' | 'stage' | 'title' | 'body' | 'fields'>; plan: Plan }) {
+export function TemplatePreviewPanel({
+  template,
+  plan,
+}: {
+  template: Pick<Template, 'typeId' | 'stage' | 'title' | 'body' | 'fields'>;
+  plan: Plan;
+}) {
   const zone = useUserZone();
   const nowMs = useHeraldNow();
   const preview = previewTemplate(template, plan, zone);
   if (!preview.ok) return <FieldError message={preview.error.message} />;
   return (
     <div className="stack">
-      <p className="help">Each message’s own answers go where the preview shows a slot such as {slotText('service')}.</p>
+      <p className="help">
+        Each message’s own answers go where the preview shows a slot such as {slotText('service')}.
+      </p>
       <SlackMessagePreview message={preview.value.message} nowMs={nowMs} where={preview.value.where} />
     </div>
   );
 }
 
-export function TemplateDetail({ template, plan, groups }: { template: Template; plan: Plan; groups: readonly TypeGroup[] }) {
+export function TemplateDetail({
+  template,
+  plan,
+  groups,
+}: {
+  template: Template;
+  plan: Plan;
+  groups: readonly TypeGroup[];
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const actionError = useTemplates((state) => state.actionError);
   const { use, duplicate, remove, setEditing } = useTemplates.getState();
@@ -50,7 +66,11 @@ export function TemplateDetail({ template, plan, groups }: { template: Template;
   }, [focusDetail, template.id]);
 
   return (
-    <section className="card template-detail stack" aria-labelledby="template-detail-heading" data-testid="template-detail">
+    <section
+      className="card template-detail stack"
+      aria-labelledby="template-detail-heading"
+      data-testid="template-detail"
+    >
       <div>
         <h2 id="template-detail-heading" ref={headingRef} tabIndex={-1}>
           {template.name}
@@ -79,7 +99,11 @@ export function TemplateDetail({ template, plan, groups }: { template: Template;
           </>
         )}
       </div>
-      {template.isBuiltIn ? <p className="help">Herald’s own templates cannot be changed or deleted: duplicate one to make your version.</p> : null}
+      {template.isBuiltIn ? (
+        <p className="help">
+          Herald’s own templates cannot be changed or deleted: duplicate one to make your version.
+        </p>
+      ) : null}
       {actionError ? (
         <div role="alert" className="error-banner">
           <p>{actionError.message}</p>
@@ -89,8 +113,10 @@ export function TemplateDetail({ template, plan, groups }: { template: Template;
       {unknown.ok && unknown.value.unknownPlaceholders.length > 0 ? (
         <p className="warning-text">
           <span aria-hidden="true">⚠ </span>
-          This template uses {unknown.value.unknownPlaceholders.map((name) => `{${name}}`).join(', ')}, which {typeNameOf(plan, template.typeId)} cannot fill;
-          {unknown.value.unknownPlaceholders.length === 1 ? ' it is' : ' they are'} left out of the message. Edit the template to fix it.
+          This template uses {unknown.value.unknownPlaceholders.map((name) => `{${name}}`).join(', ')}, which{' '}
+          {typeNameOf(plan, template.typeId)} cannot fill;
+          {unknown.value.unknownPlaceholders.length === 1 ? ' it is' : ' they are'} left out of the message.
+          Edit the template to fix it.
         </p>
       ) : null}
       <h3>Preview</h3>
@@ -98,7 +124,15 @@ export function TemplateDetail({ template, plan, groups }: { template: Template;
       <h3>Template text</h3>
       <dl className="template-source">
         <dt>Title</dt>
-        <dd>{template.title ? <code>{template.title}</code> : <>The plan’s title: <code>{planTitle}</code></>}</dd>
+        <dd>
+          {template.title ? (
+            <code>{template.title}</code>
+          ) : (
+            <>
+              The plan’s title: <code>{planTitle}</code>
+            </>
+          )}
+        </dd>
         <dt>Text</dt>
         <dd>
           <pre className="template-body">{template.body === '' ? '(none)' : template.body}</pre>

@@ -9,7 +9,13 @@ import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { FieldError, FormField } from '../../ui/form-field.tsx';
 import { placeholdersFor } from '../plan-editor/plan-forms.ts';
 import { TemplatePreviewPanel } from './template-detail.tsx';
-import { answerLabel, formFromTemplate, templateFormProblems, templateFromForm, type TemplateFormValues } from './template-form.ts';
+import {
+  answerLabel,
+  formFromTemplate,
+  templateFormProblems,
+  templateFromForm,
+  type TemplateFormValues,
+} from './template-form.ts';
 import { stageNameOf } from './template-groups.ts';
 import { useTemplates } from './templates-store.ts';
 
@@ -61,7 +67,12 @@ export function TemplateEditor({ template, plan }: { template: Template; plan: P
   return (
     <section className="card template-detail stack" aria-labelledby="template-editor-heading">
       <h2 id="template-editor-heading">Edit “{template.name}”</h2>
-      <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Edit ${template.name}`}>
+      <form
+        className="stack"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-label={`Edit ${template.name}`}
+      >
         <FormField label="Template name" error={errors.name?.message}>
           {(control) => <input {...control} autoFocus autoComplete="off" {...register('name')} />}
         </FormField>
@@ -71,7 +82,8 @@ export function TemplateEditor({ template, plan }: { template: Template; plan: P
               <select
                 {...control}
                 {...register('typeId', {
-                  onChange: (event: { target: { value: string } }) => setValue('stage', findType(plan, event.target.value)?.stages[0] ?? ''),
+                  onChange: (event: { target: { value: string } }) =>
+                    setValue('stage', findType(plan, event.target.value)?.stages[0] ?? ''),
                 })}
               >
                 {typeChoices.map((item) => (
@@ -110,10 +122,17 @@ export function TemplateEditor({ template, plan }: { template: Template; plan: P
             <legend>Pre-filled answers</legend>
             {answers.fields.map((field, index) => (
               <div key={field.id} className="template-answer">
-                <FormField label={answerLabel(plan, values.typeId, field.itemId)} error={errors.answers?.[index]?.value?.message}>
+                <FormField
+                  label={answerLabel(plan, values.typeId, field.itemId)}
+                  error={errors.answers?.[index]?.value?.message}
+                >
                   {(control) => <textarea {...control} rows={2} {...register(`answers.${index}.value`)} />}
                 </FormField>
-                <button type="button" onClick={() => answers.remove(index)} aria-label={`Remove the answer to “${answerLabel(plan, values.typeId, field.itemId)}”`}>
+                <button
+                  type="button"
+                  onClick={() => answers.remove(index)}
+                  aria-label={`Remove the answer to “${answerLabel(plan, values.typeId, field.itemId)}”`}
+                >
                   Remove
                 </button>
               </div>

@@ -68,23 +68,29 @@ function placeholderProblem(names: readonly string[], typeName: string): string 
 }
 
 /** Each field's problem, if any; empty when the template can be saved. */
-export function templateFormProblems(values: TemplateFormValues, plan: Plan): Partial<Record<TemplateFormField, string>> {
+export function templateFormProblems(
+  values: TemplateFormValues,
+  plan: Plan,
+): Partial<Record<TemplateFormField, string>> {
   const problems: Partial<Record<TemplateFormField, string>> = {};
   const name = values.name.trim();
   if (name === '') problems.name = 'Give the template a name.';
-  else if (name.length > MAX_NAME_CHARS) problems.name = `Keep the name to ${MAX_NAME_CHARS} characters or fewer.`;
+  else if (name.length > MAX_NAME_CHARS)
+    problems.name = `Keep the name to ${MAX_NAME_CHARS} characters or fewer.`;
   const type = findType(plan, values.typeId);
   if (type === undefined) {
     problems.typeId = 'Choose a message type from the plan.';
     return problems;
   }
   if (!type.stages.includes(values.stage)) problems.stage = `Choose one of the stages of ${type.name}.`;
-  if (values.title.length > MAX_TITLE_CHARS) problems.title = `Keep the title to ${MAX_TITLE_CHARS.toLocaleString('en-GB')} characters or fewer.`;
+  if (values.title.length > MAX_TITLE_CHARS)
+    problems.title = `Keep the title to ${MAX_TITLE_CHARS.toLocaleString('en-GB')} characters or fewer.`;
   else {
     const unknown = unknownIn(values.title, type.id, plan);
     if (unknown.length > 0) problems.title = placeholderProblem(unknown, type.name);
   }
-  if (values.body.length > MAX_BODY_CHARS) problems.body = `Keep the text to ${MAX_BODY_CHARS.toLocaleString('en-GB')} characters or fewer.`;
+  if (values.body.length > MAX_BODY_CHARS)
+    problems.body = `Keep the text to ${MAX_BODY_CHARS.toLocaleString('en-GB')} characters or fewer.`;
   else {
     const unknown = unknownIn(values.body, type.id, plan);
     if (unknown.length > 0) problems.body = placeholderProblem(unknown, type.name);
@@ -92,7 +98,8 @@ export function templateFormProblems(values: TemplateFormValues, plan: Plan): Pa
   const checklist = findChecklist(type.checklist);
   values.answers.forEach((answer, index) => {
     if (checklist === undefined || findItem(checklist, answer.itemId) === undefined) {
-      problems[`answers.${index}.value`] = `${type.name} does not ask “${answer.itemId}”; remove this answer.`;
+      problems[`answers.${index}.value`] =
+        `${type.name} does not ask “${answer.itemId}”; remove this answer.`;
     }
   });
   return problems;

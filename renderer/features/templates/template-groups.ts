@@ -42,15 +42,28 @@ export function matchesQuery(template: Template, query: string): boolean {
     .every((word) => haystack.includes(word));
 }
 
-function stageGroups(templates: readonly Template[], typeId: string, stages: readonly string[], plan: Plan): StageGroup[] {
+function stageGroups(
+  templates: readonly Template[],
+  typeId: string,
+  stages: readonly string[],
+  plan: Plan,
+): StageGroup[] {
   const used = [...new Set(templates.filter((item) => item.typeId === typeId).map((item) => item.stage))];
-  const ordered = [...stages.filter((stage) => used.includes(stage)), ...used.filter((stage) => !stages.includes(stage))];
-  return ordered.map((stage) => ({ stage, stageName: stageNameOf(plan, typeId, stage), templates: templatesFor(templates, typeId, stage) }));
+  const ordered = [
+    ...stages.filter((stage) => used.includes(stage)),
+    ...used.filter((stage) => !stages.includes(stage)),
+  ];
+  return ordered.map((stage) => ({
+    stage,
+    stageName: stageNameOf(plan, typeId, stage),
+    templates: templatesFor(templates, typeId, stage),
+  }));
 }
 
 /** The groups to show, leaving out any with no template matching `query`. */
 export function groupTemplates(templates: readonly Template[], plan: Plan, query = ''): TypeGroup[] {
-  const shown = query.trim() === '' ? templates : templates.filter((template) => matchesQuery(template, query));
+  const shown =
+    query.trim() === '' ? templates : templates.filter((template) => matchesQuery(template, query));
   const groups: TypeGroup[] = plan.types.map((type) => ({
     typeId: type.id,
     typeName: type.name,
@@ -58,9 +71,17 @@ export function groupTemplates(templates: readonly Template[], plan: Plan, query
     isMissingFromPlan: false,
     stages: stageGroups(shown, type.id, type.stages, plan),
   }));
-  const missing = [...new Set(shown.map((item) => item.typeId).filter((typeId) => findType(plan, typeId) === undefined))];
+  const missing = [
+    ...new Set(shown.map((item) => item.typeId).filter((typeId) => findType(plan, typeId) === undefined)),
+  ];
   for (const typeId of missing) {
-    groups.push({ typeId, typeName: typeId, isRetired: false, isMissingFromPlan: true, stages: stageGroups(shown, typeId, [], plan) });
+    groups.push({
+      typeId,
+      typeName: typeId,
+      isRetired: false,
+      isMissingFromPlan: true,
+      stages: stageGroups(shown, typeId, [], plan),
+    });
   }
   return groups.filter((group) => group.stages.length > 0);
 }

@@ -31,10 +31,17 @@ export function slotText(placeholder: string): string {
 /** The draft a template starts, with slots in the text answers it leaves open. */
 export function previewDraft(template: TemplateContent, plan: Plan): Result<Draft> {
   const type = findType(plan, template.typeId);
-  if (type === undefined) return fail('not_found', `The plan has no message type “${template.typeId}” any more, so this template cannot be previewed.`);
+  if (type === undefined)
+    return fail(
+      'not_found',
+      `The plan has no message type “${template.typeId}” any more, so this template cannot be previewed.`,
+    );
   const created = createDraft(plan, { id: PREVIEW_DRAFT_ID, typeId: template.typeId, stage: template.stage });
   if (!created.ok) return created;
-  const draft = applyTemplate({ ...template, id: PREVIEW_DRAFT_ID, name: 'preview', isBuiltIn: false }, created.value);
+  const draft = applyTemplate(
+    { ...template, id: PREVIEW_DRAFT_ID, name: 'preview', isBuiltIn: false },
+    created.value,
+  );
   const checklist = findChecklist(type.checklist);
   const fields = { ...draft.fields };
   for (const item of checklist ? itemsForStage(checklist, draft.stage) : []) {
@@ -44,13 +51,22 @@ export function previewDraft(template: TemplateContent, plan: Plan): Result<Draf
   return ok({ ...draft, fields });
 }
 
-export function previewTemplate(template: TemplateContent, plan: Plan, zone: string): Result<TemplatePreview> {
+export function previewTemplate(
+  template: TemplateContent,
+  plan: Plan,
+  zone: string,
+): Result<TemplatePreview> {
   const draft = previewDraft(template, plan);
   if (!draft.ok) return draft;
   const type = findType(plan, template.typeId);
   const firstChannel = type?.destinations.find((item) => item.kind === 'slack');
   const firstCopy = type?.destinations.find((item) => item.kind === 'copy');
-  const where = firstChannel?.kind === 'slack' ? `#${firstChannel.channel}` : firstCopy?.kind === 'copy' ? firstCopy.name : '';
+  const where =
+    firstChannel?.kind === 'slack'
+      ? `#${firstChannel.channel}`
+      : firstCopy?.kind === 'copy'
+        ? firstCopy.name
+        : '';
   return ok({
     message: renderBlocks(draft.value, plan, { zone }),
     where,

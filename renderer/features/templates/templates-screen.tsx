@@ -70,15 +70,21 @@ export function TemplatesScreen() {
   return (
     <div className="templates-screen">
       <p className="help templates-intro">
-        Starting points for each kind of message in the plan. Save your own from any draft in Compose, or duplicate one of Herald’s
-        and change the copy.
+        Starting points for each kind of message in the plan. Save your own from any draft in Compose, or
+        duplicate one of Herald’s and change the copy.
       </p>
       <DeletedNotice />
       <div className="templates-layout">
         <nav className="templates-list-pane" aria-label="Templates">
           <div className="field">
             <label htmlFor={searchId}>Find a template</label>
-            <input id={searchId} type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" />
+            <input
+              id={searchId}
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              autoComplete="off"
+            />
           </div>
           <TemplateList groups={groups} plan={plan} />
         </nav>

@@ -64,7 +64,12 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
     }
     const { selectedId } = get();
     const stillThere = result.value.some((template) => template.id === selectedId);
-    set({ templates: result.value, isLoaded: true, loadError: null, ...(stillThere ? {} : { selectedId: result.value[0]?.id ?? null, isEditing: false }) });
+    set({
+      templates: result.value,
+      isLoaded: true,
+      loadError: null,
+      ...(stillThere ? {} : { selectedId: result.value[0]?.id ?? null, isEditing: false }),
+    });
   },
   select: (id) => set({ selectedId: id, isEditing: false, actionError: null }),
   setEditing: (isEditing) => set({ isEditing, focusDetail: !isEditing, actionError: null }),
@@ -111,7 +116,11 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
   },
   dismissDeleted: () => set({ deleted: null }),
   use: async (template) => {
-    const result = await herald().invoke('drafts:create', { typeId: template.typeId, stage: template.stage, templateId: template.id });
+    const result = await herald().invoke('drafts:create', {
+      typeId: template.typeId,
+      stage: template.stage,
+      templateId: template.id,
+    });
     if (!result.ok) {
       set({ actionError: result.error });
       return;
@@ -121,6 +130,8 @@ export const useTemplates = create<TemplatesState>()((set, get) => ({
 }));
 
 /** The open template, if any. */
-export function selectedTemplate(state: Pick<TemplatesState, 'templates' | 'selectedId'>): Template | undefined {
+export function selectedTemplate(
+  state: Pick<TemplatesState, 'templates' | 'selectedId'>,
+): Template | undefined {
   return state.templates.find((template) => template.id === state.selectedId);
 }

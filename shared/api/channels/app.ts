@@ -67,8 +67,19 @@ export const composeIntentSchema = z.discriminatedUnion('kind', [
 ]);
 export type ComposeIntent = z.output<typeof composeIntentSchema>;
 
-export const screenIds = ['calendar', 'compose', 'incidents', 'outbox', 'history', 'templates', 'settings'] as const;
-export const navigateRequestSchema = z.object({ screen: z.enum(screenIds), compose: composeIntentSchema.optional() });
+export const screenIds = [
+  'calendar',
+  'compose',
+  'incidents',
+  'outbox',
+  'history',
+  'templates',
+  'settings',
+] as const;
+export const navigateRequestSchema = z.object({
+  screen: z.enum(screenIds),
+  compose: composeIntentSchema.optional(),
+});
 export type NavigateRequest = z.output<typeof navigateRequestSchema>;
 
 export const appChannels = {
@@ -77,7 +88,15 @@ export const appChannels = {
   'clock:now': { args: noArgs, result: clockReading },
   /** Test clock only (browser harness started with --test-clock). */
   'testClock:advance': {
-    args: z.object({ ms: z.number().int().min(0).max(366 * 24 * 3600 * 1000) }).strict(),
+    args: z
+      .object({
+        ms: z
+          .number()
+          .int()
+          .min(0)
+          .max(366 * 24 * 3600 * 1000),
+      })
+      .strict(),
     result: clockReading,
   },
   /** Test clock only. Moves the clock to an instant, forwards or back (a clock change). */

@@ -4,7 +4,12 @@
 // their zone before sending.
 import { z } from 'zod';
 import { calendarSettingsPatchSchema, calendarSettingsSchema } from '../../calendar/calendar-settings.ts';
-import { calendarListSchema, eventDetailSchema, importPreviewSchema, importProblemSchema } from '../../calendar/calendar-views.ts';
+import {
+  calendarListSchema,
+  eventDetailSchema,
+  importPreviewSchema,
+  importProblemSchema,
+} from '../../calendar/calendar-views.ts';
 import { commStageSchema } from '../../calendar/comms-schedule.ts';
 import { changeFreezeSchema } from '../../calendar/conflicts.ts';
 import { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL } from '../../calendar/ics-limits.ts';
@@ -16,13 +21,28 @@ const id = z.string().trim().min(1).max(200);
 const eventArgs = eventFieldsObjectSchema.strict().superRefine(checkEventFields);
 const utc = z.iso.datetime();
 const reason = z.string().trim().max(1_000).default('');
-export { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL, MAX_ICS_REQUEST_BYTES } from '../../calendar/ics-limits.ts';
-const icsText = z.string().max(MAX_ICS_CHARS, `the calendar file is too large (the limit is ${MAX_ICS_LABEL})`);
+export {
+  MAX_ICS_CHARS,
+  MAX_ICS_EVENTS,
+  MAX_ICS_LABEL,
+  MAX_ICS_REQUEST_BYTES,
+} from '../../calendar/ics-limits.ts';
+const icsText = z
+  .string()
+  .max(MAX_ICS_CHARS, `the calendar file is too large (the limit is ${MAX_ICS_LABEL})`);
 
 export const calendarSettingsViewSchema = z.object({
   settings: calendarSettingsSchema,
   /** The plan's recurring duties with the schedule each follows now. */
-  duties: z.array(z.object({ typeId: z.string(), name: z.string(), audience: z.string(), everyWeeks: z.number().int(), schedule: dutyScheduleSchema })),
+  duties: z.array(
+    z.object({
+      typeId: z.string(),
+      name: z.string(),
+      audience: z.string(),
+      everyWeeks: z.number().int(),
+      schedule: dutyScheduleSchema,
+    }),
+  ),
   /** Every change freeze, earliest first. */
   freezes: z.array(changeFreezeSchema),
 });
@@ -36,8 +56,14 @@ export const calendarChannels = {
     args: z
       .object({ fromUtc: utc, toUtc: utc })
       .strict()
-      .refine((range) => Date.parse(range.toUtc) > Date.parse(range.fromUtc), { message: 'toUtc must be after fromUtc', path: ['toUtc'] })
-      .refine((range) => Date.parse(range.toUtc) - Date.parse(range.fromUtc) <= 100 * 86_400_000, { message: 'a range is at most 100 days', path: ['toUtc'] }),
+      .refine((range) => Date.parse(range.toUtc) > Date.parse(range.fromUtc), {
+        message: 'toUtc must be after fromUtc',
+        path: ['toUtc'],
+      })
+      .refine((range) => Date.parse(range.toUtc) - Date.parse(range.fromUtc) <= 100 * 86_400_000, {
+        message: 'a range is at most 100 days',
+        path: ['toUtc'],
+      }),
     result: calendarListSchema,
   },
   'calendar:get': { args: z.object({ id }).strict(), result: eventDetailSchema },
@@ -47,7 +73,13 @@ export const calendarChannels = {
   /** Moves the work: remaining reminders follow, and an announced event gets a "rescheduled" draft. */
   'calendar:reschedule': {
     args: z
-      .object({ id, startsAtUtc: utc, endsAtUtc: utc, userActionDeadlineUtc: utc.nullable().optional(), reason })
+      .object({
+        id,
+        startsAtUtc: utc,
+        endsAtUtc: utc,
+        userActionDeadlineUtc: utc.nullable().optional(),
+        reason,
+      })
       .strict(),
     result: eventDetailSchema,
   },
@@ -55,9 +87,15 @@ export const calendarChannels = {
   /** Calls the work off: its reminders are cleared and an announced event gets a "cancelled" draft. */
   'calendar:cancel': { args: z.object({ id, reason }).strict(), result: eventDetailSchema },
   /** Marks one of the event's messages as sent (or takes the mark back); the status follows. */
-  'calendar:markSent': { args: z.object({ id, stage: commStageSchema, isSent: z.boolean().default(true) }).strict(), result: eventDetailSchema },
+  'calendar:markSent': {
+    args: z.object({ id, stage: commStageSchema, isSent: z.boolean().default(true) }).strict(),
+    result: eventDetailSchema,
+  },
   /** The draft for one of the event's messages, made from the event's fields if there is none yet. */
-  'calendar:openDraft': { args: z.object({ eventId: id, stage: commStageSchema }).strict(), result: openedDraftSchema },
+  'calendar:openDraft': {
+    args: z.object({ eventId: id, stage: commStageSchema }).strict(),
+    result: openedDraftSchema,
+  },
   /** The digest draft for a recurring duty's occurrence ("successes-cto:2026-04-24"). */
   'calendar:openDuty': { args: z.object({ dutyId: id }).strict(), result: openedDraftSchema },
   /** One event (id) or every event as an iCalendar file. */
@@ -69,17 +107,31 @@ export const calendarChannels = {
   'calendar:previewImport': { args: z.object({ ics: icsText }).strict(), result: importPreviewSchema },
   /** Imports the file's events (or only those whose UIDs are listed). */
   'calendar:import': {
-    args: z.object({ ics: icsText, uids: z.array(z.string().max(255)).max(MAX_ICS_EVENTS).optional() }).strict(),
-    result: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), problems: z.array(importProblemSchema) }),
+    args: z
+      .object({ ics: icsText, uids: z.array(z.string().max(255)).max(MAX_ICS_EVENTS).optional() })
+      .strict(),
+    result: z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      problems: z.array(importProblemSchema),
+    }),
   },
   'calendar:getSettings': { args: z.object({}).strict(), result: calendarSettingsViewSchema },
   'calendar:updateSettings': { args: calendarSettingsPatchSchema, result: calendarSettingsViewSchema },
   /** A change freeze over whole days, first to last inclusive, in the user's zone. */
   'calendar:addFreeze': {
     args: z
-      .object({ label: z.string().trim().min(1, 'give the freeze a name').max(120), firstDate: dateKeySchema, lastDate: dateKeySchema })
+      .object({
+        label: z.string().trim().min(1, 'give the freeze a name').max(120),
+        firstDate: dateKeySchema,
+        lastDate: dateKeySchema,
+      })
       .strict()
-      .refine((freeze) => freeze.lastDate >= freeze.firstDate, { message: 'the last day must not be before the first', path: ['lastDate'] }),
+      .refine((freeze) => freeze.lastDate >= freeze.firstDate, {
+        message: 'the last day must not be before the first',
+        path: ['lastDate'],
+      }),
     result: changeFreezeSchema,
   },
   'calendar:removeFreeze': { args: z.object({ id }).strict(), result: z.object({ id: z.string() }) },

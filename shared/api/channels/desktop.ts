@@ -32,7 +32,10 @@ export const desktopChannels = {
   /** Restarts into the downloaded update; refused (`unavailable`) while a message sends or a draft has unsaved changes. */
   'updates:restart': { args: noArgs, result: updateStatusSchema },
   /** The renderer says whether the open draft has keystrokes not yet saved. */
-  'app:reportUnsavedWork': { args: z.object({ hasUnsavedDraft: z.boolean() }).strict(), result: z.object({}) },
+  'app:reportUnsavedWork': {
+    args: z.object({ hasUnsavedDraft: z.boolean() }).strict(),
+    result: z.object({}),
+  },
   'loginItem:status': { args: noArgs, result: loginItemStatusSchema },
   /** Builds the redacted diagnostics bundle for support. */
   'diagnostics:build': { args: noArgs, result: diagnosticsBundleSchema },

@@ -16,7 +16,10 @@ export const draftChannels = {
         typeId: z.string().trim().min(1).max(100),
         stage: z.string().trim().min(1).max(100).optional(),
         channel: z.string().trim().max(100).optional(),
-        threadTs: z.string().regex(/^\d+\.\d+$/).optional(),
+        threadTs: z
+          .string()
+          .regex(/^\d+\.\d+$/)
+          .optional(),
         templateId: z.string().trim().min(1).max(200).optional(),
         fields: answers.optional(),
         title: z.string().max(2_000).optional(),
@@ -29,7 +32,9 @@ export const draftChannels = {
   'drafts:get': { args: z.object({ id: draftId }).strict(), result: storedDraftSchema },
   /** Autosave: the whole draft (it is small), and where the cursor is. */
   'drafts:save': {
-    args: z.object({ draft: draftSchema.strict(), focusedField: z.string().max(200).nullable().optional() }).strict(),
+    args: z
+      .object({ draft: draftSchema.strict(), focusedField: z.string().max(200).nullable().optional() })
+      .strict(),
     result: z.object({ id: draftId, revision: z.number().int(), updatedAtUtc: z.iso.datetime() }),
   },
   'drafts:list': {
@@ -42,7 +47,10 @@ export const draftChannels = {
   'drafts:restore': { args: z.object({ id: draftId }).strict(), result: storedDraftSchema },
   /** The draft the composer had open, so reopening Herald returns to it. */
   'drafts:getCurrent': { args: z.object({}).strict(), result: storedDraftSchema.nullable() },
-  'drafts:setCurrent': { args: z.object({ id: draftId.nullable() }).strict(), result: z.object({ id: draftId.nullable() }) },
+  'drafts:setCurrent': {
+    args: z.object({ id: draftId.nullable() }).strict(),
+    result: z.object({ id: draftId.nullable() }),
+  },
 } as const;
 
 export const draftEvents = {

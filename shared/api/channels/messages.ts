@@ -47,7 +47,9 @@ export const incidentChannels = {
    * update (or a short holding update), resolution, or postmortem. Reuses an unsent draft of the same kind.
    */
   'incidents:draftNext': {
-    args: z.object({ incidentId: idText, kind: z.enum(['update', 'holding', 'resolved', 'postmortem']) }).strict(),
+    args: z
+      .object({ incidentId: idText, kind: z.enum(['update', 'holding', 'resolved', 'postmortem']) })
+      .strict(),
     result: storedDraftSchema,
   },
 } as const;

@@ -4,7 +4,11 @@
 import { z } from 'zod';
 import { connectionStatusSchema } from '../../outbox/connection-status.ts';
 import { outboxItemSchema, outboxStates } from '../../outbox/outbox-item.ts';
-import { confirmRequestSchema, enqueueRequestSchema, outboxPatchSchema } from '../../outbox/outbox-requests.ts';
+import {
+  confirmRequestSchema,
+  enqueueRequestSchema,
+  outboxPatchSchema,
+} from '../../outbox/outbox-requests.ts';
 
 const itemId = z.string().trim().min(1).max(200);
 
@@ -34,7 +38,10 @@ export const outboxChannels = {
     result: outboxListSchema,
   },
   /** Edits a queued item; refused once it is being sent. */
-  'outbox:update': { args: z.object({ id: itemId, patch: outboxPatchSchema }).strict(), result: outboxItemSchema },
+  'outbox:update': {
+    args: z.object({ id: itemId, patch: outboxPatchSchema }).strict(),
+    result: outboxItemSchema,
+  },
   /** Cancels a queued, held, failed or Slack-scheduled item. */
   'outbox:cancel': { args: z.object({ id: itemId }).strict(), result: outboxItemSchema },
   /** Queues a failed item again. */

@@ -30,7 +30,11 @@ export const remindersChangedSchema = z.object({
   closedIds: z.array(z.string()),
 }) satisfies z.ZodType<RemindersChanged>;
 
-export const reminderFiredSchema = z.object({ reminder: reminderSchema, wasLate: z.boolean(), firedAtUtc: z.iso.datetime() });
+export const reminderFiredSchema = z.object({
+  reminder: reminderSchema,
+  wasLate: z.boolean(),
+  firedAtUtc: z.iso.datetime(),
+});
 export type ReminderFired = z.infer<typeof reminderFiredSchema>;
 
 /**
@@ -54,7 +58,10 @@ export const reminderSettingsPatchSchema = z
 export const reminderChannels = {
   /** Open reminders (armed or fired), earliest first, and the clock reading they were taken at. */
   'reminders:list': { args: z.object({}).strict(), result: reminderListSchema },
-  'reminders:snooze': { args: z.object({ id: identifierSchema, ms: snoozeMsSchema.optional() }).strict(), result: reminderSchema },
+  'reminders:snooze': {
+    args: z.object({ id: identifierSchema, ms: snoozeMsSchema.optional() }).strict(),
+    result: reminderSchema,
+  },
   'reminders:dismiss': { args: z.object({ id: identifierSchema }).strict(), result: reminderSchema },
   'reminders:getSettings': { args: z.object({}).strict(), result: reminderSettingsSchema },
   'reminders:updateSettings': { args: reminderSettingsPatchSchema, result: reminderSettingsSchema },

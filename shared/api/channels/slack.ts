@@ -6,7 +6,10 @@ import { SLACK_TOKEN_PATTERN } from '../../slack/token-pattern.ts';
 export const slackTokenSchema = z
   .string()
   .trim()
-  .regex(SLACK_TOKEN_PATTERN, 'a Slack token starts with xoxb- (bot) or xoxp- (user) followed by letters, digits and dashes');
+  .regex(
+    SLACK_TOKEN_PATTERN,
+    'a Slack token starts with xoxb- (bot) or xoxp- (user) followed by letters, digits and dashes',
+  );
 
 export const secretProtectionSchema = z.object({
   /** 'os': the OS keychain protects the key. 'weak': anyone with the files can read the token. */

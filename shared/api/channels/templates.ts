@@ -11,14 +11,22 @@ export const templateChannels = {
   'templates:save': {
     args: z
       .object({
-        template: templateSchema.omit({ id: true, isBuiltIn: true }).extend({ id: templateId.optional() }).strict(),
+        template: templateSchema
+          .omit({ id: true, isBuiltIn: true })
+          .extend({ id: templateId.optional() })
+          .strict(),
       })
       .strict(),
     result: templateSchema,
   },
   'templates:delete': { args: z.object({ id: templateId }).strict(), result: z.object({ id: templateId }) },
   'templates:duplicate': { args: z.object({ id: templateId }).strict(), result: templateSchema },
-  'templates:fromDraft': { args: z.object({ draftId: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(120) }).strict(), result: templateSchema },
+  'templates:fromDraft': {
+    args: z
+      .object({ draftId: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(120) })
+      .strict(),
+    result: templateSchema,
+  },
 } as const;
 
 export const templateEvents = {

@@ -23,24 +23,35 @@ describe('the preload bridge', () => {
   it('refuses names that cannot be channels without calling main', async () => {
     const { fake, api } = await loadPreload();
     const call = api.invoke as LooseInvoke;
-    expect(await call('electron-store-get-data', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await call('electron-store-get-data', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
     expect(await call('../x', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(fake.ipcRenderer.invoked).toHaveLength(0);
   });
 
   it('passes contract-shaped calls to main and returns its answer', async () => {
     const { fake, api } = await loadPreload((electron) => {
-      electron.ipcRenderer.invokeImpl = () => Promise.resolve({ ok: true, value: { nowUtc: '2026-01-01T00:00:00.000Z' } });
+      electron.ipcRenderer.invokeImpl = () =>
+        Promise.resolve({ ok: true, value: { nowUtc: '2026-01-01T00:00:00.000Z' } });
     });
-    expect(await api.invoke('clock:now', {})).toEqual({ ok: true, value: { nowUtc: '2026-01-01T00:00:00.000Z' } });
+    expect(await api.invoke('clock:now', {})).toEqual({
+      ok: true,
+      value: { nowUtc: '2026-01-01T00:00:00.000Z' },
+    });
     expect(fake.ipcRenderer.invoked).toEqual([{ channel: 'clock:now', args: {} }]);
   });
 
   it('turns an unregistered channel into an unknown_channel result', async () => {
     const { api } = await loadPreload((electron) => {
-      electron.ipcRenderer.invokeImpl = () => Promise.reject(new Error("No handler registered for 'nope:nope'"));
+      electron.ipcRenderer.invokeImpl = () =>
+        Promise.reject(new Error("No handler registered for 'nope:nope'"));
     });
-    expect(await (api.invoke as LooseInvoke)('nope:nope', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await (api.invoke as LooseInvoke)('nope:nope', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
   });
 
   it('relays events without the Electron event object and unsubscribes', async () => {
@@ -57,7 +68,9 @@ describe('the preload bridge', () => {
   it('relays every subscription through one ipcRenderer listener', async () => {
     const { fake, api } = await loadPreload();
     const seen: string[] = [];
-    const offs = Array.from({ length: 25 }, (_unused, index) => api.on('settings:changed', () => seen.push(`settings ${index}`)));
+    const offs = Array.from({ length: 25 }, (_unused, index) =>
+      api.on('settings:changed', () => seen.push(`settings ${index}`)),
+    );
     const offSlack = api.on('slack:changed', () => seen.push('slack'));
     expect(fake.ipcRenderer.listenerCount('herald:event')).toBe(1);
     fake.ipcRenderer.emit('herald:event', {}, 'slack:changed', { connected: false });

@@ -20,7 +20,13 @@ async function rendererGraph(): Promise<Metafile> {
     logLevel: 'silent',
     loader: { '.css': 'empty' },
     // Kept out of the bundle but still recorded as an import, so the test sees who asks for it.
-    plugins: [{ name: 'note-validation-libraries', setup: (plugin) => plugin.onResolve({ filter: VALIDATION_LIBRARIES }, (args) => ({ path: args.path, external: true })) }],
+    plugins: [
+      {
+        name: 'note-validation-libraries',
+        setup: (plugin) =>
+          plugin.onResolve({ filter: VALIDATION_LIBRARIES }, (args) => ({ path: args.path, external: true })),
+      },
+    ],
   });
   return result.metafile;
 }
@@ -47,7 +53,15 @@ describe('the renderer bundle', () => {
     const graph = await rendererGraph();
     const files = Object.keys(graph.inputs);
     // The walk must have seen the lazily loaded screens too, or an empty answer would prove nothing.
-    for (const screen of ['calendar', 'composer', 'history', 'incidents', 'outbox', 'settings', 'templates']) {
+    for (const screen of [
+      'calendar',
+      'composer',
+      'history',
+      'incidents',
+      'outbox',
+      'settings',
+      'templates',
+    ]) {
       expect(files.some((file) => file.startsWith(`renderer/features/${screen}/`))).toBe(true);
     }
     expect(files.some((file) => file.startsWith('shared/'))).toBe(true);

@@ -4,9 +4,21 @@
 // stored file or readable state changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, testOnlyChannels, type Channel } from '../../../shared/api/index.ts';
-import { isAcceptable, looseObjects, replacedAt, sampleFor, valuePaths, withExtraKey } from './support/contract-samples.ts';
+import {
+  isAcceptable,
+  looseObjects,
+  replacedAt,
+  sampleFor,
+  valuePaths,
+  withExtraKey,
+} from './support/contract-samples.ts';
 import { snapshotStores } from './support/store-snapshot.ts';
-import { startHttpTransport, startIpcTransport, type ApiResult, type Transport } from './support/transports.ts';
+import {
+  startHttpTransport,
+  startIpcTransport,
+  type ApiResult,
+  type Transport,
+} from './support/transports.ts';
 
 const allChannels = Object.keys(channels) as Channel[];
 const isChannelName = (name: string) => (allChannels as string[]).includes(name);
@@ -22,12 +34,13 @@ const KNOWN_LOOSE: Readonly<Record<string, readonly string[]>> = {};
  * Channels whose refusals quote the offending input without a length cap.
  * Reported to the owner; each should cap what it quotes and leave this list.
  */
-const KNOWN_ECHOES: Readonly<Record<string, string>> = {
-};
+const KNOWN_ECHOES: Readonly<Record<string, string>> = {};
 
 /** Channels whose answers are the readable state; compared before and after the attacks. */
 function readChannels(transport: Transport): Channel[] {
-  return transport.channels.filter((name) => /:(get|list|status|info|getSettings|getCurrent)$/.test(name) && isAcceptable(name, {}));
+  return transport.channels.filter(
+    (name) => /:(get|list|status|info|getSettings|getCurrent)$/.test(name) && isAcceptable(name, {}),
+  );
 }
 
 /** Fields that move by themselves (the clock, the network's reachability), which no call of ours changes. */
@@ -35,7 +48,12 @@ const AMBIENT_FIELDS = new Set(['nowUtc', 'connection']);
 
 function withoutClock(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutClock);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([key]) => !AMBIENT_FIELDS.has(key)).map(([key, child]) => [key, withoutClock(child)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !AMBIENT_FIELDS.has(key))
+        .map(([key, child]) => [key, withoutClock(child)]),
+    );
   return value;
 }
 
@@ -46,9 +64,13 @@ async function readState(transport: Transport): Promise<Record<string, unknown>>
 }
 
 export function expectRefused(result: ApiResult, context: string, channel?: string): void {
-  expect(result, context).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.any(String) } });
+  expect(result, context).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_argument', message: expect.any(String) },
+  });
   // The refusal describes the problem; it never echoes an oversized payload back.
-  if (channel === undefined || !KNOWN_ECHOES[channel]) expect(result.error!.message.length, context).toBeLessThan(2_000);
+  if (channel === undefined || !KNOWN_ECHOES[channel])
+    expect(result.error!.message.length, context).toBeLessThan(2_000);
 }
 
 function wrongTypesFor(value: unknown): unknown[] {
@@ -69,7 +91,11 @@ describe('the API contract itself', () => {
   });
 
   it('declares every object in every channel’s arguments strict, so unknown fields are refused, not dropped', () => {
-    const loose = allChannels.flatMap((name) => [...new Set(looseObjects(name))].filter((path) => !KNOWN_LOOSE[name]?.includes(path)).map((path) => `${name} ${path}`));
+    const loose = allChannels.flatMap((name) =>
+      [...new Set(looseObjects(name))]
+        .filter((path) => !KNOWN_LOOSE[name]?.includes(path))
+        .map((path) => `${name} ${path}`),
+    );
     expect(loose).toEqual([]);
   });
 });
@@ -94,7 +120,10 @@ describe.each([
   });
 
   it('serves exactly the contract’s channels (the test-clock ones only in the harness)', () => {
-    const expected = transport.name === 'Electron IPC' ? allChannels.filter((name) => !testOnlyChannels.has(name)) : allChannels;
+    const expected =
+      transport.name === 'Electron IPC'
+        ? allChannels.filter((name) => !testOnlyChannels.has(name))
+        : allChannels;
     expect([...transport.channels].sort()).toEqual([...expected].sort());
   });
 
@@ -137,7 +166,11 @@ describe.each([
           const payload = replacedAt(sample, path, wrong);
           if (isAcceptable(channel, transport.transported(payload))) continue;
           attempts += 1;
-          expectRefused(await transport.call(channel, payload), `${channel} with ${JSON.stringify(wrong)} at ${path.join('.')}`, channel);
+          expectRefused(
+            await transport.call(channel, payload),
+            `${channel} with ${JSON.stringify(wrong)} at ${path.join('.')}`,
+            channel,
+          );
         }
       }
     }
@@ -156,7 +189,11 @@ describe.each([
         const payload = replacedAt(sample, path, HUGE);
         if (isAcceptable(channel, transport.transported(payload))) continue;
         attempts += 1;
-        expectRefused(await transport.call(channel, payload), `${channel} with 120 kB at ${path.join('.')}`, channel);
+        expectRefused(
+          await transport.call(channel, payload),
+          `${channel} with 120 kB at ${path.join('.')}`,
+          channel,
+        );
       }
     }
     expect(attempts).toBeGreaterThan(transport.channels.length / 2);

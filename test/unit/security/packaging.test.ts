@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import afterPack from '../../../scripts/after-pack.cjs';
 import { checkBuilderConfig, checkPublish } from '../../../scripts/check-builder-config.mjs';
-import { buildIcns, buildIco, ICNS_TYPES, pngSize, readIcnsElements, readIcoImages } from '../../../scripts/icon-containers.mjs';
+import {
+  buildIcns,
+  buildIco,
+  ICNS_TYPES,
+  pngSize,
+  readIcnsElements,
+  readIcoImages,
+} from '../../../scripts/icon-containers.mjs';
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's shipped defaults, in wire order: RunAsNode on, cookies plain, NODE_OPTIONS on, --inspect on, no integrity, any app folder, shared snapshot, file:// privileged, wasm trap handlers. */
@@ -17,7 +24,16 @@ const DEFAULT_WIRE = '101100011';
 /** A file laid out like an Electron binary as far as @electron/fuses looks: filler, sentinel, version 1, wire length, wire. */
 function fakeElectronBinary(path: string): void {
   const filler = Buffer.alloc(4096, 0x90);
-  writeFileSync(path, Buffer.concat([filler, Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'latin1'), filler]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      filler,
+      Buffer.from(SENTINEL),
+      Buffer.from([1, DEFAULT_WIRE.length]),
+      Buffer.from(DEFAULT_WIRE, 'latin1'),
+      filler,
+    ]),
+  );
 }
 
 function wireOf(path: string): string {
@@ -61,7 +77,9 @@ describe('the afterPack fuse hook', () => {
     const { binary } = packContext('linux');
     const real = await import('@electron/fuses');
     const ignoringFlips = Promise.resolve({ ...real, flipFuses: () => Promise.resolve(1) });
-    await expect(afterPack.applyFuses(binary, 'linux', { arch: 'x64', fuses: ignoringFlips })).rejects.toThrow(/did not take.*RunAsNode/);
+    await expect(
+      afterPack.applyFuses(binary, 'linux', { arch: 'x64', fuses: ignoringFlips }),
+    ).rejects.toThrow(/did not take.*RunAsNode/);
   });
 
   it('fails the build on a binary without a fuse wire', async () => {
@@ -77,10 +95,16 @@ describe('the electron-builder configuration check', () => {
   });
 
   it('reports schema errors, a weakened macOS build and missing metadata', async () => {
-    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, Record<string, unknown>>;
+    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >;
     const folder = mkdtempSync(join(tmpdir(), 'herald-builder-'));
     const entitlements = join(folder, 'loose.plist');
-    writeFileSync(entitlements, '<plist><dict><key>com.apple.security.cs.disable-library-validation</key><true/></dict></plist>');
+    writeFileSync(
+      entitlements,
+      '<plist><dict><key>com.apple.security.cs.disable-library-validation</key><true/></dict></plist>',
+    );
     config.mac = { ...config.mac, hardenedRuntime: false, notarise: true, entitlements, extendInfo: {} };
     config.linux = { ...config.linux, maintainer: undefined };
     config.nsis = { ...config.nsis, oneClick: 'no' };
@@ -108,9 +132,13 @@ describe('the electron-builder configuration check', () => {
 
   it('requires an update feed: GitHub releases with owner and repo, or a generic https URL', () => {
     expect(checkPublish(undefined)).toEqual([expect.stringContaining('publish must name the update feed')]);
-    expect(checkPublish({ provider: 'github', owner: 'ministryofjustice' })).toEqual(['publish (github) needs owner and repo']);
+    expect(checkPublish({ provider: 'github', owner: 'ministryofjustice' })).toEqual([
+      'publish (github) needs owner and repo',
+    ]);
     expect(checkPublish([{ provider: 'generic', url: 'https://updates.example/herald/' }])).toEqual([]);
-    expect(checkPublish({ provider: 's3', bucket: 'x' })).toEqual(['publish.provider must be github or generic (got s3)']);
+    expect(checkPublish({ provider: 's3', bucket: 'x' })).toEqual([
+      'publish.provider must be github or generic (got s3)',
+    ]);
   });
 });
 
@@ -129,14 +157,20 @@ describe('the icon containers', () => {
     const pngs = new Map([16, 32, 64, 128, 256, 512, 1024].map((size) => [size, png(size)]));
     const elements = readIcnsElements(buildIcns(pngs));
     expect(elements.map((element) => element.type)).toEqual(ICNS_TYPES.map((entry) => entry.type));
-    for (const [index, element] of elements.entries()) expect(pngSize(element.data).width).toBe(ICNS_TYPES[index]!.pixels);
+    for (const [index, element] of elements.entries())
+      expect(pngSize(element.data).width).toBe(ICNS_TYPES[index]!.pixels);
     pngs.delete(1024);
     expect(() => buildIcns(pngs)).toThrow(/1024 px/);
   });
 
   it('ship in assets/icons for every platform, rendered from icon.svg', () => {
-    expect(readIcnsElements(readFileSync('assets/icons/icon.icns')).map((element) => element.type)).toEqual(ICNS_TYPES.map((entry) => entry.type));
-    expect(readIcoImages(readFileSync('assets/icons/icon.ico')).map((image) => image.width)).toEqual([16, 24, 32, 48, 64, 128, 256]);
-    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) expect(pngSize(png(size))).toEqual({ width: size, height: size });
+    expect(readIcnsElements(readFileSync('assets/icons/icon.icns')).map((element) => element.type)).toEqual(
+      ICNS_TYPES.map((entry) => entry.type),
+    );
+    expect(readIcoImages(readFileSync('assets/icons/icon.ico')).map((image) => image.width)).toEqual([
+      16, 24, 32, 48, 64, 128, 256,
+    ]);
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024])
+      expect(pngSize(png(size))).toEqual({ width: size, height: size });
   });
 });

@@ -27,14 +27,32 @@ describe.each([
     const storesBefore = snapshotStores(transport.dataDir);
     expect(await transport.call('slack:status', {})).toMatchObject({
       ok: true,
-      value: { apiUrl: 'https://slack.com/api/', allowedApiUrls: ['https://slack.com/api/', 'https://slack-gov.com/api/'] },
+      value: {
+        apiUrl: 'https://slack.com/api/',
+        allowedApiUrls: ['https://slack.com/api/', 'https://slack-gov.com/api/'],
+      },
     });
-    for (const apiUrl of [evil.url, 'https://evil.example/api/', 'http://slack.com/api/', 'https://slack.com@evil.example/api/']) {
-      const result = await transport.call('slack:connect', { token: evil.botToken, apiUrl, acceptWeakProtection: true });
-      expect(result, apiUrl).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['apiUrl'] } });
+    for (const apiUrl of [
+      evil.url,
+      'https://evil.example/api/',
+      'http://slack.com/api/',
+      'https://slack.com@evil.example/api/',
+    ]) {
+      const result = await transport.call('slack:connect', {
+        token: evil.botToken,
+        apiUrl,
+        acceptWeakProtection: true,
+      });
+      expect(result, apiUrl).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', fields: ['apiUrl'] },
+      });
     }
     for (const patch of [{ slackApiUrl: evil.url }, { slackApiUrl: 'https://evil.example/api/' }]) {
-      expect(await transport.call('settings:update', patch)).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('slackApiUrl') } });
+      expect(await transport.call('settings:update', patch)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringContaining('slackApiUrl') },
+      });
     }
     expect(evil.requests).toHaveLength(0);
     expect(snapshotStores(transport.dataDir)).toEqual(storesBefore);

@@ -3,7 +3,11 @@
 // client says "Herald: send the announcement message" when it falls due.
 // Alarms live inside their event, so a calendar that re-imports the file
 // (Herald included) gets no extra events from them. See docs/decisions.md.
-import { commStageLabels, type LeadTimes, type ScheduledComm } from '../../../../shared/calendar/comms-schedule.ts';
+import {
+  commStageLabels,
+  type LeadTimes,
+  type ScheduledComm,
+} from '../../../../shared/calendar/comms-schedule.ts';
 import { isFinished } from '../../../../shared/calendar/event-lifecycle.ts';
 import type { MaintenanceEvent } from '../../../../shared/calendar/maintenance-event.ts';
 import { addDaysInZone } from '../../../../shared/time/zoned.ts';
@@ -19,7 +23,8 @@ const MS_PER_DAY = 86_400_000;
  */
 type AlarmedStage = 'announcement' | 'reminder';
 
-const wallAsUtcMs = (wall: WallFields, dayShift = 0) => Date.UTC(wall.year, wall.month - 1, wall.day + dayShift, wall.hour, wall.minute, wall.second);
+const wallAsUtcMs = (wall: WallFields, dayShift = 0) =>
+  Date.UTC(wall.year, wall.month - 1, wall.day + dayShift, wall.hour, wall.minute, wall.second);
 
 /**
  * The instant `days` calendar days before `startMs` at the same wall time in
@@ -27,7 +32,12 @@ const wallAsUtcMs = (wall: WallFields, dayShift = 0) => Date.UTC(wall.year, wall
  * offset table rather than Intl, as thousands of events are written at once.
  * Anything the table cannot answer exactly goes to addDaysInZone.
  */
-export function daysBefore(startMs: number, days: number, zone: string, offsets: ZoneOffsets | undefined): number {
+export function daysBefore(
+  startMs: number,
+  days: number,
+  zone: string,
+  offsets: ZoneOffsets | undefined,
+): number {
   if (zone === 'UTC') return startMs - days * MS_PER_DAY;
   const wall = offsets?.wallAt(startMs);
   const guessMs = startMs - days * MS_PER_DAY;
@@ -54,14 +64,27 @@ export function alarmText(stage: ScheduledComm['stage']): string {
 }
 
 /** The messages an alarm is owed: due before the work, not yet sent, and not yet due when the file is made. */
-export function pendingComms(event: MaintenanceEvent, leadTimes: LeadTimes, stampMs: number, offsets?: ZoneOffsets): { stage: AlarmedStage; dueAtMs: number }[] {
+export function pendingComms(
+  event: MaintenanceEvent,
+  leadTimes: LeadTimes,
+  stampMs: number,
+  offsets?: ZoneOffsets,
+): { stage: AlarmedStage; dueAtMs: number }[] {
   if (isFinished(event)) return [];
   const startMs = Date.parse(event.startsAtUtc);
   const comms = [
-    { stage: 'announcement' as const, dueAtMs: daysBefore(startMs, leadTimes.announcementDaysBefore, event.timeZone, offsets) },
-    { stage: 'reminder' as const, dueAtMs: daysBefore(startMs, leadTimes.reminderDaysBefore, event.timeZone, offsets) },
+    {
+      stage: 'announcement' as const,
+      dueAtMs: daysBefore(startMs, leadTimes.announcementDaysBefore, event.timeZone, offsets),
+    },
+    {
+      stage: 'reminder' as const,
+      dueAtMs: daysBefore(startMs, leadTimes.reminderDaysBefore, event.timeZone, offsets),
+    },
   ];
-  return comms.filter((comm) => comm.dueAtMs > stampMs && !Object.hasOwn(event.sentStages, comm.stage)).sort((a, b) => a.dueAtMs - b.dueAtMs);
+  return comms
+    .filter((comm) => comm.dueAtMs > stampMs && !Object.hasOwn(event.sentStages, comm.stage))
+    .sort((a, b) => a.dueAtMs - b.dueAtMs);
 }
 
 /**
@@ -70,7 +93,12 @@ export function pendingComms(event: MaintenanceEvent, leadTimes: LeadTimes, stam
  * event's zone, which a relative trigger cannot say across a clock change).
  * Kept short: the client shows the alarm with its event's title.
  */
-export function commsAlarmLines(event: MaintenanceEvent, leadTimes: LeadTimes, stampMs: number, offsets?: ZoneOffsets): string[] {
+export function commsAlarmLines(
+  event: MaintenanceEvent,
+  leadTimes: LeadTimes,
+  stampMs: number,
+  offsets?: ZoneOffsets,
+): string[] {
   return pendingComms(event, leadTimes, stampMs, offsets).flatMap((comm) => [
     'BEGIN:VALARM',
     'ACTION:DISPLAY',

@@ -38,7 +38,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 /** "20260423T110000Z": an instant as a UTC DATE-TIME, to the second. */
 function utcText(utc: string): string {
   // What Herald stores (toISOString) is rearranged as text; anything else goes through Date.
-  if (ISO_INSTANT.test(utc)) return `${utc.slice(0, 4)}${utc.slice(5, 7)}${utc.slice(8, 10)}T${utc.slice(11, 13)}${utc.slice(14, 16)}${utc.slice(17, 19)}Z`;
+  if (ISO_INSTANT.test(utc))
+    return `${utc.slice(0, 4)}${utc.slice(5, 7)}${utc.slice(8, 10)}T${utc.slice(11, 13)}${utc.slice(14, 16)}${utc.slice(17, 19)}Z`;
   const date = new Date(Date.parse(utc));
   return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
 }
@@ -57,7 +58,8 @@ function zonedLine(name: string, utc: string, zone: string, offsets: ZoneOffsets
 }
 
 /** Herald's own fields as TEXT extension properties (typed explicitly, as ical.js and clients expect). */
-const extensionLine = (name: string, value: string) => `${name.toUpperCase()};VALUE=TEXT:${escapeText(value)}`;
+const extensionLine = (name: string, value: string) =>
+  `${name.toUpperCase()};VALUE=TEXT:${escapeText(value)}`;
 
 /** What people see in their calendar client's notes. */
 export function describeForCalendar(event: MaintenanceEvent): string {
@@ -67,7 +69,8 @@ export function describeForCalendar(event: MaintenanceEvent): string {
   if (event.services.length > 0) lines.push(`Services: ${event.services.join(', ')}`);
   if (event.impact) lines.push(`Impact: ${event.impact}`);
   if (event.userActions) lines.push(`What you need to do: ${event.userActions}`);
-  if (event.userActionDeadlineUtc) lines.push(`Do this by: ${formatInstant(Date.parse(event.userActionDeadlineUtc), event.timeZone)}`);
+  if (event.userActionDeadlineUtc)
+    lines.push(`Do this by: ${formatInstant(Date.parse(event.userActionDeadlineUtc), event.timeZone)}`);
   if (event.changeNotesUrl) lines.push(`Change notes: ${event.changeNotesUrl}`);
   lines.push(`Status: ${statusLabels[event.status]}`);
   return lines.join('\n\n');
@@ -84,11 +87,18 @@ function icsStatus(event: MaintenanceEvent): string {
  * fraction of the time and memory, and the import (ical.js) and an
  * independent RFC 5545 check read it back in the tests.
  */
-export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = zoneOffsetsFor(event), leadTimes?: LeadTimes): string[] {
+export function eventLines(
+  event: MaintenanceEvent,
+  stampUtc: string,
+  offsets = zoneOffsetsFor(event),
+  leadTimes?: LeadTimes,
+): string[] {
   const lines = [
     'BEGIN:VEVENT',
     // One occurrence of a series goes out under the series' UID with its original start, as RFC 5545 names an instance.
-    ...(event.seriesUid && event.recurrenceId ? [`UID:${escapeText(event.seriesUid)}`, `RECURRENCE-ID:${utcText(event.recurrenceId)}`] : [`UID:${escapeText(event.uid)}`]),
+    ...(event.seriesUid && event.recurrenceId
+      ? [`UID:${escapeText(event.seriesUid)}`, `RECURRENCE-ID:${utcText(event.recurrenceId)}`]
+      : [`UID:${escapeText(event.uid)}`]),
     `DTSTAMP:${utcText(stampUtc)}`,
     `CREATED:${utcText(event.createdAtUtc)}`,
     `LAST-MODIFIED:${utcText(event.updatedAtUtc)}`,
@@ -102,12 +112,17 @@ export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = 
   ];
   if (event.changeNotesUrl) lines.push(`URL:${event.changeNotesUrl}`);
   if (event.services.length > 0) lines.push(`CATEGORIES:${event.services.map(escapeText).join(',')}`);
-  lines.push(extensionLine(X.status, event.status), extensionLine(X.workKind, event.workKind), extensionLine(X.timeZone, event.timeZone));
+  lines.push(
+    extensionLine(X.status, event.status),
+    extensionLine(X.workKind, event.workKind),
+    extensionLine(X.timeZone, event.timeZone),
+  );
   if (event.what) lines.push(extensionLine(X.what, event.what));
   if (event.why) lines.push(extensionLine(X.why, event.why));
   if (event.impact) lines.push(extensionLine(X.impact, event.impact));
   if (event.userActions) lines.push(extensionLine(X.userActions, event.userActions));
-  if (event.userActionDeadlineUtc) lines.push(`${X.deadline.toUpperCase()};VALUE=DATE-TIME:${utcText(event.userActionDeadlineUtc)}`);
+  if (event.userActionDeadlineUtc)
+    lines.push(`${X.deadline.toUpperCase()};VALUE=DATE-TIME:${utcText(event.userActionDeadlineUtc)}`);
   if (event.channels.length > 0) lines.push(extensionLine(X.channels, event.channels.join(' ')));
   if (leadTimes) lines.push(...commsAlarmLines(event, leadTimes, Date.parse(stampUtc), offsets));
   lines.push('END:VEVENT');
@@ -116,11 +131,16 @@ export function eventLines(event: MaintenanceEvent, stampUtc: string, offsets = 
 
 /** The offset table for one event's zone over its own years (a one-event export). */
 function zoneOffsetsFor(event: MaintenanceEvent): ZoneOffsets | undefined {
-  return yearsByZone([event]).has(event.timeZone) ? zoneOffsets(event.timeZone, ...yearSpan(event)) : undefined;
+  return yearsByZone([event]).has(event.timeZone)
+    ? zoneOffsets(event.timeZone, ...yearSpan(event))
+    : undefined;
 }
 
 function yearSpan(event: MaintenanceEvent): [number, number] {
-  return [new Date(Date.parse(event.startsAtUtc)).getUTCFullYear() - 1, new Date(Date.parse(event.endsAtUtc)).getUTCFullYear() + 1];
+  return [
+    new Date(Date.parse(event.startsAtUtc)).getUTCFullYear() - 1,
+    new Date(Date.parse(event.endsAtUtc)).getUTCFullYear() + 1,
+  ];
 }
 
 /** The years each zone is used in, so every VTIMEZONE covers its events and no more. */
@@ -130,7 +150,10 @@ function yearsByZone(events: readonly MaintenanceEvent[]): Map<string, { from: n
     if (event.timeZone === 'UTC') continue;
     const [from, to] = yearSpan(event);
     const known = years.get(event.timeZone);
-    years.set(event.timeZone, { from: Math.min(from, known?.from ?? from), to: Math.max(to, known?.to ?? to) });
+    years.set(event.timeZone, {
+      from: Math.min(from, known?.from ?? from),
+      to: Math.max(to, known?.to ?? to),
+    });
   }
   return years;
 }
@@ -141,7 +164,12 @@ export interface ExportOptions {
 }
 
 /** An iCalendar file holding `events`; `stampUtc` is the DTSTAMP (when the file was made). */
-export function exportIcs(events: readonly MaintenanceEvent[], stampUtc: string, calendarName = 'Herald maintenance', options: ExportOptions = {}): string {
+export function exportIcs(
+  events: readonly MaintenanceEvent[],
+  stampUtc: string,
+  calendarName = 'Herald maintenance',
+  options: ExportOptions = {},
+): string {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', PRODUCT_ID);
@@ -154,7 +182,8 @@ export function exportIcs(events: readonly MaintenanceEvent[], stampUtc: string,
     offsetsByZone.set(zone, zoneOffsets(zone, span.from, span.to));
   }
   const eventLinesOf = function* () {
-    for (const event of events) yield* eventLines(event, stampUtc, offsetsByZone.get(event.timeZone), options.leadTimes);
+    for (const event of events)
+      yield* eventLines(event, stampUtc, offsetsByZone.get(event.timeZone), options.leadTimes);
   };
   return writeIcs(calendar, eventLinesOf());
 }

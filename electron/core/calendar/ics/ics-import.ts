@@ -9,12 +9,23 @@ import { MAX_ICS_EVENTS } from '../../../../shared/api/channels/calendar.ts';
 import { fail, ok, type Result } from '../../../../shared/api/result.ts';
 import { describeIssues } from '../../../../shared/api/result-schema.ts';
 import type { ImportProblem } from '../../../../shared/calendar/calendar-views.ts';
-import { importedFieldsSchema, isKnownTimeZone, workKindSchema, type EventFields } from '../../../../shared/calendar/maintenance-event.ts';
+import {
+  importedFieldsSchema,
+  isKnownTimeZone,
+  workKindSchema,
+  type EventFields,
+} from '../../../../shared/calendar/maintenance-event.ts';
 import { formatInstant } from '../../../../shared/time/format.ts';
 import { instantFromWallTime } from '../../../../shared/time/zoned.ts';
 import { X } from './ics-export.ts';
 import { describeParseFailure, stableUid } from './ics-problems.ts';
-import { expandSeries, isSeriesMaster, occurrenceUid, seriesWindow, type ExpansionWindow } from './ics-recurrence.ts';
+import {
+  expandSeries,
+  isSeriesMaster,
+  occurrenceUid,
+  seriesWindow,
+  type ExpansionWindow,
+} from './ics-recurrence.ts';
 
 export interface ParsedIcsEvent {
   /** 1-based position among the file's events. */
@@ -70,7 +81,12 @@ function ianaZoneFor(tzid: string): string | null {
   return WINDOWS_ZONES[tzid] ?? null;
 }
 
-function readTime(component: ICAL.Component, name: string, label: string, context: ReadContext): ReadTime | null {
+function readTime(
+  component: ICAL.Component,
+  name: string,
+  label: string,
+  context: ReadContext,
+): ReadTime | null {
   const property = component.getFirstProperty(name);
   if (!property) return null;
   let value: ICAL.Time;
@@ -81,7 +97,9 @@ function readTime(component: ICAL.Component, name: string, label: string, contex
   }
   const text = value instanceof ICAL.Time ? value.toString() : String(value);
   if (!(value instanceof ICAL.Time) || !TIME_TEXT.test(text)) {
-    throw new EventProblem(`its ${label} (${name.toUpperCase()}) is not a date or time Herald can read: "${text.slice(0, 40)}"`);
+    throw new EventProblem(
+      `its ${label} (${name.toUpperCase()}) is not a date or time Herald can read: "${text.slice(0, 40)}"`,
+    );
   }
   const tzidParameter = property.getParameter('tzid');
   return instantOf(value, typeof tzidParameter === 'string' ? tzidParameter : null, label, context);
@@ -90,15 +108,33 @@ function readTime(component: ICAL.Component, name: string, label: string, contex
 /** The instant a date or date-time names, written in the zone `tzid` (or UTC, or floating in the default zone). */
 function instantOf(value: ICAL.Time, tzid: string | null, label: string, context: ReadContext): ReadTime {
   const iana = tzid ? ianaZoneFor(tzid) : null;
-  const wall = { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second };
+  const wall = {
+    year: value.year,
+    month: value.month,
+    day: value.day,
+    hour: value.hour,
+    minute: value.minute,
+    second: value.second,
+  };
   if (value.isDate) {
     const zone = iana ?? context.defaultZone;
-    return { epochMs: instantFromWallTime({ ...wall, hour: 0, minute: 0, second: 0 }, zone), isDate: true, zone };
+    return {
+      epochMs: instantFromWallTime({ ...wall, hour: 0, minute: 0, second: 0 }, zone),
+      isDate: true,
+      zone,
+    };
   }
-  if (value.toString().endsWith('Z')) return { epochMs: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second), isDate: false, zone: null };
-  if (tzid === null) return { epochMs: instantFromWallTime(wall, context.defaultZone), isDate: false, zone: null };
+  if (value.toString().endsWith('Z'))
+    return {
+      epochMs: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second),
+      isDate: false,
+      zone: null,
+    };
+  if (tzid === null)
+    return { epochMs: instantFromWallTime(wall, context.defaultZone), isDate: false, zone: null };
   // The platform's zone data is authoritative for IANA names; a file's own VTIMEZONE serves any other name.
-  if (iana && isKnownTimeZone(tzid)) return { epochMs: instantFromWallTime(wall, iana), isDate: false, zone: iana };
+  if (iana && isKnownTimeZone(tzid))
+    return { epochMs: instantFromWallTime(wall, iana), isDate: false, zone: iana };
   const fileZone = context.fileZones.get(tzid);
   if (fileZone) {
     const zoned = value.clone();
@@ -106,7 +142,9 @@ function instantOf(value: ICAL.Time, tzid: string | null, label: string, context
     return { epochMs: zoned.toUnixTime() * 1000, isDate: false, zone: iana };
   }
   if (iana) return { epochMs: instantFromWallTime(wall, iana), isDate: false, zone: iana };
-  throw new EventProblem(`its ${label} uses the time zone "${tzid.slice(0, 60)}", which the file does not define`);
+  throw new EventProblem(
+    `its ${label} uses the time zone "${tzid.slice(0, 60)}", which the file does not define`,
+  );
 }
 
 function text(component: ICAL.Component, name: string): string | null {
@@ -136,19 +174,28 @@ function readTimes(component: ICAL.Component, context: ReadContext, warnings: st
   if (end) return { start, endMs: end.epochMs };
   if (duration instanceof ICAL.Duration) return { start, endMs: start.epochMs + duration.toSeconds() * 1000 };
   if (start.isDate) return { start, endMs: start.epochMs + MS_PER_DAY };
-  warnings.push('it has no end (DTEND or DURATION), so it is a moment with no length; give it an end when you edit it');
+  warnings.push(
+    'it has no end (DTEND or DURATION), so it is a moment with no length; give it an end when you edit it',
+  );
   return { start, endMs: start.epochMs };
 }
 
 /** The event's fields, checked; `times` replaces its own for one occurrence of a series. */
-function readFields(component: ICAL.Component, context: ReadContext, warnings: string[], times: EventTimes): EventFields {
+function readFields(
+  component: ICAL.Component,
+  context: ReadContext,
+  warnings: string[],
+  times: EventTimes,
+): EventFields {
   const { start, endMs } = times;
   const title = text(component, 'summary') || PLACEHOLDER_TITLE;
   const isHerald = component.hasProperty(X.status);
   const zoneText = text(component, X.timeZone);
   const timeZone = zoneText && isKnownTimeZone(zoneText) ? zoneText : (start.zone ?? context.defaultZone);
   const description = text(component, 'description') ?? '';
-  const services = component.getAllProperties('categories').flatMap((property) => property.getValues().map((value) => String(value).trim()));
+  const services = component
+    .getAllProperties('categories')
+    .flatMap((property) => property.getValues().map((value) => String(value).trim()));
   const deadline: unknown = component.getFirstPropertyValue(X.deadline);
   const url = text(component, 'url') ?? '';
   const candidate = {
@@ -159,21 +206,27 @@ function readFields(component: ICAL.Component, context: ReadContext, warnings: s
     startsAtUtc: new Date(start.epochMs).toISOString(),
     endsAtUtc: new Date(endMs).toISOString(),
     timeZone,
-    services: [...new Map(services.filter(Boolean).map((service) => [service.toLowerCase(), service])).values()],
+    services: [
+      ...new Map(services.filter(Boolean).map((service) => [service.toLowerCase(), service])).values(),
+    ],
     impact: limited(text(component, X.impact) ?? '', 'impact', warnings),
     userActions: limited(text(component, X.userActions) ?? '', 'userActions', warnings),
-    userActionDeadlineUtc: deadline instanceof ICAL.Time ? new Date(deadline.toUnixTime() * 1000).toISOString() : null,
+    userActionDeadlineUtc:
+      deadline instanceof ICAL.Time ? new Date(deadline.toUnixTime() * 1000).toISOString() : null,
     changeNotesUrl: /^https?:\/\//i.test(url) ? url : '',
     channels: (text(component, X.channels) ?? '').split(/\s+/).filter(Boolean),
   };
   if (url && !candidate.changeNotesUrl) warnings.push('its URL is not a web address, so it was left out');
   const checked = importedFieldsSchema.safeParse(candidate);
-  if (!checked.success) throw new EventProblem(describeIssues(checked.error.issues).message.replace(/^Invalid arguments — /, ''));
+  if (!checked.success)
+    throw new EventProblem(describeIssues(checked.error.issues).message.replace(/^Invalid arguments — /, ''));
   return checked.data;
 }
 
 function titleWarnings(component: ICAL.Component): string[] {
-  return text(component, 'summary') ? [] : [`it has no title (SUMMARY), so it is called "${PLACEHOLDER_TITLE}"; edit the title after importing`];
+  return text(component, 'summary')
+    ? []
+    : [`it has no title (SUMMARY), so it is called "${PLACEHOLDER_TITLE}"; edit the title after importing`];
 }
 
 function sequenceOf(component: ICAL.Component): number {
@@ -181,7 +234,8 @@ function sequenceOf(component: ICAL.Component): number {
   return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : 0;
 }
 
-const isCancelledIn = (component: ICAL.Component) => (text(component, 'status') ?? '').toUpperCase() === 'CANCELLED';
+const isCancelledIn = (component: ICAL.Component) =>
+  (text(component, 'status') ?? '').toUpperCase() === 'CANCELLED';
 
 /** A one-off event, or one overridden occurrence of a series (RECURRENCE-ID), which keeps the occurrence's UID. */
 function readEvent(component: ICAL.Component, eventNumber: number, context: ReadContext): ParsedIcsEvent {
@@ -191,7 +245,10 @@ function readEvent(component: ICAL.Component, eventNumber: number, context: Read
   const recurrence = uidText ? readTime(component, 'recurrence-id', 'original start', context) : null;
   if (!uidText) warnings.push('it has no UID, so Herald made one from its title and start');
   const uid = uidText ? uidText.slice(0, 255) : stableUid(fields.title, fields.startsAtUtc);
-  const series = recurrence && uidText ? { seriesUid: uid, recurrenceId: new Date(recurrence.epochMs).toISOString() } : null;
+  const series =
+    recurrence && uidText
+      ? { seriesUid: uid, recurrenceId: new Date(recurrence.epochMs).toISOString() }
+      : null;
   return {
     eventNumber,
     uid: series ? occurrenceUid(uid, recurrence!.epochMs) : uid,
@@ -205,17 +262,29 @@ function readEvent(component: ICAL.Component, eventNumber: number, context: Read
 }
 
 /** "3 Mar 2027": a date in the preview's notes. */
-const dayText = (epochMs: number, zone: string) => formatInstant(epochMs, zone, { withZone: false }).replace(/, \d{2}:\d{2}$/, '');
+const dayText = (epochMs: number, zone: string) =>
+  formatInstant(epochMs, zone, { withZone: false }).replace(/, \d{2}:\d{2}$/, '');
 
 /** Every occurrence of a repeating event within the window, each its own event that knows its series. */
-function readSeries(component: ICAL.Component, eventNumber: number, context: ReadContext, window: ExpansionWindow): ParsedIcsEvent[] {
+function readSeries(
+  component: ICAL.Component,
+  eventNumber: number,
+  context: ReadContext,
+  window: ExpansionWindow,
+): ParsedIcsEvent[] {
   const warnings = titleWarnings(component);
   const own = readTimes(component, context, warnings);
   const dtstart = component.getFirstProperty('dtstart')!;
   const tzid = dtstart.getParameter('tzid');
-  const expansion = expandSeries(component, window, (time) => instantOf(time, typeof tzid === 'string' ? tzid : null, 'start', context).epochMs);
+  const expansion = expandSeries(
+    component,
+    window,
+    (time) => instantOf(time, typeof tzid === 'string' ? tzid : null, 'start', context).epochMs,
+  );
   const uidText = text(component, 'uid');
-  const seriesUid = uidText ? uidText.slice(0, 255) : stableUid(text(component, 'summary') || PLACEHOLDER_TITLE, new Date(own.start.epochMs).toISOString());
+  const seriesUid = uidText
+    ? uidText.slice(0, 255)
+    : stableUid(text(component, 'summary') || PLACEHOLDER_TITLE, new Date(own.start.epochMs).toISOString());
   const first = expansion.occurrences[0];
   const last = expansion.occurrences.at(-1);
   if (!first || !last) {
@@ -233,14 +302,27 @@ function readSeries(component: ICAL.Component, eventNumber: number, context: Rea
     const start = { ...own.start, epochMs: occurrence.startMs };
     const fields = readFields(component, context, occurrenceWarnings, { start, endMs: occurrence.endMs });
     // A users' deadline moves with each occurrence, as it does when one event is rescheduled.
-    if (ownDeadline instanceof ICAL.Time) fields.userActionDeadlineUtc = new Date(ownDeadline.toUnixTime() * 1000 + occurrence.startMs - own.start.epochMs).toISOString();
+    if (ownDeadline instanceof ICAL.Time)
+      fields.userActionDeadlineUtc = new Date(
+        ownDeadline.toUnixTime() * 1000 + occurrence.startMs - own.start.epochMs,
+      ).toISOString();
     if (index === 0) {
       const zone = fields.timeZone;
-      const span = first === last ? `1 occurrence, on ${dayText(first.startMs, zone)}` : `${expansion.occurrences.length} occurrences, ${dayText(first.startMs, zone)} to ${dayText(last.startMs, zone)}`;
+      const span =
+        first === last
+          ? `1 occurrence, on ${dayText(first.startMs, zone)}`
+          : `${expansion.occurrences.length} occurrences, ${dayText(first.startMs, zone)} to ${dayText(last.startMs, zone)}`;
       const notes = [`it repeats: ${span}, each imported as its own event in one series`];
-      if (expansion.hasLater) notes.push('later occurrences are beyond the two-year horizon; import the file again later to add them');
-      if (expansion.isCut) notes.push(`later occurrences were left out, as a file brings at most ${MAX_ICS_EVENTS} events`);
-      if (expansion.earlier > 0) notes.push(`${expansion.earlier} earlier ${expansion.earlier === 1 ? 'occurrence, more than a year ago, was' : 'occurrences, more than a year ago, were'} left out`);
+      if (expansion.hasLater)
+        notes.push(
+          'later occurrences are beyond the two-year horizon; import the file again later to add them',
+        );
+      if (expansion.isCut)
+        notes.push(`later occurrences were left out, as a file brings at most ${MAX_ICS_EVENTS} events`);
+      if (expansion.earlier > 0)
+        notes.push(
+          `${expansion.earlier} earlier ${expansion.earlier === 1 ? 'occurrence, more than a year ago, was' : 'occurrences, more than a year ago, were'} left out`,
+        );
       occurrenceWarnings.push(notes.join('; '));
     }
     return {
@@ -287,7 +369,9 @@ function splitEvents(source: string): { outline: string; events: string[] } {
 
 function parseComponent(text: string): ICAL.Component {
   const parsed: unknown = ICAL.parse(text);
-  return new ICAL.Component((Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[]);
+  return new ICAL.Component(
+    (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as unknown[],
+  );
 }
 
 /** Reads the file. Fails only when it is not a readable iCalendar file at all. `nowMs` places the window repeating events are expanded in. */
@@ -296,23 +380,34 @@ export function parseIcs(input: string, defaultZone: string, nowMs = Date.now())
   if (source.trim() === '') return fail('invalid_argument', 'The calendar file is empty.');
   const firstLine = source.trimStart().split(/\r?\n/, 1)[0] ?? '';
   if (firstLine.trim().toUpperCase() !== 'BEGIN:VCALENDAR') {
-    return fail('invalid_argument', `This is not an iCalendar (.ics) file: it should begin with BEGIN:VCALENDAR, but begins with "${firstLine.trim().slice(0, 40)}".`);
+    return fail(
+      'invalid_argument',
+      `This is not an iCalendar (.ics) file: it should begin with BEGIN:VCALENDAR, but begins with "${firstLine.trim().slice(0, 40)}".`,
+    );
   }
   const split = splitEvents(source);
   let root: ICAL.Component;
   const components: ICAL.Component[] = [];
   try {
     root = parseComponent(split.outline);
-    if (root.name !== 'vcalendar') return fail('invalid_argument', 'This is not an iCalendar (.ics) file: it has no VCALENDAR.');
-    if (split.events.length > MAX_ICS_EVENTS) return fail('invalid_argument', `The calendar file has ${split.events.length} events; Herald imports at most ${MAX_ICS_EVENTS} at a time.`);
+    if (root.name !== 'vcalendar')
+      return fail('invalid_argument', 'This is not an iCalendar (.ics) file: it has no VCALENDAR.');
+    if (split.events.length > MAX_ICS_EVENTS)
+      return fail(
+        'invalid_argument',
+        `The calendar file has ${split.events.length} events; Herald imports at most ${MAX_ICS_EVENTS} at a time.`,
+      );
     for (const block of split.events) {
-      const event = parseComponent(`BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`).getFirstSubcomponent('vevent');
+      const event = parseComponent(`BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`).getFirstSubcomponent(
+        'vevent',
+      );
       if (event) components.push(event);
     }
   } catch (error) {
     return fail('invalid_argument', describeParseFailure(error, source));
   }
-  if (components.length === 0) return fail('invalid_argument', 'The calendar file has no events (VEVENT) to import.');
+  if (components.length === 0)
+    return fail('invalid_argument', 'The calendar file has no events (VEVENT) to import.');
 
   const fileZones = new Map<string, ICAL.Timezone>();
   for (const zone of root.getAllSubcomponents('vtimezone')) {
@@ -331,12 +426,21 @@ export function parseIcs(input: string, defaultZone: string, nowMs = Date.now())
       events.push(event);
     } else if (earlier.isExpanded && !isExpanded) {
       // An overridden instance (RECURRENCE-ID) takes the place of the occurrence the rule made.
-      events[earlier.index] = { ...event, warnings: [...events[earlier.index]!.warnings.filter((warning) => warning.startsWith('it repeats')), ...event.warnings] };
+      events[earlier.index] = {
+        ...event,
+        warnings: [
+          ...events[earlier.index]!.warnings.filter((warning) => warning.startsWith('it repeats')),
+          ...event.warnings,
+        ],
+      };
       seen.set(event.uid, { ...earlier, isExpanded: false });
     } else if (!earlier.isExpanded && isExpanded) {
       // The override came first in the file; the rule's occurrence gives way to it.
     } else {
-      problems.push({ eventNumber: event.eventNumber, message: `${named} has the same UID as event ${earlier.eventNumber}, so it was left out.` });
+      problems.push({
+        eventNumber: event.eventNumber,
+        message: `${named} has the same UID as event ${earlier.eventNumber}, so it was left out.`,
+      });
     }
   };
   components.forEach((component, index) => {
@@ -346,10 +450,12 @@ export function parseIcs(input: string, defaultZone: string, nowMs = Date.now())
     try {
       if (isSeriesMaster(component)) {
         const window = seriesWindow(nowMs, MAX_ICS_EVENTS - events.length);
-        for (const occurrence of readSeries(component, eventNumber, context, window)) add(occurrence, true, named);
+        for (const occurrence of readSeries(component, eventNumber, context, window))
+          add(occurrence, true, named);
       } else add(readEvent(component, eventNumber, context), false, named);
     } catch (error) {
-      const reason = error instanceof EventProblem ? error.message : `it could not be read (${(error as Error).message})`;
+      const reason =
+        error instanceof EventProblem ? error.message : `it could not be read (${(error as Error).message})`;
       problems.push({ eventNumber, message: `${named} cannot be imported: ${reason}.` });
     }
   });

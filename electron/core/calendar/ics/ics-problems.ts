@@ -29,7 +29,8 @@ export function describeParseFailure(error: unknown, source: string): string {
   if (message.includes('component began but did not end')) {
     return 'The calendar file is cut short: a BEGIN: line has no matching END: line.';
   }
-  const badParameters = /^(?:Invalid parameters|Missing parameter value|Empty parameter name) in '([\s\S]*)'$/.exec(message);
+  const badParameters =
+    /^(?:Invalid parameters|Missing parameter value|Empty parameter name) in '([\s\S]*)'$/.exec(message);
   if (badParameters) {
     return `${lineLabel(source, badParameters[1] ?? '')} of the calendar file has a malformed parameter (the part between ";" and ":").`;
   }

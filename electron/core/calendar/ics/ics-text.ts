@@ -23,7 +23,8 @@ export function foldLine(line: string): string {
     // ASCII is one octet a character: most lines need no folding, and the rest fold by length.
     if (line.length <= MAX_LINE_OCTETS) return line;
     const chunks = [line.slice(0, MAX_LINE_OCTETS)];
-    for (let at = MAX_LINE_OCTETS; at < line.length; at += MAX_LINE_OCTETS - 1) chunks.push(` ${line.slice(at, at + MAX_LINE_OCTETS - 1)}`);
+    for (let at = MAX_LINE_OCTETS; at < line.length; at += MAX_LINE_OCTETS - 1)
+      chunks.push(` ${line.slice(at, at + MAX_LINE_OCTETS - 1)}`);
     return chunks.join(CRLF);
   }
   const physical: string[] = [];

@@ -51,7 +51,12 @@ export function offsetChanges(zone: string, fromMs: number, toMs: number): Offse
         if (offsetAt(middle, zone) === previousOffset) low = middle;
         else high = middle;
       }
-      changes.push({ atMs: high, fromMinutes: previousOffset, toMinutes: offset, name: wallTimeInZone(high, zone).zoneAbbreviation });
+      changes.push({
+        atMs: high,
+        fromMinutes: previousOffset,
+        toMinutes: offset,
+        name: wallTimeInZone(high, zone).zoneAbbreviation,
+      });
       previousOffset = offset;
     }
     previousMs = atMs;
@@ -107,7 +112,12 @@ function buildZoneOffsets(zone: string, fromMs: number, toMs: number): ZoneOffse
       const change = changes[low - 1];
       const offsetMinutes = change ? change.toMinutes : initialMinutes;
       // Just after clocks go back, the wall clock repeats times it showed before the change.
-      if (change && change.toMinutes < change.fromMinutes && epochMs < change.atMs + (change.fromMinutes - change.toMinutes) * MS_PER_MINUTE) return null;
+      if (
+        change &&
+        change.toMinutes < change.fromMinutes &&
+        epochMs < change.atMs + (change.fromMinutes - change.toMinutes) * MS_PER_MINUTE
+      )
+        return null;
       const wall = new Date(epochMs + offsetMinutes * MS_PER_MINUTE);
       return {
         year: wall.getUTCFullYear(),
@@ -135,7 +145,13 @@ function floatingTime(epochMs: number, offsetMinutes: number): ICAL.Time {
   });
 }
 
-function observance(kind: 'standard' | 'daylight', onsetMs: number, fromMinutes: number, toMinutes: number, name: string): ICAL.Component {
+function observance(
+  kind: 'standard' | 'daylight',
+  onsetMs: number,
+  fromMinutes: number,
+  toMinutes: number,
+  name: string,
+): ICAL.Component {
   const component = new ICAL.Component(kind);
   // The onset is written in the wall time in force just before it (RFC 5545 §3.6.5).
   component.addPropertyWithValue('dtstart', floatingTime(onsetMs, fromMinutes));
@@ -168,10 +184,24 @@ function buildVtimezone(zone: string, fromYear: number, toYear: number): ICAL.Co
   const component = new ICAL.Component('vtimezone');
   component.addPropertyWithValue('tzid', zone);
   component.addSubcomponent(
-    observance(initialOffset > smallestOffset ? 'daylight' : 'standard', fromMs, initialOffset, initialOffset, wallTimeInZone(fromMs, zone).zoneAbbreviation),
+    observance(
+      initialOffset > smallestOffset ? 'daylight' : 'standard',
+      fromMs,
+      initialOffset,
+      initialOffset,
+      wallTimeInZone(fromMs, zone).zoneAbbreviation,
+    ),
   );
   for (const change of changes) {
-    component.addSubcomponent(observance(change.toMinutes > change.fromMinutes ? 'daylight' : 'standard', change.atMs, change.fromMinutes, change.toMinutes, change.name));
+    component.addSubcomponent(
+      observance(
+        change.toMinutes > change.fromMinutes ? 'daylight' : 'standard',
+        change.atMs,
+        change.fromMinutes,
+        change.toMinutes,
+        change.name,
+      ),
+    );
   }
   return component;
 }

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportIcs } from '../../../../electron/core/calendar/ics/ics-export.ts';
-import { MAX_BODY_BYTES, startHarnessServer, type HarnessServer } from '../../../../electron/harness/http-transport.ts';
+import {
+  MAX_BODY_BYTES,
+  startHarnessServer,
+  type HarnessServer,
+} from '../../../../electron/harness/http-transport.ts';
 import { makeCore } from '../../../support/core-fixture.ts';
 import { makeEvent } from '../../shared/calendar/event-fixtures.ts';
 
@@ -17,7 +21,14 @@ async function start() {
   const { core, logger } = makeCore();
   const staticDir = mkdtempSync(join(tmpdir(), 'herald-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Herald</title>');
-  server = await startHarnessServer({ router: core.router, bus: core.bus, logger, token: TOKEN, staticDir, port: 0 });
+  server = await startHarnessServer({
+    router: core.router,
+    bus: core.bus,
+    logger,
+    token: TOKEN,
+    staticDir,
+    port: 0,
+  });
   return { core, server, logger };
 }
 
@@ -26,7 +37,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-function call(path: string, init: { body?: string; headers?: Record<string, string>; method?: string; duplex?: boolean } = {}) {
+function call(
+  path: string,
+  init: { body?: string; headers?: Record<string, string>; method?: string; duplex?: boolean } = {},
+) {
   return fetch(`${server!.origin}${path}`, {
     method: init.method ?? 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...init.headers },
@@ -59,7 +73,12 @@ function rawExchange(text: string): Promise<string> {
       const answer = Buffer.concat(chunks).toString('latin1');
       const headerEnd = answer.indexOf('\r\n\r\n');
       const length = /content-length: (\d+)/i.exec(answer.slice(0, headerEnd))?.[1];
-      if (headerEnd >= 0 && length !== undefined && Buffer.byteLength(answer.slice(headerEnd + 4), 'latin1') >= Number(length)) finish();
+      if (
+        headerEnd >= 0 &&
+        length !== undefined &&
+        Buffer.byteLength(answer.slice(headerEnd + 4), 'latin1') >= Number(length)
+      )
+        finish();
     });
     socket.on('end', finish);
     socket.on('error', (error) => (chunks.length > 0 ? finish() : reject(error)));
@@ -71,10 +90,19 @@ function rawExchange(text: string): Promise<string> {
 function callWithHost(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${server!.origin}/api/app:info`);
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host, 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
@@ -98,7 +126,10 @@ describe('the browser harness HTTP transport', () => {
     const notJson = await call('/api/settings:update', { body: '{nope' });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    const wrongType = await call('/api/settings:get', { body: '{}', headers: { 'content-type': 'text/plain' } });
+    const wrongType = await call('/api/settings:get', {
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect((await (await call('/api/app:info', { body: '{}' })).json()).ok).toBe(true);
   });
@@ -106,17 +137,28 @@ describe('the browser harness HTTP transport', () => {
   it('answers a body over the 2 MiB cap with 413 and the usual JSON error, not a connection reset', async () => {
     await start();
     for (const size of [MAX_BODY_BYTES + 1, 3 * 1024 * 1024, 20 * 1024 * 1024]) {
-      const tooBig = await call('/api/settings:update', { body: JSON.stringify({ timeZone: 'x'.repeat(size) }) });
+      const tooBig = await call('/api/settings:update', {
+        body: JSON.stringify({ timeZone: 'x'.repeat(size) }),
+      });
       expect(tooBig.status, `${size} bytes`).toBe(413);
-      expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('2 MiB') } });
+      expect(await tooBig.json()).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringContaining('2 MiB') },
+      });
     }
     // Declared too large up front, and streamed past the cap without a length (chunked): the same answer.
     const declared = await rawExchange(
       `POST /api/settings:update HTTP/1.1\r\nHost: ${hostOf()}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 10}\r\nConnection: close\r\n\r\n{"timeZone":"`,
     );
     expect(declared).toMatch(/^HTTP\/1\.1 413 /);
-    expect(JSON.parse(declared.slice(declared.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    const chunked = await call('/api/settings:update', { body: new Blob([new Uint8Array(MAX_BODY_BYTES + 4096).fill(0x20)]).stream() as unknown as string, duplex: true });
+    expect(JSON.parse(declared.slice(declared.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    const chunked = await call('/api/settings:update', {
+      body: new Blob([new Uint8Array(MAX_BODY_BYTES + 4096).fill(0x20)]).stream() as unknown as string,
+      duplex: true,
+    });
     expect(chunked.status).toBe(413);
     expect((await (await call('/api/app:info', { body: '{}' })).json()).ok).toBe(true);
   });
@@ -146,7 +188,10 @@ describe('the browser harness HTTP transport', () => {
       expect(answer, JSON.stringify(requestText.slice(0, 60))).toMatch(/^HTTP\/1\.1 4\d\d /);
     }
     const badEscape = await rawExchange(malformed[0]!);
-    expect(JSON.parse(badEscape.slice(badEscape.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(JSON.parse(badEscape.slice(badEscape.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     const response = await call('/api/app:info', { body: '{}' });
     expect(await response.json()).toMatchObject({ ok: true, value: { host: 'browser-harness' } });
   });
@@ -157,13 +202,34 @@ describe('the browser harness HTTP transport', () => {
     const methods = fc.constantFrom('GET', 'POST', 'HEAD', 'PUT', 'OPTIONS', 'G\u0000T', '', 'POST POST');
     const target = fc.oneof(
       fc.string({ maxLength: 60 }).map((text) => `/api/${text}`),
-      fc.constantFrom('/api/%', '/api/%ZZ', '/api/%C0%AF', 'http://[', 'http://[::1]:99999/', '*', '//', '/../../etc/passwd', '/api/events?token=%'),
+      fc.constantFrom(
+        '/api/%',
+        '/api/%ZZ',
+        '/api/%C0%AF',
+        'http://[',
+        'http://[::1]:99999/',
+        '*',
+        '//',
+        '/../../etc/passwd',
+        '/api/events?token=%',
+      ),
       fc.string({ unit: 'binary', maxLength: 40 }),
     );
-    const header = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 200 })).map(([name, value]) => `${name}: ${value}`);
+    const header = fc
+      .tuple(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 200 }))
+      .map(([name, value]) => `${name}: ${value}`);
     const requestText = fc
-      .tuple(methods, target, fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2', 'HTTP/1.1 extra', ''), fc.array(header, { maxLength: 5 }), fc.boolean())
-      .map(([method, path, version, headers, withHost]) => `${method} ${path} ${version}\r\n${withHost ? `Host: ${host}\r\n` : ''}${headers.join('\r\n')}\r\n\r\n`);
+      .tuple(
+        methods,
+        target,
+        fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2', 'HTTP/1.1 extra', ''),
+        fc.array(header, { maxLength: 5 }),
+        fc.boolean(),
+      )
+      .map(
+        ([method, path, version, headers, withHost]) =>
+          `${method} ${path} ${version}\r\n${withHost ? `Host: ${host}\r\n` : ''}${headers.join('\r\n')}\r\n\r\n`,
+      );
     await fc.assert(
       fc.asyncProperty(requestText, async (text) => {
         const answer = await rawExchange(text);
@@ -180,7 +246,13 @@ describe('the browser harness HTTP transport', () => {
     const { core } = await start();
     const ics = exportIcs(
       Array.from({ length: 3_000 }, (_, index) =>
-        makeEvent({ id: `e${index}`, uid: `e${index}@herald`, startsAtUtc: new Date(Date.UTC(2027, 0, 4, 9) + index * 3_600_000).toISOString(), endsAtUtc: new Date(Date.UTC(2027, 0, 4, 10) + index * 3_600_000).toISOString(), userActionDeadlineUtc: null }),
+        makeEvent({
+          id: `e${index}`,
+          uid: `e${index}@herald`,
+          startsAtUtc: new Date(Date.UTC(2027, 0, 4, 9) + index * 3_600_000).toISOString(),
+          endsAtUtc: new Date(Date.UTC(2027, 0, 4, 10) + index * 3_600_000).toISOString(),
+          userActionDeadlineUtc: null,
+        }),
       ),
       '2026-04-20T09:00:00.000Z',
     );
@@ -203,7 +275,11 @@ describe('the browser harness HTTP transport', () => {
 
   it('refuses a wrong or missing token with 401', async () => {
     await start();
-    for (const headers of [{ authorization: 'Bearer wrong' }, { authorization: '' }, { authorization: `Basic ${TOKEN}` }]) {
+    for (const headers of [
+      { authorization: 'Bearer wrong' },
+      { authorization: '' },
+      { authorization: `Basic ${TOKEN}` },
+    ]) {
       const response = await call('/api/app:info', { body: '{}', headers });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
@@ -214,7 +290,10 @@ describe('the browser harness HTTP transport', () => {
 
   it('refuses requests from another origin, even with the right token', async () => {
     await start();
-    const response = await call('/api/app:info', { body: '{}', headers: { origin: 'https://evil.example.com' } });
+    const response = await call('/api/app:info', {
+      body: '{}',
+      headers: { origin: 'https://evil.example.com' },
+    });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const own = await call('/api/app:info', { body: '{}', headers: { origin: server!.origin } });
@@ -238,7 +317,9 @@ describe('the browser harness HTTP transport', () => {
   it('streams core events over SSE', async () => {
     const { core } = await start();
     const controller = new AbortController();
-    const response = await fetch(`${server!.origin}/api/events?token=${TOKEN}`, { signal: controller.signal });
+    const response = await fetch(`${server!.origin}/api/events?token=${TOKEN}`, {
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment
     await core.router.invoke('settings:update', { timeZone: 'UTC' });

@@ -2,7 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { app, BrowserWindow, ipcMain, protocol, session, shell, FakeWebContents, FakeWebFrame, resetFakeElectron } from '../../../fakes/electron.ts';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  FakeWebContents,
+  FakeWebFrame,
+  resetFakeElectron,
+} from '../../../fakes/electron.ts';
 import { startHeraldShell } from '../../../../electron/shell/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../../shared/security/csp.ts';
 
@@ -64,7 +74,14 @@ describe('the Electron shell', () => {
     const { window } = await startShell();
     const open = window.webContents.windowOpenHandler!;
     expect(open({ url: 'https://status.slack.com/' })).toEqual({ action: 'deny' });
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com/', 'smb://host/share', 'not a url']) {
+    for (const url of [
+      'http://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://user:pw@example.com/',
+      'smb://host/share',
+      'not a url',
+    ]) {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
     await Promise.resolve();
@@ -73,7 +90,8 @@ describe('the Electron shell', () => {
 
   it('denies every permission request and check', async () => {
     await startShell();
-    const { permissionRequestHandler, permissionCheckHandler, devicePermissionHandler } = session.defaultSession;
+    const { permissionRequestHandler, permissionCheckHandler, devicePermissionHandler } =
+      session.defaultSession;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | undefined;
       permissionRequestHandler!({}, permission, (answer) => (granted = answer));
@@ -99,21 +117,38 @@ describe('the Electron shell', () => {
 
     const stranger = new FakeWebContents();
     stranger.mainFrame.url = 'app://herald/index.html';
-    expect(await ipcMain.invokeAs(stranger, 'app:info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await ipcMain.invokeAs(own, 'app:info', {}, new FakeWebFrame('app://herald/index.html'))).toMatchObject({
+    expect(await ipcMain.invokeAs(stranger, 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await ipcMain.invokeAs(own, 'app:info', {}, new FakeWebFrame('app://herald/index.html')),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     own.mainFrame.url = 'https://evil.example.com/';
-    expect(await ipcMain.invokeAs(own, 'app:info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ipcMain.invokeAs(own, 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('validates IPC arguments and never registers the test-clock channels', async () => {
     const { window } = await startShell();
     const own = window.webContents;
-    expect(await ipcMain.invokeAs(own, 'app:info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await ipcMain.invokeAs(own, 'slack:connect', { token: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await ipcMain.invokeAs(own, 'settings:update', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await ipcMain.invokeAs(own, 'app:info', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await ipcMain.invokeAs(own, 'slack:connect', { token: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await ipcMain.invokeAs(own, 'settings:update', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     expect(ipcMain.handlers.has('testClock:advance')).toBe(false);
     expect(ipcMain.handlers.has('testClock:set')).toBe(false);
     expect(ipcMain.handlers.has('settings:get')).toBe(true);

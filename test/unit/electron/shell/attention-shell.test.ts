@@ -10,7 +10,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestClock } from '../../../../electron/core/clock/test-clock.ts';
 import { startHeraldShell } from '../../../../electron/shell/app.ts';
 import { trayImage } from '../../../../electron/shell/tray-icons.ts';
-import { app, BrowserWindow, ipcMain, Notification, powerMonitor, resetFakeElectron, Tray } from '../../../fakes/electron.ts';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  powerMonitor,
+  resetFakeElectron,
+  Tray,
+} from '../../../fakes/electron.ts';
 import { makeCore } from '../../../support/core-fixture.ts';
 
 const MINUTE_MS = 60_000;
@@ -26,7 +34,11 @@ interface MenuTemplateItem {
 /** Promises an incident update in the data folder before Herald starts, as an earlier run would have. */
 function promiseBeforeStart(dataDir: string, nextUpdateInMs: number) {
   const { core } = makeCore({ dataDir, clock: createTestClock(START_MS) });
-  const promised = core.reminders.scheduler.promiseUpdate({ incidentId: 'inc-42', incidentTitle: 'Sentry unavailable', nextUpdateAtMs: START_MS + nextUpdateInMs });
+  const promised = core.reminders.scheduler.promiseUpdate({
+    incidentId: 'inc-42',
+    incidentTitle: 'Sentry unavailable',
+    nextUpdateAtMs: START_MS + nextUpdateInMs,
+  });
   if (!promised.ok) throw new Error(promised.error.message);
   // The earlier run ends here; ending writes its coalesced reminder save.
   core.stop();
@@ -43,13 +55,18 @@ async function startShell() {
 }
 
 function navigations(window: BrowserWindow) {
-  return window.webContents.sent.filter((message) => message.channel === 'herald:event' && message.args[0] === 'app:navigate').map((message) => message.args[1]);
+  return window.webContents.sent
+    .filter((message) => message.channel === 'herald:event' && message.args[0] === 'app:navigate')
+    .map((message) => message.args[1]);
 }
 
 describe('reminders on the desktop', () => {
   beforeEach(() => {
     resetFakeElectron();
-    vi.useFakeTimers({ now: START_MS, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+    vi.useFakeTimers({
+      now: START_MS,
+      toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    });
     app.userDataPath = mkdtempSync(join(tmpdir(), 'herald-shell-'));
   });
   afterEach(() => {
@@ -61,7 +78,14 @@ describe('reminders on the desktop', () => {
     const { tray, menu } = await startShell();
     expect(tray.image).toBe(trayImage({ state: 'idle', badge: null }));
     expect(tray.toolTip).toBe('Herald: nothing due');
-    expect(menu().map((item) => item.label ?? item.type)).toEqual(['Nothing due', 'separator', 'New incident…', 'Open Herald', 'separator', 'Quit Herald']);
+    expect(menu().map((item) => item.label ?? item.type)).toEqual([
+      'Nothing due',
+      'separator',
+      'New incident…',
+      'Open Herald',
+      'separator',
+      'Quit Herald',
+    ]);
   });
 
   it('shows a native notification naming the incident when its update falls due, and puts it in the tray', async () => {
@@ -73,11 +97,18 @@ describe('reminders on the desktop', () => {
     expect(Notification.shown).toHaveLength(0);
 
     vi.advanceTimersByTime(5 * MINUTE_MS);
-    expect(Notification.shown.map((shown) => shown.options.title)).toEqual(['Update due in 5 min: Sentry unavailable']);
+    expect(Notification.shown.map((shown) => shown.options.title)).toEqual([
+      'Update due in 5 min: Sentry unavailable',
+    ]);
 
     vi.advanceTimersByTime(5 * MINUTE_MS);
     const due = Notification.shown[1]!;
-    expect(due.options).toMatchObject({ title: 'Update due now: Sentry unavailable', silent: false, urgency: 'critical', timeoutType: 'never' });
+    expect(due.options).toMatchObject({
+      title: 'Update due now: Sentry unavailable',
+      silent: false,
+      urgency: 'critical',
+      timeoutType: 'never',
+    });
     expect(due.options.body).toContain('10:30 BST');
     // The heads-up it replaces is taken down: one notification per incident.
     expect(Notification.shown[0]!.isClosed).toBe(true);
@@ -97,7 +128,9 @@ describe('reminders on the desktop', () => {
     Notification.shown.at(-1)!.click();
     expect(window.isShown).toBe(true);
     expect(window.focusCount).toBe(1);
-    expect(navigations(window)).toEqual([{ screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } }]);
+    expect(navigations(window)).toEqual([
+      { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } },
+    ]);
   });
 
   it('acts on a tray item with one click, and opens the composer for a new incident', async () => {
@@ -140,7 +173,9 @@ describe('reminders on the desktop', () => {
     const reopened = BrowserWindow.instances[1]!;
     expect(navigations(reopened)).toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(navigations(reopened)).toEqual([{ screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } }]);
+    expect(navigations(reopened)).toEqual([
+      { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } },
+    ]);
   });
 
   it('quits for real from the tray, even when keeping running in the tray', async () => {
@@ -167,7 +202,9 @@ describe('reminders on the desktop', () => {
     await startShell();
     vi.setSystemTime(START_MS + 31 * MINUTE_MS);
     vi.advanceTimersByTime(5_000);
-    expect(Notification.shown.map((shown) => shown.options.title)).toEqual(['Update due now: Sentry unavailable']);
+    expect(Notification.shown.map((shown) => shown.options.title)).toEqual([
+      'Update due now: Sentry unavailable',
+    ]);
   });
 
   it('plays no sound when sounds are off', async () => {

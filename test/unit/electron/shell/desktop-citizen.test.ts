@@ -7,7 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHeraldShell } from '../../../../electron/shell/app.ts';
-import { app, BrowserWindow, crashReporter, ipcMain, resetFakeElectron, screen, Tray } from '../../../fakes/electron.ts';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  ipcMain,
+  resetFakeElectron,
+  screen,
+  Tray,
+} from '../../../fakes/electron.ts';
 
 interface MenuTemplateItem {
   label?: string;
@@ -48,7 +56,14 @@ describe('Herald as a desktop citizen', () => {
     resetFakeElectron();
     await startShell();
     const second = BrowserWindow.instances[0]!;
-    expect(second.options).toMatchObject({ x: 200, y: 150, width: 1100, height: 700, minWidth: 900, minHeight: 600 });
+    expect(second.options).toMatchObject({
+      x: 200,
+      y: 150,
+      width: 1100,
+      height: 700,
+      minWidth: 900,
+      minHeight: 600,
+    });
     // Maximised once the page is ready to show, not before (that would flash an empty window).
     expect(second.isMaximized()).toBe(false);
     second.emit('ready-to-show');
@@ -58,15 +73,29 @@ describe('Herald as a desktop citizen', () => {
 
   it('brings a window from an unplugged monitor back onto the screen that is left', async () => {
     screen.displays = [
-      { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } },
-      { id: 2, bounds: { x: 1440, y: 0, width: 2560, height: 1440 }, workArea: { x: 1440, y: 0, width: 2560, height: 1440 } },
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1440, height: 900 },
+        workArea: { x: 0, y: 25, width: 1440, height: 875 },
+      },
+      {
+        id: 2,
+        bounds: { x: 1440, y: 0, width: 2560, height: 1440 },
+        workArea: { x: 1440, y: 0, width: 2560, height: 1440 },
+      },
     ];
     await startShell();
     BrowserWindow.instances[0]!.setBounds({ x: 2000, y: 300, width: 1200, height: 800 });
     quit();
     resetFakeElectron();
     // Only the laptop's own display now.
-    screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } }];
+    screen.displays = [
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1440, height: 900 },
+        workArea: { x: 0, y: 25, width: 1440, height: 875 },
+      },
+    ];
     await startShell();
     expect(BrowserWindow.instances[0]!.options).toMatchObject({ x: 120, y: 62, width: 1200, height: 800 });
   });
@@ -89,9 +118,15 @@ describe('Herald as a desktop citizen', () => {
     const window = BrowserWindow.instances[0]!;
     expect(await ipcMain.invokeAs(window.webContents, 'updates:status', {})).toMatchObject({
       ok: true,
-      value: { state: 'unsupported', message: 'This is a development build; installed copies of Herald update themselves.' },
+      value: {
+        state: 'unsupported',
+        message: 'This is a development build; installed copies of Herald update themselves.',
+      },
     });
-    expect(await ipcMain.invokeAs(window.webContents, 'loginItem:status', {})).toEqual({ ok: true, value: { isSupported: false, isEnabled: false, wasLaunchedAtLogin: false } });
+    expect(await ipcMain.invokeAs(window.webContents, 'loginItem:status', {})).toEqual({
+      ok: true,
+      value: { isSupported: false, isEnabled: false, wasLaunchedAtLogin: false },
+    });
   });
 
   it('registers the login item of an installed build when the setting is turned on, and removes it when turned off', async () => {
@@ -102,15 +137,27 @@ describe('Herald as a desktop citizen', () => {
     try {
       await startShell();
       const window = BrowserWindow.instances[0]!;
-      const isRegistered = () => (process.platform === 'linux' ? existsSync(join(configHome, 'autostart', 'herald.desktop')) : app.loginItem.openAtLogin);
+      const isRegistered = () =>
+        process.platform === 'linux'
+          ? existsSync(join(configHome, 'autostart', 'herald.desktop'))
+          : app.loginItem.openAtLogin;
       expect(isRegistered()).toBe(false);
-      await ipcMain.invokeAs(window.webContents, 'settings:update', { openAtLogin: true, hasAnsweredOpenAtLogin: true });
+      await ipcMain.invokeAs(window.webContents, 'settings:update', {
+        openAtLogin: true,
+        hasAnsweredOpenAtLogin: true,
+      });
       expect(isRegistered()).toBe(true);
-      expect(await ipcMain.invokeAs(window.webContents, 'loginItem:status', {})).toMatchObject({ ok: true, value: { isSupported: true, isEnabled: true } });
+      expect(await ipcMain.invokeAs(window.webContents, 'loginItem:status', {})).toMatchObject({
+        ok: true,
+        value: { isSupported: true, isEnabled: true },
+      });
       await ipcMain.invokeAs(window.webContents, 'settings:update', { openAtLogin: false });
       expect(isRegistered()).toBe(false);
       // No update feed in this build: it says so rather than failing every few hours.
-      expect(await ipcMain.invokeAs(window.webContents, 'updates:status', {})).toMatchObject({ ok: true, value: { state: 'unsupported' } });
+      expect(await ipcMain.invokeAs(window.webContents, 'updates:status', {})).toMatchObject({
+        ok: true,
+        value: { state: 'unsupported' },
+      });
     } finally {
       if (previous === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = previous;

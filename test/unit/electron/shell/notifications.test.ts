@@ -5,8 +5,14 @@ import { createMemoryLogger } from '../../../../electron/core/logging/logger.ts'
 import { createNativeNotifier } from '../../../../electron/shell/notifications.ts';
 import { Notification, resetFakeElectron } from '../../../fakes/electron.ts';
 
-const postUpdate: AttentionCommand = { type: 'navigate', request: { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: false } } };
-const holding: AttentionCommand = { type: 'navigate', request: { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true } } };
+const postUpdate: AttentionCommand = {
+  type: 'navigate',
+  request: { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: false } },
+};
+const holding: AttentionCommand = {
+  type: 'navigate',
+  request: { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true } },
+};
 
 function spec(overrides: Partial<NotificationSpec> = {}): NotificationSpec {
   return {
@@ -29,7 +35,10 @@ function spec(overrides: Partial<NotificationSpec> = {}): NotificationSpec {
 
 function setup() {
   const commands: AttentionCommand[] = [];
-  const notifier = createNativeNotifier({ onCommand: (command) => commands.push(command), logger: createMemoryLogger() });
+  const notifier = createNativeNotifier({
+    onCommand: (command) => commands.push(command),
+    logger: createMemoryLogger(),
+  });
   return { commands, notifier };
 }
 

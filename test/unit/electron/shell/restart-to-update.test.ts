@@ -37,7 +37,10 @@ afterEach(() => {
 describe('restart to update from the tray', () => {
   it('is offered once downloaded, waits for unsaved keystrokes, then restarts into the update', async () => {
     const calls: string[] = [];
-    const { core } = makeCore({ updater: readyUpdater(calls), prepareToQuit: () => calls.push('prepareToQuit') });
+    const { core } = makeCore({
+      updater: readyUpdater(calls),
+      prepareToQuit: () => calls.push('prepareToQuit'),
+    });
     const revealed: string[] = [];
     shell = startAttentionShell({
       core,
@@ -63,7 +66,10 @@ describe('restart to update from the tray', () => {
       if (event === 'app:navigate') navigations.push(payload);
     });
     await core.router.call('app:reportUnsavedWork', { hasUnsavedDraft: true });
-    expect(await core.router.call('updates:status', {})).toMatchObject({ ok: true, value: { restartBlockedBy: 'The draft you are writing has changes that are not saved yet.' } });
+    expect(await core.router.call('updates:status', {})).toMatchObject({
+      ok: true,
+      value: { restartBlockedBy: 'The draft you are writing has changes that are not saved yet.' },
+    });
     restartItem()!.click!();
     expect(calls).toEqual([]);
     expect(revealed).toEqual(['window']);

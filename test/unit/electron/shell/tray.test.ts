@@ -11,9 +11,19 @@ const idle: TrayModel = {
   title: '',
   tooltip: 'Herald: nothing due',
   count: 0,
-  menu: [{ type: 'label', label: 'Nothing due' }, { type: 'separator' }, { type: 'item', label: 'Quit Herald', command: { type: 'quit' } }],
+  menu: [
+    { type: 'label', label: 'Nothing due' },
+    { type: 'separator' },
+    { type: 'item', label: 'Quit Herald', command: { type: 'quit' } },
+  ],
 };
-const overdueOnMac: TrayModel = { ...idle, icon: { state: 'overdue', badge: null }, title: '2', tooltip: 'Herald: 2 overdue', count: 2 };
+const overdueOnMac: TrayModel = {
+  ...idle,
+  icon: { state: 'overdue', badge: null },
+  title: '2',
+  tooltip: 'Herald: 2 overdue',
+  count: 2,
+};
 
 interface TemplateItem {
   label?: string;
@@ -27,7 +37,11 @@ describe('the tray', () => {
 
   it('renders the model: icon, tooltip and a menu whose items send their commands', () => {
     const commands: AttentionCommand[] = [];
-    createHeraldTray({ initial: idle, capabilities: hostCapabilities('linux'), onCommand: (command) => commands.push(command) });
+    createHeraldTray({
+      initial: idle,
+      capabilities: hostCapabilities('linux'),
+      onCommand: (command) => commands.push(command),
+    });
     const tray = Tray.instances[0]!;
     expect(tray.image).toBe(trayImage(idle.icon));
     expect(tray.toolTip).toBe('Herald: nothing due');
@@ -44,7 +58,11 @@ describe('the tray', () => {
   });
 
   it('shows the count as a title on macOS', () => {
-    const herald = createHeraldTray({ initial: idle, capabilities: hostCapabilities('darwin'), onCommand: () => {} });
+    const herald = createHeraldTray({
+      initial: idle,
+      capabilities: hostCapabilities('darwin'),
+      onCommand: () => {},
+    });
     herald.render(overdueOnMac);
     const tray = Tray.instances[0]!;
     expect(tray.title).toBe('2');
@@ -53,7 +71,11 @@ describe('the tray', () => {
 
   it('opens Herald on a plain click on Windows', () => {
     const commands: AttentionCommand[] = [];
-    createHeraldTray({ initial: idle, capabilities: hostCapabilities('win32'), onCommand: (command) => commands.push(command) });
+    createHeraldTray({
+      initial: idle,
+      capabilities: hostCapabilities('win32'),
+      onCommand: (command) => commands.push(command),
+    });
     Tray.instances[0]!.emit('click');
     expect(commands).toEqual([{ type: 'open' }]);
   });

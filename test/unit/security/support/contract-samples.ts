@@ -40,7 +40,11 @@ const HAND_WRITTEN: Partial<Record<Channel, unknown>> = {
   'settings:update': { timeZone: 'Europe/London', keepRunningInTray: false },
   'plan:update': { plan: resetToDefaultPlan() },
   // Generated, it would set both threadTs and threadOf (refused together) and fall back to no blocks at all.
-  'outbox:enqueue': { channel: 'general', text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] },
+  'outbox:enqueue': {
+    channel: 'general',
+    text: 'x',
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }],
+  },
 };
 
 const SAMPLE_NOW = '2026-04-20T09:00:00.000Z';
@@ -78,7 +82,10 @@ export function isAcceptable(channel: Channel, args: unknown): boolean {
 }
 
 export function argsJsonSchema(channel: Channel): JsonSchema {
-  return z.toJSONSchema(channels[channel].args as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(channels[channel].args as z.ZodType, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
 }
 
 function resolveRef(node: JsonSchema, root: JsonSchema): JsonSchema {
@@ -119,7 +126,8 @@ function exampleString(node: JsonSchema, key: string | number | undefined): stri
 function exampleNumber(node: JsonSchema, isInteger: boolean): number {
   let value = node.minimum ?? (node.exclusiveMinimum !== undefined ? node.exclusiveMinimum + 1 : 1);
   if (node.maximum !== undefined) value = Math.min(value, node.maximum);
-  if (node.exclusiveMaximum !== undefined && value >= node.exclusiveMaximum) value = node.exclusiveMaximum - 1;
+  if (node.exclusiveMaximum !== undefined && value >= node.exclusiveMaximum)
+    value = node.exclusiveMaximum - 1;
   return isInteger ? Math.ceil(value) : value;
 }
 
@@ -129,7 +137,14 @@ type Path = ReadonlyArray<string | number>;
  * A value matching `node`. `isFull` also fills optional properties (to reach
  * nested objects). Records the paths of strict objects into `strictObjects`.
  */
-function example(node: JsonSchema, root: JsonSchema, isFull: boolean, path: Path, strictObjects: Path[], depth: number): unknown {
+function example(
+  node: JsonSchema,
+  root: JsonSchema,
+  isFull: boolean,
+  path: Path,
+  strictObjects: Path[],
+  depth: number,
+): unknown {
   const schema = resolveRef(node, root);
   if (depth > 12) return null;
   if ('const' in schema) return schema.const;
@@ -152,15 +167,21 @@ function example(node: JsonSchema, root: JsonSchema, isFull: boolean, path: Path
     case 'null':
       return null;
     case 'array': {
-      if (schema.prefixItems) return schema.prefixItems.map((item, index) => example(item, root, isFull, [...path, index], strictObjects, depth + 1));
+      if (schema.prefixItems)
+        return schema.prefixItems.map((item, index) =>
+          example(item, root, isFull, [...path, index], strictObjects, depth + 1),
+        );
       const count = Math.min(schema.maxItems ?? 1, Math.max(schema.minItems ?? 0, isFull ? 1 : 0));
-      return Array.from({ length: count }, (_, index) => example(schema.items ?? {}, root, isFull, [...path, index], strictObjects, depth + 1));
+      return Array.from({ length: count }, (_, index) =>
+        example(schema.items ?? {}, root, isFull, [...path, index], strictObjects, depth + 1),
+      );
     }
     case 'object': {
       const value: Record<string, unknown> = {};
       if (schema.properties && schema.additionalProperties === false) strictObjects.push(path);
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        if (isFull || schema.required?.includes(key)) value[key] = example(property, root, isFull, [...path, key], strictObjects, depth + 1);
+        if (isFull || schema.required?.includes(key))
+          value[key] = example(property, root, isFull, [...path, key], strictObjects, depth + 1);
       }
       return value;
     }
@@ -182,10 +203,13 @@ function strictPathsOf(value: unknown, node: JsonSchema, root: JsonSchema, path:
   const schema = resolveRef(node, root);
   const option = (schema.anyOf ?? schema.oneOf)?.find((candidate) => {
     const resolved = resolveRef(candidate, root);
-    return Array.isArray(value) ? resolved.type === 'array' : typeof value === 'object' && value !== null && resolved.type === 'object';
+    return Array.isArray(value)
+      ? resolved.type === 'array'
+      : typeof value === 'object' && value !== null && resolved.type === 'object';
   });
   if (option) return strictPathsOf(value, option, root, path, found);
-  if (Array.isArray(value) && schema.items) value.forEach((item, index) => strictPathsOf(item, schema.items!, root, [...path, index], found));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((item, index) => strictPathsOf(item, schema.items!, root, [...path, index], found));
   else if (typeof value === 'object' && value !== null && schema.properties) {
     if (schema.additionalProperties === false) found.push(path);
     for (const [key, child] of Object.entries(value)) {
@@ -203,12 +227,19 @@ export function sampleFor(channel: Channel): ChannelSample | null {
   if (handWritten !== undefined) {
     const strictObjects: Path[] = [];
     strictPathsOf(handWritten, root, root, [], strictObjects);
-    return schema.safeParse(handWritten).success ? { args: handWritten, strictObjects, source: 'hand-written' } : null;
+    return schema.safeParse(handWritten).success
+      ? { args: handWritten, strictObjects, source: 'hand-written' }
+      : null;
   }
   for (const isFull of [true, false]) {
     const strictObjects: Path[] = [];
     const args = example(root, root, isFull, [], strictObjects, 0);
-    if (schema.safeParse(args).success) return { args, strictObjects, source: isFull ? 'generated (all fields)' : 'generated (required fields)' };
+    if (schema.safeParse(args).success)
+      return {
+        args,
+        strictObjects,
+        source: isFull ? 'generated (all fields)' : 'generated (required fields)',
+      };
   }
   return null;
 }
@@ -228,8 +259,15 @@ export function looseObjects(channel: Channel): string[] {
     seen.add(node);
     const schema = resolveRef(node, root);
     if (schema.properties && schema.additionalProperties === undefined) loose.push(where || '(arguments)');
-    for (const [key, property] of Object.entries(schema.properties ?? {})) visit(property, where ? `${where}.${key}` : key);
-    for (const option of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? []), ...(schema.prefixItems ?? [])]) visit(option, where);
+    for (const [key, property] of Object.entries(schema.properties ?? {}))
+      visit(property, where ? `${where}.${key}` : key);
+    for (const option of [
+      ...(schema.anyOf ?? []),
+      ...(schema.oneOf ?? []),
+      ...(schema.allOf ?? []),
+      ...(schema.prefixItems ?? []),
+    ])
+      visit(option, where);
     visit(schema.items, `${where}[]`);
     if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties, `${where}{}`);
   };
@@ -249,18 +287,22 @@ export function freeFormPaths(channel: Channel): Array<{ path: Path; isAnyJson: 
   const found: Array<{ path: Path; isAnyJson: boolean }> = [];
   const visit = (value: unknown, node: JsonSchema, path: Path) => {
     const schema = resolveRef(node, root);
-    const isUnknown = Object.keys(schema).filter((key) => key !== '$schema' && key !== 'default').length === 0;
+    const isUnknown =
+      Object.keys(schema).filter((key) => key !== '$schema' && key !== 'default').length === 0;
     if (isUnknown || typeof schema.additionalProperties === 'object') {
       found.push({ path, isAnyJson: isUnknown });
       if (isUnknown) return;
     }
     const option = (schema.anyOf ?? schema.oneOf)?.find((candidate) => {
       const resolved = resolveRef(candidate, root);
-      return Array.isArray(value) ? resolved.type === 'array' : typeof value === 'object' && value !== null && resolved.type === 'object';
+      return Array.isArray(value)
+        ? resolved.type === 'array'
+        : typeof value === 'object' && value !== null && resolved.type === 'object';
     });
     if (option) return visit(value, option, path);
     if (schema.allOf?.[0]) return visit(value, schema.allOf[0], path);
-    if (Array.isArray(value) && schema.items) value.forEach((item, index) => visit(item, schema.items!, [...path, index]));
+    if (Array.isArray(value) && schema.items)
+      value.forEach((item, index) => visit(item, schema.items!, [...path, index]));
     else if (typeof value === 'object' && value !== null && schema.properties) {
       for (const [key, child] of Object.entries(value)) {
         const property = schema.properties[key];
@@ -285,7 +327,8 @@ export function withExtraKey(value: unknown, path: Path, key: string, extra: unk
 export function valuePaths(value: unknown, path: Path = []): Path[] {
   const paths: Path[] = path.length ? [path] : [];
   if (Array.isArray(value)) value.forEach((item, index) => paths.push(...valuePaths(item, [...path, index])));
-  else if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) paths.push(...valuePaths(child, [...path, key]));
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, child] of Object.entries(value)) paths.push(...valuePaths(child, [...path, key]));
   return paths;
 }
 

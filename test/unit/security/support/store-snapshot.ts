@@ -10,7 +10,8 @@ export function snapshotStores(dataDir: string): Record<string, string> {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) snapshot[relative(dataDir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else if (entry.isFile())
+        snapshot[relative(dataDir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
     }
   };
   walk(dataDir);

@@ -48,7 +48,8 @@ export async function startIpcTransport(): Promise<Transport> {
     channels: names,
     dataDir,
     transported: (args) => structuredClone(args),
-    call: async (channel, args) => (await ipcMain.invokeAs(window.webContents, channel, structuredClone(args))) as ApiResult,
+    call: async (channel, args) =>
+      (await ipcMain.invokeAs(window.webContents, channel, structuredClone(args))) as ApiResult,
     close: () => {
       app.emit('before-quit');
       resetFakeElectron();
@@ -61,12 +62,19 @@ export async function startHttpTransport(): Promise<Transport> {
   const { core, logger, dataDir } = makeCore({ withTestClock: true });
   const staticDir = mkdtempSync(join(tmpdir(), 'herald-security-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Herald</title>');
-  const server = await startHarnessServer({ router: core.router, bus: core.bus, logger, token: TOKEN, staticDir, port: 0 });
+  const server = await startHarnessServer({
+    router: core.router,
+    bus: core.bus,
+    logger,
+    token: TOKEN,
+    staticDir,
+    port: 0,
+  });
   return {
     name: 'HTTP harness',
     channels: core.router.channelNames,
     dataDir,
-    transported: (args) => (args === undefined ? {} : JSON.parse(JSON.stringify(args)) as unknown),
+    transported: (args) => (args === undefined ? {} : (JSON.parse(JSON.stringify(args)) as unknown)),
     call: async (channel, args) => {
       const response = await fetch(`${server.origin}/api/${encodeURIComponent(channel)}`, {
         method: 'POST',

@@ -10,7 +10,17 @@ describe('the wire grammar', () => {
   });
 
   it('refuses names that cannot be channels', () => {
-    for (const name of ['', 'settings', '../x:y', 'electron-store-get-data', 'a:b:c', 'Settings:get', 42, null]) expect(isChannelName(name)).toBe(false);
+    for (const name of [
+      '',
+      'settings',
+      '../x:y',
+      'electron-store-get-data',
+      'a:b:c',
+      'Settings:get',
+      42,
+      null,
+    ])
+      expect(isChannelName(name)).toBe(false);
     expect(isChannelName('settings:get')).toBe(true);
   });
 });

@@ -19,7 +19,12 @@ const HOUR_MS = 3_600_000;
 describe('date keys', () => {
   it('validate real dates only', () => {
     expect(['2026-04-23', '2028-02-29'].map(isDateKey)).toEqual([true, true]);
-    expect(['2026-02-29', '2026-4-23', '23/04/2026', '2026-13-01'].map(isDateKey)).toEqual([false, false, false, false]);
+    expect(['2026-02-29', '2026-4-23', '23/04/2026', '2026-13-01'].map(isDateKey)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('do calendar arithmetic, clamping months to their last day', () => {
@@ -58,15 +63,22 @@ describe('month and week grids', () => {
       const day = days.find((candidate) => candidate.key === key)!;
       return (day.endMs - day.startMs) / HOUR_MS;
     };
-    expect([length(march, '2026-03-28'), length(march, '2026-03-29'), length(march, '2026-03-30')]).toEqual([24, 23, 24]);
-    expect([length(october, '2026-10-24'), length(october, '2026-10-25'), length(october, '2026-10-26')]).toEqual([24, 25, 24]);
+    expect([length(march, '2026-03-28'), length(march, '2026-03-29'), length(march, '2026-03-30')]).toEqual([
+      24, 23, 24,
+    ]);
+    expect([
+      length(october, '2026-10-24'),
+      length(october, '2026-10-25'),
+      length(october, '2026-10-26'),
+    ]).toEqual([24, 25, 24]);
   });
 
   it('chain days without gaps (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 800 }), (offset) => {
         const days = monthGrid(addDaysToKey('2025-06-01', offset), ZONE).flat();
-        for (let index = 1; index < days.length; index++) expect(days[index]!.startMs).toBe(days[index - 1]!.endMs);
+        for (let index = 1; index < days.length; index++)
+          expect(days[index]!.startMs).toBe(days[index - 1]!.endMs);
       }),
       { numRuns: 40 },
     );
@@ -74,7 +86,15 @@ describe('month and week grids', () => {
 
   it('give the week around a date, with a label', () => {
     const week = weekGrid('2026-04-30', ZONE);
-    expect(week.map((day) => day.key)).toEqual(['2026-04-27', '2026-04-28', '2026-04-29', '2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03']);
+    expect(week.map((day) => day.key)).toEqual([
+      '2026-04-27',
+      '2026-04-28',
+      '2026-04-29',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-03',
+    ]);
     expect(weekLabel(week)).toBe('27 Apr – 3 May 2026');
     expect(weekLabel(weekGrid('2026-04-23', ZONE))).toBe('20 – 26 Apr 2026');
     expect(weekLabel(weekGrid('2026-12-30', ZONE))).toBe('28 Dec 2026 – 3 Jan 2027');
@@ -83,20 +103,38 @@ describe('month and week grids', () => {
 
 describe('putting items into days', () => {
   const week = weekGrid('2026-04-23', ZONE);
-  const keysOf = (buckets: string[][], id: string) => week.filter((_, index) => buckets[index]!.includes(id)).map((day) => day.key);
-  const item = (id: string, from: string, to: string = from) => ({ id, startMs: Date.parse(from), endMs: Date.parse(to) });
+  const keysOf = (buckets: string[][], id: string) =>
+    week.filter((_, index) => buckets[index]!.includes(id)).map((day) => day.key);
+  const item = (id: string, from: string, to: string = from) => ({
+    id,
+    startMs: Date.parse(from),
+    endMs: Date.parse(to),
+  });
   const bucket = (...items: ReturnType<typeof item>[]) =>
-    bucketByDay(week, items, (entry) => entry.startMs, (entry) => entry.endMs).map((day) => day.map((entry) => entry.id));
+    bucketByDay(
+      week,
+      items,
+      (entry) => entry.startMs,
+      (entry) => entry.endMs,
+    ).map((day) => day.map((entry) => entry.id));
 
   it('puts a window into every day it touches, but not the day its end falls exactly on', () => {
-    const buckets = bucket(item('overnight', '2026-04-22T21:00:00Z', '2026-04-24T08:00:00Z'), item('to-midnight', '2026-04-20T20:00:00Z', '2026-04-20T23:00:00Z'));
+    const buckets = bucket(
+      item('overnight', '2026-04-22T21:00:00Z', '2026-04-24T08:00:00Z'),
+      item('to-midnight', '2026-04-20T20:00:00Z', '2026-04-20T23:00:00Z'),
+    );
     expect(keysOf(buckets, 'overnight')).toEqual(['2026-04-22', '2026-04-23', '2026-04-24']);
     // 23:00 UTC is midnight BST: the window ends as the 21st begins.
     expect(keysOf(buckets, 'to-midnight')).toEqual(['2026-04-20']);
   });
 
   it('puts an instant into the London day it falls on, and leaves out what is outside the days', () => {
-    const buckets = bucket(item('late', '2026-04-22T23:30:00Z'), item('before', '2026-04-19T10:00:00Z'), item('after', '2026-04-27T10:00:00Z'), item('spanning-in', '2026-04-18T10:00:00Z', '2026-04-20T10:00:00Z'));
+    const buckets = bucket(
+      item('late', '2026-04-22T23:30:00Z'),
+      item('before', '2026-04-19T10:00:00Z'),
+      item('after', '2026-04-27T10:00:00Z'),
+      item('spanning-in', '2026-04-18T10:00:00Z', '2026-04-20T10:00:00Z'),
+    );
     expect(keysOf(buckets, 'late')).toEqual(['2026-04-23']);
     expect(keysOf(buckets, 'before')).toEqual([]);
     expect(keysOf(buckets, 'after')).toEqual([]);

@@ -8,7 +8,12 @@ describe('duty digests', () => {
   it('group what happened in the period by kind, in time order, with incident durations', () => {
     const digest = buildDigest(
       [
-        { kind: 'incident', title: 'Incident - Sentry unavailable', atUtc: '2026-04-21T10:20:00Z', durationMs: 80 * 60_000 },
+        {
+          kind: 'incident',
+          title: 'Incident - Sentry unavailable',
+          atUtc: '2026-04-21T10:20:00Z',
+          durationMs: 80 * 60_000,
+        },
         { kind: 'feature', title: 'New Feature - Self-service DNS', atUtc: '2026-04-20T14:00:00Z' },
         { kind: 'maintenance', title: 'Certificate Manager Upgrade', atUtc: '2026-04-23T16:00:00Z' },
         { kind: 'feature', title: 'Too early', atUtc: '2026-04-16T14:00:00Z' },
@@ -37,7 +42,13 @@ describe('duty digests', () => {
   });
 
   it('write durations and periods for people', () => {
-    expect([formatDuration(45 * 60_000), formatDuration(26 * 3_600_000), formatDuration(0)]).toEqual(['45 min', '1 day 2 h', 'under a minute']);
-    expect(periodLabel(Date.parse('2026-04-27T09:00:00Z'), Date.parse('2026-05-08T09:00:00Z'), ZONE)).toBe('27 Apr – 8 May 2026');
+    expect([formatDuration(45 * 60_000), formatDuration(26 * 3_600_000), formatDuration(0)]).toEqual([
+      '45 min',
+      '1 day 2 h',
+      'under a minute',
+    ]);
+    expect(periodLabel(Date.parse('2026-04-27T09:00:00Z'), Date.parse('2026-05-08T09:00:00Z'), ZONE)).toBe(
+      '27 Apr – 8 May 2026',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyCancel, applyEdit, applySent, applyUnsent, canCancel, canReschedule } from '../../../../shared/calendar/event-lifecycle.ts';
+import {
+  applyCancel,
+  applyEdit,
+  applySent,
+  applyUnsent,
+  canCancel,
+  canReschedule,
+} from '../../../../shared/calendar/event-lifecycle.ts';
 import { fieldsOf } from '../../../../shared/calendar/maintenance-event.ts';
 import { makeEvent } from './event-fixtures.ts';
 
@@ -14,13 +21,26 @@ describe('event lifecycle', () => {
   it('an edit bumps the sequence; saving the same fields changes nothing', () => {
     const event = makeEvent();
     expect(unwrap(applyEdit(event, fieldsOf(event), NOW))).toBe(event);
-    const edited = unwrap(applyEdit(event, { ...fieldsOf(event), impact: 'Deploys pause for ten minutes.' }, NOW));
-    expect(edited).toMatchObject({ sequence: 1, updatedAtUtc: NOW, status: 'planned', previousStartsAtUtc: null });
+    const edited = unwrap(
+      applyEdit(event, { ...fieldsOf(event), impact: 'Deploys pause for ten minutes.' }, NOW),
+    );
+    expect(edited).toMatchObject({
+      sequence: 1,
+      updatedAtUtc: NOW,
+      status: 'planned',
+      previousStartsAtUtc: null,
+    });
   });
 
   it('moving a planned event records where it was but keeps it planned (nobody heard the old date)', () => {
-    const edited = unwrap(applyEdit(makeEvent(), { ...fieldsOf(makeEvent()), ...moved }, NOW, 'Clashes with a release'));
-    expect(edited).toMatchObject({ status: 'planned', previousStartsAtUtc: '2026-04-23T11:00:00.000Z', changeReason: 'Clashes with a release' });
+    const edited = unwrap(
+      applyEdit(makeEvent(), { ...fieldsOf(makeEvent()), ...moved }, NOW, 'Clashes with a release'),
+    );
+    expect(edited).toMatchObject({
+      status: 'planned',
+      previousStartsAtUtc: '2026-04-23T11:00:00.000Z',
+      changeReason: 'Clashes with a release',
+    });
   });
 
   it('moving an announced event makes it rescheduled and asks for a new "rescheduled" message', () => {
@@ -32,7 +52,9 @@ describe('event lifecycle', () => {
 
   it('lets work in progress change its end but not its start', () => {
     const running = makeEvent({ status: 'in_progress', sentStages: { announcement: NOW, starting: NOW } });
-    expect(applyEdit(running, { ...fieldsOf(running), endsAtUtc: '2026-04-23T18:00:00.000Z' }, NOW).ok).toBe(true);
+    expect(applyEdit(running, { ...fieldsOf(running), endsAtUtc: '2026-04-23T18:00:00.000Z' }, NOW).ok).toBe(
+      true,
+    );
     const refused = applyEdit(running, { ...fieldsOf(running), ...moved }, NOW);
     expect(!refused.ok && refused.error).toMatchObject({ code: 'conflict', fields: ['startsAtUtc'] });
     expect(canReschedule(running)).toBe(false);
@@ -48,7 +70,11 @@ describe('event lifecycle', () => {
   });
 
   it('cancelling records the reason and bumps the sequence', () => {
-    expect(unwrap(applyCancel(makeEvent(), NOW, 'No longer needed'))).toMatchObject({ status: 'cancelled', changeReason: 'No longer needed', sequence: 1 });
+    expect(unwrap(applyCancel(makeEvent(), NOW, 'No longer needed'))).toMatchObject({
+      status: 'cancelled',
+      changeReason: 'No longer needed',
+      sequence: 1,
+    });
   });
 
   it('sending messages moves the status along: announced, in progress, complete', () => {
@@ -73,7 +99,11 @@ describe('event lifecycle', () => {
     const running = makeEvent({ status: 'in_progress', sentStages: { announcement: NOW, starting: NOW } });
     expect(applyUnsent(running, 'starting', NOW).status).toBe('announced');
     expect(applyUnsent(applyUnsent(running, 'starting', NOW), 'announcement', NOW).status).toBe('planned');
-    const moved = makeEvent({ status: 'in_progress', previousStartsAtUtc: '2026-04-22T11:00:00.000Z', sentStages: { announcement: NOW, starting: NOW } });
+    const moved = makeEvent({
+      status: 'in_progress',
+      previousStartsAtUtc: '2026-04-22T11:00:00.000Z',
+      sentStages: { announcement: NOW, starting: NOW },
+    });
     expect(applyUnsent(moved, 'starting', NOW).status).toBe('rescheduled');
   });
 });

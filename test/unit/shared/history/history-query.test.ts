@@ -27,13 +27,24 @@ describe('searching history', () => {
   });
 
   it('matches a channel by name (with or without #) or by id', () => {
-    for (const channel of ['#Operations-Engineering-Update', 'operations-engineering-update', 'C0OPSENGUPD']) expect(matchesHistoryQuery(entry('a'), { channel })).toBe(true);
+    for (const channel of ['#Operations-Engineering-Update', 'operations-engineering-update', 'C0OPSENGUPD'])
+      expect(matchesHistoryQuery(entry('a'), { channel })).toBe(true);
     expect(matchesHistoryQuery(entry('a'), { channel: 'chat' })).toBe(false);
   });
 
   it('takes the range as from (inclusive) to (exclusive), newest first, limited but counted', () => {
-    const entries = ['2026-04-18', '2026-04-19', '2026-04-20'].map((day, n) => entry(String(n), { sentAtUtc: `${day}T09:00:00.000Z` }));
-    expect(searchHistory(entries, { fromUtc: '2026-04-19T09:00:00.000Z', toUtc: '2026-04-20T09:00:00.000Z' }).entries.map((found) => found.id)).toEqual(['1']);
-    expect(searchHistory(entries, { limit: 2 })).toMatchObject({ total: 3, entries: [{ id: '2' }, { id: '1' }] });
+    const entries = ['2026-04-18', '2026-04-19', '2026-04-20'].map((day, n) =>
+      entry(String(n), { sentAtUtc: `${day}T09:00:00.000Z` }),
+    );
+    expect(
+      searchHistory(entries, {
+        fromUtc: '2026-04-19T09:00:00.000Z',
+        toUtc: '2026-04-20T09:00:00.000Z',
+      }).entries.map((found) => found.id),
+    ).toEqual(['1']);
+    expect(searchHistory(entries, { limit: 2 })).toMatchObject({
+      total: 3,
+      entries: [{ id: '2' }, { id: '1' }],
+    });
   });
 });

@@ -43,7 +43,9 @@ const releaseNotes: CommunicationTypeInput = {
 
 describe('plan edits', () => {
   it('renames a channel in every type that posts to it, and nowhere else', () => {
-    const plan = value(checked(renameChannel(resetToDefaultPlan(), '#operations-engineering-update', 'ops-eng-news')));
+    const plan = value(
+      checked(renameChannel(resetToDefaultPlan(), '#operations-engineering-update', 'ops-eng-news')),
+    );
     const uses = plan.types
       .filter((type) => slackChannelsOf(type).includes('ops-eng-news'))
       .map((type) => type.id);
@@ -84,9 +86,9 @@ describe('plan edits', () => {
     const retired = value(checked(retireType(resetToDefaultPlan(), 'things-learned')));
     expect(activeTypes(retired).map((type) => type.id)).not.toContain('things-learned');
     expect(retired.types.map((type) => type.id)).toContain('things-learned');
-    expect(activeTypes(value(checked(restoreType(retired, 'things-learned')))).map((type) => type.id)).toContain(
-      'things-learned',
-    );
+    expect(
+      activeTypes(value(checked(restoreType(retired, 'things-learned')))).map((type) => type.id),
+    ).toContain('things-learned');
 
     let plan = resetToDefaultPlan();
     for (const type of plan.types.slice(1)) plan = value(checked(retireType(plan, type.id)));
@@ -107,7 +109,9 @@ describe('plan edits', () => {
 
   it("sets, shows and clears the team's own help text for a checklist item", () => {
     const edited = value(
-      checked(editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.')),
+      checked(
+        editChecklistHelp(resetToDefaultPlan(), 'incident', 'service', 'Use the name on the status page.'),
+      ),
     );
     expect(helpFor(edited, 'incident', 'service')).toBe('Use the name on the status page.');
     const cleared = value(checked(editChecklistHelp(edited, 'incident', 'service', ' ')));
@@ -127,9 +131,14 @@ describe('the plan editor’s whole-form edits', () => {
   it('lists each channel once with the types that post to it, and replaces one checklist’s help, dropping blanks', () => {
     const uses = channelsInPlan(resetToDefaultPlan());
     expect(uses.filter((use) => use.channel === 'operations-engineering-update')).toHaveLength(1);
-    const withHelp = withChecklistHelp(resetToDefaultPlan(), 'incident', { service: 'Our words', priority: '  ' });
+    const withHelp = withChecklistHelp(resetToDefaultPlan(), 'incident', {
+      service: 'Our words',
+      priority: '  ',
+    });
     expect(withHelp.checklistHelp).toEqual({ incident: { service: 'Our words' } });
-    expect(value(checked(editChecklistHelp(withHelp, 'feature', 'feature', 'Name it')))?.checklistHelp).toEqual({
+    expect(
+      value(checked(editChecklistHelp(withHelp, 'feature', 'feature', 'Name it')))?.checklistHelp,
+    ).toEqual({
       incident: { service: 'Our words' },
       feature: { feature: 'Name it' },
     });

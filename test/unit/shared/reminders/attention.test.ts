@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { attentionItems, notificationCentreSections, reminderUrgency, trayState } from '../../../../shared/reminders/attention.ts';
-import type { Reminder, ReminderKind, ReminderState, ReminderSubject } from '../../../../shared/reminders/reminder.ts';
+import {
+  attentionItems,
+  notificationCentreSections,
+  reminderUrgency,
+  trayState,
+} from '../../../../shared/reminders/attention.ts';
+import type {
+  Reminder,
+  ReminderKind,
+  ReminderState,
+  ReminderSubject,
+} from '../../../../shared/reminders/reminder.ts';
 
 const NOW_MS = Date.UTC(2026, 3, 23, 10, 0);
 const MINUTE_MS = 60_000;
 const options = { dueSoonWindowMs: 15 * MINUTE_MS };
 
 let idCount = 0;
-function reminder(kind: ReminderKind, state: ReminderState, dueInMin: number, subject: ReminderSubject = { type: 'incident', incidentId: 'inc' }): Reminder {
+function reminder(
+  kind: ReminderKind,
+  state: ReminderState,
+  dueInMin: number,
+  subject: ReminderSubject = { type: 'incident', incidentId: 'inc' },
+): Reminder {
   const dueAtUtc = new Date(NOW_MS + dueInMin * MINUTE_MS).toISOString();
   return {
     id: `r${++idCount}`,
@@ -36,7 +51,9 @@ describe('reminderUrgency', () => {
     expect(reminderUrgency(reminder('plan_duty', 'fired', -1), NOW_MS, options)).toBe('due');
     expect(reminderUrgency(reminder('plan_duty', 'armed', 10), NOW_MS, options)).toBe('due_soon');
     expect(reminderUrgency(reminder('plan_duty', 'armed', 60), NOW_MS, options)).toBeNull();
-    expect(reminderUrgency(reminder('plan_duty', 'armed', 60), NOW_MS, { ...options, includeUpcoming: true })).toBe('upcoming');
+    expect(
+      reminderUrgency(reminder('plan_duty', 'armed', 60), NOW_MS, { ...options, includeUpcoming: true }),
+    ).toBe('upcoming');
     expect(reminderUrgency(reminder('incident_due', 'dismissed', -1), NOW_MS, options)).toBeNull();
     expect(reminderUrgency(reminder('incident_due', 'cleared', -1), NOW_MS, options)).toBeNull();
   });
@@ -44,7 +61,13 @@ describe('reminderUrgency', () => {
 
 describe('trayState', () => {
   it('is idle with nothing due', () => {
-    expect(trayState([reminder('plan_duty', 'armed', 120), reminder('incident_due', 'dismissed', -5)], NOW_MS, options)).toEqual({
+    expect(
+      trayState(
+        [reminder('plan_duty', 'armed', 120), reminder('incident_due', 'dismissed', -5)],
+        NOW_MS,
+        options,
+      ),
+    ).toEqual({
       state: 'idle',
       count: 0,
       items: [],
@@ -52,7 +75,11 @@ describe('trayState', () => {
   });
 
   it('is due soon when something comes within the window', () => {
-    const tray = trayState([reminder('incident_heads_up', 'armed', 5), reminder('incident_due', 'armed', 10)], NOW_MS, options);
+    const tray = trayState(
+      [reminder('incident_heads_up', 'armed', 5), reminder('incident_due', 'armed', 10)],
+      NOW_MS,
+      options,
+    );
     expect(tray.state).toBe('due_soon');
     expect(tray.count).toBe(1);
   });

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInQuietHours, quietHoursEndAfter, releaseInstantMs } from '../../../../shared/reminders/quiet-hours.ts';
+import {
+  isInQuietHours,
+  quietHoursEndAfter,
+  releaseInstantMs,
+} from '../../../../shared/reminders/quiet-hours.ts';
 
 const overnight = { startHHMM: '22:00', endHHMM: '07:00', zone: 'Europe/London' };
 const lunch = { startHHMM: '12:00', endHHMM: '13:00', zone: 'Europe/London' };

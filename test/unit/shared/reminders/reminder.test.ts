@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleArgsSchema } from '../../../../shared/reminders/reminder-requests.ts';
-import { defaultReminderSettings, reminderSettingsSchema } from '../../../../shared/reminders/reminder-settings.ts';
+import {
+  defaultReminderSettings,
+  reminderSettingsSchema,
+} from '../../../../shared/reminders/reminder-settings.ts';
 import { kindRank, reminderSchema, subjectMatches } from '../../../../shared/reminders/reminder.ts';
 import { subjectKey } from '../../../../shared/reminders/reminder-facts.ts';
 
@@ -53,7 +56,12 @@ describe('reminder schema', () => {
 
 describe('reminder settings', () => {
   it('defaults to a 5-minute heads-up, 5-minute overdue repeat and 5-minute snooze, without quiet hours', () => {
-    expect(defaultReminderSettings).toMatchObject({ headsUpBeforeMs: 300_000, overdueRepeatMs: 300_000, snoozeMs: 300_000, isSoundEnabled: true });
+    expect(defaultReminderSettings).toMatchObject({
+      headsUpBeforeMs: 300_000,
+      overdueRepeatMs: 300_000,
+      snoozeMs: 300_000,
+      isSoundEnabled: true,
+    });
     expect(defaultReminderSettings.quietHours).toBeUndefined();
   });
 
@@ -67,7 +75,16 @@ describe('reminder settings', () => {
 
   it('ties a scheduled reminder’s kind to its subject', () => {
     const args = { dueAtMs: 0, title: 'x' };
-    expect(scheduleArgsSchema.safeParse({ ...args, kind: 'plan_duty', subject: { type: 'duty', dutyId: 'd' } }).success).toBe(true);
-    expect(scheduleArgsSchema.safeParse({ ...args, kind: 'maintenance_comm', subject: { type: 'duty', dutyId: 'd' } }).success).toBe(false);
+    expect(
+      scheduleArgsSchema.safeParse({ ...args, kind: 'plan_duty', subject: { type: 'duty', dutyId: 'd' } })
+        .success,
+    ).toBe(true);
+    expect(
+      scheduleArgsSchema.safeParse({
+        ...args,
+        kind: 'maintenance_comm',
+        subject: { type: 'duty', dutyId: 'd' },
+      }).success,
+    ).toBe(false);
   });
 });

@@ -24,7 +24,11 @@ vi.mock('node:fs', async (importOriginal) => {
   const refuse = (path: unknown) => {
     for (const [folder, errno] of refusedFolders) {
       if (typeof path === 'string' && path.includes(`/${folder}/`)) {
-        throw Object.assign(new Error(`${errno}: write failed, '${path}'`), { code: errno, syscall: 'write', path });
+        throw Object.assign(new Error(`${errno}: write failed, '${path}'`), {
+          code: errno,
+          syscall: 'write',
+          path,
+        });
       }
     }
   };
@@ -60,7 +64,12 @@ function failingDisk() {
       },
       set store(value) {
         const errno = refusedConf.get(options.name);
-        if (errno) throw Object.assign(new Error(`${errno}: write failed`), { code: errno, syscall: 'write', path: `${real.path}.tmp-1234` });
+        if (errno)
+          throw Object.assign(new Error(`${errno}: write failed`), {
+            code: errno,
+            syscall: 'write',
+            path: `${real.path}.tmp-1234`,
+          });
         real.store = value;
       },
     };
@@ -88,7 +97,8 @@ describe('a write the disk refuses', () => {
       ok: false,
       error: {
         code: 'storage_error',
-        message: 'Herald could not save the outbox: the disk is full (ENOSPC). Nothing changed in the outbox: the message was not queued or changed, and nothing new will be sent.',
+        message:
+          'Herald could not save the outbox: the disk is full (ENOSPC). Nothing changed in the outbox: the message was not queued or changed, and nothing new will be sent.',
         fix: 'Free some space on the disk, then try again.',
       },
     });
@@ -107,7 +117,11 @@ describe('a write the disk refuses', () => {
     disk.failing.set('settings', 'EROFS');
     expect(await core.router.invoke('settings:update', { timeZone: 'UTC' })).toMatchObject({
       ok: false,
-      error: { code: 'storage_error', message: 'Herald could not save your settings: the disk is read-only (EROFS). This change was not saved; what you typed is still on screen.' },
+      error: {
+        code: 'storage_error',
+        message:
+          'Herald could not save your settings: the disk is read-only (EROFS). This change was not saved; what you typed is still on screen.',
+      },
     });
     expect(core.settings.get().timeZone).toBe('Europe/London');
   });
@@ -116,11 +130,21 @@ describe('a write the disk refuses', () => {
     const disk = failingDisk();
     const { core, logger } = makeCore({ createBackend: disk.createBackend });
     disk.failing.set('outbox', 'ENOSPC');
-    const expected = { ok: false, error: { code: 'storage_error', message: expect.stringContaining('the message was not queued') } };
+    const expected = {
+      ok: false,
+      error: { code: 'storage_error', message: expect.stringContaining('the message was not queued') },
+    };
 
     const staticDir = mkdtempSync(join(tmpdir(), 'herald-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-    server = await startHarnessServer({ router: core.router, bus: core.bus, logger, token: 'disk-test-token-0123456789', staticDir, port: 0 });
+    server = await startHarnessServer({
+      router: core.router,
+      bus: core.bus,
+      logger,
+      token: 'disk-test-token-0123456789',
+      staticDir,
+      port: 0,
+    });
     const response = await fetch(`${server.origin}/api/outbox:enqueue`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer disk-test-token-0123456789' },
@@ -131,8 +155,16 @@ describe('a write the disk refuses', () => {
     resetFakeElectron();
     const window = new BrowserWindow({});
     await window.loadURL(APP_ENTRY_URL);
-    bindIpc({ ipcMain: ipcMain as never, router: core.router, bus: core.bus, logger, trustedContents: () => [window.webContents as never] });
-    expect(await ipcMain.invokeAs(window.webContents, 'outbox:enqueue', structuredClone(enqueue))).toMatchObject(expected);
+    bindIpc({
+      ipcMain: ipcMain as never,
+      router: core.router,
+      bus: core.bus,
+      logger,
+      trustedContents: () => [window.webContents as never],
+    });
+    expect(
+      await ipcMain.invokeAs(window.webContents, 'outbox:enqueue', structuredClone(enqueue)),
+    ).toMatchObject(expected);
     expect(core.outbox.list().items).toHaveLength(0);
   });
 });

@@ -7,7 +7,12 @@ describe('app:bootstrap', () => {
     const result = await core.router.call('app:bootstrap', {});
     if (!result.ok) throw new Error(result.error.message);
     const start = result.value;
-    expect(start.info).toMatchObject({ version: '0.0.0-test', host: 'browser-harness', hasTestClock: true, storageNotices: [] });
+    expect(start.info).toMatchObject({
+      version: '0.0.0-test',
+      host: 'browser-harness',
+      hasTestClock: true,
+      storageNotices: [],
+    });
     expect(start.nowUtc).toBe('2026-04-20T09:00:00.000Z');
     expect(start.settings.timeZone).toBe('Europe/London');
     expect(start.reminderSettings.snoozeMs).toBeGreaterThan(0);
@@ -29,10 +34,14 @@ describe('app:bootstrap', () => {
     const result = await core.router.call('app:bootstrap', {});
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.currentDraft?.draft.id).toBe(created.value.draft.id);
-    expect({ ok: true, value: result.value.currentDraft }).toEqual(await core.router.call('drafts:getCurrent', {}));
+    expect({ ok: true, value: result.value.currentDraft }).toEqual(
+      await core.router.call('drafts:getCurrent', {}),
+    );
     expect({ ok: true, value: result.value.settings }).toEqual(await core.router.call('settings:get', {}));
     expect({ ok: true, value: result.value.plan }).toEqual(await core.router.call('plan:get', {}));
-    expect({ ok: true, value: result.value.reminderSettings }).toEqual(await core.router.call('reminders:getSettings', {}));
+    expect({ ok: true, value: result.value.reminderSettings }).toEqual(
+      await core.router.call('reminders:getSettings', {}),
+    );
   });
 
   it('keeps app:info free of the data folder path', async () => {

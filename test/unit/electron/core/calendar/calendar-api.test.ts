@@ -5,11 +5,19 @@ import { certManagerFields } from '../../../shared/calendar/event-fixtures.ts';
 describe('the calendar API', () => {
   it('refuses invalid events with the offending field named', async () => {
     const { core } = makeCore();
-    const result = await core.router.call('calendar:create', { event: { ...certManagerFields(), endsAtUtc: '2026-04-23T10:00:00.000Z' } });
-    expect(!result.ok && result.error).toMatchObject({ code: 'invalid_argument', fields: ['event.endsAtUtc'] });
+    const result = await core.router.call('calendar:create', {
+      event: { ...certManagerFields(), endsAtUtc: '2026-04-23T10:00:00.000Z' },
+    });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'invalid_argument',
+      fields: ['event.endsAtUtc'],
+    });
     const unknownField = await core.router.call('calendar:get', { id: 'x', extra: true } as never);
     expect(!unknownField.ok && unknownField.error.code).toBe('invalid_argument');
-    const tooLong = await core.router.call('calendar:list', { fromUtc: '2026-01-01T00:00:00Z', toUtc: '2026-06-01T00:00:00Z' });
+    const tooLong = await core.router.call('calendar:list', {
+      fromUtc: '2026-01-01T00:00:00Z',
+      toUtc: '2026-06-01T00:00:00Z',
+    });
     expect(!tooLong.ok && tooLong.error.fields).toEqual(['toUtc']);
   });
 
@@ -17,15 +25,28 @@ describe('the calendar API', () => {
     const { core } = makeCore();
     const created = await core.router.call('calendar:create', { event: certManagerFields() });
     if (!created.ok) throw new Error(created.error.message);
-    const reminders = core.reminders.list().reminders.filter((reminder) => reminder.kind === 'maintenance_comm');
+    const reminders = core.reminders
+      .list()
+      .reminders.filter((reminder) => reminder.kind === 'maintenance_comm');
     expect(reminders.map((reminder) => reminder.subject)).toEqual(
-      ['announcement', 'reminder', 'start', 'complete'].map((stage) => ({ type: 'maintenance', eventId: created.value.event.id, stage })),
+      ['announcement', 'reminder', 'start', 'complete'].map((stage) => ({
+        type: 'maintenance',
+        eventId: created.value.event.id,
+        stage,
+      })),
     );
-    const opened = await core.router.call('calendar:openDraft', { eventId: created.value.event.id, stage: 'starting' });
+    const opened = await core.router.call('calendar:openDraft', {
+      eventId: created.value.event.id,
+      stage: 'starting',
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const draft = await core.router.call('drafts:get', { id: opened.value.draftId });
     expect(draft.ok && draft.value).toMatchObject({
-      draft: { typeId: 'upgrades-maintenance', stage: 'starting', fields: { subject: 'Certificate Manager', startsAtUtc: '2026-04-23T11:00:00.000Z' } },
+      draft: {
+        typeId: 'upgrades-maintenance',
+        stage: 'starting',
+        fields: { subject: 'Certificate Manager', startsAtUtc: '2026-04-23T11:00:00.000Z' },
+      },
       meta: { origin: { kind: 'calendar', eventId: created.value.event.id, stage: 'starting' } },
     });
   });
@@ -34,7 +55,10 @@ describe('the calendar API', () => {
     const first = makeCore();
     await first.core.router.call('calendar:create', { event: certManagerFields() });
     const again = makeCore({ dataDir: first.dataDir });
-    const list = await again.core.router.call('calendar:list', { fromUtc: '2026-04-01T00:00:00Z', toUtc: '2026-05-01T00:00:00Z' });
+    const list = await again.core.router.call('calendar:list', {
+      fromUtc: '2026-04-01T00:00:00Z',
+      toUtc: '2026-05-01T00:00:00Z',
+    });
     expect(list.ok && list.value.events.map((event) => event.title)).toEqual(['Certificate Manager Upgrade']);
   });
 });

@@ -3,12 +3,18 @@
 // calendar:changed events it emits.
 import { createEventBus } from '../../../../../electron/core/api/event-bus.ts';
 import type { DraftsPort } from '../../../../../electron/core/calendar/comms-drafts.ts';
-import { createCalendarService, type CalendarService } from '../../../../../electron/core/calendar/calendar-service.ts';
+import {
+  createCalendarService,
+  type CalendarService,
+} from '../../../../../electron/core/calendar/calendar-service.ts';
 import type { CalendarData } from '../../../../../electron/core/calendar/calendar-store.ts';
 import type { HistoryPort } from '../../../../../electron/core/calendar/duty-drafts.ts';
 import type { VersionedStore } from '../../../../../electron/core/storage/versioned-store.ts';
 import { ok, type Result } from '../../../../../shared/api/result.ts';
-import { defaultCalendarSettings, type CalendarSettings } from '../../../../../shared/calendar/calendar-settings.ts';
+import {
+  defaultCalendarSettings,
+  type CalendarSettings,
+} from '../../../../../shared/calendar/calendar-settings.ts';
 import type { EventDetail } from '../../../../../shared/calendar/calendar-views.ts';
 import type { EventFields } from '../../../../../shared/calendar/maintenance-event.ts';
 import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
@@ -52,10 +58,21 @@ export function memoryDrafts(plan: () => Plan, nowMs: () => number): MemoryDraft
         ...(input.channel !== undefined ? { channel: input.channel } : {}),
       });
       if (!made.ok) return made;
-      const draft = { ...made.value, fields: { ...made.value.fields, ...input.fields }, ...(input.body !== undefined ? { body: input.body } : {}) };
+      const draft = {
+        ...made.value,
+        fields: { ...made.value.fields, ...input.fields },
+        ...(input.body !== undefined ? { body: input.body } : {}),
+      };
       const stored: StoredDraft = {
         draft,
-        meta: { createdAtUtc: now(), updatedAtUtc: now(), revision: 0, origin: input.origin ?? { kind: 'manual' }, focusedField: null, deletedAtUtc: null },
+        meta: {
+          createdAtUtc: now(),
+          updatedAtUtc: now(),
+          revision: 0,
+          origin: input.origin ?? { kind: 'manual' },
+          focusedField: null,
+          deletedAtUtc: null,
+        },
       };
       drafts.set(draft.id, stored);
       return ok(stored);
@@ -63,7 +80,10 @@ export function memoryDrafts(plan: () => Plan, nowMs: () => number): MemoryDraft
     findByOrigin: (matches) => [...drafts.values()].filter((stored) => matches(stored.meta.origin)),
     save(draft): Result<StoredDraft> {
       const current = drafts.get(draft.id)!;
-      const saved = { draft, meta: { ...current.meta, updatedAtUtc: now(), revision: current.meta.revision + 1 } };
+      const saved = {
+        draft,
+        meta: { ...current.meta, updatedAtUtc: now(), revision: current.meta.revision + 1 },
+      };
       drafts.set(draft.id, saved);
       return ok(saved);
     },
@@ -84,11 +104,16 @@ export interface CalendarFixture extends SchedulerFixture {
   openReminders(): { stage: string; dueAtUtc: string; state: string }[];
 }
 
-export function setupCalendar(options: { startMs?: number; history?: HistoryPort; zone?: string } = {}): CalendarFixture {
+export function setupCalendar(
+  options: { startMs?: number; history?: HistoryPort; zone?: string } = {},
+): CalendarFixture {
   // Wed 1 Apr 2026, 10:00 BST: three weeks before the cert-manager upgrade.
   const scheduler = setupScheduler({ startMs: options.startMs ?? Date.parse('2026-04-01T09:00:00Z') });
   const plan = resetToDefaultPlan();
-  const drafts = memoryDrafts(() => plan, () => scheduler.clock.now());
+  const drafts = memoryDrafts(
+    () => plan,
+    () => scheduler.clock.now(),
+  );
   const calendarStore = memoryStore<CalendarData>({ events: [], freezes: [] });
   const settingsStore = memoryStore<CalendarSettings>(defaultCalendarSettings);
   const bus = createEventBus(scheduler.logger);
@@ -128,11 +153,14 @@ export function setupCalendar(options: { startMs?: number; history?: HistoryPort
       return result.value;
     },
     openReminders() {
-      return fixture.scheduler.list().flatMap((reminder) =>
-        reminder.subject.type === 'maintenance' && (reminder.state === 'armed' || reminder.state === 'fired')
-          ? [{ stage: reminder.subject.stage, dueAtUtc: reminder.dueAtUtc, state: reminder.state }]
-          : [],
-      );
+      return fixture.scheduler
+        .list()
+        .flatMap((reminder) =>
+          reminder.subject.type === 'maintenance' &&
+          (reminder.state === 'armed' || reminder.state === 'fired')
+            ? [{ stage: reminder.subject.stage, dueAtUtc: reminder.dueAtUtc, state: reminder.state }]
+            : [],
+        );
     },
   });
   return fixture;

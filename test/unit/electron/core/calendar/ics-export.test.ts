@@ -4,9 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { exportIcs, icsFileName } from '../../../../../electron/core/calendar/ics/ics-export.ts';
 import { parseIcs } from '../../../../../electron/core/calendar/ics/ics-import.ts';
 import { foldLine } from '../../../../../electron/core/calendar/ics/ics-text.ts';
-import { offsetChanges, vtimezone, zoneOffsets } from '../../../../../electron/core/calendar/ics/ics-timezone.ts';
+import {
+  offsetChanges,
+  vtimezone,
+  zoneOffsets,
+} from '../../../../../electron/core/calendar/ics/ics-timezone.ts';
 import { MAX_ICS_CHARS, MAX_ICS_EVENTS } from '../../../../../shared/api/channels/calendar.ts';
-import { eventFieldsSchema, fieldsOf, type MaintenanceEvent } from '../../../../../shared/calendar/maintenance-event.ts';
+import {
+  eventFieldsSchema,
+  fieldsOf,
+  type MaintenanceEvent,
+} from '../../../../../shared/calendar/maintenance-event.ts';
 import { instantFromWallTime, wallTimeInZone } from '../../../../../shared/time/zoned.ts';
 import { certManagerFields, makeEvent } from '../../../shared/calendar/event-fixtures.ts';
 import { lintIcs } from './rfc5545-lint.ts';
@@ -17,12 +25,42 @@ const STAMP = '2026-04-01T09:00:00.000Z';
 function awkwardEvents(): MaintenanceEvent[] {
   return [
     makeEvent(),
-    makeEvent({ id: 'winter', uid: 'winter@herald', title: 'Winter patching', startsAtUtc: '2026-01-13T09:30:00.000Z', endsAtUtc: '2026-01-13T10:00:00.000Z', userActionDeadlineUtc: null, sequence: 4 }),
+    makeEvent({
+      id: 'winter',
+      uid: 'winter@herald',
+      title: 'Winter patching',
+      startsAtUtc: '2026-01-13T09:30:00.000Z',
+      endsAtUtc: '2026-01-13T10:00:00.000Z',
+      userActionDeadlineUtc: null,
+      sequence: 4,
+    }),
     // Sun 29 Mar 2026 03:00 BST (the first hour after the clocks go forward) to 05:00.
-    makeEvent({ id: 'spring', uid: 'spring@herald', title: 'Spring forward', startsAtUtc: '2026-03-29T02:00:00.000Z', endsAtUtc: '2026-03-29T04:00:00.000Z', userActionDeadlineUtc: null }),
+    makeEvent({
+      id: 'spring',
+      uid: 'spring@herald',
+      title: 'Spring forward',
+      startsAtUtc: '2026-03-29T02:00:00.000Z',
+      endsAtUtc: '2026-03-29T04:00:00.000Z',
+      userActionDeadlineUtc: null,
+    }),
     // 01:30 GMT on Sun 25 Oct 2026: the second 01:30 that night, which wall time alone cannot name.
-    makeEvent({ id: 'repeated', uid: 'repeated@herald', title: 'In the repeated hour', startsAtUtc: '2026-10-25T01:30:00.000Z', endsAtUtc: '2026-10-25T02:30:00.000Z', userActionDeadlineUtc: null }),
-    makeEvent({ id: 'ny', uid: 'ny@herald', title: 'US region failover test', timeZone: 'America/New_York', startsAtUtc: '2026-03-09T13:00:00.000Z', endsAtUtc: '2026-03-09T15:00:00.000Z', userActionDeadlineUtc: null }),
+    makeEvent({
+      id: 'repeated',
+      uid: 'repeated@herald',
+      title: 'In the repeated hour',
+      startsAtUtc: '2026-10-25T01:30:00.000Z',
+      endsAtUtc: '2026-10-25T02:30:00.000Z',
+      userActionDeadlineUtc: null,
+    }),
+    makeEvent({
+      id: 'ny',
+      uid: 'ny@herald',
+      title: 'US region failover test',
+      timeZone: 'America/New_York',
+      startsAtUtc: '2026-03-09T13:00:00.000Z',
+      endsAtUtc: '2026-03-09T15:00:00.000Z',
+      userActionDeadlineUtc: null,
+    }),
     makeEvent({
       id: 'text',
       uid: 'text;with,odd\\chars@herald',
@@ -46,7 +84,11 @@ describe('exported calendar files', () => {
 
   it('parse with ical.js, which places every start where Herald meant it using only the file’s VTIMEZONE', () => {
     const root = new ICAL.Component(ICAL.parse(ics) as unknown[]);
-    const zones = new Map(root.getAllSubcomponents('vtimezone').map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]));
+    const zones = new Map(
+      root
+        .getAllSubcomponents('vtimezone')
+        .map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]),
+    );
     const starts = root.getAllSubcomponents('vevent').map((vevent) => {
       const property = vevent.getFirstProperty('dtstart')!;
       const time = (property.getFirstValue() as ICAL.Time).clone();
@@ -70,7 +112,9 @@ describe('exported calendar files', () => {
     expect(ics).toContain('STATUS:CANCELLED\r\n');
     expect(ics).toContain('STATUS:TENTATIVE\r\n');
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain('What you need to do: Move your certificate definitions into the environments repository.');
+    expect(unfolded).toContain(
+      'What you need to do: Move your certificate definitions into the environments repository.',
+    );
     expect(unfolded).toContain('Do this by: Wed 22 Apr 2026\\, 23:59 BST');
   });
 
@@ -78,23 +122,45 @@ describe('exported calendar files', () => {
     const parsed = parseIcs(ics, 'Europe/London');
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(parsed.value.problems).toEqual([]);
-    expect(parsed.value.events.map((event) => ({ uid: event.uid, sequence: event.sequence, isCancelled: event.isCancelled, fields: event.fields }))).toEqual(
-      awkwardEvents().map((event) => ({ uid: event.uid, sequence: event.sequence, isCancelled: event.status === 'cancelled', fields: fieldsOf(event) })),
+    expect(
+      parsed.value.events.map((event) => ({
+        uid: event.uid,
+        sequence: event.sequence,
+        isCancelled: event.isCancelled,
+        fields: event.fields,
+      })),
+    ).toEqual(
+      awkwardEvents().map((event) => ({
+        uid: event.uid,
+        sequence: event.sequence,
+        isCancelled: event.status === 'cancelled',
+        fields: fieldsOf(event),
+      })),
     );
   });
 
   it('import back exactly whatever the text says (property)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 300 });
     fc.assert(
-      fc.property(text, text, fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), { maxLength: 4 }), (title, what, services) => {
-        const fields = eventFieldsSchema.safeParse({ ...certManagerFields(), title: `T${title}`, what, services: [...new Set(services.map((service) => `s${service}`.toLowerCase()))] });
-        fc.pre(fields.success);
-        const event = makeEvent({ ...fields.data });
-        const exported = exportIcs([event], STAMP);
-        expect(lintIcs(exported)).toEqual([]);
-        const parsed = parseIcs(exported, 'Europe/London');
-        expect(parsed.ok && parsed.value.events[0]?.fields).toEqual(fieldsOf(event));
-      }),
+      fc.property(
+        text,
+        text,
+        fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), { maxLength: 4 }),
+        (title, what, services) => {
+          const fields = eventFieldsSchema.safeParse({
+            ...certManagerFields(),
+            title: `T${title}`,
+            what,
+            services: [...new Set(services.map((service) => `s${service}`.toLowerCase()))],
+          });
+          fc.pre(fields.success);
+          const event = makeEvent({ ...fields.data });
+          const exported = exportIcs([event], STAMP);
+          expect(lintIcs(exported)).toEqual([]);
+          const parsed = parseIcs(exported, 'Europe/London');
+          expect(parsed.ok && parsed.value.events[0]?.fields).toEqual(fieldsOf(event));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -111,7 +177,8 @@ describe('folding', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (value) => {
         const line = `DESCRIPTION:${value.replace(/[\r\n]/g, '')}`;
         const folded = foldLine(line);
-        for (const physical of folded.split('\r\n')) expect(new TextEncoder().encode(physical).length).toBeLessThanOrEqual(75);
+        for (const physical of folded.split('\r\n'))
+          expect(new TextEncoder().encode(physical).length).toBeLessThanOrEqual(75);
         expect(folded.replace(/\r\n /g, '')).toBe(line);
       }),
     );
@@ -121,7 +188,14 @@ describe('folding', () => {
 describe('VTIMEZONE for Europe/London', () => {
   it('finds the clock changes on the last Sundays of March and October, at 01:00 UTC', () => {
     const changes = offsetChanges('Europe/London', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1));
-    expect(changes.map((change) => [new Date(change.atMs).toISOString(), change.fromMinutes, change.toMinutes, change.name])).toEqual([
+    expect(
+      changes.map((change) => [
+        new Date(change.atMs).toISOString(),
+        change.fromMinutes,
+        change.toMinutes,
+        change.name,
+      ]),
+    ).toEqual([
       ['2026-03-29T01:00:00.000Z', 0, 60, 'BST'],
       ['2026-10-25T01:00:00.000Z', 60, 0, 'GMT'],
     ]);
@@ -129,8 +203,12 @@ describe('VTIMEZONE for Europe/London', () => {
 
   it('writes each onset in the wall time before it, as RFC 5545 asks', () => {
     const text = vtimezone('Europe/London', 2026, 2026).toString();
-    expect(text).toContain('BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:BST');
-    expect(text).toContain('BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT');
+    expect(text).toContain(
+      'BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:BST',
+    );
+    expect(text).toContain(
+      'BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT',
+    );
   });
 
   it('has one fixed observance for a zone without clock changes', () => {
@@ -142,15 +220,35 @@ describe('VTIMEZONE for Europe/London', () => {
 
 describe('reading wall times from a zone’s offset table', () => {
   it('gives the wall time Intl gives, and nothing for the second pass through the repeated hour (property)', () => {
-    const zones = ['Europe/London', 'America/New_York', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham'] as const;
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ] as const;
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2025, 0, 1) / 1000, max: Date.UTC(2027, 11, 31) / 1000 }), (zone, epochSeconds) => {
-        const epochMs = epochSeconds * 1000;
-        const wall = wallTimeInZone(epochMs, zone);
-        const isNameable = instantFromWallTime(wall, zone) === epochMs;
-        const expected = isNameable ? { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second } : null;
-        expect(zoneOffsets(zone, 2024, 2028).wallAt(epochMs)).toEqual(expected);
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2025, 0, 1) / 1000, max: Date.UTC(2027, 11, 31) / 1000 }),
+        (zone, epochSeconds) => {
+          const epochMs = epochSeconds * 1000;
+          const wall = wallTimeInZone(epochMs, zone);
+          const isNameable = instantFromWallTime(wall, zone) === epochMs;
+          const expected = isNameable
+            ? {
+                year: wall.year,
+                month: wall.month,
+                day: wall.day,
+                hour: wall.hour,
+                minute: wall.minute,
+                second: wall.second,
+              }
+            : null;
+          expect(zoneOffsets(zone, 2024, 2028).wallAt(epochMs)).toEqual(expected);
+        },
+      ),
       { numRuns: 400 },
     );
     // Both passes through 01:30 in London on 25 Oct 2026: the first is named by wall time, the second is not.
@@ -180,7 +278,9 @@ describe('a calendar re-imports its own export', () => {
   it('imports back every one of 2,000 events unchanged, and the largest calendar the import takes fits its size limit', () => {
     const events = routineEvents(2_000);
     // As the calendar exports them: each with an alarm for every message still to send.
-    const exported = exportIcs(events, STAMP, undefined, { leadTimes: { announcementDaysBefore: 7, reminderDaysBefore: 1 } });
+    const exported = exportIcs(events, STAMP, undefined, {
+      leadTimes: { announcementDaysBefore: 7, reminderDaysBefore: 1 },
+    });
     expect(exported.match(/^BEGIN:VALARM\r$/gm)?.length).toBeGreaterThan(3_000);
     const parsed = parseIcs(exported, 'Europe/London');
     if (!parsed.ok) throw new Error(parsed.error.message);

@@ -25,17 +25,25 @@ interface Block {
   children: Block[];
 }
 
+// RFC 5545 excludes control characters from parameter values.
+/* eslint-disable no-control-regex */
+const PARAMETER =
+  /^;([A-Za-z0-9-]+)=((?:"[^"\u0000-\u001F]*"|[^";:,\u0000-\u001F]*)(?:,(?:"[^"\u0000-\u001F]*"|[^";:,\u0000-\u001F]*))*)/;
+/* eslint-enable no-control-regex */
+
 function parseParams(text: string, problems: string[], lineNumber: number): Map<string, string[]> | null {
   const params = new Map<string, string[]>();
   let rest = text;
   while (rest.startsWith(';')) {
-    // eslint-disable-next-line no-control-regex -- RFC 5545 excludes control characters from parameter values
-    const match = /^;([A-Za-z0-9-]+)=((?:"[^"\u0000-\u001F]*"|[^";:,\u0000-\u001F]*)(?:,(?:"[^"\u0000-\u001F]*"|[^";:,\u0000-\u001F]*))*)/.exec(rest);
+    const match = PARAMETER.exec(rest);
     if (!match) {
       problems.push(`line ${lineNumber}: malformed parameter in "${rest.slice(0, 40)}"`);
       return null;
     }
-    params.set(match[1]!.toUpperCase(), match[2]!.split(',').map((value) => value.replace(/^"|"$/g, '')));
+    params.set(
+      match[1]!.toUpperCase(),
+      match[2]!.split(',').map((value) => value.replace(/^"|"$/g, '')),
+    );
     rest = rest.slice(match[0].length);
   }
   if (!rest.startsWith(':')) {
@@ -66,7 +74,8 @@ function splitContentLine(line: string, lineNumber: number, problems: string[]):
     }
   }
   const value = afterName.slice(colonAt + 1);
-  if (CONTROL.test(value)) problems.push(`line ${lineNumber}: control character in the value of ${nameMatch[0]}`);
+  if (CONTROL.test(value))
+    problems.push(`line ${lineNumber}: control character in the value of ${nameMatch[0]}`);
   return { name: nameMatch[0].toUpperCase(), params, value, lineNumber };
 }
 
@@ -94,13 +103,15 @@ function buildTree(lines: ContentLine[], problems: string[]): Block | null {
       current.children.push(block);
       stack.push(block);
     } else if (line.name === 'END') {
-      if (current.name !== line.value.toUpperCase()) problems.push(`line ${line.lineNumber}: END:${line.value} closes ${current.name}`);
+      if (current.name !== line.value.toUpperCase())
+        problems.push(`line ${line.lineNumber}: END:${line.value} closes ${current.name}`);
       stack.pop();
       if (stack.length === 0) return null;
     } else current.lines.push(line);
   }
   if (stack.length !== 1) problems.push(`${stack.at(-1)!.name} is never closed`);
-  if (root.children.length !== 1 || root.children[0]!.name !== 'VCALENDAR' || root.lines.length > 0) problems.push('the file is not exactly one VCALENDAR');
+  if (root.children.length !== 1 || root.children[0]!.name !== 'VCALENDAR' || root.lines.length > 0)
+    problems.push('the file is not exactly one VCALENDAR');
   return root.children[0] ?? null;
 }
 
@@ -117,30 +128,42 @@ function requireOnce(block: Block, names: string[], where: string, problems: str
 
 function checkDateValue(line: ContentLine, where: string, problems: string[]): void {
   const isDate = line.params.get('VALUE')?.[0]?.toUpperCase() === 'DATE';
-  if (!(isDate ? DATE : DATE_TIME).test(line.value)) problems.push(`${where}: ${line.name} "${line.value}" is not a ${isDate ? 'DATE' : 'DATE-TIME'}`);
-  if (line.params.has('TZID') && line.value.endsWith('Z')) problems.push(`${where}: ${line.name} has both TZID and a UTC time`);
+  if (!(isDate ? DATE : DATE_TIME).test(line.value))
+    problems.push(`${where}: ${line.name} "${line.value}" is not a ${isDate ? 'DATE' : 'DATE-TIME'}`);
+  if (line.params.has('TZID') && line.value.endsWith('Z'))
+    problems.push(`${where}: ${line.name} has both TZID and a UTC time`);
 }
 
 export function lintIcs(text: string): string[] {
   const problems = physicalProblems(text);
-  const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line !== '');
-  const lines = unfolded.map((line, index) => splitContentLine(line, index + 1, problems)).filter((line): line is ContentLine => line !== null);
+  const unfolded = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
+  const lines = unfolded
+    .map((line, index) => splitContentLine(line, index + 1, problems))
+    .filter((line): line is ContentLine => line !== null);
   const calendar = buildTree(lines, problems);
   if (!calendar) return problems;
   requireOnce(calendar, ['VERSION', 'PRODID'], 'VCALENDAR', problems);
-  if (calendar.lines.find((line) => line.name === 'VERSION')?.value !== '2.0') problems.push('VERSION is not 2.0');
+  if (calendar.lines.find((line) => line.name === 'VERSION')?.value !== '2.0')
+    problems.push('VERSION is not 2.0');
 
   const definedZones = new Set<string>();
   for (const zone of calendar.children.filter((child) => child.name === 'VTIMEZONE')) {
     requireOnce(zone, ['TZID'], 'VTIMEZONE', problems);
     definedZones.add(zone.lines.find((line) => line.name === 'TZID')?.value ?? '');
-    const observances = zone.children.filter((child) => child.name === 'STANDARD' || child.name === 'DAYLIGHT');
+    const observances = zone.children.filter(
+      (child) => child.name === 'STANDARD' || child.name === 'DAYLIGHT',
+    );
     if (observances.length === 0) problems.push('a VTIMEZONE has no STANDARD or DAYLIGHT');
     for (const observance of observances) {
       requireOnce(observance, ['DTSTART', 'TZOFFSETFROM', 'TZOFFSETTO'], observance.name, problems);
       for (const line of observance.lines) {
-        if ((line.name === 'TZOFFSETFROM' || line.name === 'TZOFFSETTO') && !UTC_OFFSET.test(line.value)) problems.push(`${line.name} "${line.value}" is not a UTC offset`);
-        if (line.name === 'DTSTART' && (!DATE_TIME.test(line.value) || line.value.endsWith('Z'))) problems.push(`an observance DTSTART "${line.value}" must be local time`);
+        if ((line.name === 'TZOFFSETFROM' || line.name === 'TZOFFSETTO') && !UTC_OFFSET.test(line.value))
+          problems.push(`${line.name} "${line.value}" is not a UTC offset`);
+        if (line.name === 'DTSTART' && (!DATE_TIME.test(line.value) || line.value.endsWith('Z')))
+          problems.push(`an observance DTSTART "${line.value}" must be local time`);
       }
     }
   }
@@ -149,14 +172,20 @@ export function lintIcs(text: string): string[] {
   events.forEach((event, index) => {
     const where = `VEVENT ${index + 1}`;
     requireOnce(event, ['UID', 'DTSTAMP', 'DTSTART'], where, problems);
-    if (count(event, 'DTEND') > 0 && count(event, 'DURATION') > 0) problems.push(`${where} has both DTEND and DURATION`);
+    if (count(event, 'DTEND') > 0 && count(event, 'DURATION') > 0)
+      problems.push(`${where} has both DTEND and DURATION`);
     for (const line of event.lines) {
-      if (['DTSTART', 'DTEND', 'DTSTAMP', 'CREATED', 'LAST-MODIFIED'].includes(line.name)) checkDateValue(line, where, problems);
-      if (['DTSTAMP', 'CREATED', 'LAST-MODIFIED'].includes(line.name) && !line.value.endsWith('Z')) problems.push(`${where}: ${line.name} must be UTC`);
-      if (line.name === 'SEQUENCE' && !/^\d+$/.test(line.value)) problems.push(`${where}: SEQUENCE "${line.value}" is not a whole number`);
-      if (line.name === 'STATUS' && !['TENTATIVE', 'CONFIRMED', 'CANCELLED'].includes(line.value)) problems.push(`${where}: STATUS "${line.value}" is not one for events`);
+      if (['DTSTART', 'DTEND', 'DTSTAMP', 'CREATED', 'LAST-MODIFIED'].includes(line.name))
+        checkDateValue(line, where, problems);
+      if (['DTSTAMP', 'CREATED', 'LAST-MODIFIED'].includes(line.name) && !line.value.endsWith('Z'))
+        problems.push(`${where}: ${line.name} must be UTC`);
+      if (line.name === 'SEQUENCE' && !/^\d+$/.test(line.value))
+        problems.push(`${where}: SEQUENCE "${line.value}" is not a whole number`);
+      if (line.name === 'STATUS' && !['TENTATIVE', 'CONFIRMED', 'CANCELLED'].includes(line.value))
+        problems.push(`${where}: STATUS "${line.value}" is not one for events`);
       const tzid = line.params.get('TZID')?.[0];
-      if (tzid !== undefined && !definedZones.has(tzid)) problems.push(`${where}: TZID "${tzid}" has no VTIMEZONE`);
+      if (tzid !== undefined && !definedZones.has(tzid))
+        problems.push(`${where}: TZID "${tzid}" has no VTIMEZONE`);
     }
   });
   return problems;

@@ -28,17 +28,32 @@ async function seededBundle(options: { crashDumpsDir: string | null }) {
   const logDir = join(dataDir, 'logs');
   const logFile = openLogFile(logDir);
   const logger = createLogger((line) => logFile.append(line), 'debug');
-  const { core, clock } = makeCore({ dataDir, logger, logDir, crashDumpsDir: options.crashDumpsDir, slackApiUrlOverride: fake.url });
-  const connected = await core.router.call('slack:connect', { token: fake.botToken, acceptWeakProtection: true });
+  const { core, clock } = makeCore({
+    dataDir,
+    logger,
+    logDir,
+    crashDumpsDir: options.crashDumpsDir,
+    slackApiUrlOverride: fake.url,
+  });
+  const connected = await core.router.call('slack:connect', {
+    token: fake.botToken,
+    acceptWeakProtection: true,
+  });
   expect(connected.ok).toBe(true);
   for (const text of [MESSAGE_TEXT, SECOND_MESSAGE]) {
     expect((await core.router.call('outbox:enqueue', { channel: 'ops-update', text })).ok).toBe(true);
   }
   // Careless log lines: message text and the token in fields, as a future bug might write them.
   logger.info('outbox.debug', { text: MESSAGE_TEXT, channel: 'C0123', attempt: 2 });
-  logger.warn('slack.request_failed', { detail: `token ${fake.botToken} refused`, words: SECOND_MESSAGE.split(' ') });
+  logger.warn('slack.request_failed', {
+    detail: `token ${fake.botToken} refused`,
+    words: SECOND_MESSAGE.split(' '),
+  });
   // An old line, from before the last day.
-  writeFileSync(join(logDir, 'herald.1.log'), `${JSON.stringify({ time: new Date(clock.now() - 2 * 24 * 3600_000).toISOString(), level: 'info', event: 'old.event' })}\n`);
+  writeFileSync(
+    join(logDir, 'herald.1.log'),
+    `${JSON.stringify({ time: new Date(clock.now() - 2 * 24 * 3600_000).toISOString(), level: 'info', event: 'old.event' })}\n`,
+  );
   const built = await core.router.call('diagnostics:build', {});
   if (!built.ok) throw new Error(built.error.message);
   return { bundle: built.value, token: fake.botToken, dataDir };
@@ -73,27 +88,48 @@ describe('the diagnostics bundle', () => {
     for (const message of [MESSAGE_TEXT, SECOND_MESSAGE]) {
       expect(text).not.toContain(message);
       // Not even in pieces: no distinctive word of either message survives.
-      for (const word of message.split(' ').filter((part) => part.length >= 6)) expect(text).not.toContain(word);
+      for (const word of message.split(' ').filter((part) => part.length >= 6))
+        expect(text).not.toContain(word);
     }
   });
 
   it('says plainly that the browser harness has no crash dumps', async () => {
     const { bundle } = await seededBundle({ crashDumpsDir: null });
-    expect(bundle.text).toContain('The browser harness has no crash reporter, so there are no crash dumps to include.');
+    expect(bundle.text).toContain(
+      'The browser harness has no crash reporter, so there are no crash dumps to include.',
+    );
   });
 });
 
 describe('a log line made safe for support', () => {
   it('keeps ids, codes and numbers and replaces free text with its length', () => {
-    const line = JSON.stringify({ time: '2026-12-06T10:00:00.000Z', level: 'warn', event: 'outbox.failed', id: 'ob_12', code: 'ratelimited', retryMs: 3000, note: 'the lead wrote this' });
-    expect(JSON.parse(safeLogLine(line, 0)!)).toEqual({ time: '2026-12-06T10:00:00.000Z', level: 'warn', event: 'outbox.failed', id: 'ob_12', code: 'ratelimited', retryMs: 3000, note: '[text 19 chars]' });
+    const line = JSON.stringify({
+      time: '2026-12-06T10:00:00.000Z',
+      level: 'warn',
+      event: 'outbox.failed',
+      id: 'ob_12',
+      code: 'ratelimited',
+      retryMs: 3000,
+      note: 'the lead wrote this',
+    });
+    expect(JSON.parse(safeLogLine(line, 0)!)).toEqual({
+      time: '2026-12-06T10:00:00.000Z',
+      level: 'warn',
+      event: 'outbox.failed',
+      id: 'ob_12',
+      code: 'ratelimited',
+      retryMs: 3000,
+      note: '[text 19 chars]',
+    });
     expect(safeLogLine('not json', 0)).toBeNull();
     expect(safeLogLine(line, Date.parse('2026-12-07T00:00:00Z'))).toBeNull();
   });
 
   it('keeps the newest lines when the log of the day is larger than the bundle may carry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'herald-log-'));
-    const lines = Array.from({ length: 100 }, (_, index) => JSON.stringify({ time: '2026-12-06T10:00:00.000Z', level: 'info', event: 'tick', count: index }));
+    const lines = Array.from({ length: 100 }, (_, index) =>
+      JSON.stringify({ time: '2026-12-06T10:00:00.000Z', level: 'info', event: 'tick', count: index }),
+    );
     writeFileSync(join(dir, 'herald.log'), `${lines.join('\n')}\n`);
     const kept = logExcerpt([join(dir, 'herald.log')], 0, 10 * (lines[99]!.length + 1));
     expect(kept).toHaveLength(10);

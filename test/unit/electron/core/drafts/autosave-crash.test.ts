@@ -5,7 +5,9 @@ import { makeCore, makeDataDir } from '../../../../support/core-fixture.ts';
 /** Runs the autosave child until it has acknowledged `acks` saves, then SIGKILLs it mid-stream. */
 function typeThenCrash(dataDir: string, acks: number): Promise<{ revision: number; bodyLength: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/autosave-child.ts', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/autosave-child.ts', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let last = { revision: -1, bodyLength: 0 };
     let buffered = '';
     let errors = '';
@@ -20,7 +22,11 @@ function typeThenCrash(dataDir: string, acks: number): Promise<{ revision: numbe
         if (last.revision >= acks && child.exitCode === null) child.kill('SIGKILL');
       }
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(last) : reject(new Error(`child ended without being killed:\n${errors}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(last)
+        : reject(new Error(`child ended without being killed:\n${errors}`)),
+    );
   });
 }
 

@@ -2,8 +2,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUTOSTART_FILE_NAME, autostartEntry, createLinuxAutostart } from '../../../../../electron/core/login-item/linux-autostart.ts';
-import { createLoginItemService, LAUNCHED_AT_LOGIN_ARG, loginItemSettingsFor, wasLaunchedAtLogin, type LoginItemPort } from '../../../../../electron/core/login-item/login-item.ts';
+import {
+  AUTOSTART_FILE_NAME,
+  autostartEntry,
+  createLinuxAutostart,
+} from '../../../../../electron/core/login-item/linux-autostart.ts';
+import {
+  createLoginItemService,
+  LAUNCHED_AT_LOGIN_ARG,
+  loginItemSettingsFor,
+  wasLaunchedAtLogin,
+  type LoginItemPort,
+} from '../../../../../electron/core/login-item/login-item.ts';
 import { createMemoryLogger } from '../../../../../electron/core/logging/logger.ts';
 
 function memoryPort(initial = false): LoginItemPort & { sets: boolean[] } {
@@ -21,11 +31,29 @@ function memoryPort(initial = false): LoginItemPort & { sets: boolean[] } {
 
 describe('open at login', () => {
   it('knows a login launch on each platform: macOS reports it, Windows and Linux pass --hidden', () => {
-    expect(wasLaunchedAtLogin({ platform: 'darwin', argv: ['/Applications/Herald.app'], wasOpenedAtLogin: true })).toBe(true);
-    expect(wasLaunchedAtLogin({ platform: 'darwin', argv: ['/Applications/Herald.app', LAUNCHED_AT_LOGIN_ARG], wasOpenedAtLogin: false })).toBe(false);
-    expect(wasLaunchedAtLogin({ platform: 'win32', argv: ['Herald.exe', '--hidden'], wasOpenedAtLogin: false })).toBe(true);
-    expect(wasLaunchedAtLogin({ platform: 'linux', argv: ['/opt/Herald/herald'], wasOpenedAtLogin: false })).toBe(false);
-    expect(wasLaunchedAtLogin({ platform: 'linux', argv: ['/opt/Herald/herald', '--hidden'], wasOpenedAtLogin: false })).toBe(true);
+    expect(
+      wasLaunchedAtLogin({ platform: 'darwin', argv: ['/Applications/Herald.app'], wasOpenedAtLogin: true }),
+    ).toBe(true);
+    expect(
+      wasLaunchedAtLogin({
+        platform: 'darwin',
+        argv: ['/Applications/Herald.app', LAUNCHED_AT_LOGIN_ARG],
+        wasOpenedAtLogin: false,
+      }),
+    ).toBe(false);
+    expect(
+      wasLaunchedAtLogin({ platform: 'win32', argv: ['Herald.exe', '--hidden'], wasOpenedAtLogin: false }),
+    ).toBe(true);
+    expect(
+      wasLaunchedAtLogin({ platform: 'linux', argv: ['/opt/Herald/herald'], wasOpenedAtLogin: false }),
+    ).toBe(false);
+    expect(
+      wasLaunchedAtLogin({
+        platform: 'linux',
+        argv: ['/opt/Herald/herald', '--hidden'],
+        wasOpenedAtLogin: false,
+      }),
+    ).toBe(true);
   });
 
   it('asks Windows to pass the marker argument; macOS needs none', () => {
@@ -37,7 +65,12 @@ describe('open at login', () => {
   it('makes the login item follow the setting, and only touches it when they differ', () => {
     const port = memoryPort();
     let wanted = false;
-    const service = createLoginItemService({ port, wasLaunchedAtLogin: false, openAtLogin: () => wanted, logger: createMemoryLogger() });
+    const service = createLoginItemService({
+      port,
+      wasLaunchedAtLogin: false,
+      openAtLogin: () => wanted,
+      logger: createMemoryLogger(),
+    });
     service.apply();
     expect(port.sets).toEqual([]);
     wanted = true;
@@ -48,7 +81,12 @@ describe('open at login', () => {
   });
 
   it('reports login items as unavailable without a port (the browser harness, a development build)', () => {
-    const service = createLoginItemService({ port: null, wasLaunchedAtLogin: false, openAtLogin: () => true, logger: createMemoryLogger() });
+    const service = createLoginItemService({
+      port: null,
+      wasLaunchedAtLogin: false,
+      openAtLogin: () => true,
+      logger: createMemoryLogger(),
+    });
     service.apply();
     expect(service.status()).toEqual({ isSupported: false, isEnabled: false, wasLaunchedAtLogin: false });
   });
@@ -91,6 +129,8 @@ describe('the Linux autostart entry', () => {
   });
 
   it('escapes characters the Exec key treats specially', () => {
-    expect(autostartEntry('/opt/my "apps"/$HOME/herald')).toContain('Exec="/opt/my \\"apps\\"/\\$HOME/herald" --hidden');
+    expect(autostartEntry('/opt/my "apps"/$HOME/herald')).toContain(
+      'Exec="/opt/my \\"apps\\"/\\$HOME/herald" --hidden',
+    );
   });
 });

@@ -12,7 +12,11 @@ function setup() {
   return { ...fixture, clock, outbox };
 }
 
-async function fill(core: ReturnType<typeof makeCore>['core'], stored: StoredDraft, fields: Record<string, string>) {
+async function fill(
+  core: ReturnType<typeof makeCore>['core'],
+  stored: StoredDraft,
+  fields: Record<string, string>,
+) {
   const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
   const saved = await core.router.call('drafts:save', { draft });
   if (!saved.ok) throw new Error(saved.error.message);
@@ -34,48 +38,105 @@ describe('sending an incident’s messages', () => {
       nextUpdateAtUtc: inThirtyMin,
       userActions: 'None',
     });
-    const declared = await core.router.call('messages:send', { draftId: created.value.draft.id, mode: 'now' });
+    const declared = await core.router.call('messages:send', {
+      draftId: created.value.draft.id,
+      mode: 'now',
+    });
     expect(declared).toMatchObject({ ok: true, value: { state: 'queued', incidentId: expect.any(String) } });
     const incidentId = declared.ok ? declared.value.incidentId! : '';
-    expect(outbox.items[0]).toMatchObject({ channel: 'operations-engineering-update', promiseAtUtc: inThirtyMin, threadTs: null });
+    expect(outbox.items[0]).toMatchObject({
+      channel: 'operations-engineering-update',
+      promiseAtUtc: inThirtyMin,
+      threadTs: null,
+    });
     expect(outbox.items[0]!.text).toContain('High Priority Incident Declared - Cloud Platform');
     const armed = await core.router.call('reminders:list', {});
-    expect(armed.ok && armed.value.reminders.filter((reminder) => reminder.subject.type === 'incident').map((reminder) => reminder.kind)).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue']);
+    expect(
+      armed.ok &&
+        armed.value.reminders
+          .filter((reminder) => reminder.subject.type === 'incident')
+          .map((reminder) => reminder.kind),
+    ).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue']);
 
     // The update is drafted before the declaration reached Slack: it threads under the queued item.
     const update = await core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
     if (!update.ok) throw new Error(update.error.message);
     expect(update.value.draft).toMatchObject({ stage: 'update', fields: { service: 'Cloud Platform' } });
     const inAnHour = new Date(clock.now() + 60 * 60_000).toISOString();
-    await fill(core, update.value, { serviceImpact: 'Fewer users affected.', actionBeingTaken: 'A fix is being deployed.', nextUpdateAtUtc: inAnHour, userActions: 'None' });
-    expect(await core.router.call('messages:send', { draftId: update.value.draft.id, mode: 'now', alsoToChannel: true })).toMatchObject({ ok: true });
-    expect(outbox.items[1]).toMatchObject({ threadOf: outbox.items[0]!.id, replyBroadcast: true, promiseAtUtc: inAnHour });
+    await fill(core, update.value, {
+      serviceImpact: 'Fewer users affected.',
+      actionBeingTaken: 'A fix is being deployed.',
+      nextUpdateAtUtc: inAnHour,
+      userActions: 'None',
+    });
+    expect(
+      await core.router.call('messages:send', {
+        draftId: update.value.draft.id,
+        mode: 'now',
+        alsoToChannel: true,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(outbox.items[1]).toMatchObject({
+      threadOf: outbox.items[0]!.id,
+      replyBroadcast: true,
+      promiseAtUtc: inAnHour,
+    });
     const rearmed = await core.router.call('reminders:list', {});
-    expect(rearmed.ok && rearmed.value.reminders.filter((reminder) => reminder.subject.type === 'incident').every((reminder) => reminder.eventAtUtc === inAnHour)).toBe(true);
+    expect(
+      rearmed.ok &&
+        rearmed.value.reminders
+          .filter((reminder) => reminder.subject.type === 'incident')
+          .every((reminder) => reminder.eventAtUtc === inAnHour),
+    ).toBe(true);
 
     // Once the declaration is sent, later messages reply to its Slack timestamp.
     outbox.markSent(outbox.items[0]!.id, '1776942000.000100');
     const resolution = await core.router.call('incidents:draftNext', { incidentId, kind: 'resolved' });
     if (!resolution.ok) throw new Error(resolution.error.message);
     expect(resolution.value.draft.threadTs).toBe('1776942000.000100');
-    await fill(core, resolution.value, { resolution: 'A configuration change was rolled back.', userActions: 'None' });
-    expect(await core.router.call('messages:send', { draftId: resolution.value.draft.id, mode: 'now' })).toMatchObject({ ok: true });
+    await fill(core, resolution.value, {
+      resolution: 'A configuration change was rolled back.',
+      userActions: 'None',
+    });
+    expect(
+      await core.router.call('messages:send', { draftId: resolution.value.draft.id, mode: 'now' }),
+    ).toMatchObject({ ok: true });
     expect(outbox.items[2]).toMatchObject({ threadTs: '1776942000.000100' });
     const afterResolve = await core.router.call('reminders:list', {});
-    expect(afterResolve.ok && afterResolve.value.reminders.filter((reminder) => reminder.subject.type === 'incident')).toEqual([]);
+    expect(
+      afterResolve.ok &&
+        afterResolve.value.reminders.filter((reminder) => reminder.subject.type === 'incident'),
+    ).toEqual([]);
 
     const postmortem = await core.router.call('incidents:draftNext', { incidentId, kind: 'postmortem' });
     if (!postmortem.ok) throw new Error(postmortem.error.message);
-    await fill(core, postmortem.value, { summary: 'What happened and what we changed.', postmortemUrl: 'https://example.gov.uk/postmortems/cloud-platform' });
-    expect(await core.router.call('messages:send', { draftId: postmortem.value.draft.id, mode: 'now' })).toMatchObject({ ok: true });
-    expect(outbox.items[3]).toMatchObject({ threadTs: '1776942000.000100', channel: 'operations-engineering-update' });
+    await fill(core, postmortem.value, {
+      summary: 'What happened and what we changed.',
+      postmortemUrl: 'https://example.gov.uk/postmortems/cloud-platform',
+    });
+    expect(
+      await core.router.call('messages:send', { draftId: postmortem.value.draft.id, mode: 'now' }),
+    ).toMatchObject({ ok: true });
+    expect(outbox.items[3]).toMatchObject({
+      threadTs: '1776942000.000100',
+      channel: 'operations-engineering-update',
+    });
 
     const incident = await core.router.call('incidents:get', { id: incidentId });
     expect(incident).toMatchObject({
       ok: true,
-      value: { state: 'resolved', postmortemUrl: 'https://example.gov.uk/postmortems/cloud-platform', threadTs: '1776942000.000100' },
+      value: {
+        state: 'resolved',
+        postmortemUrl: 'https://example.gov.uk/postmortems/cloud-platform',
+        threadTs: '1776942000.000100',
+      },
     });
-    expect(incident.ok && incident.value.timeline.map((entry) => entry.kind)).toEqual(['declared', 'update', 'resolved', 'postmortem']);
+    expect(incident.ok && incident.value.timeline.map((entry) => entry.kind)).toEqual([
+      'declared',
+      'update',
+      'resolved',
+      'postmortem',
+    ]);
     core.stop();
   });
 
@@ -85,11 +146,21 @@ describe('sending an incident’s messages', () => {
     if (!created.ok) throw new Error(created.error.message);
     await fill(core, created.value, { service: 'Sentry' });
     const refused = await core.router.call('messages:send', { draftId: created.value.draft.id, mode: 'now' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'checklist_incomplete', fields: expect.arrayContaining(['serviceImpact']) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'checklist_incomplete', fields: expect.arrayContaining(['serviceImpact']) },
+    });
     expect(outbox.items).toHaveLength(0);
-    const forced = await core.router.call('messages:send', { draftId: created.value.draft.id, mode: 'now', overrideReason: 'Status page already explains impact' });
+    const forced = await core.router.call('messages:send', {
+      draftId: created.value.draft.id,
+      mode: 'now',
+      overrideReason: 'Status page already explains impact',
+    });
     expect(forced).toMatchObject({ ok: true });
-    expect(outbox.items[0]!.override).toMatchObject({ reason: 'Status page already explains impact', warnings: expect.arrayContaining([expect.objectContaining({ code: expect.any(String) })]) });
+    expect(outbox.items[0]!.override).toMatchObject({
+      reason: 'Status page already explains impact',
+      warnings: expect.arrayContaining([expect.objectContaining({ code: expect.any(String) })]),
+    });
     expect(await core.router.call('drafts:list', {})).toMatchObject({ ok: true, value: [] });
     core.stop();
   });
@@ -98,13 +169,27 @@ describe('sending an incident’s messages', () => {
     const { core, clock, outbox } = setup();
     const created = await core.router.call('drafts:create', { typeId: 'new-features' });
     if (!created.ok) throw new Error(created.error.message);
-    await fill(core, created.value, { feature: 'Faster builds', description: 'Builds now start in half the time.' });
-    expect(await core.router.call('messages:send', { draftId: created.value.draft.id, mode: 'schedule', atUtc: new Date(clock.now() - 1000).toISOString() })).toMatchObject({
+    await fill(core, created.value, {
+      feature: 'Faster builds',
+      description: 'Builds now start in half the time.',
+    });
+    expect(
+      await core.router.call('messages:send', {
+        draftId: created.value.draft.id,
+        mode: 'schedule',
+        atUtc: new Date(clock.now() - 1000).toISOString(),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_argument', fields: ['atUtc'] },
     });
     const at = new Date(clock.now() + 86_400_000).toISOString();
-    const scheduled = await core.router.call('messages:send', { draftId: created.value.draft.id, mode: 'schedule', atUtc: at, overrideReason: 'test' });
+    const scheduled = await core.router.call('messages:send', {
+      draftId: created.value.draft.id,
+      mode: 'schedule',
+      atUtc: at,
+      overrideReason: 'test',
+    });
     expect(scheduled).toMatchObject({ ok: true });
     expect(outbox.items[0]).toMatchObject({ scheduleForUtc: at, sendAtUtc: null });
     core.stop();

@@ -21,7 +21,11 @@ function setup(platform: NodeJS.Platform = 'linux') {
   core.start();
   attention.start();
   const promise = (inMs: number, incidentId = 'inc-1') => {
-    const result = core.reminders.scheduler.promiseUpdate({ incidentId, incidentTitle: 'Sentry unavailable', nextUpdateAtMs: clock.now() + inMs });
+    const result = core.reminders.scheduler.promiseUpdate({
+      incidentId,
+      incidentTitle: 'Sentry unavailable',
+      nextUpdateAtMs: clock.now() + inMs,
+    });
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   };
@@ -61,7 +65,10 @@ describe('the attention service', () => {
       'Update due now: Sentry unavailable',
       'Update overdue: Sentry unavailable',
     ]);
-    expect(trays.at(-1)).toMatchObject({ icon: { state: 'overdue', badge: '1' }, tooltip: 'Herald: 1 overdue' });
+    expect(trays.at(-1)).toMatchObject({
+      icon: { state: 'overdue', badge: '1' },
+      tooltip: 'Herald: 1 overdue',
+    });
   });
 
   it('withdraws the notification and clears the tray once the update is sent', () => {
@@ -80,7 +87,12 @@ describe('the attention service', () => {
     clock.advance(2 * MINUTE_MS);
     const due = notifications.at(-1)!;
     const snooze = due.actions.find((action) => action.label === 'Snooze 5 min')!;
-    expect(attention.perform(snooze.command)).toEqual({ showWindow: false, navigate: null, quit: false, restartToUpdate: false });
+    expect(attention.perform(snooze.command)).toEqual({
+      showWindow: false,
+      navigate: null,
+      quit: false,
+      restartToUpdate: false,
+    });
     expect(withdrawn.flat()).toContain(due.reminderId);
     const shownCount = notifications.length;
     clock.advance(4 * MINUTE_MS);
@@ -97,16 +109,44 @@ describe('the attention service', () => {
     const fired = core.reminders.list().reminders.find((item) => item.state === 'fired')!;
     attention.perform({ type: 'dismiss', reminderId: fired.id });
     expect(core.reminders.scheduler.get(fired.id)!.state).toBe('dismissed');
-    expect(attention.perform({ type: 'snooze', reminderId: 'gone' })).toEqual({ showWindow: false, navigate: null, quit: false, restartToUpdate: false });
+    expect(attention.perform({ type: 'snooze', reminderId: 'gone' })).toEqual({
+      showWindow: false,
+      navigate: null,
+      quit: false,
+      restartToUpdate: false,
+    });
   });
 
   it('asks the shell to show the window for navigation, and sends app:navigate on the bus', () => {
     const { attention, navigations } = setup();
-    const request = { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true } } as const;
-    expect(attention.perform({ type: 'navigate', request })).toEqual({ showWindow: true, navigate: request, quit: false, restartToUpdate: false });
-    expect(attention.perform({ type: 'open' })).toEqual({ showWindow: true, navigate: null, quit: false, restartToUpdate: false });
-    expect(attention.perform({ type: 'quit' })).toEqual({ showWindow: false, navigate: null, quit: true, restartToUpdate: false });
-    expect(attention.perform({ type: 'restart_to_update' })).toEqual({ showWindow: false, navigate: null, quit: false, restartToUpdate: true });
+    const request = {
+      screen: 'compose',
+      compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true },
+    } as const;
+    expect(attention.perform({ type: 'navigate', request })).toEqual({
+      showWindow: true,
+      navigate: request,
+      quit: false,
+      restartToUpdate: false,
+    });
+    expect(attention.perform({ type: 'open' })).toEqual({
+      showWindow: true,
+      navigate: null,
+      quit: false,
+      restartToUpdate: false,
+    });
+    expect(attention.perform({ type: 'quit' })).toEqual({
+      showWindow: false,
+      navigate: null,
+      quit: true,
+      restartToUpdate: false,
+    });
+    expect(attention.perform({ type: 'restart_to_update' })).toEqual({
+      showWindow: false,
+      navigate: null,
+      quit: false,
+      restartToUpdate: true,
+    });
     attention.navigate(request);
     expect(navigations).toEqual([request]);
   });

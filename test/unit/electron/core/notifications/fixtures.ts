@@ -14,7 +14,13 @@ export const windows = hostCapabilities('win32');
 let count = 0;
 export function reminder(
   kind: ReminderKind,
-  fields: { subject?: ReminderSubject; title?: string; dueAtMs?: number; eventAtMs?: number; state?: Reminder['state'] } = {},
+  fields: {
+    subject?: ReminderSubject;
+    title?: string;
+    dueAtMs?: number;
+    eventAtMs?: number;
+    state?: Reminder['state'];
+  } = {},
 ): Reminder {
   const subject = fields.subject ?? { type: 'incident', incidentId: 'inc-1' };
   const dueAtMs = fields.dueAtMs ?? NOW_MS;

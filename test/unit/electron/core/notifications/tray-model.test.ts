@@ -1,22 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, buildTrayModel, MAX_TRAY_ITEMS, type TrayContext } from '../../../../../electron/core/notifications/tray-model.ts';
+import {
+  badgeFor,
+  buildTrayModel,
+  MAX_TRAY_ITEMS,
+  type TrayContext,
+} from '../../../../../electron/core/notifications/tray-model.ts';
 import { trayState } from '../../../../../shared/reminders/attention.ts';
 import type { Reminder } from '../../../../../shared/reminders/reminder.ts';
 import { linux, mac, MINUTE_MS, NOW_MS, reminder } from './fixtures.ts';
 
 const context: TrayContext = { nowMs: NOW_MS, timeZone: 'Europe/London', capabilities: linux };
 const model = (reminders: Reminder[], overrides: Partial<TrayContext> = {}) =>
-  buildTrayModel(trayState(reminders, NOW_MS, { dueSoonWindowMs: 15 * MINUTE_MS }), { ...context, ...overrides });
+  buildTrayModel(trayState(reminders, NOW_MS, { dueSoonWindowMs: 15 * MINUTE_MS }), {
+    ...context,
+    ...overrides,
+  });
 
-const labels = (items: ReturnType<typeof model>['menu']) => items.map((item) => (item.type === 'separator' ? '—' : item.label));
+const labels = (items: ReturnType<typeof model>['menu']) =>
+  items.map((item) => (item.type === 'separator' ? '—' : item.label));
 
 describe('the tray model', () => {
   it('is idle with nothing due, and still offers a new incident, Herald and Quit', () => {
     const idle = model([]);
-    expect(idle).toMatchObject({ icon: { state: 'idle', badge: null }, title: '', tooltip: 'Herald: nothing due', count: 0 });
-    expect(labels(idle.menu)).toEqual(['Nothing due', '—', 'New incident…', 'Open Herald', '—', 'Quit Herald']);
+    expect(idle).toMatchObject({
+      icon: { state: 'idle', badge: null },
+      title: '',
+      tooltip: 'Herald: nothing due',
+      count: 0,
+    });
+    expect(labels(idle.menu)).toEqual([
+      'Nothing due',
+      '—',
+      'New incident…',
+      'Open Herald',
+      '—',
+      'Quit Herald',
+    ]);
     expect(idle.menu.filter((item) => item.type === 'item').map((item) => item.command)).toEqual([
-      { type: 'navigate', request: { screen: 'compose', compose: { kind: 'new', typeId: 'incidents', stage: 'declared' } } },
+      {
+        type: 'navigate',
+        request: { screen: 'compose', compose: { kind: 'new', typeId: 'incidents', stage: 'declared' } },
+      },
       { type: 'open' },
       { type: 'quit' },
     ]);
@@ -24,21 +48,46 @@ describe('the tray model', () => {
 
   it('offers "Restart to update" just before Quit once an update has been downloaded', () => {
     const ready = model([], { readyUpdateVersion: '1.3.0' });
-    expect(labels(ready.menu)).toEqual(['Nothing due', '—', 'New incident…', 'Open Herald', '—', 'Restart to update (1.3.0)', 'Quit Herald']);
+    expect(labels(ready.menu)).toEqual([
+      'Nothing due',
+      '—',
+      'New incident…',
+      'Open Herald',
+      '—',
+      'Restart to update (1.3.0)',
+      'Quit Herald',
+    ]);
     expect(ready.menu.at(-2)).toMatchObject({ type: 'item', command: { type: 'restart_to_update' } });
     expect(labels(model([], { readyUpdateVersion: null }).menu)).not.toContain('Restart to update (1.3.0)');
   });
 
   it('shows due soon when a promise comes within the window, with the count in the icon', () => {
     const dueSoon = model([reminder('incident_due', { dueAtMs: NOW_MS + 10 * MINUTE_MS })]);
-    expect(dueSoon).toMatchObject({ icon: { state: 'due_soon', badge: '1' }, tooltip: 'Herald: 1 due soon', count: 1 });
-    expect(labels(dueSoon.menu).slice(0, 2)).toEqual(['1 item needs you', 'Due soon: Sentry unavailable (incident update, 10:10 BST)']);
+    expect(dueSoon).toMatchObject({
+      icon: { state: 'due_soon', badge: '1' },
+      tooltip: 'Herald: 1 due soon',
+      count: 1,
+    });
+    expect(labels(dueSoon.menu).slice(0, 2)).toEqual([
+      '1 item needs you',
+      'Due soon: Sentry unavailable (incident update, 10:10 BST)',
+    ]);
   });
 
   it('shows overdue when anything is due or late, listing the most urgent first with one click to the composer', () => {
     const state = model([
-      reminder('maintenance_comm', { subject: { type: 'maintenance', eventId: 'ev-1', stage: 'announcement' }, title: 'Jira & Confluence', dueAtMs: NOW_MS - MINUTE_MS }),
-      reminder('incident_overdue', { subject: { type: 'incident', incidentId: 'inc-9' }, title: 'VPN down', dueAtMs: NOW_MS - 5 * MINUTE_MS, eventAtMs: NOW_MS - 10 * MINUTE_MS, state: 'fired' }),
+      reminder('maintenance_comm', {
+        subject: { type: 'maintenance', eventId: 'ev-1', stage: 'announcement' },
+        title: 'Jira & Confluence',
+        dueAtMs: NOW_MS - MINUTE_MS,
+      }),
+      reminder('incident_overdue', {
+        subject: { type: 'incident', incidentId: 'inc-9' },
+        title: 'VPN down',
+        dueAtMs: NOW_MS - 5 * MINUTE_MS,
+        eventAtMs: NOW_MS - 10 * MINUTE_MS,
+        state: 'fired',
+      }),
     ]);
     expect(state.icon).toEqual({ state: 'overdue', badge: '2' });
     expect(state.tooltip).toBe('Herald: 1 overdue, 1 due now');
@@ -46,10 +95,18 @@ describe('the tray model', () => {
     expect(first).toEqual({
       type: 'item',
       label: 'Overdue: VPN down (incident update, 09:50 BST)',
-      command: { type: 'navigate', request: { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-9', isHolding: false } } },
+      command: {
+        type: 'navigate',
+        request: {
+          screen: 'compose',
+          compose: { kind: 'incident_update', incidentId: 'inc-9', isHolding: false },
+        },
+      },
     });
     // '&' would become a keyboard mnemonic in Windows and Linux menus.
-    expect(second).toMatchObject({ label: 'Due now: Jira and Confluence (maintenance announcement, 09:59 BST)' });
+    expect(second).toMatchObject({
+      label: 'Due now: Jira and Confluence (maintenance announcement, 09:59 BST)',
+    });
   });
 
   it('puts the count beside the icon on macOS rather than in it', () => {
@@ -59,13 +116,21 @@ describe('the tray model', () => {
 
   it('lists at most a handful of items and sends the rest to Herald', () => {
     const many = Array.from({ length: 12 }, (_, index) =>
-      reminder('incident_due', { subject: { type: 'incident', incidentId: `inc-${index}` }, title: `Incident ${index}`, dueAtMs: NOW_MS - index * MINUTE_MS }),
+      reminder('incident_due', {
+        subject: { type: 'incident', incidentId: `inc-${index}` },
+        title: `Incident ${index}`,
+        dueAtMs: NOW_MS - index * MINUTE_MS,
+      }),
     );
     const crowded = model(many);
     expect(crowded.icon.badge).toBe('9+');
     const items = crowded.menu.filter((item) => item.type === 'item');
     expect(items).toHaveLength(MAX_TRAY_ITEMS + 4);
-    expect(items[MAX_TRAY_ITEMS]).toEqual({ type: 'item', label: '4 more in Herald…', command: { type: 'open' } });
+    expect(items[MAX_TRAY_ITEMS]).toEqual({
+      type: 'item',
+      label: '4 more in Herald…',
+      command: { type: 'open' },
+    });
   });
 
   it('shortens long titles for the menu', () => {

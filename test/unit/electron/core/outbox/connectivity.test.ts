@@ -5,7 +5,12 @@ import { createConnectivity } from '../../../../../electron/core/outbox/connecti
 import type { GatewayFailure, GatewayResult } from '../../../../../electron/core/slack/slack-gateway.ts';
 import type { ConnectionStatus } from '../../../../../shared/outbox/connection-status.ts';
 
-const network: GatewayFailure = { kind: 'network', message: 'Herald could not reach Slack.', fix: 'f', isSurelyUnsent: false };
+const network: GatewayFailure = {
+  kind: 'network',
+  message: 'Herald could not reach Slack.',
+  fix: 'f',
+  isSurelyUnsent: false,
+};
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setUp(answers: Array<GatewayResult<{ userId: string; teamId: string; url: string }>>) {
@@ -18,7 +23,9 @@ function setUp(answers: Array<GatewayResult<{ userId: string; teamId: string; ur
     gateway: {
       probe: () => {
         probes.push(clock.now());
-        return Promise.resolve(answers.shift() ?? { ok: true, value: { userId: 'U', teamId: 'T', url: 'u' } });
+        return Promise.resolve(
+          answers.shift() ?? { ok: true, value: { userId: 'U', teamId: 'T', url: 'u' } },
+        );
       },
     },
   });
@@ -29,7 +36,10 @@ function setUp(answers: Array<GatewayResult<{ userId: string; teamId: string; ur
 
 describe('the connection status', () => {
   it('goes offline on a network failure and probes with growing waits until Slack answers', async () => {
-    const { clock, connectivity, probes, changes } = setUp([{ ok: false, error: network }, { ok: false, error: network }]);
+    const { clock, connectivity, probes, changes } = setUp([
+      { ok: false, error: network },
+      { ok: false, error: network },
+    ]);
     connectivity.reportOnline();
     connectivity.reportNetworkFailure(network);
     expect(connectivity.status()).toMatchObject({ state: 'offline', nextCheckAtUtc: expect.any(String) });
@@ -42,13 +52,28 @@ describe('the connection status', () => {
     // answered (here: the next whole second, as the test moves time a second at a time).
     const startMs = Date.parse('2026-04-20T09:00:00Z');
     expect(probes.map((atMs) => atMs - startMs)).toEqual([750, 1_000 + 1_500, 3_000 + 3_000]);
-    expect(changes.map((status) => status.state)).toEqual(['online', 'offline', 'offline', 'offline', 'online']);
+    expect(changes.map((status) => status.state)).toEqual([
+      'online',
+      'offline',
+      'offline',
+      'offline',
+      'online',
+    ]);
   });
 
   it('stops for a refused token and stays stopped until told to check again', async () => {
     const { clock, connectivity } = setUp([]);
-    connectivity.reportAuthFailure({ kind: 'platform', code: 'token_revoked', message: 'This token has been revoked.', fix: 'Reinstall.' });
-    expect(connectivity.status()).toMatchObject({ state: 'auth_stopped', message: expect.stringContaining('This token has been revoked.'), fix: 'Reinstall.' });
+    connectivity.reportAuthFailure({
+      kind: 'platform',
+      code: 'token_revoked',
+      message: 'This token has been revoked.',
+      fix: 'Reinstall.',
+    });
+    expect(connectivity.status()).toMatchObject({
+      state: 'auth_stopped',
+      message: expect.stringContaining('This token has been revoked.'),
+      fix: 'Reinstall.',
+    });
     connectivity.reportNetworkFailure(network);
     clock.advance(60_000);
     await settle();
@@ -60,7 +85,8 @@ describe('the connection status', () => {
 
   it('checks afresh when "Try now" comes while a check begun offline is still on its way', async () => {
     const clock = createTestClock(Date.parse('2026-04-20T09:00:00Z'));
-    const pending: Array<(answer: GatewayResult<{ userId: string; teamId: string; url: string }>) => void> = [];
+    const pending: Array<(answer: GatewayResult<{ userId: string; teamId: string; url: string }>) => void> =
+      [];
     const connectivity = createConnectivity({
       clock,
       logger: createMemoryLogger(),

@@ -26,7 +26,9 @@ afterEach(async () => {
 });
 
 function runChild(args: string[]): ChildRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,7 +44,12 @@ function runChild(args: string[]): ChildRun {
  * either as the request arrives (`before`: it never reaches Slack) or as the answer comes back
  * (`after`: posted, but the answer never reaches the child).
  */
-async function startKillingProxy(fake: FakeSlack, killAt: number, moment: 'before' | 'after', victim: () => ChildProcess | undefined): Promise<{ url: string; server: Server }> {
+async function startKillingProxy(
+  fake: FakeSlack,
+  killAt: number,
+  moment: 'before' | 'after',
+  victim: () => ChildProcess | undefined,
+): Promise<{ url: string; server: Server }> {
   let posts = 0;
   const upstream = new URL(fake.url);
   const server = createServer((req, res) => {
@@ -53,16 +60,25 @@ async function startKillingProxy(fake: FakeSlack, killAt: number, moment: 'befor
       req.socket.destroy();
       return;
     }
-    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      if (isFatal) {
-        victim()?.kill('SIGKILL');
-        answer.resume();
-        req.socket.destroy();
-        return;
-      }
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        if (isFatal) {
+          victim()?.kill('SIGKILL');
+          answer.resume();
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on('error', () => req.socket.destroy());
     req.pipe(forward);
   });
@@ -74,7 +90,8 @@ async function startKillingProxy(fake: FakeSlack, killAt: number, moment: 'befor
 
 function enqueuedIds(output: string): Map<string, string[]> {
   const byChannel = new Map<string, string[]>(CHANNELS.map((channel) => [channel, []]));
-  for (const match of output.matchAll(/^ENQUEUED \d+ (\S+) (\S+)$/gm)) byChannel.get(match[2]!)?.push(match[1]!);
+  for (const match of output.matchAll(/^ENQUEUED \d+ (\S+) (\S+)$/gm))
+    byChannel.get(match[2]!)?.push(match[1]!);
   return byChannel;
 }
 
@@ -85,7 +102,18 @@ async function crashAndRestart(moment: 'before' | 'after') {
   const running: { first?: ChildRun } = {};
   const proxy = await startKillingProxy(fake, 7, moment, () => running.first?.child);
 
-  const first = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url, '--token', fake.botToken, '--enqueue', '30', '--channels', CHANNELS.join(',')]);
+  const first = runChild([
+    '--data-dir',
+    dataDir,
+    '--slack-api-url',
+    proxy.url,
+    '--token',
+    fake.botToken,
+    '--enqueue',
+    '30',
+    '--channels',
+    CHANNELS.join(','),
+  ]);
   running.first = first;
   await first.exited;
   expect(first.child.signalCode).toBe('SIGKILL');

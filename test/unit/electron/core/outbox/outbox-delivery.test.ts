@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { HERALD_EVENT_TYPE } from '../../../../../electron/core/slack/slack-gateway.ts';
 import { enqueue, heraldIdOf, makeOutboxWorld } from './outbox-fixture.ts';
 
-const CHANNELS = ['operations-engineering-update', 'github-community', 'ask-comms', 'operations-engineering-team', 'team-channel-003'];
+const CHANNELS = [
+  'operations-engineering-update',
+  'github-community',
+  'ask-comms',
+  'operations-engineering-team',
+  'team-channel-003',
+];
 
 describe('sending through the outbox', () => {
   it('posts with Herald metadata, then records the ts, permalink and history with the checklist and override', async () => {
@@ -15,7 +21,10 @@ describe('sending through the outbox', () => {
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Sentry is unavailable' } }],
       source: { typeId: 'incident', stage: 'declared', incidentId: 'inc-1', draftId: 'd-1' },
       checklist: [{ itemId: 'nextUpdateAtUtc', label: 'Next update', state: 'missing', required: true }],
-      override: { reason: 'Declaring first, details follow', warnings: [{ code: 'next_update_missing', message: 'Say when' }] },
+      override: {
+        reason: 'Declaring first, details follow',
+        warnings: [{ code: 'next_update_missing', message: 'Say when' }],
+      },
     });
     expect(item).toMatchObject({ state: 'queued', channelId: null, attempts: 0 });
 
@@ -23,10 +32,19 @@ describe('sending through the outbox', () => {
 
     const [posted, ...others] = world.fake.messages('operations-engineering-update');
     expect(others).toHaveLength(0);
-    expect(posted?.metadata).toEqual({ event_type: HERALD_EVENT_TYPE, event_payload: { herald_id: item.id } });
+    expect(posted?.metadata).toEqual({
+      event_type: HERALD_EVENT_TYPE,
+      event_payload: { herald_id: item.id },
+    });
     expect(posted?.blocks).toHaveLength(1);
     const stored = world.item(item.id);
-    expect(stored).toMatchObject({ state: 'sent', ts: posted?.ts, channelId: 'C0OPSENGUPD', channelName: 'operations-engineering-update', attempts: 1 });
+    expect(stored).toMatchObject({
+      state: 'sent',
+      ts: posted?.ts,
+      channelId: 'C0OPSENGUPD',
+      channelName: 'operations-engineering-update',
+      attempts: 1,
+    });
     expect(stored.permalink).toContain(`/archives/C0OPSENGUPD/p${posted?.ts.replace('.', '')}`);
     expect(sent).toEqual([posted?.ts]);
 
@@ -43,7 +61,10 @@ describe('sending through the outbox', () => {
         override: expect.objectContaining({ reason: 'Declaring first, details follow' }),
       }),
     ]);
-    const states = world.eventsOf('outbox:changed').filter((changed) => changed.id === item.id).map((changed) => changed.state);
+    const states = world
+      .eventsOf('outbox:changed')
+      .filter((changed) => changed.id === item.id)
+      .map((changed) => changed.state);
     expect(states).toEqual(['queued', 'queued', 'sending', 'sent']);
   });
 
@@ -73,6 +94,8 @@ describe('sending through the outbox', () => {
     expect(connection).toContain('offline');
     expect(connection.at(-1)).toBe('online');
     // Channel names were resolved from one paged channel list, not one look-up per message.
-    expect(world.fake.requests.filter((request) => request.method === 'conversations.list').length).toBeLessThanOrEqual(2);
+    expect(
+      world.fake.requests.filter((request) => request.method === 'conversations.list').length,
+    ).toBeLessThanOrEqual(2);
   });
 });

@@ -14,7 +14,13 @@ describe('the outbox under faults', () => {
     await world.drive(() => world.item(second.id).state === 'sent');
 
     const posts = world.fake.requests.filter((request) => request.method === 'chat.postMessage');
-    expect(posts.map((request) => request.fault ?? 'ok')).toEqual(['rate_limited', 'rate_limited', 'rate_limited', 'ok', 'ok']);
+    expect(posts.map((request) => request.fault ?? 'ok')).toEqual([
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'ok',
+      'ok',
+    ]);
     for (let n = 1; n <= 3; n++) expect(posts[n]!.atMs - posts[n - 1]!.atMs).toBeGreaterThanOrEqual(30_000);
     expect(world.heraldMessages(UPDATE).map(heraldIdOf)).toEqual([first.id, second.id]);
     // A 429 means Slack did nothing: no duplicate check was needed.
@@ -30,9 +36,13 @@ describe('the outbox under faults', () => {
 
     await world.drive(() => world.core.outbox.list(['sent']).items.length === 30);
 
-    const accepted = world.fake.requests.filter((request) => request.method === 'chat.postMessage' && request.status === 200);
+    const accepted = world.fake.requests.filter(
+      (request) => request.method === 'chat.postMessage' && request.status === 200,
+    );
     expect(accepted).toHaveLength(30);
-    const refused = world.fake.requests.filter((request) => request.method === 'chat.postMessage' && request.status === 429);
+    const refused = world.fake.requests.filter(
+      (request) => request.method === 'chat.postMessage' && request.status === 429,
+    );
     // Each window's overflow is refused once per channel at most before everyone waits.
     expect(refused.length).toBeLessThanOrEqual(3 * 3);
     for (const channel of channels) expect(world.heraldMessages(channel)).toHaveLength(10);
@@ -49,7 +59,12 @@ describe('the outbox under faults', () => {
 
     const messages = world.heraldMessages(UPDATE);
     expect(messages.map(heraldIdOf)).toEqual([dropped.id, next.id]);
-    expect(world.item(dropped.id)).toMatchObject({ state: 'sent', ts: messages[0]?.ts, attempts: 1, isOutcomeUnclear: false });
+    expect(world.item(dropped.id)).toMatchObject({
+      state: 'sent',
+      ts: messages[0]?.ts,
+      attempts: 1,
+      isOutcomeUnclear: false,
+    });
     const methods = world.fake.requests.map((request) => request.method);
     expect(methods.filter((method) => method === 'chat.postMessage')).toHaveLength(2);
     expect(methods).toContain('conversations.history');
@@ -61,11 +76,18 @@ describe('the outbox under faults', () => {
     const parent = enqueue(world, { channel: UPDATE, text: 'declared' });
     await world.drive(() => world.item(parent.id).state === 'sent');
     world.fake.inject('chat.postMessage', { kind: 'drop_after' });
-    const reply = enqueue(world, { channel: UPDATE, text: 'update', threadTs: world.item(parent.id).ts!, replyBroadcast: true });
+    const reply = enqueue(world, {
+      channel: UPDATE,
+      text: 'update',
+      threadTs: world.item(parent.id).ts!,
+      replyBroadcast: true,
+    });
 
     await world.drive(() => world.item(reply.id).state === 'sent');
 
-    expect(world.heraldMessages(UPDATE).filter((message) => heraldIdOf(message) === reply.id)).toHaveLength(1);
+    expect(world.heraldMessages(UPDATE).filter((message) => heraldIdOf(message) === reply.id)).toHaveLength(
+      1,
+    );
     expect(world.fake.requests.some((request) => request.method === 'conversations.replies')).toBe(true);
     expect(world.item(reply.id).permalink).toContain('thread_ts=');
   });
@@ -80,7 +102,11 @@ describe('the outbox under faults', () => {
 
     expect(world.heraldMessages(UPDATE).map(heraldIdOf)).toEqual([item.id]);
     expect(world.item(item.id).attempts).toBe(2);
-    expect(world.eventsOf('connection:changed').map((status) => status.state)).toEqual(['online', 'offline', 'online']);
+    expect(world.eventsOf('connection:changed').map((status) => status.state)).toEqual([
+      'online',
+      'offline',
+      'online',
+    ]);
   });
 
   it('treats a timed-out request as unclear and finds out before trying again', async () => {
@@ -110,7 +136,9 @@ describe('the outbox under faults', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(500);
     expect(gaps[1]).toBeGreaterThanOrEqual(1_000);
     expect(gaps[2]).toBeGreaterThanOrEqual(2_000);
-    expect(world.fake.requests.filter((request) => request.method === 'conversations.history')).toHaveLength(3);
+    expect(world.fake.requests.filter((request) => request.method === 'conversations.history')).toHaveLength(
+      3,
+    );
     expect(world.heraldMessages(UPDATE)).toHaveLength(1);
   });
 
@@ -118,8 +146,14 @@ describe('the outbox under faults', () => {
     const world = await makeOutboxWorld();
     await world.drive(() => world.core.outbox.connection().state === 'online');
     // Slack refuses the token until it is replaced (here: until the fault is lifted and Slack reconnected).
-    const revoked = world.fake.inject('chat.postMessage', { kind: 'slack_error', error: 'invalid_auth' }, { times: Infinity });
-    const items = [UPDATE, 'github-community', UPDATE].map((channel, n) => enqueue(world, { channel, text: `message ${n}` }));
+    const revoked = world.fake.inject(
+      'chat.postMessage',
+      { kind: 'slack_error', error: 'invalid_auth' },
+      { times: Infinity },
+    );
+    const items = [UPDATE, 'github-community', UPDATE].map((channel, n) =>
+      enqueue(world, { channel, text: `message ${n}` }),
+    );
 
     await world.drive(() => world.core.outbox.connection().state === 'auth_stopped');
     const stopped = world.core.outbox.connection();
@@ -127,7 +161,9 @@ describe('the outbox under faults', () => {
     expect(stopped.fix).toMatch(/connect again/);
     await world.drive(() => false, { stepMs: 10_000, maxSimulatedMs: 10 * 60_000 }).catch(() => undefined);
     expect(world.core.outbox.list().items.map((item) => item.state)).toEqual(['queued', 'queued', 'queued']);
-    expect(world.fake.requests.filter((request) => request.method === 'chat.postMessage').length).toBeLessThanOrEqual(2);
+    expect(
+      world.fake.requests.filter((request) => request.method === 'chat.postMessage').length,
+    ).toBeLessThanOrEqual(2);
 
     revoked.cancel();
     const reconnected = await world.core.router.call('slack:connect', { token: world.fake.botToken });
@@ -146,11 +182,22 @@ describe('the outbox under faults', () => {
     const unknown = enqueue(world, { channel: 'no-such-channel', text: 'nowhere' });
     const fine = enqueue(world, { channel: UPDATE, text: 'fine' });
 
-    await world.drive(() => world.item(fine.id).state === 'sent' && world.item(unknown.id).state === 'failed');
+    await world.drive(
+      () => world.item(fine.id).state === 'sent' && world.item(unknown.id).state === 'failed',
+    );
 
-    expect(world.item(refused.id)).toMatchObject({ state: 'failed', problem: { code: 'not_in_channel', fix: expect.stringContaining('/invite @Herald') } });
-    expect(world.item(tooLong.id)).toMatchObject({ state: 'failed', problem: { code: 'msg_too_long', message: 'The message is longer than Slack allows.' } });
-    expect(world.item(unknown.id)).toMatchObject({ state: 'failed', problem: { code: 'channel_not_found', message: 'Herald cannot find #no-such-channel in Slack.' } });
+    expect(world.item(refused.id)).toMatchObject({
+      state: 'failed',
+      problem: { code: 'not_in_channel', fix: expect.stringContaining('/invite @Herald') },
+    });
+    expect(world.item(tooLong.id)).toMatchObject({
+      state: 'failed',
+      problem: { code: 'msg_too_long', message: 'The message is longer than Slack allows.' },
+    });
+    expect(world.item(unknown.id)).toMatchObject({
+      state: 'failed',
+      problem: { code: 'channel_not_found', message: 'Herald cannot find #no-such-channel in Slack.' },
+    });
     expect(world.heraldMessages(UPDATE).map(heraldIdOf)).toEqual([fine.id]);
     expect(world.core.outbox.connection().state).toBe('online');
   });
@@ -163,7 +210,10 @@ describe('the outbox under faults', () => {
 
     await world.drive(() => world.item(item.id).state === 'held');
 
-    expect(world.item(item.id)).toMatchObject({ heldReason: 'unconfirmed', problem: { code: 'unconfirmed', message: expect.stringContaining('#chat') } });
+    expect(world.item(item.id)).toMatchObject({
+      heldReason: 'unconfirmed',
+      problem: { code: 'unconfirmed', message: expect.stringContaining('#chat') },
+    });
     expect(world.fake.messages('chat')).toHaveLength(1);
     // The lead looks, sees it arrived, and cancels the copy.
     const cancelled = await world.core.router.call('outbox:cancel', { id: item.id });

@@ -8,7 +8,12 @@ import type { SlackClientFactory } from '../../../../../electron/core/slack/slac
 import { WebClient } from '@slack/web-api';
 import type { EventName, EventPayload } from '../../../../../shared/api/index.ts';
 import type { OutboxItem } from '../../../../../shared/outbox/outbox-item.ts';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type PostedMessage } from '../../../../fakes/slack-server.ts';
+import {
+  startFakeSlack,
+  type FakeSlack,
+  type FakeSlackOptions,
+  type PostedMessage,
+} from '../../../../fakes/slack-server.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
 
 export const strongBox: SecretBox = {
@@ -56,14 +61,20 @@ export interface WorldOptions {
   startMs?: number;
 }
 
-export const heraldIdOf = (message: PostedMessage) => message.metadata?.event_payload.herald_id as string | undefined;
+export const heraldIdOf = (message: PostedMessage) =>
+  message.metadata?.event_payload.herald_id as string | undefined;
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 export async function makeOutboxWorld(options: WorldOptions = {}): Promise<OutboxWorld> {
   // The fake starts first (the core needs its URL) and follows the core's clock once there is one.
   const clockOf: { core?: { now(): number } } = {};
-  const fake = options.reuseFake ?? (await startFakeSlack({ nowMs: () => clockOf.core?.now() ?? Date.parse('2026-04-20T09:00:00Z'), ...options.fake }));
+  const fake =
+    options.reuseFake ??
+    (await startFakeSlack({
+      nowMs: () => clockOf.core?.now() ?? Date.parse('2026-04-20T09:00:00Z'),
+      ...options.fake,
+    }));
   const { core, clock, dataDir } = makeCore({
     slackApiUrlOverride: fake.url,
     secretBox: strongBox,
@@ -73,7 +84,12 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
       ? {}
       : {
           createSlackClient: (token: string, apiUrl: string) =>
-            new WebClient(token, { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: options.requestTimeoutMs }),
+            new WebClient(token, {
+              slackApiUrl: apiUrl,
+              retryConfig: { retries: 0 },
+              rejectRateLimitedCalls: true,
+              timeout: options.requestTimeoutMs,
+            }),
         }),
   });
   if (options.startMs !== undefined) clock.set(options.startMs);
@@ -93,7 +109,8 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
     clock,
     dataDir,
     events,
-    eventsOf: <E extends EventName>(event: E) => events.filter((entry) => entry.event === event).map((entry) => entry.payload as EventPayload<E>),
+    eventsOf: <E extends EventName>(event: E) =>
+      events.filter((entry) => entry.event === event).map((entry) => entry.payload as EventPayload<E>),
     async drive(condition, { stepMs = 250, maxSimulatedMs = 30 * 60_000 } = {}) {
       const startMs = clock.now();
       for (let spins = 0; ; spins++) {
@@ -103,11 +120,13 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
           if (spins > 200_000) throw new Error('the outbox stayed busy too long');
           continue;
         }
-        if (clock.now() - startMs > maxSimulatedMs) throw new Error(`condition not met within ${maxSimulatedMs} ms of test-clock time`);
+        if (clock.now() - startMs > maxSimulatedMs)
+          throw new Error(`condition not met within ${maxSimulatedMs} ms of test-clock time`);
         clock.advance(stepMs);
       }
     },
-    heraldMessages: (channel) => fake.messages(channel).filter((message) => heraldIdOf(message) !== undefined),
+    heraldMessages: (channel) =>
+      fake.messages(channel).filter((message) => heraldIdOf(message) !== undefined),
     item(id) {
       const found = core.outbox.get(id);
       if (!found) throw new Error(`no outbox item ${id}`);
@@ -118,7 +137,10 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
 }
 
 /** Enqueues and returns the item, failing the test on an error result. */
-export function enqueue(world: OutboxWorld, request: Parameters<OutboxWorld['core']['outbox']['enqueue']>[0]): OutboxItem {
+export function enqueue(
+  world: OutboxWorld,
+  request: Parameters<OutboxWorld['core']['outbox']['enqueue']>[0],
+): OutboxItem {
   const result = world.core.outbox.enqueue(request);
   if (!result.ok) throw new Error(`enqueue failed: ${result.error.message}`);
   return result.value;

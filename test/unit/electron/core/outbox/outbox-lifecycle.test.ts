@@ -5,7 +5,8 @@ import { enqueue, heraldIdOf, makeOutboxWorld, type OutboxWorld } from './outbox
 
 const UPDATE = 'operations-engineering-update';
 const MINUTE_MS = 60_000;
-const inMinutes = (world: OutboxWorld, minutes: number) => new Date(world.clock.now() + minutes * MINUTE_MS).toISOString();
+const inMinutes = (world: OutboxWorld, minutes: number) =>
+  new Date(world.clock.now() + minutes * MINUTE_MS).toISOString();
 
 async function offlineWorld(): Promise<OutboxWorld> {
   const world = await makeOutboxWorld({ start: false });
@@ -21,14 +22,24 @@ describe('the outbox item lifecycle', () => {
     const edited = enqueue(world, { channel: UPDATE, text: 'draft wording' });
     const cancelled = enqueue(world, { channel: UPDATE, text: 'never mind' });
 
-    expect(await world.core.router.call('outbox:update', { id: edited.id, patch: { text: 'better wording' } })).toMatchObject({ ok: true, value: { text: 'better wording' } });
-    expect(await world.core.router.call('outbox:cancel', { id: cancelled.id })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+    expect(
+      await world.core.router.call('outbox:update', { id: edited.id, patch: { text: 'better wording' } }),
+    ).toMatchObject({ ok: true, value: { text: 'better wording' } });
+    expect(await world.core.router.call('outbox:cancel', { id: cancelled.id })).toMatchObject({
+      ok: true,
+      value: { state: 'cancelled' },
+    });
 
     world.fake.inject('chat.postMessage', { kind: 'delay', ms: 300 });
     world.fake.setOffline(false);
     await world.drive(() => world.item(edited.id).state === 'sending');
-    expect(await world.core.router.call('outbox:update', { id: edited.id, patch: { text: 'too late' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await world.core.router.call('outbox:cancel', { id: edited.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('being sent') } });
+    expect(
+      await world.core.router.call('outbox:update', { id: edited.id, patch: { text: 'too late' } }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await world.core.router.call('outbox:cancel', { id: edited.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('being sent') },
+    });
     await world.drive(() => world.item(edited.id).state === 'sent');
 
     expect(world.heraldMessages(UPDATE).map((message) => message.text)).toEqual(['better wording']);
@@ -36,17 +47,32 @@ describe('the outbox item lifecycle', () => {
 
   it('holds an incident update whose promised time passed while offline, and sends it only once re-confirmed with a new promise', async () => {
     const world = await offlineWorld();
-    const update = enqueue(world, { channel: UPDATE, text: 'Next update at 09:30', promiseAtUtc: inMinutes(world, 20), source: { incidentId: 'inc-1' } });
+    const update = enqueue(world, {
+      channel: UPDATE,
+      text: 'Next update at 09:30',
+      promiseAtUtc: inMinutes(world, 20),
+      source: { incidentId: 'inc-1' },
+    });
 
     await world.drive(() => world.item(update.id).state === 'held', { stepMs: 30_000 });
-    expect(world.item(update.id)).toMatchObject({ heldReason: 'promise_passed', problem: { code: 'promise_passed' } });
+    expect(world.item(update.id)).toMatchObject({
+      heldReason: 'promise_passed',
+      problem: { code: 'promise_passed' },
+    });
     world.fake.setOffline(false);
     await world.drive(() => world.core.outbox.connection().state === 'online');
     expect(world.fake.messages(UPDATE)).toHaveLength(0);
 
     const stale = await world.core.router.call('outbox:confirm', { id: update.id });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('stale') } });
-    const confirmed = await world.core.router.call('outbox:confirm', { id: update.id, text: 'Next update at 10:30', promiseAtUtc: inMinutes(world, 30) });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('stale') },
+    });
+    const confirmed = await world.core.router.call('outbox:confirm', {
+      id: update.id,
+      text: 'Next update at 10:30',
+      promiseAtUtc: inMinutes(world, 30),
+    });
     expect(confirmed).toMatchObject({ ok: true, value: { state: 'queued' } });
     await world.drive(() => world.item(update.id).state === 'sent');
     expect(world.heraldMessages(UPDATE).map((message) => message.text)).toEqual(['Next update at 10:30']);
@@ -55,11 +81,18 @@ describe('the outbox item lifecycle', () => {
   it('threads an update under a declaration that was itself still queued, once the declaration is sent', async () => {
     const world = await offlineWorld();
     const declaration = enqueue(world, { channel: UPDATE, text: 'Incident: Sentry is down' });
-    const update = enqueue(world, { channel: UPDATE, text: 'Update: still down', threadOf: declaration.id, replyBroadcast: true });
+    const update = enqueue(world, {
+      channel: UPDATE,
+      text: 'Update: still down',
+      threadOf: declaration.id,
+      replyBroadcast: true,
+    });
     const unrelated = enqueue(world, { channel: 'github-community', text: 'unrelated' });
 
     world.fake.setOffline(false);
-    await world.drive(() => world.item(update.id).state === 'sent' && world.item(unrelated.id).state === 'sent');
+    await world.drive(
+      () => world.item(update.id).state === 'sent' && world.item(unrelated.id).state === 'sent',
+    );
 
     const declarationTs = world.item(declaration.id).ts;
     const reply = world.fake.messages(UPDATE).find((message) => heraldIdOf(message) === update.id);
@@ -72,9 +105,17 @@ describe('the outbox item lifecycle', () => {
     const declaration = enqueue(world, { channel: UPDATE, text: 'Incident' });
     const update = enqueue(world, { channel: UPDATE, text: 'Update', threadOf: declaration.id });
     await world.core.router.call('outbox:cancel', { id: declaration.id });
-    expect(world.item(update.id)).toMatchObject({ state: 'failed', problem: { code: 'thread_parent_cancelled' } });
-    expect(await world.core.router.call('outbox:retry', { id: update.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(world.core.outbox.enqueue({ channel: UPDATE, text: 'x', threadOf: declaration.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(world.item(update.id)).toMatchObject({
+      state: 'failed',
+      problem: { code: 'thread_parent_cancelled' },
+    });
+    expect(await world.core.router.call('outbox:retry', { id: update.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(world.core.outbox.enqueue({ channel: UPDATE, text: 'x', threadOf: declaration.id })).toMatchObject(
+      { ok: false, error: { code: 'conflict' } },
+    );
   });
 
   it('sends a message with a later send time only when that time comes, without holding up the channel', async () => {
@@ -86,7 +127,9 @@ describe('the outbox item lifecycle', () => {
     expect(world.item(later.id).state).toBe('queued');
 
     await world.drive(() => world.item(later.id).state === 'sent', { stepMs: 15_000 });
-    const postedAtMs = world.fake.requests.filter((request) => request.method === 'chat.postMessage').at(-1)!.atMs;
+    const postedAtMs = world.fake.requests
+      .filter((request) => request.method === 'chat.postMessage')
+      .at(-1)!.atMs;
     expect(postedAtMs).toBeGreaterThanOrEqual(Date.parse(world.item(later.id).sendAtUtc!));
     expect(world.heraldMessages(UPDATE).map((message) => message.text)).toEqual(['now', 'later']);
   });
@@ -97,7 +140,9 @@ describe('the outbox item lifecycle', () => {
     world.fake.inject('chat.postMessage', { kind: 'slack_error', error: 'restricted_action' });
     const item = enqueue(world, { channel: UPDATE, text: 'second time lucky' });
     await world.drive(() => world.item(item.id).state === 'failed');
-    expect(world.item(item.id).problem?.message).toBe('A workspace setting prevents posting to this channel.');
+    expect(world.item(item.id).problem?.message).toBe(
+      'A workspace setting prevents posting to this channel.',
+    );
 
     const retried = await world.core.router.call('outbox:retry', { id: item.id });
     expect(retried.ok && ['queued', 'sending']).toContain(retried.ok && retried.value.state);
@@ -108,7 +153,11 @@ describe('the outbox item lifecycle', () => {
   it('tries at once on flush instead of waiting out its backoff', async () => {
     const world = await makeOutboxWorld();
     await world.drive(() => world.core.outbox.connection().state === 'online');
-    world.fake.inject('chat.postMessage', { kind: 'slack_error', error: 'service_unavailable' }, { times: 4 });
+    world.fake.inject(
+      'chat.postMessage',
+      { kind: 'slack_error', error: 'service_unavailable' },
+      { times: 4 },
+    );
     const item = enqueue(world, { channel: UPDATE, text: 'flush me' });
     await world.drive(() => world.item(item.id).attempts === 4 && world.item(item.id).state === 'queued');
     const waitingUntil = Date.parse(world.item(item.id).nextAttemptAtUtc!);
@@ -137,12 +186,28 @@ describe('the outbox item lifecycle', () => {
     });
     // Each item is its own file in outbox/.
     const itemFile = join(first.dataDir, 'outbox', `${delivered.id}.json`);
-    const stored = JSON.parse(readFileSync(itemFile, 'utf8')) as { schemaVersion: number; data: Record<string, unknown> };
-    Object.assign(stored.data, { state: 'sending', attempts: 1, firstAttemptAtUtc: new Date(first.clock.now()).toISOString() });
+    const stored = JSON.parse(readFileSync(itemFile, 'utf8')) as {
+      schemaVersion: number;
+      data: Record<string, unknown>;
+    };
+    Object.assign(stored.data, {
+      state: 'sending',
+      attempts: 1,
+      firstAttemptAtUtc: new Date(first.clock.now()).toISOString(),
+    });
     writeFileSync(itemFile, JSON.stringify(stored));
 
-    const second = await makeOutboxWorld({ dataDir: first.dataDir, reuseFake: first.fake, connect: false, startMs: first.clock.now() });
-    expect(second.item(delivered.id)).toMatchObject({ state: 'queued', isOutcomeUnclear: true, problem: { code: 'interrupted' } });
+    const second = await makeOutboxWorld({
+      dataDir: first.dataDir,
+      reuseFake: first.fake,
+      connect: false,
+      startMs: first.clock.now(),
+    });
+    expect(second.item(delivered.id)).toMatchObject({
+      state: 'queued',
+      isOutcomeUnclear: true,
+      problem: { code: 'interrupted' },
+    });
     await second.drive(() => second.item(pending.id).state === 'sent');
 
     expect(second.item(delivered.id)).toMatchObject({ state: 'sent', ts: posted.ts, attempts: 1 });

@@ -18,7 +18,10 @@ describe('a message that cannot be built', () => {
         const web = real(token, apiUrl);
         const post = web.chat.postMessage.bind(web.chat);
         // What the WebClient does with blocks it cannot serialise, thrown before any request leaves.
-        web.chat.postMessage = (args) => ((args as { text?: string }).text === 'poisoned' ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : post(args));
+        web.chat.postMessage = (args) =>
+          (args as { text?: string }).text === 'poisoned'
+            ? Promise.reject(new RangeError('Maximum call stack size exceeded'))
+            : post(args);
         return web;
       },
     });
@@ -26,12 +29,17 @@ describe('a message that cannot be built', () => {
     const poisoned = enqueue(world, { channel: UPDATE, text: 'poisoned' });
     const next = enqueue(world, { channel: 'github-community', text: 'fine' });
 
-    await world.drive(() => world.item(poisoned.id).state === 'failed' && world.item(next.id).state === 'sent');
+    await world.drive(
+      () => world.item(poisoned.id).state === 'failed' && world.item(next.id).state === 'sent',
+    );
     expect(world.item(poisoned.id)).toMatchObject({
       state: 'failed',
       attempts: 1,
       isOutcomeUnclear: false,
-      problem: { code: 'local', message: expect.stringContaining('could not turn this message into a request to Slack') },
+      problem: {
+        code: 'local',
+        message: expect.stringContaining('could not turn this message into a request to Slack'),
+      },
     });
     // Ten simulated minutes later: still one attempt, and never offline.
     await world.drive(() => false, { maxSimulatedMs: 10 * 60_000 }).catch(() => undefined);

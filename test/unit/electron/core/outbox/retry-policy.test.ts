@@ -12,11 +12,15 @@ describe('backoff with jitter', () => {
 
   it('never waits less than half the step nor more than the cap, whatever the randomness', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -5, max: 10_000 }), fc.double({ min: -1, max: 2, noNaN: true }), (failures, random) => {
-        const delayMs = backoffDelayMs(failures, () => random);
-        const stepMs = Math.min(SEND_BACKOFF.maxMs, SEND_BACKOFF.baseMs * 2 ** (Math.max(failures, 1) - 1));
-        return delayMs >= stepMs / 2 && delayMs <= SEND_BACKOFF.maxMs;
-      }),
+      fc.property(
+        fc.integer({ min: -5, max: 10_000 }),
+        fc.double({ min: -1, max: 2, noNaN: true }),
+        (failures, random) => {
+          const delayMs = backoffDelayMs(failures, () => random);
+          const stepMs = Math.min(SEND_BACKOFF.maxMs, SEND_BACKOFF.baseMs * 2 ** (Math.max(failures, 1) - 1));
+          return delayMs >= stepMs / 2 && delayMs <= SEND_BACKOFF.maxMs;
+        },
+      ),
     );
   });
 });

@@ -38,7 +38,9 @@ describe('the plan service', () => {
     broken.types[1]!.id = broken.types[0]!.id;
     const checked = await core.router.call('plan:check', { plan: broken });
     if (!checked.ok || checked.value.ok) throw new Error('expected problems');
-    expect(checked.value.error.map((problem) => problem.path)).toEqual(expect.arrayContaining(['types.0.name', 'types.1.id']));
+    expect(checked.value.error.map((problem) => problem.path)).toEqual(
+      expect.arrayContaining(['types.0.name', 'types.1.id']),
+    );
     expect(await core.router.call('plan:get', {})).toEqual(original);
   });
 });

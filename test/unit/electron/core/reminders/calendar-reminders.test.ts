@@ -18,9 +18,15 @@ describe('calendar and duty reminders', () => {
       eventAtMs: START_MS + 48 * HOUR_MS,
       title: 'Announce the database upgrade',
     });
-    expect(result.ok && result.value).toMatchObject({ isIncidentPromise: false, repeatEveryMs: null, state: 'armed' });
+    expect(result.ok && result.value).toMatchObject({
+      isIncidentPromise: false,
+      repeatEveryMs: null,
+      state: 'armed',
+    });
     fixture.clock.advance(HOUR_MS);
-    expect(fixture.firings.map((firing) => firing.reminder.eventAtUtc)).toEqual([new Date(START_MS + 48 * HOUR_MS).toISOString()]);
+    expect(fixture.firings.map((firing) => firing.reminder.eventAtUtc)).toEqual([
+      new Date(START_MS + 48 * HOUR_MS).toISOString(),
+    ]);
   });
 
   it('is idempotent: scheduling the same subject and instant again creates nothing, even after it fired', () => {
@@ -38,11 +44,19 @@ describe('calendar and duty reminders', () => {
   it('takes the message’s due time from a re-sync at the same instant, keeping the reminder (records armed with the event’s start)', () => {
     const fixture = setupScheduler();
     const subject = { type: 'maintenance', eventId: 'ev-1', stage: 'announcement' } as const;
-    const args = { kind: 'maintenance_comm', subject, dueAtMs: START_MS + HOUR_MS, title: 'Database upgrade' } as const;
+    const args = {
+      kind: 'maintenance_comm',
+      subject,
+      dueAtMs: START_MS + HOUR_MS,
+      title: 'Database upgrade',
+    } as const;
     const first = fixture.scheduler.schedule({ ...args, eventAtMs: START_MS + 48 * HOUR_MS });
     const resynced = fixture.scheduler.schedule({ ...args, eventAtMs: START_MS + HOUR_MS }, { force: true });
     expect(first.ok && resynced.ok && resynced.value.id === first.value.id).toBe(true);
-    expect(resynced.ok && resynced.value).toMatchObject({ state: 'armed', eventAtUtc: new Date(START_MS + HOUR_MS).toISOString() });
+    expect(resynced.ok && resynced.value).toMatchObject({
+      state: 'armed',
+      eventAtUtc: new Date(START_MS + HOUR_MS).toISOString(),
+    });
     expect(fixture.scheduler.list()).toHaveLength(1);
   });
 
@@ -51,37 +65,73 @@ describe('calendar and duty reminders', () => {
     scheduleDuty(fixture, 'cto', START_MS + MINUTE_MS);
     scheduleDuty(fixture, 'cto', START_MS + 2 * MINUTE_MS, 'Moved');
     fixture.clock.advance(3 * MINUTE_MS);
-    expect(fixture.firings.map((firing) => [firing.firedAtMs - START_MS, firing.reminder.title])).toEqual([[2 * MINUTE_MS, 'Moved']]);
+    expect(fixture.firings.map((firing) => [firing.firedAtMs - START_MS, firing.reminder.title])).toEqual([
+      [2 * MINUTE_MS, 'Moved'],
+    ]);
   });
 
   it('rejects a kind that does not match its subject, and instants long past', () => {
     const fixture = setupScheduler();
-    const mismatched = fixture.scheduler.schedule({ kind: 'plan_duty', subject: { type: 'incident', incidentId: 'i' }, dueAtMs: START_MS, title: 'x' });
-    expect(!mismatched.ok && mismatched.error).toMatchObject({ code: 'invalid_argument', fields: ['subject'] });
-    const ancient = fixture.scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'd' }, dueAtMs: START_MS - 30 * 24 * HOUR_MS, title: 'x' });
+    const mismatched = fixture.scheduler.schedule({
+      kind: 'plan_duty',
+      subject: { type: 'incident', incidentId: 'i' },
+      dueAtMs: START_MS,
+      title: 'x',
+    });
+    expect(!mismatched.ok && mismatched.error).toMatchObject({
+      code: 'invalid_argument',
+      fields: ['subject'],
+    });
+    const ancient = fixture.scheduler.schedule({
+      kind: 'plan_duty',
+      subject: { type: 'duty', dutyId: 'd' },
+      dueAtMs: START_MS - 30 * 24 * HOUR_MS,
+      title: 'x',
+    });
     expect(!ancient.ok && ancient.error.code).toBe('invalid_argument');
   });
 
   it('cancelFor clears every stage of a maintenance event, or one stage', () => {
     const fixture = setupScheduler();
     for (const [index, stage] of (['announcement', 'reminder', 'start', 'complete'] as const).entries()) {
-      fixture.scheduler.schedule({ kind: 'maintenance_comm', subject: { type: 'maintenance', eventId: 'ev', stage }, dueAtMs: START_MS + (index + 1) * HOUR_MS, title: stage });
+      fixture.scheduler.schedule({
+        kind: 'maintenance_comm',
+        subject: { type: 'maintenance', eventId: 'ev', stage },
+        dueAtMs: START_MS + (index + 1) * HOUR_MS,
+        title: stage,
+      });
     }
-    expect(fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev', stage: 'start' }).map((r) => r.title)).toEqual(['start']);
-    expect(fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev' }).map((r) => r.closedReason)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(
+      fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev', stage: 'start' }).map((r) => r.title),
+    ).toEqual(['start']);
+    expect(
+      fixture.scheduler.cancelFor({ type: 'maintenance', eventId: 'ev' }).map((r) => r.closedReason),
+    ).toEqual(['cancelled', 'cancelled', 'cancelled']);
     fixture.clock.advance(5 * HOUR_MS);
     expect(fixture.firings).toEqual([]);
   });
 
   it('reschedule shifts armed reminders (an event moved) and leaves fired ones alone', () => {
     const fixture = setupScheduler();
-    fixture.scheduler.schedule({ kind: 'maintenance_comm', subject: { type: 'maintenance', eventId: 'ev', stage: 'announcement' }, dueAtMs: START_MS + MINUTE_MS, title: 'a' });
-    fixture.scheduler.schedule({ kind: 'maintenance_comm', subject: { type: 'maintenance', eventId: 'ev', stage: 'start' }, dueAtMs: START_MS + HOUR_MS, title: 's' });
+    fixture.scheduler.schedule({
+      kind: 'maintenance_comm',
+      subject: { type: 'maintenance', eventId: 'ev', stage: 'announcement' },
+      dueAtMs: START_MS + MINUTE_MS,
+      title: 'a',
+    });
+    fixture.scheduler.schedule({
+      kind: 'maintenance_comm',
+      subject: { type: 'maintenance', eventId: 'ev', stage: 'start' },
+      dueAtMs: START_MS + HOUR_MS,
+      title: 's',
+    });
     fixture.clock.advance(MINUTE_MS);
     const result = fixture.scheduler.reschedule({ type: 'maintenance', eventId: 'ev' }, 2 * HOUR_MS);
     expect(result.ok && result.value.map((r) => r.title)).toEqual(['s']);
     fixture.clock.advance(3 * HOUR_MS);
-    expect(fixture.firings.map((firing) => [firing.reminder.title, (firing.firedAtMs - START_MS) / MINUTE_MS])).toEqual([
+    expect(
+      fixture.firings.map((firing) => [firing.reminder.title, (firing.firedAtMs - START_MS) / MINUTE_MS]),
+    ).toEqual([
       ['a', 1],
       ['s', 180],
     ]);
@@ -96,12 +146,20 @@ describe('quiet hours', () => {
     expect(fixture.firings).toHaveLength(0);
     fixture.clock.advance(1);
     expect(fixture.firings).toHaveLength(1);
-    expect(fixture.firings[0]).toMatchObject({ firedAtMs: QUIET_END_MS, scheduledForMs: QUIET_END_MS, wasLate: false });
+    expect(fixture.firings[0]).toMatchObject({
+      firedAtMs: QUIET_END_MS,
+      scheduledForMs: QUIET_END_MS,
+      wasLate: false,
+    });
   });
 
   it('never defers an incident promise', () => {
     const fixture = setupScheduler({ settings: { quietHours: QUIET } });
-    fixture.scheduler.promiseUpdate({ incidentId: 'i', incidentTitle: 'Night incident', nextUpdateAtMs: QUIET_START_MS + 2 * HOUR_MS });
+    fixture.scheduler.promiseUpdate({
+      incidentId: 'i',
+      incidentTitle: 'Night incident',
+      nextUpdateAtMs: QUIET_START_MS + 2 * HOUR_MS,
+    });
     fixture.clock.advance(QUIET_START_MS + 2 * HOUR_MS - START_MS);
     expect(fixture.firings.map((firing) => [firing.reminder.kind, firing.firedAtMs])).toEqual([
       ['incident_heads_up', QUIET_START_MS + 2 * HOUR_MS - 5 * MINUTE_MS],
@@ -147,8 +205,15 @@ describe('quiet hours', () => {
 });
 
 describe('calendar reminders in bulk, and re-arming', () => {
-  const stageSubject = (eventId: string) => ({ type: 'maintenance', eventId, stage: 'announcement' }) as const;
-  const announce = (eventId: string, dueAtMs: number) => ({ kind: 'maintenance_comm', subject: stageSubject(eventId), dueAtMs, title: `Announce ${eventId}` }) as const;
+  const stageSubject = (eventId: string) =>
+    ({ type: 'maintenance', eventId, stage: 'announcement' }) as const;
+  const announce = (eventId: string, dueAtMs: number) =>
+    ({
+      kind: 'maintenance_comm',
+      subject: stageSubject(eventId),
+      dueAtMs,
+      title: `Announce ${eventId}`,
+    }) as const;
 
   it('a batch is one change: one save, one notice to subscribers, one version, whatever it schedules', () => {
     const fixture = setupScheduler();
@@ -156,7 +221,9 @@ describe('calendar reminders in bulk, and re-arming', () => {
     const changes: ReminderChange[] = [];
     fixture.scheduler.subscribe((change) => changes.push(change));
     const scheduled = fixture.scheduler.batch('scheduled', () =>
-      Array.from({ length: 200 }, (_, index) => fixture.scheduler.schedule(announce(`ev-${index}`, START_MS + (index + 1) * MINUTE_MS))),
+      Array.from({ length: 200 }, (_, index) =>
+        fixture.scheduler.schedule(announce(`ev-${index}`, START_MS + (index + 1) * MINUTE_MS)),
+      ),
     );
     expect(scheduled.every((result) => result.ok && result.value.state === 'armed')).toBe(true);
     expect(fixture.store.saveCount() - savesBefore).toBe(1);
@@ -184,7 +251,12 @@ describe('calendar reminders in bulk, and re-arming', () => {
     fixture.scheduler.schedule(announce('a', START_MS + HOUR_MS));
     fixture.scheduler.schedule(announce('a', START_MS + 2 * HOUR_MS));
     fixture.scheduler.schedule(announce('b', START_MS + HOUR_MS));
-    expect(fixture.scheduler.withSubject(stageSubject('a')).map((reminder) => reminder.state).sort()).toEqual(['armed', 'cleared']);
+    expect(
+      fixture.scheduler
+        .withSubject(stageSubject('a'))
+        .map((reminder) => reminder.state)
+        .sort(),
+    ).toEqual(['armed', 'cleared']);
     expect(fixture.scheduler.withSubject(stageSubject('c'))).toEqual([]);
   });
 
@@ -193,13 +265,21 @@ describe('calendar reminders in bulk, and re-arming', () => {
     const first = fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS));
     fixture.scheduler.cancelFor(stageSubject('ev'));
     // Without force, scheduling stays idempotent: the closed record answers.
-    expect(fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS))).toMatchObject({ ok: true, value: { state: 'cleared' } });
+    expect(fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS))).toMatchObject({
+      ok: true,
+      value: { state: 'cleared' },
+    });
     const rearmed = fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS), { force: true });
-    expect(rearmed.ok && rearmed.value).toMatchObject({ state: 'armed', dueAtUtc: new Date(START_MS + HOUR_MS).toISOString() });
+    expect(rearmed.ok && rearmed.value).toMatchObject({
+      state: 'armed',
+      dueAtUtc: new Date(START_MS + HOUR_MS).toISOString(),
+    });
     expect(rearmed.ok && first.ok && rearmed.value.id).not.toBe(first.ok && first.value.id);
     // Forcing again finds the armed one: still one armed reminder.
     fixture.scheduler.schedule(announce('ev', START_MS + HOUR_MS), { force: true });
-    expect(fixture.scheduler.withSubject(stageSubject('ev')).filter((reminder) => reminder.state === 'armed')).toHaveLength(1);
+    expect(
+      fixture.scheduler.withSubject(stageSubject('ev')).filter((reminder) => reminder.state === 'armed'),
+    ).toHaveLength(1);
     fixture.clock.advance(HOUR_MS);
     expect(fixture.firings).toHaveLength(1);
   });
@@ -209,13 +289,19 @@ describe('calendar reminders in bulk, and re-arming', () => {
     const dueMs = START_MS + HOUR_MS;
     const first = fixture.scheduler.schedule(announce('ev', dueMs));
     fixture.scheduler.dismiss(first.ok ? first.value.id : '');
-    expect(fixture.scheduler.schedule(announce('ev', dueMs), { force: true })).toMatchObject({ ok: true, value: { state: 'dismissed' } });
+    expect(fixture.scheduler.schedule(announce('ev', dueMs), { force: true })).toMatchObject({
+      ok: true,
+      value: { state: 'dismissed' },
+    });
     // Moved a day later (armed there), then back: the message is due here again.
     fixture.scheduler.schedule(announce('ev', dueMs + 24 * HOUR_MS), { force: true });
     const back = fixture.scheduler.schedule(announce('ev', dueMs), { force: true });
     expect(back).toMatchObject({ ok: true, value: { state: 'armed' } });
-    expect(fixture.scheduler.withSubject(stageSubject('ev')).filter((reminder) => reminder.state === 'armed').map((reminder) => reminder.dueAtUtc)).toEqual([
-      new Date(dueMs).toISOString(),
-    ]);
+    expect(
+      fixture.scheduler
+        .withSubject(stageSubject('ev'))
+        .filter((reminder) => reminder.state === 'armed')
+        .map((reminder) => reminder.dueAtUtc),
+    ).toEqual([new Date(dueMs).toISOString()]);
   });
 });

@@ -12,11 +12,15 @@ function promise(fixture: SchedulerFixture, nextUpdateAtMs = PROMISE_MS): Remind
 }
 
 function firedKinds(fixture: SchedulerFixture): string[] {
-  return fixture.firings.map((firing) => `${firing.reminder.kind}@${(firing.firedAtMs - START_MS) / MINUTE_MS}`);
+  return fixture.firings.map(
+    (firing) => `${firing.reminder.kind}@${(firing.firedAtMs - START_MS) / MINUTE_MS}`,
+  );
 }
 
 function openIncidentReminders(fixture: SchedulerFixture): Reminder[] {
-  return fixture.scheduler.list().filter((r) => r.subject.type === 'incident' && (r.state === 'armed' || r.state === 'fired'));
+  return fixture.scheduler
+    .list()
+    .filter((r) => r.subject.type === 'incident' && (r.state === 'armed' || r.state === 'fired'));
 }
 
 describe('incident promises', () => {
@@ -24,7 +28,9 @@ describe('incident promises', () => {
     const fixture = setupScheduler();
     const armed = promise(fixture);
     expect(armed.map((r) => r.kind)).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue']);
-    expect(armed.every((r) => r.isIncidentPromise && r.eventAtUtc === new Date(PROMISE_MS).toISOString())).toBe(true);
+    expect(
+      armed.every((r) => r.isIncidentPromise && r.eventAtUtc === new Date(PROMISE_MS).toISOString()),
+    ).toBe(true);
     fixture.clock.advance(46 * MINUTE_MS);
     expect(firedKinds(fixture)).toEqual([
       'incident_heads_up@25',
@@ -37,10 +43,17 @@ describe('incident promises', () => {
   });
 
   it('uses the lead time and repeat interval from settings', () => {
-    const fixture = setupScheduler({ settings: { headsUpBeforeMs: 10 * MINUTE_MS, overdueRepeatMs: 15 * MINUTE_MS } });
+    const fixture = setupScheduler({
+      settings: { headsUpBeforeMs: 10 * MINUTE_MS, overdueRepeatMs: 15 * MINUTE_MS },
+    });
     promise(fixture);
     fixture.clock.advance(61 * MINUTE_MS);
-    expect(firedKinds(fixture)).toEqual(['incident_heads_up@20', 'incident_due@30', 'incident_overdue@45', 'incident_overdue@60']);
+    expect(firedKinds(fixture)).toEqual([
+      'incident_heads_up@20',
+      'incident_due@30',
+      'incident_overdue@45',
+      'incident_overdue@60',
+    ]);
   });
 
   it('skips the heads-up when the promise is closer than the lead time', () => {
@@ -76,17 +89,22 @@ describe('incident promises', () => {
     const fixture = setupScheduler();
     promise(fixture);
     fixture.clock.advance(31 * MINUTE_MS);
-    const result = fixture.scheduler.updateSent({ incidentId: INCIDENT.incidentId, nextUpdateAtMs: START_MS + 61 * MINUTE_MS });
+    const result = fixture.scheduler.updateSent({
+      incidentId: INCIDENT.incidentId,
+      nextUpdateAtMs: START_MS + 61 * MINUTE_MS,
+    });
     expect(result.ok).toBe(true);
     expect(openIncidentReminders(fixture).map((r) => [r.kind, r.title])).toEqual([
       ['incident_heads_up', INCIDENT.incidentTitle],
       ['incident_due', INCIDENT.incidentTitle],
       ['incident_overdue', INCIDENT.incidentTitle],
     ]);
-    expect(fixture.scheduler.list().filter((r) => r.closedReason === 'update_sent').map((r) => r.kind)).toEqual([
-      'incident_due',
-      'incident_overdue',
-    ]);
+    expect(
+      fixture.scheduler
+        .list()
+        .filter((r) => r.closedReason === 'update_sent')
+        .map((r) => r.kind),
+    ).toEqual(['incident_due', 'incident_overdue']);
     fixture.clock.advance(10 * MINUTE_MS);
     expect(firedKinds(fixture)).toEqual(['incident_heads_up@25', 'incident_due@30']);
   });
@@ -103,7 +121,10 @@ describe('incident promises', () => {
   it('changing the promise replaces its alerts, keeping the title', () => {
     const fixture = setupScheduler();
     promise(fixture);
-    const result = fixture.scheduler.changePromise({ incidentId: INCIDENT.incidentId, nextUpdateAtMs: START_MS + 60 * MINUTE_MS });
+    const result = fixture.scheduler.changePromise({
+      incidentId: INCIDENT.incidentId,
+      nextUpdateAtMs: START_MS + 60 * MINUTE_MS,
+    });
     expect(result.ok && result.value.map((r) => r.title)).toEqual(Array(3).fill(INCIDENT.incidentTitle));
     fixture.clock.advance(56 * MINUTE_MS);
     expect(firedKinds(fixture)).toEqual(['incident_heads_up@55']);
@@ -115,7 +136,12 @@ describe('incident promises', () => {
     const first = promise(fixture);
     fixture.clock.advance(31 * MINUTE_MS);
     const again = promise(fixture);
-    expect(again.map((r) => r.id).sort()).toEqual(first.slice(1).map((r) => r.id).sort());
+    expect(again.map((r) => r.id).sort()).toEqual(
+      first
+        .slice(1)
+        .map((r) => r.id)
+        .sort(),
+    );
     fixture.clock.advance(4 * MINUTE_MS);
     expect(firedKinds(fixture)).toEqual(['incident_heads_up@25', 'incident_due@30', 'incident_overdue@35']);
   });
@@ -125,7 +151,9 @@ describe('incident promises', () => {
     promise(fixture);
     fixture.clock.advance(36 * MINUTE_MS);
     const result = fixture.scheduler.resolveIncident(INCIDENT.incidentId);
-    expect(result.ok && result.value.every((r) => r.state === 'cleared' && r.closedReason === 'resolved')).toBe(true);
+    expect(
+      result.ok && result.value.every((r) => r.state === 'cleared' && r.closedReason === 'resolved'),
+    ).toBe(true);
     expect(openIncidentReminders(fixture)).toEqual([]);
     fixture.clock.advance(60 * MINUTE_MS);
     expect(fixture.firings).toHaveLength(3);
@@ -139,13 +167,22 @@ describe('incident promises', () => {
     fixture.restart();
     fixture.restart();
     fixture.clock.advance(5 * MINUTE_MS);
-    expect(firedKinds(fixture)).toEqual(['incident_heads_up@25', 'incident_due@30', 'incident_overdue@35', 'incident_overdue@40']);
+    expect(firedKinds(fixture)).toEqual([
+      'incident_heads_up@25',
+      'incident_due@30',
+      'incident_overdue@35',
+      'incident_overdue@40',
+    ]);
     expect(fixture.scheduler.list().filter((r) => r.state === 'armed')).toHaveLength(1);
   });
 
   it('rejects bad arguments as values', () => {
     const fixture = setupScheduler();
-    const result = fixture.scheduler.promiseUpdate({ incidentId: '', incidentTitle: 'x', nextUpdateAtMs: Number.NaN });
+    const result = fixture.scheduler.promiseUpdate({
+      incidentId: '',
+      incidentTitle: 'x',
+      nextUpdateAtMs: Number.NaN,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_argument');
@@ -162,7 +199,11 @@ describe('snooze and dismiss', () => {
     const headsUp = fixture.firings[0]!.reminder;
     fixture.clock.advance(MINUTE_MS);
     const result = fixture.scheduler.snooze(headsUp.id);
-    expect(result.ok && result.value).toMatchObject({ state: 'armed', snoozeCount: 1, dueAtUtc: new Date(START_MS + 31 * MINUTE_MS).toISOString() });
+    expect(result.ok && result.value).toMatchObject({
+      state: 'armed',
+      snoozeCount: 1,
+      dueAtUtc: new Date(START_MS + 31 * MINUTE_MS).toISOString(),
+    });
     fixture.clock.advance(5 * MINUTE_MS);
     expect(firedKinds(fixture)).toEqual(['incident_heads_up@25', 'incident_due@30', 'incident_heads_up@31']);
   });
@@ -184,7 +225,13 @@ describe('snooze and dismiss', () => {
     const overdue = fixture.firings.at(-1)!.reminder;
     fixture.scheduler.snooze(overdue.id, 10 * MINUTE_MS);
     fixture.clock.advance(16 * MINUTE_MS);
-    expect(firedKinds(fixture)).toEqual(['incident_heads_up@25', 'incident_due@30', 'incident_overdue@35', 'incident_overdue@46', 'incident_overdue@51']);
+    expect(firedKinds(fixture)).toEqual([
+      'incident_heads_up@25',
+      'incident_due@30',
+      'incident_overdue@35',
+      'incident_overdue@46',
+      'incident_overdue@51',
+    ]);
     expect(fixture.scheduler.list().filter((r) => r.state === 'armed')).toHaveLength(1);
   });
 

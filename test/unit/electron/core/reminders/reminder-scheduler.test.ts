@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSystemClock } from '../../../../../electron/core/clock/clock.ts';
 import { createMemoryLogger } from '../../../../../electron/core/logging/logger.ts';
-import { createReminderScheduler, type ReminderChange, type ReminderFiring } from '../../../../../electron/core/reminders/reminder-scheduler.ts';
+import {
+  createReminderScheduler,
+  type ReminderChange,
+  type ReminderFiring,
+} from '../../../../../electron/core/reminders/reminder-scheduler.ts';
 import { createMemoryReminderStore } from '../../../../../electron/core/reminders/reminder-store.ts';
 import { defaultReminderSettings } from '../../../../../shared/reminders/reminder-settings.ts';
 import { HOUR_MS, MINUTE_MS, START_MS, scheduleDuty, setupScheduler } from './scheduler-fixture.ts';
@@ -34,7 +38,12 @@ describe('reminder scheduler: timing', () => {
     });
     scheduler.start();
     const dueMs = clock.now() + 150;
-    scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'now' }, dueAtMs: dueMs, title: 'Soon' });
+    scheduler.schedule({
+      kind: 'plan_duty',
+      subject: { type: 'duty', dutyId: 'now' },
+      dueAtMs: dueMs,
+      title: 'Soon',
+    });
     await expect.poll(() => firings.length, { timeout: 3_000, interval: 20 }).toBe(1);
     scheduler.stop();
     expect(firings[0]!.firedAtMs).toBeGreaterThanOrEqual(dueMs);
@@ -67,7 +76,12 @@ describe('reminder scheduler: timing', () => {
       settings: defaultReminderSettings,
     });
     scheduler.start();
-    scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'x' }, dueAtMs: START_MS + 30 * MINUTE_MS, title: 'X' });
+    scheduler.schedule({
+      kind: 'plan_duty',
+      subject: { type: 'duty', dutyId: 'x' },
+      dueAtMs: START_MS + 30 * MINUTE_MS,
+      title: 'X',
+    });
     fixture.clock.set(START_MS + 3 * HOUR_MS);
     expect(firings).toHaveLength(0);
     scheduler.recheck();
@@ -114,13 +128,20 @@ describe('reminder scheduler: timing', () => {
     expect(fixture.firings).toHaveLength(0);
     fixture.clock.advance(1);
     expect(fixture.firings.map((firing) => firing.firedAtMs)).toEqual([nineLondonMs]);
-    const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+    const londonHour = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     expect(londonHour.format(fixture.firings[0]!.firedAtMs)).toBe('09:00');
   });
 
   it('keeps exactly one pending timer for 1,000 reminders, and fires them in order', () => {
     const fixture = setupScheduler();
-    const dueTimes = Array.from({ length: 1_000 }, (_, index) => START_MS + ((index * 7919) % 1_000) * 1_000 + 500);
+    const dueTimes = Array.from(
+      { length: 1_000 },
+      (_, index) => START_MS + ((index * 7919) % 1_000) * 1_000 + 500,
+    );
     dueTimes.forEach((dueMs, index) => scheduleDuty(fixture, `duty-${index}`, dueMs));
     expect(fixture.clock.pendingCount()).toBe(1);
     fixture.clock.advance(500 * 1_000);
@@ -209,13 +230,23 @@ describe('reminder scheduler: restarts and persistence', () => {
       store,
       logger: createMemoryLogger(),
       onFire: (firing) => {
-        statesSeenByOnFire.push(...store.snapshot().filter((r) => r.id === firing.reminder.id).map((r) => r.state));
+        statesSeenByOnFire.push(
+          ...store
+            .snapshot()
+            .filter((r) => r.id === firing.reminder.id)
+            .map((r) => r.state),
+        );
         throw new Error('notification failed');
       },
       settings: defaultReminderSettings,
     });
     scheduler.start();
-    scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'x' }, dueAtMs: clock.now() - 10, title: 'Past' });
+    scheduler.schedule({
+      kind: 'plan_duty',
+      subject: { type: 'duty', dutyId: 'x' },
+      dueAtMs: clock.now() - 10,
+      title: 'Past',
+    });
     scheduler.stop();
     expect(statesSeenByOnFire).toEqual(['fired']);
   });
@@ -226,9 +257,19 @@ describe('reminder scheduler: restarts and persistence', () => {
     fixture.scheduler.stop();
     const store = createMemoryReminderStore([valid, { id: 'broken', dueAtUtc: 'yesterday' }, 42, valid]);
     const logger = createMemoryLogger();
-    const scheduler = createReminderScheduler({ clock: fixture.clock, store, logger, onFire: () => undefined, settings: defaultReminderSettings });
+    const scheduler = createReminderScheduler({
+      clock: fixture.clock,
+      store,
+      logger,
+      onFire: () => undefined,
+      settings: defaultReminderSettings,
+    });
     expect(scheduler.list().map((r) => r.id)).toEqual([valid.id]);
-    expect(logger.lines.some((line) => line.includes('reminders.invalid_dropped') && line.includes('"droppedCount":3'))).toBe(true);
+    expect(
+      logger.lines.some(
+        (line) => line.includes('reminders.invalid_dropped') && line.includes('"droppedCount":3'),
+      ),
+    ).toBe(true);
   });
 
   it('keeps working in memory when the store fails, and logs it', () => {
@@ -250,7 +291,12 @@ describe('reminder scheduler: restarts and persistence', () => {
       settings: defaultReminderSettings,
     });
     scheduler.start();
-    scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId: 'x' }, dueAtMs: START_MS + MINUTE_MS, title: 'X' });
+    scheduler.schedule({
+      kind: 'plan_duty',
+      subject: { type: 'duty', dutyId: 'x' },
+      dueAtMs: START_MS + MINUTE_MS,
+      title: 'X',
+    });
     fixture.clock.advance(MINUTE_MS);
     expect(firings).toHaveLength(1);
     expect(logger.lines.some((line) => line.includes('reminders.load_failed'))).toBe(true);

@@ -1,14 +1,20 @@
 // A scheduler on the test clock with an in-memory store, recording what fired.
 import { createTestClock, type TestClock } from '../../../../../electron/core/clock/test-clock.ts';
 import { createMemoryLogger } from '../../../../../electron/core/logging/logger.ts';
-import { createMemoryReminderStore, type MemoryReminderStore } from '../../../../../electron/core/reminders/reminder-store.ts';
+import {
+  createMemoryReminderStore,
+  type MemoryReminderStore,
+} from '../../../../../electron/core/reminders/reminder-store.ts';
 import {
   createReminderScheduler,
   type ReminderFiring,
   type ReminderScheduler,
   type SchedulerTuning,
 } from '../../../../../electron/core/reminders/reminder-scheduler.ts';
-import { defaultReminderSettings, type ReminderSettings } from '../../../../../shared/reminders/reminder-settings.ts';
+import {
+  defaultReminderSettings,
+  type ReminderSettings,
+} from '../../../../../shared/reminders/reminder-settings.ts';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -26,7 +32,12 @@ export interface SchedulerFixture {
 }
 
 export function setupScheduler(
-  options: { startMs?: number; settings?: Partial<ReminderSettings>; tuning?: Partial<SchedulerTuning>; isStarted?: boolean } = {},
+  options: {
+    startMs?: number;
+    settings?: Partial<ReminderSettings>;
+    tuning?: Partial<SchedulerTuning>;
+    isStarted?: boolean;
+  } = {},
 ): SchedulerFixture {
   const clock = createTestClock(options.startMs ?? START_MS);
   const store = createMemoryReminderStore();
@@ -60,8 +71,18 @@ export function setupScheduler(
 }
 
 /** Schedules a plan-duty reminder due at `dueAtMs`; throws if the scheduler refuses it. */
-export function scheduleDuty(fixture: SchedulerFixture, dutyId: string, dueAtMs: number, title = `Duty ${dutyId}`) {
-  const result = fixture.scheduler.schedule({ kind: 'plan_duty', subject: { type: 'duty', dutyId }, dueAtMs, title });
+export function scheduleDuty(
+  fixture: SchedulerFixture,
+  dutyId: string,
+  dueAtMs: number,
+  title = `Duty ${dutyId}`,
+) {
+  const result = fixture.scheduler.schedule({
+    kind: 'plan_duty',
+    subject: { type: 'duty', dutyId },
+    dueAtMs,
+    title,
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

@@ -13,10 +13,18 @@ describe('the channel directory', () => {
     expect(names).not.toContain('operations-engineering-old-news');
     // 250 channels in the workspace, less the archived one and the private one Herald is not in.
     expect(channels).toHaveLength(248);
-    expect(channels.find((channel) => channel.name === 'chat')).toEqual({ id: 'C0CHAT', name: 'chat', isPrivate: false, isMember: false });
+    expect(channels.find((channel) => channel.name === 'chat')).toEqual({
+      id: 'C0CHAT',
+      name: 'chat',
+      isPrivate: false,
+      isMember: false,
+    });
     const pages = world.fake.requests.filter((request) => request.method === 'conversations.list');
     expect(pages).toHaveLength(2);
-    expect(pages[0]?.args).toMatchObject({ types: 'public_channel,private_channel', exclude_archived: 'true' });
+    expect(pages[0]?.args).toMatchObject({
+      types: 'public_channel,private_channel',
+      exclude_archived: 'true',
+    });
 
     await world.core.router.call('channels:list', {});
     expect(world.fake.requests.filter((request) => request.method === 'conversations.list')).toHaveLength(2);
@@ -26,7 +34,9 @@ describe('the channel directory', () => {
 
   it('resolves the plan’s channel names to ids and flags a channel Herald is not in, with the fix', async () => {
     const world = await makeOutboxWorld({ start: false });
-    const resolved = await world.core.router.call('channels:resolve', { names: ['#Operations-Engineering-Update', 'chat', 'operations-engineering-leads', 'C0GHCOMMUNITY'] });
+    const resolved = await world.core.router.call('channels:resolve', {
+      names: ['#Operations-Engineering-Update', 'chat', 'operations-engineering-leads', 'C0GHCOMMUNITY'],
+    });
     expect(resolved.ok && resolved.value.results).toEqual([
       { name: 'operations-engineering-update', status: 'ok', id: 'C0OPSENGUPD' },
       {
@@ -37,7 +47,12 @@ describe('the channel directory', () => {
         message: expect.stringContaining('cannot read the channel'),
         fix: 'Invite @herald to #chat: open the channel in Slack and type /invite @herald.',
       },
-      { name: 'operations-engineering-leads', status: 'not_found', message: 'Herald cannot find #operations-engineering-leads in Slack.', fix: expect.stringContaining('/invite @herald') },
+      {
+        name: 'operations-engineering-leads',
+        status: 'not_found',
+        message: 'Herald cannot find #operations-engineering-leads in Slack.',
+        fix: expect.stringContaining('/invite @herald'),
+      },
       { name: 'github-community', status: 'ok', id: 'C0GHCOMMUNITY' },
     ]);
   });
@@ -47,7 +62,11 @@ describe('the channel directory', () => {
     await world.core.router.call('channels:list', {});
     world.fake.addChannel({ name: 'incident-2026-04-20', id: 'C0NEWINCIDENT' });
     const resolved = await world.core.router.call('channels:resolve', { names: ['incident-2026-04-20'] });
-    expect(resolved.ok && resolved.value.results[0]).toEqual({ name: 'incident-2026-04-20', status: 'ok', id: 'C0NEWINCIDENT' });
+    expect(resolved.ok && resolved.value.results[0]).toEqual({
+      name: 'incident-2026-04-20',
+      status: 'ok',
+      id: 'C0NEWINCIDENT',
+    });
   });
 
   it('waits out a rate limit while paging, on the clock', async () => {
@@ -65,7 +84,10 @@ describe('the channel directory', () => {
   it('answers from the cache while Slack is unreachable, and explains when there is no cache', async () => {
     const world = await makeOutboxWorld({ start: false });
     world.fake.setOffline(true);
-    expect(await world.core.router.call('channels:list', {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'Herald could not reach Slack.' } });
+    expect(await world.core.router.call('channels:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: 'Herald could not reach Slack.' },
+    });
     world.fake.setOffline(false);
     await world.core.router.call('channels:list', {});
     world.fake.setOffline(true);
@@ -75,6 +97,9 @@ describe('the channel directory', () => {
 
   it('says Slack is not connected rather than guessing', async () => {
     const world = await makeOutboxWorld({ start: false, connect: false });
-    expect(await world.core.router.call('channels:resolve', { names: ['chat'] })).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(await world.core.router.call('channels:resolve', { names: ['chat'] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
   });
 });

@@ -22,7 +22,15 @@ describe('the Slack connection', () => {
     const result = await core.router.call('slack:connect', { token: slack.botToken });
     expect(result).toMatchObject({
       ok: true,
-      value: { connected: true, identity: { workspace: 'Ministry of Justice', actorName: 'herald', tokenKind: 'bot', missingScopes: [] } },
+      value: {
+        connected: true,
+        identity: {
+          workspace: 'Ministry of Justice',
+          actorName: 'herald',
+          tokenKind: 'bot',
+          missingScopes: [],
+        },
+      },
     });
     expect(slack.requests.map((request) => request.method)).toEqual(['auth.test']);
   });
@@ -31,7 +39,11 @@ describe('the Slack connection', () => {
     slack = await startFakeSlack({ botScopes: ['chat:write', 'channels:read'] });
     const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
     const result = await core.router.call('slack:connect', { token: slack.botToken });
-    expect(result.ok && result.value.identity?.missingScopes.map((missing) => missing.scope)).toEqual(['groups:read', 'channels:history', 'groups:history']);
+    expect(result.ok && result.value.identity?.missingScopes.map((missing) => missing.scope)).toEqual([
+      'groups:read',
+      'channels:history',
+      'groups:history',
+    ]);
     expect(result.ok && result.value.identity?.missingScopes[1]?.neededFor).toMatch(/never posted twice/);
   });
 
@@ -39,7 +51,13 @@ describe('the Slack connection', () => {
     slack = await startFakeSlack({ omitScopesHeader: true });
     const { core, logger } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
     const result = await core.router.call('slack:connect', { token: slack.botToken });
-    expect(result).toMatchObject({ ok: true, value: { connected: true, identity: { workspace: 'Ministry of Justice', scopes: null, missingScopes: [] } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        connected: true,
+        identity: { workspace: 'Ministry of Justice', scopes: null, missingScopes: [] },
+      },
+    });
     expect(logger.lines.some((line) => line.includes('"event":"slack.scopes_unreported"'))).toBe(true);
     // A header that lists no scopes at all is checked, and every need is missing.
     await slack.close();
@@ -59,16 +77,27 @@ describe('the Slack connection', () => {
   it('asks for consent before storing a token with weak protection', async () => {
     slack = await startFakeSlack();
     const { core } = makeCore({ slackApiUrlOverride: slack.url });
-    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'weak_encryption_not_accepted' } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
+      ok: false,
+      error: { code: 'weak_encryption_not_accepted' },
+    });
     expect(slack.requests).toHaveLength(0);
-    expect(await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true })).toMatchObject({ ok: true });
+    expect(
+      await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses to store a token when no encryption is available', async () => {
     slack = await startFakeSlack();
-    const noBox: SecretBox = { ...strongBox, protection: () => Promise.resolve({ level: 'unavailable', backend: 'none', explanation: 'no keychain' }) };
+    const noBox: SecretBox = {
+      ...strongBox,
+      protection: () =>
+        Promise.resolve({ level: 'unavailable', backend: 'none', explanation: 'no keychain' }),
+    };
     const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: noBox });
-    expect(await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(
+      await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true }),
+    ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('explains a rejected token, an unreachable Slack and a server error, and stores nothing', async () => {
@@ -77,34 +106,54 @@ describe('the Slack connection', () => {
     slack.revokeToken(slack.botToken);
     expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
       ok: false,
-      error: { code: 'slack_error', message: 'Slack did not accept the token.', fix: expect.stringContaining('connect again') },
+      error: {
+        code: 'slack_error',
+        message: 'Slack did not accept the token.',
+        fix: expect.stringContaining('connect again'),
+      },
     });
     slack.reset();
     slack.setOffline(true);
-    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'Herald could not reach Slack.' } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: 'Herald could not reach Slack.' },
+    });
     slack.setOffline(false);
     slack.inject('auth.test', { kind: 'http_status', status: 503 });
-    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('HTTP 503') } });
-    expect(await core.router.call('slack:status', {})).toMatchObject({ ok: true, value: { connected: false, identity: null } });
+    expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('HTTP 503') },
+    });
+    expect(await core.router.call('slack:status', {})).toMatchObject({
+      ok: true,
+      value: { connected: false, identity: null },
+    });
   });
 
   it('keeps the token encrypted at rest, out of every answer and log line, and wipes it on disconnect', async () => {
     slack = await startFakeSlack();
     const dataDir = makeDataDir();
     const { core, logger } = makeCore({ dataDir, slackApiUrlOverride: slack.url });
-    const connected = await core.router.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    const connected = await core.router.call('slack:connect', {
+      token: slack.botToken,
+      acceptWeakProtection: true,
+    });
     const status = await core.router.call('slack:status', {});
     expect(JSON.stringify([connected, status])).not.toContain(slack.botToken);
     const { readFileSync, readdirSync } = await import('node:fs');
     for (const file of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
-      if (file.isFile()) expect(readFileSync(`${file.parentPath}/${file.name}`, 'utf8')).not.toContain(slack.botToken);
+      if (file.isFile())
+        expect(readFileSync(`${file.parentPath}/${file.name}`, 'utf8')).not.toContain(slack.botToken);
     }
     expect(await core.slack.credential()).toEqual({ token: slack.botToken, apiUrl: slack.url });
     expect(logger.lines.join('\n')).not.toContain(slack.botToken);
 
     const reopened = makeCore({ dataDir, slackApiUrlOverride: slack.url });
     expect(await reopened.core.slack.credential()).toEqual({ token: slack.botToken, apiUrl: slack.url });
-    expect(await reopened.core.router.call('slack:disconnect', {})).toMatchObject({ ok: true, value: { connected: false } });
+    expect(await reopened.core.router.call('slack:disconnect', {})).toMatchObject({
+      ok: true,
+      value: { connected: false },
+    });
     expect(await reopened.core.slack.credential()).toBeNull();
   });
 });
@@ -117,13 +166,27 @@ describe('where the token may go', () => {
       const { core } = makeCore({ slackApiUrlOverride: slack.url, secretBox: strongBox });
       expect(await core.router.call('slack:connect', { token: slack.botToken })).toMatchObject({
         ok: true,
-        value: { connected: true, apiUrl: slack.url, allowedApiUrls: [slack.url, 'https://slack.com/api/', 'https://slack-gov.com/api/'], problem: null },
+        value: {
+          connected: true,
+          apiUrl: slack.url,
+          allowedApiUrls: [slack.url, 'https://slack.com/api/', 'https://slack-gov.com/api/'],
+          problem: null,
+        },
       });
       // A compromised renderer tries to point the stored token elsewhere: refused, and nothing changes.
-      expect(await core.router.invoke('settings:update', { slackApiUrl: other.url })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-      expect(await core.router.invoke('slack:connect', { token: slack.botToken, apiUrl: other.url })).toMatchObject({
+      expect(await core.router.invoke('settings:update', { slackApiUrl: other.url })).toMatchObject({
         ok: false,
-        error: { code: 'invalid_argument', fields: ['apiUrl'], message: expect.stringContaining('only to Slack itself') },
+        error: { code: 'invalid_argument' },
+      });
+      expect(
+        await core.router.invoke('slack:connect', { token: slack.botToken, apiUrl: other.url }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_argument',
+          fields: ['apiUrl'],
+          message: expect.stringContaining('only to Slack itself'),
+        },
       });
       await core.router.call('channels:list', {});
       await core.router.call('channels:refresh', {});
@@ -139,10 +202,24 @@ describe('where the token may go', () => {
     const { core } = makeCore({ secretBox: strongBox });
     expect(await core.router.call('slack:status', {})).toMatchObject({
       ok: true,
-      value: { connected: false, apiUrl: 'https://slack.com/api/', allowedApiUrls: ['https://slack.com/api/', 'https://slack-gov.com/api/'] },
+      value: {
+        connected: false,
+        apiUrl: 'https://slack.com/api/',
+        allowedApiUrls: ['https://slack.com/api/', 'https://slack-gov.com/api/'],
+      },
     });
-    for (const apiUrl of [slack.url, 'http://slack.com/api/', 'https://slack.com.evil.example/api/', 'https://evil.example/api/', 'https://user:pw@slack.com/api/', 'not a url']) {
-      expect(await core.router.call('slack:connect', { token: slack.botToken, apiUrl }), apiUrl).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['apiUrl'] } });
+    for (const apiUrl of [
+      slack.url,
+      'http://slack.com/api/',
+      'https://slack.com.evil.example/api/',
+      'https://evil.example/api/',
+      'https://user:pw@slack.com/api/',
+      'not a url',
+    ]) {
+      expect(
+        await core.router.call('slack:connect', { token: slack.botToken, apiUrl }),
+        apiUrl,
+      ).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['apiUrl'] } });
     }
     expect(slack.requests).toHaveLength(0);
   });
@@ -154,24 +231,54 @@ describe('where the token may go', () => {
     expect((await first.core.router.call('slack:connect', { token: slack.botToken })).ok).toBe(true);
     first.core.stop();
     const plain = makeCore({ dataDir, secretBox: strongBox });
-    expect(await plain.core.router.call('slack:status', {})).toMatchObject({ ok: true, value: { connected: false, apiUrl: slack.url, problem: expect.stringContaining('Disconnect') } });
+    expect(await plain.core.router.call('slack:status', {})).toMatchObject({
+      ok: true,
+      value: { connected: false, apiUrl: slack.url, problem: expect.stringContaining('Disconnect') },
+    });
     expect(await plain.core.slack.credential()).toBeNull();
     const before = slack.requests.length;
-    expect(await plain.core.router.call('channels:refresh', {})).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(await plain.core.router.call('channels:refresh', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
     expect(slack.requests).toHaveLength(before);
-    expect(await plain.core.router.call('slack:disconnect', {})).toMatchObject({ ok: true, value: { connected: false, problem: null, apiUrl: 'https://slack.com/api/' } });
+    expect(await plain.core.router.call('slack:disconnect', {})).toMatchObject({
+      ok: true,
+      value: { connected: false, problem: null, apiUrl: 'https://slack.com/api/' },
+    });
   });
 
   it('binds a token stored before binding existed to Slack’s own address, the old default', async () => {
     const dataDir = makeDataDir();
     const { writeFileSync } = await import('node:fs');
-    const identity = { workspace: 'W', workspaceId: 'T1', workspaceUrl: 'https://w.slack.com/', actorName: 'herald', tokenKind: 'bot', scopes: [], missingScopes: [], connectedAtUtc: '2026-04-20T09:00:00.000Z' };
+    const identity = {
+      workspace: 'W',
+      workspaceId: 'T1',
+      workspaceUrl: 'https://w.slack.com/',
+      actorName: 'herald',
+      tokenKind: 'bot',
+      scopes: [],
+      missingScopes: [],
+      connectedAtUtc: '2026-04-20T09:00:00.000Z',
+    };
     const encryptedToken = await strongBox.encrypt('xoxb-0123456789-legacy');
-    writeFileSync(`${dataDir}/slack-connection.json`, JSON.stringify({ schemaVersion: 1, data: { encryptedToken, identity } }));
-    writeFileSync(`${dataDir}/settings.json`, JSON.stringify({ schemaVersion: 1, data: { slackApiUrl: 'https://evil.example/api/', timeZone: 'UTC', keepRunningInTray: false } }));
+    writeFileSync(
+      `${dataDir}/slack-connection.json`,
+      JSON.stringify({ schemaVersion: 1, data: { encryptedToken, identity } }),
+    );
+    writeFileSync(
+      `${dataDir}/settings.json`,
+      JSON.stringify({
+        schemaVersion: 1,
+        data: { slackApiUrl: 'https://evil.example/api/', timeZone: 'UTC', keepRunningInTray: false },
+      }),
+    );
     const { core } = makeCore({ dataDir, secretBox: strongBox });
     expect(core.storageNotices).toEqual([]);
-    expect(await core.slack.credential()).toEqual({ token: 'xoxb-0123456789-legacy', apiUrl: 'https://slack.com/api/' });
+    expect(await core.slack.credential()).toEqual({
+      token: 'xoxb-0123456789-legacy',
+      apiUrl: 'https://slack.com/api/',
+    });
     expect(core.settings.get()).toMatchObject({ timeZone: 'UTC', keepRunningInTray: false });
     expect(core.settings.get()).not.toHaveProperty('slackApiUrl');
   });

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { StorageNotice } from '../../../../../shared/api/channels/app.ts';
-import { migrate, openVersionedStore, type StoreDefinition } from '../../../../../electron/core/storage/versioned-store.ts';
+import {
+  migrate,
+  openVersionedStore,
+  type StoreDefinition,
+} from '../../../../../electron/core/storage/versioned-store.ts';
 import { createConfBackend } from '../../../../../electron/harness/start-harness.ts';
 import { makeCore, makeDataDir } from '../../../../support/core-fixture.ts';
 
@@ -20,7 +24,12 @@ const notesDefinition: StoreDefinition<typeof notesSchema> = {
 };
 
 function open(dataDir: string, notices: StorageNotice[] = []) {
-  return openVersionedStore(notesDefinition, { dataDir, createBackend: createConfBackend, nowMs: () => Date.parse('2026-04-20T09:00:00Z'), onQuarantine: (notice) => notices.push(notice) });
+  return openVersionedStore(notesDefinition, {
+    dataDir,
+    createBackend: createConfBackend,
+    nowMs: () => Date.parse('2026-04-20T09:00:00Z'),
+    onQuarantine: (notice) => notices.push(notice),
+  });
 }
 
 describe('versioned stores', () => {
@@ -31,8 +40,14 @@ describe('versioned stores', () => {
   });
 
   it('runs each numbered migration step in order', () => {
-    expect(migrate({ note: 'x' }, 1, notesDefinition.migrations!)).toEqual({ notes: ['x'], owner: 'comms lead' });
-    expect(migrate({ notes: ['y'] }, 2, notesDefinition.migrations!)).toEqual({ notes: ['y'], owner: 'comms lead' });
+    expect(migrate({ note: 'x' }, 1, notesDefinition.migrations!)).toEqual({
+      notes: ['x'],
+      owner: 'comms lead',
+    });
+    expect(migrate({ notes: ['y'] }, 2, notesDefinition.migrations!)).toEqual({
+      notes: ['y'],
+      owner: 'comms lead',
+    });
     const dataDir = makeDataDir();
     writeFileSync(join(dataDir, 'notes.json'), JSON.stringify({ schemaVersion: 1, data: { note: 'old' } }));
     expect(open(dataDir).read()).toEqual({ notes: ['old'], owner: 'comms lead' });
@@ -45,7 +60,11 @@ describe('versioned stores', () => {
     const notices: StorageNotice[] = [];
     expect(open(dataDir, notices).read()).toEqual({ notes: [], owner: 'nobody' });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ store: 'notes', kind: 'corrupt', reason: expect.stringContaining('not valid JSON') });
+    expect(notices[0]).toMatchObject({
+      store: 'notes',
+      kind: 'corrupt',
+      reason: expect.stringContaining('not valid JSON'),
+    });
     expect(existsSync(notices[0]!.quarantinedTo)).toBe(true);
     expect(readFileSync(notices[0]!.quarantinedTo, 'utf8')).toContain('"notes": [');
     expect(notices[0]!.quarantinedTo).toMatch(/notes\.corrupt-2026-04-20T09-00-00-000Z\.json$/);
@@ -64,13 +83,20 @@ describe('versioned stores', () => {
 
   it('keeps a file from a newer Herald aside, unchanged, and says so instead of calling it corrupt', () => {
     const dataDir = makeDataDir();
-    const newer = JSON.stringify({ schemaVersion: 4, data: { notes: ['from the future'], owner: 'me', colour: 'blue' } });
+    const newer = JSON.stringify({
+      schemaVersion: 4,
+      data: { notes: ['from the future'], owner: 'me', colour: 'blue' },
+    });
     writeFileSync(join(dataDir, 'notes.json'), newer);
     const notices: StorageNotice[] = [];
     const store = open(dataDir, notices);
     expect(store.read()).toEqual({ notes: [], owner: 'nobody' });
     expect(notices).toEqual([
-      expect.objectContaining({ store: 'notes', kind: 'newer_version', reason: expect.stringContaining('written by a newer version of Herald') }),
+      expect.objectContaining({
+        store: 'notes',
+        kind: 'newer_version',
+        reason: expect.stringContaining('written by a newer version of Herald'),
+      }),
     ]);
     expect(notices[0]!.reason).not.toContain('corrupt');
     expect(notices[0]!.quarantinedTo).toMatch(/notes\.from-newer-herald-2026-04-20T09-00-00-000Z\.json$/);
@@ -87,29 +113,74 @@ describe('versioned stores', () => {
     writeFileSync(join(dataDir, 'slack-connection.json'), 'garbage');
     const second = makeCore({ dataDir });
     const info = await second.core.router.invoke('app:info', {});
-    expect(info).toMatchObject({ ok: true, value: { storageNotices: [expect.objectContaining({ store: 'slack-connection' })] } });
-    expect(await second.core.router.invoke('settings:get', {})).toMatchObject({ ok: true, value: { timeZone: 'America/New_York' } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { storageNotices: [expect.objectContaining({ store: 'slack-connection' })] },
+    });
+    expect(await second.core.router.invoke('settings:get', {})).toMatchObject({
+      ok: true,
+      value: { timeZone: 'America/New_York' },
+    });
   });
 
   it('reports a newer-version store through app:info and storage:quarantined with its own kind', async () => {
     const dataDir = makeDataDir();
-    writeFileSync(join(dataDir, 'templates.json'), JSON.stringify({ schemaVersion: 99, data: { templates: [] } }));
+    writeFileSync(
+      join(dataDir, 'templates.json'),
+      JSON.stringify({ schemaVersion: 99, data: { templates: [] } }),
+    );
     const { core } = makeCore({ dataDir });
     const info = await core.router.invoke('app:info', {});
     expect(info).toMatchObject({
       ok: true,
-      value: { storageNotices: [expect.objectContaining({ store: 'templates', kind: 'newer_version', reason: expect.stringContaining('newer version of Herald') })] },
+      value: {
+        storageNotices: [
+          expect.objectContaining({
+            store: 'templates',
+            kind: 'newer_version',
+            reason: expect.stringContaining('newer version of Herald'),
+          }),
+        ],
+      },
     });
   });
 });
 
 describe('settings files with valid JSON but wrong values', () => {
   const cases: Array<{ file: string; data: unknown; path: string }> = [
-    { file: 'settings', data: { slackApiUrl: 'https://slack.com/api/', timeZone: 'Mars/Olympus_Mons', keepRunningInTray: true }, path: 'timeZone' },
-    { file: 'settings', data: { slackApiUrl: 'https://slack.com/api/', timeZone: 'Europe/London', keepRunningInTray: 'yes' }, path: 'keepRunningInTray' },
-    { file: 'calendar-settings', data: { leadTimes: { announcementDaysBefore: -3, reminderDaysBefore: 1 }, dutySchedules: {}, weekStartsOn: 1 }, path: 'leadTimes' },
-    { file: 'calendar-settings', data: { leadTimes: { announcementDaysBefore: 7, reminderDaysBefore: 1 }, dutySchedules: {}, weekStartsOn: 3 }, path: 'weekStartsOn' },
-    { file: 'reminder-settings', data: { headsUpBeforeMs: 'soon', isSoundEnabled: true }, path: 'headsUpBeforeMs' },
+    {
+      file: 'settings',
+      data: { slackApiUrl: 'https://slack.com/api/', timeZone: 'Mars/Olympus_Mons', keepRunningInTray: true },
+      path: 'timeZone',
+    },
+    {
+      file: 'settings',
+      data: { slackApiUrl: 'https://slack.com/api/', timeZone: 'Europe/London', keepRunningInTray: 'yes' },
+      path: 'keepRunningInTray',
+    },
+    {
+      file: 'calendar-settings',
+      data: {
+        leadTimes: { announcementDaysBefore: -3, reminderDaysBefore: 1 },
+        dutySchedules: {},
+        weekStartsOn: 1,
+      },
+      path: 'leadTimes',
+    },
+    {
+      file: 'calendar-settings',
+      data: {
+        leadTimes: { announcementDaysBefore: 7, reminderDaysBefore: 1 },
+        dutySchedules: {},
+        weekStartsOn: 3,
+      },
+      path: 'weekStartsOn',
+    },
+    {
+      file: 'reminder-settings',
+      data: { headsUpBeforeMs: 'soon', isSoundEnabled: true },
+      path: 'headsUpBeforeMs',
+    },
     { file: 'reminder-settings', data: { snoozeMs: 1 }, path: 'snoozeMs' },
   ];
 
@@ -120,7 +191,9 @@ describe('settings files with valid JSON but wrong values', () => {
       writeFileSync(join(dataDir, `${file}.json`), content);
       const { core } = makeCore({ dataDir });
       const notices = core.storageNotices.filter((notice) => notice.store === file);
-      expect(notices).toEqual([expect.objectContaining({ kind: 'corrupt', reason: expect.stringContaining(path) })]);
+      expect(notices).toEqual([
+        expect.objectContaining({ kind: 'corrupt', reason: expect.stringContaining(path) }),
+      ]);
       // The user's file is kept as it was, not overwritten by the defaults.
       expect(readFileSync(notices[0]!.quarantinedTo, 'utf8')).toBe(content);
       const info = await core.router.call('app:info', {});
@@ -130,7 +203,10 @@ describe('settings files with valid JSON but wrong values', () => {
 
   it('still fills in a settings field added later (missing, not wrong) without a notice', () => {
     const dataDir = makeDataDir();
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 1, data: { timeZone: 'America/New_York' } }));
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ schemaVersion: 1, data: { timeZone: 'America/New_York' } }),
+    );
     const { core } = makeCore({ dataDir });
     expect(core.storageNotices).toEqual([]);
     expect(core.settings.get()).toMatchObject({ timeZone: 'America/New_York', keepRunningInTray: true });

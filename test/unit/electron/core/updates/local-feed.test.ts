@@ -4,8 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UpdateStatus } from '../../../../../shared/desktop/update-status.ts';
 import { createTestClock } from '../../../../../electron/core/clock/test-clock.ts';
 import { createMemoryLogger } from '../../../../../electron/core/logging/logger.ts';
-import { createUpdateController, type UpdateController } from '../../../../../electron/core/updates/update-controller.ts';
-import { createLocalUpdater, installerName, startUpdateFeed, type LocalUpdaterOptions, type UpdateFeed } from '../../../../fakes/update-feed.ts';
+import {
+  createUpdateController,
+  type UpdateController,
+} from '../../../../../electron/core/updates/update-controller.ts';
+import {
+  createLocalUpdater,
+  installerName,
+  startUpdateFeed,
+  type LocalUpdaterOptions,
+  type UpdateFeed,
+} from '../../../../fakes/update-feed.ts';
 
 const CURRENT = '1.2.0';
 /** Its last four bytes are 0x80000000: this install sits at 50 % of a staged rollout. */
@@ -18,7 +27,12 @@ beforeEach(async () => {
 afterEach(() => feed.close());
 
 function controllerFor(options: Partial<LocalUpdaterOptions> & { isAutoDownload?: boolean } = {}) {
-  const updater = createLocalUpdater({ feedUrl: feed.url, currentVersion: CURRENT, stagingUserId: HALFWAY_USER_ID, ...options });
+  const updater = createLocalUpdater({
+    feedUrl: feed.url,
+    currentVersion: CURRENT,
+    stagingUserId: HALFWAY_USER_ID,
+    ...options,
+  });
   const changes: UpdateStatus[] = [];
   const controller: UpdateController = createUpdateController({
     updater,
@@ -40,7 +54,9 @@ describe('updates from a local feed', () => {
     const { controller, changes } = controllerFor();
     const status = await controller.check();
     expect(status).toMatchObject({ state: 'ready', version: '1.3.0', percent: 100, message: null });
-    expect(changes.map((change) => change.state)).toEqual(expect.arrayContaining(['checking', 'available', 'downloading', 'ready']));
+    expect(changes.map((change) => change.state)).toEqual(
+      expect.arrayContaining(['checking', 'available', 'downloading', 'ready']),
+    );
     expect(feed.requests).toContain('latest.yml');
     expect(feed.requests).toContain(installerName('1.3.0'));
   });

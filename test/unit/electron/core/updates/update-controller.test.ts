@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../../../../../electron/core/clock/test-clock.ts';
 import { createMemoryLogger } from '../../../../../electron/core/logging/logger.ts';
 import { restartBlocker } from '../../../../../electron/core/updates/restart-blocker.ts';
-import { createUpdateController, FIRST_CHECK_DELAY_MS, UPDATE_CHECK_INTERVAL_MS } from '../../../../../electron/core/updates/update-controller.ts';
+import {
+  createUpdateController,
+  FIRST_CHECK_DELAY_MS,
+  UPDATE_CHECK_INTERVAL_MS,
+} from '../../../../../electron/core/updates/update-controller.ts';
 import type { FeedCheckResult, UpdaterPort } from '../../../../../electron/core/updates/updater-port.ts';
 import { compareVersions } from '../../../../../electron/core/updates/version-order.ts';
 
@@ -30,7 +34,9 @@ function fakeUpdater(offered: () => FeedCheckResult | null) {
   return { updater, calls };
 }
 
-function setup(options: { offered?: () => FeedCheckResult | null; sending?: number; unsaved?: boolean } = {}) {
+function setup(
+  options: { offered?: () => FeedCheckResult | null; sending?: number; unsaved?: boolean } = {},
+) {
   const offered = options.offered ?? (() => ({ isUpdateAvailable: true, updateInfo: { version: '1.3.0' } }));
   const { updater, calls } = fakeUpdater(offered);
   const state = { sending: options.sending ?? 0, unsaved: options.unsaved ?? false };
@@ -58,11 +64,16 @@ describe('the update controller', () => {
   it('never restarts while a message is sending or a draft has unsaved keystrokes', async () => {
     const { controller, calls, state } = setup({ sending: 1 });
     expect((await controller.check()).restartBlockedBy).toBe('A message is being sent to Slack.');
-    expect(controller.restart()).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'A message is being sent to Slack.' } });
+    expect(controller.restart()).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: 'A message is being sent to Slack.' },
+    });
     state.sending = 0;
     state.unsaved = true;
     controller.refresh();
-    expect(controller.status().restartBlockedBy).toBe('The draft you are writing has changes that are not saved yet.');
+    expect(controller.status().restartBlockedBy).toBe(
+      'The draft you are writing has changes that are not saved yet.',
+    );
     expect(controller.restart().ok).toBe(false);
     expect(calls).not.toContain('prepareToQuit');
     state.unsaved = false;
@@ -88,7 +99,9 @@ describe('the update controller', () => {
   });
 
   it('refuses a version that is not newer even when the updater reports it as available', async () => {
-    const { controller, calls } = setup({ offered: () => ({ isUpdateAvailable: true, updateInfo: { version: '1.1.0' } }) });
+    const { controller, calls } = setup({
+      offered: () => ({ isUpdateAvailable: true, updateInfo: { version: '1.1.0' } }),
+    });
     const status = await controller.check();
     expect(status.state).toBe('error');
     expect(status.message).toContain('Herald does not downgrade');
@@ -96,7 +109,9 @@ describe('the update controller', () => {
   });
 
   it('checks shortly after start and then every few hours', async () => {
-    const { controller, calls, clock } = setup({ offered: () => ({ isUpdateAvailable: false, updateInfo: { version: '1.2.0' } }) });
+    const { controller, calls, clock } = setup({
+      offered: () => ({ isUpdateAvailable: false, updateInfo: { version: '1.2.0' } }),
+    });
     controller.start();
     clock.advance(FIRST_CHECK_DELAY_MS - 1);
     expect(calls).toEqual([]);
@@ -114,7 +129,9 @@ describe('the update controller', () => {
   });
 
   it('does not start checking again when a check in flight finishes after stop', async () => {
-    const { controller, calls, clock } = setup({ offered: () => ({ isUpdateAvailable: false, updateInfo: { version: '1.2.0' } }) });
+    const { controller, calls, clock } = setup({
+      offered: () => ({ isUpdateAvailable: false, updateInfo: { version: '1.2.0' } }),
+    });
     controller.start();
     clock.advance(FIRST_CHECK_DELAY_MS);
     // The check has begun; Herald quits before it answers.
@@ -138,18 +155,25 @@ describe('the update controller', () => {
       prepareToQuit: () => {},
       onChange: () => {},
     });
-    expect(await controller.check()).toMatchObject({ state: 'unsupported', message: 'This is a development build.' });
+    expect(await controller.check()).toMatchObject({
+      state: 'unsupported',
+      message: 'This is a development build.',
+    });
     expect(controller.restart().ok).toBe(false);
   });
 
   it('keeps tokens and stacks out of the error it shows', async () => {
     const { controller } = setup({
       offered: () => {
-        throw new Error('Cannot GET https://feed.example.com/latest.yml?t=xoxb-123-456-abcdef\n    at Object.<anonymous> (main.js:1:1)');
+        throw new Error(
+          'Cannot GET https://feed.example.com/latest.yml?t=xoxb-123-456-abcdef\n    at Object.<anonymous> (main.js:1:1)',
+        );
       },
     });
     const status = await controller.check();
-    expect(status.message).toBe('Herald could not check for updates: Cannot GET https://feed.example.com/latest.yml?t=[redacted-token]');
+    expect(status.message).toBe(
+      'Herald could not check for updates: Cannot GET https://feed.example.com/latest.yml?t=[redacted-token]',
+    );
   });
 });
 

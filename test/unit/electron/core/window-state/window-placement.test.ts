@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isTitleBarReachable, placeWindow, type DisplayArea, type WindowState } from '../../../../../electron/core/window-state/window-placement.ts';
+import {
+  isTitleBarReachable,
+  placeWindow,
+  type DisplayArea,
+  type WindowState,
+} from '../../../../../electron/core/window-state/window-placement.ts';
 
 const limits = { width: 1280, height: 860, minWidth: 900, minHeight: 600 };
 const laptop: DisplayArea = { id: 1, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
@@ -24,12 +29,20 @@ describe('where the window opens', () => {
 
   it('fits the default size into a display smaller than it', () => {
     const small: DisplayArea = { id: 9, workArea: { x: 0, y: 0, width: 1024, height: 700 } };
-    expect(placeWindow(null, [small], small, limits).bounds).toEqual({ x: 0, y: 0, width: 1024, height: 700 });
+    expect(placeWindow(null, [small], small, limits).bounds).toEqual({
+      x: 0,
+      y: 0,
+      width: 1024,
+      height: 700,
+    });
   });
 
   it('restores size, position and maximised state on the monitor it was on', () => {
     const onMonitor = saved({ x: 2000, y: 100, width: 1600, height: 1000 }, 2, true);
-    expect(placeWindow(onMonitor, [laptop, monitorRight], laptop, limits)).toEqual({ bounds: onMonitor.bounds, isMaximized: true });
+    expect(placeWindow(onMonitor, [laptop, monitorRight], laptop, limits)).toEqual({
+      bounds: onMonitor.bounds,
+      isMaximized: true,
+    });
   });
 
   it('restores a window on monitors at negative coordinates (above, left of the primary)', () => {
@@ -49,7 +62,12 @@ describe('where the window opens', () => {
   it('moves a window whose title bar would be hidden back to the centre of its own display', () => {
     // Only 40 px of the window show at the right edge of the laptop, and its title bar is above the work area.
     const almostGone = saved({ x: 1400, y: -500, width: 1000, height: 700 }, 1);
-    expect(placeWindow(almostGone, [laptop, monitorRight], laptop, limits).bounds).toEqual({ x: 220, y: 112, width: 1000, height: 700 });
+    expect(placeWindow(almostGone, [laptop, monitorRight], laptop, limits).bounds).toEqual({
+      x: 220,
+      y: 112,
+      width: 1000,
+      height: 700,
+    });
   });
 
   it('keeps a window that straddles two displays when its title bar can be grabbed on one', () => {
@@ -59,11 +77,21 @@ describe('where the window opens', () => {
 
   it('centres on the primary display when the saved display id is unknown and the window is off every screen', () => {
     const lost = saved({ x: 9000, y: 9000, width: 1000, height: 700 }, null);
-    expect(placeWindow(lost, [monitorRight, laptop], monitorRight, limits).bounds).toEqual({ x: 2860, y: 710, width: 1000, height: 700 });
+    expect(placeWindow(lost, [monitorRight, laptop], monitorRight, limits).bounds).toEqual({
+      x: 2860,
+      y: 710,
+      width: 1000,
+      height: 700,
+    });
   });
 
   it('shrinks a window too big for every display left (a 4K monitor swapped for a laptop)', () => {
     const huge = saved({ x: 0, y: 25, width: 3000, height: 1900 }, 1);
-    expect(placeWindow(huge, [laptop], laptop, limits).bounds).toEqual({ x: 0, y: 25, width: 1440, height: 875 });
+    expect(placeWindow(huge, [laptop], laptop, limits).bounds).toEqual({
+      x: 0,
+      y: 25,
+      width: 1440,
+      height: 875,
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok, type Result } from '../../../../../shared/api/index.ts';
-import { createAutosaver, type AutosaveTimers, type DraftSnapshot, type SaveStatus, type SavedRevision } from '../../../../../renderer/features/composer/autosave.ts';
+import {
+  createAutosaver,
+  type AutosaveTimers,
+  type DraftSnapshot,
+  type SaveStatus,
+  type SavedRevision,
+} from '../../../../../renderer/features/composer/autosave.ts';
 import type { Draft } from '../../../../../shared/messages/index.ts';
 
 /** Timers the test moves by hand. */
@@ -19,7 +25,9 @@ function manualTimers() {
   async function advance(ms: number): Promise<void> {
     const until = nowMs + ms;
     for (;;) {
-      const due = [...pending.entries()].filter(([, entry]) => entry.atMs <= until).sort((a, b) => a[1].atMs - b[1].atMs)[0];
+      const due = [...pending.entries()]
+        .filter(([, entry]) => entry.atMs <= until)
+        .sort((a, b) => a[1].atMs - b[1].atMs)[0];
       if (!due) break;
       pending.delete(due[0]);
       nowMs = due[1].atMs;
@@ -35,9 +43,20 @@ function manualTimers() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function draft(body: string): Draft {
-  return { id: 'd1', typeId: 'incidents', stage: 'declared', fields: {}, notApplicable: {}, body, channel: 'operations-engineering-update' };
+  return {
+    id: 'd1',
+    typeId: 'incidents',
+    stage: 'declared',
+    fields: {},
+    notApplicable: {},
+    body,
+    channel: 'operations-engineering-update',
+  };
 }
-const snapshot = (body: string, focusedField: string | null = 'body'): DraftSnapshot => ({ draft: draft(body), focusedField });
+const snapshot = (body: string, focusedField: string | null = 'body'): DraftSnapshot => ({
+  draft: draft(body),
+  focusedField,
+});
 
 function harness(answers: Array<Result<SavedRevision>> = []) {
   const clock = manualTimers();
@@ -48,7 +67,9 @@ function harness(answers: Array<Result<SavedRevision>> = []) {
     timers: clock.timers,
     save: (snap) => {
       saves.push(snap);
-      return Promise.resolve(answers.shift() ?? ok({ revision: ++revision, updatedAtUtc: '2026-04-23T11:00:00.000Z' }));
+      return Promise.resolve(
+        answers.shift() ?? ok({ revision: ++revision, updatedAtUtc: '2026-04-23T11:00:00.000Z' }),
+      );
     },
     onStatus: (status) => statuses.push(status),
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyFormChange, formValuesFromDraft, typedInstant } from '../../../../../renderer/features/composer/form-values.ts';
+import {
+  applyFormChange,
+  formValuesFromDraft,
+  typedInstant,
+} from '../../../../../renderer/features/composer/form-values.ts';
 import { checklists, createDraft, type Draft } from '../../../../../shared/messages/index.ts';
 import { resetToDefaultPlan } from '../../../../../shared/plan/index.ts';
 
@@ -39,12 +43,19 @@ describe('composer form values', () => {
     const change = applyFormChange(draft, incident, values, 'answers.nextUpdateAtUtc', context);
     expect(change.instantError?.message).toContain('has already passed');
     expect(change.draft.fields.nextUpdateAtUtc).toBe('09:00');
-    expect(formValuesFromDraft(change.draft, incident, 'Europe/London').answers.nextUpdateAtUtc).toBe('09:00');
+    expect(formValuesFromDraft(change.draft, incident, 'Europe/London').answers.nextUpdateAtUtc).toBe(
+      '09:00',
+    );
   });
 
   it('maps title, channel and body, dropping an emptied title', () => {
     const draft = declaration();
-    const values = { ...formValuesFromDraft(draft, incident, 'Europe/London'), title: 'Own title', channel: ' #ops ', body: 'Hello' };
+    const values = {
+      ...formValuesFromDraft(draft, incident, 'Europe/London'),
+      title: 'Own title',
+      channel: ' #ops ',
+      body: 'Hello',
+    };
     let next = applyFormChange(draft, incident, values, 'title', context).draft;
     expect(next.title).toBe('Own title');
     next = applyFormChange(next, incident, values, 'channel', context).draft;

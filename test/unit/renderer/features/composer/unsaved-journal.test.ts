@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clearJournal, takeJournal, writeJournal, type KeyValueStorage } from '../../../../../renderer/features/composer/unsaved-journal.ts';
+import {
+  clearJournal,
+  takeJournal,
+  writeJournal,
+  type KeyValueStorage,
+} from '../../../../../renderer/features/composer/unsaved-journal.ts';
 import type { Draft } from '../../../../../shared/messages/index.ts';
 
 function memoryStorage(): KeyValueStorage & { size: () => number } {
@@ -12,7 +17,15 @@ function memoryStorage(): KeyValueStorage & { size: () => number } {
   };
 }
 
-const draft: Draft = { id: 'd1', typeId: 'incidents', stage: 'declared', fields: { service: 'Sentry' }, notApplicable: {}, body: 'last words', channel: 'ops' };
+const draft: Draft = {
+  id: 'd1',
+  typeId: 'incidents',
+  stage: 'declared',
+  fields: { service: 'Sentry' },
+  notApplicable: {},
+  body: 'last words',
+  channel: 'ops',
+};
 
 describe('unsaved journal', () => {
   it('gives back a draft whose save never reached the server, once', () => {

@@ -5,10 +5,16 @@ import { reportUnsavedWork } from '../../../../../renderer/features/desktop/unsa
 
 describe('the unsaved-work report to main', () => {
   it('reports the composer state at once and then only its changes, until unsubscribed', () => {
-    const composer = createStore<{ saveStatus: SaveStatus; title: string }>()(() => ({ saveStatus: 'saved', title: '' }));
+    const composer = createStore<{ saveStatus: SaveStatus; title: string }>()(() => ({
+      saveStatus: 'saved',
+      title: '',
+    }));
     const reports: boolean[] = [];
     const stop = reportUnsavedWork(
-      { hasUnsaved: () => composer.getState().saveStatus !== 'saved', subscribe: (onChange) => composer.subscribe(onChange) },
+      {
+        hasUnsaved: () => composer.getState().saveStatus !== 'saved',
+        subscribe: (onChange) => composer.subscribe(onChange),
+      },
       (hasUnsaved) => reports.push(hasUnsaved),
     );
     composer.setState({ saveStatus: 'pending', title: 'Sentry' });

@@ -1,37 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { queryFromFilters, emptyHistoryFilters, startOfDate } from '../../../../../renderer/features/history/history-filters.ts';
-import { checklistSummary, isWebLink, messageTitle } from '../../../../../renderer/features/history/message-summary.ts';
+import {
+  queryFromFilters,
+  emptyHistoryFilters,
+  startOfDate,
+} from '../../../../../renderer/features/history/history-filters.ts';
+import {
+  checklistSummary,
+  isWebLink,
+  messageTitle,
+} from '../../../../../renderer/features/history/message-summary.ts';
 
 describe('history filters', () => {
   it('asks for everything when nothing is filled in', () => {
-    expect(queryFromFilters(emptyHistoryFilters, 'Europe/London')).toEqual({ ok: true, query: { limit: 100 } });
+    expect(queryFromFilters(emptyHistoryFilters, 'Europe/London')).toEqual({
+      ok: true,
+      query: { limit: 100 },
+    });
   });
 
   it('turns a date range into whole days in the user’s zone, both ends included', () => {
-    const outcome = queryFromFilters({ ...emptyHistoryFilters, fromDate: '2026-04-23', toDate: '2026-04-23' }, 'Europe/London');
-    expect(outcome).toEqual({ ok: true, query: { limit: 100, fromUtc: '2026-04-22T23:00:00.000Z', toUtc: '2026-04-23T23:00:00.000Z' } });
+    const outcome = queryFromFilters(
+      { ...emptyHistoryFilters, fromDate: '2026-04-23', toDate: '2026-04-23' },
+      'Europe/London',
+    );
+    expect(outcome).toEqual({
+      ok: true,
+      query: { limit: 100, fromUtc: '2026-04-22T23:00:00.000Z', toUtc: '2026-04-23T23:00:00.000Z' },
+    });
   });
 
   it('keeps a winter day 24 hours long and a clock-change day 23', () => {
-    const winter = queryFromFilters({ ...emptyHistoryFilters, fromDate: '2026-01-10', toDate: '2026-01-10' }, 'Europe/London');
-    expect(winter.ok && winter.query).toMatchObject({ fromUtc: '2026-01-10T00:00:00.000Z', toUtc: '2026-01-11T00:00:00.000Z' });
-    const springForward = queryFromFilters({ ...emptyHistoryFilters, fromDate: '2026-03-29', toDate: '2026-03-29' }, 'Europe/London');
-    expect(springForward.ok && Date.parse(springForward.query.toUtc!) - Date.parse(springForward.query.fromUtc!)).toBe(23 * 3_600_000);
+    const winter = queryFromFilters(
+      { ...emptyHistoryFilters, fromDate: '2026-01-10', toDate: '2026-01-10' },
+      'Europe/London',
+    );
+    expect(winter.ok && winter.query).toMatchObject({
+      fromUtc: '2026-01-10T00:00:00.000Z',
+      toUtc: '2026-01-11T00:00:00.000Z',
+    });
+    const springForward = queryFromFilters(
+      { ...emptyHistoryFilters, fromDate: '2026-03-29', toDate: '2026-03-29' },
+      'Europe/London',
+    );
+    expect(
+      springForward.ok && Date.parse(springForward.query.toUtc!) - Date.parse(springForward.query.fromUtc!),
+    ).toBe(23 * 3_600_000);
   });
 
   it('passes words, channel and type through, trimmed', () => {
-    const outcome = queryFromFilters({ ...emptyHistoryFilters, text: '  sentry down ', channel: 'chat', typeId: 'incidents' }, 'UTC');
-    expect(outcome).toEqual({ ok: true, query: { limit: 100, text: 'sentry down', channel: 'chat', typeId: 'incidents' } });
+    const outcome = queryFromFilters(
+      { ...emptyHistoryFilters, text: '  sentry down ', channel: 'chat', typeId: 'incidents' },
+      'UTC',
+    );
+    expect(outcome).toEqual({
+      ok: true,
+      query: { limit: 100, text: 'sentry down', channel: 'chat', typeId: 'incidents' },
+    });
   });
 
   it('refuses an end date before the start date, naming the end field', () => {
-    expect(queryFromFilters({ ...emptyHistoryFilters, fromDate: '2026-04-23', toDate: '2026-04-22' }, 'UTC')).toEqual({
+    expect(
+      queryFromFilters({ ...emptyHistoryFilters, fromDate: '2026-04-23', toDate: '2026-04-22' }, 'UTC'),
+    ).toEqual({
       ok: false,
       field: 'toDate',
       message: 'The end date is before the start date.',
     });
     expect(startOfDate('2026-13-01', 'UTC')).toBeUndefined();
-    expect(queryFromFilters({ ...emptyHistoryFilters, fromDate: 'yesterday' }, 'UTC')).toMatchObject({ ok: false, field: 'fromDate' });
+    expect(queryFromFilters({ ...emptyHistoryFilters, fromDate: 'yesterday' }, 'UTC')).toMatchObject({
+      ok: false,
+      field: 'fromDate',
+    });
   });
 });
 

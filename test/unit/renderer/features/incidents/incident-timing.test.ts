@@ -44,7 +44,10 @@ function reminder(overrides: Partial<Reminder>): Reminder {
 
 describe('incident timing', () => {
   it('states the next promised update in the lead’s zone and relative to now', () => {
-    expect(nextUpdateLine(incident, nowMs, zone)).toEqual({ isOverdue: false, text: 'Next update promised for Thu 23 Apr 2026, 12:30 BST (in 30 min).' });
+    expect(nextUpdateLine(incident, nowMs, zone)).toEqual({
+      isOverdue: false,
+      text: 'Next update promised for Thu 23 Apr 2026, 12:30 BST (in 30 min).',
+    });
   });
 
   it('says “Overdue” in words once the promise has passed', () => {
@@ -54,17 +57,27 @@ describe('incident timing', () => {
   });
 
   it('asks for a promise when there is none, and reports resolution', () => {
-    expect(nextUpdateLine({ ...incident, nextUpdateAtUtc: null }, nowMs, zone).text).toContain('No next update has been promised');
-    expect(nextUpdateLine({ ...incident, state: 'resolved', resolvedAtUtc: '2026-04-23T10:00:00.000Z', nextUpdateAtUtc: null }, nowMs, zone).text).toBe(
-      'Resolved Thu 23 Apr 2026, 11:00 BST (1 h ago).',
+    expect(nextUpdateLine({ ...incident, nextUpdateAtUtc: null }, nowMs, zone).text).toContain(
+      'No next update has been promised',
     );
+    expect(
+      nextUpdateLine(
+        { ...incident, state: 'resolved', resolvedAtUtc: '2026-04-23T10:00:00.000Z', nextUpdateAtUtc: null },
+        nowMs,
+        zone,
+      ).text,
+    ).toBe('Resolved Thu 23 Apr 2026, 11:00 BST (1 h ago).');
   });
 
   it('names the earliest armed reminder of this incident only', () => {
     const reminders = [
       reminder({ id: 'due' }),
       reminder({ id: 'heads-up', kind: 'incident_heads_up', dueAtUtc: '2026-04-23T11:25:00.000Z' }),
-      reminder({ id: 'other', subject: { type: 'incident', incidentId: 'i2' }, dueAtUtc: '2026-04-23T11:05:00.000Z' }),
+      reminder({
+        id: 'other',
+        subject: { type: 'incident', incidentId: 'i2' },
+        dueAtUtc: '2026-04-23T11:05:00.000Z',
+      }),
       reminder({ id: 'closed', state: 'cleared', dueAtUtc: '2026-04-23T11:01:00.000Z' }),
     ];
     expect(reminderLine(reminders, 'i1', zone)).toBe('Reminder armed for 12:25.');
@@ -72,9 +85,17 @@ describe('incident timing', () => {
   });
 
   it('says when a reminder has fired, the most advanced one speaking for the rest', () => {
-    const headsUp = reminder({ id: 'h', kind: 'incident_heads_up', state: 'fired', dueAtUtc: '2026-04-23T11:25:00.000Z', firedAtUtc: '2026-04-23T11:25:00.000Z' });
+    const headsUp = reminder({
+      id: 'h',
+      kind: 'incident_heads_up',
+      state: 'fired',
+      dueAtUtc: '2026-04-23T11:25:00.000Z',
+      firedAtUtc: '2026-04-23T11:25:00.000Z',
+    });
     expect(reminderLine([headsUp], 'i1', zone)).toBe('Heads-up given at 12:25: the update is due at 12:30.');
     const due = reminder({ state: 'fired', firedAtUtc: '2026-04-23T11:30:00.000Z' });
-    expect(reminderLine([headsUp, due], 'i1', zone)).toBe('Reminder fired at 12:30: the update promised for 12:30 is due.');
+    expect(reminderLine([headsUp, due], 'i1', zone)).toBe(
+      'Reminder fired at 12:30: the update promised for 12:30 is due.',
+    );
   });
 });

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../../../shared/outbox/connection-status.ts';
 import type { OutboxItem } from '../../../../../shared/outbox/outbox-item.ts';
 import { formatInstant, slackDate } from '../../../../../shared/time/index.ts';
-import { connectionBanner, groupOutbox, heldExplanation, statusLine, withItem, channelLabel } from '../../../../../renderer/features/outbox/outbox-view.ts';
+import {
+  connectionBanner,
+  groupOutbox,
+  heldExplanation,
+  statusLine,
+  withItem,
+  channelLabel,
+} from '../../../../../renderer/features/outbox/outbox-view.ts';
 import { retimeBlocks, retimeText } from '../../../../../renderer/features/outbox/retime-promise.ts';
 
 const zone = 'Europe/London';
@@ -61,8 +68,14 @@ describe('moving a promise to a new time', () => {
   });
 
   it('walks every string in the blocks and keeps their shape', () => {
-    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: slackDate(Date.parse(oldIso), zone) } }, { type: 'divider' }];
-    expect(retimeBlocks(blocks, oldIso, newMs, zone)).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: slackDate(newMs, zone) } }, { type: 'divider' }]);
+    const blocks = [
+      { type: 'section', text: { type: 'mrkdwn', text: slackDate(Date.parse(oldIso), zone) } },
+      { type: 'divider' },
+    ];
+    expect(retimeBlocks(blocks, oldIso, newMs, zone)).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: slackDate(newMs, zone) } },
+      { type: 'divider' },
+    ]);
   });
 
   it('never changes text that does not state the old time', () => {
@@ -100,14 +113,18 @@ describe('describing outbox items', () => {
 
   it('says what a queued item waits for', () => {
     const nowMs = Date.parse('2026-04-23T10:00:00.000Z');
-    expect(statusLine(item({ nextAttemptAtUtc: '2026-04-23T10:00:30.000Z' }), zone, nowMs)).toMatch(/^Next try/);
+    expect(statusLine(item({ nextAttemptAtUtc: '2026-04-23T10:00:30.000Z' }), zone, nowMs)).toMatch(
+      /^Next try/,
+    );
     expect(statusLine(item({ isOutcomeUnclear: true }), zone, nowMs)).toMatch(/earlier attempt/);
     expect(statusLine(item({ threadOf: 'parent' }), zone, nowMs)).toMatch(/replies to/);
     expect(statusLine(item({ state: 'failed', attempts: 3 }), zone, nowMs)).toBe('Failed after 3 attempts.');
   });
 
   it('explains a held promise with the time it promised', () => {
-    expect(heldExplanation(item({ state: 'held', heldReason: 'promise_passed', promiseAtUtc: oldIso }), zone)).toContain('Thu 23 Apr 2026, 12:00 BST');
+    expect(
+      heldExplanation(item({ state: 'held', heldReason: 'promise_passed', promiseAtUtc: oldIso }), zone),
+    ).toContain('Thu 23 Apr 2026, 12:00 BST');
   });
 
   it('names channels with # and leaves ids alone', () => {
@@ -116,11 +133,24 @@ describe('describing outbox items', () => {
   });
 
   it('gives each connection state a banner with a symbol, and the fix when there is one', () => {
-    const status = (state: ConnectionStatus['state'], extra: Partial<ConnectionStatus> = {}): ConnectionStatus => ({ state, message: 'Slack cannot be reached.', sinceUtc: oldIso, nextCheckAtUtc: null, ...extra });
+    const status = (
+      state: ConnectionStatus['state'],
+      extra: Partial<ConnectionStatus> = {},
+    ): ConnectionStatus => ({
+      state,
+      message: 'Slack cannot be reached.',
+      sinceUtc: oldIso,
+      nextCheckAtUtc: null,
+      ...extra,
+    });
     const nowMs = Date.parse(oldIso);
     expect(connectionBanner(status('online'), nowMs).tone).toBe('ok');
     expect(connectionBanner(null, nowMs).tone).toBe('info');
-    expect(connectionBanner(status('offline', { nextCheckAtUtc: '2026-04-23T11:00:30.000Z' }), nowMs).nextCheck).toMatch(/checks again in/);
-    expect(connectionBanner(status('auth_stopped', { fix: 'Reconnect Slack in Settings.' }), nowMs)).toMatchObject({ tone: 'error', fix: 'Reconnect Slack in Settings.' });
+    expect(
+      connectionBanner(status('offline', { nextCheckAtUtc: '2026-04-23T11:00:30.000Z' }), nowMs).nextCheck,
+    ).toMatch(/checks again in/);
+    expect(
+      connectionBanner(status('auth_stopped', { fix: 'Reconnect Slack in Settings.' }), nowMs),
+    ).toMatchObject({ tone: 'error', fix: 'Reconnect Slack in Settings.' });
   });
 });

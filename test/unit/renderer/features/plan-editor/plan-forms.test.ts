@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, resetToDefaultPlan, type Plan } from '../../../../../shared/plan/index.ts';
-import { channelsInPlan, withChannelRenamed, withChecklistHelp, withType } from '../../../../../shared/plan/plan-edits.ts';
+import {
+  channelsInPlan,
+  withChannelRenamed,
+  withChecklistHelp,
+  withType,
+} from '../../../../../shared/plan/plan-edits.ts';
 import {
   channelRenameProblem,
   emptyTypeForm,
@@ -48,10 +53,18 @@ describe('channels in the plan', () => {
   });
 
   it('reports a rename that makes a type post to the same channel twice', async () => {
-    const withTwo = withType(plan(), { ...incidents(), destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }, { kind: 'slack', channel: 'chat' }] });
+    const withTwo = withType(plan(), {
+      ...incidents(),
+      destinations: [
+        { kind: 'slack', channel: 'operations-engineering-update' },
+        { kind: 'slack', channel: 'chat' },
+      ],
+    });
     const checked = checkPlan(withTwo);
     if (!checked.ok) throw new Error('expected a valid plan');
-    expect(await channelRenameProblem(checked.value, 'chat', 'operations-engineering-update', check)).toMatch(/listed twice/);
+    expect(await channelRenameProblem(checked.value, 'chat', 'operations-engineering-update', check)).toMatch(
+      /listed twice/,
+    );
   });
 });
 
@@ -71,7 +84,16 @@ describe('the type form', () => {
   });
 
   it('turns channels and hand-copied places into destinations, and keeps stages in checklist order', () => {
-    const values = { ...emptyTypeForm(), name: 'Releases', audience: 'Everyone', channels: '#releases, announcements', copyDestinations: 'Weeknotes\n\n Team meeting ', checklist: 'incident', stages: ['resolved', 'declared'], titlePattern: 'Release - {service}' };
+    const values = {
+      ...emptyTypeForm(),
+      name: 'Releases',
+      audience: 'Everyone',
+      channels: '#releases, announcements',
+      copyDestinations: 'Weeknotes\n\n Team meeting ',
+      checklist: 'incident',
+      stages: ['resolved', 'declared'],
+      titlePattern: 'Release - {service}',
+    };
     const type = typeFromForm(values, undefined, new Set());
     expect(type.destinations).toEqual([
       { kind: 'slack', channel: '#releases' },
@@ -94,8 +116,16 @@ describe('the type form', () => {
   it('puts each problem of a new type next to its field', () => {
     const base = plan();
     const index = base.types.length;
-    const values = { ...emptyTypeForm(), name: '', audience: '', channels: 'Not A Channel', titlePattern: 'Hello {nope}' };
-    const checked = checkPlan(withType(base, typeFromForm(values, undefined, new Set(base.types.map((type) => type.id)))));
+    const values = {
+      ...emptyTypeForm(),
+      name: '',
+      audience: '',
+      channels: 'Not A Channel',
+      titlePattern: 'Hello {nope}',
+    };
+    const checked = checkPlan(
+      withType(base, typeFromForm(values, undefined, new Set(base.types.map((type) => type.id)))),
+    );
     if (checked.ok) throw new Error('expected problems');
     const fields = new Set(checked.error.map((problem) => typeFieldOf(problem.path, index)));
     expect(fields).toEqual(new Set(['name', 'audience', 'channels', 'titlePattern']));

@@ -4,8 +4,12 @@ import { headerBlock, sectionBlock } from '../../../../../shared/slack/format/bl
 
 describe('limitGauges', () => {
   it('always shows the message length, and nothing else while far from every limit', () => {
-    const gauges = visibleGauges(limitGauges({ text: 'hello', blocks: [headerBlock('Title'), sectionBlock('hello')] }));
-    expect(gauges).toEqual([expect.objectContaining({ id: 'text', level: 'ok', text: '5 of 4,000 characters (Slack’s advice)' })]);
+    const gauges = visibleGauges(
+      limitGauges({ text: 'hello', blocks: [headerBlock('Title'), sectionBlock('hello')] }),
+    );
+    expect(gauges).toEqual([
+      expect.objectContaining({ id: 'text', level: 'ok', text: '5 of 4,000 characters (Slack’s advice)' }),
+    ]);
   });
 
   it('warns as the title approaches Slack’s 150 characters and says by how much it is over', () => {

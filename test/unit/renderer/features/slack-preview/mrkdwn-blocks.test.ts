@@ -11,7 +11,9 @@ describe('parseMrkdwnBlocks', () => {
   });
 
   it('takes fenced code verbatim, with entities decoded', () => {
-    expect(parseMrkdwnBlocks('*Example:*\n```\napiVersion: cert-manager.io/v1\n*not bold* &lt;x&gt;\n```\nafter')).toEqual([
+    expect(
+      parseMrkdwnBlocks('*Example:*\n```\napiVersion: cert-manager.io/v1\n*not bold* &lt;x&gt;\n```\nafter'),
+    ).toEqual([
       { kind: 'paragraph', lines: ['*Example:*'] },
       { kind: 'code', text: 'apiVersion: cert-manager.io/v1\n*not bold* <x>' },
       { kind: 'paragraph', lines: ['after'] },

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, parseInline, type InlineNode } from '../../../../../renderer/features/slack-preview/mrkdwn-inline.ts';
+import {
+  decodeEntities,
+  parseInline,
+  type InlineNode,
+} from '../../../../../renderer/features/slack-preview/mrkdwn-inline.ts';
 
 /** The text a reader would see, ignoring formatting. */
 function plain(nodes: readonly InlineNode[]): string {
@@ -42,7 +46,9 @@ describe('parseInline', () => {
   });
 
   it('nests formatting, as *_bold italic_*', () => {
-    expect(parseInline('*_both_*')).toEqual([{ kind: 'bold', children: [{ kind: 'italic', children: [{ kind: 'text', text: 'both' }] }] }]);
+    expect(parseInline('*_both_*')).toEqual([
+      { kind: 'bold', children: [{ kind: 'italic', children: [{ kind: 'text', text: 'both' }] }] },
+    ]);
   });
 
   it('leaves snake_case_names, 2*3*4 and lone stars alone', () => {
@@ -60,14 +66,25 @@ describe('parseInline', () => {
   });
 
   it('reads links with and without labels, and refuses unsafe schemes', () => {
-    expect(parseInline('<https://example.org/a?b=1&amp;c=2|the notes>')).toEqual([{ kind: 'link', url: 'https://example.org/a?b=1&c=2', label: 'the notes' }]);
-    expect(parseInline('<https://example.org>')).toEqual([{ kind: 'link', url: 'https://example.org', label: 'https://example.org' }]);
+    expect(parseInline('<https://example.org/a?b=1&amp;c=2|the notes>')).toEqual([
+      { kind: 'link', url: 'https://example.org/a?b=1&c=2', label: 'the notes' },
+    ]);
+    expect(parseInline('<https://example.org>')).toEqual([
+      { kind: 'link', url: 'https://example.org', label: 'https://example.org' },
+    ]);
     expect(parseInline('<javascript:alert(1)|click>')).toEqual([{ kind: 'text', text: 'click' }]);
   });
 
   it('reads date tokens with their format and fallback', () => {
-    expect(parseInline('<!date^1776942000^{date_short_pretty} at {time}|Thu 23 Apr 2026, 12:00 BST>')).toEqual([
-      { kind: 'date', epochSec: 1776942000, format: '{date_short_pretty} at {time}', fallback: 'Thu 23 Apr 2026, 12:00 BST' },
+    expect(
+      parseInline('<!date^1776942000^{date_short_pretty} at {time}|Thu 23 Apr 2026, 12:00 BST>'),
+    ).toEqual([
+      {
+        kind: 'date',
+        epochSec: 1776942000,
+        format: '{date_short_pretty} at {time}',
+        fallback: 'Thu 23 Apr 2026, 12:00 BST',
+      },
     ]);
   });
 
@@ -83,7 +100,13 @@ describe('parseInline', () => {
 
   it('formats across a link, as *see <url|here>*', () => {
     expect(parseInline('*see <https://a.example|here>*')).toEqual([
-      { kind: 'bold', children: [{ kind: 'text', text: 'see ' }, { kind: 'link', url: 'https://a.example', label: 'here' }] },
+      {
+        kind: 'bold',
+        children: [
+          { kind: 'text', text: 'see ' },
+          { kind: 'link', url: 'https://a.example', label: 'here' },
+        ],
+      },
     ]);
   });
 
@@ -93,10 +116,13 @@ describe('parseInline', () => {
 
   it('never loses or invents visible text for plain words and punctuation', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '*', '_', '~', '.', '-') , maxLength: 60 }), (text) => {
-        const shown = plain(parseInline(text));
-        expect(shown.replace(/[*_~]/g, '')).toBe(text.replace(/[*_~]/g, ''));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '*', '_', '~', '.', '-'), maxLength: 60 }),
+        (text) => {
+          const shown = plain(parseInline(text));
+          expect(shown.replace(/[*_~]/g, '')).toBe(text.replace(/[*_~]/g, ''));
+        },
+      ),
     );
   });
 

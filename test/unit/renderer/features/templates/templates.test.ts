@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates, type Template } from '../../../../../shared/messages/templates.ts';
 import { resetToDefaultPlan, retireType, validatePlan } from '../../../../../shared/plan/index.ts';
-import { formFromTemplate, templateFormProblems, templateFromForm } from '../../../../../renderer/features/templates/template-form.ts';
-import { groupTemplates, listOrder, matchesQuery } from '../../../../../renderer/features/templates/template-groups.ts';
-import { previewDraft, previewTemplate, slotText } from '../../../../../renderer/features/templates/template-preview.ts';
+import {
+  formFromTemplate,
+  templateFormProblems,
+  templateFromForm,
+} from '../../../../../renderer/features/templates/template-form.ts';
+import {
+  groupTemplates,
+  listOrder,
+  matchesQuery,
+} from '../../../../../renderer/features/templates/template-groups.ts';
+import {
+  previewDraft,
+  previewTemplate,
+  slotText,
+} from '../../../../../renderer/features/templates/template-preview.ts';
 
 const plan = resetToDefaultPlan();
 const own = (overrides: Partial<Template>): Template => ({
@@ -19,19 +31,29 @@ const own = (overrides: Partial<Template>): Template => ({
 
 describe('grouping templates', () => {
   it('follows the plan’s type order, then each type’s stage order, own templates first', () => {
-    const templates = [...defaultTemplates(), own({ id: 'own-1' }), own({ id: 'own-2', stage: 'resolved', name: 'Ours resolved' })];
+    const templates = [
+      ...defaultTemplates(),
+      own({ id: 'own-1' }),
+      own({ id: 'own-2', stage: 'resolved', name: 'Ours resolved' }),
+    ];
     const groups = groupTemplates(templates, plan);
     expect(groups.map((group) => group.typeId)).toEqual(plan.types.map((type) => type.id));
     const incidents = groups.find((group) => group.typeId === 'incidents')!;
     expect(incidents.stages.map((stage) => stage.stageName)).toEqual(['Declared', 'Update', 'Resolved']);
-    expect(incidents.stages[0]!.templates.map((template) => template.id)).toEqual(['own-1', 'default:incidents:declared']);
+    expect(incidents.stages[0]!.templates.map((template) => template.id)).toEqual([
+      'own-1',
+      'default:incidents:declared',
+    ]);
   });
 
   it('keeps templates of types no longer in the plan in a last group, and marks retired types', () => {
     const edited = retireType(plan, 'blog-requests');
     const retired = edited.ok ? validatePlan(edited.value) : edited;
     if (!retired.ok) throw new Error('retire failed');
-    const groups = groupTemplates([...defaultTemplates(), own({ typeId: 'gone', stage: 'message' })], retired.value);
+    const groups = groupTemplates(
+      [...defaultTemplates(), own({ typeId: 'gone', stage: 'message' })],
+      retired.value,
+    );
     expect(groups.at(-1)).toMatchObject({ typeId: 'gone', isMissingFromPlan: true });
     expect(groups.find((group) => group.typeId === 'blog-requests')?.isRetired).toBe(true);
   });
@@ -93,7 +115,17 @@ describe('the template form', () => {
   });
 
   it('puts each problem on its field: name, stage, unknown placeholders, an answer the type does not ask', () => {
-    const values = { ...formFromTemplate(own({})), name: ' ', stage: 'message', title: '{oops} title', body: '{service} and {nope}', answers: [{ itemId: 'apology', value: 'x' }, { itemId: 'madeUp', value: 'y' }] };
+    const values = {
+      ...formFromTemplate(own({})),
+      name: ' ',
+      stage: 'message',
+      title: '{oops} title',
+      body: '{service} and {nope}',
+      answers: [
+        { itemId: 'apology', value: 'x' },
+        { itemId: 'madeUp', value: 'y' },
+      ],
+    };
     const problems = templateFormProblems(values, plan);
     expect(Object.keys(problems).sort()).toEqual(['answers.1.value', 'body', 'name', 'stage', 'title']);
     expect(problems.body).toContain('{nope}');
@@ -101,6 +133,8 @@ describe('the template form', () => {
   });
 
   it('asks for a type when the template’s type has left the plan', () => {
-    expect(templateFormProblems({ ...formFromTemplate(own({})), typeId: 'gone' }, plan)).toEqual({ typeId: 'Choose a message type from the plan.' });
+    expect(templateFormProblems({ ...formFromTemplate(own({})), typeId: 'gone' }, plan)).toEqual({
+      typeId: 'Choose a message type from the plan.',
+    });
   });
 });
