@@ -8,7 +8,9 @@ export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry on CI only, reported as flaky by `npm test` (never silently): the offline Outbox spec still loses a
+  // race about one run in ten on a loaded machine (see the 2026-12-06 session notes); locally a flake fails at once.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.HERALD_PW_JSON

@@ -71,6 +71,8 @@ function playwright(label, config) {
   totals.failed += stats.unexpected + errors.length;
   totals.skipped += stats.skipped;
   if (!isOk || stats.unexpected > 0 || errors.length > 0) failures.push(label);
+  if (stats.flaky > 0)
+    console.log(`${label}: ${stats.flaky} test(s) passed only on their retry (flaky): see the list above.`);
   if (stats.skipped > 0 && label.includes('Electron'))
     console.log(`${label}: ${stats.skipped} skipped — no Electron binary on this machine.`);
 }
