@@ -43,10 +43,11 @@ export const useOutbox = create<OutboxState>()((set, get) => {
   return {
     ...initialState,
     load: async () => {
+      const seen = useConnection.getState().changeCount;
       const result = await herald().invoke('outbox:list', {
         limit: Math.max(OUTBOX_PAGE, get().items.length),
       });
-      if (result.ok) useConnection.getState().apply(result.value.connection);
+      if (result.ok) useConnection.getState().applySnapshot(result.value.connection, seen);
       set(
         result.ok
           ? { items: result.value.items, total: result.value.total, isLoaded: true, loadError: null }
@@ -54,9 +55,10 @@ export const useOutbox = create<OutboxState>()((set, get) => {
       );
     },
     loadMore: async () => {
+      const seen = useConnection.getState().changeCount;
       const result = await herald().invoke('outbox:list', { limit: OUTBOX_PAGE, offset: get().items.length });
       if (!result.ok) return set({ loadError: result.error.message });
-      useConnection.getState().apply(result.value.connection);
+      useConnection.getState().applySnapshot(result.value.connection, seen);
       set((state) => ({
         items: result.value.items.reduce(withItem, state.items),
         total: result.value.total,
@@ -68,11 +70,12 @@ export const useOutbox = create<OutboxState>()((set, get) => {
     retry: async (id) => settle(await herald().invoke('outbox:retry', { id })),
     confirm: async (request) => settle(await herald().invoke('outbox:confirm', request)),
     flush: async () => {
+      const seen = useConnection.getState().changeCount;
       const result = await herald().invoke('outbox:flush', {});
-      if (result.ok) {
-        useConnection.getState().apply(result.value.connection);
-        set({ items: result.value.items, total: result.value.total });
-      }
+      // The answer is the outbox as the check began. What the check and the sends it starts change arrives as
+      // outbox:changed and connection:changed (the banner that calls this is on the Outbox screen, which follows
+      // them), so the answer's items and status must not overwrite what was announced while it was on its way.
+      if (result.ok) useConnection.getState().applySnapshot(result.value.connection, seen);
       return result;
     },
   };
