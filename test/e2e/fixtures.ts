@@ -73,7 +73,11 @@ export const test = base.extend<HeraldFixtures>({
       const results = await new AxeBuilder({ page }).analyze();
       expect(
         results.violations.map(
-          (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`,
+          (violation) =>
+            `${violation.id}: ${violation.help} (${violation.nodes.length}: ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(' '))
+              .join(', ')})`,
         ),
       ).toEqual([]);
     });
