@@ -2,7 +2,8 @@
 // sentence saying why not. Times are read in the person's zone relative to an
 // injected `nowMs`; nothing is silently moved to another day, and no string,
 // however odd, makes this throw.
-import { formatInstant, MONTH_NAMES, WEEKDAY_NAMES } from './format.ts';
+import { MONTH_NAMES, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from './calendar-names.ts';
+import { formatInstant } from './format.ts';
 import type { CalendarDate, ClockTime, TimeInputForm } from './time-input-form.ts';
 import {
   daysInMonth,
@@ -28,7 +29,6 @@ const MS_PER_DAY = 86_400_000;
 /** A date typed without a year means next year's only when that is this close (the turn of the year). */
 const NEXT_YEAR_WINDOW_MS = 183 * MS_PER_DAY;
 const EXAMPLES = 'Try "in 30 min", "14:30" or "tomorrow 09:00".';
-const FULL_WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const UTC_WORDS = new Set(['utc', 'gmt', 'z']);
 
 type WallForm = Extract<TimeInputForm, { kind: 'wall' }>;
@@ -122,7 +122,7 @@ function resolveWall(form: WallForm, context: Settled): ParsedTime {
     }
     if (form.weekday !== undefined && form.weekday !== dayOfWeek(date)) {
       return fail(
-        `${dateText(date)} is a ${FULL_WEEKDAY_NAMES[dayOfWeek(date)]}, not a ${FULL_WEEKDAY_NAMES[form.weekday]}.`,
+        `${dateText(date)} is a ${WEEKDAY_FULL_NAMES[dayOfWeek(date)]}, not a ${WEEKDAY_FULL_NAMES[form.weekday]}.`,
       );
     }
     const instant = at(date);
