@@ -17,6 +17,6 @@ export {
   WEEKDAY_FULL_NAMES,
   WEEKDAY_NAMES,
 } from './calendar-names.ts';
-export type { ParsedTime, TimeInputContext } from './parse-time-input.ts';
+export type { ParsedTime, ReadTime, TimeInputContext } from './parse-time-input.ts';
 export { DEFAULT_MAX_AHEAD_DAYS, parseTimeInput } from './parse-time-input.ts';
 export { DEFAULT_SLACK_DATE_FORMAT, slackDate } from './slack-date.ts';
