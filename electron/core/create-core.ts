@@ -4,8 +4,7 @@
 import type { StorageNotice } from '../../shared/api/channels/app.ts';
 import type { ReminderSettings } from '../../shared/reminders/reminder-settings.ts';
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
-import { appHandlers } from './app/app-handlers.ts';
-import { calendarHandlers } from './calendar/calendar-handlers.ts';
+import { createAppApi } from './app/app-handlers.ts';
 import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
 import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
 import { createHistoryDigestSource } from './calendar/history-digest.ts';
@@ -27,7 +26,6 @@ import {
   type IncidentsService,
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
-import type { OutboxPort } from './messages/outbox-port.ts';
 import { createSendService } from './messages/send-service.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -39,7 +37,6 @@ import {
   type ReminderService,
 } from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
-import { settingsHandlers } from './settings/settings-handlers.ts';
 import {
   createSettingsService,
   settingsStoreDefinition,
@@ -58,7 +55,6 @@ import {
   type SlackConnection,
 } from './slack/slack-connection.ts';
 import { createSlackGateway, type SlackGateway } from './slack/slack-gateway.ts';
-import { slackHandlers } from './slack/slack-handlers.ts';
 import type { ConfFactory } from './storage/conf-like.ts';
 import {
   createTemplatesService,
@@ -66,7 +62,7 @@ import {
   type TemplatesService,
 } from './templates/templates-service.ts';
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
-import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { createDiagnostics } from './diagnostics/diagnostics-handlers.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
 import { hostCapabilities } from './notifications/host-capabilities.ts';
 import {
@@ -76,7 +72,6 @@ import {
 } from './login-item/login-item.ts';
 import { createUnsavedWork, restartBlocker, type UnsavedWork } from './updates/restart-blocker.ts';
 import { createUpdateController, type UpdateController } from './updates/update-controller.ts';
-import { updateHandlers } from './updates/update-handlers.ts';
 import type { UpdaterPort } from './updates/updater-port.ts';
 import type { WindowState } from './window-state/window-placement.ts';
 import { windowStateStoreDefinition } from './window-state/window-state-store.ts';
@@ -97,8 +92,6 @@ export interface CoreDeps {
    */
   slackApiUrlOverride?: string;
   createSlackClient?: SlackClientFactory;
-  /** Tests of the send path may replace the outbox with an in-memory one. */
-  outbox?: OutboxPort;
   /** The self-updater (electron-updater in a packaged desktop build); absent where Herald cannot update itself. */
   updater?: UpdaterPort | null;
   /** Shown in Settings when there is no updater. */
@@ -126,7 +119,7 @@ export interface Core {
   templates: TemplatesService;
   reminders: ReminderService;
   incidents: IncidentsService;
-  /** Every Slack message goes through the outbox (the real one, even when tests pass `deps.outbox`). */
+  /** Every Slack message goes through the outbox. */
   outbox: OutboxService;
   channels: ChannelDirectory;
   history: HistoryService;
@@ -243,12 +236,11 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     workspaceUrl: async () => (await slackIdentity())?.workspaceUrl || null,
   });
-  const outbox: OutboxPort = deps.outbox ?? outboxService;
-  outbox.onChanged((item) => incidents.noteSent(item));
+  outboxService.onChanged((item) => incidents.noteSent(item));
   const sending = createSendService({
     drafts,
     incidents,
-    outbox,
+    outbox: outboxService,
     plan: plan.get,
     zone: () => settings.get().timeZone,
     nowMs: () => deps.clock.now(),
@@ -266,7 +258,7 @@ export function createCore(deps: CoreDeps): Core {
     bus,
     logger: deps.logger,
   });
-  outbox.onChanged((item) => calendar.noteSent(item));
+  outboxService.onChanged((item) => calendar.noteSent(item));
 
   // Declared before use by the update controller's callbacks, which only run after createCore returns.
   const sendingCount = () => outboxService.list(['sending']).items.length;
@@ -313,23 +305,39 @@ export function createCore(deps: CoreDeps): Core {
 
   let windowState: VersionedStore<{ saved: WindowState | null }> | null = null;
 
-  const handlers: Handlers = {
-    ...appHandlers({
-      info: { version: deps.version, host: deps.host, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
-      storageNotices: () => [...storageNotices],
-      clock: deps.clock,
-      testClock: deps.testClock,
-      bus,
-      firstScreen: () => ({
-        settings: settings.get(),
-        reminderSettings: reminderSettingsStore.read(),
-        plan: plan.get(),
-        currentDraft: drafts.current(),
-        connection: outboxService.connection(),
-      }),
+  const app = createAppApi({
+    info: { version: deps.version, host: deps.host, slackApiUrlOverride: deps.slackApiUrlOverride ?? null },
+    storageNotices: () => [...storageNotices],
+    clock: deps.clock,
+    testClock: deps.testClock,
+    bus,
+    firstScreen: () => ({
+      settings: settings.get(),
+      reminderSettings: reminderSettingsStore.read(),
+      plan: plan.get(),
+      currentDraft: drafts.current(),
+      connection: outboxService.connection(),
     }),
-    ...settingsHandlers(settings),
-    ...slackHandlers(slack),
+  });
+  const diagnostics = createDiagnostics({
+    version: deps.version,
+    host: deps.host,
+    dataDir: deps.dataDir,
+    logDir: deps.logDir ?? null,
+    crashDumpsDir: deps.crashDumpsDir ?? null,
+    clock: deps.clock,
+    outbox: outboxService,
+    reminders,
+    slack,
+    updates,
+    loginItem,
+  });
+
+  // Every feature registers its channels the same way: the service (or handler-only API) carries `handlers`.
+  const handlers: Handlers = {
+    ...app.handlers,
+    ...settings.handlers,
+    ...slack.handlers,
     ...reminders.handlers,
     ...plan.handlers,
     ...drafts.handlers,
@@ -339,22 +347,11 @@ export function createCore(deps: CoreDeps): Core {
     ...channelDirectory.handlers,
     ...outboxService.handlers,
     ...history.handlers,
-    ...calendarHandlers(calendar),
-    ...updateHandlers(updates, unsavedWork),
+    ...calendar.handlers,
+    ...updates.handlers,
+    ...unsavedWork.handlers,
     ...loginItem.handlers,
-    ...diagnosticsHandlers({
-      version: deps.version,
-      host: deps.host,
-      dataDir: deps.dataDir,
-      logDir: deps.logDir ?? null,
-      crashDumpsDir: deps.crashDumpsDir ?? null,
-      clock: deps.clock,
-      outbox: outboxService,
-      reminders,
-      slack,
-      updates,
-      loginItem,
-    }),
+    ...diagnostics.handlers,
   };
 
   const disabledChannels = new Set<Channel>(deps.testClock ? [] : testOnlyChannels);

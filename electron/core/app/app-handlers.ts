@@ -19,13 +19,18 @@ export interface AppHandlerDeps {
   firstScreen: () => Omit<Bootstrap, 'info' | 'nowUtc'>;
 }
 
-export function appHandlers(deps: AppHandlerDeps): {
-  'app:info': Handler<'app:info'>;
-  'app:bootstrap': Handler<'app:bootstrap'>;
-  'clock:now': Handler<'clock:now'>;
-  'testClock:advance': Handler<'testClock:advance'>;
-  'testClock:set': Handler<'testClock:set'>;
-} {
+export interface AppApi {
+  handlers: {
+    'app:info': Handler<'app:info'>;
+    'app:bootstrap': Handler<'app:bootstrap'>;
+    'clock:now': Handler<'clock:now'>;
+    'testClock:advance': Handler<'testClock:advance'>;
+    'testClock:set': Handler<'testClock:set'>;
+  };
+}
+
+/** App-wide answers; no state of its own, so it is only its handlers. */
+export function createAppApi(deps: AppHandlerDeps): AppApi {
   const reading = () => ({ nowUtc: new Date(deps.clock.now()).toISOString() });
   const withTestClock = (act: (clock: TestClock) => void) => {
     const { testClock } = deps;
@@ -46,7 +51,7 @@ export function appHandlers(deps: AppHandlerDeps): {
     hasTestClock: deps.testClock !== undefined,
     storageNotices: deps.storageNotices(),
   });
-  return {
+  const handlers: AppApi['handlers'] = {
     'app:info': () => Promise.resolve(ok(info())),
     'app:bootstrap': () =>
       Promise.resolve(ok({ info: info(), nowUtc: reading().nowUtc, ...deps.firstScreen() })),
@@ -54,4 +59,5 @@ export function appHandlers(deps: AppHandlerDeps): {
     'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),
     'testClock:set': ({ nowUtc }) => withTestClock((clock) => clock.set(Date.parse(nowUtc))),
   };
+  return { handlers };
 }

@@ -5,6 +5,7 @@
 // message falls due on time whether or not the calendar screen is open.
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../../shared/api/result.ts';
+import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
 import { describeIssues } from '../../../shared/api/result-schema.ts';
 import {
   calendarSettingsSchema,
@@ -38,6 +39,7 @@ import {
 import { dutiesFromPlan, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { EventBus } from '../api/event-bus.ts';
+import type { Handler } from '../api/router.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createScheduleMemo, eventDetail, listCalendar, type QueryContext } from './calendar-queries.ts';
@@ -52,7 +54,7 @@ import {
 } from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
 import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
-import { holidayCheck } from './holidays.ts';
+import { holidayCheck, isKnownHolidayRegion } from './holidays.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
@@ -120,6 +122,7 @@ export interface CalendarService {
   sync(): void;
   start(): void;
   stop(): void;
+  handlers: CalendarHandlers;
 }
 
 export function createCalendarService(deps: CalendarServiceDeps): CalendarService {
@@ -212,7 +215,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     return ok(edited.value === current ? detailOf(current) : save(edited.value, current));
   }
 
-  const service: CalendarService = {
+  const service: Omit<CalendarService, 'handlers'> = {
     list(fromMs, toMs) {
       const current = settings();
       return listCalendar(queryContext(), {
@@ -427,5 +430,76 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       stopJumps = null;
     },
   };
-  return service;
+  return { ...service, handlers: calendarHandlers(service) };
+}
+
+type CalendarChannel =
+  | 'calendar:list'
+  | 'calendar:get'
+  | 'calendar:create'
+  | 'calendar:update'
+  | 'calendar:reschedule'
+  | 'calendar:duplicate'
+  | 'calendar:cancel'
+  | 'calendar:markSent'
+  | 'calendar:openDraft'
+  | 'calendar:openDuty'
+  | 'calendar:exportIcs'
+  | 'calendar:previewImport'
+  | 'calendar:import'
+  | 'calendar:getSettings'
+  | 'calendar:updateSettings'
+  | 'calendar:addFreeze'
+  | 'calendar:removeFreeze';
+
+export type CalendarHandlers = { [C in CalendarChannel]: Handler<C> };
+
+/** The calendar:* channels: the router has parsed each one's arguments against the contract. */
+function calendarHandlers(calendar: Omit<CalendarService, 'handlers'>): CalendarHandlers {
+  const settle = <T>(result: Result<T>) => Promise.resolve(result);
+  const settingsView = (): CalendarSettingsView => ({
+    settings: calendar.settings(),
+    duties: calendar.duties().map((duty) => ({
+      typeId: duty.typeId,
+      name: duty.name,
+      audience: duty.audience,
+      everyWeeks: duty.everyWeeks,
+      schedule: duty.schedule,
+    })),
+    freezes: calendar.freezes(),
+  });
+  return {
+    'calendar:list': ({ fromUtc, toUtc }) =>
+      settle(ok(calendar.list(Date.parse(fromUtc), Date.parse(toUtc)))),
+    'calendar:get': ({ id }) => settle(calendar.get(id)),
+    'calendar:create': ({ event }) => settle(calendar.create(event)),
+    'calendar:update': ({ id, event, reason }) => settle(calendar.update(id, event, reason)),
+    'calendar:reschedule': ({ id, reason, ...times }) => settle(calendar.reschedule(id, times, reason)),
+    'calendar:duplicate': ({ id }) => settle(calendar.duplicate(id)),
+    'calendar:cancel': ({ id, reason }) => settle(calendar.cancel(id, reason)),
+    'calendar:markSent': ({ id, stage, isSent }) => settle(calendar.markSent(id, stage, isSent)),
+    'calendar:openDraft': ({ eventId, stage }) => settle(calendar.openDraft(eventId, stage)),
+    'calendar:openDuty': ({ dutyId }) => settle(calendar.openDuty(dutyId)),
+    'calendar:exportIcs': ({ id }) => settle(calendar.exportIcs(id)),
+    'calendar:previewImport': ({ ics }) => settle(calendar.previewImport(ics)),
+    'calendar:import': ({ ics, uids }) => settle(calendar.importIcs(ics, uids)),
+    'calendar:getSettings': () => settle(ok(settingsView())),
+    'calendar:updateSettings': (patch) => {
+      if (patch.holidayRegion !== undefined && !isKnownHolidayRegion(patch.holidayRegion)) {
+        return settle(
+          fail(
+            'invalid_argument',
+            `Herald has no public holidays for "${patch.holidayRegion}". ` +
+              'Use a country code with an optional region, such as GB-ENG or GB-SCT, or leave it empty for none.',
+            { fields: ['holidayRegion'] },
+          ),
+        );
+      }
+      calendar.updateSettings(patch);
+      return settle(ok(settingsView()));
+    },
+    'calendar:addFreeze': ({ label, firstDate, lastDate }) =>
+      settle(calendar.addFreeze(label, firstDate, lastDate)),
+    'calendar:removeFreeze': ({ id }) => settle(calendar.removeFreeze(id)),
+  };
 }

@@ -31,10 +31,13 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
-export function diagnosticsHandlers(deps: DiagnosticsDeps): {
-  'diagnostics:build': Handler<'diagnostics:build'>;
-} {
-  return {
+export interface Diagnostics {
+  handlers: { 'diagnostics:build': Handler<'diagnostics:build'> };
+}
+
+/** Reads the other services when asked; no state of its own, so it is only its handler. */
+export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
+  const handlers: Diagnostics['handlers'] = {
     'diagnostics:build': async () => {
       const slack = await deps.slack.status();
       const token = (await deps.slack.credential().catch(() => null))?.token ?? null;
@@ -70,4 +73,5 @@ export function diagnosticsHandlers(deps: DiagnosticsDeps): {
       );
     },
   };
+  return { handlers };
 }

@@ -1,6 +1,5 @@
-// What sending needs from the outbox. The outbox service satisfies it; tests
-// can pass a small fake. Kept narrow so the send path does not depend on how
-// the outbox retries or stores things.
+// What sending needs from the outbox (the outbox service). Kept narrow so the
+// send path does not depend on how the outbox retries or stores things.
 import type { Result } from '../../../shared/api/index.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
+import type { Handler } from '../api/router.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 
 /**
@@ -38,15 +39,22 @@ export interface SettingsService {
   get(): Settings;
   /** `patch` has been validated by the router against settingsPatchSchema. */
   update(patch: Partial<Settings>): Result<Settings>;
+  handlers: { 'settings:get': Handler<'settings:get'>; 'settings:update': Handler<'settings:update'> };
 }
 
 export function createSettingsService(store: VersionedStore<Settings>, bus: EventBus): SettingsService {
+  const get = () => store.read();
+  const update = (patch: Partial<Settings>): Result<Settings> => {
+    const next = store.update((current) => ({ ...current, ...patch }));
+    bus.emit('settings:changed', next);
+    return ok(next);
+  };
   return {
-    get: () => store.read(),
-    update(patch) {
-      const next = store.update((current) => ({ ...current, ...patch }));
-      bus.emit('settings:changed', next);
-      return ok(next);
+    get,
+    update,
+    handlers: {
+      'settings:get': () => Promise.resolve(ok(get())),
+      'settings:update': (patch) => Promise.resolve(update(patch)),
     },
   };
 }

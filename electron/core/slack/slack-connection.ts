@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api/channels/slack.ts';
 import { missingScopes } from '../../../shared/slack/scopes.ts';
 import type { EventBus } from '../api/event-bus.ts';
+import type { Handler } from '../api/router.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
@@ -74,6 +75,11 @@ export interface SlackConnection {
    * bound to a URL this run does not allow (a data folder connected to a test server, opened without the override).
    */
   credential(): Promise<SlackCredential | null>;
+  handlers: {
+    'slack:status': Handler<'slack:status'>;
+    'slack:connect': Handler<'slack:connect'>;
+    'slack:disconnect': Handler<'slack:disconnect'>;
+  };
 }
 
 export function createSlackConnection(deps: SlackConnectionDeps): SlackConnection {
@@ -133,7 +139,7 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
     }
   }
 
-  return {
+  const connection: Omit<SlackConnection, 'handlers'> = {
     status,
     async connect({ token, acceptWeakProtection, apiUrl: requestedUrl }) {
       const apiUrl = deps.apiUrls.choose(requestedUrl);
@@ -179,6 +185,14 @@ export function createSlackConnection(deps: SlackConnectionDeps): SlackConnectio
       if (stored.encryptedToken === null || stored.apiUrl === null || bindingProblem(stored) !== null)
         return null;
       return { token: await deps.secretBox.decrypt(stored.encryptedToken), apiUrl: stored.apiUrl };
+    },
+  };
+  return {
+    ...connection,
+    handlers: {
+      'slack:status': async () => ok(await status()),
+      'slack:connect': (request) => connection.connect(request),
+      'slack:disconnect': () => connection.disconnect(),
     },
   };
 }

@@ -6,6 +6,7 @@
 // installs on the next normal quit (electron-updater's autoInstallOnAppQuit).
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
+import type { Handler } from '../api/router.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { redactText } from '../logging/logger.ts';
@@ -47,6 +48,12 @@ export interface UpdateController {
   restart(): Result<UpdateStatus>;
   /** Re-reads the restart blocker and the automatic-download setting (the renderer's unsaved work changed, a message was sent, Settings changed). */
   refresh(): void;
+  handlers: {
+    'updates:status': Handler<'updates:status'>;
+    'updates:check': Handler<'updates:check'>;
+    'updates:download': Handler<'updates:download'>;
+    'updates:restart': Handler<'updates:restart'>;
+  };
 }
 
 const MAX_MESSAGE_LENGTH = 300;
@@ -177,7 +184,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     return options.waitForDownload === false ? Promise.resolve(status) : download;
   }
 
-  return {
+  const controller: Omit<UpdateController, 'handlers'> = {
     status: () => status,
     start() {
       if (!updater || isRunning) return;
@@ -208,6 +215,15 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     },
     refresh() {
       set({});
+    },
+  };
+  return {
+    ...controller,
+    handlers: {
+      'updates:status': () => Promise.resolve(ok(status)),
+      'updates:check': async () => ok(await check({ waitForDownload: false })),
+      'updates:download': async () => ok(await startDownload({ waitForDownload: false })),
+      'updates:restart': () => Promise.resolve(controller.restart()),
     },
   };
 }

@@ -8,6 +8,7 @@ import { wasAnnounced } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { sentence } from './event-form-values.ts';
+import { DateTimeFields } from '../../ui/date-time-fields.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { dateInputOf, instantFromInputs, timeInputOf } from './wall-time.ts';
 
@@ -25,14 +26,7 @@ interface ChangeDialogProps {
 }
 
 export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
-  const ids = {
-    startDate: useId(),
-    startTime: useId(),
-    endDate: useId(),
-    endTime: useId(),
-    reason: useId(),
-    note: useId(),
-  };
+  const ids = { reason: useId(), note: useId() };
   const { event } = detail;
   const zone = event.timeZone;
   const applyDetail = useCalendar((state) => state.applyDetail);
@@ -87,22 +81,16 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
           {event.userActionDeadlineUtc ? ' The users’ deadline moves by the same number of days.' : ''}
         </p>
         <div className="form-columns">
-          <div className="field">
-            <label htmlFor={ids.startDate}>New start date</label>
-            <input id={ids.startDate} type="date" {...register('startDate')} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.startTime}>New start time</label>
-            <input id={ids.startTime} type="time" {...register('startTime')} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.endDate}>New end date</label>
-            <input id={ids.endDate} type="date" {...register('endDate')} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.endTime}>New end time</label>
-            <input id={ids.endTime} type="time" {...register('endTime')} />
-          </div>
+          <DateTimeFields
+            register={register}
+            date={{ name: 'startDate', label: 'New start date' }}
+            time={{ name: 'startTime', label: 'New start time' }}
+          />
+          <DateTimeFields
+            register={register}
+            date={{ name: 'endDate', label: 'New end date' }}
+            time={{ name: 'endTime', label: 'New end time' }}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.reason}>Why is it moving?</label>

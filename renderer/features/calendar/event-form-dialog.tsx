@@ -2,8 +2,8 @@
 // typed; on save the dates and times are turned into instants (a date that
 // cannot be read is named at once) and sent; core checks the fields with the
 // event schema and its verdict on each goes back onto the field at fault.
-import { useId, useState, type ReactNode } from 'react';
-import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { workKindLabels, workKinds } from '../../../shared/calendar/event-vocabulary.ts';
 import { herald } from '../../api/herald.ts';
@@ -14,8 +14,10 @@ import {
   formValuesOf,
   toEventFields,
   type EventFormValues,
-  type FormField,
+  type FormField as EventFormField,
 } from './event-form-values.ts';
+import { DateTimeFields } from '../../ui/date-time-fields.tsx';
+import { FormField, type ControlProps } from '../../ui/form-field.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface EventFormDialogProps {
@@ -25,35 +27,7 @@ interface EventFormDialogProps {
   onClose: () => void;
 }
 
-interface FieldProps {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  help?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}
-
-function Field({ id, label, error, help, children }: FieldProps) {
-  const describedBy = error ? `${id}-error` : help ? `${id}-help` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(describedBy)}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : help ? (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDialogProps) {
-  const prefix = useId();
   const zone = useCalendar((state) => state.zone);
   const applyDetail = useCalendar((state) => state.applyDetail);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -61,37 +35,19 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     defaultValues: editing ? formValuesOf(editing.event) : blankFormValues(defaultDate, zone),
   });
   const errors = formState.errors;
-  const id = (field: FormField) => `${prefix}-${field}`;
-  const input = (
-    field: FormField,
-    registered: UseFormRegisterReturn,
-    describedBy: string | undefined,
-    type = 'text',
-  ) => (
-    <input
-      id={id(field)}
-      type={type}
-      aria-invalid={errors[field] ? true : undefined}
-      aria-describedby={describedBy}
-      {...registered}
-    />
-  );
-  const area = (field: FormField, describedBy: string | undefined, rows = 2) => (
-    <textarea
-      id={id(field)}
-      rows={rows}
-      aria-invalid={errors[field] ? true : undefined}
-      aria-describedby={describedBy}
-      {...register(field)}
-    />
-  );
+  const text =
+    (field: EventFormField, type = 'text') =>
+    (control: ControlProps) => <input {...control} type={type} {...register(field)} />;
+  const area =
+    (field: EventFormField, rows = 2) =>
+    (control: ControlProps) => <textarea {...control} rows={rows} {...register(field)} />;
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
     const converted = toEventFields(values);
     if (!converted.ok) {
       for (const [field, message] of Object.entries(converted.error))
-        setError(field as FormField, { message });
+        setError(field as EventFormField, { message });
       return;
     }
     const result = editing
@@ -108,7 +64,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
       return;
     }
     const fieldErrors = Object.entries(formErrorsOf(result.error));
-    for (const [field, message] of fieldErrors) setError(field as FormField, { message });
+    for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
     if (fieldErrors.length === 0) setSaveError(result.error.message);
   });
 
@@ -120,17 +76,16 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     >
       <form className="event-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <div className="form-columns">
-          <Field
-            id={id('title')}
+          <FormField
             label="Title"
             error={errors.title?.message}
             help='What is changing, as people will scan for it: "Certificate Manager Upgrade".'
           >
-            {(describedBy) => input('title', register('title'), describedBy)}
-          </Field>
-          <Field id={id('workKind')} label="Kind of work" error={errors.workKind?.message}>
-            {(describedBy) => (
-              <select id={id('workKind')} aria-describedby={describedBy} {...register('workKind')}>
+            {text('title')}
+          </FormField>
+          <FormField label="Kind of work" error={errors.workKind?.message}>
+            {(control) => (
+              <select {...control} {...register('workKind')}>
                 {workKinds.map((kind) => (
                   <option key={kind} value={kind}>
                     {workKindLabels[kind]}
@@ -138,86 +93,77 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
                 ))}
               </select>
             )}
-          </Field>
-          <Field id={id('startDate')} label="Start date" error={errors.startDate?.message}>
-            {(describedBy) => input('startDate', register('startDate'), describedBy, 'date')}
-          </Field>
-          <Field id={id('startTime')} label="Start time" error={errors.startTime?.message}>
-            {(describedBy) => input('startTime', register('startTime'), describedBy, 'time')}
-          </Field>
-          <Field id={id('endDate')} label="End date" error={errors.endDate?.message}>
-            {(describedBy) => input('endDate', register('endDate'), describedBy, 'date')}
-          </Field>
-          <Field id={id('endTime')} label="End time" error={errors.endTime?.message}>
-            {(describedBy) => input('endTime', register('endTime'), describedBy, 'time')}
-          </Field>
-          <Field
-            id={id('timeZone')}
+          </FormField>
+          <DateTimeFields
+            register={register}
+            date={{ name: 'startDate', label: 'Start date', error: errors.startDate?.message }}
+            time={{ name: 'startTime', label: 'Start time', error: errors.startTime?.message }}
+          />
+          <DateTimeFields
+            register={register}
+            date={{ name: 'endDate', label: 'End date', error: errors.endDate?.message }}
+            time={{ name: 'endTime', label: 'End time', error: errors.endTime?.message }}
+          />
+          <FormField
             label="Time zone"
             error={errors.timeZone?.message}
             help="The dates and times above are read in this zone."
           >
-            {(describedBy) => input('timeZone', register('timeZone'), describedBy)}
-          </Field>
-          <Field
-            id={id('services')}
+            {text('timeZone')}
+          </FormField>
+          <FormField
             label="Affected services"
             error={errors.services?.message}
             help="Separate services with commas."
           >
-            {(describedBy) => input('services', register('services'), describedBy)}
-          </Field>
+            {text('services')}
+          </FormField>
         </div>
-        <Field
-          id={id('what')}
+        <FormField
           label="What is being done"
           error={errors.what?.message}
           help='For example "from v0.8 to v0.14".'
         >
-          {(describedBy) => area('what', describedBy)}
-        </Field>
-        <Field id={id('why')} label="Why" error={errors.why?.message}>
-          {(describedBy) => area('why', describedBy)}
-        </Field>
-        <Field
-          id={id('impact')}
+          {area('what')}
+        </FormField>
+        <FormField label="Why" error={errors.why?.message}>
+          {area('why')}
+        </FormField>
+        <FormField
           label="Impact on users"
           error={errors.impact?.message}
           help="Downtime, paused pipelines, or none expected."
         >
-          {(describedBy) => area('impact', describedBy)}
-        </Field>
-        <Field
-          id={id('userActions')}
+          {area('impact')}
+        </FormField>
+        <FormField
           label="What users need to do"
           error={errors.userActions?.message}
           help='Leave empty or write "None" if nothing.'
         >
-          {(describedBy) => area('userActions', describedBy, 3)}
-        </Field>
+          {area('userActions', 3)}
+        </FormField>
         <div className="form-columns">
-          <Field
-            id={id('deadlineDate')}
-            label="Users’ deadline"
-            error={errors.deadlineDate?.message}
-            help="The date their part must be done by, before the work starts."
-          >
-            {(describedBy) => input('deadlineDate', register('deadlineDate'), describedBy, 'date')}
-          </Field>
-          <Field id={id('deadlineTime')} label="Deadline time" error={errors.deadlineTime?.message}>
-            {(describedBy) => input('deadlineTime', register('deadlineTime'), describedBy, 'time')}
-          </Field>
-          <Field id={id('changeNotesUrl')} label="Change notes link" error={errors.changeNotesUrl?.message}>
-            {(describedBy) => input('changeNotesUrl', register('changeNotesUrl'), describedBy, 'url')}
-          </Field>
-          <Field
-            id={id('channels')}
+          <DateTimeFields
+            register={register}
+            date={{
+              name: 'deadlineDate',
+              label: 'Users’ deadline',
+              error: errors.deadlineDate?.message,
+              help: 'The date their part must be done by, before the work starts.',
+            }}
+            time={{ name: 'deadlineTime', label: 'Deadline time', error: errors.deadlineTime?.message }}
+          />
+          <FormField label="Change notes link" error={errors.changeNotesUrl?.message}>
+            {text('changeNotesUrl', 'url')}
+          </FormField>
+          <FormField
             label="Slack channels"
             error={errors.channels?.message}
             help="Leave empty for the plan’s channel for upgrades."
           >
-            {(describedBy) => input('channels', register('channels'), describedBy)}
-          </Field>
+            {text('channels')}
+          </FormField>
         </div>
         {saveError ? (
           <p role="alert" className="field-error">

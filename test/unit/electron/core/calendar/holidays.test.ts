@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { calendarHandlers } from '../../../../../electron/core/calendar/calendar-handlers.ts';
 import { holidayCheck, isKnownHolidayRegion } from '../../../../../electron/core/calendar/holidays.ts';
 import { calendarSettingsSchema } from '../../../../../shared/calendar/calendar-settings.ts';
 import { setupCalendar } from './calendar-fixture.ts';
@@ -58,7 +57,7 @@ describe('public holidays for plan duties', () => {
       }).holidayRegion,
     ).toBe('GB-ENG');
     const fixture = setupCalendar({ startMs: Date.parse('2026-12-20T09:00:00Z') });
-    const handlers = calendarHandlers(fixture.calendar);
+    const { handlers } = fixture.calendar;
     const refused = await handlers['calendar:updateSettings']({ holidayRegion: 'GB-XYZ' });
     expect(refused).toMatchObject({
       ok: false,

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
-import { createTestClock } from '../../../../../electron/core/clock/test-clock.ts';
-import { createMemoryOutbox } from '../../../../support/memory-outbox.ts';
-import { makeCore } from '../../../../support/core-fixture.ts';
+import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
 
-function setup() {
-  const clock = createTestClock(Date.parse('2026-04-20T09:00:00Z'));
-  const outbox = createMemoryOutbox(() => clock.now());
-  const fixture = makeCore({ outbox, clock });
-  fixture.core.start();
-  return { ...fixture, clock, outbox };
+/**
+ * A real core with its real outbox, connected to the fake Slack. Not started unless asked: what is queued stays
+ * queued, so each test reads exactly what the send path handed the outbox.
+ */
+async function setup(options: { start?: boolean } = {}) {
+  const world = await makeOutboxWorld({ start: options.start ?? false });
+  /** Everything the outbox holds, in the order it was queued. */
+  const items = () => world.core.outbox.list().items;
+  return { ...world, items };
+}
+
+/** Starts the outbox and waits until the item has reached Slack; answers its Slack timestamp. */
+async function sendForReal(world: OutboxWorld, id: string): Promise<string> {
+  world.core.start();
+  await world.drive(() => world.item(id).state === 'sent');
+  return world.item(id).ts!;
 }
 
 async function fill(
-  core: ReturnType<typeof makeCore>['core'],
+  core: OutboxWorld['core'],
   stored: StoredDraft,
   fields: Record<string, string>,
 ) {
@@ -25,7 +33,8 @@ async function fill(
 
 describe('sending an incident’s messages', () => {
   it('declares, updates in the thread, resolves and attaches the postmortem, with reminders following each promise', async () => {
-    const { core, clock, outbox } = setup();
+    const world = await setup();
+    const { core, clock, items } = world;
     const inThirtyMin = new Date(clock.now() + 30 * 60_000).toISOString();
 
     const created = await core.router.call('drafts:create', { typeId: 'incidents' });
@@ -44,12 +53,12 @@ describe('sending an incident’s messages', () => {
     });
     expect(declared).toMatchObject({ ok: true, value: { state: 'queued', incidentId: expect.any(String) } });
     const incidentId = declared.ok ? declared.value.incidentId! : '';
-    expect(outbox.items[0]).toMatchObject({
+    expect(items()[0]).toMatchObject({
       channel: 'operations-engineering-update',
       promiseAtUtc: inThirtyMin,
       threadTs: null,
     });
-    expect(outbox.items[0]!.text).toContain('High Priority Incident Declared - Cloud Platform');
+    expect(items()[0]!.text).toContain('High Priority Incident Declared - Cloud Platform');
     const armed = await core.router.call('reminders:list', {});
     expect(
       armed.ok &&
@@ -76,8 +85,8 @@ describe('sending an incident’s messages', () => {
         alsoToChannel: true,
       }),
     ).toMatchObject({ ok: true });
-    expect(outbox.items[1]).toMatchObject({
-      threadOf: outbox.items[0]!.id,
+    expect(items()[1]).toMatchObject({
+      threadOf: items()[0]!.id,
       replyBroadcast: true,
       promiseAtUtc: inAnHour,
     });
@@ -90,10 +99,10 @@ describe('sending an incident’s messages', () => {
     ).toBe(true);
 
     // Once the declaration is sent, later messages reply to its Slack timestamp.
-    outbox.markSent(outbox.items[0]!.id, '1776942000.000100');
+    const declarationTs = await sendForReal(world, items()[0]!.id);
     const resolution = await core.router.call('incidents:draftNext', { incidentId, kind: 'resolved' });
     if (!resolution.ok) throw new Error(resolution.error.message);
-    expect(resolution.value.draft.threadTs).toBe('1776942000.000100');
+    expect(resolution.value.draft.threadTs).toBe(declarationTs);
     await fill(core, resolution.value, {
       resolution: 'A configuration change was rolled back.',
       userActions: 'None',
@@ -101,7 +110,7 @@ describe('sending an incident’s messages', () => {
     expect(
       await core.router.call('messages:send', { draftId: resolution.value.draft.id, mode: 'now' }),
     ).toMatchObject({ ok: true });
-    expect(outbox.items[2]).toMatchObject({ threadTs: '1776942000.000100' });
+    expect(items()[2]).toMatchObject({ threadTs: declarationTs });
     const afterResolve = await core.router.call('reminders:list', {});
     expect(
       afterResolve.ok &&
@@ -117,8 +126,8 @@ describe('sending an incident’s messages', () => {
     expect(
       await core.router.call('messages:send', { draftId: postmortem.value.draft.id, mode: 'now' }),
     ).toMatchObject({ ok: true });
-    expect(outbox.items[3]).toMatchObject({
-      threadTs: '1776942000.000100',
+    expect(items()[3]).toMatchObject({
+      threadTs: declarationTs,
       channel: 'operations-engineering-update',
     });
 
@@ -128,7 +137,7 @@ describe('sending an incident’s messages', () => {
       value: {
         state: 'resolved',
         postmortemUrl: 'https://example.gov.uk/postmortems/cloud-platform',
-        threadTs: '1776942000.000100',
+        threadTs: declarationTs,
       },
     });
     expect(incident.ok && incident.value.timeline.map((entry) => entry.kind)).toEqual([
@@ -141,7 +150,7 @@ describe('sending an incident’s messages', () => {
   });
 
   it('refuses an incomplete message unless the author gives a reason, and records the override', async () => {
-    const { core, outbox } = setup();
+    const { core, items } = await setup();
     const created = await core.router.call('drafts:create', { typeId: 'incidents' });
     if (!created.ok) throw new Error(created.error.message);
     await fill(core, created.value, { service: 'Sentry' });
@@ -150,14 +159,14 @@ describe('sending an incident’s messages', () => {
       ok: false,
       error: { code: 'checklist_incomplete', fields: expect.arrayContaining(['serviceImpact']) },
     });
-    expect(outbox.items).toHaveLength(0);
+    expect(items()).toHaveLength(0);
     const forced = await core.router.call('messages:send', {
       draftId: created.value.draft.id,
       mode: 'now',
       overrideReason: 'Status page already explains impact',
     });
     expect(forced).toMatchObject({ ok: true });
-    expect(outbox.items[0]!.override).toMatchObject({
+    expect(items()[0]!.override).toMatchObject({
       reason: 'Status page already explains impact',
       warnings: expect.arrayContaining([expect.objectContaining({ code: expect.any(String) })]),
     });
@@ -166,7 +175,9 @@ describe('sending an incident’s messages', () => {
   });
 
   it('schedules through Slack when online, and refuses a time in the past', async () => {
-    const { core, clock, outbox } = setup();
+    const world = await setup({ start: true });
+    const { core, clock, items } = world;
+    await world.drive(() => core.outbox.connection().state === 'online');
     const created = await core.router.call('drafts:create', { typeId: 'new-features' });
     if (!created.ok) throw new Error(created.error.message);
     await fill(core, created.value, {
@@ -191,7 +202,7 @@ describe('sending an incident’s messages', () => {
       overrideReason: 'test',
     });
     expect(scheduled).toMatchObject({ ok: true });
-    expect(outbox.items[0]).toMatchObject({ scheduleForUtc: at, sendAtUtc: null });
+    expect(items()[0]).toMatchObject({ scheduleForUtc: at, sendAtUtc: null });
     core.stop();
   });
 });
