@@ -11,6 +11,7 @@ export {
 export type { FormatInstantOptions } from './format.ts';
 export {
   formatInstant,
+  formatLateness,
   formatRelative,
   formatTimeOfDay,
   MONTH_NAMES,
