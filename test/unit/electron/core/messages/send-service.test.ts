@@ -20,11 +20,7 @@ async function sendForReal(world: OutboxWorld, id: string): Promise<string> {
   return world.item(id).ts!;
 }
 
-async function fill(
-  core: OutboxWorld['core'],
-  stored: StoredDraft,
-  fields: Record<string, string>,
-) {
+async function fill(core: OutboxWorld['core'], stored: StoredDraft, fields: Record<string, string>) {
   const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
   const saved = await core.router.call('drafts:save', { draft });
   if (!saved.ok) throw new Error(saved.error.message);
