@@ -7,6 +7,7 @@
 // clock:changed (renderer/server-state/bootstrap.ts).
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
+import { herald } from '../api/herald.ts';
 
 interface ClockState {
   /** Server time minus this page's time, at the last reading. */
@@ -16,9 +17,11 @@ interface ClockState {
   isTestClock: boolean;
   adopt: (nowUtc: string) => void;
   setTestClock: (isTestClock: boolean) => void;
+  /** Asks main for the time now (a check that must not rest on an old reading); answers it in epoch ms. */
+  readNow: () => Promise<number>;
 }
 
-export const useClock = create<ClockState>()((set) => ({
+export const useClock = create<ClockState>()((set, get) => ({
   offsetMs: 0,
   lastReadingMs: null,
   isTestClock: false,
@@ -27,6 +30,11 @@ export const useClock = create<ClockState>()((set) => ({
     if (Number.isFinite(serverMs)) set({ lastReadingMs: serverMs, offsetMs: serverMs - Date.now() });
   },
   setTestClock: (isTestClock) => set({ isTestClock }),
+  readNow: async () => {
+    const reading = await herald().invoke('clock:now', {});
+    if (reading.ok) get().adopt(reading.value.nowUtc);
+    return serverNowMs();
+  },
 }));
 
 /** Now, by Herald's clock (epoch ms). */

@@ -1,11 +1,10 @@
 // Drafts waiting to be finished: open, duplicate, or move to the bin (with
 // undo). Refreshed whenever a draft changes anywhere.
-import { useEffect, useState } from 'react';
-import type { DraftSummary } from '../../../shared/drafts/stored-draft.ts';
+import { useEffect } from 'react';
 import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { formatRelative } from '../../../shared/time/index.ts';
-import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
+import { followDrafts, useDrafts } from './drafts-store.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 
@@ -13,43 +12,17 @@ export function DraftList() {
   const plan = usePlan((state) => state.plan);
   const openDraftById = useComposer((state) => state.openDraftById);
   const openStored = useComposer((state) => state.openStored);
-  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
-  const [binned, setBinned] = useState<DraftSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const drafts = useDrafts((state) => state.drafts);
+  const binned = useDrafts((state) => state.binned);
+  const error = useDrafts((state) => state.error);
+  const remove = useDrafts((state) => state.bin);
+  const undo = useDrafts((state) => state.undoBin);
 
-  useEffect(() => {
-    let isCurrent = true;
-    const refresh = () =>
-      void herald()
-        .invoke('drafts:list', {})
-        .then((result) => {
-          if (!isCurrent) return;
-          if (result.ok) setDrafts(result.value);
-          else setError(result.error.message);
-        });
-    refresh();
-    const stop = herald().on('drafts:changed', refresh);
-    return () => {
-      isCurrent = false;
-      stop();
-    };
-  }, []);
+  useEffect(() => followDrafts(), []);
 
   const duplicate = async (id: string) => {
-    const result = await herald().invoke('drafts:duplicate', { id });
+    const result = await useDrafts.getState().duplicate(id);
     if (result.ok) await openStored(result.value);
-    else setError(result.error.message);
-  };
-  const remove = async (summary: DraftSummary) => {
-    const result = await herald().invoke('drafts:delete', { id: summary.id });
-    if (result.ok) setBinned(summary);
-    else setError(result.error.message);
-  };
-  const undo = async () => {
-    if (!binned) return;
-    const result = await herald().invoke('drafts:restore', { id: binned.id });
-    if (!result.ok) setError(result.error.message);
-    setBinned(null);
   };
 
   const nowMs = serverNowMs();

@@ -4,12 +4,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { findChecklist } from '../../../shared/messages/checklists/index.ts';
-import type { Template } from '../../../shared/messages/template-schema.ts';
 import { templatesFor } from '../../../shared/messages/templates.ts';
 import { activeTypes, findType } from '../../../shared/plan/plan-lookups.ts';
 import type { CommunicationType } from '../../../shared/plan/plan-schema.ts';
 import { cadenceLabels } from '../../../shared/plan/plan-vocabulary.ts';
-import { herald } from '../../api/herald.ts';
+import { followTemplates, useTemplates } from '../templates/templates-store.ts';
 import { useComposer } from './composer-store.ts';
 import { DraftList } from './draft-list.tsx';
 import { usePlan } from '../../server-state/plan-store.ts';
@@ -36,7 +35,7 @@ export function StartPanel() {
   const plan = usePlan((state) => state.plan);
   const startNew = useComposer((state) => state.startNew);
   const startRequest = useComposer((state) => state.startRequest);
-  const [templates, setTemplates] = useState<Template[]>([]);
+  const templates = useTemplates((state) => state.templates);
   const [isStarting, setIsStarting] = useState(false);
   const types = useMemo(() => (plan ? activeTypes(plan) : []), [plan]);
   const { register, handleSubmit, control, setValue } = useForm<StartValues>({
@@ -50,13 +49,7 @@ export function StartPanel() {
   const typeSelect = useRef<HTMLSelectElement | null>(null);
   const typeField = register('typeId');
 
-  useEffect(() => {
-    void herald()
-      .invoke('templates:list', {})
-      .then((result) => {
-        if (result.ok) setTemplates(result.value);
-      });
-  }, []);
+  useEffect(() => followTemplates(), []);
 
   // A new type starts at its first stage; a new stage starts with its usual template.
   useEffect(() => {

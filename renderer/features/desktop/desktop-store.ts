@@ -2,8 +2,8 @@
 // login item, and the user's choices for both (kept in Settings). Main
 // decides everything; this store shows it and passes the clicks on.
 import { create } from 'zustand';
-import type { LoginItemStatus } from '../../../shared/api/channels/desktop.ts';
-import type { ApiError } from '../../../shared/api/index.ts';
+import type { DiagnosticsBundle, LoginItemStatus } from '../../../shared/api/channels/desktop.ts';
+import type { ApiError, Result } from '../../../shared/api/index.ts';
 import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
 import type { Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
@@ -27,6 +27,8 @@ interface DesktopState {
   choose: (
     patch: Partial<Pick<Settings, 'openAtLogin' | 'hasAnsweredOpenAtLogin' | 'autoDownloadUpdates'>>,
   ) => Promise<boolean>;
+  /** The redacted diagnostics bundle, built in main (Settings → Help shows and copies it). */
+  buildDiagnostics: () => Promise<Result<DiagnosticsBundle>>;
 }
 
 export const useDesktop = create<DesktopState>()((set, get) => {
@@ -74,6 +76,7 @@ export const useDesktop = create<DesktopState>()((set, get) => {
       set({ settings: result.value, isBusy: false, ...(loginItem.ok ? { loginItem: loginItem.value } : {}) });
       return true;
     },
+    buildDiagnostics: () => herald().invoke('diagnostics:build', {}),
   };
 });
 

@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { DiagnosticsBundle } from '../../../shared/api/channels/desktop.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { herald } from '../../api/herald.ts';
+import { useDesktop } from './desktop-store.ts';
 
 export function DiagnosticsPanel() {
   const textId = useId();
@@ -16,7 +16,7 @@ export function DiagnosticsPanel() {
   async function copyDiagnostics() {
     setBusy(true);
     setError(null);
-    const result = await herald().invoke('diagnostics:build', {});
+    const result = await useDesktop.getState().buildDiagnostics();
     setBusy(false);
     if (!result.ok) {
       setError(result.error);

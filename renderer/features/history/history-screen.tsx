@@ -4,13 +4,12 @@
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
-import { herald } from '../../api/herald.ts';
 import { FormField } from '../../ui/form-field.tsx';
 import { channelsInPlan } from '../../../shared/plan/plan-edits.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { HistoryEntryCard } from './history-entry-card.tsx';
 import { emptyHistoryFilters, queryFromFilters, type HistoryFilterValues } from './history-filters.ts';
-import { useHistory } from './history-store.ts';
+import { followHistory, useHistory } from './history-store.ts';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
 import './history.css';
@@ -31,7 +30,7 @@ export function HistoryScreen() {
   const filters = useWatch({ control }) as HistoryFilterValues;
   const outcome = useMemo(() => queryFromFilters(filters, zone), [filters, zone]);
 
-  useEffect(() => herald().on('history:changed', () => void useHistory.getState().refresh()), []);
+  useEffect(() => followHistory(), []);
 
   // Search once typing pauses, and only when the question changed; an invalid date range keeps the last answer.
   const queryKey = outcome.ok ? JSON.stringify(outcome.value) : null;

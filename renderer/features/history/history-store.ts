@@ -17,6 +17,8 @@ interface HistoryState {
   /** Channel names seen in any answer, so narrowing a search never hides a choice. */
   seenChannels: string[];
   isLoadingMore: boolean;
+  /** Counts searches, so only the newest answer is shown (typing fires several). */
+  searchCount: number;
   search: (query: HistoryQuery) => Promise<void>;
   refresh: () => Promise<void>;
   /** Appends the next page of the current search. */
@@ -26,8 +28,6 @@ interface HistoryState {
 /** The most a refresh asks for at once (the contract's limit). */
 const MAX_LIMIT = 1_000;
 
-let latestSearch = 0;
-
 export const useHistory = create<HistoryState>()((set, get) => ({
   entries: [],
   total: 0,
@@ -36,12 +36,13 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   query: {},
   seenChannels: [],
   isLoadingMore: false,
+  searchCount: 0,
   search: async (query) => {
-    const search = ++latestSearch;
-    set({ query });
+    const search = get().searchCount + 1;
+    set({ query, searchCount: search });
     const result = await herald().invoke('history:list', { limit: HISTORY_PAGE_SIZE, ...query });
     // Typing fires several searches; only the newest may answer.
-    if (search !== latestSearch) return;
+    if (search !== get().searchCount) return;
     if (!result.ok) {
       set({ error: result.error.message, isLoaded: true });
       return;
@@ -66,7 +67,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   loadMore: async () => {
     const { query, entries, isLoadingMore } = get();
     if (isLoadingMore) return;
-    const search = latestSearch;
+    const search = get().searchCount;
     set({ isLoadingMore: true });
     const result = await herald().invoke('history:list', {
       ...query,
@@ -74,7 +75,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       offset: entries.length,
     });
     // A new search started meanwhile: its answer replaces the list, this page would not belong to it.
-    if (search !== latestSearch) return set({ isLoadingMore: false });
+    if (search !== get().searchCount) return set({ isLoadingMore: false });
     if (!result.ok) return set({ error: result.error.message, isLoadingMore: false });
     const known = new Set(entries.map((entry) => entry.id));
     set({
@@ -85,3 +86,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     });
   },
 }));
+
+/** Re-runs the search whenever a message is sent, while the History screen is mounted. */
+export function followHistory(): () => void {
+  return herald().on('history:changed', () => void useHistory.getState().refresh());
+}

@@ -7,7 +7,7 @@ import type { Result } from '../../../shared/api/index.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest } from '../../../shared/outbox/outbox-requests.ts';
 import { formatInstant, parseTimeInput } from '../../../shared/time/index.ts';
-import { herald } from '../../api/herald.ts';
+import { useClock } from '../../server-state/clock-store.ts';
 import { FormField } from '../../ui/form-field.tsx';
 import { channelLabel } from './outbox-view.ts';
 import { retimeBlocks, retimeText } from './retime-promise.ts';
@@ -21,11 +21,6 @@ interface HeldFormProps {
 }
 
 const TIME_HELP = 'For example “in 30 min”, “14:30” or “tomorrow 09:00”.';
-
-async function currentNowMs(fallbackMs: number): Promise<number> {
-  const reading = await herald().invoke('clock:now', {});
-  return reading.ok ? Date.parse(reading.value.nowUtc) : fallbackMs;
-}
 
 function echoTime(text: string, nowMs: number, zone: string): string | undefined {
   if (text.trim() === '') return undefined;
@@ -43,7 +38,7 @@ export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldF
   const error = formState.errors.newTime?.message;
 
   const onSubmit = handleSubmit(async (values) => {
-    const now = await currentNowMs(nowMs);
+    const now = await useClock.getState().readNow();
     const parsed = parseTimeInput(values.newTime, { nowMs: now, zone });
     if (!parsed.ok) {
       setError('newTime', { message: parsed.error });
@@ -118,7 +113,7 @@ export function SchedulePassedForm({ item, zone, nowMs, confirm, onError }: Held
   }
 
   const onSubmit = handleSubmit(async (values) => {
-    const now = await currentNowMs(nowMs);
+    const now = await useClock.getState().readNow();
     const parsed = parseTimeInput(values.when, { nowMs: now, zone });
     if (!parsed.ok) {
       setError('when', { message: parsed.error });

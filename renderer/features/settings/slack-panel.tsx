@@ -3,9 +3,8 @@
 import { useEffect } from 'react';
 import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
 import { requiredScopes } from '../../../shared/slack/scopes.ts';
-import { herald } from '../../api/herald.ts';
 import { SlackConnectForm } from './slack-connect-form.tsx';
-import { useSlack } from './slack-store.ts';
+import { followSlack, useSlack } from './slack-store.ts';
 
 export function SlackPanel() {
   const status = useSlack((state) => state.status);
@@ -13,10 +12,7 @@ export function SlackPanel() {
   const isBusy = useSlack((state) => state.isBusy);
   const disconnect = useSlack((state) => state.disconnect);
 
-  useEffect(() => {
-    void useSlack.getState().refresh();
-    return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
-  }, []);
+  useEffect(() => followSlack(), []);
 
   return (
     <section className="card" aria-labelledby="slack-heading">

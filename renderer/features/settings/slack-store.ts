@@ -40,3 +40,9 @@ export const useSlack = create<SlackState>()((set) => ({
     set({ status });
   },
 }));
+
+/** Checks the connection and follows its changes (slack:changed) while Settings shows it. */
+export function followSlack(): () => void {
+  void useSlack.getState().refresh();
+  return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
+}

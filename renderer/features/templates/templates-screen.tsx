@@ -3,13 +3,12 @@
 // templates are duplicated to be changed; the team's own are edited or
 // deleted (with undo). New templates come from drafts, in Compose.
 import { useEffect, useId, useRef, useState } from 'react';
-import { herald } from '../../api/herald.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { TemplateDetail } from './template-detail.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 import { groupTemplates } from './template-groups.ts';
 import { TemplateList } from './template-list.tsx';
-import { selectedTemplate, useTemplates } from './templates-store.ts';
+import { followTemplates, selectedTemplate, useTemplates } from './templates-store.ts';
 import './templates.css';
 
 function DeletedNotice() {
@@ -52,10 +51,7 @@ export function TemplatesScreen() {
   const isEditing = useTemplates((state) => state.isEditing);
   const selected = useTemplates(selectedTemplate);
 
-  useEffect(() => {
-    void useTemplates.getState().load();
-    return herald().on('templates:changed', () => void useTemplates.getState().load());
-  }, []);
+  useEffect(() => followTemplates(), []);
 
   if (loadError) {
     return (

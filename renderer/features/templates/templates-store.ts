@@ -20,6 +20,8 @@ interface TemplatesState {
   deleted: Template | null;
   /** The last action's failure, shown beside the actions. */
   actionError: ApiError | null;
+  /** Loads overlap (an event and an action's own reload): only the latest one asked may apply. */
+  loadCount: number;
   load: () => Promise<void>;
   select: (id: string | null) => void;
   setEditing: (isEditing: boolean) => void;
@@ -43,21 +45,20 @@ const initialState = {
   focusDetail: false,
   deleted: null,
   actionError: null,
+  loadCount: 0,
 };
 
 function withoutBuiltInFlag({ isBuiltIn: _isBuiltIn, ...template }: Template): SaveableTemplate {
   return template;
 }
 
-/** Loads overlap (an event and an action's own reload): only the latest one asked may apply. */
-let latestLoad = 0;
-
 export const useTemplates = create<TemplatesState>()((set, get) => ({
   ...initialState,
   load: async () => {
-    const load = ++latestLoad;
+    const load = get().loadCount + 1;
+    set({ loadCount: load });
     const result = await herald().invoke('templates:list', {});
-    if (load !== latestLoad) return;
+    if (load !== get().loadCount) return;
     if (!result.ok) {
       set({ loadError: result.error.message, isLoaded: true });
       return;
@@ -134,4 +135,10 @@ export function selectedTemplate(
   state: Pick<TemplatesState, 'templates' | 'selectedId'>,
 ): Template | undefined {
   return state.templates.find((template) => template.id === state.selectedId);
+}
+
+/** Loads the templates and keeps them current (templates:changed) while a screen that shows them is mounted. */
+export function followTemplates(): () => void {
+  void useTemplates.getState().load();
+  return herald().on('templates:changed', () => void useTemplates.getState().load());
 }
