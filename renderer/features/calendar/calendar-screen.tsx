@@ -9,11 +9,9 @@ import {
   weekLabel,
   type DateKey,
 } from '../../../shared/calendar/calendar-grid.ts';
-import type { RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
-import { herald } from '../../api/herald.ts';
 import { AgendaView } from './agenda-view.tsx';
 import { CalendarSettingsPanel } from './calendar-settings-panel.tsx';
-import { useCalendar, visibleItems } from './calendar-store.ts';
+import { followCalendar, useCalendar, visibleItems } from './calendar-store.ts';
 import { CalendarFilters, CalendarToolbar } from './calendar-toolbar.tsx';
 import { CancelDialog, RescheduleDialog } from './change-dialogs.tsx';
 import { DayGrid } from './day-grid.tsx';
@@ -24,40 +22,6 @@ import { ImportDialog } from './import-dialog.tsx';
 import './calendar.css';
 
 type OpenDialog = EventDialog | { kind: 'create'; date: DateKey } | { kind: 'import' } | null;
-
-/** Core events that change what the calendar shows; bursts are folded into one reload. */
-function useLiveReload(): void {
-  useEffect(() => {
-    let timer: number | undefined;
-    const reload = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        const state = useCalendar.getState();
-        void state.load(true);
-        void state.refreshDetail();
-      }, 150);
-    };
-    const api = herald();
-    // A reminder change matters here only if it may be a maintenance message's (a closed id may be one).
-    const onReminders = (change: RemindersChanged) => {
-      if (
-        change.closedIds.length > 0 ||
-        change.upserted.some((reminder) => reminder.subject.type === 'maintenance')
-      )
-        reload();
-    };
-    const stops = [
-      api.on('calendar:changed', reload),
-      api.on('reminders:changed', onReminders),
-      api.on('drafts:changed', reload),
-      api.on('clock:changed', reload),
-    ];
-    return () => {
-      window.clearTimeout(timer);
-      for (const stop of stops) stop();
-    };
-  }, []);
-}
 
 export function CalendarScreen() {
   const state = useCalendar();
@@ -76,7 +40,7 @@ export function CalendarScreen() {
     statusFilter,
   } = state;
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  useLiveReload();
+  useEffect(() => followCalendar(), []);
 
   useEffect(() => {
     void useCalendar.getState().init();

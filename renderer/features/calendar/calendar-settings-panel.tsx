@@ -3,17 +3,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
-import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { dateInputOf } from './wall-time.ts';
 
-function LeadTimesForm({
-  view,
-  onSaved,
-}: {
-  view: CalendarSettingsView;
-  onSaved: (view: CalendarSettingsView) => void;
-}) {
+function LeadTimesForm({ view }: { view: CalendarSettingsView }) {
   const ids = { announcement: useId(), reminder: useId() };
   const { register, handleSubmit } = useForm<{ announcementDaysBefore: number; reminderDaysBefore: number }>({
     defaultValues: view.settings.leadTimes,
@@ -23,13 +16,12 @@ function LeadTimesForm({
 
   // Core checks the numbers (whole days, within range) and says what is wrong.
   const onSubmit = handleSubmit(async (leadTimes) => {
-    const result = await herald().invoke('calendar:updateSettings', { leadTimes });
+    const result = await useCalendar.getState().updateSettings({ leadTimes });
     if (!result.ok) {
       setError(result.error.message);
       return;
     }
     setError(null);
-    onSaved(result.value);
     say('Lead times saved; reminders now follow them.');
   });
 
@@ -70,7 +62,7 @@ function LeadTimesForm({
   );
 }
 
-function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChanged: () => Promise<void> }) {
+function FreezesForm({ view }: { view: CalendarSettingsView }) {
   const ids = { label: useId(), first: useId(), last: useId() };
   const zone = useCalendar((state) => state.zone);
   const { register, handleSubmit, reset } = useForm<{ label: string; firstDate: string; lastDate: string }>({
@@ -79,7 +71,7 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
   const [error, setError] = useState<string | null>(null);
 
   const onSubmit = handleSubmit(async ({ label, firstDate, lastDate }) => {
-    const result = await herald().invoke('calendar:addFreeze', {
+    const result = await useCalendar.getState().addFreeze({
       label,
       firstDate,
       lastDate: lastDate || firstDate,
@@ -90,7 +82,6 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
     }
     setError(null);
     reset();
-    await onChanged();
   });
 
   return (
@@ -104,12 +95,7 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
                 {freeze.label}: {dateInputOf(freeze.startsAtUtc, zone)} to{' '}
                 {dateInputOf(new Date(Date.parse(freeze.endsAtUtc) - 1).toISOString(), zone)}
               </span>
-              <button
-                type="button"
-                onClick={() =>
-                  void herald().invoke('calendar:removeFreeze', { id: freeze.id }).then(onChanged)
-                }
-              >
+              <button type="button" onClick={() => void useCalendar.getState().removeFreeze(freeze.id)}>
                 Remove<span className="visually-hidden"> the freeze “{freeze.label}”</span>
               </button>
             </li>
@@ -145,40 +131,16 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
 }
 
 export function CalendarSettingsPanel() {
-  const [view, setView] = useState<CalendarSettingsView | null>(null);
-  const load = useCalendar((state) => state.load);
-
-  async function refresh() {
-    const result = await herald().invoke('calendar:getSettings', {});
-    if (result.ok) setView(result.value);
-  }
-  useEffect(() => {
-    void herald()
-      .invoke('calendar:getSettings', {})
-      .then((result) => {
-        if (result.ok) setView(result.value);
-      });
-  }, []);
+  const view = useCalendar((state) => state.settingsView);
+  useEffect(() => void useCalendar.getState().loadSettings(), []);
 
   return (
     <details className="calendar-settings">
       <summary>Calendar settings: lead times and change freezes</summary>
       {view ? (
         <div className="stack-lg">
-          <LeadTimesForm
-            view={view}
-            onSaved={(next) => {
-              setView(next);
-              void load(true);
-            }}
-          />
-          <FreezesForm
-            view={view}
-            onChanged={async () => {
-              await refresh();
-              await load(true);
-            }}
-          />
+          <LeadTimesForm view={view} />
+          <FreezesForm view={view} />
         </div>
       ) : (
         <p className="muted">Loading…</p>

@@ -3,7 +3,9 @@
 // open beside the grid. One fetch covers the whole month grid, so switching
 // between month, week and agenda within it never waits on the network.
 import { create } from 'zustand';
-import type { ApiError } from '../../../shared/api/index.ts';
+import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
+import type { ApiError, ArgsIn, Channel, Result, ResultOf } from '../../../shared/api/index.ts';
+import type { RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
 import {
   addDaysToKey,
   addMonthsToKey,
@@ -43,6 +45,10 @@ interface CalendarState {
   detail: EventDetail | null;
   /** A short confirmation for the live region ("Saved", "Exported 3 events"). */
   notice: string | null;
+  /** Lead times, duties and change freezes, once the settings panel has asked. */
+  settingsView: CalendarSettingsView | null;
+  /** Counts month requests: one that finishes after a newer one must not show an older month over it. */
+  requestCount: number;
 }
 
 const initialState: CalendarState = {
@@ -60,7 +66,11 @@ const initialState: CalendarState = {
   selection: null,
   detail: null,
   notice: null,
+  settingsView: null,
+  requestCount: 0,
 };
+
+type Answer<C extends Channel> = Promise<Result<ResultOf<C>>>;
 
 interface CalendarActions {
   /** Finds today on the (possibly test) clock and loads its month. */
@@ -81,14 +91,28 @@ interface CalendarActions {
   applyDetail: (detail: EventDetail, notice?: string) => void;
   refreshDetail: () => Promise<void>;
   say: (notice: string | null) => void;
+  // The screen's changes, each answering core's Result so a dialog can show its own error beside its fields.
+  /** Creates the event, or saves an edit of event `id`. */
+  saveEvent: (id: string | undefined, event: ArgsIn<'calendar:create'>['event']) => Answer<'calendar:create'>;
+  reschedule: (args: ArgsIn<'calendar:reschedule'>) => Answer<'calendar:reschedule'>;
+  cancelEvent: (id: string, reason: string) => Answer<'calendar:cancel'>;
+  markSent: (args: ArgsIn<'calendar:markSent'>) => Answer<'calendar:markSent'>;
+  duplicate: (id: string) => Answer<'calendar:duplicate'>;
+  /** One event as a calendar file, or every event when `id` is left out. */
+  exportIcs: (id?: string) => Answer<'calendar:exportIcs'>;
+  previewImport: (ics: string) => Answer<'calendar:previewImport'>;
+  /** Imports the chosen events, then reloads the month. */
+  importIcs: (ics: string, uids: string[]) => Answer<'calendar:import'>;
+  loadSettings: () => Promise<void>;
+  /** Saves settings (lead times); the month reloads, as due times follow them. */
+  updateSettings: (patch: ArgsIn<'calendar:updateSettings'>) => Answer<'calendar:updateSettings'>;
+  addFreeze: (args: ArgsIn<'calendar:addFreeze'>) => Answer<'calendar:addFreeze'>;
+  removeFreeze: (id: string) => Answer<'calendar:removeFreeze'>;
 }
 
 function monthKey(state: Pick<CalendarState, 'cursor' | 'zone' | 'weekStartsOn'>): string | null {
   return state.cursor ? `${state.cursor.slice(0, 7)}|${state.zone}|${state.weekStartsOn}` : null;
 }
-
-/** Requests that finish out of order must not show an older month over a newer one. */
-let latestRequest = 0;
 
 export const useCalendar = create<CalendarState & CalendarActions>()((set, get) => ({
   ...initialState,
@@ -104,13 +128,13 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
     const key = monthKey(state);
     if (!state.cursor || !key || (!force && key === state.loadedFor)) return;
     const days = monthGrid(state.cursor, state.zone, state.weekStartsOn).flat();
-    const request = ++latestRequest;
-    set({ isLoading: true });
+    const request = get().requestCount + 1;
+    set({ isLoading: true, requestCount: request });
     const result = await herald().invoke('calendar:list', {
       fromUtc: new Date(days[0]!.startMs).toISOString(),
       toUtc: new Date(days.at(-1)!.endMs).toISOString(),
     });
-    if (request !== latestRequest) return;
+    if (request !== get().requestCount) return;
     if (!result.ok) {
       set({ isLoading: false, error: result.error });
       return;
@@ -180,7 +204,79 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
   say(notice) {
     set({ notice });
   },
+  saveEvent: (id, event) =>
+    id === undefined
+      ? herald().invoke('calendar:create', { event })
+      : herald().invoke('calendar:update', { id, event }),
+  reschedule: (args) => herald().invoke('calendar:reschedule', args),
+  cancelEvent: (id, reason) => herald().invoke('calendar:cancel', { id, reason }),
+  markSent: (args) => herald().invoke('calendar:markSent', args),
+  duplicate: (id) => herald().invoke('calendar:duplicate', { id }),
+  exportIcs: (id) => herald().invoke('calendar:exportIcs', id === undefined ? {} : { id }),
+  previewImport: (ics) => herald().invoke('calendar:previewImport', { ics }),
+  async importIcs(ics, uids) {
+    const result = await herald().invoke('calendar:import', { ics, uids });
+    if (result.ok) await get().load(true);
+    return result;
+  },
+  async loadSettings() {
+    const result = await herald().invoke('calendar:getSettings', {});
+    if (result.ok) set({ settingsView: result.value });
+  },
+  async updateSettings(patch) {
+    const result = await herald().invoke('calendar:updateSettings', patch);
+    if (result.ok) {
+      set({ settingsView: result.value });
+      void get().load(true);
+    }
+    return result;
+  },
+  async addFreeze(args) {
+    const result = await herald().invoke('calendar:addFreeze', args);
+    if (result.ok) await Promise.all([get().loadSettings(), get().load(true)]);
+    return result;
+  },
+  async removeFreeze(id) {
+    const result = await herald().invoke('calendar:removeFreeze', { id });
+    await Promise.all([get().loadSettings(), get().load(true)]);
+    return result;
+  },
 }));
+
+/**
+ * Keeps the month and the open event current while the calendar is mounted: core events that change what it
+ * shows reload it, bursts folded into one reload.
+ */
+export function followCalendar(): () => void {
+  let timer: number | undefined;
+  const reload = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      const state = useCalendar.getState();
+      void state.load(true);
+      void state.refreshDetail();
+    }, 150);
+  };
+  const api = herald();
+  // A reminder change matters here only if it may be a maintenance message's (a closed id may be one).
+  const onReminders = (change: RemindersChanged) => {
+    if (
+      change.closedIds.length > 0 ||
+      change.upserted.some((reminder) => reminder.subject.type === 'maintenance')
+    )
+      reload();
+  };
+  const stops = [
+    api.on('calendar:changed', reload),
+    api.on('reminders:changed', onReminders),
+    api.on('drafts:changed', reload),
+    api.on('clock:changed', reload),
+  ];
+  return () => {
+    window.clearTimeout(timer);
+    for (const stop of stops) stop();
+  };
+}
 
 // Selectors.
 

@@ -2,7 +2,6 @@
 // calendar-wide actions (new event, import, export).
 import { useId } from 'react';
 import { statusLabels, eventStatuses } from '../../../shared/calendar/event-vocabulary.ts';
-import { herald } from '../../api/herald.ts';
 import { useCalendar, type CalendarView } from './calendar-store.ts';
 import { downloadText } from './download.ts';
 
@@ -31,7 +30,7 @@ export function CalendarToolbar({
   const step = (direction: -1 | 1) => (view === 'week' ? moveCursor(7 * direction) : moveMonths(direction));
 
   async function exportAll() {
-    const result = await herald().invoke('calendar:exportIcs', {});
+    const result = await useCalendar.getState().exportIcs();
     if (!result.ok) {
       say(result.error.message);
       return;

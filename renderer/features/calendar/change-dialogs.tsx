@@ -5,7 +5,6 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { wasAnnounced } from '../../../shared/calendar/event-vocabulary.ts';
-import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { sentence } from './event-form-values.ts';
 import { DateTimeFields } from '../../ui/date-time-fields.tsx';
@@ -48,7 +47,7 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
       setError('Give the new start and end as a date and a time.');
       return;
     }
-    const result = await herald().invoke('calendar:reschedule', {
+    const result = await useCalendar.getState().reschedule({
       id: event.id,
       startsAtUtc,
       endsAtUtc,
@@ -124,7 +123,7 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
   const [error, setError] = useState<string | null>(null);
 
   const onSubmit = handleSubmit(async ({ reason }) => {
-    const result = await herald().invoke('calendar:cancel', { id: event.id, reason });
+    const result = await useCalendar.getState().cancelEvent(event.id, reason);
     if (!result.ok) {
       setError(result.error.message);
       return;

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { workKindLabels, workKinds } from '../../../shared/calendar/event-vocabulary.ts';
-import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import {
   blankFormValues,
@@ -50,9 +49,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
         setError(field as EventFormField, { message });
       return;
     }
-    const result = editing
-      ? await herald().invoke('calendar:update', { id: editing.event.id, event: converted.value })
-      : await herald().invoke('calendar:create', { event: converted.value });
+    const result = await useCalendar.getState().saveEvent(editing?.event.id, converted.value);
     if (result.ok) {
       applyDetail(
         result.value,

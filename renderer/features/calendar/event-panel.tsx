@@ -7,7 +7,6 @@ import type { CommDetail, EventDetail } from '../../../shared/calendar/calendar-
 import { commStageLabels } from '../../../shared/calendar/comm-stages.ts';
 import { canCancel, canReschedule, isFinished } from '../../../shared/calendar/event-vocabulary.ts';
 import { workKindLabels } from '../../../shared/calendar/event-vocabulary.ts';
-import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, reminderStateLabels } from './calendar-labels.ts';
 import { useCalendar } from './calendar-store.ts';
@@ -89,7 +88,7 @@ export function EventPanel({
 
   const markSent = (comm: CommDetail, isSent: boolean) =>
     act(
-      () => herald().invoke('calendar:markSent', { id: event.id, stage: comm.stage, isSent }),
+      () => useCalendar.getState().markSent({ id: event.id, stage: comm.stage, isSent }),
       (next) =>
         applyDetail(
           next,
@@ -199,7 +198,7 @@ export function EventPanel({
           disabled={isBusy}
           onClick={() =>
             void act(
-              () => herald().invoke('calendar:duplicate', { id: event.id }),
+              () => useCalendar.getState().duplicate(event.id),
               (copy) => applyDetail(copy, `Duplicated as “${copy.event.title}”.`),
             )
           }
@@ -211,7 +210,7 @@ export function EventPanel({
           disabled={isBusy}
           onClick={() =>
             void act(
-              () => herald().invoke('calendar:exportIcs', { id: event.id }),
+              () => useCalendar.getState().exportIcs(event.id),
               (file) => {
                 downloadText(file.fileName, file.ics);
                 say(`Saved ${file.fileName} for calendar apps.`);

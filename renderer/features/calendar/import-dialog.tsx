@@ -3,7 +3,6 @@
 import { useId, useState } from 'react';
 import { MAX_ICS_CHARS, MAX_ICS_LABEL } from '../../../shared/calendar/ics-limits.ts';
 import type { ImportPreview } from '../../../shared/calendar/calendar-views.ts';
-import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
@@ -13,7 +12,6 @@ const ACTION_LABELS = { new: 'New', update: 'Changes an event', unchanged: 'No c
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const ids = { file: useId(), help: useId() };
   const zone = useCalendar((state) => state.zone);
-  const load = useCalendar((state) => state.load);
   const say = useCalendar((state) => state.say);
   const [text, setText] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -31,7 +29,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
     const content = await file.text();
     setIsBusy(true);
-    const result = await herald().invoke('calendar:previewImport', { ics: content });
+    const result = await useCalendar.getState().previewImport(content);
     setIsBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -47,7 +45,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   async function runImport() {
     if (text === null) return;
     setIsBusy(true);
-    const result = await herald().invoke('calendar:import', { ics: text, uids: [...chosen] });
+    const result = await useCalendar.getState().importIcs(text, [...chosen]);
     setIsBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -55,7 +53,6 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
     const { created, updated } = result.value;
     say(`Imported: ${created} new, ${updated} changed.`);
-    await load(true);
     onClose();
   }
 
