@@ -1,17 +1,20 @@
-// Herald as a desktop app, as the renderer sees it: the updater's status, the
-// login item, and the user's choices for both (kept in Settings). Main
-// decides everything; this store shows it and passes the clicks on.
+// Herald as a desktop app, as the renderer sees it: the updater's status and
+// the login item. The user's choices for both are settings (the one settings
+// store in server-state/); a choice being saved shows at once, as `pending`.
+// Main decides everything; this store shows it and passes the clicks on.
 import { create } from 'zustand';
 import type { DiagnosticsBundle, LoginItemStatus } from '../../../shared/api/channels/desktop.ts';
 import type { ApiError, Result } from '../../../shared/api/index.ts';
 import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
 import type { Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
+import { useSettings } from '../../server-state/settings-store.ts';
 
 interface DesktopState {
   update: UpdateStatus | null;
   loginItem: LoginItemStatus | null;
-  settings: Settings | null;
+  /** A choice on its way to main: shown at once, dropped when main answers (kept, or refused and rolled back). */
+  pending: Partial<Settings> | null;
   /** Why the last update action (or loading this screen) failed. */
   updateError: ApiError | null;
   /** Why the last change of open at login or automatic download was not saved. */
@@ -19,7 +22,6 @@ interface DesktopState {
   isBusy: boolean;
   load: () => Promise<void>;
   applyUpdate: (update: UpdateStatus) => void;
-  applySettings: (settings: Settings) => void;
   checkForUpdates: () => Promise<void>;
   downloadUpdate: () => Promise<void>;
   restartToUpdate: () => Promise<void>;
@@ -40,40 +42,36 @@ export const useDesktop = create<DesktopState>()((set, get) => {
   return {
     update: null,
     loginItem: null,
-    settings: null,
+    pending: null,
     updateError: null,
     choiceError: null,
     isBusy: false,
     async load() {
-      const [update, loginItem, settings] = await Promise.all([
+      const [update, loginItem] = await Promise.all([
         herald().invoke('updates:status', {}),
         herald().invoke('loginItem:status', {}),
-        herald().invoke('settings:get', {}),
       ]);
-      const failed = [update, loginItem, settings].find((result) => !result.ok);
+      const failed = [update, loginItem].find((result) => !result.ok);
       set({
         update: update.ok ? update.value : null,
         loginItem: loginItem.ok ? loginItem.value : null,
-        settings: settings.ok ? settings.value : null,
         updateError: failed && !failed.ok ? failed.error : null,
       });
     },
     applyUpdate: (update) => set({ update }),
-    applySettings: (settings) => set({ settings }),
     checkForUpdates: () => runUpdate('updates:check'),
     downloadUpdate: () => runUpdate('updates:download'),
     restartToUpdate: () => runUpdate('updates:restart'),
     async choose(patch) {
       // The checkbox moves at once; if main refuses, it moves back and the section says why.
-      const before = get().settings;
-      set({ isBusy: true, choiceError: null, ...(before ? { settings: { ...before, ...patch } } : {}) });
-      const result = await herald().invoke('settings:update', patch);
+      set({ isBusy: true, choiceError: null, pending: { ...get().pending, ...patch } });
+      const result = await useSettings.getState().update(patch);
       if (!result.ok) {
-        set({ choiceError: result.error, isBusy: false, settings: before });
+        set({ choiceError: result.error, isBusy: false, pending: null });
         return false;
       }
       const loginItem = await herald().invoke('loginItem:status', {});
-      set({ settings: result.value, isBusy: false, ...(loginItem.ok ? { loginItem: loginItem.value } : {}) });
+      set({ isBusy: false, pending: null, ...(loginItem.ok ? { loginItem: loginItem.value } : {}) });
       return true;
     },
     buildDiagnostics: () => herald().invoke('diagnostics:build', {}),
@@ -83,12 +81,12 @@ export const useDesktop = create<DesktopState>()((set, get) => {
 /** Keeps the store current while a component shows it. */
 export function followDesktop(): () => void {
   void useDesktop.getState().load();
-  const offUpdate = herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
-  const offSettings = herald().on('settings:changed', (settings) =>
-    useDesktop.getState().applySettings(settings),
-  );
-  return () => {
-    offUpdate();
-    offSettings();
-  };
+  return herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
+}
+
+/** The settings as the desktop sections show them: the stored ones, with a choice on its way already applied. */
+export function useDesktopSettings(): Settings | null {
+  const settings = useSettings((state) => state.settings);
+  const pending = useDesktop((state) => state.pending);
+  return settings && pending ? { ...settings, ...pending } : settings;
 }

@@ -1,11 +1,11 @@
 // Settings → Start-up: open Herald when you log in (it starts in the tray).
 import { useId } from 'react';
-import { useDesktop } from './desktop-store.ts';
+import { useDesktop, useDesktopSettings } from './desktop-store.ts';
 
 export function OpenAtLoginPanel() {
   const checkboxId = useId();
   const loginItem = useDesktop((state) => state.loginItem);
-  const settings = useDesktop((state) => state.settings);
+  const settings = useDesktopSettings();
   const isBusy = useDesktop((state) => state.isBusy);
   const error = useDesktop((state) => state.choiceError);
   if (!loginItem || !settings) return null;

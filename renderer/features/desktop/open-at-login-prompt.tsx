@@ -2,11 +2,11 @@
 // login items exist (the installed desktop app) and until it is answered;
 // the answer can be changed later in Settings → Start-up.
 import { useEffect } from 'react';
-import { followDesktop, useDesktop } from './desktop-store.ts';
+import { followDesktop, useDesktop, useDesktopSettings } from './desktop-store.ts';
 
 export function OpenAtLoginPrompt() {
   const loginItem = useDesktop((state) => state.loginItem);
-  const settings = useDesktop((state) => state.settings);
+  const settings = useDesktopSettings();
   const isBusy = useDesktop((state) => state.isBusy);
   const error = useDesktop((state) => state.choiceError);
   useEffect(() => followDesktop(), []);

@@ -4,7 +4,7 @@
 // download choice.
 import { useId } from 'react';
 import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
-import { useDesktop } from './desktop-store.ts';
+import { useDesktop, useDesktopSettings } from './desktop-store.ts';
 
 function describe(update: UpdateStatus): string {
   switch (update.state) {
@@ -30,7 +30,7 @@ function describe(update: UpdateStatus): string {
 export function UpdatePanel() {
   const autoId = useId();
   const update = useDesktop((state) => state.update);
-  const settings = useDesktop((state) => state.settings);
+  const settings = useDesktopSettings();
   const isBusy = useDesktop((state) => state.isBusy);
   const error = useDesktop((state) => state.updateError);
   if (!update) return null;
