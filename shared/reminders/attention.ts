@@ -33,7 +33,7 @@ export function reminderUrgency(
   const isPastDue = reminder.state === 'fired' || dueAtMs(reminder) <= nowMs;
   if (isPastDue) {
     if (reminder.kind === 'incident_heads_up') return 'due_soon';
-    return reminder.kind === 'incident_overdue' ? 'overdue' : 'due';
+    return reminder.kind === 'incident_overdue' || reminder.kind === 'incident_escalated' ? 'overdue' : 'due';
   }
   if (dueAtMs(reminder) - nowMs <= options.dueSoonWindowMs) return 'due_soon';
   return options.includeUpcoming ? 'upcoming' : null;

@@ -63,6 +63,8 @@ function headline(reminder: Reminder, firedAtMs: number): string {
       return 'Update due now';
     case 'incident_overdue':
       return 'Update overdue';
+    case 'incident_escalated':
+      return 'Overdue past grace';
     case 'maintenance_comm':
     case 'plan_duty':
       return `${messageKind(reminder)} ${isPastDue(reminder, firedAtMs) ? 'overdue' : 'due'}`;
@@ -80,6 +82,10 @@ function details(reminder: Reminder, firedAtMs: number, timeZone: string): strin
       const lateMin = minutesBetween(messageDueAtMs(reminder), firedAtMs);
       return `The update promised for ${when} is ${lateMin} min late. Post it now, or send a holding update with a new time.`;
     }
+    case 'incident_escalated': {
+      const lateMin = minutesBetween(messageDueAtMs(reminder), firedAtMs);
+      return `The update promised for ${when} is ${lateMin} min late, past the plan's grace period. Take over comms in Herald if its lead cannot.`;
+    }
     case 'maintenance_comm':
       return `${due.charAt(0).toUpperCase()}${due.slice(1)}. Open it in Herald to check and send.`;
     case 'plan_duty':
@@ -92,6 +98,13 @@ function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] 
     label: snoozeLabel(snoozeMs),
     command: { type: 'snooze', reminderId: reminder.id },
   };
+  if (reminder.kind === 'incident_escalated') {
+    return [
+      { label: 'Take over comms', command: { type: 'navigate', request: { screen: 'incidents' } } },
+      snooze,
+      { label: 'Dismiss', command: { type: 'dismiss', reminderId: reminder.id } },
+    ];
+  }
   if (reminder.subject.type === 'incident') {
     return [
       {
@@ -120,7 +133,10 @@ function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] 
 
 export function notificationFor(fired: FiredReminder, context: NotificationContext): NotificationSpec {
   const { reminder, firedAtMs } = fired;
-  const isPressing = reminder.kind === 'incident_due' || reminder.kind === 'incident_overdue';
+  const isPressing =
+    reminder.kind === 'incident_due' ||
+    reminder.kind === 'incident_overdue' ||
+    reminder.kind === 'incident_escalated';
   const body = details(reminder, firedAtMs, context.timeZone);
   return {
     reminderId: reminder.id,

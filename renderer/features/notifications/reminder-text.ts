@@ -50,6 +50,8 @@ export function alertHeadline(reminder: Reminder): string {
       return 'Update due now';
     case 'incident_overdue':
       return 'Update overdue';
+    case 'incident_escalated':
+      return 'Overdue past grace: take over?';
     default:
       return `${messageKind(reminder)} due`;
   }
