@@ -74,6 +74,8 @@ export interface Page<T> {
 export interface HistoryWindow {
   /** Only messages newer than this (epoch seconds). */
   oldestSec?: number;
+  /** Only messages newer than this Slack ts, exactly (a float would lose its last microseconds). */
+  oldestTs?: string;
   cursor?: string;
   limit?: number;
 }
@@ -188,7 +190,11 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
   const historyArgs = (window: HistoryWindow) => ({
     include_all_metadata: true,
     limit: window.limit ?? 200,
-    ...(window.oldestSec === undefined ? {} : { oldest: window.oldestSec.toFixed(6) }),
+    ...(window.oldestTs !== undefined
+      ? { oldest: window.oldestTs }
+      : window.oldestSec === undefined
+        ? {}
+        : { oldest: window.oldestSec.toFixed(6) }),
     ...(window.cursor === undefined ? {} : { cursor: window.cursor }),
   });
 

@@ -44,6 +44,9 @@ export function ownershipOf(events: readonly IncidentSlackEvent[], fallbackOwner
   for (const event of sortedEvents(events)) {
     if (event.stage === 'declared') {
       owner = event.owner || event.actor || owner;
+    } else if (owner === '') {
+      // The declaration is beyond the look-back: the earliest message that names an owner stands for it.
+      owner = event.owner;
     } else if (event.stage === 'handover') {
       if (event.previousOwner === owner || owner === '') owner = event.owner;
       else if (event.owner !== owner) refused.push({ ts: event.ts, actor: event.actor, winner: owner });
@@ -77,7 +80,12 @@ export function settle(incident: Incident): Incident {
   const inSlack = new Set(events.map((event) => event.heraldId));
   // This Herald's messages that Slack does not show yet are the newest word.
   const pending = incident.timeline.filter((entry) => !inSlack.has(entry.outboxItemId));
-  const { owner: slackOwner } = ownershipOf(events, incident.owner);
+  // Only what does not depend on the order messages arrived in: the local declarer, else the log alone.
+  const declarer =
+    incident.origin === 'local'
+      ? (incident.timeline.find((entry) => entry.kind === 'declared')?.by ?? '')
+      : '';
+  const { owner: slackOwner } = ownershipOf(events, declarer);
   const pendingHandover = pending.filter((entry) => entry.kind === 'handover').at(-1);
   const owner = pendingHandover ? pendingHandover.by || slackOwner : slackOwner;
 
@@ -131,7 +139,7 @@ export function mergeIncidentMessage(existing: Incident | undefined, message: In
     nextUpdateAtUtc: null,
     postmortemUrl: null,
     timeline: [],
-    owner: message.facts.owner || message.actor,
+    owner: '',
     origin: 'slack',
     slackEvents: [],
     ownershipNotice: null,

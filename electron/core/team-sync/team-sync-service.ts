@@ -154,7 +154,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     for (;;) {
       const page = await slack(() =>
         deps.gateway.historyPage(channelId, {
-          oldestSec: Number(pending.oldestTs),
+          oldestTs: pending.oldestTs,
           limit: PAGE_LIMIT,
           ...(pending.cursor === '' ? {} : { cursor: pending.cursor }),
         }),
@@ -190,7 +190,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     for (;;) {
       const page = await slack(() =>
         deps.gateway.repliesPage(channelId, threadTs, {
-          oldestSec: Number(newest ?? threadTs),
+          oldestTs: newest ?? threadTs,
           limit: PAGE_LIMIT,
           ...(cursor === undefined ? {} : { cursor }),
         }),
@@ -226,7 +226,8 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       const channelIds = new Map<string, string>();
       for (const name of planChannelNames(deps.plan())) {
         const found = await deps.directory.lookup(name);
-        if (found.status !== 'found') continue;
+        // A channel Herald is not in cannot be read (not_in_channel); Herald posts there without reading it.
+        if (found.status !== 'found' || found.channel.isMember === false) continue;
         channelIds.set(name, found.channel.id);
         await readChannel(found.channel.id, name, threads);
       }
