@@ -2,6 +2,7 @@
 // reading an instant's wall-clock time in an IANA zone, turning a wall-clock
 // time back into an instant (with explicit DST gap and overlap rules), and
 // day arithmetic that keeps the wall-clock time across 23- and 25-hour days.
+import { WEEKDAY_NAMES } from './calendar-names.ts';
 
 // Building an Intl formatter costs about a millisecond, and lists of events check the same few zones
 // again and again: remember each answer (the set of zones is small and fixed per runtime).
@@ -49,7 +50,6 @@ export type Disambiguation = 'earlier' | 'later';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // en-GB knows GMT/BST/CET, en-US knows EST/PDT, en-IN knows IST, en-AU knows AEST/LHDT.
 const ABBREVIATION_LOCALES = ['en-GB', 'en-US', 'en-IN', 'en-AU'];
 const OFFSET_STYLE_NAME = /^(?:GMT|UTC)[+\-\u2212]/;
@@ -116,7 +116,7 @@ function readWall(epochMs: number, zone: string): Omit<ZonedWallTime, 'offsetMin
     minute: Number(fields.minute),
     second: Number(fields.second),
     millisecond: ((epochMs % 1000) + 1000) % 1000,
-    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+    weekday: (WEEKDAY_NAMES as readonly string[]).indexOf(fields.weekday ?? ''),
   };
 }
 
