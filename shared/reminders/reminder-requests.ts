@@ -15,13 +15,7 @@ const titleSchema = z.string().trim().min(1).max(500);
  */
 const alertRoleArgs = {
   alerts: z.enum(['owner', 'watcher']).default('owner'),
-  escalateAfterMs: z
-    .number()
-    .int()
-    .min(60_000)
-    .max(DAY_MS)
-    .nullable()
-    .default(null),
+  escalateAfterMs: z.number().int().min(60_000).max(DAY_MS).nullable().default(null),
 };
 
 export const promiseUpdateArgsSchema = z.object({

@@ -35,7 +35,8 @@ export const incidentStages = [
 ] as const;
 export type IncidentStage = (typeof incidentStages)[number];
 
-export const incidentFactsSchema = z.object({
+// Strict where Herald writes them (the outbox refuses unknown fields); reading Slack strips unknown fields first.
+export const incidentFactsSchema = z.strictObject({
   id,
   stage: z.enum(incidentStages),
   /** The priority as the message names it ("High Priority"); "" when it names none. */
@@ -51,7 +52,7 @@ export const incidentFactsSchema = z.object({
 });
 export type IncidentFacts = z.infer<typeof incidentFactsSchema>;
 
-export const maintenanceFactsSchema = z.object({
+export const maintenanceFactsSchema = z.strictObject({
   id,
   title: text,
   starts_at: z.iso.datetime(),
@@ -64,7 +65,7 @@ export const maintenanceFactsSchema = z.object({
 });
 export type MaintenanceFacts = z.infer<typeof maintenanceFactsSchema>;
 
-export const commsStepSchema = z.object({
+export const commsStepSchema = z.strictObject({
   stage: z.string().min(1).max(40),
   due_at: instantOrNone,
   is_sent: z.boolean(),

@@ -89,6 +89,8 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let lastSyncAtUtc: string | null = null;
   let retryAfterMs: number | null = null;
   let problem: string | null = null;
+  /** The workspace the cursors being written belong to. */
+  let workspaceIdNow: string | null = null;
 
   const now = () => deps.clock.now();
 
@@ -168,12 +170,15 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       }
       const finished = page.nextCursor === null;
       const saved = pending;
+      // Nothing new and nothing half-read: the place is unchanged, so the disk is left alone.
+      if (finished && saved.newestTs === null && known.pending === null) return;
       deps.store.update((current) => ({
         ...current,
+        workspaceId: current.workspaceId ?? workspaceIdNow,
         channels: {
           ...current.channels,
           [channelId]: finished
-            ? { lastSeenTs: newerTs(known.lastSeenTs, saved.newestTs) ?? saved.oldestTs, pending: null }
+            ? { lastSeenTs: newerTs(known.lastSeenTs, saved.newestTs), pending: null }
             : { lastSeenTs: known.lastSeenTs, pending: { ...saved, cursor: page.nextCursor ?? '' } },
         },
       }));
@@ -201,8 +206,12 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         newest = newerTs(newest, message.ts);
       }
       const seen = newest;
-      if (seen !== null)
-        deps.store.update((current) => ({ ...current, threads: { ...current.threads, [key]: seen } }));
+      if (seen !== null && seen !== deps.store.read().threads[key])
+        deps.store.update((current) => ({
+          ...current,
+          workspaceId: current.workspaceId ?? workspaceIdNow,
+          threads: { ...current.threads, [key]: seen },
+        }));
       if (page.nextCursor === null) return;
       cursor = page.nextCursor;
     }
@@ -214,8 +223,9 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       state = 'not_connected';
       return status();
     }
+    workspaceIdNow = workspaceId;
     const stored = deps.store.read();
-    if (stored.workspaceId !== workspaceId) {
+    if (stored.workspaceId !== null && stored.workspaceId !== workspaceId) {
       // Another workspace's places mean nothing here: start afresh (with the bounded look-back).
       deps.store.write({ workspaceId, channels: {}, threads: {} });
     }

@@ -194,7 +194,7 @@ describe('the shared picture between two leads’ Heralds', () => {
           a.fake.addMessage(CHANNEL, {
             text: message.text,
             user: 'U0ENGINEER',
-            ...(message.metadata ? { metadata: message.metadata as never } : {}),
+            ...(message.metadata ? { metadata: message.metadata } : {}),
             ...(message.inThread ? { thread_ts: rootTs } : {}),
           });
         }
