@@ -11,8 +11,6 @@ export const reminderKinds = [
   'incident_due',
   /** After the promised time, repeated until an update is sent. */
   'incident_overdue',
-  /** The promise is overdue past the plan's grace period: every lead's Herald is told, with "take over" at hand. */
-  'incident_escalated',
   /** A calendar communication for a maintenance event (announcement, reminder, start, complete). */
   'maintenance_comm',
   /** A recurring duty from the plan (weekly CTO successes, fortnightly SMT weeknotes). */
@@ -25,7 +23,6 @@ export const incidentReminderKinds: ReadonlySet<ReminderKind> = new Set([
   'incident_heads_up',
   'incident_due',
   'incident_overdue',
-  'incident_escalated',
 ]);
 
 export const maintenanceStages = ['announcement', 'reminder', 'start', 'complete'] as const;
@@ -118,13 +115,5 @@ export function subjectMatches(matcher: SubjectMatcher, subject: ReminderSubject
   }
 }
 
-/**
- * How far along a subject's alerts a kind is. When several alerts of one
- * subject are due together (after a sleep), only the most advanced fires.
- */
-export function kindRank(kind: ReminderKind): number {
-  if (kind === 'incident_heads_up') return 0;
-  if (kind === 'incident_overdue') return 2;
-  if (kind === 'incident_escalated') return 3;
-  return 1;
-}
+// How far along a subject's alerts a kind is: zod-free, in reminder-facts.ts, so the renderer can rank them too.
+export { kindRank } from './reminder-facts.ts';
