@@ -2,7 +2,7 @@
 // workspace's people (users.list in core). It names the owner of what this
 // lead declares, the actor in every message's metadata, and decides whose
 // Herald raises an incident's alerts.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { WorkspaceUserView } from '../../../shared/api/channels/team.ts';
 import { herald } from '../../api/herald.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
@@ -15,9 +15,9 @@ export function LeadPicker() {
   const [users, setUsers] = useState<WorkspaceUserView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [choice, setChoice] = useState<string>(lead?.userId ?? '');
-
-  useEffect(() => setChoice(lead?.userId ?? ''), [lead?.userId]);
+  // The user's pick, until saved; otherwise the saved lead.
+  const [picked, setChoice] = useState<string | null>(null);
+  const choice = picked ?? lead?.userId ?? '';
 
   const loadUsers = async () => {
     setProblem(null);
@@ -27,10 +27,12 @@ export function LeadPicker() {
   };
 
   const save = async () => {
-    const picked = users?.find((user) => user.id === choice);
-    const result = await update({ lead: picked ? { userId: picked.id, name: picked.name } : null });
-    if (result.ok) setNotice(picked ? `You are ${picked.name} in Slack.` : 'No lead named.');
-    else setProblem(result.error.message);
+    const user = users?.find((user) => user.id === choice);
+    const result = await update({ lead: user ? { userId: user.id, name: user.name } : null });
+    if (result.ok) {
+      setChoice(null);
+      setNotice(user ? `You are ${user.name} in Slack.` : 'No lead named.');
+    } else setProblem(result.error.message);
   };
 
   return (
@@ -51,9 +53,9 @@ export function LeadPicker() {
           <label htmlFor={selectId}>Your Slack user</label>
           <select id={selectId} value={choice} onChange={(event) => setChoice(event.target.value)}>
             <option value="">Not named</option>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name} (@{user.handle})
+            {users.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name} (@{person.handle})
               </option>
             ))}
           </select>
