@@ -5,7 +5,6 @@
 // none), drafts hold what the lead chose, and a message Slack has already
 // posted gets a correction drafted.
 import { describe, expect, it } from 'vitest';
-import type { Args } from '../../../../../shared/api/contract.ts';
 import type { SlackMessages } from '../../../../../shared/calendar/slack-follow.ts';
 import { certManagerFields } from '../../../shared/calendar/event-fixtures.ts';
 import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
@@ -36,7 +35,7 @@ async function scheduledAnnouncement(): Promise<{ world: OutboxWorld; eventId: s
     mode: 'schedule',
     atUtc: ANNOUNCE_AT,
     overrideReason: 'Test',
-  } satisfies Args<'messages:send'>);
+  });
   await world.drive(() => world.item(sent.outboxItemId).state === 'scheduled');
   return { world, eventId: created.event.id, itemId: sent.outboxItemId };
 }
