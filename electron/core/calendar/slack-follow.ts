@@ -122,7 +122,7 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
     const anchor = stage.data === 'complete' ? 'endsAtUtc' : 'startsAtUtc';
     const before = Date.parse(stored.draft.fields[anchor] ?? '');
     const shiftMs = Number.isNaN(before) ? 0 : Date.parse(event[anchor]) - before;
-    return { draft, text: rendered.text, blocks: rendered.blocks as unknown[], shiftMs };
+    return { draft, text: rendered.text, blocks: rendered.blocks, shiftMs };
   }
 
   function viewOf(event: MaintenanceEvent, item: OutboxItem): SlackMessageView {

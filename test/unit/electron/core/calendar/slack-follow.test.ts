@@ -16,7 +16,7 @@ const ANNOUNCE_AT = '2026-04-16T11:00:00.000Z';
 async function call<T>(world: OutboxWorld, channel: string, args: unknown): Promise<T> {
   const answer = await world.core.router.call(channel as never, args as never);
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
-  return answer.value as T;
+  return answer.value;
 }
 
 /** The cert-manager upgrade with its announcement scheduled in Slack. */
