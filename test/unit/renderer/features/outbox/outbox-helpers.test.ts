@@ -39,6 +39,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
     source: {},
     checklist: [],
     override: null,
+    facts: null,
     attempts: 0,
     isOutcomeUnclear: false,
     nextAttemptAtUtc: null,
