@@ -1,6 +1,6 @@
 // The calendar's settings, folded away under the grid: how far ahead the
 // announcement and reminder fall due, and the team's change freezes.
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
 import { herald } from '../../api/herald.ts';
@@ -144,7 +144,8 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
   );
 }
 
-export function CalendarSettingsPanel() {
+/** Memoised: it takes nothing from the screen, so switching view or month does not redraw its forms. */
+export const CalendarSettingsPanel = memo(function CalendarSettingsPanel() {
   const [view, setView] = useState<CalendarSettingsView | null>(null);
   const load = useCalendar((state) => state.load);
 
@@ -185,4 +186,4 @@ export function CalendarSettingsPanel() {
       )}
     </details>
   );
-}
+});
