@@ -314,18 +314,18 @@ export function DayGrid(props: DayGridProps) {
       {weeks.map((week) => (
         <div role="row" className="day-grid-row" key={week[0]?.key}>
           {week.map((day) => (
-              <DayCell
-                key={day.key}
-                day={day}
-                entries={entriesOf(entries, day.key)}
-                zone={zone}
-                isFocusTarget={day.key === focusKey}
-                isToday={day.key === today}
-                isSelected={day.key === selectedDay}
-                isCompact={isCompact}
-                onSelectDay={onSelectDay}
-                onSelectEvent={onSelectEvent}
-              />
+            <DayCell
+              key={day.key}
+              day={day}
+              entries={entriesOf(entries, day.key)}
+              zone={zone}
+              isFocusTarget={day.key === focusKey}
+              isToday={day.key === today}
+              isSelected={day.key === selectedDay}
+              isCompact={isCompact}
+              onSelectDay={onSelectDay}
+              onSelectEvent={onSelectEvent}
+            />
           ))}
         </div>
       ))}
