@@ -175,3 +175,54 @@ test.describe('the calendar at a glance', () => {
     await expectNoAxeViolations();
   });
 });
+
+test.describe('public holidays', () => {
+  // Tue 1 Dec 2026, 10:00 GMT. Christmas Day is a Friday, the CTO's weekly update's day.
+  test.use({ testClockIso: '2026-12-01T10:00:00.000Z' });
+
+  test('a duty on 25 December moves to the working day before under the UK region, and the region setting changes it', async ({
+    page,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
+    await openHerald('Calendar');
+    await expect(page.getByRole('heading', { name: 'December 2026', level: 2 })).toBeVisible();
+    // England's bank holidays by default: due on Thursday 24th, saying why.
+    await expect(day(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
+    await expect(day(page, '2026-12-24').locator('.duty-chip', { hasText: 'CTO' })).toHaveAttribute(
+      'title',
+      'Successes for the CTO, moved from Fri 25 Dec (Christmas Day)',
+    );
+    await expect(day(page, '2026-12-25')).not.toContainText('Successes for the CTO');
+
+    await page.getByText('Calendar settings: lead times, public holidays and change freezes').click();
+    const region = page.getByLabel('Holiday region');
+    await expect(region).toHaveValue('GB-ENG');
+    // A region the holiday data does not know is refused on the field, and what was typed stays.
+    await region.fill('XX-YY');
+    await page.getByRole('button', { name: 'Save holiday region' }).click();
+    await expect(page.getByRole('alert')).toContainText('Herald has no public holidays for "XX-YY"');
+    await expect(region).toHaveAttribute('aria-invalid', 'true');
+    await expect(region).toHaveValue('XX-YY');
+    await expectNoAxeViolations();
+
+    // No region: the duty stays on Christmas Day.
+    await region.fill('');
+    await page.getByRole('button', { name: 'Save holiday region' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'holidays or not' })).toBeVisible();
+    await expect(day(page, '2026-12-25')).toContainText('Duty 10:00 Successes for the CTO');
+    await expect(day(page, '2026-12-24')).not.toContainText('Successes for the CTO');
+
+    // Scotland keeps Christmas too, and the setting survives a reload.
+    await region.fill('gb-sct');
+    await page.getByRole('button', { name: 'Save holiday region' }).click();
+    await expect(day(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
+    await page.reload();
+    await page.getByText('Calendar settings: lead times, public holidays and change freezes').click();
+    await expect(page.getByLabel('Holiday region')).toHaveValue('GB-SCT');
+    await day(page, '2026-12-24').locator('.day-head').click();
+    await expect(page.getByRole('region', { name: 'Thursday 24 December 2026' })).toContainText(
+      'Successes for the CTO (Chief Technology Officer), moved from Fri 25 Dec (Christmas Day)',
+    );
+  });
+});

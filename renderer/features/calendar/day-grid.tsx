@@ -9,7 +9,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { DateKey, GridDay } from '../../../shared/calendar/calendar-grid.ts';
 import type { CommState, DueComm, DutyView } from '../../../shared/calendar/calendar-views.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
-import { commStateLabels, commVerbs } from './calendar-labels.ts';
+import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import {
   commInstant,
   entriesOf,
@@ -151,9 +151,10 @@ function CommsChip({
 }
 
 function DutyChip({ duty, zone }: { duty: DutyView; zone: string }) {
+  const moved = dutyMovedNote(duty);
   return (
-    <li className="duty-chip" title={duty.name}>
-      <span className="chip-line">Duty</span>{' '}
+    <li className="duty-chip" title={moved ? `${duty.name}, ${moved}` : duty.name}>
+      <span className="chip-line">{moved ? 'Duty · Moved' : 'Duty'}</span>{' '}
       <span className="chip-title">
         <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name}
       </span>
