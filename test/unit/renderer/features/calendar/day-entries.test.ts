@@ -61,6 +61,7 @@ const duty: DutyView = {
   dueAtUtc: '2026-04-23T09:00:00.000Z',
   periodStartUtc: '2026-04-16T09:00:00.000Z',
   draftId: null,
+  movedFrom: null,
 };
 
 describe('entriesByDay', () => {
