@@ -8,6 +8,7 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { DateKey, GridDay } from '../../../shared/calendar/calendar-grid.ts';
 import type { CommState, DueComm, DutyView } from '../../../shared/calendar/calendar-views.ts';
+import { fullDateLabel, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import {
@@ -20,21 +21,6 @@ import {
 } from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** Entries a month cell shows before "+N more". */
 const MONTH_CELL_ENTRIES = 3;
 /** Entries a week cell shows: a busy day's full list is in the day panel (Enter), not a thousand chips at once. */
@@ -223,7 +209,7 @@ const DayCell = memo(function DayCell({
         <span className="day-number" aria-hidden="true">
           {day.day}
         </span>
-        <span className="visually-hidden">{`${WEEKDAYS[day.weekday]} ${day.day} ${MONTHS[day.month - 1]} ${day.year}`}</span>
+        <span className="visually-hidden">{fullDateLabel(day)}</span>
         {isToday ? <span className="today-label">Today</span> : null}
       </div>
       {entries.length > 0 ? (
@@ -307,8 +293,13 @@ export function DayGrid(props: DayGridProps) {
     >
       <div role="row" className="day-grid-head">
         {firstWeek.map((day) => (
-          <div role="columnheader" key={day.weekday} className="weekday" aria-label={WEEKDAYS[day.weekday]}>
-            {WEEKDAYS[day.weekday]!.slice(0, 3)}
+          <div
+            role="columnheader"
+            key={day.weekday}
+            className="weekday"
+            aria-label={WEEKDAY_FULL_NAMES[day.weekday]}
+          >
+            {WEEKDAY_NAMES[day.weekday]}
           </div>
         ))}
       </div>
