@@ -2,7 +2,7 @@
 // states and reminder states, so nothing is told by colour alone.
 import { keyParts, weekdayOfKey } from '../../../shared/calendar/calendar-grid.ts';
 import type { CommState, DutyView } from '../../../shared/calendar/calendar-views.ts';
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../shared/time/format.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
 import type { ReminderState } from '../../../shared/reminders/reminder.ts';
 
 export const commStateLabels: Readonly<Record<CommState, string>> = {
