@@ -5,6 +5,7 @@ import type { StorageNotice } from '../../shared/api/channels/app.ts';
 import type { ReminderSettings } from '../../shared/reminders/reminder-settings.ts';
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { createAppApi } from './app/app-handlers.ts';
+import { createSlackFollow } from './calendar/slack-follow.ts';
 import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
 import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
 import { createHistoryDigestSource } from './calendar/history-digest.ts';
@@ -271,6 +272,17 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
   });
   outboxService.onChanged((item) => calendar.noteSent(item));
+  // An event's messages waiting in Slack follow the event when it moves, changes or is called off.
+  const slackFollow = createSlackFollow({
+    findEvent: (id) => calendar.find(id),
+    outbox: outboxService,
+    drafts,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const stopSlackFollow = slackFollow.start();
 
   const teamSync = createTeamSync({
     gateway: slackGateway,
@@ -378,6 +390,7 @@ export function createCore(deps: CoreDeps): Core {
     ...outboxService.handlers,
     ...history.handlers,
     ...calendar.handlers,
+    ...slackFollow.handlers,
     ...teamSync.handlers,
     ...updates.handlers,
     ...unsavedWork.handlers,
@@ -420,6 +433,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     stop: () => {
       updates.stop();
+      stopSlackFollow();
       calendar.stop();
       teamSync.stop();
       reminders.scheduler.stop();
