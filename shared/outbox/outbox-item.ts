@@ -3,6 +3,7 @@
 // Shared so the renderer can show each item's state with the same types.
 import { z } from 'zod';
 import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
+import { draftSchema } from '../messages/draft-schema.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
 export const slackTsSchema = z
@@ -31,6 +32,18 @@ export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancel
  */
 export const heldReasons = ['promise_passed', 'unconfirmed', 'schedule_passed'] as const;
 export type HeldReason = (typeof heldReasons)[number];
+
+/**
+ * What an item asks of Slack: `post` a new message (chat.postMessage, or chat.scheduleMessage with a time),
+ * or `edit` one Herald already posted (chat.update). Every kind waits in its channel's line, so an edit never
+ * overtakes an earlier send to the same channel.
+ */
+export const outboxKinds = ['post', 'edit'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+
+/** Why an edit is made: the incident's headline kept current, or the lead correcting a sent message. */
+export const editPurposes = ['headline', 'correction'] as const;
+export type EditPurpose = (typeof editPurposes)[number];
 
 const idText = z.string().trim().min(1).max(200);
 
@@ -101,11 +114,26 @@ export const blocksSchema = withinJsonLimits(z.array(blockSchema).max(50), BLOCK
 
 const isoInstant = z.iso.datetime();
 
+/** The message an `edit` item changes: the outbox item (and history entry) that posted it, and where it is. */
+export const editTargetSchema = z
+  .object({
+    /** The id of the item that posted it: its history entry and its herald_id. */
+    itemId: z.string().trim().min(1).max(200),
+    ts: slackTsSchema,
+    purpose: z.enum(editPurposes),
+  })
+  .strict();
+export type EditTarget = z.infer<typeof editTargetSchema>;
+
 export const outboxItemSchema = z.object({
   /** Given before the first attempt and carried in the message's metadata (`herald_id`). */
   id: z.string(),
   /** Enqueue order: items to the same channel go out in this order. */
   sequence: z.number().int().nonnegative(),
+  /** Items stored before edits existed are posts. */
+  kind: z.enum(outboxKinds).default('post'),
+  /** For an `edit`: the message it changes (its channel is the item's channel). Null for a post. */
+  editOf: editTargetSchema.nullable().default(null),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */
   channel: z.string(),
@@ -128,6 +156,8 @@ export const outboxItemSchema = z.object({
   source: outboxSourceSchema,
   checklist: z.array(checklistSnapshotEntrySchema),
   override: sendOverrideSchema.nullable(),
+  /** The draft as it was sent, so the message can be reopened in the composer to correct it. */
+  draft: draftSchema.nullable().default(null),
   attempts: z.number().int().nonnegative(),
   /** An earlier attempt may have reached Slack: look for it before posting again. */
   isOutcomeUnclear: z.boolean(),

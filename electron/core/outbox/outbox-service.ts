@@ -13,7 +13,12 @@ import {
   type OutboxItem,
   type OutboxState,
 } from '../../../shared/outbox/outbox-item.ts';
-import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
+import type {
+  ConfirmRequest,
+  EditRequest,
+  EnqueueRequest,
+  OutboxPatch,
+} from '../../../shared/outbox/outbox-requests.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
@@ -35,7 +40,7 @@ export interface OutboxServiceDeps {
   files: OutboxFiles;
   gateway: SlackGateway;
   directory: Pick<ChannelDirectory, 'lookup' | 'cached'>;
-  history: Pick<HistoryService, 'recordSent'>;
+  history: Pick<HistoryService, 'recordSent' | 'recordEdit'>;
   bus: EventBus;
   clock: Clock;
   logger: Logger;
@@ -49,6 +54,8 @@ export type SentListener = (item: OutboxItem, via: SentVia) => void;
 
 export interface OutboxService {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  /** Queues an edit of a message already in Slack (chat.update), in line behind earlier sends to its channel. */
+  enqueueEdit(request: EditRequest): Result<OutboxItem>;
   get(id: string): OutboxItem | undefined;
   list(states?: readonly OutboxState[], page?: { limit?: number; offset?: number }): OutboxList;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
@@ -128,7 +135,9 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     random,
     workspaceUrl: deps.workspaceUrl,
     onSent(item, via) {
-      deps.history.recordSent(item, via);
+      // An edit changes its target's history entry (a new version); every other item is a new entry.
+      if (via === 'edit') deps.history.recordEdit(item);
+      else deps.history.recordSent(item, via);
       for (const listener of [...sentListeners]) {
         try {
           listener(item, via);
@@ -137,7 +146,9 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
         }
       }
     },
-    onPermalink: (item) => deps.history.recordSent(item, 'post'),
+    onPermalink: (item) => {
+      if (item.kind === 'post') deps.history.recordSent(item, 'post');
+    },
   });
   const resolver = createChannelResolver({
     repo,
@@ -220,6 +231,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
 
   const service: OutboxService = {
     enqueue: (request) => commands.enqueue(request),
+    enqueueEdit: (request) => commands.enqueueEdit(request),
     get: (id) => repo.get(id),
     list,
     update: (id, patch) => commands.update(id, patch),

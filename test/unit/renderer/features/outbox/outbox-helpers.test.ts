@@ -21,6 +21,8 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
   return {
     id: 'i1',
     sequence: 1,
+    kind: 'post',
+    editOf: null,
     state: 'queued',
     channel: 'operations-engineering-update',
     channelId: 'C0OPSENGUPD',
@@ -36,6 +38,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
     source: {},
     checklist: [],
     override: null,
+    draft: null,
     attempts: 0,
     isOutcomeUnclear: false,
     nextAttemptAtUtc: null,
