@@ -39,7 +39,7 @@ export const enqueueRequestSchema = z
     checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
     override: sendOverrideSchema.optional(),
     /** The draft being sent, kept with the message so it can be reopened to correct it. */
-    draft: draftSchema.optional(),
+    draft: draftSchema.strict().optional(),
   })
   .strict()
   .refine((request) => request.threadTs === undefined || request.threadOf === undefined, {
@@ -114,7 +114,7 @@ export const editRequestSchema = z
     checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
     override: sendOverrideSchema.optional(),
     /** The draft being sent, kept with the message so it can be reopened to correct it. */
-    draft: draftSchema.optional(),
+    draft: draftSchema.strict().optional(),
   })
   .strict();
 export type EditRequest = z.input<typeof editRequestSchema>;
