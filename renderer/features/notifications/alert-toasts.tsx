@@ -1,12 +1,16 @@
 // Alerts that fired while the page was open, as small toasts: in the
 // browser harness there is no desktop notification, so this is where an
 // alert first appears. They stay until closed or acted on (no timeouts to
-// race), and announce themselves politely to screen readers.
+// race), announce themselves politely to screen readers, and are worded
+// from Herald's clock on every tick, so "due now" becomes "overdue · 15
+// minutes late" while the toast waits.
+import { alertHeadline, latenessOf } from '../../../shared/reminders/reminder-wording.ts';
+import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { useReminders } from './reminders-store.ts';
-import { alertHeadline } from './reminder-text.ts';
 
 export function AlertToasts() {
   const toasts = useReminders((state) => state.toasts);
+  const nowMs = useHeraldNow();
   // With the centre open the same alerts are in front of the user already.
   const isCentreOpen = useReminders((state) => state.isCentreOpen);
   if (toasts.length === 0 || isCentreOpen) return null;
@@ -14,26 +18,30 @@ export function AlertToasts() {
     <section className="alert-toasts" aria-label="New alerts">
       <div role="status">
         <ul>
-          {toasts.map(({ reminder, wasLate }) => (
-            <li key={reminder.id} className={`alert-toast alert-${reminder.kind}`}>
-              <p>
-                <strong>{alertHeadline(reminder)}:</strong> {reminder.title}
-                {wasLate ? ' (missed while asleep)' : ''}
-              </p>
-              <div className="attention-actions">
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => useReminders.getState().setCentreOpen(true)}
-                >
-                  Show
-                </button>
-                <button type="button" onClick={() => useReminders.getState().closeToast(reminder.id)}>
-                  Close
-                </button>
-              </div>
-            </li>
-          ))}
+          {toasts.map(({ reminder, wasLate }) => {
+            const lateness = latenessOf(reminder, nowMs);
+            return (
+              <li key={reminder.id} className={`alert-toast alert-${reminder.kind}`}>
+                <p>
+                  <strong>{alertHeadline(reminder, nowMs)}:</strong> {reminder.title}
+                  {lateness ? ` · ${lateness}` : ''}
+                  {wasLate ? ' (missed while asleep)' : ''}
+                </p>
+                <div className="attention-actions">
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => useReminders.getState().setCentreOpen(true)}
+                  >
+                    Show
+                  </button>
+                  <button type="button" onClick={() => useReminders.getState().closeToast(reminder.id)}>
+                    Close
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       </div>
     </section>
