@@ -39,6 +39,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
     checklist: [],
     override: null,
     draft: null,
+    facts: null,
     attempts: 0,
     isOutcomeUnclear: false,
     nextAttemptAtUtc: null,
