@@ -10,8 +10,10 @@ export function newQueuedItem(
 ): Omit<OutboxItem, 'sequence'> {
   return {
     id: fields.id,
-    kind: 'post',
+    kind: 'message',
     editOf: null,
+    targetId: null,
+    waitsFor: request.waitsFor ?? null,
     state: 'queued',
     ...fields.channel,
     text: request.text,

@@ -22,6 +22,18 @@ export const outboxStates = [
 ] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
+/**
+ * What an item does in Slack. Every kind goes through the same lanes (one per
+ * channel, in enqueue order), the same exactly-once attempt and the same
+ * states; `sent` means done.
+ * - message: posts (chat.postMessage) or schedules (chat.scheduleMessage) a message.
+ * - delete_scheduled: removes the message `targetId` scheduled in Slack (chat.deleteScheduledMessage).
+ * - edit: changes a message Herald already posted (chat.update; `editOf` names it). Every kind waits in its
+ *   channel's line, so it never overtakes an earlier send to the same channel.
+ */
+export const outboxItemKinds = ['message', 'delete_scheduled', 'edit'] as const;
+export type OutboxItemKind = (typeof outboxItemKinds)[number];
+
 /** States an item never leaves by itself. */
 export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancelled']);
 
@@ -33,14 +45,6 @@ export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancel
  */
 export const heldReasons = ['promise_passed', 'unconfirmed', 'schedule_passed'] as const;
 export type HeldReason = (typeof heldReasons)[number];
-
-/**
- * What an item asks of Slack: `post` a new message (chat.postMessage, or chat.scheduleMessage with a time),
- * or `edit` one Herald already posted (chat.update). Every kind waits in its channel's line, so an edit never
- * overtakes an earlier send to the same channel.
- */
-export const outboxKinds = ['post', 'edit'] as const;
-export type OutboxKind = (typeof outboxKinds)[number];
 
 /** Why an edit is made: the incident's headline kept current, or the lead correcting a sent message. */
 export const editPurposes = ['headline', 'correction'] as const;
@@ -131,9 +135,16 @@ export const outboxItemSchema = z.object({
   id: z.string(),
   /** Enqueue order: items to the same channel go out in this order. */
   sequence: z.number().int().nonnegative(),
-  /** Items stored before edits existed are posts. */
-  kind: z.enum(outboxKinds).default('post'),
-  /** For an `edit`: the message it changes (its channel is the item's channel). Null for a post. */
+  /** Items stored before kinds existed are messages. */
+  kind: z.enum(outboxItemKinds).default('message'),
+  /** The outbox item this one acts on (the scheduled message a delete_scheduled removes); null for a message. */
+  targetId: z.string().nullable().default(null),
+  /**
+   * Goes only once this other item is done (`sent`); cancelled if that one fails or is cancelled.
+   * A re-scheduled message waits for the removal of the one it replaces.
+   */
+  waitsFor: z.string().nullable().default(null),
+  /** For an `edit`: the message it changes (its channel is the item's channel). Null otherwise. */
   editOf: editTargetSchema.nullable().default(null),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */

@@ -43,6 +43,8 @@ export const enqueueRequestSchema = z
     override: sendOverrideSchema.optional(),
     /** The draft being sent, kept with the message so it can be reopened to correct it. */
     draft: draftSchema.strict().optional(),
+    /** Goes only once this other outbox item is done; cancelled if that one fails (see OutboxItem.waitsFor). */
+    waitsFor: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
   .refine((request) => request.threadTs === undefined || request.threadOf === undefined, {

@@ -54,7 +54,13 @@ for (let n = 0; n < Number(values.enqueue); n++) {
 const isDone = () => core.outbox.list(['queued', 'sending']).items.length === 0;
 core.outbox.onChanged((item) => {
   if (item.state === 'sent') process.stdout.write(`SENT ${item.id} ${item.ts ?? ''}\n`);
-  if (values['correct-each'] && item.state === 'sent' && item.kind === 'post' && item.ts && item.channelId) {
+  if (
+    values['correct-each'] &&
+    item.state === 'sent' &&
+    item.kind === 'message' &&
+    item.ts &&
+    item.channelId
+  ) {
     const edit = core.outbox.enqueueEdit({
       target: { itemId: item.id, channelId: item.channelId, ts: item.ts },
       purpose: 'correction',

@@ -11,6 +11,7 @@ import {
   finishedStates,
   outboxStates,
   type OutboxItem,
+  type OutboxSource,
   type OutboxState,
 } from '../../../shared/outbox/outbox-item.ts';
 import type {
@@ -56,6 +57,10 @@ export interface OutboxService {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
   /** Queues an edit of a message already in Slack (chat.update), in line behind earlier sends to its channel. */
   enqueueEdit(request: EditRequest): Result<OutboxItem>;
+  /** Queues the removal of a message scheduled in Slack (see OutboxCommands.enqueueDeletion). */
+  enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
+  /** Looks in Slack now at these scheduled items (chat.scheduledMessages.list), so what they show is true. */
+  reconcileNow(ids: readonly string[]): Promise<void>;
   get(id: string): OutboxItem | undefined;
   list(states?: readonly OutboxState[], page?: { limit?: number; offset?: number }): OutboxList;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
@@ -147,7 +152,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       }
     },
     onPermalink: (item) => {
-      if (item.kind === 'post') deps.history.recordSent(item, 'post');
+      if (item.kind === 'message') deps.history.recordSent(item, 'post');
     },
   });
   const resolver = createChannelResolver({
@@ -232,6 +237,12 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   const service: OutboxService = {
     enqueue: (request) => commands.enqueue(request),
     enqueueEdit: (request) => commands.enqueueEdit(request),
+    enqueueDeletion: (targetId, source) => commands.enqueueDeletion(targetId, source),
+    reconcileNow: async (ids) => {
+      if (!isStarted || !connectivity.isOnline()) return;
+      await reconciler.lookNow(ids);
+      engine.pump();
+    },
     get: (id) => repo.get(id),
     list,
     update: (id, patch) => commands.update(id, patch),

@@ -21,8 +21,10 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
   return {
     id: 'i1',
     sequence: 1,
-    kind: 'post',
+    kind: 'message',
     editOf: null,
+    targetId: null,
+    waitsFor: null,
     state: 'queued',
     channel: 'operations-engineering-update',
     channelId: 'C0OPSENGUPD',
