@@ -43,7 +43,7 @@ for (const size of [1_000, 10_000, 100_000]) {
                 owner: 'U0COMMSLD2',
                 previous_owner: '',
               },
-            }) as never,
+            }),
           }
         : {}),
     });
