@@ -94,6 +94,11 @@ interface CalendarActions {
   // The screen's changes, each answering core's Result so a dialog can show its own error beside its fields.
   /** Creates the event, or saves an edit of event `id`. */
   saveEvent: (id: string | undefined, event: ArgsIn<'calendar:create'>['event']) => Answer<'calendar:create'>;
+  /** Creates a repeating event's occurrences (a new event with a repeat rule). */
+  createSeries: (
+    event: ArgsIn<'calendar:createSeries'>['event'],
+    repeat: ArgsIn<'calendar:createSeries'>['repeat'],
+  ) => Answer<'calendar:createSeries'>;
   reschedule: (args: ArgsIn<'calendar:reschedule'>) => Answer<'calendar:reschedule'>;
   cancelEvent: (id: string, reason: string) => Answer<'calendar:cancel'>;
   markSent: (args: ArgsIn<'calendar:markSent'>) => Answer<'calendar:markSent'>;
@@ -208,6 +213,7 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
     id === undefined
       ? herald().invoke('calendar:create', { event })
       : herald().invoke('calendar:update', { id, event }),
+  createSeries: (event, repeat) => herald().invoke('calendar:createSeries', { event, repeat }),
   reschedule: (args) => herald().invoke('calendar:reschedule', args),
   cancelEvent: (id, reason) => herald().invoke('calendar:cancel', { id, reason }),
   markSent: (args) => herald().invoke('calendar:markSent', args),

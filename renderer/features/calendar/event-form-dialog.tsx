@@ -11,6 +11,7 @@ import {
   blankFormValues,
   formErrorsOf,
   formValuesOf,
+  seriesRuleOf,
   toEventFields,
   type EventFormValues,
   type FormField as EventFormField,
@@ -18,6 +19,7 @@ import {
 import { DateTimeFields } from '../../ui/date-time-fields.tsx';
 import { FormField, type ControlProps } from '../../ui/form-field.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
+import { SeriesFields } from './series-fields.tsx';
 
 interface EventFormDialogProps {
   /** The event being edited; undefined creates a new one. */
@@ -30,7 +32,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   const zone = useCalendar((state) => state.zone);
   const applyDetail = useCalendar((state) => state.applyDetail);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<EventFormValues>({
+  const { register, handleSubmit, formState, setError, watch } = useForm<EventFormValues>({
     defaultValues: editing ? formValuesOf(editing.event) : blankFormValues(defaultDate, zone),
   });
   const errors = formState.errors;
@@ -47,6 +49,26 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     if (!converted.ok) {
       for (const [field, message] of Object.entries(converted.error))
         setError(field as EventFormField, { message });
+      return;
+    }
+    const repeat = editing ? ({ ok: true, value: null } as const) : seriesRuleOf(values);
+    if (!repeat.ok) {
+      setError('repeatCount', { message: repeat.error });
+      return;
+    }
+    if (repeat.value) {
+      const series = await useCalendar.getState().createSeries(converted.value, repeat.value);
+      if (series.ok) {
+        applyDetail(
+          series.value.first,
+          `“${series.value.first.event.title}” is on the calendar ${series.value.created} times, each with its messages scheduled.`,
+        );
+        onClose();
+        return;
+      }
+      const fieldErrors = Object.entries(formErrorsOf(series.error));
+      for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
+      if (fieldErrors.length === 0) setSaveError(series.error.message);
       return;
     }
     const result = await useCalendar.getState().saveEvent(editing?.event.id, converted.value);
@@ -162,6 +184,14 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
             {text('channels')}
           </FormField>
         </div>
+        {editing ? null : (
+          <SeriesFields
+            idPrefix={prefix}
+            register={register}
+            errors={errors}
+            isRepeating={watch('repeatEveryWeeks') !== '0'}
+          />
+        )}
         {saveError ? (
           <p role="alert" className="field-error">
             {saveError}

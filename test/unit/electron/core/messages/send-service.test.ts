@@ -106,7 +106,8 @@ describe('sending an incident’s messages', () => {
     expect(
       await core.router.call('messages:send', { draftId: resolution.value.draft.id, mode: 'now' }),
     ).toMatchObject({ ok: true });
-    expect(items()[2]).toMatchObject({ threadTs: declarationTs });
+    // The plan shows an incident's resolution in the channel too, without the lead asking.
+    expect(items()[2]).toMatchObject({ threadTs: declarationTs, replyBroadcast: true });
     const afterResolve = await core.router.call('reminders:list', {});
     expect(
       afterResolve.ok &&
