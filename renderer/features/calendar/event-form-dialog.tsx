@@ -2,7 +2,7 @@
 // typed; on save the dates and times are turned into instants (a date that
 // cannot be read is named at once) and sent; core checks the fields with the
 // event schema and its verdict on each goes back onto the field at fault.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { workKindLabels, workKinds } from '../../../shared/calendar/event-vocabulary.ts';
@@ -29,6 +29,7 @@ interface EventFormDialogProps {
 }
 
 export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDialogProps) {
+  const prefix = useId();
   const zone = useCalendar((state) => state.zone);
   const applyDetail = useCalendar((state) => state.applyDetail);
   const [saveError, setSaveError] = useState<string | null>(null);
