@@ -3,7 +3,7 @@
 // cannot be read is named at once) and sent; core checks the fields with the
 // event schema and its verdict on each goes back onto the field at fault.
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { workKindLabels, workKinds } from '../../../shared/calendar/event-vocabulary.ts';
 import { useCalendar } from './calendar-store.ts';
@@ -33,9 +33,10 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   const zone = useCalendar((state) => state.zone);
   const applyDetail = useCalendar((state) => state.applyDetail);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<EventFormValues>({
+  const { register, handleSubmit, formState, setError, control } = useForm<EventFormValues>({
     defaultValues: editing ? formValuesOf(editing.event) : blankFormValues(defaultDate, zone),
   });
+  const repeatEveryWeeks = useWatch({ control, name: 'repeatEveryWeeks' });
   const errors = formState.errors;
   const text =
     (field: EventFormField, type = 'text') =>
@@ -190,7 +191,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
             idPrefix={prefix}
             register={register}
             errors={errors}
-            isRepeating={watch('repeatEveryWeeks') !== '0'}
+            isRepeating={repeatEveryWeeks !== '0'}
           />
         )}
         {saveError ? (
