@@ -213,6 +213,7 @@ export function createCore(deps: CoreDeps): Core {
     scheduler: reminders.scheduler,
     bus,
     nowMs: () => deps.clock.now(),
+    plan: () => plan.get(),
   });
   const slackGateway = createSlackGateway({
     credential: () => slack.credential(),

@@ -23,6 +23,16 @@ export const incidentTimelineEntrySchema = z.object({
 });
 export type IncidentTimelineEntry = z.infer<typeof incidentTimelineEntrySchema>;
 
+/**
+ * The answers a follow-up starts from: the latest message's impact, action and user actions (and a "not
+ * applicable" reason, if that is what it gave), so the lead edits what changed instead of retyping it.
+ */
+export const carriedAnswersSchema = z.object({
+  fields: z.record(z.string().max(100), z.string().max(20_000)),
+  notApplicable: z.record(z.string().max(100), z.string().max(2_000)),
+});
+export type CarriedAnswers = z.infer<typeof carriedAnswersSchema>;
+
 export const incidentSchema = z.object({
   id: idText,
   /** The service named in the declaration ("Sentry"). */
@@ -40,5 +50,8 @@ export const incidentSchema = z.object({
   nextUpdateAtUtc: isoInstant.nullable(),
   postmortemUrl: z.string().nullable(),
   timeline: z.array(incidentTimelineEntrySchema),
+  /** The declaration's priority answer ("high", "medium", "low"; "" when none): the plan's update cadence follows it. */
+  priority: z.string().max(20).default(''),
+  carried: carriedAnswersSchema.default({ fields: {}, notApplicable: {} }),
 });
 export type Incident = z.infer<typeof incidentSchema>;

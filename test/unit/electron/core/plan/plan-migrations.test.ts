@@ -59,3 +59,31 @@ describe('plan migrations', () => {
     });
   });
 });
+
+describe('plan migration step 2 → 3 (update cadence by priority)', () => {
+  it('gives a plan saved without a cadence the default one, and keeps a team’s own', () => {
+    const { incidentUpdateCadence: _cadence, ...v2 } = resetToDefaultPlan();
+    expect(planMigrations[1]!.up(v2)).toEqual(resetToDefaultPlan());
+    const own = {
+      ...resetToDefaultPlan(),
+      incidentUpdateCadence: { high: 15, medium: 30, low: 60, unset: 15 },
+    };
+    expect(planMigrations[1]!.up(own)).toEqual(own);
+    for (const odd of [null, 'plan', [], 42]) expect(planMigrations[1]!.up(odd)).toBe(odd);
+  });
+
+  it('a version 2 file on disk opens with the default cadence: High Priority every 30 minutes, as the plan’s example', async () => {
+    const dataDir = makeDataDir();
+    const { incidentUpdateCadence: _cadence, ...v2 } = resetToDefaultPlan();
+    writeFileSync(join(dataDir, 'plan.json'), JSON.stringify({ schemaVersion: 2, data: v2 }));
+    const { core } = makeCore({ dataDir });
+    expect(core.storageNotices).toEqual([]);
+    const answer = await core.router.call('plan:get', {});
+    expect(answer.ok && answer.value.incidentUpdateCadence).toEqual({
+      high: 30,
+      medium: 60,
+      low: 120,
+      unset: 30,
+    });
+  });
+});
