@@ -2,8 +2,20 @@
 // browser harness there is no desktop notification, so this is where an
 // alert first appears. They stay until closed or acted on (no timeouts to
 // race), and announce themselves politely to screen readers.
+import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { useNavigation } from '../../app/navigation-store.ts';
 import { useReminders } from './reminders-store.ts';
-import { alertHeadline } from './reminder-text.ts';
+import { alertHeadline, composeIntentFor } from './reminder-text.ts';
+
+/** A promised update that is due or late: the toast offers the holding update, ready to send with one key. */
+function isPromiseDue(reminder: Reminder): boolean {
+  return reminder.kind === 'incident_due' || reminder.kind === 'incident_overdue';
+}
+
+function postHolding(reminder: Reminder): void {
+  useReminders.getState().closeToast(reminder.id);
+  useNavigation.getState().openCompose(composeIntentFor(reminder.subject, true));
+}
 
 export function AlertToasts() {
   const toasts = useReminders((state) => state.toasts);
@@ -21,9 +33,14 @@ export function AlertToasts() {
                 {wasLate ? ' (missed while asleep)' : ''}
               </p>
               <div className="attention-actions">
+                {isPromiseDue(reminder) ? (
+                  <button type="button" className="primary" onClick={() => postHolding(reminder)}>
+                    Post holding update
+                  </button>
+                ) : null}
                 <button
                   type="button"
-                  className="primary"
+                  className={isPromiseDue(reminder) ? undefined : 'primary'}
                   onClick={() => useReminders.getState().setCentreOpen(true)}
                 >
                   Show

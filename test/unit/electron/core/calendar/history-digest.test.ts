@@ -41,6 +41,8 @@ function incident(overrides: Partial<Incident>): Incident {
     nextUpdateAtUtc: null,
     postmortemUrl: null,
     timeline: [],
+    priority: '',
+    carried: { fields: {}, notApplicable: {} },
     ...overrides,
   };
 }
