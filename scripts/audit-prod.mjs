@@ -117,6 +117,7 @@ if (isMain) {
     process.exit(1);
   }
   console.log(
-    `✓ no high or critical advisory in ${production.dependencies?.prod ?? '?'} production packages or in ${SHIPPED_DEV_PACKAGES.join(', ')} (${all.length} lower-severity)`,
+    `✓ no high or critical advisory in ${production.dependencies?.prod ?? '?'} production packages ` +
+      `or in ${SHIPPED_DEV_PACKAGES.join(', ')} (${all.length} lower-severity)`,
   );
 }

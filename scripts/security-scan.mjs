@@ -141,7 +141,8 @@ if (isMain) {
   const unreadable = errors.filter((error) => !error.isTolerable);
 
   console.log(
-    `Electronegativity: ${checks} checks over ${SCANNED_FOLDERS.join('/, ')}/ as Electron ${version}; ${findings.length} finding(s), ${findings.length - unexplained.length} accepted.`,
+    `Electronegativity: ${checks} checks over ${SCANNED_FOLDERS.join('/, ')}/ as Electron ${version}; ` +
+      `${findings.length} finding(s), ${findings.length - unexplained.length} accepted.`,
   );
   for (const finding of findings) {
     const mark = unexplained.includes(finding) ? '✗ NEW' : '✓ accepted';
@@ -159,7 +160,8 @@ if (isMain) {
 
   if (unexplained.length > 0 || unreadable.length > 0 || problems.length > 0) {
     console.error(
-      `\nSecurity scan failed: ${unexplained.length} unexplained finding(s), ${unreadable.length} unparsed file(s), ${problems.length} problem(s) with the accepted list.`,
+      `\nSecurity scan failed: ${unexplained.length} unexplained finding(s), ${unreadable.length} unparsed file(s), ` +
+        `${problems.length} problem(s) with the accepted list.`,
     );
     console.error(
       `Fix the code, or accept a finding in ${ACCEPTED_FILE} with a reason and explain it in docs/security.md.`,

@@ -2,6 +2,7 @@
 // Bad input gets a clear message naming the option, never a stack trace.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Result } from '../../shared/api/result.ts';
 import { wantsConsoleLog } from '../core/logging/app-log.ts';
 import { parseApiUrlOverride } from '../core/slack/api-url-policy.ts';
 
@@ -16,8 +17,8 @@ export interface HarnessOptions {
   logToConsole: boolean;
 }
 
-export type ParsedOptions =
-  { ok: true; options: HarnessOptions; help: boolean } | { ok: false; message: string };
+/** The options and whether --help was asked for, or the sentence naming the option that is wrong. */
+export type ParsedOptions = Result<{ options: HarnessOptions; help: boolean }, string>;
 
 export const HARNESS_USAGE = `Usage: npm run web -- [options]
   --port <n>             port on 127.0.0.1 (0 = any free port; default 5199)
@@ -61,19 +62,19 @@ export function parseHarnessOptions(
         const text = value();
         const parsed = Number(text);
         if (!text || !Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
-          return { ok: false, message: `--port needs a whole number from 0 to 65535, not "${text ?? ''}".` };
+          return { ok: false, error: `--port needs a whole number from 0 to 65535, not "${text ?? ''}".` };
         port = parsed;
         break;
       }
       case '--data-dir': {
         const text = value();
-        if (!text) return { ok: false, message: '--data-dir needs a folder path.' };
+        if (!text) return { ok: false, error: '--data-dir needs a folder path.' };
         dataDir = resolve(text);
         break;
       }
       case '--slack-api-url': {
         const text = value();
-        if (!text) return { ok: false, message: '--slack-api-url needs a URL.' };
+        if (!text) return { ok: false, error: '--slack-api-url needs a URL.' };
         slackApiUrl = text;
         break;
       }
@@ -82,7 +83,7 @@ export function parseHarnessOptions(
         if (Number.isNaN(startMs))
           return {
             ok: false,
-            message: `--test-clock takes an ISO instant such as 2026-04-20T09:00:00Z, not "${inlineValue ?? ''}".`,
+            error: `--test-clock takes an ISO instant such as 2026-04-20T09:00:00Z, not "${inlineValue ?? ''}".`,
           };
         testClockStartMs = startMs;
         break;
@@ -95,17 +96,19 @@ export function parseHarnessOptions(
         help = true;
         break;
       default:
-        return { ok: false, message: `Unknown option "${raw}".\n${HARNESS_USAGE}` };
+        return { ok: false, error: `Unknown option "${raw}".\n${HARNESS_USAGE}` };
     }
   }
   if (slackApiUrl !== undefined) {
     const checked = parseApiUrlOverride(slackApiUrl);
-    if (!checked.ok) return { ok: false, message: checked.error };
+    if (!checked.ok) return { ok: false, error: checked.error };
     slackApiUrl = checked.value;
   }
   return {
     ok: true,
-    help,
-    options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false, logToConsole },
+    value: {
+      help,
+      options: { port, dataDir, slackApiUrl, testClockStartMs, openBrowser: false, logToConsole },
+    },
   };
 }

@@ -76,7 +76,8 @@ function sendJson(response: ServerResponse, status: number, body: Result<unknown
 /** How much of an oversized body the server reads and discards so the client can read the 413 before the socket closes. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
 
-type Body = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' };
+/** The body's text, or why there is none to read. */
+type Body = Result<string, 'too_large' | 'aborted'>;
 
 /**
  * Reads the body up to `maxBytes`. Past the cap it stops keeping the data
@@ -87,7 +88,7 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<Body> {
   return new Promise((resolve) => {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
-      resolve({ ok: false, reason: 'too_large' });
+      resolve({ ok: false, error: 'too_large' });
       discardRest(request, 0);
       return;
     }
@@ -98,15 +99,15 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<Body> {
       if (size > maxBytes) {
         request.off('data', onData);
         chunks.length = 0;
-        resolve({ ok: false, reason: 'too_large' });
+        resolve({ ok: false, error: 'too_large' });
         discardRest(request, size);
         return;
       }
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
-    request.on('error', () => resolve({ ok: false, reason: 'aborted' }));
+    request.on('end', () => resolve({ ok: true, value: Buffer.concat(chunks).toString('utf8') }));
+    request.on('error', () => resolve({ ok: false, error: 'aborted' }));
   });
 }
 
@@ -194,7 +195,7 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     const maxBytes = maxBodyBytesFor(channel);
     const body = await readBody(request, maxBytes);
     if (!body.ok) {
-      if (body.reason === 'aborted') return void response.destroy();
+      if (body.error === 'aborted') return void response.destroy();
       return sendJson(
         response,
         413,
@@ -206,7 +207,7 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     }
     let args: unknown;
     try {
-      args = body.text.trim() === '' ? {} : JSON.parse(body.text);
+      args = body.value.trim() === '' ? {} : JSON.parse(body.value);
     } catch {
       return sendJson(response, 400, fail('invalid_argument', 'The request body is not valid JSON.'));
     }
@@ -294,7 +295,8 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     );
     socket.end(
       `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-        `content-type: application/json; charset=utf-8\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+        'content-type: application/json; charset=utf-8\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
 

@@ -10,11 +10,12 @@ import { startupSummary } from './startup-summary.ts';
 declare const __HERALD_VERSION__: string;
 
 async function main(): Promise<void> {
-  const parsed = parseHarnessOptions(process.argv.slice(2));
-  if (!parsed.ok) {
-    process.stderr.write(`herald: ${parsed.message}\n`);
+  const read = parseHarnessOptions(process.argv.slice(2));
+  if (!read.ok) {
+    process.stderr.write(`herald: ${read.error}\n`);
     process.exit(2);
   }
+  const parsed = read.value;
   if (parsed.help) {
     process.stdout.write(`${HARNESS_USAGE}\n`);
     return;

@@ -30,7 +30,8 @@ export function createSafeStorageSecretBox(safeStorage: SafeStorage, platform: N
           level: 'weak',
           backend,
           explanation:
-            'No system keychain was found, so the token would be encrypted with a fixed key that anyone with access to your files could use. Installing GNOME Keyring or KWallet gives real protection.',
+            'No system keychain was found, so the token would be encrypted with a fixed key that anyone with ' +
+            'access to your files could use. Installing GNOME Keyring or KWallet gives real protection.',
         };
       }
       return {

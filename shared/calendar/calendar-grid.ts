@@ -4,7 +4,7 @@
 // into the days they touch. Bucketing binary-searches the day boundaries
 // rather than asking Intl about every item, so a month of a thousand events
 // is cheap.
-import { MONTH_NAMES } from '../time/format.ts';
+import { MONTH_FULL_NAMES, MONTH_NAMES } from '../time/calendar-names.ts';
 import { instantFromWallTime, wallTimeInZone } from '../time/zoned.ts';
 
 /** A calendar date, "YYYY-MM-DD". */
@@ -139,21 +139,7 @@ export function weekGrid(key: DateKey, zone: string, weekStartsOn = 1): GridDay[
 /** "April 2026". */
 export function monthLabel(key: DateKey): string {
   const { year, month } = keyParts(key);
-  const names = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${names[month - 1]} ${year}`;
+  return `${MONTH_FULL_NAMES[month - 1]} ${year}`;
 }
 
 /** "20 – 26 Apr 2026", or across months "27 Apr – 3 May 2026". */

@@ -3,7 +3,8 @@
 // completed), written as a success draft the lead edits before sharing it
 // with the CTO or in the weeknotes.
 import { z } from 'zod';
-import { formatInstant, MONTH_NAMES } from '../time/format.ts';
+import { MONTH_NAMES } from '../time/calendar-names.ts';
+import { formatInstant } from '../time/format.ts';
 import { wallTimeInZone } from '../time/zoned.ts';
 
 export const digestItemKinds = ['feature', 'incident', 'maintenance'] as const;

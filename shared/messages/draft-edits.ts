@@ -21,8 +21,11 @@ export function setInstantAnswer(
   context: { nowMs: number; zone: string },
 ): Result<{ draft: Draft; normalised: string }> {
   const parsed = parseTimeInput(typed, context);
-  if (!parsed.ok) return fail('invalid_argument', parsed.message, { fields: [`fields.${itemId}`] });
-  return ok({ draft: setAnswer(draft, itemId, toIsoUtc(parsed.epochMs)), normalised: parsed.normalised });
+  if (!parsed.ok) return fail('invalid_argument', parsed.error, { fields: [`fields.${itemId}`] });
+  return ok({
+    draft: setAnswer(draft, itemId, toIsoUtc(parsed.value.epochMs)),
+    normalised: parsed.value.normalised,
+  });
 }
 
 /** Marks an item "not applicable" with the author's reason, clearing any answer. */

@@ -116,7 +116,9 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
     } else if (!isValidChannelName(destination.channel)) {
       problems.push({
         path: `${where}.channel`,
-        message: `${label}: "${quote(destination.channel)}" is not a valid Slack channel name; use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.`,
+        message:
+          `${label}: "${quote(destination.channel)}" is not a valid Slack channel name; ` +
+          'use lowercase letters, digits, dashes and underscores, with no spaces, up to 80 characters.',
       });
     } else if (seenChannels.has(destination.channel)) {
       problems.push({
@@ -140,7 +142,9 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
       if (!hasStage(checklist, stage)) {
         problems.push({
           path: at(`stages.${stageIndex}`),
-          message: `${label}: "${quote(stage)}" is not a stage of the ${checklist.name} checklist; it has ${checklist.stages.map((known) => known.id).join(', ')}.`,
+          message:
+            `${label}: "${quote(stage)}" is not a stage of the ${checklist.name} checklist; ` +
+            `it has ${checklist.stages.map((known) => known.id).join(', ')}.`,
         });
       } else if (seenStages.has(stage)) {
         problems.push({

@@ -175,7 +175,10 @@ export function checkLimits(message: RenderedMessage): LimitProblem[] {
     problems.push({
       code: 'text_over_recommended',
       severity: 'warning',
-      message: `The message is ${textLength.toLocaleString('en-GB')} characters; Slack advises under ${SLACK_LIMITS.messageTextRecommendedMaxChars.toLocaleString('en-GB')} for readable messages. Consider moving detail into a linked page or a thread.`,
+      message:
+        `The message is ${textLength.toLocaleString('en-GB')} characters; Slack advises under ` +
+        `${SLACK_LIMITS.messageTextRecommendedMaxChars.toLocaleString('en-GB')} for readable messages. ` +
+        'Consider moving detail into a linked page or a thread.',
     });
   }
   const blocks = message.blocks ?? [];

@@ -1,23 +1,8 @@
 // How Herald writes instants for people: a fixed British English layout
 // ("Thu 23 Apr 2026, 12:00 BST") built from zoned wall time rather than from
 // Intl's locale output, so the text is identical in Node, Chromium and tests.
+import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar-names.ts';
 import { wallTimeInZone } from './zoned.ts';
-
-export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-export const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
 
 export interface FormatInstantOptions {
   /** "Thu " in front; default true. */

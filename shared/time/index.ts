@@ -9,14 +9,14 @@ export {
   wallTimeInZone,
 } from './zoned.ts';
 export type { FormatInstantOptions } from './format.ts';
+export { formatInstant, formatRelative, formatTimeOfDay, toIsoUtc } from './format.ts';
 export {
-  formatInstant,
-  formatRelative,
-  formatTimeOfDay,
+  fullDateLabel,
+  MONTH_FULL_NAMES,
   MONTH_NAMES,
-  toIsoUtc,
+  WEEKDAY_FULL_NAMES,
   WEEKDAY_NAMES,
-} from './format.ts';
-export type { ParsedTime, TimeInputContext } from './parse-time-input.ts';
+} from './calendar-names.ts';
+export type { ParsedTime, ReadTime, TimeInputContext } from './parse-time-input.ts';
 export { DEFAULT_MAX_AHEAD_DAYS, parseTimeInput } from './parse-time-input.ts';
 export { DEFAULT_SLACK_DATE_FORMAT, slackDate } from './slack-date.ts';

@@ -2,7 +2,9 @@
 // sentence saying why not. Times are read in the person's zone relative to an
 // injected `nowMs`; nothing is silently moved to another day, and no string,
 // however odd, makes this throw.
-import { formatInstant, MONTH_NAMES, WEEKDAY_NAMES } from './format.ts';
+import { MONTH_NAMES, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from './calendar-names.ts';
+import type { Result } from '../api/result.ts';
+import { formatInstant } from './format.ts';
 import type { CalendarDate, ClockTime, TimeInputForm } from './time-input-form.ts';
 import {
   daysInMonth,
@@ -12,7 +14,14 @@ import {
 } from './time-input-grammar.ts';
 import { instantFromWallTime, isValidTimeZone, wallTimeInZone } from './zoned.ts';
 
-export type ParsedTime = { ok: true; epochMs: number; normalised: string } | { ok: false; message: string };
+/** A time someone typed, read: the instant and Herald's own way of writing it back. */
+export interface ReadTime {
+  epochMs: number;
+  normalised: string;
+}
+
+/** The time, or the sentence that says why it is not one. */
+export type ParsedTime = Result<ReadTime, string>;
 
 export interface TimeInputContext {
   nowMs: number;
@@ -28,7 +37,6 @@ const MS_PER_DAY = 86_400_000;
 /** A date typed without a year means next year's only when that is this close (the turn of the year). */
 const NEXT_YEAR_WINDOW_MS = 183 * MS_PER_DAY;
 const EXAMPLES = 'Try "in 30 min", "14:30" or "tomorrow 09:00".';
-const FULL_WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const UTC_WORDS = new Set(['utc', 'gmt', 'z']);
 
 type WallForm = Extract<TimeInputForm, { kind: 'wall' }>;
@@ -39,7 +47,7 @@ interface Settled {
 }
 
 function fail(message: string): ParsedTime {
-  return { ok: false, message };
+  return { ok: false, error: message };
 }
 
 function clockText(clock: ClockTime): string {
@@ -81,7 +89,7 @@ function accept(epochMs: number, context: Settled, pastMessage?: string): Parsed
   if (epochMs - context.nowMs > context.maxAheadDays * MS_PER_DAY) {
     return fail(`That is more than ${context.maxAheadDays} days ahead. ${EXAMPLES}`);
   }
-  return { ok: true, epochMs, normalised: formatInstant(epochMs, context.zone) };
+  return { ok: true, value: { epochMs, normalised: formatInstant(epochMs, context.zone) } };
 }
 
 /** The instant of `clock` on `date`, honouring a trailing zone word ("12:00 UTC", "01:30 GMT" in an overlap). */
@@ -104,7 +112,8 @@ function instantOf(date: Required<CalendarDate>, form: WallForm, zone: string): 
     (instant) => wallTimeInZone(instant, zone).zoneAbbreviation.toLowerCase() === zoneWord,
   );
   if (match !== undefined) return match;
-  return `"${zoneWord.toUpperCase()}" is not the time zone in use (${zone}, ${wallTimeInZone(candidates[0]!, zone).zoneAbbreviation} on that day): leave it out, or give the time in UTC.`;
+  const inUse = `${zone}, ${wallTimeInZone(candidates[0]!, zone).zoneAbbreviation} on that day`;
+  return `"${zoneWord.toUpperCase()}" is not the time zone in use (${inUse}): leave it out, or give the time in UTC.`;
 }
 
 /** Resolves a wall-clock form to a date: explicit, today/tomorrow, the next such weekday, or today. */
@@ -122,7 +131,7 @@ function resolveWall(form: WallForm, context: Settled): ParsedTime {
     }
     if (form.weekday !== undefined && form.weekday !== dayOfWeek(date)) {
       return fail(
-        `${dateText(date)} is a ${FULL_WEEKDAY_NAMES[dayOfWeek(date)]}, not a ${FULL_WEEKDAY_NAMES[form.weekday]}.`,
+        `${dateText(date)} is a ${WEEKDAY_FULL_NAMES[dayOfWeek(date)]}, not a ${WEEKDAY_FULL_NAMES[form.weekday]}.`,
       );
     }
     const instant = at(date);

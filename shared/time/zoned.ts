@@ -2,6 +2,7 @@
 // reading an instant's wall-clock time in an IANA zone, turning a wall-clock
 // time back into an instant (with explicit DST gap and overlap rules), and
 // day arithmetic that keeps the wall-clock time across 23- and 25-hour days.
+import { WEEKDAY_NAMES } from './calendar-names.ts';
 
 // Building an Intl formatter costs about a millisecond, and lists of events check the same few zones
 // again and again: remember each answer (the set of zones is small and fixed per runtime).
@@ -49,7 +50,6 @@ export type Disambiguation = 'earlier' | 'later';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // en-GB knows GMT/BST/CET, en-US knows EST/PDT, en-IN knows IST, en-AU knows AEST/LHDT.
 const ABBREVIATION_LOCALES = ['en-GB', 'en-US', 'en-IN', 'en-AU'];
 const OFFSET_STYLE_NAME = /^(?:GMT|UTC)[+\-\u2212]/;
@@ -102,8 +102,8 @@ function wallAsUtcMs(wall: WallTime): number {
   return date.getTime();
 }
 
-/** Wall fields and weekday only; the expensive zone name is looked up separately. */
-function readWall(epochMs: number, zone: string): Omit<ZonedWallTime, 'offsetMinutes' | 'zoneAbbreviation'> {
+/** Wall fields and weekday as Intl prints them: about 5 µs a call, the cost every cached path below avoids. */
+function readWallFromIntl(epochMs: number, zone: string): WallFields {
   const fields: Record<string, string> = {};
   for (const part of partsFormatter(zone).formatToParts(epochMs)) fields[part.type] = part.value;
   const yearOfEra = Number(fields.year);
@@ -116,13 +116,76 @@ function readWall(epochMs: number, zone: string): Omit<ZonedWallTime, 'offsetMin
     minute: Number(fields.minute),
     second: Number(fields.second),
     millisecond: ((epochMs % 1000) + 1000) % 1000,
-    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+    weekday: (WEEKDAY_NAMES as readonly string[]).indexOf(fields.weekday ?? ''),
   };
+}
+
+type WallFields = Omit<ZonedWallTime, 'offsetMinutes' | 'zoneAbbreviation'>;
+
+// Offsets are remembered per zone at whole UTC days, and around a clock change at whole UTC hours. Zones change
+// offset at most once in any two days (see possibleInstants), so when the offsets at the two ends of a day (or hour)
+// agree, no change lies between them and every instant inside has that offset too; on the day of a change the two
+// hours around the instant are compared, and when they differ too the instant itself is asked of Intl. Only
+// instants from 1900 to 2200 are cached (a calendar's working range; local mean time and far futures go to Intl
+// each time), and a table is emptied when it reaches 100,000 entries so it cannot grow without bound.
+const HOUR_MS = 3_600_000;
+const CACHED_FROM_MS = Date.UTC(1900, 0, 1);
+const CACHED_TO_MS = Date.UTC(2200, 0, 1);
+const MAX_CACHED = 100_000;
+const offsetTables = new Map<string, { days: Map<number, number>; hours: Map<number, number> }>();
+
+function offsetFromIntl(epochMs: number, zone: string): number {
+  return wallAsUtcMs(readWallFromIntl(epochMs, zone)) - epochMs;
+}
+
+/** The offset at the whole `step` containing `epochMs`, if its two ends agree; otherwise null. */
+function offsetAcross(
+  epochMs: number,
+  stepMs: number,
+  zone: string,
+  table: Map<number, number>,
+): number | null {
+  const at = (index: number) => {
+    let offsetMs = table.get(index);
+    if (offsetMs === undefined) {
+      offsetMs = offsetFromIntl(index * stepMs, zone);
+      if (table.size >= MAX_CACHED) table.clear();
+      table.set(index, offsetMs);
+    }
+    return offsetMs;
+  };
+  const index = Math.floor(epochMs / stepMs);
+  const before = at(index);
+  return epochMs === index * stepMs || before === at(index + 1) ? before : null;
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at this instant. */
 function offsetMsAt(epochMs: number, zone: string): number {
-  return wallAsUtcMs(readWall(epochMs, zone)) - epochMs;
+  if (!(epochMs >= CACHED_FROM_MS && epochMs < CACHED_TO_MS)) return offsetFromIntl(epochMs, zone);
+  let tables = offsetTables.get(zone);
+  if (!tables) offsetTables.set(zone, (tables = { days: new Map(), hours: new Map() }));
+  return (
+    offsetAcross(epochMs, MS_PER_DAY, zone, tables.days) ??
+    offsetAcross(epochMs, HOUR_MS, zone, tables.hours) ??
+    offsetFromIntl(epochMs, zone)
+  );
+}
+
+/** Wall fields and weekday only; the expensive zone name is looked up separately. */
+function readWall(epochMs: number, zone: string): WallFields {
+  if (!(epochMs >= CACHED_FROM_MS && epochMs < CACHED_TO_MS)) return readWallFromIntl(epochMs, zone);
+  // The wall clock is the instant moved by the offset, read as UTC (both calendars are Gregorian after 1900).
+  const wall = new Date(epochMs + offsetMsAt(epochMs, zone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+    weekday: wall.getUTCDay(),
+  };
 }
 
 function formatOffset(offsetMinutes: number): string {
@@ -201,7 +264,9 @@ export function instantFromWallTime(
  */
 export function addDaysInZone(epochMs: number, days: number, zone: string): number {
   if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number: ${days}`);
-  const start = wallTimeInZone(epochMs, zone);
+  assertInstant(epochMs);
+  // The wall fields only: the zone's abbreviation (four more Intl calls) plays no part in day arithmetic.
+  const start = readWall(epochMs, zone);
   const startOffsetMs = wallAsUtcMs(start) - epochMs;
   const targetLocalMs = wallAsUtcMs({ ...start, day: start.day + days });
   return resolve(targetLocalMs, zone, (instants) => {
@@ -212,6 +277,7 @@ export function addDaysInZone(epochMs: number, days: number, zone: string): numb
 
 /** The first instant of the calendar day containing `epochMs` in `zone` (01:00 where midnight is skipped). */
 export function startOfDayInZone(epochMs: number, zone: string): number {
-  const wall = wallTimeInZone(epochMs, zone);
+  assertInstant(epochMs);
+  const wall = readWall(epochMs, zone);
   return instantFromWallTime({ year: wall.year, month: wall.month, day: wall.day, hour: 0, minute: 0 }, zone);
 }

@@ -61,7 +61,8 @@ export function calendarHandlers(calendar: CalendarService): CalendarHandlers {
         return settle(
           fail(
             'invalid_argument',
-            `Herald has no public holidays for "${patch.holidayRegion}". Use a country code with an optional region, such as GB-ENG or GB-SCT, or leave it empty for none.`,
+            `Herald has no public holidays for "${patch.holidayRegion}". ` +
+              'Use a country code with an optional region, such as GB-ENG or GB-SCT, or leave it empty for none.',
             { fields: ['holidayRegion'] },
           ),
         );

@@ -36,7 +36,7 @@ import { calendarIndexOf, type CalendarIndex } from './calendar-index.ts';
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The longest announcement lead time the settings allow, plus a day: how far before a range an event's messages may fall in it. */
-const MAX_LEAD_MS = 91 * 86_400_000;
+export const MAX_LEAD_MS = 91 * 86_400_000;
 
 export type ScheduleMemo = (event: MaintenanceEvent, leadTimes: LeadTimes) => ScheduledComm[];
 

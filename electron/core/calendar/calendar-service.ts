@@ -51,7 +51,7 @@ import {
   type DraftsPort,
 } from './comms-drafts.ts';
 import { dutyDraftIds, openDutyDraft, syncDutyReminders, type HistoryPort } from './duty-drafts.ts';
-import { syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
+import { eventsToSync, syncAllEventReminders, type ReminderPort } from './event-reminders.ts';
 import { holidayCheck } from './holidays.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
@@ -404,7 +404,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     sync() {
       try {
         deps.reminders.batch('scheduled', () => {
-          syncAllEventReminders(events(), syncContext());
+          const context = syncContext();
+          syncAllEventReminders(eventsToSync(events(), context), context);
           syncDutyReminders(duties(), deps.reminders, deps.clock.now(), deps.userZone());
         });
       } catch (error) {

@@ -16,6 +16,8 @@ import {
 import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
 import type { ScheduleArgs } from '../../../shared/reminders/reminder-requests.ts';
 import type { ScheduleOptions } from '../reminders/reminder-commands.ts';
+import { calendarIndexOf } from './calendar-index.ts';
+import { MAX_LEAD_MS } from './calendar-queries.ts';
 
 /** What the calendar needs from the reminder scheduler. */
 export interface ReminderPort {
@@ -23,6 +25,8 @@ export interface ReminderPort {
   cancelFor(matcher: SubjectMatcher): Reminder[];
   /** The subject's reminders in any state (the scheduler's records: read, never change). */
   withSubject(subject: ReminderSubject): readonly Readonly<Reminder>[];
+  /** The subjects of every open reminder (a sync looks at their events even when they lie far away). */
+  openSubjects(): readonly ReminderSubject[];
   /** Runs `work` as one change: saved, announced and re-armed once. */
   batch<T>(reason: 'scheduled', work: () => T): T;
 }
@@ -79,6 +83,31 @@ export function syncEventReminders(event: MaintenanceEvent, context: SyncContext
       { force: true },
     );
   }
+}
+
+/**
+ * The events a full sync has to look at: those with a message that can fall
+ * due where reminders are armed (from OLDEST_ARMABLE_MS ago to the horizon;
+ * a message is due at most MAX_LEAD_MS before its event starts and at the
+ * latest when it ends), and those holding an open reminder, which may have to
+ * be cancelled. Any other event's sync would do nothing, so a year of past
+ * events costs a sync nothing (it did: every stored event's schedule was
+ * worked out at every start).
+ */
+export function eventsToSync(events: readonly MaintenanceEvent[], context: SyncContext): MaintenanceEvent[] {
+  const index = calendarIndexOf(events);
+  const found = index.near(
+    context.nowMs - OLDEST_ARMABLE_MS,
+    context.nowMs + REMINDER_HORIZON_MS + MAX_LEAD_MS,
+  );
+  const seen = new Set(found.map((event) => event.id));
+  for (const subject of context.port.openSubjects()) {
+    if (subject.type !== 'maintenance' || seen.has(subject.eventId)) continue;
+    const event = index.get(subject.eventId);
+    seen.add(subject.eventId);
+    if (event) found.push(event);
+  }
+  return found;
 }
 
 /** Syncs many events as one reminder change. */

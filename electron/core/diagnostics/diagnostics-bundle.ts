@@ -128,7 +128,8 @@ export function buildDiagnostics(facts: DiagnosticsFacts): DiagnosticsBundle {
       : dumps.length === 0
         ? ['  none']
         : [
-            `  ${dumps.length} dump(s) in ${facts.crashDumpsDir}. Dumps hold memory that can include message text, so they are listed, not attached; send them only if support asks.`,
+            `  ${dumps.length} dump(s) in ${facts.crashDumpsDir}. Dumps hold memory that can include message text, ` +
+              'so they are listed, not attached; send them only if support asks.',
             ...dumps.map((dump) => `  ${dump}`),
           ]),
     '',

@@ -3,6 +3,7 @@
 // already passed; persist `sending` before the request leaves; then record
 // what Slack answered. Re-reads the item after every wait, because the lead
 // may have cancelled it meanwhile.
+import type { Result } from '../../../shared/api/result.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -60,15 +61,15 @@ function passesPreSendChecks(deps: AttemptDeps, item: OutboxItem): boolean {
   return true;
 }
 
-/** The thread to reply in: the item's own, or its parent item's once that is sent. */
-function threadOf(
-  deps: AttemptDeps,
-  item: OutboxItem,
-): { ok: true; threadTs: string | null } | { ok: false } {
-  if (item.threadTs !== null || item.threadOf === null) return { ok: true, threadTs: item.threadTs };
+/**
+ * The thread to reply in (null: none): the item's own, or its parent item's once that is sent. When the parent
+ * cannot be used the item is failed here, with the reason, and the error only tells the caller to stop.
+ */
+function threadOf(deps: AttemptDeps, item: OutboxItem): Result<string | null, 'item_failed'> {
+  if (item.threadTs !== null || item.threadOf === null) return { ok: true, value: item.threadTs };
   const parent = deps.repo.get(item.threadOf);
   if (parent?.state === 'sent' && parent.ts !== null && parent.channelId === item.channelId)
-    return { ok: true, threadTs: parent.ts };
+    return { ok: true, value: parent.ts };
   deps.transitions.fail(item, {
     code: 'thread_parent_unavailable',
     message:
@@ -77,7 +78,7 @@ function threadOf(
         : 'Herald cannot find the Slack message this replies to.',
     fix: 'Send it as a new message in the channel, or cancel it.',
   });
-  return { ok: false };
+  return { ok: false, error: 'item_failed' };
 }
 
 export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<void> {
@@ -118,7 +119,7 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
     state: 'sending',
     attempts: item.attempts + 1,
     firstAttemptAtUtc: item.firstAttemptAtUtc ?? nowIso,
-    threadTs: thread.threadTs,
+    threadTs: thread.value,
   });
   // …and on disk for good (fsynced, with any other item's in the same batch) before anything leaves.
   await deps.repo.synced();

@@ -40,8 +40,12 @@ function cannotCheck(item: OutboxItem, failure: GatewayFailure): CheckOutcome {
     kind: 'cannot_check',
     problem: {
       code: 'unconfirmed',
-      message: `An earlier attempt may have reached ${where}, and Herald cannot read ${where} to check (${explainSlackError(code).message.replace(/\.$/, '')}). It will not risk posting twice.`,
-      fix: `Look in ${where}: if the message is there, cancel it here; if not, confirm to send it. Inviting Herald to the channel lets it check by itself next time.`,
+      message:
+        `An earlier attempt may have reached ${where}, and Herald cannot read ${where} to check ` +
+        `(${explainSlackError(code).message.replace(/\.$/, '')}). It will not risk posting twice.`,
+      fix:
+        `Look in ${where}: if the message is there, cancel it here; if not, confirm to send it. ` +
+        'Inviting Herald to the channel lets it check by itself next time.',
     },
   };
 }

@@ -6,7 +6,7 @@
 // The commands that add and change reminders live in reminder-commands.ts.
 import { randomUUID } from 'node:crypto';
 import { reminderSchema, type Reminder, type ReminderSubject } from '../../../shared/reminders/reminder.ts';
-import { subjectKey } from '../../../shared/reminders/reminder-facts.ts';
+import { isOpen, subjectKey } from '../../../shared/reminders/reminder-facts.ts';
 import type { ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -83,6 +83,8 @@ export interface ReminderScheduler extends ReminderCommands {
    * of subjects stays cheap. Callers must not change them.
    */
   withSubject(subject: ReminderSubject): readonly Readonly<Reminder>[];
+  /** The subjects of every open (armed or fired) reminder: what a sync may have to cancel. */
+  openSubjects(): ReminderSubject[];
   /**
    * Runs `work` as one change: every command inside it updates the reminders
    * at once, but they are saved, announced to subscribers and re-armed once,
@@ -284,6 +286,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     },
     version: () => version,
     withSubject: (subject) => core.withSubjectKey(subjectKey(subject)),
+    openSubjects: () => core.all().flatMap((reminder) => (isOpen(reminder) ? [reminder.subject] : [])),
     batch(reason, work) {
       // A batch inside a batch is part of the outer one.
       if (batched) return work();

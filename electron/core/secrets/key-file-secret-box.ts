@@ -32,7 +32,8 @@ export function createKeyFileSecretBox(dataDir: string): SecretBox {
         level: 'weak',
         backend: 'key-file',
         explanation:
-          'The browser harness encrypts the token with a key stored in its own data folder. Anyone who can read that folder can read the token. Use the desktop app for keychain protection.',
+          'The browser harness encrypts the token with a key stored in its own data folder. ' +
+          'Anyone who can read that folder can read the token. Use the desktop app for keychain protection.',
       }),
     encrypt(plainText) {
       const iv = randomBytes(IV_BYTES);

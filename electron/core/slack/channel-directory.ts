@@ -150,7 +150,8 @@ export function createChannelDirectory(deps: ChannelDirectoryDeps): ChannelDirec
     return {
       message: `Herald cannot find #${name} in Slack.`,
       fix: isBot
-        ? `Check the channel name in the plan. If #${name} is private, invite @${actor} to it (type /invite @${actor} in the channel), then refresh the channel list.`
+        ? `Check the channel name in the plan. If #${name} is private, invite @${actor} to it ` +
+          `(type /invite @${actor} in the channel), then refresh the channel list.`
         : `Check the channel name in the plan. If #${name} is private, join it first, then refresh the channel list.`,
     };
   }

@@ -2,26 +2,11 @@
 // its events, messages due and duties as buttons that open them.
 import { useMemo } from 'react';
 import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
+import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 interface AgendaProps {
   days: readonly GridDay[];
@@ -60,7 +45,7 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
         <section key={day.key} className="agenda-day" aria-labelledby={`agenda-${day.key}`}>
           <h3 id={`agenda-${day.key}`}>
             <button type="button" className="link-button" onClick={() => onSelectDay(day.key)}>
-              {`${WEEKDAYS[day.weekday]} ${day.day} ${MONTHS[day.month - 1]}`}
+              {`${WEEKDAY_FULL_NAMES[day.weekday]} ${day.day} ${MONTH_FULL_NAMES[day.month - 1]}`}
             </button>
             {day.key === today ? <span className="today-label">Today</span> : null}
           </h3>

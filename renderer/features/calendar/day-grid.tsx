@@ -5,26 +5,12 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
 import type { DueComm, DutyView, EventView } from '../../../shared/calendar/calendar-views.ts';
+import { fullDateLabel, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** Items a month cell shows before "+N more". */
 const MONTH_CELL_ITEMS = 3;
 
@@ -188,7 +174,7 @@ const DayCell = memo(function DayCell({
         <span className="day-number" aria-hidden="true">
           {day.day}
         </span>
-        <span className="visually-hidden">{`${WEEKDAYS[day.weekday]} ${day.day} ${MONTHS[day.month - 1]} ${day.year}`}</span>
+        <span className="visually-hidden">{fullDateLabel(day)}</span>
         {isToday ? <span className="today-label">Today</span> : null}
       </div>
       {total > 0 ? (
@@ -284,8 +270,13 @@ export function DayGrid(props: DayGridProps) {
     >
       <div role="row" className="day-grid-head">
         {firstWeek.map((day) => (
-          <div role="columnheader" key={day.weekday} className="weekday" aria-label={WEEKDAYS[day.weekday]}>
-            {WEEKDAYS[day.weekday]!.slice(0, 3)}
+          <div
+            role="columnheader"
+            key={day.weekday}
+            className="weekday"
+            aria-label={WEEKDAY_FULL_NAMES[day.weekday]}
+          >
+            {WEEKDAY_NAMES[day.weekday]}
           </div>
         ))}
       </div>

@@ -3,27 +3,12 @@
 // opens this, so every item is reachable from the keyboard.
 import { useMemo } from 'react';
 import { bucketByDay, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
+import { fullDateLabel } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, commVerbs } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 interface DayPanelProps {
   day: GridDay;
@@ -51,7 +36,7 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
   const isEmpty = onDay.events.length + onDay.comms.length + onDay.duties.length === 0;
   return (
     <section className="calendar-panel day-panel" aria-labelledby="day-panel-heading">
-      <h2 id="day-panel-heading">{`${WEEKDAYS[day.weekday]} ${day.day} ${MONTHS[day.month - 1]} ${day.year}`}</h2>
+      <h2 id="day-panel-heading">{fullDateLabel(day)}</h2>
       {isEmpty ? <p className="muted">Nothing planned, due or recurring on this day.</p> : null}
       {onDay.events.length > 0 ? (
         <>

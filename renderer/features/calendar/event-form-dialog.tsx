@@ -90,13 +90,13 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     setSaveError(null);
     const converted = toEventFields(values);
     if (!converted.ok) {
-      for (const [field, message] of Object.entries(converted.errors))
+      for (const [field, message] of Object.entries(converted.error))
         setError(field as FormField, { message });
       return;
     }
     const result = editing
-      ? await herald().invoke('calendar:update', { id: editing.event.id, event: converted.fields })
-      : await herald().invoke('calendar:create', { event: converted.fields });
+      ? await herald().invoke('calendar:update', { id: editing.event.id, event: converted.value })
+      : await herald().invoke('calendar:create', { event: converted.value });
     if (result.ok) {
       applyDetail(
         result.value,

@@ -2,7 +2,7 @@
 // event's zone, comma-separated lists) and the conversion to and from the
 // API's fields. Core checks the fields with the event schema; its verdict on
 // each field (`fieldErrors`) is put back on the input that holds it.
-import type { ApiError } from '../../../shared/api/result.ts';
+import type { ApiError, Result } from '../../../shared/api/result.ts';
 import type { WorkKind } from '../../../shared/calendar/event-vocabulary.ts';
 import type { EventFields, EventFieldsInput } from '../../../shared/calendar/maintenance-event.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
@@ -104,8 +104,8 @@ export function formFieldOf(path: readonly PropertyKey[] | string): FormField | 
   return first !== undefined ? FORM_FIELD_OF[first] : undefined;
 }
 
-export type Converted =
-  { ok: true; fields: EventFieldsInput } | { ok: false; errors: Partial<Record<FormField, string>> };
+/** The event's fields for the API, or what is wrong with each form field that cannot become one. */
+export type Converted = Result<EventFieldsInput, Partial<Record<FormField, string>>>;
 
 const WHAT_IS_WRONG: Readonly<Partial<Record<FormField, string>>> = {
   startDate: 'Give the date and time the work starts.',
@@ -127,7 +127,7 @@ export function toEventFields(values: EventFormValues): Converted {
   const userActionDeadlineUtc = hasDeadline
     ? instant(values.deadlineDate, values.deadlineTime || '23:59', 'deadlineDate')
     : null;
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, error: errors };
 
   const fields: EventFieldsInput = {
     title: values.title,
@@ -144,7 +144,7 @@ export function toEventFields(values: EventFormValues): Converted {
     changeNotesUrl: values.changeNotesUrl,
     channels: list(values.channels, /[,\s]+/),
   };
-  return { ok: true, fields };
+  return { ok: true, value: fields };
 }
 
 /** Core's answer to a refused save, field by field; empty when it names no field of this form. */

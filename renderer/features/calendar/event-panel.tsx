@@ -1,6 +1,7 @@
 // One event beside the grid: its facts, its clashes in plain words, each of
 // its messages (when due, whether sent, its reminder, its draft) with the
 // actions for each, and the event's own actions.
+import type { Result } from '../../../shared/api/result.ts';
 import { useState } from 'react';
 import type { CommDetail, EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { commStageLabels } from '../../../shared/calendar/comm-stages.ts';
@@ -77,10 +78,7 @@ export function EventPanel({
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function act<T>(
-    call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-    done: (value: T) => void,
-  ) {
+  async function act<T>(call: () => Promise<Result<T>>, done: (value: T) => void) {
     setIsBusy(true);
     setError(null);
     const result = await call();

@@ -22,7 +22,7 @@ function SchedulePanel({ isDisabled }: { isDisabled: boolean }) {
   const parsed = typed.trim() === '' ? null : parseTimeInput(typed, { nowMs: serverNowMs(), zone });
   const onSchedule = () => {
     setHasTried(true);
-    if (parsed?.ok) void send({ mode: 'schedule', atUtc: toIsoUtc(parsed.epochMs) });
+    if (parsed?.ok) void send({ mode: 'schedule', atUtc: toIsoUtc(parsed.value.epochMs) });
   };
   const reading =
     parsed === null
@@ -30,8 +30,8 @@ function SchedulePanel({ isDisabled }: { isDisabled: boolean }) {
         ? 'Type when to send it.'
         : ''
       : parsed.ok
-        ? `${formatInstant(parsed.epochMs, zone)} · ${formatRelative(parsed.epochMs, serverNowMs())}`
-        : parsed.message;
+        ? `${formatInstant(parsed.value.epochMs, zone)} · ${formatRelative(parsed.value.epochMs, serverNowMs())}`
+        : parsed.error;
   const isError = (parsed !== null && !parsed.ok) || (parsed === null && hasTried);
   return (
     <div className="schedule-panel row">

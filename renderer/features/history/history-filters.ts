@@ -1,5 +1,6 @@
 // History's search form as a query: words, channel, message type and a
 // date range in the user's own zone (whole days, both ends included).
+import type { Result } from '../../../shared/api/result.ts';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import { addDaysInZone, instantFromWallTime } from '../../../shared/time/index.ts';
 
@@ -24,8 +25,13 @@ export const emptyHistoryFilters: HistoryFilterValues = {
 
 export const HISTORY_PAGE_SIZE = 100;
 
-export type FilterOutcome =
-  { ok: true; query: HistoryQuery } | { ok: false; field: 'fromDate' | 'toDate'; message: string };
+/** A date filter Herald cannot use: which field, and why. */
+export interface FilterProblem {
+  field: 'fromDate' | 'toDate';
+  message: string;
+}
+
+export type FilterOutcome = Result<HistoryQuery, FilterProblem>;
 
 /** Midnight at the start of a date in `zone`, or undefined for an empty or malformed date. */
 export function startOfDate(date: string, zone: string): number | undefined {
@@ -43,14 +49,14 @@ export function queryFromFilters(
 ): FilterOutcome {
   const fromMs = values.fromDate === '' ? undefined : startOfDate(values.fromDate, zone);
   if (values.fromDate !== '' && fromMs === undefined)
-    return { ok: false, field: 'fromDate', message: 'Enter a date such as 23/04/2026.' };
+    return { ok: false, error: { field: 'fromDate', message: 'Enter a date such as 23/04/2026.' } };
   const toStartMs = values.toDate === '' ? undefined : startOfDate(values.toDate, zone);
   if (values.toDate !== '' && toStartMs === undefined)
-    return { ok: false, field: 'toDate', message: 'Enter a date such as 23/04/2026.' };
+    return { ok: false, error: { field: 'toDate', message: 'Enter a date such as 23/04/2026.' } };
   // "To 23 April" includes the whole of that day.
   const toMs = toStartMs === undefined ? undefined : addDaysInZone(toStartMs, 1, zone);
   if (fromMs !== undefined && toStartMs !== undefined && toStartMs < fromMs) {
-    return { ok: false, field: 'toDate', message: 'The end date is before the start date.' };
+    return { ok: false, error: { field: 'toDate', message: 'The end date is before the start date.' } };
   }
   const query: HistoryQuery = { limit };
   if (values.text.trim() !== '') query.text = values.text.trim();
@@ -58,5 +64,5 @@ export function queryFromFilters(
   if (values.typeId !== '') query.typeId = values.typeId;
   if (fromMs !== undefined) query.fromUtc = new Date(fromMs).toISOString();
   if (toMs !== undefined) query.toUtc = new Date(toMs).toISOString();
-  return { ok: true, query };
+  return { ok: true, value: query };
 }

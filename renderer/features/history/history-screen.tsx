@@ -34,7 +34,7 @@ export function HistoryScreen() {
   useEffect(() => herald().on('history:changed', () => void useHistory.getState().refresh()), []);
 
   // Search once typing pauses, and only when the question changed; an invalid date range keeps the last answer.
-  const queryKey = outcome.ok ? JSON.stringify(outcome.query) : null;
+  const queryKey = outcome.ok ? JSON.stringify(outcome.value) : null;
   useEffect(() => {
     if (queryKey === null) return;
     const timer = window.setTimeout(
@@ -47,7 +47,7 @@ export function HistoryScreen() {
   const channelChoices = [
     ...new Set([...(plan ? channelsInPlan(plan).map((use) => use.channel) : []), ...seenChannels]),
   ];
-  const dateError = outcome.ok ? undefined : outcome;
+  const dateError = outcome.ok ? undefined : outcome.error;
 
   return (
     <div className="history-screen stack-lg">

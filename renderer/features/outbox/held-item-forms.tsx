@@ -30,7 +30,7 @@ async function currentNowMs(fallbackMs: number): Promise<number> {
 function echoTime(text: string, nowMs: number, zone: string): string | undefined {
   if (text.trim() === '') return undefined;
   const parsed = parseTimeInput(text, { nowMs, zone });
-  return parsed.ok ? `That is ${formatInstant(parsed.epochMs, zone)}.` : undefined;
+  return parsed.ok ? `That is ${formatInstant(parsed.value.epochMs, zone)}.` : undefined;
 }
 
 export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldFormProps) {
@@ -46,10 +46,10 @@ export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldF
     const now = await currentNowMs(nowMs);
     const parsed = parseTimeInput(values.newTime, { nowMs: now, zone });
     if (!parsed.ok) {
-      setError('newTime', { message: parsed.message });
+      setError('newTime', { message: parsed.error });
       return;
     }
-    if (parsed.epochMs <= now) {
+    if (parsed.value.epochMs <= now) {
       setError('newTime', { message: 'That time has already passed; give a later one.' });
       return;
     }
@@ -58,12 +58,12 @@ export function PromisePassedForm({ item, zone, nowMs, confirm, onError }: HeldF
     const old = item.promiseAtUtc;
     const request: ConfirmRequest = {
       id: item.id,
-      text: old ? retimeText(baseText, old, parsed.epochMs, zone) : baseText,
-      promiseAtUtc: new Date(parsed.epochMs).toISOString(),
+      text: old ? retimeText(baseText, old, parsed.value.epochMs, zone) : baseText,
+      promiseAtUtc: new Date(parsed.value.epochMs).toISOString(),
     };
     // Reworded text is sent as text alone: the old blocks would contradict it.
     if (isReworded) request.blocks = null;
-    else if (old && item.blocks) request.blocks = retimeBlocks(item.blocks, old, parsed.epochMs, zone);
+    else if (old && item.blocks) request.blocks = retimeBlocks(item.blocks, old, parsed.value.epochMs, zone);
     const result = await confirm(request);
     onError(result.ok ? null : [result.error.message, result.error.fix].filter(Boolean).join(' '));
   });
@@ -121,10 +121,13 @@ export function SchedulePassedForm({ item, zone, nowMs, confirm, onError }: Held
     const now = await currentNowMs(nowMs);
     const parsed = parseTimeInput(values.when, { nowMs: now, zone });
     if (!parsed.ok) {
-      setError('when', { message: parsed.message });
+      setError('when', { message: parsed.error });
       return;
     }
-    const result = await confirm({ id: item.id, scheduleForUtc: new Date(parsed.epochMs).toISOString() });
+    const result = await confirm({
+      id: item.id,
+      scheduleForUtc: new Date(parsed.value.epochMs).toISOString(),
+    });
     onError(result.ok ? null : [result.error.message, result.error.fix].filter(Boolean).join(' '));
   });
 

@@ -1,6 +1,7 @@
 // One outbox item: its state as a symbol and words, where it goes, what it
 // waits for or why it failed (with the fix), and what the lead can do:
 // edit or cancel a queued message, retry a failed one, confirm a held one.
+import type { Result } from '../../../shared/api/result.ts';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
@@ -78,11 +79,9 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
   const shownMode =
     (mode === 'edit' && !isQueued) || (mode === 'confirm-cancel' && !canCancel) ? 'view' : mode;
 
-  async function run(
-    action: () => Promise<{ ok: boolean; error?: { message: string; fix?: string | undefined } }>,
-  ) {
+  async function run(action: () => Promise<Result<unknown>>) {
     const result = await action();
-    setError(result.ok ? null : [result.error?.message, result.error?.fix].filter(Boolean).join(' '));
+    setError(result.ok ? null : [result.error.message, result.error.fix].filter(Boolean).join(' '));
     return result.ok;
   }
 

@@ -91,7 +91,8 @@ export function heldExplanation(item: OutboxItem, zone: string): string {
   switch (item.heldReason) {
     case 'promise_passed':
       return item.promiseAtUtc
-        ? `It promises the next update at ${formatInstant(Date.parse(item.promiseAtUtc), zone)}, which passed while it waited. Give a new time so it does not promise one that has gone.`
+        ? `It promises the next update at ${formatInstant(Date.parse(item.promiseAtUtc), zone)}, which passed ` +
+            'while it waited. Give a new time so it does not promise one that has gone.'
         : 'The next-update time it promised passed while it waited.';
     case 'schedule_passed':
       return item.scheduleForUtc

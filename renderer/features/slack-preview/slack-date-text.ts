@@ -3,6 +3,7 @@
 // "today"/"tomorrow" where Slack says them. The preview runs in the lead's
 // browser, so "the reader" is the lead: the same view their colleagues in
 // that zone get. Pure: the zone, clock style and now are arguments.
+import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
 
 export interface SlackDateOptions {
   /** IANA zone of the reader; undefined: this browser's. */
@@ -11,22 +12,6 @@ export interface SlackDateOptions {
   isTwelveHour?: boolean;
   nowMs: number;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Wall {
   year: number;
@@ -60,12 +45,11 @@ function wallTime(epochMs: number, timeZone: string | undefined): Wall {
   const parts = Object.fromEntries(
     formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
   );
-  const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   return {
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
-    weekday: Math.max(0, weekdays.indexOf(parts.weekday ?? '')),
+    weekday: Math.max(0, (WEEKDAY_NAMES as readonly string[]).indexOf(parts.weekday ?? '')),
     hour: Number(parts.hour) % 24,
     minute: Number(parts.minute),
     second: Number(parts.second),
@@ -116,12 +100,12 @@ export function slackDateText(epochSec: number, format: string, options: SlackDa
   const wall = wallTime(epochMs, options.timeZone);
   const today = wallTime(options.nowMs, options.timeZone);
   const isTwelveHour = options.isTwelveHour ?? browserUsesTwelveHour();
-  const month = MONTHS[wall.month - 1] ?? '';
+  const month = MONTH_FULL_NAMES[wall.month - 1] ?? '';
   const dates = {
     date_num: `${wall.year}-${two(wall.month)}-${two(wall.day)}`,
     date: `${month} ${ordinal(wall.day)}, ${wall.year}`,
     date_short: `${month.slice(0, 3)} ${wall.day}, ${wall.year}`,
-    date_long: `${WEEKDAYS[wall.weekday] ?? ''}, ${month} ${ordinal(wall.day)}, ${wall.year}`,
+    date_long: `${WEEKDAY_FULL_NAMES[wall.weekday] ?? ''}, ${month} ${ordinal(wall.day)}, ${wall.year}`,
   };
   const relative = ['yesterday', 'today', 'tomorrow'][dayDifference(wall, today) + 1];
   const capitalised = relative ? relative[0]?.toUpperCase() + relative.slice(1) : undefined;

@@ -56,7 +56,8 @@ export function TemplateEditor({ template, plan }: { template: Template; plan: P
     ? activeTypes(plan)
     : [...activeTypes(plan), ...plan.types.filter((item) => item.id === template.typeId)];
   const placeholders = type ? placeholdersFor(type.checklist) : [];
-  const placeholderHelp = `Placeholders for ${type?.name ?? 'this type'}: ${placeholders.map((name) => `{${name}}`).join(', ')}. Write {{ and }} for a literal brace.`;
+  const placeholderList = placeholders.map((name) => `{${name}}`).join(', ');
+  const placeholderHelp = `Placeholders for ${type?.name ?? 'this type'}: ${placeholderList}. Write {{ and }} for a literal brace.`;
   const serverError = errors.root?.server?.message;
 
   const onSubmit = handleSubmit(async (submitted) => {

@@ -64,7 +64,11 @@ function unknownIn(text: string, typeId: string, plan: Plan): string[] {
 
 function placeholderProblem(names: readonly string[], typeName: string): string {
   const listed = names.map((name) => `{${name}}`).join(', ');
-  return `${typeName} has nothing to fill ${listed} with, so ${names.length === 1 ? 'it' : 'they'} would be left out of the message. Use one of the placeholders listed below.`;
+  const they = names.length === 1 ? 'it' : 'they';
+  return (
+    `${typeName} has nothing to fill ${listed} with, so ${they} would be left out of the message. ` +
+    'Use one of the placeholders listed below.'
+  );
 }
 
 /** Each field's problem, if any; empty when the template can be saved. */

@@ -11,6 +11,7 @@ import {
 import { isFinished } from '../../../../shared/calendar/event-lifecycle.ts';
 import type { MaintenanceEvent } from '../../../../shared/calendar/maintenance-event.ts';
 import { addDaysInZone } from '../../../../shared/time/zoned.ts';
+import { icsUtcStamp } from './ics-text.ts';
 import type { WallFields, ZoneOffsets } from './ics-timezone.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -49,13 +50,6 @@ export function daysBefore(
     if (dueWall && wallAsUtcMs(dueWall) === targetMs) return dueMs;
   }
   return addDaysInZone(startMs, -days, zone);
-}
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-function utcStamp(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
 }
 
 /** "Herald: send the announcement message": what the calendar client shows when the alarm goes off. */
@@ -102,7 +96,7 @@ export function commsAlarmLines(
   return pendingComms(event, leadTimes, stampMs, offsets).flatMap((comm) => [
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    `TRIGGER;VALUE=DATE-TIME:${utcStamp(comm.dueAtMs)}`,
+    `TRIGGER;VALUE=DATE-TIME:${icsUtcStamp(comm.dueAtMs)}`,
     `DESCRIPTION:${alarmText(comm.stage)}`,
     'END:VALARM',
   ]);

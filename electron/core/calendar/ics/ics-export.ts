@@ -8,7 +8,7 @@ import { statusLabels, type MaintenanceEvent } from '../../../../shared/calendar
 import type { LeadTimes } from '../../../../shared/calendar/comms-schedule.ts';
 import { formatInstant } from '../../../../shared/time/format.ts';
 import { commsAlarmLines } from './ics-alarms.ts';
-import { writeIcs } from './ics-text.ts';
+import { icsDateTime, icsUtcStamp, writeIcs } from './ics-text.ts';
 import { vtimezone, zoneOffsets, type ZoneOffsets } from './ics-timezone.ts';
 
 export const PRODUCT_ID = '-//Operations Engineering//Herald//EN';
@@ -31,8 +31,6 @@ function escapeText(value: string): string {
   return value.replace(/[\\;,\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`));
 }
 
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 /** "20260423T110000Z": an instant as a UTC DATE-TIME, to the second. */
@@ -40,8 +38,7 @@ function utcText(utc: string): string {
   // What Herald stores (toISOString) is rearranged as text; anything else goes through Date.
   if (ISO_INSTANT.test(utc))
     return `${utc.slice(0, 4)}${utc.slice(5, 7)}${utc.slice(8, 10)}T${utc.slice(11, 13)}${utc.slice(14, 16)}${utc.slice(17, 19)}Z`;
-  const date = new Date(Date.parse(utc));
-  return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
+  return icsUtcStamp(Date.parse(utc));
 }
 
 /**
@@ -54,7 +51,7 @@ function utcText(utc: string): string {
 function zonedLine(name: string, utc: string, zone: string, offsets: ZoneOffsets | undefined): string {
   const wall = offsets?.wallAt(Date.parse(utc));
   if (!wall) return `${name}:${utcText(utc)}`;
-  return `${name};TZID=${zone}:${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}T${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`;
+  return `${name};TZID=${zone}:${icsDateTime(wall)}`;
 }
 
 /** Herald's own fields as TEXT extension properties (typed explicitly, as ical.js and clients expect). */

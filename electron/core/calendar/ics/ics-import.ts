@@ -321,7 +321,9 @@ function readSeries(
         notes.push(`later occurrences were left out, as a file brings at most ${MAX_ICS_EVENTS} events`);
       if (expansion.earlier > 0)
         notes.push(
-          `${expansion.earlier} earlier ${expansion.earlier === 1 ? 'occurrence, more than a year ago, was' : 'occurrences, more than a year ago, were'} left out`,
+          expansion.earlier === 1
+            ? '1 earlier occurrence, more than a year ago, was left out'
+            : `${expansion.earlier} earlier occurrences, more than a year ago, were left out`,
         );
       occurrenceWarnings.push(notes.join('; '));
     }

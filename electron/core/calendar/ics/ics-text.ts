@@ -6,6 +6,35 @@
 import ICAL from 'ical.js';
 
 export const MAX_LINE_OCTETS = 75;
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Date-time fields as RFC 5545 DATE-TIME text, "20260423T110000"; add "Z" for UTC. */
+export function icsDateTime(fields: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}): string {
+  const date = `${pad(fields.year, 4)}${pad(fields.month)}${pad(fields.day)}`;
+  return `${date}T${pad(fields.hour)}${pad(fields.minute)}${pad(fields.second)}`;
+}
+
+/** "20260423T110000Z": an instant as a UTC DATE-TIME, to the second. */
+export function icsUtcStamp(epochMs: number): string {
+  const date = new Date(epochMs);
+  const fields = {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+  return `${icsDateTime(fields)}Z`;
+}
 const CRLF = '\r\n';
 // eslint-disable-next-line no-control-regex -- the test is for anything outside 7-bit ASCII
 const NON_ASCII = /[^\u0000-\u007f]/;

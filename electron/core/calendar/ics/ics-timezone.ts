@@ -77,7 +77,10 @@ export interface WallFields {
 
 /** A zone's offsets over some years, for reading many instants' wall times cheaply. */
 export interface ZoneOffsets {
-  /** The wall time at `epochMs`, or null when it cannot be written as wall time alone: outside the table, or the second pass through an hour the clocks went back over. */
+  /**
+   * The wall time at `epochMs`, or null when it cannot be written as wall time alone: outside the table,
+   * or the second pass through an hour the clocks went back over.
+   */
   wallAt(epochMs: number): WallFields | null;
 }
 

@@ -77,8 +77,8 @@ describe('the harness --verbose option', () => {
     const quiet = parseHarnessOptions([], {});
     const verbose = parseHarnessOptions(['--verbose'], {});
     const byEnv = parseHarnessOptions([], { HERALD_LOG: 'console' });
-    expect(quiet.ok && quiet.options.logToConsole).toBe(false);
-    expect(verbose.ok && verbose.options.logToConsole).toBe(true);
-    expect(byEnv.ok && byEnv.options.logToConsole).toBe(true);
+    expect(quiet.ok && quiet.value.options.logToConsole).toBe(false);
+    expect(verbose.ok && verbose.value.options.logToConsole).toBe(true);
+    expect(byEnv.ok && byEnv.value.options.logToConsole).toBe(true);
   });
 });

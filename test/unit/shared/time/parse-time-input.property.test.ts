@@ -92,12 +92,12 @@ const wordSoup = fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 8 }).map(
 
 function expectWellFormed(result: ParsedTime, nowMs: number, zone: string, maxAheadDays = 366): void {
   if (result.ok) {
-    expect(result.epochMs).toBeGreaterThan(nowMs);
-    expect(result.epochMs - nowMs).toBeLessThanOrEqual(maxAheadDays * DAY_MS);
-    expect(result.normalised).toBe(formatInstant(result.epochMs, zone));
+    expect(result.value.epochMs).toBeGreaterThan(nowMs);
+    expect(result.value.epochMs - nowMs).toBeLessThanOrEqual(maxAheadDays * DAY_MS);
+    expect(result.value.normalised).toBe(formatInstant(result.value.epochMs, zone));
   } else {
-    expect(result.message.length).toBeGreaterThan(10);
-    expect(result.message).not.toMatch(/undefined|NaN|\[object/);
+    expect(result.error.length).toBeGreaterThan(10);
+    expect(result.error).not.toMatch(/undefined|NaN|\[object/);
   }
 }
 
@@ -133,7 +133,7 @@ describe('parseTimeInput properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 366 * 1440 }), anyNow, anyZone, (minutes, nowMs, zone) => {
         const result = parseTimeInput(`in ${minutes} min`, { nowMs, zone });
-        expect(result).toMatchObject({ ok: true, epochMs: nowMs + minutes * MINUTE_MS });
+        expect(result).toMatchObject({ ok: true, value: { epochMs: nowMs + minutes * MINUTE_MS } });
       }),
     );
   });
@@ -146,7 +146,10 @@ describe('parseTimeInput properties', () => {
     fc.assert(
       fc.property(future, anyZone, fc.boolean(), ({ nowMs, targetMs }, zone, withWeekday) => {
         const written = formatInstant(targetMs, zone, { withWeekday });
-        expect(parseTimeInput(written, { nowMs, zone })).toMatchObject({ ok: true, epochMs: targetMs });
+        expect(parseTimeInput(written, { nowMs, zone })).toMatchObject({
+          ok: true,
+          value: { epochMs: targetMs },
+        });
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseTimeInput } from '../../../../shared/time/parse-time-input.ts';
-import type { ParsedTime } from '../../../../shared/time/parse-time-input.ts';
+import type { ParsedTime, ReadTime } from '../../../../shared/time/parse-time-input.ts';
 
 const LONDON = 'Europe/London';
 const MINUTE_MS = 60_000;
@@ -9,14 +9,14 @@ const MINUTE_MS = 60_000;
 const NOW_MS = Date.parse('2026-04-23T09:17:23.456Z');
 const context = { nowMs: NOW_MS, zone: LONDON };
 
-function accepted(result: ParsedTime): { epochMs: number; normalised: string } {
-  if (!result.ok) throw new Error(`expected a time, got: ${result.message}`);
-  return result;
+function accepted(result: ParsedTime): ReadTime {
+  if (!result.ok) throw new Error(`expected a time, got: ${result.error}`);
+  return result.value;
 }
 
 function rejected(result: ParsedTime): string {
-  if (result.ok) throw new Error(`expected a rejection, got ${new Date(result.epochMs).toISOString()}`);
-  return result.message;
+  if (result.ok) throw new Error(`expected a rejection, got ${new Date(result.value.epochMs).toISOString()}`);
+  return result.error;
 }
 
 describe('parseTimeInput: durations from now', () => {

@@ -388,3 +388,91 @@ describe('properties', () => {
     );
   });
 });
+
+describe('cached offsets read the same wall time as Intl', () => {
+  // What Intl itself prints, asked directly: the reference the cached reading must match to the second.
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  function intlWall(epochMs: number, zone: string) {
+    let formatter = formatters.get(zone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+      formatters.set(zone, formatter);
+    }
+    const parts = formatter.formatToParts(epochMs);
+    const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    return [
+      field('year'),
+      field('month'),
+      field('day'),
+      field('hour') % 24,
+      field('minute'),
+      field('second'),
+    ];
+  }
+  const offsetOf = (epochMs: number, zone: string) => {
+    const [year, month, day, hour, minute, second] = intlWall(epochMs, zone) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000;
+  };
+  const ownWall = (epochMs: number, zone: string) => {
+    const wall = wallTimeInZone(epochMs, zone);
+    return [wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second];
+  };
+  // Zones with 30-minute DST (Lord Howe), Ramadan pauses (Casablanca), a skipped day (Apia, 2011) and odd historic offsets.
+  const zones = [
+    ...PROPERTY_ZONES,
+    'Africa/Casablanca',
+    'Pacific/Apia',
+    'Africa/Monrovia',
+    'America/St_Johns',
+    'Europe/Dublin',
+  ];
+
+  it('at random instants from 1890 to 2210, including either side of the cached range', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1890, 0, 1), max: Date.UTC(2210, 0, 1) }),
+        (zone, epochMs) => {
+          expect(ownWall(epochMs, zone)).toEqual(intlWall(epochMs, zone));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('every few minutes through each clock change of 2011 to 2027, where the cached hours disagree', () => {
+    const stepMs = 6 * HOUR_MS;
+    let changes = 0;
+    for (const zone of zones) {
+      let offsetMs = offsetOf(Date.UTC(2011, 0, 1), zone);
+      for (let fromMs = Date.UTC(2011, 0, 1); fromMs < Date.UTC(2027, 0, 1); fromMs += stepMs) {
+        const nextOffsetMs = offsetOf(fromMs + stepMs, zone);
+        const isChange = nextOffsetMs !== offsetMs;
+        offsetMs = nextOffsetMs;
+        if (!isChange) continue;
+        changes++;
+        for (let epochMs = fromMs - 1; epochMs <= fromMs + stepMs + 1; epochMs += 7 * 60_000 + 1)
+          expect(ownWall(epochMs, zone), `${zone} at ${new Date(epochMs).toISOString()}`).toEqual(
+            intlWall(epochMs, zone),
+          );
+      }
+    }
+    expect(changes).toBeGreaterThan(100);
+  });
+});

@@ -130,6 +130,7 @@ export function setupCalendar(
       schedule: (args, options) => fixture.scheduler.schedule(args, options),
       cancelFor: (matcher) => fixture.scheduler.cancelFor(matcher),
       withSubject: (subject) => fixture.scheduler.withSubject(subject),
+      openSubjects: () => fixture.scheduler.openSubjects(),
       batch: (reason, work) => fixture.scheduler.batch(reason, work),
     },
     drafts,

@@ -62,11 +62,11 @@ describe('where a Slack token may be entered for', () => {
   it('reads the harness’s override from --slack-api-url or HERALD_SLACK_API_URL, with the same check', () => {
     expect(parseHarnessOptions(['--slack-api-url', 'http://localhost:4000/api'], {})).toMatchObject({
       ok: true,
-      options: { slackApiUrl: 'http://localhost:4000/api/' },
+      value: { options: { slackApiUrl: 'http://localhost:4000/api/' } },
     });
     expect(parseHarnessOptions([], { HERALD_SLACK_API_URL: 'http://127.0.0.1:9/api/' })).toMatchObject({
       ok: true,
-      options: { slackApiUrl: 'http://127.0.0.1:9/api/' },
+      value: { options: { slackApiUrl: 'http://127.0.0.1:9/api/' } },
     });
     expect(parseHarnessOptions(['--slack-api-url', 'http://evil.example/api/'], {})).toMatchObject({
       ok: false,

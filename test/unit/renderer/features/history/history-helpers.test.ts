@@ -15,7 +15,7 @@ describe('history filters', () => {
   it('asks for everything when nothing is filled in', () => {
     expect(queryFromFilters(emptyHistoryFilters, 'Europe/London')).toEqual({
       ok: true,
-      query: { limit: 100 },
+      value: { limit: 100 },
     });
   });
 
@@ -26,7 +26,7 @@ describe('history filters', () => {
     );
     expect(outcome).toEqual({
       ok: true,
-      query: { limit: 100, fromUtc: '2026-04-22T23:00:00.000Z', toUtc: '2026-04-23T23:00:00.000Z' },
+      value: { limit: 100, fromUtc: '2026-04-22T23:00:00.000Z', toUtc: '2026-04-23T23:00:00.000Z' },
     });
   });
 
@@ -35,7 +35,7 @@ describe('history filters', () => {
       { ...emptyHistoryFilters, fromDate: '2026-01-10', toDate: '2026-01-10' },
       'Europe/London',
     );
-    expect(winter.ok && winter.query).toMatchObject({
+    expect(winter.ok && winter.value).toMatchObject({
       fromUtc: '2026-01-10T00:00:00.000Z',
       toUtc: '2026-01-11T00:00:00.000Z',
     });
@@ -44,7 +44,7 @@ describe('history filters', () => {
       'Europe/London',
     );
     expect(
-      springForward.ok && Date.parse(springForward.query.toUtc!) - Date.parse(springForward.query.fromUtc!),
+      springForward.ok && Date.parse(springForward.value.toUtc!) - Date.parse(springForward.value.fromUtc!),
     ).toBe(23 * 3_600_000);
   });
 
@@ -55,7 +55,7 @@ describe('history filters', () => {
     );
     expect(outcome).toEqual({
       ok: true,
-      query: { limit: 100, text: 'sentry down', channel: 'chat', typeId: 'incidents' },
+      value: { limit: 100, text: 'sentry down', channel: 'chat', typeId: 'incidents' },
     });
   });
 
@@ -64,13 +64,12 @@ describe('history filters', () => {
       queryFromFilters({ ...emptyHistoryFilters, fromDate: '2026-04-23', toDate: '2026-04-22' }, 'UTC'),
     ).toEqual({
       ok: false,
-      field: 'toDate',
-      message: 'The end date is before the start date.',
+      error: { field: 'toDate', message: 'The end date is before the start date.' },
     });
     expect(startOfDate('2026-13-01', 'UTC')).toBeUndefined();
     expect(queryFromFilters({ ...emptyHistoryFilters, fromDate: 'yesterday' }, 'UTC')).toMatchObject({
       ok: false,
-      field: 'fromDate',
+      error: { field: 'fromDate' },
     });
   });
 });
