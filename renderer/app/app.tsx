@@ -1,12 +1,14 @@
 // The app shell: navigation, notices, and the current screen (Compose in the
 // first bundle, the others loaded on demand: see screen-loaders.ts).
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { OpenAtLoginPrompt } from '../features/desktop/open-at-login-prompt.tsx';
 import { useUnsavedWorkReport } from '../features/desktop/unsaved-work-report.ts';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
+import { usePageAttention } from '../features/notifications/page-attention.ts';
+import { useWebNotifications } from '../features/notifications/web-notifications.ts';
 import { useAppInfo } from '../server-state/app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
 import { screenLoaders } from './screen-loaders.ts';
@@ -41,9 +43,8 @@ export function App() {
   useUnsavedWorkReport();
 
   const title = screens.find((item) => item.id === screen)?.label ?? '';
-  useEffect(() => {
-    document.title = `${title} · Herald`;
-  }, [title]);
+  usePageAttention(title);
+  useWebNotifications();
 
   return (
     <div className="app">

@@ -3,7 +3,7 @@
 // maintenance stage, a duty), so an incident whose heads-up, due and overdue
 // alerts have all fired shows once, at its most urgent.
 import type { Reminder } from './reminder.ts';
-import { dueAtMs, eventAtMs, subjectKey } from './reminder-facts.ts';
+import { dueAtMs, eventAtMs, kindRank, messagePhase, subjectKey } from './reminder-facts.ts';
 
 export type Urgency = 'overdue' | 'due' | 'due_soon' | 'upcoming';
 export type TrayIconState = 'idle' | 'due_soon' | 'overdue';
@@ -23,7 +23,11 @@ export interface AttentionOptions {
   includeUpcoming?: boolean;
 }
 
-/** How urgent one reminder is at `nowMs`; null when it needs nothing. */
+/**
+ * How urgent one reminder is at `nowMs`; null when it needs nothing. Once an
+ * alert has fired its urgency follows the clock, not the kind that fired: a
+ * "due" alert left alone becomes overdue a minute after the message's time.
+ */
 export function reminderUrgency(
   reminder: Reminder,
   nowMs: number,
@@ -32,8 +36,9 @@ export function reminderUrgency(
   if (reminder.state === 'dismissed' || reminder.state === 'cleared') return null;
   const isPastDue = reminder.state === 'fired' || dueAtMs(reminder) <= nowMs;
   if (isPastDue) {
-    if (reminder.kind === 'incident_heads_up') return 'due_soon';
-    return reminder.kind === 'incident_overdue' ? 'overdue' : 'due';
+    const phase = messagePhase(reminder, nowMs);
+    if (phase === 'overdue') return 'overdue';
+    return phase === 'ahead' ? 'due_soon' : 'due';
   }
   if (dueAtMs(reminder) - nowMs <= options.dueSoonWindowMs) return 'due_soon';
   return options.includeUpcoming ? 'upcoming' : null;
@@ -44,6 +49,9 @@ function isBetterRepresentative(candidate: AttentionItem, current: AttentionItem
   if (byUrgency !== 0) return byUrgency < 0;
   const isCandidateFired = candidate.reminder.state === 'fired';
   if (isCandidateFired !== (current.reminder.state === 'fired')) return isCandidateFired;
+  // The most advanced alert speaks for its subject: the overdue alert rather than the "due" one it followed.
+  const byRank = kindRank(candidate.reminder.kind) - kindRank(current.reminder.kind);
+  if (byRank !== 0) return byRank > 0;
   return dueAtMs(candidate.reminder) < dueAtMs(current.reminder);
 }
 

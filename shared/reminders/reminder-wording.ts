@@ -2,9 +2,15 @@
 // asks for and when that message is due. One place for main (the desktop
 // notification, the tray) and the renderer (the notification centre), so they
 // say the same thing, and the same instant as the calendar's comms schedule.
-import { formatInstant, formatRelative, formatTimeOfDay, wallTimeInZone } from '../time/index.ts';
+import {
+  formatInstant,
+  formatLateness,
+  formatRelative,
+  formatTimeOfDay,
+  wallTimeInZone,
+} from '../time/index.ts';
 import type { MaintenanceStage, Reminder } from './reminder.ts';
-import { eventAtMs } from './reminder-facts.ts';
+import { dueAtMs, eventAtMs, messagePhase } from './reminder-facts.ts';
 
 const MAINTENANCE_MESSAGE: Record<MaintenanceStage, string> = {
   announcement: 'Maintenance announcement',
@@ -42,13 +48,41 @@ export function describeInstant(epochMs: number, nowMs: number, zone: string): s
 
 /**
  * "Incident update due in 5 min (10:30 BST)", "… due now (10:30 BST)", and once
- * the message's time has passed "… overdue since 10:30 BST (20 min ago)".
+ * the message's time has passed "… overdue since 10:30 BST (15 minutes late)".
+ * A snoozed alert adds "· snoozed until 10:45". Worded from `nowMs` every time,
+ * so a line on screen moves from due to overdue as the clock does.
  */
 export function describeMessageDue(reminder: Reminder, nowMs: number, zone: string): string {
   const atMs = messageDueAtMs(reminder);
   const when = describeInstant(atMs, nowMs, zone);
-  const relative = formatRelative(atMs, nowMs);
-  if (relative === 'now') return `${messageKind(reminder)} due now (${when})`;
-  if (atMs > nowMs) return `${messageKind(reminder)} due ${relative} (${when})`;
-  return `${messageKind(reminder)} overdue since ${when} (${relative})`;
+  const phase = messagePhase(reminder, nowMs);
+  const kind = messageKind(reminder);
+  const isSnoozed = reminder.state === 'armed' && phase !== 'ahead' && dueAtMs(reminder) > nowMs;
+  const snoozed = isSnoozed ? ` · snoozed until ${formatTimeOfDay(dueAtMs(reminder), zone)}` : '';
+  if (phase === 'due_now') return `${kind} due now (${when})${snoozed}`;
+  if (phase === 'ahead') return `${kind} due ${formatRelative(atMs, nowMs)} (${when})`;
+  return `${kind} overdue since ${when} (${formatLateness(nowMs - atMs)})${snoozed}`;
+}
+
+/**
+ * The headline of an alert at `nowMs`: "Update due in 5 min", "Update due now",
+ * "Update overdue", "Maintenance announcement due now", "Plan duty overdue".
+ * One wording for the desktop notification, the page's toast and its Web
+ * Notification; it follows the clock, not the kind of alert that fired.
+ */
+export function alertHeadline(reminder: Reminder, nowMs: number): string {
+  const isIncident = reminder.subject.type === 'incident';
+  const what = isIncident ? 'Update' : messageKind(reminder);
+  const phase = messagePhase(reminder, nowMs);
+  if (phase === 'overdue') return `${what} overdue`;
+  if (phase === 'due_now') return `${what} due now`;
+  const minutes = Math.max(1, Math.round((messageDueAtMs(reminder) - nowMs) / 60_000));
+  return `${what} due in ${minutes} min`;
+}
+
+/** "15 minutes late" once the message is overdue at `nowMs`; null before. */
+export function latenessOf(reminder: Reminder, nowMs: number): string | null {
+  return messagePhase(reminder, nowMs) === 'overdue'
+    ? formatLateness(nowMs - messageDueAtMs(reminder))
+    : null;
 }

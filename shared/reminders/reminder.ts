@@ -115,12 +115,5 @@ export function subjectMatches(matcher: SubjectMatcher, subject: ReminderSubject
   }
 }
 
-/**
- * How far along a subject's alerts a kind is. When several alerts of one
- * subject are due together (after a sleep), only the most advanced fires.
- */
-export function kindRank(kind: ReminderKind): number {
-  if (kind === 'incident_heads_up') return 0;
-  if (kind === 'incident_overdue') return 2;
-  return 1;
-}
+// How far along a subject's alerts a kind is: zod-free, in reminder-facts.ts, so the renderer can rank them too.
+export { kindRank } from './reminder-facts.ts';

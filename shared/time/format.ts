@@ -65,6 +65,31 @@ export function formatRelative(epochMs: number, nowMs: number): string {
   return epochMs > nowMs ? `in ${span}` : `${span} ago`;
 }
 
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * How late something is, in words a lead reads at a glance: "1 minute late",
+ * "15 minutes late", "2 hours 5 minutes late", "2 days 22 hours late". Under a minute
+ * counts as one: once a message is late, it is said to be.
+ */
+export function formatLateness(lateMs: number): string {
+  if (!Number.isFinite(lateMs)) throw new RangeError('formatLateness needs a finite duration');
+  const totalMinutes = Math.max(1, Math.floor(lateMs / MS_PER_MINUTE));
+  if (totalMinutes < MINUTES_PER_HOUR) return `${plural(totalMinutes, 'minute')} late`;
+  if (totalMinutes < MINUTES_PER_DAY) {
+    const hours = Math.floor(totalMinutes / MINUTES_PER_HOUR);
+    const minutes = totalMinutes % MINUTES_PER_HOUR;
+    return minutes === 0
+      ? `${plural(hours, 'hour')} late`
+      : `${plural(hours, 'hour')} ${plural(minutes, 'minute')} late`;
+  }
+  const days = Math.floor(totalMinutes / MINUTES_PER_DAY);
+  const hours = Math.floor((totalMinutes % MINUTES_PER_DAY) / MINUTES_PER_HOUR);
+  return hours === 0 ? `${plural(days, 'day')} late` : `${plural(days, 'day')} ${plural(hours, 'hour')} late`;
+}
+
 /** "2026-04-23T11:00:00.000Z". */
 export function toIsoUtc(epochMs: number): string {
   return new Date(epochMs).toISOString();

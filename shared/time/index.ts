@@ -9,7 +9,7 @@ export {
   wallTimeInZone,
 } from './zoned.ts';
 export type { FormatInstantOptions } from './format.ts';
-export { formatInstant, formatRelative, formatTimeOfDay, toIsoUtc } from './format.ts';
+export { formatInstant, formatLateness, formatRelative, formatTimeOfDay, toIsoUtc } from './format.ts';
 export {
   fullDateLabel,
   MONTH_FULL_NAMES,

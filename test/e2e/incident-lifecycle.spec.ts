@@ -85,11 +85,11 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
   await harness.call('testClock:advance', { ms: 31 * 60_000 });
   await expect(incident.getByTestId('incident-next-update')).toHaveText(
-    /Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 min late\./,
+    /Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 minute late\./,
   );
   await page.screenshot({ path: 'docs/screenshots/incident-overdue.png', fullPage: true });
   await expect(incident.getByTestId('incident-reminder')).toHaveText(
-    /Reminder fired at 12:3\d: the update promised for 12:30 is due\./,
+    /Reminder fired at 12:3\d: the update promised for 12:30 is 1 minute late\./,
   );
 
   // An update in the thread, sent from the keyboard.

@@ -74,7 +74,7 @@ test.describe('promised incident updates', () => {
     // The heads-up: an alert pops up in the page, and the centre lists it as due soon.
     await harness.call('testClock:advance', { ms: 25 * MINUTE_MS });
     const alerts = page.getByRole('region', { name: 'New alerts' });
-    await expect(alerts).toContainText(`Update due soon: ${INCIDENT_TITLE}`);
+    await expect(alerts).toContainText(`Update due in 5 min: ${INCIDENT_TITLE}`);
     await expect(bell).toHaveAccessibleName(/^Notifications 1 item needs you$/);
     await alerts.getByRole('button', { name: 'Show' }).click();
     await expect(section(page, /^Due soon/)).toContainText('Incident update due in 5 min (10:30 BST)');
@@ -90,7 +90,7 @@ test.describe('promised incident updates', () => {
     await expect(alerts).toContainText(`Update overdue: ${INCIDENT_TITLE}`);
     await alerts.getByRole('button', { name: 'Show' }).click();
     const overdue = section(page, /^Overdue/);
-    await expect(overdue).toContainText('Incident update overdue since 10:30 BST (5 min ago)');
+    await expect(overdue).toContainText('Incident update overdue since 10:30 BST (5 minutes late)');
     await expect(section(page, /^Due now/)).toHaveCount(0);
     for (const action of ['Post update', 'Post holding update', 'Snooze 5 min', 'Dismiss']) {
       await expect(overdue.getByRole('button', { name: action })).toBeVisible();
@@ -190,11 +190,13 @@ test.describe('calendar messages in the notification centre', () => {
     );
     await expect(comingUp).toContainText('Maintenance reminder due in 7 days (Mon 27 Apr, 12:00 BST)');
     await expect(comingUp).not.toContainText('Maintenance announcement due in 8 days (Tue 28 Apr');
-    const dueNow = section(page, /^Due now/);
-    await expect(dueNow).toContainText('Ingress Controller Upgrade');
-    await expect(dueNow).toContainText(
-      'Maintenance announcement overdue since Fri 17 Apr, 12:00 BST (3 days ago)',
+    // Three days past its time it is overdue, in the Overdue section, not "due now".
+    const overdue = section(page, /^Overdue/);
+    await expect(overdue).toContainText('Ingress Controller Upgrade');
+    await expect(overdue).toContainText(
+      'Maintenance announcement overdue since Fri 17 Apr, 12:00 BST (2 days 22 hours late)',
     );
+    await expect(section(page, /^Due now/)).toHaveCount(0);
     await expect(centre(page)).not.toContainText('asleep');
     await expectNoAxeViolations();
   });

@@ -4,12 +4,16 @@
 // event's start), sound per the setting, and the actions the platform can
 // show. The shell renders this as given.
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
-import { subjectKey } from '../../../shared/reminders/reminder-facts.ts';
-import { describeInstant, messageDueAtMs, messageKind } from '../../../shared/reminders/reminder-wording.ts';
+import { messagePhase, subjectKey } from '../../../shared/reminders/reminder-facts.ts';
+import {
+  alertHeadline,
+  describeInstant,
+  latenessOf,
+  messageDueAtMs,
+} from '../../../shared/reminders/reminder-wording.ts';
 import { snoozeLabel, type AttentionCommand } from './attention-commands.ts';
 import { composeIntentFor, composeRequest } from './compose-intents.ts';
 import type { HostCapabilities } from './host-capabilities.ts';
-import { minutesBetween } from './reminder-wording.ts';
 
 export interface NotificationAction {
   label: string;
@@ -47,39 +51,18 @@ export interface FiredReminder {
 }
 
 const LATE_NOTE = 'Missed while your computer was asleep or Herald was closed.';
-/** A calendar or duty alert this long after its message's time says "overdue" (it was armed late, or snoozed). */
-const OVERDUE_AFTER_MS = 60_000;
-
-function isPastDue(reminder: Reminder, firedAtMs: number): boolean {
-  return firedAtMs - messageDueAtMs(reminder) >= OVERDUE_AFTER_MS;
-}
-
-function headline(reminder: Reminder, firedAtMs: number): string {
-  const promisedInMin = minutesBetween(firedAtMs, messageDueAtMs(reminder));
-  switch (reminder.kind) {
-    case 'incident_heads_up':
-      return promisedInMin > 0 ? `Update due in ${promisedInMin} min` : 'Update due now';
-    case 'incident_due':
-      return 'Update due now';
-    case 'incident_overdue':
-      return 'Update overdue';
-    case 'maintenance_comm':
-    case 'plan_duty':
-      return `${messageKind(reminder)} ${isPastDue(reminder, firedAtMs) ? 'overdue' : 'due'}`;
-  }
-}
-
 function details(reminder: Reminder, firedAtMs: number, timeZone: string): string {
   const when = describeInstant(messageDueAtMs(reminder), firedAtMs, timeZone);
-  const due = isPastDue(reminder, firedAtMs) ? `overdue since ${when}` : `due ${when}`;
+  // Worded from the firing instant, like the page's toast: an alert raised late (a snooze ended) says how late.
+  const lateness = latenessOf(reminder, firedAtMs);
+  const due = messagePhase(reminder, firedAtMs) === 'overdue' ? `overdue since ${when}` : `due ${when}`;
   switch (reminder.kind) {
     case 'incident_heads_up':
     case 'incident_due':
-      return `You promised the next update for ${when}. Post it, or send a holding update with a new time.`;
-    case 'incident_overdue': {
-      const lateMin = minutesBetween(messageDueAtMs(reminder), firedAtMs);
-      return `The update promised for ${when} is ${lateMin} min late. Post it now, or send a holding update with a new time.`;
-    }
+    case 'incident_overdue':
+      return lateness
+        ? `The update promised for ${when} is ${lateness}. Post it now, or send a holding update with a new time.`
+        : `You promised the next update for ${when}. Post it, or send a holding update with a new time.`;
     case 'maintenance_comm':
       return `${due.charAt(0).toUpperCase()}${due.slice(1)}. Open it in Herald to check and send.`;
     case 'plan_duty':
@@ -137,7 +120,7 @@ export function notificationFor(fired: FiredReminder, context: NotificationConte
   return {
     reminderId: reminder.id,
     subjectKey: subjectKey(reminder.subject),
-    title: `${headline(reminder, firedAtMs)}: ${reminder.title}`,
+    title: `${alertHeadline(reminder, firedAtMs)}: ${reminder.title}`,
     body: fired.wasLate ? `${body} ${LATE_NOTE}` : body,
     isSilent: !context.isSoundEnabled,
     urgency: isPressing ? 'critical' : 'normal',

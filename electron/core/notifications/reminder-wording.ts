@@ -1,12 +1,7 @@
 // Reminder wording only the tray and desktop notifications need (menu-safe
-// titles, minute counts). What the message is and when it is due come from
+// titles). What the message is and when it is due come from
 // shared/reminders/reminder-wording.ts, which the notification centre uses too.
 const MAX_TITLE_LENGTH = 60;
-
-/** Whole minutes between two instants, never negative. */
-export function minutesBetween(fromMs: number, toMs: number): number {
-  return Math.max(0, Math.round((toMs - fromMs) / 60_000));
-}
 
 /** A title short enough for a menu; '&' spelled out because Windows and Linux menus treat it as a mnemonic. */
 export function menuSafeTitle(title: string): string {

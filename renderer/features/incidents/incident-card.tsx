@@ -70,7 +70,7 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
     await useComposer.getState().openStored(drafted, { restoreFocus: true, focusSend: kind === 'holding' });
     useNavigation.getState().go('compose');
   };
-  const reminder = incident.state === 'open' ? reminderLine(reminders, incident.id, zone) : null;
+  const reminder = incident.state === 'open' ? reminderLine(reminders, incident.id, zone, nowMs) : null;
   const isBusy = draftingFor === incident.id;
   const declaredMs = Date.parse(incident.declaredAtUtc);
   const actions =

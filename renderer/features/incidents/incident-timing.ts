@@ -5,7 +5,13 @@
 import type { Incident, IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { isOpen } from '../../../shared/reminders/reminder-facts.ts';
-import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
+import { latenessOf } from '../../../shared/reminders/reminder-wording.ts';
+import {
+  formatInstant,
+  formatLateness,
+  formatRelative,
+  formatTimeOfDay,
+} from '../../../shared/time/index.ts';
 
 /** True when the promised update time has passed on an open incident. */
 export function isUpdateOverdue(incident: Incident, nowMs: number): boolean {
@@ -46,7 +52,7 @@ export function nextUpdateLine(incident: Incident, nowMs: number, zone: string):
   if (isUpdateOverdue(incident, nowMs))
     return {
       isOverdue: true,
-      text: `Overdue: the update promised for ${when} is ${formatRelative(dueMs, nowMs).replace(/ ago$/, '')} late.`,
+      text: `Overdue: the update promised for ${when} is ${formatLateness(nowMs - dueMs)}.`,
     };
   return { isOverdue: false, text: `Next update promised for ${when} (${formatRelative(dueMs, nowMs)}).` };
 }
@@ -63,11 +69,16 @@ export function armedRemindersFor(reminders: readonly Reminder[], incidentId: st
     .sort((a, b) => a.dueAtUtc.localeCompare(b.dueAtUtc));
 }
 
-/** "Reminder armed for 12:25", or what has fired and waits for the lead; null when nothing is set. */
+/**
+ * "Reminder armed for 12:25", or what has fired and waits for the lead, worded
+ * from `nowMs` (a fired alert is "due" only until the promise is a minute old;
+ * then it says how late); null when nothing is set.
+ */
 export function reminderLine(
   reminders: readonly Reminder[],
   incidentId: string,
   zone: string,
+  nowMs: number,
 ): string | null {
   const mine = reminders.filter(
     (reminder) =>
@@ -80,9 +91,12 @@ export function reminderLine(
   if (fired) {
     const firedAt = formatTimeOfDay(Date.parse(fired.firedAtUtc ?? fired.dueAtUtc), zone);
     const promisedAt = formatTimeOfDay(Date.parse(fired.eventAtUtc), zone);
-    return fired.kind === 'incident_heads_up'
+    const lateness = latenessOf(fired, nowMs);
+    if (lateness)
+      return `Reminder fired at ${firedAt}: the update promised for ${promisedAt} is ${lateness}.`;
+    return fired.kind === 'incident_heads_up' && Date.parse(fired.eventAtUtc) > nowMs
       ? `Heads-up given at ${firedAt}: the update is due at ${promisedAt}.`
-      : `Reminder fired at ${firedAt}: the update promised for ${promisedAt} is due.`;
+      : `Reminder fired at ${firedAt}: the update promised for ${promisedAt} is due now.`;
   }
   const next = armedRemindersFor(mine, incidentId)[0];
   return next ? `Reminder armed for ${formatTimeOfDay(Date.parse(next.dueAtUtc), zone)}.` : null;

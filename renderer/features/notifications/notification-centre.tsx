@@ -2,38 +2,18 @@
 // things that need the user, and a panel listing what is overdue, due now,
 // due soon and coming up. It shows the same alerts as the desktop
 // notifications and tray, and is all the browser harness has.
-import { useEffect, useId, useMemo, useRef } from 'react';
-import {
-  notificationCentreSections,
-  type AttentionItem,
-  type Urgency,
-} from '../../../shared/reminders/attention.ts';
+import { useEffect, useId, useRef } from 'react';
+import type { AttentionItem, Urgency } from '../../../shared/reminders/attention.ts';
 import { AttentionItemRow } from './attention-item-row.tsx';
 import { URGENCY_HEADINGS } from './reminder-text.ts';
 import { useReminders } from './reminders-store.ts';
+import { useAttentionSections } from './use-attention-sections.ts';
 import { useReminderFeed } from './use-reminder-feed.ts';
 import './notification-centre.css';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
-import { useSettings } from '../../server-state/settings-store.ts';
 
 const PANEL_ID = 'notification-centre';
 const BELL_ID = 'notification-bell';
-const UPCOMING_LIMIT = 10;
-
-/** What needs the user, judged by Herald's clock; null until the reminder settings have arrived. */
-function useSections() {
-  const reminders = useReminders((state) => state.reminders);
-  const nowMs = useHeraldNow();
-  const dueSoonWindowMs = useSettings((state) => state.reminderSettings?.dueSoonWindowMs ?? null);
-  return useMemo(
-    () =>
-      dueSoonWindowMs === null
-        ? null
-        : notificationCentreSections(reminders, nowMs, { dueSoonWindowMs, upcomingLimit: UPCOMING_LIMIT }),
-    [reminders, nowMs, dueSoonWindowMs],
-  );
-}
-
 function BellIcon() {
   return (
     <svg
@@ -54,7 +34,7 @@ function BellIcon() {
 
 export function NotificationBell() {
   useReminderFeed();
-  const sections = useSections();
+  const sections = useAttentionSections();
   const isOpen = useReminders((state) => state.isCentreOpen);
   const count = sections ? sections.overdue.length + sections.due.length + sections.dueSoon.length : 0;
   const isUrgent = sections ? sections.overdue.length + sections.due.length > 0 : false;
@@ -102,7 +82,7 @@ function Section({ urgency, items, nowMs }: { urgency: Urgency; items: Attention
 export function NotificationCentre() {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const sections = useSections();
+  const sections = useAttentionSections();
   const nowMs = useHeraldNow();
   const isOpen = useReminders((state) => state.isCentreOpen);
   const loadError = useReminders((state) => state.loadError);

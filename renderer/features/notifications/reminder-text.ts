@@ -4,8 +4,8 @@
 // and the tray.
 import type { ComposeIntent } from '../../../shared/api/channels/app.ts';
 import type { AttentionItem, Urgency } from '../../../shared/reminders/attention.ts';
-import type { MaintenanceStage, Reminder, ReminderSubject } from '../../../shared/reminders/reminder.ts';
-import { describeMessageDue, messageKind } from '../../../shared/reminders/reminder-wording.ts';
+import type { MaintenanceStage, ReminderSubject } from '../../../shared/reminders/reminder.ts';
+import { describeMessageDue } from '../../../shared/reminders/reminder-wording.ts';
 
 const PLAN_STAGE_BY_MAINTENANCE_STAGE: Record<MaintenanceStage, string> = {
   announcement: 'announcement',
@@ -36,23 +36,9 @@ export function composeIntentFor(subject: ReminderSubject, isHolding = false): C
   }
 }
 
-/** "Incident update due in 5 min (10:30 BST)"; "… overdue since 10:30 BST (10 min ago)" once it has passed. */
+/** "Incident update due in 5 min (10:30 BST)"; "… overdue since 10:30 BST (10 minutes late)" once it has passed. */
 export function describeTiming(item: AttentionItem, nowMs: number, zone: string): string {
   return describeMessageDue(item.reminder, nowMs, zone);
-}
-
-/** Wording for an alert that just fired, for the in-page toast. */
-export function alertHeadline(reminder: Reminder): string {
-  switch (reminder.kind) {
-    case 'incident_heads_up':
-      return 'Update due soon';
-    case 'incident_due':
-      return 'Update due now';
-    case 'incident_overdue':
-      return 'Update overdue';
-    default:
-      return `${messageKind(reminder)} due`;
-  }
 }
 
 export function describeSnooze(snoozeMs: number): string {

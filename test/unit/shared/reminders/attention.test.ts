@@ -22,6 +22,7 @@ function reminder(
   state: ReminderState,
   dueInMin: number,
   subject: ReminderSubject = { type: 'incident', incidentId: 'inc' },
+  eventInMin = dueInMin,
 ): Reminder {
   const dueAtUtc = new Date(NOW_MS + dueInMin * MINUTE_MS).toISOString();
   return {
@@ -31,7 +32,7 @@ function reminder(
     title: `${kind} ${idCount}`,
     isIncidentPromise: kind.startsWith('incident'),
     dueAtUtc,
-    eventAtUtc: dueAtUtc,
+    eventAtUtc: new Date(NOW_MS + eventInMin * MINUTE_MS).toISOString(),
     repeatEveryMs: kind === 'incident_overdue' ? 5 * MINUTE_MS : null,
     state,
     createdAtUtc: new Date(NOW_MS - 60 * MINUTE_MS).toISOString(),
@@ -44,11 +45,20 @@ function reminder(
 }
 
 describe('reminderUrgency', () => {
-  it('ranks fired alerts by kind and armed ones by how soon they are due', () => {
-    expect(reminderUrgency(reminder('incident_heads_up', 'fired', -1), NOW_MS, options)).toBe('due_soon');
-    expect(reminderUrgency(reminder('incident_due', 'fired', -1), NOW_MS, options)).toBe('due');
-    expect(reminderUrgency(reminder('incident_overdue', 'fired', -1), NOW_MS, options)).toBe('overdue');
-    expect(reminderUrgency(reminder('plan_duty', 'fired', -1), NOW_MS, options)).toBe('due');
+  it('ranks fired alerts by where their message stands on the clock, and armed ones by how soon they are due', () => {
+    const incident = { type: 'incident', incidentId: 'inc' } as const;
+    expect(reminderUrgency(reminder('incident_heads_up', 'fired', -1, incident, 4), NOW_MS, options)).toBe(
+      'due_soon',
+    );
+    expect(reminderUrgency(reminder('incident_due', 'fired', 0), NOW_MS, options)).toBe('due');
+    // A "due" alert left alone is overdue a minute after the promised time, before the overdue alert fires.
+    expect(reminderUrgency(reminder('incident_due', 'fired', -1), NOW_MS, options)).toBe('overdue');
+    expect(reminderUrgency(reminder('incident_due', 'fired', -15), NOW_MS, options)).toBe('overdue');
+    expect(reminderUrgency(reminder('incident_overdue', 'fired', -1, incident, -6), NOW_MS, options)).toBe(
+      'overdue',
+    );
+    expect(reminderUrgency(reminder('plan_duty', 'fired', 0), NOW_MS, options)).toBe('due');
+    expect(reminderUrgency(reminder('plan_duty', 'fired', -20), NOW_MS, options)).toBe('overdue');
     expect(reminderUrgency(reminder('plan_duty', 'armed', 10), NOW_MS, options)).toBe('due_soon');
     expect(reminderUrgency(reminder('plan_duty', 'armed', 60), NOW_MS, options)).toBeNull();
     expect(
@@ -87,8 +97,8 @@ describe('trayState', () => {
   it('is overdue when an alert is due or overdue, counting one item per subject, most urgent first', () => {
     const duty = reminder('plan_duty', 'armed', 10, { type: 'duty', dutyId: 'cto' });
     const headsUp = reminder('incident_heads_up', 'cleared', -10);
-    const due = reminder('incident_due', 'fired', -5);
-    const overdue = reminder('incident_overdue', 'fired', 0);
+    const due = reminder('incident_due', 'fired', -5, undefined, -5);
+    const overdue = reminder('incident_overdue', 'fired', 0, undefined, -5);
     const nextOverdue = reminder('incident_overdue', 'armed', 5);
     const tray = trayState([duty, headsUp, due, overdue, nextOverdue], NOW_MS, options);
     expect(tray.state).toBe('overdue');
@@ -106,7 +116,7 @@ describe('notification centre', () => {
     const sections = notificationCentreSections(
       [
         reminder('incident_overdue', 'fired', -2),
-        reminder('incident_due', 'fired', -1, incidentB),
+        reminder('incident_due', 'fired', 0, incidentB),
         reminder('maintenance_comm', 'armed', 12, { type: 'maintenance', eventId: 'e', stage: 'start' }),
         reminder('plan_duty', 'armed', 300, { type: 'duty', dutyId: 'later' }),
         reminder('plan_duty', 'armed', 200, { type: 'duty', dutyId: 'sooner' }),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatInstant, formatRelative, formatTimeOfDay, toIsoUtc } from '../../../../shared/time/format.ts';
+import {
+  formatInstant,
+  formatLateness,
+  formatRelative,
+  formatTimeOfDay,
+  toIsoUtc,
+} from '../../../../shared/time/format.ts';
 
 const LONDON = 'Europe/London';
 const NOON_BST = Date.parse('2026-04-23T11:00:00Z');
@@ -85,5 +91,24 @@ describe('formatRelative', () => {
 describe('toIsoUtc', () => {
   it('writes the instant as ISO 8601 in UTC', () => {
     expect(toIsoUtc(NOON_BST)).toBe('2026-04-23T11:00:00.000Z');
+  });
+});
+
+describe('formatLateness', () => {
+  it.each([
+    [0, '1 minute late'],
+    [59_999, '1 minute late'],
+    [60_000, '1 minute late'],
+    [15 * 60_000, '15 minutes late'],
+    [60 * 60_000, '1 hour late'],
+    [125 * 60_000, '2 hours 5 minutes late'],
+    [24 * 60 * 60_000, '1 day late'],
+    [(2 * 24 + 22) * 60 * 60_000 + 59_000, '2 days 22 hours late'],
+  ])('%i ms → %s', (lateMs, expected) => {
+    expect(formatLateness(lateMs)).toBe(expected);
+  });
+
+  it('refuses a duration that is not a number', () => {
+    expect(() => formatLateness(Number.NaN)).toThrow(RangeError);
   });
 });

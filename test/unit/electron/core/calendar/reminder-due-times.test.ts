@@ -80,7 +80,7 @@ describe('the notification centre’s due time for a maintenance message', () =>
     const firing = fixture.firings[0]!;
     expect(firing.wasLate).toBe(false);
     const spec = notificationFor(firing, notificationContext);
-    expect(spec.title).toBe('Maintenance announcement due: Certificate Manager Upgrade');
+    expect(spec.title).toBe('Maintenance announcement due now: Certificate Manager Upgrade');
     expect(spec.body).toBe('Due 10:00 GMT. Open it in Herald to check and send.');
     expect(centreTextFor(fixture, firing.reminder)).toBe('Maintenance announcement due now (10:00 GMT)');
   });
@@ -104,7 +104,7 @@ describe('the notification centre’s due time for a maintenance message', () =>
     expect(spec.body).toBe('Overdue since Tue 8 Dec, 10:00 GMT. Open it in Herald to check and send.');
     expect(spec.body).not.toMatch(/asleep|Missed/);
     expect(centreTextFor(fixture, firing.reminder)).toMatch(
-      /^Maintenance announcement overdue since Tue 8 Dec, 10:00 GMT \(.+ ago\)$/,
+      /^Maintenance announcement overdue since Tue 8 Dec, 10:00 GMT \(.+ late\)$/,
     );
   });
 

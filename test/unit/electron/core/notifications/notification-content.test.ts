@@ -47,7 +47,7 @@ describe('what a reminder notification says', () => {
       context({ timeZone: 'America/New_York' }),
     );
     expect(spec.title).toBe('Update overdue: Sentry unavailable');
-    expect(spec.body).toContain('The update promised for 05:30 EDT is 10 min late.');
+    expect(spec.body).toContain('The update promised for 05:30 EDT is 10 minutes late.');
     expect(spec).toMatchObject({ urgency: 'critical', isSticky: true });
   });
 
@@ -170,7 +170,7 @@ describe('what a reminder notification says', () => {
       { reminder: start, wasLate: false, firedAtMs: NOW_MS },
       context({ capabilities: mac }),
     );
-    expect(spec.title).toBe('Maintenance "starting now" message due: Jira & Confluence upgrade');
+    expect(spec.title).toBe('Maintenance "starting now" message due now: Jira & Confluence upgrade');
     expect(spec.body).toBe('Due 10:00 BST. Open it in Herald to check and send.');
     expect(spec.click).toEqual({
       type: 'navigate',
@@ -189,7 +189,7 @@ describe('what a reminder notification says', () => {
       title: 'Weekly successes for the CTO',
     });
     const spec = notificationFor({ reminder: duty, wasLate: false, firedAtMs: NOW_MS }, context());
-    expect(spec.title).toBe('Plan duty due: Weekly successes for the CTO');
+    expect(spec.title).toBe('Plan duty due now: Weekly successes for the CTO');
     expect(spec.click).toEqual({
       type: 'navigate',
       request: { screen: 'compose', compose: { kind: 'duty', dutyId: 'successes-cto' } },

@@ -79,7 +79,7 @@ describe('the tray model', () => {
       reminder('maintenance_comm', {
         subject: { type: 'maintenance', eventId: 'ev-1', stage: 'announcement' },
         title: 'Jira & Confluence',
-        dueAtMs: NOW_MS - MINUTE_MS,
+        dueAtMs: NOW_MS,
       }),
       reminder('incident_overdue', {
         subject: { type: 'incident', incidentId: 'inc-9' },
@@ -117,7 +117,7 @@ describe('the tray model', () => {
     });
     // '&' would become a keyboard mnemonic in Windows and Linux menus.
     expect(second).toMatchObject({
-      label: 'Due now: Jira and Confluence (maintenance announcement, 09:59 BST)',
+      label: 'Due now: Jira and Confluence (maintenance announcement, 10:00 BST)',
     });
   });
 

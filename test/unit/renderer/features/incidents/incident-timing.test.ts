@@ -55,7 +55,7 @@ describe('incident timing', () => {
   it('says “Overdue” in words once the promise has passed', () => {
     const line = nextUpdateLine(incident, nowMs + 45 * 60_000, zone);
     expect(line.isOverdue).toBe(true);
-    expect(line.text).toBe('Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 15 min late.');
+    expect(line.text).toBe('Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 15 minutes late.');
   });
 
   it('asks for a promise when there is none, and reports resolution', () => {
@@ -82,8 +82,8 @@ describe('incident timing', () => {
       }),
       reminder({ id: 'closed', state: 'cleared', dueAtUtc: '2026-04-23T11:01:00.000Z' }),
     ];
-    expect(reminderLine(reminders, 'i1', zone)).toBe('Reminder armed for 12:25.');
-    expect(reminderLine([], 'i1', zone)).toBeNull();
+    expect(reminderLine(reminders, 'i1', zone, nowMs)).toBe('Reminder armed for 12:25.');
+    expect(reminderLine([], 'i1', zone, nowMs)).toBeNull();
   });
 
   it('says when a reminder has fired, the most advanced one speaking for the rest', () => {
@@ -94,10 +94,17 @@ describe('incident timing', () => {
       dueAtUtc: '2026-04-23T11:25:00.000Z',
       firedAtUtc: '2026-04-23T11:25:00.000Z',
     });
-    expect(reminderLine([headsUp], 'i1', zone)).toBe('Heads-up given at 12:25: the update is due at 12:30.');
+    expect(reminderLine([headsUp], 'i1', zone, Date.parse('2026-04-23T11:25:00.000Z'))).toBe(
+      'Heads-up given at 12:25: the update is due at 12:30.',
+    );
     const due = reminder({ state: 'fired', firedAtUtc: '2026-04-23T11:30:00.000Z' });
-    expect(reminderLine([headsUp, due], 'i1', zone)).toBe(
-      'Reminder fired at 12:30: the update promised for 12:30 is due.',
+    const promisedMs = Date.parse('2026-04-23T11:30:00.000Z');
+    expect(reminderLine([headsUp, due], 'i1', zone, promisedMs)).toBe(
+      'Reminder fired at 12:30: the update promised for 12:30 is due now.',
+    );
+    // Left alone, the same alert follows the clock: never "is due" a quarter of an hour late.
+    expect(reminderLine([headsUp, due], 'i1', zone, promisedMs + 15 * 60_000)).toBe(
+      'Reminder fired at 12:30: the update promised for 12:30 is 15 minutes late.',
     );
   });
 });
