@@ -21,6 +21,7 @@ export function newQueuedItem(
     scheduleForUtc: request.scheduleForUtc ?? null,
     promiseAtUtc: request.promiseAtUtc ?? null,
     source: request.source,
+    facts: request.facts ?? null,
     checklist: request.checklist,
     override: request.override ?? null,
     attempts: 0,

@@ -3,6 +3,7 @@
 // Shared so the renderer can show each item's state with the same types.
 import { z } from 'zod';
 import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
+import { messageFactsSchema } from '../team-sync/message-facts.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
 export const slackTsSchema = z
@@ -126,6 +127,8 @@ export const outboxItemSchema = z.object({
   /** The next-update time this message promises; passed before sending → held. */
   promiseAtUtc: isoInstant.nullable(),
   source: outboxSourceSchema,
+  /** What the message is about, written as Slack metadata with its herald_id (items from before it: none). */
+  facts: messageFactsSchema.nullable().default(null),
   checklist: z.array(checklistSnapshotEntrySchema),
   override: sendOverrideSchema.nullable(),
   attempts: z.number().int().nonnegative(),

@@ -155,6 +155,7 @@ const defaultPlan: Plan = {
   ],
   checklistHelp: {},
   incidentUpdateCadence: { ...DEFAULT_INCIDENT_UPDATE_CADENCE },
+  escalationGraceMinutes: 15,
 };
 
 /** A fresh copy of the default plan: callers may edit it freely. */

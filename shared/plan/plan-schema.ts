@@ -94,6 +94,16 @@ export const planSchema = z.object({
   checklistHelp: z.record(z.string(), z.record(z.string(), trimmed(500))).default({}),
   /** How soon each incident's next update is due, by priority; stored plans gain it in migration step 2 → 3. */
   incidentUpdateCadence: incidentUpdateCadenceSchema.default({ ...DEFAULT_INCIDENT_UPDATE_CADENCE }),
+  /**
+   * How long a promised incident update may be overdue before every lead's Herald is told (with "take over" at
+   * hand), not only the owner's.
+   */
+  escalationGraceMinutes: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 1,440 minutes (a day)')
+    .default(15),
 });
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;

@@ -26,6 +26,18 @@ export const settingsSchema = z.object({
   hasAnsweredOpenAtLogin: z.boolean(),
   /** Download updates in the background as soon as they are found (otherwise Settings offers "Download"). */
   autoDownloadUpdates: z.boolean(),
+  /**
+   * The person using this Herald, as a Slack user picked from the workspace: the owner of what they declare and
+   * the actor in every message's metadata. Null until chosen (then this Herald alerts for every incident).
+   */
+  lead: z
+    .object({
+      userId: z.string().regex(/^[UW][A-Z0-9]{2,30}$/, 'must be a Slack user id such as U0123ABCD'),
+      name: z.string().trim().min(1).max(200),
+    })
+    .strict()
+    .nullable()
+    .default(null),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -36,6 +48,7 @@ export const defaultSettings: Settings = {
   openAtLogin: false,
   hasAnsweredOpenAtLogin: false,
   autoDownloadUpdates: true,
+  lead: null,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

@@ -133,7 +133,7 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   };
 
   if (sending.scheduleForUtc === null) {
-    const answer = await deps.gateway.post({ ...message, heraldId: sending.id });
+    const answer = await deps.gateway.post({ ...message, heraldId: sending.id, facts: sending.facts });
     if (answer.ok) deps.transitions.markSent(sending, answer.value.ts, 'post');
     else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
     return;

@@ -16,6 +16,7 @@ const storedSettingsSchema = z.object({
   openAtLogin: z.boolean().default(defaultSettings.openAtLogin),
   hasAnsweredOpenAtLogin: z.boolean().default(defaultSettings.hasAnsweredOpenAtLogin),
   autoDownloadUpdates: z.boolean().default(defaultSettings.autoDownloadUpdates),
+  lead: settingsSchema.shape.lead,
 });
 
 export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {

@@ -15,6 +15,7 @@ describe('the core router', () => {
         openAtLogin: false,
         hasAnsweredOpenAtLogin: false,
         autoDownloadUpdates: true,
+        lead: null,
       },
     });
   });

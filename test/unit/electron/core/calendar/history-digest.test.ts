@@ -43,6 +43,10 @@ function incident(overrides: Partial<Incident>): Incident {
     timeline: [],
     priority: '',
     carried: { fields: {}, notApplicable: {} },
+    owner: '',
+    origin: 'local',
+    slackEvents: [],
+    ownershipNotice: null,
     ...overrides,
   };
 }

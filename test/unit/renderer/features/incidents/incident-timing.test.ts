@@ -21,6 +21,10 @@ const incident: Incident = {
   timeline: [],
   priority: 'high',
   carried: { fields: {}, notApplicable: {} },
+  owner: '',
+  origin: 'local',
+  slackEvents: [],
+  ownershipNotice: null,
 };
 
 function reminder(overrides: Partial<Reminder>): Reminder {

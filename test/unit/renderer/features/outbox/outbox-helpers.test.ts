@@ -36,6 +36,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
     source: {},
     checklist: [],
     override: null,
+    facts: null,
     attempts: 0,
     isOutcomeUnclear: false,
     nextAttemptAtUtc: null,
