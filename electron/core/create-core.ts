@@ -6,6 +6,7 @@ import type { ReminderSettings } from '../../shared/reminders/reminder-settings.
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { appHandlers } from './app/app-handlers.ts';
 import { calendarHandlers } from './calendar/calendar-handlers.ts';
+import { createSlackFollow, slackFollowHandlers } from './calendar/slack-follow.ts';
 import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
 import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
 import { createHistoryDigestSource } from './calendar/history-digest.ts';
@@ -280,6 +281,17 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
   });
   outbox.onChanged((item) => calendar.noteSent(item));
+  // An event's messages waiting in Slack follow the event when it moves, changes or is called off.
+  const slackFollow = createSlackFollow({
+    findEvent: (id) => calendar.find(id),
+    outbox: outboxService,
+    drafts,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const stopSlackFollow = slackFollow.start();
 
   const teamSync = createTeamSync({
     gateway: slackGateway,
@@ -371,6 +383,7 @@ export function createCore(deps: CoreDeps): Core {
     ...outboxService.handlers,
     ...history.handlers,
     ...calendarHandlers(calendar),
+    ...slackFollowHandlers(slackFollow),
     ...teamSync.handlers,
     ...updateHandlers(updates, unsavedWork),
     ...loginItem.handlers,
@@ -424,6 +437,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     stop: () => {
       updates.stop();
+      stopSlackFollow();
       calendar.stop();
       teamSync.stop();
       reminders.scheduler.stop();

@@ -10,6 +10,9 @@ export function newQueuedItem(
 ): Omit<OutboxItem, 'sequence'> {
   return {
     id: fields.id,
+    kind: 'message',
+    targetId: null,
+    waitsFor: request.waitsFor ?? null,
     state: 'queued',
     ...fields.channel,
     text: request.text,

@@ -21,6 +21,16 @@ export const outboxStates = [
 ] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
+/**
+ * What an item does in Slack. Every kind goes through the same lanes (one per
+ * channel, in enqueue order), the same exactly-once attempt and the same
+ * states; `sent` means done.
+ * - message: posts (chat.postMessage) or schedules (chat.scheduleMessage) a message.
+ * - delete_scheduled: removes the message `targetId` scheduled in Slack (chat.deleteScheduledMessage).
+ */
+export const outboxItemKinds = ['message', 'delete_scheduled'] as const;
+export type OutboxItemKind = (typeof outboxItemKinds)[number];
+
 /** States an item never leaves by itself. */
 export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancelled']);
 
@@ -107,6 +117,15 @@ export const outboxItemSchema = z.object({
   id: z.string(),
   /** Enqueue order: items to the same channel go out in this order. */
   sequence: z.number().int().nonnegative(),
+  /** Items stored before kinds existed are messages. */
+  kind: z.enum(outboxItemKinds).default('message'),
+  /** The outbox item this one acts on (the scheduled message a delete_scheduled removes); null for a message. */
+  targetId: z.string().nullable().default(null),
+  /**
+   * Goes only once this other item is done (`sent`); cancelled if that one fails or is cancelled.
+   * A re-scheduled message waits for the removal of the one it replaces.
+   */
+  waitsFor: z.string().nullable().default(null),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */
   channel: z.string(),

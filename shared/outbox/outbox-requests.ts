@@ -39,6 +39,8 @@ export const enqueueRequestSchema = z
     facts: messageFactsSchema.optional(),
     checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
     override: sendOverrideSchema.optional(),
+    /** Goes only once this other outbox item is done; cancelled if that one fails (see OutboxItem.waitsFor). */
+    waitsFor: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
   .refine((request) => request.threadTs === undefined || request.threadOf === undefined, {

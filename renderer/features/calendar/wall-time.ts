@@ -48,9 +48,16 @@ export function describeWindow(startsAtUtc: string, endsAtUtc: string, zone: str
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+/** "zone|instant" → "12:00". Intl's format is the dearest call in drawing a month, and the same instants come back
+ * every time a view is drawn; bounded, so a long session does not grow it without end. */
+const shortTimes = new Map<string, string>();
+const MAX_SHORT_TIMES = 20_000;
 
 /** "12:00" in the zone: what a chip in the grid shows. One cached formatter, as a month may show hundreds. */
 export function shortTime(utc: string, zone: string): string {
+  const key = `${zone}|${utc}`;
+  const known = shortTimes.get(key);
+  if (known !== undefined) return known;
   const epochMs = Date.parse(utc);
   if (Number.isNaN(epochMs)) return '';
   let formatter = timeFormatters.get(zone);
@@ -63,7 +70,10 @@ export function shortTime(utc: string, zone: string): string {
     });
     timeFormatters.set(zone, formatter);
   }
-  return formatter.format(epochMs);
+  const text = formatter.format(epochMs);
+  if (shortTimes.size >= MAX_SHORT_TIMES) shortTimes.clear();
+  shortTimes.set(key, text);
+  return text;
 }
 
 export function longInstant(utc: string, zone: string): string {

@@ -21,6 +21,9 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
   return {
     id: 'i1',
     sequence: 1,
+    kind: 'message',
+    targetId: null,
+    waitsFor: null,
     state: 'queued',
     channel: 'operations-engineering-update',
     channelId: 'C0OPSENGUPD',
