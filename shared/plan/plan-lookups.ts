@@ -28,6 +28,11 @@ export function slackChannelsOf(type: CommunicationType): string[] {
   );
 }
 
+/** Whether the plan shows a thread reply of this type and stage at the channel's top level too (reply_broadcast). */
+export function isShownInChannel(type: CommunicationType | undefined, stage: string): boolean {
+  return type?.alsoToChannelStages.includes(stage) ?? false;
+}
+
 /** Minutes until an incident's next update is due, for its priority answer ("high", "" when none was given). */
 export function updateCadenceMinutes(plan: Plan, priority: string): number {
   const cadence = plan.incidentUpdateCadence;

@@ -67,6 +67,12 @@ export const communicationTypeSchema = z.object({
   checklist: z.string().trim(),
   /** The checklist's stages this type uses, in order. */
   stages: z.array(z.string().trim()),
+  /**
+   * Stages whose thread replies are also shown at the channel's top level (Slack's reply_broadcast), so a
+   * reader scanning the channel sees them: an incident's resolution, a postmortem. The composer starts with
+   * "also send to the channel" ticked for these; the lead can still change it per message.
+   */
+  alsoToChannelStages: z.array(z.string().trim()).default([]),
   /** Retired types stay for history but are not offered for new messages. */
   isRetired: z.boolean().default(false),
 });
@@ -92,7 +98,7 @@ export const planSchema = z.object({
   types: z.array(communicationTypeSchema),
   /** Checklist kind → item id → the team's own help text, replacing Herald's. */
   checklistHelp: z.record(z.string(), z.record(z.string(), trimmed(500))).default({}),
-  /** How soon each incident's next update is due, by priority; stored plans gain it in migration step 2 → 3. */
+  /** How soon each incident's next update is due, by priority; stored plans gain it in migration step 3 → 4. */
   incidentUpdateCadence: incidentUpdateCadenceSchema.default({ ...DEFAULT_INCIDENT_UPDATE_CADENCE }),
   /**
    * How long a promised incident update may be overdue before every lead's Herald is told (with "take over" at

@@ -34,14 +34,14 @@ interface SendState {
   error: ApiError | null;
   override: OverrideRequest | null;
   copy: CopyOutcome;
-  /** Incident updates: post to the channel as well as the thread. */
-  alsoToChannel: boolean;
+  /** Thread replies: show it in the channel as well as the thread; null until the lead chooses (the plan decides). */
+  alsoToChannel: boolean | null;
 
   send: (request: SendRequest, overrideReason?: string) => Promise<void>;
   cancelOverride: () => void;
   copyAsSlackText: () => Promise<void>;
   clearFeedback: () => void;
-  setAlsoToChannel: (alsoToChannel: boolean) => void;
+  setAlsoToChannel: (alsoToChannel: boolean | null) => void;
 }
 
 /** Why Slack will not take the message, and what to do: the send bar shows it instead of an override. */
@@ -53,12 +53,16 @@ export function slackLimitError(problems: readonly string[]): ApiError {
   };
 }
 
+/** The lead's choice when there is one; otherwise left out, so main applies the plan's setting for the stage. */
+const alsoToChannelArg = (choice: boolean | null | undefined) =>
+  choice === null || choice === undefined ? {} : { alsoToChannel: choice };
+
 export const useSend = create<SendState>()((set, get) => ({
   isSending: false,
   error: null,
   override: null,
   copy: null,
-  alsoToChannel: false,
+  alsoToChannel: null,
 
   send: async (request, overrideReason) => {
     const composer = useComposer.getState();
@@ -103,7 +107,7 @@ export const useSend = create<SendState>()((set, get) => ({
       mode: request.mode,
       ...(request.atUtc ? { atUtc: request.atUtc } : {}),
       ...(overrideReason ? { overrideReason } : {}),
-      alsoToChannel: request.alsoToChannel ?? get().alsoToChannel,
+      ...alsoToChannelArg(request.alsoToChannel ?? get().alsoToChannel),
     });
     set({ isSending: false });
     if (!result.ok) {
@@ -115,7 +119,7 @@ export const useSend = create<SendState>()((set, get) => ({
       set({ error: result.error });
       return;
     }
-    set({ alsoToChannel: false });
+    set({ alsoToChannel: null });
     useSendFeedback.getState().follow({ id: result.value.outboxItemId, state: result.value.state });
     await useComposer.getState().release({
       tone: 'info',
