@@ -11,9 +11,10 @@ export function dateInputOf(utc: string, zone: string): string {
   return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}`;
 }
 
-/** "12:00" for an <input type="time">. */
+/** "12:00" for an <input type="time">: always 24-hour, whatever the lead's way of writing times. */
 export function timeInputOf(utc: string, zone: string): string {
-  return formatTimeOfDay(Date.parse(utc), zone);
+  const wall = wallTimeInZone(Date.parse(utc), zone);
+  return `${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
 /** The UTC instant for a date and time typed in `zone`, or null if either is missing or malformed. */
@@ -47,23 +48,11 @@ export function describeWindow(startsAtUtc: string, endsAtUtc: string, zone: str
   return `${formatInstant(startMs, zone)} – ${formatInstant(endMs, zone)}`;
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "12:00" in the zone: what a chip in the grid shows. One cached formatter, as a month may show hundreds. */
+/** "12:00" in the zone (en-US "12:00 PM"): what a chip in the grid shows, written as every screen writes times. */
 export function shortTime(utc: string, zone: string): string {
   const epochMs = Date.parse(utc);
   if (Number.isNaN(epochMs)) return '';
-  let formatter = timeFormatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormatters.set(zone, formatter);
-  }
-  return formatter.format(epochMs);
+  return formatTimeOfDay(epochMs, zone);
 }
 
 export function longInstant(utc: string, zone: string): string {
