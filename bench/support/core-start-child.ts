@@ -1,5 +1,5 @@
 // One cold start of core in a fresh process, for bench/storage-scaling.bench.ts:
-//   node --import tsx bench/support/core-start-child.ts <data-dir>
+//   node bench/results/core-start-child.mjs <data-dir> (bundled by that benchmark, as the app's main is)
 // Prints one JSON line: the time from process start to a started core, the
 // time createCore + start themselves took, the resident set size after, and
 // how many store files were set aside (a benchmark folder must have none).

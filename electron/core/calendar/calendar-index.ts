@@ -15,6 +15,8 @@ export interface CalendarIndex {
   touching(fromMs: number, toMs: number): MaintenanceEvent[];
   /** Events that end at or after `fromMs` and start before `toMs`. */
   near(fromMs: number, toMs: number): MaintenanceEvent[];
+  /** Events that start in [fromMs, toMs), earliest first. */
+  startingIn(fromMs: number, toMs: number): MaintenanceEvent[];
   get(id: string): MaintenanceEvent | undefined;
   /** Every service named by any event, sorted. */
   services(): string[];
@@ -61,6 +63,15 @@ function buildIndex(events: readonly MaintenanceEvent[]): CalendarIndex {
   return {
     touching: (fromMs, toMs) => scan(fromMs, toMs, (item) => item.endMs > fromMs),
     near: (fromMs, toMs) => scan(fromMs, toMs, (item) => item.endMs >= fromMs),
+    startingIn(fromMs, toMs) {
+      const found: MaintenanceEvent[] = [];
+      for (let index = firstStartingAt(placed, fromMs); index < placed.length; index++) {
+        const item = placed[index]!;
+        if (item.startMs >= toMs) break;
+        found.push(item.event);
+      }
+      return found;
+    },
     get: (id) => byId.get(id),
     services() {
       services ??= [...new Set(events.flatMap((event) => event.services))].sort((a, b) => a.localeCompare(b));

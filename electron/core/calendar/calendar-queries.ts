@@ -38,7 +38,13 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The longest announcement lead time the settings allow, plus a day: how far before a range an event's messages may fall in it. */
 export const MAX_LEAD_MS = 91 * 86_400_000;
 
-export type ScheduleMemo = (event: MaintenanceEvent, leadTimes: LeadTimes) => ScheduledComm[];
+/** A scheduled message with what every view asks of it worked out once: its due time as text and its reminder's subject. */
+export interface MemoisedComm extends ScheduledComm {
+  readonly dueAtUtc: string;
+  readonly subject: ReminderSubject;
+}
+
+export type ScheduleMemo = (event: MaintenanceEvent, leadTimes: LeadTimes) => readonly MemoisedComm[];
 
 /**
  * Schedules memoised per stored event: records are replaced, never changed,
@@ -46,11 +52,15 @@ export type ScheduleMemo = (event: MaintenanceEvent, leadTimes: LeadTimes) => Sc
  * every view), and a replaced record's entry goes with it.
  */
 export function createScheduleMemo(): ScheduleMemo {
-  const memo = new WeakMap<MaintenanceEvent, { leadTimes: LeadTimes; comms: ScheduledComm[] }>();
+  const memo = new WeakMap<MaintenanceEvent, { leadTimes: LeadTimes; comms: MemoisedComm[] }>();
   return (event, leadTimes) => {
     const found = memo.get(event);
     if (found && found.leadTimes === leadTimes) return found.comms;
-    const comms = commsSchedule(event, leadTimes);
+    const comms = commsSchedule(event, leadTimes).map((comm) => ({
+      ...comm,
+      dueAtUtc: iso(comm.dueAtMs),
+      subject: { type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) } as const,
+    }));
     memo.set(event, { leadTimes, comms });
     return comms;
   };
@@ -96,18 +106,34 @@ function conflictsAround(
   return findConflicts(index.touching(fromMs, Math.max(toMs, fromMs + 1)), freezes);
 }
 
+/** Views of events that clash with nothing, kept per stored record (most events, in every view that shows them). */
+const clashFreeViews = new WeakMap<MaintenanceEvent, EventView>();
+
 function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined): EventView {
-  return { ...event, overlapsWith: conflicts?.overlapsWith ?? [], freezeIds: conflicts?.freezeIds ?? [] };
+  if (conflicts && (conflicts.overlapsWith.length > 0 || conflicts.freezeIds.length > 0))
+    return { ...event, overlapsWith: conflicts.overlapsWith, freezeIds: conflicts.freezeIds };
+  let view = clashFreeViews.get(event);
+  if (!view) clashFreeViews.set(event, (view = { ...event, overlapsWith: [], freezeIds: [] }));
+  return view;
 }
 
-/** An event's timed messages as due items; a finished event keeps only those that went out. */
+/** The longest lead time in force, plus a day for clock changes: how far after a range its messages' events may start. */
+const leadWindowMs = (leadTimes: LeadTimes) =>
+  (Math.max(leadTimes.announcementDaysBefore, leadTimes.reminderDaysBefore) + 1) * 86_400_000;
+
+function hasSentAny(event: MaintenanceEvent): boolean {
+  for (const stage in event.sentStages) if (Object.hasOwn(event.sentStages, stage)) return true;
+  return false;
+}
+
+/** Adds an event's timed messages to `comms` as due items; a finished event keeps only those that went out. */
 function timedComms(
   event: MaintenanceEvent,
   context: QueryContext,
+  comms: DueComm[],
   range?: { fromMs: number; toMs: number },
 ): DueComm[] {
-  if (event.status === 'cancelled') return [];
-  const comms: DueComm[] = [];
+  if (event.status === 'cancelled') return comms;
   for (const comm of context.schedule(event, context.leadTimes)) {
     const sentAtUtc = event.sentStages[comm.stage] ?? null;
     if (sentAtUtc === null && isFinished(event)) continue;
@@ -116,16 +142,14 @@ function timedComms(
       const atMs = sentAtUtc === null ? comm.dueAtMs : Date.parse(sentAtUtc);
       if (!(atMs >= range.fromMs && atMs < range.toMs)) continue;
     }
-    const reminder = speakingReminder(
-      context.remindersOf({ type: 'maintenance', eventId: event.id, stage: reminderStageFor(comm.stage) }),
-    );
+    const reminder = speakingReminder(context.remindersOf(comm.subject));
     comms.push({
       eventId: event.id,
       eventTitle: event.title,
       eventStatus: event.status,
       eventServices: event.services,
       stage: comm.stage,
-      dueAtUtc: iso(comm.dueAtMs),
+      dueAtUtc: comm.dueAtUtc,
       state: sentAtUtc !== null ? 'sent' : comm.dueAtMs <= context.nowMs ? 'overdue' : 'upcoming',
       sentAtUtc,
       reminderState: reminder?.state ?? null,
@@ -151,9 +175,14 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
   const conflicts = conflictsAround(index, listed, context.freezes);
   const events = listed.map((event) => toView(event, conflicts.get(event.id)));
   const comms: DueComm[] = [];
-  // Only events near the range can have messages due in it.
-  for (const event of index.near(fromMs, toMs + MAX_LEAD_MS))
-    comms.push(...timedComms(event, context, { fromMs, toMs }));
+  // Only events near the range can have messages due in it: those starting within the longest lead time after it
+  // (a message falls due at most that many wall-clock days, plus a clock change, before its event starts), and
+  // further on, up to the longest lead time the settings allow, those with a message already sent (early) in it.
+  const range = { fromMs, toMs };
+  const leadEndMs = toMs + leadWindowMs(context.leadTimes);
+  for (const event of index.near(fromMs, leadEndMs)) timedComms(event, context, comms, range);
+  for (const event of index.startingIn(leadEndMs, toMs + MAX_LEAD_MS))
+    if (hasSentAny(event)) timedComms(event, context, comms, range);
   // ISO instants in one format sort as plain strings; localeCompare's collation costs tens of milliseconds over a busy month.
   events.sort((a, b) => compareText(a.startsAtUtc, b.startsAtUtc) || a.title.localeCompare(b.title));
   comms.sort((a, b) => compareText(a.dueAtUtc ?? '', b.dueAtUtc ?? ''));
@@ -190,7 +219,7 @@ export function eventDetail(
   const index = calendarIndexOf(context.events);
   const conflicts = conflictsAround(index, [event], context.freezes).get(event.id);
   const withDraft = (comm: DueComm): CommDetail => ({ ...comm, draft: drafts.get(comm.stage) ?? null });
-  const comms: CommDetail[] = timedComms(event, context).map(withDraft);
+  const comms: CommDetail[] = timedComms(event, context, []).map(withDraft);
   const changeComm = (stage: CommStage): CommDetail => {
     const sentAtUtc = event.sentStages[stage] ?? null;
     return withDraft({

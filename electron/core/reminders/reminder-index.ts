@@ -59,7 +59,11 @@ export function createReminderIndex(): ReminderIndex {
     all: () => [...byId.values()].map((entry) => entry.reminder),
     entries: () => byId.values(),
     armed: () => [...armedById.values()],
-    withSubjectKey: (key) => [...(bySubject.get(key)?.values() ?? [])].map((entry) => entry.reminder),
+    withSubjectKey(key) {
+      const found: Reminder[] = [];
+      for (const entry of bySubject.get(key)?.values() ?? []) found.push(entry.reminder);
+      return found;
+    },
     size: () => byId.size,
   };
 }
