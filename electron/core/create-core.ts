@@ -6,6 +6,7 @@ import type { ReminderSettings } from '../../shared/reminders/reminder-settings.
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { appHandlers } from './app/app-handlers.ts';
 import { calendarHandlers } from './calendar/calendar-handlers.ts';
+import { createSlackFollow, slackFollowHandlers } from './calendar/slack-follow.ts';
 import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
 import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
 import { createHistoryDigestSource } from './calendar/history-digest.ts';
@@ -79,6 +80,9 @@ import { createUpdateController, type UpdateController } from './updates/update-
 import { updateHandlers } from './updates/update-handlers.ts';
 import type { UpdaterPort } from './updates/updater-port.ts';
 import type { WindowState } from './window-state/window-placement.ts';
+import { syncCursorsStoreDefinition } from './team-sync/sync-cursors.ts';
+import { createTeamSync, type TeamSync } from './team-sync/team-sync-service.ts';
+import { maintenanceFactsOf } from './team-sync/maintenance-facts.ts';
 import { windowStateStoreDefinition } from './window-state/window-state-store.ts';
 
 export interface CoreDeps {
@@ -132,6 +136,8 @@ export interface Core {
   history: HistoryService;
   slackGateway: SlackGateway;
   calendar: CalendarService;
+  /** The shared picture: reads the plan's channels in Slack and merges other leads' messages. */
+  teamSync: TeamSync;
   /**
    * Notifications and the tray, decided in core. Built here, started by the desktop shell, which draws them
    * (attention-shell.ts); the browser harness has no tray and never starts it.
@@ -213,6 +219,8 @@ export function createCore(deps: CoreDeps): Core {
     scheduler: reminders.scheduler,
     bus,
     nowMs: () => deps.clock.now(),
+    lead: () => settings.get().lead?.userId ?? '',
+    escalateAfterMs: () => plan.get().escalationGraceMinutes * 60_000,
   });
   const slackGateway = createSlackGateway({
     credential: () => slack.credential(),
@@ -252,6 +260,11 @@ export function createCore(deps: CoreDeps): Core {
     plan: plan.get,
     zone: () => settings.get().timeZone,
     nowMs: () => deps.clock.now(),
+    lead: () => settings.get().lead?.userId ?? '',
+    maintenanceFacts: (eventId, stage, actor) => {
+      const detail = calendar.get(eventId);
+      return detail.ok ? maintenanceFactsOf(detail.value, stage, actor) : undefined;
+    },
   });
 
   const calendar = createCalendarService({
@@ -267,6 +280,35 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
   });
   outbox.onChanged((item) => calendar.noteSent(item));
+  // An event's messages waiting in Slack follow the event when it moves, changes or is called off.
+  const slackFollow = createSlackFollow({
+    findEvent: (id) => calendar.find(id),
+    outbox: outboxService,
+    drafts,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const stopSlackFollow = slackFollow.start();
+
+  const teamSync = createTeamSync({
+    gateway: slackGateway,
+    directory: channelDirectory,
+    plan: plan.get,
+    incidents,
+    outbox,
+    store: openVersionedStore(syncCursorsStoreDefinition, storeContext),
+    clock: deps.clock,
+    bus,
+    logger: deps.logger,
+    workspaceId: async () => (await slackIdentity())?.workspaceId ?? null,
+    lead: () => settings.get().lead,
+  });
+  // Whose alerts an incident raises depends on the lead setting and the plan's grace period.
+  bus.subscribe((event) => {
+    if (event === 'settings:changed' || event === 'plan:changed') incidents.realignAlerts();
+  });
 
   // Declared before use by the update controller's callbacks, which only run after createCore returns.
   const sendingCount = () => outboxService.list(['sending']).items.length;
@@ -340,6 +382,8 @@ export function createCore(deps: CoreDeps): Core {
     ...outboxService.handlers,
     ...history.handlers,
     ...calendarHandlers(calendar),
+    ...slackFollowHandlers(slackFollow),
+    ...teamSync.handlers,
     ...updateHandlers(updates, unsavedWork),
     ...loginItem.handlers,
     ...diagnosticsHandlers({
@@ -369,6 +413,7 @@ export function createCore(deps: CoreDeps): Core {
     reminders,
     incidents,
     calendar,
+    teamSync,
     attention,
     outbox: outboxService,
     channels: channelDirectory,
@@ -385,12 +430,15 @@ export function createCore(deps: CoreDeps): Core {
       reminders.scheduler.start();
       outboxService.start();
       calendar.start();
+      teamSync.start();
       loginItem.apply();
       updates.start();
     },
     stop: () => {
       updates.stop();
+      stopSlackFollow();
       calendar.stop();
+      teamSync.stop();
       reminders.scheduler.stop();
       reminders.flush();
       outboxService.stop();

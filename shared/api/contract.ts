@@ -16,6 +16,7 @@ import { planChannels, planEvents } from './channels/plan.ts';
 import { reminderChannels, reminderEvents } from './channels/reminders.ts';
 import { settingsChannels, settingsEvents } from './channels/settings.ts';
 import { slackChannels, slackEvents } from './channels/slack.ts';
+import { teamChannels, teamEvents } from './channels/team.ts';
 import { templateChannels, templateEvents } from './channels/templates.ts';
 import type { Result } from './result.ts';
 
@@ -34,6 +35,7 @@ export const channels = {
   ...outboxChannels,
   ...historyChannels,
   ...desktopChannels,
+  ...teamChannels,
 } as const;
 
 export const events = {
@@ -49,6 +51,7 @@ export const events = {
   ...outboxEvents,
   ...historyEvents,
   ...desktopEvents,
+  ...teamEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -2,11 +2,20 @@
 // Slack thread, resolved, and followed by its postmortem; with the promise of
 // the next update that the reminders hold Herald to.
 import { z } from 'zod';
+import { incidentStages } from '../team-sync/message-facts.ts';
 
 const isoInstant = z.iso.datetime();
 const idText = z.string().trim().min(1).max(200);
 
-export const incidentTimelineKinds = ['declared', 'update', 'holding', 'resolved', 'postmortem'] as const;
+export const incidentTimelineKinds = [
+  'declared',
+  'update',
+  'holding',
+  'resolved',
+  'postmortem',
+  /** "Comms for this incident are now with @B": a lead took over. */
+  'handover',
+] as const;
 export type IncidentTimelineKind = (typeof incidentTimelineKinds)[number];
 
 export const incidentTimelineEntrySchema = z.object({
@@ -20,8 +29,23 @@ export const incidentTimelineEntrySchema = z.object({
   nextUpdateAtUtc: isoInstant.nullable(),
   /** Also posted to the channel, not only in the thread. */
   isBroadcast: z.boolean(),
+  /** The lead who sent it (Slack user id), as their Herald's metadata says; "" when not known. */
+  by: z.string().max(40).default(''),
 });
 export type IncidentTimelineEntry = z.infer<typeof incidentTimelineEntrySchema>;
+
+/** One incident message as Slack has it (the team's log): its place in Slack's order and what its metadata said. */
+export const incidentSlackEventSchema = z.object({
+  ts: z.string().max(40),
+  heraldId: idText,
+  stage: z.enum(incidentStages),
+  actor: z.string().max(40),
+  owner: z.string().max(40),
+  previousOwner: z.string().max(40),
+  nextUpdateAtUtc: isoInstant.nullable(),
+  summary: z.string().max(500),
+});
+export type IncidentSlackEvent = z.infer<typeof incidentSlackEventSchema>;
 
 export const incidentSchema = z.object({
   id: idText,
@@ -40,5 +64,13 @@ export const incidentSchema = z.object({
   nextUpdateAtUtc: isoInstant.nullable(),
   postmortemUrl: z.string().nullable(),
   timeline: z.array(incidentTimelineEntrySchema),
+  /** Who has comms for it (Slack user id): the declarer, then whoever took over; "" when not known. */
+  owner: z.string().max(40).default(''),
+  /** Where the incident came from: this Herald, or another lead's seen in Slack. */
+  origin: z.enum(['local', 'slack']).default('local'),
+  /** Every message about it read back from Slack, in the facts its metadata gave: the shared log. */
+  slackEvents: z.array(incidentSlackEventSchema).max(500).default([]),
+  /** Told to this lead when their take-over lost to another lead's earlier one; null otherwise. */
+  ownershipNotice: z.string().max(500).nullable().default(null),
 });
 export type Incident = z.infer<typeof incidentSchema>;

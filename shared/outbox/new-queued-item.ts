@@ -10,6 +10,9 @@ export function newQueuedItem(
 ): Omit<OutboxItem, 'sequence'> {
   return {
     id: fields.id,
+    kind: 'message',
+    targetId: null,
+    waitsFor: request.waitsFor ?? null,
     state: 'queued',
     ...fields.channel,
     text: request.text,
@@ -21,6 +24,7 @@ export function newQueuedItem(
     scheduleForUtc: request.scheduleForUtc ?? null,
     promiseAtUtc: request.promiseAtUtc ?? null,
     source: request.source,
+    facts: request.facts ?? null,
     checklist: request.checklist,
     override: request.override ?? null,
     attempts: 0,

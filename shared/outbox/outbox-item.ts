@@ -3,6 +3,7 @@
 // Shared so the renderer can show each item's state with the same types.
 import { z } from 'zod';
 import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
+import { messageFactsSchema } from '../team-sync/message-facts.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
 export const slackTsSchema = z
@@ -19,6 +20,16 @@ export const outboxStates = [
   'held',
 ] as const;
 export type OutboxState = (typeof outboxStates)[number];
+
+/**
+ * What an item does in Slack. Every kind goes through the same lanes (one per
+ * channel, in enqueue order), the same exactly-once attempt and the same
+ * states; `sent` means done.
+ * - message: posts (chat.postMessage) or schedules (chat.scheduleMessage) a message.
+ * - delete_scheduled: removes the message `targetId` scheduled in Slack (chat.deleteScheduledMessage).
+ */
+export const outboxItemKinds = ['message', 'delete_scheduled'] as const;
+export type OutboxItemKind = (typeof outboxItemKinds)[number];
 
 /** States an item never leaves by itself. */
 export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancelled']);
@@ -106,6 +117,15 @@ export const outboxItemSchema = z.object({
   id: z.string(),
   /** Enqueue order: items to the same channel go out in this order. */
   sequence: z.number().int().nonnegative(),
+  /** Items stored before kinds existed are messages. */
+  kind: z.enum(outboxItemKinds).default('message'),
+  /** The outbox item this one acts on (the scheduled message a delete_scheduled removes); null for a message. */
+  targetId: z.string().nullable().default(null),
+  /**
+   * Goes only once this other item is done (`sent`); cancelled if that one fails or is cancelled.
+   * A re-scheduled message waits for the removal of the one it replaces.
+   */
+  waitsFor: z.string().nullable().default(null),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */
   channel: z.string(),
@@ -126,6 +146,8 @@ export const outboxItemSchema = z.object({
   /** The next-update time this message promises; passed before sending → held. */
   promiseAtUtc: isoInstant.nullable(),
   source: outboxSourceSchema,
+  /** What the message is about, written as Slack metadata with its herald_id (items from before it: none). */
+  facts: messageFactsSchema.nullable().default(null),
   checklist: z.array(checklistSnapshotEntrySchema),
   override: sendOverrideSchema.nullable(),
   attempts: z.number().int().nonnegative(),

@@ -9,6 +9,7 @@ import {
   sendOverrideSchema,
   slackTsSchema,
 } from './outbox-item.ts';
+import { messageFactsSchema } from '../team-sync/message-facts.ts';
 
 /** Slack truncates beyond 40,000 characters; a little slack here lets Slack's own msg_too_long speak. */
 export const MAX_OUTBOX_TEXT_CHARS = 50_000;
@@ -34,8 +35,12 @@ export const enqueueRequestSchema = z
     /** The next-update time the message promises. */
     promiseAtUtc: isoInstant.optional(),
     source: outboxSourceSchema.default({}),
+    /** What the message is about, carried in its Slack metadata (incident or maintenance facts). */
+    facts: messageFactsSchema.optional(),
     checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
     override: sendOverrideSchema.optional(),
+    /** Goes only once this other outbox item is done; cancelled if that one fails (see OutboxItem.waitsFor). */
+    waitsFor: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
   .refine((request) => request.threadTs === undefined || request.threadOf === undefined, {

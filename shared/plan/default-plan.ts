@@ -154,6 +154,7 @@ const defaultPlan: Plan = {
     },
   ],
   checklistHelp: {},
+  escalationGraceMinutes: 15,
 };
 
 /** A fresh copy of the default plan: callers may edit it freely. */

@@ -66,6 +66,16 @@ export const planSchema = z.object({
   types: z.array(communicationTypeSchema),
   /** Checklist kind → item id → the team's own help text, replacing Herald's. */
   checklistHelp: z.record(z.string(), z.record(z.string(), trimmed(500))).default({}),
+  /**
+   * How long a promised incident update may be overdue before every lead's Herald is told (with "take over" at
+   * hand), not only the owner's.
+   */
+  escalationGraceMinutes: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 1,440 minutes (a day)')
+    .default(15),
 });
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;

@@ -52,5 +52,6 @@ export function subjectKey(subject: ReminderSubject): string {
 export function kindRank(kind: ReminderKind): number {
   if (kind === 'incident_heads_up') return 0;
   if (kind === 'incident_overdue') return 2;
+  if (kind === 'incident_escalated') return 3;
   return 1;
 }

@@ -8,12 +8,23 @@ const DAY_MS = 86_400_000;
 const epochMsSchema = z.number().int().min(0);
 const titleSchema = z.string().trim().min(1).max(500);
 
+/**
+ * Whose alerts these are: the incident's owner gets heads-up, due and overdue
+ * alerts; another lead ("watcher") only the escalation once the promise is
+ * overdue past the grace period. With no escalation, none is armed.
+ */
+const alertRoleArgs = {
+  alerts: z.enum(['owner', 'watcher']).default('owner'),
+  escalateAfterMs: z.number().int().min(60_000).max(DAY_MS).nullable().default(null),
+};
+
 export const promiseUpdateArgsSchema = z.object({
   incidentId: identifierSchema,
   incidentTitle: titleSchema,
   nextUpdateAtMs: epochMsSchema,
+  ...alertRoleArgs,
 });
-export type PromiseUpdateArgs = z.infer<typeof promiseUpdateArgsSchema>;
+export type PromiseUpdateArgs = z.input<typeof promiseUpdateArgsSchema>;
 
 export const changePromiseArgsSchema = z.object({
   incidentId: identifierSchema,
@@ -28,8 +39,9 @@ export const updateSentArgsSchema = z.object({
   /** The promise the sent update made, or null when it made none (for example the closure). */
   nextUpdateAtMs: epochMsSchema.nullable(),
   incidentTitle: titleSchema.optional(),
+  ...alertRoleArgs,
 });
-export type UpdateSentArgs = z.infer<typeof updateSentArgsSchema>;
+export type UpdateSentArgs = z.input<typeof updateSentArgsSchema>;
 
 export const scheduleArgsSchema = z
   .object({

@@ -71,6 +71,8 @@ export function describeMessageDue(reminder: Reminder, nowMs: number, zone: stri
  * Notification; it follows the clock, not the kind of alert that fired.
  */
 export function alertHeadline(reminder: Reminder, nowMs: number): string {
+  // Every lead's Herald raises it, the owner's too: it asks whether someone should take over.
+  if (reminder.kind === 'incident_escalated') return 'Overdue past grace: take over comms?';
   const isIncident = reminder.subject.type === 'incident';
   const what = isIncident ? 'Update' : messageKind(reminder);
   const phase = messagePhase(reminder, nowMs);

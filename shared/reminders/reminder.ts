@@ -11,6 +11,8 @@ export const reminderKinds = [
   'incident_due',
   /** After the promised time, repeated until an update is sent. */
   'incident_overdue',
+  /** The promise is overdue past the plan's grace period: every lead's Herald is told, with "take over" at hand. */
+  'incident_escalated',
   /** A calendar communication for a maintenance event (announcement, reminder, start, complete). */
   'maintenance_comm',
   /** A recurring duty from the plan (weekly CTO successes, fortnightly SMT weeknotes). */
@@ -23,6 +25,7 @@ export const incidentReminderKinds: ReadonlySet<ReminderKind> = new Set([
   'incident_heads_up',
   'incident_due',
   'incident_overdue',
+  'incident_escalated',
 ]);
 
 export const maintenanceStages = ['announcement', 'reminder', 'start', 'complete'] as const;

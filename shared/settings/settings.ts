@@ -32,6 +32,18 @@ export const settingsSchema = z.object({
   hasReviewedPlan: z.boolean(),
   /** The lead closed the first-run checklist (it stays in Settings). */
   isSetupChecklistHidden: z.boolean(),
+  /**
+   * The person using this Herald, as a Slack user picked from the workspace: the owner of what they declare and
+   * the actor in every message's metadata. Null until chosen (then this Herald alerts for every incident).
+   */
+  lead: z
+    .object({
+      userId: z.string().regex(/^[UW][A-Z0-9]{2,30}$/, 'must be a Slack user id such as U0123ABCD'),
+      name: z.string().trim().min(1).max(200),
+    })
+    .strict()
+    .nullable()
+    .default(null),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -45,6 +57,7 @@ export const defaultSettings: Settings = {
   timeLocale: DEFAULT_TIME_LOCALE,
   hasReviewedPlan: false,
   isSetupChecklistHidden: false,
+  lead: null,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

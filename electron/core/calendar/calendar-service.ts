@@ -78,6 +78,8 @@ export interface CalendarServiceDeps {
 export type Opened = { draftId: string; isNew: boolean };
 /** The parts of an outbox item the calendar reads when a message goes out. */
 export interface SentItem {
+  /** Only a message (not the removal of one) is one of the event's messages going out. */
+  kind?: string;
   state: string;
   sentAtUtc: string | null;
   source: { draftId?: string | undefined; eventId?: string | undefined; stage?: string | undefined };
@@ -114,6 +116,8 @@ export interface CalendarService {
   freezes(): ChangeFreeze[];
   addFreeze(label: string, firstDate: DateKey, lastDate: DateKey): Result<ChangeFreeze>;
   removeFreeze(id: string): Result<{ id: string }>;
+  /** The stored event (for services that follow events, such as its messages in Slack). */
+  find(id: string): MaintenanceEvent | undefined;
   /** An outbox item changed: when one of an event's messages is sent, mark it sent. */
   noteSent(item: SentItem): void;
   /** Arms the reminders now due within the horizon (events and duties). */
@@ -224,6 +228,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
         dutyDrafts: dutyDraftIds(deps.drafts),
       });
     },
+    find,
     get(id) {
       const event = find(id);
       return event ? ok(detailOf(event)) : missing(id);
@@ -390,7 +395,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       return ok({ id });
     },
     noteSent(item) {
-      if (item.state !== 'sent') return;
+      if (item.state !== 'sent' || (item.kind !== undefined && item.kind !== 'message')) return;
       const origin = item.source.draftId ? deps.drafts.get(item.source.draftId)?.meta.origin : undefined;
       const eventId = item.source.eventId ?? (origin?.kind === 'calendar' ? origin.eventId : undefined);
       const stage = commStageSchema.safeParse(

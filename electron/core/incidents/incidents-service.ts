@@ -19,6 +19,13 @@ import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+import type { IncidentFacts } from '../../../shared/team-sync/message-facts.ts';
+import {
+  mergeIncidentMessage,
+  ownershipOf,
+  settle,
+  type IncidentMessage,
+} from '../team-sync/incident-merge.ts';
 
 export const INCIDENT_TYPE_ID = 'incidents';
 export const POSTMORTEM_TYPE_ID = 'postmortems';
@@ -39,6 +46,9 @@ export interface IncidentRouting {
   threadOf?: string;
 }
 
+/** Why alerts are re-aligned: an update sent here, a message read from Slack, or a promise (re)stated. */
+type AlignReason = 'local_update' | 'remote' | 'promised';
+
 export type NextMessageKind = 'update' | 'holding' | 'resolved' | 'postmortem';
 
 export interface IncidentsServiceDeps {
@@ -48,6 +58,10 @@ export interface IncidentsServiceDeps {
   bus: EventBus;
   nowMs: () => number;
   createId?: () => string;
+  /** The Slack user this Herald's lead is (Settings); "" when not named, and then every incident alerts here. */
+  lead?: () => string;
+  /** The plan's grace period before an overdue promise escalates to every lead; null: no escalation. */
+  escalateAfterMs?: () => number | null;
 }
 
 export interface IncidentsService {
@@ -60,6 +74,16 @@ export interface IncidentsService {
   /** Learns the declaration's Slack timestamp once it is sent. */
   noteSent: (item: OutboxItem) => void;
   draftNext: (incidentId: string, kind: NextMessageKind) => Result<StoredDraft>;
+  /** The facts a message about the incident carries in its Slack metadata. */
+  factsFor: (routing: IncidentRouting, draft: Draft | null, title: string) => IncidentFacts;
+  /** Records this lead's take-over note, queued in the thread: they own it at once, until Slack says otherwise. */
+  recordHandover: (incidentId: string, item: OutboxItem) => Result<Incident>;
+  /** Folds a message read from Slack into its incident (another lead's Herald's, or this one's own read back). */
+  mergeFromSlack: (message: IncidentMessage) => Incident;
+  /** Whether this Herald's lead has comms for it (also when no lead is named, or the owner is unknown). */
+  isMine: (incident: Incident) => boolean;
+  /** Re-arms every open incident's alerts for whoever owns it now (the lead setting or the plan's grace changed). */
+  realignAlerts: () => void;
   handlers: {
     'incidents:list': Handler<'incidents:list'>;
     'incidents:get': Handler<'incidents:get'>;
@@ -86,6 +110,38 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     }));
     deps.bus.emit('incidents:changed', incident);
     return incident;
+  }
+
+  const lead = () => deps.lead?.() ?? '';
+  const escalateAfterMs = () => deps.escalateAfterMs?.() ?? null;
+  const isMine = (incident: Incident) => {
+    const me = lead();
+    return me === '' || incident.owner === '' || incident.owner === me;
+  };
+
+  /**
+   * Keeps the reminders in step with the record: the owner's Herald alerts (heads-up, due, overdue), every
+   * other lead's only escalates; a new promise from anyone clears the alerts of the one it meets.
+   */
+  function alignAlerts(before: Incident | undefined, after: Incident, reason: AlignReason): void {
+    const incidentTitle = `${after.service || after.title}` || `Incident ${after.id}`;
+    if (after.state === 'resolved') {
+      if (before?.state !== 'resolved') deps.scheduler.resolveIncident(after.id);
+      return;
+    }
+    const nextUpdateAtMs = after.nextUpdateAtUtc === null ? null : Date.parse(after.nextUpdateAtUtc);
+    const role = {
+      alerts: isMine(after) ? ('owner' as const) : ('watcher' as const),
+      escalateAfterMs: escalateAfterMs(),
+    };
+    const isNewPromise = before !== undefined && before.nextUpdateAtUtc !== after.nextUpdateAtUtc;
+    // An update sent here, or a new promise read from Slack (met by any lead's Herald), clears the alerts it meets.
+    if (reason === 'local_update' || (reason === 'remote' && isNewPromise)) {
+      deps.scheduler.updateSent({ incidentId: after.id, incidentTitle, nextUpdateAtMs, ...role });
+      return;
+    }
+    if (nextUpdateAtMs !== null)
+      deps.scheduler.promiseUpdate({ incidentId: after.id, incidentTitle, nextUpdateAtMs, ...role });
   }
 
   const list = () => {
@@ -136,8 +192,9 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       isBroadcast: item.replyBroadcast,
     };
     const existing = get(routing.incidentId);
+    const me = lead();
     const incident: Incident = existing
-      ? { ...existing, timeline: [...existing.timeline, entry] }
+      ? { ...existing, timeline: [...existing.timeline, { ...entry, by: me }] }
       : {
           id: routing.incidentId,
           service: answerOf(draft, 'service'),
@@ -150,33 +207,86 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
           threadTs: item.ts,
           nextUpdateAtUtc: null,
           postmortemUrl: null,
-          timeline: [entry],
+          timeline: [{ ...entry, by: me }],
+          owner: me,
+          origin: 'local',
+          slackEvents: [],
+          ownershipNotice: null,
         };
-    const reminderTitle = `${incident.service || incident.title}`;
-    if (routing.kind === 'resolved') {
-      incident.state = 'resolved';
-      incident.resolvedAtUtc = nowIso;
-      incident.nextUpdateAtUtc = null;
-      deps.scheduler.resolveIncident(incident.id);
-    } else if (routing.kind === 'postmortem') {
+    if (routing.kind === 'postmortem') {
       incident.postmortemUrl = answerOf(draft, 'postmortemUrl') || incident.postmortemUrl;
-    } else if (routing.kind === 'declared') {
-      incident.nextUpdateAtUtc = nextUpdateAtUtc;
-      if (promiseMs !== undefined)
-        deps.scheduler.promiseUpdate({
-          incidentId: incident.id,
-          incidentTitle: reminderTitle,
-          nextUpdateAtMs: promiseMs,
-        });
-    } else {
-      incident.nextUpdateAtUtc = nextUpdateAtUtc;
-      deps.scheduler.updateSent({
-        incidentId: incident.id,
-        incidentTitle: reminderTitle,
-        nextUpdateAtMs: promiseMs ?? null,
-      });
     }
-    return save(incident);
+    const settled = settle(incident);
+    alignAlerts(
+      existing,
+      settled,
+      routing.kind === 'declared' || routing.kind === 'postmortem' ? 'promised' : 'local_update',
+    );
+    return save(settled);
+  }
+
+  function factsFor(routing: IncidentRouting, draft: Draft | null, title: string): IncidentFacts {
+    const incident = get(routing.incidentId);
+    const me = lead();
+    const promiseMs = draft ? instantOf(draft, 'nextUpdateAtUtc') : undefined;
+    const isHandover = routing.kind === 'handover';
+    return {
+      id: routing.incidentId,
+      stage: routing.kind,
+      priority: draft ? answerOf(draft, 'priority').slice(0, 500) : '',
+      title: (incident?.title ?? title).slice(0, 500),
+      service: (incident?.service ?? (draft ? answerOf(draft, 'service') : '')).slice(0, 500),
+      next_update_at:
+        routing.kind === 'resolved'
+          ? ''
+          : promiseMs !== undefined
+            ? new Date(promiseMs).toISOString()
+            : isHandover
+              ? (incident?.nextUpdateAtUtc ?? '')
+              : '',
+      owner: isHandover || !incident ? me : incident.owner,
+      previous_owner: isHandover ? (incident?.owner ?? '') : '',
+    };
+  }
+
+  function recordHandover(incidentId: string, item: OutboxItem): Result<Incident> {
+    const existing = get(incidentId);
+    if (!existing) return fail('not_found', 'There is no such incident.');
+    const me = lead();
+    const entry = {
+      kind: 'handover' as const,
+      atUtc: new Date(deps.nowMs()).toISOString(),
+      outboxItemId: item.id,
+      summary: 'Took over comms',
+      nextUpdateAtUtc: existing.nextUpdateAtUtc,
+      isBroadcast: false,
+      by: me,
+    };
+    const settled = settle({ ...existing, timeline: [...existing.timeline, entry], ownershipNotice: null });
+    alignAlerts(existing, settled, 'promised');
+    return ok(save(settled));
+  }
+
+  function mergeFromSlack(message: IncidentMessage): Incident {
+    const existing = get(message.facts.id);
+    const merged = mergeIncidentMessage(existing, message);
+    if (merged === existing && existing !== undefined) return existing;
+    // Tell this lead when a take-over of theirs lost to another lead's earlier one.
+    const me = lead();
+    const lost =
+      me === ''
+        ? undefined
+        : ownershipOf(merged.slackEvents, '').refused.find((refusal) => refusal.actor === me);
+    const notice = lost
+      ? `Another lead took over comms first (Slack's order decides): <@${lost.winner}> has it, not you.`
+      : merged.ownershipNotice;
+    const withNotice = notice === merged.ownershipNotice ? merged : { ...merged, ownershipNotice: notice };
+    alignAlerts(existing, withNotice, 'remote');
+    return save(withNotice);
+  }
+
+  function realignAlerts(): void {
+    for (const incident of all()) if (incident.state === 'open') alignAlerts(incident, incident, 'promised');
   }
 
   function noteSent(item: OutboxItem): void {
@@ -225,6 +335,11 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     recordQueued,
     noteSent,
     draftNext,
+    factsFor,
+    recordHandover,
+    mergeFromSlack,
+    isMine,
+    realignAlerts,
     handlers: {
       'incidents:list': () => Promise.resolve(ok(list())),
       'incidents:get': ({ id }) => {

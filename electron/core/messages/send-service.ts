@@ -14,6 +14,7 @@ import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { IncidentRouting, IncidentsService } from '../incidents/incidents-service.ts';
 import type { OutboxPort } from './outbox-port.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 
 export interface SendServiceDeps {
   drafts: DraftsService;
@@ -22,6 +23,10 @@ export interface SendServiceDeps {
   plan: () => Plan;
   zone: () => string;
   nowMs: () => number;
+  /** The Slack user this Herald's lead is ("" when not named): the actor in every message's metadata. */
+  lead?: () => string;
+  /** A maintenance message's facts (its event, window, status and comms schedule); undefined when unknown. */
+  maintenanceFacts?: (eventId: string, stage: string, actor: string) => MessageFacts | undefined;
 }
 
 export interface SendService {
@@ -102,6 +107,14 @@ export function createSendService(deps: SendServiceDeps): SendService {
     };
     const isThreaded =
       routing?.threadTs !== undefined || routing?.threadOf !== undefined || draft.threadTs !== undefined;
+    const title = titleOf(draft, plan, { zone }).title;
+    const actor = deps.lead?.() ?? '';
+    // What the message is about, for every lead's Herald: written as Slack metadata when it is sent.
+    const facts: MessageFacts | undefined = routing
+      ? { kind: 'incident', actor, incident: deps.incidents.factsFor(routing, draft, title) }
+      : origin.kind === 'calendar'
+        ? deps.maintenanceFacts?.(origin.eventId, origin.stage, actor)
+        : undefined;
     const request: EnqueueRequest = {
       channel: draft.channel,
       text: rendered.text,
@@ -111,6 +124,7 @@ export function createSendService(deps: SendServiceDeps): SendService {
       ...when.value,
       ...(promise && routing?.kind !== 'resolved' ? { promiseAtUtc: promise } : {}),
       source,
+      ...(facts ? { facts } : {}),
       checklist: lint.checklist,
       ...(args.overrideReason !== undefined && blocking.length > 0
         ? {
@@ -123,7 +137,6 @@ export function createSendService(deps: SendServiceDeps): SendService {
     };
     const queued = deps.outbox.enqueue(request);
     if (!queued.ok) return queued;
-    const title = titleOf(draft, plan, { zone }).title;
     if (routing) deps.incidents.recordQueued(routing, draft, queued.value, title);
     deps.drafts.remove(draft.id);
     return ok({

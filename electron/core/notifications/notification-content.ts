@@ -63,6 +63,8 @@ function details(reminder: Reminder, firedAtMs: number, timeZone: string): strin
       return lateness
         ? `The update promised for ${when} is ${lateness}. Post it now, or send a holding update with a new time.`
         : `You promised the next update for ${when}. Post it, or send a holding update with a new time.`;
+    case 'incident_escalated':
+      return `The update promised for ${when} is ${lateness ?? 'late'}, past the plan's grace period. Take over comms in Herald if its lead cannot.`;
     case 'maintenance_comm':
       return `${due.charAt(0).toUpperCase()}${due.slice(1)}. Open it in Herald to check and send.`;
     case 'plan_duty':
@@ -75,6 +77,13 @@ function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] 
     label: snoozeLabel(snoozeMs),
     command: { type: 'snooze', reminderId: reminder.id },
   };
+  if (reminder.kind === 'incident_escalated') {
+    return [
+      { label: 'Take over comms', command: { type: 'navigate', request: { screen: 'incidents' } } },
+      snooze,
+      { label: 'Dismiss', command: { type: 'dismiss', reminderId: reminder.id } },
+    ];
+  }
   if (reminder.subject.type === 'incident') {
     return [
       {
@@ -103,7 +112,10 @@ function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] 
 
 export function notificationFor(fired: FiredReminder, context: NotificationContext): NotificationSpec {
   const { reminder, firedAtMs } = fired;
-  const isPressing = reminder.kind === 'incident_due' || reminder.kind === 'incident_overdue';
+  const isPressing =
+    reminder.kind === 'incident_due' ||
+    reminder.kind === 'incident_overdue' ||
+    reminder.kind === 'incident_escalated';
   const body = details(reminder, firedAtMs, context.timeZone);
   return {
     reminderId: reminder.id,

@@ -36,6 +36,8 @@ export interface Transitions {
   readonly cooldowns: Map<string, number>;
   markSent(item: OutboxItem, ts: string | null, via: SentVia, note?: OutboxProblem): OutboxItem;
   markScheduled(item: OutboxItem, scheduledMessageId: string, postAtSec: number): OutboxItem;
+  /** An item that posts nothing (a removal) is done: `sent`, without history or sent listeners. */
+  markDone(item: OutboxItem, note?: OutboxProblem): OutboxItem;
   hold(item: OutboxItem, reason: HeldReason, problem: OutboxProblem): OutboxItem;
   fail(item: OutboxItem, problem: OutboxProblem): OutboxItem;
   /**
@@ -141,6 +143,18 @@ export function createTransitions(deps: TransitionDeps): Transitions {
         isOutcomeUnclear: false,
         nextAttemptAtUtc: null,
         problem: null,
+      });
+    },
+    markDone(item, note) {
+      failureStreaks.delete(item.id);
+      deps.logger.info('outbox.done', { id: item.id, kind: item.kind, channelId: item.channelId });
+      return deps.repo.patch(item.id, {
+        state: 'sent',
+        sentAtUtc: nowIso(),
+        isOutcomeUnclear: false,
+        nextAttemptAtUtc: null,
+        heldReason: null,
+        problem: note ?? null,
       });
     },
     hold(item, reason, problem) {

@@ -4,7 +4,7 @@
 // the engine is nudged afterwards to act on the change.
 import { describeIssues, fail, ok, type Result } from '../../../shared/api/index.ts';
 import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
-import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
+import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import { newQueuedItem } from '../../../shared/outbox/new-queued-item.ts';
 import {
   enqueueRequestSchema,
@@ -33,6 +33,11 @@ export interface CommandDeps {
 
 export interface OutboxCommands {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  /**
+   * Queues the removal of a message scheduled in Slack (chat.deleteScheduledMessage), in its channel's
+   * line after everything queued there before it. Answers the removal already queued, if there is one.
+   */
+  enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
   cancel(id: string): Promise<Result<OutboxItem>>;
   retry(id: string): Result<OutboxItem>;
@@ -129,10 +134,53 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       return done(item);
     },
 
+    enqueueDeletion(targetId, source) {
+      const found = find(targetId);
+      if (!found.ok) return found;
+      const target = found.value;
+      if (target.kind !== 'message' || target.state !== 'scheduled' || target.scheduledMessageId === null)
+        return fail(
+          'conflict',
+          `This message is ${STATE_WORDS[target.state]}, not waiting in Slack, so there is nothing to remove there.`,
+        );
+      const pending = deps.repo
+        .all()
+        .find(
+          (other) =>
+            other.kind === 'delete_scheduled' &&
+            other.targetId === targetId &&
+            other.state !== 'cancelled' &&
+            other.state !== 'failed',
+        );
+      if (pending) return ok(pending);
+      const nowIso = new Date(nowMs()).toISOString();
+      const queued = newQueuedItem(
+        {
+          ...enqueueRequestSchema.parse({ channel: target.channel, text: target.text }),
+          source: source ?? target.source,
+        },
+        {
+          id: deps.createId(),
+          nowIso,
+          channel: { channel: target.channel, channelId: target.channelId, channelName: target.channelName },
+        },
+      );
+      return done(
+        deps.repo.add({
+          ...queued,
+          kind: 'delete_scheduled',
+          targetId,
+          scheduledMessageId: target.scheduledMessageId,
+        }),
+      );
+    },
+
     update(id, patch) {
       const found = find(id);
       if (!found.ok) return found;
       const item = found.value;
+      if (item.kind !== 'message')
+        return fail('conflict', 'Only a message can be edited here; cancel this step and queue it again.');
       if (item.state !== 'queued')
         return fail('conflict', `This message is ${STATE_WORDS[item.state]}, so it can no longer be edited.`);
       if (item.isOutcomeUnclear) {
@@ -235,7 +283,8 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
           state: 'queued',
           problem: null,
           nextAttemptAtUtc: null,
-          scheduledMessageId: null,
+          // A removal keeps the id of the message it removes.
+          ...(item.kind === 'message' ? { scheduledMessageId: null } : {}),
           // A failed Slack-scheduled message whose time has passed goes now.
           ...(hasSchedulePassed ? { scheduleForUtc: null } : {}),
           // A channel that was not found may have been created or renamed since.

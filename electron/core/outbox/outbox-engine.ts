@@ -13,7 +13,7 @@ import type { Connectivity } from './connectivity.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
 import type { ScheduledReconciler } from './scheduled-reconciler.ts';
-import { attemptItem, methodOf } from './send-attempt.ts';
+import { attemptItem, methodOf, prerequisiteOf } from './send-attempt.ts';
 
 export interface OutboxEngineDeps {
   repo: OutboxRepository;
@@ -48,7 +48,8 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   const isDeferred = (item: OutboxItem, nowMs: number) =>
     item.sendAtUtc !== null && timeOf(item.sendAtUtc) > nowMs;
   const isWaitingForParent = (item: OutboxItem) =>
-    item.threadOf !== null && item.threadTs === null && deps.repo.get(item.threadOf)?.state !== 'sent';
+    (item.threadOf !== null && item.threadTs === null && deps.repo.get(item.threadOf)?.state !== 'sent') ||
+    prerequisiteOf(deps.repo, item) === 'wait';
   const cooldownOf = (method: string) => deps.transitions.cooldowns.get(method) ?? 0;
   /** Not before the item's own wait, nor a Retry-After on the methods its attempt will call. */
   const readyAtMs = (item: OutboxItem) =>

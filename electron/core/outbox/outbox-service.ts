@@ -11,6 +11,7 @@ import {
   finishedStates,
   outboxStates,
   type OutboxItem,
+  type OutboxSource,
   type OutboxState,
 } from '../../../shared/outbox/outbox-item.ts';
 import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
@@ -49,6 +50,10 @@ export type SentListener = (item: OutboxItem, via: SentVia) => void;
 
 export interface OutboxService {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  /** Queues the removal of a message scheduled in Slack (see OutboxCommands.enqueueDeletion). */
+  enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
+  /** Looks in Slack now at these scheduled items (chat.scheduledMessages.list), so what they show is true. */
+  reconcileNow(ids: readonly string[]): Promise<void>;
   get(id: string): OutboxItem | undefined;
   list(states?: readonly OutboxState[], page?: { limit?: number; offset?: number }): OutboxList;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
@@ -220,6 +225,12 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
 
   const service: OutboxService = {
     enqueue: (request) => commands.enqueue(request),
+    enqueueDeletion: (targetId, source) => commands.enqueueDeletion(targetId, source),
+    reconcileNow: async (ids) => {
+      if (!isStarted || !connectivity.isOnline()) return;
+      await reconciler.lookNow(ids);
+      engine.pump();
+    },
     get: (id) => repo.get(id),
     list,
     update: (id, patch) => commands.update(id, patch),

@@ -34,6 +34,8 @@ export interface ScheduledReconciler {
   nextDueMs(): number;
   /** Looks at every scheduled item that is due. */
   run(): Promise<void>;
+  /** Looks at these scheduled items now, due or not (a screen is about to show them). */
+  lookNow(ids: readonly string[]): Promise<void>;
   isRunning(): boolean;
 }
 
@@ -138,6 +140,14 @@ export function createScheduledReconciler(deps: ReconcilerDeps): ScheduledReconc
       return Math.min(Infinity, ...items.map(dueAtMs));
     },
     isRunning: () => isRunning,
+    async lookNow(ids) {
+      for (const id of ids) {
+        const item = deps.repo.get(id);
+        if (item?.state !== 'scheduled' || item.channelId === null) continue;
+        if (!deps.connectivity.isOnline()) break;
+        await reconcile(item);
+      }
+    },
     async run() {
       if (isRunning) return;
       isRunning = true;

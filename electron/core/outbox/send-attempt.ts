@@ -9,6 +9,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
+import { attemptDeletion, DELETE_METHOD } from './delete-attempt.ts';
 import { findPosted, findScheduled, type CheckOutcome } from './sent-check.ts';
 
 /** Slack refuses to schedule a message less than a few seconds ahead; below this Herald holds it instead. */
@@ -21,8 +22,21 @@ export interface AttemptDeps {
   transitions: Transitions;
 }
 
-export function methodOf(item: Pick<OutboxItem, 'scheduleForUtc'>): string {
+export function methodOf(item: Pick<OutboxItem, 'kind' | 'scheduleForUtc'>): string {
+  if (item.kind === 'delete_scheduled') return DELETE_METHOD;
   return item.scheduleForUtc === null ? 'chat.postMessage' : 'chat.scheduleMessage';
+}
+
+/**
+ * An item waiting for another (OutboxItem.waitsFor): 'go' once that one is done, 'wait' while it is on
+ * its way, 'drop' when it failed or was cancelled (the reason to send this one is gone).
+ */
+export function prerequisiteOf(repo: OutboxRepository, item: OutboxItem): 'go' | 'wait' | 'drop' {
+  if (item.waitsFor === null) return 'go';
+  const before = repo.get(item.waitsFor);
+  // Finished long ago and pruned: it was done.
+  if (!before || before.state === 'sent') return 'go';
+  return before.state === 'failed' || before.state === 'cancelled' ? 'drop' : 'wait';
 }
 
 const stillQueued = (repo: OutboxRepository, id: string): OutboxItem | undefined => {
@@ -85,6 +99,21 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   let item = stillQueued(deps.repo, itemId);
   if (!item || item.channelId === null) return;
   const channelId = item.channelId;
+  const prerequisite = prerequisiteOf(deps.repo, item);
+  if (prerequisite === 'wait') return;
+  if (prerequisite === 'drop') {
+    deps.repo.patch(item.id, {
+      state: 'cancelled',
+      nextAttemptAtUtc: null,
+      problem: {
+        code: 'prerequisite_failed',
+        message: 'Not sent: the step it waited for (removing the message it replaces) did not happen.',
+        fix: 'Look at that item in the outbox; send this again from its draft if it should still go.',
+      },
+    });
+    return;
+  }
+  if (item.kind === 'delete_scheduled') return attemptDeletion(deps, item);
 
   if (item.isOutcomeUnclear) {
     const outcome = await checkEarlierAttempt(deps, item, channelId);
@@ -133,7 +162,7 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   };
 
   if (sending.scheduleForUtc === null) {
-    const answer = await deps.gateway.post({ ...message, heraldId: sending.id });
+    const answer = await deps.gateway.post({ ...message, heraldId: sending.id, facts: sending.facts });
     if (answer.ok) deps.transitions.markSent(sending, answer.value.ts, 'post');
     else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
     return;

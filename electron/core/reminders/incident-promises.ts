@@ -10,6 +10,10 @@ export interface PromiseArgs {
   incidentId: string;
   incidentTitle: string;
   nextUpdateAtMs: number;
+  /** The owner's Herald raises heads-up, due and overdue; another lead's only the escalation. Default owner. */
+  alerts?: 'owner' | 'watcher';
+  /** Escalate this long after the promised time (the plan's grace period); null: no escalation. */
+  escalateAfterMs?: number | null;
 }
 
 export function buildPromiseReminders(
@@ -21,6 +25,19 @@ export function buildPromiseReminders(
   const subject = { type: 'incident', incidentId: args.incidentId } as const;
   const common = { subject, title: args.incidentTitle, eventAtMs: args.nextUpdateAtMs, nowMs };
   const reminders: Reminder[] = [];
+  const escalateAfterMs = args.escalateAfterMs ?? null;
+  const escalation =
+    escalateAfterMs === null
+      ? []
+      : [
+          createReminderRecord({
+            ...common,
+            id: createId(),
+            kind: 'incident_escalated',
+            dueAtMs: args.nextUpdateAtMs + escalateAfterMs,
+          }),
+        ];
+  if (args.alerts === 'watcher') return escalation;
   const headsUpAtMs = args.nextUpdateAtMs - settings.headsUpBeforeMs;
   // A heads-up that would fire at once is noise: the user has only just made the promise.
   if (settings.headsUpBeforeMs > 0 && headsUpAtMs > nowMs) {
@@ -40,7 +57,7 @@ export function buildPromiseReminders(
       repeatEveryMs: settings.overdueRepeatMs,
     }),
   );
-  return reminders;
+  return [...reminders, ...escalation];
 }
 
 /**

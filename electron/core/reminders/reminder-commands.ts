@@ -136,8 +136,11 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
     const args = parsed.value;
     const open = openMatching({ type: 'incident', incidentId: args.incidentId });
     const promisedAtUtc = toUtcIso(args.nextUpdateAtMs);
-    // The same promise again (a retried send, a re-declared time) must not restart its alerts.
-    if (open.length > 0 && open.every((reminder) => reminder.eventAtUtc === promisedAtUtc)) {
+    // The same promise again (a retried send, a re-declared time, a sync reading it back) must not restart its
+    // alerts, unless whose alerts they are changed (a hand-over): an owner has more than the escalation.
+    const isOwnerSet = open.some((reminder) => reminder.kind !== 'incident_escalated');
+    const isSameRole = (args.alerts === 'owner') === isOwnerSet;
+    if (open.length > 0 && isSameRole && open.every((reminder) => reminder.eventAtUtc === promisedAtUtc)) {
       const retitled = open
         .filter((reminder) => reminder.title !== args.incidentTitle)
         .map((reminder) => ({ ...reminder, title: args.incidentTitle }));
@@ -156,9 +159,15 @@ export function createReminderCommands(core: SchedulerCore): ReminderCommands {
         incidentId,
         nextUpdateAtMs,
         incidentTitle = latestIncidentTitle(parsed.value.incidentId),
+        alerts,
+        escalateAfterMs,
       } = parsed.value;
       if (nextUpdateAtMs !== null)
-        return replacePromise({ incidentId, incidentTitle, nextUpdateAtMs }, 'update_sent', 'update_sent');
+        return replacePromise(
+          { incidentId, incidentTitle, nextUpdateAtMs, alerts, escalateAfterMs },
+          'update_sent',
+          'update_sent',
+        );
       const nowMs = core.nowMs();
       const closed = openMatching({ type: 'incident', incidentId }).map((reminder) =>
         closeReminder(reminder, 'update_sent', nowMs),

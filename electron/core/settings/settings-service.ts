@@ -20,6 +20,7 @@ const storedSettingsSchema = z.object({
   timeLocale: settingsSchema.shape.timeLocale.default(defaultSettings.timeLocale),
   hasReviewedPlan: z.boolean().default(defaultSettings.hasReviewedPlan),
   isSetupChecklistHidden: z.boolean().default(defaultSettings.isSetupChecklistHidden),
+  lead: settingsSchema.shape.lead,
 });
 
 export const settingsStoreDefinition: StoreDefinition<typeof storedSettingsSchema> = {

@@ -6,10 +6,15 @@ import type { WebClient } from '@slack/web-api';
 import type { ChannelSummary } from '../../../shared/api/channels/channels.ts';
 import type { Result } from '../../../shared/api/result.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
+import {
+  heraldMetadata,
+  readHeraldMetadata,
+  type MessageFacts,
+  type ReadMetadata,
+} from '../../../shared/team-sync/message-facts.ts';
 import { trackRequest, type SlackClientFactory, type SlackFailure } from './slack-client.ts';
 
-/** The metadata event type that marks Herald's own messages. */
-export const HERALD_EVENT_TYPE = 'herald_message';
+export { HERALD_EVENT_TYPE } from '../../../shared/team-sync/message-facts.ts';
 
 export type GatewayFailure = SlackFailure | { kind: 'not_connected'; message: string; fix: string };
 export type GatewayResult<T> = Result<T, GatewayFailure>;
@@ -31,6 +36,26 @@ export interface HistoryMessage {
   subtype?: string;
   /** The herald_id of a message Herald posted, read from its metadata. */
   heraldId?: string;
+  /** The metadata, checked (never trusted): foreign, Herald's without facts, or Herald's facts. */
+  metadata: ReadMetadata;
+  /** Set on a thread's parent: how many replies it has, and the newest one's ts. */
+  replyCount?: number;
+  latestReplyTs?: string;
+}
+
+/** A person in the workspace, as users.list describes them (bots, Slackbot and deactivated accounts left out). */
+export interface WorkspaceUser {
+  id: string;
+  /** The name to show: display name, else real name, else handle. */
+  name: string;
+  handle: string;
+}
+
+/** Herald's message identity and facts, written as Slack metadata on posts and edits. */
+export interface HeraldStamp {
+  heraldId: string;
+  /** What the message is about; none for a message about nothing Herald tracks. */
+  facts?: MessageFacts | null;
 }
 
 export interface ScheduledSummary {
@@ -49,6 +74,8 @@ export interface Page<T> {
 export interface HistoryWindow {
   /** Only messages newer than this (epoch seconds). */
   oldestSec?: number;
+  /** Only messages newer than this Slack ts, exactly (a float would lose its last microseconds). */
+  oldestTs?: string;
   cursor?: string;
   limit?: number;
 }
@@ -57,15 +84,15 @@ export interface SlackGateway {
   /** auth.test: is Slack reachable and the token good? */
   probe(): Promise<GatewayResult<{ userId: string; teamId: string; url: string }>>;
   listChannelsPage(cursor?: string): Promise<GatewayResult<Page<ChannelSummary>>>;
-  /** Posts with Herald's metadata carrying `heraldId`, so the message can be found again. */
-  post(
-    message: OutgoingMessage & { heraldId: string },
-  ): Promise<GatewayResult<{ channelId: string; ts: string }>>;
+  /** Posts with Herald's metadata carrying `heraldId` (so the message can be found again) and its facts. */
+  post(message: OutgoingMessage & HeraldStamp): Promise<GatewayResult<{ channelId: string; ts: string }>>;
+  /** chat.update; with a stamp, the edit carries Herald's metadata too (replacing the message's). */
   update(message: {
     channel: string;
     ts: string;
     text: string;
     blocks?: readonly Record<string, unknown>[];
+    stamp?: HeraldStamp;
   }): Promise<GatewayResult<{ ts: string }>>;
   permalink(channel: string, ts: string): Promise<GatewayResult<string>>;
   /** chat.scheduleMessage, deliberately without metadata: Slack silently drops scheduled messages that carry it. */
@@ -82,6 +109,8 @@ export interface SlackGateway {
     threadTs: string,
     window: HistoryWindow,
   ): Promise<GatewayResult<Page<HistoryMessage>>>;
+  /** users.list, one page (needs users:read). */
+  listUsersPage(cursor?: string): Promise<GatewayResult<Page<WorkspaceUser>>>;
 }
 
 export interface SlackGatewayDeps {
@@ -97,14 +126,19 @@ interface RawMessage {
   user?: string;
   bot_id?: string;
   subtype?: string;
-  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+  metadata?: unknown;
+  reply_count?: number;
+  latest_reply?: string;
 }
 
 function toHistoryMessage(raw: RawMessage): HistoryMessage | undefined {
   if (typeof raw.ts !== 'string') return undefined;
-  const heraldId =
-    raw.metadata?.event_type === HERALD_EVENT_TYPE ? raw.metadata.event_payload?.herald_id : undefined;
+  const metadata = readHeraldMetadata(raw.metadata);
+  const heraldId = metadata.kind === 'herald' ? metadata.heraldId : undefined;
   return {
+    metadata,
+    ...(typeof raw.reply_count === 'number' ? { replyCount: raw.reply_count } : {}),
+    ...(typeof raw.latest_reply === 'string' ? { latestReplyTs: raw.latest_reply } : {}),
     ts: raw.ts,
     text: raw.text ?? '',
     ...(raw.thread_ts === undefined ? {} : { threadTs: raw.thread_ts }),
@@ -156,7 +190,11 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
   const historyArgs = (window: HistoryWindow) => ({
     include_all_metadata: true,
     limit: window.limit ?? 200,
-    ...(window.oldestSec === undefined ? {} : { oldest: window.oldestSec.toFixed(6) }),
+    ...(window.oldestTs !== undefined
+      ? { oldest: window.oldestTs }
+      : window.oldestSec === undefined
+        ? {}
+        : { oldest: window.oldestSec.toFixed(6) }),
     ...(window.cursor === undefined ? {} : { cursor: window.cursor }),
   });
 
@@ -205,7 +243,7 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
           text: message.text,
           ...(message.blocks ? { blocks: [...message.blocks] as never } : {}),
           ...threadArgs(message),
-          metadata: { event_type: HERALD_EVENT_TYPE, event_payload: { herald_id: message.heraldId } },
+          metadata: heraldMetadata(message.heraldId, message.facts ?? null) as never,
         });
         return { channelId: answer.channel ?? message.channel, ts: answer.ts ?? '' };
       }),
@@ -217,6 +255,9 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
           ts: message.ts,
           text: message.text,
           ...(message.blocks ? { blocks: [...message.blocks] as never } : {}),
+          ...(message.stamp
+            ? { metadata: heraldMetadata(message.stamp.heraldId, message.stamp.facts ?? null) as never }
+            : {}),
         });
         return { ts: answer.ts ?? message.ts };
       }),
@@ -278,5 +319,18 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
       call(async (web) =>
         messagesPage(await web.conversations.replies({ channel, ts: threadTs, ...historyArgs(window) })),
       ),
+
+    listUsersPage: (cursor) =>
+      call(async (web) => {
+        const answer = await web.users.list({ limit: 200, ...(cursor === undefined ? {} : { cursor }) });
+        const items = (answer.members ?? []).flatMap((member) => {
+          const isPerson = !member.is_bot && !member.deleted && member.id !== 'USLACKBOT';
+          if (!isPerson || typeof member.id !== 'string') return [];
+          const handle = member.name ?? member.id;
+          const name = member.profile?.display_name || member.real_name || handle;
+          return [{ id: member.id, name, handle }];
+        });
+        return { items, nextCursor: nextCursorOf(answer) };
+      }),
   };
 }

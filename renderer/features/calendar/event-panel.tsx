@@ -12,6 +12,7 @@ import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, reminderStateLabels } from './calendar-labels.ts';
 import { useCalendar } from './calendar-store.ts';
 import { downloadText } from './download.ts';
+import { SlackMessagesSection } from './slack-messages.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { describeWindow, longInstant } from './wall-time.ts';
 
@@ -174,6 +175,7 @@ export function EventPanel({
       ) : (
         <p className="muted">No messages are due for this event.</p>
       )}
+      <SlackMessagesSection detail={detail} />
       {error ? (
         <p role="alert" className="field-error">
           {error}

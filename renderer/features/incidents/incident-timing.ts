@@ -33,6 +33,7 @@ export const timelineLabels: Readonly<Record<IncidentTimelineKind, string>> = {
   holding: 'Holding update',
   resolved: 'Resolved',
   postmortem: 'Postmortem',
+  handover: 'Comms taken over',
 };
 
 export function nextUpdateLine(incident: Incident, nowMs: number, zone: string): NextUpdateLine {

@@ -11,7 +11,7 @@ import { useFocusKey } from '../../ui/use-focus-key.ts';
 import { MrkdwnView } from '../slack-preview/mrkdwn-view.tsx';
 import { PromisePassedForm, SchedulePassedForm, UnconfirmedForm } from './held-item-forms.tsx';
 import { useOutbox } from './outbox-store.ts';
-import { channelLabel, heldExplanation, stateBadges, statusLine } from './outbox-view.ts';
+import { channelLabel, heldExplanation, itemHeading, stateBadges, statusLine } from './outbox-view.ts';
 
 interface CardProps {
   item: OutboxItem;
@@ -72,7 +72,11 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
   const [error, setError] = useState<string | null>(null);
   const { containerRef, focusKey } = useFocusKey<HTMLElement>();
   const title = messageTitle(item.text);
-  const badge = stateBadges[item.state];
+  const badge =
+    item.kind === 'delete_scheduled' && item.state === 'sent'
+      ? { symbol: '✓', label: 'Removed' }
+      : stateBadges[item.state];
+  const isMessage = item.kind === 'message';
   const isQueued = item.state === 'queued';
   const canCancel =
     isQueued || item.state === 'held' || item.state === 'failed' || item.state === 'scheduled';
@@ -105,7 +109,7 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
           <span aria-hidden="true">{badge.symbol} </span>
           {badge.label}
         </span>
-        <h3 id={titleId}>{title}</h3>
+        <h3 id={titleId}>{itemHeading(item, title)}</h3>
       </div>
       <p className="entry-meta">
         <span>
@@ -128,7 +132,9 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
                 ? 'Why it failed: '
                 : item.state === 'held'
                   ? 'Why it is held: '
-                  : 'Last attempt: '}
+                  : item.state === 'cancelled'
+                    ? 'Note: '
+                    : 'Last attempt: '}
             </strong>
             {item.problem.message}
           </p>
@@ -138,7 +144,7 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
           </p>
         </div>
       ) : null}
-      {item.state === 'sent' ? (
+      {item.state === 'sent' && isMessage ? (
         <p>
           {isWebLink(item.permalink) ? (
             <a
@@ -196,7 +202,7 @@ export function OutboxItemCard({ item, zone, nowMs }: CardProps) {
       ) : null}
       {shownMode === 'view' ? (
         <div className="row" role="group" aria-label="Message actions">
-          {isQueued && !item.isOutcomeUnclear ? (
+          {isQueued && isMessage && !item.isOutcomeUnclear ? (
             <button type="button" data-focus-key="edit" onClick={() => setMode('edit')}>
               Edit
             </button>

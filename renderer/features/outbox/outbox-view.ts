@@ -55,8 +55,33 @@ function at(iso: string, zone: string, nowMs: number): string {
   return `${formatInstant(epochMs, zone, { withYear: false })} (${formatRelative(epochMs, nowMs)})`;
 }
 
+/** Where a removal from Slack (a delete_scheduled item) has got to, in one sentence. */
+function removalLine(item: OutboxItem, zone: string, nowMs: number): string {
+  switch (item.state) {
+    case 'queued':
+      return item.isOutcomeUnclear
+        ? 'Checking in Slack whether an earlier attempt already removed it.'
+        : 'Waits to remove this scheduled message from Slack, in its channel’s line.';
+    case 'sending':
+      return 'Removing it from Slack now.';
+    case 'sent':
+      return item.sentAtUtc
+        ? `Removed from Slack ${at(item.sentAtUtc, zone, nowMs)}.`
+        : 'Removed from Slack.';
+    case 'failed':
+      return 'Could not remove it from Slack.';
+    case 'cancelled':
+      return 'Not removed: the removal was cancelled.';
+    default:
+      return 'Waiting for you to confirm the removal.';
+  }
+}
+
 /** Where the item is on its way, in one sentence. */
 export function statusLine(item: OutboxItem, zone: string, nowMs: number): string {
+  if (item.kind === 'delete_scheduled') return removalLine(item, zone, nowMs);
+  if (item.state === 'queued' && item.waitsFor !== null && !item.isOutcomeUnclear)
+    return 'Waits until the message it replaces is removed from Slack.';
   switch (item.state) {
     case 'queued':
       if (item.isOutcomeUnclear)
@@ -103,6 +128,11 @@ export function heldExplanation(item: OutboxItem, zone: string): string {
     case null:
       return '';
   }
+}
+
+/** The card's heading: the message's title, or what a removal removes. */
+export function itemHeading(item: OutboxItem, title: string): string {
+  return item.kind === 'delete_scheduled' ? `Remove from Slack: ${title}` : title;
 }
 
 /** "#operations-engineering-update", or the channel id when Herald has no name for it. */

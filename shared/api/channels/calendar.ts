@@ -15,6 +15,7 @@ import { changeFreezeSchema } from '../../calendar/conflicts.ts';
 import { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL } from '../../calendar/ics-limits.ts';
 import { checkEventFields, eventFieldsObjectSchema } from '../../calendar/maintenance-event.ts';
 import { dateKeySchema, dutyScheduleSchema } from '../../calendar/plan-duties.ts';
+import { followChoiceSchema, followResultSchema, slackMessagesSchema } from '../../calendar/slack-follow.ts';
 
 const id = z.string().trim().min(1).max(200);
 /** An event's fields as the renderer sends them: unknown fields are refused, not dropped (stored events stay lenient). */
@@ -135,6 +136,16 @@ export const calendarChannels = {
     result: changeFreezeSchema,
   },
   'calendar:removeFreeze': { args: z.object({ id }).strict(), result: z.object({ id: z.string() }) },
+  /**
+   * The event's messages as Slack holds them (checked with chat.scheduledMessages.list when Slack can be
+   * reached): scheduled, waiting or posted, which no longer match the event, and what following it would do.
+   */
+  'calendar:slackMessages': { args: z.object({ id }).strict(), result: slackMessagesSchema },
+  /** Carries out the lead's confirmed choices: remove each stale message from Slack, then schedule it again or draft it. */
+  'calendar:follow': {
+    args: z.object({ id, choices: z.array(followChoiceSchema).min(1).max(50) }).strict(),
+    result: followResultSchema,
+  },
 } as const;
 
 export const calendarEvents = {

@@ -236,6 +236,7 @@ const arbitraryPlan: fc.Arbitrary<Plan> = fc
     fc.record({
       version: fc.constant(1 as const),
       types: fc.constant(types.map((type, index) => (index === 0 ? { ...type, isRetired: false } : type))),
+      escalationGraceMinutes: fc.integer({ min: 1, max: 1440 }),
       checklistHelp: fc
         .dictionary(
           fc.constantFrom(...kinds),

@@ -18,6 +18,7 @@ describe('the core router', () => {
         timeLocale: 'en-GB',
         hasReviewedPlan: false,
         isSetupChecklistHidden: false,
+        lead: null,
       },
     });
   });

@@ -41,6 +41,10 @@ function incident(overrides: Partial<Incident>): Incident {
     nextUpdateAtUtc: null,
     postmortemUrl: null,
     timeline: [],
+    owner: '',
+    origin: 'local',
+    slackEvents: [],
+    ownershipNotice: null,
     ...overrides,
   };
 }

@@ -56,7 +56,7 @@ describe('sending an incident’s messages', () => {
         armed.value.reminders
           .filter((reminder) => reminder.subject.type === 'incident')
           .map((reminder) => reminder.kind),
-    ).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue']);
+    ).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue', 'incident_escalated']);
 
     // The update is drafted before the declaration reached Slack: it threads under the queued item.
     const update = await core.router.call('incidents:draftNext', { incidentId, kind: 'update' });

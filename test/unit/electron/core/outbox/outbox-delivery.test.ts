@@ -34,7 +34,7 @@ describe('sending through the outbox', () => {
     expect(others).toHaveLength(0);
     expect(posted?.metadata).toEqual({
       event_type: HERALD_EVENT_TYPE,
-      event_payload: { herald_id: item.id },
+      event_payload: { herald_id: item.id, schema_version: 1 },
     });
     expect(posted?.blocks).toHaveLength(1);
     const stored = world.item(item.id);

@@ -61,7 +61,7 @@ describe('the Slack gateway', () => {
     expect(reply.ok).toBe(true);
     expect(fake.messages('C0OPSENGUPD')[0]?.metadata).toEqual({
       event_type: HERALD_EVENT_TYPE,
-      event_payload: { herald_id: 'h-1' },
+      event_payload: { herald_id: 'h-1', schema_version: 1 },
     });
 
     const history = await gateway.historyPage('C0OPSENGUPD', {});

@@ -19,6 +19,10 @@ const incident: Incident = {
   nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
   postmortemUrl: null,
   timeline: [],
+  owner: '',
+  origin: 'local',
+  slackEvents: [],
+  ownershipNotice: null,
 };
 
 function reminder(overrides: Partial<Reminder>): Reminder {

@@ -21,6 +21,9 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
   return {
     id: 'i1',
     sequence: 1,
+    kind: 'message',
+    targetId: null,
+    waitsFor: null,
     state: 'queued',
     channel: 'operations-engineering-update',
     channelId: 'C0OPSENGUPD',
@@ -36,6 +39,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
     source: {},
     checklist: [],
     override: null,
+    facts: null,
     attempts: 0,
     isOutcomeUnclear: false,
     nextAttemptAtUtc: null,

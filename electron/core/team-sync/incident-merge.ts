@@ -1,0 +1,174 @@
+// Folding what Slack says about an incident into the local record. Slack is
+// the log and its message order (ts) the only clock the leads share, so the
+// record's shared facts — who has comms, the promise, open or resolved — are
+// worked out again from the events read back from Slack, sorted by ts, every
+// time one arrives. That makes merging idempotent (the same message twice
+// changes nothing) and independent of the order pages arrive in. Messages this
+// Herald queued that Slack does not show yet count as the newest events.
+import type { Incident, IncidentSlackEvent } from '../../../shared/incidents/incident.ts';
+import type { IncidentFacts } from '../../../shared/team-sync/message-facts.ts';
+import { compareTs } from './sync-cursors.ts';
+
+/** One incident message read from Slack, with its checked facts. */
+export interface IncidentMessage {
+  ts: string;
+  /** The thread it is in (its own ts for a declaration). */
+  threadTs: string;
+  channel: string;
+  heraldId: string;
+  actor: string;
+  facts: IncidentFacts;
+}
+
+export interface Ownership {
+  owner: string;
+  /** Take-overs that lost to an earlier one (Slack order): who tried, and who had it by then. */
+  refused: Array<{ ts: string; actor: string; winner: string }>;
+}
+
+const PROMISE_STAGES = new Set(['declared', 'update', 'holding', 'resolved']);
+
+export function sortedEvents(events: readonly IncidentSlackEvent[]): IncidentSlackEvent[] {
+  return [...events].sort((a, b) => compareTs(a.ts, b.ts) || a.heraldId.localeCompare(b.heraldId));
+}
+
+/**
+ * Who has comms, by Slack's order: the declaration names its owner; a
+ * hand-over takes effect only if it names, as the owner it takes over from,
+ * the owner at that point in the log. Two leads taking over at once both name
+ * the old owner: the first in Slack wins, the second is refused (and told).
+ */
+export function ownershipOf(events: readonly IncidentSlackEvent[], fallbackOwner: string): Ownership {
+  let owner = fallbackOwner;
+  const refused: Ownership['refused'] = [];
+  for (const event of sortedEvents(events)) {
+    if (event.stage === 'declared') {
+      owner = event.owner || event.actor || owner;
+    } else if (owner === '') {
+      // The declaration is beyond the look-back: the earliest message that names an owner stands for it.
+      owner = event.owner;
+    } else if (event.stage === 'handover') {
+      if (event.previousOwner === owner || owner === '') owner = event.owner;
+      else if (event.owner !== owner) refused.push({ ts: event.ts, actor: event.actor, winner: owner });
+    }
+  }
+  return { owner, refused };
+}
+
+function eventOf(message: IncidentMessage): IncidentSlackEvent {
+  const { facts } = message;
+  return {
+    ts: message.ts,
+    heraldId: message.heraldId,
+    stage: facts.stage,
+    actor: message.actor,
+    owner: facts.owner,
+    previousOwner: facts.previous_owner,
+    nextUpdateAtUtc: facts.next_update_at === '' ? null : facts.next_update_at,
+    summary: facts.title.slice(0, 500),
+  };
+}
+
+function tsToIso(ts: string): string {
+  const ms = Math.round(Number(ts) * 1000);
+  return new Date(Number.isFinite(ms) ? ms : 0).toISOString();
+}
+
+/** The record's shared facts, worked out again from its Slack events and its still-unsent local messages. */
+export function settle(incident: Incident): Incident {
+  const events = sortedEvents(incident.slackEvents);
+  const inSlack = new Set(events.map((event) => event.heraldId));
+  // This Herald's messages that Slack does not show yet are the newest word.
+  const pending = incident.timeline.filter((entry) => !inSlack.has(entry.outboxItemId));
+  // Only what does not depend on the order messages arrived in: the local declarer, else the log alone.
+  const declarer =
+    incident.origin === 'local'
+      ? (incident.timeline.find((entry) => entry.kind === 'declared')?.by ?? '')
+      : '';
+  const { owner: slackOwner } = ownershipOf(events, declarer);
+  const pendingHandover = pending.filter((entry) => entry.kind === 'handover').at(-1);
+  const owner = pendingHandover ? pendingHandover.by || slackOwner : slackOwner;
+
+  const promising = [
+    ...events
+      .filter((event) => PROMISE_STAGES.has(event.stage))
+      .map((event) =>
+        event.stage === 'resolved'
+          ? { kind: 'resolved', next: null }
+          : { kind: event.stage, next: event.nextUpdateAtUtc },
+      ),
+    ...pending
+      .filter((entry) => PROMISE_STAGES.has(entry.kind))
+      .map((entry) => ({ kind: entry.kind, next: entry.nextUpdateAtUtc })),
+  ];
+  const latest = promising.at(-1);
+  const isResolved = latest?.kind === 'resolved' || (latest === undefined && incident.state === 'resolved');
+  const resolvedEvent = events.filter((event) => event.stage === 'resolved').at(-1);
+  return {
+    ...incident,
+    owner,
+    state: isResolved ? 'resolved' : 'open',
+    resolvedAtUtc: isResolved
+      ? (incident.resolvedAtUtc ?? (resolvedEvent ? tsToIso(resolvedEvent.ts) : null))
+      : null,
+    nextUpdateAtUtc: isResolved ? null : latest === undefined ? incident.nextUpdateAtUtc : latest.next,
+  };
+}
+
+/**
+ * Adds one Slack message to the incident it is about (a new record when this
+ * Herald has never seen it), then settles the record. The same message again
+ * returns the record unchanged.
+ */
+export function mergeIncidentMessage(existing: Incident | undefined, message: IncidentMessage): Incident {
+  const event = eventOf(message);
+  if (existing?.slackEvents.some((known) => known.heraldId === event.heraldId && known.ts === event.ts)) {
+    return existing;
+  }
+  const atUtc = tsToIso(message.ts);
+  const base: Incident = existing ?? {
+    id: message.facts.id,
+    service: message.facts.service,
+    title: message.facts.title,
+    state: 'open',
+    channel: message.channel,
+    declaredAtUtc: atUtc,
+    resolvedAtUtc: null,
+    declarationOutboxId: message.heraldId,
+    threadTs: message.threadTs,
+    nextUpdateAtUtc: null,
+    postmortemUrl: null,
+    timeline: [],
+    owner: '',
+    origin: 'slack',
+    slackEvents: [],
+    ownershipNotice: null,
+  };
+  const isKnownEntry = base.timeline.some((entry) => entry.outboxItemId === message.heraldId);
+  const timeline = isKnownEntry
+    ? base.timeline.map((entry) =>
+        entry.outboxItemId === message.heraldId && entry.by === '' ? { ...entry, by: message.actor } : entry,
+      )
+    : [
+        ...base.timeline,
+        {
+          kind: message.facts.stage,
+          atUtc,
+          outboxItemId: message.heraldId,
+          summary: message.facts.title.slice(0, 500),
+          nextUpdateAtUtc: event.nextUpdateAtUtc,
+          isBroadcast: false,
+          by: message.actor,
+        },
+      ].sort((a, b) => a.atUtc.localeCompare(b.atUtc));
+  const isDeclaration = message.facts.stage === 'declared';
+  return settle({
+    ...base,
+    ...(isDeclaration && base.origin === 'slack'
+      ? { title: message.facts.title, service: message.facts.service, declaredAtUtc: atUtc }
+      : {}),
+    threadTs: base.threadTs ?? message.threadTs,
+    timeline,
+    slackEvents: sortedEvents([...base.slackEvents, event]).slice(-500),
+  });
+}

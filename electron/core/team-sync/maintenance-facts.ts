@@ -1,0 +1,29 @@
+// The facts a maintenance message carries in its Slack metadata: the event,
+// its window and status, and its comms schedule, so another lead's Herald can
+// put it on its calendar and agree on which messages are still to send.
+import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
+
+export function maintenanceFactsOf(detail: EventDetail, stage: string, actor: string): MessageFacts {
+  const { event } = detail;
+  return {
+    kind: 'maintenance',
+    actor,
+    maintenance: {
+      id: event.id,
+      title: event.title.slice(0, 500),
+      starts_at: event.startsAtUtc,
+      ends_at: event.endsAtUtc,
+      status: event.status,
+      stage: stage.slice(0, 40),
+      zone: event.timeZone.slice(0, 64),
+      owner: actor,
+    },
+    comms: detail.comms.slice(0, 20).map((comm) => ({
+      stage: comm.stage,
+      due_at: comm.dueAtUtc ?? '',
+      // The message being sent now counts as sent in the schedule it carries.
+      is_sent: comm.state === 'sent' || comm.stage === stage,
+    })),
+  };
+}

@@ -1,0 +1,188 @@
+// Scheduled messages follow their maintenance event, end to end against the
+// harness and the fake Slack: the cert-manager announcement is scheduled in
+// Slack; the work is rescheduled and, once the lead confirms what the dialog
+// lists, Slack holds the announcement with the new date and none with the
+// old; the work is cancelled and nothing for it stays scheduled, with the
+// cancellation notice drafted; offline, the removal waits in the outbox and
+// happens exactly once when Slack is back.
+import type { Page } from '@playwright/test';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import type { FakeSlack } from '../fakes/slack-server.ts';
+import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
+import { expect, test } from './fixtures.ts';
+
+// Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade. The fake Slack keeps the same time.
+const START_ISO = '2026-04-01T09:00:00.000Z';
+test.use({ testClockIso: START_ISO, slackOptions: { nowMs: () => Date.parse(START_ISO) } });
+
+const ANNOUNCE_AT = '2026-04-16T11:00:00.000Z';
+const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
+const scheduledTexts = (slack: FakeSlack) => slack.scheduled().map((message) => message.text);
+const deleteCalls = (slack: FakeSlack) =>
+  slack.requests.filter((request) => request.method === 'chat.deleteScheduledMessage').length;
+
+/** The cert-manager upgrade, with its announcement scheduled in Slack for a week before the work. */
+async function scheduleAnnouncement(harness: RestartableHarness, slack: FakeSlack): Promise<void> {
+  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+  const created = await harness.call<{ event: { id: string } }>('calendar:create', {
+    event: certManagerFields(),
+  });
+  const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
+    eventId: created.event.id,
+    stage: 'announcement',
+  });
+  // Slack schedules the message only once Herald knows Slack answers.
+  await expect
+    .poll(
+      async () => (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
+    )
+    .toBe('online');
+  await harness.call('messages:send', {
+    draftId: opened.draftId,
+    mode: 'schedule',
+    atUtc: ANNOUNCE_AT,
+    overrideReason: 'Checked with the team lead.',
+  });
+  await expect.poll(() => scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 23 Apr')]);
+}
+
+async function openEvent(page: Page, date: string) {
+  await day(page, date)
+    .getByRole('button', { name: /Certificate Manager Upgrade/ })
+    .first()
+    .click();
+  const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+async function reschedule(page: Page, panel: ReturnType<Page['getByRole']>) {
+  await panel.getByRole('button', { name: 'Reschedule' }).click();
+  const move = page.getByRole('dialog', { name: 'Reschedule “Certificate Manager Upgrade”' });
+  await move.getByLabel('New start date').fill('2026-04-30');
+  await move.getByLabel('New end date').fill('2026-04-30');
+  await move.getByLabel('Why is it moving?').fill('It clashes with a platform release.');
+  await move.getByRole('button', { name: 'Reschedule' }).click();
+  await expect(move).toHaveCount(0);
+}
+
+test.describe('scheduled messages follow their maintenance event', () => {
+  test('a reschedule replaces the scheduled announcement once the lead confirms; a cancellation removes it', async ({
+    page,
+    openHerald,
+    harness,
+    slack,
+    expectNoAxeViolations,
+  }) => {
+    test.slow();
+    await scheduleAnnouncement(harness, slack);
+    await openHerald('Calendar');
+    const panel = await openEvent(page, '2026-04-23');
+    const inSlack = panel.getByRole('list', { name: 'This event’s messages in Slack' }).getByRole('listitem');
+    await expect(inSlack).toHaveCount(1);
+    await expect(inSlack.first()).toContainText('Scheduled in Slack for Thu 16 Apr 2026, 12:00 BST');
+
+    await reschedule(page, panel);
+    const follow = page.getByRole('dialog', { name: 'Update the messages already scheduled in Slack' });
+    await expect(follow).toBeVisible();
+    const listed = follow.getByTestId('follow-message');
+    await expect(listed).toHaveCount(1);
+    await expect(listed.first()).toContainText('Announcement');
+    await expect(listed.first()).toContainText('Scheduled in Slack for Thu 16 Apr 2026, 12:00 BST');
+    await expect(
+      listed
+        .first()
+        .getByLabel('Remove it from Slack and schedule it again, re-written, for Thu 23 Apr 2026, 12:00 BST'),
+    ).toBeChecked();
+    await expect(listed.first().getByLabel(/return it, re-written, to drafts/)).not.toBeChecked();
+    // Nothing has changed in Slack yet.
+    expect(scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 23 Apr')]);
+    await expectNoAxeViolations();
+
+    await follow.getByRole('button', { name: 'Confirm' }).click();
+    await expect(follow).toHaveCount(0);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'scheduled again at the new time' }),
+    ).toBeVisible();
+    await expect.poll(() => scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 30 Apr')]);
+    expect(scheduledTexts(slack).join('\n')).not.toContain('Thu 23 Apr');
+    expect(slack.scheduled()[0]?.post_at).toBe(Date.parse('2026-04-23T11:00:00.000Z') / 1000);
+    await expect(inSlack.filter({ hasText: 'Removed from Slack' })).toHaveCount(1);
+    await expect(
+      inSlack.filter({ hasText: 'Scheduled in Slack for Thu 23 Apr 2026, 12:00 BST' }),
+    ).toHaveCount(1);
+    await expect(panel.getByTestId('slack-message').and(page.locator('[data-stale="true"]'))).toHaveCount(0);
+
+    // The Outbox shows the same truth.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Outbox', exact: true })
+      .click();
+    const removal = page.getByTestId('outbox-item').filter({ hasText: 'Remove from Slack:' });
+    await expect(removal).toHaveAttribute('data-state', 'sent');
+    await expect(removal).toContainText('Removed');
+    await expect(page.getByTestId('outbox-item').and(page.locator('[data-state="scheduled"]'))).toContainText(
+      'Slack posts it at Thu 23 Apr',
+    );
+    await expectNoAxeViolations();
+
+    // Called off: nothing for it stays scheduled, and the cancellation notice is drafted.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Calendar', exact: true })
+      .click();
+    const moved = await openEvent(page, '2026-04-30');
+    await moved.getByRole('button', { name: 'Cancel event' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Cancel “Certificate Manager Upgrade”?' });
+    await cancel.getByLabel('Why is it cancelled?').fill('The vendor withdrew v0.14.');
+    await cancel.getByRole('button', { name: 'Cancel the event' }).click();
+    await expect(follow).toBeVisible();
+    await expect(follow).toContainText('is cancelled, so these messages must not go out');
+    await expect(follow.getByTestId('follow-message').first()).toContainText('Remove it from Slack.');
+    await follow.getByRole('button', { name: 'Confirm' }).click();
+    await expect(follow).toHaveCount(0);
+    await expect.poll(() => slack.scheduled().length).toBe(0);
+    const drafts = await harness.call<Array<{ origin: { kind: string; stage?: string } }>>('drafts:list', {});
+    expect(
+      drafts.some((draft) => draft.origin.kind === 'calendar' && draft.origin.stage === 'cancelled'),
+    ).toBe(true);
+    expect(deleteCalls(slack)).toBe(2);
+  });
+
+  test('offline, the removal waits in the outbox and happens exactly once when Slack is back', async ({
+    page,
+    openHerald,
+    harness,
+    slack,
+    expectNoAxeViolations,
+  }) => {
+    await scheduleAnnouncement(harness, slack);
+    slack.setOffline(true);
+    await openHerald('Calendar');
+    const panel = await openEvent(page, '2026-04-23');
+    await reschedule(page, panel);
+    const follow = page.getByRole('dialog', { name: 'Update the messages already scheduled in Slack' });
+    await follow.getByRole('button', { name: 'Confirm' }).click();
+    await expect(follow).toHaveCount(0);
+    const inSlack = panel.getByRole('list', { name: 'This event’s messages in Slack' }).getByRole('listitem');
+    await expect(inSlack.first()).toContainText('Being removed from Slack');
+    expect(scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 23 Apr')]);
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Outbox', exact: true })
+      .click();
+    const removal = page.getByTestId('outbox-item').filter({ hasText: 'Remove from Slack:' });
+    await expect(removal).toHaveAttribute('data-state', 'queued');
+    await expect(
+      page.getByTestId('outbox-item').filter({ hasText: 'Waits until the message it replaces' }),
+    ).toHaveCount(1);
+    await expectNoAxeViolations();
+
+    slack.setOffline(false);
+    await page.getByRole('button', { name: 'Try now' }).first().click();
+    await expect(removal).toHaveAttribute('data-state', 'sent');
+    await expect.poll(() => scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 30 Apr')]);
+    expect(deleteCalls(slack)).toBe(1);
+  });
+});

@@ -1,0 +1,112 @@
+// Merging is a fold over Slack's log: any messages, in any order, any number
+// of times, give the same record, and the record always passes its schema.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
+import { incidentStages } from '../../../../../shared/team-sync/message-facts.ts';
+import {
+  mergeIncidentMessage,
+  ownershipOf,
+  type IncidentMessage,
+} from '../../../../../electron/core/team-sync/incident-merge.ts';
+
+const leads = ['U0COMMSLEAD', 'U0COMMSLD2', 'U0ENGINEER', ''];
+const messageArb: fc.Arbitrary<IncidentMessage> = fc
+  .record({
+    sec: fc.integer({ min: 1_700_000_000, max: 1_800_000_000 }),
+    micro: fc.integer({ min: 0, max: 999_999 }),
+    heraldId: fc.uuid(),
+    actor: fc.constantFrom(...leads),
+    stage: fc.constantFrom(...incidentStages),
+    owner: fc.constantFrom(...leads),
+    previousOwner: fc.constantFrom(...leads),
+    promiseMs: fc.option(fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 })),
+    title: fc.string({ maxLength: 600 }),
+  })
+  .map((m) => ({
+    ts: `${m.sec}.${String(m.micro).padStart(6, '0')}`,
+    threadTs: '1700000000.000001',
+    channel: 'operations-engineering-update',
+    heraldId: m.heraldId,
+    actor: m.actor,
+    facts: {
+      id: 'inc-1',
+      stage: m.stage,
+      priority: '',
+      title: m.title.slice(0, 500),
+      service: 'Sentry',
+      next_update_at: m.promiseMs === null ? '' : new Date(m.promiseMs).toISOString(),
+      owner: m.owner,
+      previous_owner: m.previousOwner,
+    },
+  }));
+
+const fold = (messages: readonly IncidentMessage[]): Incident | undefined =>
+  messages.reduce<Incident | undefined>(
+    (record, message) => mergeIncidentMessage(record, message),
+    undefined,
+  );
+
+const shared = (incident: Incident | undefined) =>
+  incident && {
+    owner: incident.owner,
+    state: incident.state,
+    nextUpdateAtUtc: incident.nextUpdateAtUtc,
+    events: incident.slackEvents.map((event) => event.heraldId),
+  };
+
+describe('folding Slack’s messages into an incident', () => {
+  it('passes the schema, ignores repeats, and does not depend on the order pages arrive in', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(messageArb, { minLength: 1, maxLength: 12, selector: (m) => m.heraldId }),
+        fc.infiniteStream(fc.nat()),
+        (messages, randoms) => {
+          const inOrder = fold(messages);
+          expect(incidentSchema.safeParse(inOrder).success).toBe(true);
+          const shuffled = [...messages].sort(() => (randoms.next().value % 3) - 1);
+          const withRepeats = [...shuffled, ...messages.slice(0, 3)];
+          // The first message seen seeds the record (title, origin); the shared facts come from the log alone.
+          expect(shared(fold(withRepeats))).toEqual(shared(inOrder));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lets the first of two simultaneous take-overs win, by ts', () => {
+    const base = {
+      heraldId: '',
+      actor: '',
+      owner: '',
+      previousOwner: '',
+      nextUpdateAtUtc: null,
+      summary: '',
+    };
+    const events = [
+      { ...base, ts: '1.000001', heraldId: 'd', stage: 'declared' as const, actor: 'UA1', owner: 'UA1' },
+      {
+        ...base,
+        ts: '2.000001',
+        heraldId: 'c',
+        stage: 'handover' as const,
+        actor: 'UC1',
+        owner: 'UC1',
+        previousOwner: 'UA1',
+      },
+      {
+        ...base,
+        ts: '2.000000',
+        heraldId: 'b',
+        stage: 'handover' as const,
+        actor: 'UB1',
+        owner: 'UB1',
+        previousOwner: 'UA1',
+      },
+    ];
+    expect(ownershipOf(events, '')).toEqual({
+      owner: 'UB1',
+      refused: [{ ts: '2.000001', actor: 'UC1', winner: 'UB1' }],
+    });
+  });
+});

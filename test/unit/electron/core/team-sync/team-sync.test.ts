@@ -1,0 +1,253 @@
+// Two leads' Heralds on one fake Slack, each with its own data folder and
+// clock: Slack is the only thing they share. What A declares, B sees with its
+// promise and owner; B takes over and only B's Herald alerts; two take-overs
+// at once resolve by Slack's message order and the loser is told.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
+import type { Reminder } from '../../../../../shared/reminders/reminder.ts';
+import { readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
+import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
+
+const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
+const LEAD_B = { userId: 'U0COMMSLD2', name: 'Priya (comms)' };
+const CHANNEL = 'operations-engineering-update';
+
+async function twoHeralds(): Promise<{ a: OutboxWorld; b: OutboxWorld }> {
+  const a = await makeOutboxWorld();
+  const b = await makeOutboxWorld({ reuseFake: a.fake });
+  b.clock.set(a.clock.now());
+  for (const [world, lead] of [
+    [a, LEAD_A],
+    [b, LEAD_B],
+  ] as const) {
+    const saved = await world.core.router.call('settings:update', { lead });
+    if (!saved.ok) throw new Error(saved.error.message);
+  }
+  return { a, b };
+}
+
+async function declare(world: OutboxWorld, promiseInMin: number): Promise<string> {
+  const created = await world.core.router.call('drafts:create', { typeId: 'incidents' });
+  if (!created.ok) throw new Error(created.error.message);
+  const draft = {
+    ...created.value.draft,
+    fields: {
+      ...created.value.draft.fields,
+      service: 'Sentry',
+      priority: 'high',
+      serviceImpact: 'Errors are not reaching Sentry.',
+      actionBeingTaken: 'An incident team is investigating.',
+      nextUpdateAtUtc: new Date(world.clock.now() + promiseInMin * 60_000).toISOString(),
+      userActions: 'None',
+    },
+  };
+  const saved = await world.core.router.call('drafts:save', { draft });
+  if (!saved.ok) throw new Error(saved.error.message);
+  const sent = await world.core.router.call('messages:send', { draftId: draft.id, mode: 'now' });
+  if (!sent.ok) throw new Error(sent.error.message);
+  const incidentId = sent.value.incidentId ?? '';
+  await world.drive(() => world.core.outbox.get(sent.value.outboxItemId)?.state === 'sent');
+  return incidentId;
+}
+
+const incidentOf = (world: OutboxWorld, id: string): Incident | undefined => world.core.incidents.get(id);
+const openAlerts = (world: OutboxWorld, id: string): Reminder['kind'][] =>
+  world.core.reminders.scheduler
+    .list()
+    .filter((r) => r.subject.type === 'incident' && r.subject.incidentId === id && r.state === 'armed')
+    .map((r) => r.kind)
+    .sort();
+
+describe('the shared picture between two leads’ Heralds', () => {
+  it('carries the incident’s facts in Slack metadata, and the other Herald sees its promise and owner', async () => {
+    const { a, b } = await twoHeralds();
+    const incidentId = await declare(a, 30);
+
+    const [posted] = a.heraldMessages(CHANNEL);
+    const read = readHeraldMetadata(posted?.metadata);
+    expect(read).toMatchObject({
+      kind: 'herald',
+      version: 1,
+      facts: {
+        kind: 'incident',
+        actor: LEAD_A.userId,
+        incident: { id: incidentId, stage: 'declared', owner: LEAD_A.userId, previous_owner: '' },
+      },
+    });
+    const promise = incidentOf(a, incidentId)?.nextUpdateAtUtc;
+    expect(
+      read.kind === 'herald' && read.facts?.kind === 'incident' && read.facts.incident.next_update_at,
+    ).toBe(promise);
+
+    await b.core.teamSync.syncOnce();
+    expect(incidentOf(b, incidentId)).toMatchObject({
+      owner: LEAD_A.userId,
+      origin: 'slack',
+      nextUpdateAtUtc: promise,
+      state: 'open',
+      timeline: [expect.objectContaining({ kind: 'declared', by: LEAD_A.userId })],
+    });
+    // A has comms: A's Herald raises the alerts; B's only escalates past the grace period.
+    expect(openAlerts(a, incidentId)).toEqual([
+      'incident_due',
+      'incident_escalated',
+      'incident_heads_up',
+      'incident_overdue',
+    ]);
+    expect(openAlerts(b, incidentId)).toEqual(['incident_escalated']);
+  });
+
+  it('hands over: the new owner alerts, the old one does not, and an update from either clears the alert in both', async () => {
+    const { a, b } = await twoHeralds();
+    const incidentId = await declare(a, 30);
+    await b.core.teamSync.syncOnce();
+
+    const taken = await b.core.router.call('incidents:takeOver', { incidentId });
+    expect(taken.ok).toBe(true);
+    expect(incidentOf(b, incidentId)?.owner).toBe(LEAD_B.userId);
+    await b.drive(() => taken.ok && b.core.outbox.get(taken.value.outboxItemId)?.state === 'sent');
+    const note = a.fake.messages(CHANNEL).at(-1);
+    expect(note?.text).toBe(`Comms for this incident are now with <@${LEAD_B.userId}>.`);
+    expect(note?.thread_ts).toBe(a.fake.messages(CHANNEL)[0]?.ts);
+
+    await a.core.teamSync.syncOnce();
+    expect(incidentOf(a, incidentId)?.owner).toBe(LEAD_B.userId);
+    expect(openAlerts(a, incidentId)).toEqual(['incident_escalated']);
+    expect(openAlerts(b, incidentId)).toEqual([
+      'incident_due',
+      'incident_escalated',
+      'incident_heads_up',
+      'incident_overdue',
+    ]);
+
+    // B posts the update with a new promise: A's Herald moves to it (its old escalation is cleared).
+    const next = await b.core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
+    if (!next.ok) throw new Error(next.error.message);
+    const newPromise = new Date(b.clock.now() + 60 * 60_000).toISOString();
+    const draft = {
+      ...next.value.draft,
+      fields: {
+        ...next.value.draft.fields,
+        serviceImpact: 'Most errors reach Sentry again.',
+        actionBeingTaken: 'Relays restarted.',
+        userActions: 'None',
+        nextUpdateAtUtc: newPromise,
+      },
+    };
+    await b.core.router.call('drafts:save', { draft });
+    const sent = await b.core.router.call('messages:send', { draftId: draft.id, mode: 'now' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await b.drive(() => b.core.outbox.get(sent.value.outboxItemId)?.state === 'sent');
+    await a.core.teamSync.syncOnce();
+    expect(incidentOf(a, incidentId)).toMatchObject({ nextUpdateAtUtc: newPromise, owner: LEAD_B.userId });
+    expect(incidentOf(a, incidentId)?.timeline.map((entry) => [entry.kind, entry.by])).toEqual([
+      ['declared', LEAD_A.userId],
+      ['handover', LEAD_B.userId],
+      ['update', LEAD_B.userId],
+    ]);
+    const escalations = a.core.reminders.scheduler
+      .list()
+      .filter((r) => r.subject.type === 'incident' && r.kind === 'incident_escalated' && r.state === 'armed');
+    expect(escalations.map((r) => r.eventAtUtc)).toEqual([newPromise]);
+  });
+
+  it('survives any message in a plan channel: hand-made, foreign or broken metadata never crash a sync or corrupt state', async () => {
+    const { a, b } = await twoHeralds();
+    const incidentId = await declare(a, 30);
+    const junk = fc.record({
+      text: fc.string({ minLength: 1, maxLength: 40 }),
+      metadata: fc.option(
+        fc.record({
+          event_type: fc.constantFrom('herald_message', 'task_created'),
+          event_payload: fc.record(
+            {
+              herald_id: fc.oneof(fc.uuid(), fc.string()),
+              schema_version: fc.oneof(fc.integer({ min: -1, max: 9 }), fc.string()),
+              subject_kind: fc.constantFrom('incident', 'maintenance', 'other'),
+              actor: fc.constantFrom('U0COMMSLD2', 'nobody', ''),
+              incident: fc.record(
+                {
+                  id: fc.constantFrom(incidentId, 'other-incident', ''),
+                  stage: fc.constantFrom('update', 'handover', 'resolved', 'exploded'),
+                  owner: fc.constantFrom('U0COMMSLD2', 'U0COMMSLEAD', 'x'),
+                  previous_owner: fc.constantFrom('U0COMMSLEAD', ''),
+                  next_update_at: fc.constantFrom('', '2026-04-20T12:00:00.000Z', 'soon'),
+                  title: fc.string({ maxLength: 20 }),
+                  service: fc.string({ maxLength: 20 }),
+                  priority: fc.constant(''),
+                },
+                { requiredKeys: [] },
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+        }),
+        { nil: undefined },
+      ),
+      inThread: fc.boolean(),
+    });
+    const rootTs = a.fake.messages(CHANNEL)[0]?.ts ?? '';
+    await fc.assert(
+      fc.asyncProperty(fc.array(junk, { minLength: 1, maxLength: 4 }), async (messages) => {
+        for (const message of messages) {
+          a.fake.addMessage(CHANNEL, {
+            text: message.text,
+            user: 'U0ENGINEER',
+            ...(message.metadata ? { metadata: message.metadata } : {}),
+            ...(message.inThread ? { thread_ts: rootTs } : {}),
+          });
+        }
+        const status = await b.core.teamSync.syncOnce();
+        expect(status.problem).toBeNull();
+        for (const incident of b.core.incidents.list())
+          expect(incidentSchema.safeParse(incident).success).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+    // What B holds survives a restart without quarantine: the stores were never written in a shape they refuse.
+    b.core.stop();
+    const reopened = await makeOutboxWorld({ reuseFake: a.fake, dataDir: b.dataDir, start: false });
+    expect(reopened.core.storageNotices).toEqual([]);
+    expect(reopened.core.incidents.get(incidentId)).toBeDefined();
+  });
+
+  it('two take-overs at once: the first in Slack wins and the other lead is told', async () => {
+    const { a, b } = await twoHeralds();
+    const c = await makeOutboxWorld({ reuseFake: a.fake });
+    c.clock.set(a.clock.now());
+    await c.core.router.call('settings:update', { lead: { userId: 'U0ENGINEER', name: 'sam.okafor' } });
+    const incidentId = await declare(a, 30);
+    await b.core.teamSync.syncOnce();
+    await c.core.teamSync.syncOnce();
+
+    const byB = await b.core.router.call('incidents:takeOver', { incidentId });
+    await b.drive(() => byB.ok && b.core.outbox.get(byB.value.outboxItemId)?.state === 'sent');
+    const byC = await c.core.router.call('incidents:takeOver', { incidentId });
+    await c.drive(() => byC.ok && c.core.outbox.get(byC.value.outboxItemId)?.state === 'sent');
+
+    for (const world of [a, b, c]) await world.core.teamSync.syncOnce();
+    for (const world of [a, b, c]) expect(incidentOf(world, incidentId)?.owner).toBe(LEAD_B.userId);
+    expect(incidentOf(c, incidentId)?.ownershipNotice).toMatch(/took over comms first.*U0COMMSLD2/);
+    expect(incidentOf(b, incidentId)?.ownershipNotice).toBeNull();
+    expect(openAlerts(c, incidentId)).toEqual(['incident_escalated']);
+  });
+
+  it('reads incrementally: a second sync with nothing new asks only for what is newer', async () => {
+    const { a, b } = await twoHeralds();
+    await declare(a, 30);
+    await b.core.teamSync.syncOnce();
+    const ofChannel = () =>
+      a.fake.requests.filter(
+        (request) => request.method === 'conversations.history' && request.args.channel === 'C0OPSENGUPD',
+      );
+    const before = ofChannel().length;
+    await b.core.teamSync.syncOnce();
+    const histories = ofChannel();
+    const lastSeen = b.core.teamSync
+      .status()
+      .channels.find((entry) => entry.channel === 'C0OPSENGUPD')?.lastSeenTs;
+    expect(lastSeen).toBe(a.fake.messages(CHANNEL)[0]?.ts);
+    expect(histories.slice(before).map((request) => request.args.oldest)).toEqual([lastSeen]);
+  });
+});
