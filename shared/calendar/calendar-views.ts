@@ -96,6 +96,8 @@ export const dutyViewSchema = z.object({
   dueAtUtc: utc,
   periodStartUtc: utc,
   draftId: z.string().nullable(),
+  /** The public holiday it moved away from (to the working day before), if it did. */
+  movedFrom: z.object({ dateKey: z.string(), holiday: z.string() }).nullable().default(null),
 });
 export type DutyView = z.output<typeof dutyViewSchema>;
 

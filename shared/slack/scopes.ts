@@ -17,6 +17,10 @@ export const requiredScopes: readonly ScopeNeed[] = [
     neededFor: 'checking a channel before a retry so a message is never posted twice',
   },
   { scope: 'groups:history', neededFor: 'the same duplicate check in private channels' },
+  {
+    scope: 'users:read',
+    neededFor: 'naming you as the lead in Settings, and showing who has comms for an incident',
+  },
 ];
 
 /** The needs `granted` does not meet; none when the scopes are unknown (null: Slack did not report them). */

@@ -195,6 +195,7 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
     dueAtUtc: iso(occurrence.dueAtMs),
     periodStartUtc: iso(occurrence.periodStartMs),
     draftId: options.dutyDrafts.get(occurrence.dutyId) ?? null,
+    movedFrom: occurrence.movedFrom,
   }));
   return {
     nowUtc: iso(context.nowMs),

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
 import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
-import { commStateLabels, commVerbs } from './calendar-labels.ts';
+import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
 
@@ -85,6 +85,7 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
               <li key={duty.dutyId}>
                 <button type="button" className="agenda-item duty-item" onClick={() => onSelectDay(day.key)}>
                   <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> Duty: {duty.name}
+                  {duty.movedFrom ? `, ${dutyMovedNote(duty)}` : ''}
                 </button>
               </li>
             ))}

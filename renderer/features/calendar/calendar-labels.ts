@@ -1,6 +1,8 @@
 // The words the calendar shows next to every colour: statuses, message
 // states and reminder states, so nothing is told by colour alone.
-import type { CommState } from '../../../shared/calendar/calendar-views.ts';
+import { keyParts, weekdayOfKey } from '../../../shared/calendar/calendar-grid.ts';
+import type { CommState, DutyView } from '../../../shared/calendar/calendar-views.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
 import type { ReminderState } from '../../../shared/reminders/reminder.ts';
 
 export const commStateLabels: Readonly<Record<CommState, string>> = {
@@ -26,3 +28,11 @@ export const commVerbs: Readonly<Record<string, string>> = {
   rescheduled: 'Rescheduled',
   cancelled: 'Cancelled',
 };
+
+/** "moved from Fri 25 Dec (Christmas Day)": why a duty is a day early; empty when it is on its own day. */
+export function dutyMovedNote(duty: Pick<DutyView, 'movedFrom'>): string {
+  if (!duty.movedFrom) return '';
+  const { day, month } = keyParts(duty.movedFrom.dateKey);
+  const weekday = WEEKDAY_NAMES[weekdayOfKey(duty.movedFrom.dateKey)];
+  return `moved from ${weekday} ${day} ${MONTH_NAMES[month - 1]} (${duty.movedFrom.holiday})`;
+}

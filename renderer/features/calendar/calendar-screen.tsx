@@ -1,7 +1,7 @@
 // The Calendar screen: planned maintenance and the messages each is owed, in
 // a month, week or agenda view, with the open day or event beside it. It
 // reloads whenever core says the calendar, reminders, drafts or clock moved.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import {
   monthGrid,
   monthLabel,
@@ -16,6 +16,7 @@ import { CalendarSettingsPanel } from './calendar-settings-panel.tsx';
 import { useCalendar, visibleItems } from './calendar-store.ts';
 import { CalendarFilters, CalendarToolbar } from './calendar-toolbar.tsx';
 import { CancelDialog, RescheduleDialog } from './change-dialogs.tsx';
+import { entriesByDay } from './day-entries.ts';
 import { DayGrid } from './day-grid.tsx';
 import { DayPanel } from './day-panel.tsx';
 import { EventFormDialog } from './event-form-dialog.tsx';
@@ -59,6 +60,18 @@ function useLiveReload(): void {
   }, []);
 }
 
+/**
+ * Past the toolbar and filters (a dozen Tab stops) straight to the grid's
+ * focused day, or the agenda's first item. The app routes on the URL's hash,
+ * so the link moves focus itself rather than following its fragment.
+ */
+function skipToCalendar(click: MouseEvent<HTMLAnchorElement>): void {
+  click.preventDefault();
+  document
+    .querySelector<HTMLElement>('#calendar-main [role="gridcell"][tabindex="0"], #calendar-main button')
+    ?.focus();
+}
+
 export function CalendarScreen() {
   const state = useCalendar();
   const {
@@ -95,6 +108,8 @@ export function CalendarScreen() {
     () => visibleItems(data, serviceFilter, statusFilter),
     [data, serviceFilter, statusFilter],
   );
+  // Bucketed once for the month grid: the week view is a slice of it, so switching views re-buckets nothing.
+  const entries = useMemo(() => entriesByDay(days, items), [days, items]);
   const onSelectDay = useCallback((key: DateKey) => useCalendar.getState().selectDay(key), []);
   const onSelectEvent = useCallback((id: string) => void useCalendar.getState().selectEvent(id), []);
 
@@ -106,6 +121,9 @@ export function CalendarScreen() {
 
   return (
     <div className="calendar">
+      <a className="calendar-skip" href="#calendar-main" onClick={skipToCalendar}>
+        Skip to the {view === 'agenda' ? 'agenda' : 'calendar grid'}
+      </a>
       <CalendarToolbar
         title={title}
         onNew={() => setDialog({ kind: 'create', date: selectedDay?.key ?? cursor })}
@@ -121,7 +139,7 @@ export function CalendarScreen() {
         </p>
       ) : null}
       <div className="calendar-body">
-        <div className="calendar-main" aria-busy={!isCurrent}>
+        <div className="calendar-main" id="calendar-main" aria-busy={!isCurrent}>
           {view === 'agenda' ? (
             <AgendaView
               days={days}
@@ -135,7 +153,7 @@ export function CalendarScreen() {
             <DayGrid
               label={title}
               weeks={view === 'week' ? [week] : weeks}
-              items={items}
+              entries={entries}
               zone={zone}
               cursor={cursor}
               today={today}

@@ -1,6 +1,7 @@
 // The calendar's settings, folded away under the grid: how far ahead the
-// announcement and reminder fall due, and the team's change freezes.
-import { useEffect, useId, useState } from 'react';
+// announcement and reminder fall due, whose public holidays the recurring
+// duties skip, and the team's change freezes.
+import { memo, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
 import { herald } from '../../api/herald.ts';
@@ -65,6 +66,89 @@ function LeadTimesForm({
       ) : null}
       <div className="row">
         <button type="submit">Save lead times</button>
+      </div>
+    </form>
+  );
+}
+
+/** Regions offered as suggestions; core accepts any its holiday data knows (ISO 3166: "DE-BY", "FR"). */
+const SUGGESTED_REGIONS: readonly { code: string; name: string }[] = [
+  { code: 'GB-ENG', name: 'England' },
+  { code: 'GB-WLS', name: 'Wales' },
+  { code: 'GB-SCT', name: 'Scotland' },
+  { code: 'GB-NIR', name: 'Northern Ireland' },
+  { code: 'IE', name: 'Ireland' },
+  { code: 'US', name: 'United States' },
+  { code: 'DE', name: 'Germany' },
+  { code: 'FR', name: 'France' },
+  { code: 'NL', name: 'Netherlands' },
+];
+
+function HolidayRegionForm({
+  view,
+  onSaved,
+}: {
+  view: CalendarSettingsView;
+  onSaved: (view: CalendarSettingsView) => void;
+}) {
+  const ids = { region: useId(), list: useId(), help: useId(), error: useId() };
+  const { register, handleSubmit } = useForm<{ holidayRegion: string }>({
+    defaultValues: { holidayRegion: view.settings.holidayRegion },
+  });
+  const [error, setError] = useState<string | null>(null);
+  const say = useCalendar((state) => state.say);
+
+  // Core knows which regions its holiday data covers; a refusal keeps what was typed and says why.
+  const onSubmit = handleSubmit(async ({ holidayRegion }) => {
+    const result = await herald().invoke('calendar:updateSettings', { holidayRegion });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(null);
+    onSaved(result.value);
+    const region = result.value.settings.holidayRegion;
+    say(
+      region
+        ? `Duties now skip the public holidays of ${region}.`
+        : 'Duties now fall due on their own days, holidays or not.',
+    );
+  });
+
+  return (
+    <form className="stack" onSubmit={(event) => void onSubmit(event)}>
+      <h3>Public holidays</h3>
+      <div className="field">
+        <label htmlFor={ids.region}>Holiday region</label>
+        <input
+          id={ids.region}
+          list={ids.list}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${ids.error} ${ids.help}` : ids.help}
+          {...register('holidayRegion')}
+        />
+        <datalist id={ids.list}>
+          {SUGGESTED_REGIONS.map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
+          ))}
+        </datalist>
+        <p id={ids.help} className="help">
+          A recurring duty that falls on one of this region’s public holidays is due on the working day
+          before. A country code with an optional region, such as GB-ENG or GB-SCT; leave it empty to ignore
+          holidays.
+        </p>
+        {error ? (
+          <p id={ids.error} role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="row">
+        <button type="submit">Save holiday region</button>
       </div>
     </form>
   );
@@ -144,7 +228,8 @@ function FreezesForm({ view, onChanged }: { view: CalendarSettingsView; onChange
   );
 }
 
-export function CalendarSettingsPanel() {
+/** Memoised: it takes nothing from the screen, so switching view or month does not redraw its forms. */
+export const CalendarSettingsPanel = memo(function CalendarSettingsPanel() {
   const [view, setView] = useState<CalendarSettingsView | null>(null);
   const load = useCalendar((state) => state.load);
 
@@ -162,10 +247,17 @@ export function CalendarSettingsPanel() {
 
   return (
     <details className="calendar-settings">
-      <summary>Calendar settings: lead times and change freezes</summary>
+      <summary>Calendar settings: lead times, public holidays and change freezes</summary>
       {view ? (
         <div className="stack-lg">
           <LeadTimesForm
+            view={view}
+            onSaved={(next) => {
+              setView(next);
+              void load(true);
+            }}
+          />
+          <HolidayRegionForm
             view={view}
             onSaved={(next) => {
               setView(next);
@@ -185,4 +277,4 @@ export function CalendarSettingsPanel() {
       )}
     </details>
   );
-}
+});

@@ -1,29 +1,36 @@
-// The month and week grids: one ARIA grid of days with a roving focus. Arrow
-// keys move a day or a week, Home and End go to the week's ends, Page Up and
-// Page Down move a month, and Enter or Space opens the day beside the grid.
-// In the month view each day shows its first few items and how many more.
+// The month and week grids: one ARIA grid of days with a roving focus (one Tab
+// stop). Arrow keys move a day or a week, Home and End go to the week's ends,
+// Page Up and Page Down move a month, and Enter or Space opens the day beside
+// the grid. Each day shows entries (an event with its messages that day folded
+// under it; another event's messages grouped; duties): a month cell its first
+// few and how many more, a week cell more of them. Titles wrap in the cell and
+// show in full on hover and while the day has focus.
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
-import type { DueComm, DutyView, EventView } from '../../../shared/calendar/calendar-views.ts';
+import type { DateKey, GridDay } from '../../../shared/calendar/calendar-grid.ts';
+import type { CommState, DueComm, DutyView } from '../../../shared/calendar/calendar-views.ts';
 import { fullDateLabel, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
-import { commStateLabels, commVerbs } from './calendar-labels.ts';
-import type { VisibleItems } from './calendar-store.ts';
+import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
+import {
+  commInstant,
+  entriesOf,
+  type CommsEntry,
+  type DayEntry,
+  type EntriesByDay,
+  type EventEntry,
+} from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
 
-/** Items a month cell shows before "+N more". */
-const MONTH_CELL_ITEMS = 3;
-
-interface DayItems {
-  events: EventView[];
-  comms: DueComm[];
-  duties: DutyView[];
-}
+/** Entries a month cell shows before "+N more". */
+const MONTH_CELL_ENTRIES = 3;
+/** Entries a week cell shows: a busy day's full list is in the day panel (Enter), not a thousand chips at once. */
+const WEEK_CELL_ENTRIES = 12;
 
 export interface DayGridProps {
   label: string;
   weeks: readonly (readonly GridDay[])[];
-  items: VisibleItems;
+  /** Every day's entries, for the whole month grid (the week view reads its seven days from it). */
+  entries: EntriesByDay;
   zone: string;
   cursor: DateKey;
   today: DateKey | null;
@@ -35,37 +42,41 @@ export interface DayGridProps {
   onSelectEvent: (id: string) => void;
 }
 
-function useDayItems(days: readonly GridDay[], items: VisibleItems): DayItems[] {
-  return useMemo(() => {
-    const events = bucketByDay(
-      days,
-      items.events,
-      (event) => Date.parse(event.startsAtUtc),
-      (event) => Date.parse(event.endsAtUtc),
-    );
-    // A sent message sits on the day it went out; the rest on the day they fall due.
-    const comms = bucketByDay(days, items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? ''));
-    const duties = bucketByDay(days, items.duties, (duty) => Date.parse(duty.dueAtUtc));
-    return days.map((_, index) => ({ events: events[index]!, comms: comms[index]!, duties: duties[index]! }));
-  }, [days, items]);
+/** "Announce · Sent": a message's verb, and its state unless it is simply scheduled. */
+function commLabel(comm: DueComm): string {
+  return comm.state === 'upcoming'
+    ? commVerbs[comm.stage]!
+    : `${commVerbs[comm.stage]} · ${commStateLabels[comm.state]}`;
 }
 
+/** "Start 12:00, Complete 17:00": several messages, each with its time. */
+const commsText = (comms: readonly DueComm[], zone: string) =>
+  comms.map((comm) => `${commLabel(comm)} ${shortTime(commInstant(comm), zone)}`).join(', ');
+
+/** The most pressing state among one event's messages that day styles its entry (the words say each). */
+const STATE_URGENCY: readonly CommState[] = ['overdue', 'ready', 'upcoming', 'sent'];
+const mostPressing = (comms: readonly DueComm[]): CommState =>
+  STATE_URGENCY.find((state) => comms.some((comm) => comm.state === state)) ?? 'upcoming';
+
 function EventChip({
-  event,
+  entry,
   zone,
   onSelect,
 }: {
-  event: EventView;
+  entry: EventEntry;
   zone: string;
   onSelect: (id: string) => void;
 }) {
+  const { event, comms } = entry;
   const isFlagged = event.overlapsWith.length > 0 || event.freezeIds.length > 0;
+  const time = shortTime(event.startsAtUtc, zone);
   return (
     <li>
       <button
         type="button"
         tabIndex={-1}
         className={`chip status-${event.status}`}
+        title={`${time} ${event.title}`}
         onClick={(click) => {
           click.stopPropagation();
           onSelect(event.id);
@@ -78,34 +89,47 @@ function EventChip({
           ) : null}
         </span>{' '}
         <span className="chip-title">
-          <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}
+          <span className="chip-time">{time}</span> {event.title}
         </span>
+        {comms.length > 0 ? (
+          <>
+            {' '}
+            <span className={`chip-comms is-${mostPressing(comms)}`}>{commsText(comms, zone)}</span>
+          </>
+        ) : null}
       </button>
     </li>
   );
 }
 
-function CommChip({ comm, zone, onSelect }: { comm: DueComm; zone: string; onSelect: (id: string) => void }) {
+function CommsChip({
+  entry,
+  zone,
+  onSelect,
+}: {
+  entry: CommsEntry;
+  zone: string;
+  onSelect: (id: string) => void;
+}) {
+  const first = entry.comms[0]!;
+  const time = shortTime(commInstant(first), zone);
+  // One message reads "Announce · Sent" above "10:00 Title"; several name each with its time.
+  const line = entry.comms.length === 1 ? commLabel(first) : commsText(entry.comms, zone);
   return (
     <li>
       <button
         type="button"
         tabIndex={-1}
-        className={`due-chip due-${comm.state}`}
+        className={`due-chip due-${mostPressing(entry.comms)}`}
+        title={`${time} ${entry.eventTitle}`}
         onClick={(click) => {
           click.stopPropagation();
-          onSelect(comm.eventId);
+          onSelect(entry.eventId);
         }}
       >
-        <span className="chip-line">
-          {commVerbs[comm.stage]}
-          {comm.state === 'upcoming' ? null : (
-            <span className="chip-status"> · {commStateLabels[comm.state]}</span>
-          )}
-        </span>{' '}
+        <span className="chip-line">{line}</span>{' '}
         <span className="chip-title">
-          <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span>{' '}
-          {comm.eventTitle}
+          <span className="chip-time">{time}</span> {entry.eventTitle}
         </span>
       </button>
     </li>
@@ -113,9 +137,10 @@ function CommChip({ comm, zone, onSelect }: { comm: DueComm; zone: string; onSel
 }
 
 function DutyChip({ duty, zone }: { duty: DutyView; zone: string }) {
+  const moved = dutyMovedNote(duty);
   return (
-    <li className="duty-chip">
-      <span className="chip-line">Duty</span>{' '}
+    <li className="duty-chip" title={moved ? `${duty.name}, ${moved}` : duty.name}>
+      <span className="chip-line">{moved ? 'Duty · Moved' : 'Duty'}</span>{' '}
       <span className="chip-title">
         <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name}
       </span>
@@ -123,9 +148,23 @@ function DutyChip({ duty, zone }: { duty: DutyView; zone: string }) {
   );
 }
 
+function EntryChip({
+  entry,
+  zone,
+  onSelectEvent,
+}: {
+  entry: DayEntry;
+  zone: string;
+  onSelectEvent: (id: string) => void;
+}) {
+  if (entry.kind === 'event') return <EventChip entry={entry} zone={zone} onSelect={onSelectEvent} />;
+  if (entry.kind === 'comms') return <CommsChip entry={entry} zone={zone} onSelect={onSelectEvent} />;
+  return <DutyChip duty={entry.duty} zone={zone} />;
+}
+
 interface CellProps {
   day: GridDay;
-  items: DayItems;
+  entries: readonly DayEntry[];
   zone: string;
   isFocusTarget: boolean;
   isToday: boolean;
@@ -137,7 +176,7 @@ interface CellProps {
 
 const DayCell = memo(function DayCell({
   day,
-  items,
+  entries,
   zone,
   isFocusTarget,
   isToday,
@@ -146,12 +185,8 @@ const DayCell = memo(function DayCell({
   onSelectDay,
   onSelectEvent,
 }: CellProps) {
-  const total = items.events.length + items.comms.length + items.duties.length;
-  const limit = isCompact ? MONTH_CELL_ITEMS : Number.POSITIVE_INFINITY;
-  const events = items.events.slice(0, limit);
-  const comms = items.comms.slice(0, Math.max(0, limit - events.length));
-  const duties = items.duties.slice(0, Math.max(0, limit - events.length - comms.length));
-  const hidden = total - events.length - comms.length - duties.length;
+  const shown = entries.slice(0, isCompact ? MONTH_CELL_ENTRIES : WEEK_CELL_ENTRIES);
+  const hidden = entries.length - shown.length;
   const classes = [
     'day-cell',
     day.isInMonth ? '' : 'is-outside',
@@ -177,21 +212,10 @@ const DayCell = memo(function DayCell({
         <span className="visually-hidden">{fullDateLabel(day)}</span>
         {isToday ? <span className="today-label">Today</span> : null}
       </div>
-      {total > 0 ? (
+      {entries.length > 0 ? (
         <ul className="day-items">
-          {events.map((event) => (
-            <EventChip key={event.id} event={event} zone={zone} onSelect={onSelectEvent} />
-          ))}
-          {comms.map((comm) => (
-            <CommChip
-              key={`${comm.eventId}:${comm.stage}`}
-              comm={comm}
-              zone={zone}
-              onSelect={onSelectEvent}
-            />
-          ))}
-          {duties.map((duty) => (
-            <DutyChip key={duty.dutyId} duty={duty} zone={zone} />
+          {shown.map((entry) => (
+            <EntryChip key={entry.key} entry={entry} zone={zone} onSelectEvent={onSelectEvent} />
           ))}
           {hidden > 0 ? <li className="more-items">+{hidden} more</li> : null}
         </ul>
@@ -210,7 +234,7 @@ const KEY_STEPS: Readonly<Record<string, number>> = {
 export function DayGrid(props: DayGridProps) {
   const {
     weeks,
-    items,
+    entries,
     zone,
     cursor,
     today,
@@ -222,7 +246,6 @@ export function DayGrid(props: DayGridProps) {
     onSelectEvent,
   } = props;
   const days = useMemo(() => weeks.flat(), [weeks]);
-  const dayItems = useDayItems(days, items);
   const gridRef = useRef<HTMLDivElement | null>(null);
   const hasFocus = useRef(false);
   // The cursor may sit outside the grid for a moment (a month change in flight); focus the first day then.
@@ -282,23 +305,20 @@ export function DayGrid(props: DayGridProps) {
       </div>
       {weeks.map((week) => (
         <div role="row" className="day-grid-row" key={week[0]?.key}>
-          {week.map((day) => {
-            const index = days.indexOf(day);
-            return (
-              <DayCell
-                key={day.key}
-                day={day}
-                items={dayItems[index]!}
-                zone={zone}
-                isFocusTarget={day.key === focusKey}
-                isToday={day.key === today}
-                isSelected={day.key === selectedDay}
-                isCompact={isCompact}
-                onSelectDay={onSelectDay}
-                onSelectEvent={onSelectEvent}
-              />
-            );
-          })}
+          {week.map((day) => (
+            <DayCell
+              key={day.key}
+              day={day}
+              entries={entriesOf(entries, day.key)}
+              zone={zone}
+              isFocusTarget={day.key === focusKey}
+              isToday={day.key === today}
+              isSelected={day.key === selectedDay}
+              isCompact={isCompact}
+              onSelectDay={onSelectDay}
+              onSelectEvent={onSelectEvent}
+            />
+          ))}
         </div>
       ))}
     </div>

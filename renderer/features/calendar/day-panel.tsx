@@ -6,7 +6,7 @@ import { bucketByDay, type GridDay } from '../../../shared/calendar/calendar-gri
 import { fullDateLabel } from '../../../shared/time/calendar-names.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
-import { commStateLabels, commVerbs } from './calendar-labels.ts';
+import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
 import { shortTime } from './wall-time.ts';
 
@@ -86,6 +86,7 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
                 <span>
                   <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name}{' '}
                   <span className="muted">({duty.audience})</span>
+                  {duty.movedFrom ? <span className="duty-moved">, {dutyMovedNote(duty)}</span> : null}
                 </span>
                 <button type="button" onClick={() => openCompose({ kind: 'duty', dutyId: duty.dutyId })}>
                   {duty.draftId ? 'Open digest draft' : 'Draft the digest'}

@@ -1,7 +1,7 @@
 // Between what the calendar's forms show (a date and a time of day in a zone)
 // and the UTC instants the API speaks, plus the short forms the grid uses.
 import { instantFromWallTime, wallTimeInZone } from '../../../shared/time/zoned.ts';
-import { formatInstant, formatTimeOfDay } from '../../../shared/time/format.ts';
+import { formatInstant, formatTimeOfDay, timeLocale } from '../../../shared/time/format.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -48,11 +48,22 @@ export function describeWindow(startsAtUtc: string, endsAtUtc: string, zone: str
   return `${formatInstant(startMs, zone)} – ${formatInstant(endMs, zone)}`;
 }
 
+/** "locale|zone|instant" → "12:00": the same instants come back every time a view is drawn; bounded, so a long
+ * session does not grow it without end. */
+const shortTimes = new Map<string, string>();
+const MAX_SHORT_TIMES = 20_000;
+
 /** "12:00" in the zone (en-US "12:00 PM"): what a chip in the grid shows, written as every screen writes times. */
 export function shortTime(utc: string, zone: string): string {
+  const key = `${timeLocale()}|${zone}|${utc}`;
+  const known = shortTimes.get(key);
+  if (known !== undefined) return known;
   const epochMs = Date.parse(utc);
   if (Number.isNaN(epochMs)) return '';
-  return formatTimeOfDay(epochMs, zone);
+  const text = formatTimeOfDay(epochMs, zone);
+  if (shortTimes.size >= MAX_SHORT_TIMES) shortTimes.clear();
+  shortTimes.set(key, text);
+  return text;
 }
 
 export function longInstant(utc: string, zone: string): string {

@@ -8,7 +8,7 @@ import { nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.
 import { useReminders } from '../notifications/reminders-store.ts';
 import { useIncidents, type NextMessageKind } from './incidents-store.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
-import { useUserZone } from '../../server-state/settings-store.ts';
+import { useSettings, useUserZone } from '../../server-state/settings-store.ts';
 import { useComposer } from '../composer/composer-store.ts';
 
 const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
@@ -49,6 +49,11 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
     state.actionError?.incidentId === incident.id ? state.actionError.message : null,
   );
   const draftNext = useIncidents((state) => state.draftNext);
+  const takeOver = useIncidents((state) => state.takeOver);
+  const people = useIncidents((state) => state.people);
+  const me = useSettings((state) => state.settings?.lead?.userId ?? '');
+  const ownerName = incident.owner === '' ? null : (people[incident.owner] ?? incident.owner);
+  const isMine = me === '' || incident.owner === '' || incident.owner === me;
   const next = nextUpdateLine(incident, nowMs, zone);
   /** Drafts the next message, then opens it in the composer. */
   const openNext = async (kind: NextMessageKind) => {
@@ -90,6 +95,18 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
         ) : null}{' '}
         {next.text}
       </p>
+      <p className="incident-owner" data-testid="incident-owner">
+        {ownerName === null
+          ? 'Comms: no lead named.'
+          : incident.owner === me
+            ? 'Comms: you have it.'
+            : `Comms: @${ownerName} has it.`}
+      </p>
+      {incident.ownershipNotice ? (
+        <p role="status" className="field-error" data-testid="incident-ownership-notice">
+          {incident.ownershipNotice.replace(/<@([A-Z0-9]+)>/g, (_, id: string) => `@${people[id] ?? id}`)}
+        </p>
+      ) : null}
       {reminder ? (
         <p className="incident-reminder" data-testid="incident-reminder">
           {reminder}
@@ -110,11 +127,21 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
         </p>
       ) : null}
       <div className="row" role="group" aria-label={`Next message for ${incident.title}`}>
+        {incident.state === 'open' && !isMine ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={isBusy}
+            onClick={() => void takeOver(incident.id)}
+          >
+            Take over comms
+          </button>
+        ) : null}
         {actions.map((action, index) => (
           <button
             key={action.kind}
             type="button"
-            className={index === 0 ? 'primary' : undefined}
+            className={index === 0 && isMine ? 'primary' : undefined}
             disabled={isBusy}
             onClick={() => void openNext(action.kind)}
           >

@@ -21,6 +21,10 @@ interface IncidentsState {
   load: () => Promise<void>;
   /** Follows changes while the screen is showing; returns the unsubscribe. */
   follow: () => () => void;
+  /** Slack user id → name, for owners ("@Priya has it"); empty until the workspace's people are known. */
+  people: Record<string, string>;
+  /** "Take over comms": posts the hand-over note; core answers who has it through incidents:changed. */
+  takeOver: (incidentId: string) => Promise<void>;
   /** Drafts the incident's next message; null when core refused (actionError says why). */
   draftNext: (incidentId: string, kind: NextMessageKind) => Promise<StoredDraft | null>;
 }
@@ -40,9 +44,16 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
   error: null,
   draftingFor: null,
   actionError: null,
+  people: {},
 
   load: async () => {
-    const [incidents] = await Promise.all([herald().invoke('incidents:list', {}), bootstrapped()]);
+    const [incidents, users] = await Promise.all([
+      herald().invoke('incidents:list', {}),
+      herald().invoke('team:users', {}),
+      bootstrapped(),
+    ]);
+    // Names are a nicety: without Slack, owners show as their user ids.
+    if (users.ok) set({ people: Object.fromEntries(users.value.users.map((user) => [user.id, user.name])) });
     set({
       incidents: incidents.ok ? incidents.value : (get().incidents ?? []),
       error: incidents.ok ? null : incidents.error.message,
@@ -56,6 +67,13 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
       ),
     ];
     return () => stops.forEach((stop) => stop());
+  },
+
+  takeOver: async (incidentId) => {
+    set({ draftingFor: incidentId, actionError: null });
+    const taken = await herald().invoke('incidents:takeOver', { incidentId });
+    set({ draftingFor: null });
+    if (!taken.ok) set({ actionError: { incidentId, message: taken.error.message } });
   },
 
   draftNext: async (incidentId, kind) => {

@@ -2,6 +2,7 @@ import { DesktopSettings } from '../desktop/desktop-settings.tsx';
 import { PlanEditor } from '../plan-editor/plan-editor.tsx';
 import { SetupChecklist } from '../setup/setup-checklist.tsx';
 import { GeneralSettingsForm } from './general-settings-form.tsx';
+import { LeadPicker } from './lead-picker.tsx';
 import { SlackPanel } from './slack-panel.tsx';
 
 export function SettingsScreen() {
@@ -9,6 +10,7 @@ export function SettingsScreen() {
     <div className="stack-lg">
       <SetupChecklist placement="settings" />
       <SlackPanel />
+      <LeadPicker />
       <GeneralSettingsForm />
       <DesktopSettings />
       <PlanEditor />

@@ -48,6 +48,9 @@ function utf8Length(codePoint: number): number {
 
 /** Folds one content line into physical lines of at most 75 octets. */
 export function foldLine(line: string): string {
+  // A UTF-16 unit is at most three octets (a four-octet character takes two units), so a line this short needs no
+  // look at its characters: most of an export's lines (BEGIN, END, DTSTART, TRIGGER…) return here.
+  if (line.length * 3 <= MAX_LINE_OCTETS) return line;
   if (!NON_ASCII.test(line)) {
     // ASCII is one octet a character: most lines need no folding, and the rest fold by length.
     if (line.length <= MAX_LINE_OCTETS) return line;

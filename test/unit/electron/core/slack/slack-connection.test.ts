@@ -43,6 +43,7 @@ describe('the Slack connection', () => {
       'groups:read',
       'channels:history',
       'groups:history',
+      'users:read',
     ]);
     expect(result.ok && result.value.identity?.missingScopes[1]?.neededFor).toMatch(/never posted twice/);
   });
@@ -71,6 +72,7 @@ describe('the Slack connection', () => {
       'groups:read',
       'channels:history',
       'groups:history',
+      'users:read',
     ]);
   });
 

@@ -1,0 +1,228 @@
+// The calendar at a glance: a long title stays legible in a month cell at
+// 1024 px (wrapped, whole on hover and focus), an event's messages fold under
+// it instead of repeating its title, a skip link takes the keyboard past the
+// toolbar to the grid, and axe finds nothing in any view at three widths.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+// Wed 1 Apr 2026, 10:00 BST.
+test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
+
+const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
+
+const LONG_TITLE =
+  'Kubernetes control plane upgrade to 1.31 with the ingress controller migration and node pool rotation';
+
+const upgrade = {
+  title: 'Certificate Manager Upgrade',
+  workKind: 'upgrade',
+  what: 'Upgrading cert-manager from v0.8 to v0.14.',
+  startsAtUtc: '2026-04-23T11:00:00.000Z',
+  endsAtUtc: '2026-04-23T16:00:00.000Z',
+  services: ['cert-manager'],
+  impact: 'We do not expect any downtime.',
+  userActions: 'Move your certificate definitions into the environments repository.',
+  userActionDeadlineUtc: '2026-04-22T22:59:00.000Z',
+};
+
+/** Whether an element's text is cut off (more of it than its box shows). */
+const isClipped = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => element.scrollHeight > element.clientHeight + 1);
+
+test.describe('the calendar at a glance', () => {
+  test('a long title in a month cell at 1024 px wraps, and shows whole on hover and while its day has focus', async ({
+    page,
+    openHerald,
+    harness,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await harness.call('calendar:create', {
+      event: {
+        ...upgrade,
+        title: LONG_TITLE,
+        services: ['kubernetes'],
+        startsAtUtc: '2026-04-15T08:00:00.000Z',
+        endsAtUtc: '2026-04-15T12:00:00.000Z',
+        userActionDeadlineUtc: null,
+      },
+    });
+    await openHerald('Calendar');
+    const chip = day(page, '2026-04-15').getByRole('button', { name: LONG_TITLE });
+    await expect(chip).toBeVisible();
+    // The whole title is the chip's tooltip.
+    await expect(chip).toHaveAttribute('title', `09:00 ${LONG_TITLE}`);
+
+    // Wrapped over several lines, not cut to one: the first words and well beyond are on screen.
+    const title = '[data-date="2026-04-15"] .chip .chip-title';
+    const box = await page.locator(title).boundingBox();
+    const lineHeight = await page
+      .locator(title)
+      .evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+    expect(box!.height).toBeGreaterThanOrEqual(2.5 * lineHeight);
+    expect(box!.width).toBeGreaterThan(60);
+    // Three lines at rest in a cell this narrow; all of it on hover …
+    expect(await isClipped(page, title)).toBe(true);
+    await chip.hover();
+    await expect.poll(() => isClipped(page, title)).toBe(false);
+    // … and while the day has keyboard focus.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => isClipped(page, title)).toBe(true);
+    await day(page, '2026-04-15').focus();
+    await expect.poll(() => isClipped(page, title)).toBe(false);
+  });
+
+  test("an event's messages are grouped under it, and a skip link takes the keyboard straight to the grid", async ({
+    page,
+    openHerald,
+    harness,
+  }) => {
+    await harness.call('calendar:create', { event: upgrade });
+    await openHerald('Calendar');
+
+    // On the day of the work: one entry, the event, with its start and completion notices under it.
+    const workDay = day(page, '2026-04-23');
+    await expect(workDay.getByRole('button')).toHaveCount(1);
+    await expect(workDay.getByRole('button')).toContainText(
+      'Planned 12:00 Certificate Manager Upgrade Start 12:00, Complete 17:00',
+    );
+    // On the other days its announcement and reminder stand alone, each naming the event once.
+    await expect(day(page, '2026-04-16').getByRole('button')).toHaveText(
+      'Announce 12:00 Certificate Manager Upgrade',
+    );
+    await expect(day(page, '2026-04-22').getByRole('button')).toHaveText(
+      'Remind 12:00 Certificate Manager Upgrade',
+    );
+    // The event's panel lists every message in full.
+    await workDay.getByRole('button').click();
+    const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
+    await expect(
+      panel.getByRole('list', { name: 'Messages for this event' }).getByRole('listitem'),
+    ).toHaveCount(4);
+
+    // The skip link is the calendar's first Tab stop, and Enter lands on the grid's focused day.
+    const skip = page.getByRole('link', { name: 'Skip to the calendar grid' });
+    const firstStop = await page
+      .locator('.calendar')
+      .evaluate(
+        (calendar) =>
+          calendar.querySelector<HTMLElement>('a[href], button, input, select, textarea, [tabindex="0"]')
+            ?.textContent,
+      );
+    expect(firstStop).toBe('Skip to the calendar grid');
+    await skip.focus();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(day(page, '2026-04-01')).toBeFocused();
+    await expect(page).toHaveURL(/#\/calendar$/);
+    await page.keyboard.press('ArrowRight');
+    await expect(day(page, '2026-04-02')).toBeFocused();
+
+    // In the agenda it goes to the first item.
+    await page.getByRole('button', { name: 'Agenda', exact: true }).click();
+    await page.getByRole('link', { name: 'Skip to the agenda' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.agenda button').first()).toBeFocused();
+  });
+
+  test('axe finds no violation in the month, week and agenda views at 800, 1024 and 1440 px', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
+    test.slow();
+    await harness.call('calendar:create', { event: upgrade });
+    await harness.call('calendar:create', {
+      event: {
+        ...upgrade,
+        title: LONG_TITLE,
+        services: ['kubernetes'],
+        startsAtUtc: '2026-04-23T13:00:00.000Z',
+        endsAtUtc: '2026-04-23T15:00:00.000Z',
+        userActionDeadlineUtc: null,
+      },
+    });
+    // Work whose announcement was due before it was planned.
+    await harness.call('calendar:create', {
+      event: {
+        ...upgrade,
+        title: 'DNS Provider Change',
+        services: ['dns'],
+        startsAtUtc: '2026-04-03T08:00:00.000Z',
+        endsAtUtc: '2026-04-03T09:00:00.000Z',
+        userActionDeadlineUtc: null,
+      },
+    });
+    await openHerald('Calendar');
+    await expect(day(page, '2026-04-23')).toContainText(LONG_TITLE);
+    for (const width of [800, 1024, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const view of ['Month', 'Week', 'Agenda']) {
+        await page.getByRole('button', { name: view, exact: true }).click();
+        await expect(page.getByRole('button', { name: view, exact: true })).toHaveAttribute(
+          'aria-pressed',
+          'true',
+        );
+        await expectNoAxeViolations();
+      }
+    }
+    // The week with the busy day, at the narrowest width.
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
+    await day(page, '2026-04-23').locator('.day-head').click();
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '20 – 26 Apr 2026', level: 2 })).toBeVisible();
+    await expectNoAxeViolations();
+  });
+});
+
+test.describe('public holidays', () => {
+  // Tue 1 Dec 2026, 10:00 GMT. Christmas Day is a Friday, the CTO's weekly update's day.
+  test.use({ testClockIso: '2026-12-01T10:00:00.000Z' });
+
+  test('a duty on 25 December moves to the working day before under the UK region, and the region setting changes it', async ({
+    page,
+    openHerald,
+    expectNoAxeViolations,
+  }) => {
+    await openHerald('Calendar');
+    await expect(page.getByRole('heading', { name: 'December 2026', level: 2 })).toBeVisible();
+    // England's bank holidays by default: due on Thursday 24th, saying why.
+    await expect(day(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
+    await expect(day(page, '2026-12-24').locator('.duty-chip', { hasText: 'CTO' })).toHaveAttribute(
+      'title',
+      'Successes for the CTO, moved from Fri 25 Dec (Christmas Day)',
+    );
+    await expect(day(page, '2026-12-25')).not.toContainText('Successes for the CTO');
+
+    await page.getByText('Calendar settings: lead times, public holidays and change freezes').click();
+    const region = page.getByLabel('Holiday region');
+    await expect(region).toHaveValue('GB-ENG');
+    // A region the holiday data does not know is refused on the field, and what was typed stays.
+    await region.fill('XX-YY');
+    await page.getByRole('button', { name: 'Save holiday region' }).click();
+    await expect(page.getByRole('alert')).toContainText('Herald has no public holidays for "XX-YY"');
+    await expect(region).toHaveAttribute('aria-invalid', 'true');
+    await expect(region).toHaveValue('XX-YY');
+    await expectNoAxeViolations();
+
+    // No region: the duty stays on Christmas Day.
+    await region.fill('');
+    await page.getByRole('button', { name: 'Save holiday region' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'holidays or not' })).toBeVisible();
+    await expect(day(page, '2026-12-25')).toContainText('Duty 10:00 Successes for the CTO');
+    await expect(day(page, '2026-12-24')).not.toContainText('Successes for the CTO');
+
+    // Scotland keeps Christmas too, and the setting survives a reload.
+    await region.fill('gb-sct');
+    await page.getByRole('button', { name: 'Save holiday region' }).click();
+    await expect(day(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
+    await page.reload();
+    await page.getByText('Calendar settings: lead times, public holidays and change freezes').click();
+    await expect(page.getByLabel('Holiday region')).toHaveValue('GB-SCT');
+    await day(page, '2026-12-24').locator('.day-head').click();
+    await expect(page.getByRole('region', { name: 'Thursday 24 December 2026' })).toContainText(
+      'Successes for the CTO (Chief Technology Officer), moved from Fri 25 Dec (Christmas Day)',
+    );
+  });
+});

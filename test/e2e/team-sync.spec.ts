@@ -1,0 +1,169 @@
+// Two leads, two Heralds (two data folders, two harnesses), one fake Slack:
+// Slack is all they share. A declares with a promise; B sees it with its
+// promise and owner within 30 s of its clock; B takes over, and at the
+// promised time only B is alerted; B's update reaches A, which was closed
+// meanwhile and catches up when reopened; overdue past the grace period, both
+// are told.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { RestartableHarness } from '../support/harness-process.ts';
+import { expect, test } from './fixtures.ts';
+
+const START = '2026-04-23T11:00:00.000Z';
+test.use({ testClockIso: START });
+
+const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
+const LEAD_B = { userId: 'U0COMMSLD2', name: 'Priya (comms)' };
+const CHANNEL = 'operations-engineering-update';
+
+interface Reminders {
+  reminders: Array<{ kind: string; state: string; subject: { incidentId?: string }; eventAtUtc: string }>;
+}
+
+async function setUp(harness: RestartableHarness, token: string, lead: typeof LEAD_A): Promise<void> {
+  await harness.call('slack:connect', { token, acceptWeakProtection: true });
+  await harness.call('settings:update', { lead });
+}
+
+async function send(
+  harness: RestartableHarness,
+  draft: { id: string; fields: Record<string, string> },
+  fields: Record<string, string>,
+) {
+  await harness.call('drafts:save', { draft: { ...draft, fields: { ...draft.fields, ...fields } } });
+  return harness.call<{ outboxItemId: string; incidentId: string | null }>('messages:send', {
+    draftId: draft.id,
+    mode: 'now',
+  });
+}
+
+async function nowOf(harness: RestartableHarness): Promise<number> {
+  const reading = await harness.call<{ nowUtc?: string; nowMs?: number }>('clock:now');
+  return reading.nowMs ?? Date.parse(reading.nowUtc ?? '');
+}
+
+async function incidentsScreen(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Incidents', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
+}
+
+const fired = (list: Reminders, incidentId: string, kind: string) =>
+  list.reminders.some((r) => r.subject.incidentId === incidentId && r.kind === kind && r.state === 'fired');
+
+test('two leads share one picture through Slack: declare, see, take over, update, catch up, escalate', async ({
+  page,
+  browser,
+  slack,
+  harness: a,
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(240_000);
+  const b = await new RestartableHarness({
+    dataDir: mkdtempSync(join(tmpdir(), 'herald-e2e-b-')),
+    slackApiUrl: slack.url,
+    testClockIso: START,
+  }).start();
+  try {
+    await setUp(a, slack.botToken, LEAD_A);
+    await setUp(b, slack.botToken, LEAD_B);
+
+    // A declares, promising the next update in 30 minutes.
+    const created = await a.call<{ draft: { id: string; fields: Record<string, string> } }>('drafts:create', {
+      typeId: 'incidents',
+    });
+    const declared = await send(a, created.draft, {
+      service: 'Sentry',
+      priority: 'high',
+      serviceImpact: 'Errors are not reaching Sentry.',
+      actionBeingTaken: 'An incident team is investigating.',
+      userActions: 'Nothing for now.',
+      nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
+    });
+    const incidentId = declared.incidentId ?? '';
+    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
+
+    // Within 30 s of B's clock, B's Herald shows it, with A's promise and A as the owner.
+    await b.call('testClock:advance', { ms: 30_000 });
+    const bPage = await (await browser.newContext()).newPage();
+    await incidentsScreen(bPage, b.url);
+    const onB = bPage.getByTestId('incident').filter({ hasText: 'Sentry' });
+    await expect(onB.getByTestId('incident-next-update')).toHaveText(
+      /Next update promised for Thu 23 Apr 2026, 12:30 BST/,
+    );
+    await expect(onB.getByTestId('incident-owner')).toHaveText(/Comms: @.+ has it\./);
+
+    // A closes Herald. B takes over: a short note in the thread, and B has it.
+    await a.stop();
+    await onB.getByRole('button', { name: 'Take over comms' }).click();
+    await expect(onB.getByTestId('incident-owner')).toHaveText('Comms: you have it.');
+    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(2);
+    expect(slack.messages(CHANNEL)[1]).toMatchObject({
+      thread_ts: slack.messages(CHANNEL)[0]?.ts,
+      text: `Comms for this incident are now with <@${LEAD_B.userId}>.`,
+    });
+
+    // A reopens (its clock where B's is): it catches up within 30 s and knows B has it.
+    await a.start();
+    await a.call('testClock:set', { nowUtc: new Date(await nowOf(b)).toISOString() });
+    await a.call('testClock:advance', { ms: 30_000 });
+    await b.call('testClock:advance', { ms: 30_000 });
+    await incidentsScreen(page, a.url);
+    const onA = page.getByTestId('incident').filter({ hasText: 'Sentry' });
+    await expect(onA.getByTestId('incident-owner')).toHaveText(/Comms: @Priya \(comms\) has it\./);
+    await expect(onA.getByRole('button', { name: 'Take over comms' })).toBeVisible();
+    await expectNoAxeViolations();
+
+    // At the promised time only B's Herald alerts.
+    const toPromise = Date.parse('2026-04-23T11:30:30.000Z') - (await nowOf(b));
+    await a.call('testClock:advance', { ms: toPromise });
+    await b.call('testClock:advance', { ms: toPromise });
+    await expect
+      .poll(async () => fired(await b.call<Reminders>('reminders:list'), incidentId, 'incident_due'))
+      .toBe(true);
+    const onAList = await a.call<Reminders>('reminders:list');
+    expect(
+      onAList.reminders.filter((r) => r.subject.incidentId === incidentId && r.state === 'fired'),
+    ).toEqual([]);
+
+    // B posts the update; A's view shows it within 30 s.
+    const next = await b.call<{ draft: { id: string; fields: Record<string, string> } }>(
+      'incidents:draftNext',
+      {
+        incidentId,
+        kind: 'update',
+      },
+    );
+    await send(b, next.draft, {
+      serviceImpact: 'Most errors reach Sentry again.',
+      actionBeingTaken: 'Relays restarted; watching the backlog drain.',
+      userActions: 'Nothing.',
+      nextUpdateAtUtc: '2026-04-23T12:30:00.000Z',
+    });
+    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(3);
+    await a.call('testClock:advance', { ms: 30_000 });
+    await b.call('testClock:advance', { ms: 30_000 });
+    await expect(onA.getByTestId('incident-next-update')).toHaveText(
+      /Next update promised for Thu 23 Apr 2026, 13:30 BST/,
+    );
+
+    // Nobody posts: past the promise and the plan's 15-minute grace, both Heralds escalate.
+    const pastGrace = Date.parse('2026-04-23T12:46:00.000Z') - (await nowOf(b));
+    await a.call('testClock:advance', { ms: pastGrace });
+    await b.call('testClock:advance', { ms: pastGrace });
+    for (const harness of [a, b]) {
+      await expect
+        .poll(async () =>
+          fired(await harness.call<Reminders>('reminders:list'), incidentId, 'incident_escalated'),
+        )
+        .toBe(true);
+    }
+  } finally {
+    await b.stop();
+  }
+});
