@@ -226,3 +226,70 @@ test.describe('public holidays', () => {
     );
   });
 });
+
+test.describe('recurring maintenance', () => {
+  test('creates a weekly series from the form and shows every occurrence', async ({
+    page,
+    openHerald,
+    harness,
+  }) => {
+    await openHerald('Calendar');
+    await page.getByRole('button', { name: 'New maintenance' }).click();
+    const form = page.getByRole('dialog', { name: 'New maintenance' });
+    await form.getByLabel('Title').fill('Database Patching');
+    await form.getByLabel('What is being done').fill('Applying the monthly PostgreSQL minor release.');
+    await form.getByLabel('Start date').fill('2026-04-07');
+    await form.getByLabel('Start time').fill('09:00');
+    await form.getByLabel('End date').fill('2026-04-07');
+    await form.getByLabel('End time').fill('10:00');
+    await form.getByLabel('Affected services').fill('rds');
+    await form.getByLabel('Impact on users').fill('Connections drop for a few seconds.');
+    await form.getByLabel('Repeats', { exact: true }).selectOption('Every week');
+    // Core refuses more than a year of weekly occurrences, on the field, keeping the form as typed.
+    await form.getByLabel('Occurrences').fill('60');
+    await form.getByRole('button', { name: 'Add to calendar' }).click();
+    await expect(form.getByLabel('Occurrences')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByText('Must be at most 52.')).toBeVisible();
+    await expect(form.getByLabel('Title')).toHaveValue('Database Patching');
+
+    await form.getByLabel('Occurrences').fill('4');
+    await form.getByRole('button', { name: 'Add to calendar' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'is on the calendar 4 times' })).toBeVisible();
+    for (const date of ['2026-04-07', '2026-04-14', '2026-04-21', '2026-04-28'])
+      await expect(day(page, date)).toContainText('Planned 09:00 Database Patching');
+    await expect(day(page, '2026-04-08')).not.toContainText('Database Patching');
+
+    // Four events in one series, each keyed by its own start, with its own messages armed.
+    const list = await harness.call<{
+      events: Array<{
+        title: string;
+        seriesUid: string | null;
+        recurrenceId: string | null;
+        startsAtUtc: string;
+      }>;
+    }>('calendar:list', { fromUtc: '2026-03-30T00:00:00.000Z', toUtc: '2026-05-04T00:00:00.000Z' });
+    const series = list.events.filter((event) => event.title === 'Database Patching');
+    expect(series.map((event) => event.startsAtUtc)).toEqual([
+      '2026-04-07T08:00:00.000Z',
+      '2026-04-14T08:00:00.000Z',
+      '2026-04-21T08:00:00.000Z',
+      '2026-04-28T08:00:00.000Z',
+    ]);
+    expect(new Set(series.map((event) => event.seriesUid)).size).toBe(1);
+    expect(series[0]!.seriesUid).toMatch(/@herald$/);
+    expect(series.map((event) => event.recurrenceId)).toEqual(series.map((event) => event.startsAtUtc));
+    // One occurrence is cancelled on its own; the others stay planned.
+    await day(page, '2026-04-14')
+      .getByRole('button', { name: /^Planned 09:00 Database Patching/ })
+      .click();
+    const panel = page.getByRole('region', { name: 'Database Patching' });
+    await panel.getByRole('button', { name: 'Cancel event' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel “Database Patching”?' })
+      .getByRole('button', { name: 'Cancel the event' })
+      .click();
+    await expect(day(page, '2026-04-14')).toContainText('Cancelled 09:00 Database Patching');
+    await expect(day(page, '2026-04-21')).toContainText('Planned 09:00 Database Patching');
+  });
+});

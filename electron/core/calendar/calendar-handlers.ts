@@ -10,6 +10,7 @@ type CalendarChannel =
   | 'calendar:list'
   | 'calendar:get'
   | 'calendar:create'
+  | 'calendar:createSeries'
   | 'calendar:update'
   | 'calendar:reschedule'
   | 'calendar:duplicate'
@@ -45,6 +46,7 @@ export function calendarHandlers(calendar: CalendarService): CalendarHandlers {
       settle(ok(calendar.list(Date.parse(fromUtc), Date.parse(toUtc)))),
     'calendar:get': ({ id }) => settle(calendar.get(id)),
     'calendar:create': ({ event }) => settle(calendar.create(event)),
+    'calendar:createSeries': ({ event, repeat }) => settle(calendar.createSeries(event, repeat)),
     'calendar:update': ({ id, event, reason }) => settle(calendar.update(id, event, reason)),
     'calendar:reschedule': ({ id, reason, ...times }) => settle(calendar.reschedule(id, times, reason)),
     'calendar:duplicate': ({ id }) => settle(calendar.duplicate(id)),

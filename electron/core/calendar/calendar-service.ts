@@ -35,6 +35,7 @@ import {
   type EventFields,
   type MaintenanceEvent,
 } from '../../../shared/calendar/maintenance-event.ts';
+import type { SeriesRule } from '../../../shared/calendar/event-series.ts';
 import { dutiesFromPlan, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -56,6 +57,8 @@ import { holidayCheck } from './holidays.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
+import { seriesOccurrences } from './event-series.ts';
+import { occurrenceUid } from './ics/ics-recurrence.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
 export const SYNC_EVERY_MS = 6 * 3_600_000;
@@ -95,6 +98,8 @@ export interface CalendarService {
   list(fromMs: number, toMs: number): CalendarList;
   get(id: string): Result<EventDetail>;
   create(fields: EventFields): Result<EventDetail>;
+  /** A repeating event: every occurrence stored in one series, saved and armed at once. */
+  createSeries(fields: EventFields, rule: SeriesRule): Result<{ created: number; first: EventDetail }>;
   update(id: string, fields: EventFields, reason?: string): Result<EventDetail>;
   reschedule(
     id: string,
@@ -235,6 +240,29 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     },
     create(fields) {
       return ok(save(make(fields), null));
+    },
+    createSeries(fields, rule) {
+      // Like an imported RRULE series: one series UID, each occurrence keyed by its original start.
+      const seriesUid = `${createId()}@herald`;
+      const created = seriesOccurrences(normalised(fields), rule).map((occurrence) => {
+        const recurrenceId = occurrence.startsAtUtc;
+        return make(occurrence, {
+          uid: occurrenceUid(seriesUid, Date.parse(recurrenceId)),
+          seriesUid,
+          recurrenceId,
+        });
+      });
+      // One write and one reminder batch for the whole series, as an import does.
+      deps.store.update((data) => ({ ...data, events: [...data.events, ...created] }));
+      deps.reminders.batch('scheduled', () => {
+        try {
+          syncAllEventReminders(created, syncContext());
+        } catch (error) {
+          deps.logger.error('calendar.reminder_sync_failed', { error });
+        }
+      });
+      deps.bus.emit('calendar:changed', { eventIds: created.map((event) => event.id) });
+      return ok({ created: created.length, first: detailOf(created[0]!) });
     },
     update(id, fields, reason = '') {
       return edit(id, fields, reason);

@@ -12,11 +12,13 @@ import {
   blankFormValues,
   formErrorsOf,
   formValuesOf,
+  seriesRuleOf,
   toEventFields,
   type EventFormValues,
   type FormField,
 } from './event-form-values.ts';
 import { ModalDialog } from './modal-dialog.tsx';
+import { SeriesFields } from './series-fields.tsx';
 
 interface EventFormDialogProps {
   /** The event being edited; undefined creates a new one. */
@@ -57,7 +59,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   const zone = useCalendar((state) => state.zone);
   const applyDetail = useCalendar((state) => state.applyDetail);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<EventFormValues>({
+  const { register, handleSubmit, formState, setError, watch } = useForm<EventFormValues>({
     defaultValues: editing ? formValuesOf(editing.event) : blankFormValues(defaultDate, zone),
   });
   const errors = formState.errors;
@@ -92,6 +94,29 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     if (!converted.ok) {
       for (const [field, message] of Object.entries(converted.error))
         setError(field as FormField, { message });
+      return;
+    }
+    const repeat = editing ? ({ ok: true, value: null } as const) : seriesRuleOf(values);
+    if (!repeat.ok) {
+      setError('repeatCount', { message: repeat.error });
+      return;
+    }
+    if (repeat.value) {
+      const series = await herald().invoke('calendar:createSeries', {
+        event: converted.value,
+        repeat: repeat.value,
+      });
+      if (series.ok) {
+        applyDetail(
+          series.value.first,
+          `“${series.value.first.event.title}” is on the calendar ${series.value.created} times, each with its messages scheduled.`,
+        );
+        onClose();
+        return;
+      }
+      const fieldErrors = Object.entries(formErrorsOf(series.error));
+      for (const [field, message] of fieldErrors) setError(field as FormField, { message });
+      if (fieldErrors.length === 0) setSaveError(series.error.message);
       return;
     }
     const result = editing
@@ -219,6 +244,14 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
             {(describedBy) => input('channels', register('channels'), describedBy)}
           </Field>
         </div>
+        {editing ? null : (
+          <SeriesFields
+            idPrefix={prefix}
+            register={register}
+            errors={errors}
+            isRepeating={watch('repeatEveryWeeks') !== '0'}
+          />
+        )}
         {saveError ? (
           <p role="alert" className="field-error">
             {saveError}

@@ -25,6 +25,10 @@ export interface EventFormValues {
   deadlineTime: string;
   changeNotesUrl: string;
   channels: string;
+  /** A new event only: "0" for a one-off, else how many weeks apart its occurrences are ("1", "2", "4"). */
+  repeatEveryWeeks: string;
+  /** How many occurrences a repeating event has, the first included. */
+  repeatCount: string;
 }
 
 export type FormField = keyof EventFormValues;
@@ -48,6 +52,8 @@ export function blankFormValues(date: string, zone: string): EventFormValues {
     deadlineTime: '23:59',
     changeNotesUrl: '',
     channels: '',
+    repeatEveryWeeks: '0',
+    repeatCount: '4',
   };
 }
 
@@ -71,6 +77,8 @@ export function formValuesOf(fields: EventFields): EventFormValues {
     deadlineTime: fields.userActionDeadlineUtc ? timeInputOf(fields.userActionDeadlineUtc, zone) : '23:59',
     changeNotesUrl: fields.changeNotesUrl,
     channels: fields.channels.map((channel) => `#${channel}`).join(', '),
+    repeatEveryWeeks: '0',
+    repeatCount: '4',
   };
 }
 
@@ -95,6 +103,8 @@ const FORM_FIELD_OF: Readonly<Record<string, FormField>> = {
   userActionDeadlineUtc: 'deadlineDate',
   changeNotesUrl: 'changeNotesUrl',
   channels: 'channels',
+  // calendar:createSeries names the rule's fields "repeat.count", "repeat.everyWeeks".
+  repeat: 'repeatCount',
 };
 
 export function formFieldOf(path: readonly PropertyKey[] | string): FormField | undefined {
@@ -161,4 +171,17 @@ export function formErrorsOf(error: ApiError): Partial<Record<FormField, string>
 export function sentence(message: string): string {
   const text = message.trim();
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+/** The repeat rule the form asks for: null for a one-off, or what is wrong with the number of occurrences. */
+export function seriesRuleOf(
+  values: Pick<EventFormValues, 'repeatEveryWeeks' | 'repeatCount'>,
+): Result<{ everyWeeks: 1 | 2 | 4; count: number } | null, string> {
+  const everyWeeks = Number(values.repeatEveryWeeks);
+  if (everyWeeks !== 1 && everyWeeks !== 2 && everyWeeks !== 4) return { ok: true, value: null };
+  const count = Number(values.repeatCount.trim());
+  if (values.repeatCount.trim() === '' || !Number.isInteger(count))
+    return { ok: false, error: 'Give how many times the work happens, as a whole number from 2 to 52.' };
+  // Core checks the range and the two-year reach, and says what is wrong.
+  return { ok: true, value: { everyWeeks, count } };
 }

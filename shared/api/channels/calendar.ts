@@ -13,6 +13,7 @@ import {
 import { commStageSchema } from '../../calendar/comms-schedule.ts';
 import { changeFreezeSchema } from '../../calendar/conflicts.ts';
 import { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL } from '../../calendar/ics-limits.ts';
+import { seriesRuleSchema } from '../../calendar/event-series.ts';
 import { checkEventFields, eventFieldsObjectSchema } from '../../calendar/maintenance-event.ts';
 import { dateKeySchema, dutyScheduleSchema } from '../../calendar/plan-duties.ts';
 import { followChoiceSchema, followResultSchema, slackMessagesSchema } from '../../calendar/slack-follow.ts';
@@ -69,6 +70,11 @@ export const calendarChannels = {
   },
   'calendar:get': { args: z.object({ id }).strict(), result: eventDetailSchema },
   'calendar:create': { args: z.object({ event: eventArgs }).strict(), result: eventDetailSchema },
+  /** A repeating event: `repeat.count` occurrences every `repeat.everyWeeks` weeks, each its own event in one series. */
+  'calendar:createSeries': {
+    args: z.object({ event: eventArgs, repeat: seriesRuleSchema }).strict(),
+    result: z.object({ created: z.number().int(), first: eventDetailSchema }),
+  },
   /** Saves edited fields. Moving the start of an announced event is a reschedule (see calendar:reschedule). */
   'calendar:update': { args: z.object({ id, event: eventArgs, reason }).strict(), result: eventDetailSchema },
   /** Moves the work: remaining reminders follow, and an announced event gets a "rescheduled" draft. */
