@@ -76,6 +76,9 @@ export function historyEntries(count: number, endMs: number): HistoryEntry[] {
         required: true,
       })),
       override: null,
+      draft: null,
+      editedAtUtc: null,
+      versions: [],
     } satisfies HistoryEntry;
   });
 }

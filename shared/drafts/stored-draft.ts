@@ -14,6 +14,8 @@ export const draftOriginSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('incident'), incidentId: id }).strict(),
   z.object({ kind: z.literal('reminder'), reminderId: id }).strict(),
   z.object({ kind: z.literal('duty'), dutyId: id }).strict(),
+  /** Correcting a message already in Slack: saving it edits that message (its history entry id). */
+  z.object({ kind: z.literal('correction'), messageId: id }).strict(),
 ]);
 export type DraftOrigin = z.output<typeof draftOriginSchema>;
 

@@ -2,7 +2,7 @@
 // attempt, result and timing field at its starting value. One builder for
 // the outbox and for the in-memory outbox the send-path tests use.
 import type { OutboxItem } from './outbox-item.ts';
-import type { ParsedEnqueueRequest } from './outbox-requests.ts';
+import type { ParsedEditRequest, ParsedEnqueueRequest } from './outbox-requests.ts';
 
 export function newQueuedItem(
   request: ParsedEnqueueRequest,
@@ -11,6 +11,7 @@ export function newQueuedItem(
   return {
     id: fields.id,
     kind: 'message',
+    editOf: null,
     targetId: null,
     waitsFor: request.waitsFor ?? null,
     state: 'queued',
@@ -27,6 +28,7 @@ export function newQueuedItem(
     facts: request.facts ?? null,
     checklist: request.checklist,
     override: request.override ?? null,
+    draft: request.draft ?? null,
     attempts: 0,
     isOutcomeUnclear: false,
     nextAttemptAtUtc: null,
@@ -39,5 +41,36 @@ export function newQueuedItem(
     updatedAtUtc: fields.nowIso,
     firstAttemptAtUtc: null,
     sentAtUtc: null,
+  };
+}
+
+/** A freshly queued edit of a sent message: in the target's channel (and thread), like a reply would be. */
+export function newEditItem(
+  request: ParsedEditRequest,
+  fields: { id: string; nowIso: string },
+): Omit<OutboxItem, 'sequence'> {
+  const { target } = request;
+  const base = newQueuedItem(
+    {
+      channel: target.channelId,
+      text: request.text,
+      ...(request.blocks === undefined ? {} : { blocks: request.blocks }),
+      replyBroadcast: false,
+      ...(request.promiseAtUtc === undefined ? {} : { promiseAtUtc: request.promiseAtUtc }),
+      source: request.source,
+      checklist: request.checklist,
+      ...(request.override === undefined ? {} : { override: request.override }),
+      ...(request.draft === undefined ? {} : { draft: request.draft }),
+    },
+    {
+      ...fields,
+      channel: { channel: target.channelId, channelId: target.channelId, channelName: target.channelName },
+    },
+  );
+  return {
+    ...base,
+    kind: 'edit',
+    editOf: { itemId: target.itemId, ts: target.ts, purpose: request.purpose },
+    threadTs: target.threadTs,
   };
 }

@@ -3,6 +3,7 @@
 // Shared so the renderer can show each item's state with the same types.
 import { z } from 'zod';
 import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
+import { draftSchema } from '../messages/draft-schema.ts';
 import { messageFactsSchema } from '../team-sync/message-facts.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
@@ -27,8 +28,10 @@ export type OutboxState = (typeof outboxStates)[number];
  * states; `sent` means done.
  * - message: posts (chat.postMessage) or schedules (chat.scheduleMessage) a message.
  * - delete_scheduled: removes the message `targetId` scheduled in Slack (chat.deleteScheduledMessage).
+ * - edit: changes a message Herald already posted (chat.update; `editOf` names it). Every kind waits in its
+ *   channel's line, so it never overtakes an earlier send to the same channel.
  */
-export const outboxItemKinds = ['message', 'delete_scheduled'] as const;
+export const outboxItemKinds = ['message', 'delete_scheduled', 'edit'] as const;
 export type OutboxItemKind = (typeof outboxItemKinds)[number];
 
 /** States an item never leaves by itself. */
@@ -42,6 +45,10 @@ export const finishedStates: ReadonlySet<OutboxState> = new Set(['sent', 'cancel
  */
 export const heldReasons = ['promise_passed', 'unconfirmed', 'schedule_passed'] as const;
 export type HeldReason = (typeof heldReasons)[number];
+
+/** Why an edit is made: the incident's headline kept current, or the lead correcting a sent message. */
+export const editPurposes = ['headline', 'correction'] as const;
+export type EditPurpose = (typeof editPurposes)[number];
 
 const idText = z.string().trim().min(1).max(200);
 
@@ -112,6 +119,17 @@ export const blocksSchema = withinJsonLimits(z.array(blockSchema).max(50), BLOCK
 
 const isoInstant = z.iso.datetime();
 
+/** The message an `edit` item changes: the outbox item (and history entry) that posted it, and where it is. */
+export const editTargetSchema = z
+  .object({
+    /** The id of the item that posted it: its history entry and its herald_id. */
+    itemId: z.string().trim().min(1).max(200),
+    ts: slackTsSchema,
+    purpose: z.enum(editPurposes),
+  })
+  .strict();
+export type EditTarget = z.infer<typeof editTargetSchema>;
+
 export const outboxItemSchema = z.object({
   /** Given before the first attempt and carried in the message's metadata (`herald_id`). */
   id: z.string(),
@@ -126,6 +144,8 @@ export const outboxItemSchema = z.object({
    * A re-scheduled message waits for the removal of the one it replaces.
    */
   waitsFor: z.string().nullable().default(null),
+  /** For an `edit`: the message it changes (its channel is the item's channel). Null otherwise. */
+  editOf: editTargetSchema.nullable().default(null),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */
   channel: z.string(),
@@ -150,6 +170,8 @@ export const outboxItemSchema = z.object({
   facts: messageFactsSchema.nullable().default(null),
   checklist: z.array(checklistSnapshotEntrySchema),
   override: sendOverrideSchema.nullable(),
+  /** The draft as it was sent, so the message can be reopened in the composer to correct it. */
+  draft: draftSchema.nullable().default(null),
   attempts: z.number().int().nonnegative(),
   /** An earlier attempt may have reached Slack: look for it before posting again. */
   isOutcomeUnclear: z.boolean(),

@@ -2,9 +2,11 @@
 // confirm a held one. Kept apart from the item so the API contract and the
 // in-process callers (incidents, composer) share one definition.
 import { z } from 'zod';
+import { draftSchema } from '../messages/draft-schema.ts';
 import {
   blocksSchema,
   checklistSnapshotEntrySchema,
+  editPurposes,
   outboxSourceSchema,
   sendOverrideSchema,
   slackTsSchema,
@@ -39,6 +41,8 @@ export const enqueueRequestSchema = z
     facts: messageFactsSchema.optional(),
     checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
     override: sendOverrideSchema.optional(),
+    /** The draft being sent, kept with the message so it can be reopened to correct it. */
+    draft: draftSchema.strict().optional(),
     /** Goes only once this other outbox item is done; cancelled if that one fails (see OutboxItem.waitsFor). */
     waitsFor: z.string().trim().min(1).max(200).optional(),
   })
@@ -88,3 +92,35 @@ export const confirmRequestSchema = z
   })
   .strict();
 export type ConfirmRequest = z.output<typeof confirmRequestSchema>;
+
+/**
+ * Changing a message Herald already posted (chat.update), through the outbox like a send: it waits in the
+ * channel's line behind earlier sends, survives a restart, and happens once. The target is named by the item
+ * that posted it (its history entry) and where Slack keeps it.
+ */
+export const editRequestSchema = z
+  .object({
+    target: z
+      .object({
+        itemId: z.string().trim().min(1).max(200),
+        channelId: z.string().trim().min(1).max(100),
+        channelName: z.string().max(100).nullable().default(null),
+        ts: slackTsSchema,
+        /** The thread it is a reply in, if it is one (for its permalink). */
+        threadTs: slackTsSchema.nullable().default(null),
+      })
+      .strict(),
+    purpose: z.enum(editPurposes),
+    text,
+    blocks: blocksSchema.optional(),
+    /** The next-update time the edited message promises: passed before it reaches Slack → held. */
+    promiseAtUtc: isoInstant.optional(),
+    source: outboxSourceSchema.default({}),
+    checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
+    override: sendOverrideSchema.optional(),
+    /** The draft being sent, kept with the message so it can be reopened to correct it. */
+    draft: draftSchema.strict().optional(),
+  })
+  .strict();
+export type EditRequest = z.input<typeof editRequestSchema>;
+export type ParsedEditRequest = z.output<typeof editRequestSchema>;

@@ -20,6 +20,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'feature',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -33,6 +34,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'feature',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -46,6 +48,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'learning',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -63,6 +66,7 @@ const defaultPlan: Plan = {
       },
       checklist: 'incident',
       stages: ['declared', 'update', 'resolved'],
+      alsoToChannelStages: ['resolved'],
       isRetired: false,
     },
     {
@@ -76,6 +80,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'postmortem',
       stages: ['message'],
+      alsoToChannelStages: ['message'],
       isRetired: false,
     },
     {
@@ -95,6 +100,7 @@ const defaultPlan: Plan = {
       },
       checklist: 'maintenance',
       stages: ['announcement', 'reminder', 'starting', 'complete', 'rescheduled', 'cancelled'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -108,6 +114,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'success',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -121,6 +128,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'success',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -137,6 +145,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'success',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
     {
@@ -150,6 +159,7 @@ const defaultPlan: Plan = {
       stageTitlePatterns: {},
       checklist: 'blog_request',
       stages: ['message'],
+      alsoToChannelStages: [],
       isRetired: false,
     },
   ],

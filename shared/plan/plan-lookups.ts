@@ -27,3 +27,8 @@ export function slackChannelsOf(type: CommunicationType): string[] {
     destination.kind === 'slack' ? [destination.channel] : [],
   );
 }
+
+/** Whether the plan shows a thread reply of this type and stage at the channel's top level too (reply_broadcast). */
+export function isShownInChannel(type: CommunicationType | undefined, stage: string): boolean {
+  return type?.alsoToChannelStages.includes(stage) ?? false;
+}

@@ -55,6 +55,12 @@ export const communicationTypeSchema = z.object({
   checklist: z.string().trim(),
   /** The checklist's stages this type uses, in order. */
   stages: z.array(z.string().trim()),
+  /**
+   * Stages whose thread replies are also shown at the channel's top level (Slack's reply_broadcast), so a
+   * reader scanning the channel sees them: an incident's resolution, a postmortem. The composer starts with
+   * "also send to the channel" ticked for these; the lead can still change it per message.
+   */
+  alsoToChannelStages: z.array(z.string().trim()).default([]),
   /** Retired types stay for history but are not offered for new messages. */
   isRetired: z.boolean().default(false),
 });

@@ -162,6 +162,14 @@ function checkType(type: CommunicationType, index: number, problems: PlanProblem
         });
       }
     }
+    type.alsoToChannelStages.forEach((stage, stageIndex) => {
+      if (!type.stages.includes(stage)) {
+        problems.push({
+          path: at(`alsoToChannelStages.${stageIndex}`),
+          message: `${label}: replies at the "${quote(stage)}" stage are set to show in the channel, but it is not one of this type's stages.`,
+        });
+      }
+    });
   }
   checkPatterns(type, index, problems);
 }

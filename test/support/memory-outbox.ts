@@ -2,8 +2,8 @@
 // is given and lets the test mark items sent.
 import { randomUUID } from 'node:crypto';
 import type { OutboxPort } from '../../electron/core/messages/outbox-port.ts';
-import { newQueuedItem } from '../../shared/outbox/new-queued-item.ts';
-import { enqueueRequestSchema } from '../../shared/outbox/outbox-requests.ts';
+import { newEditItem, newQueuedItem } from '../../shared/outbox/new-queued-item.ts';
+import { editRequestSchema, enqueueRequestSchema } from '../../shared/outbox/outbox-requests.ts';
 import type { OutboxItem } from '../../shared/outbox/outbox-item.ts';
 
 export function createMemoryOutbox(
@@ -22,6 +22,14 @@ export function createMemoryOutbox(
           nowIso: iso(),
           channel: { channel: parsed.channel, channelId: null, channelName: null },
         }),
+        sequence: items.length,
+      };
+      items.push(item);
+      return { ok: true, value: item };
+    },
+    enqueueEdit(request) {
+      const item: OutboxItem = {
+        ...newEditItem(editRequestSchema.parse(request), { id: randomUUID(), nowIso: iso() }),
         sequence: items.length,
       };
       items.push(item);

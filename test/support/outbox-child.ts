@@ -1,9 +1,11 @@
 // A Herald core in a process of its own, for crash tests: the test kills it
 // with SIGKILL mid-send and starts it again on the same data folder.
 //   node --import tsx test/support/outbox-child.ts --data-dir D --slack-api-url U
-//        [--token T] [--enqueue N --channels a,b,c]
+//        [--token T] [--enqueue N --channels a,b,c] [--correct-each]
 // Prints `ENQUEUED <n> <id> <channel>` once each message is stored, `SENT <id> <ts>`
-// as each is sent, and `IDLE` (then exits) once nothing is left to send.
+// as each is sent, and `IDLE` (then exits) once nothing is left to send. With
+// --correct-each, every message is corrected (an edit item) as soon as it is
+// sent, printing `EDIT <postId> <editId> <ts>`.
 import { parseArgs } from 'node:util';
 import { createSystemClock } from '../../electron/core/clock/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     token: { type: 'string' },
     enqueue: { type: 'string', default: '0' },
     channels: { type: 'string', default: 'operations-engineering-update' },
+    'correct-each': { type: 'boolean', default: false },
   },
 });
 const dataDir = values['data-dir'];
@@ -51,6 +54,21 @@ for (let n = 0; n < Number(values.enqueue); n++) {
 const isDone = () => core.outbox.list(['queued', 'sending']).items.length === 0;
 core.outbox.onChanged((item) => {
   if (item.state === 'sent') process.stdout.write(`SENT ${item.id} ${item.ts ?? ''}\n`);
+  if (
+    values['correct-each'] &&
+    item.state === 'sent' &&
+    item.kind === 'message' &&
+    item.ts &&
+    item.channelId
+  ) {
+    const edit = core.outbox.enqueueEdit({
+      target: { itemId: item.id, channelId: item.channelId, ts: item.ts },
+      purpose: 'correction',
+      text: `${item.text} (corrected)`,
+    });
+    if (!edit.ok) throw new Error(edit.error.message);
+    process.stdout.write(`EDIT ${item.id} ${edit.value.id} ${item.ts}\n`);
+  }
   if (isDone()) {
     process.stdout.write('IDLE\n');
     core.stop();

@@ -17,6 +17,11 @@ const RECENT_KEPT = 2_000;
 export interface HistoryService {
   /** Records a sent outbox item (or updates its entry: the permalink arrives later). */
   recordSent(item: OutboxItem, via: HistoryEntry['via']): HistoryEntry | undefined;
+  /**
+   * Records a sent edit on the entry of the message it changed: the new text becomes the entry's, the text
+   * it replaced joins `versions`. Recording the same edit twice changes nothing.
+   */
+  recordEdit(edit: OutboxItem): HistoryEntry | undefined;
   get(id: string): HistoryEntry | undefined;
   list(query: HistoryQuery): HistoryList;
   /** Writes what is still only in memory (the segments' index); called on stop. */
@@ -41,6 +46,29 @@ export function entryOf(item: OutboxItem, via: HistoryEntry['via']): HistoryEntr
     source: item.source,
     checklist: item.checklist,
     override: item.override,
+    draft: item.draft,
+    editedAtUtc: null,
+    versions: [],
+  };
+}
+
+/** An entry after an edit of its message was applied in Slack. */
+export function entryAfterEdit(entry: HistoryEntry, edit: OutboxItem): HistoryEntry {
+  if (edit.editOf === null || edit.sentAtUtc === null) return entry;
+  if (entry.versions.some((version) => version.editId === edit.id)) return entry;
+  const isCorrection = edit.editOf.purpose === 'correction';
+  return {
+    ...entry,
+    text: edit.text,
+    // A headline edit is Herald's own summary: the checklist and draft stay those the lead sent.
+    ...(isCorrection
+      ? { checklist: edit.checklist, override: edit.override, draft: edit.draft ?? entry.draft }
+      : {}),
+    editedAtUtc: edit.sentAtUtc,
+    versions: [
+      ...entry.versions,
+      { text: entry.text, replacedAtUtc: edit.sentAtUtc, editId: edit.id, purpose: edit.editOf.purpose },
+    ],
   };
 }
 
@@ -55,9 +83,33 @@ export function createHistoryService(segments: HistorySegments, bus: EventBus): 
   return {
     recordSent(item, via) {
       const existing = recent.get(item.id);
-      const entry = entryOf(item, existing?.via ?? via);
-      if (!entry) return undefined;
+      const fresh = entryOf(item, existing?.via ?? via);
+      if (!fresh) return undefined;
+      // A permalink arriving after an edit must not undo the edit.
+      const entry: HistoryEntry =
+        existing && existing.versions.length > 0
+          ? {
+              ...fresh,
+              text: existing.text,
+              checklist: existing.checklist,
+              override: existing.override,
+              draft: existing.draft,
+              editedAtUtc: existing.editedAtUtc,
+              versions: existing.versions,
+            }
+          : fresh;
       segments.append(entry, existing === undefined);
+      remember(entry);
+      bus.emit('history:changed', entry);
+      return entry;
+    },
+    recordEdit(edit) {
+      if (edit.editOf === null) return undefined;
+      const target = recent.get(edit.editOf.itemId) ?? segments.find(edit.editOf.itemId);
+      if (!target) return undefined;
+      const entry = entryAfterEdit(target, edit);
+      if (entry === target) return target;
+      segments.append(entry, false);
       remember(entry);
       bus.emit('history:changed', entry);
       return entry;

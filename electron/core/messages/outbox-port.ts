@@ -4,10 +4,12 @@
 import type { Result } from '../../../shared/api/index.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
-import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
+import type { EditRequest, EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
 
 export interface OutboxPort {
   enqueue: (request: EnqueueRequest) => Result<OutboxItem>;
+  /** An edit of a message already in Slack (chat.update). */
+  enqueueEdit: (request: EditRequest) => Result<OutboxItem>;
   get: (id: string) => OutboxItem | undefined;
   connection: () => ConnectionStatus;
   /** Every state change of every item. Returns the unsubscribe function. */

@@ -8,7 +8,7 @@ import type { Args } from '../../../shared/api/contract.ts';
 import { lintDraft, renderBlocks, titleOf, type Draft } from '../../../shared/messages/index.ts';
 import type { OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
-import { findType, slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
+import { findType, isShownInChannel, slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
 import { checkLimits } from '../../../shared/slack/limits.ts';
 import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
@@ -120,7 +120,7 @@ export function createSendService(deps: SendServiceDeps): SendService {
       text: rendered.text,
       blocks: rendered.blocks as unknown as EnqueueRequest['blocks'],
       ...threadingOf(draft, routing),
-      replyBroadcast: isThreaded && args.alsoToChannel,
+      replyBroadcast: isThreaded && (args.alsoToChannel ?? isShownInChannel(type, draft.stage)),
       ...when.value,
       ...(promise && routing?.kind !== 'resolved' ? { promiseAtUtc: promise } : {}),
       source,

@@ -14,7 +14,8 @@ import { backoffDelayMs } from './retry-policy.ts';
 /** The shortest wait after a failure, whatever Slack says: a Retry-After of 0 must not become a busy loop. */
 const MIN_WAIT_MS = 1_000;
 
-export type SentVia = 'post' | 'schedule';
+/** How a sent item reached Slack: posted by Herald, posted by Slack at its scheduled time, or an edit applied. */
+export type SentVia = 'post' | 'schedule' | 'edit';
 
 export interface TransitionDeps {
   repo: OutboxRepository;

@@ -5,10 +5,12 @@
 import { describeIssues, fail, ok, type Result } from '../../../shared/api/index.ts';
 import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
 import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
-import { newQueuedItem } from '../../../shared/outbox/new-queued-item.ts';
+import { newEditItem, newQueuedItem } from '../../../shared/outbox/new-queued-item.ts';
 import {
+  editRequestSchema,
   enqueueRequestSchema,
   type ConfirmRequest,
+  type EditRequest,
   type EnqueueRequest,
   type OutboxPatch,
 } from '../../../shared/outbox/outbox-requests.ts';
@@ -33,6 +35,11 @@ export interface CommandDeps {
 
 export interface OutboxCommands {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  /**
+   * Queues an edit of a sent message. A newer edit of the same message for the same purpose replaces one
+   * still waiting (its text would be out of date the moment it landed).
+   */
+  enqueueEdit(request: EditRequest): Result<OutboxItem>;
   /**
    * Queues the removal of a message scheduled in Slack (chat.deleteScheduledMessage), in its channel's
    * line after everything queued there before it. Answers the removal already queued, if there is one.
@@ -134,6 +141,38 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       return done(item);
     },
 
+    enqueueEdit(request) {
+      const parsed = editRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        const { message, fields } = describeIssues(parsed.error.issues);
+        return fail('invalid_argument', message, { fields });
+      }
+      const args = parsed.data;
+      const times = checkTimes(args);
+      if (!times.ok) return times;
+      for (const waiting of deps.repo.all()) {
+        const isSameEdit =
+          waiting.kind === 'edit' &&
+          waiting.editOf?.itemId === args.target.itemId &&
+          waiting.editOf.purpose === args.purpose;
+        // Even one that may have reached Slack: the newer edit replaces the whole message after it anyway.
+        const isWaiting =
+          waiting.state === 'queued' || waiting.state === 'held' || waiting.state === 'failed';
+        if (isSameEdit && isWaiting)
+          deps.repo.patch(waiting.id, {
+            state: 'cancelled',
+            nextAttemptAtUtc: null,
+            problem: {
+              code: 'superseded',
+              message: 'A newer edit of the same message replaced this one before it reached Slack.',
+              fix: 'Nothing to do.',
+            },
+          });
+      }
+      const nowIso = new Date(nowMs()).toISOString();
+      return done(deps.repo.add(newEditItem(args, { id: deps.createId(), nowIso })));
+    },
+
     enqueueDeletion(targetId, source) {
       const found = find(targetId);
       if (!found.ok) return found;
@@ -179,7 +218,20 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       const found = find(id);
       if (!found.ok) return found;
       const item = found.value;
-      if (item.kind !== 'message')
+      const changesWhere =
+        patch.channel !== undefined ||
+        patch.replyBroadcast !== undefined ||
+        patch.sendAtUtc != null ||
+        patch.scheduleForUtc != null;
+      if (item.kind === 'edit' && changesWhere)
+        return fail(
+          'invalid_argument',
+          'An edit changes a message already in Slack: only its text can change.',
+          {
+            fix: 'Cancel the edit and send a new message instead.',
+          },
+        );
+      if (item.kind === 'delete_scheduled')
         return fail('conflict', 'Only a message can be edited here; cancel this step and queue it again.');
       if (item.state !== 'queued')
         return fail('conflict', `This message is ${STATE_WORDS[item.state]}, so it can no longer be edited.`);

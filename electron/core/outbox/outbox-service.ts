@@ -14,7 +14,12 @@ import {
   type OutboxSource,
   type OutboxState,
 } from '../../../shared/outbox/outbox-item.ts';
-import type { ConfirmRequest, EnqueueRequest, OutboxPatch } from '../../../shared/outbox/outbox-requests.ts';
+import type {
+  ConfirmRequest,
+  EditRequest,
+  EnqueueRequest,
+  OutboxPatch,
+} from '../../../shared/outbox/outbox-requests.ts';
 import { explainSlackError } from '../../../shared/slack/errors.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
@@ -36,7 +41,7 @@ export interface OutboxServiceDeps {
   files: OutboxFiles;
   gateway: SlackGateway;
   directory: Pick<ChannelDirectory, 'lookup' | 'cached'>;
-  history: Pick<HistoryService, 'recordSent'>;
+  history: Pick<HistoryService, 'recordSent' | 'recordEdit'>;
   bus: EventBus;
   clock: Clock;
   logger: Logger;
@@ -50,6 +55,8 @@ export type SentListener = (item: OutboxItem, via: SentVia) => void;
 
 export interface OutboxService {
   enqueue(request: EnqueueRequest): Result<OutboxItem>;
+  /** Queues an edit of a message already in Slack (chat.update), in line behind earlier sends to its channel. */
+  enqueueEdit(request: EditRequest): Result<OutboxItem>;
   /** Queues the removal of a message scheduled in Slack (see OutboxCommands.enqueueDeletion). */
   enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
   /** Looks in Slack now at these scheduled items (chat.scheduledMessages.list), so what they show is true. */
@@ -133,7 +140,9 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     random,
     workspaceUrl: deps.workspaceUrl,
     onSent(item, via) {
-      deps.history.recordSent(item, via);
+      // An edit changes its target's history entry (a new version); every other item is a new entry.
+      if (via === 'edit') deps.history.recordEdit(item);
+      else deps.history.recordSent(item, via);
       for (const listener of [...sentListeners]) {
         try {
           listener(item, via);
@@ -142,7 +151,9 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
         }
       }
     },
-    onPermalink: (item) => deps.history.recordSent(item, 'post'),
+    onPermalink: (item) => {
+      if (item.kind === 'message') deps.history.recordSent(item, 'post');
+    },
   });
   const resolver = createChannelResolver({
     repo,
@@ -225,6 +236,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
 
   const service: OutboxService = {
     enqueue: (request) => commands.enqueue(request),
+    enqueueEdit: (request) => commands.enqueueEdit(request),
     enqueueDeletion: (targetId, source) => commands.enqueueDeletion(targetId, source),
     reconcileNow: async (ids) => {
       if (!isStarted || !connectivity.isOnline()) return;

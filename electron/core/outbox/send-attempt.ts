@@ -10,7 +10,7 @@ import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
 import { attemptDeletion, DELETE_METHOD } from './delete-attempt.ts';
-import { findPosted, findScheduled, type CheckOutcome } from './sent-check.ts';
+import { findPosted, findScheduled, UNREADABLE_CODES, type CheckOutcome } from './sent-check.ts';
 
 /** Slack refuses to schedule a message less than a few seconds ahead; below this Herald holds it instead. */
 export const SCHEDULE_MIN_LEAD_MS = 15_000;
@@ -23,6 +23,7 @@ export interface AttemptDeps {
 }
 
 export function methodOf(item: Pick<OutboxItem, 'kind' | 'scheduleForUtc'>): string {
+  if (item.kind === 'edit') return 'chat.update';
   if (item.kind === 'delete_scheduled') return DELETE_METHOD;
   return item.scheduleForUtc === null ? 'chat.postMessage' : 'chat.scheduleMessage';
 }
@@ -95,10 +96,65 @@ function threadOf(deps: AttemptDeps, item: OutboxItem): Result<string | null, 'i
   return { ok: false, error: 'item_failed' };
 }
 
+/**
+ * An edit (chat.update). Slack keeps no id for an edit, so "exactly once" means: if an earlier attempt may
+ * have landed, read the message first, and if it already says what this edit says, the edit is done.
+ */
+async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: string): Promise<void> {
+  const target = item.editOf;
+  if (target === null) {
+    deps.transitions.fail(item, {
+      code: 'edit_target_missing',
+      message: 'Herald does not know which Slack message this edit changes.',
+      fix: 'Cancel it and edit the message again from History.',
+    });
+    return;
+  }
+  let current: OutboxItem | undefined = item;
+  if (item.isOutcomeUnclear) {
+    const answer = await deps.gateway.readMessage(channelId, target.ts, item.threadTs);
+    current = stillQueued(deps.repo, item.id);
+    if (!current) return;
+    // A channel Herald may post to but not read: applying the same text again is harmless, so go ahead.
+    const isUnreadable =
+      !answer.ok && answer.error.kind === 'platform' && UNREADABLE_CODES.has(answer.error.code);
+    if (!answer.ok && !isUnreadable) {
+      deps.transitions.afterFailure(current, answer.error, {
+        wasSend: false,
+        method: item.threadTs === null ? 'conversations.history' : 'conversations.replies',
+      });
+      return;
+    }
+    if (answer.ok && answer.value?.text === current.text) {
+      deps.transitions.markSent(current, target.ts, 'edit');
+      return;
+    }
+    current = deps.repo.patch(item.id, { isOutcomeUnclear: false });
+  }
+  if (!passesPreSendChecks(deps, current)) return;
+  const nowIso = new Date(deps.clock.now()).toISOString();
+  const sending = deps.repo.patch(item.id, {
+    state: 'sending',
+    attempts: current.attempts + 1,
+    firstAttemptAtUtc: current.firstAttemptAtUtc ?? nowIso,
+  });
+  await deps.repo.synced();
+  const answer = await deps.gateway.update({
+    channel: channelId,
+    ts: target.ts,
+    text: sending.text,
+    // Slack keeps a message's blocks when an update leaves them out: an edit without blocks clears them.
+    blocks: sending.blocks ?? [],
+  });
+  if (answer.ok) deps.transitions.markSent(sending, target.ts, 'edit');
+  else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
+}
+
 export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<void> {
   let item = stillQueued(deps.repo, itemId);
   if (!item || item.channelId === null) return;
   const channelId = item.channelId;
+  if (item.kind === 'edit') return attemptEdit(deps, item, channelId);
   const prerequisite = prerequisiteOf(deps.repo, item);
   if (prerequisite === 'wait') return;
   if (prerequisite === 'drop') {

@@ -26,7 +26,7 @@ export type CheckOutcome =
   | { kind: 'failure'; failure: GatewayFailure; method: string };
 
 /** Failures that mean Herald may not read this channel: checking is impossible, not just delayed. */
-const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   'not_in_channel',
   'channel_not_found',
   'missing_scope',

@@ -17,4 +17,28 @@ export const planMigrations: readonly MigrationStep[] = [
         ? { checklistHelp: {}, ...data, version: Object.hasOwn(data, 'version') ? data.version : 1 }
         : data,
   },
+  {
+    // Plans saved before thread replies could be shown at the channel's top level: each type gets the
+    // stages Herald now broadcasts by default (an incident's resolution, a postmortem), others none.
+    // A type that already has the setting keeps it.
+    describe: 'gives each message type the stages whose thread replies are also shown in the channel',
+    up: (data) =>
+      isRecord(data) && Array.isArray(data.types)
+        ? {
+            ...data,
+            types: data.types.map((type: unknown) =>
+              isRecord(type) && !Object.hasOwn(type, 'alsoToChannelStages')
+                ? { ...type, alsoToChannelStages: defaultBroadcastStages(type) }
+                : type,
+            ),
+          }
+        : data,
+  },
 ];
+
+/** The stages Herald broadcasts by default for a type of the default plan (by its stable id). */
+function defaultBroadcastStages(type: Record<string, unknown>): string[] {
+  if (type.id === 'incidents') return ['resolved'];
+  if (type.id === 'postmortems') return ['message'];
+  return [];
+}

@@ -109,6 +109,12 @@ export interface SlackGateway {
     threadTs: string,
     window: HistoryWindow,
   ): Promise<GatewayResult<Page<HistoryMessage>>>;
+  /** One message as Slack holds it now (a reply is read from its thread), or null when it is not there. */
+  readMessage(
+    channel: string,
+    ts: string,
+    threadTs: string | null,
+  ): Promise<GatewayResult<HistoryMessage | null>>;
   /** users.list, one page (needs users:read). */
   listUsersPage(cursor?: string): Promise<GatewayResult<Page<WorkspaceUser>>>;
 }
@@ -319,6 +325,24 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
       call(async (web) =>
         messagesPage(await web.conversations.replies({ channel, ts: threadTs, ...historyArgs(window) })),
       ),
+
+    readMessage: (channel, ts, threadTs) =>
+      call(async (web) => {
+        // The window [ts, ts] holds just that message (a thread's parent is always listed too: filtered out).
+        const window = {
+          channel,
+          oldest: ts,
+          latest: ts,
+          inclusive: true,
+          include_all_metadata: true,
+          limit: 1,
+        };
+        const answer =
+          threadTs === null || threadTs === ts
+            ? await web.conversations.history(window)
+            : await web.conversations.replies({ ...window, ts: threadTs, limit: 2 });
+        return messagesPage(answer).items.find((message) => message.ts === ts) ?? null;
+      }),
 
     listUsersPage: (cursor) =>
       call(async (web) => {

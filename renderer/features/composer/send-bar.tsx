@@ -3,7 +3,7 @@
 // Slack text for places Herald does not post to. Incident updates may also
 // go to the channel, not only the thread.
 import { useId, useState } from 'react';
-import { slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
+import { isShownInChannel, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
 import { useComposer } from './composer-store.ts';
 import { ConnectionNote } from './connection-note.tsx';
@@ -108,7 +108,9 @@ export function SendBar() {
     state.draft ? isThreadReply(state.draft, state.meta?.origin.kind) : false,
   );
   const isSending = useSend((state) => state.isSending);
-  const alsoToChannel = useSend((state) => state.alsoToChannel);
+  const stage = useComposer((state) => state.draft?.stage ?? '');
+  const chosenAlsoToChannel = useSend((state) => state.alsoToChannel);
+  const alsoToChannel = chosenAlsoToChannel ?? isShownInChannel(type, stage);
   const setAlsoToChannel = useSend((state) => state.setAlsoToChannel);
   const send = useSend((state) => state.send);
   const copyAsSlackText = useSend((state) => state.copyAsSlackText);
@@ -134,7 +136,7 @@ export function SendBar() {
             checked={alsoToChannel}
             onChange={(event) => setAlsoToChannel(event.target.checked)}
           />
-          Also send to the channel, not only the incident’s thread (for key updates)
+          Also show it in the channel, not only in the thread (the plan’s choice for this stage is preset)
         </label>
       ) : null}
       <div className="row">

@@ -35,14 +35,14 @@ interface SendState {
   error: ApiError | null;
   override: OverrideRequest | null;
   copy: CopyOutcome;
-  /** Incident updates: post to the channel as well as the thread. */
-  alsoToChannel: boolean;
+  /** Thread replies: show it in the channel as well as the thread; null until the lead chooses (the plan decides). */
+  alsoToChannel: boolean | null;
 
   send: (request: SendRequest, overrideReason?: string) => Promise<void>;
   cancelOverride: () => void;
   copyAsSlackText: () => Promise<void>;
   clearFeedback: () => void;
-  setAlsoToChannel: (alsoToChannel: boolean) => void;
+  setAlsoToChannel: (alsoToChannel: boolean | null) => void;
 }
 
 const STATE_WORDS: Readonly<Record<string, string>> = {
@@ -64,12 +64,16 @@ function sentNotice(result: SendResult, request: SendRequest, zone: string): str
     : state;
 }
 
+/** The lead's choice when there is one; otherwise left out, so main applies the plan's setting for the stage. */
+const alsoToChannelArg = (choice: boolean | null | undefined) =>
+  choice === null || choice === undefined ? {} : { alsoToChannel: choice };
+
 export const useSend = create<SendState>()((set, get) => ({
   isSending: false,
   error: null,
   override: null,
   copy: null,
-  alsoToChannel: false,
+  alsoToChannel: null,
 
   send: async (request, overrideReason) => {
     const composer = useComposer.getState();
@@ -108,7 +112,7 @@ export const useSend = create<SendState>()((set, get) => ({
       mode: request.mode,
       ...(request.atUtc ? { atUtc: request.atUtc } : {}),
       ...(overrideReason ? { overrideReason } : {}),
-      alsoToChannel: request.alsoToChannel ?? get().alsoToChannel,
+      ...alsoToChannelArg(request.alsoToChannel ?? get().alsoToChannel),
     });
     set({ isSending: false });
     if (!result.ok) {
@@ -119,7 +123,7 @@ export const useSend = create<SendState>()((set, get) => ({
       set({ error: result.error });
       return;
     }
-    set({ alsoToChannel: false });
+    set({ alsoToChannel: null });
     await useComposer.getState().release({
       tone: 'success',
       text: sentNotice(result.value, request, zone),

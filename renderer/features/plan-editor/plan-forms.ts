@@ -56,6 +56,8 @@ export interface TypeFormValues {
   copyDestinations: string;
   checklist: string;
   stages: string[];
+  /** Stages whose thread replies are also shown at the channel's top level. */
+  alsoToChannelStages: string[];
   titlePattern: string;
 }
 
@@ -71,6 +73,7 @@ export function emptyTypeForm(): TypeFormValues {
     copyDestinations: '',
     checklist: 'feature',
     stages: stagesOf('feature'),
+    alsoToChannelStages: [],
     titlePattern: '',
   };
 }
@@ -89,6 +92,7 @@ export function typeFormFromType(type: CommunicationType): TypeFormValues {
       .join('\n'),
     checklist: type.checklist,
     stages: [...type.stages],
+    alsoToChannelStages: [...type.alsoToChannelStages],
     titlePattern: type.titlePattern,
   };
 }
@@ -156,6 +160,7 @@ export function typeFromForm(
     stageTitlePatterns,
     checklist: values.checklist,
     stages,
+    alsoToChannelStages: values.alsoToChannelStages.filter((stage) => stages.includes(stage)),
     isRetired: base?.isRetired ?? false,
   };
 }
@@ -180,6 +185,8 @@ export function typeFieldOf(path: string, index: number): TypeFormField | 'form'
       return 'titlePattern';
     case 'stages':
       return 'stages';
+    case 'alsoToChannelStages':
+      return 'alsoToChannelStages';
     case 'destinations':
       return leaf === 'name' ? 'copyDestinations' : 'channels';
     default:

@@ -70,6 +70,7 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
   const { errors } = formState;
   const checklistKind = useWatch({ control, name: 'checklist' });
   const checklist = findChecklist(checklistKind);
+  const stagesChosen = useWatch({ control, name: 'stages' });
   const formError = errors.root?.message ?? errors.root?.server?.message;
   const takenIds = useMemo(() => new Set(plan.types.map((type) => type.id)), [plan]);
 
@@ -170,6 +171,42 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
               </label>
             ))}
             {errors.stages?.message ? <FieldError message={errors.stages.message} /> : null}
+          </fieldset>
+        )}
+      />
+      <Controller
+        name="alsoToChannelStages"
+        control={control}
+        render={({ field }) => (
+          <fieldset className="stage-set">
+            <legend>Thread replies also shown in the channel</legend>
+            <p className="help">
+              Replies at these stages also appear at the channel’s top level, not only in the thread, so
+              readers scanning the channel see them. The composer starts with this ticked; you can change it
+              per message.
+            </p>
+            {(checklist?.stages ?? [])
+              .filter((stage) => stagesChosen.includes(stage.id))
+              .map((stage) => (
+                <label key={stage.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={field.value.includes(stage.id)}
+                    onBlur={field.onBlur}
+                    onChange={(event) =>
+                      field.onChange(
+                        event.target.checked
+                          ? [...field.value, stage.id]
+                          : field.value.filter((id) => id !== stage.id),
+                      )
+                    }
+                  />
+                  {stage.name}
+                </label>
+              ))}
+            {errors.alsoToChannelStages?.message ? (
+              <FieldError message={errors.alsoToChannelStages.message} />
+            ) : null}
           </fieldset>
         )}
       />

@@ -21,8 +21,8 @@ export const sendArgsSchema = z
     atUtc: z.iso.datetime().optional(),
     /** Required to send while required checklist items are missing; recorded in history. */
     overrideReason: z.string().trim().min(1).max(2_000).optional(),
-    /** Incident updates: also post to the channel, not only in the thread. */
-    alsoToChannel: z.boolean().default(false),
+    /** Thread replies: also show it in the channel, not only in the thread. Left out: as the plan says for the stage. */
+    alsoToChannel: z.boolean().optional(),
   })
   .strict();
 

@@ -8,6 +8,12 @@ export interface TeamSeed {
   id: string;
   name: string;
   domain: string;
+  /**
+   * The workspace's "people can edit their messages for N minutes" setting; unset: any time (Slack's default).
+   * Past it, chat.update answers `edit_window_closed`. Slack does not say whether apps are exempt; the fake
+   * holds every caller to it, the stricter reading.
+   */
+  editWindowMinutes?: number;
 }
 
 export type TokenKind = 'bot' | 'user';

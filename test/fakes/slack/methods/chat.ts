@@ -1,6 +1,7 @@
 // chat.postMessage, chat.update, chat.delete and chat.getPermalink, with
 // Slack's checks in Slack's order: scope, channel, archived/membership, then
 // content (no_text, msg_too_long, invalid_blocks, invalid_metadata_format).
+// chat.update also holds the workspace's edit window (edit_window_closed).
 import { requirePostable, requireScope, visibleChannel, type Caller } from '../access.ts';
 import { boolArg, jsonArg, stringArg } from '../args.ts';
 import { readContent } from '../content.ts';
@@ -90,12 +91,17 @@ export const chatUpdate: MethodSpec = {
   handler: (context) => {
     const { message, caller } = ownMessage(context, 'cant_update_message');
     if (boolArg(context.args, 'reply_broadcast') === true) return broadcastReply(context, message);
+    const windowMinutes = context.workspace.team.editWindowMinutes;
+    if (windowMinutes !== undefined) {
+      const ageMs = context.clock.nowMs() - tsToMicros(message.ts) / 1000;
+      if (ageMs > windowMinutes * 60_000) throw new SlackError('edit_window_closed');
+    }
     const isClearingMetadata = clearsMetadata(context);
     const content = readContent(isClearingMetadata ? { ...context.args, metadata: undefined } : context.args);
     message.text = content.text;
-    // Like Slack, an update replaces the blocks: leaving them out removes them.
+    // Slack's documented rule: blocks left out are kept; an empty array removes them; given ones replace them.
     if (content.blocks) message.blocks = content.blocks;
-    else delete message.blocks;
+    else if (context.args.blocks !== undefined) delete message.blocks;
     // Metadata is different: left out, it is kept; `{}` removes it; otherwise it is replaced.
     if (isClearingMetadata) delete message.metadata;
     else if (content.metadata) message.metadata = content.metadata;

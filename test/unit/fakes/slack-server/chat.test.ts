@@ -189,8 +189,12 @@ describe('fake Slack: chat.update, chat.delete, chat.getPermalink', () => {
     expect(updated).toMatchObject({ ok: true, channel: 'C0ASKCOMMS', ts: posted.ts, text: 'final' });
     const [stored] = slack.fake.messages('C0ASKCOMMS');
     expect(stored).toMatchObject({ text: 'final', edited: { user: 'U0HERALDBOT' } });
-    // Updating with text and no blocks removes the blocks, as in Slack.
-    expect(stored?.blocks).toBeUndefined();
+    // Slack documents that blocks left out of an update are kept…
+    expect(stored?.blocks).toEqual([sectionBlock]);
+    // …and that an empty array removes them.
+    await client.chat.update({ channel: 'C0ASKCOMMS', ts: posted.ts!, text: 'plain', blocks: [] });
+    expect(slack.fake.messages('C0ASKCOMMS')[0]).toMatchObject({ text: 'plain' });
+    expect(slack.fake.messages('C0ASKCOMMS')[0]?.blocks).toBeUndefined();
   });
 
   it("refuses to update or delete someone else's message", async () => {
@@ -361,5 +365,23 @@ describe('fake Slack: chat.update in an archived channel', () => {
       slack.client().chat.update({ channel: 'C0OPSENGOLD', ts: old.ts, text: 'new' }),
     );
     expect(failure.code).toBe('is_inactive');
+  });
+});
+
+describe('fake Slack: chat.update within the workspace edit window', () => {
+  let nowMs = Date.parse('2026-04-20T09:00:00Z');
+  const slack = useFakeSlack({ team: { editWindowMinutes: 10 }, nowMs: () => nowMs });
+
+  it('edits within the window and answers edit_window_closed after it, leaving the message alone', async () => {
+    const client = slack.client();
+    const posted = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Next update by 14:30' });
+    nowMs += 9 * 60_000;
+    await client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: 'Next update by 14:45' });
+    nowMs += 2 * 60_000;
+    const refused = await slackErrorOf(
+      client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: 'Next update by 15:00' }),
+    );
+    expect(refused.code).toBe('edit_window_closed');
+    expect(slack.fake.messages('C0OPSENGUPD')[0]?.text).toBe('Next update by 14:45');
   });
 });

@@ -16,6 +16,9 @@ const entry = (id: string, overrides: Partial<HistoryEntry> = {}): HistoryEntry 
   source: {},
   checklist: [],
   override: null,
+  draft: null,
+  editedAtUtc: null,
+  versions: [],
   ...overrides,
 });
 

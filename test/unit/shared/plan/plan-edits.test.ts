@@ -76,6 +76,7 @@ describe('plan edits', () => {
       destinations: [{ kind: 'slack', channel: 'operations-engineering-update' }],
       whenNote: '',
       stageTitlePatterns: {},
+      alsoToChannelStages: [],
       isRetired: false,
     });
     const duplicate = validatePlan({ ...plan, types: [...plan.types, { ...releaseNotes, name: 'Another' }] });

@@ -223,6 +223,7 @@ function arbitraryType(id: string, name: string) {
         .chain((stages) => fc.record(Object.fromEntries(stages.map((stage) => [stage, pattern])))),
       checklist: fc.constant(kind as string),
       stages: fc.constant(stageIds),
+      alsoToChannelStages: fc.subarray(stageIds),
       isRetired: fc.boolean(),
     });
   });

@@ -23,6 +23,9 @@ function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
     source: { typeId: 'new-features', stage: 'message' },
     checklist: [],
     override: null,
+    draft: null,
+    editedAtUtc: null,
+    versions: [],
     ...overrides,
   };
 }

@@ -23,6 +23,9 @@ const entry = (n: number, sentAtUtc: string, overrides: Partial<HistoryEntry> = 
   source: {},
   checklist: [],
   override: null,
+  draft: null,
+  editedAtUtc: null,
+  versions: [],
   ...overrides,
 });
 

@@ -101,7 +101,8 @@ describe('sending an incident’s messages', () => {
     expect(
       await core.router.call('messages:send', { draftId: resolution.value.draft.id, mode: 'now' }),
     ).toMatchObject({ ok: true });
-    expect(outbox.items[2]).toMatchObject({ threadTs: '1776942000.000100' });
+    // The plan shows an incident's resolution in the channel too, without the lead asking.
+    expect(outbox.items[2]).toMatchObject({ threadTs: '1776942000.000100', replyBroadcast: true });
     const afterResolve = await core.router.call('reminders:list', {});
     expect(
       afterResolve.ok &&

@@ -40,7 +40,7 @@ function runChild(args: string[]): ChildRun {
 }
 
 /**
- * Forwards the Web API to the fake; on the `killAt`-th chat.postMessage it SIGKILLs the child,
+ * Forwards the Web API to the fake; on the `killAt`-th call of `method` (chat.postMessage unless given) it SIGKILLs the child,
  * either as the request arrives (`before`: it never reaches Slack) or as the answer comes back
  * (`after`: posted, but the answer never reaches the child).
  */
@@ -49,11 +49,12 @@ async function startKillingProxy(
   killAt: number,
   moment: 'before' | 'after',
   victim: () => ChildProcess | undefined,
+  method = 'chat.postMessage',
 ): Promise<{ url: string; server: Server }> {
   let posts = 0;
   const upstream = new URL(fake.url);
   const server = createServer((req, res) => {
-    const isPost = req.url?.endsWith('/chat.postMessage') ?? false;
+    const isPost = req.url?.endsWith(`/${method}`) ?? false;
     const isFatal = isPost && ++posts === killAt;
     if (isFatal && moment === 'before') {
       victim()?.kill('SIGKILL');
@@ -145,5 +146,55 @@ describe('a crash in the middle of sending', () => {
 
   it('sends a message exactly once when Herald dies before the post reached Slack', async () => {
     await crashAndRestart('before');
+  }, 90_000);
+});
+
+describe('a crash in the middle of an edit', () => {
+  async function crashMidEdit(moment: 'before' | 'after') {
+    const fake = await startFakeSlack();
+    cleanups.push(() => fake.close());
+    const dataDir = makeDataDir('herald-crash-edit-');
+    const running: { first?: ChildRun } = {};
+    const proxy = await startKillingProxy(fake, 4, moment, () => running.first?.child, 'chat.update');
+    const first = runChild([
+      ...['--data-dir', dataDir, '--slack-api-url', proxy.url, '--token', fake.botToken],
+      ...['--enqueue', '12', '--channels', CHANNELS.join(','), '--correct-each'],
+    ]);
+    running.first = first;
+    await first.exited;
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const edits = [...first.output().matchAll(/^EDIT (\S+) (\S+) (\S+)$/gm)].map((match) => ({
+      postId: match[1]!,
+      ts: match[3]!,
+    }));
+    expect(edits.length).toBeGreaterThanOrEqual(4);
+
+    const second = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url]);
+    expect(await second.exited).toBe(0);
+
+    const successfulUpdates = fake.requests.filter(
+      (request) => request.method === 'chat.update' && request.status === 200,
+    );
+    for (const { postId, ts } of edits) {
+      const message = fake.messages().find((candidate) => heraldIdOf(candidate) === postId);
+      expect(message?.text, postId).toMatch(/\(corrected\)$/);
+      expect(message?.text, postId).not.toMatch(/\(corrected\) \(corrected\)$/);
+      // Applied exactly once: one chat.update reached Slack for this message.
+      expect(
+        successfulUpdates.filter((request) => request.args.ts === ts),
+        postId,
+      ).toHaveLength(1);
+    }
+    return { fake };
+  }
+
+  it('edits nothing twice when Herald dies after Slack applied an edit but before it heard back', async () => {
+    const { fake } = await crashMidEdit('after');
+    // The restarted Herald read the message to see the edit had landed.
+    expect(fake.requests.some((request) => request.method === 'conversations.history')).toBe(true);
+  }, 90_000);
+
+  it('applies an edit exactly once when Herald dies before the edit reached Slack', async () => {
+    await crashMidEdit('before');
   }, 90_000);
 });

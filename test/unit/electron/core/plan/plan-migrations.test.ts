@@ -8,17 +8,47 @@ import { migrate } from '../../../../../electron/core/storage/versioned-store.ts
 import { planSchema, resetToDefaultPlan } from '../../../../../shared/plan/index.ts';
 import { makeCore, makeDataDir } from '../../../../support/core-fixture.ts';
 
+/** A plan as Herald saved it before replies could be shown in the channel: no `alsoToChannelStages`. */
+function preBroadcastPlan() {
+  const plan = resetToDefaultPlan();
+  return {
+    ...plan,
+    types: plan.types.map(({ alsoToChannelStages: _stages, ...type }) => type),
+  };
+}
+
 /** A plan as Herald saved it before plans carried a version: no `version`, no `checklistHelp`. */
 function preVersioningPlan() {
-  const { version: _version, checklistHelp: _help, ...v0 } = resetToDefaultPlan();
+  const { version: _version, checklistHelp: _help, ...v0 } = preBroadcastPlan();
   return v0;
 }
 
 describe('plan migrations', () => {
   it('step 1 → 2 gives a pre-versioning plan its version and empty help overrides', () => {
     const upgraded = planMigrations[0]!.up(preVersioningPlan());
-    expect(upgraded).toEqual(resetToDefaultPlan());
+    expect(upgraded).toEqual(preBroadcastPlan());
     expect(planSchema.safeParse(upgraded).success).toBe(true);
+  });
+
+  it('step 2 → 3 shows resolutions and postmortems in the channel by default, and nothing else', () => {
+    const old = preBroadcastPlan();
+    old.types.push({ ...old.types[0]!, id: 'our-own-type', name: 'Our own type' });
+    const upgraded = planMigrations[1]!.up(old) as ReturnType<typeof resetToDefaultPlan>;
+    const stagesOf = (id: string) => upgraded.types.find((type) => type.id === id)?.alsoToChannelStages;
+    expect(stagesOf('incidents')).toEqual(['resolved']);
+    expect(stagesOf('postmortems')).toEqual(['message']);
+    expect(stagesOf('our-own-type')).toEqual([]);
+    expect(stagesOf('upgrades-maintenance')).toEqual([]);
+    expect(planSchema.safeParse(upgraded).success).toBe(true);
+    const { alsoToChannelStages: _stages, ...rest } = upgraded.types.find((type) => type.id === 'incidents')!;
+    expect(rest).toEqual(old.types.find((type) => type.id === 'incidents'));
+  });
+
+  it('step 2 → 3 keeps a setting the team already chose, and passes odd input through', () => {
+    const plan = resetToDefaultPlan();
+    plan.types.find((type) => type.id === 'incidents')!.alsoToChannelStages = ['update', 'resolved'];
+    expect(planMigrations[1]!.up(plan)).toEqual(plan);
+    for (const odd of [null, 'plan', [], 42, { types: 'none' }]) expect(planMigrations[1]!.up(odd)).toBe(odd);
   });
 
   it('step 1 → 2 leaves a plan that already has them as it is', () => {
