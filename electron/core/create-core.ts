@@ -212,6 +212,7 @@ export function createCore(deps: CoreDeps): Core {
     scheduler: reminders.scheduler,
     bus,
     nowMs: () => deps.clock.now(),
+    plan: () => plan.get(),
     lead: () => settings.get().lead?.userId ?? '',
     escalateAfterMs: () => plan.get().escalationGraceMinutes * 60_000,
   });
