@@ -7,17 +7,16 @@ import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
 import { currentIncidentName } from '../../../../../shared/incidents/incident-name.ts';
 import { lintShapedDraft } from '../../../../../shared/messages/lint.ts';
 import { createTestClock } from '../../../../../electron/core/clock/test-clock.ts';
-import { createMemoryOutbox } from '../../../../support/memory-outbox.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
 
 const MINUTE_MS = 60_000;
 
 function setup() {
   const clock = createTestClock(Date.parse('2026-04-20T09:00:00Z'));
-  const outbox = createMemoryOutbox(() => clock.now());
-  const fixture = makeCore({ outbox, clock });
+  // The real outbox, with no Slack connected: what is sent stays queued.
+  const fixture = makeCore({ clock });
   fixture.core.start();
-  return { ...fixture, clock, outbox };
+  return { ...fixture, clock };
 }
 
 type Core = ReturnType<typeof makeCore>['core'];

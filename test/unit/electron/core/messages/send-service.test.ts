@@ -172,7 +172,7 @@ describe('sending an incident’s messages', () => {
   });
 
   it('refuses a message over Slack’s limits before the checklist, and no override sends it', async () => {
-    const { core, outbox } = setup();
+    const { core, items } = await setup();
     const created = await core.router.call('drafts:create', { typeId: 'incidents' });
     if (!created.ok) throw new Error(created.error.message);
     const draft = {
@@ -192,7 +192,7 @@ describe('sending an incident’s messages', () => {
         error: { code: 'too_long', message: expect.stringContaining('162') },
       });
     }
-    expect(outbox.items).toHaveLength(0);
+    expect(items()).toHaveLength(0);
     core.stop();
   });
 
