@@ -30,6 +30,7 @@ import {
 import type { Logger } from './logging/logger.ts';
 import type { OutboxPort } from './messages/outbox-port.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
@@ -221,6 +222,14 @@ export function createCore(deps: CoreDeps): Core {
     nowMs: () => deps.clock.now(),
     lead: () => settings.get().lead?.userId ?? '',
     escalateAfterMs: () => plan.get().escalationGraceMinutes * 60_000,
+    // The outbox and History are built below; the keeper reaches them only once messages are sent.
+    headline: createHeadlineKeeper({
+      outbox: () => outbox,
+      history: () => history,
+      plan: plan.get,
+      zone: () => settings.get().timeZone,
+      logger: deps.logger,
+    }),
   });
   const slackGateway = createSlackGateway({
     credential: () => slack.credential(),

@@ -143,6 +143,8 @@ export function mergeIncidentMessage(existing: Incident | undefined, message: In
     origin: 'slack',
     slackEvents: [],
     ownershipNotice: null,
+    status: 'investigating',
+    headlineText: null,
   };
   const isKnownEntry = base.timeline.some((entry) => entry.outboxItemId === message.heraldId);
   const timeline = isKnownEntry

@@ -48,6 +48,8 @@ function incident(overrides: Partial<Incident>): Incident {
     origin: 'local',
     slackEvents: [],
     ownershipNotice: null,
+    status: 'resolved',
+    headlineText: null,
     ...overrides,
   };
 }
