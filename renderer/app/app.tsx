@@ -13,7 +13,9 @@ import { useAppInfo } from '../server-state/app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
 import { screenLoaders } from './screen-loaders.ts';
 import { screens, type ScreenId } from './screens.ts';
+import { SlackBanner } from './slack-banner.tsx';
 import { StorageNotices } from './storage-notices.tsx';
+import { SetupChecklist } from '../features/setup/setup-checklist.tsx';
 
 const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
   compose: ComposerScreen,
@@ -91,8 +93,10 @@ export function App() {
           </p>
         ) : null}
         <StorageNotices />
+        <SlackBanner />
         <OpenAtLoginPrompt />
         <h1>{title}</h1>
+        {screen === 'compose' ? <SetupChecklist placement="home" /> : null}
         <CurrentScreen screen={screen} />
       </main>
       <NotificationCentre />

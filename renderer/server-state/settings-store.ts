@@ -7,6 +7,7 @@ import type { Result } from '../../shared/api/result.ts';
 import type { ReminderSettings } from '../../shared/reminders/reminder-settings.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/settings/defaults.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/settings.ts';
+import { setTimeLocale } from '../../shared/time/format.ts';
 import { herald } from '../api/herald.ts';
 
 interface SettingsState {
@@ -19,14 +20,20 @@ interface SettingsState {
   update: (patch: SettingsPatch) => Promise<Result<Settings>>;
 }
 
+/** Every screen writes times the lead's way (shared/time/format.ts), set here as the settings arrive or change. */
+function adopt(settings: Settings): { settings: Settings } {
+  setTimeLocale(settings.timeLocale);
+  return { settings };
+}
+
 export const useSettings = create<SettingsState>()((set) => ({
   settings: null,
   reminderSettings: null,
-  apply: (settings) => set({ settings }),
+  apply: (settings) => set(adopt(settings)),
   applyReminderSettings: (reminderSettings) => set({ reminderSettings }),
   update: async (patch) => {
     const result = await herald().invoke('settings:update', patch);
-    if (result.ok) set({ settings: result.value });
+    if (result.ok) set(adopt(result.value));
     return result;
   },
 }));
@@ -34,6 +41,11 @@ export const useSettings = create<SettingsState>()((set) => ({
 /** The user's time zone (Settings → General), or Herald's default before the settings arrive. */
 export const selectZone = (state: SettingsState): string => state.settings?.timeZone ?? DEFAULT_TIME_ZONE;
 
+/**
+ * The user's zone, for a component that writes times. It also follows the lead's way of writing them, so a
+ * change of `timeLocale` redraws every such component.
+ */
 export function useUserZone(): string {
+  useSettings((state) => state.settings?.timeLocale);
   return useSettings(selectZone);
 }

@@ -3,3 +3,5 @@
 // to get them.
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+export { DEFAULT_TIME_LOCALE, timeLocales, type TimeLocale } from '../time/time-locale.ts';

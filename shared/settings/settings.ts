@@ -3,7 +3,7 @@
 // zod); the plain defaults live in defaults.ts.
 import { z } from 'zod';
 import { isValidTimeZone } from '../time/zoned.ts';
-import { DEFAULT_TIME_ZONE } from './defaults.ts';
+import { DEFAULT_TIME_LOCALE, DEFAULT_TIME_ZONE, timeLocales } from './defaults.ts';
 
 export const timeZoneSchema = z
   .string()
@@ -26,6 +26,12 @@ export const settingsSchema = z.object({
   hasAnsweredOpenAtLogin: z.boolean(),
   /** Download updates in the background as soon as they are found (otherwise Settings offers "Download"). */
   autoDownloadUpdates: z.boolean(),
+  /** How times are written on every screen (shared/time/format.ts): en-GB "Thu 23 Apr, 14:00", en-US "Thu, Apr 23, 2:00 PM". */
+  timeLocale: z.enum(timeLocales),
+  /** The first-run checklist's "review the plan" step: the lead said the plan is the team's. */
+  hasReviewedPlan: z.boolean(),
+  /** The lead closed the first-run checklist (it stays in Settings). */
+  isSetupChecklistHidden: z.boolean(),
   /**
    * The person using this Herald, as a Slack user picked from the workspace: the owner of what they declare and
    * the actor in every message's metadata. Null until chosen (then this Herald alerts for every incident).
@@ -48,6 +54,9 @@ export const defaultSettings: Settings = {
   openAtLogin: false,
   hasAnsweredOpenAtLogin: false,
   autoDownloadUpdates: true,
+  timeLocale: DEFAULT_TIME_LOCALE,
+  hasReviewedPlan: false,
+  isSetupChecklistHidden: false,
   lead: null,
 };
 

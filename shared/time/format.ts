@@ -1,8 +1,30 @@
-// How Herald writes instants for people: a fixed British English layout
-// ("Thu 23 Apr 2026, 12:00 BST") built from zoned wall time rather than from
-// Intl's locale output, so the text is identical in Node, Chromium and tests.
+// How Herald writes instants for people, in the lead's way of writing times
+// (Settings → General): British English, 24-hour, by default ("Thu 23 Apr
+// 2026, 12:00 BST"), or US English, 12-hour ("Thu, Apr 23, 2026, 12:00 PM
+// BST"). Built from zoned wall time rather than from Intl's locale output, so
+// the text is identical in Node, Chromium and tests, and every screen, the
+// Slack preview and the notifications agree. The locale is app-wide, like the
+// document's language: main and the renderer each set it from the settings
+// (setTimeLocale), and every function here reads it.
 import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar-names.ts';
+import { DEFAULT_TIME_LOCALE, type TimeLocale } from './time-locale.ts';
 import { wallTimeInZone } from './zoned.ts';
+
+let currentLocale: TimeLocale = DEFAULT_TIME_LOCALE;
+
+/** Sets the way times are written from now on (the settings' `timeLocale`). */
+export function setTimeLocale(locale: TimeLocale): void {
+  currentLocale = locale;
+}
+
+export function timeLocale(): TimeLocale {
+  return currentLocale;
+}
+
+/** Whether times are written with a 12-hour clock ("2:00 PM"), as in en-US. */
+export function usesTwelveHourClock(): boolean {
+  return currentLocale === 'en-US';
+}
 
 export interface FormatInstantOptions {
   /** "Thu " in front; default true. */
@@ -21,20 +43,68 @@ function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** "Thu 23 Apr 2026, 12:00 BST" in `zone`; options drop the weekday, year or zone. */
+function clockText(hour: number, minute: number): string {
+  if (!usesTwelveHourClock()) return `${twoDigits(hour)}:${twoDigits(minute)}`;
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${twoDigits(minute)} ${hour < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * "Thu 23 Apr 2026, 12:00 BST" in `zone` (en-US: "Thu, Apr 23, 2026, 12:00 PM BST"); options drop the weekday,
+ * year or zone.
+ */
 export function formatInstant(epochMs: number, zone: string, options: FormatInstantOptions = {}): string {
   const { withWeekday = true, withYear = true, withZone = true } = options;
   const wall = wallTimeInZone(epochMs, zone);
+  const month = MONTH_NAMES[wall.month - 1];
+  const zoneName = withZone ? ` ${wall.zoneAbbreviation}` : '';
+  const time = clockText(wall.hour, wall.minute);
+  if (currentLocale === 'en-US') {
+    const weekday = withWeekday ? `${WEEKDAY_NAMES[wall.weekday]}, ` : '';
+    const year = withYear ? `, ${wall.year}` : '';
+    return `${weekday}${month} ${wall.day}${year}, ${time}${zoneName}`;
+  }
   const weekday = withWeekday ? `${WEEKDAY_NAMES[wall.weekday]} ` : '';
   const year = withYear ? ` ${wall.year}` : '';
-  const zoneName = withZone ? ` ${wall.zoneAbbreviation}` : '';
-  return `${weekday}${wall.day} ${MONTH_NAMES[wall.month - 1]}${year}, ${twoDigits(wall.hour)}:${twoDigits(wall.minute)}${zoneName}`;
+  return `${weekday}${wall.day} ${month}${year}, ${time}${zoneName}`;
 }
 
-/** "12:00": the 24-hour clock time in `zone`. */
+/** "12:00" (en-US "12:00 PM"): the clock time in `zone`. */
 export function formatTimeOfDay(epochMs: number, zone: string): string {
   const wall = wallTimeInZone(epochMs, zone);
-  return `${twoDigits(wall.hour)}:${twoDigits(wall.minute)}`;
+  return clockText(wall.hour, wall.minute);
+}
+
+/** "23/04/2026" (en-US "04/23/2026"): a calendar date in `zone`, as the lead types one. */
+export function formatNumericDate(epochMs: number, zone: string): string {
+  const wall = wallTimeInZone(epochMs, zone);
+  const [first, second] = currentLocale === 'en-US' ? [wall.month, wall.day] : [wall.day, wall.month];
+  return `${twoDigits(first)}/${twoDigits(second)}/${wall.year}`;
+}
+
+/** How a typed date is laid out: "DD/MM/YYYY" (en-US "MM/DD/YYYY"). */
+export function numericDatePattern(): string {
+  return currentLocale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY';
+}
+
+/**
+ * A date the lead typed, in their layout ("23/04/2026", en-US "04/23/2026"; "-" or "." also separate), or
+ * ISO "2026-04-23"; null when it is not a real date.
+ */
+export function parseNumericDate(text: string): { year: number; month: number; day: number } | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  let parts: [number, number, number] | null = null;
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (local) {
+    const [first, second, year] = [Number(local[1]), Number(local[2]), Number(local[3])];
+    parts = currentLocale === 'en-US' ? [year, first, second] : [year, second, first];
+  }
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return { year, month, day };
 }
 
 function describeMinutes(totalMinutes: number): string {

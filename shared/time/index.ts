@@ -9,7 +9,20 @@ export {
   wallTimeInZone,
 } from './zoned.ts';
 export type { FormatInstantOptions } from './format.ts';
-export { formatInstant, formatLateness, formatRelative, formatTimeOfDay, toIsoUtc } from './format.ts';
+export {
+  formatInstant,
+  formatLateness,
+  formatNumericDate,
+  formatRelative,
+  formatTimeOfDay,
+  numericDatePattern,
+  parseNumericDate,
+  setTimeLocale,
+  timeLocale,
+  toIsoUtc,
+  usesTwelveHourClock,
+} from './format.ts';
+export { DEFAULT_TIME_LOCALE, TIME_LOCALE_LABELS, timeLocales, type TimeLocale } from './time-locale.ts';
 export {
   fullDateLabel,
   MONTH_FULL_NAMES,

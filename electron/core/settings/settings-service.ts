@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings/settings.ts';
+import { setTimeLocale } from '../../../shared/time/format.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 
@@ -16,6 +17,9 @@ const storedSettingsSchema = z.object({
   openAtLogin: z.boolean().default(defaultSettings.openAtLogin),
   hasAnsweredOpenAtLogin: z.boolean().default(defaultSettings.hasAnsweredOpenAtLogin),
   autoDownloadUpdates: z.boolean().default(defaultSettings.autoDownloadUpdates),
+  timeLocale: settingsSchema.shape.timeLocale.default(defaultSettings.timeLocale),
+  hasReviewedPlan: z.boolean().default(defaultSettings.hasReviewedPlan),
+  isSetupChecklistHidden: z.boolean().default(defaultSettings.isSetupChecklistHidden),
   lead: settingsSchema.shape.lead,
 });
 
@@ -42,10 +46,13 @@ export interface SettingsService {
 }
 
 export function createSettingsService(store: VersionedStore<Settings>, bus: EventBus): SettingsService {
+  // Notifications, the tray and Slack fallbacks write times the lead's way (shared/time/format.ts).
+  setTimeLocale(store.read().timeLocale);
   return {
     get: () => store.read(),
     update(patch) {
       const next = store.update((current) => ({ ...current, ...patch }));
+      setTimeLocale(next.timeLocale);
       bus.emit('settings:changed', next);
       return ok(next);
     },

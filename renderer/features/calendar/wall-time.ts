@@ -1,7 +1,7 @@
 // Between what the calendar's forms show (a date and a time of day in a zone)
 // and the UTC instants the API speaks, plus the short forms the grid uses.
 import { instantFromWallTime, wallTimeInZone } from '../../../shared/time/zoned.ts';
-import { formatInstant, formatTimeOfDay } from '../../../shared/time/format.ts';
+import { formatInstant, formatTimeOfDay, timeLocale } from '../../../shared/time/format.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -11,9 +11,10 @@ export function dateInputOf(utc: string, zone: string): string {
   return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}`;
 }
 
-/** "12:00" for an <input type="time">. */
+/** "12:00" for an <input type="time">: always 24-hour, whatever the lead's way of writing times. */
 export function timeInputOf(utc: string, zone: string): string {
-  return formatTimeOfDay(Date.parse(utc), zone);
+  const wall = wallTimeInZone(Date.parse(utc), zone);
+  return `${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
 /** The UTC instant for a date and time typed in `zone`, or null if either is missing or malformed. */
@@ -47,30 +48,19 @@ export function describeWindow(startsAtUtc: string, endsAtUtc: string, zone: str
   return `${formatInstant(startMs, zone)} – ${formatInstant(endMs, zone)}`;
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
-/** "zone|instant" → "12:00". Intl's format is the dearest call in drawing a month, and the same instants come back
- * every time a view is drawn; bounded, so a long session does not grow it without end. */
+/** "locale|zone|instant" → "12:00": the same instants come back every time a view is drawn; bounded, so a long
+ * session does not grow it without end. */
 const shortTimes = new Map<string, string>();
 const MAX_SHORT_TIMES = 20_000;
 
-/** "12:00" in the zone: what a chip in the grid shows. One cached formatter, as a month may show hundreds. */
+/** "12:00" in the zone (en-US "12:00 PM"): what a chip in the grid shows, written as every screen writes times. */
 export function shortTime(utc: string, zone: string): string {
-  const key = `${zone}|${utc}`;
+  const key = `${timeLocale()}|${zone}|${utc}`;
   const known = shortTimes.get(key);
   if (known !== undefined) return known;
   const epochMs = Date.parse(utc);
   if (Number.isNaN(epochMs)) return '';
-  let formatter = timeFormatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormatters.set(zone, formatter);
-  }
-  const text = formatter.format(epochMs);
+  const text = formatTimeOfDay(epochMs, zone);
   if (shortTimes.size >= MAX_SHORT_TIMES) shortTimes.clear();
   shortTimes.set(key, text);
   return text;

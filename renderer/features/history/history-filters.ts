@@ -2,7 +2,12 @@
 // date range in the user's own zone (whole days, both ends included).
 import type { Result } from '../../../shared/api/result.ts';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
-import { addDaysInZone, instantFromWallTime } from '../../../shared/time/index.ts';
+import {
+  addDaysInZone,
+  formatNumericDate,
+  instantFromWallTime,
+  parseNumericDate,
+} from '../../../shared/time/index.ts';
 
 export interface HistoryFilterValues {
   text: string;
@@ -24,6 +29,7 @@ export const emptyHistoryFilters: HistoryFilterValues = {
 };
 
 export const HISTORY_PAGE_SIZE = 100;
+const EXAMPLE_DAY = { year: 2026, month: 4, day: 23, hour: 12, minute: 0 };
 
 /** A date filter Herald cannot use: which field, and why. */
 export interface FilterProblem {
@@ -33,13 +39,19 @@ export interface FilterProblem {
 
 export type FilterOutcome = Result<HistoryQuery, FilterProblem>;
 
-/** Midnight at the start of a date in `zone`, or undefined for an empty or malformed date. */
+/**
+ * Midnight at the start of a date in `zone`, or undefined for an empty or malformed date. The date is typed the
+ * lead's way ("23/04/2026", en-US "04/23/2026"), as every screen writes dates, or as ISO "2026-04-23".
+ */
 export function startOfDate(date: string, zone: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return instantFromWallTime({ year, month, day, hour: 0, minute: 0 }, zone);
+  const parsed = parseNumericDate(date);
+  if (!parsed) return undefined;
+  return instantFromWallTime({ ...parsed, hour: 0, minute: 0 }, zone);
+}
+
+/** "Enter a date such as 23/04/2026." in the lead's layout. */
+function dateHelp(zone: string): string {
+  return `Enter a date such as ${formatNumericDate(instantFromWallTime(EXAMPLE_DAY, zone), zone)}.`;
 }
 
 export function queryFromFilters(
@@ -49,10 +61,10 @@ export function queryFromFilters(
 ): FilterOutcome {
   const fromMs = values.fromDate === '' ? undefined : startOfDate(values.fromDate, zone);
   if (values.fromDate !== '' && fromMs === undefined)
-    return { ok: false, error: { field: 'fromDate', message: 'Enter a date such as 23/04/2026.' } };
+    return { ok: false, error: { field: 'fromDate', message: dateHelp(zone) } };
   const toStartMs = values.toDate === '' ? undefined : startOfDate(values.toDate, zone);
   if (values.toDate !== '' && toStartMs === undefined)
-    return { ok: false, error: { field: 'toDate', message: 'Enter a date such as 23/04/2026.' } };
+    return { ok: false, error: { field: 'toDate', message: dateHelp(zone) } };
   // "To 23 April" includes the whole of that day.
   const toMs = toStartMs === undefined ? undefined : addDaysInZone(toStartMs, 1, zone);
   if (fromMs !== undefined && toStartMs !== undefined && toStartMs < fromMs) {

@@ -4,6 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
+import { numericDatePattern } from '../../../shared/time/format.ts';
 import { herald } from '../../api/herald.ts';
 import { FormField } from '../../ui/form-field.tsx';
 import { channelsInPlan } from '../../../shared/plan/plan-edits.ts';
@@ -85,11 +86,30 @@ export function HistoryScreen() {
             </select>
           )}
         </FormField>
-        <FormField label="Sent from" error={dateError?.field === 'fromDate' ? dateError.message : undefined}>
-          {(control) => <input {...control} type="date" {...register('fromDate')} />}
+        {/* Text, not type="date": the browser's date field writes dates its own way, not the lead's (Settings). */}
+        <FormField
+          label="Sent from"
+          help={numericDatePattern()}
+          error={dateError?.field === 'fromDate' ? dateError.message : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              {...register('fromDate')}
+            />
+          )}
         </FormField>
-        <FormField label="Sent to" error={dateError?.field === 'toDate' ? dateError.message : undefined}>
-          {(control) => <input {...control} type="date" {...register('toDate')} />}
+        <FormField
+          label="Sent to"
+          help={numericDatePattern()}
+          error={dateError?.field === 'toDate' ? dateError.message : undefined}
+        >
+          {(control) => (
+            <input {...control} type="text" inputMode="numeric" autoComplete="off" {...register('toDate')} />
+          )}
         </FormField>
       </form>
       <section aria-labelledby="history-results-heading" className="stack">

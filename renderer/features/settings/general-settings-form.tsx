@@ -6,12 +6,15 @@ import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/index.ts';
 import type { Settings } from '../../../shared/settings/settings.ts';
+import { TIME_LOCALE_LABELS, timeLocales } from '../../../shared/time/time-locale.ts';
+import { formatTimeOfDay } from '../../../shared/time/format.ts';
+import { serverNowMs } from '../../server-state/clock-store.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
 
 const checkedFields = ['timeZone'] as const;
 
 export function GeneralSettingsForm() {
-  const ids = { zone: useId(), tray: useId(), zoneError: useId() };
+  const ids = { zone: useId(), tray: useId(), zoneError: useId(), locale: useId() };
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const settings = useSettings((state) => state.settings);
@@ -28,12 +31,12 @@ export function GeneralSettingsForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     // Only this form's fields: the desktop sections save their own settings, and a stale copy must not overwrite them.
-    const { timeZone, keepRunningInTray } = values;
-    const result = await useSettings.getState().update({ timeZone, keepRunningInTray });
+    const { timeZone, keepRunningInTray, timeLocale } = values;
+    const result = await useSettings.getState().update({ timeZone, keepRunningInTray, timeLocale });
     if (result.ok) {
       reset(result.value);
       setSaveError(null);
-      setSavedAt(new Date().toLocaleTimeString());
+      setSavedAt(formatTimeOfDay(serverNowMs(), result.value.timeZone));
       return;
     }
     const refused = checkedFields.filter((field) => result.error.fieldErrors?.[field] !== undefined);
@@ -59,6 +62,16 @@ export function GeneralSettingsForm() {
               The time zone {errors.timeZone.message}
             </p>
           ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.locale}>How times are written</label>
+          <select id={ids.locale} {...register('timeLocale')}>
+            {timeLocales.map((locale) => (
+              <option key={locale} value={locale}>
+                {TIME_LOCALE_LABELS[locale]}
+              </option>
+            ))}
+          </select>
         </div>
         <label htmlFor={ids.tray} className="checkbox">
           <input id={ids.tray} type="checkbox" {...register('keepRunningInTray')} />

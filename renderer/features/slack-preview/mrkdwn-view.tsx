@@ -9,6 +9,10 @@ import { slackDateText } from './slack-date-text.ts';
 
 export interface MrkdwnContext {
   nowMs: number;
+  /** The lead's zone: date tokens show as the lead (a reader in that zone) sees them; undefined: this browser's. */
+  timeZone?: string;
+  /** The lead's clock (Settings → General); undefined: this browser's habit. */
+  isTwelveHour?: boolean;
   /** Channel id → name, for <#C123> tokens without a label. */
   channelNames?: Readonly<Record<string, string>>;
 }
@@ -55,7 +59,11 @@ function InlineNodes({
           </a>
         );
       case 'date': {
-        const text = slackDateText(node.epochSec, node.format, { nowMs: context.nowMs });
+        const text = slackDateText(node.epochSec, node.format, {
+          nowMs: context.nowMs,
+          ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+          ...(context.isTwelveHour !== undefined ? { isTwelveHour: context.isTwelveHour } : {}),
+        });
         return (
           <time
             key={index}

@@ -4,6 +4,8 @@
 // is built from exactly what will be posted.
 import { memo, useMemo } from 'react';
 import type { RenderedMessage, SlackBlock } from '../../../shared/slack/format/blocks.ts';
+import { formatTimeOfDay, usesTwelveHourClock } from '../../../shared/time/format.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 import { limitGauges, visibleGauges } from './limit-gauges.ts';
 import { MrkdwnView, type MrkdwnContext } from './mrkdwn-view.tsx';
 import './slack-preview.css';
@@ -63,9 +65,15 @@ export function SlackMessagePreview({
 }: SlackMessagePreviewProps) {
   // Minute resolution: "today"/"tomorrow" and relative words only change that often, and a stable context keeps the memos warm.
   const minute = Math.floor(nowMs / 60_000);
-  const context = useMemo<MrkdwnContext>(() => ({ nowMs: minute * 60_000 }), [minute]);
+  const zone = useUserZone();
+  const isTwelveHour = usesTwelveHourClock();
+  const context = useMemo<MrkdwnContext>(
+    () => ({ nowMs: minute * 60_000, timeZone: zone, isTwelveHour }),
+    [minute, zone, isTwelveHour],
+  );
   const gauges = useMemo(() => visibleGauges(limitGauges(message)), [message]);
-  const time = new Date(nowMs).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  // The message's time as Herald writes every time: the lead's zone and clock (shared/time/format.ts).
+  const time = formatTimeOfDay(nowMs, zone);
   return (
     <section className="slack-preview" aria-label="Slack preview" data-testid="slack-preview">
       <p className="slack-where">

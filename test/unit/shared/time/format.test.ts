@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import {
   formatInstant,
   formatLateness,
+  formatNumericDate,
   formatRelative,
   formatTimeOfDay,
+  numericDatePattern,
+  parseNumericDate,
+  setTimeLocale,
+  timeLocale,
   toIsoUtc,
 } from '../../../../shared/time/format.ts';
 
@@ -110,5 +115,39 @@ describe('formatLateness', () => {
 
   it('refuses a duration that is not a number', () => {
     expect(() => formatLateness(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('the lead’s way of writing times', () => {
+  const instant = Date.parse('2026-04-23T13:05:00.000Z'); // 14:05 BST
+  afterEach(() => setTimeLocale('en-GB'));
+
+  it('writes British English, 24-hour, by default', () => {
+    expect(timeLocale()).toBe('en-GB');
+    expect(formatInstant(instant, 'Europe/London')).toBe('Thu 23 Apr 2026, 14:05 BST');
+    expect(formatTimeOfDay(instant, 'Europe/London')).toBe('14:05');
+    expect(formatNumericDate(instant, 'Europe/London')).toBe('23/04/2026');
+    expect(numericDatePattern()).toBe('DD/MM/YYYY');
+  });
+
+  it('writes US English with a 12-hour clock once chosen', () => {
+    setTimeLocale('en-US');
+    expect(formatInstant(instant, 'Europe/London')).toBe('Thu, Apr 23, 2026, 2:05 PM BST');
+    expect(formatInstant(instant, 'Europe/London', { withYear: false, withZone: false })).toBe(
+      'Thu, Apr 23, 2:05 PM',
+    );
+    expect(formatTimeOfDay(Date.parse('2026-04-23T23:30:00.000Z'), 'Europe/London')).toBe('12:30 AM');
+    expect(formatNumericDate(instant, 'Europe/London')).toBe('04/23/2026');
+    expect(numericDatePattern()).toBe('MM/DD/YYYY');
+  });
+
+  it('reads dates typed the lead’s way, or ISO, and refuses dates that do not exist', () => {
+    expect(parseNumericDate('23/04/2026')).toEqual({ year: 2026, month: 4, day: 23 });
+    expect(parseNumericDate('2026-04-23')).toEqual({ year: 2026, month: 4, day: 23 });
+    expect(parseNumericDate('04/23/2026')).toBeNull();
+    expect(parseNumericDate('31/02/2026')).toBeNull();
+    setTimeLocale('en-US');
+    expect(parseNumericDate('04/23/2026')).toEqual({ year: 2026, month: 4, day: 23 });
+    expect(parseNumericDate('23/04/2026')).toBeNull();
   });
 });

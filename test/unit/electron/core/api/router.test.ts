@@ -15,6 +15,9 @@ describe('the core router', () => {
         openAtLogin: false,
         hasAnsweredOpenAtLogin: false,
         autoDownloadUpdates: true,
+        timeLocale: 'en-GB',
+        hasReviewedPlan: false,
+        isSetupChecklistHidden: false,
         lead: null,
       },
     });
