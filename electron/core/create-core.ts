@@ -220,6 +220,7 @@ export function createCore(deps: CoreDeps): Core {
     scheduler: reminders.scheduler,
     bus,
     nowMs: () => deps.clock.now(),
+    plan: () => plan.get(),
     lead: () => settings.get().lead?.userId ?? '',
     escalateAfterMs: () => plan.get().escalationGraceMinutes * 60_000,
     // The outbox and History are built below; the keeper reaches them only once messages are sent.

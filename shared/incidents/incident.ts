@@ -35,6 +35,15 @@ export const incidentTimelineEntrySchema = z.object({
 });
 export type IncidentTimelineEntry = z.infer<typeof incidentTimelineEntrySchema>;
 
+/**
+ * The answers a follow-up starts from: the latest message's impact, action and user actions (and a "not
+ * applicable" reason, if that is what it gave), so the lead edits what changed instead of retyping it.
+ */
+export const carriedAnswersSchema = z.object({
+  fields: z.record(z.string().max(100), z.string().max(20_000)),
+  notApplicable: z.record(z.string().max(100), z.string().max(2_000)),
+});
+export type CarriedAnswers = z.infer<typeof carriedAnswersSchema>;
 /** One incident message as Slack has it (the team's log): its place in Slack's order and what its metadata said. */
 export const incidentSlackEventSchema = z.object({
   ts: z.string().max(40),
@@ -65,6 +74,9 @@ export const incidentSchema = z.object({
   nextUpdateAtUtc: isoInstant.nullable(),
   postmortemUrl: z.string().nullable(),
   timeline: z.array(incidentTimelineEntrySchema),
+  /** The declaration's priority answer ("high", "medium", "low"; "" when none): the plan's update cadence follows it. */
+  priority: z.string().max(20).default(''),
+  carried: carriedAnswersSchema.default({ fields: {}, notApplicable: {} }),
   /** Who has comms for it (Slack user id): the declarer, then whoever took over; "" when not known. */
   owner: z.string().max(40).default(''),
   /** Where the incident came from: this Herald, or another lead's seen in Slack. */

@@ -70,6 +70,13 @@ export interface LintWarning {
   itemId?: string;
   /** Sending anyway needs the author's explicit override, recorded in history. */
   isBlocking: boolean;
+  /** Slack itself would refuse or cut the message: no override can send it, the author must change it. */
+  isSlackLimit?: true;
+}
+
+/** The warnings no override can get past: Slack's own limits. */
+export function slackLimitWarnings(result: LintResult): LintWarning[] {
+  return result.warnings.filter((warning) => warning.isSlackLimit === true);
 }
 
 export interface LintResult {
@@ -282,6 +289,7 @@ function checkMessage(draft: Draft, plan: Plan, context: LintContext, warnings: 
       code: problem.code,
       message: problem.message,
       isBlocking: problem.code !== 'title_not_descriptive',
+      ...(problem.code === 'title_too_long' ? { isSlackLimit: true as const } : {}),
     });
   }
   for (const name of parts.unknownPlaceholders) {
@@ -297,7 +305,12 @@ function checkMessage(draft: Draft, plan: Plan, context: LintContext, warnings: 
     const isError = problem.severity === 'error';
     const code =
       problem.code === 'text_empty' ? 'empty_message' : isError ? 'over_slack_limit' : 'near_slack_limit';
-    warnings.push({ code, isBlocking: isError, message: problem.message });
+    warnings.push({
+      code,
+      isBlocking: isError,
+      message: problem.message,
+      ...(isError && code === 'over_slack_limit' ? { isSlackLimit: true as const } : {}),
+    });
   }
 }
 

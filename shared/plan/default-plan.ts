@@ -1,7 +1,7 @@
 // Herald's default communications plan, built from the team's published plan:
 // what goes to service teams, the department, the CTO and SMT, on which
 // channel and how often. "Reset to the default plan" returns exactly this.
-import { PLAN_VERSION, type Plan } from './plan-schema.ts';
+import { DEFAULT_INCIDENT_UPDATE_CADENCE, PLAN_VERSION, type Plan } from './plan-schema.ts';
 
 /** The team's main channel for service teams: features, incidents, postmortems, upgrades. */
 export const UPDATE_CHANNEL = 'operations-engineering-update';
@@ -164,6 +164,7 @@ const defaultPlan: Plan = {
     },
   ],
   checklistHelp: {},
+  incidentUpdateCadence: { ...DEFAULT_INCIDENT_UPDATE_CADENCE },
   escalationGraceMinutes: 15,
 };
 

@@ -126,3 +126,8 @@ export function editChecklistHelp(
     withChecklistHelp(plan, checklistKind, { ...(plan.checklistHelp[checklistKind] ?? {}), [itemId]: help }),
   );
 }
+
+/** The plan with a new update cadence (minutes by incident priority); plan:check judges the numbers. */
+export function withIncidentUpdateCadence(plan: Plan, cadence: Plan['incidentUpdateCadence']): Plan {
+  return { ...plan, incidentUpdateCadence: { ...cadence } };
+}

@@ -32,3 +32,11 @@ export function slackChannelsOf(type: CommunicationType): string[] {
 export function isShownInChannel(type: CommunicationType | undefined, stage: string): boolean {
   return type?.alsoToChannelStages.includes(stage) ?? false;
 }
+
+/** Minutes until an incident's next update is due, for its priority answer ("high", "" when none was given). */
+export function updateCadenceMinutes(plan: Plan, priority: string): number {
+  const cadence = plan.incidentUpdateCadence;
+  return priority === 'high' || priority === 'medium' || priority === 'low'
+    ? cadence[priority]
+    : cadence.unset;
+}

@@ -3,11 +3,23 @@
 // that need more than one field (unique ids, known checklists) live in
 // validate-plan.ts so that each can explain itself in plain words.
 import { z } from 'zod';
-import { cadences, normaliseChannelName, PLAN_VERSION } from './plan-vocabulary.ts';
+import {
+  CADENCE_MAX_MINUTES,
+  CADENCE_MIN_MINUTES,
+  cadences,
+  DEFAULT_INCIDENT_UPDATE_CADENCE,
+  normaliseChannelName,
+  PLAN_VERSION,
+} from './plan-vocabulary.ts';
 
 export {
   cadenceLabels,
   cadences,
+  DEFAULT_INCIDENT_UPDATE_CADENCE,
+  incidentPriorities,
+  incidentPriorityLabels,
+  type IncidentPriority,
+  type IncidentUpdateCadence,
   isValidChannelName,
   normaliseChannelName,
   PLAN_VERSION,
@@ -67,11 +79,27 @@ export const communicationTypeSchema = z.object({
 export type CommunicationType = z.output<typeof communicationTypeSchema>;
 export type CommunicationTypeInput = z.input<typeof communicationTypeSchema>;
 
+const cadenceMinutes = z
+  .number()
+  .int('must be a whole number of minutes')
+  .min(CADENCE_MIN_MINUTES, `must be at least ${CADENCE_MIN_MINUTES} minutes`)
+  .max(CADENCE_MAX_MINUTES, `must be at most ${CADENCE_MAX_MINUTES} minutes (a day)`);
+
+/** Minutes between an open incident's updates, by priority (see plan-vocabulary.ts). */
+export const incidentUpdateCadenceSchema = z.object({
+  high: cadenceMinutes,
+  medium: cadenceMinutes,
+  low: cadenceMinutes,
+  unset: cadenceMinutes,
+});
+
 export const planSchema = z.object({
   version: z.literal(PLAN_VERSION),
   types: z.array(communicationTypeSchema),
   /** Checklist kind → item id → the team's own help text, replacing Herald's. */
   checklistHelp: z.record(z.string(), z.record(z.string(), trimmed(500))).default({}),
+  /** How soon each incident's next update is due, by priority; stored plans gain it in migration step 3 → 4. */
+  incidentUpdateCadence: incidentUpdateCadenceSchema.default({ ...DEFAULT_INCIDENT_UPDATE_CADENCE }),
   /**
    * How long a promised incident update may be overdue before every lead's Herald is told (with "take over" at
    * hand), not only the owner's.

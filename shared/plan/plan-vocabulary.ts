@@ -35,4 +35,32 @@ export function isValidChannelName(name: string): boolean {
   return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(name);
 }
 
+/**
+ * How often an open incident is updated, by its priority (the incident checklist's `priority` answer; `unset`
+ * when the declaration gave none). The comms plan's own example promises the next High Priority update "in 30
+ * minutes"; it says nothing about the others, so those are Herald's suggestion. A holding update promises
+ * the next one this far ahead.
+ */
+export const incidentPriorities = ['high', 'medium', 'low', 'unset'] as const;
+export type IncidentPriority = (typeof incidentPriorities)[number];
+export type IncidentUpdateCadence = Readonly<Record<IncidentPriority, number>>;
+
+export const incidentPriorityLabels: Readonly<Record<IncidentPriority, string>> = {
+  high: 'High priority',
+  medium: 'Medium priority',
+  low: 'Low priority',
+  unset: 'Priority not given',
+};
+
+export const DEFAULT_INCIDENT_UPDATE_CADENCE: IncidentUpdateCadence = {
+  high: 30,
+  medium: 60,
+  low: 120,
+  unset: 30,
+};
+
+/** Bounds of a cadence, in minutes: at least five minutes, at most a day. */
+export const CADENCE_MIN_MINUTES = 5;
+export const CADENCE_MAX_MINUTES = 1_440;
+
 export const TYPE_ID_PATTERN = /^[a-z][a-z0-9-]{0,47}$/;

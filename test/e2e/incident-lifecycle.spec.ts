@@ -57,7 +57,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(page.getByText('Thu 23 Apr 2026, 12:30 BST · in 30 min')).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/composer-incident.png', fullPage: true });
   await page.getByRole('button', { name: 'Send now' }).click();
-  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // The incident shows its promise, and the reminder is armed for it.
   await gotoScreen(page, 'Incidents');
@@ -107,7 +107,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await page.getByLabel('When is the next update?').fill('in 1 hour');
   await page.getByLabel('What are we doing about it?').focus();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // Resolve.
   await gotoScreen(page, 'Incidents');
@@ -119,7 +119,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
     .getByLabel('How was it resolved?')
     .fill('The relays were restarted and the backlog has cleared. A postmortem will follow.');
   await page.getByRole('button', { name: 'Send now' }).click();
-  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // Attach the postmortem later, in the same thread.
   await gotoScreen(page, 'Incidents');
@@ -134,7 +134,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
     .getByLabel('Link to the postmortem')
     .fill('https://runbooks.example.org/postmortems/sentry-relays');
   await page.getByRole('button', { name: 'Send now' }).click();
-  await expect(page.getByTestId('composer-notice')).toContainText(/Sent to Slack|Sending|Queued/);
+  await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // Exactly four messages, one thread, each carrying its checklist's content.
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(4);

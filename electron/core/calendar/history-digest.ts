@@ -6,6 +6,7 @@ import type { DigestItem } from '../../../shared/calendar/digest.ts';
 import type { HistoryEntry } from '../../../shared/history/history-entry.ts';
 import type { HistoryQuery } from '../../../shared/history/history-query.ts';
 import type { Incident } from '../../../shared/incidents/incident.ts';
+import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { HistoryPort } from './duty-drafts.ts';
 
@@ -56,7 +57,7 @@ export function createHistoryDigestSource(deps: HistoryDigestDeps): HistoryPort 
         })
         .map((incident) => ({
           kind: 'incident',
-          title: incident.title,
+          title: currentIncidentName(incident),
           atUtc: incident.resolvedAtUtc ?? incident.declaredAtUtc,
           durationMs: Math.max(
             0,

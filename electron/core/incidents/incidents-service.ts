@@ -9,10 +9,13 @@ import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import type { StoredDraft } from '../../../shared/drafts/stored-draft.ts';
 import {
   incidentSchema,
+  type CarriedAnswers,
   type Incident,
   type IncidentTimelineKind,
 } from '../../../shared/incidents/incident.ts';
 import { answerOf, instantOf, type Draft } from '../../../shared/messages/index.ts';
+import { updateCadenceMinutes } from '../../../shared/plan/plan-lookups.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
@@ -59,6 +62,8 @@ export interface IncidentsServiceDeps {
   scheduler: ReminderScheduler;
   bus: EventBus;
   nowMs: () => number;
+  /** The plan: a holding update promises the next one at its cadence for the incident's priority. */
+  plan: () => Plan;
   createId?: () => string;
   /** The Slack user this Herald's lead is (Settings); "" when not named, and then every incident alerts here. */
   lead?: () => string;
@@ -66,6 +71,28 @@ export interface IncidentsServiceDeps {
   escalateAfterMs?: () => number | null;
   /** Keeps the declaration's headline current once replies reach Slack (absent: headlines are left alone). */
   headline?: HeadlineKeeper;
+}
+
+/** The answers a follow-up carries forward from the message before it (see CarriedAnswers). */
+const CARRIED_ITEMS = ['serviceImpact', 'actionBeingTaken', 'userActions'] as const;
+
+function carriedFrom(draft: Draft, previous: CarriedAnswers): CarriedAnswers {
+  const carried: CarriedAnswers = {
+    fields: { ...previous.fields },
+    notApplicable: { ...previous.notApplicable },
+  };
+  for (const itemId of CARRIED_ITEMS) {
+    const answer = answerOf(draft, itemId);
+    const reason = draft.notApplicable[itemId];
+    if (answer !== '') {
+      carried.fields[itemId] = answer;
+      delete carried.notApplicable[itemId];
+    } else if (reason !== undefined && reason.trim() !== '') {
+      carried.notApplicable[itemId] = reason;
+      delete carried.fields[itemId];
+    }
+  }
+  return carried;
 }
 
 export interface IncidentsService {
@@ -203,6 +230,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     const incident: Incident = existing
       ? { ...existing, timeline: [...existing.timeline, { ...entry, by: me }] }
       : {
+          priority: answerOf(draft, 'priority'),
+          carried: { fields: {}, notApplicable: {} },
           id: routing.incidentId,
           service: answerOf(draft, 'service'),
           title: title.slice(0, 500),
@@ -227,6 +256,14 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       if (named) incident.status = named;
     }
     if (routing.kind === 'resolved') incident.status = 'resolved';
+    // What the next follow-up starts from: this message's impact, action and user actions.
+    if (
+      routing.kind === 'declared' ||
+      routing.kind === 'update' ||
+      routing.kind === 'holding' ||
+      routing.kind === 'resolved'
+    )
+      incident.carried = carriedFrom(draft, incident.carried);
     if (routing.kind === 'postmortem') {
       incident.postmortemUrl = answerOf(draft, 'postmortemUrl') || incident.postmortemUrl;
     }
@@ -319,6 +356,24 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     if (headlineText !== null) save({ ...replied, headlineText });
   }
 
+  /** A holding update's promise: now plus the plan's cadence for the incident's priority, to the minute. */
+  function holdingPromiseIso(incident: Incident): string {
+    const minutes = updateCadenceMinutes(deps.plan(), incident.priority);
+    const atMs = Math.ceil((deps.nowMs() + minutes * 60_000) / 60_000) * 60_000;
+    return new Date(atMs).toISOString();
+  }
+
+  /** A reused holding draft keeps what the lead typed, but never a promise that has already passed. */
+  function freshenHolding(stored: StoredDraft, incident: Incident): Result<StoredDraft> {
+    const promiseMs = instantOf(stored.draft, 'nextUpdateAtUtc');
+    if (promiseMs !== undefined && promiseMs > deps.nowMs()) return ok(stored);
+    const draft = {
+      ...stored.draft,
+      fields: { ...stored.draft.fields, nextUpdateAtUtc: holdingPromiseIso(incident) },
+    };
+    return deps.drafts.save(draft, stored.meta.focusedField);
+  }
+
   function draftNext(incidentId: string, kind: NextMessageKind): Result<StoredDraft> {
     const incident = get(incidentId);
     if (!incident) return fail('not_found', 'There is no such incident.');
@@ -335,14 +390,25 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
           stored.draft.stage === stage &&
           (stored.draft.fields.isHolding === 'yes') === (kind === 'holding'),
       );
-    if (reusable) return ok(reusable);
+    if (reusable) return kind === 'holding' ? freshenHolding(reusable, incident) : ok(reusable);
     const fields: Record<string, string> = { service: incident.service };
-    if (kind === 'holding') {
-      fields.isHolding = 'yes';
-      fields.serviceImpact = 'The impact is unchanged.';
-      fields.actionBeingTaken = 'The team is still working on it; there is no new information yet.';
+    let notApplicable: Record<string, string> = {};
+    if (kind === 'update' || kind === 'holding') {
+      // Follow-ups start from the last message's answers; the lead edits what changed.
+      Object.assign(fields, incident.carried.fields);
+      notApplicable = { ...incident.carried.notApplicable };
     }
-    return deps.drafts.create({
+    if (incident.priority !== '' && kind !== 'postmortem') fields.priority = incident.priority;
+    if (kind === 'holding') {
+      // Complete as it stands: one key sends it. Nothing new to say, so the promise is the news.
+      fields.isHolding = 'yes';
+      fields.serviceImpact ||= 'The impact is unchanged.';
+      fields.actionBeingTaken ||= 'The team is still working on it; there is no new information yet.';
+      if (fields.userActions === undefined && notApplicable.userActions === undefined)
+        fields.userActions = 'None.';
+      fields.nextUpdateAtUtc = holdingPromiseIso(incident);
+    }
+    const created = deps.drafts.create({
       typeId,
       stage,
       channel: incident.channel,
@@ -350,6 +416,9 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       fields,
       origin: { kind: 'incident', incidentId },
     });
+    if (!created.ok || Object.keys(notApplicable).length === 0) return created;
+    // "Not applicable" answers carry forward too (drafts:create takes only answers).
+    return deps.drafts.save({ ...created.value.draft, notApplicable }, null);
   }
 
   return {

@@ -79,6 +79,14 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const when = timing(args, deps.outbox.connection().state === 'online', routing, nowMs);
     if (!when.ok) return when;
 
+    // Slack's limits come first: no override sends a message Slack would refuse or cut.
+    const rendered = renderBlocks(draft, plan, { zone });
+    const tooBig = checkLimits(rendered).filter((problem) => problem.severity === 'error');
+    if (tooBig.length > 0)
+      return fail('too_long', tooBig.map((problem) => problem.message).join(' '), {
+        fix: 'Shorten it to fit Slack’s limits (the preview shows each one); an override cannot send it.',
+      });
+
     const lint = lintDraft(draft, plan, { nowMs, zone });
     const blocking = lint.warnings.filter((warning) => warning.isBlocking);
     if (blocking.length > 0 && args.overrideReason === undefined) {
@@ -91,10 +99,6 @@ export function createSendService(deps: SendServiceDeps): SendService {
         },
       );
     }
-
-    const rendered = renderBlocks(draft, plan, { zone });
-    const tooBig = checkLimits(rendered).filter((problem) => problem.severity === 'error');
-    if (tooBig.length > 0) return fail('too_long', tooBig.map((problem) => problem.message).join(' '));
 
     const promise = draft.fields.nextUpdateAtUtc;
     const { origin } = stored.meta;

@@ -72,6 +72,19 @@ function details(reminder: Reminder, firedAtMs: number, timeZone: string): strin
   }
 }
 
+/** Due or overdue: a holding update (complete as drafted, Send focused) is one click and one key away. */
+function isPromiseDue(reminder: Reminder): boolean {
+  return reminder.kind === 'incident_due' || reminder.kind === 'incident_overdue';
+}
+
+/** What a click on the notification opens: for a due promise the holding update, else the message itself. */
+function clickFor(reminder: Reminder): AttentionCommand {
+  return {
+    type: 'navigate',
+    request: composeRequest(composeIntentFor(reminder.subject, { isHolding: isPromiseDue(reminder) })),
+  };
+}
+
 function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] {
   const snooze: NotificationAction = {
     label: snoozeLabel(snoozeMs),
@@ -85,20 +98,19 @@ function actionsFor(reminder: Reminder, snoozeMs: number): NotificationAction[] 
     ];
   }
   if (reminder.subject.type === 'incident') {
-    return [
-      {
-        label: 'Post update',
-        command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) },
+    const update: NotificationAction = {
+      label: 'Post update',
+      command: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) },
+    };
+    const holding: NotificationAction = {
+      label: 'Post holding update',
+      command: {
+        type: 'navigate',
+        request: composeRequest(composeIntentFor(reminder.subject, { isHolding: true })),
       },
-      snooze,
-      {
-        label: 'Post holding update',
-        command: {
-          type: 'navigate',
-          request: composeRequest(composeIntentFor(reminder.subject, { isHolding: true })),
-        },
-      },
-    ];
+    };
+    // macOS shows the first action as the button: when the promise is due, that is the holding update.
+    return isPromiseDue(reminder) ? [holding, update, snooze] : [update, snooze, holding];
   }
   return [
     {
@@ -125,7 +137,7 @@ export function notificationFor(fired: FiredReminder, context: NotificationConte
     isSilent: !context.isSoundEnabled,
     urgency: isPressing ? 'critical' : 'normal',
     isSticky: isPressing,
-    click: { type: 'navigate', request: composeRequest(composeIntentFor(reminder.subject)) },
+    click: clickFor(reminder),
     actions: context.capabilities.hasNotificationActions ? actionsFor(reminder, context.snoozeMs) : [],
   };
 }

@@ -94,6 +94,17 @@ export function buildTrayModel(state: TrayState, context: TrayContext): TrayMode
         label: itemLabel(item, context),
         command: { type: 'navigate', request: composeRequest(composeIntentFor(item.reminder.subject)) },
       });
+      // A promise due or overdue: the holding update, complete as drafted, one click away.
+      const { subject } = item.reminder;
+      if (subject.type === 'incident' && (item.urgency === 'due' || item.urgency === 'overdue'))
+        menu.push({
+          type: 'item',
+          label: `Post holding update: ${menuSafeTitle(item.reminder.title)}`,
+          command: {
+            type: 'navigate',
+            request: composeRequest(composeIntentFor(subject, { isHolding: true })),
+          },
+        });
     }
     const hiddenCount = state.items.length - shown.length;
     if (hiddenCount > 0)

@@ -29,7 +29,8 @@ export async function openComposeIntent(intent: ComposeIntent): Promise<void> {
         incidentId: intent.incidentId,
         kind: intent.isHolding ? 'holding' : 'update',
       });
-      if (drafted.ok) await composer.openStored(drafted.value);
+      // A holding update is complete as drafted: Send has the focus, so one key sends it.
+      if (drafted.ok) await composer.openStored(drafted.value, { focusSend: intent.isHolding });
       else composer.showNotice({ tone: 'error', text: drafted.error.message });
       return;
     }

@@ -22,7 +22,12 @@ export interface ComposerNotice {
   text: string;
   /** Set after an incident message: the Incidents screen can show it. */
   incidentId?: string | null;
+  /** Set after Send: the notice follows this outbox item live (send-feedback-store.ts) instead of showing `text`. */
+  outboxItemId?: string;
 }
+
+/** A focus request for the Send button rather than a field: a holding update is ready as drafted. */
+export const SEND_FOCUS = '@send';
 
 export interface NewMessageInput {
   typeId: string;
@@ -51,7 +56,11 @@ interface ComposerState {
   startRequest: number;
 
   enter: () => Promise<void>;
-  openStored: (stored: StoredDraft, options?: { restoreFocus?: boolean }) => Promise<void>;
+  /** `focusSend`: put the focus on Send (a draft complete as it is, such as a holding update). */
+  openStored: (
+    stored: StoredDraft,
+    options?: { restoreFocus?: boolean; focusSend?: boolean },
+  ) => Promise<void>;
   openDraftById: (id: string) => Promise<boolean>;
   startNew: (input: NewMessageInput) => Promise<boolean>;
   startOver: () => Promise<void>;
@@ -173,7 +182,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
         draft,
         meta: stored.meta,
         focusedField,
-        focusRequest: options.restoreFocus ? (focusedField ?? '') : null,
+        focusRequest: options.focusSend ? SEND_FOCUS : options.restoreFocus ? (focusedField ?? '') : null,
         instantErrors: {},
         saveStatus: 'saved',
         saveError: null,

@@ -15,7 +15,7 @@ import { titleOf } from '../../../shared/messages/titles.ts';
 import { findType, helpFor, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { ChecklistField } from './checklist-field.tsx';
-import { useComposer } from './composer-store.ts';
+import { SEND_FOCUS, useComposer } from './composer-store.ts';
 import { fieldDomId, focusField, focusFirstQuestion } from './field-dom.ts';
 import { applyFormChange, formValuesFromDraft, type ComposerFormValues } from './form-values.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
@@ -89,7 +89,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
   );
 
   useEffect(() => {
-    if (focusRequest === null) return;
+    if (focusRequest === null || focusRequest === SEND_FOCUS) return;
     if (!focusField(focusRequest)) focusFirstQuestion();
     useComposer.getState().clearFocusRequest();
   }, [focusRequest]);

@@ -2,10 +2,10 @@
 // can be reached (being offline is normal), at a chosen time, or copied as
 // Slack text for places Herald does not post to. Incident updates may also
 // go to the channel, not only the thread.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { isShownInChannel, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
-import { useComposer } from './composer-store.ts';
+import { SEND_FOCUS, useComposer } from './composer-store.ts';
 import { ConnectionNote } from './connection-note.tsx';
 import { useDraftType } from './draft-form.tsx';
 import { useSend } from './send-store.ts';
@@ -115,6 +115,14 @@ export function SendBar() {
   const send = useSend((state) => state.send);
   const copyAsSlackText = useSend((state) => state.copyAsSlackText);
   const [isScheduling, setIsScheduling] = useState(false);
+  const sendNow = useRef<HTMLButtonElement | null>(null);
+  const focusRequest = useComposer((state) => state.focusRequest);
+  // A draft that is ready as it stands (a holding update) opens with Send focused: Enter sends it.
+  useEffect(() => {
+    if (focusRequest !== SEND_FOCUS || !sendNow.current) return;
+    sendNow.current.focus();
+    useComposer.getState().clearFocusRequest();
+  }, [focusRequest, hasDraft]);
   if (!hasDraft) return null;
   const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
   const isDisabled = isSending || isCopyOnly;
@@ -141,6 +149,7 @@ export function SendBar() {
       ) : null}
       <div className="row">
         <button
+          ref={sendNow}
           type="button"
           className="primary"
           disabled={isDisabled}

@@ -3,13 +3,12 @@
 // missing; and "Copy as Slack text" for destinations Herald does not post
 // to. The draft is saved first, so what is sent is what is on screen.
 import { create } from 'zustand';
-import type { SendResult } from '../../../shared/api/channels/messages.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { lintShapedDraft } from '../../../shared/messages/lint.ts';
+import { lintShapedDraft, slackLimitWarnings } from '../../../shared/messages/lint.ts';
 import { renderMrkdwn } from '../../../shared/messages/render.ts';
-import { formatInstant } from '../../../shared/time/index.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
+import { useSendFeedback } from './send-feedback-store.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { selectZone, useSettings } from '../../server-state/settings-store.ts';
@@ -45,23 +44,13 @@ interface SendState {
   setAlsoToChannel: (alsoToChannel: boolean | null) => void;
 }
 
-const STATE_WORDS: Readonly<Record<string, string>> = {
-  sent: 'Sent to Slack.',
-  sending: 'Sending to Slack now.',
-  queued: 'Queued: it goes as soon as Slack can be reached.',
-  scheduled: 'Scheduled.',
-  held: 'Held in the outbox until its time.',
-};
-
-function sentNotice(result: SendResult, request: SendRequest, zone: string): string {
-  const when =
-    request.mode === 'schedule' && request.atUtc
-      ? ` for ${formatInstant(Date.parse(request.atUtc), zone)}`
-      : '';
-  const state = STATE_WORDS[result.state] ?? `In the outbox (${result.state}).`;
-  return request.mode === 'schedule'
-    ? `Scheduled${when}. ${state === 'Scheduled.' ? '' : state}`.trim()
-    : state;
+/** Why Slack will not take the message, and what to do: the send bar shows it instead of an override. */
+export function slackLimitError(problems: readonly string[]): ApiError {
+  return {
+    code: 'too_long',
+    message: `Slack will not take this message as it stands. ${problems.join(' ')}`,
+    fix: 'Shorten it to fit; the preview’s “Slack limits” show how much room is left. An override cannot send it.',
+  };
 }
 
 /** The lead's choice when there is one; otherwise left out, so main applies the plan's setting for the stage. */
@@ -81,18 +70,22 @@ export const useSend = create<SendState>()((set, get) => ({
     const { plan } = usePlan.getState();
     const zone = selectZone(useSettings.getState());
     if (!draft || !plan || get().isSending) return;
-    if (overrideReason === undefined) {
-      const lint = lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone });
-      if (!lint.canSendWithoutOverride) {
-        set({
-          override: {
-            request,
-            reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message),
-          },
-          error: null,
-        });
-        return;
-      }
+    const lint = lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone });
+    // Slack's limits are not the plan's to waive: they stop the send before any override is offered.
+    const overLimits = slackLimitWarnings(lint);
+    if (overLimits.length > 0) {
+      set({ override: null, error: slackLimitError(overLimits.map((warning) => warning.message)) });
+      return;
+    }
+    if (overrideReason === undefined && !lint.canSendWithoutOverride) {
+      set({
+        override: {
+          request,
+          reasons: lint.warnings.filter((warning) => warning.isBlocking).map((warning) => warning.message),
+        },
+        error: null,
+      });
+      return;
     }
     set({ isSending: true, error: null, override: null, copy: null });
     const isSaved = await composer.flush();
@@ -107,6 +100,8 @@ export const useSend = create<SendState>()((set, get) => ({
       });
       return;
     }
+    // Listening before asking: the item may reach Slack before the answer comes back.
+    useSendFeedback.getState().expect();
     const result = await herald().invoke('messages:send', {
       draftId: draft.id,
       mode: request.mode,
@@ -116,6 +111,7 @@ export const useSend = create<SendState>()((set, get) => ({
     });
     set({ isSending: false });
     if (!result.ok) {
+      useSendFeedback.getState().stop();
       if (result.error.code === 'checklist_incomplete') {
         set({ override: { request, reasons: [result.error.message] } });
         return;
@@ -124,10 +120,12 @@ export const useSend = create<SendState>()((set, get) => ({
       return;
     }
     set({ alsoToChannel: null });
+    useSendFeedback.getState().follow({ id: result.value.outboxItemId, state: result.value.state });
     await useComposer.getState().release({
-      tone: 'success',
-      text: sentNotice(result.value, request, zone),
+      tone: 'info',
+      text: 'In the outbox.',
       incidentId: result.value.incidentId,
+      outboxItemId: result.value.outboxItemId,
     });
   },
 

@@ -74,13 +74,16 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
         <details>
           <summary>Checklist when sent: {checklistSummary(entry.checklist)}</summary>
           <ul className="checklist-snapshot">
-            {entry.checklist.map((item) => (
-              <li key={item.itemId} className={`snapshot-${item.state}`}>
-                <span aria-hidden="true">{checklistStateWords[item.state].symbol} </span>
-                <span className="snapshot-state">{checklistStateWords[item.state].words}:</span> {item.label}
-                {item.required ? <span className="muted"> (required)</span> : null}
-              </li>
-            ))}
+            {entry.checklist.map((item) => {
+              const state = checklistStateWords(item);
+              return (
+                <li key={item.itemId} className={state.className}>
+                  <span aria-hidden="true">{state.symbol} </span>
+                  <span className="snapshot-state">{state.words}:</span> {item.label}
+                  {item.required ? <span className="muted"> (required)</span> : null}
+                </li>
+              );
+            })}
           </ul>
         </details>
       ) : null}

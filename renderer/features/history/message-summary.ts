@@ -24,42 +24,52 @@ export function messageTitle(text: string): string {
 
 export interface ChecklistCounts {
   done: number;
+  /** Required items that were missing when it was sent (the message went with an override). */
   missing: number;
   notApplicable: number;
-  /** Required items that were missing when it was sent. */
-  missingRequired: number;
+  /** Optional items left blank: a choice the plan allows, never "missing". */
+  leftBlank: number;
 }
+
+const isLeftBlank = (entry: ChecklistSnapshotEntry) => entry.state === 'missing' && !entry.required;
 
 export function checklistCounts(entries: readonly ChecklistSnapshotEntry[]): ChecklistCounts {
   return {
     done: entries.filter((entry) => entry.state === 'done').length,
-    missing: entries.filter((entry) => entry.state === 'missing').length,
+    missing: entries.filter((entry) => entry.state === 'missing' && entry.required).length,
     notApplicable: entries.filter((entry) => entry.state === 'not_applicable').length,
-    missingRequired: entries.filter((entry) => entry.state === 'missing' && entry.required).length,
+    leftBlank: entries.filter(isLeftBlank).length,
   };
 }
 
-/** "5 done, 1 missing (required), 1 not applicable". */
+/** "5 done, 1 required missing, 1 not applicable, 1 optional left blank". */
 export function checklistSummary(entries: readonly ChecklistSnapshotEntry[]): string {
   if (entries.length === 0) return 'No checklist';
   const counts = checklistCounts(entries);
-  const missing =
-    counts.missing === 0
-      ? []
-      : [
-          `${counts.missing} missing${counts.missingRequired > 0 ? ` (${counts.missingRequired} required)` : ''}`,
-        ];
-  const notApplicable = counts.notApplicable === 0 ? [] : [`${counts.notApplicable} not applicable`];
-  return [`${counts.done} done`, ...missing, ...notApplicable].join(', ');
+  return [
+    `${counts.done} done`,
+    ...(counts.missing === 0 ? [] : [`${counts.missing} required missing`]),
+    ...(counts.notApplicable === 0 ? [] : [`${counts.notApplicable} not applicable`]),
+    ...(counts.leftBlank === 0 ? [] : [`${counts.leftBlank} optional left blank`]),
+  ].join(', ');
 }
 
-export const checklistStateWords: Readonly<
-  Record<ChecklistSnapshotEntry['state'], { symbol: string; words: string }>
-> = {
+const STATE_WORDS: Readonly<Record<ChecklistSnapshotEntry['state'], { symbol: string; words: string }>> = {
   done: { symbol: '✓', words: 'Done' },
   missing: { symbol: '✗', words: 'Missing' },
   not_applicable: { symbol: '–', words: 'Not applicable' },
 };
+
+/** How one item stood at send time; an optional item left blank is not "missing". */
+export function checklistStateWords(entry: ChecklistSnapshotEntry): {
+  symbol: string;
+  words: string;
+  className: string;
+} {
+  if (isLeftBlank(entry))
+    return { symbol: '–', words: 'Left blank (optional)', className: 'snapshot-left-blank' };
+  return { ...STATE_WORDS[entry.state], className: `snapshot-${entry.state}` };
+}
 
 /** Whether a link can be offered as a normal web link (Slack permalinks are https; test servers may use http). */
 export function isWebLink(url: string | null): url is string {

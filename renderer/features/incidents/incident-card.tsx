@@ -3,6 +3,7 @@
 // timeline, and the next messages it may need.
 import { useId } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.ts';
+import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
 import { nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
 import { useReminders } from '../notifications/reminders-store.ts';
@@ -17,9 +18,19 @@ const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
   { kind: 'resolved', label: 'Resolve' },
 ];
 
-function Timeline({ incident, zone, nowMs }: { incident: Incident; zone: string; nowMs: number }) {
+function Timeline({
+  incident,
+  name,
+  zone,
+  nowMs,
+}: {
+  incident: Incident;
+  name: string;
+  zone: string;
+  nowMs: number;
+}) {
   return (
-    <ol className="incident-timeline" aria-label={`Timeline of ${incident.title}`}>
+    <ol className="incident-timeline" aria-label={`Timeline of ${name}`}>
       {incident.timeline.map((entry) => {
         const atMs = Date.parse(entry.atUtc);
         return (
@@ -55,11 +66,13 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
   const ownerName = incident.owner === '' ? null : (people[incident.owner] ?? incident.owner);
   const isMine = me === '' || incident.owner === '' || incident.owner === me;
   const next = nextUpdateLine(incident, nowMs, zone);
+  const name = currentIncidentName(incident);
   /** Drafts the next message, then opens it in the composer. */
   const openNext = async (kind: NextMessageKind) => {
     const drafted = await draftNext(incident.id, kind);
     if (!drafted) return;
-    await useComposer.getState().openStored(drafted, { restoreFocus: true });
+    // A holding update is complete as drafted: Send has the focus, so one key sends it.
+    await useComposer.getState().openStored(drafted, { restoreFocus: true, focusSend: kind === 'holding' });
     useNavigation.getState().go('compose');
   };
   const reminder = incident.state === 'open' ? reminderLine(reminders, incident.id, zone, nowMs) : null;
@@ -81,7 +94,7 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
       aria-labelledby={headingId}
       data-testid="incident"
     >
-      <h3 id={headingId}>{incident.title}</h3>
+      <h3 id={headingId}>{name}</h3>
       <p className="muted">
         {incident.state === 'open' ? 'Open' : 'Resolved'} · {incident.service || 'Service not named'} · #
         {incident.channel} · declared {formatInstant(declaredMs, zone)} ({formatRelative(declaredMs, nowMs)})
@@ -120,13 +133,13 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
           </a>
         </p>
       ) : null}
-      <Timeline incident={incident} zone={zone} nowMs={nowMs} />
+      <Timeline incident={incident} name={name} zone={zone} nowMs={nowMs} />
       {actionError ? (
         <p role="alert" className="field-error">
           {actionError}
         </p>
       ) : null}
-      <div className="row" role="group" aria-label={`Next message for ${incident.title}`}>
+      <div className="row" role="group" aria-label={`Next message for ${name}`}>
         {incident.state === 'open' && !isMine ? (
           <button
             type="button"

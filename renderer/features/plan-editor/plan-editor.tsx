@@ -8,6 +8,7 @@ import { ChecklistHelpEditor } from './checklist-help-editor.tsx';
 import { ResetPlan } from './reset-plan.tsx';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { TypeList } from './type-list.tsx';
+import { UpdateCadenceEditor } from './update-cadence-editor.tsx';
 import './plan-editor.css';
 
 /** Tells the editor's parts how to announce a saved change (one polite live region for all). */
@@ -33,6 +34,7 @@ export function PlanEditor() {
         <div className="stack-lg">
           <ChannelList plan={plan} announce={setAnnouncement} />
           <TypeList plan={plan} announce={setAnnouncement} />
+          <UpdateCadenceEditor plan={plan} announce={setAnnouncement} />
           <ChecklistHelpEditor plan={plan} announce={setAnnouncement} />
           <ResetPlan announce={setAnnouncement} />
         </div>

@@ -63,13 +63,7 @@ export function limitGauges(message: RenderedMessage): LimitGauge[] {
   blocks.forEach((block, index) => {
     if (block.type === 'header')
       gauges.push(
-        gauge(
-          `block-${index}`,
-          'Title',
-          block.text.text.length,
-          SLACK_LIMITS.headerTextMaxChars,
-          'characters',
-        ),
+        gauge('title', 'Title', block.text.text.length, SLACK_LIMITS.headerTextMaxChars, 'characters'),
       );
     if (block.type === 'section' && block.text !== undefined) {
       const section = gauge(
@@ -86,7 +80,10 @@ export function limitGauges(message: RenderedMessage): LimitGauge[] {
   return gauges;
 }
 
-/** The gauges worth showing: the message text always, the rest as they approach their limit. */
+/** Always shown, so the author knows Slack's limits before sending: the message text and the title (a header). */
+const ALWAYS_SHOWN = new Set(['text', 'title']);
+
+/** The gauges worth showing: the message text and title always, the rest as they approach their limit. */
 export function visibleGauges(gauges: readonly LimitGauge[]): LimitGauge[] {
-  return gauges.filter((item) => item.id === 'text' || item.level !== 'ok');
+  return gauges.filter((item) => ALWAYS_SHOWN.has(item.id) || item.level !== 'ok');
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { storedDraftSchema } from '../../drafts/stored-draft.ts';
 import { incidentSchema } from '../../incidents/incident.ts';
+import { outboxStates } from '../../outbox/outbox-item.ts';
 
 const idText = z.string().trim().min(1).max(200);
 
@@ -30,7 +31,7 @@ export const sendResultSchema = z.object({
   outboxItemId: idText,
   incidentId: idText.nullable(),
   /** The outbox state right after queuing (queued, sending, scheduled, held…). */
-  state: z.string(),
+  state: z.enum(outboxStates),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 

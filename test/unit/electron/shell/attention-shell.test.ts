@@ -119,7 +119,7 @@ describe('reminders on the desktop', () => {
     expect(menu()[1]!.label).toBe('Due now: Sentry unavailable (incident update, 10:30 BST)');
   });
 
-  it('routes a click on the notification to the composer on that incident’s next update', async () => {
+  it('routes a click on a due promise’s notification to the composer on that incident’s holding update', async () => {
     promiseBeforeStart(app.userDataPath, 2 * MINUTE_MS);
     const { window } = await startShell();
     vi.advanceTimersByTime(2 * MINUTE_MS);
@@ -129,8 +129,30 @@ describe('reminders on the desktop', () => {
     expect(window.isShown).toBe(true);
     expect(window.focusCount).toBe(1);
     expect(navigations(window)).toEqual([
-      { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } },
+      { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: true } },
     ]);
+  });
+
+  it('routes the notification’s “Post holding update” button (Windows) and the tray’s item to the holding update', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      promiseBeforeStart(app.userDataPath, 2 * MINUTE_MS);
+      const { window, menu } = await startShell();
+      vi.advanceTimersByTime(2 * MINUTE_MS);
+      const shown = Notification.shown.at(-1)!;
+      const buttons = (shown.options.actions as Array<{ text: string }>).map((action) => action.text);
+      expect(buttons[0]).toBe('Post holding update');
+      shown.pressAction(0);
+      menu().find((item) => item.label === 'Post holding update: Sentry unavailable')!.click!();
+      const holding = {
+        screen: 'compose',
+        compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: true },
+      };
+      expect(navigations(window)).toEqual([holding, holding]);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
   });
 
   it('acts on a tray item with one click, and opens the composer for a new incident', async () => {
@@ -174,7 +196,7 @@ describe('reminders on the desktop', () => {
     expect(navigations(reopened)).toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(navigations(reopened)).toEqual([
-      { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: false } },
+      { screen: 'compose', compose: { kind: 'incident_update', incidentId: 'inc-42', isHolding: true } },
     ]);
   });
 

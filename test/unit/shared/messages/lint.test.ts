@@ -4,6 +4,7 @@ import {
   createDraft,
   lintDraft,
   markNotApplicable,
+  slackLimitWarnings,
   type Draft,
   type LintResult,
 } from '../../../../shared/messages/index.ts';
@@ -207,6 +208,27 @@ describe('lintDraft on upgrades and maintenance', () => {
     expect(
       codes(lintDraft({ ...certManagerUpgrade(), body: 'x '.repeat(1_500) }, plan, upgradeContext)),
     ).toEqual(['near_slack_limit']);
+    expect(slackLimitWarnings(result).map((warning) => warning.code)).toEqual(['over_slack_limit']);
+  });
+
+  it('marks Slack’s hard limits (a 162-character title, a 41,000-character message) as past any override', () => {
+    const longTitle = lintDraft(
+      { ...certManagerUpgrade(), title: `Upgrade ${'x'.repeat(154)}` },
+      plan,
+      upgradeContext,
+    );
+    expect(slackLimitWarnings(longTitle)).toEqual([
+      expect.objectContaining({
+        code: 'title_too_long',
+        message: expect.stringContaining('162 characters') as unknown,
+      }),
+    ]);
+    // Near a limit, or a plan item missing, is the author's call: not a Slack limit.
+    const near = lintDraft({ ...certManagerUpgrade(), body: 'x '.repeat(1_500) }, plan, upgradeContext);
+    expect(slackLimitWarnings(near)).toEqual([]);
+    expect(
+      slackLimitWarnings(lintDraft({ ...incidentDeclaration(), fields: {} }, plan, incidentContext)),
+    ).toEqual([]);
   });
 });
 

@@ -256,6 +256,12 @@ const arbitraryPlan: fc.Arbitrary<Plan> = fc
             ]),
           ),
         ),
+      incidentUpdateCadence: fc.record({
+        high: fc.integer({ min: 5, max: 1_440 }),
+        medium: fc.integer({ min: 5, max: 1_440 }),
+        low: fc.integer({ min: 5, max: 1_440 }),
+        unset: fc.integer({ min: 5, max: 1_440 }),
+      }),
     }),
   );
 

@@ -44,6 +44,8 @@ function incident(overrides: Partial<Incident>): Incident {
     nextUpdateAtUtc: null,
     postmortemUrl: null,
     timeline: [],
+    priority: '',
+    carried: { fields: {}, notApplicable: {} },
     owner: '',
     origin: 'local',
     slackEvents: [],

@@ -166,6 +166,31 @@ describe('sending an incident’s messages', () => {
     core.stop();
   });
 
+  it('refuses a message over Slack’s limits before the checklist, and no override sends it', async () => {
+    const { core, outbox } = setup();
+    const created = await core.router.call('drafts:create', { typeId: 'incidents' });
+    if (!created.ok) throw new Error(created.error.message);
+    const draft = {
+      ...created.value.draft,
+      title: `Sentry ${'x'.repeat(155)}`,
+      fields: { service: 'Sentry' },
+    };
+    expect((await core.router.call('drafts:save', { draft })).ok).toBe(true);
+    for (const overrideReason of [undefined, 'It has to go now']) {
+      const refused = await core.router.call('messages:send', {
+        draftId: draft.id,
+        mode: 'now',
+        ...(overrideReason ? { overrideReason } : {}),
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'too_long', message: expect.stringContaining('162') },
+      });
+    }
+    expect(outbox.items).toHaveLength(0);
+    core.stop();
+  });
+
   it('schedules through Slack when online, and refuses a time in the past', async () => {
     const { core, clock, outbox } = setup();
     const created = await core.router.call('drafts:create', { typeId: 'new-features' });

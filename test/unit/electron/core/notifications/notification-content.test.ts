@@ -79,9 +79,24 @@ describe('what a reminder notification says', () => {
     ).toBe(true);
   });
 
-  it('opens the composer on the incident’s next update when clicked', () => {
-    const due = reminder('incident_due');
-    expect(notificationFor({ reminder: due, wasLate: false, firedAtMs: NOW_MS }, context()).click).toEqual({
+  it('opens the holding update when a due or overdue promise is clicked, and the next update for a heads-up', () => {
+    const holding = {
+      type: 'navigate',
+      request: {
+        screen: 'compose',
+        compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true },
+      },
+    };
+    for (const kind of ['incident_due', 'incident_overdue'] as const)
+      expect(
+        notificationFor({ reminder: reminder(kind), wasLate: false, firedAtMs: NOW_MS }, context()).click,
+      ).toEqual(holding);
+    expect(
+      notificationFor(
+        { reminder: reminder('incident_heads_up'), wasLate: false, firedAtMs: NOW_MS },
+        context(),
+      ).click,
+    ).toEqual({
       type: 'navigate',
       request: {
         screen: 'compose',
@@ -90,7 +105,7 @@ describe('what a reminder notification says', () => {
     });
   });
 
-  it('offers Post update, Snooze and Post holding update as buttons on macOS and Windows toasts; Linux gets a plain click', () => {
+  it('offers Post holding update first, then Post update and Snooze, as buttons on macOS and Windows toasts; Linux gets a plain click', () => {
     const due = reminder('incident_due');
     const fired = { reminder: due, wasLate: false, firedAtMs: NOW_MS };
     const onLinux = notificationFor(fired, context({ capabilities: linux }));
@@ -99,7 +114,7 @@ describe('what a reminder notification says', () => {
       type: 'navigate',
       request: {
         screen: 'compose',
-        compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: false },
+        compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true },
       },
     });
     expect(notificationFor(fired, context({ capabilities: windows })).actions).toEqual(
@@ -107,11 +122,18 @@ describe('what a reminder notification says', () => {
     );
     const { actions } = notificationFor(fired, context({ capabilities: mac }));
     expect(actions.map((action) => action.label)).toEqual([
+      'Post holding update',
       'Post update',
       'Snooze 5 min',
-      'Post holding update',
     ]);
     expect(actions.map((action) => action.command)).toEqual([
+      {
+        type: 'navigate',
+        request: {
+          screen: 'compose',
+          compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true },
+        },
+      },
       {
         type: 'navigate',
         request: {
@@ -120,20 +142,22 @@ describe('what a reminder notification says', () => {
         },
       },
       { type: 'snooze', reminderId: due.id },
-      {
-        type: 'navigate',
-        request: {
-          screen: 'compose',
-          compose: { kind: 'incident_update', incidentId: 'inc-1', isHolding: true },
-        },
-      },
+    ]);
+    const headsUp = notificationFor(
+      { reminder: reminder('incident_heads_up'), wasLate: false, firedAtMs: NOW_MS },
+      context({ capabilities: mac }),
+    );
+    expect(headsUp.actions.map((action) => action.label)).toEqual([
+      'Post update',
+      'Snooze 5 min',
+      'Post holding update',
     ]);
   });
 
   it('labels the snooze button with the snooze length from the settings', () => {
     const fired = { reminder: reminder('incident_due'), wasLate: false, firedAtMs: NOW_MS };
     expect(
-      notificationFor(fired, context({ capabilities: mac, snoozeMs: 90 * MINUTE_MS })).actions[1]!.label,
+      notificationFor(fired, context({ capabilities: mac, snoozeMs: 90 * MINUTE_MS })).actions[2]!.label,
     ).toBe('Snooze 1 h 30 min');
   });
 

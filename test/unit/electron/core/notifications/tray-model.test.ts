@@ -91,7 +91,7 @@ describe('the tray model', () => {
     ]);
     expect(state.icon).toEqual({ state: 'overdue', badge: '2' });
     expect(state.tooltip).toBe('Herald: 1 overdue, 1 due now');
-    const [, first, second] = state.menu;
+    const [, first, holding, second] = state.menu;
     expect(first).toEqual({
       type: 'item',
       label: 'Overdue: VPN down (incident update, 09:50 BST)',
@@ -100,6 +100,18 @@ describe('the tray model', () => {
         request: {
           screen: 'compose',
           compose: { kind: 'incident_update', incidentId: 'inc-9', isHolding: false },
+        },
+      },
+    });
+    // A late promise: its holding update, complete as drafted, is one click away too.
+    expect(holding).toEqual({
+      type: 'item',
+      label: 'Post holding update: VPN down',
+      command: {
+        type: 'navigate',
+        request: {
+          screen: 'compose',
+          compose: { kind: 'incident_update', incidentId: 'inc-9', isHolding: true },
         },
       },
     });
@@ -124,8 +136,14 @@ describe('the tray model', () => {
     );
     const crowded = model(many);
     expect(crowded.icon.badge).toBe('9+');
-    const items = crowded.menu.filter((item) => item.type === 'item');
+    // Each incident shown is followed by its holding update.
+    const items = crowded.menu.filter(
+      (item) => item.type === 'item' && !item.label.startsWith('Post holding'),
+    );
     expect(items).toHaveLength(MAX_TRAY_ITEMS + 4);
+    expect(
+      crowded.menu.filter((item) => item.type === 'item' && item.label.startsWith('Post holding')),
+    ).toHaveLength(MAX_TRAY_ITEMS);
     expect(items[MAX_TRAY_ITEMS]).toEqual({
       type: 'item',
       label: '4 more in Herald…',

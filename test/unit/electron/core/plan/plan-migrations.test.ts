@@ -89,3 +89,31 @@ describe('plan migrations', () => {
     });
   });
 });
+
+describe('plan migration step 3 → 4 (update cadence by priority)', () => {
+  it('gives a plan saved without a cadence the default one, and keeps a team’s own', () => {
+    const { incidentUpdateCadence: _cadence, ...v3 } = resetToDefaultPlan();
+    expect(planMigrations[2]!.up(v3)).toEqual(resetToDefaultPlan());
+    const own = {
+      ...resetToDefaultPlan(),
+      incidentUpdateCadence: { high: 15, medium: 30, low: 60, unset: 15 },
+    };
+    expect(planMigrations[2]!.up(own)).toEqual(own);
+    for (const odd of [null, 'plan', [], 42]) expect(planMigrations[2]!.up(odd)).toBe(odd);
+  });
+
+  it('a version 3 file on disk opens with the default cadence: High Priority every 30 minutes, as the plan’s example', async () => {
+    const dataDir = makeDataDir();
+    const { incidentUpdateCadence: _cadence, ...v3 } = resetToDefaultPlan();
+    writeFileSync(join(dataDir, 'plan.json'), JSON.stringify({ schemaVersion: 3, data: v3 }));
+    const { core } = makeCore({ dataDir });
+    expect(core.storageNotices).toEqual([]);
+    const answer = await core.router.call('plan:get', {});
+    expect(answer.ok && answer.value.incidentUpdateCadence).toEqual({
+      high: 30,
+      medium: 60,
+      low: 120,
+      unset: 30,
+    });
+  });
+});

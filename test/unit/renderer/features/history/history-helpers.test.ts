@@ -5,6 +5,7 @@ import {
   startOfDate,
 } from '../../../../../renderer/features/history/history-filters.ts';
 import {
+  checklistStateWords,
   checklistSummary,
   isWebLink,
   messageTitle,
@@ -81,7 +82,7 @@ describe('message summaries', () => {
     expect(messageTitle(`*${'x'.repeat(300)}*`)).toHaveLength(140);
   });
 
-  it('sums up a checklist in words, naming required items missing', () => {
+  it('sums up a checklist in words: required items missing, and optional ones left blank (not "missing")', () => {
     expect(
       checklistSummary([
         { itemId: 'a', label: 'A', state: 'done', required: true },
@@ -89,7 +90,13 @@ describe('message summaries', () => {
         { itemId: 'c', label: 'C', state: 'missing', required: false },
         { itemId: 'd', label: 'D', state: 'not_applicable', required: false },
       ]),
-    ).toBe('1 done, 2 missing (1 required), 1 not applicable');
+    ).toBe('1 done, 1 required missing, 1 not applicable, 1 optional left blank');
+    expect(
+      checklistStateWords({ itemId: 'c', label: 'Priority', state: 'missing', required: false }).words,
+    ).toBe('Left blank (optional)');
+    expect(checklistStateWords({ itemId: 'b', label: 'B', state: 'missing', required: true }).words).toBe(
+      'Missing',
+    );
     expect(checklistSummary([])).toBe('No checklist');
   });
 

@@ -19,6 +19,8 @@ const incident: Incident = {
   nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
   postmortemUrl: null,
   timeline: [],
+  priority: 'high',
+  carried: { fields: {}, notApplicable: {} },
   owner: '',
   origin: 'local',
   slackEvents: [],

@@ -3,12 +3,13 @@ import { limitGauges, visibleGauges } from '../../../../../renderer/features/sla
 import { headerBlock, sectionBlock } from '../../../../../shared/slack/format/blocks.ts';
 
 describe('limitGauges', () => {
-  it('always shows the message length, and nothing else while far from every limit', () => {
+  it('always shows the message length and the title’s, and nothing else while far from every limit', () => {
     const gauges = visibleGauges(
       limitGauges({ text: 'hello', blocks: [headerBlock('Title'), sectionBlock('hello')] }),
     );
     expect(gauges).toEqual([
       expect.objectContaining({ id: 'text', level: 'ok', text: '5 of 4,000 characters (Slack’s advice)' }),
+      expect.objectContaining({ id: 'title', level: 'ok', text: '5 of 150 characters' }),
     ]);
   });
 

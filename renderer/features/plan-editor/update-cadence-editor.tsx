@@ -1,0 +1,140 @@
+// How often an open incident is updated, by priority: the promise a holding
+// update makes ("next update in 30 minutes" for a high priority incident).
+// Checked by main (plan:check) like every plan edit; a bad number is shown
+// beside its box and nothing is saved.
+import { useEffect, useMemo } from 'react';
+import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { withIncidentUpdateCadence } from '../../../shared/plan/plan-edits.ts';
+import type { Plan } from '../../../shared/plan/plan-schema.ts';
+import {
+  CADENCE_MAX_MINUTES,
+  CADENCE_MIN_MINUTES,
+  incidentPriorities,
+  incidentPriorityLabels,
+  type IncidentPriority,
+} from '../../../shared/plan/plan-vocabulary.ts';
+import { FormField } from '../../ui/form-field.tsx';
+import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
+import type { Announce } from './plan-editor.tsx';
+import { problemText } from './plan-forms.ts';
+
+type CadenceFormValues = Record<IncidentPriority, string>;
+
+function valuesOf(plan: Plan): CadenceFormValues {
+  const cadence = plan.incidentUpdateCadence;
+  return {
+    high: String(cadence.high),
+    medium: String(cadence.medium),
+    low: String(cadence.low),
+    unset: String(cadence.unset),
+  };
+}
+
+/** The boxes as minutes; a box that is not a number stays NaN for main to refuse with its own words. */
+function cadenceOf(values: CadenceFormValues): Plan['incidentUpdateCadence'] {
+  const minutes = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+  return {
+    high: minutes(values.high),
+    medium: minutes(values.medium),
+    low: minutes(values.low),
+    unset: minutes(values.unset),
+  };
+}
+
+function cadenceResolver(plan: Plan, check: PlanCheck): Resolver<CadenceFormValues> {
+  return async (values) => {
+    const errors: Record<string, { type: string; message: string }> = {};
+    const cadence = cadenceOf(values);
+    for (const priority of incidentPriorities)
+      if (!Number.isFinite(cadence[priority]))
+        errors[priority] = { type: 'number', message: 'Type a number of minutes.' };
+    if (Object.keys(errors).length === 0) {
+      const checked = await check(withIncidentUpdateCadence(plan, cadence));
+      if (checked.ok) return { values, errors: {} };
+      for (const problem of checked.error) {
+        const priority = problem.path.split('.')[1] as IncidentPriority | undefined;
+        const key = problem.path.startsWith('incidentUpdateCadence.') && priority ? priority : 'root';
+        errors[key] = { type: 'plan', message: problemText(problem) };
+      }
+    }
+    return { values: {}, errors: errors as FieldErrors<CadenceFormValues> };
+  };
+}
+
+export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: Announce }) {
+  const save = usePlan((state) => state.save);
+  const check = usePlan((state) => state.check);
+  const resolver = useMemo(() => cadenceResolver(plan, check), [plan, check]);
+  const { register, handleSubmit, formState, setError, reset } = useForm<CadenceFormValues>({
+    defaultValues: valuesOf(plan),
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { errors, isDirty } = formState;
+  const formError = errors.root?.message ?? errors.root?.server?.message;
+  const saved = JSON.stringify(plan.incidentUpdateCadence);
+
+  // The plan changed elsewhere (a reset, another window): show it, unless the boxes hold unsaved edits.
+  useEffect(() => {
+    if (!isDirty) reset(valuesOf(usePlan.getState().plan ?? plan));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change to the saved cadence should refresh the boxes
+  }, [saved]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await save(withIncidentUpdateCadence(plan, cadenceOf(values)));
+    if (!result.ok) {
+      setError('root.server', { type: 'server', message: result.error.message });
+      return;
+    }
+    reset(valuesOf(result.value));
+    announce('Saved: how often incident updates are due.');
+  });
+
+  return (
+    <section aria-labelledby="plan-cadence-heading" className="plan-part">
+      <h3 id="plan-cadence-heading">Incident update cadence</h3>
+      <p className="help">
+        How soon each incident’s next update is due, by its priority. A holding update promises the next one
+        this far ahead. From {CADENCE_MIN_MINUTES} minutes to {CADENCE_MAX_MINUTES / 60} hours.
+      </p>
+      <form
+        className="stack"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-label="Incident update cadence"
+      >
+        <div className="cadence-fields">
+          {incidentPriorities.map((priority) => (
+            <FormField
+              key={priority}
+              label={`${incidentPriorityLabels[priority]} (minutes)`}
+              error={errors[priority]?.message}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  size={6}
+                  {...register(priority)}
+                />
+              )}
+            </FormField>
+          ))}
+        </div>
+        {formError ? (
+          <div role="alert" className="error-banner">
+            <p>{formError}</p>
+          </div>
+        ) : null}
+        <div className="row">
+          <button type="submit" className="primary" disabled={formState.isSubmitting || !isDirty}>
+            Save cadence
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
