@@ -28,6 +28,7 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
@@ -215,6 +216,14 @@ export function createCore(deps: CoreDeps): Core {
     plan: () => plan.get(),
     lead: () => settings.get().lead?.userId ?? '',
     escalateAfterMs: () => plan.get().escalationGraceMinutes * 60_000,
+    // The outbox and History are built below; the keeper reaches them only once messages are sent.
+    headline: createHeadlineKeeper({
+      outbox: () => outbox,
+      history: () => history,
+      plan: plan.get,
+      zone: () => settings.get().timeZone,
+      logger: deps.logger,
+    }),
   });
   const slackGateway = createSlackGateway({
     credential: () => slack.credential(),

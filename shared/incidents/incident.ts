@@ -3,6 +3,7 @@
 // the next update that the reminders hold Herald to.
 import { z } from 'zod';
 import { incidentStages } from '../team-sync/message-facts.ts';
+import { incidentStatuses } from './headline.ts';
 
 const isoInstant = z.iso.datetime();
 const idText = z.string().trim().min(1).max(200);
@@ -84,5 +85,9 @@ export const incidentSchema = z.object({
   slackEvents: z.array(incidentSlackEventSchema).max(500).default([]),
   /** Told to this lead when their take-over lost to another lead's earlier one; null otherwise. */
   ownershipNotice: z.string().max(500).nullable().default(null),
+  /** Where the incident stands, as the latest stage said (incidents recorded before statuses: investigating). */
+  status: z.enum(incidentStatuses).default('investigating'),
+  /** The headline text last queued as an edit of the declaration, so an unchanged headline is not sent again. */
+  headlineText: z.string().nullable().default(null),
 });
 export type Incident = z.infer<typeof incidentSchema>;

@@ -21,6 +21,8 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
+import { statusFromAnswer } from '../../../shared/incidents/headline.ts';
+import type { HeadlineKeeper } from './incident-headline.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 import type { IncidentFacts } from '../../../shared/team-sync/message-facts.ts';
 import {
@@ -67,6 +69,8 @@ export interface IncidentsServiceDeps {
   lead?: () => string;
   /** The plan's grace period before an overdue promise escalates to every lead; null: no escalation. */
   escalateAfterMs?: () => number | null;
+  /** Keeps the declaration's headline current once replies reach Slack (absent: headlines are left alone). */
+  headline?: HeadlineKeeper;
 }
 
 /** The answers a follow-up carries forward from the message before it (see CarriedAnswers). */
@@ -98,7 +102,10 @@ export interface IncidentsService {
   routeFor: (draft: Draft, origin: StoredDraft['meta']['origin']) => Result<IncidentRouting | null>;
   /** Records a queued incident message and moves the reminders to match its promise. */
   recordQueued: (routing: IncidentRouting, draft: Draft, item: OutboxItem, title: string) => Incident;
-  /** Learns the declaration's Slack timestamp once it is sent. */
+  /**
+   * Hears every outbox change: learns the declaration's Slack timestamp once it is sent, and refreshes the
+   * headline once a later stage's reply is in Slack (or its permalink arrives).
+   */
   noteSent: (item: OutboxItem) => void;
   draftNext: (incidentId: string, kind: NextMessageKind) => Result<StoredDraft>;
   /** The facts a message about the incident carries in its Slack metadata. */
@@ -241,7 +248,14 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
           origin: 'local',
           slackEvents: [],
           ownershipNotice: null,
+          status: 'investigating',
+          headlineText: null,
         };
+    if (routing.kind === 'declared' || routing.kind === 'update' || routing.kind === 'holding') {
+      const named = statusFromAnswer(draft.fields.status);
+      if (named) incident.status = named;
+    }
+    if (routing.kind === 'resolved') incident.status = 'resolved';
     // What the next follow-up starts from: this message's impact, action and user actions.
     if (
       routing.kind === 'declared' ||
@@ -327,9 +341,19 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
   }
 
   function noteSent(item: OutboxItem): void {
-    if (item.state !== 'sent' || item.ts === null) return;
-    const incident = all().find((candidate) => candidate.declarationOutboxId === item.id);
-    if (incident && incident.threadTs !== item.ts) save({ ...incident, threadTs: item.ts });
+    // Edits (the headline's own among them) change messages already recorded.
+    if (item.kind !== 'message' || item.state !== 'sent' || item.ts === null) return;
+    const declared = all().find((candidate) => candidate.declarationOutboxId === item.id);
+    if (declared) {
+      if (declared.threadTs !== item.ts) save({ ...declared, threadTs: item.ts });
+      return;
+    }
+    const replied = all().find((candidate) =>
+      candidate.timeline.some((entry) => entry.outboxItemId === item.id),
+    );
+    if (!replied || !deps.headline) return;
+    const headlineText = deps.headline.refresh(replied);
+    if (headlineText !== null) save({ ...replied, headlineText });
   }
 
   /** A holding update's promise: now plus the plan's cadence for the incident's priority, to the minute. */

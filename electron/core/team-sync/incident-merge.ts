@@ -143,6 +143,8 @@ export function mergeIncidentMessage(existing: Incident | undefined, message: In
     origin: 'slack',
     slackEvents: [],
     ownershipNotice: null,
+    status: 'investigating',
+    headlineText: null,
     // Another lead's incident: its priority sets the cadence here too; Slack's metadata carries no answers to start from.
     priority: message.facts.priority.slice(0, 20),
     carried: { fields: {}, notApplicable: {} },

@@ -52,6 +52,23 @@ export const incidentChecklist: ChecklistDefinition = {
       placement: 'title',
     },
     {
+      id: 'status',
+      label: 'Where are we with it?',
+      help: 'Optional. Investigating, identified (the cause is known) or monitoring (a fix is in). It heads the declaration in the channel, which Herald keeps up to date.',
+      valueKind: 'choice',
+      options: [
+        { value: 'investigating', label: 'Investigating' },
+        { value: 'identified', label: 'Identified' },
+        { value: 'monitoring', label: 'Monitoring' },
+      ],
+      appliesAt: [declared, update],
+      requiredAt: [],
+      allowsNotApplicable: false,
+      placeholder: 'status',
+      placement: 'line',
+      heading: 'Status',
+    },
+    {
       id: 'serviceImpact',
       label: 'What are users seeing?',
       help: 'Describe the symptoms in the words users would use when reporting them. Say so if the full extent is not known yet.',

@@ -50,6 +50,8 @@ function incident(overrides: Partial<Incident>): Incident {
     origin: 'local',
     slackEvents: [],
     ownershipNotice: null,
+    status: 'resolved',
+    headlineText: null,
     ...overrides,
   };
 }

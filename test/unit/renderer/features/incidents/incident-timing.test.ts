@@ -25,6 +25,8 @@ const incident: Incident = {
   origin: 'local',
   slackEvents: [],
   ownershipNotice: null,
+  status: 'investigating',
+  headlineText: null,
 };
 
 function reminder(overrides: Partial<Reminder>): Reminder {

@@ -1,0 +1,115 @@
+// Keeps an incident's headline current: after each stage's reply reaches
+// Slack, the declaration at the channel's top level is re-rendered with the
+// incident's status, its promise (or when it was resolved) and links to the
+// latest reply and the postmortem, and the change is queued as an outbox edit
+// (chat.update) behind that reply. An unchanged headline is not sent again.
+import { renderHeadline, type HeadlineFacts } from '../../../shared/incidents/headline.ts';
+import type { Incident, IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
+import { renderBlocks, type Draft } from '../../../shared/messages/index.ts';
+import type { EditRequest } from '../../../shared/outbox/outbox-requests.ts';
+import type { Plan } from '../../../shared/plan/index.ts';
+import type { HistoryService } from '../history/history-service.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { OutboxPort } from '../messages/outbox-port.ts';
+
+export interface HeadlineDeps {
+  outbox: () => Pick<OutboxPort, 'enqueueEdit' | 'get'>;
+  history: () => Pick<HistoryService, 'get'>;
+  plan: () => Plan;
+  zone: () => string;
+  logger: Logger;
+}
+
+export interface HeadlineKeeper {
+  /** Queues an edit of the declaration if its headline changed; answers the headline text queued, or null. */
+  refresh(incident: Incident): string | null;
+}
+
+const REPLY_LABELS: Readonly<Record<IncidentTimelineKind, string>> = {
+  declared: 'Declaration',
+  update: 'Update',
+  holding: 'Holding update',
+  resolved: 'Resolution',
+  postmortem: 'Postmortem',
+  handover: 'Hand-over',
+};
+
+/** Answers the headline carries itself: the promise and the status move to its status line. */
+const HEADLINE_OWNED_FIELDS = ['nextUpdateAtUtc', 'status'];
+
+function withoutHeadlineFields(draft: Draft): Draft {
+  const fields = Object.fromEntries(
+    Object.entries(draft.fields).filter(([itemId]) => !HEADLINE_OWNED_FIELDS.includes(itemId)),
+  );
+  return { ...draft, fields };
+}
+
+export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
+  /** A sent message's permalink: from its outbox item while it is kept, else from History. */
+  const permalinkOf = (itemId: string): string | null =>
+    deps.outbox().get(itemId)?.permalink ?? deps.history().get(itemId)?.permalink ?? null;
+
+  function latestReply(incident: Incident): HeadlineFacts['latestReply'] {
+    for (const entry of [...incident.timeline].reverse()) {
+      if (entry.kind === 'declared') continue;
+      const permalink = permalinkOf(entry.outboxItemId);
+      if (permalink !== null) return { label: REPLY_LABELS[entry.kind], permalink };
+    }
+    return null;
+  }
+
+  /** Where the declaration is in Slack, and the draft it was sent from (as last corrected). */
+  function declarationOf(incident: Incident) {
+    const id = incident.declarationOutboxId;
+    const entry = deps.history().get(id);
+    const item = deps.outbox().get(id);
+    const channelId = entry?.channelId ?? item?.channelId ?? null;
+    const ts = entry?.ts ?? item?.ts ?? incident.threadTs;
+    if (channelId === null || ts === null) return null;
+    return {
+      target: { itemId: id, channelId, channelName: entry?.channelName ?? item?.channelName ?? null, ts },
+      draft: entry?.draft ?? item?.draft ?? null,
+    };
+  }
+
+  return {
+    refresh(incident) {
+      if (incident.threadTs === null) return null;
+      const declaration = declarationOf(incident);
+      if (declaration === null) return null;
+      const zone = deps.zone();
+      const facts: HeadlineFacts = {
+        title: incident.title,
+        status: incident.status,
+        nextUpdateAtUtc: incident.nextUpdateAtUtc,
+        resolvedAtUtc: incident.resolvedAtUtc,
+        latestReply: latestReply(incident),
+        postmortemUrl: incident.postmortemUrl,
+      };
+      const declared = declaration.draft
+        ? renderBlocks(withoutHeadlineFields(declaration.draft), deps.plan(), { zone })
+        : null;
+      const headline = renderHeadline(facts, declared, zone);
+      if (headline.text === incident.headlineText) return null;
+      const queued = deps.outbox().enqueueEdit({
+        target: declaration.target,
+        purpose: 'headline',
+        text: headline.text,
+        blocks: headline.blocks as unknown as EditRequest['blocks'],
+        source: {
+          incidentId: incident.id,
+          typeId: declaration.draft?.typeId,
+          stage: declaration.draft?.stage,
+        },
+      });
+      if (!queued.ok) {
+        deps.logger.warn('incidents.headline_not_queued', {
+          incidentId: incident.id,
+          code: queued.error.code,
+        });
+        return null;
+      }
+      return headline.text;
+    },
+  };
+}
