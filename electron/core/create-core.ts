@@ -218,7 +218,7 @@ export function createCore(deps: CoreDeps): Core {
     escalateAfterMs: () => plan.get().escalationGraceMinutes * 60_000,
     // The outbox and History are built below; the keeper reaches them only once messages are sent.
     headline: createHeadlineKeeper({
-      outbox: () => outbox,
+      outbox: () => outboxService,
       history: () => history,
       plan: plan.get,
       zone: () => settings.get().timeZone,
