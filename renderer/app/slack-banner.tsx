@@ -2,8 +2,7 @@
 // every screen but the Outbox (which has its own, with "Try now"): the lead
 // always knows whether what they send is going anywhere.
 import { useEffect } from 'react';
-import { herald } from '../api/herald.ts';
-import { useSlack } from '../features/settings/slack-store.ts';
+import { followSlack, useSlack } from '../features/settings/slack-store.ts';
 import { useConnection } from '../server-state/connection-store.ts';
 import { useNavigation } from './navigation-store.ts';
 
@@ -12,8 +11,7 @@ export function SlackBanner() {
   const connection = useConnection((state) => state.status);
   const screen = useNavigation((state) => state.screen);
   useEffect(() => {
-    if (useSlack.getState().status === null) void useSlack.getState().refresh();
-    return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
+    return followSlack();
   }, []);
 
   if (screen === 'outbox') return null;

@@ -113,6 +113,12 @@ interface CalendarActions {
   updateSettings: (patch: ArgsIn<'calendar:updateSettings'>) => Answer<'calendar:updateSettings'>;
   addFreeze: (args: ArgsIn<'calendar:addFreeze'>) => Answer<'calendar:addFreeze'>;
   removeFreeze: (id: string) => Answer<'calendar:removeFreeze'>;
+  /** The event's messages as Slack holds them (reconciled with Slack's scheduled list). */
+  slackMessages: (id: string) => Answer<'calendar:slackMessages'>;
+  /** Carries out the lead's confirmed choices for messages that no longer say what the event says. */
+  followChange: (args: ArgsIn<'calendar:follow'>) => Answer<'calendar:follow'>;
+  /** Calls `onChange` whenever one of the event's outbox items moves on; returns the unsubscribe. */
+  watchEventOutbox: (eventId: string, onChange: () => void) => () => void;
 }
 
 function monthKey(state: Pick<CalendarState, 'cursor' | 'zone' | 'weekStartsOn'>): string | null {
@@ -242,6 +248,12 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
     if (result.ok) await Promise.all([get().loadSettings(), get().load(true)]);
     return result;
   },
+  slackMessages: (id) => herald().invoke('calendar:slackMessages', { id }),
+  followChange: (args) => herald().invoke('calendar:follow', args),
+  watchEventOutbox: (eventId, onChange) =>
+    herald().on('outbox:changed', (item) => {
+      if (item.source.eventId === eventId) onChange();
+    }),
   async removeFreeze(id) {
     const result = await herald().invoke('calendar:removeFreeze', { id });
     await Promise.all([get().loadSettings(), get().load(true)]);

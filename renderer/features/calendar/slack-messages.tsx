@@ -6,7 +6,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import { commStageLabels, isCommStage } from '../../../shared/calendar/comm-stages.ts';
 import type { SlackFate, SlackMessages, SlackMessageView } from '../../../shared/calendar/slack-follow.ts';
-import { herald } from '../../api/herald.ts';
 import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
@@ -86,7 +85,7 @@ function FollowDialog({
   async function confirm() {
     setIsBusy(true);
     setError(null);
-    const result = await herald().invoke('calendar:follow', {
+    const result = await useCalendar.getState().followChange({
       id: event.id,
       choices: messages.map((message) => ({
         outboxItemId: message.outboxItemId,
@@ -180,10 +179,7 @@ export function SlackMessagesSection({ detail }: { detail: EventDetail }) {
   const [outboxTick, setOutboxTick] = useState(0);
 
   useEffect(
-    () =>
-      herald().on('outbox:changed', (item) => {
-        if (item.source.eventId === event.id) setOutboxTick((tick) => tick + 1);
-      }),
+    () => useCalendar.getState().watchEventOutbox(event.id, () => setOutboxTick((tick) => tick + 1)),
     [event.id],
   );
 
@@ -192,8 +188,9 @@ export function SlackMessagesSection({ detail }: { detail: EventDetail }) {
     const before = seen.current;
     const hasChangedHere = before !== null && before.id === event.id && event.sequence > before.sequence;
     seen.current = { id: event.id, sequence: event.sequence };
-    void herald()
-      .invoke('calendar:slackMessages', { id: event.id })
+    void useCalendar
+      .getState()
+      .slackMessages(event.id)
       .then((result) => {
         if (!isCurrent) return;
         if (!result.ok) {

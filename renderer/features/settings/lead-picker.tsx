@@ -4,8 +4,8 @@
 // Herald raises an incident's alerts.
 import { useId, useState } from 'react';
 import type { WorkspaceUserView } from '../../../shared/api/channels/team.ts';
-import { herald } from '../../api/herald.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
+import { loadWorkspaceUsers } from './slack-store.ts';
 
 export function LeadPicker() {
   const headingId = useId();
@@ -21,9 +21,9 @@ export function LeadPicker() {
 
   const loadUsers = async () => {
     setProblem(null);
-    const answer = await herald().invoke('team:users', {});
-    if (answer.ok) setUsers(answer.value.users);
-    else setProblem(`${answer.error.message}${answer.error.fix ? ` ${answer.error.fix}` : ''}`);
+    const answer = await loadWorkspaceUsers();
+    if (answer.ok) setUsers(answer.value);
+    else setProblem(answer.error);
   };
 
   const save = async () => {

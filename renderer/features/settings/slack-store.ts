@@ -4,7 +4,10 @@
 import { create } from 'zustand';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
+import type { Result } from '../../../shared/api/result.ts';
+import type { WorkspaceUserView } from '../../../shared/api/channels/team.ts';
 import { herald } from '../../api/herald.ts';
+import { createFollower } from '../../server-state/follow.ts';
 
 interface SlackState {
   status: SlackStatus | null;
@@ -41,8 +44,19 @@ export const useSlack = create<SlackState>()((set) => ({
   },
 }));
 
-/** Checks the connection and follows its changes (slack:changed) while Settings shows it. */
-export function followSlack(): () => void {
+/**
+ * Checks the connection and follows its changes (slack:changed) while anything that shows it is mounted: the
+ * app-wide banner, the first-run checklist and Settings share one subscription. For a useEffect:
+ * `useEffect(() => followSlack(), [])`.
+ */
+export const followSlack = createFollower(() => {
   void useSlack.getState().refresh();
   return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
+});
+
+/** The workspace's people (users.list in core), for "You, in Slack": the users, or a problem in plain words. */
+export async function loadWorkspaceUsers(): Promise<Result<WorkspaceUserView[], string>> {
+  const answer = await herald().invoke('team:users', {});
+  if (answer.ok) return { ok: true, value: answer.value.users };
+  return { ok: false, error: `${answer.error.message}${answer.error.fix ? ` ${answer.error.fix}` : ''}` };
 }

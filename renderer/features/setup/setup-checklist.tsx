@@ -6,11 +6,10 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import type { ChannelResolution } from '../../../shared/api/channels/channels.ts';
 import { channelsInPlan } from '../../../shared/plan/plan-edits.ts';
-import { herald } from '../../api/herald.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
-import { useSlack } from '../settings/slack-store.ts';
+import { followSlack, useSlack } from '../settings/slack-store.ts';
 import { useSetup } from './setup-store.ts';
 import './setup.css';
 
@@ -54,8 +53,7 @@ function ChannelLine({ result }: { result: ChannelResolution }) {
 function useSlackStatus() {
   const status = useSlack((state) => state.status);
   useEffect(() => {
-    if (useSlack.getState().status === null) void useSlack.getState().refresh();
-    return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
+    return followSlack();
   }, []);
   return status;
 }
