@@ -8,15 +8,8 @@ import { incidentStatuses } from './headline.ts';
 const isoInstant = z.iso.datetime();
 const idText = z.string().trim().min(1).max(200);
 
-export const incidentTimelineKinds = [
-  'declared',
-  'update',
-  'holding',
-  'resolved',
-  'postmortem',
-  /** "Comms for this incident are now with @B": a lead took over. */
-  'handover',
-] as const;
+/** A timeline entry's kind is the stage its message stood for, as the Slack metadata names it. */
+export const incidentTimelineKinds = incidentStages;
 export type IncidentTimelineKind = (typeof incidentTimelineKinds)[number];
 
 export const incidentTimelineEntrySchema = z.object({

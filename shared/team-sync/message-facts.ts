@@ -31,6 +31,7 @@ export const incidentStages = [
   'holding',
   'resolved',
   'postmortem',
+  /** "Comms for this incident are now with @B": a lead took over. */
   'handover',
 ] as const;
 export type IncidentStage = (typeof incidentStages)[number];
