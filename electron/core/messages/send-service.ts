@@ -128,6 +128,8 @@ export function createSendService(deps: SendServiceDeps): SendService {
       ...when.value,
       ...(promise && routing?.kind !== 'resolved' ? { promiseAtUtc: promise } : {}),
       source,
+      // Kept with the message: the headline re-renders the declaration from it, and a correction reopens it.
+      draft,
       ...(facts ? { facts } : {}),
       checklist: lint.checklist,
       ...(args.overrideReason !== undefined && blocking.length > 0
