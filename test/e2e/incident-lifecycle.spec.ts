@@ -143,8 +143,17 @@ test('an incident from declaration to postmortem posts four messages in one thre
   expect(declaration?.text).toContain('High Priority Incident Declared - Sentry');
   expect(declaration?.text).toContain('Errors are not reaching Sentry');
   expect(declaration?.text).toContain('An incident team has been formed');
-  expect(declaration?.text).toMatch(/Next update:\* <!date\^1776943800\^/);
   expect(declaration?.text).toContain('We are sorry for the disruption');
+  // The declaration is the incident's headline, edited in place at every stage (chat.update): it now reads
+  // resolved, links the latest reply and the postmortem, and its promise line gave way to the status.
+  // The edit follows the postmortem's reply through the outbox, so wait for it.
+  const headline = () => slack.messages(CHANNEL)[0]?.text ?? '';
+  await expect
+    .poll(headline, { timeout: 20_000 })
+    .toContain('Postmortem: <https://runbooks.example.org/postmortems/sentry-relays|read the postmortem>');
+  expect(headline()).toMatch(/\*Status: Resolved\* · Resolved at <!date\^\d+\^/);
+  expect(headline()).toContain('|Postmortem>');
+  expect(headline()).not.toMatch(/Next update:\* <!date/);
   for (const reply of replies) expect(reply.thread_ts).toBe(declaration?.ts);
   expect(replies.map((reply) => reply.text)).toEqual([
     expect.stringContaining('We restarted the relays'),

@@ -104,12 +104,15 @@ export function settle(incident: Incident): Incident {
   const latest = promising.at(-1);
   const isResolved = latest?.kind === 'resolved' || (latest === undefined && incident.state === 'resolved');
   const resolvedEvent = events.filter((event) => event.stage === 'resolved').at(-1);
+  // This Herald's own resolution counts from when it was sent, before the team sync reads it back from Slack.
+  const pendingResolution = pending.filter((entry) => entry.kind === 'resolved').at(-1);
   return {
     ...incident,
     owner,
     state: isResolved ? 'resolved' : 'open',
     resolvedAtUtc: isResolved
-      ? (incident.resolvedAtUtc ?? (resolvedEvent ? tsToIso(resolvedEvent.ts) : null))
+      ? (incident.resolvedAtUtc ??
+        (resolvedEvent ? tsToIso(resolvedEvent.ts) : (pendingResolution?.atUtc ?? null)))
       : null,
     nextUpdateAtUtc: isResolved ? null : latest === undefined ? incident.nextUpdateAtUtc : latest.next,
   };
