@@ -22,6 +22,7 @@ import { createConfBackend } from '../electron/harness/start-harness.ts';
 import type { MaintenanceEvent } from '../shared/calendar/maintenance-event.ts';
 import { makeCore, makeDataDir } from '../test/support/core-fixture.ts';
 import { percentile, printTable } from './support/stats.ts';
+import { BENCH_SERVICES } from './support/services.ts';
 
 const SIZES = [100, 1_000, 10_000] as const;
 const GOAL_SIZE = 5_000;
@@ -38,20 +39,7 @@ const FIRST_MS = Date.UTC(2026, 0, 5, 8);
 const NOW_MS = Date.UTC(2026, 0, 5, 9);
 /** The month grid of January 2026 in London (Mon 29 Dec to Sun 8 Feb): the newest stored work, where the reminders are. */
 const MONTH = { fromUtc: '2025-12-29T00:00:00.000Z', toUtc: '2026-02-09T00:00:00.000Z' };
-const SERVICES = [
-  'cert-manager',
-  'ingress',
-  'dns',
-  'github',
-  'sentry',
-  'kubernetes',
-  'rds',
-  'vault',
-  'concourse',
-  'grafana',
-  'prometheus',
-  'elasticsearch',
-];
+const SERVICES = BENCH_SERVICES;
 
 function event(index: number, startMs: number, prefix: string): MaintenanceEvent {
   const service = SERVICES[index % SERVICES.length]!;

@@ -25,25 +25,13 @@ import { makeCore } from '../test/support/core-fixture.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.ts';
 import { buildRenderers } from './support/renderer-builds.ts';
 import { percentile, printTable } from './support/stats.ts';
+import { BENCH_SERVICES } from './support/services.ts';
 
 const EVENT_COUNT = 1_000;
 const WARM_UP = 5;
 const SAMPLES = 30;
 const AIM_MS = 50;
-const SERVICES = [
-  'cert-manager',
-  'ingress',
-  'dns',
-  'github',
-  'sentry',
-  'kubernetes',
-  'rds',
-  'vault',
-  'concourse',
-  'grafana',
-  'prometheus',
-  'elasticsearch',
-];
+const SERVICES = BENCH_SERVICES;
 
 /** 1,000 events spread over April 2026, 07:00 to 18:45 London time, a tenth of them cancelled. */
 function seedEvents(): MaintenanceEvent[] {
