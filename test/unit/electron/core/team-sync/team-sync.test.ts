@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
 import type { Reminder } from '../../../../../shared/reminders/reminder.ts';
-import { readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
+import { heraldMetadata, readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
 import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
 
 const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
@@ -249,5 +249,76 @@ describe('the shared picture between two leads’ Heralds', () => {
       .channels.find((entry) => entry.channel === 'C0OPSENGUPD')?.lastSeenTs;
     expect(lastSeen).toBe(a.fake.messages(CHANNEL)[0]?.ts);
     expect(histories.slice(before).map((request) => request.args.oldest)).toEqual([lastSeen]);
+  });
+});
+
+describe('the team sync under Slack’s 2025 limits for non-Marketplace apps', () => {
+  it('still converges, only slower: one history call a minute, 15 messages a page, waiting out Retry-After', async () => {
+    const b = await makeOutboxWorld({ fake: { rateLimits: 'non_marketplace' } });
+    await b.core.router.call('settings:update', { lead: LEAD_B });
+    // Another lead's Herald posted 40 incidents in the last day (three still open): three pages of 15 at this limit.
+    const startMs = b.clock.now();
+    const ids = Array.from({ length: 40 }, (_, n) => `inc-nm-${n}`);
+    for (const [n, id] of ids.entries()) {
+      b.fake.addMessage(CHANNEL, {
+        text: `Incident ${n}`,
+        user: 'U0COMMSLEAD',
+        metadata: heraldMetadata(`h-nm-${n}`, {
+          kind: 'incident',
+          actor: LEAD_A.userId,
+          incident: {
+            id,
+            stage: n < 37 ? 'resolved' : 'declared',
+            priority: 'High Priority',
+            title: `Incident ${n}`,
+            service: 'Sentry',
+            next_update_at: n < 37 ? '' : new Date(startMs + 30 * 60_000).toISOString(),
+            owner: LEAD_A.userId,
+            previous_owner: '',
+          },
+        }),
+      });
+    }
+
+    // Under one history read a minute a cycle reads one page and then waits out Retry-After; the poll timer does
+    // that, and so does this loop, on the test clock, until every message has arrived.
+    const arrived = () => ids.every((id) => b.core.incidents.get(id) !== undefined);
+    const memberChannels = ['C0OPSENGUPD', 'C0GHCOMMUNITY', 'C0ASKCOMMS'];
+    const readChannels = () =>
+      new Set(
+        b.fake.requests
+          .filter((request) => request.method === 'conversations.history' && request.status === 200)
+          .map((request) => String(request.args.channel)),
+      );
+    let cycles = 0;
+    let status = await b.core.teamSync.syncOnce();
+    // A round Slack cuts short carries on from what it has not read, so the sync reaches "idle".
+    while (status.state === 'waiting_for_slack') {
+      cycles += 1;
+      if (cycles > 30) throw new Error('the sync did not converge within 30 waits');
+      b.clock.set(Date.parse(status.retryAfterUtc ?? ''));
+      status = await b.core.teamSync.syncOnce();
+    }
+    expect(status).toMatchObject({ state: 'idle', problem: null });
+    expect(arrived()).toBe(true);
+    for (const id of ids) expect(b.core.incidents.get(id)).toMatchObject({ owner: LEAD_A.userId });
+    expect(b.core.incidents.list().filter((incident) => incident.state === 'open')).toHaveLength(3);
+
+    const histories = b.fake.requests.filter((request) => request.method === 'conversations.history');
+    const accepted = histories.filter((request) => request.status === 200 && request.error === undefined);
+    // Never more than one accepted history read in any minute, and Herald never asked again before Slack's Retry-After.
+    for (const [index, request] of accepted.entries())
+      if (index > 0) expect(request.atMs - (accepted[index - 1]?.atMs ?? 0)).toBeGreaterThanOrEqual(60_000);
+    expect(histories.filter((request) => request.error === 'ratelimited').length).toBeLessThanOrEqual(
+      cycles + 1,
+    );
+    // The channel took three pages (40 messages, 15 a page): slower than Tier 3, but every message arrived.
+    const ofChannel = accepted.filter((request) => request.args.channel === 'C0OPSENGUPD');
+    expect(ofChannel.length).toBeGreaterThanOrEqual(3);
+    expect(b.clock.now() - startMs).toBeGreaterThanOrEqual((accepted.length - 1) * 60_000);
+
+    // No channel is starved: every plan channel was read in the round.
+    expect(readChannels()).toEqual(new Set(memberChannels));
+    expect(cycles).toBeLessThan(10);
   });
 });
