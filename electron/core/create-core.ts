@@ -280,6 +280,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     bus,
     logger: deps.logger,
+    lead: () => settings.get().lead?.userId ?? '',
   });
   outboxService.onChanged((item) => calendar.noteSent(item));
   // An event's messages waiting in Slack follow the event when it moves, changes or is called off.
@@ -299,6 +300,7 @@ export function createCore(deps: CoreDeps): Core {
     directory: channelDirectory,
     plan: plan.get,
     incidents,
+    calendar,
     outbox: outboxService,
     store: openVersionedStore(syncCursorsStoreDefinition, storeContext),
     clock: deps.clock,
@@ -310,6 +312,8 @@ export function createCore(deps: CoreDeps): Core {
   // Whose alerts an incident raises depends on the lead setting and the plan's grace period.
   bus.subscribe((event) => {
     if (event === 'settings:changed' || event === 'plan:changed') incidents.realignAlerts();
+    // Whose maintenance reminders this Herald raises depends on the lead setting too.
+    if (event === 'settings:changed') calendar.sync();
   });
 
   // Declared before use by the update controller's callbacks, which only run after createCore returns.

@@ -1,6 +1,6 @@
 // The shared picture: every lead's Herald reads the plan's Slack channels
 // (and the threads of open incidents) incrementally and folds what the
-// messages' metadata says into its own incidents. Slack is the log; the
+// messages' metadata says into its own incidents and maintenance calendar. Slack is the log; the
 // cursors say how far this Herald has read it; local state is a cache that
 // a fresh data folder rebuilds from Slack (within the bounded look-back).
 //
@@ -16,6 +16,7 @@ import type { SyncStatus, WorkspaceUserView } from '../../../shared/api/channels
 import { slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { IncidentRouting, IncidentsService } from '../incidents/incidents-service.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -38,6 +39,8 @@ export interface TeamSyncDeps {
   directory: Pick<ChannelDirectory, 'lookup'>;
   plan: () => Plan;
   incidents: IncidentsService;
+  /** Where other leads' maintenance goes: the calendar. */
+  calendar: Pick<CalendarService, 'mergeFromSlack'>;
   outbox: Pick<OutboxPort, 'enqueue'>;
   store: VersionedStore<StoredCursors>;
   clock: Clock;
@@ -147,6 +150,15 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         heraldId: metadata.heraldId,
         actor: facts.actor,
         facts: facts.incident,
+      });
+    } else {
+      deps.calendar.mergeFromSlack({
+        ts: message.ts,
+        channel: channelName,
+        heraldId: metadata.heraldId,
+        actor: facts.actor,
+        facts: facts.maintenance,
+        comms: facts.comms,
       });
     }
   }
