@@ -2,7 +2,7 @@
 // the open draft's editor. Entering the screen reopens the draft Herald had
 // open; a compose intent (a reminder, the calendar, an incident) opens the
 // message it names; leaving the screen saves at once.
-import { useLayoutEffect } from 'react';
+import { useEffect } from 'react';
 import { useComposer } from './composer-store.ts';
 import { useComposeIntent } from './compose-intent.ts';
 import { DraftEditor } from './draft-editor.tsx';
@@ -62,8 +62,7 @@ export function ComposerScreen() {
   const loadError = useComposer((state) => state.loadError);
   useComposeIntent();
 
-  // A layout effect: when the draft can open at once, React draws it before the browser paints "Opening…".
-  useLayoutEffect(() => {
+  useEffect(() => {
     void useComposer.getState().enter();
     return () => void useComposer.getState().flush();
   }, []);

@@ -193,8 +193,8 @@ export const useComposer = create<ComposerState>()((set, get) => {
 
     enter: () => {
       const context = ensureContext();
-      // Usually the bootstrap has answered before the first render (main.tsx waits for it): the draft then opens
-      // in this same task, so the screen's first paint already shows it.
+      // At start the bootstrap has usually answered before the first render (main.tsx waits for it and enters
+      // then): the draft opens at once, so the first render already draws it.
       if (useStartup.getState().settled) {
         reopen();
         return context;
