@@ -412,14 +412,16 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
 
     uploadFile: (upload) =>
       call(async (web) => {
-        const answer = await web.filesUploadV2({
+        const args = {
           channel_id: upload.channel,
-          ...(upload.threadTs === undefined ? {} : { thread_ts: upload.threadTs }),
           initial_comment: upload.comment,
           content: upload.content,
           filename: upload.name,
           title: upload.title,
-        });
+        };
+        const answer = await (upload.threadTs === undefined
+          ? web.filesUploadV2(args)
+          : web.filesUploadV2({ ...args, thread_ts: upload.threadTs }));
         // One file: one completion, holding the file as Slack shared it.
         const completions = answer.files as unknown as Array<{ files?: unknown[] }>;
         const file = completions[0]?.files?.[0] as { id?: unknown } | undefined;
