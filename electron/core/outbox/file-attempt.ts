@@ -83,14 +83,14 @@ export async function attemptFile(deps: AttemptDeps, queued: OutboxItem, channel
     }
   }
 
-  // Persisted (and synced) before the first request leaves: a crash from here on is an unclear outcome.
+  // Persisted before the first request leaves: a crash from here on is an unclear outcome (a power cut: see
+  // session-record.ts, after which every queued item is checked first).
   const sending = deps.repo.patch(item.id, {
     state: 'sending',
     attempts: item.attempts + 1,
     firstAttemptAtUtc: item.firstAttemptAtUtc ?? new Date(deps.clock.now()).toISOString(),
     threadTs: thread.ts,
   });
-  await deps.repo.synced();
   const answer = await deps.gateway.uploadFile({
     channel: channelId,
     threadTs: thread.ts,
