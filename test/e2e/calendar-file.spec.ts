@@ -91,11 +91,11 @@ test.describe('the event’s calendar file in Slack', () => {
     await override.getByRole('button', { name: 'Send anyway' }).click();
     await expect.poll(() => sharedFiles(slack).length).toBe(1);
     const [first] = sharedFiles(slack);
+    // The announcement: the top-level message (a thread's parent carries its own ts as thread_ts).
     const announcement = slack
       .messages('operations-engineering-update')
-      .find(
-        (message) => message.text.includes('Certificate Manager Upgrade') && message.thread_ts === undefined,
-      );
+      .find((message) => message.files === undefined && (message.thread_ts ?? message.ts) === message.ts);
+    expect(announcement?.text).toContain('Certificate Manager Upgrade');
     expect(first?.name).toBe('certificate-manager-upgrade.ics');
     expect(first?.shares[0]?.thread_ts).toBe(announcement?.ts);
     expect(first?.text).toContain('METHOD:PUBLISH\r\n');
@@ -108,7 +108,9 @@ test.describe('the event’s calendar file in Slack', () => {
     panel = await openEvent(page, '2026-04-23');
     const fileLine = panel.getByTestId('calendar-file');
     await expect(fileLine).toContainText('certificate-manager-upgrade.ics');
-    await expect(fileLine).toContainText('Calendar file in its thread (revision 0)');
+    await expect(fileLine).toContainText(
+      'Calendar file certificate-manager-upgrade.ics: in its thread (revision 0)',
+    );
     await expect(fileLine).toHaveAttribute('data-current', 'true');
     await page.screenshot({ path: '/tmp/s3-ics-panel.png', fullPage: true });
 
@@ -187,7 +189,9 @@ test.describe('the event’s calendar file in Slack', () => {
       overrideReason: 'Agreed with the team lead.',
     });
     await openHerald('Outbox');
-    const file = page.getByTestId('outbox-item').filter({ hasText: '📅 certificate-manager-upgrade.ics' });
+    const file = page
+      .getByTestId('outbox-item')
+      .filter({ hasText: 'Calendar file certificate-manager-upgrade.ics' });
     await expect(file).toHaveAttribute('data-state', 'queued');
     await expect(file).toContainText('Waits for the announcement it goes with to be in Slack');
     await expectNoAxeViolations();

@@ -18,25 +18,22 @@ import { longInstant } from './wall-time.ts';
 const stageName = (message: Pick<SlackMessageView, 'stage'>) =>
   message.stage && isCommStage(message.stage) ? commStageLabels[message.stage] : 'Message';
 
-/** Where the calendar file in a message's thread has got to, in words. */
+/** Where the calendar file in a message's thread has got to, in words (after "Calendar file <name>:"). */
 export function fileState(view: CalendarFileView, zone: string): string {
   const { file } = view;
-  if (file === null)
-    return view.messageState === 'sent'
-      ? 'No calendar file in its thread'
-      : 'No calendar file queued with it';
+  if (file === null) return view.messageState === 'sent' ? 'none in its thread' : 'none queued with it';
   const version = file.method === 'CANCEL' ? 'the cancellation' : `revision ${file.sequence ?? 0}`;
   switch (file.state) {
     case 'sent':
-      return `Calendar file in its thread (${version})${file.sentAtUtc ? `, uploaded ${longInstant(file.sentAtUtc, zone)}` : ''}`;
+      return `in its thread (${version})${file.sentAtUtc ? `, uploaded ${longInstant(file.sentAtUtc, zone)}` : ''}`;
     case 'failed':
-      return `Calendar file could not be uploaded: ${file.problem?.message ?? 'Slack refused it.'}`;
+      return `could not be uploaded: ${file.problem?.message ?? 'Slack refused it.'}`;
     case 'held':
-      return `Calendar file (${version}) held for you in the outbox`;
+      return `${version}, held for you in the outbox`;
     default:
       return view.messageState === 'sent'
-        ? `Calendar file (${version}) waiting in the outbox`
-        : `Calendar file (${version}) goes into its thread once it is posted`;
+        ? `${version}, waiting in the outbox`
+        : `${version}, goes into its thread once the message is posted`;
   }
 }
 
@@ -44,6 +41,53 @@ export function fileState(view: CalendarFileView, zone: string): string {
 function fileUpdateWords(view: CalendarFileView, isCancelled: boolean): string {
   const which = isCancelled ? 'the cancellation' : view.file ? 'the updated' : 'the';
   return `Send ${which} calendar file to the ${stageName(view).toLowerCase()}’s thread in #${view.channel}`;
+}
+
+/** Where the message is, in words. */
+export function whereItIs(message: SlackMessageView, zone: string): string {
+  if (message.removal && message.removal.state !== 'sent' && message.removal.state !== 'cancelled') {
+    return message.removal.state === 'failed'
+      ? `Could not be removed from Slack: ${message.removal.problem?.message ?? 'Slack refused.'}`
+      : 'Being removed from Slack (queued in the outbox).';
+  }
+  switch (message.state) {
+    case 'scheduled':
+      return message.scheduleForUtc
+        ? `Scheduled in Slack for ${longInstant(message.scheduleForUtc, zone)}`
+        : 'Scheduled in Slack';
+    case 'queued':
+    case 'sending':
+    case 'held': {
+      const later = message.scheduleForUtc ?? message.sendAtUtc;
+      const when = later ? ` for ${longInstant(later, zone)}` : '';
+      return message.state === 'held'
+        ? `Held in the outbox${when}, waiting for you`
+        : `Waiting in the outbox${when}, not yet in Slack`;
+    }
+    case 'sent':
+      return message.sentAtUtc
+        ? `Posted in Slack ${longInstant(message.sentAtUtc, zone)}`
+        : 'Posted in Slack';
+    case 'failed':
+      return 'Failed: not in Slack';
+    case 'cancelled':
+      return message.problem?.code === 'removed_from_slack'
+        ? 'Removed from Slack'
+        : 'Cancelled: not in Slack';
+  }
+}
+
+/** What a fate will do, in words. */
+function fateWords(fate: SlackFate, message: SlackMessageView, zone: string): string {
+  const fromWhere = message.state === 'scheduled' ? 'Remove it from Slack' : 'Take it out of the outbox';
+  switch (fate) {
+    case 'reschedule':
+      return `${fromWhere} and schedule it again, re-written, for ${message.newTimeUtc ? longInstant(message.newTimeUtc, zone) : 'the new time'}`;
+    case 'draft':
+      return `${fromWhere} and return it, re-written, to drafts for you to send`;
+    case 'remove':
+      return `${fromWhere}`;
+  }
 }
 
 function FollowDialog({
@@ -180,8 +224,7 @@ function FollowDialog({
                     });
                   }}
                 />
-                <span aria-hidden="true">📅 </span>
-                {fileUpdateWords(file, isCancelled)}
+                <span>{fileUpdateWords(file, isCancelled)}</span>
               </label>
             ))}
           </fieldset>
@@ -330,9 +373,8 @@ function CalendarFileLine({ view, zone }: { view: CalendarFileView; zone: string
       data-testid="calendar-file"
       data-current={view.isCurrent ? 'true' : 'false'}
     >
-      <span aria-hidden="true">📅 </span>
-      {view.file ? <strong>{view.file.name}</strong> : null}
-      {view.file ? ' · ' : null}
+      Calendar file{view.file ? ' ' : ''}
+      {view.file ? <strong>{view.file.name}</strong> : null}:{' '}
       {view.file?.state === 'sent' && view.file.permalink ? (
         <a href={view.file.permalink} target="_blank" rel="noreferrer">
           {fileState(view, zone)}
@@ -343,8 +385,7 @@ function CalendarFileLine({ view, zone }: { view: CalendarFileView; zone: string
       {!view.isCurrent && view.file !== null ? (
         <span className="warning-text">
           {' '}
-          <span aria-hidden="true">⚠ </span>
-          No longer matches the event
+          <span aria-hidden="true">⚠ </span>No longer matches the event
         </span>
       ) : null}
     </p>

@@ -154,7 +154,7 @@ export function heldExplanation(item: OutboxItem, zone: string): string {
 
 /** The card's heading: the message's title, or what a removal removes. */
 export function itemHeading(item: OutboxItem, title: string): string {
-  if (item.kind === 'file' && item.file) return `📅 ${item.file.name}: ${item.file.title}`;
+  if (item.kind === 'file' && item.file) return `Calendar file ${item.file.name}: ${item.file.title}`;
   return item.kind === 'delete_scheduled' ? `Remove from Slack: ${title}` : title;
 }
 
