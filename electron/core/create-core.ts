@@ -28,6 +28,7 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createPromiseRestamp } from './messages/promise-restamp.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -253,6 +254,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger,
     workspaceUrl: async () => (await slackIdentity())?.workspaceUrl || null,
+    restamp: createPromiseRestamp({ plan: plan.get, zone: () => settings.get().timeZone }),
   });
   outboxService.onChanged((item) => incidents.noteSent(item));
   const sending = createSendService({

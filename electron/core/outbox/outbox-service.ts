@@ -34,6 +34,7 @@ import { createTransitions, type SentVia } from './item-transitions.ts';
 import { createOutboxCommands } from './outbox-commands.ts';
 import { createOutboxEngine } from './outbox-engine.ts';
 import { createOutboxRepository, type OutboxFiles } from './outbox-store.ts';
+import type { PromiseRestamp } from './promise-from-post.ts';
 import { createScheduledReconciler } from './scheduled-reconciler.ts';
 
 export interface OutboxServiceDeps {
@@ -49,6 +50,8 @@ export interface OutboxServiceDeps {
   workspaceUrl: () => Promise<string | null>;
   random?: () => number;
   createId?: () => string;
+  /** Re-renders a message whose promise counts from when it reaches Slack (see promise-from-post.ts). */
+  restamp?: PromiseRestamp;
 }
 
 export type SentListener = (item: OutboxItem, via: SentVia) => void;
@@ -179,6 +182,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     transitions,
     resolver,
     reconciler,
+    ...(deps.restamp ? { restamp: deps.restamp } : {}),
   });
   const commands = createOutboxCommands({
     repo,
