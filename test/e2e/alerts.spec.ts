@@ -51,9 +51,12 @@ const favicon = (page: Page) => page.locator('link[rel="icon"]');
 test('a promise asks for notifications; the title, favicon, toast and card follow the clock; an ended snooze alerts again', async ({
   page,
   harness,
+  slack,
   openHerald,
   expectNoAxeViolations,
 }) => {
+  // Connected: an incident's alerts count from when its declaration reaches Slack.
+  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
   await recordWebNotifications(page);
   await openHerald('Incidents');
   await expect(page).toHaveTitle('Incidents · Herald');
@@ -62,6 +65,7 @@ test('a promise asks for notifications; the title, favicon, toast and card follo
   expect((await notifications(page)).permissionRequests).toBe(0);
 
   await declareSentryIncident(harness, '2026-04-20T09:10:00.000Z');
+  await expect(page.getByTestId('incident')).not.toContainText('declaration not in Slack yet');
   await expect.poll(async () => (await notifications(page)).permissionRequests).toBe(1);
 
   // The promised time: due now, everywhere.

@@ -2,7 +2,7 @@
 // 1024 px (wrapped, whole on hover and focus), an event's messages fold under
 // it instead of repeating its title, a skip link takes the keyboard past the
 // toolbar to the grid, and axe finds nothing in any view at three widths.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 // Wed 1 Apr 2026, 10:00 BST.
@@ -24,6 +24,23 @@ const upgrade = {
   userActions: 'Move your certificate definitions into the environments repository.',
   userActionDeadlineUtc: '2026-04-22T22:59:00.000Z',
 };
+
+/** Every button in `scope` is the element a click at its centre reaches (nothing covers it), once in view. */
+async function expectEveryButtonUncovered(scope: Locator): Promise<void> {
+  const buttons = scope.getByRole('button');
+  const count = await buttons.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index++) {
+    const button = buttons.nth(index);
+    await button.scrollIntoViewIfNeeded();
+    const reached = await button.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && (hit === element || element.contains(hit));
+    });
+    expect(reached, `${await button.textContent()} is covered`).toBe(true);
+  }
+}
 
 /** Whether an element's text is cut off (more of it than its box shows). */
 const isClipped = (page: Page, selector: string) =>
@@ -92,6 +109,34 @@ test.describe('the calendar at a glance', () => {
     await expect(day(page, '2026-04-22').getByRole('button')).toHaveText(
       'Remind 12:00 Certificate Manager Upgrade',
     );
+    // The day panel groups them the same way: one button per event, its messages that day listed under it.
+    await workDay.locator('.day-head').click();
+    const workDayPanel = page.getByRole('region', { name: 'Thursday 23 April 2026' });
+    await expect(workDayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toHaveCount(1);
+    await expect(workDayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toHaveText(
+      '12:00 Certificate Manager Upgrade Planned',
+    );
+    const underEvent = workDayPanel.getByRole('list', {
+      name: 'Messages for Certificate Manager Upgrade this day',
+    });
+    await expect(underEvent.getByRole('listitem')).toHaveText([
+      '12:00 Start Scheduled',
+      '17:00 Complete Scheduled',
+    ]);
+    await page.screenshot({ path: '/tmp/day-panel-grouped.png', fullPage: true });
+    await day(page, '2026-04-16').locator('.day-head').click();
+    const announceDay = page.getByRole('region', { name: 'Thursday 16 April 2026' });
+    await expect(
+      announceDay.getByRole('heading', { name: 'Messages due for work on other days' }),
+    ).toBeVisible();
+    await expect(
+      announceDay
+        .getByRole('list', { name: 'Messages for Certificate Manager Upgrade this day' })
+        .getByRole('listitem'),
+    ).toHaveText(['12:00 Announce Scheduled']);
+    await announceDay.getByRole('button', { name: 'Certificate Manager Upgrade' }).click();
+    await expect(page.getByRole('region', { name: 'Certificate Manager Upgrade' })).toBeVisible();
+
     // The event's panel lists every message in full.
     await workDay.getByRole('button').click();
     const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
@@ -284,11 +329,15 @@ test.describe('recurring maintenance', () => {
       .getByRole('button', { name: /^Planned 09:00 Database Patching/ })
       .click();
     const panel = page.getByRole('region', { name: 'Database Patching' });
-    // The first occurrence's announcement is already overdue on the test clock, so its alert toast sits over the
-    // panel's actions: close it, as the lead would.
-    const toasts = page.getByRole('region', { name: 'New alerts' });
-    while ((await toasts.getByRole('button', { name: 'Close' }).count()) > 0)
-      await toasts.getByRole('button', { name: 'Close' }).first().click();
+    // The first occurrence's announcement is already overdue on the test clock, so its alert toast shows: it sits
+    // under the navigation, never over the panel's actions, at every width.
+    await expect(
+      page.getByRole('region', { name: 'New alerts' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    for (const width of [800, 1024, 1440]) {
+      await page.setViewportSize({ width, height: 700 });
+      await expectEveryButtonUncovered(panel);
+    }
     await panel.getByRole('button', { name: 'Cancel event' }).click();
     await page
       .getByRole('dialog', { name: 'Cancel “Database Patching”?' })

@@ -43,6 +43,8 @@ async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: str
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
+const INCIDENT_CHANNEL = 'operations-engineering-update';
+
 function centre(page: Page) {
   return page.getByRole('complementary', { name: 'Notifications' });
 }
@@ -55,15 +57,19 @@ test.describe('promised incident updates', () => {
   test('the centre shows the heads-up, the due and the overdue alert as time passes, and clears them once the update is sent', async ({
     page,
     harness,
+    slack,
     openHerald,
     expectNoAxeViolations,
   }) => {
+    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
     await openHerald('Incidents');
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
 
     // Declaring the incident with "next update in 30 minutes".
     const incidentId = await declareIncident(harness, '2026-04-20T09:30:00.000Z');
+    // Its alerts count from when the declaration reaches Slack.
+    await expect.poll(() => slack.messages(INCIDENT_CHANNEL).length).toBe(1);
     await bell.click();
     await expect(section(page, /^Coming up/)).toContainText(INCIDENT_TITLE);
     await expect(section(page, /^Coming up/)).toContainText('Incident update due in 30 min (10:30 BST)');
@@ -122,10 +128,13 @@ test.describe('promised incident updates', () => {
   test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({
     page,
     harness,
+    slack,
     openHerald,
   }) => {
+    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
     await openHerald();
     await declareIncident(harness, '2026-04-20T09:10:00.000Z');
+    await expect.poll(() => slack.messages(INCIDENT_CHANNEL).length).toBe(1);
     await harness.call('testClock:advance', { ms: 15 * MINUTE_MS });
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const overdue = section(page, /^Overdue/);
