@@ -29,6 +29,7 @@ import {
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
 import { createPromiseRestamp } from './messages/promise-restamp.ts';
+import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -295,6 +296,7 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
   });
   const stopSlackFollow = slackFollow.start();
+  const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
   const teamSync = createTeamSync({
     gateway: slackGateway,
@@ -403,6 +405,7 @@ export function createCore(deps: CoreDeps): Core {
     ...history.handlers,
     ...calendar.handlers,
     ...slackFollow.handlers,
+    ...seriesChanges.handlers,
     ...teamSync.handlers,
     ...updates.handlers,
     ...unsavedWork.handlers,

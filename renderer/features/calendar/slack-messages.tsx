@@ -10,7 +10,7 @@ import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
 
-const stageName = (message: SlackMessageView) =>
+export const stageName = (message: SlackMessageView) =>
   message.stage && isCommStage(message.stage) ? commStageLabels[message.stage] : 'Message';
 
 /** Where the message is, in words. */
