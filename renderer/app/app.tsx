@@ -55,40 +55,42 @@ export function App() {
       </a>
       {/* The toasts live under the navigation, in a column that stays in view: they never cover an action. */}
       <div className="sidebar-column">
-        <nav className="sidebar" aria-label="Main">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ✦
-            </span>
-            Herald
-          </div>
-          <NotificationBell />
-          <ul>
-            {screens.map((item) => (
-              <li key={item.id}>
-                <a
-                  href={`#/${item.id}`}
-                  aria-current={item.id === screen ? 'page' : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    go(item.id);
-                  }}
-                >
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-          <p className="host-note">
-            {info
-              ? info.host === 'electron'
-                ? `Herald ${info.version}`
-                : `Browser harness · ${info.version}`
-              : ' '}
-            {info?.hasTestClock ? ' · test clock' : ''}
-          </p>
-        </nav>
-        <AlertToasts />
+        <div className="sidebar-sticky">
+          <nav className="sidebar" aria-label="Main">
+            <div className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ✦
+              </span>
+              Herald
+            </div>
+            <NotificationBell />
+            <ul>
+              {screens.map((item) => (
+                <li key={item.id}>
+                  <a
+                    href={`#/${item.id}`}
+                    aria-current={item.id === screen ? 'page' : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      go(item.id);
+                    }}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <p className="host-note">
+              {info
+                ? info.host === 'electron'
+                  ? `Herald ${info.version}`
+                  : `Browser harness · ${info.version}`
+                : ' '}
+              {info?.hasTestClock ? ' · test clock' : ''}
+            </p>
+          </nav>
+          <AlertToasts />
+        </div>
       </div>
       <main id="main" className="content" tabIndex={-1}>
         {loadError ? (

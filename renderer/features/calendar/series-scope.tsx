@@ -15,11 +15,13 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 /** What the change would reach, read from core whenever the scope changes; null while not asked or reading. */
 export function useSeriesPreview(detail: EventDetail, scope: ScopeChoice) {
-  const [preview, setPreview] = useState<SeriesPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const key = `${detail.event.id}|${detail.event.sequence}|${scope}`;
+  const [answer, setAnswer] = useState<{
+    key: string;
+    preview: SeriesPreview | null;
+    error: string | null;
+  }>();
   useEffect(() => {
-    setPreview(null);
-    setError(null);
     if (scope === 'one') return;
     let isCurrent = true;
     void useCalendar
@@ -27,14 +29,19 @@ export function useSeriesPreview(detail: EventDetail, scope: ScopeChoice) {
       .seriesPreview({ id: detail.event.id, scope })
       .then((result) => {
         if (!isCurrent) return;
-        if (result.ok) setPreview(result.value);
-        else setError(result.error.message);
+        setAnswer(
+          result.ok
+            ? { key, preview: result.value, error: null }
+            : { key, preview: null, error: result.error.message },
+        );
       });
     return () => {
       isCurrent = false;
     };
-  }, [detail.event.id, detail.event.sequence, scope]);
-  return { preview, error };
+  }, [detail.event.id, key, scope]);
+  // An answer for another scope (or an older event) is not shown while the new one is read.
+  const isCurrentAnswer = scope !== 'one' && answer?.key === key;
+  return { preview: isCurrentAnswer ? answer.preview : null, error: isCurrentAnswer ? answer.error : null };
 }
 
 interface SeriesScopeProps {
