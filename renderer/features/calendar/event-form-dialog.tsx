@@ -58,6 +58,13 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     (field: EventFormField, rows = 2) =>
     (control: ControlProps) => <textarea {...control} rows={rows} {...register(field)} />;
 
+  /** Core's verdict on each field goes onto that field; a refusal of no field in particular, under the form. */
+  const showRefusal = (error: Parameters<typeof formErrorsOf>[0]) => {
+    const fieldErrors = Object.entries(formErrorsOf(error));
+    for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
+    if (fieldErrors.length === 0) setSaveError(error.message);
+  };
+
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
     const converted = toEventFields(values);
@@ -81,9 +88,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
         onClose();
         return;
       }
-      const fieldErrors = Object.entries(formErrorsOf(series.error));
-      for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
-      if (fieldErrors.length === 0) setSaveError(series.error.message);
+      showRefusal(series.error);
       return;
     }
     if (editing && scope !== 'one') {
@@ -95,9 +100,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
         onClose();
         return;
       }
-      const fieldErrors = Object.entries(formErrorsOf(changed.error));
-      for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
-      if (fieldErrors.length === 0) setSaveError(changed.error.message);
+      showRefusal(changed.error);
       return;
     }
     const result = await useCalendar.getState().saveEvent(editing?.event.id, converted.value);
@@ -111,9 +114,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
       onClose();
       return;
     }
-    const fieldErrors = Object.entries(formErrorsOf(result.error));
-    for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
-    if (fieldErrors.length === 0) setSaveError(result.error.message);
+    showRefusal(result.error);
   });
 
   return (
