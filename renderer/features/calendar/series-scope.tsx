@@ -70,7 +70,7 @@ export function SeriesScopeFields({ detail, scope, onScope, change, preview, err
       <fieldset className="follow-fates">
         <legend>{change === 'cancel' ? 'Which occurrences to cancel' : 'Apply the changes to'}</legend>
         {options.map((option) => (
-          <label key={option.value} className="row">
+          <label key={option.value} className="checkbox">
             <input
               type="radio"
               name={name}
