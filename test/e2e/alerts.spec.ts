@@ -5,9 +5,7 @@
 // late", and a fresh alert when a snooze runs out.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { declareSentryIncident } from './incident-api.ts';
-
-const MINUTE_MS = 60_000;
+import { connectSlack, declareIncident, MINUTE_MS } from './helpers.ts';
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
@@ -56,7 +54,7 @@ test('a promise asks for notifications; the title, favicon, toast and card follo
   expectNoAxeViolations,
 }) => {
   // Connected: an incident's alerts count from when its declaration reaches Slack.
-  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+  await connectSlack(harness, slack.botToken);
   await recordWebNotifications(page);
   await openHerald('Incidents');
   await expect(page).toHaveTitle('Incidents · Herald');
@@ -64,7 +62,7 @@ test('a promise asks for notifications; the title, favicon, toast and card follo
   // Not at start: nothing has been promised yet.
   expect((await notifications(page)).permissionRequests).toBe(0);
 
-  await declareSentryIncident(harness, '2026-04-20T09:10:00.000Z');
+  await declareIncident(harness, '2026-04-20T09:10:00.000Z');
   await expect(page.getByTestId('incident')).not.toContainText('declaration not in Slack yet');
   await expect.poll(async () => (await notifications(page)).permissionRequests).toBe(1);
 

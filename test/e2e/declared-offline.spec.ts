@@ -3,10 +3,7 @@
 // again twenty minutes later the declaration goes once, its text and metadata promise the next update 30 minutes
 // after the post, and the reminder, the card and the notification centre say the same time.
 import { expect, test } from './fixtures.ts';
-import { declareSentryIncident } from './incident-api.ts';
-
-const MINUTE_MS = 60_000;
-const CHANNEL = 'operations-engineering-update';
+import { connectSlack, declareIncident, MINUTE_MS, UPDATE_CHANNEL } from './helpers.ts';
 
 // Thursday 23 April 2026, 12:00 in London.
 test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
@@ -27,10 +24,10 @@ test('a declaration queued offline promises its next update 30 minutes after it 
   harness,
   expectNoAxeViolations,
 }) => {
-  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+  await connectSlack(harness, slack.botToken);
   slack.setOffline(true);
   // 12:00 BST, promising the first update for 12:30.
-  const incidentId = await declareSentryIncident(harness, '2026-04-23T11:30:00.000Z');
+  const incidentId = await declareIncident(harness, '2026-04-23T11:30:00.000Z');
 
   await openHerald('Incidents');
   const card = page.getByTestId('incident');
@@ -57,9 +54,9 @@ test('a declaration queued offline promises its next update 30 minutes after it 
   slack.setOffline(false);
   await expect(async () => {
     await harness.call('testClock:advance', { ms: 15_000 });
-    expect(slack.messages(CHANNEL)).toHaveLength(1);
+    expect(slack.messages(UPDATE_CHANNEL)).toHaveLength(1);
   }).toPass({ timeout: 30_000 });
-  const posted = slack.messages(CHANNEL)[0]!;
+  const posted = slack.messages(UPDATE_CHANNEL)[0]!;
   // When it went, on Herald's clock (the fake Slack stamps messages with the wall clock).
   const { items } = await harness.call<{ items: Array<{ ts: string | null; firstAttemptAtUtc: string }> }>(
     'outbox:list',

@@ -6,44 +6,21 @@
 // composer uses (drafts:create → drafts:save → messages:send); the composer's
 // own clicks are covered by incident-lifecycle.spec.ts.
 import type { Page } from '@playwright/test';
-import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
+import {
+  CERT_MANAGER_UPGRADE,
+  connectSlack,
+  declareIncident,
+  fillAndSend,
+  MINUTE_MS,
+  type StoredDraftLike,
+  UPDATE_CHANNEL,
+} from './helpers.ts';
 
-const MINUTE_MS = 60_000;
 /** Reminders name the incident by its service. */
 const INCIDENT_TITLE = 'Sentry';
 
-interface StoredDraftLike {
-  draft: { id: string; fields: Record<string, string> } & Record<string, unknown>;
-}
-
-/** Fills a draft's answers and sends it, as the composer does. */
-async function fillAndSend(
-  harness: RestartableHarness,
-  stored: StoredDraftLike,
-  fields: Record<string, string>,
-): Promise<{ incidentId: string }> {
-  const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
-  await harness.call('drafts:save', { draft: draft as never });
-  return await harness.call<{ incidentId: string }>('messages:send', { draftId: draft.id, mode: 'now' });
-}
-
-/** Declares an incident on Sentry promising the next update at `nextUpdateAtUtc`. */
-async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: string): Promise<string> {
-  const created = await harness.call<StoredDraftLike>('drafts:create', { typeId: 'incidents' });
-  const sent = await fillAndSend(harness, created, {
-    service: 'Sentry',
-    serviceImpact: 'Errors are not reaching Sentry.',
-    actionBeingTaken: 'We are investigating.',
-    userActions: 'None',
-    nextUpdateAtUtc,
-  });
-  return sent.incidentId;
-}
-
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
-
-const INCIDENT_CHANNEL = 'operations-engineering-update';
 
 function centre(page: Page) {
   return page.getByRole('complementary', { name: 'Notifications' });
@@ -61,7 +38,7 @@ test.describe('promised incident updates', () => {
     openHerald,
     expectNoAxeViolations,
   }) => {
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    await connectSlack(harness, slack.botToken);
     await openHerald('Incidents');
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
@@ -69,7 +46,7 @@ test.describe('promised incident updates', () => {
     // Declaring the incident with "next update in 30 minutes".
     const incidentId = await declareIncident(harness, '2026-04-20T09:30:00.000Z');
     // Its alerts count from when the declaration reaches Slack.
-    await expect.poll(() => slack.messages(INCIDENT_CHANNEL).length).toBe(1);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
     await bell.click();
     await expect(section(page, /^Coming up/)).toContainText(INCIDENT_TITLE);
     await expect(section(page, /^Coming up/)).toContainText('Incident update due in 30 min (10:30 BST)');
@@ -131,10 +108,10 @@ test.describe('promised incident updates', () => {
     slack,
     openHerald,
   }) => {
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    await connectSlack(harness, slack.botToken);
     await openHerald();
     await declareIncident(harness, '2026-04-20T09:10:00.000Z');
-    await expect.poll(() => slack.messages(INCIDENT_CHANNEL).length).toBe(1);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
     await harness.call('testClock:advance', { ms: 15 * MINUTE_MS });
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const overdue = section(page, /^Overdue/);
@@ -148,15 +125,7 @@ test.describe('promised incident updates', () => {
 });
 
 test.describe('calendar messages in the notification centre', () => {
-  const upgrade = {
-    title: 'Certificate Manager Upgrade',
-    workKind: 'upgrade',
-    what: 'Upgrading cert-manager from v0.8 to v0.14.',
-    services: ['cert-manager'],
-    impact: 'We do not expect any downtime.',
-    userActions: 'None',
-    userActionDeadlineUtc: null,
-  };
+  const upgrade = { ...CERT_MANAGER_UPGRADE, userActions: 'None', userActionDeadlineUtc: null };
   interface DetailLike {
     comms: { stage: string; dueAtUtc: string | null; state: string }[];
   }
