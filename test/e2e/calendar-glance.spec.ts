@@ -266,6 +266,8 @@ test.describe('recurring maintenance', () => {
     openHerald,
     harness,
   }) => {
+    // It also checks every button of the panel at three widths.
+    test.slow();
     await openHerald('Calendar');
     await page.getByRole('button', { name: 'New maintenance' }).click();
     const form = page.getByRole('dialog', { name: 'New maintenance' });
