@@ -28,6 +28,7 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createEditService } from './messages/edit-service.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -269,6 +270,16 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const editing = createEditService({
+    drafts,
+    history,
+    outbox: outboxService,
+    incidents,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    nowMs: () => deps.clock.now(),
+  });
+
   const calendar = createCalendarService({
     store: openVersionedStore(calendarStoreDefinition, storeContext),
     settingsStore: openVersionedStore(calendarSettingsStoreDefinition, storeContext),
@@ -396,6 +407,7 @@ export function createCore(deps: CoreDeps): Core {
     ...templates.handlers,
     ...incidents.handlers,
     ...sending.handlers,
+    ...editing.handlers,
     ...channelDirectory.handlers,
     ...outboxService.handlers,
     ...history.handlers,
