@@ -2,7 +2,7 @@
 // can be reached (being offline is normal), at a chosen time, or copied as
 // Slack text for places Herald does not post to. Incident updates may also
 // go to the channel, not only the thread.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { isShownInChannel, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
 import { SEND_FOCUS, useComposer } from './composer-store.ts';
@@ -98,6 +98,42 @@ function Feedback() {
   );
 }
 
+/** Edit mode: the correction is saved as an edit of the message in Slack, through the outbox like a send. */
+function SaveEditBar({
+  sendNow,
+  isSending,
+}: {
+  sendNow: RefObject<HTMLButtonElement | null>;
+  isSending: boolean;
+}) {
+  const send = useSend((state) => state.send);
+  const copyAsSlackText = useSend((state) => state.copyAsSlackText);
+  return (
+    <section className="send-bar card" aria-labelledby="send-heading">
+      <h2 id="send-heading">Save the edit</h2>
+      <ConnectionNote />
+      <div className="row">
+        <button
+          ref={sendNow}
+          type="button"
+          className="primary"
+          disabled={isSending}
+          onClick={() => void send({ mode: 'now' })}
+        >
+          Save edit in Slack
+        </button>
+        <button type="button" onClick={() => void copyAsSlackText()}>
+          Copy as Slack text
+        </button>
+        <span className="muted">
+          {isSending ? 'Saving…' : 'Ctrl+Enter (⌘Enter) saves it. Offline, the edit waits in the outbox.'}
+        </span>
+      </div>
+      <Feedback />
+    </section>
+  );
+}
+
 export function SendBar() {
   const alsoId = useId();
   const { type } = useDraftType();
@@ -123,7 +159,9 @@ export function SendBar() {
     sendNow.current.focus();
     useComposer.getState().clearFocusRequest();
   }, [focusRequest, hasDraft]);
+  const isEditing = useComposer((state) => state.correction !== null);
   if (!hasDraft) return null;
+  if (isEditing) return <SaveEditBar sendNow={sendNow} isSending={isSending} />;
   const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
   const isDisabled = isSending || isCopyOnly;
 
