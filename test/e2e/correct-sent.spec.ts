@@ -5,6 +5,7 @@
 // and the incident's promise — its reminders and the headline — moves with
 // it. Offline, an edit of a message still queued waits for it.
 import type { Page } from '@playwright/test';
+import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { declareSentryIncident } from './incident-api.ts';
 import { expect, test } from './fixtures.ts';
@@ -28,12 +29,9 @@ interface ReminderLike {
 }
 
 /** Declares an incident (promise 12:30 BST), then posts an update promising 12:45 BST; both reach Slack. */
-async function incidentWithUpdate(
-  harness: RestartableHarness,
-  slack: { messages(channel: string): unknown[] },
-) {
+async function incidentWithUpdate(harness: RestartableHarness, slack: FakeSlack) {
   await harness.call('slack:connect', {
-    token: (slack as { botToken: string }).botToken,
+    token: slack.botToken,
     acceptWeakProtection: true,
   });
   const incidentId = await declareSentryIncident(harness, '2026-04-23T11:30:00.000Z');
@@ -78,15 +76,7 @@ async function correctPromise(page: Page): Promise<void> {
 async function expectCorrected(
   page: Page,
   harness: RestartableHarness,
-  slack: {
-    messages(channel: string): Array<{
-      ts: string;
-      text: string;
-      edited?: unknown;
-      metadata?: { event_payload: Record<string, unknown> };
-    }>;
-    requests: Array<{ method: string; status: number; args: Record<string, unknown> }>;
-  },
+  slack: FakeSlack,
   ids: { incidentId: string; updateId: string },
 ) {
   const promise = '2026-04-23T12:15:00.000Z';
@@ -126,81 +116,84 @@ async function expectCorrected(
   await expect(versions).toContainText('We are investigating.');
 }
 
-test.describe('correcting a sent message', () => {
-  test('from History: the update is edited in Slack and History, and the promise moves', async ({
-    page,
-    openHerald,
-    slack,
-    harness,
-    expectNoAxeViolations,
-  }) => {
-    test.setTimeout(180_000);
-    const ids = await incidentWithUpdate(harness, slack);
-    await openHerald('History');
-    const entry = page.getByTestId('history-entry').filter({ hasText: 'Update' }).first();
-    await entry.getByRole('button', { name: /^Edit in Slack/ }).click();
-    await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
-    await correctPromise(page);
-    await expectNoAxeViolations();
-    await page.screenshot({ path: 'docs/screenshots/composer-edit-sent.png', fullPage: true });
-    await page.getByRole('button', { name: 'Save edit in Slack' }).click();
-    await expectCorrected(page, harness, slack, ids);
-    await expectNoAxeViolations();
-    await page.screenshot({ path: '/tmp/s3cs-history-versions.png', fullPage: true });
-    // The incident says the same.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Incidents', exact: true })
-      .click();
-    await expect(page.getByTestId('incident').getByTestId('incident-next-update')).toContainText(
-      'Next update promised for Thu 23 Apr 2026, 13:15 BST',
-    );
+test.describe('correcting a sent update', () => {
+  // Long journeys: two sends, the correction, then Slack, History and the incident checked.
+  test.describe.configure({ timeout: 180_000 });
+  let ids: { incidentId: string; updateId: string };
+  test.beforeEach(async ({ harness, slack }) => {
+    ids = await incidentWithUpdate(harness, slack);
   });
 
-  test('from the incident timeline, with a clear refusal for what cannot be edited', async ({
-    page,
-    openHerald,
-    slack,
-    harness,
-    expectNoAxeViolations,
-  }) => {
-    test.setTimeout(180_000);
-    const ids = await incidentWithUpdate(harness, slack);
-    await openHerald('Incidents');
-    const incident = page.getByTestId('incident');
-    await incident.getByRole('button', { name: 'Edit in Slack: Update sent 12:05' }).click();
-    await correctPromise(page);
-    // A mistake is caught before Slack: emptying a required answer asks for an override, keeping the text.
-    await page.getByLabel('What are users seeing?').fill('');
-    await page.getByRole('button', { name: 'Save edit in Slack' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Keep editing' }).click();
-    await expect(page.getByLabel('What are we doing about it?')).toHaveValue(
-      'The faulty relay has been found and is being replaced.',
-    );
-    await page.getByLabel('What are users seeing?').fill('Errors are not reaching Sentry.');
-    await page.getByRole('button', { name: 'Save edit in Slack' }).click();
-    await expectCorrected(page, harness, slack, ids);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Incidents', exact: true })
-      .click();
-    await expect(incident.getByTestId('incident-next-update')).toContainText(
-      'Next update promised for Thu 23 Apr 2026, 13:15 BST',
-    );
-    await expect(incident).toContainText('promised the next update for 13:15');
-    await expectNoAxeViolations();
-    await page.screenshot({ path: '/tmp/s3cs-incident-timeline.png', fullPage: true });
-  });
+  const starts = [
+    {
+      from: 'History',
+      open: (page: Page) =>
+        page
+          .getByTestId('history-entry')
+          .filter({ hasText: 'Update' })
+          .first()
+          .getByRole('button', { name: /^Edit in Slack/ })
+          .click(),
+      screenshot: 'docs/screenshots/composer-edit-sent.png',
+    },
+    {
+      from: 'Incidents',
+      open: (page: Page) =>
+        page
+          .getByTestId('incident')
+          .getByRole('button', { name: 'Edit in Slack: Update sent 12:05' })
+          .click(),
+      screenshot: '/tmp/s3cs-composer-from-timeline.png',
+    },
+  ];
+  for (const start of starts) {
+    test(`from ${start.from}: Slack and History change, a mistake is caught first, and the promise moves`, async ({
+      page,
+      openHerald,
+      slack,
+      harness,
+      expectNoAxeViolations,
+    }) => {
+      await openHerald(start.from);
+      await start.open(page);
+      await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+      await correctPromise(page);
+      await expectNoAxeViolations();
+      await page.screenshot({ path: start.screenshot, fullPage: true });
+      // A mistake is caught before Slack: emptying a required answer asks for an override, keeping the text.
+      await page.getByLabel('What are users seeing?').fill('');
+      await page.getByRole('button', { name: 'Save edit in Slack' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Keep editing' }).click();
+      await expect(page.getByLabel('What are we doing about it?')).toHaveValue(
+        'The faulty relay has been found and is being replaced.',
+      );
+      await page.getByLabel('What are users seeing?').fill('Errors are not reaching Sentry.');
+      await page.getByRole('button', { name: 'Save edit in Slack' }).click();
+      await expectCorrected(page, harness, slack, ids);
+      await expectNoAxeViolations();
+      await page.screenshot({ path: `/tmp/s3cs-history-after-${start.from}.png`, fullPage: true });
+      // The incident says the same: the new promise, on the card and on the timeline.
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Incidents', exact: true })
+        .click();
+      const incident = page.getByTestId('incident');
+      await expect(incident.getByTestId('incident-next-update')).toContainText(
+        'Next update promised for Thu 23 Apr 2026, 13:15 BST',
+      );
+      await expect(incident).toContainText('promised the next update for 13:15');
+      await expectNoAxeViolations();
+      await page.screenshot({ path: `/tmp/s3cs-incident-after-${start.from}.png`, fullPage: true });
+    });
+  }
+});
 
-  test('offline: a queued declaration is corrected; Slack gets the post, then the update, once each', async ({
-    page,
-    openHerald,
-    slack,
-    harness,
-    expectNoAxeViolations,
-  }) => {
+test.describe('correcting a message still on its way', () => {
+  // Offline: a queued declaration is corrected; Slack gets the post, then the update, once each.
+  const title = 'offline: post then update, once each';
+  test(title, async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
     test.setTimeout(180_000);
     await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
     slack.setOffline(true);

@@ -28,7 +28,7 @@ import type { OutboxPort } from './outbox-port.ts';
 export interface EditServiceDeps {
   drafts: DraftsService;
   history: Pick<HistoryService, 'get'>;
-  outbox: Pick<OutboxPort, 'get' | 'enqueueEdit'>;
+  outbox: Pick<OutboxPort, 'get' | 'enqueueEdit' | 'whenSafe'>;
   incidents: Pick<IncidentsService, 'headlineForCorrection' | 'recordCorrection'>;
   plan: () => Plan;
   zone: () => string;
@@ -232,7 +232,12 @@ export function createEditService(deps: EditServiceDeps): EditService {
     edit,
     handlers: {
       'messages:openCorrection': ({ messageId }) => Promise.resolve(openCorrection(messageId)),
-      'messages:edit': (args) => Promise.resolve(edit(args)),
+      // Answered once the edit is safe from a power cut, like messages:send: the draft is gone by then.
+      'messages:edit': async (args) => {
+        const edited = edit(args);
+        if (edited.ok) await deps.outbox.whenSafe(edited.value.outboxItemId);
+        return edited;
+      },
     },
   };
 }

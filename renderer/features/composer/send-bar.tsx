@@ -2,7 +2,7 @@
 // can be reached (being offline is normal), at a chosen time, or copied as
 // Slack text for places Herald does not post to. Incident updates may also
 // go to the channel, not only the thread.
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { isShownInChannel, slackChannelsOf } from '../../../shared/plan/plan-lookups.ts';
 import { parseTimeInput, formatInstant, formatRelative, toIsoUtc } from '../../../shared/time/index.ts';
 import { SEND_FOCUS, useComposer } from './composer-store.ts';
@@ -98,42 +98,6 @@ function Feedback() {
   );
 }
 
-/** Edit mode: the correction is saved as an edit of the message in Slack, through the outbox like a send. */
-function SaveEditBar({
-  sendNow,
-  isSending,
-}: {
-  sendNow: RefObject<HTMLButtonElement | null>;
-  isSending: boolean;
-}) {
-  const send = useSend((state) => state.send);
-  const copyAsSlackText = useSend((state) => state.copyAsSlackText);
-  return (
-    <section className="send-bar card" aria-labelledby="send-heading">
-      <h2 id="send-heading">Save the edit</h2>
-      <ConnectionNote />
-      <div className="row">
-        <button
-          ref={sendNow}
-          type="button"
-          className="primary"
-          disabled={isSending}
-          onClick={() => void send({ mode: 'now' })}
-        >
-          Save edit in Slack
-        </button>
-        <button type="button" onClick={() => void copyAsSlackText()}>
-          Copy as Slack text
-        </button>
-        <span className="muted">
-          {isSending ? 'Saving…' : 'Ctrl+Enter (⌘Enter) saves it. Offline, the edit waits in the outbox.'}
-        </span>
-      </div>
-      <Feedback />
-    </section>
-  );
-}
-
 export function SendBar() {
   const alsoId = useId();
   const { type } = useDraftType();
@@ -159,22 +123,23 @@ export function SendBar() {
     sendNow.current.focus();
     useComposer.getState().clearFocusRequest();
   }, [focusRequest, hasDraft]);
+  // Edit mode: the correction is saved as an edit of its message in Slack, through the outbox like a send.
   const isEditing = useComposer((state) => state.correction !== null);
   if (!hasDraft) return null;
-  if (isEditing) return <SaveEditBar sendNow={sendNow} isSending={isSending} />;
-  const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
+  const isCopyOnly =
+    !isEditing && type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
   const isDisabled = isSending || isCopyOnly;
 
   return (
     <section className="send-bar card" aria-labelledby="send-heading">
-      <h2 id="send-heading">Send</h2>
+      <h2 id="send-heading">{isEditing ? 'Save the edit' : 'Send'}</h2>
       <ConnectionNote />
       {isCopyOnly ? (
         <p className="help">
           Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.
         </p>
       ) : null}
-      {replies ? (
+      {replies && !isEditing ? (
         <label className="checkbox" htmlFor={alsoId}>
           <input
             id={alsoId}
@@ -193,19 +158,23 @@ export function SendBar() {
           disabled={isDisabled}
           onClick={() => void send({ mode: 'now' })}
         >
-          Send now
+          {isEditing ? 'Save edit in Slack' : 'Send now'}
         </button>
-        <button type="button" disabled={isDisabled} onClick={() => void send({ mode: 'when_online' })}>
-          Send when online
-        </button>
-        <button
-          type="button"
-          disabled={isDisabled}
-          aria-expanded={isScheduling}
-          onClick={() => setIsScheduling((value) => !value)}
-        >
-          Schedule for…
-        </button>
+        {isEditing ? null : (
+          <>
+            <button type="button" disabled={isDisabled} onClick={() => void send({ mode: 'when_online' })}>
+              Send when online
+            </button>
+            <button
+              type="button"
+              disabled={isDisabled}
+              aria-expanded={isScheduling}
+              onClick={() => setIsScheduling((value) => !value)}
+            >
+              Schedule for…
+            </button>
+          </>
+        )}
         <button
           type="button"
           className={isCopyOnly ? 'primary' : undefined}
@@ -213,9 +182,17 @@ export function SendBar() {
         >
           Copy as Slack text
         </button>
-        <span className="muted">{isSending ? 'Sending…' : 'Ctrl+Enter (⌘Enter) sends now.'}</span>
+        <span className="muted">
+          {isEditing
+            ? isSending
+              ? 'Saving…'
+              : 'Ctrl+Enter (⌘Enter) saves it. Offline, the edit waits in the outbox.'
+            : isSending
+              ? 'Sending…'
+              : 'Ctrl+Enter (⌘Enter) sends now.'}
+        </span>
       </div>
-      {isScheduling ? <SchedulePanel isDisabled={isDisabled} /> : null}
+      {isScheduling && !isEditing ? <SchedulePanel isDisabled={isDisabled} /> : null}
       <Feedback />
     </section>
   );

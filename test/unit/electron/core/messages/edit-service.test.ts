@@ -35,19 +35,24 @@ const isoIn = (world: OutboxWorld, minutes: number) =>
   new Date(world.clock.now() + minutes * MINUTE_MS).toISOString();
 const dateToken = (iso: string) => `<!date^${Date.parse(iso) / 1000}^`;
 
-/** Declares an incident and posts one update promising the next at `promise`; both reach Slack. */
-async function incidentWithUpdate(world: OutboxWorld, promise: string) {
-  const { core } = world;
-  const created = await core.router.call('drafts:create', { typeId: 'incidents' });
+/** Declares an incident on Sentry promising the next update in `minutes`. */
+async function declare(world: OutboxWorld, minutes: number) {
+  const created = await world.core.router.call('drafts:create', { typeId: 'incidents' });
   if (!created.ok) throw new Error(created.error.message);
-  const declared = await send(core, created.value, {
+  return send(world.core, created.value, {
     service: 'Sentry',
     priority: 'high',
     serviceImpact: 'Errors are not reaching Sentry.',
     actionBeingTaken: 'We are investigating.',
     userActions: 'Check alerts by hand.',
-    nextUpdateAtUtc: isoIn(world, 20),
+    nextUpdateAtUtc: isoIn(world, minutes),
   });
+}
+
+/** Declares an incident and posts one update promising the next at `promise`; both reach Slack. */
+async function incidentWithUpdate(world: OutboxWorld, promise: string) {
+  const { core } = world;
+  const declared = await declare(world, 20);
   await world.drive(() => world.item(declared.outboxItemId).state === 'sent');
   const incidentId = declared.incidentId!;
   const next = await core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
@@ -239,16 +244,7 @@ describe('messages:openCorrection and messages:edit', () => {
     const world = await makeOutboxWorld();
     const { core } = world;
     world.fake.setOffline(true);
-    const created = await core.router.call('drafts:create', { typeId: 'incidents' });
-    if (!created.ok) throw new Error(created.error.message);
-    const declared = await send(core, created.value, {
-      service: 'Sentry',
-      priority: 'high',
-      serviceImpact: 'Errors are not reaching Sentry.',
-      actionBeingTaken: 'We are investigating.',
-      userActions: 'None.',
-      nextUpdateAtUtc: isoIn(world, 30),
-    });
+    const declared = await declare(world, 30);
     await world.drive(() => core.outbox.connection().state === 'offline');
     const opened = await core.router.call('messages:openCorrection', { messageId: declared.outboxItemId });
     if (!opened.ok) throw new Error(opened.error.message);
