@@ -7,14 +7,20 @@
 import type { Page } from '@playwright/test';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
-import { declareSentryIncident } from './incident-api.ts';
+import {
+  connectSlack,
+  declareIncident,
+  fillAndSend,
+  goTo,
+  MINUTE_MS,
+  UPDATE_CHANNEL as CHANNEL,
+  type StoredDraftLike,
+} from './helpers.ts';
 import { expect, test } from './fixtures.ts';
 
 // Thursday 23 April 2026, 12:00 in London.
 test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
 
-const CHANNEL = 'operations-engineering-update';
-const MINUTE_MS = 60_000;
 const dateToken = (iso: string) => `<!date^${Date.parse(iso) / 1000}^`;
 
 interface IncidentLike {
@@ -30,21 +36,14 @@ interface ReminderLike {
 
 /** Declares an incident (promise 12:30 BST), then posts an update promising 12:45 BST; both reach Slack. */
 async function incidentWithUpdate(harness: RestartableHarness, slack: FakeSlack) {
-  await harness.call('slack:connect', {
-    token: slack.botToken,
-    acceptWeakProtection: true,
-  });
-  const incidentId = await declareSentryIncident(harness, '2026-04-23T11:30:00.000Z');
+  await connectSlack(harness, slack.botToken);
+  const incidentId = await declareIncident(harness, '2026-04-23T11:30:00.000Z');
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
   await harness.call('testClock:advance', { ms: 5 * MINUTE_MS });
-  const next = await harness.call<{
-    draft: { id: string; fields: Record<string, string> } & Record<string, unknown>;
-  }>('incidents:draftNext', { incidentId, kind: 'update' });
-  const fields = { ...next.draft.fields, status: 'identified', nextUpdateAtUtc: '2026-04-23T11:45:00.000Z' };
-  await harness.call('drafts:save', { draft: { ...next.draft, fields } as never });
-  const sent = await harness.call<{ outboxItemId: string }>('messages:send', {
-    draftId: next.draft.id,
-    mode: 'now',
+  const next = await harness.call<StoredDraftLike>('incidents:draftNext', { incidentId, kind: 'update' });
+  const sent = await fillAndSend(harness, next, {
+    status: 'identified',
+    nextUpdateAtUtc: '2026-04-23T11:45:00.000Z',
   });
   await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(2);
   return { incidentId, updateId: sent.outboxItemId };
@@ -102,10 +101,7 @@ async function expectCorrected(
   expect(await armedFor(harness, ids.incidentId)).toContain(promise);
   expect(await armedFor(harness, ids.incidentId)).not.toContain('2026-04-23T11:45:00.000Z');
   // History shows the text as it reads now and keeps the earlier one.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'History', exact: true })
-    .click();
+  await goTo(page, 'History');
   const entry = page.getByTestId('history-entry').filter({ hasText: 'Update' }).first();
   await expect(entry.getByTestId('history-edited')).toContainText('Edited Thu 23 Apr 2026');
   await entry.getByText('Message as it reads in Slack now').click();
@@ -175,10 +171,7 @@ test.describe('correcting a sent update', () => {
       await expectNoAxeViolations();
       await page.screenshot({ path: `/tmp/s3cs-history-after-${start.from}.png`, fullPage: true });
       // The incident says the same: the new promise, on the card and on the timeline.
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Incidents', exact: true })
-        .click();
+      await goTo(page, 'Incidents');
       const incident = page.getByTestId('incident');
       await expect(incident.getByTestId('incident-next-update')).toContainText(
         'Next update promised for Thu 23 Apr 2026, 13:15 BST',
@@ -195,9 +188,9 @@ test.describe('correcting a message still on its way', () => {
   const title = 'offline: post then update, once each';
   test(title, async ({ page, openHerald, slack, harness, expectNoAxeViolations }) => {
     test.setTimeout(180_000);
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    await connectSlack(harness, slack.botToken);
     slack.setOffline(true);
-    await declareSentryIncident(harness, '2026-04-23T11:30:00.000Z');
+    await declareIncident(harness, '2026-04-23T11:30:00.000Z');
     await openHerald('Incidents');
     const incident = page.getByTestId('incident');
     await incident.getByRole('button', { name: /^Edit in Slack: Declared/ }).click();
