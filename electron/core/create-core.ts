@@ -30,6 +30,8 @@ import {
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
 import { createEditService } from './messages/edit-service.ts';
+import { createPromiseRestamp } from './messages/promise-restamp.ts';
+import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -261,6 +263,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger,
     workspaceUrl: async () => (await slackIdentity())?.workspaceUrl || null,
+    restamp: createPromiseRestamp({ plan: plan.get, zone: () => settings.get().timeZone }),
   });
   outboxService.onChanged((item) => incidents.noteSent(item));
   const sending = createSendService({
@@ -323,6 +326,7 @@ export function createCore(deps: CoreDeps): Core {
     calendarFiles,
   });
   const stopSlackFollow = slackFollow.start();
+  const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
   const teamSync = createTeamSync({
     gateway: slackGateway,
@@ -432,6 +436,7 @@ export function createCore(deps: CoreDeps): Core {
     ...history.handlers,
     ...calendar.handlers,
     ...slackFollow.handlers,
+    ...seriesChanges.handlers,
     ...calendarFiles.handlers,
     ...teamSync.handlers,
     ...updates.handlers,

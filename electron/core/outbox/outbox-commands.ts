@@ -71,6 +71,10 @@ const STATE_WORDS: Record<OutboxItem['state'], string> = {
   held: 'held for you to confirm',
 };
 
+/** Whether the lead rewrote the words or the promise themselves (then nothing re-renders them). */
+const isRewritten = (change: { text?: unknown; blocks?: unknown; promiseAtUtc?: unknown }) =>
+  change.text !== undefined || change.blocks !== undefined || change.promiseAtUtc !== undefined;
+
 export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
   const nowMs = () => deps.clock.now();
   const find = (id: string): Result<OutboxItem> => {
@@ -371,6 +375,8 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
           ? {}
           : { replyBroadcast: patch.replyBroadcast && (item.threadTs !== null || item.threadOf !== null) }),
         ...(patch.promiseAtUtc === undefined ? {} : { promiseAtUtc: patch.promiseAtUtc }),
+        // Words or a time the lead wrote here are sent as written: a promise no longer moves with the post.
+        ...(isRewritten(patch) ? { promiseAfterMs: null } : {}),
         sendAtUtc,
         scheduleForUtc,
       };
@@ -487,6 +493,7 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
           ...(item.heldReason === 'unconfirmed' ? { isOutcomeUnclear: false } : {}),
           ...(request.text === undefined ? {} : { text: request.text }),
           ...(request.blocks === undefined ? {} : { blocks: request.blocks }),
+          ...(isRewritten(request) ? { promiseAfterMs: null } : {}),
         }),
       );
     },
