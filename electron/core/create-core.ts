@@ -29,6 +29,7 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createEditService } from './messages/edit-service.ts';
 import { createPromiseRestamp } from './messages/promise-restamp.ts';
 import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
@@ -283,6 +284,16 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const editing = createEditService({
+    drafts,
+    history,
+    outbox: outboxService,
+    incidents,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    nowMs: () => deps.clock.now(),
+  });
+
   const calendar = createCalendarService({
     store: openVersionedStore(calendarStoreDefinition, storeContext),
     settingsStore: openVersionedStore(calendarSettingsStoreDefinition, storeContext),
@@ -423,6 +434,7 @@ export function createCore(deps: CoreDeps): Core {
     ...templates.handlers,
     ...incidents.handlers,
     ...sending.handlers,
+    ...editing.handlers,
     ...channelDirectory.handlers,
     ...outboxService.handlers,
     ...history.handlers,
