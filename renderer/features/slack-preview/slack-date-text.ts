@@ -3,7 +3,8 @@
 // "today"/"tomorrow" where Slack says them. The preview runs in the lead's
 // browser, so "the reader" is the lead: the same view their colleagues in
 // that zone get. Pure: the zone, clock style and now are arguments.
-import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
+import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calendar-names.ts';
+import { wallTimeInZone, type ZonedWallTime } from '../../../shared/time/zoned.ts';
 
 export interface SlackDateOptions {
   /** IANA zone of the reader; undefined: this browser's. */
@@ -13,47 +14,11 @@ export interface SlackDateOptions {
   nowMs: number;
 }
 
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+type Wall = ZonedWallTime;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
+/** What a clock in the reader's zone (this browser's when none is given) shows at `epochMs`. */
 function wallTime(epochMs: number, timeZone: string | undefined): Wall {
-  const key = timeZone ?? '';
-  let formatter = formatters.get(key);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      ...(timeZone ? { timeZone } : {}),
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, formatter);
-  }
-  const parts = Object.fromEntries(
-    formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    weekday: Math.max(0, (WEEKDAY_NAMES as readonly string[]).indexOf(parts.weekday ?? '')),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
+  return wallTimeInZone(epochMs, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 function ordinal(day: number): string {
