@@ -16,6 +16,7 @@ import { screens, type ScreenId } from './screens.ts';
 import { SlackBanner } from './slack-banner.tsx';
 import { StorageNotices } from './storage-notices.tsx';
 import { SetupChecklist } from '../features/setup/setup-checklist.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 
 const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
   compose: ComposerScreen,
@@ -87,11 +88,7 @@ export function App() {
         </p>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {loadError ? (
-          <p role="alert" className="error-banner">
-            {loadError}
-          </p>
-        ) : null}
+        <ErrorAlert error={loadError} isBanner />
         <StorageNotices />
         <SlackBanner />
         <OpenAtLoginPrompt />

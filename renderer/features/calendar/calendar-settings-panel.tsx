@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
 import { useCalendar } from './calendar-store.ts';
 import { dateInputOf } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function LeadTimesForm({ view }: { view: CalendarSettingsView }) {
   const ids = { announcement: useId(), reminder: useId() };
@@ -51,11 +52,7 @@ function LeadTimesForm({ view }: { view: CalendarSettingsView }) {
           />
         </div>
       </div>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div className="row">
         <button type="submit">Save lead times</button>
       </div>
@@ -126,11 +123,7 @@ function HolidayRegionForm({ view }: { view: CalendarSettingsView }) {
           before. A country code with an optional region, such as GB-ENG or GB-SCT; leave it empty to ignore
           holidays.
         </p>
-        {error ? (
-          <p id={ids.error} role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert id={ids.error} error={error} />
       </div>
       <div className="row">
         <button type="submit">Save holiday region</button>
@@ -198,11 +191,7 @@ function FreezesForm({ view }: { view: CalendarSettingsView }) {
           <button type="submit">Add freeze</button>
         </div>
       </form>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { SlackFate, SlackMessages, SlackMessageView } from '../../../shared
 import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const stageName = (message: SlackMessageView) =>
   message.stage && isCommStage(message.stage) ? commStageLabels[message.stage] : 'Message';
@@ -145,11 +146,7 @@ function FollowDialog({
           ))}
         </ul>
         {isCancelled ? <p>The cancellation notice is drafted for you to check and send.</p> : null}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="row">
           <button type="button" className="primary" disabled={isBusy} onClick={() => void confirm()}>
             Confirm
@@ -246,11 +243,7 @@ export function SlackMessagesSection({ detail }: { detail: EventDetail }) {
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       {isDialogOpen && stale.length > 0 ? (
         <FollowDialog
           detail={detail}

@@ -11,6 +11,7 @@ import { useAttentionSections } from './use-attention-sections.ts';
 import { useReminderFeed } from './use-reminder-feed.ts';
 import './notification-centre.css';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const PANEL_ID = 'notification-centre';
 const BELL_ID = 'notification-bell';
@@ -119,16 +120,8 @@ export function NotificationCentre() {
           Close
         </button>
       </div>
-      {loadError ? (
-        <p role="alert" className="field-error">
-          {loadError}
-        </p>
-      ) : null}
-      {actionError ? (
-        <p role="alert" className="field-error">
-          {actionError}
-        </p>
-      ) : null}
+      <ErrorAlert error={loadError} />
+      <ErrorAlert error={actionError} />
       {isEmpty || !sections ? (
         <p className="muted">Nothing needs you right now.</p>
       ) : (

@@ -20,6 +20,7 @@ import {
 } from './plan-forms.ts';
 import { withType } from '../../../shared/plan/plan-edits.ts';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
+import { FormFooter } from '../../ui/form-footer.tsx';
 
 interface TypeFormProps {
   plan: Plan;
@@ -221,19 +222,15 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
           <input {...control} autoComplete="off" spellCheck={false} {...register('titlePattern')} />
         )}
       </FormField>
-      {formError ? (
-        <div role="alert" className="error-banner">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {base ? 'Save changes' : 'Add type'}
-        </button>
+      <FormFooter
+        formError={formError}
+        saveLabel={base ? 'Save changes' : 'Add type'}
+        isSaveDisabled={formState.isSubmitting}
+      >
         <button type="button" onClick={() => onDone(null)}>
           Cancel
         </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { FormField } from '../../ui/form-field.tsx';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 import type { Announce } from './plan-editor.tsx';
 import { problemText } from './plan-forms.ts';
+import { FormFooter } from '../../ui/form-footer.tsx';
 
 type CadenceFormValues = Record<IncidentPriority, string>;
 
@@ -124,16 +125,11 @@ export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: 
             </FormField>
           ))}
         </div>
-        {formError ? (
-          <div role="alert" className="error-banner">
-            <p>{formError}</p>
-          </div>
-        ) : null}
-        <div className="row">
-          <button type="submit" className="primary" disabled={formState.isSubmitting || !isDirty}>
-            Save cadence
-          </button>
-        </div>
+        <FormFooter
+          formError={formError}
+          saveLabel="Save cadence"
+          isSaveDisabled={formState.isSubmitting || !isDirty}
+        />
       </form>
     </section>
   );
