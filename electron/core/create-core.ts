@@ -6,6 +6,7 @@ import type { ReminderSettings } from '../../shared/reminders/reminder-settings.
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { createAppApi } from './app/app-handlers.ts';
 import { createSlackFollow } from './calendar/slack-follow.ts';
+import { createCalendarFiles } from './calendar/calendar-files.ts';
 import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
 import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
 import { createHistoryDigestSource } from './calendar/history-digest.ts';
@@ -28,6 +29,8 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createPromiseRestamp } from './messages/promise-restamp.ts';
+import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -259,6 +262,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger,
     workspaceUrl: async () => (await slackIdentity())?.workspaceUrl || null,
+    restamp: createPromiseRestamp({ plan: plan.get, zone: () => settings.get().timeZone }),
   });
   outboxService.onChanged((item) => incidents.noteSent(item));
   const sending = createSendService({
@@ -272,6 +276,10 @@ export function createCore(deps: CoreDeps): Core {
     maintenanceFacts: (eventId, stage, actor) => {
       const detail = calendar.get(eventId);
       return detail.ok ? maintenanceFactsOf(detail.value, stage, actor) : undefined;
+    },
+    afterQueued: (item) => {
+      const attached = calendarFiles.attach(item);
+      if (!attached.ok) deps.logger.warn('calendar.file_not_attached', { code: attached.error.code });
     },
   });
 
@@ -288,6 +296,13 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
   });
   outboxService.onChanged((item) => calendar.noteSent(item));
+  // The event's calendar file (.ics) goes into the thread of each message whose stage carries it.
+  const calendarFiles = createCalendarFiles({
+    findEvent: (id) => calendar.find(id),
+    outbox: outboxService,
+    fileStages: () => calendar.settings().calendarFileStages,
+    clock: deps.clock,
+  });
   // An event's messages waiting in Slack follow the event when it moves, changes or is called off.
   const slackFollow = createSlackFollow({
     findEvent: (id) => calendar.find(id),
@@ -297,8 +312,10 @@ export function createCore(deps: CoreDeps): Core {
     zone: () => settings.get().timeZone,
     clock: deps.clock,
     logger: deps.logger,
+    calendarFiles,
   });
   const stopSlackFollow = slackFollow.start();
+  const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
   const teamSync = createTeamSync({
     gateway: slackGateway,
@@ -407,6 +424,8 @@ export function createCore(deps: CoreDeps): Core {
     ...history.handlers,
     ...calendar.handlers,
     ...slackFollow.handlers,
+    ...seriesChanges.handlers,
+    ...calendarFiles.handlers,
     ...teamSync.handlers,
     ...updates.handlers,
     ...unsavedWork.handlers,

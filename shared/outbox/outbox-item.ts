@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
 import { draftSchema } from '../messages/draft-schema.ts';
 import { messageFactsSchema } from '../team-sync/message-facts.ts';
+import { outboxFileSchema } from './outbox-file.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
 export const slackTsSchema = z
@@ -30,8 +31,10 @@ export type OutboxState = (typeof outboxStates)[number];
  * - delete_scheduled: removes the message `targetId` scheduled in Slack (chat.deleteScheduledMessage).
  * - edit: changes a message Herald already posted (chat.update; `editOf` names it). Every kind waits in its
  *   channel's line, so it never overtakes an earlier send to the same channel.
+ * - file: uploads `file` (files.getUploadURLExternal, upload, files.completeUploadExternal) into the thread of
+ *   the message `waitsFor` names, once that one is sent: a maintenance announcement's calendar file.
  */
-export const outboxItemKinds = ['message', 'delete_scheduled', 'edit'] as const;
+export const outboxItemKinds = ['message', 'delete_scheduled', 'edit', 'file'] as const;
 export type OutboxItemKind = (typeof outboxItemKinds)[number];
 
 /** States an item never leaves by itself. */
@@ -146,6 +149,8 @@ export const outboxItemSchema = z.object({
   waitsFor: z.string().nullable().default(null),
   /** For an `edit`: the message it changes (its channel is the item's channel). Null otherwise. */
   editOf: editTargetSchema.nullable().default(null),
+  /** For a `file`: what it uploads (see outbox-file.ts). Absent (or null) for every other kind. */
+  file: outboxFileSchema.nullable().optional(),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */
   channel: z.string(),
@@ -165,6 +170,12 @@ export const outboxItemSchema = z.object({
   scheduleForUtc: isoInstant.nullable(),
   /** The next-update time this message promises; passed before sending → held. */
   promiseAtUtc: isoInstant.nullable(),
+  /**
+   * A promise that counts from when the message reaches Slack (an incident's declaration): how long after it was
+   * queued the promise falls. Each attempt moves `promiseAtUtc`, the text and the metadata on by the whole minutes
+   * the message waited, so what readers see and the reminders agree. Null: the promise is taken as written.
+   */
+  promiseAfterMs: z.number().int().positive().nullable().default(null),
   source: outboxSourceSchema,
   /** What the message is about, written as Slack metadata with its herald_id (items from before it: none). */
   facts: messageFactsSchema.nullable().default(null),

@@ -7,6 +7,7 @@ import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
+import type { FileRequest } from '../../../shared/outbox/outbox-file.ts';
 import {
   finishedStates,
   outboxStates,
@@ -34,6 +35,7 @@ import { createTransitions, type SentVia } from './item-transitions.ts';
 import { createOutboxCommands } from './outbox-commands.ts';
 import { createOutboxEngine } from './outbox-engine.ts';
 import { createOutboxRepository, type OutboxFiles } from './outbox-store.ts';
+import type { PromiseRestamp } from './promise-from-post.ts';
 import { createScheduledReconciler } from './scheduled-reconciler.ts';
 
 export interface OutboxServiceDeps {
@@ -49,6 +51,8 @@ export interface OutboxServiceDeps {
   workspaceUrl: () => Promise<string | null>;
   random?: () => number;
   createId?: () => string;
+  /** Re-renders a message whose promise counts from when it reaches Slack (see promise-from-post.ts). */
+  restamp?: PromiseRestamp;
   /** The last run may have lost unsynced writes (storage/session-record.ts): check every queued item in Slack first. */
   mayHaveLostWrites?: boolean;
 }
@@ -61,6 +65,8 @@ export interface OutboxService {
   enqueueEdit(request: EditRequest): Result<OutboxItem>;
   /** Queues the removal of a message scheduled in Slack (see OutboxCommands.enqueueDeletion). */
   enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
+  /** Queues a file upload into a message's thread (see OutboxCommands.enqueueFile). */
+  enqueueFile(request: FileRequest): Result<OutboxItem>;
   /** Looks in Slack now at these scheduled items (chat.scheduledMessages.list), so what they show is true. */
   reconcileNow(ids: readonly string[]): Promise<void>;
   get(id: string): OutboxItem | undefined;
@@ -210,6 +216,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     transitions,
     resolver,
     reconciler,
+    ...(deps.restamp ? { restamp: deps.restamp } : {}),
   });
   const commands = createOutboxCommands({
     repo,
@@ -269,6 +276,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     enqueue: (request) => commands.enqueue(request),
     enqueueEdit: (request) => commands.enqueueEdit(request),
     enqueueDeletion: (targetId, source) => commands.enqueueDeletion(targetId, source),
+    enqueueFile: (request) => commands.enqueueFile(request),
     reconcileNow: async (ids) => {
       if (!isStarted || !connectivity.isOnline()) return;
       await reconciler.lookNow(ids);

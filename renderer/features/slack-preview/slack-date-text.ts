@@ -4,21 +4,22 @@
 // browser, so "the reader" is the lead: the same view their colleagues in
 // that zone get. Pure: the zone, clock style and now are arguments.
 import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calendar-names.ts';
+import { usesTwelveHourClock } from '../../../shared/time/format.ts';
 import { wallTimeInZone, type ZonedWallTime } from '../../../shared/time/zoned.ts';
 
 export interface SlackDateOptions {
   /** IANA zone of the reader; undefined: this browser's. */
   timeZone?: string;
-  /** 12-hour clock ("6:39 AM") or 24-hour ("06:39"); undefined: this browser's habit. */
+  /** 12-hour clock ("6:39 AM") or 24-hour ("06:39"); undefined: the lead's way of writing times (Settings). */
   isTwelveHour?: boolean;
   nowMs: number;
 }
 
-type Wall = ZonedWallTime;
+type Wall = Pick<ZonedWallTime, 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute' | 'second'>;
 
-/** What a clock in the reader's zone (this browser's when none is given) shows at `epochMs`. */
+/** The reader's wall clock, from the same zoned time every Herald screen uses (shared/time/zoned.ts). */
 function wallTime(epochMs: number, timeZone: string | undefined): Wall {
-  return wallTimeInZone(epochMs, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return wallTimeInZone(epochMs, timeZone ?? browserZone());
 }
 
 function ordinal(day: number): string {
@@ -29,8 +30,8 @@ function ordinal(day: number): string {
 
 const two = (value: number) => String(value).padStart(2, '0');
 
-function browserUsesTwelveHour(): boolean {
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true;
+function browserZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function clock(wall: Wall, isTwelveHour: boolean, withSeconds: boolean): string {
@@ -64,7 +65,7 @@ export function slackDateText(epochSec: number, format: string, options: SlackDa
   const epochMs = epochSec * 1000;
   const wall = wallTime(epochMs, options.timeZone);
   const today = wallTime(options.nowMs, options.timeZone);
-  const isTwelveHour = options.isTwelveHour ?? browserUsesTwelveHour();
+  const isTwelveHour = options.isTwelveHour ?? usesTwelveHourClock();
   const month = MONTH_FULL_NAMES[wall.month - 1] ?? '';
   const dates = {
     date_num: `${wall.year}-${two(wall.month)}-${two(wall.day)}`,
