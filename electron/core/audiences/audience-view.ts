@@ -137,7 +137,12 @@ function flagOf(
   subject: SubjectChannels,
   destination: Destination,
   heard: HeardRecord | null,
-  extra: { elsewhere?: string | null; sinceUtc?: string | null; pending: string | null },
+  extra: {
+    elsewhere?: string | null;
+    sinceUtc?: string | null;
+    pending: string | null;
+    isAlsoAnAlert?: boolean;
+  },
 ): AudienceFlag {
   return {
     id: `${kind}|${subject.key}|${destination.channel}`,
@@ -149,6 +154,7 @@ function flagOf(
     truth: subject.truth,
     elsewhere: extra.elsewhere ?? null,
     sinceUtc: extra.sinceUtc ?? null,
+    isAlsoAnAlert: extra.isAlsoAnAlert ?? false,
     fixOutboxItemId: extra.pending,
   };
 }
@@ -214,7 +220,14 @@ function incidentSubject(
     if (isResolvedClaim(claims)) continue;
     const promise = claims.nextUpdateAtUtc;
     if (promise !== null && Date.parse(promise) <= input.nowMs) {
-      flags.push(flagOf('promise_passed', subject, destination, record, { sinceUtc: promise, pending }));
+      flags.push(
+        flagOf('promise_passed', subject, destination, record, {
+          sinceUtc: promise,
+          pending,
+          // The incident's reminders already raise the overdue alert for the channel of its thread.
+          isAlsoAnAlert: destination.channel === ownChannel,
+        }),
+      );
     }
   }
   return { subject, flags };

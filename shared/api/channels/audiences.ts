@@ -58,6 +58,8 @@ export const audienceFlagSchema = z.object({
   elsewhere: z.string().nullable(),
   /** Since when the channel has been out of step (a passed promise, a due announcement); null when not timed. */
   sinceUtc: utc.nullable(),
+  /** The incident's own overdue alert already says this (its promise, in the channel of its thread). */
+  isAlsoAnAlert: z.boolean(),
   /** A fix drafted and waiting in the outbox: the flag clears once it reaches Slack. */
   fixOutboxItemId: z.string().nullable(),
 });
