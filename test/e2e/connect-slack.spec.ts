@@ -168,7 +168,16 @@ test.describe('the app shell', () => {
     expectNoAxeViolations,
   }) => {
     await openHerald();
-    for (const name of ['Calendar', 'Compose', 'Incidents', 'Outbox', 'History', 'Templates', 'Settings']) {
+    for (const name of [
+      'Calendar',
+      'Compose',
+      'Incidents',
+      'Audiences',
+      'Outbox',
+      'History',
+      'Templates',
+      'Settings',
+    ]) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
       await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
       await expectNoAxeViolations();

@@ -249,7 +249,16 @@ test.describe('the renderer’s isolation', () => {
     openHerald,
   }) => {
     await openHerald();
-    for (const name of ['Calendar', 'Compose', 'Incidents', 'Outbox', 'History', 'Templates', 'Settings']) {
+    for (const name of [
+      'Calendar',
+      'Compose',
+      'Incidents',
+      'Audiences',
+      'Outbox',
+      'History',
+      'Templates',
+      'Settings',
+    ]) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
       const unsafe = await page.evaluate(() =>
         [...document.querySelectorAll('a[href]')]

@@ -141,7 +141,7 @@ function SubjectLine({ row, flags }: { row: SubjectRow; flags: readonly Audience
             {row.heard.permalink ? (
               <>
                 {' · '}
-                <a href={row.heard.permalink} target="_blank" rel="noreferrer">
+                <a href={row.heard.permalink} target="_blank" rel="noopener noreferrer">
                   Open in Slack
                 </a>
               </>
