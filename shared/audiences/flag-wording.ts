@@ -101,5 +101,7 @@ function describeOpen(flag: AudienceFlag): string {
 
 /** The fix button's words. */
 export function fixLabel(flag: AudienceFlag): string {
+  // An open incident's channel that was never told gets the latest update, not an announcement.
+  if (flag.kind === 'not_told' && flag.subject.kind === 'incident') return 'Draft the update';
   return fixLabels[flag.kind];
 }

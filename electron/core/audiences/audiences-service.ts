@@ -220,7 +220,9 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
     const kind =
       flag.kind === 'resolved_elsewhere' ? 'resolved' : flag.kind === 'promise_passed' ? 'holding' : 'update';
     const drafted = deps.incidents.draftNext(flag.subject.id, kind, { channel: flag.channel });
-    if (!drafted.ok || kind !== 'resolved') return drafted;
+    if (!drafted.ok) return drafted;
+    if (kind === 'update') return withSamePromise(drafted.value, flag);
+    if (kind !== 'resolved') return drafted;
     const resolution = deps.incidents
       .get(flag.subject.id)
       ?.timeline.filter((entry) => entry.kind === 'resolved')
@@ -234,6 +236,15 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
       fields: { ...told.fields, ...draft.fields, ...withoutEmpty(told.fields, draft.fields) },
       notApplicable: { ...told.notApplicable, ...draft.notApplicable },
     });
+  }
+
+  /** A channel told late hears the promise the others have, while it is still ahead. */
+  function withSamePromise(stored: StoredDraft, flag: AudienceFlag): Result<StoredDraft> {
+    const promise = flag.truth.nextUpdateAtUtc;
+    const { draft } = stored;
+    if (promise === null || Date.parse(promise) <= clock.now() || (draft.fields.nextUpdateAtUtc ?? '') !== '')
+      return ok(stored);
+    return deps.drafts.save({ ...draft, fields: { ...draft.fields, nextUpdateAtUtc: promise } });
   }
 
   function maintenanceFix(flag: AudienceFlag): Result<StoredDraft> {
@@ -253,7 +264,23 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
       stage,
       flag.channel,
       wasStartsAtUtc,
+      answersSentAbout(`maintenance:${event.id}`, flag.channel),
     );
+  }
+
+  /**
+   * The answers of the message this Herald sent about a subject: the one the channel last heard, else the
+   * newest any channel heard. A fix starts from them, so the lead does not retype the risk or the process.
+   */
+  function answersSentAbout(subjectKey: string, channel: string): Record<string, string> {
+    const heard = deps.ledger.channelsOf(subjectKey);
+    const mine = Object.entries(heard)
+      .filter(([, record]) => record.via === 'here')
+      .sort(([nameA, a], [nameB, b]) =>
+        nameA === channel ? 1 : nameB === channel ? -1 : a.atUtc.localeCompare(b.atUtc),
+      )
+      .at(-1);
+    return (mine ? deps.history.get(mine[1].heraldId)?.draft?.fields : undefined) ?? {};
   }
 
   return {

@@ -125,6 +125,8 @@ export function draftForChannel(
   stage: CommStage,
   channel: string,
   wasStartsAtUtc: string | null,
+  /** Answers of a message already sent about the event (the risk, the process…); the event's facts win. */
+  carried: Readonly<Record<string, string>> = {},
 ): Result<StoredDraft> {
   const sameChannel = (name: string) => name.replace(/^#/, '').toLowerCase() === channel.toLowerCase();
   const existing = deps.drafts
@@ -151,7 +153,7 @@ export function draftForChannel(
     typeId: prefill.typeId,
     stage: prefill.stage,
     channel,
-    fields: prefill.fields,
+    fields: { ...carried, ...prefill.fields },
     ...(prefill.body !== undefined ? { body: prefill.body } : {}),
     origin: { kind: 'calendar', eventId: event.id, stage },
   });

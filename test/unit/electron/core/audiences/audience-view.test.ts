@@ -80,7 +80,7 @@ const event = (overrides: Partial<EventFacts> = {}): EventFacts => ({
   ...overrides,
 });
 
-const incidentFacts = (stage: string, promise: string | ''): MessageFacts => ({
+const incidentFacts = (stage: string, promise: string): MessageFacts => ({
   kind: 'incident',
   actor: 'U0COMMSLEAD',
   incident: {

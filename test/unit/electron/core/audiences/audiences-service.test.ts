@@ -20,7 +20,7 @@ const LEAD_B = { userId: 'U0COMMSLD2', name: 'Priya (comms)' };
 async function call<T>(world: OutboxWorld, channel: string, args: unknown): Promise<T> {
   const answer = await world.core.router.call(channel as never, args as never);
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
-  return answer.value as T;
+  return answer.value;
 }
 
 async function twoHeralds(): Promise<{ a: OutboxWorld; b: OutboxWorld }> {
@@ -151,6 +151,7 @@ describe('what each audience last heard', () => {
         typeId: 'incidents',
       },
     );
+    const promise = new Date(a.clock.now() + 30 * 60_000).toISOString();
     await call(a, 'drafts:save', {
       draft: {
         ...created.draft,
@@ -161,7 +162,7 @@ describe('what each audience last heard', () => {
           priority: 'high',
           serviceImpact: 'Errors are not reaching Sentry.',
           actionBeingTaken: 'An incident team is investigating.',
-          nextUpdateAtUtc: new Date(a.clock.now() + 30 * 60_000).toISOString(),
+          nextUpdateAtUtc: promise,
           userActions: 'None',
         },
       },
@@ -175,6 +176,13 @@ describe('what each audience last heard', () => {
     expect(notTold.map((flag) => [flag.kind, flag.channel])).toEqual([['not_told', OTHER]]);
 
     const told = await call<{ draftId: string }>(a, 'audiences:draftFix', { flagId: notTold[0]?.id });
+    const toldDraft = await call<{
+      draft: { stage: string; channel: string; fields: Record<string, string> };
+    }>(a, 'drafts:get', { id: told.draftId });
+    // The channel told late hears the promise the first channel has, and the same words.
+    expect(toldDraft.draft).toMatchObject({ stage: 'update', channel: OTHER });
+    expect(toldDraft.draft.fields.serviceImpact).toBe('Errors are not reaching Sentry.');
+    expect(Date.parse(toldDraft.draft.fields.nextUpdateAtUtc ?? '')).toBe(Date.parse(promise));
     const toldId = await sendNow(a, told.draftId);
     // Told at the channel's top level: the incident's thread is in the other channel.
     expect(a.item(toldId)).toMatchObject({ channelName: OTHER, threadTs: null });
