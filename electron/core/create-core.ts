@@ -31,6 +31,7 @@ import { createSendService } from './messages/send-service.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
+import { openSessionRecord } from './storage/session-record.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
 import {
   createReminderService,
@@ -115,6 +116,8 @@ export interface CoreDeps {
   crashDumpsDir?: string | null;
   /** The platform notifications and the tray are built for (what they can show); this computer's when absent. */
   platform?: NodeJS.Platform;
+  /** This boot's identity (storage/session-record.ts currentBootId); tests pass one to act out a power cut. */
+  bootId?: string;
 }
 
 export interface Core {
@@ -247,7 +250,10 @@ export function createCore(deps: CoreDeps): Core {
     }),
     bus,
   );
+  // Read before the outbox opens: whether the last run's unsynced `sending` writes may be lost (a power cut).
+  const session = openSessionRecord(deps.dataDir, deps.bootId);
   const outboxService = createOutboxService({
+    mayHaveLostWrites: session.mayHaveLostWrites,
     files: openOutboxFiles(deps.dataDir, storeContext),
     gateway: slackGateway,
     directory: channelDirectory,
@@ -474,6 +480,11 @@ export function createCore(deps: CoreDeps): Core {
       reminders.flush();
       outboxService.stop();
       history.flush();
+      // A request still in flight could write after this: then the stop is not noted as clean.
+      if (!outboxService.isBusy()) {
+        outboxService.syncNow();
+        session.endCleanly();
+      }
     },
   };
 }

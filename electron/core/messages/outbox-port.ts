@@ -10,6 +10,8 @@ export interface OutboxPort {
   /** An edit of a message already in Slack (chat.update). */
   enqueueEdit: (request: EditRequest) => Result<OutboxItem>;
   get: (id: string) => OutboxItem | undefined;
+  /** Resolves once a new item is safe from a power cut (synced, or in Slack). */
+  whenSafe: (id: string) => Promise<void>;
   connection: () => ConnectionStatus;
   /** Every state change of every item. Returns the unsubscribe function. */
   onChanged: (listener: (item: OutboxItem) => void) => () => void;

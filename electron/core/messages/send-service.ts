@@ -152,7 +152,17 @@ export function createSendService(deps: SendServiceDeps): SendService {
     });
   }
 
-  return { send, handlers: { 'messages:send': (args) => Promise.resolve(send(args)) } };
+  return {
+    send,
+    handlers: {
+      // Answered once the message is safe from a power cut, like outbox:enqueue: the draft is gone by then.
+      'messages:send': async (args) => {
+        const sent = send(args);
+        if (sent.ok) await deps.outbox.whenSafe(sent.value.outboxItemId);
+        return sent;
+      },
+    },
+  };
 }
 
 function threadingOf(

@@ -105,13 +105,12 @@ export async function attemptDeletion(deps: AttemptDeps, queued: OutboxItem): Pr
     }
   }
 
-  // Persisted (and synced) before the request leaves: a crash from here on is an unclear outcome.
+  // Persisted before the request leaves: a crash from here on is an unclear outcome (a power cut: see session-record.ts).
   const sending = deps.repo.patch(item.id, {
     state: 'sending',
     attempts: item.attempts + 1,
     firstAttemptAtUtc: item.firstAttemptAtUtc ?? new Date(deps.clock.now()).toISOString(),
   });
-  await deps.repo.synced();
   const answer = await deps.gateway.cancelScheduled(channelId, scheduledMessageId);
   if (answer.ok) finish(deps, sending, false);
   else if (isGoneAnswer(answer.error)) settleGone(deps, sending);

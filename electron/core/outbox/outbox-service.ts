@@ -49,6 +49,8 @@ export interface OutboxServiceDeps {
   workspaceUrl: () => Promise<string | null>;
   random?: () => number;
   createId?: () => string;
+  /** The last run may have lost unsynced writes (storage/session-record.ts): check every queued item in Slack first. */
+  mayHaveLostWrites?: boolean;
 }
 
 export type SentListener = (item: OutboxItem, via: SentVia) => void;
@@ -79,8 +81,15 @@ export interface OutboxService {
   stop(): void;
   /** Whether a Slack request or check is running (shutdown and tests wait for quiet). */
   isBusy(): boolean;
-  /** Resolves once every new item and every `sending` so far is synced to disk. */
+  /** Resolves once every new item and every cancel so far is synced to disk. */
   synced(): Promise<void>;
+  /**
+   * Resolves once a new item is safe from a power cut: synced to disk, or already in Slack (which then holds
+   * it; the post does not wait for the fsync). What an enqueue's answer waits for.
+   */
+  whenSafe(id: string): Promise<void>;
+  /** Blocking: every write so far on disk (an orderly stop, before it is noted as clean). */
+  syncNow(): void;
   handlers: {
     'outbox:enqueue': Handler<'outbox:enqueue'>;
     'outbox:list': Handler<'outbox:list'>;
@@ -92,8 +101,27 @@ export interface OutboxService {
   };
 }
 
-/** Items found mid-send on start-up: the process stopped after the request may have left. */
-function recoverInterrupted(repo: ReturnType<typeof createOutboxRepository>): void {
+/**
+ * Items found mid-send on start-up: the process stopped after the request may have left. After a power cut
+ * (`mayHaveLostWrites`) a queued item may be one whose unsynced `sending` was lost: it is checked too.
+ */
+function recoverInterrupted(
+  repo: ReturnType<typeof createOutboxRepository>,
+  mayHaveLostWrites: boolean,
+): void {
+  if (mayHaveLostWrites) {
+    for (const item of [...repo.inState('queued')]) {
+      if (item.isOutcomeUnclear) continue;
+      repo.patch(item.id, {
+        isOutcomeUnclear: true,
+        problem: {
+          code: 'interrupted',
+          message: 'The computer stopped while Herald was running, so this message may already be in Slack.',
+          fix: 'Nothing to do: Herald checks whether it arrived before sending it.',
+        },
+      });
+    }
+  }
   for (const item of [...repo.inState('sending')]) {
     repo.patch(item.id, {
       state: 'queued',
@@ -111,10 +139,13 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   const random = deps.random ?? Math.random;
   const sentListeners = new Set<SentListener>();
   const changeListeners = new Set<(item: OutboxItem) => void>();
+  /** Answers waiting for their new item to be safe: resolved early when it reaches Slack before its fsync ends. */
+  const reachedSlack = new Map<string, () => void>();
   const repo = createOutboxRepository(
     deps.files,
     () => deps.clock.now(),
     (item) => {
+      if (item.state === 'sent' || item.state === 'scheduled') reachedSlack.get(item.id)?.();
       deps.bus.emit('outbox:changed', item);
       for (const listener of [...changeListeners]) {
         try {
@@ -190,7 +221,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     changed: () => engine.pump(),
   });
 
-  recoverInterrupted(repo);
+  recoverInterrupted(repo, deps.mayHaveLostWrites ?? false);
   connectivity.onChange((status) => {
     deps.bus.emit('connection:changed', status);
     engine.pump();
@@ -278,16 +309,27 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     },
     isBusy: () => engine.isBusy() || connectivity.isProbing(),
     synced: () => repo.synced(),
+    syncNow: () => repo.syncNow(),
+    whenSafe(id) {
+      const inSlack = new Promise<void>((resolve) => reachedSlack.set(id, resolve));
+      return Promise.race([repo.synced(), inSlack]).finally(() => reachedSlack.delete(id));
+    },
     handlers: {
-      // Answered once the new item is on disk for good (fsynced together with any other enqueued meanwhile).
+      // Answered once the new item is safe: on disk for good (fsynced together with any other enqueued
+      // meanwhile), or already in Slack.
       'outbox:enqueue': async (args) => {
         const queued = commands.enqueue(args);
-        if (queued.ok) await repo.synced();
+        if (queued.ok) await service.whenSafe(queued.value.id);
         return queued;
       },
       'outbox:list': ({ states, limit, offset }) => Promise.resolve(ok(list(states, { limit, offset }))),
       'outbox:update': ({ id, patch }) => Promise.resolve(commands.update(id, patch)),
-      'outbox:cancel': ({ id }) => commands.cancel(id),
+      // Answered once on disk for good, like an enqueue: a cancelled message must not come back after a power cut.
+      'outbox:cancel': async ({ id }) => {
+        const cancelled = await commands.cancel(id);
+        if (cancelled.ok) await repo.synced();
+        return cancelled;
+      },
       'outbox:retry': ({ id }) => Promise.resolve(commands.retry(id)),
       'outbox:confirm': (args) => Promise.resolve(commands.confirm(args)),
       'outbox:flush': () => Promise.resolve(ok(service.flush())),

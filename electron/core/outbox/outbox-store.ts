@@ -2,10 +2,11 @@
 // (storage/record-files.ts), so a change costs one small write whatever the
 // length of the queue or of history. Every change goes to disk before the
 // outbox acts on it (a killed process loses nothing it has acknowledged), and
-// the two writes exactly-once needs to survive a power cut are fsynced: a new
-// item (acknowledged to the lead) and `sending` (persisted before the request
-// leaves). Every change is announced, so the UI always shows each item's real
-// state.
+// the writes that must survive a power cut are fsynced: a new item and a
+// cancel (both acknowledged to the lead). `sending` is written before the
+// request leaves but not synced: after a power cut the outbox checks Slack
+// for every unfinished item instead (storage/session-record.ts). Every change
+// is announced, so the UI always shows each item's real state.
 //
 // The repository also keeps the indexes the sending loop asks for on every
 // step (each channel's queued line in order, the items with a time of their
@@ -87,7 +88,7 @@ export interface OutboxRepository {
   get(id: string): OutboxItem | undefined;
   /** Stores a new item with the next sequence number (durably: it is acknowledged to the lead). */
   add(item: Omit<OutboxItem, 'sequence'>): OutboxItem;
-  /** Applies a change, stamps updatedAtUtc, persists (durably for `sending`), announces, and returns the stored item. */
+  /** Applies a change, stamps updatedAtUtc, persists (durably for `cancelled`), announces, and returns the stored item. */
   patch(id: string, change: ItemChange): OutboxItem;
   /** One channel's queued items in sequence order; `null`: items whose channel is not known yet. */
   queuedIn(channelId: string | null): readonly OutboxItem[];
@@ -99,6 +100,8 @@ export interface OutboxRepository {
   inState(state: OutboxState): Iterable<OutboxItem>;
   /** Resolves once every durable write so far is on disk. */
   synced(): Promise<void>;
+  /** Blocking: every write so far on disk, unsynced ones too (an orderly stop). */
+  syncNow(): void;
 }
 
 const bySequence = (a: OutboxItem, b: OutboxItem) => a.sequence - b.sequence;
@@ -192,7 +195,7 @@ export function createOutboxRepository(
       const existing = byId.get(id);
       if (!existing) throw new Error(`outbox item ${id} does not exist`);
       const item: OutboxItem = { ...existing, ...change, updatedAtUtc: new Date(nowMs()).toISOString() };
-      files.write(item, { durable: item.state === 'sending' });
+      files.write(item, { durable: item.state === 'cancelled' && existing.state !== 'cancelled' });
       unindex(existing);
       byId.set(id, item);
       index(item);
@@ -204,5 +207,6 @@ export function createOutboxRepository(
     timedQueued: () => timed.values(),
     inState: (state) => byState.get(state)!.values(),
     synced: () => files.synced(),
+    syncNow: () => files.syncNow(),
   };
 }

@@ -3,6 +3,11 @@
 // already passed; persist `sending` before the request leaves; then record
 // what Slack answered. Re-reads the item after every wait, because the lead
 // may have cancelled it meanwhile.
+//
+// `sending` is written to the file system before the request leaves, not
+// fsynced: a killed Herald keeps it, and only a power cut can lose it, after
+// which every queued item is checked in Slack before it is sent
+// (storage/session-record.ts; docs/decisions.md "One fsync per message").
 import type { Result } from '../../../shared/api/result.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { Clock } from '../clock/clock.ts';
@@ -50,7 +55,13 @@ async function checkEarlierAttempt(
   item: OutboxItem,
   channelId: string,
 ): Promise<CheckOutcome> {
-  if (item.scheduleForUtc === null) return findPosted(deps.gateway, item, channelId);
+  if (item.scheduleForUtc === null) {
+    // A reply whose `sending` (with its thread) was lost in a power cut is looked for in its parent's thread.
+    const parent =
+      item.threadTs === null && item.threadOf !== null ? deps.repo.get(item.threadOf) : undefined;
+    const threadTs = item.threadTs ?? (parent?.state === 'sent' ? parent.ts : null);
+    return findPosted(deps.gateway, { ...item, threadTs }, channelId);
+  }
   return findScheduled(deps.gateway, item, channelId, Math.floor(Date.parse(item.scheduleForUtc) / 1000));
 }
 
@@ -138,7 +149,6 @@ async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: strin
     attempts: current.attempts + 1,
     firstAttemptAtUtc: current.firstAttemptAtUtc ?? nowIso,
   });
-  await deps.repo.synced();
   const answer = await deps.gateway.update({
     channel: channelId,
     ts: target.ts,
@@ -206,8 +216,6 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
     firstAttemptAtUtc: item.firstAttemptAtUtc ?? nowIso,
     threadTs: thread.value,
   });
-  // …and on disk for good (fsynced, with any other item's in the same batch) before anything leaves.
-  await deps.repo.synced();
   const message = {
     channel: channelId,
     text: sending.text,

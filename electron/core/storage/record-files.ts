@@ -57,7 +57,10 @@ export interface RecordFiles<T> {
   remove(id: string): void;
   /** Resolves once every durable write made so far is on disk; rejects if an fsync failed. */
   synced(): Promise<void>;
-  /** The same, blocking: for one-off moves at start-up that must be on disk before anything else happens. */
+  /**
+   * Blocking: every write so far on disk, plain ones included. For one-off moves at start-up that must be on
+   * disk before anything else happens, and for an orderly stop.
+   */
   syncNow(): void;
 }
 
@@ -86,6 +89,21 @@ async function fsyncFile(path: string): Promise<void> {
   }
 }
 
+function fsyncPathSync(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function createRecordFiles<S extends z.ZodType>(
   options: RecordFilesOptions<S>,
   context: RecordFilesContext,
@@ -99,8 +117,10 @@ export function createRecordFiles<S extends z.ZodType>(
   const waiting = new Map<string, PendingWrite>();
   /** Records removed while writes of theirs were waiting: writes before this order are dropped. */
   const removedAt = new Map<string, number>();
-  /** Writes not yet in a batch. */
-  let queue: PendingWrite[] = [];
+  /** Writes not yet in a batch, one per record: a newer write of a record replaces its older one here. */
+  let queue = new Map<string, PendingWrite>();
+  /** Records whose latest plain write went into place unsynced (synced by `syncNow`). */
+  const unsynced = new Set<string>();
   let running: Promise<void> | null = null;
   let next: Promise<void> | null = null;
 
@@ -125,8 +145,8 @@ export function createRecordFiles<S extends z.ZodType>(
   }
 
   function runBatch(): Promise<void> {
-    const batch = queue;
-    queue = [];
+    const batch = [...queue.values()];
+    queue = new Map();
     running = Promise.all(batch.map((write) => fsyncFile(write.temporary)))
       .then(() => batch.forEach(settle))
       .finally(() => {
@@ -136,7 +156,7 @@ export function createRecordFiles<S extends z.ZodType>(
   }
 
   function synced(): Promise<void> {
-    if (queue.length === 0) return running ?? Promise.resolve();
+    if (queue.size === 0) return running ?? Promise.resolve();
     // One batch at a time; writes made while one runs go in the next.
     if (!running) return runBatch();
     next ??= running
@@ -207,12 +227,18 @@ export function createRecordFiles<S extends z.ZodType>(
     // not be overtaken, so this one waits in the same line.
     if (!durable && !waiting.has(id)) {
       renameSync(pending.temporary, path);
+      unsynced.add(id);
       return;
     }
+    // An older write of this record not yet in a batch is superseded: this one takes its place and its fsync
+    // (one fsync per record per batch, e.g. a new outbox item and its `sending` together). Its file goes now;
+    // a stop before that leaves the newer file, which is the one rolled forward.
+    const superseded = queue.get(id);
+    if (superseded) rmSync(superseded.temporary, { force: true });
     waiting.set(id, pending);
-    queue.push(pending);
+    queue.set(id, pending);
     // Start the batch soon even if nobody waits for it: a durable write is synced within milliseconds.
-    if (queue.length === 1) setImmediate(() => void synced().catch(() => undefined));
+    if (queue.size === 1) setImmediate(() => void synced().catch(() => undefined));
   }
 
   return {
@@ -259,19 +285,17 @@ export function createRecordFiles<S extends z.ZodType>(
     remove(id) {
       // Writes still waiting are dropped when their batch ends.
       if (waiting.has(id)) removedAt.set(id, writeCount);
+      unsynced.delete(id);
       rmSync(pathOf(id), { force: true });
     },
     synced,
     syncNow() {
-      for (const write of queue) {
-        const fd = openSync(write.temporary, 'r');
-        try {
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-      }
-      queue.splice(0).forEach(settle);
+      const batch = [...queue.values()];
+      queue = new Map();
+      for (const write of batch) fsyncPathSync(write.temporary);
+      batch.forEach(settle);
+      for (const id of unsynced) fsyncPathSync(pathOf(id));
+      unsynced.clear();
     },
   };
 }

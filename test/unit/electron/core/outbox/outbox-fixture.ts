@@ -61,6 +61,8 @@ export interface WorldOptions {
   startMs?: number;
   /** Let the team sync poll Slack on its timer (default false: tests call core.teamSync.syncOnce()). */
   teamSync?: boolean;
+  /** The boot this run is in (a different one than before acts out a reboot; storage/session-record.ts). */
+  bootId?: string;
 }
 
 export const heraldIdOf = (message: PostedMessage) =>
@@ -81,6 +83,7 @@ export async function makeOutboxWorld(options: WorldOptions = {}): Promise<Outbo
     slackApiUrlOverride: fake.url,
     secretBox: strongBox,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.bootId ? { bootId: options.bootId } : {}),
     ...(options.createSlackClient ? { createSlackClient: options.createSlackClient } : {}),
     ...(options.requestTimeoutMs === undefined
       ? {}

@@ -37,6 +37,20 @@ describe('record files', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
+  it('syncs one file per record per batch: a newer write replaces an older one still waiting for its batch', async () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    files.write({ id: 'a', text: 'queued' }, { durable: true });
+    files.write({ id: 'a', text: 'sending' });
+    // Both are on the file system at once: only the newer temporary file is left to sync and rename.
+    const temporary = readdirSync(dir).filter((name) => name.includes('.tmp-'));
+    expect(temporary).toHaveLength(1);
+    expect(readFileSync(join(dir, temporary[0]!), 'utf8')).toBe(envelope({ id: 'a', text: 'sending' }));
+    await files.synced();
+    expect(onDisk(dir, 'a').text).toBe('sending');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
   it('rolls the newest readable temporary file forward: a stop between the fsync and the rename loses nothing', () => {
     const dir = join(makeDataDir(), 'notes');
     open(dir).write({ id: 'a', text: 'queued' });
