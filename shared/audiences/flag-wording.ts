@@ -55,8 +55,11 @@ export function formatWindow(claims: Pick<Claims, 'startsAtUtc' | 'endsAtUtc'>, 
 /** What a message claims, in one line: "Update · investigating · next update by 14:30". */
 export function describeClaims(claims: Claims, zone: string): string {
   const parts = [stageLabel(claims.stage)];
-  if (claims.status !== null && claims.status !== claims.stage)
-    parts.push(STATUS_LABELS[claims.status] ?? claims.status);
+  // A maintenance message's window says what matters; its event's status then ("planned") is noise, unless cancelled.
+  const isMaintenance = claims.startsAtUtc !== null;
+  const status = claims.status;
+  if (status !== null && status !== claims.stage && (!isMaintenance || status === 'cancelled'))
+    parts.push(STATUS_LABELS[status] ?? status);
   if (claims.nextUpdateAtUtc !== null) parts.push(`next update by ${at(claims.nextUpdateAtUtc, zone)}`);
   const window = formatWindow(claims, zone);
   if (window !== '') parts.push(window);

@@ -17,6 +17,7 @@ import { maintenanceTypeOf } from '../../../shared/calendar/draft-prefill.ts';
 import { commsSchedule, type LeadTimes } from '../../../shared/calendar/comms-schedule.ts';
 import { eventStatuses, type MaintenanceEvent } from '../../../shared/calendar/maintenance-event.ts';
 import type { Incident } from '../../../shared/incidents/incident.ts';
+import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
 import { slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
 import { channelKey, type HeardRecord } from './audience-ledger.ts';
 
@@ -179,7 +180,7 @@ function incidentSubject(
   }
   const isResolved = incident.state === 'resolved';
   const subject: SubjectChannels = {
-    subject: { kind: 'incident', id: incident.id, title: incident.title },
+    subject: { kind: 'incident', id: incident.id, title: currentIncidentName(incident) },
     key,
     truth: {
       stage: isResolved ? 'resolved' : (incident.timeline.at(-1)?.kind ?? 'declared'),
