@@ -116,7 +116,7 @@ test.describe('what each audience last heard', () => {
 
     await flag.getByRole('button', { name: 'Draft the correction' }).click();
     await expect(page.getByTestId('slack-preview')).toContainText('Rescheduled');
-    await expect(page.getByTestId('slack-preview')).toContainText('Thu 30 Apr');
+    await expect(page.getByTestId('slack-preview')).toContainText('When: Apr 30, 2026 at 12:00');
     await expect(page.getByTestId('slack-preview')).toContainText('This was planned for Thu 23 Apr');
     await sendFromComposer(page, UPDATE);
     await expect.poll(() => slack.messages(UPDATE).length).toBe(2);
