@@ -160,13 +160,13 @@ function flagOf(
   };
 }
 
-function incidentSubject(
-  incident: Incident,
-  input: DerivationInput,
-): {
+/** A subject's channels and its flags. */
+interface Derived {
   subject: SubjectChannels;
   flags: AudienceFlag[];
-} {
+}
+
+function incidentSubject(incident: Incident, input: DerivationInput): Derived {
   const key = `incident:${incident.id}`;
   const heard = input.heardOf(key);
   const planned = destinationsOf(input.plan, (type) => type.checklist === INCIDENT_CHECKLIST);
@@ -234,13 +234,7 @@ function incidentSubject(
   return { subject, flags };
 }
 
-function maintenanceSubject(
-  event: EventFacts,
-  input: DerivationInput,
-): {
-  subject: SubjectChannels;
-  flags: AudienceFlag[];
-} {
+function maintenanceSubject(event: EventFacts, input: DerivationInput): Derived {
   const key = `maintenance:${event.id}`;
   const heard = input.heardOf(key);
   const type = maintenanceTypeOf(input.plan);

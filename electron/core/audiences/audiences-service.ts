@@ -13,7 +13,8 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import { draftForChannel, type CommsDraftsDeps } from '../calendar/comms-drafts.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
-import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { Clock } from '../clock/clock.ts';
+import { createWakeTimer } from '../clock/wake-timer.ts';
 import type { IncidentsService } from '../incidents/incidents-service.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { HistoryService } from '../history/history-service.ts';
@@ -75,7 +76,7 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
   /** Outbox item id → "<subject key> <channel>", for messages still on their way. */
   const pending = new Map<string, string>();
   const stops: Array<() => void> = [];
-  let timer: TimerHandle | null = null;
+  const wake = createWakeTimer(clock, SAFETY_REFRESH_MS, () => refresh());
   let lastJson = '';
   let isRefreshQueued = false;
 
@@ -122,19 +123,6 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
     });
   }
 
-  function armTimer(current: AudiencesView, nowMs: number): void {
-    if (timer !== null) clock.clearTimer(timer);
-    const changeMs = nextChangeMs(current, nowMs);
-    const delayMs = Math.min(changeMs === null ? SAFETY_REFRESH_MS : changeMs - nowMs + 1, SAFETY_REFRESH_MS);
-    timer = clock.setTimer(
-      () => {
-        timer = null;
-        refresh();
-      },
-      Math.max(1, delayMs),
-    );
-  }
-
   /** Re-derives the view and pushes it when it changed (its `nowUtc` aside). */
   function refresh(): void {
     isRefreshQueued = false;
@@ -150,7 +138,11 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
       lastJson = json;
       deps.bus.emit('audiences:changed', current);
     }
-    if (stops.length > 0) armTimer(current, clock.now());
+    if (stops.length > 0) {
+      // A moment after the promise or due time, so the view derived then sees it passed.
+      const changeMs = nextChangeMs(current, clock.now());
+      wake.arm(changeMs === null ? null : changeMs + 1, clock.now());
+    }
   }
 
   /** Several changes in one turn (a send touches the outbox, the incident and the ledger) re-derive once. */
@@ -302,8 +294,7 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
     },
     stop() {
       for (const stop of stops.splice(0)) stop();
-      if (timer !== null) clock.clearTimer(timer);
-      timer = null;
+      wake.stop();
     },
     handlers: {
       'audiences:view': () => Promise.resolve(ok(view())),
