@@ -1,12 +1,99 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup } from 'vite';
+
+const START = resolve('renderer/start.ts');
+const APP = resolve('renderer/main.tsx');
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+/** Every module `entry` reaches through static imports (what must be evaluated before it runs). */
+function staticClosure(entry: string, graph: ModuleGraph): Set<string> {
+  const reached = new Set<string>();
+  const pending = [entry];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (reached.has(id)) continue;
+    reached.add(id);
+    pending.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return reached;
+}
+
+/**
+ * Two chunks for the start instead of the many small shared ones automatic
+ * splitting makes once the app is a dynamic import: `start` (start.ts and
+ * what it imports) and `app` (everything else main.tsx imports). Screens
+ * loaded on demand keep their own chunks and import from these two.
+ */
+function startChunkName(): (id: string, graph: ModuleGraph) => string | null {
+  let chunks: { start: Set<string>; app: Set<string> } | null = null;
+  return (id, graph) => {
+    chunks ??= { start: staticClosure(START, graph), app: staticClosure(APP, graph) };
+    if (chunks.start.has(id)) return id === START ? null : 'boot';
+    return chunks.app.has(id) ? 'app' : null;
+  };
+}
+
+/** A chunk and every chunk it statically imports, in the bundle. */
+function chunkClosure(first: Rollup.OutputChunk, bundle: Rollup.OutputBundle): Rollup.OutputChunk[] {
+  const reached = new Map<string, Rollup.OutputChunk>();
+  const visit = (chunk: Rollup.OutputChunk) => {
+    if (reached.has(chunk.fileName)) return;
+    reached.set(chunk.fileName, chunk);
+    for (const name of chunk.imports) {
+      const imported = bundle[name];
+      if (imported?.type === 'chunk') visit(imported);
+    }
+  };
+  visit(first);
+  return [...reached.values()];
+}
+
+/**
+ * The built index.html loads only renderer/start.ts, which sends the
+ * bootstrap request and then imports the app (renderer/main.tsx). So that
+ * import is not a second round trip, this adds the app's chunks and CSS to
+ * index.html as preloads: the browser fetches them in parallel with
+ * start.ts, and only their evaluation waits for it.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'herald-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context): HtmlTagDescriptor[] {
+        const { bundle, chunk: entry } = context;
+        if (!bundle || !entry) return [];
+        const app = Object.values(bundle).find(
+          (output): output is Rollup.OutputChunk => output.type === 'chunk' && output.facadeModuleId === APP,
+        );
+        if (!app) throw new Error('The app chunk (renderer/main.tsx) is missing from the build.');
+        const inHtml = new Set(chunkClosure(entry, bundle).map((chunk) => chunk.fileName));
+        const appChunks = chunkClosure(app, bundle).filter((chunk) => !inHtml.has(chunk.fileName));
+        const styles = new Set(appChunks.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
+        const link = (rel: string, file: string): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: { rel, crossorigin: true, href: `./${file}` },
+          injectTo: 'head',
+        });
+        return [
+          ...appChunks.map((chunk) => link('modulepreload', chunk.fileName)),
+          ...[...styles].map((file) => link('stylesheet', file)),
+        ];
+      },
+    },
+  };
+}
 
 // The renderer only. Main, preload and the harness are bundled by esbuild
 // (scripts/build.mjs); see docs/decisions.md.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadApp()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -15,5 +102,12 @@ export default defineConfig({
     // No inline module-preload polyfill: the CSP forbids inline script.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: startChunkName(), debugName: 'app', includeDependenciesRecursively: false }],
+        },
+      },
+    },
   },
 });

@@ -1,6 +1,9 @@
 // Renderer start in Chromium: from navigation to an interactive composer
-// (the open draft's fields can take input), next to a bare Vite + React page
-// (to its one button) built in the same run. Both are served on 127.0.0.1
+// (the open draft's title and body are in their fields, the title field is
+// enabled, and the page is free to handle a key: the first task after that
+// runs), next to a bare Vite + React page (its one button, timed the same
+// way) built in the same run. The last round types into the title field to
+// prove the moment measured really takes a key. Both are served on 127.0.0.1
 // with the same CSP; Herald's page is served by the real browser harness over
 // a real core with a draft open, so its figure includes the API calls the
 // composer makes before it can be used — once on a folder with that one
@@ -11,6 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import type { StoredDraft } from '../shared/drafts/stored-draft.ts';
 import { startHarnessServer } from '../electron/harness/http-transport.ts';
 import { makeCore } from '../test/support/core-fixture.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.ts';
@@ -22,18 +26,36 @@ const WARM_UP = 2;
 const GOAL_RATIO = 1.3;
 const SAMPLES = 15;
 const TIMEOUT_MS = 30_000;
-/** The composer is interactive once a field of the open draft is in the page and enabled. */
-const COMPOSER_READY = '.composer [data-field]:not([disabled])';
-const BARE_READY = 'button:not([disabled])';
-/** Herald's app shell (navigation) on screen: React has rendered, before the composer's data arrives. */
-const SHELL_RENDERED = 'nav[aria-label="Main"]';
+const TITLE_FIELD = '.composer #composer-title[data-field="title"]:not([disabled])';
+const BODY_FIELD = '.composer #composer-body';
 
-/** Milliseconds from navigation start until each selector first matches, measured inside the page. */
+/**
+ * A moment to time: `selector` is in the page and each of `values` (selector → text) holds that value.
+ * The figure is when the page can next run a task after that (a MessageChannel message sent then is
+ * delivered): a key pressed at that moment is handled, not queued behind the rest of the render.
+ */
+interface Probe {
+  selector: string;
+  values?: Record<string, string>;
+}
+
+const bareReady: Probe = { selector: 'button:not([disabled])' };
+/** Herald's app shell (navigation) on screen: React has rendered, whether or not the draft is shown yet. */
+const shellRendered: Probe = { selector: 'nav[aria-label="Main"]' };
+/** The composer is interactive: the open draft's title and body are in their fields, and the title field is enabled. */
+function composerReady(stored: StoredDraft): Probe {
+  return {
+    selector: TITLE_FIELD,
+    values: { [TITLE_FIELD]: stored.draft.title ?? '', [BODY_FIELD]: stored.draft.body ?? '' },
+  };
+}
+
+/** Milliseconds from navigation start until the page is free after each probe first holds, measured inside the page. */
 async function timeToInteractive(
   browser: Browser,
   url: string,
-  selectors: readonly string[],
-  sessionToken?: string,
+  probes: readonly Probe[],
+  options: { sessionToken?: string; checkTyping?: boolean } = {},
 ): Promise<number[]> {
   const context = await browser.newContext();
   try {
@@ -41,32 +63,50 @@ async function timeToInteractive(
     // Init scripts are Playwright's, not the page's: the CSP does not apply to them. Given as text, because
     // tsx would otherwise wrap the inner function in a helper that does not exist inside the page.
     await page.addInitScript(`
-      ${sessionToken ? `sessionStorage.setItem('herald.harnessToken', ${JSON.stringify(sessionToken)});` : ''}
-      window.__seenAt = {};
-      const wanted = ${JSON.stringify(selectors)};
+      ${options.sessionToken ? `sessionStorage.setItem('herald.harnessToken', ${JSON.stringify(options.sessionToken)});` : ''}
+      window.__freeAt = {};
+      const probes = ${JSON.stringify(probes)};
+      const seen = new Set();
+      const holds = function (probe) {
+        if (!document.querySelector(probe.selector)) return false;
+        return Object.entries(probe.values || {}).every(function (entry) {
+          const element = document.querySelector(entry[0]);
+          return element !== null && element.value === entry[1];
+        });
+      };
       new MutationObserver(function () {
-        for (const selector of wanted) {
-          if (window.__seenAt[selector] === undefined && document.querySelector(selector)) window.__seenAt[selector] = performance.now();
-        }
-      }).observe(document, { childList: true, subtree: true, attributes: true });
+        probes.forEach(function (probe, index) {
+          if (seen.has(index) || !holds(probe)) return;
+          seen.add(index);
+          const channel = new MessageChannel();
+          channel.port1.onmessage = function () { window.__freeAt[index] = performance.now(); };
+          channel.port2.postMessage(null);
+        });
+      // The fields' values are set in the same commit that inserts them (react-hook-form's ref), so the
+      // mutation that brings them in also finds their values.
+      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
     `);
     await page.goto(url);
     // A function, not a string: the page's CSP refuses string evaluation once the page is loaded.
     await page.waitForFunction(
-      (wanted) =>
-        wanted.every(
-          (selector) =>
-            (window as unknown as { __seenAt: Record<string, number> }).__seenAt[selector] !== undefined,
-        ),
-      selectors,
-      {
-        timeout: TIMEOUT_MS,
-      },
+      (count) =>
+        Object.keys((window as unknown as { __freeAt: Record<number, number> }).__freeAt).length === count,
+      probes.length,
+      { timeout: TIMEOUT_MS },
     );
-    const seenAt = await page.evaluate(
-      () => (window as unknown as { __seenAt: Record<string, number> }).__seenAt,
+    const freeAt = await page.evaluate(
+      () => (window as unknown as { __freeAt: Record<number, number> }).__freeAt,
     );
-    return selectors.map((selector) => seenAt[selector]!);
+    if (options.checkTyping) {
+      // Not timed: proves the field the figure calls interactive takes a key (the bench's last act on the folder).
+      const title = page.locator(TITLE_FIELD);
+      await title.press('End');
+      await title.press('X');
+      const value = await title.inputValue();
+      if (!value.endsWith('X'))
+        throw new Error(`the composer's title field did not take a key (it holds “${value}”)`);
+    }
+    return probes.map((_, index) => freeAt[index]!);
   } finally {
     await context.close();
   }
@@ -87,6 +127,14 @@ const created = await small.core.router.call('drafts:create', {
 if (!created.ok) throw new Error(`could not open a draft: ${created.error.message}`);
 await small.core.router.call('drafts:setCurrent', { id: created.value.draft.id });
 const large = await openLargeFolder(mkdtempSync(join(tmpdir(), 'herald-bench-start-large-')));
+/** Each folder's open draft, as the composer must show it. */
+const [smallDraft, largeDraft] = await Promise.all(
+  [small, large].map(async ({ core }) => {
+    const current = await core.router.call('drafts:getCurrent', {});
+    if (!current.ok || !current.value) throw new Error('a bench folder has no open draft');
+    return current.value;
+  }),
+);
 
 const servers = await Promise.all(
   [small, large].map(({ core, logger }) =>
@@ -112,18 +160,19 @@ const samples = {
 };
 try {
   for (let round = 0; round < WARM_UP + SAMPLES; round++) {
-    const [bareMs] = await timeToInteractive(browser, `${bareServer.origin}/`, [BARE_READY]);
+    const checkTyping = round === WARM_UP + SAMPLES - 1;
+    const [bareMs] = await timeToInteractive(browser, `${bareServer.origin}/`, [bareReady]);
     const [smallShellMs, smallMs] = await timeToInteractive(
       browser,
       `${smallServer.origin}/#/compose`,
-      [SHELL_RENDERED, COMPOSER_READY],
-      token,
+      [shellRendered, composerReady(smallDraft!)],
+      { sessionToken: token, checkTyping },
     );
     const [largeShellMs, largeMs] = await timeToInteractive(
       browser,
       `${largeServer.origin}/#/compose`,
-      [SHELL_RENDERED, COMPOSER_READY],
-      token,
+      [shellRendered, composerReady(largeDraft!)],
+      { sessionToken: token, checkTyping },
     );
     if (round < WARM_UP) continue;
     samples.bare.push(bareMs!);

@@ -6,6 +6,7 @@ import type { ReminderSettings } from '../../shared/reminders/reminder-settings.
 import { testOnlyChannels, type Channel } from '../../shared/api/index.ts';
 import { createAppApi } from './app/app-handlers.ts';
 import { createSlackFollow } from './calendar/slack-follow.ts';
+import { createCalendarFiles } from './calendar/calendar-files.ts';
 import { createCalendarService, type CalendarService } from './calendar/calendar-service.ts';
 import { calendarSettingsStoreDefinition, calendarStoreDefinition } from './calendar/calendar-store.ts';
 import { createHistoryDigestSource } from './calendar/history-digest.ts';
@@ -276,6 +277,10 @@ export function createCore(deps: CoreDeps): Core {
       const detail = calendar.get(eventId);
       return detail.ok ? maintenanceFactsOf(detail.value, stage, actor) : undefined;
     },
+    afterQueued: (item) => {
+      const attached = calendarFiles.attach(item);
+      if (!attached.ok) deps.logger.warn('calendar.file_not_attached', { code: attached.error.code });
+    },
   });
 
   const calendar = createCalendarService({
@@ -291,6 +296,13 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
   });
   outboxService.onChanged((item) => calendar.noteSent(item));
+  // The event's calendar file (.ics) goes into the thread of each message whose stage carries it.
+  const calendarFiles = createCalendarFiles({
+    findEvent: (id) => calendar.find(id),
+    outbox: outboxService,
+    fileStages: () => calendar.settings().calendarFileStages,
+    clock: deps.clock,
+  });
   // An event's messages waiting in Slack follow the event when it moves, changes or is called off.
   const slackFollow = createSlackFollow({
     findEvent: (id) => calendar.find(id),
@@ -300,6 +312,7 @@ export function createCore(deps: CoreDeps): Core {
     zone: () => settings.get().timeZone,
     clock: deps.clock,
     logger: deps.logger,
+    calendarFiles,
   });
   const stopSlackFollow = slackFollow.start();
 
@@ -427,6 +440,7 @@ export function createCore(deps: CoreDeps): Core {
     ...history.handlers,
     ...calendar.handlers,
     ...slackFollow.handlers,
+    ...calendarFiles.handlers,
     ...teamSync.handlers,
     ...audiences.handlers,
     ...updates.handlers,

@@ -15,11 +15,17 @@ import { useSettings } from './settings-store.ts';
 interface StartupState {
   /** Settles once the bootstrap has answered, whether or not it succeeded. */
   ready: Promise<void> | null;
+  /** True once that answer has been applied to the stores: a screen can then draw from them in its first render. */
+  settled: boolean;
   /** The draft Herald had open, until the composer takes it. */
   draftToReopen: StoredDraft | null;
 }
 
-export const useStartup = create<StartupState>()(() => ({ ready: null, draftToReopen: null }));
+export const useStartup = create<StartupState>()(() => ({
+  ready: null,
+  settled: false,
+  draftToReopen: null,
+}));
 
 function follow(): void {
   const api = herald();
@@ -52,7 +58,7 @@ async function load(): Promise<void> {
 export function bootstrapped(): Promise<void> {
   const { ready } = useStartup.getState();
   if (ready) return ready;
-  const started = load();
+  const started = load().finally(() => useStartup.setState({ settled: true }));
   useStartup.setState({ ready: started });
   return started;
 }

@@ -3,7 +3,7 @@
 // it skips), and the first day of the week in the grid.
 import { z } from 'zod';
 import { boundedRecord } from '../api/json-limits.ts';
-import { defaultLeadTimes, leadTimesSchema } from './comms-schedule.ts';
+import { commStageSchema, defaultLeadTimes, leadTimesSchema } from './comms-schedule.ts';
 import { dutyScheduleSchema } from './plan-duties.ts';
 
 /** England's bank holidays unless the lead says otherwise. */
@@ -21,6 +21,9 @@ export const holidayRegionSchema = z
     'must be a country code with an optional region, such as GB-ENG, or empty for no holidays',
   );
 
+/** By default the messages that announce the work, or its change: readers add it, then see it move or go. */
+export const DEFAULT_CALENDAR_FILE_STAGES = ['announcement', 'rescheduled', 'cancelled'] as const;
+
 export const calendarSettingsSchema = z.object({
   leadTimes: leadTimesSchema.default(defaultLeadTimes),
   /** Plan type id → its schedule; types not listed use the default for their cadence. */
@@ -29,6 +32,11 @@ export const calendarSettingsSchema = z.object({
   weekStartsOn: z.union([z.literal(0), z.literal(1)]).default(1),
   /** Duties that fall on one of this region's public holidays move to the working day before. Stored files from before it load with the default. */
   holidayRegion: holidayRegionSchema.default(DEFAULT_HOLIDAY_REGION),
+  /** The messages that carry the event's calendar file (.ics) in their thread. Stored files from before it: the default. */
+  calendarFileStages: z
+    .array(commStageSchema)
+    .max(6)
+    .default([...DEFAULT_CALENDAR_FILE_STAGES]),
 });
 export type CalendarSettings = z.output<typeof calendarSettingsSchema>;
 
@@ -37,6 +45,7 @@ export const defaultCalendarSettings: CalendarSettings = {
   dutySchedules: {},
   weekStartsOn: 1,
   holidayRegion: DEFAULT_HOLIDAY_REGION,
+  calendarFileStages: [...DEFAULT_CALENDAR_FILE_STAGES],
 };
 
 /**
@@ -52,6 +61,7 @@ export const calendarSettingsPatchSchema = z
     }).optional(),
     weekStartsOn: z.union([z.literal(0), z.literal(1)]).optional(),
     holidayRegion: holidayRegionSchema.optional(),
+    calendarFileStages: z.array(commStageSchema).max(6).optional(),
   })
   .strict();
 export type CalendarSettingsPatch = z.output<typeof calendarSettingsPatchSchema>;

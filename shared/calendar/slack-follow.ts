@@ -3,6 +3,7 @@
 // what following the event's change would do with each: the answer of
 // `calendar:slackMessages`, which the event panel and the confirm dialog show.
 import { z } from 'zod';
+import { calendarMethods } from '../outbox/outbox-file.ts';
 import { outboxProblemSchema, outboxStates } from '../outbox/outbox-item.ts';
 
 /**
@@ -43,11 +44,41 @@ export const slackMessageViewSchema = z.object({
 });
 export type SlackMessageView = z.output<typeof slackMessageViewSchema>;
 
+/** A message that carries the event's calendar file (.ics), and the file in its thread. */
+export const calendarFileViewSchema = z.object({
+  /** The message (announcement, or a reschedule or cancellation notice) the file goes with. */
+  messageItemId: z.string(),
+  stage: z.string().nullable(),
+  channel: z.string(),
+  messageState: z.enum(outboxStates),
+  /** The newest version queued or uploaded with it; null when none was. */
+  file: z
+    .object({
+      itemId: z.string(),
+      name: z.string(),
+      title: z.string(),
+      state: z.enum(outboxStates),
+      sequence: z.number().int().nullable(),
+      method: z.enum(calendarMethods).nullable(),
+      sentAtUtc: instantText.nullable(),
+      permalink: z.string().nullable(),
+      problem: outboxProblemSchema.nullable(),
+    })
+    .nullable(),
+  /** The file says what the event now says (its times, or that it is cancelled). */
+  isCurrent: z.boolean(),
+  /** Following the change would send the event's file as it now stands into this message's thread. */
+  canUpdate: z.boolean(),
+});
+export type CalendarFileView = z.output<typeof calendarFileViewSchema>;
+
 export const slackMessagesSchema = z.object({
   eventId: z.string(),
   /** Whether Slack's list of scheduled messages was read for this answer (false while offline). */
   isCheckedWithSlack: z.boolean(),
   messages: z.array(slackMessageViewSchema),
+  /** The messages that carry the event's calendar file; none when no stage carries it. */
+  calendarFiles: z.array(calendarFileViewSchema).default([]),
 });
 export type SlackMessages = z.output<typeof slackMessagesSchema>;
 

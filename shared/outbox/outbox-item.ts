@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { withinJsonLimits, type JsonLimits } from '../api/json-limits.ts';
 import { draftSchema } from '../messages/draft-schema.ts';
 import { messageFactsSchema } from '../team-sync/message-facts.ts';
+import { outboxFileSchema } from './outbox-file.ts';
 
 /** Slack message timestamps: "1776942000.123456". */
 export const slackTsSchema = z
@@ -30,8 +31,10 @@ export type OutboxState = (typeof outboxStates)[number];
  * - delete_scheduled: removes the message `targetId` scheduled in Slack (chat.deleteScheduledMessage).
  * - edit: changes a message Herald already posted (chat.update; `editOf` names it). Every kind waits in its
  *   channel's line, so it never overtakes an earlier send to the same channel.
+ * - file: uploads `file` (files.getUploadURLExternal, upload, files.completeUploadExternal) into the thread of
+ *   the message `waitsFor` names, once that one is sent: a maintenance announcement's calendar file.
  */
-export const outboxItemKinds = ['message', 'delete_scheduled', 'edit'] as const;
+export const outboxItemKinds = ['message', 'delete_scheduled', 'edit', 'file'] as const;
 export type OutboxItemKind = (typeof outboxItemKinds)[number];
 
 /** States an item never leaves by itself. */
@@ -146,6 +149,8 @@ export const outboxItemSchema = z.object({
   waitsFor: z.string().nullable().default(null),
   /** For an `edit`: the message it changes (its channel is the item's channel). Null otherwise. */
   editOf: editTargetSchema.nullable().default(null),
+  /** For a `file`: what it uploads (see outbox-file.ts). Absent (or null) for every other kind. */
+  file: outboxFileSchema.nullable().optional(),
   state: z.enum(outboxStates),
   /** The channel as the caller gave it: a name (with or without #) or an id. */
   channel: z.string(),

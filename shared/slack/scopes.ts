@@ -21,6 +21,11 @@ export const requiredScopes: readonly ScopeNeed[] = [
     scope: 'users:read',
     neededFor: 'naming you as the lead in Settings, and showing who has comms for an incident',
   },
+  {
+    scope: 'files:write',
+    neededFor:
+      'attaching the calendar file (.ics) to a maintenance announcement, so readers add it in one click',
+  },
 ];
 
 /** The needs `granted` does not meet; none when the scopes are unknown (null: Slack did not report them). */

@@ -5,9 +5,7 @@
 // late", and a fresh alert when a snooze runs out.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { declareSentryIncident } from './incident-api.ts';
-
-const MINUTE_MS = 60_000;
+import { declareIncident, MINUTE_MS } from './helpers.ts';
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
@@ -61,7 +59,7 @@ test('a promise asks for notifications; the title, favicon, toast and card follo
   // Not at start: nothing has been promised yet.
   expect((await notifications(page)).permissionRequests).toBe(0);
 
-  await declareSentryIncident(harness, '2026-04-20T09:10:00.000Z');
+  await declareIncident(harness, '2026-04-20T09:10:00.000Z');
   await expect.poll(async () => (await notifications(page)).permissionRequests).toBe(1);
 
   // The promised time: due now, everywhere.

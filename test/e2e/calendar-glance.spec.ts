@@ -4,26 +4,13 @@
 // toolbar to the grid, and axe finds nothing in any view at three widths.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { calendarDay, CERT_MANAGER_UPGRADE } from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST.
 test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
 
-const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
-
 const LONG_TITLE =
   'Kubernetes control plane upgrade to 1.31 with the ingress controller migration and node pool rotation';
-
-const upgrade = {
-  title: 'Certificate Manager Upgrade',
-  workKind: 'upgrade',
-  what: 'Upgrading cert-manager from v0.8 to v0.14.',
-  startsAtUtc: '2026-04-23T11:00:00.000Z',
-  endsAtUtc: '2026-04-23T16:00:00.000Z',
-  services: ['cert-manager'],
-  impact: 'We do not expect any downtime.',
-  userActions: 'Move your certificate definitions into the environments repository.',
-  userActionDeadlineUtc: '2026-04-22T22:59:00.000Z',
-};
 
 /** Whether an element's text is cut off (more of it than its box shows). */
 const isClipped = (page: Page, selector: string) =>
@@ -38,7 +25,7 @@ test.describe('the calendar at a glance', () => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await harness.call('calendar:create', {
       event: {
-        ...upgrade,
+        ...CERT_MANAGER_UPGRADE,
         title: LONG_TITLE,
         services: ['kubernetes'],
         startsAtUtc: '2026-04-15T08:00:00.000Z',
@@ -47,7 +34,7 @@ test.describe('the calendar at a glance', () => {
       },
     });
     await openHerald('Calendar');
-    const chip = day(page, '2026-04-15').getByRole('button', { name: LONG_TITLE });
+    const chip = calendarDay(page, '2026-04-15').getByRole('button', { name: LONG_TITLE });
     await expect(chip).toBeVisible();
     // The whole title is the chip's tooltip.
     await expect(chip).toHaveAttribute('title', `09:00 ${LONG_TITLE}`);
@@ -67,7 +54,7 @@ test.describe('the calendar at a glance', () => {
     // … and while the day has keyboard focus.
     await page.mouse.move(5, 5);
     await expect.poll(() => isClipped(page, title)).toBe(true);
-    await day(page, '2026-04-15').focus();
+    await calendarDay(page, '2026-04-15').focus();
     await expect.poll(() => isClipped(page, title)).toBe(false);
   });
 
@@ -76,20 +63,20 @@ test.describe('the calendar at a glance', () => {
     openHerald,
     harness,
   }) => {
-    await harness.call('calendar:create', { event: upgrade });
+    await harness.call('calendar:create', { event: CERT_MANAGER_UPGRADE });
     await openHerald('Calendar');
 
     // On the day of the work: one entry, the event, with its start and completion notices under it.
-    const workDay = day(page, '2026-04-23');
+    const workDay = calendarDay(page, '2026-04-23');
     await expect(workDay.getByRole('button')).toHaveCount(1);
     await expect(workDay.getByRole('button')).toContainText(
       'Planned 12:00 Certificate Manager Upgrade Start 12:00, Complete 17:00',
     );
     // On the other days its announcement and reminder stand alone, each naming the event once.
-    await expect(day(page, '2026-04-16').getByRole('button')).toHaveText(
+    await expect(calendarDay(page, '2026-04-16').getByRole('button')).toHaveText(
       'Announce 12:00 Certificate Manager Upgrade',
     );
-    await expect(day(page, '2026-04-22').getByRole('button')).toHaveText(
+    await expect(calendarDay(page, '2026-04-22').getByRole('button')).toHaveText(
       'Remind 12:00 Certificate Manager Upgrade',
     );
     // The event's panel lists every message in full.
@@ -112,10 +99,10 @@ test.describe('the calendar at a glance', () => {
     await skip.focus();
     await expect(skip).toBeVisible();
     await page.keyboard.press('Enter');
-    await expect(day(page, '2026-04-01')).toBeFocused();
+    await expect(calendarDay(page, '2026-04-01')).toBeFocused();
     await expect(page).toHaveURL(/#\/calendar$/);
     await page.keyboard.press('ArrowRight');
-    await expect(day(page, '2026-04-02')).toBeFocused();
+    await expect(calendarDay(page, '2026-04-02')).toBeFocused();
 
     // In the agenda it goes to the first item.
     await page.getByRole('button', { name: 'Agenda', exact: true }).click();
@@ -131,10 +118,10 @@ test.describe('the calendar at a glance', () => {
     expectNoAxeViolations,
   }) => {
     test.slow();
-    await harness.call('calendar:create', { event: upgrade });
+    await harness.call('calendar:create', { event: CERT_MANAGER_UPGRADE });
     await harness.call('calendar:create', {
       event: {
-        ...upgrade,
+        ...CERT_MANAGER_UPGRADE,
         title: LONG_TITLE,
         services: ['kubernetes'],
         startsAtUtc: '2026-04-23T13:00:00.000Z',
@@ -145,7 +132,7 @@ test.describe('the calendar at a glance', () => {
     // Work whose announcement was due before it was planned.
     await harness.call('calendar:create', {
       event: {
-        ...upgrade,
+        ...CERT_MANAGER_UPGRADE,
         title: 'DNS Provider Change',
         services: ['dns'],
         startsAtUtc: '2026-04-03T08:00:00.000Z',
@@ -154,7 +141,7 @@ test.describe('the calendar at a glance', () => {
       },
     });
     await openHerald('Calendar');
-    await expect(day(page, '2026-04-23')).toContainText(LONG_TITLE);
+    await expect(calendarDay(page, '2026-04-23')).toContainText(LONG_TITLE);
     for (const width of [800, 1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       for (const view of ['Month', 'Week', 'Agenda']) {
@@ -169,7 +156,7 @@ test.describe('the calendar at a glance', () => {
     // The week with the busy day, at the narrowest width.
     await page.setViewportSize({ width: 800, height: 900 });
     await page.getByRole('button', { name: 'Month', exact: true }).click();
-    await day(page, '2026-04-23').locator('.day-head').click();
+    await calendarDay(page, '2026-04-23').locator('.day-head').click();
     await page.getByRole('button', { name: 'Week', exact: true }).click();
     await expect(page.getByRole('heading', { name: '20 – 26 Apr 2026', level: 2 })).toBeVisible();
     await expectNoAxeViolations();
@@ -188,12 +175,12 @@ test.describe('public holidays', () => {
     await openHerald('Calendar');
     await expect(page.getByRole('heading', { name: 'December 2026', level: 2 })).toBeVisible();
     // England's bank holidays by default: due on Thursday 24th, saying why.
-    await expect(day(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
-    await expect(day(page, '2026-12-24').locator('.duty-chip', { hasText: 'CTO' })).toHaveAttribute(
+    await expect(calendarDay(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
+    await expect(calendarDay(page, '2026-12-24').locator('.duty-chip', { hasText: 'CTO' })).toHaveAttribute(
       'title',
       'Successes for the CTO, moved from Fri 25 Dec (Christmas Day)',
     );
-    await expect(day(page, '2026-12-25')).not.toContainText('Successes for the CTO');
+    await expect(calendarDay(page, '2026-12-25')).not.toContainText('Successes for the CTO');
 
     await page.getByText('Calendar settings: lead times, public holidays and change freezes').click();
     const region = page.getByLabel('Holiday region');
@@ -210,17 +197,17 @@ test.describe('public holidays', () => {
     await region.fill('');
     await page.getByRole('button', { name: 'Save holiday region' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'holidays or not' })).toBeVisible();
-    await expect(day(page, '2026-12-25')).toContainText('Duty 10:00 Successes for the CTO');
-    await expect(day(page, '2026-12-24')).not.toContainText('Successes for the CTO');
+    await expect(calendarDay(page, '2026-12-25')).toContainText('Duty 10:00 Successes for the CTO');
+    await expect(calendarDay(page, '2026-12-24')).not.toContainText('Successes for the CTO');
 
     // Scotland keeps Christmas too, and the setting survives a reload.
     await region.fill('gb-sct');
     await page.getByRole('button', { name: 'Save holiday region' }).click();
-    await expect(day(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
+    await expect(calendarDay(page, '2026-12-24')).toContainText('Duty · Moved 10:00 Successes for the CTO');
     await page.reload();
     await page.getByText('Calendar settings: lead times, public holidays and change freezes').click();
     await expect(page.getByLabel('Holiday region')).toHaveValue('GB-SCT');
-    await day(page, '2026-12-24').locator('.day-head').click();
+    await calendarDay(page, '2026-12-24').locator('.day-head').click();
     await expect(page.getByRole('region', { name: 'Thursday 24 December 2026' })).toContainText(
       'Successes for the CTO (Chief Technology Officer), moved from Fri 25 Dec (Christmas Day)',
     );
@@ -257,8 +244,8 @@ test.describe('recurring maintenance', () => {
     await expect(form).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: 'is on the calendar 4 times' })).toBeVisible();
     for (const date of ['2026-04-07', '2026-04-14', '2026-04-21', '2026-04-28'])
-      await expect(day(page, date)).toContainText('Planned 09:00 Database Patching');
-    await expect(day(page, '2026-04-08')).not.toContainText('Database Patching');
+      await expect(calendarDay(page, date)).toContainText('Planned 09:00 Database Patching');
+    await expect(calendarDay(page, '2026-04-08')).not.toContainText('Database Patching');
 
     // Four events in one series, each keyed by its own start, with its own messages armed.
     const list = await harness.call<{
@@ -280,7 +267,7 @@ test.describe('recurring maintenance', () => {
     expect(series[0]!.seriesUid).toMatch(/@herald$/);
     expect(series.map((event) => event.recurrenceId)).toEqual(series.map((event) => event.startsAtUtc));
     // One occurrence is cancelled on its own; the others stay planned.
-    await day(page, '2026-04-14')
+    await calendarDay(page, '2026-04-14')
       .getByRole('button', { name: /^Planned 09:00 Database Patching/ })
       .click();
     const panel = page.getByRole('region', { name: 'Database Patching' });
@@ -294,7 +281,7 @@ test.describe('recurring maintenance', () => {
       .getByRole('dialog', { name: 'Cancel “Database Patching”?' })
       .getByRole('button', { name: 'Cancel the event' })
       .click();
-    await expect(day(page, '2026-04-14')).toContainText('Cancelled 09:00 Database Patching');
-    await expect(day(page, '2026-04-21')).toContainText('Planned 09:00 Database Patching');
+    await expect(calendarDay(page, '2026-04-14')).toContainText('Cancelled 09:00 Database Patching');
+    await expect(calendarDay(page, '2026-04-21')).toContainText('Planned 09:00 Database Patching');
   });
 });

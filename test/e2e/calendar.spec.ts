@@ -4,10 +4,10 @@
 // draft follow; keyboard navigation; filters and clash flags; calendar files
 // out and back in; a recurring duty's digest.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { lintIcs } from '../unit/electron/core/calendar/rfc5545-lint.ts';
 import { expect, test } from './fixtures.ts';
+import { calendarDay, CERT_MANAGER_UPGRADE } from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade.
 test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
@@ -26,20 +26,6 @@ async function maintenanceReminders(harness: RestartableHarness): Promise<string
     .map((reminder) => `${reminder.subject.stage} ${reminder.dueAtUtc}`);
 }
 
-const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
-
-const upgrade = {
-  title: 'Certificate Manager Upgrade',
-  workKind: 'upgrade',
-  what: 'Upgrading cert-manager from v0.8 to v0.14.',
-  startsAtUtc: '2026-04-23T11:00:00.000Z',
-  endsAtUtc: '2026-04-23T16:00:00.000Z',
-  services: ['cert-manager'],
-  impact: 'We do not expect any downtime.',
-  userActions: 'Move your certificate definitions into the environments repository.',
-  userActionDeadlineUtc: '2026-04-22T22:59:00.000Z',
-};
-
 test.describe('the maintenance calendar', () => {
   test('plans the cert-manager upgrade, shows its four messages, and reschedules it by a day', async ({
     page,
@@ -51,8 +37,8 @@ test.describe('the maintenance calendar', () => {
     test.slow();
     await openHerald('Calendar');
     await expect(page.getByRole('heading', { name: 'April 2026', level: 2 })).toBeVisible();
-    await expect(day(page, '2026-04-01')).toHaveAttribute('aria-current', 'date');
-    await expect(day(page, '2026-04-01')).toContainText('Today');
+    await expect(calendarDay(page, '2026-04-01')).toHaveAttribute('aria-current', 'date');
+    await expect(calendarDay(page, '2026-04-01')).toContainText('Today');
 
     await page.getByRole('button', { name: 'New maintenance' }).click();
     const form = page.getByRole('dialog', { name: 'New maintenance' });
@@ -94,13 +80,13 @@ test.describe('the maintenance calendar', () => {
     for (let index = 0; index < 4; index++) await expect(messages.nth(index)).toContainText('Reminder set');
 
     // The four messages are on the calendar, due on their days.
-    await expect(day(page, '2026-04-16')).toContainText('Announce 12:00 Certificate Manager Upgrade');
-    await expect(day(page, '2026-04-22')).toContainText('Remind 12:00 Certificate Manager Upgrade');
+    await expect(calendarDay(page, '2026-04-16')).toContainText('Announce 12:00 Certificate Manager Upgrade');
+    await expect(calendarDay(page, '2026-04-22')).toContainText('Remind 12:00 Certificate Manager Upgrade');
     // On the day of the work, its start and completion notices sit under the event rather than repeating its title.
-    await expect(day(page, '2026-04-23')).toContainText(
+    await expect(calendarDay(page, '2026-04-23')).toContainText(
       'Planned 12:00 Certificate Manager Upgrade Start 12:00, Complete 17:00',
     );
-    await expect(day(page, '2026-04-23').getByRole('button')).toHaveCount(1);
+    await expect(calendarDay(page, '2026-04-23').getByRole('button')).toHaveCount(1);
     expect(await maintenanceReminders(harness)).toEqual([
       'announcement 2026-04-16T11:00:00.000Z',
       'reminder 2026-04-22T11:00:00.000Z',
@@ -142,10 +128,14 @@ test.describe('the maintenance calendar', () => {
       'start 2026-04-24T11:00:00.000Z',
       'complete 2026-04-24T16:00:00.000Z',
     ]);
-    await expect(day(page, '2026-04-23')).toContainText('Remind 12:00 Certificate Manager Upgrade');
-    await expect(day(page, '2026-04-01')).toContainText('Announce · Sent 10:00 Certificate Manager Upgrade');
-    await expect(day(page, '2026-04-24')).toContainText('Rescheduled 12:00 Certificate Manager Upgrade');
-    await expect(day(page, '2026-04-22')).not.toContainText('Certificate Manager Upgrade');
+    await expect(calendarDay(page, '2026-04-23')).toContainText('Remind 12:00 Certificate Manager Upgrade');
+    await expect(calendarDay(page, '2026-04-01')).toContainText(
+      'Announce · Sent 10:00 Certificate Manager Upgrade',
+    );
+    await expect(calendarDay(page, '2026-04-24')).toContainText(
+      'Rescheduled 12:00 Certificate Manager Upgrade',
+    );
+    await expect(calendarDay(page, '2026-04-22')).not.toContainText('Certificate Manager Upgrade');
 
     const drafts =
       await harness.call<Array<{ id: string; origin: { kind: string; stage?: string } }>>('drafts:list');
@@ -173,22 +163,22 @@ test.describe('the maintenance calendar', () => {
 
   test('moves between days with the keyboard and opens a day with Enter', async ({ page, openHerald }) => {
     await openHerald('Calendar');
-    const today = day(page, '2026-04-01');
+    const today = calendarDay(page, '2026-04-01');
     await expect(today).toHaveAttribute('tabindex', '0');
     await today.focus();
     await page.keyboard.press('ArrowRight');
-    await expect(day(page, '2026-04-02')).toBeFocused();
+    await expect(calendarDay(page, '2026-04-02')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(day(page, '2026-04-09')).toBeFocused();
+    await expect(calendarDay(page, '2026-04-09')).toBeFocused();
     await page.keyboard.press('End');
-    await expect(day(page, '2026-04-12')).toBeFocused();
+    await expect(calendarDay(page, '2026-04-12')).toBeFocused();
     await page.keyboard.press('PageDown');
     await expect(page.getByRole('heading', { name: 'May 2026', level: 2 })).toBeVisible();
-    await expect(day(page, '2026-05-12')).toBeFocused();
+    await expect(calendarDay(page, '2026-05-12')).toBeFocused();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Monday 11 May 2026', level: 2 })).toBeVisible();
-    await expect(day(page, '2026-05-11')).toHaveAttribute('aria-selected', 'true');
+    await expect(calendarDay(page, '2026-05-11')).toHaveAttribute('aria-selected', 'true');
     await page.getByRole('button', { name: 'Week', exact: true }).click();
     await expect(page.getByRole('heading', { name: '11 – 17 May 2026', level: 2 })).toBeVisible();
     await expect(page.getByRole('gridcell')).toHaveCount(7);
@@ -200,10 +190,10 @@ test.describe('the maintenance calendar', () => {
     harness,
     expectNoAxeViolations,
   }) => {
-    await harness.call('calendar:create', { event: upgrade });
+    await harness.call('calendar:create', { event: CERT_MANAGER_UPGRADE });
     await harness.call('calendar:create', {
       event: {
-        ...upgrade,
+        ...CERT_MANAGER_UPGRADE,
         title: 'Ingress Controller Upgrade',
         services: ['ingress'],
         startsAtUtc: '2026-04-23T15:00:00.000Z',
@@ -217,7 +207,7 @@ test.describe('the maintenance calendar', () => {
       lastDate: '2026-04-23',
     });
     await openHerald('Calendar');
-    await expect(day(page, '2026-04-23')).toContainText(
+    await expect(calendarDay(page, '2026-04-23')).toContainText(
       'Planned · Overlaps 12:00 Certificate Manager Upgrade',
     );
     await page.getByRole('button', { name: 'Planned · Overlaps 12:00 Certificate Manager Upgrade' }).click();
@@ -226,11 +216,11 @@ test.describe('the maintenance calendar', () => {
     await expect(panel).toContainText('Falls in a change freeze: Release freeze.');
 
     await page.getByLabel('Service').selectOption('ingress');
-    await expect(day(page, '2026-04-23')).not.toContainText('Certificate Manager Upgrade');
-    await expect(day(page, '2026-04-23')).toContainText('Ingress Controller Upgrade');
+    await expect(calendarDay(page, '2026-04-23')).not.toContainText('Certificate Manager Upgrade');
+    await expect(calendarDay(page, '2026-04-23')).toContainText('Ingress Controller Upgrade');
     await page.getByLabel('Service').selectOption('');
     await page.getByRole('checkbox', { name: 'Planned' }).uncheck();
-    await expect(day(page, '2026-04-23')).not.toContainText('Upgrade');
+    await expect(calendarDay(page, '2026-04-23')).not.toContainText('Upgrade');
     await page.getByRole('checkbox', { name: 'Planned' }).check();
 
     // The agenda lists the same. The CTO's weekly successes would fall on Friday 3 April, Good Friday in England
@@ -254,7 +244,7 @@ test.describe('the maintenance calendar', () => {
     harness,
     expectNoAxeViolations,
   }) => {
-    await harness.call('calendar:create', { event: upgrade });
+    await harness.call('calendar:create', { event: CERT_MANAGER_UPGRADE });
     await openHerald('Calendar');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export all .ics' }).click();
@@ -298,7 +288,7 @@ test.describe('the maintenance calendar', () => {
     await expectNoAxeViolations();
     await dialog.getByRole('button', { name: 'Import 1 event' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(day(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
+    await expect(calendarDay(page, '2026-04-23')).toContainText('Kubernetes 1.30 Upgrade');
   });
 
   test('imports a repeating event as every occurrence, and events without an end or a title', async ({
@@ -360,9 +350,9 @@ test.describe('the maintenance calendar', () => {
     await expectNoAxeViolations();
     await dialog.getByRole('button', { name: 'Import 4 events' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(day(page, '2026-04-14')).toContainText('Patching window');
-    await expect(day(page, '2026-04-29')).toContainText('Patching window (moved)');
-    await expect(day(page, '2026-04-16')).toContainText('Untitled event');
+    await expect(calendarDay(page, '2026-04-14')).toContainText('Patching window');
+    await expect(calendarDay(page, '2026-04-29')).toContainText('Patching window (moved)');
+    await expect(calendarDay(page, '2026-04-16')).toContainText('Untitled event');
     // Each occurrence is its own event in one series: 21 April excluded, the 28 April one moved to the 29th.
     const list = await harness.call<{
       events: { title: string; startsAtUtc: string; seriesUid: string | null; recurrenceId: string | null }[];

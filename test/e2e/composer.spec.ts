@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { diskFailureOf, diskFailureResult } from '../../electron/core/api/disk-failure.ts';
 import { expect, test } from './fixtures.ts';
+import { goTo } from './helpers.ts';
 
 // Thursday 23 April 2026, 12:00 in London.
 test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
@@ -106,14 +107,8 @@ test.describe('the guided composer', () => {
     await startMessage(page, 'Service impacting upgrades and maintenance', 'Announcement');
     await page.getByLabel('What is changing, in a few words?').fill('Certificate Manager');
     await page.getByLabel('Message text').pressSequentially('Typed just before leaving');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Incidents', exact: true })
-      .click();
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Compose', exact: true })
-      .click();
+    await goTo(page, 'Incidents');
+    await goTo(page, 'Compose');
     await expect(page.getByLabel('Message text')).toHaveValue(/ below\.Typed just before leaving$/);
     await expect(page.getByTestId('slack-preview').locator('.slack-header')).toHaveText(
       'Certificate Manager Upgrade',

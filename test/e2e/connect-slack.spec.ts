@@ -1,4 +1,6 @@
+import { screens } from '../../renderer/app/screens.ts';
 import { expect, test } from './fixtures.ts';
+import { goTo } from './helpers.ts';
 
 test.describe('connecting Slack', () => {
   test('the comms lead connects Slack with a bot token and sees the workspace and bot name', async ({
@@ -168,18 +170,8 @@ test.describe('the app shell', () => {
     expectNoAxeViolations,
   }) => {
     await openHerald();
-    for (const name of [
-      'Calendar',
-      'Compose',
-      'Incidents',
-      'Audiences',
-      'Outbox',
-      'History',
-      'Templates',
-      'Settings',
-    ]) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-      await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    for (const { label: name } of screens) {
+      await goTo(page, name);
       await expectNoAxeViolations();
     }
   });

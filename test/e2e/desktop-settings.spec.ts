@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { connectSlack, goTo } from './helpers.ts';
 
 /** Answers one API channel in the page with `value`, as the desktop app would (the harness has no updater or login items). */
 async function answer(page: Page, channel: string, value: unknown) {
@@ -21,7 +22,7 @@ test.describe('desktop settings in the browser harness', () => {
     expectNoAxeViolations,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    await connectSlack(harness, slack.botToken);
     await harness.call('outbox:enqueue', { channel: 'ops-update', text: MESSAGE_TEXT });
     await openHerald('Settings');
 
@@ -71,10 +72,7 @@ test.describe('desktop settings in the browser harness', () => {
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await expect(question).toHaveCount(0);
     // Changeable later in Settings → Start-up.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Settings', exact: true })
-      .click();
+    await goTo(page, 'Settings');
     await page.getByLabel(/Open Herald when I log in/).check();
     await expect.poll(async () => harness.call('settings:get', {})).toMatchObject({ openAtLogin: true });
   });

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-server.ts';
 import { RestartableHarness } from '../support/harness-process.ts';
+import { goTo } from './helpers.ts';
 
 export interface HeraldFixtures {
   /** Start instant of the harness's test clock (ISO); undefined runs on the real clock. */
@@ -62,9 +63,8 @@ export const test = base.extend<HeraldFixtures>({
   openHerald: async ({ page, harness }, use) => {
     await use(async (screen) => {
       await page.goto(harness.url);
-      const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav).toBeVisible();
-      if (screen) await nav.getByRole('link', { name: screen, exact: true }).click();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      if (screen) await goTo(page, screen);
       return page;
     });
   },

@@ -8,29 +8,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryEntry } from '../../shared/history/history-entry.ts';
 import type { OutboxItem } from '../../shared/outbox/outbox-item.ts';
-import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
-
-const UPDATE_CHANNEL = 'operations-engineering-update';
-
-async function connectSlack(harness: RestartableHarness, token: string): Promise<void> {
-  await harness.call('slack:connect', { token, acceptWeakProtection: true });
-}
-
-/** Creates a draft and sends it; answers the outbox item's id. */
-async function send(
-  harness: RestartableHarness,
-  draft: Record<string, unknown>,
-  options: Record<string, unknown> = {},
-): Promise<string> {
-  const created = await harness.call<{ draft: { id: string } }>('drafts:create', draft);
-  const sent = await harness.call<{ outboxItemId: string }>('messages:send', {
-    draftId: created.draft.id,
-    mode: 'now',
-    ...options,
-  });
-  return sent.outboxItemId;
-}
+import { connectSlack, createAndSend, goTo, UPDATE_CHANNEL } from './helpers.ts';
 
 const FEATURE = {
   typeId: 'new-features',
@@ -53,10 +32,12 @@ test.describe('the Outbox and History', () => {
     expectNoAxeViolations,
   }) => {
     await connectSlack(harness, slack.botToken);
-    const featureId = await send(harness, FEATURE);
-    const blogId = await send(harness, BLOG_REQUEST, {
-      overrideReason: 'The comms team asked for the topic first.',
-    });
+    const featureId = (await createAndSend(harness, FEATURE)).outboxItemId;
+    const blogId = (
+      await createAndSend(harness, BLOG_REQUEST, {
+        overrideReason: 'The comms team asked for the topic first.',
+      })
+    ).outboxItemId;
     await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
     await expect.poll(() => slack.messages('ask-comms').length).toBe(1);
 
@@ -80,10 +61,7 @@ test.describe('the Outbox and History', () => {
     await expectNoAxeViolations();
 
     // History: newest first, with checklist and override as they stood at send time.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'History', exact: true })
-      .click();
+    await goTo(page, 'History');
     const entries = page.getByTestId('history-entry');
     await expect(entries).toHaveCount(2);
     await expect(page.getByTestId('history-count')).toHaveText('2 messages');
@@ -134,12 +112,14 @@ test.describe('the Outbox while Slack is unreachable', () => {
   }) => {
     await connectSlack(harness, slack.botToken);
     slack.setOffline(true);
-    const keptId = await send(harness, FEATURE, { mode: 'when_online' });
-    const droppedId = await send(
-      harness,
-      { ...FEATURE, fields: { ...FEATURE.fields, feature: 'Dropped feature' } },
-      { mode: 'when_online' },
-    );
+    const keptId = (await createAndSend(harness, FEATURE, { mode: 'when_online' })).outboxItemId;
+    const droppedId = (
+      await createAndSend(
+        harness,
+        { ...FEATURE, fields: { ...FEATURE.fields, feature: 'Dropped feature' } },
+        { mode: 'when_online' },
+      )
+    ).outboxItemId;
 
     await openHerald('Outbox');
     await expect(page.getByTestId('connection-banner')).toContainText('Offline: messages are waiting');
@@ -201,17 +181,19 @@ test.describe('a held incident message', () => {
     await connectSlack(harness, slack.botToken);
     slack.setOffline(true);
     const promised = '2026-04-23T11:30:00.000Z';
-    const itemId = await send(harness, {
-      typeId: 'incidents',
-      stage: 'declared',
-      fields: {
-        service: 'Sentry',
-        serviceImpact: 'Errors are not reaching Sentry.',
-        actionBeingTaken: 'An incident team is investigating.',
-        userActions: 'None',
-        nextUpdateAtUtc: promised,
-      },
-    });
+    const itemId = (
+      await createAndSend(harness, {
+        typeId: 'incidents',
+        stage: 'declared',
+        fields: {
+          service: 'Sentry',
+          serviceImpact: 'Errors are not reaching Sentry.',
+          actionBeingTaken: 'An incident team is investigating.',
+          userActions: 'None',
+          nextUpdateAtUtc: promised,
+        },
+      })
+    ).outboxItemId;
 
     // Forty minutes later, still offline: the promise has passed, so Herald holds the message.
     await harness.call('testClock:advance', { ms: 40 * 60_000 });

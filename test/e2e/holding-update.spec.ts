@@ -11,17 +11,12 @@ import { WebClient } from '@slack/web-api';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
+import { connectSlack, declareIncident, goTo, MINUTE_MS, UPDATE_CHANNEL } from './helpers.ts';
 
-const MINUTE_MS = 60_000;
-const CHANNEL = 'operations-engineering-update';
 const CHANNEL_ID = 'C0OPSENGUPD';
 
 // Thursday 23 April 2026, 12:00 in London.
 test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
-
-interface StoredDraftLike {
-  draft: { id: string; fields: Record<string, string> } & Record<string, unknown>;
-}
 
 interface ReminderLike {
   subject: { type: string; incidentId?: string };
@@ -36,18 +31,6 @@ const DECLARATION = {
   actionBeingTaken: 'An incident team has been formed and is investigating.',
   userActions: 'Check the service dashboards by hand for now.',
 };
-
-/** Declares a high priority incident on Sentry through the composer's API, promising the next update at `atUtc`. */
-async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: string): Promise<string> {
-  const created = await harness.call<StoredDraftLike>('drafts:create', { typeId: 'incidents' });
-  const draft = { ...created.draft, fields: { ...created.draft.fields, ...DECLARATION, nextUpdateAtUtc } };
-  await harness.call('drafts:save', { draft: draft as never });
-  const sent = await harness.call<{ incidentId: string }>('messages:send', {
-    draftId: draft.id,
-    mode: 'now',
-  });
-  return sent.incidentId;
-}
 
 async function armedFor(harness: RestartableHarness, incidentId: string): Promise<string[]> {
   const { reminders } = await harness.call<{ reminders: ReminderLike[] }>('reminders:list');
@@ -78,10 +61,10 @@ test.describe('the holding update', () => {
     harness,
     expectNoAxeViolations,
   }) => {
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
-    const incidentId = await declareIncident(harness, '2026-04-23T11:30:00.000Z');
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
-    const [declaration] = slack.messages(CHANNEL);
+    await connectSlack(harness, slack.botToken);
+    const incidentId = await declareIncident(harness, '2026-04-23T11:30:00.000Z', DECLARATION);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
+    const [declaration] = slack.messages(UPDATE_CHANNEL);
     await openHerald('Incidents');
 
     // Five minutes late: the alert pops up with the holding update on it.
@@ -110,8 +93,8 @@ test.describe('the holding update', () => {
     await expect(page.locator('dialog[open]')).toHaveCount(0);
     const notice = page.getByTestId('composer-notice');
     await expect(notice).toContainText('Sent ✓ to #operations-engineering-update.');
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(2);
-    const reply = slack.messages(CHANNEL)[1]!;
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(2);
+    const reply = slack.messages(UPDATE_CHANNEL)[1]!;
     expect(reply.thread_ts).toBe(declaration?.ts);
     expect(reply.text).toContain(DECLARATION.serviceImpact);
     // 13:05 BST is 12:05 UTC: 1776945900.
@@ -137,7 +120,7 @@ test.describe('the holding update', () => {
     expectNoAxeViolations,
   }) => {
     test.setTimeout(120_000);
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    await connectSlack(harness, slack.botToken);
 
     // The team updates high priority incidents every 20 minutes.
     await openHerald('Settings');
@@ -150,8 +133,8 @@ test.describe('the holding update', () => {
     await cadence.getByRole('button', { name: 'Save cadence' }).click();
     await expect(page.getByTestId('plan-status')).toHaveText('Saved: how often incident updates are due.');
 
-    const incidentId = await declareIncident(harness, '2026-04-23T11:10:00.000Z');
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
+    const incidentId = await declareIncident(harness, '2026-04-23T11:10:00.000Z', DECLARATION);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
     await harness.call('testClock:advance', { ms: 15 * MINUTE_MS });
 
     // The notification centre: its overdue entry offers the holding update; Ctrl+Enter sends it.
@@ -168,17 +151,14 @@ test.describe('the holding update', () => {
 
     // Twenty-one minutes on, late again: the incident card's holding update, one key.
     await harness.call('testClock:advance', { ms: 21 * MINUTE_MS });
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Incidents', exact: true })
-      .click();
+    await goTo(page, 'Incidents');
     const card = page.getByTestId('incident');
     await expect(card.getByTestId('incident-next-update')).toContainText('Overdue');
     await card.getByRole('button', { name: 'Post holding update' }).click();
     await expect(page.getByRole('button', { name: 'Send now' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('composer-notice')).toContainText('Sent ✓');
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(3);
     await expect.poll(() => armedFor(harness, incidentId)).toEqual(['2026-04-23T11:56:00.000Z']);
   });
 });
@@ -191,8 +171,8 @@ test.describe('follow-ups', () => {
     harness,
     expectNoAxeViolations,
   }) => {
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
-    await declareIncident(harness, '2026-04-23T11:30:00.000Z');
+    await connectSlack(harness, slack.botToken);
+    await declareIncident(harness, '2026-04-23T11:30:00.000Z', DECLARATION);
     await openHerald('Incidents');
     const card = page.getByTestId('incident');
     await expect(card.getByRole('heading', { level: 3 })).toHaveText(
@@ -216,26 +196,17 @@ test.describe('follow-ups', () => {
     await expect(page.getByTestId('composer-notice')).toContainText('Sent ✓');
 
     // Resolving: the card names it by its stage, not as declared.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Incidents', exact: true })
-      .click();
+    await goTo(page, 'Incidents');
     await card.getByRole('button', { name: 'Resolve', exact: true }).click();
     await page.getByLabel('How was it resolved?').fill('The relays were restarted.');
     await page.getByRole('button', { name: 'Send now' }).click();
     await expect(page.getByTestId('composer-notice')).toContainText('Sent ✓');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Incidents', exact: true })
-      .click();
+    await goTo(page, 'Incidents');
     await expect(card.getByRole('heading', { level: 3 })).toHaveText('Incident Resolved - Sentry');
     await expect(card.getByRole('heading', { level: 3 })).not.toHaveText(/Declared/);
 
     // History: the priority left blank in the resolution is not "missing".
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'History', exact: true })
-      .click();
+    await goTo(page, 'History');
     const resolution = page.getByTestId('history-entry').filter({ hasText: 'Incident Resolved - Sentry' });
     await expect(resolution).toBeVisible();
     await expect(resolution).not.toContainText('missing');
@@ -250,9 +221,9 @@ test.describe('feedback after Send', () => {
     harness,
     expectNoAxeViolations,
   }) => {
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
-    const incidentId = await declareIncident(harness, '2026-04-23T11:30:00.000Z');
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
+    await connectSlack(harness, slack.botToken);
+    const incidentId = await declareIncident(harness, '2026-04-23T11:30:00.000Z', DECLARATION);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
     slack.setOffline(true);
 
     await openHerald('Incidents');
@@ -270,8 +241,8 @@ test.describe('feedback after Send', () => {
       await harness.call('testClock:advance', { ms: MINUTE_MS });
       await expect(notice).toContainText('Sent ✓', { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
-    expect(slack.messages(CHANNEL)).toHaveLength(2);
-    const reply = slack.messages(CHANNEL)[1]!;
+    expect(slack.messages(UPDATE_CHANNEL)).toHaveLength(2);
+    const reply = slack.messages(UPDATE_CHANNEL)[1]!;
     await expect(notice.getByRole('link', { name: /Open in Slack/ })).toHaveAttribute(
       'href',
       (await slackPermalink(slack, reply.ts))!,
@@ -289,7 +260,7 @@ test.describe('Slack’s limits', () => {
     harness,
     expectNoAxeViolations,
   }) => {
-    await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+    await connectSlack(harness, slack.botToken);
     await openHerald('Compose');
     await page.getByLabel('Type of message').selectOption({ label: 'Service impacting incidents' });
     await page.getByRole('button', { name: 'Start message' }).click();
@@ -309,7 +280,7 @@ test.describe('Slack’s limits', () => {
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('dialog[open]')).toHaveCount(0);
     await expectNoAxeViolations();
-    expect(slack.messages(CHANNEL)).toHaveLength(0);
+    expect(slack.messages(UPDATE_CHANNEL)).toHaveLength(0);
 
     // Shortened, the checklist's own dialog is back for what the plan asks.
     await page.getByLabel(/^Title/).fill('Sentry unavailable');

@@ -3,29 +3,11 @@
 // 30-minute promise arms the reminder, the update replies in the thread,
 // the resolution closes it, the postmortem follows in the same thread.
 // Slack receives exactly those four messages, in one thread.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { connectSlackInSettings, goTo, UPDATE_CHANNEL } from './helpers.ts';
 
 // Thursday 23 April 2026, 12:00 in London.
 test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
-
-const CHANNEL = 'operations-engineering-update';
-
-async function connectSlack(page: Page, token: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings', exact: true })
-    .click();
-  await page.getByLabel('Slack token').fill(token);
-  await page.getByLabel(/I understand the token will be stored/).check();
-  await page.getByRole('button', { name: 'Connect Slack' }).click();
-  await expect(page.getByTestId('slack-connected')).toBeVisible();
-}
-
-async function gotoScreen(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
 
 test('an incident from declaration to postmortem posts four messages in one thread, keeping its promises', async ({
   page,
@@ -37,10 +19,10 @@ test('an incident from declaration to postmortem posts four messages in one thre
   // A long journey through four screens and four sends.
   test.setTimeout(180_000);
   await openHerald();
-  await connectSlack(page, slack.botToken);
+  await connectSlackInSettings(page, slack.botToken);
 
   // Declare, promising the next update in 30 minutes.
-  await gotoScreen(page, 'Compose');
+  await goTo(page, 'Compose');
   await page.getByLabel('Type of message').selectOption({ label: 'Service impacting incidents' });
   await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Declared' });
   await page.getByRole('button', { name: 'Start message' }).click();
@@ -60,7 +42,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // The incident shows its promise, and the reminder is armed for it.
-  await gotoScreen(page, 'Incidents');
+  await goTo(page, 'Incidents');
   const incident = page
     .getByTestId('incident')
     .filter({ hasText: 'High Priority Incident Declared - Sentry' });
@@ -82,7 +64,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expectNoAxeViolations();
 
   // Once Slack has the declaration, let the promise pass: the incident says it is overdue, in words.
-  await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
   await harness.call('testClock:advance', { ms: 31 * 60_000 });
   await expect(incident.getByTestId('incident-next-update')).toHaveText(
     /Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 minute late\./,
@@ -110,7 +92,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // Resolve.
-  await gotoScreen(page, 'Incidents');
+  await goTo(page, 'Incidents');
   await expect(incident.getByTestId('incident-next-update')).toHaveText(
     /Next update promised for Thu 23 Apr 2026, 13:31 BST \(in 1 h\)/,
   );
@@ -122,7 +104,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // Attach the postmortem later, in the same thread.
-  await gotoScreen(page, 'Incidents');
+  await goTo(page, 'Incidents');
   const resolved = page.getByRole('region', { name: 'Resolved in the last 30 days' }).getByTestId('incident');
   await expect(resolved.getByTestId('incident-next-update')).toHaveText(/^\s*Resolved/);
   await resolved.getByRole('button', { name: 'Attach postmortem' }).click();
@@ -137,8 +119,8 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
 
   // Exactly four messages, one thread, each carrying its checklist's content.
-  await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(4);
-  const posted = slack.messages(CHANNEL);
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(4);
+  const posted = slack.messages(UPDATE_CHANNEL);
   const [declaration, ...replies] = posted;
   expect(declaration?.text).toContain('High Priority Incident Declared - Sentry');
   expect(declaration?.text).toContain('Errors are not reaching Sentry');
@@ -147,7 +129,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   // The declaration is the incident's headline, edited in place at every stage (chat.update): it now reads
   // resolved, links the latest reply and the postmortem, and its promise line gave way to the status.
   // The edit follows the postmortem's reply through the outbox, so wait for it.
-  const headline = () => slack.messages(CHANNEL)[0]?.text ?? '';
+  const headline = () => slack.messages(UPDATE_CHANNEL)[0]?.text ?? '';
   await expect
     .poll(headline, { timeout: 20_000 })
     .toContain('Postmortem: <https://runbooks.example.org/postmortems/sentry-relays|read the postmortem>');
@@ -163,7 +145,7 @@ test('an incident from declaration to postmortem posts four messages in one thre
   // 12:31 (after the clock moved on) plus an hour.
   expect(replies[0]?.text).toMatch(/Next update:\* <!date\^1776947460\^/);
 
-  await gotoScreen(page, 'Incidents');
+  await goTo(page, 'Incidents');
   await expect(
     resolved.getByRole('link', { name: 'https://runbooks.example.org/postmortems/sentry-relays' }),
   ).toBeVisible();

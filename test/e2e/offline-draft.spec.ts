@@ -1,23 +1,11 @@
 // Offline is normal: an upgrade notice written while Slack cannot be
 // reached survives closing and reopening Herald, is queued with "Send when
 // online", and is delivered once when the network comes back.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { connectSlackInSettings, goTo, UPDATE_CHANNEL } from './helpers.ts';
 
 // On the real clock: the outbox probes Slack with a capped backoff, so the network coming back is noticed
 // within about half a minute, as it would be for the comms lead.
-const CHANNEL = 'operations-engineering-update';
-
-async function connectSlack(page: Page, token: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings', exact: true })
-    .click();
-  await page.getByLabel('Slack token').fill(token);
-  await page.getByLabel(/I understand the token will be stored/).check();
-  await page.getByRole('button', { name: 'Connect Slack' }).click();
-  await expect(page.getByTestId('slack-connected')).toBeVisible();
-}
 
 const NOTICE = {
   subject: 'Certificate Manager',
@@ -38,13 +26,10 @@ test('an upgrade notice written offline survives a restart and is delivered once
 }) => {
   test.setTimeout(150_000);
   await openHerald();
-  await connectSlack(page, slack.botToken);
+  await connectSlackInSettings(page, slack.botToken);
   slack.setOffline(true);
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Compose', exact: true })
-    .click();
+  await goTo(page, 'Compose');
   await page
     .getByLabel('Type of message')
     .selectOption({ label: 'Service impacting upgrades and maintenance' });
@@ -81,14 +66,16 @@ test('an upgrade notice written offline survives a restart and is delivered once
   await expect(page.getByTestId('connection-note')).toContainText('Slack cannot be reached just now');
   await page.getByRole('button', { name: 'Send when online' }).click();
   await expect(page.getByTestId('composer-notice')).toContainText('Queued');
-  expect(slack.messages(CHANNEL)).toHaveLength(0);
+  expect(slack.messages(UPDATE_CHANNEL)).toHaveLength(0);
 
   // The network returns: Herald's next probe finds Slack and the outbox delivers it, once.
   slack.setOffline(false);
-  await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 60_000, intervals: [500] }).toBe(1);
+  await expect
+    .poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 60_000, intervals: [500] })
+    .toBe(1);
   const outbox = await harness.call<{ items: Array<{ state: string }> }>('outbox:list', {});
   expect(outbox.items.map((item) => item.state)).toEqual(['sent']);
-  const [delivered, ...more] = slack.messages(CHANNEL);
+  const [delivered, ...more] = slack.messages(UPDATE_CHANNEL);
   expect(more).toHaveLength(0);
   expect(delivered?.text).toContain('Certificate Manager Upgrade');
   for (const answer of Object.values(NOTICE)) expect(delivered?.text).toContain(answer);

@@ -6,40 +6,17 @@
 // composer uses (drafts:create → drafts:save → messages:send); the composer's
 // own clicks are covered by incident-lifecycle.spec.ts.
 import type { Page } from '@playwright/test';
-import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
+import {
+  CERT_MANAGER_UPGRADE,
+  declareIncident,
+  fillAndSend,
+  MINUTE_MS,
+  type StoredDraftLike,
+} from './helpers.ts';
 
-const MINUTE_MS = 60_000;
 /** Reminders name the incident by its service. */
 const INCIDENT_TITLE = 'Sentry';
-
-interface StoredDraftLike {
-  draft: { id: string; fields: Record<string, string> } & Record<string, unknown>;
-}
-
-/** Fills a draft's answers and sends it, as the composer does. */
-async function fillAndSend(
-  harness: RestartableHarness,
-  stored: StoredDraftLike,
-  fields: Record<string, string>,
-): Promise<{ incidentId: string }> {
-  const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
-  await harness.call('drafts:save', { draft: draft as never });
-  return await harness.call<{ incidentId: string }>('messages:send', { draftId: draft.id, mode: 'now' });
-}
-
-/** Declares an incident on Sentry promising the next update at `nextUpdateAtUtc`. */
-async function declareIncident(harness: RestartableHarness, nextUpdateAtUtc: string): Promise<string> {
-  const created = await harness.call<StoredDraftLike>('drafts:create', { typeId: 'incidents' });
-  const sent = await fillAndSend(harness, created, {
-    service: 'Sentry',
-    serviceImpact: 'Errors are not reaching Sentry.',
-    actionBeingTaken: 'We are investigating.',
-    userActions: 'None',
-    nextUpdateAtUtc,
-  });
-  return sent.incidentId;
-}
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
@@ -139,15 +116,7 @@ test.describe('promised incident updates', () => {
 });
 
 test.describe('calendar messages in the notification centre', () => {
-  const upgrade = {
-    title: 'Certificate Manager Upgrade',
-    workKind: 'upgrade',
-    what: 'Upgrading cert-manager from v0.8 to v0.14.',
-    services: ['cert-manager'],
-    impact: 'We do not expect any downtime.',
-    userActions: 'None',
-    userActionDeadlineUtc: null,
-  };
+  const upgrade = { ...CERT_MANAGER_UPGRADE, userActions: 'None', userActionDeadlineUtc: null };
   interface DetailLike {
     comms: { stage: string; dueAtUtc: string | null; state: string }[];
   }

@@ -4,7 +4,9 @@
 // shell sends on app:// (shared/security/csp.ts). Navigation and window.open
 // are refused by the Electron shell itself: the shell unit test covers the
 // handlers with the fake electron module, and test/electron/ in real Electron.
+import { screens } from '../../renderer/app/screens.ts';
 import { expect, test } from './fixtures.ts';
+import { goTo } from './helpers.ts';
 
 test.describe('the renderer’s isolation', () => {
   test('the CSP refuses inline script, inline handlers, eval and string timers', async ({
@@ -249,17 +251,8 @@ test.describe('the renderer’s isolation', () => {
     openHerald,
   }) => {
     await openHerald();
-    for (const name of [
-      'Calendar',
-      'Compose',
-      'Incidents',
-      'Audiences',
-      'Outbox',
-      'History',
-      'Templates',
-      'Settings',
-    ]) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+    for (const { label: name } of screens) {
+      await goTo(page, name);
       const unsafe = await page.evaluate(() =>
         [...document.querySelectorAll('a[href]')]
           .filter((link) => {

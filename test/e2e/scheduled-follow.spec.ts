@@ -10,20 +10,20 @@ import type { RestartableHarness } from '../support/harness-process.ts';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, test } from './fixtures.ts';
+import { calendarDay, connectSlack, goTo } from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade. The fake Slack keeps the same time.
 const START_ISO = '2026-04-01T09:00:00.000Z';
 test.use({ testClockIso: START_ISO, slackOptions: { nowMs: () => Date.parse(START_ISO) } });
 
 const ANNOUNCE_AT = '2026-04-16T11:00:00.000Z';
-const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
 const scheduledTexts = (slack: FakeSlack) => slack.scheduled().map((message) => message.text);
 const deleteCalls = (slack: FakeSlack) =>
   slack.requests.filter((request) => request.method === 'chat.deleteScheduledMessage').length;
 
 /** The cert-manager upgrade, with its announcement scheduled in Slack for a week before the work. */
 async function scheduleAnnouncement(harness: RestartableHarness, slack: FakeSlack): Promise<void> {
-  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+  await connectSlack(harness, slack.botToken);
   const created = await harness.call<{ event: { id: string } }>('calendar:create', {
     event: certManagerFields(),
   });
@@ -47,7 +47,7 @@ async function scheduleAnnouncement(harness: RestartableHarness, slack: FakeSlac
 }
 
 async function openEvent(page: Page, date: string) {
-  await day(page, date)
+  await calendarDay(page, date)
     .getByRole('button', { name: /Certificate Manager Upgrade/ })
     .first()
     .click();
@@ -114,10 +114,7 @@ test.describe('scheduled messages follow their maintenance event', () => {
     await expect(panel.getByTestId('slack-message').and(page.locator('[data-stale="true"]'))).toHaveCount(0);
 
     // The Outbox shows the same truth.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Outbox', exact: true })
-      .click();
+    await goTo(page, 'Outbox');
     const removal = page.getByTestId('outbox-item').filter({ hasText: 'Remove from Slack:' });
     await expect(removal).toHaveAttribute('data-state', 'sent');
     await expect(removal).toContainText('Removed');
@@ -127,10 +124,7 @@ test.describe('scheduled messages follow their maintenance event', () => {
     await expectNoAxeViolations();
 
     // Called off: nothing for it stays scheduled, and the cancellation notice is drafted.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Calendar', exact: true })
-      .click();
+    await goTo(page, 'Calendar');
     const moved = await openEvent(page, '2026-04-30');
     await moved.getByRole('button', { name: 'Cancel event' }).click();
     const cancel = page.getByRole('dialog', { name: 'Cancel “Certificate Manager Upgrade”?' });
@@ -168,10 +162,7 @@ test.describe('scheduled messages follow their maintenance event', () => {
     await expect(inSlack.first()).toContainText('Being removed from Slack');
     expect(scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 23 Apr')]);
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Outbox', exact: true })
-      .click();
+    await goTo(page, 'Outbox');
     const removal = page.getByTestId('outbox-item').filter({ hasText: 'Remove from Slack:' });
     await expect(removal).toHaveAttribute('data-state', 'queued');
     await expect(

@@ -2,21 +2,8 @@
 // is not connected, the first-run checklist (connect Slack, each plan channel
 // found and the bot a member, the plan reviewed), and permissions that could
 // not be checked when auth.test carries no scope header.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-async function connectSlack(page: Page, token: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings', exact: true })
-    .click();
-  await page.getByLabel('Slack token').fill(token);
-  await page.getByLabel(/I understand the token will be stored/).check();
-  await page.getByRole('button', { name: 'Connect Slack', exact: true }).click();
-  await expect(page.getByTestId('slack-connected')).toContainText(
-    'Connected to Ministry of Justice as herald',
-  );
-}
+import { connectSlackInSettings, goTo } from './helpers.ts';
 
 test('a first run: the banner says Slack is not connected, and the checklist flags a channel the bot is not in', async ({
   page,
@@ -42,7 +29,7 @@ test('a first run: the banner says Slack is not connected, and the checklist fla
   // The banner leads to Settings, where Slack is connected.
   await banner.getByRole('button', { name: 'Connect Slack' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  await connectSlack(page, slack.botToken);
+  await connectSlackInSettings(page, slack.botToken);
   await expect(banner).toHaveCount(0);
 
   // Each plan channel is checked in Slack: #chat exists, but the bot is not a member of it.
@@ -67,11 +54,7 @@ test('a first run: the banner says Slack is not connected, and the checklist fla
   // The plan is reviewed: every step is done, and Compose no longer shows the checklist.
   await settingsChecklist.getByRole('button', { name: 'The plan is reviewed' }).click();
   await expect(settingsChecklist).toContainText('3 of 3 done');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Compose', exact: true })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+  await goTo(page, 'Compose');
   await expect(page.getByTestId('setup-checklist')).toHaveCount(0);
   await expect(page.getByText(/Slack is not connected/)).toHaveCount(0);
 });
@@ -84,10 +67,7 @@ test('the checklist can be hidden from Compose and stays in Settings', async ({ 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
   await expect(page.getByTestId('setup-checklist')).toHaveCount(0);
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings', exact: true })
-    .click();
+  await goTo(page, 'Settings');
   await expect(page.getByTestId('setup-checklist')).toBeVisible();
 });
 
@@ -101,7 +81,7 @@ test.describe('where auth.test carries no scope header', () => {
     expectNoAxeViolations,
   }) => {
     await openHerald('Settings');
-    await connectSlack(page, slack.botToken);
+    await connectSlackInSettings(page, slack.botToken);
     const scopes = page.getByTestId('setup-scopes');
     await expect(scopes).toContainText('Permissions could not be checked');
     await expect(scopes).not.toContainText('Missing');

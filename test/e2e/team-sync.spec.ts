@@ -7,50 +7,28 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
+import { connectSlack, fillAndSend, goTo, type StoredDraftLike, UPDATE_CHANNEL } from './helpers.ts';
 
 const START = '2026-04-23T11:00:00.000Z';
 test.use({ testClockIso: START });
 
 const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
 const LEAD_B = { userId: 'U0COMMSLD2', name: 'Priya (comms)' };
-const CHANNEL = 'operations-engineering-update';
 
 interface Reminders {
   reminders: Array<{ kind: string; state: string; subject: { incidentId?: string }; eventAtUtc: string }>;
 }
 
 async function setUp(harness: RestartableHarness, token: string, lead: typeof LEAD_A): Promise<void> {
-  await harness.call('slack:connect', { token, acceptWeakProtection: true });
+  await connectSlack(harness, token);
   await harness.call('settings:update', { lead });
-}
-
-async function send(
-  harness: RestartableHarness,
-  draft: { id: string; fields: Record<string, string> },
-  fields: Record<string, string>,
-) {
-  await harness.call('drafts:save', { draft: { ...draft, fields: { ...draft.fields, ...fields } } });
-  return harness.call<{ outboxItemId: string; incidentId: string | null }>('messages:send', {
-    draftId: draft.id,
-    mode: 'now',
-  });
 }
 
 async function nowOf(harness: RestartableHarness): Promise<number> {
   const reading = await harness.call<{ nowUtc?: string; nowMs?: number }>('clock:now');
   return reading.nowMs ?? Date.parse(reading.nowUtc ?? '');
-}
-
-async function incidentsScreen(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Incidents', exact: true })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Incidents', level: 1 })).toBeVisible();
 }
 
 const fired = (list: Reminders, incidentId: string, kind: string) =>
@@ -74,10 +52,10 @@ test('two leads share one picture through Slack: declare, see, take over, update
     await setUp(b, slack.botToken, LEAD_B);
 
     // A declares, promising the next update in 30 minutes.
-    const created = await a.call<{ draft: { id: string; fields: Record<string, string> } }>('drafts:create', {
+    const created = await a.call<StoredDraftLike>('drafts:create', {
       typeId: 'incidents',
     });
-    const declared = await send(a, created.draft, {
+    const declared = await fillAndSend(a, created, {
       service: 'Sentry',
       priority: 'high',
       serviceImpact: 'Errors are not reaching Sentry.',
@@ -86,12 +64,13 @@ test('two leads share one picture through Slack: declare, see, take over, update
       nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
     });
     const incidentId = declared.incidentId ?? '';
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
 
     // Within 30 s of B's clock, B's Herald shows it, with A's promise and A as the owner.
     await b.call('testClock:advance', { ms: 30_000 });
     const bPage = await (await browser.newContext()).newPage();
-    await incidentsScreen(bPage, b.url);
+    await bPage.goto(b.url);
+    await goTo(bPage, 'Incidents');
     const onB = bPage.getByTestId('incident').filter({ hasText: 'Sentry' });
     await expect(onB.getByTestId('incident-next-update')).toHaveText(
       /Next update promised for Thu 23 Apr 2026, 12:30 BST/,
@@ -102,9 +81,9 @@ test('two leads share one picture through Slack: declare, see, take over, update
     await a.stop();
     await onB.getByRole('button', { name: 'Take over comms' }).click();
     await expect(onB.getByTestId('incident-owner')).toHaveText('Comms: you have it.');
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(2);
-    expect(slack.messages(CHANNEL)[1]).toMatchObject({
-      thread_ts: slack.messages(CHANNEL)[0]?.ts,
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(2);
+    expect(slack.messages(UPDATE_CHANNEL)[1]).toMatchObject({
+      thread_ts: slack.messages(UPDATE_CHANNEL)[0]?.ts,
       text: `Comms for this incident are now with <@${LEAD_B.userId}>.`,
     });
 
@@ -113,7 +92,8 @@ test('two leads share one picture through Slack: declare, see, take over, update
     await a.call('testClock:set', { nowUtc: new Date(await nowOf(b)).toISOString() });
     await a.call('testClock:advance', { ms: 30_000 });
     await b.call('testClock:advance', { ms: 30_000 });
-    await incidentsScreen(page, a.url);
+    await page.goto(a.url);
+    await goTo(page, 'Incidents');
     const onA = page.getByTestId('incident').filter({ hasText: 'Sentry' });
     await expect(onA.getByTestId('incident-owner')).toHaveText(/Comms: @Priya \(comms\) has it\./);
     await expect(onA.getByRole('button', { name: 'Take over comms' })).toBeVisible();
@@ -132,20 +112,17 @@ test('two leads share one picture through Slack: declare, see, take over, update
     ).toEqual([]);
 
     // B posts the update; A's view shows it within 30 s.
-    const next = await b.call<{ draft: { id: string; fields: Record<string, string> } }>(
-      'incidents:draftNext',
-      {
-        incidentId,
-        kind: 'update',
-      },
-    );
-    await send(b, next.draft, {
+    const next = await b.call<StoredDraftLike>('incidents:draftNext', {
+      incidentId,
+      kind: 'update',
+    });
+    await fillAndSend(b, next, {
       serviceImpact: 'Most errors reach Sentry again.',
       actionBeingTaken: 'Relays restarted; watching the backlog drain.',
       userActions: 'Nothing.',
       nextUpdateAtUtc: '2026-04-23T12:30:00.000Z',
     });
-    await expect.poll(() => slack.messages(CHANNEL).length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(3);
     await a.call('testClock:advance', { ms: 30_000 });
     await b.call('testClock:advance', { ms: 30_000 });
     await expect(onA.getByTestId('incident-next-update')).toHaveText(

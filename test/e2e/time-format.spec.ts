@@ -5,24 +5,16 @@
 // 24-hour by default, US English, 12-hour once chosen in Settings.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { calendarDay, CERT_MANAGER_UPGRADE, goTo } from './helpers.ts';
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
-
 const upgrade = {
-  title: 'Certificate Manager Upgrade',
-  workKind: 'upgrade',
-  what: 'Upgrading cert-manager from v0.8 to v0.14.',
-  services: ['cert-manager'],
-  impact: 'We do not expect any downtime.',
+  ...CERT_MANAGER_UPGRADE,
   userActions: 'None',
   userActionDeadlineUtc: null,
   // Thu 23 Apr, 14:00–17:00 BST.
   startsAtUtc: '2026-04-23T13:00:00.000Z',
-  endsAtUtc: '2026-04-23T16:00:00.000Z',
 };
 
 async function expectTimesWritten(
@@ -37,9 +29,9 @@ async function expectTimesWritten(
   },
 ): Promise<void> {
   // The calendar: the chip in the month grid and the comms schedule in the event's panel.
-  await nav(page, 'Calendar');
-  await expect(day(page, '2026-04-23')).toContainText(expected.chip);
-  await day(page, '2026-04-23')
+  await goTo(page, 'Calendar');
+  await expect(calendarDay(page, '2026-04-23')).toContainText(expected.chip);
+  await calendarDay(page, '2026-04-23')
     .getByRole('button', { name: /^Planned .*Certificate Manager Upgrade/ })
     .click();
   const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
@@ -54,7 +46,7 @@ async function expectTimesWritten(
   await centre.getByRole('button', { name: 'Close' }).click();
 
   // The Slack preview's time.
-  await nav(page, 'Compose');
+  await goTo(page, 'Compose');
   // The first visit starts a message; the composer keeps it open for the next.
   const start = page.getByRole('button', { name: 'Start message' });
   await expect(page.getByTestId('slack-preview').or(start)).toBeVisible();
@@ -62,7 +54,7 @@ async function expectTimesWritten(
   await expect(page.getByTestId('slack-preview').locator('.slack-time')).toHaveText(expected.previewTime);
 
   // History's date filters: typed, and explained, the same way.
-  await nav(page, 'History');
+  await goTo(page, 'History');
   const search = page.getByRole('search', { name: 'Search history' });
   await expect(search.getByText(expected.pattern).first()).toBeVisible();
   await search.getByLabel('Sent from').fill('31/31/2026');
@@ -99,7 +91,7 @@ test('the calendar, the notification centre, the Slack preview and History write
   await expectNoAxeViolations();
 
   // The lead chooses US English: every screen follows.
-  await nav(page, 'Settings');
+  await goTo(page, 'Settings');
   await page.getByLabel('How times are written').selectOption('en-US');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(/^Saved at \d{1,2}:\d{2} AM$/)).toBeVisible();

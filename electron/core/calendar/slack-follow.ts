@@ -31,6 +31,7 @@ import type { Logger } from '../logging/logger.ts';
 import { deletionOutcomes } from '../outbox/delete-attempt.ts';
 import type { OutboxService } from '../outbox/outbox-service.ts';
 import { SCHEDULE_MIN_LEAD_MS } from '../outbox/send-attempt.ts';
+import type { CalendarFiles } from './calendar-files.ts';
 import { openEventDraft } from './comms-drafts.ts';
 
 /** A re-scheduled message must be at least this far ahead (Slack's own minimum plus the time to get there). */
@@ -59,13 +60,22 @@ export interface SlackFollowDeps {
   zone: () => string;
   clock: Clock;
   logger: Logger;
+  /** The event's calendar file in its messages' threads: re-sent when it no longer matches. */
+  calendarFiles?: Pick<CalendarFiles, 'views' | 'update' | 'attach'>;
 }
 
 export interface SlackFollow {
   /** The event's messages as Slack holds them, checked with Slack first when it can be reached. */
   messages(eventId: string): Promise<Result<SlackMessages>>;
-  /** Carries out the lead's choices for the event's stale messages. */
-  follow(eventId: string, choices: readonly FollowChoice[]): Promise<Result<FollowResult>>;
+  /**
+   * Carries out the lead's choices for the event's stale messages, and sends the event's calendar file as it
+   * now stands into the threads of `calendarFiles` (message item ids).
+   */
+  follow(
+    eventId: string,
+    choices: readonly FollowChoice[],
+    calendarFiles?: readonly string[],
+  ): Promise<Result<FollowResult>>;
   /** Drafts the correction when Slack posted a message before Herald could remove it. Returns the unsubscribe. */
   start(): () => void;
   handlers: {
@@ -178,6 +188,7 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
       eventId: event.id,
       isCheckedWithSlack,
       messages: itemsOf(event.id).map((item) => viewOf(event, item)),
+      calendarFiles: deps.calendarFiles?.views(event) ?? [],
     };
   }
 
@@ -241,6 +252,12 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
     const queued = deps.outbox.enqueue(request);
     // The draft goes on following the message: re-written, back in the bin.
     if (queued.ok && toDrafts(rewritten).ok) deps.drafts.remove(rewritten.draft.id);
+    // Its calendar file (if its stage carries one) goes with it, as the event now stands.
+    if (queued.ok) {
+      const attached = deps.calendarFiles?.attach(queued.value);
+      if (attached && !attached.ok)
+        deps.logger.warn('calendar.file_not_attached', { code: attached.error.code });
+    }
     return queued;
   }
 
@@ -270,7 +287,7 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
       return ok(snapshot(deps.findEvent(eventId) ?? event, isChecked));
     },
 
-    async follow(eventId, choices) {
+    async follow(eventId, choices, calendarFiles = []) {
       const event = deps.findEvent(eventId);
       if (!event) return fail('not_found', 'That maintenance event no longer exists.');
       let rescheduled = 0;
@@ -315,6 +332,11 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
           else problems.push(back.error.message);
         }
       }
+      const files = deps.calendarFiles?.update(deps.findEvent(eventId) ?? event, calendarFiles) ?? {
+        queued: 0,
+        problems: [],
+      };
+      problems.push(...files.problems);
       if (event.status === 'cancelled' && removed > 0) {
         const notice = openEventDraft({ drafts: deps.drafts, plan: deps.plan }, event, 'cancelled');
         if (!notice.ok) problems.push(notice.error.message);
@@ -326,8 +348,14 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
         rescheduled > 0 ? `${rescheduled} scheduled again at the new time` : '',
         drafted > 0 ? `${drafted} back in drafts` : '',
         event.status === 'cancelled' && removed > 0 ? 'the cancellation notice is drafted' : '',
+        files.queued > 0
+          ? `the ${event.status === 'cancelled' ? 'cancellation' : 'updated'} calendar file goes to ${
+              files.queued === 1 ? 'the announcement’s thread' : `${files.queued} threads`
+            }`
+          : '',
       ].filter((part) => part !== '');
-      const summary = `${parts.length > 0 ? `${parts.join('; ')}.` : 'Nothing needed changing.'}${
+      const said = parts.join('; ');
+      const summary = `${said !== '' ? `${said.charAt(0).toUpperCase()}${said.slice(1)}.` : 'Nothing needed changing.'}${
         problems.length > 0 ? ` ${problems.join(' ')}` : ''
       }`;
       return ok({ messages: snapshot(deps.findEvent(eventId) ?? event, true), summary });
@@ -351,6 +379,6 @@ export function createSlackFollow(deps: SlackFollowDeps): SlackFollow {
 function slackFollowHandlers(follow: Omit<SlackFollow, 'handlers'>): SlackFollow['handlers'] {
   return {
     'calendar:slackMessages': ({ id }) => follow.messages(id),
-    'calendar:follow': ({ id, choices }) => follow.follow(id, choices),
+    'calendar:follow': ({ id, choices, calendarFiles }) => follow.follow(id, choices, calendarFiles),
   };
 }

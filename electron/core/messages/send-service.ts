@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import type { SendResult } from '../../../shared/api/channels/messages.ts';
 import type { Args } from '../../../shared/api/contract.ts';
 import { lintDraft, renderBlocks, titleOf, type Draft } from '../../../shared/messages/index.ts';
-import type { OutboxSource } from '../../../shared/outbox/outbox-item.ts';
+import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
 import { findType, isShownInChannel, slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
 import { checkLimits } from '../../../shared/slack/limits.ts';
@@ -27,6 +27,8 @@ export interface SendServiceDeps {
   lead?: () => string;
   /** A maintenance message's facts (its event, window, status and comms schedule); undefined when unknown. */
   maintenanceFacts?: (eventId: string, stage: string, actor: string) => MessageFacts | undefined;
+  /** Told of every message queued (the calendar queues the event's file after an announcement). */
+  afterQueued?: (item: OutboxItem) => void;
 }
 
 export interface SendService {
@@ -144,6 +146,7 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const queued = deps.outbox.enqueue(request);
     if (!queued.ok) return queued;
     if (routing) deps.incidents.recordQueued(routing, draft, queued.value, title);
+    deps.afterQueued?.(queued.value);
     deps.drafts.remove(draft.id);
     return ok({
       outboxItemId: queued.value.id,

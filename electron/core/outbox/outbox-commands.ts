@@ -6,6 +6,7 @@ import { describeIssues, fail, ok, type Result } from '../../../shared/api/index
 import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
 import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import { newEditItem, newQueuedItem } from '../../../shared/outbox/new-queued-item.ts';
+import { fileRequestSchema, type FileRequest } from '../../../shared/outbox/outbox-file.ts';
 import {
   editRequestSchema,
   enqueueRequestSchema,
@@ -45,6 +46,11 @@ export interface OutboxCommands {
    * line after everything queued there before it. Answers the removal already queued, if there is one.
    */
   enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
+  /**
+   * Queues a file upload into the thread of the message `withItemId` (which it waits for). A newer calendar
+   * version for the same message replaces one still waiting to go.
+   */
+  enqueueFile(request: FileRequest): Result<OutboxItem>;
   update(id: string, patch: OutboxPatch): Result<OutboxItem>;
   cancel(id: string): Promise<Result<OutboxItem>>;
   retry(id: string): Result<OutboxItem>;
@@ -214,6 +220,65 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       );
     },
 
+    enqueueFile(request) {
+      const parsed = fileRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        const { message, fields } = describeIssues(parsed.error.issues);
+        return fail('invalid_argument', message, { fields });
+      }
+      const args = parsed.data;
+      const found = find(args.withItemId);
+      if (!found.ok) return found;
+      const parent = found.value;
+      if (parent.kind !== 'message' || parent.state === 'cancelled' || parent.state === 'failed')
+        return fail('conflict', `The message this file goes with is ${STATE_WORDS[parent.state]}.`);
+      if (parent.state === 'sent' && parent.ts === null)
+        return fail('conflict', 'Herald cannot tell where in Slack the message this file goes with is.');
+      for (const waiting of deps.repo.all()) {
+        const isOlderVersion =
+          waiting.kind === 'file' &&
+          waiting.waitsFor === parent.id &&
+          waiting.file?.calendar?.uid === args.file.calendar?.uid &&
+          (waiting.file?.calendar?.sequence ?? 0) < (args.file.calendar?.sequence ?? 0);
+        // One that may already be in Slack stays: its check finds it, and the newer version follows it.
+        const isWaiting =
+          (waiting.state === 'queued' && !waiting.isOutcomeUnclear) ||
+          waiting.state === 'held' ||
+          waiting.state === 'failed';
+        if (isOlderVersion && isWaiting)
+          deps.repo.patch(waiting.id, {
+            state: 'cancelled',
+            nextAttemptAtUtc: null,
+            problem: {
+              code: 'superseded',
+              message: 'A newer version of the calendar file replaced this one before it reached Slack.',
+              fix: 'Nothing to do.',
+            },
+          });
+      }
+      const nowIso = new Date(nowMs()).toISOString();
+      const queued = newQueuedItem(
+        {
+          ...enqueueRequestSchema.parse({ channel: parent.channel, text: args.comment }),
+          source: args.source,
+        },
+        {
+          id: deps.createId(),
+          nowIso,
+          channel: { channel: parent.channel, channelId: parent.channelId, channelName: parent.channelName },
+        },
+      );
+      return done(
+        deps.repo.add({
+          ...queued,
+          kind: 'file',
+          file: args.file,
+          waitsFor: parent.id,
+          threadTs: parent.state === 'sent' ? parent.ts : null,
+        }),
+      );
+    },
+
     update(id, patch) {
       const found = find(id);
       if (!found.ok) return found;
@@ -231,7 +296,7 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
             fix: 'Cancel the edit and send a new message instead.',
           },
         );
-      if (item.kind === 'delete_scheduled')
+      if (item.kind === 'delete_scheduled' || item.kind === 'file')
         return fail('conflict', 'Only a message can be edited here; cancel this step and queue it again.');
       if (item.state !== 'queued')
         return fail('conflict', `This message is ${STATE_WORDS[item.state]}, so it can no longer be edited.`);

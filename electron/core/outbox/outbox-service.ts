@@ -7,6 +7,7 @@ import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
+import type { FileRequest } from '../../../shared/outbox/outbox-file.ts';
 import {
   finishedStates,
   outboxStates,
@@ -61,6 +62,8 @@ export interface OutboxService {
   enqueueEdit(request: EditRequest): Result<OutboxItem>;
   /** Queues the removal of a message scheduled in Slack (see OutboxCommands.enqueueDeletion). */
   enqueueDeletion(targetId: string, source?: OutboxSource): Result<OutboxItem>;
+  /** Queues a file upload into a message's thread (see OutboxCommands.enqueueFile). */
+  enqueueFile(request: FileRequest): Result<OutboxItem>;
   /** Looks in Slack now at these scheduled items (chat.scheduledMessages.list), so what they show is true. */
   reconcileNow(ids: readonly string[]): Promise<void>;
   get(id: string): OutboxItem | undefined;
@@ -269,6 +272,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     enqueue: (request) => commands.enqueue(request),
     enqueueEdit: (request) => commands.enqueueEdit(request),
     enqueueDeletion: (targetId, source) => commands.enqueueDeletion(targetId, source),
+    enqueueFile: (request) => commands.enqueueFile(request),
     reconcileNow: async (ids) => {
       if (!isStarted || !connectivity.isOnline()) return;
       await reconciler.lookNow(ids);

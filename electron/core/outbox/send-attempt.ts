@@ -15,6 +15,7 @@ import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
 import { attemptDeletion, DELETE_METHOD } from './delete-attempt.ts';
+import { attemptFile, FILE_METHOD } from './file-attempt.ts';
 import { findPosted, findScheduled, UNREADABLE_CODES, type CheckOutcome } from './sent-check.ts';
 
 /** Slack refuses to schedule a message less than a few seconds ahead; below this Herald holds it instead. */
@@ -30,6 +31,7 @@ export interface AttemptDeps {
 export function methodOf(item: Pick<OutboxItem, 'kind' | 'scheduleForUtc'>): string {
   if (item.kind === 'edit') return 'chat.update';
   if (item.kind === 'delete_scheduled') return DELETE_METHOD;
+  if (item.kind === 'file') return FILE_METHOD;
   return item.scheduleForUtc === null ? 'chat.postMessage' : 'chat.scheduleMessage';
 }
 
@@ -165,6 +167,8 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   if (!item || item.channelId === null) return;
   const channelId = item.channelId;
   if (item.kind === 'edit') return attemptEdit(deps, item, channelId);
+  // A file waits for (and joins the thread of) the message it goes with: it settles that itself.
+  if (item.kind === 'file') return attemptFile(deps, item, channelId);
   const prerequisite = prerequisiteOf(deps.repo, item);
   if (prerequisite === 'wait') return;
   if (prerequisite === 'drop') {

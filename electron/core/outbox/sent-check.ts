@@ -143,3 +143,23 @@ export async function findDelivered(
   );
   return toOutcome(item, answer, method);
 }
+
+/**
+ * Looks in the thread (or the channel) for a file an earlier attempt uploaded: Slack keeps no idempotency key
+ * for uploads, so the file's title, unique per version (outbox-file.ts), and its name stand in for one.
+ */
+export async function findSharedFile(
+  gateway: SlackGateway,
+  item: OutboxItem,
+  channelId: string,
+  threadTs: string | null,
+): Promise<CheckOutcome> {
+  const file = item.file;
+  if (!file) return { kind: 'absent' };
+  const sinceMs = Date.parse(item.firstAttemptAtUtc ?? item.createdAtUtc) - LOOKBACK_MS;
+  const { read, method } = readerFor(gateway, channelId, threadTs);
+  const answer = await search(read, Math.max(0, sinceMs / 1000), (message) =>
+    (message.files ?? []).some((shared) => shared.title === file.title && shared.name === file.name),
+  );
+  return toOutcome(item, answer, method);
+}

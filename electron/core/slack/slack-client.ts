@@ -33,11 +33,43 @@ function bridgeLogger(logger: Logger): SlackLogger {
 const requestState = new AsyncLocalStorage<{ hasLeft: boolean }>();
 const trackedClients = new WeakSet<WebClient>();
 
-const trackedFetch: typeof fetch = (input, init) => {
-  const state = requestState.getStore();
-  if (state) state.hasLeft = true;
-  return fetch(input, init);
-};
+/**
+ * Whether a request with the token may go to `url`: the API URL's own origin, or (over https) another host
+ * of the same Slack, as the upload URL files.getUploadURLExternal hands out (files.slack.com) is. The
+ * WebClient sends its Authorization header with every request, the upload too, so this is checked here.
+ */
+export function isSameSlack(url: string, apiUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const api = new URL(apiUrl);
+    if (target.origin === api.origin) return true;
+    return (
+      target.protocol === 'https:' &&
+      api.protocol === 'https:' &&
+      target.hostname.endsWith(`.${api.hostname}`)
+    );
+  } catch {
+    return false;
+  }
+}
+
+const requestUrlOf = (input: Parameters<typeof fetch>[0]) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
+/** The fetch of a client bound to `apiUrl`: notes that the request left, and never lets the token go elsewhere. */
+const trackedFetchFor =
+  (apiUrl: string): typeof fetch =>
+  (input, init) => {
+    if (!isSameSlack(requestUrlOf(input), apiUrl))
+      return Promise.reject(
+        Object.assign(new Error('Refused to send the Slack token to a host outside the connected Slack.'), {
+          code: 'ERR_INVALID_URL',
+        }),
+      );
+    const state = requestState.getStore();
+    if (state) state.hasLeft = true;
+    return fetch(input, init);
+  };
 
 /**
  * Runs `work` with `web` and answers its value or how it failed. For clients this
@@ -63,7 +95,7 @@ export function createSlackClientFactory(logger: Logger): SlackClientFactory {
       rejectRateLimitedCalls: true,
       timeout: SLACK_REQUEST_TIMEOUT_MS,
       logger: bridgeLogger(logger),
-      fetch: trackedFetch,
+      fetch: trackedFetchFor(apiUrl),
     });
     trackedClients.add(web);
     return web;

@@ -41,6 +41,25 @@ export interface HistoryMessage {
   /** Set on a thread's parent: how many replies it has, and the newest one's ts. */
   replyCount?: number;
   latestReplyTs?: string;
+  /** The files the message shares (an upload), as Slack names them. */
+  files?: SharedFile[];
+}
+
+/** A file as a message in Slack shows it. */
+export interface SharedFile {
+  id: string;
+  name: string;
+  title: string;
+}
+
+/** One file to upload and share in a channel (in a thread when `threadTs` is given), with words posted with it. */
+export interface FileUpload {
+  channel: string;
+  threadTs?: string;
+  name: string;
+  title: string;
+  content: string;
+  comment: string;
 }
 
 /** A person in the workspace, as users.list describes them (bots, Slackbot and deactivated accounts left out). */
@@ -117,6 +136,11 @@ export interface SlackGateway {
   ): Promise<GatewayResult<HistoryMessage | null>>;
   /** users.list, one page (needs users:read). */
   listUsersPage(cursor?: string): Promise<GatewayResult<Page<WorkspaceUser>>>;
+  /**
+   * Uploads and shares a file (the SDK's filesUploadV2: files.getUploadURLExternal, the upload, then
+   * files.completeUploadExternal). The message it posted is named when Slack's answer says (`ts`, else null).
+   */
+  uploadFile(upload: FileUpload): Promise<GatewayResult<{ fileId: string; ts: string | null }>>;
 }
 
 export interface SlackGatewayDeps {
@@ -135,14 +159,43 @@ interface RawMessage {
   metadata?: unknown;
   reply_count?: number;
   latest_reply?: string;
+  files?: Array<{ id?: unknown; name?: unknown; title?: unknown }>;
+}
+
+function sharedFilesOf(raw: RawMessage): SharedFile[] | undefined {
+  if (!Array.isArray(raw.files)) return undefined;
+  return raw.files.flatMap((file) =>
+    typeof file.id === 'string'
+      ? [
+          {
+            id: file.id,
+            name: typeof file.name === 'string' ? file.name : '',
+            title: typeof file.title === 'string' ? file.title : '',
+          },
+        ]
+      : [],
+  );
+}
+
+/** Where the upload's message is: its ts in the channel's shares (Slack may leave them out of its answer). */
+function sharedTsOf(file: unknown, channelId: string): string | null {
+  const shares = (file as { shares?: Record<string, Record<string, Array<{ ts?: unknown }>>> } | null)
+    ?.shares;
+  for (const visibility of ['public', 'private']) {
+    const ts = shares?.[visibility]?.[channelId]?.[0]?.ts;
+    if (typeof ts === 'string') return ts;
+  }
+  return null;
 }
 
 function toHistoryMessage(raw: RawMessage): HistoryMessage | undefined {
   if (typeof raw.ts !== 'string') return undefined;
   const metadata = readHeraldMetadata(raw.metadata);
   const heraldId = metadata.kind === 'herald' ? metadata.heraldId : undefined;
+  const files = sharedFilesOf(raw);
   return {
     metadata,
+    ...(files === undefined ? {} : { files }),
     ...(typeof raw.reply_count === 'number' ? { replyCount: raw.reply_count } : {}),
     ...(typeof raw.latest_reply === 'string' ? { latestReplyTs: raw.latest_reply } : {}),
     ts: raw.ts,
@@ -355,6 +408,27 @@ export function createSlackGateway(deps: SlackGatewayDeps): SlackGateway {
           return [{ id: member.id, name, handle }];
         });
         return { items, nextCursor: nextCursorOf(answer) };
+      }),
+
+    uploadFile: (upload) =>
+      call(async (web) => {
+        const args = {
+          channel_id: upload.channel,
+          initial_comment: upload.comment,
+          content: upload.content,
+          filename: upload.name,
+          title: upload.title,
+        };
+        const answer = await (upload.threadTs === undefined
+          ? web.filesUploadV2(args)
+          : web.filesUploadV2({ ...args, thread_ts: upload.threadTs }));
+        // One file: one completion, holding the file as Slack shared it.
+        const completions = answer.files as unknown as Array<{ files?: unknown[] }>;
+        const file = completions[0]?.files?.[0] as { id?: unknown } | undefined;
+        return {
+          fileId: typeof file?.id === 'string' ? file.id : '',
+          ts: sharedTsOf(file, upload.channel),
+        };
       }),
   };
 }

@@ -4,6 +4,7 @@
 import { memo, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CalendarSettingsView } from '../../../shared/api/channels/calendar.ts';
+import { commStageLabels, commStages, type CommStage } from '../../../shared/calendar/comm-stages.ts';
 import { useCalendar } from './calendar-store.ts';
 import { dateInputOf } from './wall-time.ts';
 
@@ -139,6 +140,60 @@ function HolidayRegionForm({ view }: { view: CalendarSettingsView }) {
   );
 }
 
+/** Which of an event's messages carry its calendar file (.ics) into their thread in Slack. */
+function CalendarFileForm({ view }: { view: CalendarSettingsView }) {
+  const { register, handleSubmit } = useForm<{ stages: CommStage[] }>({
+    defaultValues: { stages: [...view.settings.calendarFileStages] },
+  });
+  const [error, setError] = useState<string | null>(null);
+  const say = useCalendar((state) => state.say);
+
+  const onSubmit = handleSubmit(async ({ stages }) => {
+    const result = await useCalendar.getState().updateSettings({ calendarFileStages: stages });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(null);
+    say(
+      stages.length > 0
+        ? 'Saved: those messages carry the event’s calendar file in their thread.'
+        : 'Saved: no message carries the calendar file.',
+    );
+  });
+
+  return (
+    <form className="stack" onSubmit={(event) => void onSubmit(event)}>
+      <fieldset className="stack">
+        <legend>
+          <h3>Calendar file in Slack</h3>
+        </legend>
+        <p className="help">
+          These messages carry the event as an .ics file in their thread, so readers add the work to their
+          calendar in one click. When the work moves or is cancelled, Herald offers the updated file for the
+          same threads.
+        </p>
+        <div className="row">
+          {commStages.map((stage) => (
+            <label key={stage} className="row">
+              <input type="checkbox" value={stage} {...register('stages')} />
+              {commStageLabels[stage]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit">Save calendar file choice</button>
+      </div>
+    </form>
+  );
+}
+
 function FreezesForm({ view }: { view: CalendarSettingsView }) {
   const ids = { label: useId(), first: useId(), last: useId() };
   const zone = useCalendar((state) => state.zone);
@@ -219,6 +274,7 @@ export const CalendarSettingsPanel = memo(function CalendarSettingsPanel() {
         <div className="stack-lg">
           <LeadTimesForm view={view} />
           <HolidayRegionForm view={view} />
+          <CalendarFileForm view={view} />
           <FreezesForm view={view} />
         </div>
       ) : (

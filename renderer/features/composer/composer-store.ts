@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { StoredDraft, DraftMeta } from '../../../shared/drafts/stored-draft.ts';
 import type { Draft } from '../../../shared/messages/draft-schema.ts';
 import { herald } from '../../api/herald.ts';
-import { bootstrapped, takeDraftToReopen } from '../../server-state/bootstrap.ts';
+import { bootstrapped, takeDraftToReopen, useStartup } from '../../server-state/bootstrap.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { createAutosaver, type Autosaver, type DraftSnapshot, type SaveStatus } from './autosave.ts';
 import { loadChannelNames } from './channel-options.ts';
@@ -138,6 +138,37 @@ export const useComposer = create<ComposerState>()((set, get) => {
     if (result.ok) set({ currentOnServer: id });
   }
 
+  /** Shows a stored draft in the editor (the journal's newer copy if the page went away before saving it). */
+  function show(stored: StoredDraft, options: { restoreFocus?: boolean; focusSend?: boolean }): void {
+    const recovered = takeJournal(storage(), stored.draft.id, stored.meta.revision);
+    const draft = recovered?.draft ?? stored.draft;
+    const focusedField = recovered?.focusedField ?? stored.meta.focusedField;
+    saver ??= newSaver();
+    set({
+      phase: 'editing',
+      draft,
+      meta: stored.meta,
+      focusedField,
+      focusRequest: options.focusSend ? SEND_FOCUS : options.restoreFocus ? (focusedField ?? '') : null,
+      instantErrors: {},
+      saveStatus: 'saved',
+      saveError: null,
+    });
+    if (recovered) saver.schedule(recovered);
+  }
+
+  /** At start: the draft Herald had open (the server holds it as current already), or the start panel. */
+  function reopen(): void {
+    if (get().phase !== 'loading') return;
+    const current = takeDraftToReopen();
+    if (!current) {
+      set({ phase: 'start' });
+      return;
+    }
+    set({ currentOnServer: current.draft.id });
+    show(current, { restoreFocus: true });
+  }
+
   async function closeCurrent(): Promise<void> {
     if (!saver) return;
     await saver.flush();
@@ -160,34 +191,21 @@ export const useComposer = create<ComposerState>()((set, get) => {
     notice: null,
     startRequest: 0,
 
-    enter: async () => {
-      await ensureContext();
-      if (get().phase !== 'loading') return;
-      const current = takeDraftToReopen();
-      if (current) {
-        set({ currentOnServer: current.draft.id });
-        await get().openStored(current, { restoreFocus: true });
-      } else set({ phase: 'start' });
+    enter: () => {
+      const context = ensureContext();
+      // At start the bootstrap has usually answered before the first render (main.tsx waits for it and enters
+      // then): the draft opens at once, so the first render already draws it.
+      if (useStartup.getState().settled) {
+        reopen();
+        return context;
+      }
+      return context.then(reopen);
     },
 
     openStored: async (stored, options = {}) => {
       await ensureContext();
       if (get().draft?.id !== stored.draft.id) await closeCurrent();
-      const recovered = takeJournal(storage(), stored.draft.id, stored.meta.revision);
-      const draft = recovered?.draft ?? stored.draft;
-      const focusedField = recovered?.focusedField ?? stored.meta.focusedField;
-      saver ??= newSaver();
-      set({
-        phase: 'editing',
-        draft,
-        meta: stored.meta,
-        focusedField,
-        focusRequest: options.focusSend ? SEND_FOCUS : options.restoreFocus ? (focusedField ?? '') : null,
-        instantErrors: {},
-        saveStatus: 'saved',
-        saveError: null,
-      });
-      if (recovered) saver.schedule(recovered);
+      show(stored, options);
       await rememberCurrent(stored.draft.id);
     },
 

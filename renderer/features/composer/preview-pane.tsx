@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { renderBlocks } from '../../../shared/messages/render.ts';
 import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { SlackMessagePreview } from '../slack-preview/slack-message-preview.tsx';
+import { CalendarFileNote } from './calendar-file-note.tsx';
 import { useComposer } from './composer-store.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { isThreadReply } from './thread-reply.ts';
@@ -30,11 +31,14 @@ export function PreviewPane() {
       ? `To copy to ${copies.join(' and ')}`
       : 'No channel chosen';
   return (
-    <SlackMessagePreview
-      message={message}
-      nowMs={serverNowMs()}
-      where={where}
-      isThreadReply={isThreadReply(draft, origin)}
-    />
+    <>
+      <SlackMessagePreview
+        message={message}
+        nowMs={serverNowMs()}
+        where={where}
+        isThreadReply={isThreadReply(draft, origin)}
+      />
+      <CalendarFileNote />
+    </>
   );
 }

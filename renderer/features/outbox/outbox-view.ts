@@ -77,9 +77,31 @@ function removalLine(item: OutboxItem, zone: string, nowMs: number): string {
   }
 }
 
+/** Where a file upload (a `file` item: the calendar file in an announcement's thread) has got to. */
+function fileLine(item: OutboxItem, zone: string, nowMs: number): string {
+  switch (item.state) {
+    case 'queued':
+      if (item.isOutcomeUnclear) return 'Checking the thread for an earlier upload before uploading again.';
+      return item.threadTs === null
+        ? 'Waits for the announcement it goes with to be in Slack, then joins its thread.'
+        : 'Waits to be uploaded into the announcement’s thread, in its channel’s line.';
+    case 'sending':
+      return 'Uploading it to Slack now.';
+    case 'sent':
+      return item.sentAtUtc ? `Uploaded ${at(item.sentAtUtc, zone, nowMs)}.` : 'Uploaded.';
+    case 'failed':
+      return 'Could not upload it to Slack.';
+    case 'cancelled':
+      return 'Not uploaded.';
+    default:
+      return 'Waiting for you to confirm the upload.';
+  }
+}
+
 /** Where the item is on its way, in one sentence. */
 export function statusLine(item: OutboxItem, zone: string, nowMs: number): string {
   if (item.kind === 'delete_scheduled') return removalLine(item, zone, nowMs);
+  if (item.kind === 'file') return fileLine(item, zone, nowMs);
   if (item.state === 'queued' && item.waitsFor !== null && !item.isOutcomeUnclear)
     return 'Waits until the message it replaces is removed from Slack.';
   switch (item.state) {
@@ -132,6 +154,7 @@ export function heldExplanation(item: OutboxItem, zone: string): string {
 
 /** The card's heading: the message's title, or what a removal removes. */
 export function itemHeading(item: OutboxItem, title: string): string {
+  if (item.kind === 'file' && item.file) return `Calendar file ${item.file.name}: ${item.file.title}`;
   return item.kind === 'delete_scheduled' ? `Remove from Slack: ${title}` : title;
 }
 

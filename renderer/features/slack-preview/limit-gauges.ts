@@ -3,7 +3,7 @@
 // blocks and each section. "near" from 80% of a limit, so the author sees
 // it coming while there is still room to act. Pure.
 import type { RenderedMessage } from '../../../shared/slack/format/blocks.ts';
-import { SLACK_LIMITS } from '../../../shared/slack/limits.ts';
+import { formatCount, SLACK_LIMITS } from '../../../shared/slack/limits.ts';
 
 export type GaugeLevel = 'ok' | 'near' | 'over';
 
@@ -19,7 +19,6 @@ export interface LimitGauge {
 }
 
 const NEAR_RATIO = 0.8;
-const number = (value: number) => value.toLocaleString('en-GB');
 
 function levelOf(used: number, max: number): GaugeLevel {
   if (used > max) return 'over';
@@ -29,8 +28,19 @@ function levelOf(used: number, max: number): GaugeLevel {
 function gauge(id: string, label: string, used: number, max: number, unit: string, note = ''): LimitGauge {
   const level = levelOf(used, max);
   const verdict =
-    level === 'over' ? ` — ${number(used - max)} too many` : level === 'near' ? ' — close to the limit' : '';
-  return { id, label, used, max, level, text: `${number(used)} of ${number(max)} ${unit}${note}${verdict}` };
+    level === 'over'
+      ? ` — ${formatCount(used - max)} too many`
+      : level === 'near'
+        ? ' — close to the limit'
+        : '';
+  return {
+    id,
+    label,
+    used,
+    max,
+    level,
+    text: `${formatCount(used)} of ${formatCount(max)} ${unit}${note}${verdict}`,
+  };
 }
 
 /** Every gauge, in reading order. The message text gauge measures against Slack's advice, and past it against the hard limit. */

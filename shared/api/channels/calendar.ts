@@ -149,8 +149,24 @@ export const calendarChannels = {
   'calendar:slackMessages': { args: z.object({ id }).strict(), result: slackMessagesSchema },
   /** Carries out the lead's confirmed choices: remove each stale message from Slack, then schedule it again or draft it. */
   'calendar:follow': {
-    args: z.object({ id, choices: z.array(followChoiceSchema).min(1).max(50) }).strict(),
+    args: z
+      .object({
+        id,
+        choices: z.array(followChoiceSchema).max(50),
+        /** Messages whose thread gets the event's calendar file as it now stands (after a move or a cancellation). */
+        calendarFiles: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+      })
+      .strict()
+      .refine((args) => args.choices.length + args.calendarFiles.length > 0, {
+        message: 'choose at least one message to update',
+        path: ['choices'],
+      }),
     result: followResultSchema,
+  },
+  /** The calendar file a message of this stage about the event would carry (for the composer), or null. */
+  'calendar:filePreview': {
+    args: z.object({ id, stage: commStageSchema }).strict(),
+    result: z.object({ name: z.string(), title: z.string() }).nullable(),
   },
 } as const;
 

@@ -155,9 +155,14 @@ function yearsByZone(events: readonly MaintenanceEvent[]): Map<string, { from: n
   return years;
 }
 
+/** The iTIP method (RFC 5546) a file carries: the events as they stand, or their cancellation. */
+export type IcsMethod = 'PUBLISH' | 'CANCEL';
+
 export interface ExportOptions {
   /** The lead's lead times: each event then carries an alarm for every message still to send. */
   leadTimes?: LeadTimes;
+  /** PUBLISH unless said otherwise (a cancellation sent to people who imported the event). */
+  method?: IcsMethod;
 }
 
 /** An iCalendar file holding `events`; `stampUtc` is the DTSTAMP (when the file was made). */
@@ -171,7 +176,7 @@ export function exportIcs(
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', PRODUCT_ID);
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('method', options.method ?? 'PUBLISH');
   calendar.addProperty(new ICAL.Property(['x-wr-calname', {}, 'text', calendarName]));
   const offsetsByZone = new Map<string, ZoneOffsets>();
   for (const [zone, span] of yearsByZone(events)) {

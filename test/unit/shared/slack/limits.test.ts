@@ -5,7 +5,7 @@ import {
   sectionBlock,
   type SlackBlock,
 } from '../../../../shared/slack/format/blocks.ts';
-import { checkLimits, SLACK_LIMITS } from '../../../../shared/slack/limits.ts';
+import { checkLimits, formatCount, SLACK_LIMITS } from '../../../../shared/slack/limits.ts';
 
 describe('checkLimits', () => {
   it('finds nothing wrong with an ordinary message', () => {
@@ -69,5 +69,14 @@ describe('checkLimits', () => {
     expect(checkLimits({ text: 'x', blocks })).toMatchObject([
       { code: 'too_many_blocks', message: 'The message has 51 blocks; Slack allows 50.' },
     ]);
+  });
+});
+
+describe('formatCount', () => {
+  it('writes whole counts as en-GB does, grouped in thousands', () => {
+    const counts = [0, 7, 999, 1_000, 4_000, 12_345, 40_000, 999_999, 1_000_000, 1_234_567_890, -1, -3_001];
+    for (const count of counts) expect(formatCount(count)).toBe(count.toLocaleString('en-GB'));
+    expect(formatCount(40_000)).toBe('40,000');
+    expect(formatCount(-3_001)).toBe('-3,001');
   });
 });

@@ -44,6 +44,7 @@ describe('the Slack connection', () => {
       'channels:history',
       'groups:history',
       'users:read',
+      'files:write',
     ]);
     expect(result.ok && result.value.identity?.missingScopes[1]?.neededFor).toMatch(/never posted twice/);
   });
@@ -73,6 +74,7 @@ describe('the Slack connection', () => {
       'channels:history',
       'groups:history',
       'users:read',
+      'files:write',
     ]);
   });
 

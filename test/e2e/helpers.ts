@@ -1,0 +1,102 @@
+// The steps end-to-end specs share, written once: moving between screens,
+// connecting Slack (through Settings, or through the API when the
+// connection is not the subject), finding a calendar day, and sending
+// messages through the API the composer uses (drafts:create → drafts:save →
+// messages:send) for specs whose subject is what follows.
+import { expect, type Page } from '@playwright/test';
+import type { RestartableHarness } from '../support/harness-process.ts';
+
+export const MINUTE_MS = 60_000;
+/** The plan's channel for incident and maintenance updates. */
+export const UPDATE_CHANNEL = 'operations-engineering-update';
+
+/** Opens a screen from the main navigation and waits for its heading. */
+export async function goTo(page: Page, screen: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: screen, exact: true })
+    .click();
+  await expect(page.getByRole('heading', { name: screen, level: 1 })).toBeVisible();
+}
+
+/** A day of the calendar's month grid. */
+export const calendarDay = (page: Page, date: string) =>
+  page.locator(`[role="gridcell"][data-date="${date}"]`);
+
+/** Connects Slack as the lead does (Settings, the token, the storage warning accepted, Connect) to the fake's workspace. */
+export async function connectSlackInSettings(page: Page, token: string): Promise<void> {
+  await goTo(page, 'Settings');
+  await page.getByLabel('Slack token').fill(token);
+  await page.getByLabel(/I understand the token will be stored/).check();
+  await page.getByRole('button', { name: 'Connect Slack', exact: true }).click();
+  await expect(page.getByTestId('slack-connected')).toContainText(
+    'Connected to Ministry of Justice as herald',
+  );
+}
+
+/** Connects Slack through the API, for specs whose subject comes after. */
+export async function connectSlack(harness: RestartableHarness, token: string): Promise<void> {
+  await harness.call('slack:connect', { token, acceptWeakProtection: true });
+}
+
+export interface StoredDraftLike {
+  draft: { id: string; fields: Record<string, string> } & Record<string, unknown>;
+}
+
+export interface Sent {
+  outboxItemId: string;
+  incidentId: string | null;
+}
+
+/** Fills a stored draft's answers and sends it now, as the composer does. */
+export async function fillAndSend(
+  harness: RestartableHarness,
+  stored: StoredDraftLike,
+  fields: Record<string, string>,
+): Promise<Sent> {
+  const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
+  await harness.call('drafts:save', { draft: draft as never });
+  return await harness.call<Sent>('messages:send', { draftId: draft.id, mode: 'now' });
+}
+
+/** Creates a draft (`{ typeId, fields? }`) and sends it; `options` adds to messages:send (mode, overrideReason, …). */
+export async function createAndSend(
+  harness: RestartableHarness,
+  draft: Record<string, unknown>,
+  options: Record<string, unknown> = {},
+): Promise<Sent> {
+  const created = await harness.call<{ draft: { id: string } }>('drafts:create', draft);
+  return await harness.call<Sent>('messages:send', { draftId: created.draft.id, mode: 'now', ...options });
+}
+
+/** A declaration's answers for an incident on Sentry. */
+export const SENTRY_DECLARATION: Record<string, string> = {
+  service: 'Sentry',
+  serviceImpact: 'Errors are not reaching Sentry.',
+  actionBeingTaken: 'We are investigating.',
+  userActions: 'None',
+};
+
+/** Declares an incident promising the next update at `nextUpdateAtUtc`; returns its id. */
+export async function declareIncident(
+  harness: RestartableHarness,
+  nextUpdateAtUtc: string,
+  declaration: Record<string, string> = SENTRY_DECLARATION,
+): Promise<string> {
+  const created = await harness.call<StoredDraftLike>('drafts:create', { typeId: 'incidents' });
+  const sent = await fillAndSend(harness, created, { ...declaration, nextUpdateAtUtc });
+  return sent.incidentId!;
+}
+
+/** The plan's worked example as calendar:create takes it: the cert-manager upgrade, Thu 23 Apr 2026, 12:00–17:00 BST. */
+export const CERT_MANAGER_UPGRADE = {
+  title: 'Certificate Manager Upgrade',
+  workKind: 'upgrade',
+  what: 'Upgrading cert-manager from v0.8 to v0.14.',
+  startsAtUtc: '2026-04-23T11:00:00.000Z',
+  endsAtUtc: '2026-04-23T16:00:00.000Z',
+  services: ['cert-manager'],
+  impact: 'We do not expect any downtime.',
+  userActions: 'Move your certificate definitions into the environments repository.',
+  userActionDeadlineUtc: '2026-04-22T22:59:00.000Z' as string | null,
+};
