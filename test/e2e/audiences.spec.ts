@@ -9,19 +9,18 @@ import type { Page } from '@playwright/test';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
-import { declareSentryIncident } from './incident-api.ts';
 import { expect, test } from './fixtures.ts';
+import { connectSlack, declareIncident, goTo, MINUTE_MS, UPDATE_CHANNEL as UPDATE } from './helpers.ts';
 
 // Thu 16 Apr 2026, 12:00 BST: a week before the upgrade, when the plan has it announced.
 const START_ISO = '2026-04-16T11:00:00.000Z';
 test.use({ testClockIso: START_ISO, slackOptions: { nowMs: () => Date.parse(START_ISO) } });
 
-const UPDATE = 'operations-engineering-update';
 const OTHER = 'ask-comms';
-const MINUTE_MS = 60_000;
 
+/** Connects Slack through the API and waits until the outbox knows Slack answers. */
 async function connect(harness: RestartableHarness, slack: FakeSlack): Promise<void> {
-  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+  await connectSlack(harness, slack.botToken);
   await expect
     .poll(
       async () => (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
@@ -36,9 +35,6 @@ async function sendDraftNow(harness: RestartableHarness, draftId: string): Promi
     overrideReason: 'Checked with the team lead.',
   });
 }
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
 /** Sends what the composer shows and waits for Slack to have it. */
 async function sendFromComposer(page: Page, channel: string): Promise<void> {
@@ -122,7 +118,7 @@ test.describe('what each audience last heard', () => {
     await expect.poll(() => slack.messages(UPDATE).length).toBe(2);
     expect(slack.messages(UPDATE)[1]?.text).toContain('Thu 30 Apr');
 
-    await nav(page, 'Audiences');
+    await goTo(page, 'Audiences');
     await expect(flags).toContainText('Every channel has heard the latest.');
     await expect(row).toContainText('Rescheduled · Thu 30 Apr 2026, 12:00 BST – 17:00');
     await expect(channel).toContainText('up to date');
@@ -157,7 +153,7 @@ test.describe('what each audience last heard', () => {
       } as never,
     });
     const promise = new Date(Date.parse(START_ISO) + 30 * MINUTE_MS).toISOString();
-    const incidentId = await declareSentryIncident(harness, promise);
+    const incidentId = await declareIncident(harness, promise);
     await expect.poll(() => slack.messages(UPDATE).length).toBe(1);
 
     await openHerald('Audiences');
@@ -187,7 +183,7 @@ test.describe('what each audience last heard', () => {
     await sendDraftNow(harness, resolution.draft.id);
     await expect.poll(() => slack.messages(UPDATE).length).toBe(2);
 
-    await nav(page, 'Audiences');
+    await goTo(page, 'Audiences');
     const open = flags.locator(`[data-flag-kind="resolved_elsewhere"][data-channel="${OTHER}"]`);
     await expect(open).toContainText(`Resolved in #${UPDATE}, but #${OTHER} last heard it was still open.`);
     await expect(page.getByRole('region', { name: new RegExp(`#${UPDATE}`) })).toContainText('up to date');
@@ -205,7 +201,7 @@ test.describe('what each audience last heard', () => {
     await sendFromComposer(page, OTHER);
     await expect.poll(() => slack.messages(OTHER).length).toBe(2);
 
-    await nav(page, 'Audiences');
+    await goTo(page, 'Audiences');
     await expect(flags).toContainText('Every channel has heard the latest.');
     await expect(page.getByText('No open incidents and no upcoming maintenance')).toBeVisible();
     await expectNoAxeViolations();
