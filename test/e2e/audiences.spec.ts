@@ -36,6 +36,12 @@ async function sendDraftNow(harness: RestartableHarness, draftId: string): Promi
   });
 }
 
+/** A channel's top-level messages (a maintenance message's calendar file goes in its thread). */
+const topLevel = (slack: FakeSlack, channel: string) =>
+  slack
+    .messages(channel)
+    .filter((message) => message.thread_ts === undefined || message.thread_ts === message.ts);
+
 /** Sends what the composer shows and waits for Slack to have it. */
 async function sendFromComposer(page: Page, channel: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
@@ -63,7 +69,7 @@ test.describe('what each audience last heard', () => {
       stage: 'announcement',
     });
     await sendDraftNow(harness, opened.draftId);
-    await expect.poll(() => slack.messages(UPDATE).length).toBe(1);
+    await expect.poll(() => topLevel(slack, UPDATE).length).toBe(1);
 
     await openHerald('Audiences');
     await expect(page.getByRole('heading', { name: 'Audiences', level: 1 })).toBeVisible();
@@ -115,8 +121,8 @@ test.describe('what each audience last heard', () => {
     await expect(page.getByTestId('slack-preview')).toContainText('When: Apr 30, 2026 at 12:00');
     await expect(page.getByTestId('slack-preview')).toContainText('This was planned for Thu 23 Apr');
     await sendFromComposer(page, UPDATE);
-    await expect.poll(() => slack.messages(UPDATE).length).toBe(2);
-    expect(slack.messages(UPDATE)[1]?.text).toContain('Thu 30 Apr');
+    await expect.poll(() => topLevel(slack, UPDATE).length).toBe(2);
+    expect(topLevel(slack, UPDATE)[1]?.text).toContain('Thu 30 Apr');
 
     await goTo(page, 'Audiences');
     await expect(flags).toContainText('Every channel has heard the latest.');
@@ -154,7 +160,7 @@ test.describe('what each audience last heard', () => {
     });
     const promise = new Date(Date.parse(START_ISO) + 30 * MINUTE_MS).toISOString();
     const incidentId = await declareIncident(harness, promise);
-    await expect.poll(() => slack.messages(UPDATE).length).toBe(1);
+    await expect.poll(() => topLevel(slack, UPDATE).length).toBe(1);
 
     await openHerald('Audiences');
     const flags = page.getByTestId('audience-flags');
@@ -199,7 +205,7 @@ test.describe('what each audience last heard', () => {
       'A full disk was cleared; errors reach Sentry again.',
     );
     await sendFromComposer(page, OTHER);
-    await expect.poll(() => slack.messages(OTHER).length).toBe(2);
+    await expect.poll(() => topLevel(slack, OTHER).length).toBe(2);
 
     await goTo(page, 'Audiences');
     await expect(flags).toContainText('Every channel has heard the latest.');
