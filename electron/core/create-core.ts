@@ -29,6 +29,8 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createPromiseRestamp } from './messages/promise-restamp.ts';
+import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
@@ -263,6 +265,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger,
     workspaceUrl: async () => (await slackIdentity())?.workspaceUrl || null,
+    restamp: createPromiseRestamp({ plan: plan.get, zone: () => settings.get().timeZone }),
   });
   outboxService.onChanged((item) => incidents.noteSent(item));
   const sending = createSendService({
@@ -315,6 +318,7 @@ export function createCore(deps: CoreDeps): Core {
     calendarFiles,
   });
   const stopSlackFollow = slackFollow.start();
+  const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
   // What each audience last heard: fed by this Herald's sends and by the team sync's reading of Slack.
   const audiences = createAudiencesService({
@@ -440,6 +444,7 @@ export function createCore(deps: CoreDeps): Core {
     ...history.handlers,
     ...calendar.handlers,
     ...slackFollow.handlers,
+    ...seriesChanges.handlers,
     ...calendarFiles.handlers,
     ...teamSync.handlers,
     ...audiences.handlers,

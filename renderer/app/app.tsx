@@ -54,39 +54,45 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ✦
-          </span>
-          Herald
+      {/* The toasts live under the navigation, in a column that stays in view: they never cover an action. */}
+      <div className="sidebar-column">
+        <div className="sidebar-sticky">
+          <nav className="sidebar" aria-label="Main">
+            <div className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ✦
+              </span>
+              Herald
+            </div>
+            <NotificationBell />
+            <ul>
+              {screens.map((item) => (
+                <li key={item.id}>
+                  <a
+                    href={`#/${item.id}`}
+                    aria-current={item.id === screen ? 'page' : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      go(item.id);
+                    }}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <p className="host-note">
+              {info
+                ? info.host === 'electron'
+                  ? `Herald ${info.version}`
+                  : `Browser harness · ${info.version}`
+                : ' '}
+              {info?.hasTestClock ? ' · test clock' : ''}
+            </p>
+          </nav>
+          <AlertToasts />
         </div>
-        <NotificationBell />
-        <ul>
-          {screens.map((item) => (
-            <li key={item.id}>
-              <a
-                href={`#/${item.id}`}
-                aria-current={item.id === screen ? 'page' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  go(item.id);
-                }}
-              >
-                {item.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <p className="host-note">
-          {info
-            ? info.host === 'electron'
-              ? `Herald ${info.version}`
-              : `Browser harness · ${info.version}`
-            : ' '}
-          {info?.hasTestClock ? ' · test clock' : ''}
-        </p>
-      </nav>
+      </div>
       <main id="main" className="content" tabIndex={-1}>
         {loadError ? (
           <p role="alert" className="error-banner">
@@ -101,7 +107,6 @@ export function App() {
         <CurrentScreen screen={screen} />
       </main>
       <NotificationCentre />
-      <AlertToasts />
     </div>
   );
 }

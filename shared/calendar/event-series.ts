@@ -26,3 +26,11 @@ export const seriesRuleSchema = z
     path: ['count'],
   });
 export type SeriesRule = z.output<typeof seriesRuleSchema>;
+
+/**
+ * Which occurrences a change to a series reaches, from the one the lead has open: that one and every later one, or
+ * every occurrence. Cancelled and completed occurrences are never changed.
+ */
+export const seriesScopes = ['following', 'all'] as const;
+export type SeriesScope = (typeof seriesScopes)[number];
+export const seriesScopeSchema = z.enum(seriesScopes);

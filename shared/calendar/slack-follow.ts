@@ -93,3 +93,20 @@ export const followResultSchema = z.object({
   summary: z.string(),
 });
 export type FollowResult = z.output<typeof followResultSchema>;
+
+/** One occurrence a series change reaches, with its messages waiting in Slack (or the outbox) that would follow. */
+export const seriesOccurrenceViewSchema = z.object({
+  eventId: z.string(),
+  startsAtUtc: instantText,
+  /** Its messages waiting to go out that the change would remove (cancel) or re-write (edit). */
+  messages: z.array(slackMessageViewSchema),
+});
+export type SeriesOccurrenceView = z.output<typeof seriesOccurrenceViewSchema>;
+
+export const seriesPreviewSchema = z.object({
+  /** The open occurrences the change reaches, earliest first. */
+  occurrences: z.array(seriesOccurrenceViewSchema),
+  /** Whether Slack's list of scheduled messages was read for this answer (false while offline). */
+  isCheckedWithSlack: z.boolean(),
+});
+export type SeriesPreview = z.output<typeof seriesPreviewSchema>;

@@ -4,6 +4,13 @@
 import type { OutboxItem } from './outbox-item.ts';
 import type { ParsedEditRequest, ParsedEnqueueRequest } from './outbox-requests.ts';
 
+/** A promise that counts from the post, as a duration from now; null when it is taken as written. */
+function promiseAfterMsOf(request: ParsedEnqueueRequest, nowMs: number): number | null {
+  if (!request.promiseFromPost || request.promiseAtUtc === undefined) return null;
+  const afterMs = Date.parse(request.promiseAtUtc) - nowMs;
+  return afterMs > 0 ? afterMs : null;
+}
+
 export function newQueuedItem(
   request: ParsedEnqueueRequest,
   fields: { id: string; nowIso: string; channel: Pick<OutboxItem, 'channel' | 'channelId' | 'channelName'> },
@@ -24,6 +31,7 @@ export function newQueuedItem(
     sendAtUtc: request.sendAtUtc ?? null,
     scheduleForUtc: request.scheduleForUtc ?? null,
     promiseAtUtc: request.promiseAtUtc ?? null,
+    promiseAfterMs: promiseAfterMsOf(request, Date.parse(fields.nowIso)),
     source: request.source,
     facts: request.facts ?? null,
     checklist: request.checklist,

@@ -170,6 +170,12 @@ export const outboxItemSchema = z.object({
   scheduleForUtc: isoInstant.nullable(),
   /** The next-update time this message promises; passed before sending → held. */
   promiseAtUtc: isoInstant.nullable(),
+  /**
+   * A promise that counts from when the message reaches Slack (an incident's declaration): how long after it was
+   * queued the promise falls. Each attempt moves `promiseAtUtc`, the text and the metadata on by the whole minutes
+   * the message waited, so what readers see and the reminders agree. Null: the promise is taken as written.
+   */
+  promiseAfterMs: z.number().int().positive().nullable().default(null),
   source: outboxSourceSchema,
   /** What the message is about, written as Slack metadata with its herald_id (items from before it: none). */
   facts: messageFactsSchema.nullable().default(null),

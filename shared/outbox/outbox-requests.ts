@@ -36,6 +36,8 @@ export const enqueueRequestSchema = z
     scheduleForUtc: isoInstant.optional(),
     /** The next-update time the message promises. */
     promiseAtUtc: isoInstant.optional(),
+    /** The promise counts from when the message reaches Slack, not from now (see OutboxItem.promiseAfterMs). */
+    promiseFromPost: z.boolean().optional(),
     source: outboxSourceSchema.default({}),
     /** What the message is about, carried in its Slack metadata (incident or maintenance facts). */
     facts: messageFactsSchema.optional(),
@@ -50,6 +52,10 @@ export const enqueueRequestSchema = z
   .refine((request) => request.threadTs === undefined || request.threadOf === undefined, {
     message: 'give either threadTs or threadOf, not both',
     path: ['threadOf'],
+  })
+  .refine((request) => !request.promiseFromPost || request.promiseAtUtc !== undefined, {
+    message: 'promiseFromPost needs the promise (promiseAtUtc) it moves',
+    path: ['promiseFromPost'],
   })
   .refine((request) => request.sendAtUtc === undefined || request.scheduleForUtc === undefined, {
     message: 'give either sendAtUtc (Herald sends later) or scheduleForUtc (Slack sends later), not both',

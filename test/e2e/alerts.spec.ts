@@ -5,7 +5,7 @@
 // late", and a fresh alert when a snooze runs out.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { declareIncident, MINUTE_MS } from './helpers.ts';
+import { connectSlack, declareIncident, MINUTE_MS } from './helpers.ts';
 
 test.use({ testClockIso: '2026-04-20T09:00:00Z' });
 
@@ -49,9 +49,12 @@ const favicon = (page: Page) => page.locator('link[rel="icon"]');
 test('a promise asks for notifications; the title, favicon, toast and card follow the clock; an ended snooze alerts again', async ({
   page,
   harness,
+  slack,
   openHerald,
   expectNoAxeViolations,
 }) => {
+  // Connected: an incident's alerts count from when its declaration reaches Slack.
+  await connectSlack(harness, slack.botToken);
   await recordWebNotifications(page);
   await openHerald('Incidents');
   await expect(page).toHaveTitle('Incidents · Herald');
@@ -60,6 +63,7 @@ test('a promise asks for notifications; the title, favicon, toast and card follo
   expect((await notifications(page)).permissionRequests).toBe(0);
 
   await declareIncident(harness, '2026-04-20T09:10:00.000Z');
+  await expect(page.getByTestId('incident')).not.toContainText('declaration not in Slack yet');
   await expect.poll(async () => (await notifications(page)).permissionRequests).toBe(1);
 
   // The promised time: due now, everywhere.

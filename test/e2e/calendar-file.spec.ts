@@ -5,17 +5,23 @@
 // reschedule the lead confirms sends the same UID with a higher SEQUENCE and
 // the new times into the same thread; a cancellation sends METHOD:CANCEL.
 // Offline, the upload waits in the outbox and happens once Slack is back.
-import type { Page } from '@playwright/test';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, test } from './fixtures.ts';
+import {
+  connectSlack,
+  goTo,
+  openCertManager,
+  rescheduleCertManager,
+  UPDATE_CHANNEL,
+  waitUntilOnline,
+} from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade. The fake Slack keeps the same time.
 const START_ISO = '2026-04-01T09:00:00.000Z';
 test.use({ testClockIso: START_ISO, slackOptions: { nowMs: () => Date.parse(START_ISO) } });
 
-const day = (page: Page, date: string) => page.locator(`[role="gridcell"][data-date="${date}"]`);
 /** The files shared in Slack, oldest first, with their text. */
 const sharedFiles = (slack: FakeSlack) =>
   slack
@@ -31,33 +37,12 @@ async function createEvent(
   harness: RestartableHarness,
   slack: FakeSlack,
 ): Promise<{ id: string; uid: string }> {
-  await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
+  await connectSlack(harness, slack.botToken);
   const created = await harness.call<{ event: { id: string; uid: string } }>('calendar:create', {
     event: certManagerFields(),
   });
-  await expect
-    .poll(
-      async () => (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
-    )
-    .toBe('online');
+  await waitUntilOnline(harness);
   return created.event;
-}
-
-async function openEvent(page: Page, date: string) {
-  await day(page, date)
-    .getByRole('button', { name: /Certificate Manager Upgrade/ })
-    .first()
-    .click();
-  const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
-  await expect(panel).toBeVisible();
-  return panel;
-}
-
-async function goTo(page: Page, screen: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: screen, exact: true })
-    .click();
 }
 
 test.describe('the event’s calendar file in Slack', () => {
@@ -71,7 +56,7 @@ test.describe('the event’s calendar file in Slack', () => {
     test.slow();
     const event = await createEvent(harness, slack);
     await openHerald('Calendar');
-    let panel = await openEvent(page, '2026-04-23');
+    let panel = await openCertManager(page, '2026-04-23');
     await panel.getByRole('button', { name: 'Draft it — Announcement' }).click();
     await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
     const note = page.getByTestId('calendar-file-note');
@@ -93,7 +78,7 @@ test.describe('the event’s calendar file in Slack', () => {
     const [first] = sharedFiles(slack);
     // The announcement: the top-level message (a thread's parent carries its own ts as thread_ts).
     const announcement = slack
-      .messages('operations-engineering-update')
+      .messages(UPDATE_CHANNEL)
       .find((message) => message.files === undefined && (message.thread_ts ?? message.ts) === message.ts);
     expect(announcement?.text).toContain('Certificate Manager Upgrade');
     expect(first?.name).toBe('certificate-manager-upgrade.ics');
@@ -105,7 +90,7 @@ test.describe('the event’s calendar file in Slack', () => {
 
     // The event panel shows the file in the announcement's thread.
     await goTo(page, 'Calendar');
-    panel = await openEvent(page, '2026-04-23');
+    panel = await openCertManager(page, '2026-04-23');
     const fileLine = panel.getByTestId('calendar-file');
     await expect(fileLine).toContainText('certificate-manager-upgrade.ics');
     await expect(fileLine).toContainText(
@@ -115,12 +100,7 @@ test.describe('the event’s calendar file in Slack', () => {
     await page.screenshot({ path: '/tmp/s3-ics-panel.png', fullPage: true });
 
     // Rescheduled: nothing goes until the lead confirms; then the same thread gets the new version.
-    await panel.getByRole('button', { name: 'Reschedule' }).click();
-    const move = page.getByRole('dialog', { name: 'Reschedule “Certificate Manager Upgrade”' });
-    await move.getByLabel('New start date').fill('2026-04-30');
-    await move.getByLabel('New end date').fill('2026-04-30');
-    await move.getByLabel('Why is it moving?').fill('It clashes with a platform release.');
-    await move.getByRole('button', { name: 'Reschedule' }).click();
+    await rescheduleCertManager(page, panel);
     const follow = page.getByRole('dialog', { name: 'Update the calendar file in Slack' });
     await expect(follow).toBeVisible();
     const choice = follow.getByLabel(
@@ -144,7 +124,7 @@ test.describe('the event’s calendar file in Slack', () => {
     const sequenceOf = (text: string | undefined) => Number(/SEQUENCE:(\d+)/.exec(text ?? '')?.[1]);
     expect(sequenceOf(second?.text)).toBeGreaterThan(sequenceOf(first?.text));
     expect(second?.text).toContain('DTSTART;TZID=Europe/London:20260430T120000\r\n');
-    const moved = await openEvent(page, '2026-04-30');
+    const moved = await openCertManager(page, '2026-04-30');
     await expect(moved.getByTestId('calendar-file')).toHaveAttribute('data-current', 'true');
     await expect(moved.getByTestId('calendar-file')).toContainText(`revision ${sequenceOf(second?.text)}`);
 

@@ -2,15 +2,32 @@
 // 1024 px (wrapped, whole on hover and focus), an event's messages fold under
 // it instead of repeating its title, a skip link takes the keyboard past the
 // toolbar to the grid, and axe finds nothing in any view at three widths.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { calendarDay, CERT_MANAGER_UPGRADE } from './helpers.ts';
+import { calendarDay, CERT_MANAGER_UPGRADE, connectSlack } from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST.
 test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
 
 const LONG_TITLE =
   'Kubernetes control plane upgrade to 1.31 with the ingress controller migration and node pool rotation';
+
+/** Every button in `scope` is the element a click at its centre reaches (nothing covers it), once in view. */
+async function expectEveryButtonUncovered(scope: Locator): Promise<void> {
+  const buttons = scope.getByRole('button');
+  const count = await buttons.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index++) {
+    const button = buttons.nth(index);
+    await button.scrollIntoViewIfNeeded();
+    const reached = await button.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && (hit === element || element.contains(hit));
+    });
+    expect(reached, `${await button.textContent()} is covered`).toBe(true);
+  }
+}
 
 /** Whether an element's text is cut off (more of it than its box shows). */
 const isClipped = (page: Page, selector: string) =>
@@ -109,6 +126,35 @@ test.describe('the calendar at a glance', () => {
     await page.getByRole('link', { name: 'Skip to the agenda' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('.agenda button').first()).toBeFocused();
+
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
+    // Back in the month, the day panel groups them the same way: one button per event, its messages that day listed under it.
+    await workDay.locator('.day-head').click();
+    const workDayPanel = page.getByRole('region', { name: 'Thursday 23 April 2026' });
+    await expect(workDayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toHaveCount(1);
+    await expect(workDayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toHaveText(
+      '12:00 Certificate Manager Upgrade Planned',
+    );
+    const underEvent = workDayPanel.getByRole('list', {
+      name: 'Messages for Certificate Manager Upgrade this day',
+    });
+    await expect(underEvent.getByRole('listitem')).toHaveText([
+      '12:00 Start Scheduled',
+      '17:00 Complete Scheduled',
+    ]);
+    await page.screenshot({ path: '/tmp/day-panel-grouped.png', fullPage: true });
+    await calendarDay(page, '2026-04-16').locator('.day-head').click();
+    const announceDay = page.getByRole('region', { name: 'Thursday 16 April 2026' });
+    await expect(
+      announceDay.getByRole('heading', { name: 'Messages due for work on other days' }),
+    ).toBeVisible();
+    await expect(
+      announceDay
+        .getByRole('list', { name: 'Messages for Certificate Manager Upgrade this day' })
+        .getByRole('listitem'),
+    ).toHaveText(['12:00 Announce Scheduled']);
+    await announceDay.getByRole('button', { name: 'Certificate Manager Upgrade' }).click();
+    await expect(page.getByRole('region', { name: 'Certificate Manager Upgrade' })).toBeVisible();
   });
 
   test('axe finds no violation in the month, week and agenda views at 800, 1024 and 1440 px', async ({
@@ -220,6 +266,8 @@ test.describe('recurring maintenance', () => {
     openHerald,
     harness,
   }) => {
+    // It also checks every button of the panel at three widths.
+    test.slow();
     await openHerald('Calendar');
     await page.getByRole('button', { name: 'New maintenance' }).click();
     const form = page.getByRole('dialog', { name: 'New maintenance' });
@@ -271,11 +319,15 @@ test.describe('recurring maintenance', () => {
       .getByRole('button', { name: /^Planned 09:00 Database Patching/ })
       .click();
     const panel = page.getByRole('region', { name: 'Database Patching' });
-    // The first occurrence's announcement is already overdue on the test clock, so its alert toast sits over the
-    // panel's actions: close it, as the lead would.
-    const toasts = page.getByRole('region', { name: 'New alerts' });
-    while ((await toasts.getByRole('button', { name: 'Close' }).count()) > 0)
-      await toasts.getByRole('button', { name: 'Close' }).first().click();
+    // The first occurrence's announcement is already overdue on the test clock, so its alert toast shows: it sits
+    // under the navigation, never over the panel's actions, at every width.
+    await expect(
+      page.getByRole('region', { name: 'New alerts' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    for (const width of [800, 1024, 1440]) {
+      await page.setViewportSize({ width, height: 700 });
+      await expectEveryButtonUncovered(panel);
+    }
     await panel.getByRole('button', { name: 'Cancel event' }).click();
     await page
       .getByRole('dialog', { name: 'Cancel “Database Patching”?' })
@@ -283,5 +335,120 @@ test.describe('recurring maintenance', () => {
       .click();
     await expect(calendarDay(page, '2026-04-14')).toContainText('Cancelled 09:00 Database Patching');
     await expect(calendarDay(page, '2026-04-21')).toContainText('Planned 09:00 Database Patching');
+  });
+  test('cancels this and the following occurrences, naming the messages scheduled in Slack first; edits the whole series', async ({
+    page,
+    openHerald,
+    harness,
+    slack,
+    expectNoAxeViolations,
+  }) => {
+    test.slow();
+    // Slack's clock is Herald's test clock here, so it accepts a message scheduled for April.
+    slack.setNowMs(Date.parse('2026-04-01T09:00:00.000Z'));
+    await connectSlack(harness, slack.botToken);
+    // Database patching, Tuesdays 09:00–10:00 BST from 7 April, four times.
+    await harness.call('calendar:createSeries', {
+      event: {
+        ...CERT_MANAGER_UPGRADE,
+        title: 'Database Patching',
+        workKind: 'maintenance',
+        what: 'Applying the monthly PostgreSQL minor release.',
+        services: ['rds'],
+        impact: 'Connections drop for a few seconds.',
+        startsAtUtc: '2026-04-07T08:00:00.000Z',
+        endsAtUtc: '2026-04-07T09:00:00.000Z',
+        userActions: 'None',
+        userActionDeadlineUtc: null,
+      },
+      repeat: { everyWeeks: 1, count: 4 },
+    });
+    const { events } = await harness.call<{
+      events: Array<{ id: string; title: string; startsAtUtc: string }>;
+    }>('calendar:list', { fromUtc: '2026-04-01T00:00:00.000Z', toUtc: '2026-05-01T00:00:00.000Z' });
+    const on21 = events.find((event) => event.startsAtUtc === '2026-04-21T08:00:00.000Z')!;
+    // The 21 April occurrence's announcement is scheduled in Slack for a week before (once Slack answers: until
+    // then Herald would hold it to send itself).
+    await expect
+      .poll(
+        async () =>
+          (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
+      )
+      .toBe('online');
+    const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
+      eventId: on21.id,
+      stage: 'announcement',
+    });
+    await harness.call('messages:send', {
+      draftId: opened.draftId,
+      mode: 'schedule',
+      atUtc: '2026-04-14T08:00:00.000Z',
+      overrideReason: 'Checked by hand',
+    });
+    await expect.poll(() => slack.scheduled().length, { timeout: 20_000 }).toBe(1);
+
+    await openHerald('Calendar');
+    await calendarDay(page, '2026-04-14')
+      .getByRole('button', { name: /^Planned 09:00 Database Patching/ })
+      .click();
+    const panel = page.getByRole('region', { name: 'Database Patching' });
+    await panel.getByRole('button', { name: 'Cancel event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel “Database Patching”?' });
+    await expect(dialog.getByRole('radio', { name: /^Only this occurrence/ })).toBeChecked();
+    await dialog.getByRole('radio', { name: 'This and the following occurrences' }).check();
+    const preview = dialog.getByTestId('series-preview');
+    await expect(preview).toContainText(
+      'Cancels 3 occurrences: Tue 14 Apr 2026, 09:00 BST; Tue 21 Apr 2026, 09:00 BST; Tue 28 Apr 2026, 09:00 BST.',
+    );
+    await expect(preview).toContainText(
+      '1 message waiting to go out will be removed from Slack (or the outbox):',
+    );
+    const affected = preview.getByRole('list', { name: 'Scheduled messages affected' }).getByRole('listitem');
+    await expect(affected).toHaveCount(1);
+    await expect(affected).toContainText('Announcement');
+    await expect(affected).toContainText('for Tue 21 Apr 2026, 09:00 BST');
+    await expect(affected).toContainText('Scheduled in Slack for Tue 14 Apr 2026, 09:00 BST');
+    // The whole series reaches the first occurrence too.
+    await dialog.getByRole('radio', { name: 'Every occurrence in the series' }).check();
+    await expect(preview).toContainText('Cancels 4 occurrences');
+    await dialog.getByRole('radio', { name: 'This and the following occurrences' }).check();
+    await expect(dialog.getByRole('button', { name: 'Cancel 3 occurrences' })).toBeEnabled();
+    await expectNoAxeViolations();
+    await page.screenshot({ path: '/tmp/series-cancel-dialog.png', fullPage: true });
+    await dialog.getByLabel('Why is it cancelled?').fill('The release is postponed.');
+    await dialog.getByRole('button', { name: 'Cancel 3 occurrences' }).click();
+
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: '3 occurrences cancelled.' })).toBeVisible();
+    await expect(calendarDay(page, '2026-04-07')).toContainText('Planned 09:00 Database Patching');
+    for (const date of ['2026-04-14', '2026-04-21', '2026-04-28'])
+      await expect(calendarDay(page, date)).toContainText('Cancelled 09:00 Database Patching');
+    // The announcement is gone from Slack, through the outbox.
+    await expect.poll(() => slack.scheduled().length, { timeout: 20_000 }).toBe(0);
+
+    // Editing the whole series: what is left of it (the first occurrence) takes the new title and time.
+    await calendarDay(page, '2026-04-07')
+      .getByRole('button', { name: /^Planned 09:00 Database Patching/ })
+      .click();
+    await page
+      .getByRole('region', { name: 'Database Patching' })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const form = page.getByRole('dialog', { name: 'Edit “Database Patching”' });
+    await form.getByRole('radio', { name: 'Every occurrence in the series' }).check();
+    await expect(form.getByTestId('series-preview')).toContainText(
+      'Changes 1 occurrence: Tue 7 Apr 2026, 09:00 BST.',
+    );
+    await form.getByLabel('Title').fill('Database Patching (PostgreSQL 16.4)');
+    await form.getByLabel('Start time').fill('10:00');
+    await form.getByLabel('End time').fill('11:00');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: '1 occurrence changed.' })).toBeVisible();
+    await expect(calendarDay(page, '2026-04-07')).toContainText(
+      'Planned 10:00 Database Patching (PostgreSQL 16.4)',
+    );
+    // Cancelled occurrences are left as they were.
+    await expect(calendarDay(page, '2026-04-14')).toContainText('Cancelled 09:00 Database Patching');
   });
 });

@@ -153,6 +153,8 @@ test.describe('the maintenance calendar', () => {
     });
     expect(stored.draft.body).toBe('This was planned for Thu 23 Apr 2026, 12:00 BST.');
     await expectNoAxeViolations();
+    // From the top: the navigation stays in view as the page scrolls, so it is drawn where the view is.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'docs/screenshots/calendar-month.png', fullPage: true });
 
     // "Open draft" takes the lead to the composer with that message.

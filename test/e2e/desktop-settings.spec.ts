@@ -105,6 +105,10 @@ test.describe('desktop settings in the browser harness', () => {
       ),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Restart to update' })).toBeDisabled();
+    // Written the one way every screen writes times: the lead's zone, en-GB, 24-hour.
+    await expect(
+      page.getByText('This is Herald 0.1.0. Last checked Sun 6 Dec 2026, 16:00 GMT.'),
+    ).toBeVisible();
     await expect(page.getByLabel(/Download updates automatically/)).toBeChecked();
     await expectNoAxeViolations();
   });

@@ -100,3 +100,34 @@ export const CERT_MANAGER_UPGRADE = {
   userActions: 'Move your certificate definitions into the environments repository.',
   userActionDeadlineUtc: '2026-04-22T22:59:00.000Z' as string | null,
 };
+
+/** Opens the cert-manager upgrade's panel from its day in the month grid. */
+export async function openCertManager(page: Page, date: string) {
+  await calendarDay(page, date)
+    .getByRole('button', { name: /Certificate Manager Upgrade/ })
+    .first()
+    .click();
+  const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** Moves the cert-manager upgrade a week on, to Thu 30 Apr 2026, from its panel's Reschedule dialog. */
+export async function rescheduleCertManager(page: Page, panel: ReturnType<Page['getByRole']>): Promise<void> {
+  await panel.getByRole('button', { name: 'Reschedule' }).click();
+  const move = page.getByRole('dialog', { name: 'Reschedule “Certificate Manager Upgrade”' });
+  await move.getByLabel('New start date').fill('2026-04-30');
+  await move.getByLabel('New end date').fill('2026-04-30');
+  await move.getByLabel('Why is it moving?').fill('It clashes with a platform release.');
+  await move.getByRole('button', { name: 'Reschedule' }).click();
+  await expect(move).toHaveCount(0);
+}
+
+/** Waits until Herald knows Slack answers (it schedules in Slack, and sends, only then). */
+export async function waitUntilOnline(harness: RestartableHarness): Promise<void> {
+  await expect
+    .poll(
+      async () => (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
+    )
+    .toBe('online');
+}

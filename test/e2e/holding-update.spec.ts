@@ -85,6 +85,8 @@ test.describe('the holding update', () => {
     // 12:35 now; the plan's cadence for a high priority incident is 30 minutes.
     await expect(page.getByLabel('When is the next update?')).toHaveValue(/Thu 23 Apr 2026, 13:05 BST/);
     await expect(page.getByTestId('checklist')).toContainText('Ready to send.');
+    // From the top: the navigation stays in view as the page scrolls, so it is drawn where the view is.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'docs/screenshots/holding-update.png', fullPage: true });
     await expectNoAxeViolations();
 

@@ -37,6 +37,8 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await page.getByRole('textbox', { name: 'Do users need to do anything?' }).fill('Nothing for now.');
   await page.getByLabel('When is the next update?').fill('in 30 minutes');
   await expect(page.getByText('Thu 23 Apr 2026, 12:30 BST · in 30 min')).toBeVisible();
+  // From the top: the navigation stays in view as the page scrolls, so it is drawn where the view is.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshots/composer-incident.png', fullPage: true });
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('composer-notice')).toContainText(/Sent ✓|Sending|Queued/);
@@ -69,6 +71,8 @@ test('an incident from declaration to postmortem posts four messages in one thre
   await expect(incident.getByTestId('incident-next-update')).toHaveText(
     /Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 1 minute late\./,
   );
+  // From the top: the navigation stays in view as the page scrolls, so it is drawn where the view is.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshots/incident-overdue.png', fullPage: true });
   await expect(incident.getByTestId('incident-reminder')).toHaveText(
     /Reminder fired at 12:3\d: the update promised for 12:30 is 1 minute late\./,

@@ -9,10 +9,12 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
   CERT_MANAGER_UPGRADE,
+  connectSlack,
   declareIncident,
   fillAndSend,
   MINUTE_MS,
   type StoredDraftLike,
+  UPDATE_CHANNEL,
 } from './helpers.ts';
 
 /** Reminders name the incident by its service. */
@@ -32,15 +34,19 @@ test.describe('promised incident updates', () => {
   test('the centre shows the heads-up, the due and the overdue alert as time passes, and clears them once the update is sent', async ({
     page,
     harness,
+    slack,
     openHerald,
     expectNoAxeViolations,
   }) => {
+    await connectSlack(harness, slack.botToken);
     await openHerald('Incidents');
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName(/^Notifications \(nothing due\)$/);
 
     // Declaring the incident with "next update in 30 minutes".
     const incidentId = await declareIncident(harness, '2026-04-20T09:30:00.000Z');
+    // Its alerts count from when the declaration reaches Slack.
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
     await bell.click();
     await expect(section(page, /^Coming up/)).toContainText(INCIDENT_TITLE);
     await expect(section(page, /^Coming up/)).toContainText('Incident update due in 30 min (10:30 BST)');
@@ -99,10 +105,13 @@ test.describe('promised incident updates', () => {
   test('snoozing an overdue alert moves it out of the way until the snooze ends', async ({
     page,
     harness,
+    slack,
     openHerald,
   }) => {
+    await connectSlack(harness, slack.botToken);
     await openHerald();
     await declareIncident(harness, '2026-04-20T09:10:00.000Z');
+    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length).toBe(1);
     await harness.call('testClock:advance', { ms: 15 * MINUTE_MS });
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const overdue = section(page, /^Overdue/);

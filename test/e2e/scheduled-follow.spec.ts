@@ -5,12 +5,11 @@
 // old; the work is cancelled and nothing for it stays scheduled, with the
 // cancellation notice drafted; offline, the removal waits in the outbox and
 // happens exactly once when Slack is back.
-import type { Page } from '@playwright/test';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, test } from './fixtures.ts';
-import { calendarDay, connectSlack, goTo } from './helpers.ts';
+import { connectSlack, goTo, openCertManager, rescheduleCertManager, waitUntilOnline } from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade. The fake Slack keeps the same time.
 const START_ISO = '2026-04-01T09:00:00.000Z';
@@ -32,11 +31,7 @@ async function scheduleAnnouncement(harness: RestartableHarness, slack: FakeSlac
     stage: 'announcement',
   });
   // Slack schedules the message only once Herald knows Slack answers.
-  await expect
-    .poll(
-      async () => (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
-    )
-    .toBe('online');
+  await waitUntilOnline(harness);
   await harness.call('messages:send', {
     draftId: opened.draftId,
     mode: 'schedule',
@@ -44,26 +39,6 @@ async function scheduleAnnouncement(harness: RestartableHarness, slack: FakeSlac
     overrideReason: 'Checked with the team lead.',
   });
   await expect.poll(() => scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 23 Apr')]);
-}
-
-async function openEvent(page: Page, date: string) {
-  await calendarDay(page, date)
-    .getByRole('button', { name: /Certificate Manager Upgrade/ })
-    .first()
-    .click();
-  const panel = page.getByRole('region', { name: 'Certificate Manager Upgrade' });
-  await expect(panel).toBeVisible();
-  return panel;
-}
-
-async function reschedule(page: Page, panel: ReturnType<Page['getByRole']>) {
-  await panel.getByRole('button', { name: 'Reschedule' }).click();
-  const move = page.getByRole('dialog', { name: 'Reschedule “Certificate Manager Upgrade”' });
-  await move.getByLabel('New start date').fill('2026-04-30');
-  await move.getByLabel('New end date').fill('2026-04-30');
-  await move.getByLabel('Why is it moving?').fill('It clashes with a platform release.');
-  await move.getByRole('button', { name: 'Reschedule' }).click();
-  await expect(move).toHaveCount(0);
 }
 
 test.describe('scheduled messages follow their maintenance event', () => {
@@ -77,12 +52,12 @@ test.describe('scheduled messages follow their maintenance event', () => {
     test.slow();
     await scheduleAnnouncement(harness, slack);
     await openHerald('Calendar');
-    const panel = await openEvent(page, '2026-04-23');
+    const panel = await openCertManager(page, '2026-04-23');
     const inSlack = panel.getByRole('list', { name: 'This event’s messages in Slack' }).getByRole('listitem');
     await expect(inSlack).toHaveCount(1);
     await expect(inSlack.first()).toContainText('Scheduled in Slack for Thu 16 Apr 2026, 12:00 BST');
 
-    await reschedule(page, panel);
+    await rescheduleCertManager(page, panel);
     const follow = page.getByRole('dialog', { name: 'Update the messages already scheduled in Slack' });
     await expect(follow).toBeVisible();
     const listed = follow.getByTestId('follow-message');
@@ -125,7 +100,7 @@ test.describe('scheduled messages follow their maintenance event', () => {
 
     // Called off: nothing for it stays scheduled, and the cancellation notice is drafted.
     await goTo(page, 'Calendar');
-    const moved = await openEvent(page, '2026-04-30');
+    const moved = await openCertManager(page, '2026-04-30');
     await moved.getByRole('button', { name: 'Cancel event' }).click();
     const cancel = page.getByRole('dialog', { name: 'Cancel “Certificate Manager Upgrade”?' });
     await cancel.getByLabel('Why is it cancelled?').fill('The vendor withdrew v0.14.');
@@ -153,8 +128,8 @@ test.describe('scheduled messages follow their maintenance event', () => {
     await scheduleAnnouncement(harness, slack);
     slack.setOffline(true);
     await openHerald('Calendar');
-    const panel = await openEvent(page, '2026-04-23');
-    await reschedule(page, panel);
+    const panel = await openCertManager(page, '2026-04-23');
+    await rescheduleCertManager(page, panel);
     const follow = page.getByRole('dialog', { name: 'Update the messages already scheduled in Slack' });
     await follow.getByRole('button', { name: 'Confirm' }).click();
     await expect(follow).toHaveCount(0);

@@ -36,7 +36,7 @@ import {
   type EventFields,
   type MaintenanceEvent,
 } from '../../../shared/calendar/maintenance-event.ts';
-import type { SeriesRule } from '../../../shared/calendar/event-series.ts';
+import type { SeriesRule, SeriesScope } from '../../../shared/calendar/event-series.ts';
 import { dutiesFromPlan, type PlanDuty } from '../../../shared/calendar/plan-duties.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import type { EventBus } from '../api/event-bus.ts';
@@ -59,7 +59,8 @@ import { holidayCheck, isKnownHolidayRegion } from './holidays.ts';
 import { exportIcs, icsFileName } from './ics/ics-export.ts';
 import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
-import { seriesOccurrences } from './event-series.ts';
+import { occurrenceFields, seriesOccurrences } from './event-series.ts';
+import { isFinished } from '../../../shared/calendar/event-vocabulary.ts';
 import { occurrenceUid } from './ics/ics-recurrence.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
@@ -110,6 +111,21 @@ export interface CalendarService {
   ): Result<EventDetail>;
   duplicate(id: string): Result<EventDetail>;
   cancel(id: string, reason?: string): Result<EventDetail>;
+  /** The occurrences of `id`'s series a series change reaches (open ones, earliest first); refused for a single event. */
+  seriesOf(id: string, scope: SeriesScope): Result<MaintenanceEvent[]>;
+  /** Cancels every open occurrence in scope, each as `cancel` would. */
+  cancelSeries(
+    id: string,
+    scope: SeriesScope,
+    reason?: string,
+  ): Result<{ changed: string[]; first: EventDetail }>;
+  /** Applies an edit of `id` to every open occurrence in scope, times moved as this one's (occurrenceFields). */
+  updateSeries(
+    id: string,
+    scope: SeriesScope,
+    fields: EventFields,
+    reason?: string,
+  ): Result<{ changed: string[]; first: EventDetail }>;
   markSent(id: string, stage: CommStage, isSent?: boolean): Result<EventDetail>;
   openDraft(eventId: string, stage: CommStage): Result<Opened>;
   openDuty(dutyId: string): Result<Opened>;
@@ -311,6 +327,66 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (!current) return missing(id);
       const cancelled = applyCancel(current, nowUtc(), reason);
       return cancelled.ok ? ok(save(cancelled.value, current)) : cancelled;
+    },
+    seriesOf(id, scope) {
+      const current = find(id);
+      if (!current) return missing(id);
+      if (current.seriesUid === null)
+        return fail('invalid_argument', 'This event is not part of a series; change it on its own.');
+      const fromMs = scope === 'following' ? Date.parse(current.startsAtUtc) : -Infinity;
+      return ok(
+        events()
+          .filter(
+            (event) =>
+              event.seriesUid === current.seriesUid &&
+              !isFinished(event) &&
+              Date.parse(event.startsAtUtc) >= fromMs,
+          )
+          .sort((a, b) => a.startsAtUtc.localeCompare(b.startsAtUtc)),
+      );
+    },
+    cancelSeries(id, scope, reason = '') {
+      const reached = service.seriesOf(id, scope);
+      if (!reached.ok) return reached;
+      if (reached.value.length === 0)
+        return fail(
+          'conflict',
+          'Every occurrence in that part of the series is already cancelled or complete.',
+        );
+      const changed: string[] = [];
+      deps.reminders.batch('scheduled', () => {
+        for (const occurrence of reached.value) {
+          const cancelled = applyCancel(occurrence, nowUtc(), reason);
+          if (!cancelled.ok) continue;
+          save(cancelled.value, occurrence);
+          changed.push(occurrence.id);
+        }
+      });
+      return ok({ changed, first: detailOf(find(id)!) });
+    },
+    updateSeries(id, scope, fields, reason = '') {
+      const anchor = find(id);
+      if (!anchor) return missing(id);
+      const reached = service.seriesOf(id, scope);
+      if (!reached.ok) return reached;
+      const edited = normalised(fields);
+      // Every occurrence is checked before any is saved: the series changes whole or not at all.
+      const planned: Array<{ before: MaintenanceEvent; after: MaintenanceEvent }> = [];
+      for (const occurrence of reached.value) {
+        const moved = occurrenceFields(edited, anchor, occurrence);
+        const checked = eventFieldsSchema.safeParse(moved);
+        if (!checked.success) {
+          const { message, ...detail } = describeIssues(checked.error.issues);
+          return fail('invalid_argument', message, detail);
+        }
+        const applied = applyEdit(occurrence, checked.data, nowUtc(), reason);
+        if (!applied.ok) return applied;
+        if (applied.value !== occurrence) planned.push({ before: occurrence, after: applied.value });
+      }
+      deps.reminders.batch('scheduled', () => {
+        for (const { before, after } of planned) save(after, before);
+      });
+      return ok({ changed: planned.map(({ after }) => after.id), first: detailOf(find(id)!) });
     },
     markSent(id, stage, isSent = true) {
       const current = find(id);

@@ -172,6 +172,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       if (before?.state !== 'resolved') deps.scheduler.resolveIncident(after.id);
       return;
     }
+    // Nobody has read a promise while the declaration waits to reach Slack: its alerts count from the post.
+    if (after.origin === 'local' && after.threadTs === null) return;
     const nextUpdateAtMs = after.nextUpdateAtUtc === null ? null : Date.parse(after.nextUpdateAtUtc);
     const role = {
       alerts: isMine(after) ? ('owner' as const) : ('watcher' as const),
@@ -357,12 +359,27 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     for (const incident of all()) if (incident.state === 'open') alignAlerts(incident, incident, 'promised');
   }
 
+  /**
+   * The declaration is in Slack: its promise is the one it was posted with (moved on by the minutes it waited,
+   * outbox/promise-from-post.ts), and the incident's alerts are armed from it now.
+   */
+  function noteDeclarationPosted(declared: Incident, item: OutboxItem): void {
+    const timeline = declared.timeline.map((entry) =>
+      entry.outboxItemId === item.id && entry.kind === 'declared' && item.promiseAtUtc !== null
+        ? { ...entry, nextUpdateAtUtc: item.promiseAtUtc }
+        : entry,
+    );
+    const posted = settle({ ...declared, threadTs: item.ts, timeline });
+    alignAlerts(declared, posted, 'promised');
+    save(posted);
+  }
+
   function noteSent(item: OutboxItem): void {
     // Edits (the headline's own among them) change messages already recorded.
     if (item.kind !== 'message' || item.state !== 'sent' || item.ts === null) return;
     const declared = all().find((candidate) => candidate.declarationOutboxId === item.id);
     if (declared) {
-      if (declared.threadTs !== item.ts) save({ ...declared, threadTs: item.ts });
+      if (declared.threadTs !== item.ts) noteDeclarationPosted(declared, item);
       return;
     }
     const replied = all().find((candidate) =>

@@ -129,6 +129,8 @@ export function createSendService(deps: SendServiceDeps): SendService {
       replyBroadcast: isThreaded && (args.alsoToChannel ?? isShownInChannel(type, draft.stage)),
       ...when.value,
       ...(promise && routing?.kind !== 'resolved' ? { promiseAtUtc: promise } : {}),
+      // A declaration's readers count its promise from when they see it: it moves with a late post.
+      ...(promise && routing?.kind === 'declared' ? { promiseFromPost: true } : {}),
       source,
       // Kept with the message: the headline re-renders the declaration from it, and a correction reopens it.
       draft,

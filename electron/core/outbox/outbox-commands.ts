@@ -67,6 +67,10 @@ const STATE_WORDS: Record<OutboxItem['state'], string> = {
   held: 'held for you to confirm',
 };
 
+/** Whether the lead rewrote the words or the promise themselves (then nothing re-renders them). */
+const isRewritten = (change: { text?: unknown; blocks?: unknown; promiseAtUtc?: unknown }) =>
+  change.text !== undefined || change.blocks !== undefined || change.promiseAtUtc !== undefined;
+
 export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
   const nowMs = () => deps.clock.now();
   const find = (id: string): Result<OutboxItem> => {
@@ -330,6 +334,8 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
           ? {}
           : { replyBroadcast: patch.replyBroadcast && (item.threadTs !== null || item.threadOf !== null) }),
         ...(patch.promiseAtUtc === undefined ? {} : { promiseAtUtc: patch.promiseAtUtc }),
+        // Words or a time the lead wrote here are sent as written: a promise no longer moves with the post.
+        ...(isRewritten(patch) ? { promiseAfterMs: null } : {}),
         sendAtUtc,
         scheduleForUtc,
       };
@@ -446,6 +452,7 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
           ...(item.heldReason === 'unconfirmed' ? { isOutcomeUnclear: false } : {}),
           ...(request.text === undefined ? {} : { text: request.text }),
           ...(request.blocks === undefined ? {} : { blocks: request.blocks }),
+          ...(isRewritten(request) ? { promiseAfterMs: null } : {}),
         }),
       );
     },

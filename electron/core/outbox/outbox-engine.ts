@@ -13,6 +13,7 @@ import type { Connectivity } from './connectivity.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
 import type { ScheduledReconciler } from './scheduled-reconciler.ts';
+import type { PromiseRestamp } from './promise-from-post.ts';
 import { attemptItem, methodOf, prerequisiteOf } from './send-attempt.ts';
 
 export interface OutboxEngineDeps {
@@ -24,6 +25,8 @@ export interface OutboxEngineDeps {
   transitions: Transitions;
   resolver: ChannelResolver;
   reconciler: ScheduledReconciler;
+  /** Re-renders a message whose promise counts from the post (see promise-from-post.ts). */
+  restamp?: PromiseRestamp;
 }
 
 export interface OutboxEngine {
@@ -78,7 +81,7 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   function holdPassedPromises(nowMs: number): void {
     for (const item of [...deps.repo.timedQueued()]) {
       // An unclear item may already be in Slack: it is checked before anything else.
-      if (item.promiseAtUtc === null || item.isOutcomeUnclear) continue;
+      if (item.promiseAtUtc === null || item.promiseAfterMs !== null || item.isOutcomeUnclear) continue;
       if (timeOf(item.promiseAtUtc) > nowMs) continue;
       deps.transitions.hold(item, 'promise_passed', {
         code: 'promise_passed',
@@ -99,7 +102,13 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
         if (!head || readyAtMs(head) > deps.clock.now()) break;
         // Every attempt moves its item on: out of the queue, to a later time, or the connection off line.
         await attemptItem(
-          { repo: deps.repo, gateway: deps.gateway, clock: deps.clock, transitions: deps.transitions },
+          {
+            repo: deps.repo,
+            gateway: deps.gateway,
+            clock: deps.clock,
+            transitions: deps.transitions,
+            ...(deps.restamp ? { restamp: deps.restamp } : {}),
+          },
           head.id,
         );
       }
@@ -119,7 +128,8 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     const candidates = [deps.resolver.retryAtMs()];
     for (const item of deps.repo.timedQueued()) {
       if (item.sendAtUtc !== null) candidates.push(timeOf(item.sendAtUtc));
-      if (item.promiseAtUtc !== null && !item.isOutcomeUnclear) candidates.push(timeOf(item.promiseAtUtc));
+      if (item.promiseAtUtc !== null && item.promiseAfterMs === null && !item.isOutcomeUnclear)
+        candidates.push(timeOf(item.promiseAtUtc));
     }
     if (deps.connectivity.isOnline()) {
       for (const channelId of queuedChannels()) {

@@ -35,6 +35,7 @@ import { createTransitions, type SentVia } from './item-transitions.ts';
 import { createOutboxCommands } from './outbox-commands.ts';
 import { createOutboxEngine } from './outbox-engine.ts';
 import { createOutboxRepository, type OutboxFiles } from './outbox-store.ts';
+import type { PromiseRestamp } from './promise-from-post.ts';
 import { createScheduledReconciler } from './scheduled-reconciler.ts';
 
 export interface OutboxServiceDeps {
@@ -50,6 +51,8 @@ export interface OutboxServiceDeps {
   workspaceUrl: () => Promise<string | null>;
   random?: () => number;
   createId?: () => string;
+  /** Re-renders a message whose promise counts from when it reaches Slack (see promise-from-post.ts). */
+  restamp?: PromiseRestamp;
   /** The last run may have lost unsynced writes (storage/session-record.ts): check every queued item in Slack first. */
   mayHaveLostWrites?: boolean;
 }
@@ -213,6 +216,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     transitions,
     resolver,
     reconciler,
+    ...(deps.restamp ? { restamp: deps.restamp } : {}),
   });
   const commands = createOutboxCommands({
     repo,

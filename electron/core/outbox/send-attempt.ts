@@ -16,6 +16,7 @@ import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
 import { attemptDeletion, DELETE_METHOD } from './delete-attempt.ts';
 import { attemptFile, FILE_METHOD } from './file-attempt.ts';
+import { stampPromise, type PromiseRestamp } from './promise-from-post.ts';
 import { findPosted, findScheduled, UNREADABLE_CODES, type CheckOutcome } from './sent-check.ts';
 
 /** Slack refuses to schedule a message less than a few seconds ahead; below this Herald holds it instead. */
@@ -26,6 +27,8 @@ export interface AttemptDeps {
   gateway: SlackGateway;
   clock: Clock;
   transitions: Transitions;
+  /** Re-renders a message whose promise counts from the post (see promise-from-post.ts). */
+  restamp?: PromiseRestamp;
 }
 
 export function methodOf(item: Pick<OutboxItem, 'kind' | 'scheduleForUtc'>): string {
@@ -70,7 +73,8 @@ async function checkEarlierAttempt(
 /** Whether the item may go now; if not, puts it where it belongs and answers false. */
 function passesPreSendChecks(deps: AttemptDeps, item: OutboxItem): boolean {
   const nowMs = deps.clock.now();
-  if (item.promiseAtUtc !== null && Date.parse(item.promiseAtUtc) <= nowMs) {
+  // A promise that counts from the post cannot pass while the message waits.
+  if (item.promiseAfterMs === null && item.promiseAtUtc !== null && Date.parse(item.promiseAtUtc) <= nowMs) {
     deps.transitions.hold(item, 'promise_passed', {
       code: 'promise_passed',
       message: 'This message promises the next update at a time that has already passed while it waited.',
@@ -213,12 +217,15 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   if (!thread.ok) return;
 
   // Persisted before the request leaves: a crash from here on is an unclear outcome, checked on restart.
-  const nowIso = new Date(deps.clock.now()).toISOString();
+  // A promise that counts from the post is stamped in the same write, so the item records what may be in Slack.
+  const nowMs = deps.clock.now();
+  const nowIso = new Date(nowMs).toISOString();
   const sending = deps.repo.patch(itemId, {
     state: 'sending',
     attempts: item.attempts + 1,
     firstAttemptAtUtc: item.firstAttemptAtUtc ?? nowIso,
     threadTs: thread.value,
+    ...stampPromise(item, nowMs, deps.restamp),
   });
   const message = {
     channel: channelId,

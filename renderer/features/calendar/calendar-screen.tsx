@@ -14,7 +14,7 @@ import { CalendarSettingsPanel } from './calendar-settings-panel.tsx';
 import { followCalendar, useCalendar, visibleItems } from './calendar-store.ts';
 import { CalendarFilters, CalendarToolbar } from './calendar-toolbar.tsx';
 import { CancelDialog, RescheduleDialog } from './change-dialogs.tsx';
-import { entriesByDay } from './day-entries.ts';
+import { entriesByDay, entriesOf } from './day-entries.ts';
 import { DayGrid } from './day-grid.tsx';
 import { DayPanel } from './day-panel.tsx';
 import { EventFormDialog } from './event-form-dialog.tsx';
@@ -136,7 +136,7 @@ export function CalendarScreen() {
           ) : selectedDay ? (
             <DayPanel
               day={selectedDay}
-              items={items}
+              entries={entriesOf(entries, selectedDay.key)}
               zone={zone}
               onSelectEvent={onSelectEvent}
               onNewEvent={() => setDialog({ kind: 'create', date: selectedDay.key })}

@@ -119,6 +119,12 @@ interface CalendarActions {
   followChange: (args: ArgsIn<'calendar:follow'>) => Answer<'calendar:follow'>;
   /** Calls `onChange` whenever one of the event's outbox items moves on; returns the unsubscribe. */
   watchEventOutbox: (eventId: string, onChange: () => void) => () => void;
+  /** What a change to part of a series reaches: its open occurrences and their messages waiting in Slack. */
+  seriesPreview: (args: ArgsIn<'calendar:seriesPreview'>) => Answer<'calendar:seriesPreview'>;
+  /** Cancels part of a series (applyDetail the answer's `first` to show it and reload the month). */
+  cancelSeries: (args: ArgsIn<'calendar:cancelSeries'>) => Answer<'calendar:cancelSeries'>;
+  /** Edits part of a series (applyDetail the answer's `first`, as for cancelSeries). */
+  updateSeries: (args: ArgsIn<'calendar:updateSeries'>) => Answer<'calendar:updateSeries'>;
 }
 
 function monthKey(state: Pick<CalendarState, 'cursor' | 'zone' | 'weekStartsOn'>): string | null {
@@ -249,6 +255,9 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
     return result;
   },
   slackMessages: (id) => herald().invoke('calendar:slackMessages', { id }),
+  seriesPreview: (args) => herald().invoke('calendar:seriesPreview', args),
+  cancelSeries: (args) => herald().invoke('calendar:cancelSeries', args),
+  updateSeries: (args) => herald().invoke('calendar:updateSeries', args),
   followChange: (args) => herald().invoke('calendar:follow', args),
   watchEventOutbox: (eventId, onChange) =>
     herald().on('outbox:changed', (item) => {

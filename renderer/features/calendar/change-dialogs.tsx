@@ -9,6 +9,7 @@ import { useCalendar } from './calendar-store.ts';
 import { sentence } from './event-form-values.ts';
 import { DateTimeFields } from '../../ui/date-time-fields.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
+import { SeriesScopeFields, useSeriesPreview, type ScopeChoice } from './series-scope.tsx';
 import { dateInputOf, instantFromInputs, timeInputOf } from './wall-time.ts';
 
 interface RescheduleValues {
@@ -121,8 +122,22 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
     defaultValues: { reason: '' },
   });
   const [error, setError] = useState<string | null>(null);
+  const isInSeries = event.seriesUid !== null;
+  const [scope, setScope] = useState<ScopeChoice>('one');
+  const series = useSeriesPreview(detail, scope);
+  const count = series.preview?.occurrences.length ?? 0;
 
   const onSubmit = handleSubmit(async ({ reason }) => {
+    if (scope !== 'one') {
+      const result = await useCalendar.getState().cancelSeries({ id: event.id, scope, reason });
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      applyDetail(result.value.first, result.value.summary);
+      onClose();
+      return;
+    }
     const result = await useCalendar.getState().cancelEvent(event.id, reason);
     if (!result.ok) {
       setError(result.error.message);
@@ -138,14 +153,28 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
   });
 
   return (
-    <ModalDialog title={`Cancel “${event.title}”?`} onClose={onClose}>
+    <ModalDialog title={`Cancel “${event.title}”?`} onClose={onClose} isWide={isInSeries}>
       <form className="stack" noValidate onSubmit={(submitEvent) => void onSubmit(submitEvent)}>
+        {isInSeries ? (
+          <SeriesScopeFields
+            detail={detail}
+            scope={scope}
+            onScope={setScope}
+            change="cancel"
+            preview={series.preview}
+            error={series.error}
+          />
+        ) : null}
         <p className="help">
-          Its reminders are cleared
-          {wasAnnounced(event)
-            ? ', and as users were told about it, Herald drafts a “cancelled” message.'
-            : '.'}{' '}
-          It stays on the calendar, marked cancelled.
+          {scope === 'one' ? 'Its reminders are cleared' : 'Each one’s reminders are cleared'}
+          {scope !== 'one'
+            ? ', and for each that users were told about, Herald drafts a “cancelled” message.'
+            : wasAnnounced(event)
+              ? ', and as users were told about it, Herald drafts a “cancelled” message.'
+              : '.'}{' '}
+          {scope === 'one'
+            ? 'It stays on the calendar, marked cancelled.'
+            : 'They stay on the calendar, marked cancelled.'}
         </p>
         <div className="field">
           <label htmlFor={reasonId}>Why is it cancelled?</label>
@@ -157,8 +186,12 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="danger" disabled={formState.isSubmitting}>
-            Cancel the event
+          <button
+            type="submit"
+            className="danger"
+            disabled={formState.isSubmitting || (scope !== 'one' && (series.preview === null || count === 0))}
+          >
+            {scope === 'one' ? 'Cancel the event' : `Cancel ${count} occurrence${count === 1 ? '' : 's'}`}
           </button>
           <button type="button" onClick={onClose}>
             Keep it

@@ -1,49 +1,55 @@
-// One day beside the grid: everything on it, each a button, including the
-// recurring duties with their digest draft. Enter on a day in the grid
-// opens this, so every item is reachable from the keyboard.
-import { useMemo } from 'react';
-import { bucketByDay, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
-import { fullDateLabel } from '../../../shared/time/calendar-names.ts';
+// One day beside the grid: everything on it, grouped as the grid groups it —
+// each event with the messages it is owed that day listed under it, other
+// events' messages under their event's name, and the recurring duties with
+// their digest draft. Enter on a day in the grid opens this, so every item
+// is reachable from the keyboard (one button per event, not per message).
+import type { GridDay } from '../../../shared/calendar/calendar-grid.ts';
+import type { DueComm } from '../../../shared/calendar/calendar-views.ts';
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
+import { fullDateLabel } from '../../../shared/time/calendar-names.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
-import type { VisibleItems } from './calendar-store.ts';
+import { commInstant, type CommsEntry, type DayEntry, type EventEntry } from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
 
 interface DayPanelProps {
   day: GridDay;
-  items: VisibleItems;
+  /** The day's entries as the grid groups them (day-entries.ts): each event with its messages folded under it. */
+  entries: readonly DayEntry[];
   zone: string;
   onSelectEvent: (id: string) => void;
   onNewEvent: () => void;
 }
 
-export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPanelProps) {
-  const openCompose = useNavigation((state) => state.openCompose);
-  const onDay = useMemo(
-    () => ({
-      events: bucketByDay(
-        [day],
-        items.events,
-        (event) => Date.parse(event.startsAtUtc),
-        (event) => Date.parse(event.endsAtUtc),
-      )[0]!,
-      comms: bucketByDay([day], items.comms, (comm) => Date.parse(comm.sentAtUtc ?? comm.dueAtUtc ?? ''))[0]!,
-      duties: bucketByDay([day], items.duties, (duty) => Date.parse(duty.dueAtUtc))[0]!,
-    }),
-    [day, items],
+/** One event's messages that day, each with its time and state, under the event they belong to. */
+function CommLines({ comms, zone, label }: { comms: readonly DueComm[]; zone: string; label: string }) {
+  return (
+    <ul className="panel-comms" aria-label={label}>
+      {comms.map((comm) => (
+        <li key={`${comm.eventId}:${comm.stage}`} className={`panel-comm due-${comm.state}`}>
+          <span className="chip-time">{shortTime(commInstant(comm), zone)}</span> {commVerbs[comm.stage]}{' '}
+          <span className="chip-status">{commStateLabels[comm.state]}</span>
+        </li>
+      ))}
+    </ul>
   );
-  const isEmpty = onDay.events.length + onDay.comms.length + onDay.duties.length === 0;
+}
+
+export function DayPanel({ day, entries, zone, onSelectEvent, onNewEvent }: DayPanelProps) {
+  const openCompose = useNavigation((state) => state.openCompose);
+  const events = entries.filter((entry): entry is EventEntry => entry.kind === 'event');
+  const others = entries.filter((entry): entry is CommsEntry => entry.kind === 'comms');
+  const duties = entries.flatMap((entry) => (entry.kind === 'duty' ? [entry.duty] : []));
   return (
     <section className="calendar-panel day-panel" aria-labelledby="day-panel-heading">
       <h2 id="day-panel-heading">{fullDateLabel(day)}</h2>
-      {isEmpty ? <p className="muted">Nothing planned, due or recurring on this day.</p> : null}
-      {onDay.events.length > 0 ? (
+      {entries.length === 0 ? <p className="muted">Nothing planned, due or recurring on this day.</p> : null}
+      {events.length > 0 ? (
         <>
           <h3>Maintenance</h3>
           <ul className="panel-list">
-            {onDay.events.map((event) => (
-              <li key={event.id}>
+            {events.map(({ key, event, comms }) => (
+              <li key={key}>
                 <button
                   type="button"
                   className={`agenda-item status-${event.status}`}
@@ -52,36 +58,38 @@ export function DayPanel({ day, items, zone, onSelectEvent, onNewEvent }: DayPan
                   <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}{' '}
                   <span className="chip-status">{statusLabels[event.status]}</span>
                 </button>
+                {comms.length > 0 ? (
+                  <CommLines comms={comms} zone={zone} label={`Messages for ${event.title} this day`} />
+                ) : null}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      {onDay.comms.length > 0 ? (
+      {others.length > 0 ? (
         <>
-          <h3>Messages due</h3>
+          <h3>Messages due for work on other days</h3>
           <ul className="panel-list">
-            {onDay.comms.map((comm) => (
-              <li key={`${comm.eventId}:${comm.stage}`}>
+            {others.map(({ key, eventId, eventTitle, comms }) => (
+              <li key={key}>
                 <button
                   type="button"
-                  className={`agenda-item due-${comm.state}`}
-                  onClick={() => onSelectEvent(comm.eventId)}
+                  className="agenda-item panel-comms-event"
+                  onClick={() => onSelectEvent(eventId)}
                 >
-                  <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span>{' '}
-                  {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
-                  <span className="chip-status">{commStateLabels[comm.state]}</span>
+                  {eventTitle}
                 </button>
+                <CommLines comms={comms} zone={zone} label={`Messages for ${eventTitle} this day`} />
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      {onDay.duties.length > 0 ? (
+      {duties.length > 0 ? (
         <>
           <h3>Duties</h3>
           <ul className="panel-list">
-            {onDay.duties.map((duty) => (
+            {duties.map((duty) => (
               <li key={duty.dutyId} className="duty-row">
                 <span>
                   <span className="chip-time">{shortTime(duty.dueAtUtc, zone)}</span> {duty.name}{' '}

@@ -20,12 +20,23 @@ import { DateTimeFields } from '../../ui/date-time-fields.tsx';
 import { FormField, type ControlProps } from '../../ui/form-field.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { SeriesFields } from './series-fields.tsx';
+import { SeriesScopeFields, useSeriesPreview, type ScopeChoice } from './series-scope.tsx';
 
 interface EventFormDialogProps {
   /** The event being edited; undefined creates a new one. */
   editing?: EventDetail;
   defaultDate: string;
   onClose: () => void;
+}
+
+/** Which occurrences an edit reaches, with what that would change, read once a series scope is chosen. */
+function SeriesEditScope(props: {
+  detail: EventDetail;
+  scope: ScopeChoice;
+  onScope: (scope: ScopeChoice) => void;
+}) {
+  const { preview, error } = useSeriesPreview(props.detail, props.scope);
+  return <SeriesScopeFields {...props} change="edit" preview={preview} error={error} />;
 }
 
 export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDialogProps) {
@@ -37,6 +48,8 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
     defaultValues: editing ? formValuesOf(editing.event) : blankFormValues(defaultDate, zone),
   });
   const repeatEveryWeeks = useWatch({ control, name: 'repeatEveryWeeks' });
+  /** For an occurrence of a series: this one alone, or the following ones too, or all. */
+  const [scope, setScope] = useState<ScopeChoice>('one');
   const errors = formState.errors;
   const text =
     (field: EventFormField, type = 'text') =>
@@ -44,6 +57,13 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
   const area =
     (field: EventFormField, rows = 2) =>
     (control: ControlProps) => <textarea {...control} rows={rows} {...register(field)} />;
+
+  /** Core's verdict on each field goes onto that field; a refusal of no field in particular, under the form. */
+  const showRefusal = (error: Parameters<typeof formErrorsOf>[0]) => {
+    const fieldErrors = Object.entries(formErrorsOf(error));
+    for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
+    if (fieldErrors.length === 0) setSaveError(error.message);
+  };
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
@@ -68,9 +88,19 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
         onClose();
         return;
       }
-      const fieldErrors = Object.entries(formErrorsOf(series.error));
-      for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
-      if (fieldErrors.length === 0) setSaveError(series.error.message);
+      showRefusal(series.error);
+      return;
+    }
+    if (editing && scope !== 'one') {
+      const changed = await useCalendar
+        .getState()
+        .updateSeries({ id: editing.event.id, scope, event: converted.value });
+      if (changed.ok) {
+        applyDetail(changed.value.first, changed.value.summary);
+        onClose();
+        return;
+      }
+      showRefusal(changed.error);
       return;
     }
     const result = await useCalendar.getState().saveEvent(editing?.event.id, converted.value);
@@ -84,9 +114,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
       onClose();
       return;
     }
-    const fieldErrors = Object.entries(formErrorsOf(result.error));
-    for (const [field, message] of fieldErrors) setError(field as EventFormField, { message });
-    if (fieldErrors.length === 0) setSaveError(result.error.message);
+    showRefusal(result.error);
   });
 
   return (
@@ -186,6 +214,9 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
             {text('channels')}
           </FormField>
         </div>
+        {editing && editing.event.seriesUid !== null ? (
+          <SeriesEditScope detail={editing} scope={scope} onScope={setScope} />
+        ) : null}
         {editing ? null : (
           <SeriesFields
             idPrefix={prefix}

@@ -15,7 +15,7 @@ import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
 
-const stageName = (message: Pick<SlackMessageView, 'stage'>) =>
+export const stageName = (message: Pick<SlackMessageView, 'stage'>) =>
   message.stage && isCommStage(message.stage) ? commStageLabels[message.stage] : 'Message';
 
 /** Where the calendar file in a message's thread has got to, in words (after "Calendar file <name>:"). */

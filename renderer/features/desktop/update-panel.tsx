@@ -4,6 +4,8 @@
 // download choice.
 import { useId } from 'react';
 import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
+import { formatInstant } from '../../../shared/time/index.ts';
+import { useUserZone } from '../../server-state/settings-store.ts';
 import { useDesktop, useDesktopSettings } from './desktop-store.ts';
 
 function describe(update: UpdateStatus): string {
@@ -33,9 +35,10 @@ export function UpdatePanel() {
   const settings = useDesktopSettings();
   const isBusy = useDesktop((state) => state.isBusy);
   const error = useDesktop((state) => state.updateError);
+  const zone = useUserZone();
   if (!update) return null;
   const isSupported = update.state !== 'unsupported';
-  const lastChecked = update.lastCheckedUtc ? new Date(update.lastCheckedUtc).toLocaleString() : null;
+  const lastChecked = update.lastCheckedUtc ? formatInstant(Date.parse(update.lastCheckedUtc), zone) : null;
   return (
     <section className="card" aria-labelledby="updates-heading">
       <h2 id="updates-heading">Updates</h2>

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.ts';
 import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
-import { nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
+import { isAwaitingPost, nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
 import { useReminders } from '../notifications/reminders-store.ts';
 import { useIncidents, type NextMessageKind } from './incidents-store.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
@@ -41,7 +41,9 @@ function Timeline({
             <strong>{timelineLabels[entry.kind]}</strong> — {entry.summary}
             {entry.isBroadcast ? ' (also posted to the channel)' : ''}
             {entry.nextUpdateAtUtc
-              ? ` · promised the next update for ${formatTimeOfDay(Date.parse(entry.nextUpdateAtUtc), zone)}`
+              ? entry.kind === 'declared' && isAwaitingPost(incident)
+                ? ` · promises the next update ${formatRelative(Date.parse(entry.nextUpdateAtUtc), atMs)} after it is posted`
+                : ` · promised the next update for ${formatTimeOfDay(Date.parse(entry.nextUpdateAtUtc), zone)}`
               : ''}
             <span className="visually-hidden"> ({formatRelative(atMs, nowMs)})</span>
           </li>

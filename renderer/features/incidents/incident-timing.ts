@@ -13,10 +13,19 @@ import {
   formatTimeOfDay,
 } from '../../../shared/time/index.ts';
 
+/**
+ * This Herald's declaration has not reached Slack yet: its promise counts from the post (decisions.md, "An
+ * incident's promise counts from when its declaration is posted"), so it can be neither due nor overdue.
+ */
+export function isAwaitingPost(incident: Incident): boolean {
+  return incident.origin === 'local' && incident.threadTs === null;
+}
+
 /** True when the promised update time has passed on an open incident. */
 export function isUpdateOverdue(incident: Incident, nowMs: number): boolean {
   return (
     incident.state === 'open' &&
+    !isAwaitingPost(incident) &&
     incident.nextUpdateAtUtc !== null &&
     Date.parse(incident.nextUpdateAtUtc) < nowMs
   );
@@ -49,6 +58,13 @@ export function nextUpdateLine(incident: Incident, nowMs: number, zone: string):
   if (incident.nextUpdateAtUtc === null)
     return { isOverdue: false, text: 'No next update has been promised. Say when the next one will be.' };
   const dueMs = Date.parse(incident.nextUpdateAtUtc);
+  if (isAwaitingPost(incident)) {
+    const after = formatRelative(dueMs, Date.parse(incident.declaredAtUtc));
+    return {
+      isOverdue: false,
+      text: `Next update ${after} from when the declaration reaches Slack; its reminders start then.`,
+    };
+  }
   const when = formatInstant(dueMs, zone);
   if (isUpdateOverdue(incident, nowMs))
     return {

@@ -3,57 +3,23 @@
 // "today"/"tomorrow" where Slack says them. The preview runs in the lead's
 // browser, so "the reader" is the lead: the same view their colleagues in
 // that zone get. Pure: the zone, clock style and now are arguments.
-import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES, WEEKDAY_NAMES } from '../../../shared/time/calendar-names.ts';
+import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calendar-names.ts';
+import { usesTwelveHourClock } from '../../../shared/time/format.ts';
+import { wallTimeInZone, type ZonedWallTime } from '../../../shared/time/zoned.ts';
 
 export interface SlackDateOptions {
   /** IANA zone of the reader; undefined: this browser's. */
   timeZone?: string;
-  /** 12-hour clock ("6:39 AM") or 24-hour ("06:39"); undefined: this browser's habit. */
+  /** 12-hour clock ("6:39 AM") or 24-hour ("06:39"); undefined: the lead's way of writing times (Settings). */
   isTwelveHour?: boolean;
   nowMs: number;
 }
 
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+type Wall = Pick<ZonedWallTime, 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute' | 'second'>;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
+/** The reader's wall clock, from the same zoned time every Herald screen uses (shared/time/zoned.ts). */
 function wallTime(epochMs: number, timeZone: string | undefined): Wall {
-  const key = timeZone ?? '';
-  let formatter = formatters.get(key);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      ...(timeZone ? { timeZone } : {}),
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, formatter);
-  }
-  const parts = Object.fromEntries(
-    formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    weekday: Math.max(0, (WEEKDAY_NAMES as readonly string[]).indexOf(parts.weekday ?? '')),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
+  return wallTimeInZone(epochMs, timeZone ?? browserZone());
 }
 
 function ordinal(day: number): string {
@@ -64,8 +30,8 @@ function ordinal(day: number): string {
 
 const two = (value: number) => String(value).padStart(2, '0');
 
-function browserUsesTwelveHour(): boolean {
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true;
+function browserZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function clock(wall: Wall, isTwelveHour: boolean, withSeconds: boolean): string {
@@ -99,7 +65,7 @@ export function slackDateText(epochSec: number, format: string, options: SlackDa
   const epochMs = epochSec * 1000;
   const wall = wallTime(epochMs, options.timeZone);
   const today = wallTime(options.nowMs, options.timeZone);
-  const isTwelveHour = options.isTwelveHour ?? browserUsesTwelveHour();
+  const isTwelveHour = options.isTwelveHour ?? usesTwelveHourClock();
   const month = MONTH_FULL_NAMES[wall.month - 1] ?? '';
   const dates = {
     date_num: `${wall.year}-${two(wall.month)}-${two(wall.day)}`,

@@ -13,10 +13,15 @@ import {
 import { commStageSchema } from '../../calendar/comms-schedule.ts';
 import { changeFreezeSchema } from '../../calendar/conflicts.ts';
 import { MAX_ICS_CHARS, MAX_ICS_EVENTS, MAX_ICS_LABEL } from '../../calendar/ics-limits.ts';
-import { seriesRuleSchema } from '../../calendar/event-series.ts';
+import { seriesRuleSchema, seriesScopeSchema } from '../../calendar/event-series.ts';
 import { checkEventFields, eventFieldsObjectSchema } from '../../calendar/maintenance-event.ts';
 import { dateKeySchema, dutyScheduleSchema } from '../../calendar/plan-duties.ts';
-import { followChoiceSchema, followResultSchema, slackMessagesSchema } from '../../calendar/slack-follow.ts';
+import {
+  followChoiceSchema,
+  followResultSchema,
+  seriesPreviewSchema,
+  slackMessagesSchema,
+} from '../../calendar/slack-follow.ts';
 
 const id = z.string().trim().min(1).max(200);
 /** An event's fields as the renderer sends them: unknown fields are refused, not dropped (stored events stay lenient). */
@@ -51,6 +56,14 @@ export const calendarSettingsViewSchema = z.object({
 export type CalendarSettingsView = z.output<typeof calendarSettingsViewSchema>;
 
 const openedDraftSchema = z.object({ draftId: z.string(), isNew: z.boolean() });
+
+/** A change made to part of a series: how many occurrences changed, the one the lead has open, and a sentence. */
+export const seriesChangeSchema = z.object({
+  changed: z.number().int().nonnegative(),
+  first: eventDetailSchema,
+  summary: z.string(),
+});
+export type SeriesChange = z.output<typeof seriesChangeSchema>;
 
 export const calendarChannels = {
   /** Events touching [fromUtc, toUtc), their due messages, duties and freezes in it. At most 100 days. */
@@ -93,6 +106,24 @@ export const calendarChannels = {
   'calendar:duplicate': { args: z.object({ id }).strict(), result: eventDetailSchema },
   /** Calls the work off: its reminders are cleared and an announced event gets a "cancelled" draft. */
   'calendar:cancel': { args: z.object({ id, reason }).strict(), result: eventDetailSchema },
+  /**
+   * What a change to a repeating event's series would reach: the open occurrences in scope (this one and later
+   * ones, or all) and their messages waiting in Slack or the outbox, with what would happen to each.
+   */
+  'calendar:seriesPreview': {
+    args: z.object({ id, scope: seriesScopeSchema }).strict(),
+    result: seriesPreviewSchema,
+  },
+  /** Cancels every open occurrence in scope; their messages waiting in Slack are removed (the preview listed them). */
+  'calendar:cancelSeries': {
+    args: z.object({ id, scope: seriesScopeSchema, reason }).strict(),
+    result: seriesChangeSchema,
+  },
+  /** Applies an edit to every open occurrence in scope (times moved as this one's); waiting messages follow. */
+  'calendar:updateSeries': {
+    args: z.object({ id, scope: seriesScopeSchema, event: eventArgs, reason }).strict(),
+    result: seriesChangeSchema,
+  },
   /** Marks one of the event's messages as sent (or takes the mark back); the status follows. */
   'calendar:markSent': {
     args: z.object({ id, stage: commStageSchema, isSent: z.boolean().default(true) }).strict(),

@@ -41,12 +41,31 @@ async function announce(
   return sent.outboxItemId;
 }
 
-async function announced(): Promise<Announced> {
+/** Online, with the cert-manager upgrade in the calendar. */
+async function worldWithEvent(): Promise<{
+  world: OutboxWorld;
+  created: { event: { id: string; uid: string } };
+}> {
   const world = await makeOutboxWorld({ startMs: START_MS });
   await world.drive(() => world.core.outbox.connection().state === 'online');
   const created = await call<{ event: { id: string; uid: string } }>(world, 'calendar:create', {
     event: certManagerFields(),
   });
+  return { world, created };
+}
+
+/** The upgrade moves a week on, to Thu 30 Apr 2026. */
+async function moveAWeekOn(world: OutboxWorld, eventId: string): Promise<void> {
+  await call(world, 'calendar:reschedule', {
+    id: eventId,
+    startsAtUtc: '2026-04-30T11:00:00.000Z',
+    endsAtUtc: '2026-04-30T16:00:00.000Z',
+    reason: 'It clashes with a platform release.',
+  });
+}
+
+async function announced(): Promise<Announced> {
+  const { world, created } = await worldWithEvent();
   const itemId = await announce(world, created.event.id);
   const isFileSent = () =>
     world.core.outbox.list().items.some((item) => item.kind === 'file' && item.state === 'sent');
@@ -85,12 +104,7 @@ describe('the event’s calendar file in Slack', () => {
 
   it('after a reschedule the lead confirms, the same thread gets the same UID, a higher SEQUENCE and the new times', async () => {
     const { world, uid, itemId, eventId } = await announced();
-    await call(world, 'calendar:reschedule', {
-      id: eventId,
-      startsAtUtc: '2026-04-30T11:00:00.000Z',
-      endsAtUtc: '2026-04-30T16:00:00.000Z',
-      reason: 'It clashes with a platform release.',
-    });
+    await moveAWeekOn(world, eventId);
     // Nothing goes to Slack until the lead confirms.
     const before = await call<SlackMessages>(world, 'calendar:slackMessages', { id: eventId });
     expect(before.calendarFiles[0]).toMatchObject({ isCurrent: false, canUpdate: true });
@@ -127,20 +141,11 @@ describe('the event’s calendar file in Slack', () => {
   });
 
   it('a scheduled announcement’s file waits for Slack to post it; a rescheduled one carries the new version', async () => {
-    const world = await makeOutboxWorld({ startMs: START_MS });
-    await world.drive(() => world.core.outbox.connection().state === 'online');
-    const created = await call<{ event: { id: string; uid: string } }>(world, 'calendar:create', {
-      event: certManagerFields(),
-    });
+    const { world, created } = await worldWithEvent();
     const eventId = created.event.id;
     const itemId = await announce(world, eventId, 'announcement', '2026-04-16T11:00:00.000Z');
     await world.drive(() => world.item(itemId).state === 'scheduled');
-    await call(world, 'calendar:reschedule', {
-      id: eventId,
-      startsAtUtc: '2026-04-30T11:00:00.000Z',
-      endsAtUtc: '2026-04-30T16:00:00.000Z',
-      reason: 'It clashes with a platform release.',
-    });
+    await moveAWeekOn(world, eventId);
     const followed = await call<{ messages: SlackMessages }>(world, 'calendar:follow', {
       id: eventId,
       choices: [{ outboxItemId: itemId, fate: 'reschedule' }],
@@ -165,11 +170,7 @@ describe('the event’s calendar file in Slack', () => {
   });
 
   it('follows the settings: no stage, no file; the composer is told which file a stage carries', async () => {
-    const world = await makeOutboxWorld({ startMs: START_MS });
-    await world.drive(() => world.core.outbox.connection().state === 'online');
-    const created = await call<{ event: { id: string } }>(world, 'calendar:create', {
-      event: certManagerFields(),
-    });
+    const { world, created } = await worldWithEvent();
     const eventId = created.event.id;
     expect(await call(world, 'calendar:filePreview', { id: eventId, stage: 'announcement' })).toEqual({
       name: 'certificate-manager-upgrade.ics',

@@ -55,13 +55,12 @@ describe('sending an incident’s messages', () => {
       threadTs: null,
     });
     expect(items()[0]!.text).toContain('High Priority Incident Declared - Cloud Platform');
+    expect(items()[0]!.promiseAfterMs).toBe(30 * 60_000);
+    // The declaration is not in Slack yet: nobody has read its promise, so nothing is armed.
     const armed = await core.router.call('reminders:list', {});
     expect(
-      armed.ok &&
-        armed.value.reminders
-          .filter((reminder) => reminder.subject.type === 'incident')
-          .map((reminder) => reminder.kind),
-    ).toEqual(['incident_heads_up', 'incident_due', 'incident_overdue', 'incident_escalated']);
+      armed.ok && armed.value.reminders.filter((reminder) => reminder.subject.type === 'incident'),
+    ).toEqual([]);
 
     // The update is drafted before the declaration reached Slack: it threads under the queued item.
     const update = await core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
@@ -86,16 +85,19 @@ describe('sending an incident’s messages', () => {
       replyBroadcast: true,
       promiseAtUtc: inAnHour,
     });
-    const rearmed = await core.router.call('reminders:list', {});
-    expect(
-      rearmed.ok &&
-        rearmed.value.reminders
-          .filter((reminder) => reminder.subject.type === 'incident')
-          .every((reminder) => reminder.eventAtUtc === inAnHour),
-    ).toBe(true);
-
-    // Once the declaration is sent, later messages reply to its Slack timestamp.
+    // Once the declaration is sent, later messages reply to its Slack timestamp, and the latest promise is armed.
     const declarationTs = await sendForReal(world, items()[0]!.id);
+    const rearmed = await core.router.call('reminders:list', {});
+    const incidentAlerts = rearmed.ok
+      ? rearmed.value.reminders.filter((reminder) => reminder.subject.type === 'incident')
+      : [];
+    expect(incidentAlerts.map((reminder) => reminder.kind)).toEqual([
+      'incident_heads_up',
+      'incident_due',
+      'incident_overdue',
+      'incident_escalated',
+    ]);
+    expect(incidentAlerts.every((reminder) => reminder.eventAtUtc === inAnHour)).toBe(true);
     const resolution = await core.router.call('incidents:draftNext', { incidentId, kind: 'resolved' });
     if (!resolution.ok) throw new Error(resolution.error.message);
     expect(resolution.value.draft.threadTs).toBe(declarationTs);

@@ -64,6 +64,19 @@ describe('incident timing', () => {
     expect(line.text).toBe('Overdue: the update promised for Thu 23 Apr 2026, 12:30 BST is 15 minutes late.');
   });
 
+  it('counts a declaration’s promise from when it reaches Slack, never overdue before then', () => {
+    const queued = { ...incident, threadTs: null };
+    // Declared at 11:50 BST promising 12:30: 40 minutes after the post, however long it waits.
+    for (const atMs of [nowMs, nowMs + 3 * 3_600_000]) {
+      expect(nextUpdateLine(queued, atMs, zone)).toEqual({
+        isOverdue: false,
+        text: 'Next update in 40 min from when the declaration reaches Slack; its reminders start then.',
+      });
+    }
+    // Another lead's incident read from Slack is in Slack by definition.
+    expect(nextUpdateLine({ ...queued, origin: 'slack' }, nowMs + 3 * 3_600_000, zone).isOverdue).toBe(true);
+  });
+
   it('asks for a promise when there is none, and reports resolution', () => {
     expect(nextUpdateLine({ ...incident, nextUpdateAtUtc: null }, nowMs, zone).text).toContain(
       'No next update has been promised',

@@ -37,6 +37,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
     sendAtUtc: null,
     scheduleForUtc: null,
     promiseAtUtc: null,
+    promiseAfterMs: null,
     source: {},
     checklist: [],
     override: null,

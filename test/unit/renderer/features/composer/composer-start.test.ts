@@ -1,0 +1,137 @@
+// The composer at start: when the bootstrap has answered (main.tsx waits for
+// it before the first render), entering opens the draft Herald had open in
+// the same task, so the first render draws it; when the bootstrap is still
+// on its way, the draft opens as soon as it answers. Either way the draft is
+// reopened as it was, without telling the server again (drafts:setCurrent).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HeraldApi } from '../../../../../shared/api/contract.ts';
+import type { Bootstrap } from '../../../../../shared/api/channels/app.ts';
+import { fail, ok } from '../../../../../shared/api/result.ts';
+import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
+import { resetToDefaultPlan } from '../../../../../shared/plan/default-plan.ts';
+import { defaultReminderSettings } from '../../../../../shared/reminders/reminder-settings.ts';
+import { defaultSettings } from '../../../../../shared/settings/settings.ts';
+
+const plan = resetToDefaultPlan();
+const NOW = '2026-12-07T10:00:00.000Z';
+const stored: StoredDraft = {
+  draft: {
+    id: 'draft-open',
+    typeId: plan.types[0]!.id,
+    stage: plan.types[0]!.stages[0]!,
+    title: 'Database upgrade on Tuesday',
+    fields: {},
+    notApplicable: {},
+    body: 'The database is upgraded between 09:00 and 10:00.',
+    channel: 'operations-engineering-update',
+  },
+  meta: {
+    createdAtUtc: NOW,
+    updatedAtUtc: NOW,
+    revision: 3,
+    origin: { kind: 'manual' },
+    focusedField: 'body',
+    deletedAtUtc: null,
+  },
+};
+const bootstrap: Bootstrap = {
+  info: {
+    version: '0.0.0-test',
+    host: 'browser-harness',
+    hasTestClock: false,
+    slackApiUrlOverride: null,
+    storageNotices: [],
+  },
+  nowUtc: NOW,
+  settings: defaultSettings,
+  reminderSettings: defaultReminderSettings,
+  plan,
+  currentDraft: stored,
+  connection: { state: 'online', message: 'Connected', sinceUtc: NOW, nextCheckAtUtc: null },
+};
+
+/** A page with a fake window.herald whose bootstrap answers when `answer()` is called. */
+function installPage() {
+  const calls: string[] = [];
+  let answer!: () => void;
+  const answered = new Promise<void>((settle) => (answer = settle));
+  const api = {
+    invoke: async (channel: string) => {
+      calls.push(channel);
+      if (channel === 'app:bootstrap') {
+        await answered;
+        return ok(bootstrap);
+      }
+      return fail('unavailable', 'not part of this test');
+    },
+    on: () => () => undefined,
+  } as unknown as HeraldApi;
+  const store = new Map<string, string>();
+  const localStorage = {
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => void store.set(key, value),
+    removeItem: (key: string) => void store.delete(key),
+  };
+  vi.stubGlobal('window', { herald: api, localStorage, addEventListener: () => undefined });
+  vi.stubGlobal('document', { addEventListener: () => undefined, visibilityState: 'visible' });
+  return { calls, answer };
+}
+
+async function loadModules() {
+  const { bootstrapped } = await import('../../../../../renderer/server-state/bootstrap.ts');
+  const { useComposer } = await import('../../../../../renderer/features/composer/composer-store.ts');
+  return { bootstrapped, useComposer };
+}
+
+describe('the composer at start', () => {
+  beforeEach(() => vi.resetModules());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('opens the draft in the same task once the bootstrap has answered', async () => {
+    const page = installPage();
+    const { bootstrapped, useComposer } = await loadModules();
+    const started = bootstrapped();
+    page.answer();
+    await started;
+
+    void useComposer.getState().enter();
+    // No await: the first render, right after this call, must find the draft.
+    const state = useComposer.getState();
+    expect(state.phase).toBe('editing');
+    expect(state.draft).toEqual(stored.draft);
+    expect(state.focusRequest).toBe('body');
+    expect(page.calls).not.toContain('drafts:setCurrent');
+  });
+
+  it('shows "loading" while the bootstrap is on its way, then opens the draft when it answers', async () => {
+    const page = installPage();
+    const { bootstrapped, useComposer } = await loadModules();
+    void bootstrapped();
+    const entered = useComposer.getState().enter();
+    expect(useComposer.getState().phase).toBe('loading');
+
+    page.answer();
+    await entered;
+    expect(useComposer.getState().phase).toBe('editing');
+    expect(useComposer.getState().draft?.title).toBe('Database upgrade on Tuesday');
+    // Entering again (the screen's own effect) neither reopens nor writes anything.
+    await useComposer.getState().enter();
+    expect(page.calls.filter((channel) => channel === 'app:bootstrap')).toHaveLength(1);
+    expect(page.calls).not.toContain('drafts:setCurrent');
+  });
+
+  it('offers the start panel when Herald had no draft open', async () => {
+    const page = installPage();
+    bootstrap.currentDraft = null;
+    try {
+      const { bootstrapped, useComposer } = await loadModules();
+      const started = bootstrapped();
+      page.answer();
+      await started;
+      void useComposer.getState().enter();
+      expect(useComposer.getState().phase).toBe('start');
+    } finally {
+      bootstrap.currentDraft = stored;
+    }
+  });
+});
