@@ -29,6 +29,7 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createEditService } from './messages/edit-service.ts';
 import { createPromiseRestamp } from './messages/promise-restamp.ts';
 import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
@@ -286,6 +287,16 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const editing = createEditService({
+    drafts,
+    history,
+    outbox: outboxService,
+    incidents,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    nowMs: () => deps.clock.now(),
+  });
+
   const calendar = createCalendarService({
     store: openVersionedStore(calendarStoreDefinition, storeContext),
     settingsStore: openVersionedStore(calendarSettingsStoreDefinition, storeContext),
@@ -297,6 +308,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     bus,
     logger: deps.logger,
+    lead: () => settings.get().lead?.userId ?? '',
   });
   outboxService.onChanged((item) => calendar.noteSent(item));
   // The event's calendar file (.ics) goes into the thread of each message whose stage carries it.
@@ -341,6 +353,7 @@ export function createCore(deps: CoreDeps): Core {
     directory: channelDirectory,
     plan: plan.get,
     incidents,
+    calendar,
     outbox: outboxService,
     store: openVersionedStore(syncCursorsStoreDefinition, storeContext),
     clock: deps.clock,
@@ -353,6 +366,8 @@ export function createCore(deps: CoreDeps): Core {
   // Whose alerts an incident raises depends on the lead setting and the plan's grace period.
   bus.subscribe((event) => {
     if (event === 'settings:changed' || event === 'plan:changed') incidents.realignAlerts();
+    // Whose maintenance reminders this Herald raises depends on the lead setting too.
+    if (event === 'settings:changed') calendar.sync();
   });
 
   // Declared before use by the update controller's callbacks, which only run after createCore returns.
@@ -439,6 +454,7 @@ export function createCore(deps: CoreDeps): Core {
     ...templates.handlers,
     ...incidents.handlers,
     ...sending.handlers,
+    ...editing.handlers,
     ...channelDirectory.handlers,
     ...outboxService.handlers,
     ...history.handlers,

@@ -108,6 +108,26 @@ export interface IncidentsService {
    */
   noteSent: (item: OutboxItem) => void;
   /**
+   * The text a correction of an incident's declaration must carry when the declaration is already its
+   * headline (status, promise, links under the corrected words); null for any other message.
+   */
+  headlineForCorrection: (
+    messageId: string,
+    draft: Draft,
+    title: string,
+  ) => { text: string; blocks: ReturnType<HeadlineKeeper['render']>['blocks'] } | null;
+  /**
+   * A message of an incident was corrected (queued as an edit): its timeline entry and promise become the
+   * correction's, the reminders move if the incident's promise changed, and the headline follows. Answers
+   * the incident, or undefined when the message is no incident's.
+   */
+  recordCorrection: (
+    messageId: string,
+    draft: Draft,
+    title: string,
+    declarationHeadline: string | null,
+  ) => Incident | undefined;
+  /**
    * A draft of the incident's next message. `elsewhere.channel` drafts it for another channel the plan tells
    * (the audiences view's fix for a channel left behind): a top-level message there, not a reply in the thread,
    * and a resolution even once the incident is resolved where it was declared.
@@ -390,6 +410,77 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     if (headlineText !== null) save({ ...replied, headlineText });
   }
 
+  const incidentOfMessage = (messageId: string) =>
+    all().find(
+      (candidate) =>
+        candidate.declarationOutboxId === messageId ||
+        candidate.timeline.some((entry) => entry.outboxItemId === messageId),
+    );
+
+  function headlineForCorrection(messageId: string, draft: Draft, title: string) {
+    const incident = incidentOfMessage(messageId);
+    if (!incident || incident.declarationOutboxId !== messageId) return null;
+    if (incident.headlineText === null || !deps.headline) return null;
+    // A corrected declaration may rename the incident (a mistyped service): the headline shows the new name.
+    return deps.headline.render({ ...incident, title: title.slice(0, 500) }, draft);
+  }
+
+  function recordCorrection(
+    messageId: string,
+    draft: Draft,
+    title: string,
+    declarationHeadline: string | null,
+  ): Incident | undefined {
+    const existing = incidentOfMessage(messageId);
+    if (!existing) return undefined;
+    const index = existing.timeline.findIndex((entry) => entry.outboxItemId === messageId);
+    const entry = existing.timeline[index];
+    if (!entry) return undefined;
+    const promiseMs = instantOf(draft, 'nextUpdateAtUtc');
+    const nextUpdateAtUtc =
+      entry.kind === 'resolved' || promiseMs === undefined ? null : new Date(promiseMs).toISOString();
+    const timeline = existing.timeline.map((item, at) =>
+      at === index ? { ...item, summary: title.slice(0, 500), nextUpdateAtUtc } : item,
+    );
+    // What Slack's log said of it is what the correction says now (the team sync reads a message once).
+    const slackEvents = existing.slackEvents.map((event) =>
+      event.heraldId === messageId ? { ...event, nextUpdateAtUtc, summary: title.slice(0, 500) } : event,
+    );
+    const isDeclaration = existing.declarationOutboxId === messageId;
+    const isLatest = index === existing.timeline.length - 1;
+    const corrected: Incident = {
+      ...existing,
+      timeline,
+      slackEvents,
+      ...(isDeclaration
+        ? { title: title.slice(0, 500), service: answerOf(draft, 'service') || existing.service }
+        : {}),
+      ...(isDeclaration && answerOf(draft, 'priority') !== ''
+        ? { priority: answerOf(draft, 'priority') }
+        : {}),
+      ...(isLatest && entry.kind !== 'postmortem' && entry.kind !== 'handover'
+        ? { carried: carriedFrom(draft, existing.carried) }
+        : {}),
+      ...(entry.kind === 'postmortem'
+        ? { postmortemUrl: answerOf(draft, 'postmortemUrl') || existing.postmortemUrl }
+        : {}),
+    };
+    // The status is the latest stage's: correcting the latest update (or the declaration, alone) restates it.
+    const latestStageIndex = existing.timeline.findLastIndex((item) =>
+      ['declared', 'update', 'holding'].includes(item.kind),
+    );
+    const named = statusFromAnswer(draft.fields.status);
+    if (named && index === latestStageIndex && existing.state === 'open') corrected.status = named;
+    const settled = settle(corrected);
+    if (settled.nextUpdateAtUtc !== existing.nextUpdateAtUtc) {
+      // The promise readers see moved: the alerts move with it (or clear, when none is made any more).
+      alignAlerts(existing, settled, settled.nextUpdateAtUtc === null ? 'local_update' : 'promised');
+    }
+    if (declarationHeadline !== null) return save({ ...settled, headlineText: declarationHeadline });
+    const headlineText = deps.headline?.refresh(settled) ?? null;
+    return save(headlineText === null ? settled : { ...settled, headlineText });
+  }
+
   /** A holding update's promise: now plus the plan's cadence for the incident's priority, to the minute. */
   function holdingPromiseIso(incident: Incident): string {
     const minutes = updateCadenceMinutes(deps.plan(), incident.priority);
@@ -472,6 +563,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     routeFor,
     recordQueued,
     noteSent,
+    headlineForCorrection,
+    recordCorrection,
     draftNext,
     factsFor,
     recordHandover,
