@@ -129,6 +129,9 @@ function event(n: number, count: number, nowMs: number): MaintenanceEvent {
     channels: [],
     seriesUid: null,
     recurrenceId: null,
+    owner: '',
+    origin: 'local',
+    slackTs: null,
   };
 }
 

@@ -29,6 +29,7 @@ import {
 } from './incidents/incidents-service.ts';
 import type { Logger } from './logging/logger.ts';
 import { createSendService } from './messages/send-service.ts';
+import { createEditService } from './messages/edit-service.ts';
 import { createPromiseRestamp } from './messages/promise-restamp.ts';
 import { createSeriesChanges } from './calendar/series-changes.ts';
 import { createHeadlineKeeper } from './incidents/incident-headline.ts';
@@ -69,6 +70,8 @@ import {
 } from './templates/templates-service.ts';
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
 import { createDiagnostics } from './diagnostics/diagnostics-handlers.ts';
+import { createAudienceLedger, audienceLedgerStoreDefinition } from './audiences/audience-ledger.ts';
+import { createAudiencesService, type AudiencesService } from './audiences/audiences-service.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
 import { hostCapabilities } from './notifications/host-capabilities.ts';
 import {
@@ -138,6 +141,7 @@ export interface Core {
   calendar: CalendarService;
   /** The shared picture: reads the plan's channels in Slack and merges other leads' messages. */
   teamSync: TeamSync;
+  audiences: AudiencesService;
   /**
    * Notifications and the tray, decided in core. Built here, started by the desktop shell, which draws them
    * (attention-shell.ts); the browser harness has no tray and never starts it.
@@ -283,6 +287,16 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const editing = createEditService({
+    drafts,
+    history,
+    outbox: outboxService,
+    incidents,
+    plan: plan.get,
+    zone: () => settings.get().timeZone,
+    nowMs: () => deps.clock.now(),
+  });
+
   const calendar = createCalendarService({
     store: openVersionedStore(calendarStoreDefinition, storeContext),
     settingsStore: openVersionedStore(calendarSettingsStoreDefinition, storeContext),
@@ -294,6 +308,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     bus,
     logger: deps.logger,
+    lead: () => settings.get().lead?.userId ?? '',
   });
   outboxService.onChanged((item) => calendar.noteSent(item));
   // The event's calendar file (.ics) goes into the thread of each message whose stage carries it.
@@ -317,11 +332,28 @@ export function createCore(deps: CoreDeps): Core {
   const stopSlackFollow = slackFollow.start();
   const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
+  // What each audience last heard: fed by this Herald's sends and by the team sync's reading of Slack.
+  const audiences = createAudiencesService({
+    ledger: createAudienceLedger(openVersionedStore(audienceLedgerStoreDefinition, storeContext), () =>
+      deps.clock.now(),
+    ),
+    plan: plan.get,
+    incidents,
+    calendar,
+    drafts,
+    outbox: outboxService,
+    history,
+    bus,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+
   const teamSync = createTeamSync({
     gateway: slackGateway,
     directory: channelDirectory,
     plan: plan.get,
     incidents,
+    calendar,
     outbox: outboxService,
     store: openVersionedStore(syncCursorsStoreDefinition, storeContext),
     clock: deps.clock,
@@ -329,10 +361,13 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     workspaceId: async () => (await slackIdentity())?.workspaceId ?? null,
     lead: () => settings.get().lead,
+    onHeard: (message) => audiences.noteFromSlack(message),
   });
   // Whose alerts an incident raises depends on the lead setting and the plan's grace period.
   bus.subscribe((event) => {
     if (event === 'settings:changed' || event === 'plan:changed') incidents.realignAlerts();
+    // Whose maintenance reminders this Herald raises depends on the lead setting too.
+    if (event === 'settings:changed') calendar.sync();
   });
 
   // Declared before use by the update controller's callbacks, which only run after createCore returns.
@@ -419,6 +454,7 @@ export function createCore(deps: CoreDeps): Core {
     ...templates.handlers,
     ...incidents.handlers,
     ...sending.handlers,
+    ...editing.handlers,
     ...channelDirectory.handlers,
     ...outboxService.handlers,
     ...history.handlers,
@@ -427,6 +463,7 @@ export function createCore(deps: CoreDeps): Core {
     ...seriesChanges.handlers,
     ...calendarFiles.handlers,
     ...teamSync.handlers,
+    ...audiences.handlers,
     ...updates.handlers,
     ...unsavedWork.handlers,
     ...loginItem.handlers,
@@ -446,6 +483,7 @@ export function createCore(deps: CoreDeps): Core {
     incidents,
     calendar,
     teamSync,
+    audiences,
     attention,
     outbox: outboxService,
     channels: channelDirectory,
@@ -463,6 +501,7 @@ export function createCore(deps: CoreDeps): Core {
       outboxService.start();
       calendar.start();
       teamSync.start();
+      audiences.start();
       loginItem.apply();
       updates.start();
     },
@@ -471,6 +510,7 @@ export function createCore(deps: CoreDeps): Core {
       stopSlackFollow();
       calendar.stop();
       teamSync.stop();
+      audiences.stop();
       reminders.scheduler.stop();
       reminders.flush();
       outboxService.stop();

@@ -22,6 +22,7 @@ const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
   compose: ComposerScreen,
   calendar: lazy(screenLoaders.calendar),
   incidents: lazy(screenLoaders.incidents),
+  audiences: lazy(screenLoaders.audiences),
   outbox: lazy(screenLoaders.outbox),
   history: lazy(screenLoaders.history),
   templates: lazy(screenLoaders.templates),

@@ -192,6 +192,16 @@ export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
    */
   seriesUid: z.string().min(1).max(255).nullable().default(null),
   recurrenceId: utc.nullable().default(null),
+  /**
+   * The Slack user id of the lead who has comms for it ("" when no lead was named): this Herald's lead for an
+   * event made here, the lead another Herald's messages name for one read from Slack. Files stored before team
+   * sync load with "".
+   */
+  owner: z.string().max(40).default(''),
+  /** Made in this Herald, or read from another lead's messages in Slack (team sync). */
+  origin: z.enum(['local', 'slack']).default('local'),
+  /** The newest Slack message (ts) whose facts the event holds: an older one never overrides a newer one. */
+  slackTs: z.string().max(40).nullable().default(null),
   createdAtUtc: utc,
   updatedAtUtc: utc,
 });

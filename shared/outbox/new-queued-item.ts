@@ -52,15 +52,23 @@ export function newQueuedItem(
   };
 }
 
-/** A freshly queued edit of a sent message: in the target's channel (and thread), like a reply would be. */
+/**
+ * A freshly queued edit of a message: in the target's channel (and thread), like a reply would be. `channel`
+ * and `waitsFor` are the posting item's while that message is still on its way to Slack.
+ */
 export function newEditItem(
   request: ParsedEditRequest,
-  fields: { id: string; nowIso: string },
+  fields: {
+    id: string;
+    nowIso: string;
+    channel: Pick<OutboxItem, 'channel' | 'channelId' | 'channelName'>;
+    waitsFor: string | null;
+  },
 ): Omit<OutboxItem, 'sequence'> {
   const { target } = request;
   const base = newQueuedItem(
     {
-      channel: target.channelId,
+      channel: fields.channel.channel,
       text: request.text,
       ...(request.blocks === undefined ? {} : { blocks: request.blocks }),
       replyBroadcast: false,
@@ -70,14 +78,12 @@ export function newEditItem(
       ...(request.override === undefined ? {} : { override: request.override }),
       ...(request.draft === undefined ? {} : { draft: request.draft }),
     },
-    {
-      ...fields,
-      channel: { channel: target.channelId, channelId: target.channelId, channelName: target.channelName },
-    },
+    { id: fields.id, nowIso: fields.nowIso, channel: fields.channel },
   );
   return {
     ...base,
     kind: 'edit',
+    waitsFor: fields.waitsFor,
     editOf: { itemId: target.itemId, ts: target.ts, purpose: request.purpose },
     threadTs: target.threadTs,
   };

@@ -127,7 +127,8 @@ export const editTargetSchema = z
   .object({
     /** The id of the item that posted it: its history entry and its herald_id. */
     itemId: z.string().trim().min(1).max(200),
-    ts: slackTsSchema,
+    /** Null while the message is still on its way to Slack: the edit waits for it (`waitsFor`) and reads its ts then. */
+    ts: slackTsSchema.nullable(),
     purpose: z.enum(editPurposes),
   })
   .strict();

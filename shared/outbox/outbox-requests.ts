@@ -109,13 +109,18 @@ export const editRequestSchema = z
     target: z
       .object({
         itemId: z.string().trim().min(1).max(200),
-        channelId: z.string().trim().min(1).max(100),
+        /** Where Slack keeps it; both left out (null) for a message still on its way (found by itemId in the outbox). */
+        channelId: z.string().trim().min(1).max(100).nullable().default(null),
         channelName: z.string().max(100).nullable().default(null),
-        ts: slackTsSchema,
+        ts: slackTsSchema.nullable().default(null),
         /** The thread it is a reply in, if it is one (for its permalink). */
         threadTs: slackTsSchema.nullable().default(null),
       })
-      .strict(),
+      .strict()
+      .refine((target) => (target.ts === null) === (target.channelId === null), {
+        message: 'give both the channel id and the ts of a message in Slack, or neither for one still queued',
+        path: ['ts'],
+      }),
     purpose: z.enum(editPurposes),
     text,
     blocks: blocksSchema.optional(),

@@ -131,3 +131,8 @@ export function editChecklistHelp(
 export function withIncidentUpdateCadence(plan: Plan, cadence: Plan['incidentUpdateCadence']): Plan {
   return { ...plan, incidentUpdateCadence: { ...cadence } };
 }
+
+/** The plan with a new escalation grace (minutes an update may be overdue before every lead is told). */
+export function withEscalationGrace(plan: Plan, minutes: number): Plan {
+  return { ...plan, escalationGraceMinutes: minutes };
+}

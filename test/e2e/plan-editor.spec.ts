@@ -180,4 +180,42 @@ test.describe('the plan editor', () => {
     await expect(editor.getByTestId('plan-channel-jdt-chat')).toBeVisible();
     expect(channelsOf(await storedPlan(harness))).toContain('jdt-chat');
   });
+  test('the escalation grace: a bad number is refused beside its box and kept there, a good one is saved', async ({
+    page,
+    openHerald,
+    harness,
+    expectNoAxeViolations,
+  }) => {
+    await openPlanEditor(openHerald);
+    const form = page.getByRole('form', { name: 'Incident update cadence' });
+    const grace = form.getByLabel('Tell every lead after (minutes overdue)');
+    await expect(grace).toHaveValue('15');
+
+    await grace.fill('a while');
+    await form.getByRole('button', { name: 'Save cadence and escalation' }).click();
+    await expect(grace).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByText('Type a number of minutes, such as 15.')).toBeVisible();
+
+    await grace.fill('2000');
+    await form.getByRole('button', { name: 'Save cadence and escalation' }).click();
+    await expect(form.getByText('Must be at most 1,440 minutes (a day).')).toBeVisible();
+    // Nothing is saved, and what was typed stays in the box to be fixed.
+    await expect(grace).toHaveValue('2000');
+    expect((await storedPlan(harness)).escalationGraceMinutes).toBe(15);
+    await expectNoAxeViolations();
+    await page.screenshot({ path: '/tmp/s3-team-grace-error.png', fullPage: false });
+
+    await grace.fill('25');
+    await form.getByRole('button', { name: 'Save cadence and escalation' }).click();
+    await expect(page.getByTestId('plan-status')).toHaveText('Saved: how often incident updates are due.');
+    await expect(grace).not.toHaveAttribute('aria-invalid', 'true');
+    expect((await storedPlan(harness)).escalationGraceMinutes).toBe(25);
+
+    await page.reload();
+    await expect(
+      page
+        .getByRole('form', { name: 'Incident update cadence' })
+        .getByLabel('Tell every lead after (minutes overdue)'),
+    ).toHaveValue('25');
+  });
 });

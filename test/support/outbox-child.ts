@@ -1,11 +1,12 @@
 // A Herald core in a process of its own, for crash tests: the test kills it
 // with SIGKILL mid-send and starts it again on the same data folder.
 //   node --import tsx test/support/outbox-child.ts --data-dir D --slack-api-url U
-//        [--token T] [--enqueue N --channels a,b,c] [--correct-each]
+//        [--token T] [--enqueue N --channels a,b,c] [--correct-each] [--file-each]
 // Prints `ENQUEUED <n> <id> <channel>` once each message is stored, `SENT <id> <ts>`
 // as each is sent, and `IDLE` (then exits) once nothing is left to send. With
 // --correct-each, every message is corrected (an edit item) as soon as it is
-// sent, printing `EDIT <postId> <editId> <ts>`.
+// sent, printing `EDIT <postId> <editId> <ts>`. With --file-each, every message gets a
+// file in its thread (a `file` item), printing `FILE <postId> <fileId> <title>`.
 import { parseArgs } from 'node:util';
 import { createSystemClock } from '../../electron/core/clock/clock.ts';
 import { createCore } from '../../electron/core/create-core.ts';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     enqueue: { type: 'string', default: '0' },
     channels: { type: 'string', default: 'operations-engineering-update' },
     'correct-each': { type: 'boolean', default: false },
+    'file-each': { type: 'boolean', default: false },
   },
 });
 const dataDir = values['data-dir'];
@@ -68,6 +70,21 @@ core.outbox.onChanged((item) => {
     });
     if (!edit.ok) throw new Error(edit.error.message);
     process.stdout.write(`EDIT ${item.id} ${edit.value.id} ${item.ts}\n`);
+  }
+  if (values['file-each'] && item.state === 'sent' && item.kind === 'message') {
+    const title = `Add to calendar: crash test ${item.id}`;
+    const file = core.outbox.enqueueFile({
+      withItemId: item.id,
+      file: {
+        name: 'crash-test.ics',
+        title,
+        content: `BEGIN:VCALENDAR\r\nUID:${item.id}\r\nEND:VCALENDAR\r\n`,
+        calendar: null,
+      },
+      comment: 'A calendar file for the crash test.',
+    });
+    if (!file.ok) throw new Error(file.error.message);
+    process.stdout.write(`FILE ${item.id} ${file.value.id} ${title}\n`);
   }
   if (isDone()) {
     process.stdout.write('IDLE\n');

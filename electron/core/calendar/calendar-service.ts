@@ -61,6 +61,7 @@ import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
 import { occurrenceFields, seriesOccurrences } from './event-series.ts';
 import { isFinished } from '../../../shared/calendar/event-vocabulary.ts';
+import { mergeMaintenanceMessage, type MaintenanceMessage } from '../team-sync/maintenance-merge.ts';
 import { occurrenceUid } from './ics/ics-recurrence.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
@@ -79,6 +80,8 @@ export interface CalendarServiceDeps {
   bus: EventBus;
   logger: Logger;
   createId?: () => string;
+  /** This Herald's lead (Slack user id, "" when none is named): the owner of events made here. */
+  lead?: () => string;
 }
 
 export type Opened = { draftId: string; isNew: boolean };
@@ -145,6 +148,10 @@ export interface CalendarService {
   noteSent(item: SentItem): void;
   /** Arms the reminders now due within the horizon (events and duties). */
   sync(): void;
+  /** Folds one maintenance message read from Slack into the calendar (team sync); idempotent, keyed by event id. */
+  mergeFromSlack(message: MaintenanceMessage): MaintenanceEvent | undefined;
+  /** Whether this Herald's lead has comms for it (also when no lead is named, or the owner is unknown). */
+  isMine(event: Pick<MaintenanceEvent, 'owner'>): boolean;
   start(): void;
   stop(): void;
   handlers: CalendarHandlers;
@@ -194,10 +201,17 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     return eventDetail(event, queryContext(), refs);
   }
 
+  const lead = () => deps.lead?.() ?? '';
+  const isMine = (event: Pick<MaintenanceEvent, 'owner'>) => {
+    const me = lead();
+    return me === '' || event.owner === '' || event.owner === me;
+  };
+
   const syncContext = () => ({
     port: deps.reminders,
     leadTimes: settings().leadTimes,
     nowMs: deps.clock.now(),
+    isMine,
   });
 
   /** Reminders and drafts follow; a failure there is logged, never undoes the saved event. */
@@ -208,8 +222,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       deps.logger.error('calendar.reminder_sync_failed', { eventId: event.id, error });
     }
     if (before && timesChanged(before, event)) refreshEventDrafts(draftDeps, event);
-    // The change needs its own message only if people heard the old plan.
-    if (before && wasAnnounced(event)) {
+    // The change needs its own message only if people heard the old plan, and only from the lead who has comms.
+    if (before && wasAnnounced(event) && isMine(event)) {
       const hasMoved = Date.parse(event.startsAtUtc) !== Date.parse(before.startsAtUtc);
       if (event.status === 'rescheduled' && hasMoved) openEventDraft(draftDeps, event, 'rescheduled');
       if (event.status === 'cancelled' && before.status !== 'cancelled')
@@ -230,7 +244,7 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   }
 
   const make = (fields: EventFields, seed: Omit<NewEventSeed, 'id' | 'nowUtc'> = {}) =>
-    newEvent(fields, { id: createId(), nowUtc: nowUtc(), ...seed });
+    newEvent(fields, { id: createId(), nowUtc: nowUtc(), owner: lead(), ...seed });
 
   function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
     const current = find(id);
@@ -512,6 +526,15 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (!event || !stage.success || Object.hasOwn(event.sentStages, stage.data)) return;
       const sent = applySent(event, stage.data, item.sentAtUtc ?? nowUtc());
       if (sent.ok) save(sent.value, event);
+    },
+    isMine,
+    mergeFromSlack(message) {
+      const existing = find(message.facts.id);
+      const merged = mergeMaintenanceMessage(existing, message);
+      if (merged === undefined || merged === existing) return merged;
+      // Another lead's event: its messages are theirs to send, so this Herald arms none (see event-reminders.ts).
+      save(merged, existing ?? null);
+      return merged;
     },
     sync() {
       try {

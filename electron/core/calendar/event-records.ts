@@ -29,6 +29,8 @@ export interface NewEventSeed {
   /** An occurrence of a repeating event in an imported file: its series and original start. */
   seriesUid?: string | null;
   recurrenceId?: string | null;
+  /** The lead who has comms for it (Slack user id), "" when none is named. */
+  owner?: string;
 }
 
 export function newEvent(fields: EventFields, seed: NewEventSeed): MaintenanceEvent {
@@ -44,6 +46,9 @@ export function newEvent(fields: EventFields, seed: NewEventSeed): MaintenanceEv
     changeReason: '',
     seriesUid: seed.seriesUid ?? null,
     recurrenceId: seed.recurrenceId ?? null,
+    owner: seed.owner ?? '',
+    origin: 'local',
+    slackTs: null,
     createdAtUtc: seed.nowUtc,
     updatedAtUtc: seed.nowUtc,
   };

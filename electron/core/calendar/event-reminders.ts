@@ -1,8 +1,9 @@
 // Keeps each maintenance event's reminders in step with its schedule: one
 // armed reminder per message that is still to be sent and falls due within
 // the horizon; none for messages already sent, for cancelled or finished
-// events, or for messages due too far ahead (a later sync arms those, so the
-// reminder store holds weeks of work rather than years).
+// events, for another lead's events (their Herald reminds them), or for
+// messages due too far ahead (a later sync arms those, so the reminder store
+// holds weeks of work rather than years).
 import type { Result } from '../../../shared/api/result.ts';
 import { commsSchedule, reminderStageFor, type LeadTimes } from '../../../shared/calendar/comms-schedule.ts';
 import { isFinished } from '../../../shared/calendar/event-lifecycle.ts';
@@ -41,6 +42,8 @@ export interface SyncContext {
   port: ReminderPort;
   leadTimes: LeadTimes;
   nowMs: number;
+  /** Whether this Herald's lead has comms for the event; another lead's Herald reminds them, not this one. */
+  isMine?: (event: MaintenanceEvent) => boolean;
 }
 
 const hasOpen = (port: ReminderPort, subject: ReminderSubject) => port.withSubject(subject).some(isOpen);
@@ -54,7 +57,7 @@ const hasOpen = (port: ReminderPort, subject: ReminderSubject) => port.withSubje
  */
 export function syncEventReminders(event: MaintenanceEvent, context: SyncContext): void {
   const { port, nowMs } = context;
-  if (isFinished(event)) {
+  if (isFinished(event) || context.isMine?.(event) === false) {
     if (maintenanceStages.some((stage) => hasOpen(port, { type: 'maintenance', eventId: event.id, stage }))) {
       port.cancelFor({ type: 'maintenance', eventId: event.id });
     }

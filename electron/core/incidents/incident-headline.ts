@@ -23,6 +23,8 @@ export interface HeadlineDeps {
 export interface HeadlineKeeper {
   /** Queues an edit of the declaration if its headline changed; answers the headline text queued, or null. */
   refresh(incident: Incident): string | null;
+  /** The headline with the declaration's words from `declarationDraft` (a correction of the declaration itself). */
+  render(incident: Incident, declarationDraft: Draft): { text: string; blocks: EditRequest['blocks'] };
 }
 
 const REPLY_LABELS: Readonly<Record<IncidentTimelineKind, string>> = {
@@ -72,30 +74,36 @@ export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
     };
   }
 
+  function render(incident: Incident, declarationDraft: Draft | null) {
+    const zone = deps.zone();
+    const facts: HeadlineFacts = {
+      title: incident.title,
+      status: incident.status,
+      nextUpdateAtUtc: incident.nextUpdateAtUtc,
+      resolvedAtUtc: incident.resolvedAtUtc,
+      latestReply: latestReply(incident),
+      postmortemUrl: incident.postmortemUrl,
+    };
+    const declared = declarationDraft
+      ? renderBlocks(withoutHeadlineFields(declarationDraft), deps.plan(), { zone })
+      : null;
+    const headline = renderHeadline(facts, declared, zone);
+    return { text: headline.text, blocks: headline.blocks as unknown as EditRequest['blocks'] };
+  }
+
   return {
+    render,
     refresh(incident) {
       if (incident.threadTs === null) return null;
       const declaration = declarationOf(incident);
       if (declaration === null) return null;
-      const zone = deps.zone();
-      const facts: HeadlineFacts = {
-        title: incident.title,
-        status: incident.status,
-        nextUpdateAtUtc: incident.nextUpdateAtUtc,
-        resolvedAtUtc: incident.resolvedAtUtc,
-        latestReply: latestReply(incident),
-        postmortemUrl: incident.postmortemUrl,
-      };
-      const declared = declaration.draft
-        ? renderBlocks(withoutHeadlineFields(declaration.draft), deps.plan(), { zone })
-        : null;
-      const headline = renderHeadline(facts, declared, zone);
+      const headline = render(incident, declaration.draft);
       if (headline.text === incident.headlineText) return null;
       const queued = deps.outbox().enqueueEdit({
         target: declaration.target,
         purpose: 'headline',
         text: headline.text,
-        blocks: headline.blocks as unknown as EditRequest['blocks'],
+        blocks: headline.blocks,
         source: {
           incidentId: incident.id,
           typeId: declaration.draft?.typeId,

@@ -107,7 +107,36 @@ export interface IncidentsService {
    * headline once a later stage's reply is in Slack (or its permalink arrives).
    */
   noteSent: (item: OutboxItem) => void;
-  draftNext: (incidentId: string, kind: NextMessageKind) => Result<StoredDraft>;
+  /**
+   * The text a correction of an incident's declaration must carry when the declaration is already its
+   * headline (status, promise, links under the corrected words); null for any other message.
+   */
+  headlineForCorrection: (
+    messageId: string,
+    draft: Draft,
+    title: string,
+  ) => { text: string; blocks: ReturnType<HeadlineKeeper['render']>['blocks'] } | null;
+  /**
+   * A message of an incident was corrected (queued as an edit): its timeline entry and promise become the
+   * correction's, the reminders move if the incident's promise changed, and the headline follows. Answers
+   * the incident, or undefined when the message is no incident's.
+   */
+  recordCorrection: (
+    messageId: string,
+    draft: Draft,
+    title: string,
+    declarationHeadline: string | null,
+  ) => Incident | undefined;
+  /**
+   * A draft of the incident's next message. `elsewhere.channel` drafts it for another channel the plan tells
+   * (the audiences view's fix for a channel left behind): a top-level message there, not a reply in the thread,
+   * and a resolution even once the incident is resolved where it was declared.
+   */
+  draftNext: (
+    incidentId: string,
+    kind: NextMessageKind,
+    elsewhere?: { channel: string },
+  ) => Result<StoredDraft>;
   /** The facts a message about the incident carries in its Slack metadata. */
   factsFor: (routing: IncidentRouting, draft: Draft | null, title: string) => IncidentFacts;
   /** Records this lead's take-over note, queued in the thread: they own it at once, until Slack says otherwise. */
@@ -193,6 +222,11 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       );
   };
 
+  /** Whether a channel is not the one the incident was declared in (its thread's). */
+  const isOtherChannel = (incident: Incident, channel: string) =>
+    channel.trim() !== '' &&
+    channel.replace(/^#/, '').toLowerCase() !== incident.channel.replace(/^#/, '').toLowerCase();
+
   const routeFor: IncidentsService['routeFor'] = (draft, origin) => {
     const kind = stageKind(draft);
     if (kind === null) return ok(null);
@@ -204,9 +238,12 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       return ok(null);
     }
     const wasHolding = draft.fields.isHolding === 'yes';
-    const threading = incident.threadTs
-      ? { threadTs: incident.threadTs }
-      : { threadOf: incident.declarationOutboxId };
+    // A message for another channel (one the plan also tells) stands at its top level: the thread is elsewhere.
+    const threading = isOtherChannel(incident, draft.channel)
+      ? {}
+      : incident.threadTs
+        ? { threadTs: incident.threadTs }
+        : { threadOf: incident.declarationOutboxId };
     return ok({
       incidentId: incident.id,
       kind: kind === 'update' && wasHolding ? 'holding' : kind,
@@ -373,6 +410,77 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     if (headlineText !== null) save({ ...replied, headlineText });
   }
 
+  const incidentOfMessage = (messageId: string) =>
+    all().find(
+      (candidate) =>
+        candidate.declarationOutboxId === messageId ||
+        candidate.timeline.some((entry) => entry.outboxItemId === messageId),
+    );
+
+  function headlineForCorrection(messageId: string, draft: Draft, title: string) {
+    const incident = incidentOfMessage(messageId);
+    if (!incident || incident.declarationOutboxId !== messageId) return null;
+    if (incident.headlineText === null || !deps.headline) return null;
+    // A corrected declaration may rename the incident (a mistyped service): the headline shows the new name.
+    return deps.headline.render({ ...incident, title: title.slice(0, 500) }, draft);
+  }
+
+  function recordCorrection(
+    messageId: string,
+    draft: Draft,
+    title: string,
+    declarationHeadline: string | null,
+  ): Incident | undefined {
+    const existing = incidentOfMessage(messageId);
+    if (!existing) return undefined;
+    const index = existing.timeline.findIndex((entry) => entry.outboxItemId === messageId);
+    const entry = existing.timeline[index];
+    if (!entry) return undefined;
+    const promiseMs = instantOf(draft, 'nextUpdateAtUtc');
+    const nextUpdateAtUtc =
+      entry.kind === 'resolved' || promiseMs === undefined ? null : new Date(promiseMs).toISOString();
+    const timeline = existing.timeline.map((item, at) =>
+      at === index ? { ...item, summary: title.slice(0, 500), nextUpdateAtUtc } : item,
+    );
+    // What Slack's log said of it is what the correction says now (the team sync reads a message once).
+    const slackEvents = existing.slackEvents.map((event) =>
+      event.heraldId === messageId ? { ...event, nextUpdateAtUtc, summary: title.slice(0, 500) } : event,
+    );
+    const isDeclaration = existing.declarationOutboxId === messageId;
+    const isLatest = index === existing.timeline.length - 1;
+    const corrected: Incident = {
+      ...existing,
+      timeline,
+      slackEvents,
+      ...(isDeclaration
+        ? { title: title.slice(0, 500), service: answerOf(draft, 'service') || existing.service }
+        : {}),
+      ...(isDeclaration && answerOf(draft, 'priority') !== ''
+        ? { priority: answerOf(draft, 'priority') }
+        : {}),
+      ...(isLatest && entry.kind !== 'postmortem' && entry.kind !== 'handover'
+        ? { carried: carriedFrom(draft, existing.carried) }
+        : {}),
+      ...(entry.kind === 'postmortem'
+        ? { postmortemUrl: answerOf(draft, 'postmortemUrl') || existing.postmortemUrl }
+        : {}),
+    };
+    // The status is the latest stage's: correcting the latest update (or the declaration, alone) restates it.
+    const latestStageIndex = existing.timeline.findLastIndex((item) =>
+      ['declared', 'update', 'holding'].includes(item.kind),
+    );
+    const named = statusFromAnswer(draft.fields.status);
+    if (named && index === latestStageIndex && existing.state === 'open') corrected.status = named;
+    const settled = settle(corrected);
+    if (settled.nextUpdateAtUtc !== existing.nextUpdateAtUtc) {
+      // The promise readers see moved: the alerts move with it (or clear, when none is made any more).
+      alignAlerts(existing, settled, settled.nextUpdateAtUtc === null ? 'local_update' : 'promised');
+    }
+    if (declarationHeadline !== null) return save({ ...settled, headlineText: declarationHeadline });
+    const headlineText = deps.headline?.refresh(settled) ?? null;
+    return save(headlineText === null ? settled : { ...settled, headlineText });
+  }
+
   /** A holding update's promise: now plus the plan's cadence for the incident's priority, to the minute. */
   function holdingPromiseIso(incident: Incident): string {
     const minutes = updateCadenceMinutes(deps.plan(), incident.priority);
@@ -391,12 +499,21 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     return deps.drafts.save(draft, stored.meta.focusedField);
   }
 
-  function draftNext(incidentId: string, kind: NextMessageKind): Result<StoredDraft> {
+  function draftNext(
+    incidentId: string,
+    kind: NextMessageKind,
+    elsewhere?: { channel: string },
+  ): Result<StoredDraft> {
     const incident = get(incidentId);
     if (!incident) return fail('not_found', 'There is no such incident.');
-    if (incident.state === 'resolved' && kind !== 'postmortem') {
+    const otherChannel =
+      elsewhere && isOtherChannel(incident, elsewhere.channel) ? elsewhere.channel.replace(/^#/, '') : null;
+    // Another channel still showing it open is told of the resolution, even after it.
+    const isLateResolution = otherChannel !== null && kind === 'resolved';
+    if (incident.state === 'resolved' && kind !== 'postmortem' && !isLateResolution) {
       return fail('conflict', 'This incident is resolved. Its next message is the postmortem.');
     }
+    const channel = otherChannel ?? incident.channel;
     const typeId = kind === 'postmortem' ? POSTMORTEM_TYPE_ID : INCIDENT_TYPE_ID;
     const stage = kind === 'postmortem' ? 'message' : kind === 'resolved' ? 'resolved' : 'update';
     const reusable = deps.drafts
@@ -405,6 +522,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
         (stored) =>
           stored.draft.typeId === typeId &&
           stored.draft.stage === stage &&
+          !isOtherChannel(incident, stored.draft.channel) === (otherChannel === null) &&
+          (otherChannel === null || stored.draft.channel === otherChannel) &&
           (stored.draft.fields.isHolding === 'yes') === (kind === 'holding'),
       );
     if (reusable) return kind === 'holding' ? freshenHolding(reusable, incident) : ok(reusable);
@@ -428,8 +547,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     const created = deps.drafts.create({
       typeId,
       stage,
-      channel: incident.channel,
-      ...(incident.threadTs ? { threadTs: incident.threadTs } : {}),
+      channel,
+      ...(incident.threadTs && otherChannel === null ? { threadTs: incident.threadTs } : {}),
       fields,
       origin: { kind: 'incident', incidentId },
     });
@@ -444,6 +563,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     routeFor,
     recordQueued,
     noteSent,
+    headlineForCorrection,
+    recordCorrection,
     draftNext,
     factsFor,
     recordHandover,

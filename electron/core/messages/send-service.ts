@@ -5,14 +5,14 @@
 import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import type { SendResult } from '../../../shared/api/channels/messages.ts';
 import type { Args } from '../../../shared/api/contract.ts';
-import { lintDraft, renderBlocks, titleOf, type Draft } from '../../../shared/messages/index.ts';
+import { lintDraft, titleOf, type Draft } from '../../../shared/messages/index.ts';
 import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
 import { findType, isShownInChannel, slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
-import { checkLimits } from '../../../shared/slack/limits.ts';
 import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { IncidentRouting, IncidentsService } from '../incidents/incidents-service.ts';
+import { checkForSlack } from './message-checks.ts';
 import type { OutboxPort } from './outbox-port.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 
@@ -60,6 +60,14 @@ export function createSendService(deps: SendServiceDeps): SendService {
     if (!stored || stored.meta.deletedAtUtc !== null)
       return fail('not_found', 'That draft no longer exists; it may have been sent already.');
     const { draft } = stored;
+    if (stored.meta.origin.kind === 'correction')
+      return fail(
+        'conflict',
+        'This draft corrects a message already in Slack: save the edit instead of sending it.',
+        {
+          fix: 'Use “Save edit in Slack”.',
+        },
+      );
     const plan = deps.plan();
     const type = findType(plan, draft.typeId);
     if (!type)
@@ -81,26 +89,12 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const when = timing(args, deps.outbox.connection().state === 'online', routing, nowMs);
     if (!when.ok) return when;
 
-    // Slack's limits come first: no override sends a message Slack would refuse or cut.
-    const rendered = renderBlocks(draft, plan, { zone });
-    const tooBig = checkLimits(rendered).filter((problem) => problem.severity === 'error');
-    if (tooBig.length > 0)
-      return fail('too_long', tooBig.map((problem) => problem.message).join(' '), {
-        fix: 'Shorten it to fit Slack’s limits (the preview shows each one); an override cannot send it.',
-      });
-
-    const lint = lintDraft(draft, plan, { nowMs, zone });
-    const blocking = lint.warnings.filter((warning) => warning.isBlocking);
-    if (blocking.length > 0 && args.overrideReason === undefined) {
-      return fail(
-        'checklist_incomplete',
-        `Not ready to send: ${blocking.map((warning) => warning.message).join(' ')}`,
-        {
-          fix: 'Complete the missing items, or send anyway with a reason (it is recorded in history).',
-          fields: blocking.flatMap((warning) => (warning.itemId ? [warning.itemId] : [])),
-        },
-      );
-    }
+    const checked = checkForSlack(draft, plan, lintDraft(draft, plan, { nowMs, zone }), {
+      zone,
+      overrideReason: args.overrideReason,
+    });
+    if (!checked.ok) return checked;
+    const { text, blocks, checklist, override } = checked.value;
 
     const promise = draft.fields.nextUpdateAtUtc;
     const { origin } = stored.meta;
@@ -123,8 +117,8 @@ export function createSendService(deps: SendServiceDeps): SendService {
         : undefined;
     const request: EnqueueRequest = {
       channel: draft.channel,
-      text: rendered.text,
-      blocks: rendered.blocks as unknown as EnqueueRequest['blocks'],
+      text,
+      blocks,
       ...threadingOf(draft, routing),
       replyBroadcast: isThreaded && (args.alsoToChannel ?? isShownInChannel(type, draft.stage)),
       ...when.value,
@@ -135,15 +129,8 @@ export function createSendService(deps: SendServiceDeps): SendService {
       // Kept with the message: the headline re-renders the declaration from it, and a correction reopens it.
       draft,
       ...(facts ? { facts } : {}),
-      checklist: lint.checklist,
-      ...(args.overrideReason !== undefined && blocking.length > 0
-        ? {
-            override: {
-              reason: args.overrideReason,
-              warnings: blocking.map(({ code, message }) => ({ code, message })),
-            },
-          }
-        : {}),
+      checklist,
+      ...(override ? { override } : {}),
     };
     const queued = deps.outbox.enqueue(request);
     if (!queued.ok) return queued;

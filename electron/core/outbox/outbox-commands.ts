@@ -15,6 +15,7 @@ import {
   type EditRequest,
   type EnqueueRequest,
   type OutboxPatch,
+  type ParsedEditRequest,
 } from '../../../shared/outbox/outbox-requests.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
@@ -63,6 +64,8 @@ interface TimedRequest {
   promiseAtUtc?: string | null | undefined;
   scheduleForUtc?: string | null | undefined;
 }
+/** A posted message can be edited once it is in Slack; one in these states gets there first (the edit waits). */
+const ON_ITS_WAY: ReadonlySet<OutboxItem['state']> = new Set(['queued', 'sending', 'held', 'sent']);
 
 const STATE_WORDS: Record<OutboxItem['state'], string> = {
   queued: 'waiting to be sent',
@@ -132,6 +135,41 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
     return { channel: trimmed, channelId: isChannelId(trimmed) ? trimmed : null, channelName: null };
   }
 
+  /**
+   * Where an edit goes: the channel Slack keeps the message in, or, for a message still on its way there
+   * (named by its outbox item alone), that item's channel, waiting for it to be sent.
+   */
+  function editPlacement(
+    target: ParsedEditRequest['target'],
+  ): Result<{ channel: Pick<OutboxItem, 'channel' | 'channelId' | 'channelName'>; waitsFor: string | null }> {
+    if (target.ts !== null && target.channelId !== null) {
+      const { channelId, channelName } = target;
+      return ok({ channel: { channel: channelId, channelId, channelName }, waitsFor: null });
+    }
+    const posting = deps.repo.get(target.itemId);
+    if (!posting || posting.kind !== 'message')
+      return fail('not_found', 'The message this edit changes is neither in Slack nor in the outbox.', {
+        fields: ['target'],
+      });
+    if (!ON_ITS_WAY.has(posting.state))
+      return fail(
+        'conflict',
+        `This message is ${STATE_WORDS[posting.state]}, so there is no message in Slack for this edit to change.`,
+        {
+          fix:
+            posting.state === 'scheduled'
+              ? 'Change it in the Outbox before Slack posts it.'
+              : 'Send the corrected message as a new one.',
+        },
+      );
+    const channel = {
+      channel: posting.channel,
+      channelId: posting.channelId,
+      channelName: posting.channelName,
+    };
+    return ok({ channel, waitsFor: posting.state === 'sent' ? null : posting.id });
+  }
+
   /** Children of a cancelled item can never join its thread. */
   function failOrphans(parentId: string): void {
     for (const child of deps.repo.all()) {
@@ -171,6 +209,8 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       const read = readRequest(editRequestSchema, request);
       if (!read.ok) return read;
       const args = read.value;
+      const where = editPlacement(args.target);
+      if (!where.ok) return where;
       for (const waiting of deps.repo.all()) {
         const isSameEdit =
           waiting.kind === 'edit' &&
@@ -190,7 +230,9 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
             },
           });
       }
-      return done(deps.repo.add(newEditItem(args, { id: deps.createId(), nowIso: nowIso() })));
+      return done(
+        deps.repo.add(newEditItem(args, { id: deps.createId(), nowIso: nowIso(), ...where.value })),
+      );
     },
 
     enqueueDeletion(targetId, source) {

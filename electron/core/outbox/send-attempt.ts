@@ -127,9 +127,21 @@ async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: strin
     });
     return;
   }
+  // A message that was still on its way when the edit was queued: it is in Slack now (the edit waited for it).
+  const posting = target.ts === null || item.threadTs === null ? deps.repo.get(target.itemId) : undefined;
+  const ts = target.ts ?? posting?.ts ?? null;
+  const threadTs = item.threadTs ?? posting?.threadTs ?? null;
+  if (ts === null) {
+    deps.transitions.fail(item, {
+      code: 'edit_target_missing',
+      message: 'Herald cannot find the Slack message this edit changes.',
+      fix: 'Cancel it and edit the message again from History.',
+    });
+    return;
+  }
   let current: OutboxItem | undefined = item;
   if (item.isOutcomeUnclear) {
-    const answer = await deps.gateway.readMessage(channelId, target.ts, item.threadTs);
+    const answer = await deps.gateway.readMessage(channelId, ts, threadTs);
     current = stillQueued(deps.repo, item.id);
     if (!current) return;
     // A channel Herald may post to but not read: applying the same text again is harmless, so go ahead.
@@ -138,12 +150,12 @@ async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: strin
     if (!answer.ok && !isUnreadable) {
       deps.transitions.afterFailure(current, answer.error, {
         wasSend: false,
-        method: item.threadTs === null ? 'conversations.history' : 'conversations.replies',
+        method: threadTs === null ? 'conversations.history' : 'conversations.replies',
       });
       return;
     }
     if (answer.ok && answer.value?.text === current.text) {
-      deps.transitions.markSent(current, target.ts, 'edit');
+      deps.transitions.markSent(current, ts, 'edit');
       return;
     }
     current = deps.repo.patch(item.id, { isOutcomeUnclear: false });
@@ -154,15 +166,17 @@ async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: strin
     state: 'sending',
     attempts: current.attempts + 1,
     firstAttemptAtUtc: current.firstAttemptAtUtc ?? nowIso,
+    editOf: { ...target, ts },
+    threadTs,
   });
   const answer = await deps.gateway.update({
     channel: channelId,
-    ts: target.ts,
+    ts,
     text: sending.text,
     // Slack keeps a message's blocks when an update leaves them out: an edit without blocks clears them.
     blocks: sending.blocks ?? [],
   });
-  if (answer.ok) deps.transitions.markSent(sending, target.ts, 'edit');
+  if (answer.ok) deps.transitions.markSent(sending, ts, 'edit');
   else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });
 }
 
@@ -170,7 +184,6 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
   let item = stillQueued(deps.repo, itemId);
   if (!item || item.channelId === null) return;
   const channelId = item.channelId;
-  if (item.kind === 'edit') return attemptEdit(deps, item, channelId);
   // A file waits for (and joins the thread of) the message it goes with: it settles that itself.
   if (item.kind === 'file') return attemptFile(deps, item, channelId);
   const prerequisite = prerequisiteOf(deps.repo, item);
@@ -179,14 +192,22 @@ export async function attemptItem(deps: AttemptDeps, itemId: string): Promise<vo
     deps.repo.patch(item.id, {
       state: 'cancelled',
       nextAttemptAtUtc: null,
-      problem: {
-        code: 'prerequisite_failed',
-        message: 'Not sent: the step it waited for (removing the message it replaces) did not happen.',
-        fix: 'Look at that item in the outbox; send this again from its draft if it should still go.',
-      },
+      problem:
+        item.kind === 'edit'
+          ? {
+              code: 'prerequisite_failed',
+              message: 'Not applied: the message it edits never reached Slack (it failed or was cancelled).',
+              fix: 'Send the corrected message as a new one if it should still go.',
+            }
+          : {
+              code: 'prerequisite_failed',
+              message: 'Not sent: the step it waited for (removing the message it replaces) did not happen.',
+              fix: 'Look at that item in the outbox; send this again from its draft if it should still go.',
+            },
     });
     return;
   }
+  if (item.kind === 'edit') return attemptEdit(deps, item, channelId);
   if (item.kind === 'delete_scheduled') return attemptDeletion(deps, item);
 
   if (item.isOutcomeUnclear) {

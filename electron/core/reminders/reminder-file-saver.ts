@@ -9,6 +9,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
+import { stampedEnvelope } from '../storage/versioned-store.ts';
 
 export interface ReminderFileSaver {
   /** Starts writing `all`; a save asked for while one runs waits for it and writes the latest. */
@@ -34,11 +35,7 @@ export function createReminderFileSaver(deps: FileSaverDeps): ReminderFileSaver 
   let tempCount = 0;
 
   async function write(all: readonly Reminder[], startedIn: number): Promise<void> {
-    const text = JSON.stringify(
-      { schemaVersion: deps.schemaVersion, data: { reminders: all } },
-      undefined,
-      '\t',
-    );
+    const text = JSON.stringify(stampedEnvelope({ reminders: all }, deps.schemaVersion), undefined, '\t');
     const tempPath = `${deps.path}.${process.pid}.${++tempCount}.tmp`;
     const handle = await open(tempPath, 'w');
     try {

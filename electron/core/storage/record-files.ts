@@ -32,7 +32,13 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
 import { quarantineFile } from './quarantine.ts';
-import { currentVersion, decodeStored, type Decoded, type StoredShape } from './versioned-store.ts';
+import {
+  currentVersion,
+  decodeStored,
+  stampedEnvelopeText,
+  type Decoded,
+  type StoredShape,
+} from './versioned-store.ts';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 const TEMPORARY = '.json.tmp-';
@@ -222,7 +228,7 @@ export function createRecordFiles<S extends z.ZodType>(
     const path = pathOf(id);
     const order = writeCount++;
     const pending: PendingWrite = { id, path, temporary: `${path}.tmp-${process.pid}-${order}`, order };
-    writeFileSync(pending.temporary, JSON.stringify({ schemaVersion: version, data: record }));
+    writeFileSync(pending.temporary, stampedEnvelopeText(record, version));
     // A plain write goes straight into place, unless an earlier durable one is still waiting: it must
     // not be overtaken, so this one waits in the same line.
     if (!durable && !waiting.has(id)) {

@@ -12,6 +12,15 @@
 // `openVersionedStore` is that over one conf-like file: reads come from an
 // in-memory copy; every write goes through to the backend, which writes
 // atomically (conf writes a temp file and renames it).
+//
+// Checked once, trusted after. Herald writes only data it has checked, and
+// stamps the envelope with a digest of it (`stampedEnvelope`). Data at the
+// current version whose digest still matches is exactly what Herald wrote, so
+// it is used without running the schema again: at start, zod over every
+// stored record was most of core's start on a year-old folder. Anything else
+// (no digest, another version, a changed byte) takes the full path: migrate,
+// then check (docs/decisions.md "Checked once, trusted after").
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
@@ -74,16 +83,44 @@ export interface Unusable {
 
 export type Decoded<T> = Result<{ data: T; version: number }, Unusable>;
 
+/** The digest of data as JSON.stringify writes it (the same text after a JSON round trip). */
+function digestOfJson(json: string): string {
+  return createHash('sha256').update(json).digest('base64');
+}
+
+/** The envelope Herald writes: checked data at the current version, with the digest that lets it skip the check later. */
+export function stampedEnvelope(
+  data: unknown,
+  version: number,
+): { schemaVersion: number; digest: string; data: unknown } {
+  return { schemaVersion: version, digest: digestOfJson(JSON.stringify(data)), data };
+}
+
+/** The same envelope as JSON text, serialising the data once (record files write many small ones). */
+export function stampedEnvelopeText(data: unknown, version: number): string {
+  const json = JSON.stringify(data);
+  return `{"schemaVersion":${version},"digest":${JSON.stringify(digestOfJson(json))},"data":${json}}`;
+}
+
 /** A stored envelope of any known version, upgraded and checked; or why it cannot be used. */
 export function decodeStored<S extends z.ZodType>(raw: unknown, shape: StoredShape<S>): Decoded<z.output<S>> {
   const steps = shape.migrations ?? [];
   const envelope =
-    typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown; data?: unknown }) : null;
+    typeof raw === 'object' && raw !== null
+      ? (raw as { schemaVersion?: unknown; digest?: unknown; data?: unknown })
+      : null;
   const version = envelope?.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, error: { kind: 'corrupt', reason: 'it has no valid schemaVersion' } };
   }
   const known = currentVersion(shape);
+  // Written and checked by this version of Herald, unchanged since: no need to check it again.
+  if (
+    version === known &&
+    typeof envelope?.digest === 'string' &&
+    envelope.digest === digestOfJson(JSON.stringify(envelope.data))
+  )
+    return { ok: true, value: { data: envelope.data as z.output<S>, version } };
   if (version > known) {
     return {
       ok: false,
@@ -139,10 +176,13 @@ export function openVersionedStore<S extends z.ZodType>(
       );
   }
 
-  const backend: ConfLike = context.createBackend({ cwd: context.dataDir, name: definition.name });
+  // Made on the first write: conf reads and parses the whole file when it is created, which the check above
+  // has just done (twice the work at start for every store, most of it on a large calendar).
+  let backend: ConfLike | undefined;
   let cache: T = initial;
   const persist = (data: T) => {
-    backend.store = { schemaVersion: currentVersion(definition), data };
+    backend ??= context.createBackend({ cwd: context.dataDir, name: definition.name });
+    backend.store = stampedEnvelope(data, currentVersion(definition));
   };
   if (needsWrite) persist(cache);
 

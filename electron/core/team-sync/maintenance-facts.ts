@@ -17,7 +17,8 @@ export function maintenanceFactsOf(detail: EventDetail, stage: string, actor: st
       status: event.status,
       stage: stage.slice(0, 40),
       zone: event.timeZone.slice(0, 64),
-      owner: actor,
+      // Whoever sends it, the event's owner stays its owner (a colleague may send a message for them).
+      owner: event.owner || actor,
     },
     comms: detail.comms.slice(0, 20).map((comm) => ({
       stage: comm.stage,

@@ -1,6 +1,6 @@
 // The shared picture: every lead's Herald reads the plan's Slack channels
 // (and the threads of open incidents) incrementally and folds what the
-// messages' metadata says into its own incidents. Slack is the log; the
+// messages' metadata says into its own incidents and maintenance calendar. Slack is the log; the
 // cursors say how far this Herald has read it; local state is a cache that
 // a fresh data folder rebuilds from Slack (within the bounded look-back).
 //
@@ -16,6 +16,7 @@ import type { SyncStatus, WorkspaceUserView } from '../../../shared/api/channels
 import { slackChannelsOf, type Plan } from '../../../shared/plan/index.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { IncidentRouting, IncidentsService } from '../incidents/incidents-service.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -23,6 +24,7 @@ import type { OutboxPort } from '../messages/outbox-port.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { GatewayFailure, HistoryMessage, SlackGateway } from '../slack/slack-gateway.ts';
 import type { VersionedStore } from '../storage/versioned-store.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import { compareTs, msToTs, newerTs, type StoredCursors } from './sync-cursors.ts';
 
 /** How often each Herald reads Slack: under 30 s behind, at a few calls a minute for a plan's few channels. */
@@ -38,6 +40,8 @@ export interface TeamSyncDeps {
   directory: Pick<ChannelDirectory, 'lookup'>;
   plan: () => Plan;
   incidents: IncidentsService;
+  /** Where other leads' maintenance goes: the calendar. */
+  calendar: Pick<CalendarService, 'mergeFromSlack'>;
   outbox: Pick<OutboxPort, 'enqueue'>;
   store: VersionedStore<StoredCursors>;
   clock: Clock;
@@ -47,6 +51,17 @@ export interface TeamSyncDeps {
   workspaceId: () => Promise<string | null>;
   /** This Herald's lead: who takes over when they press "Take over comms". */
   lead: () => { userId: string; name: string } | null;
+  /** Hears every Herald message with facts read in a channel (the audiences view's ledger). */
+  onHeard?: (message: HeardInChannel) => void;
+}
+
+/** A Herald message read in a plan channel (or a thread in it), with its checked facts. */
+export interface HeardInChannel {
+  channel: string;
+  ts: string;
+  heraldId: string;
+  actor: string;
+  facts: MessageFacts;
 }
 
 export interface TeamSync {
@@ -92,6 +107,17 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   /** The workspace the cursors being written belong to. */
   let workspaceIdNow: string | null = null;
 
+  /**
+   * A round reads every channel and followed thread once. A round Slack cuts short (429) is carried on by the next
+   * cycle from what it has not read yet, rather than started again: under a limit of one history read a minute
+   * (non-Marketplace apps) a cycle reads one page, and starting from the first channel every time would starve the
+   * others. `doneInRound` says in which round each channel (by id) or thread ("channel ts") was last read to the end.
+   */
+  let round = 0;
+  let isRoundOpen = false;
+  const doneInRound = new Map<string, number>();
+  /** Threads found by the round's channel reads ("channel ts" → channel name), kept until the round ends. */
+  let roundThreads = new Map<string, string>();
   const now = () => deps.clock.now();
 
   function status(): SyncStatus {
@@ -128,6 +154,13 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     const { metadata } = message;
     if (metadata.kind !== 'herald' || metadata.facts === null) return;
     const { facts } = metadata;
+    deps.onHeard?.({
+      channel: channelName,
+      ts: message.ts,
+      heraldId: metadata.heraldId,
+      actor: facts.actor,
+      facts,
+    });
     if (facts.kind === 'incident') {
       deps.incidents.mergeFromSlack({
         ts: message.ts,
@@ -136,6 +169,15 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         heraldId: metadata.heraldId,
         actor: facts.actor,
         facts: facts.incident,
+      });
+    } else {
+      deps.calendar.mergeFromSlack({
+        ts: message.ts,
+        channel: channelName,
+        heraldId: metadata.heraldId,
+        actor: facts.actor,
+        facts: facts.maintenance,
+        comms: facts.comms,
       });
     }
   }
@@ -232,14 +274,23 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     state = 'syncing';
     problem = null;
     try {
-      const threads = new Map<string, string>();
+      if (!isRoundOpen) {
+        round += 1;
+        isRoundOpen = true;
+        roundThreads = new Map();
+      }
+      const threads = roundThreads;
       const channelIds = new Map<string, string>();
       for (const name of planChannelNames(deps.plan())) {
         const found = await deps.directory.lookup(name);
         // A channel Herald is not in cannot be read (not_in_channel); Herald posts there without reading it.
         if (found.status !== 'found' || found.channel.isMember === false) continue;
         channelIds.set(name, found.channel.id);
-        await readChannel(found.channel.id, name, threads);
+      }
+      for (const [name, channelId] of channelIds) {
+        if (doneInRound.get(channelId) === round) continue;
+        await readChannel(channelId, name, threads);
+        doneInRound.set(channelId, round);
       }
       // The threads of open incidents: where updates and hand-overs are posted.
       for (const incident of deps.incidents.list()) {
@@ -251,7 +302,12 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       const byAge = [...threads].sort(([a], [b]) =>
         compareTs(a.split(' ')[1] ?? '0', b.split(' ')[1] ?? '0'),
       );
-      for (const [key, channelName] of byAge) await readThread(key, channelName);
+      for (const [key, channelName] of byAge) {
+        if (doneInRound.get(key) === round) continue;
+        await readThread(key, channelName);
+        doneInRound.set(key, round);
+      }
+      isRoundOpen = false;
       retryAfterMs = null;
       lastSyncAtUtc = new Date(now()).toISOString();
       state = 'idle';

@@ -3,7 +3,8 @@
 // must be fixed before sending and what is merely advice. Computed from a
 // deferred copy of the draft so typing never waits for it.
 import { useDeferredValue, useMemo } from 'react';
-import { lintShapedDraft, type ChecklistEntry } from '../../../shared/messages/lint.ts';
+import type { ChecklistEntry } from '../../../shared/messages/lint.ts';
+import { lintOpenDraft } from './composer-lint.ts';
 import { useComposer } from './composer-store.ts';
 import { focusField } from './field-dom.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
@@ -28,9 +29,10 @@ export function ChecklistPanel() {
   const plan = usePlan((state) => state.plan);
   const zone = useUserZone();
   const draft = useDeferredValue(liveDraft);
+  const correction = useComposer((state) => state.correction);
   const lint = useMemo(
-    () => (draft && plan ? lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone }) : null),
-    [draft, plan, zone],
+    () => (draft && plan ? lintOpenDraft(draft, plan, { nowMs: serverNowMs(), zone }, correction) : null),
+    [draft, plan, zone, correction],
   );
   if (!lint || !draft) return null;
   const done = lint.checklist.filter((entry) => entry.state !== 'missing').length;
@@ -42,7 +44,13 @@ export function ChecklistPanel() {
       <h2 id="checklist-heading">Checklist</h2>
       <p className="muted">
         {done} of {lint.checklist.length} covered.{' '}
-        {lint.canSendWithoutOverride ? 'Ready to send.' : 'Sending now would need an override with a reason.'}
+        {lint.canSendWithoutOverride
+          ? correction
+            ? 'Ready to save the edit.'
+            : 'Ready to send.'
+          : correction
+            ? 'Saving the edit now would need an override with a reason.'
+            : 'Sending now would need an override with a reason.'}
       </p>
       <ul className="checklist-entries">
         {lint.checklist.map((entry) => (

@@ -6,6 +6,7 @@
 // server-state stores (renderer/server-state/).
 import { create } from 'zustand';
 import type { StoredDraft, DraftMeta } from '../../../shared/drafts/stored-draft.ts';
+import type { CorrectionTarget } from '../../../shared/api/channels/messages.ts';
 import type { Draft } from '../../../shared/messages/draft-schema.ts';
 import { herald } from '../../api/herald.ts';
 import { bootstrapped, takeDraftToReopen, useStartup } from '../../server-state/bootstrap.ts';
@@ -28,6 +29,16 @@ export interface ComposerNotice {
 
 /** A focus request for the Send button rather than a field: a holding update is ready as drafted. */
 export const SEND_FOCUS = '@send';
+
+/** The message in Slack the open draft corrects (edit mode): saving the draft edits it there. */
+export interface OpenCorrection {
+  messageId: string;
+  target: CorrectionTarget;
+  /** The draft as the message was sent (or last corrected): what "unchanged" means to lint. */
+  original: Draft;
+}
+
+export type OpenEditOutcome = { ok: true } | { ok: false; message: string };
 
 export interface NewMessageInput {
   typeId: string;
@@ -58,6 +69,8 @@ interface ComposerState {
   saver: Autosaver | null;
   /** The plan and channel names, loaded once for the life of the page. */
   contextLoading: Promise<void> | null;
+  /** Set while the open draft corrects a message already in Slack (or on its way there). */
+  correction: OpenCorrection | null;
 
   enter: () => Promise<void>;
   /** `focusSend`: put the focus on Send (a draft complete as it is, such as a holding update). */
@@ -66,6 +79,14 @@ interface ComposerState {
     options?: { restoreFocus?: boolean; focusSend?: boolean },
   ) => Promise<void>;
   openDraftById: (id: string) => Promise<boolean>;
+  /**
+   * Opens a message Herald sent (its History entry id, which is its outbox item id) for correction: the
+   * composer in edit mode, pre-filled from the draft it was sent from. The entry point for every
+   * "Edit in Slack" (History, the incident timeline, a suggested fix).
+   */
+  openEdit: (messageId: string) => Promise<OpenEditOutcome>;
+  /** Leaves edit mode without changing the message: the correction goes to the bin (restorable). */
+  cancelEdit: () => Promise<void>;
   startNew: (input: NewMessageInput) => Promise<boolean>;
   startOver: () => Promise<void>;
   /** After sending: the server has binned the draft; the composer lets it go. */
@@ -144,6 +165,18 @@ export const useComposer = create<ComposerState>()((set, get) => {
     if (result.ok) set({ currentOnServer: id });
   }
 
+  /** The message a reopened correction draft edits; if it can no longer be edited, the composer says why. */
+  async function loadCorrection(messageId: string, draftId: string): Promise<void> {
+    const opened = await herald().invoke('messages:openCorrection', { messageId });
+    if (get().draft?.id !== draftId) return;
+    if (!opened.ok) {
+      set({ notice: { tone: 'error', text: `This correction cannot be saved: ${opened.error.message}` } });
+      return;
+    }
+    const { target, original } = opened.value;
+    set({ correction: { messageId, target, original } });
+  }
+
   /** Shows a stored draft in the editor (the journal's newer copy if the page went away before saving it). */
   function show(stored: StoredDraft, options: { restoreFocus?: boolean; focusSend?: boolean }): void {
     const recovered = takeJournal(storage(), stored.draft.id, stored.meta.revision);
@@ -162,6 +195,13 @@ export const useComposer = create<ComposerState>()((set, get) => {
       saveError: null,
     });
     if (recovered) saver.schedule(recovered);
+    const { origin } = stored.meta;
+    if (origin.kind !== 'correction') set({ correction: null });
+    else if (get().correction?.messageId !== origin.messageId) {
+      // Reopened (after a restart, from the drafts list): learn again which message it corrects.
+      set({ correction: null });
+      void loadCorrection(origin.messageId, stored.draft.id);
+    }
   }
 
   /** At start: the draft Herald had open (the server holds it as current already), or the start panel. */
@@ -200,6 +240,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     startRequest: 0,
     saver: null,
     contextLoading: null,
+    correction: null,
 
     enter: () => {
       const context = ensureContext();
@@ -217,6 +258,23 @@ export const useComposer = create<ComposerState>()((set, get) => {
       if (get().draft?.id !== stored.draft.id) await closeCurrent();
       show(stored, options);
       await rememberCurrent(stored.draft.id);
+    },
+
+    openEdit: async (messageId) => {
+      await ensureContext();
+      const opened = await herald().invoke('messages:openCorrection', { messageId });
+      if (!opened.ok) return { ok: false, message: opened.error.message };
+      const { stored, target, original } = opened.value;
+      set({ correction: { messageId, target, original }, notice: null });
+      await get().openStored(stored, { restoreFocus: true });
+      return { ok: true };
+    },
+
+    cancelEdit: async () => {
+      const { draft, correction } = get();
+      await closeCurrent();
+      if (draft && correction) await herald().invoke('drafts:delete', { id: draft.id });
+      await get().startOver();
     },
 
     openDraftById: async (id) => {
@@ -254,6 +312,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
         focusedField: null,
         focusRequest: null,
         instantErrors: {},
+        correction: null,
         startRequest: state.startRequest + 1,
       }));
       await rememberCurrent(null);
@@ -270,6 +329,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
         focusedField: null,
         focusRequest: null,
         instantErrors: {},
+        correction: null,
         notice,
         startRequest: state.startRequest + 1,
       }));

@@ -6,6 +6,7 @@ import { findType } from '../../../shared/plan/plan-lookups.ts';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { useComposer } from './composer-store.ts';
 import { DraftForm, useDraftType } from './draft-form.tsx';
+import { EditBanner } from './edit-banner.tsx';
 import { OverrideDialog } from './override-dialog.tsx';
 import { PreviewPane } from './preview-pane.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -17,11 +18,13 @@ function StagePicker() {
   const { type, checklist } = useDraftType();
   const stage = useComposer((state) => state.draft?.stage ?? '');
   const setStage = useComposer((state) => state.setStage);
+  // A correction keeps the stage of the message it edits.
+  const isEditing = useComposer((state) => state.correction !== null);
   if (!type || type.stages.length < 2) return null;
   return (
     <div className="field stage-picker">
       <label htmlFor={id}>Stage</label>
-      <select id={id} value={stage} onChange={(event) => setStage(event.target.value)}>
+      <select id={id} value={stage} disabled={isEditing} onChange={(event) => setStage(event.target.value)}>
         {type.stages.map((stageId) => (
           <option key={stageId} value={stageId}>
             {checklist?.stages.find((item) => item.id === stageId)?.name ?? stageId}
@@ -36,6 +39,7 @@ export function DraftEditor() {
   const draftId = useComposer((state) => state.draft?.id);
   const typeId = useComposer((state) => state.draft?.typeId ?? '');
   const startOver = useComposer((state) => state.startOver);
+  const isEditing = useComposer((state) => state.correction !== null);
   const { plan, type, checklist } = useDraftType();
   if (!plan || !draftId) return null;
   if (!type) {
@@ -58,10 +62,13 @@ export function DraftEditor() {
         <StagePicker />
         <SaveStatus />
         <SaveAsTemplate />
-        <button type="button" onClick={() => void startOver()}>
-          New message
-        </button>
+        {isEditing ? null : (
+          <button type="button" onClick={() => void startOver()}>
+            New message
+          </button>
+        )}
       </div>
+      <EditBanner />
       <div className="composer-grid">
         <div className="composer-main stack-lg">
           <DraftForm key={draftId} plan={plan} type={type} checklist={checklist} />

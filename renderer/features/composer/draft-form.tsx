@@ -59,6 +59,8 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
   const stage = useComposer((state) => state.draft?.stage ?? '');
   const channelNames = useComposer((state) => state.channelNames);
   const focusRequest = useComposer((state) => state.focusRequest);
+  // A correction edits the message where it is: its channel cannot change.
+  const isEditing = useComposer((state) => state.correction !== null);
   // The form starts from the draft as it was opened; it is keyed by draft id, so another draft gets a fresh form.
   const defaultValues = useMemo(() => {
     const { draft } = useComposer.getState();
@@ -116,6 +118,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
           autoComplete="off"
           placeholder={slackChannelsOf(type)[0] ?? 'not posted to Slack'}
           aria-describedby={ids.channel}
+          readOnly={isEditing}
           {...register('channel')}
         />
         <datalist id={ids.channels}>
@@ -124,7 +127,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
           ))}
         </datalist>
         <p id={ids.channel} className="help">
-          {channelHelp(type)}
+          {isEditing ? 'The message being edited stays in this channel.' : channelHelp(type)}
         </p>
       </div>
       <div className="field">

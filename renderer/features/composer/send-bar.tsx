@@ -119,20 +119,23 @@ export function SendBar() {
     sendNow.current.focus();
     useComposer.getState().clearFocusRequest();
   }, [focusRequest, hasDraft]);
+  // Edit mode: the correction is saved as an edit of its message in Slack, through the outbox like a send.
+  const isEditing = useComposer((state) => state.correction !== null);
   if (!hasDraft) return null;
-  const isCopyOnly = type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
+  const isCopyOnly =
+    !isEditing && type !== undefined && slackChannelsOf(type).length === 0 && channel.trim() === '';
   const isDisabled = isSending || isCopyOnly;
 
   return (
     <section className="send-bar card" aria-labelledby="send-heading">
-      <h2 id="send-heading">Send</h2>
+      <h2 id="send-heading">{isEditing ? 'Save the edit' : 'Send'}</h2>
       <ConnectionNote />
       {isCopyOnly ? (
         <p className="help">
           Herald does not post this kind of message: copy it as Slack text and paste it where the plan says.
         </p>
       ) : null}
-      {replies ? (
+      {replies && !isEditing ? (
         <label className="checkbox" htmlFor={alsoId}>
           <input
             id={alsoId}
@@ -151,19 +154,23 @@ export function SendBar() {
           disabled={isDisabled}
           onClick={() => void send({ mode: 'now' })}
         >
-          Send now
+          {isEditing ? 'Save edit in Slack' : 'Send now'}
         </button>
-        <button type="button" disabled={isDisabled} onClick={() => void send({ mode: 'when_online' })}>
-          Send when online
-        </button>
-        <button
-          type="button"
-          disabled={isDisabled}
-          aria-expanded={isScheduling}
-          onClick={() => setIsScheduling((value) => !value)}
-        >
-          Schedule for…
-        </button>
+        {isEditing ? null : (
+          <>
+            <button type="button" disabled={isDisabled} onClick={() => void send({ mode: 'when_online' })}>
+              Send when online
+            </button>
+            <button
+              type="button"
+              disabled={isDisabled}
+              aria-expanded={isScheduling}
+              onClick={() => setIsScheduling((value) => !value)}
+            >
+              Schedule for…
+            </button>
+          </>
+        )}
         <button
           type="button"
           className={isCopyOnly ? 'primary' : undefined}
@@ -171,9 +178,17 @@ export function SendBar() {
         >
           Copy as Slack text
         </button>
-        <span className="muted">{isSending ? 'Sending…' : 'Ctrl+Enter (⌘Enter) sends now.'}</span>
+        <span className="muted">
+          {isEditing
+            ? isSending
+              ? 'Saving…'
+              : 'Ctrl+Enter (⌘Enter) saves it. Offline, the edit waits in the outbox.'
+            : isSending
+              ? 'Sending…'
+              : 'Ctrl+Enter (⌘Enter) sends now.'}
+        </span>
       </div>
-      {isScheduling ? <SchedulePanel isDisabled={isDisabled} /> : null}
+      {isScheduling && !isEditing ? <SchedulePanel isDisabled={isDisabled} /> : null}
       <Feedback />
     </section>
   );

@@ -22,6 +22,8 @@ export type FollowedItem = Pick<OutboxItem, 'id' | 'state'> &
       | 'threadOf'
       | 'threadTs'
       | 'isOutcomeUnclear'
+      | 'kind'
+      | 'waitsFor'
     >
   >;
 
@@ -47,11 +49,68 @@ function when(iso: string, zone: string): string {
   return formatInstant(Date.parse(iso), zone, { withYear: false, withZone: false }).replace(',', '');
 }
 
+/** An edit of a message in Slack (chat.update): the same states, in words about the edit. */
+function editFeedback(item: FollowedItem, connection: ConnectionState | null): SendFeedback {
+  switch (item.state) {
+    case 'sent':
+      return {
+        tone: 'success',
+        text: `Edited ✓ in ${where(item)}.`,
+        ...(item.permalink ? { permalink: item.permalink } : {}),
+        isSettled: Boolean(item.permalink),
+      };
+    case 'failed':
+      return {
+        tone: 'error',
+        text: `Not edited: ${item.problem?.message ?? 'Slack refused the edit.'}`,
+        fix: item.problem?.fix || 'Open the Outbox to retry it.',
+        isSettled: false,
+      };
+    case 'held':
+      return {
+        tone: 'error',
+        text: `Held, not edited: ${item.problem?.message ?? 'it waits for you in the Outbox.'}`,
+        fix: item.problem?.fix || 'Open the Outbox to confirm it.',
+        isSettled: false,
+      };
+    case 'cancelled':
+      return {
+        tone: 'info',
+        text: `The edit was not made: ${item.problem?.message ?? 'it was cancelled.'}`,
+        isSettled: true,
+      };
+    case 'scheduled':
+    case 'queued':
+    case 'sending':
+      if (connection === 'offline')
+        return {
+          tone: 'info',
+          text: 'Edit queued: Slack cannot be reached. The message is edited as soon as Slack answers.',
+          isSettled: false,
+        };
+      if (connection === 'auth_stopped')
+        return {
+          tone: 'error',
+          text: 'Edit queued, not made: Slack is not connected.',
+          fix: 'Connect Slack in Settings; the edit is made once it is.',
+          isSettled: false,
+        };
+      if (item.waitsFor)
+        return {
+          tone: 'info',
+          text: 'Edit queued: it is made as soon as the message it corrects is in Slack.',
+          isSettled: false,
+        };
+      return { tone: 'info', text: `Editing the message in ${where(item)}…`, isSettled: false };
+  }
+}
+
 export function sendFeedback(
   item: FollowedItem,
   connection: ConnectionState | null,
   zone: string,
 ): SendFeedback {
+  if (item.kind === 'edit') return editFeedback(item, connection);
   switch (item.state) {
     case 'sent':
       return {

@@ -4,7 +4,8 @@
 // to. The draft is saved first, so what is sent is what is on screen.
 import { create } from 'zustand';
 import type { ApiError } from '../../../shared/api/index.ts';
-import { lintShapedDraft, slackLimitWarnings } from '../../../shared/messages/lint.ts';
+import { slackLimitWarnings } from '../../../shared/messages/lint.ts';
+import { lintOpenDraft } from './composer-lint.ts';
 import { renderMrkdwn } from '../../../shared/messages/render.ts';
 import { herald } from '../../api/herald.ts';
 import { useComposer } from './composer-store.ts';
@@ -57,6 +58,37 @@ export function slackLimitError(problems: readonly string[]): ApiError {
 const alsoToChannelArg = (choice: boolean | null | undefined) =>
   choice === null || choice === undefined ? {} : { alsoToChannel: choice };
 
+type SetSendState = (partial: Partial<SendState>) => void;
+
+/** A correction leaves as an edit of its message (messages:edit), followed like a send until it is in Slack. */
+async function saveEdit(
+  set: SetSendState,
+  draftId: string,
+  overrideReason: string | undefined,
+  request: SendRequest,
+): Promise<void> {
+  const result = await herald().invoke('messages:edit', {
+    draftId,
+    ...(overrideReason ? { overrideReason } : {}),
+  });
+  set({ isSending: false });
+  if (!result.ok) {
+    useSendFeedback.getState().stop();
+    if (result.error.code === 'checklist_incomplete')
+      set({ override: { request, reasons: [result.error.message] } });
+    else set({ error: result.error });
+    return;
+  }
+  useSendFeedback
+    .getState()
+    .follow({ id: result.value.outboxItemId, state: result.value.state, kind: 'edit' });
+  await useComposer.getState().release({
+    tone: 'info',
+    text: 'The edit is in the outbox.',
+    outboxItemId: result.value.outboxItemId,
+  });
+}
+
 export const useSend = create<SendState>()((set, get) => ({
   isSending: false,
   error: null,
@@ -70,7 +102,8 @@ export const useSend = create<SendState>()((set, get) => ({
     const { plan } = usePlan.getState();
     const zone = selectZone(useSettings.getState());
     if (!draft || !plan || get().isSending) return;
-    const lint = lintShapedDraft(draft, plan, { nowMs: serverNowMs(), zone });
+    const { correction } = composer;
+    const lint = lintOpenDraft(draft, plan, { nowMs: serverNowMs(), zone }, correction);
     // Slack's limits are not the plan's to waive: they stop the send before any override is offered.
     const overLimits = slackLimitWarnings(lint);
     if (overLimits.length > 0) {
@@ -102,6 +135,10 @@ export const useSend = create<SendState>()((set, get) => ({
     }
     // Listening before asking: the item may reach Slack before the answer comes back.
     useSendFeedback.getState().expect();
+    if (correction) {
+      await saveEdit(set, draft.id, overrideReason, request);
+      return;
+    }
     const result = await herald().invoke('messages:send', {
       draftId: draft.id,
       mode: request.mode,

@@ -6,7 +6,19 @@ import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import { formatInstant } from '../../../shared/time/index.ts';
 import { MrkdwnView } from '../slack-preview/mrkdwn-view.tsx';
 import { stageNameOf, typeNameOf } from '../templates/template-groups.ts';
+import { EditInSlackButton } from '../composer/edit-in-slack-button.tsx';
 import { checklistStateWords, checklistSummary, isWebLink, messageTitle } from './message-summary.ts';
+
+/** "1 correction, 2 headline updates": what replaced the earlier texts. */
+function versionsSummary(versions: HistoryEntry['versions']): string {
+  const corrections = versions.filter((version) => version.purpose === 'correction').length;
+  const headlines = versions.length - corrections;
+  const parts = [
+    ...(corrections > 0 ? [`${corrections} correction${corrections === 1 ? '' : 's'}`] : []),
+    ...(headlines > 0 ? [`${headlines} headline update${headlines === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.join(', ');
+}
 
 interface HistoryEntryCardProps {
   entry: HistoryEntry;
@@ -38,8 +50,13 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
           <span>{entry.replyBroadcast ? 'Thread reply, also sent to the channel' : 'Thread reply'}</span>
         ) : null}
         {entry.via === 'schedule' ? <span>Scheduled in Slack</span> : null}
+        {entry.editedAtUtc ? (
+          <span data-testid="history-edited">
+            Edited {formatInstant(Date.parse(entry.editedAtUtc), zone)}
+          </span>
+        ) : null}
       </p>
-      <p>
+      <p className="entry-actions">
         {isWebLink(entry.permalink) ? (
           <a
             href={entry.permalink}
@@ -52,6 +69,9 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
         ) : (
           <span className="muted">No link yet: Slack has not given one.</span>
         )}
+        {entry.ts !== null && entry.draft !== null ? (
+          <EditInSlackButton messageId={entry.id} label={`Edit in Slack: ${title}`} />
+        ) : null}
       </p>
       {entry.override ? (
         <div className="override-note">
@@ -88,11 +108,33 @@ export function HistoryEntryCard({ entry, plan, zone, nowMs }: HistoryEntryCardP
         </details>
       ) : null}
       <details>
-        <summary>Message as sent</summary>
+        <summary>
+          {entry.versions.length > 0 ? 'Message as it reads in Slack now' : 'Message as sent'}
+        </summary>
         <div className="sent-text">
           <MrkdwnView text={entry.text} context={{ nowMs }} />
         </div>
       </details>
+      {entry.versions.length > 0 ? (
+        <details data-testid="history-versions">
+          <summary>
+            Earlier versions ({entry.versions.length}): {versionsSummary(entry.versions)}
+          </summary>
+          <ol className="entry-versions">
+            {[...entry.versions].reverse().map((version) => (
+              <li key={version.editId}>
+                <p className="muted">
+                  {version.purpose === 'correction' ? 'Corrected' : 'Headline kept current'}: this text was
+                  replaced {formatInstant(Date.parse(version.replacedAtUtc), zone)}
+                </p>
+                <div className="sent-text">
+                  <MrkdwnView text={version.text} context={{ nowMs }} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
     </article>
   );
 }

@@ -12,6 +12,7 @@ import { useNavigation } from '../../app/navigation-store.ts';
 import { useSettings, useUserZone } from '../../server-state/settings-store.ts';
 import { useComposer } from '../composer/composer-store.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { EditInSlackButton } from '../composer/edit-in-slack-button.tsx';
 
 const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
   { kind: 'update', label: 'Post update' },
@@ -24,11 +25,14 @@ function Timeline({
   name,
   zone,
   nowMs,
+  me,
 }: {
   incident: Incident;
   name: string;
   zone: string;
   nowMs: number;
+  /** This Herald's lead: their own messages can be corrected from here. */
+  me: string;
 }) {
   return (
     <ol className="incident-timeline" aria-label={`Timeline of ${name}`}>
@@ -47,6 +51,15 @@ function Timeline({
                 : ` · promised the next update for ${formatTimeOfDay(Date.parse(entry.nextUpdateAtUtc), zone)}`
               : ''}
             <span className="visually-hidden"> ({formatRelative(atMs, nowMs)})</span>
+            {entry.by === me && entry.kind !== 'handover' ? (
+              <>
+                {' '}
+                <EditInSlackButton
+                  messageId={entry.outboxItemId}
+                  label={`Edit in Slack: ${timelineLabels[entry.kind]} sent ${formatTimeOfDay(atMs, zone)}`}
+                />
+              </>
+            ) : null}
           </li>
         );
       })}
@@ -136,7 +149,7 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
           </a>
         </p>
       ) : null}
-      <Timeline incident={incident} name={name} zone={zone} nowMs={nowMs} />
+      <Timeline incident={incident} name={name} zone={zone} nowMs={nowMs} me={me} />
       <ErrorAlert error={actionError} />
       <div className="row" role="group" aria-label={`Next message for ${name}`}>
         {incident.state === 'open' && !isMine ? (

@@ -1,10 +1,11 @@
 // How often an open incident is updated, by priority: the promise a holding
-// update makes ("next update in 30 minutes" for a high priority incident).
-// Checked by main (plan:check) like every plan edit; a bad number is shown
-// beside its box and nothing is saved.
+// update makes ("next update in 30 minutes" for a high priority incident),
+// and how long a promise may be overdue before every lead's Herald is told
+// (the escalation grace). Checked by main (plan:check) like every plan edit;
+// a bad number is shown beside its box and nothing is saved.
 import { useEffect, useMemo } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { withIncidentUpdateCadence } from '../../../shared/plan/plan-edits.ts';
+import { withEscalationGrace, withIncidentUpdateCadence } from '../../../shared/plan/plan-edits.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
 import {
   CADENCE_MAX_MINUTES,
@@ -19,7 +20,11 @@ import type { Announce } from './plan-editor.tsx';
 import { problemText } from './plan-forms.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
 
-type CadenceFormValues = Record<IncidentPriority, string>;
+const GRACE_HELP =
+  'When a promised update is this late, every lead’s Herald is alerted, with “Take over comms” one click away. ' +
+  'From 1 minute to 1,440 (a day).';
+
+type CadenceFormValues = Record<IncidentPriority, string> & { grace: string };
 
 function valuesOf(plan: Plan): CadenceFormValues {
   const cadence = plan.incidentUpdateCadence;
@@ -28,12 +33,19 @@ function valuesOf(plan: Plan): CadenceFormValues {
     medium: String(cadence.medium),
     low: String(cadence.low),
     unset: String(cadence.unset),
+    grace: String(plan.escalationGraceMinutes),
   };
+}
+
+const minutes = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+
+/** The plan as the boxes would leave it. */
+function planOf(plan: Plan, values: CadenceFormValues): Plan {
+  return withEscalationGrace(withIncidentUpdateCadence(plan, cadenceOf(values)), minutes(values.grace));
 }
 
 /** The boxes as minutes; a box that is not a number stays NaN for main to refuse with its own words. */
 function cadenceOf(values: CadenceFormValues): Plan['incidentUpdateCadence'] {
-  const minutes = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
   return {
     high: minutes(values.high),
     medium: minutes(values.medium),
@@ -49,12 +61,19 @@ function cadenceResolver(plan: Plan, check: PlanCheck): Resolver<CadenceFormValu
     for (const priority of incidentPriorities)
       if (!Number.isFinite(cadence[priority]))
         errors[priority] = { type: 'number', message: 'Type a number of minutes.' };
+    if (!Number.isFinite(minutes(values.grace)))
+      errors.grace = { type: 'number', message: 'Type a number of minutes, such as 15.' };
     if (Object.keys(errors).length === 0) {
-      const checked = await check(withIncidentUpdateCadence(plan, cadence));
+      const checked = await check(planOf(plan, values));
       if (checked.ok) return { values, errors: {} };
       for (const problem of checked.error) {
         const priority = problem.path.split('.')[1] as IncidentPriority | undefined;
-        const key = problem.path.startsWith('incidentUpdateCadence.') && priority ? priority : 'root';
+        const key =
+          problem.path === 'escalationGraceMinutes'
+            ? 'grace'
+            : problem.path.startsWith('incidentUpdateCadence.') && priority
+              ? priority
+              : 'root';
         errors[key] = { type: 'plan', message: problemText(problem) };
       }
     }
@@ -74,16 +93,16 @@ export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: 
   });
   const { errors, isDirty } = formState;
   const formError = errors.root?.message ?? errors.root?.server?.message;
-  const saved = JSON.stringify(plan.incidentUpdateCadence);
+  const saved = JSON.stringify([plan.incidentUpdateCadence, plan.escalationGraceMinutes]);
 
   // The plan changed elsewhere (a reset, another window): show it, unless the boxes hold unsaved edits.
   useEffect(() => {
     if (!isDirty) reset(valuesOf(usePlan.getState().plan ?? plan));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change to the saved cadence should refresh the boxes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change to the saved numbers should refresh the boxes
   }, [saved]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await save(withIncidentUpdateCadence(plan, cadenceOf(values)));
+    const result = await save(planOf(plan, values));
     if (!result.ok) {
       setError('root.server', { type: 'server', message: result.error.message });
       return;
@@ -125,9 +144,27 @@ export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: 
             </FormField>
           ))}
         </div>
+        <div className="escalation-field">
+          <FormField
+            label="Tell every lead after (minutes overdue)"
+            help={GRACE_HELP}
+            error={errors.grace?.message}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                size={6}
+                {...register('grace')}
+              />
+            )}
+          </FormField>
+        </div>
         <FormFooter
           formError={formError}
-          saveLabel="Save cadence"
+          saveLabel="Save cadence and escalation"
           isSaveDisabled={formState.isSubmitting || !isDirty}
         />
       </form>

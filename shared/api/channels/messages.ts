@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { storedDraftSchema } from '../../drafts/stored-draft.ts';
 import { incidentSchema } from '../../incidents/incident.ts';
+import { draftSchema } from '../../messages/draft-schema.ts';
 import { outboxStates } from '../../outbox/outbox-item.ts';
 
 const idText = z.string().trim().min(1).max(200);
@@ -35,8 +36,64 @@ export const sendResultSchema = z.object({
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 
+/** The message a correction edits, as the composer's banner names it. */
+export const correctionTargetSchema = z.object({
+  /** Its outbox item's id, which is also its History entry's. */
+  messageId: idText,
+  channelId: z.string().nullable(),
+  channelName: z.string().nullable(),
+  /** The channel as it was asked for (a name or an id), for a message whose channel is not resolved yet. */
+  channel: z.string(),
+  /** When it reached Slack; null while it is still on its way (the edit then follows it). */
+  sentAtUtc: z.iso.datetime().nullable(),
+  /** When it was queued, for a message still on its way. */
+  queuedAtUtc: z.iso.datetime(),
+  permalink: z.string().nullable(),
+  isThreadReply: z.boolean(),
+  /** When it was last edited in Slack; null if never. */
+  editedAtUtc: z.iso.datetime().nullable(),
+});
+export type CorrectionTarget = z.infer<typeof correctionTargetSchema>;
+
+export const openCorrectionResultSchema = z.object({
+  /** The correction draft (reused while one for this message is open): saving it edits the message. */
+  stored: storedDraftSchema,
+  /** The draft as the message was sent (or last corrected): what "unchanged" means. */
+  original: draftSchema,
+  target: correctionTargetSchema,
+});
+export type OpenCorrectionResult = z.infer<typeof openCorrectionResultSchema>;
+
+export const editResultSchema = z.object({
+  /** The outbox item of the edit (chat.update). */
+  outboxItemId: idText,
+  /** The message it edits. */
+  messageId: idText,
+  state: z.enum(outboxStates),
+});
+export type EditResult = z.infer<typeof editResultSchema>;
+
 export const messageChannels = {
   'messages:send': { args: sendArgsSchema, result: sendResultSchema },
+  /**
+   * Opens a message Herald sent (or is sending) for correction: a draft pre-filled from the one it was sent
+   * from. Refused for a message that is not Herald's, not in Slack and not on its way there.
+   */
+  'messages:openCorrection': {
+    args: z.object({ messageId: idText }).strict(),
+    result: openCorrectionResultSchema,
+  },
+  /** Saves a correction draft as an edit of its message in Slack (chat.update through the outbox). */
+  'messages:edit': {
+    args: z
+      .object({
+        draftId: idText,
+        /** Required to save while required checklist items are missing; recorded in history. */
+        overrideReason: z.string().trim().min(1).max(2_000).optional(),
+      })
+      .strict(),
+    result: editResultSchema,
+  },
 } as const;
 
 export const incidentChannels = {

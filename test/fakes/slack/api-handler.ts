@@ -37,6 +37,15 @@ interface Answer {
   headers: ReplyHeaders;
 }
 
+/**
+ * Where the client reached this fake (a proxy in front of it, in the crash tests), so an upload URL it hands out
+ * is on the host the client's token is bound to, as Slack's is on Slack's own file host. Loopback only.
+ */
+function originOf(req: IncomingMessage, fallback: string): string {
+  const host = req.headers.host ?? '';
+  return /^(?:127\.0\.0\.1|localhost):\d+$/.test(host) ? `http://${host}` : fallback;
+}
+
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -160,7 +169,7 @@ export async function handleApiRequest(
       break;
   }
 
-  const reply = answer(deps, method, request, record);
+  const reply = answer({ ...deps, origin: originOf(req, deps.origin) }, method, request, record);
   if (reply.body.ok === false && typeof reply.body.error === 'string') record.error = reply.body.error;
   if (fault?.kind === 'drop_after') {
     // The work is done (a message really was posted) but the reply is lost.

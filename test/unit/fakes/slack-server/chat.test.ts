@@ -286,6 +286,27 @@ describe('fake Slack: chat.update rules for metadata and broadcasts', () => {
     expect(slack.fake.messages('C0OPSENGUPD')[0]?.text).toBe('a person wrote this');
   });
 
+  it('answers no_text for an empty edit and msg_too_long past 40,000 characters, leaving the message as it was', async () => {
+    const client = slack.client();
+    const posted = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Next update by 14:30' });
+    expect(
+      (await slackErrorOf(client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: '   ' }))).code,
+    ).toBe('no_text');
+    expect(
+      (
+        await slackErrorOf(
+          client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: 'x'.repeat(40_001) }),
+        )
+      ).code,
+    ).toBe('msg_too_long');
+    const [message] = slack.fake.messages('C0OPSENGUPD');
+    expect(message).toMatchObject({ text: 'Next update by 14:30' });
+    expect(message?.edited).toBeUndefined();
+    // Exactly at the limit is fine.
+    await client.chat.update({ channel: 'C0OPSENGUPD', ts: posted.ts!, text: 'y'.repeat(40_000) });
+    expect(slack.fake.messages('C0OPSENGUPD')[0]?.text).toHaveLength(40_000);
+  });
+
   it('broadcasts an existing reply with reply_broadcast, but not with new content or for a top-level message', async () => {
     const client = slack.client();
     const parent = await client.chat.postMessage({ channel: 'C0OPSENGUPD', text: 'Declared' });

@@ -198,3 +198,53 @@ describe('a crash in the middle of an edit', () => {
     await crashMidEdit('before');
   }, 90_000);
 });
+
+describe('a crash in the middle of a file upload', () => {
+  async function crashMidUpload(moment: 'before' | 'after') {
+    const fake = await startFakeSlack();
+    cleanups.push(() => fake.close());
+    const dataDir = makeDataDir('herald-crash-file-');
+    const running: { first?: ChildRun } = {};
+    const proxy = await startKillingProxy(
+      fake,
+      3,
+      moment,
+      () => running.first?.child,
+      'files.completeUploadExternal',
+    );
+    const first = runChild([
+      ...['--data-dir', dataDir, '--slack-api-url', proxy.url, '--token', fake.botToken],
+      ...['--enqueue', '6', '--channels', CHANNELS.join(','), '--file-each'],
+    ]);
+    running.first = first;
+    await first.exited;
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const files = [...first.output().matchAll(/^FILE (\S+) (\S+) (.+)$/gm)].map((match) => ({
+      postId: match[1]!,
+      title: match[3]!,
+    }));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+
+    const second = runChild(['--data-dir', dataDir, '--slack-api-url', proxy.url]);
+    expect(await second.exited).toBe(0);
+
+    for (const { postId, title } of files) {
+      const post = fake.messages().find((candidate) => heraldIdOf(candidate) === postId);
+      // Shared exactly once, in the thread of the message it goes with.
+      const shared = fake.files().filter((file) => file.title === title && file.shares.length > 0);
+      expect(shared, title).toHaveLength(1);
+      expect(shared[0]?.shares[0]?.thread_ts, title).toBe(post?.ts);
+    }
+    return { fake };
+  }
+
+  it('uploads nothing twice when Herald dies after Slack shared a file but before it heard back', async () => {
+    const { fake } = await crashMidUpload('after');
+    // The restarted Herald read the thread to find the file already there.
+    expect(fake.requests.some((request) => request.method === 'conversations.replies')).toBe(true);
+  }, 90_000);
+
+  it('uploads a file exactly once when Herald dies before the upload was shared', async () => {
+    await crashMidUpload('before');
+  }, 90_000);
+});

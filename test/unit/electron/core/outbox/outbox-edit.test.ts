@@ -167,4 +167,87 @@ describe('outbox edits', () => {
     ).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['promiseAtUtc'] } });
     expect(world.core.outbox.list().total).toBe(before);
   });
+
+  it('offline: edits and removals keep their places among the sends to the same channel, each once', async () => {
+    const world = await makeOutboxWorld();
+    const posted = await sentPost(world, 'Declared');
+    const announcement = enqueue(world, {
+      channel: UPDATE,
+      text: 'When: Wed 23 Dec',
+      scheduleForUtc: new Date(world.clock.now() + 24 * 60 * 60_000).toISOString(),
+    });
+    await world.drive(() => world.item(announcement.id).state === 'scheduled');
+
+    world.fake.setOffline(true);
+    const first = enqueue(world, { channel: UPDATE, text: 'Update 1', threadTs: posted.ts! });
+    const removal = world.core.outbox.enqueueDeletion(announcement.id);
+    if (!removal.ok) throw new Error(removal.error.message);
+    const headline = edit(world, posted, 'Declared · Identified', 'headline');
+    // An edit of a message that is itself still queued: it waits for that message.
+    const queuedEdit = world.core.outbox.enqueueEdit({
+      target: { itemId: first.id },
+      purpose: 'correction',
+      text: 'Update 1 (corrected)',
+    });
+    if (!queuedEdit.ok) throw new Error(queuedEdit.error.message);
+    expect(queuedEdit.value).toMatchObject({ waitsFor: first.id, editOf: { itemId: first.id, ts: null } });
+    const second = enqueue(world, { channel: UPDATE, text: 'Update 2', threadTs: posted.ts! });
+    await world.drive(() => world.core.outbox.connection().state === 'offline');
+    await world.drive(() => false, { stepMs: 5_000, maxSimulatedMs: 2 * 60_000 }).catch(() => undefined);
+    for (const id of [first.id, removal.value.id, headline.id, queuedEdit.value.id, second.id])
+      expect(world.item(id).state).toBe('queued');
+
+    world.fake.setOffline(false);
+    await world.drive(() => world.item(second.id).state === 'sent');
+    const order = world.fake.requests
+      .filter(
+        (request) =>
+          request.status === 200 &&
+          ['chat.postMessage', 'chat.update', 'chat.deleteScheduledMessage'].includes(request.method),
+      )
+      .map((request) =>
+        typeof request.args.text === 'string' ? `${request.method} ${request.args.text}` : request.method,
+      );
+    expect(order).toEqual([
+      'chat.postMessage Declared',
+      'chat.postMessage Update 1',
+      'chat.deleteScheduledMessage',
+      'chat.update Declared · Identified',
+      'chat.update Update 1 (corrected)',
+      'chat.postMessage Update 2',
+    ]);
+    const replies = world.heraldMessages(UPDATE).filter((message) => message.ts !== posted.ts);
+    expect(replies.map((message) => message.text)).toEqual(['Update 1 (corrected)', 'Update 2']);
+    expect(world.fake.scheduled()).toEqual([]);
+    expect(world.item(queuedEdit.value.id)).toMatchObject({
+      state: 'sent',
+      editOf: { ts: world.item(first.id).ts },
+    });
+    expect(world.core.history.get(first.id)?.versions.map((version) => version.text)).toEqual(['Update 1']);
+  });
+
+  it('an edit of a queued message is dropped with it, and one of a message never sent is refused', async () => {
+    const world = await makeOutboxWorld();
+    world.fake.setOffline(true);
+    const doomed = enqueue(world, { channel: UPDATE, text: 'Declared (typo)' });
+    const queuedEdit = world.core.outbox.enqueueEdit({
+      target: { itemId: doomed.id },
+      purpose: 'correction',
+      text: 'Declared',
+    });
+    if (!queuedEdit.ok) throw new Error(queuedEdit.error.message);
+    const cancelled = await world.core.outbox.cancel(doomed.id);
+    expect(cancelled.ok).toBe(true);
+    world.fake.setOffline(false);
+    await world.drive(() => world.item(queuedEdit.value.id).state === 'cancelled');
+    expect(world.item(queuedEdit.value.id).problem).toMatchObject({ code: 'prerequisite_failed' });
+    expect(world.fake.requests.filter((request) => request.method === 'chat.update')).toEqual([]);
+
+    expect(
+      world.core.outbox.enqueueEdit({ target: { itemId: doomed.id }, purpose: 'correction', text: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(
+      world.core.outbox.enqueueEdit({ target: { itemId: 'nothing' }, purpose: 'correction', text: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
 });

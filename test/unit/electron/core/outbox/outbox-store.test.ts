@@ -68,6 +68,7 @@ describe('moving an old outbox.json to one file per item', () => {
     ]);
     expect(JSON.parse(readFileSync(join(dataDir, 'outbox', 'item-9.json'), 'utf8'))).toEqual({
       schemaVersion: 1,
+      digest: expect.any(String),
       data: items[2],
     });
     expect(existsSync(join(dataDir, 'outbox.json'))).toBe(false);

@@ -146,6 +146,55 @@ describe('versioned stores', () => {
   });
 });
 
+describe('checked once, trusted after', () => {
+  let checks = 0;
+  const countedSchema = notesSchema.superRefine(() => {
+    checks += 1;
+  });
+  const counted: StoreDefinition<typeof countedSchema> = { ...notesDefinition, schema: countedSchema };
+  const openCounted = (dataDir: string, notices: StorageNotice[] = []) =>
+    openVersionedStore(counted, {
+      dataDir,
+      createBackend: createConfBackend,
+      nowMs: () => Date.parse('2026-04-20T09:00:00Z'),
+      onQuarantine: (notice) => notices.push(notice),
+    });
+  const path = (dataDir: string) => join(dataDir, 'notes.json');
+  const edit = (dataDir: string, change: (envelope: { data: { notes: unknown } }) => void) => {
+    const envelope = JSON.parse(readFileSync(path(dataDir), 'utf8')) as { data: { notes: unknown } };
+    change(envelope);
+    writeFileSync(path(dataDir), JSON.stringify(envelope));
+  };
+
+  it('reads data it wrote itself without checking it again, and checks it once a byte has changed', () => {
+    const dataDir = makeDataDir();
+    openCounted(dataDir).write({ notes: ['a'], owner: 'me' });
+    checks = 0;
+    expect(openCounted(dataDir).read()).toEqual({ notes: ['a'], owner: 'me' });
+    expect(checks).toBe(0);
+
+    edit(dataDir, (envelope) => (envelope.data.notes = ['b']));
+    expect(openCounted(dataDir).read()).toEqual({ notes: ['b'], owner: 'me' });
+    expect(checks).toBe(1);
+
+    const notices: StorageNotice[] = [];
+    edit(dataDir, (envelope) => (envelope.data.notes = 5));
+    expect(openCounted(dataDir, notices).read()).toEqual({ notes: [], owner: 'nobody' });
+    expect(notices).toMatchObject([{ kind: 'corrupt' }]);
+  });
+
+  it('checks a file stamped at an older version after migrating it', () => {
+    const dataDir = makeDataDir();
+    writeFileSync(
+      path(dataDir),
+      JSON.stringify({ schemaVersion: 2, digest: 'anything', data: { notes: ['old'] } }),
+    );
+    checks = 0;
+    expect(openCounted(dataDir).read()).toEqual({ notes: ['old'], owner: 'comms lead' });
+    expect(checks).toBe(1);
+  });
+});
+
 describe('settings files with valid JSON but wrong values', () => {
   const cases: Array<{ file: string; data: unknown; path: string }> = [
     {

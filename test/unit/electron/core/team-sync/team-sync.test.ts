@@ -4,9 +4,11 @@
 // at once resolve by Slack's message order and the loser is told.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { maintenanceEventSchema } from '../../../../../shared/calendar/maintenance-event.ts';
 import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
 import type { Reminder } from '../../../../../shared/reminders/reminder.ts';
-import { readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
+import { heraldMetadata, readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
+import { certManagerFields } from '../../../shared/calendar/event-fixtures.ts';
 import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
 
 const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
@@ -179,6 +181,29 @@ describe('the shared picture between two leads’ Heralds', () => {
                 },
                 { requiredKeys: [] },
               ),
+              maintenance: fc.record(
+                {
+                  id: fc.constantFrom('ev-junk', ''),
+                  title: fc.string({ maxLength: 20 }),
+                  starts_at: fc.constantFrom('2026-04-30T11:00:00.000Z', 'tomorrow', ''),
+                  ends_at: fc.constantFrom('', '2026-04-30T10:00:00.000Z', '2026-04-30T16:00:00.000Z'),
+                  status: fc.constantFrom('planned', 'cancelled', 'exploded'),
+                  stage: fc.constantFrom('announcement', 'cancelled', 'x'),
+                  zone: fc.constantFrom('Europe/London', 'Mars/Olympus', ''),
+                  owner: fc.constantFrom('U0COMMSLD2', 'x', ''),
+                },
+                { requiredKeys: [] },
+              ),
+              comms: fc.oneof(
+                fc.constant('not a list'),
+                fc.array(
+                  fc.record({
+                    stage: fc.string({ maxLength: 12 }),
+                    due_at: fc.constant(''),
+                    is_sent: fc.boolean(),
+                  }),
+                ),
+              ),
             },
             { requiredKeys: [] },
           ),
@@ -202,6 +227,8 @@ describe('the shared picture between two leads’ Heralds', () => {
         expect(status.problem).toBeNull();
         for (const incident of b.core.incidents.list())
           expect(incidentSchema.safeParse(incident).success).toBe(true);
+        const junkEvent = b.core.calendar.find('ev-junk');
+        if (junkEvent) expect(maintenanceEventSchema.safeParse(junkEvent).success).toBe(true);
       }),
       { numRuns: 25 },
     );
@@ -249,5 +276,159 @@ describe('the shared picture between two leads’ Heralds', () => {
       .channels.find((entry) => entry.channel === 'C0OPSENGUPD')?.lastSeenTs;
     expect(lastSeen).toBe(a.fake.messages(CHANNEL)[0]?.ts);
     expect(histories.slice(before).map((request) => request.args.oldest)).toEqual([lastSeen]);
+  });
+});
+
+describe('the team sync under Slack’s 2025 limits for non-Marketplace apps', () => {
+  it('still converges, only slower: one history call a minute, 15 messages a page, waiting out Retry-After', async () => {
+    const b = await makeOutboxWorld({ fake: { rateLimits: 'non_marketplace' } });
+    await b.core.router.call('settings:update', { lead: LEAD_B });
+    // Another lead's Herald posted 40 incidents in the last day (three still open): three pages of 15 at this limit.
+    const startMs = b.clock.now();
+    const ids = Array.from({ length: 40 }, (_, n) => `inc-nm-${n}`);
+    for (const [n, id] of ids.entries()) {
+      b.fake.addMessage(CHANNEL, {
+        text: `Incident ${n}`,
+        user: 'U0COMMSLEAD',
+        metadata: heraldMetadata(`h-nm-${n}`, {
+          kind: 'incident',
+          actor: LEAD_A.userId,
+          incident: {
+            id,
+            stage: n < 37 ? 'resolved' : 'declared',
+            priority: 'High Priority',
+            title: `Incident ${n}`,
+            service: 'Sentry',
+            next_update_at: n < 37 ? '' : new Date(startMs + 30 * 60_000).toISOString(),
+            owner: LEAD_A.userId,
+            previous_owner: '',
+          },
+        }),
+      });
+    }
+
+    // Under one history read a minute a cycle reads one page and then waits out Retry-After; the poll timer does
+    // that, and so does this loop, on the test clock, until every message has arrived.
+    const arrived = () => ids.every((id) => b.core.incidents.get(id) !== undefined);
+    const memberChannels = ['C0OPSENGUPD', 'C0GHCOMMUNITY', 'C0ASKCOMMS'];
+    const readChannels = () =>
+      new Set(
+        b.fake.requests
+          .filter((request) => request.method === 'conversations.history' && request.status === 200)
+          .map((request) => String(request.args.channel)),
+      );
+    let cycles = 0;
+    let status = await b.core.teamSync.syncOnce();
+    // A round Slack cuts short carries on from what it has not read, so the sync reaches "idle".
+    while (status.state === 'waiting_for_slack') {
+      cycles += 1;
+      if (cycles > 30) throw new Error('the sync did not converge within 30 waits');
+      b.clock.set(Date.parse(status.retryAfterUtc ?? ''));
+      status = await b.core.teamSync.syncOnce();
+    }
+    expect(status).toMatchObject({ state: 'idle', problem: null });
+    expect(arrived()).toBe(true);
+    for (const id of ids) expect(b.core.incidents.get(id)).toMatchObject({ owner: LEAD_A.userId });
+    expect(b.core.incidents.list().filter((incident) => incident.state === 'open')).toHaveLength(3);
+
+    const histories = b.fake.requests.filter((request) => request.method === 'conversations.history');
+    const accepted = histories.filter((request) => request.status === 200 && request.error === undefined);
+    // Never more than one accepted history read in any minute, and Herald never asked again before Slack's Retry-After.
+    for (const [index, request] of accepted.entries())
+      if (index > 0) expect(request.atMs - (accepted[index - 1]?.atMs ?? 0)).toBeGreaterThanOrEqual(60_000);
+    expect(histories.filter((request) => request.error === 'ratelimited').length).toBeLessThanOrEqual(
+      cycles + 1,
+    );
+    // The channel took three pages (40 messages, 15 a page): slower than Tier 3, but every message arrived.
+    const ofChannel = accepted.filter((request) => request.args.channel === 'C0OPSENGUPD');
+    expect(ofChannel.length).toBeGreaterThanOrEqual(3);
+    expect(b.clock.now() - startMs).toBeGreaterThanOrEqual((accepted.length - 1) * 60_000);
+
+    // No channel is starved: every plan channel was read in the round.
+    expect(readChannels()).toEqual(new Set(memberChannels));
+    expect(cycles).toBeLessThan(10);
+  });
+});
+
+describe('other leads’ maintenance in my calendar', () => {
+  async function call<T>(world: OutboxWorld, channel: string, args: unknown): Promise<T> {
+    const answer = await world.core.router.call(channel as never, args as never);
+    if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+    return answer.value;
+  }
+
+  async function sendStage(world: OutboxWorld, eventId: string, stage: string): Promise<void> {
+    const opened = await call<{ draftId: string }>(world, 'calendar:openDraft', { eventId, stage });
+    const sent = await call<{ outboxItemId: string }>(world, 'messages:send', {
+      draftId: opened.draftId,
+      mode: 'now',
+      overrideReason: 'Checked with the team lead.',
+    });
+    await world.drive(() => world.core.outbox.get(sent.outboxItemId)?.state === 'sent');
+  }
+
+  const maintenanceReminders = (world: OutboxWorld, eventId: string) =>
+    world.core.reminders.scheduler
+      .list()
+      .filter((r) => r.subject.type === 'maintenance' && r.subject.eventId === eventId && r.state === 'armed')
+      .map((r) => (r.subject.type === 'maintenance' ? r.subject.stage : ''))
+      .sort();
+
+  it('A announces, B’s calendar shows it with A as owner and agrees what is sent; moves and cancellation follow', async () => {
+    const { a, b } = await twoHeralds();
+    const starts = new Date(a.clock.now() + 10 * 86_400_000).toISOString();
+    const ends = new Date(a.clock.now() + 10 * 86_400_000 + 5 * 3_600_000).toISOString();
+    const created = await call<{ event: { id: string; owner: string } }>(a, 'calendar:create', {
+      event: { ...certManagerFields(), startsAtUtc: starts, endsAtUtc: ends, userActionDeadlineUtc: null },
+    });
+    const eventId = created.event.id;
+    expect(created.event.owner).toBe(LEAD_A.userId);
+    await sendStage(a, eventId, 'announcement');
+
+    await b.core.teamSync.syncOnce();
+    const seen = b.core.calendar.find(eventId);
+    expect(seen).toMatchObject({
+      origin: 'slack',
+      owner: LEAD_A.userId,
+      status: 'announced',
+      startsAtUtc: starts.replace(/\.\d{3}Z$/, '.000Z'),
+      title: 'Certificate Manager Upgrade',
+    });
+    expect(Object.keys(seen?.sentStages ?? {})).toEqual(['announcement']);
+    // A has comms: A's Herald reminds A of the reminder; B's reminds nobody of anything for it.
+    expect(maintenanceReminders(a, eventId)).toEqual(['complete', 'reminder', 'start']);
+    expect(maintenanceReminders(b, eventId)).toEqual([]);
+    // Syncing again (and A reading its own message back) changes nothing, and duplicates nothing.
+    const before = b.core.calendar.find(eventId);
+    await b.core.teamSync.syncOnce();
+    await a.core.teamSync.syncOnce();
+    expect(b.core.calendar.find(eventId)).toBe(before);
+    const around = b.core.calendar.list(Date.parse(starts) - 86_400_000, Date.parse(starts) + 86_400_000);
+    expect(around.events.filter((e) => e.id === eventId)).toHaveLength(1);
+    expect(a.core.calendar.find(eventId)).toMatchObject({ origin: 'local', owner: LEAD_A.userId });
+
+    // A moves the work a week and says so: B's calendar follows.
+    const moved = new Date(Date.parse(starts) + 7 * 86_400_000).toISOString();
+    await call(a, 'calendar:reschedule', {
+      id: eventId,
+      startsAtUtc: moved,
+      endsAtUtc: new Date(Date.parse(ends) + 7 * 86_400_000).toISOString(),
+      reason: 'It clashes with a platform release.',
+    });
+    await sendStage(a, eventId, 'rescheduled');
+    await b.core.teamSync.syncOnce();
+    expect(b.core.calendar.find(eventId)).toMatchObject({
+      status: 'rescheduled',
+      startsAtUtc: moved.replace(/\.\d{3}Z$/, '.000Z'),
+      previousStartsAtUtc: starts.replace(/\.\d{3}Z$/, '.000Z'),
+    });
+    // B's Herald drafts nothing for A's change: the message is A's to send.
+    expect(b.core.drafts.findByOrigin((origin) => origin.kind === 'calendar')).toEqual([]);
+
+    // A calls it off: B's calendar shows it cancelled.
+    await call(a, 'calendar:cancel', { id: eventId, reason: 'Vendor withdrew the release.' });
+    await sendStage(a, eventId, 'cancelled');
+    await b.core.teamSync.syncOnce();
+    expect(b.core.calendar.find(eventId)).toMatchObject({ status: 'cancelled' });
   });
 });

@@ -71,4 +71,42 @@ describe('what the composer says after Send, from the outbox item as it is now',
       fix: 'Open the Outbox to confirm it or give it a new time.',
     });
   });
+
+  it('speaks of an edit as an edit: queued offline, waiting for its message, then "Edited ✓" with the link', () => {
+    const edit = (overrides: Partial<FollowedItem>) => item({ kind: 'edit', ...overrides });
+    expect(sendFeedback(edit({ state: 'queued' }), 'offline', zone).text).toBe(
+      'Edit queued: Slack cannot be reached. The message is edited as soon as Slack answers.',
+    );
+    expect(sendFeedback(edit({ state: 'queued', waitsFor: 'o0' }), 'online', zone).text).toBe(
+      'Edit queued: it is made as soon as the message it corrects is in Slack.',
+    );
+    expect(sendFeedback(edit({ state: 'sending' }), 'online', zone).text).toBe(
+      'Editing the message in #operations-engineering-update…',
+    );
+    const permalink = 'https://moj.slack.com/archives/C0OPSENGUPD/p1776942000000100';
+    expect(sendFeedback(edit({ state: 'sent', permalink }), 'online', zone)).toEqual({
+      tone: 'success',
+      text: 'Edited ✓ in #operations-engineering-update.',
+      permalink,
+      isSettled: true,
+    });
+    expect(
+      sendFeedback(
+        edit({
+          state: 'failed',
+          problem: {
+            code: 'edit_window_closed',
+            message: 'Slack no longer lets it be edited.',
+            fix: 'Post a correction.',
+          },
+        }),
+        'online',
+        zone,
+      ),
+    ).toMatchObject({
+      tone: 'error',
+      text: 'Not edited: Slack no longer lets it be edited.',
+      fix: 'Post a correction.',
+    });
+  });
 });

@@ -1,0 +1,209 @@
+// Folding what Slack says about a maintenance into the local calendar. Every
+// maintenance message a Herald posts carries the event's facts (id, window,
+// status, owner) and its comms schedule (which messages are sent). Another
+// lead's Herald puts the event on its calendar from them, marked with who owns
+// it, and moves or cancels it as later messages say.
+//
+// The merge is keyed by the event id and idempotent: a message already folded
+// in (or an older one) changes no fact, and "sent" marks only ever accumulate,
+// so the result does not depend on the order pages arrive in. An event made in
+// this Herald keeps its own facts (it is the source of them, and may hold a
+// change not announced yet); only the sent marks of other Heralds' messages
+// reach it. A payload that passed the schema can still describe an impossible
+// event (an end before its start, an unknown zone or status): those facts are
+// ignored, never stored.
+import { isCommStage, type CommStage } from '../../../shared/calendar/comm-stages.ts';
+import {
+  eventFieldsSchema,
+  eventStatuses,
+  type EventStatus,
+  type MaintenanceEvent,
+} from '../../../shared/calendar/maintenance-event.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
+import type { CommsStep, MaintenanceFacts } from '../../../shared/team-sync/message-facts.ts';
+import { compareTs } from './sync-cursors.ts';
+
+/** One maintenance message read from Slack, with its checked facts. */
+export interface MaintenanceMessage {
+  ts: string;
+  channel: string;
+  heraldId: string;
+  actor: string;
+  facts: MaintenanceFacts;
+  comms: readonly CommsStep[];
+}
+
+const HOUR_MS = 3_600_000;
+
+function tsToIso(ts: string): string {
+  const ms = Math.round(Number(ts) * 1000);
+  return new Date(Number.isFinite(ms) && ms > 0 ? ms : 0).toISOString();
+}
+
+function statusOf(value: string): EventStatus | null {
+  return (eventStatuses as readonly string[]).includes(value) ? (value as EventStatus) : null;
+}
+
+/** What a message says about its event, if it describes one this Herald could have made itself. */
+interface Described {
+  title: string;
+  startsAtUtc: string;
+  endsAtUtc: string;
+  timeZone: string;
+  status: EventStatus;
+  owner: string;
+}
+
+/**
+ * The facts a message gives, or null when they make no event: an end before the start, an unknown zone or
+ * status. Read from the message alone (an empty end is an hour after the start, an empty zone the default), so a
+ * message means the same whatever this Herald read before it.
+ */
+function describedBy(message: MaintenanceMessage): Described | null {
+  const { facts } = message;
+  const status = statusOf(facts.status);
+  if (status === null) return null;
+  const startMs = Date.parse(facts.starts_at);
+  const endMs = facts.ends_at === '' ? startMs + HOUR_MS : Date.parse(facts.ends_at);
+  const checked = eventFieldsSchema.safeParse({
+    title: facts.title.trim() === '' ? 'Maintenance' : facts.title,
+    startsAtUtc: new Date(startMs).toISOString(),
+    endsAtUtc: new Date(endMs).toISOString(),
+    timeZone: facts.zone.trim() === '' ? DEFAULT_TIME_ZONE : facts.zone,
+  });
+  if (!checked.success) return null;
+  const { title, startsAtUtc, endsAtUtc, timeZone } = checked.data;
+  return {
+    title: title.slice(0, 200),
+    startsAtUtc,
+    endsAtUtc,
+    timeZone,
+    status,
+    owner: facts.owner || message.actor,
+  };
+}
+
+/** Which messages the message says are sent: its own stage, and every step its schedule marks sent. */
+function sentStagesOf(message: MaintenanceMessage): CommStage[] {
+  const stages = new Set<CommStage>();
+  if (isCommStage(message.facts.stage)) stages.add(message.facts.stage);
+  for (const step of message.comms) if (step.is_sent && isCommStage(step.stage)) stages.add(step.stage);
+  return [...stages].sort();
+}
+
+/**
+ * The status once the sent marks are counted, as sending them here would have moved it: announced once the
+ * announcement is out, in progress once "starting now" is, complete once "complete" is; a cancelled event stays
+ * cancelled. It only moves forward, so counting more marks later gives what counting them all at once would.
+ */
+function promoted(status: EventStatus, sent: MaintenanceEvent['sentStages']): EventStatus {
+  if (status === 'cancelled' || status === 'complete') return status;
+  if (Object.hasOwn(sent, 'complete')) return 'complete';
+  if (Object.hasOwn(sent, 'starting')) return 'in_progress';
+  if (status === 'planned' && Object.hasOwn(sent, 'announcement')) return 'announced';
+  return status;
+}
+
+/** Adds the sent marks, each at the earliest time any message gives it (so reading order does not matter). */
+function withSent(event: MaintenanceEvent, stages: readonly CommStage[], atUtc: string): MaintenanceEvent {
+  let sentStages = event.sentStages;
+  for (const stage of stages) {
+    const markedAt = sentStages[stage];
+    if (markedAt === undefined || Date.parse(atUtc) < Date.parse(markedAt))
+      sentStages = { ...sentStages, [stage]: atUtc };
+  }
+  const status = promoted(event.status, sentStages);
+  return sentStages === event.sentStages && status === event.status
+    ? event
+    : { ...event, sentStages, status };
+}
+
+/** A new calendar event for another lead's maintenance. */
+function eventFromSlack(message: MaintenanceMessage, described: Described): MaintenanceEvent {
+  const atUtc = tsToIso(message.ts);
+  const { id } = message.facts;
+  const channel = message.channel.replace(/^#/, '').toLowerCase();
+  return {
+    title: described.title,
+    startsAtUtc: described.startsAtUtc,
+    endsAtUtc: described.endsAtUtc,
+    timeZone: described.timeZone,
+    workKind: 'maintenance',
+    what: '',
+    why: '',
+    services: [],
+    impact: '',
+    userActions: '',
+    userActionDeadlineUtc: null,
+    changeNotesUrl: '',
+    channels: /^[a-z0-9][a-z0-9_-]{0,79}$/.test(channel) ? [channel] : [],
+    id,
+    uid: `${id}@herald`,
+    sequence: 0,
+    status: described.status,
+    sentStages: {},
+    previousStartsAtUtc: null,
+    previousEndsAtUtc: null,
+    changeReason: '',
+    seriesUid: null,
+    recurrenceId: null,
+    owner: described.owner,
+    origin: 'slack',
+    slackTs: message.ts,
+    createdAtUtc: atUtc,
+    updatedAtUtc: atUtc,
+  };
+}
+
+/** Another lead's event, as a newer message describes it. */
+function newerFacts(
+  event: MaintenanceEvent,
+  message: MaintenanceMessage,
+  described: Described,
+): MaintenanceEvent {
+  const base: MaintenanceEvent = { ...event, slackTs: message.ts, owner: described.owner };
+  const hasMoved = Date.parse(described.startsAtUtc) !== Date.parse(event.startsAtUtc);
+  const hasChanged =
+    hasMoved ||
+    Date.parse(described.endsAtUtc) !== Date.parse(event.endsAtUtc) ||
+    described.title !== event.title ||
+    described.timeZone !== event.timeZone ||
+    promoted(described.status, event.sentStages) !== event.status;
+  if (!hasChanged) return base;
+  return {
+    ...base,
+    title: described.title,
+    startsAtUtc: described.startsAtUtc,
+    endsAtUtc: described.endsAtUtc,
+    timeZone: described.timeZone,
+    status: described.status,
+    ...(hasMoved ? { previousStartsAtUtc: event.startsAtUtc, previousEndsAtUtc: event.endsAtUtc } : {}),
+    sequence: event.sequence + 1,
+  };
+}
+
+/**
+ * The event after one Slack message about it: a new one when this Herald has never seen it, the same object when
+ * the message changes nothing (already folded in, older than what the event holds and marking nothing new), and
+ * undefined when there is no event and the message makes none. A message whose facts describe no possible event
+ * is ignored whole, its sent marks too, so what is stored never depends on the order messages are read in.
+ */
+export function mergeMaintenanceMessage(
+  existing: MaintenanceEvent | undefined,
+  message: MaintenanceMessage,
+): MaintenanceEvent | undefined {
+  const described = describedBy(message);
+  if (described === null) return existing;
+  const atUtc = tsToIso(message.ts);
+  let next: MaintenanceEvent;
+  if (existing === undefined) next = eventFromSlack(message, described);
+  else if (existing.slackTs !== null && compareTs(message.ts, existing.slackTs) <= 0) next = existing;
+  else if (existing.origin === 'slack') next = newerFacts(existing, message, described);
+  // This Herald's own event: it is the source of the facts (and may hold a change not announced yet).
+  else next = { ...existing, slackTs: message.ts };
+  next = withSent(next, sentStagesOf(message), atUtc);
+  // Another lead's event was last changed by the newest message about it (not by the order messages were read in).
+  if (next !== existing && next.origin === 'slack' && next.slackTs !== null)
+    next = { ...next, updatedAtUtc: tsToIso(next.slackTs) };
+  return next;
+}

@@ -1,0 +1,221 @@
+// Other leads' maintenance, folded into the calendar from Slack: keyed by the
+// event id, idempotent, independent of the order messages are read in, and
+// never storing an event the calendar could not have made itself.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  maintenanceEventSchema,
+  type MaintenanceEvent,
+} from '../../../../../shared/calendar/maintenance-event.ts';
+import {
+  mergeMaintenanceMessage,
+  type MaintenanceMessage,
+} from '../../../../../electron/core/team-sync/maintenance-merge.ts';
+import { msToTs } from '../../../../../electron/core/team-sync/sync-cursors.ts';
+import { makeEvent } from '../../../shared/calendar/event-fixtures.ts';
+
+const LEAD_A = 'U0COMMSLEAD';
+const BASE_MS = Date.parse('2026-04-23T11:00:00.000Z');
+const HOUR = 3_600_000;
+
+function message(
+  overrides: Partial<MaintenanceMessage['facts']> & { ts: string },
+  comms: MaintenanceMessage['comms'] = [],
+) {
+  const { ts, ...facts } = overrides;
+  return {
+    ts,
+    channel: 'operations-engineering-update',
+    heraldId: `h-${ts}`,
+    actor: LEAD_A,
+    facts: {
+      id: 'ev-a',
+      title: 'Certificate Manager Upgrade',
+      starts_at: new Date(BASE_MS).toISOString(),
+      ends_at: new Date(BASE_MS + 5 * HOUR).toISOString(),
+      status: 'planned',
+      stage: 'announcement',
+      zone: 'Europe/London',
+      owner: LEAD_A,
+      ...facts,
+    },
+    comms,
+  } satisfies MaintenanceMessage;
+}
+
+function foldAll(
+  messages: readonly MaintenanceMessage[],
+  start?: MaintenanceEvent,
+): Map<string, MaintenanceEvent> {
+  const events = new Map<string, MaintenanceEvent>();
+  if (start) events.set(start.id, start);
+  for (const next of messages) {
+    const merged = mergeMaintenanceMessage(events.get(next.facts.id), next);
+    if (merged) events.set(merged.id, merged);
+  }
+  return events;
+}
+
+/** What every Herald must agree on (the calendar-file sequence and edit time are this Herald's own bookkeeping). */
+const agreed = (event: MaintenanceEvent) => ({
+  id: event.id,
+  title: event.title,
+  startsAtUtc: event.startsAtUtc,
+  endsAtUtc: event.endsAtUtc,
+  timeZone: event.timeZone,
+  status: event.status,
+  owner: event.owner,
+  origin: event.origin,
+  sentStages: event.sentStages,
+  slackTs: event.slackTs,
+});
+
+describe('another lead’s maintenance read from Slack', () => {
+  it('appears on the calendar with its owner, its window and its announcement marked sent', () => {
+    const announced = message({ ts: '1776000000.000100' }, [
+      { stage: 'announcement', due_at: '2026-04-16T11:00:00.000Z', is_sent: true },
+      { stage: 'reminder', due_at: '2026-04-22T11:00:00.000Z', is_sent: false },
+    ]);
+    const event = mergeMaintenanceMessage(undefined, announced);
+    expect(event).toMatchObject({
+      id: 'ev-a',
+      origin: 'slack',
+      owner: LEAD_A,
+      status: 'announced',
+      startsAtUtc: '2026-04-23T11:00:00.000Z',
+      endsAtUtc: '2026-04-23T16:00:00.000Z',
+      timeZone: 'Europe/London',
+      slackTs: '1776000000.000100',
+      channels: ['operations-engineering-update'],
+    });
+    expect(Object.keys(event?.sentStages ?? {})).toEqual(['announcement']);
+    expect(maintenanceEventSchema.safeParse(event).success).toBe(true);
+    // The same message again changes nothing.
+    expect(mergeMaintenanceMessage(event, announced)).toBe(event);
+  });
+
+  it('moves on a reschedule, is cancelled by the cancellation, and an older message never undoes a newer one', () => {
+    const announced = message({ ts: '1776000000.000100' });
+    const moved = message({
+      ts: '1776000100.000100',
+      stage: 'rescheduled',
+      status: 'rescheduled',
+      starts_at: new Date(BASE_MS + 7 * 24 * HOUR).toISOString(),
+      ends_at: new Date(BASE_MS + 7 * 24 * HOUR + 5 * HOUR).toISOString(),
+    });
+    const cancelled = message({ ts: '1776000200.000100', stage: 'cancelled', status: 'cancelled' });
+    const events = foldAll([announced, moved]);
+    expect(events.get('ev-a')).toMatchObject({
+      status: 'rescheduled',
+      startsAtUtc: '2026-04-30T11:00:00.000Z',
+      previousStartsAtUtc: '2026-04-23T11:00:00.000Z',
+    });
+    const reversed = foldAll([cancelled, moved, announced]);
+    expect(reversed.get('ev-a')).toMatchObject({ status: 'cancelled', slackTs: '1776000200.000100' });
+    expect(Object.keys(reversed.get('ev-a')?.sentStages ?? {}).sort()).toEqual([
+      'announcement',
+      'cancelled',
+      'rescheduled',
+    ]);
+  });
+
+  it('keeps this Herald’s own event as it is, taking only the sent marks of other Heralds’ messages', () => {
+    const mine = makeEvent({
+      id: 'ev-a',
+      owner: LEAD_A,
+      startsAtUtc: '2026-05-01T11:00:00.000Z',
+      endsAtUtc: '2026-05-01T12:00:00.000Z',
+    });
+    const reminderSent = {
+      ...message({ ts: '1776000300.000100', stage: 'reminder', status: 'announced' }),
+      actor: 'U0COMMSLD2',
+    };
+    const merged = mergeMaintenanceMessage(mine, reminderSent);
+    expect(merged).toMatchObject({
+      origin: 'local',
+      startsAtUtc: '2026-05-01T11:00:00.000Z',
+      status: 'planned',
+    });
+    expect(Object.keys(merged?.sentStages ?? {})).toEqual(['reminder']);
+  });
+
+  it('ignores facts that make no event: an end before the start, an unknown zone or status', () => {
+    expect(
+      mergeMaintenanceMessage(undefined, message({ ts: '1.000001', ends_at: '2026-04-23T10:00:00.000Z' })),
+    ).toBeUndefined();
+    expect(
+      mergeMaintenanceMessage(undefined, message({ ts: '1.000002', zone: 'Mars/Olympus' })),
+    ).toBeUndefined();
+    expect(
+      mergeMaintenanceMessage(undefined, message({ ts: '1.000003', status: 'exploded' })),
+    ).toBeUndefined();
+    // A stage Herald does not know marks nothing.
+    const odd = mergeMaintenanceMessage(undefined, message({ ts: '1.000004', stage: 'gossip' }));
+    expect(odd).toMatchObject({ status: 'planned', sentStages: {} });
+  });
+
+  it('property: any messages, in any order, any number of times, give the same valid calendar', () => {
+    const instant = fc
+      .integer({ min: -10 * 24, max: 60 * 24 })
+      .map((hours) => new Date(BASE_MS + hours * HOUR).toISOString());
+    const anyMessage = fc.record({
+      ts: fc.integer({ min: 1, max: 50 }).map((n) => msToTs(Date.parse('2026-04-01T00:00:00Z') + n * 1000)),
+      id: fc.constantFrom('ev-a', 'ev-b', 'ev-c'),
+      title: fc.string({ maxLength: 30 }),
+      starts_at: instant,
+      ends_at: fc.oneof(instant, fc.constant('')),
+      status: fc.constantFrom(
+        'planned',
+        'announced',
+        'rescheduled',
+        'in_progress',
+        'complete',
+        'cancelled',
+        'odd',
+      ),
+      stage: fc.constantFrom(
+        'announcement',
+        'reminder',
+        'starting',
+        'complete',
+        'rescheduled',
+        'cancelled',
+        'x',
+      ),
+      zone: fc.constantFrom('Europe/London', 'America/New_York', '', 'Nowhere/Land'),
+      owner: fc.constantFrom(LEAD_A, 'U0COMMSLD2', ''),
+      comms: fc.array(
+        fc.record({
+          stage: fc.constantFrom('announcement', 'reminder', 'starting', 'complete', 'later'),
+          due_at: fc.constant(''),
+          is_sent: fc.boolean(),
+        }),
+        { maxLength: 4 },
+      ),
+    });
+    // One message per ts, as in Slack.
+    const messages = fc
+      .uniqueArray(anyMessage, { selector: (m) => m.ts, minLength: 1, maxLength: 10 })
+      .map((list) => list.map(({ ts, comms, ...facts }) => message({ ts, ...facts }, comms)));
+    fc.assert(
+      fc.property(
+        messages.chain((list) =>
+          fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length })),
+        ),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        ([inOrder, shuffled], repeats) => {
+          const repeated = [...shuffled, ...repeats.map((n) => shuffled[n % shuffled.length]!)];
+          const first = foldAll(inOrder);
+          const second = foldAll(repeated);
+          expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+          for (const [id, event] of first) {
+            expect(agreed(second.get(id)!)).toEqual(agreed(event));
+            expect(maintenanceEventSchema.safeParse(event).success).toBe(true);
+            expect(Date.parse(event.endsAtUtc)).toBeGreaterThan(Date.parse(event.startsAtUtc));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
