@@ -70,6 +70,8 @@ import {
 } from './templates/templates-service.ts';
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
 import { createDiagnostics } from './diagnostics/diagnostics-handlers.ts';
+import { createAudienceLedger, audienceLedgerStoreDefinition } from './audiences/audience-ledger.ts';
+import { createAudiencesService, type AudiencesService } from './audiences/audiences-service.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
 import { hostCapabilities } from './notifications/host-capabilities.ts';
 import {
@@ -139,6 +141,7 @@ export interface Core {
   calendar: CalendarService;
   /** The shared picture: reads the plan's channels in Slack and merges other leads' messages. */
   teamSync: TeamSync;
+  audiences: AudiencesService;
   /**
    * Notifications and the tray, decided in core. Built here, started by the desktop shell, which draws them
    * (attention-shell.ts); the browser harness has no tray and never starts it.
@@ -329,6 +332,22 @@ export function createCore(deps: CoreDeps): Core {
   const stopSlackFollow = slackFollow.start();
   const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
+  // What each audience last heard: fed by this Herald's sends and by the team sync's reading of Slack.
+  const audiences = createAudiencesService({
+    ledger: createAudienceLedger(openVersionedStore(audienceLedgerStoreDefinition, storeContext), () =>
+      deps.clock.now(),
+    ),
+    plan: plan.get,
+    incidents,
+    calendar,
+    drafts,
+    outbox: outboxService,
+    history,
+    bus,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+
   const teamSync = createTeamSync({
     gateway: slackGateway,
     directory: channelDirectory,
@@ -342,6 +361,7 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     workspaceId: async () => (await slackIdentity())?.workspaceId ?? null,
     lead: () => settings.get().lead,
+    onHeard: (message) => audiences.noteFromSlack(message),
   });
   // Whose alerts an incident raises depends on the lead setting and the plan's grace period.
   bus.subscribe((event) => {
@@ -443,6 +463,7 @@ export function createCore(deps: CoreDeps): Core {
     ...seriesChanges.handlers,
     ...calendarFiles.handlers,
     ...teamSync.handlers,
+    ...audiences.handlers,
     ...updates.handlers,
     ...unsavedWork.handlers,
     ...loginItem.handlers,
@@ -462,6 +483,7 @@ export function createCore(deps: CoreDeps): Core {
     incidents,
     calendar,
     teamSync,
+    audiences,
     attention,
     outbox: outboxService,
     channels: channelDirectory,
@@ -479,6 +501,7 @@ export function createCore(deps: CoreDeps): Core {
       outboxService.start();
       calendar.start();
       teamSync.start();
+      audiences.start();
       loginItem.apply();
       updates.start();
     },
@@ -487,6 +510,7 @@ export function createCore(deps: CoreDeps): Core {
       stopSlackFollow();
       calendar.stop();
       teamSync.stop();
+      audiences.stop();
       reminders.scheduler.stop();
       reminders.flush();
       outboxService.stop();

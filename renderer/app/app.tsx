@@ -16,11 +16,13 @@ import { screens, type ScreenId } from './screens.ts';
 import { SlackBanner } from './slack-banner.tsx';
 import { StorageNotices } from './storage-notices.tsx';
 import { SetupChecklist } from '../features/setup/setup-checklist.tsx';
+import { ErrorAlert } from '../ui/error-alert.tsx';
 
 const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
   compose: ComposerScreen,
   calendar: lazy(screenLoaders.calendar),
   incidents: lazy(screenLoaders.incidents),
+  audiences: lazy(screenLoaders.audiences),
   outbox: lazy(screenLoaders.outbox),
   history: lazy(screenLoaders.history),
   templates: lazy(screenLoaders.templates),
@@ -93,11 +95,7 @@ export function App() {
         </div>
       </div>
       <main id="main" className="content" tabIndex={-1}>
-        {loadError ? (
-          <p role="alert" className="error-banner">
-            {loadError}
-          </p>
-        ) : null}
+        <ErrorAlert error={loadError} isBanner />
         <StorageNotices />
         <SlackBanner />
         <OpenAtLoginPrompt />

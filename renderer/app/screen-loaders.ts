@@ -17,6 +17,10 @@ export const screenLoaders: Readonly<Record<Exclude<ScreenId, 'compose'>, () => 
     import('../features/incidents/incidents-screen.tsx').then((module) => ({
       default: module.IncidentsScreen,
     })),
+  audiences: () =>
+    import('../features/audiences/audiences-screen.tsx').then((module) => ({
+      default: module.AudiencesScreen,
+    })),
   outbox: () =>
     import('../features/outbox/outbox-screen.tsx').then((module) => ({ default: module.OutboxScreen })),
   history: () =>

@@ -5,6 +5,7 @@ export const screens = [
   { id: 'calendar', label: 'Calendar' },
   { id: 'compose', label: 'Compose' },
   { id: 'incidents', label: 'Incidents' },
+  { id: 'audiences', label: 'Audiences' },
   { id: 'outbox', label: 'Outbox' },
   { id: 'history', label: 'History' },
   { id: 'templates', label: 'Templates' },

@@ -5,6 +5,7 @@
 // and spread them in here.
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app.ts';
+import { audienceChannels, audienceEvents } from './channels/audiences.ts';
 import { channelDirectoryChannels } from './channels/channels.ts';
 import { calendarChannels, calendarEvents } from './channels/calendar.ts';
 import { desktopChannels, desktopEvents } from './channels/desktop.ts';
@@ -36,6 +37,7 @@ export const channels = {
   ...historyChannels,
   ...desktopChannels,
   ...teamChannels,
+  ...audienceChannels,
 } as const;
 
 export const events = {
@@ -52,6 +54,7 @@ export const events = {
   ...historyEvents,
   ...desktopEvents,
   ...teamEvents,
+  ...audienceEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

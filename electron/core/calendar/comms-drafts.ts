@@ -112,3 +112,49 @@ export function refreshEventDrafts(deps: CommsDraftsDeps, event: MaintenanceEven
   }
   return changedCount;
 }
+
+/**
+ * A draft of one of the event's messages for one channel: the fix for a channel the audiences view flags
+ * (the announcement it never had, the "rescheduled" correction of the date it still holds, the cancellation
+ * notice). An unsent draft for the same stage and channel is reused. `wasStartsAtUtc` is the start the channel
+ * was told, which a correction names (it may be older than the event's last move).
+ */
+export function draftForChannel(
+  deps: CommsDraftsDeps,
+  event: MaintenanceEvent,
+  stage: CommStage,
+  channel: string,
+  wasStartsAtUtc: string | null,
+  /** Answers of a message already sent about the event (the risk, the process…); the event's facts win. */
+  carried: Readonly<Record<string, string>> = {},
+): Result<StoredDraft> {
+  const sameChannel = (name: string) => name.replace(/^#/, '').toLowerCase() === channel.toLowerCase();
+  const existing = deps.drafts
+    .findByOrigin((origin) => isFromEvent(origin, event.id) && origin.stage === stage)
+    .find((stored) => sameChannel(stored.draft.channel));
+  if (existing) return ok(existing);
+  const type = maintenanceTypeOf(deps.plan());
+  if (!type)
+    return fail(
+      'not_found',
+      'The plan has no type for upgrades and maintenance, so Herald cannot draft this message. Add one in Settings → Plan.',
+    );
+  if (!type.stages.includes(stage))
+    return fail(
+      'invalid_argument',
+      `The plan's "${type.name}" type has no "${stage}" stage. Add it in Settings → Plan.`,
+    );
+  const told =
+    stage === 'rescheduled' && wasStartsAtUtc !== null
+      ? { ...event, previousStartsAtUtc: wasStartsAtUtc }
+      : event;
+  const prefill = prefillFor(told, stage, type.id);
+  return deps.drafts.create({
+    typeId: prefill.typeId,
+    stage: prefill.stage,
+    channel,
+    fields: { ...carried, ...prefill.fields },
+    ...(prefill.body !== undefined ? { body: prefill.body } : {}),
+    origin: { kind: 'calendar', eventId: event.id, stage },
+  });
+}

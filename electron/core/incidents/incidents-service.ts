@@ -127,7 +127,16 @@ export interface IncidentsService {
     title: string,
     declarationHeadline: string | null,
   ) => Incident | undefined;
-  draftNext: (incidentId: string, kind: NextMessageKind) => Result<StoredDraft>;
+  /**
+   * A draft of the incident's next message. `elsewhere.channel` drafts it for another channel the plan tells
+   * (the audiences view's fix for a channel left behind): a top-level message there, not a reply in the thread,
+   * and a resolution even once the incident is resolved where it was declared.
+   */
+  draftNext: (
+    incidentId: string,
+    kind: NextMessageKind,
+    elsewhere?: { channel: string },
+  ) => Result<StoredDraft>;
   /** The facts a message about the incident carries in its Slack metadata. */
   factsFor: (routing: IncidentRouting, draft: Draft | null, title: string) => IncidentFacts;
   /** Records this lead's take-over note, queued in the thread: they own it at once, until Slack says otherwise. */
@@ -213,6 +222,11 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       );
   };
 
+  /** Whether a channel is not the one the incident was declared in (its thread's). */
+  const isOtherChannel = (incident: Incident, channel: string) =>
+    channel.trim() !== '' &&
+    channel.replace(/^#/, '').toLowerCase() !== incident.channel.replace(/^#/, '').toLowerCase();
+
   const routeFor: IncidentsService['routeFor'] = (draft, origin) => {
     const kind = stageKind(draft);
     if (kind === null) return ok(null);
@@ -224,9 +238,12 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       return ok(null);
     }
     const wasHolding = draft.fields.isHolding === 'yes';
-    const threading = incident.threadTs
-      ? { threadTs: incident.threadTs }
-      : { threadOf: incident.declarationOutboxId };
+    // A message for another channel (one the plan also tells) stands at its top level: the thread is elsewhere.
+    const threading = isOtherChannel(incident, draft.channel)
+      ? {}
+      : incident.threadTs
+        ? { threadTs: incident.threadTs }
+        : { threadOf: incident.declarationOutboxId };
     return ok({
       incidentId: incident.id,
       kind: kind === 'update' && wasHolding ? 'holding' : kind,
@@ -482,12 +499,21 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     return deps.drafts.save(draft, stored.meta.focusedField);
   }
 
-  function draftNext(incidentId: string, kind: NextMessageKind): Result<StoredDraft> {
+  function draftNext(
+    incidentId: string,
+    kind: NextMessageKind,
+    elsewhere?: { channel: string },
+  ): Result<StoredDraft> {
     const incident = get(incidentId);
     if (!incident) return fail('not_found', 'There is no such incident.');
-    if (incident.state === 'resolved' && kind !== 'postmortem') {
+    const otherChannel =
+      elsewhere && isOtherChannel(incident, elsewhere.channel) ? elsewhere.channel.replace(/^#/, '') : null;
+    // Another channel still showing it open is told of the resolution, even after it.
+    const isLateResolution = otherChannel !== null && kind === 'resolved';
+    if (incident.state === 'resolved' && kind !== 'postmortem' && !isLateResolution) {
       return fail('conflict', 'This incident is resolved. Its next message is the postmortem.');
     }
+    const channel = otherChannel ?? incident.channel;
     const typeId = kind === 'postmortem' ? POSTMORTEM_TYPE_ID : INCIDENT_TYPE_ID;
     const stage = kind === 'postmortem' ? 'message' : kind === 'resolved' ? 'resolved' : 'update';
     const reusable = deps.drafts
@@ -496,6 +522,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
         (stored) =>
           stored.draft.typeId === typeId &&
           stored.draft.stage === stage &&
+          !isOtherChannel(incident, stored.draft.channel) === (otherChannel === null) &&
+          (otherChannel === null || stored.draft.channel === otherChannel) &&
           (stored.draft.fields.isHolding === 'yes') === (kind === 'holding'),
       );
     if (reusable) return kind === 'holding' ? freshenHolding(reusable, incident) : ok(reusable);
@@ -519,8 +547,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     const created = deps.drafts.create({
       typeId,
       stage,
-      channel: incident.channel,
-      ...(incident.threadTs ? { threadTs: incident.threadTs } : {}),
+      channel,
+      ...(incident.threadTs && otherChannel === null ? { threadTs: incident.threadTs } : {}),
       fields,
       origin: { kind: 'incident', incidentId },
     });

@@ -10,7 +10,8 @@ import type { Reminder } from '../../../shared/reminders/reminder.ts';
 import { dueAtMs } from '../../../shared/reminders/reminder-facts.ts';
 import type { ReminderSettings } from '../../../shared/reminders/reminder-settings.ts';
 import type { EventBus } from '../api/event-bus.ts';
-import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { Clock } from '../clock/clock.ts';
+import { createWakeTimer } from '../clock/wake-timer.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ReminderService } from '../reminders/reminder-service.ts';
 import { noEffect, type AttentionCommand, type AttentionEffect } from './attention-commands.ts';
@@ -80,7 +81,7 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
   const notificationListeners = new Set<(spec: NotificationSpec) => void>();
   const withdrawListeners = new Set<(reminderIds: string[]) => void>();
   const stops: Array<() => void> = [];
-  let timer: TimerHandle | null = null;
+  const wake = createWakeTimer(clock, TRAY_SAFETY_REFRESH_MS, () => refresh());
   let lastModelJson = '';
 
   function modelFor(open: readonly Reminder[], nowMs: number): TrayModel {
@@ -96,19 +97,7 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
   const trayModel = (): TrayModel => modelFor(deps.reminders.list().reminders, clock.now());
 
   function armRefresh(open: readonly Reminder[], nowMs: number): void {
-    if (timer) clock.clearTimer(timer);
-    const changeMs = nextUrgencyChangeMs(open, nowMs, deps.reminderSettings().dueSoonWindowMs);
-    const delayMs = Math.min(
-      changeMs === null ? TRAY_SAFETY_REFRESH_MS : changeMs - nowMs,
-      TRAY_SAFETY_REFRESH_MS,
-    );
-    timer = clock.setTimer(
-      () => {
-        timer = null;
-        refresh();
-      },
-      Math.max(1, delayMs),
-    );
+    wake.arm(nextUrgencyChangeMs(open, nowMs, deps.reminderSettings().dueSoonWindowMs), nowMs);
   }
 
   /** Sends the tray model when it changed (labels carry times, so a new minute can change it too). */
@@ -165,8 +154,7 @@ export function createAttentionService(deps: AttentionServiceDeps): AttentionSer
     },
     stop() {
       for (const stop of stops.splice(0)) stop();
-      if (timer) clock.clearTimer(timer);
-      timer = null;
+      wake.stop();
     },
     trayModel,
     onTrayModel(listener) {

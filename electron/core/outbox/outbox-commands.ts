@@ -2,6 +2,7 @@
 // or cancel an item until it is being sent, retry a failed one, release a
 // held one. Each command checks the item's state first and answers a Result;
 // the engine is nudged afterwards to act on the change.
+import type { z } from 'zod';
 import { describeIssues, fail, ok, type Result } from '../../../shared/api/index.ts';
 import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
 import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
@@ -58,6 +59,11 @@ export interface OutboxCommands {
   confirm(request: ConfirmRequest): Result<OutboxItem>;
 }
 
+/** The times a request may carry, each of which must still be ahead when it is queued. */
+interface TimedRequest {
+  promiseAtUtc?: string | null | undefined;
+  scheduleForUtc?: string | null | undefined;
+}
 /** A posted message can be edited once it is in Slack; one in these states gets there first (the edit waits). */
 const ON_ITS_WAY: ReadonlySet<OutboxItem['state']> = new Set(['queued', 'sending', 'held', 'sent']);
 
@@ -77,6 +83,7 @@ const isRewritten = (change: { text?: unknown; blocks?: unknown; promiseAtUtc?: 
 
 export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
   const nowMs = () => deps.clock.now();
+  const nowIso = () => new Date(nowMs()).toISOString();
   const find = (id: string): Result<OutboxItem> => {
     const item = deps.repo.get(id);
     return item
@@ -90,7 +97,7 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
     return ok(deps.repo.get(item.id) ?? item);
   };
 
-  function checkTimes(times: { promiseAtUtc?: string | null; scheduleForUtc?: string | null }): Result<null> {
+  function checkTimes(times: TimedRequest): Result<null> {
     if (times.promiseAtUtc != null && Date.parse(times.promiseAtUtc) <= nowMs()) {
       return fail('invalid_argument', 'The promised next-update time has already passed.', {
         fix: 'Choose a later time.',
@@ -104,6 +111,20 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
       });
     }
     return ok(null);
+  }
+
+  /** A request as its schema reads it, refused when it is malformed or its promised or scheduled time has passed. */
+  function readRequest<Schema extends z.ZodType<TimedRequest>>(
+    schema: Schema,
+    request: unknown,
+  ): Result<z.output<Schema>> {
+    const parsed = schema.safeParse(request);
+    if (!parsed.success) {
+      const { message, fields } = describeIssues(parsed.error.issues);
+      return fail('invalid_argument', message, { fields });
+    }
+    const times = checkTimes(parsed.data);
+    return times.ok ? ok(parsed.data) : times;
   }
 
   /** Resolved from the channel cache when it can be; otherwise looked up before sending. An id is used as it is. */
@@ -164,14 +185,9 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
 
   return {
     enqueue(request) {
-      const parsed = enqueueRequestSchema.safeParse(request);
-      if (!parsed.success) {
-        const { message, fields } = describeIssues(parsed.error.issues);
-        return fail('invalid_argument', message, { fields });
-      }
-      const args = parsed.data;
-      const times = checkTimes(args);
-      if (!times.ok) return times;
+      const read = readRequest(enqueueRequestSchema, request);
+      if (!read.ok) return read;
+      const args = read.value;
       if (args.threadOf !== undefined) {
         const parent = deps.repo.get(args.threadOf);
         if (!parent)
@@ -183,22 +199,16 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
             fields: ['threadOf'],
           });
       }
-      const nowIso = new Date(nowMs()).toISOString();
       const item = deps.repo.add(
-        newQueuedItem(args, { id: deps.createId(), nowIso, channel: channelFields(args.channel) }),
+        newQueuedItem(args, { id: deps.createId(), nowIso: nowIso(), channel: channelFields(args.channel) }),
       );
       return done(item);
     },
 
     enqueueEdit(request) {
-      const parsed = editRequestSchema.safeParse(request);
-      if (!parsed.success) {
-        const { message, fields } = describeIssues(parsed.error.issues);
-        return fail('invalid_argument', message, { fields });
-      }
-      const args = parsed.data;
-      const times = checkTimes(args);
-      if (!times.ok) return times;
+      const read = readRequest(editRequestSchema, request);
+      if (!read.ok) return read;
+      const args = read.value;
       const where = editPlacement(args.target);
       if (!where.ok) return where;
       for (const waiting of deps.repo.all()) {
@@ -220,8 +230,9 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
             },
           });
       }
-      const nowIso = new Date(nowMs()).toISOString();
-      return done(deps.repo.add(newEditItem(args, { id: deps.createId(), nowIso, ...where.value })));
+      return done(
+        deps.repo.add(newEditItem(args, { id: deps.createId(), nowIso: nowIso(), ...where.value })),
+      );
     },
 
     enqueueDeletion(targetId, source) {
@@ -243,7 +254,6 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
             other.state !== 'failed',
         );
       if (pending) return ok(pending);
-      const nowIso = new Date(nowMs()).toISOString();
       const queued = newQueuedItem(
         {
           ...enqueueRequestSchema.parse({ channel: target.channel, text: target.text }),
@@ -251,7 +261,7 @@ export function createOutboxCommands(deps: CommandDeps): OutboxCommands {
         },
         {
           id: deps.createId(),
-          nowIso,
+          nowIso: nowIso(),
           channel: { channel: target.channel, channelId: target.channelId, channelName: target.channelName },
         },
       );

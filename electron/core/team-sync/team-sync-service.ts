@@ -24,6 +24,7 @@ import type { OutboxPort } from '../messages/outbox-port.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { GatewayFailure, HistoryMessage, SlackGateway } from '../slack/slack-gateway.ts';
 import type { VersionedStore } from '../storage/versioned-store.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import { compareTs, msToTs, newerTs, type StoredCursors } from './sync-cursors.ts';
 
 /** How often each Herald reads Slack: under 30 s behind, at a few calls a minute for a plan's few channels. */
@@ -50,6 +51,17 @@ export interface TeamSyncDeps {
   workspaceId: () => Promise<string | null>;
   /** This Herald's lead: who takes over when they press "Take over comms". */
   lead: () => { userId: string; name: string } | null;
+  /** Hears every Herald message with facts read in a channel (the audiences view's ledger). */
+  onHeard?: (message: HeardInChannel) => void;
+}
+
+/** A Herald message read in a plan channel (or a thread in it), with its checked facts. */
+export interface HeardInChannel {
+  channel: string;
+  ts: string;
+  heraldId: string;
+  actor: string;
+  facts: MessageFacts;
 }
 
 export interface TeamSync {
@@ -142,6 +154,13 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     const { metadata } = message;
     if (metadata.kind !== 'herald' || metadata.facts === null) return;
     const { facts } = metadata;
+    deps.onHeard?.({
+      channel: channelName,
+      ts: message.ts,
+      heraldId: metadata.heraldId,
+      actor: facts.actor,
+      facts,
+    });
     if (facts.kind === 'incident') {
       deps.incidents.mergeFromSlack({
         ts: message.ts,

@@ -21,6 +21,7 @@ import { EventFormDialog } from './event-form-dialog.tsx';
 import { EventPanel, type EventDialog } from './event-panel.tsx';
 import { ImportDialog } from './import-dialog.tsx';
 import './calendar.css';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 type OpenDialog = EventDialog | { kind: 'create'; date: DateKey } | { kind: 'import' } | null;
 
@@ -97,11 +98,7 @@ export function CalendarScreen() {
       <p role="status" className="calendar-notice">
         {notice ?? ''}
       </p>
-      {error ? (
-        <p role="alert" className="error-banner">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} isBanner />
       <div className="calendar-body">
         <div className="calendar-main" id="calendar-main" aria-busy={!isCurrent}>
           {view === 'agenda' ? (

@@ -7,6 +7,7 @@ import type { CalendarSettingsView } from '../../../shared/api/channels/calendar
 import { commStageLabels, commStages, type CommStage } from '../../../shared/calendar/comm-stages.ts';
 import { useCalendar } from './calendar-store.ts';
 import { dateInputOf } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function LeadTimesForm({ view }: { view: CalendarSettingsView }) {
   const ids = { announcement: useId(), reminder: useId() };
@@ -52,11 +53,7 @@ function LeadTimesForm({ view }: { view: CalendarSettingsView }) {
           />
         </div>
       </div>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div className="row">
         <button type="submit">Save lead times</button>
       </div>
@@ -127,11 +124,7 @@ function HolidayRegionForm({ view }: { view: CalendarSettingsView }) {
           before. A country code with an optional region, such as GB-ENG or GB-SCT; leave it empty to ignore
           holidays.
         </p>
-        {error ? (
-          <p id={ids.error} role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert id={ids.error} error={error} />
       </div>
       <div className="row">
         <button type="submit">Save holiday region</button>
@@ -182,11 +175,7 @@ function CalendarFileForm({ view }: { view: CalendarSettingsView }) {
           ))}
         </div>
       </fieldset>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div className="row">
         <button type="submit">Save calendar file choice</button>
       </div>
@@ -253,11 +242,7 @@ function FreezesForm({ view }: { view: CalendarSettingsView }) {
           <button type="submit">Add freeze</button>
         </div>
       </form>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { DateTimeFields } from '../../ui/date-time-fields.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { SeriesScopeFields, useSeriesPreview, type ScopeChoice } from './series-scope.tsx';
 import { dateInputOf, instantFromInputs, timeInputOf } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 interface RescheduleValues {
   startDate: string;
@@ -96,11 +97,7 @@ export function RescheduleDialog({ detail, onClose }: ChangeDialogProps) {
           <label htmlFor={ids.reason}>Why is it moving?</label>
           <textarea id={ids.reason} rows={2} {...register('reason')} />
         </div>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="row">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
             Reschedule
@@ -180,11 +177,7 @@ export function CancelDialog({ detail, onClose }: ChangeDialogProps) {
           <label htmlFor={reasonId}>Why is it cancelled?</label>
           <textarea id={reasonId} rows={2} {...register('reason')} />
         </div>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="row">
           <button
             type="submit"

@@ -21,6 +21,7 @@ import { FormField, type ControlProps } from '../../ui/form-field.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { SeriesFields } from './series-fields.tsx';
 import { SeriesScopeFields, useSeriesPreview, type ScopeChoice } from './series-scope.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 interface EventFormDialogProps {
   /** The event being edited; undefined creates a new one. */
@@ -225,11 +226,7 @@ export function EventFormDialog({ editing, defaultDate, onClose }: EventFormDial
             isRepeating={repeatEveryWeeks !== '0'}
           />
         )}
-        {saveError ? (
-          <p role="alert" className="field-error">
-            {saveError}
-          </p>
-        ) : null}
+        <ErrorAlert error={saveError} />
         <div className="row">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
             {editing ? 'Save changes' : 'Add to calendar'}

@@ -14,6 +14,7 @@ import { downloadText } from './download.ts';
 import { SlackMessagesSection } from './slack-messages.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { describeWindow, longInstant } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export type EventDialog = { kind: 'edit' | 'reschedule' | 'cancel'; detail: EventDetail };
 
@@ -175,11 +176,7 @@ export function EventPanel({
         <p className="muted">No messages are due for this event.</p>
       )}
       <SlackMessagesSection detail={detail} />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div className="row panel-actions">
         <button
           type="button"

@@ -6,6 +6,7 @@ import type { ImportPreview } from '../../../shared/calendar/calendar-views.ts';
 import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const ACTION_LABELS = { new: 'New', update: 'Changes an event', unchanged: 'No change' } as const;
 
@@ -80,11 +81,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             than added twice.
           </p>
         </div>
-        {error ? (
-          <p role="alert" className="error-banner">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} isBanner />
         {preview ? (
           <>
             {preview.problems.length > 0 ? (

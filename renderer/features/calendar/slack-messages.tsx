@@ -14,6 +14,7 @@ import type {
 import { useCalendar } from './calendar-store.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { longInstant } from './wall-time.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export const stageName = (message: Pick<SlackMessageView, 'stage'>) =>
   message.stage && isCommStage(message.stage) ? commStageLabels[message.stage] : 'Message';
@@ -232,11 +233,7 @@ function FollowDialog({
         {isCancelled && messages.length > 0 ? (
           <p>The cancellation notice is drafted for you to check and send.</p>
         ) : null}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="row">
           <button type="button" className="primary" disabled={isBusy} onClick={() => void confirm()}>
             Confirm
@@ -343,11 +340,7 @@ export function SlackMessagesSection({ detail }: { detail: EventDetail }) {
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       {isDialogOpen && (stale.length > 0 || staleFiles.length > 0) ? (
         <FollowDialog
           detail={detail}

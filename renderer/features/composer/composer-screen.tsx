@@ -12,6 +12,7 @@ import { useSendFeedback } from './send-feedback-store.ts';
 import { useConnection } from '../../server-state/connection-store.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
 import './composer.css';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function Notice() {
   const notice = useComposer((state) => state.notice);
@@ -69,11 +70,7 @@ export function ComposerScreen() {
 
   return (
     <div className="composer">
-      {loadError ? (
-        <p role="alert" className="error-banner">
-          {loadError}
-        </p>
-      ) : null}
+      <ErrorAlert error={loadError} isBanner />
       <Notice />
       {phase === 'loading' ? (
         <p className="muted">Opening your draft…</p>

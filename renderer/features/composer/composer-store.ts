@@ -65,6 +65,10 @@ interface ComposerState {
   notice: ComposerNotice | null;
   /** Bumped by "new message" so the start panel can take the focus. */
   startRequest: number;
+  /** Saves the open draft as it is typed; null while no draft is open. */
+  saver: Autosaver | null;
+  /** The plan and channel names, loaded once for the life of the page. */
+  contextLoading: Promise<void> | null;
   /** Set while the open draft corrects a message already in Slack (or on its way there). */
   correction: OpenCorrection | null;
 
@@ -95,9 +99,6 @@ interface ComposerState {
   showNotice: (notice: ComposerNotice | null) => void;
 }
 
-let saver: Autosaver | null = null;
-let contextLoading: Promise<void> | null = null;
-
 const storage = () => window.localStorage;
 
 export const useComposer = create<ComposerState>()((set, get) => {
@@ -114,6 +115,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
         const { meta, draft } = get();
         if (meta && draft?.id === saved.draft.id)
           set({ meta: { ...meta, revision: revision.revision, updatedAtUtc: revision.updatedAtUtc } });
+        const { saver } = get();
         if (saver && !saver.hasUnsaved()) clearJournal(storage());
       },
     });
@@ -122,6 +124,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
   /** When the page goes away, keep what the server may not have got yet. */
   function installLifecycle(): void {
     const keepUnsaved = () => {
+      const { saver } = get();
       const unsaved = saver?.unsavedSnapshot();
       if (unsaved) writeJournal(storage(), unsaved, get().meta?.revision ?? 0);
       void saver?.flush();
@@ -148,8 +151,11 @@ export const useComposer = create<ComposerState>()((set, get) => {
   }
 
   function ensureContext(): Promise<void> {
-    contextLoading ??= loadContext();
-    return contextLoading;
+    const loading = get().contextLoading;
+    if (loading) return loading;
+    const started = loadContext();
+    set({ contextLoading: started });
+    return started;
   }
 
   /** Tells the server which draft is open, only when that changes: reopening the same draft writes nothing. */
@@ -176,8 +182,9 @@ export const useComposer = create<ComposerState>()((set, get) => {
     const recovered = takeJournal(storage(), stored.draft.id, stored.meta.revision);
     const draft = recovered?.draft ?? stored.draft;
     const focusedField = recovered?.focusedField ?? stored.meta.focusedField;
-    saver ??= newSaver();
+    const saver = get().saver ?? newSaver();
     set({
+      saver,
       phase: 'editing',
       draft,
       meta: stored.meta,
@@ -210,10 +217,11 @@ export const useComposer = create<ComposerState>()((set, get) => {
   }
 
   async function closeCurrent(): Promise<void> {
+    const { saver } = get();
     if (!saver) return;
     await saver.flush();
     saver.dispose();
-    saver = null;
+    set({ saver: null });
   }
 
   return {
@@ -230,6 +238,8 @@ export const useComposer = create<ComposerState>()((set, get) => {
     saveError: null,
     notice: null,
     startRequest: 0,
+    saver: null,
+    contextLoading: null,
     correction: null,
 
     enter: () => {
@@ -309,10 +319,10 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     release: async (notice) => {
-      saver?.dispose();
-      saver = null;
+      get().saver?.dispose();
       clearJournal(storage());
       set((state) => ({
+        saver: null,
         phase: 'start',
         draft: null,
         meta: null,
@@ -336,7 +346,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
         return { draft: change.draft, instantErrors };
       });
       const next = snapshot();
-      if (next) saver?.schedule(next);
+      if (next) get().saver?.schedule(next);
     },
 
     setStage: (stage) => {
@@ -349,16 +359,13 @@ export const useComposer = create<ComposerState>()((set, get) => {
       if (get().focusedField === field) return;
       set({ focusedField: field });
       const next = snapshot();
-      if (next) saver?.schedule(next);
+      if (next) get().saver?.schedule(next);
     },
 
     clearFocusRequest: () => set({ focusRequest: null }),
 
-    flush: () => saver?.flush() ?? Promise.resolve(true),
+    flush: () => get().saver?.flush() ?? Promise.resolve(true),
 
     showNotice: (notice) => set({ notice }),
   };
 });
-
-/** The open draft's id, or null. */
-export const selectDraftId = (state: ComposerState) => state.draft?.id ?? null;

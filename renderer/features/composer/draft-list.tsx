@@ -7,6 +7,7 @@ import { useComposer } from './composer-store.ts';
 import { followDrafts, useDrafts } from './drafts-store.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function DraftList() {
   const plan = usePlan((state) => state.plan);
@@ -29,11 +30,7 @@ export function DraftList() {
   return (
     <section className="card" aria-labelledby="drafts-heading">
       <h2 id="drafts-heading">Carry on with a draft</h2>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div role="status">
         {binned ? (
           <p className="row">

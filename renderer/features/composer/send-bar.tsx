@@ -12,6 +12,7 @@ import { useSend } from './send-store.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { isThreadReply } from './thread-reply.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function SchedulePanel({ isDisabled }: { isDisabled: boolean }) {
   const ids = { at: useId(), reading: useId() };
@@ -69,12 +70,7 @@ function Feedback() {
   const copy = useSend((state) => state.copy);
   return (
     <>
-      {error ? (
-        <div role="alert" className="error-banner">
-          <p>{error.message}</p>
-          {error.fix ? <p>{error.fix}</p> : null}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} isBanner />
       <div role="status">
         {copy?.kind === 'copied' ? (
           <p className="muted">Copied as Slack text: paste it where it belongs.</p>

@@ -11,6 +11,12 @@ import type { FollowedItem } from './send-feedback.ts';
 interface SendFeedbackState {
   /** The item the notice shows; null when there is none. */
   item: FollowedItem | null;
+  /** Between expect() and follow(): changes are kept in `pending` until the send answer names its item. */
+  isExpecting: boolean;
+  /** Items changed while a send was being answered, newest last. */
+  pending: OutboxItem[];
+  /** Stops listening to outbox:changed; null while not listening. */
+  unsubscribe: (() => void) | null;
   /** Starts listening before a send is requested (see the header). */
   expect: () => void;
   /** Follows the item the send answer named, from the newest state known for it. */
@@ -18,39 +24,40 @@ interface SendFeedbackState {
   stop: () => void;
 }
 
-/** Items changed while a send was being answered, newest last; bounded, as a burst of sends could be long. */
+/** Bounds `pending`, as a burst of sends could be long. */
 const MAX_PENDING = 50;
-let pending: OutboxItem[] = [];
-let isExpecting = false;
-let unsubscribe: (() => void) | null = null;
 
-function listen(): void {
-  unsubscribe ??= herald().on('outbox:changed', (changed) => {
-    const { item } = useSendFeedback.getState();
-    if (item?.id === changed.id) useSendFeedback.setState({ item: changed });
-    else if (isExpecting) pending = [...pending.slice(-(MAX_PENDING - 1)), changed];
-  });
-}
+export const useSendFeedback = create<SendFeedbackState>()((set, get) => {
+  function onChanged(changed: OutboxItem): void {
+    set((state) => {
+      if (state.item?.id === changed.id) return { item: changed };
+      if (state.isExpecting) return { pending: [...state.pending.slice(-(MAX_PENDING - 1)), changed] };
+      return {};
+    });
+  }
 
-export const useSendFeedback = create<SendFeedbackState>()((set) => ({
-  item: null,
-  expect: () => {
-    isExpecting = true;
-    pending = [];
-    listen();
-  },
-  follow: (answer) => {
-    const newest = pending.findLast((changed) => changed.id === answer.id);
-    isExpecting = false;
-    pending = [];
-    listen();
-    set({ item: newest ?? answer });
-  },
-  stop: () => {
-    isExpecting = false;
-    pending = [];
-    unsubscribe?.();
-    unsubscribe = null;
-    set({ item: null });
-  },
-}));
+  function listen(): void {
+    if (!get().unsubscribe) set({ unsubscribe: herald().on('outbox:changed', onChanged) });
+  }
+
+  return {
+    item: null,
+    isExpecting: false,
+    pending: [],
+    unsubscribe: null,
+    expect: () => {
+      set({ isExpecting: true, pending: [] });
+      listen();
+    },
+    follow: (answer) => {
+      const newest = get().pending.findLast((changed) => changed.id === answer.id);
+      set({ isExpecting: false, pending: [] });
+      listen();
+      set({ item: newest ?? answer });
+    },
+    stop: () => {
+      get().unsubscribe?.();
+      set({ isExpecting: false, pending: [], unsubscribe: null, item: null });
+    },
+  };
+});

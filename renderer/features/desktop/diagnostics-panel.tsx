@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { DiagnosticsBundle } from '../../../shared/api/channels/desktop.ts';
 import type { ApiError } from '../../../shared/api/index.ts';
 import { useDesktop } from './desktop-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function DiagnosticsPanel() {
   const textId = useId();
@@ -54,11 +55,7 @@ export function DiagnosticsPanel() {
               : ''}
           </span>
         </div>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error.message}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         {bundle ? (
           <div className="field">
             <label htmlFor={textId}>Diagnostics ({bundle.fileName})</label>

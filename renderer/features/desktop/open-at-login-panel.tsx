@@ -1,6 +1,7 @@
 // Settings → Start-up: open Herald when you log in (it starts in the tray).
 import { useId } from 'react';
 import { useDesktop, useDesktopSettings } from './desktop-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function OpenAtLoginPanel() {
   const checkboxId = useId();
@@ -36,11 +37,7 @@ export function OpenAtLoginPanel() {
             browser harness).
           </p>
         )}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error.message}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         {isOutOfStep ? (
           <p className="warning-text" role="note">
             Your computer&apos;s login items say otherwise: it may have been changed in the system settings.

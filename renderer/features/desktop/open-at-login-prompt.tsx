@@ -3,6 +3,7 @@
 // the answer can be changed later in Settings → Start-up.
 import { useEffect } from 'react';
 import { followDesktop, useDesktop, useDesktopSettings } from './desktop-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function OpenAtLoginPrompt() {
   const loginItem = useDesktop((state) => state.loginItem);
@@ -21,11 +22,7 @@ export function OpenAtLoginPrompt() {
           Herald then starts in the tray each morning, so reminders of promised updates fire even before you
           open it. You can change this in Settings.
         </p>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error.message}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="row">
           <button type="button" className="primary" disabled={isBusy} onClick={() => answer(true)}>
             Open at login

@@ -7,6 +7,7 @@ import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
 import { formatInstant } from '../../../shared/time/index.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
 import { useDesktop, useDesktopSettings } from './desktop-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function describe(update: UpdateStatus): string {
   switch (update.state) {
@@ -58,12 +59,7 @@ export function UpdatePanel() {
             {update.restartBlockedBy} Herald will not restart until that is done.
           </p>
         ) : null}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error.message}
-            {error.fix ? ` ${error.fix}` : ''}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         {isSupported ? (
           <div className="row">
             <button

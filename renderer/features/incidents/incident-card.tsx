@@ -11,6 +11,7 @@ import { useIncidents, type NextMessageKind } from './incidents-store.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { useSettings, useUserZone } from '../../server-state/settings-store.ts';
 import { useComposer } from '../composer/composer-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { EditInSlackButton } from '../composer/edit-in-slack-button.tsx';
 
 const OPEN_ACTIONS: ReadonlyArray<{ kind: NextMessageKind; label: string }> = [
@@ -149,11 +150,7 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
         </p>
       ) : null}
       <Timeline incident={incident} name={name} zone={zone} nowMs={nowMs} me={me} />
-      {actionError ? (
-        <p role="alert" className="field-error">
-          {actionError}
-        </p>
-      ) : null}
+      <ErrorAlert error={actionError} />
       <div className="row" role="group" aria-label={`Next message for ${name}`}>
         {incident.state === 'open' && !isMine ? (
           <button

@@ -7,6 +7,7 @@ import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { IncidentCard } from './incident-card.tsx';
 import { splitIncidents, useIncidents } from './incidents-store.ts';
 import './incidents.css';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function IncidentsScreen() {
   const incidents = useIncidents((state) => state.incidents);
@@ -24,11 +25,7 @@ export function IncidentsScreen() {
   const { open, recent } = splitIncidents(incidents ?? [], nowMs);
   return (
     <div className="incidents stack-lg">
-      {error ? (
-        <p role="alert" className="error-banner">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} isBanner />
       <section aria-labelledby="open-incidents-heading" className="stack">
         <div className="row incidents-heading">
           <h2 id="open-incidents-heading">Open incidents</h2>

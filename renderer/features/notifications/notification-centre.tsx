@@ -2,7 +2,8 @@
 // things that need the user, and a panel listing what is overdue, due now,
 // due soon and coming up. It shows the same alerts as the desktop
 // notifications and tray, and is all the browser harness has.
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import type { AudienceFlag } from '../../../shared/api/channels/audiences.ts';
 import type { AttentionItem, Urgency } from '../../../shared/reminders/attention.ts';
 import { AttentionItemRow } from './attention-item-row.tsx';
 import { URGENCY_HEADINGS } from './reminder-text.ts';
@@ -11,6 +12,9 @@ import { useAttentionSections } from './use-attention-sections.ts';
 import { useReminderFeed } from './use-reminder-feed.ts';
 import './notification-centre.css';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { followAudiences, useAudiences } from '../../server-state/audiences-store.ts';
+import { AudienceFlagCard } from '../../ui/audience-flag-card.tsx';
 
 const PANEL_ID = 'notification-centre';
 const BELL_ID = 'notification-bell';
@@ -32,11 +36,24 @@ function BellIcon() {
   );
 }
 
+/** Channels out of step that only the audiences view raises (a fix not yet on its way). */
+function useOutOfStep(): AudienceFlag[] {
+  const view = useAudiences((state) => state.view);
+  return useMemo(
+    () => (view?.flags ?? []).filter((flag) => flag.fixOutboxItemId === null && !flag.isAlsoAnAlert),
+    [view],
+  );
+}
+
 export function NotificationBell() {
   useReminderFeed();
+  useEffect(() => followAudiences(), []);
   const sections = useAttentionSections();
+  const outOfStep = useOutOfStep();
   const isOpen = useReminders((state) => state.isCentreOpen);
-  const count = sections ? sections.overdue.length + sections.due.length + sections.dueSoon.length : 0;
+  const count =
+    (sections ? sections.overdue.length + sections.due.length + sections.dueSoon.length : 0) +
+    outOfStep.length;
   const isUrgent = sections ? sections.overdue.length + sections.due.length > 0 : false;
   // The name is built from the visible text (plus words only screen readers need), so speech control can use it.
   return (
@@ -87,6 +104,8 @@ export function NotificationCentre() {
   const isOpen = useReminders((state) => state.isCentreOpen);
   const loadError = useReminders((state) => state.loadError);
   const actionError = useReminders((state) => state.actionError);
+  const outOfStep = useOutOfStep();
+  const outOfStepHeadingId = useId();
 
   useEffect(() => {
     if (isOpen) headingRef.current?.focus();
@@ -98,10 +117,11 @@ export function NotificationCentre() {
     document.getElementById(BELL_ID)?.focus();
   };
   const isEmpty =
-    !sections ||
-    [sections.overdue, sections.due, sections.dueSoon, sections.upcoming].every(
-      (items) => items.length === 0,
-    );
+    outOfStep.length === 0 &&
+    (!sections ||
+      [sections.overdue, sections.due, sections.dueSoon, sections.upcoming].every(
+        (items) => items.length === 0,
+      ));
   return (
     <aside
       id={PANEL_ID}
@@ -119,24 +139,37 @@ export function NotificationCentre() {
           Close
         </button>
       </div>
-      {loadError ? (
-        <p role="alert" className="field-error">
-          {loadError}
-        </p>
-      ) : null}
-      {actionError ? (
-        <p role="alert" className="field-error">
-          {actionError}
-        </p>
-      ) : null}
-      {isEmpty || !sections ? (
+      <ErrorAlert error={loadError} />
+      <ErrorAlert error={actionError} />
+      {isEmpty ? (
         <p className="muted">Nothing needs you right now.</p>
       ) : (
         <>
-          <Section urgency="overdue" items={sections.overdue} nowMs={nowMs} />
-          <Section urgency="due" items={sections.due} nowMs={nowMs} />
-          <Section urgency="due_soon" items={sections.dueSoon} nowMs={nowMs} />
-          <Section urgency="upcoming" items={sections.upcoming} nowMs={nowMs} />
+          {sections ? <Section urgency="overdue" items={sections.overdue} nowMs={nowMs} /> : null}
+          {sections ? <Section urgency="due" items={sections.due} nowMs={nowMs} /> : null}
+          {outOfStep.length > 0 ? (
+            <section
+              className="attention-section"
+              aria-labelledby={outOfStepHeadingId}
+              data-urgency="out_of_step"
+            >
+              <h3 id={outOfStepHeadingId}>
+                Channels out of step <span className="muted">({outOfStep.length})</span>
+              </h3>
+              <ul className="stack">
+                {outOfStep.map((flag) => (
+                  <AudienceFlagCard
+                    key={flag.id}
+                    flag={flag}
+                    compact
+                    onFix={() => useReminders.getState().setCentreOpen(false)}
+                  />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {sections ? <Section urgency="due_soon" items={sections.dueSoon} nowMs={nowMs} /> : null}
+          {sections ? <Section urgency="upcoming" items={sections.upcoming} nowMs={nowMs} /> : null}
         </>
       )}
     </aside>

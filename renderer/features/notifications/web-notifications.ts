@@ -6,6 +6,7 @@
 // notification centre open. Electron draws native notifications from main
 // (electron/core/notifications), so this stays off there.
 import { useEffect } from 'react';
+import { create } from 'zustand';
 import type { ReminderFired } from '../../../shared/api/channels/reminders.ts';
 import type { RemindersChanged } from '../../../shared/reminders/reminder-changes.ts';
 import { subjectKey } from '../../../shared/reminders/reminder-facts.ts';
@@ -27,17 +28,25 @@ function notificationsSupported(): boolean {
   return typeof window.Notification === 'function';
 }
 
-let hasAsked = false;
-
-async function askOnce(): Promise<void> {
-  if (hasAsked || !notificationsSupported() || Notification.permission !== 'default') return;
-  hasAsked = true;
-  try {
-    await Notification.requestPermission();
-  } catch {
-    // An old engine without the promise form, or a refused prompt: the toast, title and favicon still show alerts.
-  }
+interface NotificationPermissionState {
+  /** Whether Herald has asked in this session: it asks once, however many promises follow. */
+  hasAsked: boolean;
+  /** Asks for the permission if the browser has not been told yet and Herald has not asked. */
+  askOnce: () => Promise<void>;
 }
+
+export const useNotificationPermission = create<NotificationPermissionState>()((set, get) => ({
+  hasAsked: false,
+  askOnce: async () => {
+    if (get().hasAsked || !notificationsSupported() || Notification.permission !== 'default') return;
+    set({ hasAsked: true });
+    try {
+      await Notification.requestPermission();
+    } catch {
+      // An old engine without the promise form, or a refused prompt: the toast, title and favicon still show alerts.
+    }
+  },
+}));
 
 function show(fired: ReminderFired): void {
   if (!notificationsSupported() || Notification.permission !== 'granted') return;
@@ -66,7 +75,7 @@ export function useWebNotifications(): void {
     const api = herald();
     const unsubscribes = [
       api.on('reminders:changed', (change) => {
-        if (makesPromise(change)) void askOnce();
+        if (makesPromise(change)) void useNotificationPermission.getState().askOnce();
       }),
       api.on('reminders:fired', show),
     ];

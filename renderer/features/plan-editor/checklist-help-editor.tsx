@@ -15,6 +15,7 @@ import type { Announce } from './plan-editor.tsx';
 import { withChecklistHelp } from '../../../shared/plan/plan-edits.ts';
 import { helpItemOf, problemText, type HelpFormValues } from './plan-forms.ts';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
+import { FormFooter } from '../../ui/form-footer.tsx';
 
 /** The team's overrides only: text that differs from Herald's wording. */
 function overridesOf(values: HelpFormValues, checklist: ChecklistDefinition): HelpFormValues {
@@ -114,17 +115,13 @@ function HelpForm({
           </FormField>
         );
       })}
-      {formError ? (
-        <div role="alert" className="error-banner">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary" disabled={formState.isSubmitting || !formState.isDirty}>
-          Save help text
-        </button>
+      <FormFooter
+        formError={formError}
+        saveLabel="Save help text"
+        isSaveDisabled={formState.isSubmitting || !formState.isDirty}
+      >
         <span className="help">Empty a box to go back to Herald’s wording.</span>
-      </div>
+      </FormFooter>
     </form>
   );
 }

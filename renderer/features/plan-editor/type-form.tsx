@@ -20,6 +20,7 @@ import {
 } from './plan-forms.ts';
 import { withType } from '../../../shared/plan/plan-edits.ts';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
+import { FormFooter } from '../../ui/form-footer.tsx';
 
 interface TypeFormProps {
   plan: Plan;
@@ -151,63 +152,25 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
         name="stages"
         control={control}
         render={({ field }) => (
-          <fieldset className="stage-set">
-            <legend>Stages</legend>
-            {(checklist?.stages ?? []).map((stage) => (
-              <label key={stage.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={field.value.includes(stage.id)}
-                  onBlur={field.onBlur}
-                  onChange={(event) =>
-                    field.onChange(
-                      event.target.checked
-                        ? [...field.value, stage.id]
-                        : field.value.filter((id) => id !== stage.id),
-                    )
-                  }
-                />
-                {stage.name}
-              </label>
-            ))}
-            {errors.stages?.message ? <FieldError message={errors.stages.message} /> : null}
-          </fieldset>
+          <StageCheckboxes
+            legend="Stages"
+            stages={checklist?.stages ?? []}
+            field={field}
+            error={errors.stages?.message}
+          />
         )}
       />
       <Controller
         name="alsoToChannelStages"
         control={control}
         render={({ field }) => (
-          <fieldset className="stage-set">
-            <legend>Thread replies also shown in the channel</legend>
-            <p className="help">
-              Replies at these stages also appear at the channel’s top level, not only in the thread, so
-              readers scanning the channel see them. The composer starts with this ticked; you can change it
-              per message.
-            </p>
-            {(checklist?.stages ?? [])
-              .filter((stage) => stagesChosen.includes(stage.id))
-              .map((stage) => (
-                <label key={stage.id} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={field.value.includes(stage.id)}
-                    onBlur={field.onBlur}
-                    onChange={(event) =>
-                      field.onChange(
-                        event.target.checked
-                          ? [...field.value, stage.id]
-                          : field.value.filter((id) => id !== stage.id),
-                      )
-                    }
-                  />
-                  {stage.name}
-                </label>
-              ))}
-            {errors.alsoToChannelStages?.message ? (
-              <FieldError message={errors.alsoToChannelStages.message} />
-            ) : null}
-          </fieldset>
+          <StageCheckboxes
+            legend="Thread replies also shown in the channel"
+            help={ALSO_TO_CHANNEL_HELP}
+            stages={(checklist?.stages ?? []).filter((stage) => stagesChosen.includes(stage.id))}
+            field={field}
+            error={errors.alsoToChannelStages?.message}
+          />
         )}
       />
       <FormField
@@ -221,19 +184,56 @@ export function TypeForm({ plan, base, onDone }: TypeFormProps) {
           <input {...control} autoComplete="off" spellCheck={false} {...register('titlePattern')} />
         )}
       </FormField>
-      {formError ? (
-        <div role="alert" className="error-banner">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {base ? 'Save changes' : 'Add type'}
-        </button>
+      <FormFooter
+        formError={formError}
+        saveLabel={base ? 'Save changes' : 'Add type'}
+        isSaveDisabled={formState.isSubmitting}
+      >
         <button type="button" onClick={() => onDone(null)}>
           Cancel
         </button>
-      </div>
+      </FormFooter>
     </form>
+  );
+}
+
+const ALSO_TO_CHANNEL_HELP =
+  'Replies at these stages also appear at the channel’s top level, not only in the thread, so readers ' +
+  'scanning the channel see them. The composer starts with this ticked; you can change it per message.';
+
+interface StageCheckboxesProps {
+  legend: string;
+  help?: string;
+  stages: ReadonlyArray<{ id: string; name: string }>;
+  /** The form's field holding the chosen stage ids. */
+  field: { value: string[]; onChange: (value: string[]) => void; onBlur: () => void };
+  error: string | undefined;
+}
+
+/** A set of stages to tick, one checkbox each, holding the ids chosen. */
+function StageCheckboxes({ legend, help, stages, field, error }: StageCheckboxesProps) {
+  return (
+    <fieldset className="stage-set">
+      <legend>{legend}</legend>
+      {help ? <p className="help">{help}</p> : null}
+      {stages.map((stage) => (
+        <label key={stage.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={field.value.includes(stage.id)}
+            onBlur={field.onBlur}
+            onChange={(event) =>
+              field.onChange(
+                event.target.checked
+                  ? [...field.value, stage.id]
+                  : field.value.filter((id) => id !== stage.id),
+              )
+            }
+          />
+          {stage.name}
+        </label>
+      ))}
+      {error ? <FieldError message={error} /> : null}
+    </fieldset>
   );
 }

@@ -18,6 +18,7 @@ import { FormField } from '../../ui/form-field.tsx';
 import { usePlan, type PlanCheck } from '../../server-state/plan-store.ts';
 import type { Announce } from './plan-editor.tsx';
 import { problemText } from './plan-forms.ts';
+import { FormFooter } from '../../ui/form-footer.tsx';
 
 const GRACE_HELP =
   'When a promised update is this late, every lead’s Herald is alerted, with “Take over comms” one click away. ' +
@@ -161,16 +162,11 @@ export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: 
             )}
           </FormField>
         </div>
-        {formError ? (
-          <div role="alert" className="error-banner">
-            <p>{formError}</p>
-          </div>
-        ) : null}
-        <div className="row">
-          <button type="submit" className="primary" disabled={formState.isSubmitting || !isDirty}>
-            Save cadence and escalation
-          </button>
-        </div>
+        <FormFooter
+          formError={formError}
+          saveLabel="Save cadence and escalation"
+          isSaveDisabled={formState.isSubmitting || !isDirty}
+        />
       </form>
     </section>
   );

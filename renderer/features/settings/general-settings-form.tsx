@@ -10,6 +10,7 @@ import { TIME_LOCALE_LABELS, timeLocales } from '../../../shared/time/time-local
 import { formatTimeOfDay } from '../../../shared/time/format.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const checkedFields = ['timeZone'] as const;
 
@@ -77,11 +78,7 @@ export function GeneralSettingsForm() {
           <input id={ids.tray} type="checkbox" {...register('keepRunningInTray')} />
           Keep Herald running in the tray when the window is closed, so reminders still fire
         </label>
-        {saveError ? (
-          <p role="alert" className="field-error">
-            {saveError.message}
-          </p>
-        ) : null}
+        <ErrorAlert error={saveError} />
         <div className="row">
           <button type="submit" className="primary" disabled={!formState.isDirty}>
             Save settings

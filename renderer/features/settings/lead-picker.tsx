@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import type { WorkspaceUserView } from '../../../shared/api/channels/team.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
 import { loadWorkspaceUsers } from './slack-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function LeadPicker() {
   const headingId = useId();
@@ -64,11 +65,7 @@ export function LeadPicker() {
           </button>
         </div>
       )}
-      {problem ? (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      ) : null}
+      <ErrorAlert error={problem} />
       <p role="status">{notice}</p>
     </section>
   );

@@ -5,6 +5,7 @@ import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
 import { requiredScopes } from '../../../shared/slack/scopes.ts';
 import { SlackConnectForm } from './slack-connect-form.tsx';
 import { followSlack, useSlack } from './slack-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function SlackPanel() {
   const status = useSlack((state) => state.status);
@@ -17,12 +18,7 @@ export function SlackPanel() {
   return (
     <section className="card" aria-labelledby="slack-heading">
       <h2 id="slack-heading">Slack</h2>
-      {error ? (
-        <div role="alert" className="error-banner">
-          <p>{error.message}</p>
-          {error.fix ? <p className="help">{error.fix}</p> : null}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} isBanner />
       {status === null ? (
         <p className="muted">Checking the connection…</p>
       ) : status.problem ? (

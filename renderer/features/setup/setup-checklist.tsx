@@ -12,6 +12,7 @@ import { useSettings } from '../../server-state/settings-store.ts';
 import { followSlack, useSlack } from '../settings/slack-store.ts';
 import { useSetup } from './setup-store.ts';
 import './setup.css';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 type StepState = 'done' | 'todo' | 'problem';
 
@@ -157,12 +158,7 @@ export function SetupChecklist({ placement }: { placement: 'home' | 'settings' }
             <p>The plan does not post to any Slack channel yet.</p>
           ) : (
             <>
-              {checkError ? (
-                <p role="alert" className="field-error">
-                  {checkError.message}
-                  {checkError.fix ? ` ${checkError.fix}` : ''}
-                </p>
-              ) : null}
+              <ErrorAlert error={checkError} />
               {channels && isCurrent ? (
                 <ul className="setup-channels" aria-label="Plan channels">
                   {channels.map((result) => (

@@ -14,6 +14,7 @@ import { answerLabel } from './template-form.ts';
 import { listOrder, stageNameOf, typeNameOf, type TypeGroup } from './template-groups.ts';
 import { previewTemplate, slotText } from './template-preview.ts';
 import { useTemplates } from './templates-store.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function neighbourOf(template: Template, groups: readonly TypeGroup[]): string | null {
   const order = listOrder(groups);
@@ -104,12 +105,7 @@ export function TemplateDetail({
           Herald’s own templates cannot be changed or deleted: duplicate one to make your version.
         </p>
       ) : null}
-      {actionError ? (
-        <div role="alert" className="error-banner">
-          <p>{actionError.message}</p>
-          {actionError.fix ? <p className="help">{actionError.fix}</p> : null}
-        </div>
-      ) : null}
+      <ErrorAlert error={actionError} isBanner />
       {unknown.ok && unknown.value.unknownPlaceholders.length > 0 ? (
         <p className="warning-text">
           <span aria-hidden="true">⚠ </span>

@@ -71,6 +71,7 @@ export const screenIds = [
   'calendar',
   'compose',
   'incidents',
+  'audiences',
   'outbox',
   'history',
   'templates',

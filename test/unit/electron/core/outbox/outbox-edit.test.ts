@@ -139,6 +139,35 @@ describe('outbox edits', () => {
     });
   });
 
+  it('refuses a malformed request or a promise already passed, for a send and an edit alike, queuing nothing', async () => {
+    const world = await makeOutboxWorld();
+    const posted = await sentPost(world, 'Next update by 14:30');
+    const before = world.core.outbox.list().total;
+    const past = new Date(world.clock.now() - 60_000).toISOString();
+    const target = {
+      itemId: posted.id,
+      channelId: posted.channelId!,
+      channelName: posted.channelName,
+      ts: posted.ts!,
+    };
+    expect(world.core.outbox.enqueue({ channel: UPDATE, text: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', fields: ['text'] },
+    });
+    expect(world.core.outbox.enqueue({ channel: UPDATE, text: 'Late', promiseAtUtc: past })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', fields: ['promiseAtUtc'] },
+    });
+    expect(world.core.outbox.enqueueEdit({ target, purpose: 'nonsense' as never, text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', fields: ['purpose'] },
+    });
+    expect(
+      world.core.outbox.enqueueEdit({ target, purpose: 'correction', text: 'Late', promiseAtUtc: past }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: ['promiseAtUtc'] } });
+    expect(world.core.outbox.list().total).toBe(before);
+  });
+
   it('offline: edits and removals keep their places among the sends to the same channel, each once', async () => {
     const world = await makeOutboxWorld();
     const posted = await sentPost(world, 'Declared');
