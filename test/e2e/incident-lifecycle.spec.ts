@@ -155,4 +155,17 @@ test('an incident from declaration to postmortem posts four messages in one thre
   ).toBeVisible();
   await expect(resolved.getByRole('list', { name: /Timeline of/ }).getByRole('listitem')).toHaveCount(4);
   await expectNoAxeViolations();
+
+  // History shows the headline as it reads in Slack now, above the versions it replaced (README screenshot).
+  await goTo(page, 'History');
+  const headlineEntry = page
+    .getByTestId('history-entry')
+    .filter({ has: page.getByTestId('history-versions') });
+  await expect(headlineEntry).toHaveCount(1);
+  await headlineEntry.getByText('Message as it reads in Slack now').click();
+  await expect(headlineEntry.locator('.sent-text').first()).toContainText('Resolved at');
+  await expect(headlineEntry.locator('.sent-text').first()).toContainText('read the postmortem');
+  await headlineEntry.scrollIntoViewIfNeeded();
+  await headlineEntry.screenshot({ path: 'docs/screenshots/incident-headline.png' });
+  await expectNoAxeViolations();
 });

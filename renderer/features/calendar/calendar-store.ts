@@ -115,6 +115,8 @@ interface CalendarActions {
   removeFreeze: (id: string) => Answer<'calendar:removeFreeze'>;
   /** The event's messages as Slack holds them (reconciled with Slack's scheduled list). */
   slackMessages: (id: string) => Answer<'calendar:slackMessages'>;
+  /** The calendar file a message of this stage would carry into its thread (null when it carries none). */
+  filePreview: (args: ArgsIn<'calendar:filePreview'>) => Answer<'calendar:filePreview'>;
   /** Carries out the lead's confirmed choices for messages that no longer say what the event says. */
   followChange: (args: ArgsIn<'calendar:follow'>) => Answer<'calendar:follow'>;
   /** Calls `onChange` whenever one of the event's outbox items moves on; returns the unsubscribe. */
@@ -255,6 +257,7 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
     return result;
   },
   slackMessages: (id) => herald().invoke('calendar:slackMessages', { id }),
+  filePreview: (args) => herald().invoke('calendar:filePreview', args),
   seriesPreview: (args) => herald().invoke('calendar:seriesPreview', args),
   cancelSeries: (args) => herald().invoke('calendar:cancelSeries', args),
   updateSeries: (args) => herald().invoke('calendar:updateSeries', args),

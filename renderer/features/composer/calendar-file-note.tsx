@@ -4,7 +4,7 @@
 // which messages carry it).
 import { useEffect, useState } from 'react';
 import { isCommStage } from '../../../shared/calendar/comm-stages.ts';
-import { herald } from '../../api/herald.ts';
+import { useCalendar } from '../calendar/calendar-store.ts';
 import { useComposer } from './composer-store.ts';
 
 export function CalendarFileNote() {
@@ -20,8 +20,9 @@ export function CalendarFileNote() {
   useEffect(() => {
     if (eventId === null || stage === null) return;
     let isCurrent = true;
-    void herald()
-      .invoke('calendar:filePreview', { id: eventId, stage })
+    void useCalendar
+      .getState()
+      .filePreview({ id: eventId, stage })
       .then((result) => {
         if (isCurrent && result.ok) setAnswer({ key: `${eventId}|${stage}`, file: result.value });
       });
