@@ -54,6 +54,12 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
   let isRecheckWanted = false;
   let failedProbes = 0;
   let isStopped = false;
+  /**
+   * Bumped by every report from outside (Slack connected or disconnected): a probe that left before it answers
+   * for the state before, so its answer is dropped. Without this, the start's probe ("not connected") answering
+   * after the lead connected Slack stopped the queue until the next restart.
+   */
+  let epoch = 0;
 
   function set(
     state: ConnectionState,
@@ -110,13 +116,15 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
     isProbing = true;
     isRecheckWanted = false;
     let isNetworkFailure = false;
+    const probedInEpoch = epoch;
     try {
       const answer = await deps.gateway.probe();
-      if (answer.ok) connectivity.reportOnline();
+      if (probedInEpoch !== epoch) return;
+      if (answer.ok) markOnline();
       else if (isAuthFailure(answer.error)) connectivity.reportAuthFailure(answer.error);
       else if (answer.error.kind === 'network') isNetworkFailure = true;
       // Slack answered, if unhappily (an HTTP or platform error): it is reachable.
-      else connectivity.reportOnline();
+      else markOnline();
     } finally {
       isProbing = false;
     }
@@ -126,13 +134,18 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
     else scheduleProbe();
   }
 
+  function markOnline(): void {
+    failedProbes = 0;
+    clearProbe();
+    set('online');
+  }
+
   const connectivity: Connectivity = {
     status: () => status,
     isOnline: () => status.state === 'online',
     reportOnline() {
-      failedProbes = 0;
-      clearProbe();
-      set('online');
+      epoch += 1;
+      markOnline();
     },
     reportNetworkFailure(failure) {
       if (status.state === 'auth_stopped') return;
@@ -145,6 +158,7 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
         set('offline', { fix: 'Check your network connection; Herald keeps trying.' });
     },
     reportAuthFailure(failure) {
+      epoch += 1;
       clearProbe();
       failedProbes = 0;
       set('auth_stopped', {

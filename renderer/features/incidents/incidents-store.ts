@@ -13,6 +13,8 @@ export type NextMessageKind = 'update' | 'holding' | 'resolved' | 'postmortem';
 
 interface IncidentsState {
   incidents: Incident[] | null;
+  /** Changes heard while `load` waits for its answers (null when no load is on its way). */
+  heardWhileLoading: Incident[] | null;
   error: string | null;
   /** The incident whose next message is being drafted, to disable its buttons meanwhile. */
   draftingFor: string | null;
@@ -39,14 +41,18 @@ function upsert(incidents: readonly Incident[], incident: Incident): Incident[] 
   );
 }
 
-export const useIncidents = create<IncidentsState>()((set, get) => ({
+export const useIncidents = create<IncidentsState>()((set) => ({
   incidents: null,
+  heardWhileLoading: null,
   error: null,
   draftingFor: null,
   actionError: null,
   people: {},
 
   load: async () => {
+    // Changes heard while the list is on its way are newer than its answer: they are laid over it below, or a
+    // declaration posted meanwhile would show as "not in Slack yet" until the next change.
+    set({ heardWhileLoading: [] });
     const [incidents, users] = await Promise.all([
       herald().invoke('incidents:list', {}),
       herald().invoke('team:users', {}),
@@ -54,16 +60,22 @@ export const useIncidents = create<IncidentsState>()((set, get) => ({
     ]);
     // Names are a nicety: without Slack, owners show as their user ids.
     if (users.ok) set({ people: Object.fromEntries(users.value.users.map((user) => [user.id, user.name])) });
-    set({
-      incidents: incidents.ok ? incidents.value : (get().incidents ?? []),
+    set((state) => ({
+      incidents: incidents.ok
+        ? (state.heardWhileLoading ?? []).reduce(upsert, incidents.value)
+        : (state.incidents ?? []),
       error: incidents.ok ? null : incidents.error.message,
-    });
+      heardWhileLoading: null,
+    }));
   },
 
   follow: () => {
     const stops = [
       herald().on('incidents:changed', (incident) =>
-        set((state) => ({ incidents: upsert(state.incidents ?? [], incident) })),
+        set((state) => ({
+          incidents: upsert(state.incidents ?? [], incident),
+          heardWhileLoading: state.heardWhileLoading === null ? null : [...state.heardWhileLoading, incident],
+        })),
       ),
     ];
     return () => stops.forEach((stop) => stop());

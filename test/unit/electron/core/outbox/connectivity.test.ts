@@ -35,6 +35,30 @@ function setUp(answers: Array<GatewayResult<{ userId: string; teamId: string; ur
 }
 
 describe('the connection status', () => {
+  it('drops the answer of a probe that left before Slack was connected, so connecting is never undone', async () => {
+    const clock = createTestClock(Date.parse('2026-04-20T09:00:00Z'));
+    let answerProbe: (
+      answer: GatewayResult<{ userId: string; teamId: string; url: string }>,
+    ) => void = () => {};
+    const connectivity = createConnectivity({
+      clock,
+      logger: createMemoryLogger(),
+      random: () => 0.5,
+      gateway: { probe: () => new Promise((resolve) => (answerProbe = resolve)) },
+    });
+    // The start's probe leaves while no token is stored...
+    connectivity.checkNow();
+    // ...the lead connects Slack (auth.test just answered)...
+    connectivity.reportOnline();
+    // ...and only then does the old probe's "not connected" come back.
+    answerProbe({
+      ok: false,
+      error: { kind: 'not_connected', message: 'Slack is not connected.', fix: 'f' },
+    });
+    await settle();
+    expect(connectivity.status().state).toBe('online');
+  });
+
   it('goes offline on a network failure and probes with growing waits until Slack answers', async () => {
     const { clock, connectivity, probes, changes } = setUp([
       { ok: false, error: network },
