@@ -8,6 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryEntry } from '../../shared/history/history-entry.ts';
 import type { OutboxItem } from '../../shared/outbox/outbox-item.ts';
+import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, test } from './fixtures.ts';
 import {
   connectSlack,
@@ -174,6 +175,12 @@ test.describe('the Outbox while Slack is unreachable', () => {
   });
 });
 
+/** One outbox item's state, as core reports it. */
+async function outboxStateOf(harness: RestartableHarness, itemId: string): Promise<string | undefined> {
+  const { items } = await harness.call<{ items: OutboxItem[] }>('outbox:list', {});
+  return items.find((item) => item.id === itemId)?.state;
+}
+
 test.describe('a held incident message', () => {
   // Thursday 23 April 2026, 12:00 in London.
   test.use({ testClockIso: '2026-04-23T11:00:00.000Z' });
@@ -208,14 +215,7 @@ test.describe('a held incident message', () => {
     await harness.call('testClock:advance', { ms: 40 * 60_000 });
     slack.setOffline(false);
     await harness.call('outbox:flush', {});
-    await expect
-      .poll(
-        async () =>
-          (await harness.call<{ items: OutboxItem[] }>('outbox:list', {})).items.find(
-            (item) => item.id === itemId,
-          )?.state,
-      )
-      .toBe('held');
+    await expect.poll(() => outboxStateOf(harness, itemId)).toBe('held');
 
     await openHerald('Outbox');
     const held = page.getByTestId('outbox-attention').getByTestId('outbox-item');
@@ -234,14 +234,7 @@ test.describe('a held incident message', () => {
     await held.getByRole('textbox', { name: 'New next-update time' }).fill('in 30 min');
     await expect(held).toContainText('That is Thu 23 Apr 2026, 13:10 BST.');
     await held.getByRole('button', { name: 'Confirm and send' }).click();
-    await expect
-      .poll(
-        async () =>
-          (await harness.call<{ items: OutboxItem[] }>('outbox:list', {})).items.find(
-            (item) => item.id === itemId,
-          )?.state,
-      )
-      .toBe('sent');
+    await expect.poll(() => outboxStateOf(harness, itemId)).toBe('sent');
     const [declaration, ...replies] = slack.messages(UPDATE_CHANNEL);
     expect(replies).toHaveLength(1);
     expect(replies[0]?.thread_ts).toBe(declaration?.ts);

@@ -3,7 +3,7 @@
 // and how long a promise may be overdue before every lead's Herald is told
 // (the escalation grace). Checked by main (plan:check) like every plan edit;
 // a bad number is shown beside its box and nothing is saved.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ComponentPropsWithRef } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { withEscalationGrace, withIncidentUpdateCadence } from '../../../shared/plan/plan-edits.ts';
 import type { Plan } from '../../../shared/plan/plan-schema.ts';
@@ -81,6 +81,11 @@ function cadenceResolver(plan: Plan, check: PlanCheck): Resolver<CadenceFormValu
   };
 }
 
+/** A whole number of minutes: typed as text so a wrong entry stays on screen beside its error. */
+function MinutesInput(props: ComponentPropsWithRef<'input'>) {
+  return <input {...props} type="text" inputMode="numeric" autoComplete="off" size={6} />;
+}
+
 export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: Announce }) {
   const save = usePlan((state) => state.save);
   const check = usePlan((state) => state.check);
@@ -131,16 +136,7 @@ export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: 
               label={`${incidentPriorityLabels[priority]} (minutes)`}
               error={errors[priority]?.message}
             >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  size={6}
-                  {...register(priority)}
-                />
-              )}
+              {(control) => <MinutesInput {...control} {...register(priority)} />}
             </FormField>
           ))}
         </div>
@@ -150,16 +146,7 @@ export function UpdateCadenceEditor({ plan, announce }: { plan: Plan; announce: 
             help={GRACE_HELP}
             error={errors.grace?.message}
           >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                size={6}
-                {...register('grace')}
-              />
-            )}
+            {(control) => <MinutesInput {...control} {...register('grace')} />}
           </FormField>
         </div>
         <FormFooter
