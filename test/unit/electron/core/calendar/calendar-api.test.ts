@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportIcs } from '../../../../../electron/core/calendar/ics/ics-export.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
-import { certManagerFields, makeEvent } from '../../../shared/calendar/event-fixtures.ts';
+import { certManagerFields, routineEvents } from '../../../shared/calendar/event-fixtures.ts';
 
 describe('the calendar API', () => {
   it('refuses invalid events with the offending field named', async () => {
@@ -64,19 +64,8 @@ describe('the calendar API', () => {
   });
 
   it('re-imports its own export of 5,000 events: the same calendar is unchanged, a new one gets every event', async () => {
-    // Five years of routine windows, one every eight hours, a tenth called off.
-    const events = Array.from({ length: 5_000 }, (_, index) => {
-      const startMs = Date.UTC(2023, 0, 2, 9) + index * 8 * 3_600_000;
-      return makeEvent({
-        id: `routine-${index}`,
-        uid: `routine-${index}@herald`,
-        title: `Routine maintenance ${index + 1} of the ${['dns', 'ingress', 'vault'][index % 3]} service`,
-        startsAtUtc: new Date(startMs).toISOString(),
-        endsAtUtc: new Date(startMs + 2 * 3_600_000).toISOString(),
-        userActionDeadlineUtc: null,
-        status: index % 10 === 9 ? 'cancelled' : 'planned',
-      });
-    });
+    // Five years of routine windows, one every eight hours.
+    const events = routineEvents(5_000, { fromMs: Date.UTC(2023, 0, 2, 9), everyHours: 8 });
     const { core } = makeCore();
     const seeded = await core.router.call('calendar:import', {
       ics: exportIcs(events, '2026-04-20T09:00:00Z'),
