@@ -154,6 +154,67 @@ describe('the shared picture between two leads’ Heralds', () => {
     expect(escalations.map((r) => r.eventAtUtc)).toEqual([newPromise]);
   });
 
+  it('sees an edit of a message it already read: a corrected promise moves B’s card and B’s alerts', async () => {
+    const { a, b } = await twoHeralds();
+    const incidentId = await declare(a, 30);
+    // A posts an update promising the next in 40 minutes; B reads it, then takes over comms.
+    const next = await a.core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
+    if (!next.ok) throw new Error(next.error.message);
+    const firstPromise = new Date(a.clock.now() + 40 * 60_000).toISOString();
+    const update = {
+      ...next.value.draft,
+      fields: {
+        ...next.value.draft.fields,
+        serviceImpact: 'Some errors reach Sentry again.',
+        actionBeingTaken: 'Relays restarting.',
+        userActions: 'None',
+        nextUpdateAtUtc: firstPromise,
+      },
+    };
+    await a.core.router.call('drafts:save', { draft: update });
+    const sent = await a.core.router.call('messages:send', { draftId: update.id, mode: 'now' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await a.drive(() => a.core.outbox.get(sent.value.outboxItemId)?.state === 'sent');
+    await b.core.teamSync.syncOnce();
+    const taken = await b.core.router.call('incidents:takeOver', { incidentId });
+    if (!taken.ok) throw new Error(taken.error.message);
+    await b.drive(() => b.core.outbox.get(taken.value.outboxItemId)?.state === 'sent');
+    expect(incidentOf(b, incidentId)?.nextUpdateAtUtc).toBe(firstPromise);
+
+    // A corrects the update's promise in Slack (chat.update): Slack's log gains no new message.
+    const opened = await a.core.router.call('messages:openCorrection', {
+      messageId: sent.value.outboxItemId,
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const movedPromise = new Date(a.clock.now() + 55 * 60_000).toISOString();
+    const correction = {
+      ...opened.value.stored.draft,
+      fields: { ...opened.value.stored.draft.fields, nextUpdateAtUtc: movedPromise },
+    };
+    await a.core.router.call('drafts:save', { draft: correction });
+    const edited = await a.core.router.call('messages:edit', { draftId: correction.id });
+    if (!edited.ok) throw new Error(edited.error.message);
+    await a.drive(() => a.core.outbox.list(['queued', 'sending']).items.length === 0);
+    const messagesBefore = a.fake.messages(CHANNEL).length;
+
+    await b.core.teamSync.syncOnce();
+    expect(a.fake.messages(CHANNEL)).toHaveLength(messagesBefore);
+    expect(incidentOf(b, incidentId)).toMatchObject({ nextUpdateAtUtc: movedPromise, owner: LEAD_B.userId });
+    const entry = incidentOf(b, incidentId)?.timeline.find(
+      (item) => item.outboxItemId === sent.value.outboxItemId,
+    );
+    expect(entry?.nextUpdateAtUtc).toBe(movedPromise);
+    // B has comms, so B's alerts move to the corrected promise.
+    const due = b.core.reminders.scheduler
+      .list()
+      .filter((r) => r.subject.type === 'incident' && r.kind === 'incident_due' && r.state === 'armed');
+    expect(due.map((r) => r.eventAtUtc)).toEqual([movedPromise]);
+    // Reading the same thread again changes nothing.
+    const settled = incidentOf(b, incidentId);
+    await b.core.teamSync.syncOnce();
+    expect(incidentOf(b, incidentId)).toEqual(settled);
+  });
+
   it('survives any message in a plan channel: hand-made, foreign or broken metadata never crash a sync or corrupt state', async () => {
     const { a, b } = await twoHeralds();
     const incidentId = await declare(a, 30);
