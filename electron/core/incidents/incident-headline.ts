@@ -83,6 +83,7 @@ export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
       resolvedAtUtc: incident.resolvedAtUtc,
       latestReply: latestReply(incident),
       postmortemUrl: incident.postmortemUrl,
+      incidentId: incident.id,
     };
     const declared = declarationDraft
       ? renderBlocks(withoutHeadlineFields(declarationDraft), deps.plan(), { zone })
