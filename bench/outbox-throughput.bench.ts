@@ -140,57 +140,76 @@ async function barePosts(fake: FakeSlack, count: number): Promise<number> {
   return (performance.now() - started) / count;
 }
 
-/** Bare posts one after another: one message's round trip. */
-async function bareOneAtATime(fake: FakeSlack, count: number): Promise<number[]> {
-  const client = new WebClient(fake.botToken, {
-    slackApiUrl: fake.url,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-  const samples: number[] = [];
-  for (let n = 0; n < count; n++) {
-    const started = performance.now();
-    await client.chat.postMessage({ channel: CHANNELS[0]!, text: `bare single ${n}` });
-    samples.push(performance.now() - started);
-  }
-  return samples;
+/** One bare post's round trip. */
+async function bareSingle(client: WebClient, n: number): Promise<number> {
+  const started = performance.now();
+  await client.chat.postMessage({ channel: CHANNELS[0]!, text: `bare single ${n}` });
+  return performance.now() - started;
 }
 
-const BURST = 200;
-const SINGLES = 40;
-const ROUNDS = 2;
+/** One message through Herald: enqueued through the API, answered, sent and in history. */
+async function heraldSingle(world: World, n: number, expected: number): Promise<number> {
+  const started = performance.now();
+  const queued = await world.core.router.call('outbox:enqueue', {
+    channel: CHANNELS[0]!,
+    text: `single ${n}`,
+  });
+  if (!queued.ok) throw new Error(queued.error.message);
+  await flush(world, expected);
+  return performance.now() - started;
+}
 
-/** Per message: a burst of BURST over five channels, and SINGLES one at a time (enqueue → sent), each next to bare posts. */
+const BURST = 100;
+const BURST_ROUNDS = 6;
+const SINGLES = 80;
+const SINGLES_DROPPED = 10;
+
+/**
+ * Per message: bursts of BURST over five channels, and SINGLES one at a time (enqueue → sent), each next to
+ * bare posts on the same fake. Herald and bare samples alternate (and take turns going first), so a busy
+ * moment on the shared machine hits both; the medians are compared.
+ */
 async function unthrottled(historyEntries: number) {
   const world = await heraldWorld({ historyEntries });
   await flush(world, 0);
+  const client = new WebClient(world.fake.botToken, {
+    slackApiUrl: world.fake.url,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   // Warm up both paths (connections, JIT) before measuring.
   await barePosts(world.fake, 20);
   await enqueueThroughApi(world, 20, 'warm-up');
-  await flush(world, 20);
+  let expected = 20;
+  await flush(world, expected);
   const bare: number[] = [];
   const herald: number[] = [];
-  let expected = 20;
-  for (let round = 0; round < ROUNDS; round++) {
-    bare.push(await barePosts(world.fake, BURST));
+  const heraldBurst = async (round: number) => {
     const started = performance.now();
     await enqueueThroughApi(world, BURST, `burst ${round}`);
     expected += BURST;
     await flush(world, expected);
     herald.push((performance.now() - started) / BURST);
+  };
+  for (let round = 0; round < BURST_ROUNDS; round++) {
+    if (round % 2 === 0) {
+      bare.push(await barePosts(world.fake, BURST));
+      await heraldBurst(round);
+    } else {
+      await heraldBurst(round);
+      bare.push(await barePosts(world.fake, BURST));
+    }
   }
-  const bareSingles = await bareOneAtATime(world.fake, SINGLES);
+  const bareSingles: number[] = [];
   const heraldSingles: number[] = [];
   for (let n = 0; n < SINGLES; n++) {
-    const started = performance.now();
-    const queued = await world.core.router.call('outbox:enqueue', {
-      channel: CHANNELS[0]!,
-      text: `single ${n}`,
-    });
-    if (!queued.ok) throw new Error(queued.error.message);
-    expected += 1;
-    await flush(world, expected);
-    heraldSingles.push(performance.now() - started);
+    const bareFirst = n % 2 === 0;
+    const bareBefore = bareFirst ? await bareSingle(client, n) : 0;
+    const heraldMs = await heraldSingle(world, n, (expected += 1));
+    const bareMs = bareFirst ? bareBefore : await bareSingle(client, n);
+    if (n < SINGLES_DROPPED) continue;
+    bareSingles.push(bareMs);
+    heraldSingles.push(heraldMs);
   }
   const history = await world.core.router.call('history:list', { limit: 1 });
   const recorded = history.ok ? history.value.total : -1;
@@ -274,25 +293,25 @@ printTable(
     ...results.flatMap(({ historyEntries, burst, single }) => [
       {
         history: historyEntries,
-        path: `baseline: bare WebClient posts, ${BURST} over 5 channels`,
+        path: `baseline: bare WebClient posts, ${BURST} over 5 channels (median of ${BURST_ROUNDS})`,
         'per message': burst.bare,
         ratio: 1,
       },
       {
         history: historyEntries,
-        path: `Herald outbox, ${BURST} over 5 channels`,
+        path: `Herald outbox, ${BURST} over 5 channels (median of ${BURST_ROUNDS}, alternating)`,
         'per message': burst.herald,
         ratio: ratio(burst),
       },
       {
         history: historyEntries,
-        path: 'baseline: bare WebClient post, one at a time (p50)',
+        path: `baseline: bare WebClient post, one at a time (p50 of ${SINGLES - SINGLES_DROPPED})`,
         'per message': single.bare,
         ratio: 1,
       },
       {
         history: historyEntries,
-        path: 'Herald outbox, one at a time (p50)',
+        path: `Herald outbox, one at a time (p50 of ${SINGLES - SINGLES_DROPPED}, alternating)`,
         'per message': single.herald,
         ratio: ratio(single),
       },

@@ -1,14 +1,40 @@
 // The end-to-end fixtures: every test gets a fresh data folder, its own fake
 // Slack server, and a running harness pointed at it that can be restarted.
-// Specs import `test` and `expect` from here only.
-import { mkdtempSync } from 'node:fs';
+// Specs import `test` and `expect` from here only. Team specs ask for `team`:
+// a second lead's Herald on the same fake Slack, both leads named.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-server.ts';
+import {
+  HUMAN_USER,
+  SECOND_LEAD,
+  startFakeSlack,
+  type FakeSlack,
+  type FakeSlackOptions,
+  type UserSeed,
+} from '../fakes/slack-server.ts';
 import { RestartableHarness } from '../support/harness-process.ts';
-import { goTo } from './helpers.ts';
+import { connectSlack, goTo } from './helpers.ts';
+
+/** A lead as Settings names them (`settings:update { lead }`): the name is what the lead picker saves for that user. */
+export interface Lead {
+  userId: string;
+  name: string;
+}
+const leadOf = (user: UserSeed): Lead => ({ userId: user.id, name: user.displayName || user.realName });
+/** The two comms leads of the fake's workspace: A uses the `harness` fixture's Herald, B the `team` fixture's second. */
+export const LEAD_A = leadOf(HUMAN_USER);
+export const LEAD_B = leadOf(SECOND_LEAD);
+
+/** Two leads' Heralds on one fake Slack, each connected and named: Slack is all they share. */
+export interface Team {
+  /** Lead A's Herald: the `harness` fixture (the one `page`-opening fixtures use). */
+  a: RestartableHarness;
+  /** Lead B's: its own data folder, the same test clock start; stopped and its folder removed after the test. */
+  b: RestartableHarness;
+}
 
 export interface HeraldFixtures {
   /** Start instant of the harness's test clock (ISO); undefined runs on the real clock. */
@@ -24,6 +50,8 @@ export interface HeraldFixtures {
   apiResponses: string[];
   /** Fails the test on any axe violation on the current page. */
   expectNoAxeViolations: () => Promise<void>;
+  /** Lead A (`harness`) and lead B (a second harness), both connected to the fake Slack and named as leads. */
+  team: Team;
 }
 
 export const test = base.extend<HeraldFixtures>({
@@ -46,6 +74,28 @@ export const test = base.extend<HeraldFixtures>({
     }).start();
     await use(harness);
     await harness.stop();
+  },
+  team: async ({ slack, harness, testClockIso }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'herald-e2e-b-'));
+    const b = new RestartableHarness({
+      dataDir,
+      slackApiUrl: slack.url,
+      ...(testClockIso ? { testClockIso } : {}),
+    });
+    try {
+      await b.start();
+      for (const [lead, herald] of [
+        [LEAD_A, harness],
+        [LEAD_B, b],
+      ] as const) {
+        await connectSlack(herald, slack.botToken);
+        await herald.call('settings:update', { lead });
+      }
+      await use({ a: harness, b });
+    } finally {
+      await b.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   },
   apiResponses: async ({ page }, use) => {
     const bodies: string[] = [];

@@ -1,18 +1,83 @@
 // Two leads, two Heralds, one fake Slack: a maintenance A creates and
 // announces appears in B's calendar, with A as its owner and its announcement
-// already marked sent, so B's Herald reminds B of nothing for it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { RestartableHarness } from '../support/harness-process.ts';
+// already marked sent, so B's Herald reminds B of nothing for it. A tells a
+// second channel, moves the work and corrects only the first channel: B's
+// Audiences screen then agrees with A's, row by row and flag by flag.
+import type { Page } from '@playwright/test';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, LEAD_A, test } from './fixtures.ts';
+import { goTo, UPDATE_CHANNEL } from './helpers.ts';
+
+/** The plan's other channel the event is told in. */
+const OTHER = 'ask-comms';
+
+interface AudienceRow {
+  audience: string;
+  channel: string;
+  subject: string;
+  title: string;
+  claims: string;
+  /** When it was sent ("Sent Thu 23 Apr 2026, 12:00 BST"); who sent it is said from each reader's side. */
+  sent: string;
+  by: string;
+  flags: string[];
+}
+
+/** What the Audiences screen shows: every channel's row per subject, and the "out of step" flags, in a stable order. */
+async function audiencesScreen(page: Page): Promise<{ rows: AudienceRow[]; flags: string[] }> {
+  const rows = await page.locator('.audience-group').evaluateAll((groups) =>
+    groups.flatMap((group) =>
+      [...group.querySelectorAll<HTMLElement>('section[data-channel]')].flatMap((channel) =>
+        [...channel.querySelectorAll<HTMLElement>('[data-subject-id]')].map((row) => {
+          const when = row.querySelector('.audience-subject-when')?.textContent ?? '';
+          const [sent = '', by = ''] = when.split(' by ');
+          return {
+            audience: (group as HTMLElement).dataset.audience ?? '',
+            channel: channel.dataset.channel ?? '',
+            subject: row.dataset.subjectId ?? '',
+            title: row.querySelector('.audience-subject-title')?.textContent ?? '',
+            claims: row.querySelector('.audience-subject-claims')?.textContent ?? '',
+            sent,
+            by: by.replace(/ · Open in Slack$/, ''),
+            flags: [...row.querySelectorAll('.audience-subject-flag')].map((flag) => flag.textContent ?? ''),
+          };
+        }),
+      ),
+    ),
+  );
+  const flags = await page
+    .getByTestId('audience-flags')
+    .locator('[data-flag-kind][data-channel]')
+    .evaluateAll((cards) =>
+      cards.map(
+        (card) =>
+          `${(card as HTMLElement).dataset.flagKind} #${(card as HTMLElement).dataset.channel}: ${
+            card.querySelector('.audience-flag-headline')?.textContent ?? ''
+          }`,
+      ),
+    );
+  const key = (row: AudienceRow) => `${row.audience}|${row.channel}|${row.subject}`;
+  return { rows: rows.sort((x, y) => key(x).localeCompare(key(y))), flags: flags.sort() };
+}
+
+/** Sends what the composer shows (with the reason, when the plan's checklist asks for one) and waits for Slack. */
+async function sendFromComposer(page: Page, channel: string, overrideReason?: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Compose', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  if (overrideReason !== undefined) {
+    const dialog = page.getByRole('dialog', { name: 'Send with the checklist incomplete?' });
+    await dialog.getByLabel('Reason for sending anyway').fill(overrideReason);
+    await dialog.getByRole('button', { name: 'Send anyway' }).click();
+  }
+  await expect(page.getByTestId('composer-notice')).toContainText(`Sent ✓ to #${channel}.`, {
+    timeout: 20_000,
+  });
+}
 
 const START = '2026-04-23T11:00:00.000Z';
-test.use({ testClockIso: START });
-
-const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
-const LEAD_B = { userId: 'U0COMMSLD2', name: 'Priya (comms)' };
+// Slack's clock stands where the Heralds' test clocks start, so a message's ts (which B reads) and the time A sent it
+// (which A's own ledger keeps) name the same minute, as they do with real clocks.
+test.use({ testClockIso: START, slackOptions: { nowMs: () => Date.parse(START) } });
 
 interface Detail {
   event: { id: string; owner: string; origin: string; status: string; sentStages: Record<string, string> };
@@ -20,79 +85,115 @@ interface Detail {
 
 test('a maintenance A announces appears in B’s calendar, owned by A, its announcement sent', async ({
   page,
+  browser,
   slack,
-  harness: a,
+  team: { a, b },
   expectNoAxeViolations,
 }) => {
-  test.setTimeout(180_000);
-  const b = await new RestartableHarness({
-    dataDir: mkdtempSync(join(tmpdir(), 'herald-e2e-b-')),
-    slackApiUrl: slack.url,
-    testClockIso: START,
-  }).start();
-  try {
-    for (const [harness, lead] of [
-      [a, LEAD_A],
-      [b, LEAD_B],
-    ] as const) {
-      await harness.call('slack:connect', { token: slack.botToken, acceptWeakProtection: true });
-      await harness.call('settings:update', { lead });
-    }
-    const created = await a.call<Detail>('calendar:create', {
-      event: {
-        ...certManagerFields(),
-        startsAtUtc: '2026-04-27T11:00:00.000Z',
-        endsAtUtc: '2026-04-27T16:00:00.000Z',
-        userActionDeadlineUtc: null,
-      },
-    });
-    const eventId = created.event.id;
-    const opened = await a.call<{ draftId: string }>('calendar:openDraft', {
-      eventId,
-      stage: 'announcement',
-    });
-    await expect
-      .poll(async () => (await a.call<{ connection: { state: string } }>('outbox:list', {})).connection.state)
-      .toBe('online');
-    await a.call('messages:send', {
-      draftId: opened.draftId,
-      mode: 'now',
-      overrideReason: 'Checked with the team lead.',
-    });
-    const announced = () =>
-      slack
-        .messages('operations-engineering-update')
-        .filter((m) => m.text.startsWith('*Action Required - Certificate Manager Upgrade*'));
-    await expect.poll(() => announced().length, { timeout: 20_000 }).toBe(1);
+  test.setTimeout(240_000);
+  const created = await a.call<Detail>('calendar:create', {
+    event: {
+      ...certManagerFields(),
+      startsAtUtc: '2026-04-27T11:00:00.000Z',
+      endsAtUtc: '2026-04-27T16:00:00.000Z',
+      userActionDeadlineUtc: null,
+      channels: [UPDATE_CHANNEL, OTHER],
+    },
+  });
+  const eventId = created.event.id;
+  const opened = await a.call<{ draftId: string }>('calendar:openDraft', {
+    eventId,
+    stage: 'announcement',
+  });
+  await expect
+    .poll(async () => (await a.call<{ connection: { state: string } }>('outbox:list', {})).connection.state)
+    .toBe('online');
+  await a.call('messages:send', {
+    draftId: opened.draftId,
+    mode: 'now',
+    overrideReason: 'Checked with the team lead.',
+  });
+  const announced = () =>
+    slack
+      .messages('operations-engineering-update')
+      .filter((m) => m.text.startsWith('*Action Required - Certificate Manager Upgrade*'));
+  await expect.poll(() => announced().length, { timeout: 20_000 }).toBe(1);
 
-    // Within 30 s of B's clock, B's calendar holds it: A's, announced, the announcement sent.
-    await b.call('testClock:advance', { ms: 30_000 });
-    await expect
-      .poll(async () => {
-        const answer = await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
-        return answer?.event ?? null;
-      })
-      .toMatchObject({ owner: LEAD_A.userId, origin: 'slack', status: 'announced' });
-    const onB = await b.call<Detail>('calendar:get', { id: eventId });
-    expect(Object.keys(onB.event.sentStages)).toEqual(['announcement']);
-    const reminders = await b.call<{ reminders: Array<{ subject: { eventId?: string }; state: string }> }>(
-      'reminders:list',
-    );
-    expect(reminders.reminders.filter((r) => r.subject.eventId === eventId && r.state === 'armed')).toEqual(
-      [],
-    );
+  // Within 30 s of B's clock, B's calendar holds it: A's, announced, the announcement sent.
+  await b.call('testClock:advance', { ms: 30_000 });
+  await expect
+    .poll(async () => {
+      const answer = await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
+      return answer?.event ?? null;
+    })
+    .toMatchObject({ owner: LEAD_A.userId, origin: 'slack', status: 'announced' });
+  const onB = await b.call<Detail>('calendar:get', { id: eventId });
+  expect(Object.keys(onB.event.sentStages)).toEqual(['announcement']);
+  const reminders = await b.call<{ reminders: Array<{ subject: { eventId?: string }; state: string }> }>(
+    'reminders:list',
+  );
+  expect(reminders.reminders.filter((r) => r.subject.eventId === eventId && r.state === 'armed')).toEqual([]);
 
-    // B's Herald in the window (axe checks this page).
-    await page.goto(b.url);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Calendar', exact: true })
-      .click();
-    const cell = page.locator('[role="gridcell"][data-date="2026-04-27"]');
-    await expect(cell.getByRole('button', { name: /Certificate Manager Upgrade/ }).first()).toBeVisible();
-    await page.screenshot({ path: '/tmp/s3-team-b-calendar.png' });
-    await expectNoAxeViolations();
-  } finally {
-    await b.stop();
-  }
+  // B's Herald in the window (axe checks this page).
+  await page.goto(b.url);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Calendar', exact: true })
+    .click();
+  const cell = page.locator('[role="gridcell"][data-date="2026-04-27"]');
+  await expect(cell.getByRole('button', { name: /Certificate Manager Upgrade/ }).first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/s4-team/b-calendar.png' });
+  await expectNoAxeViolations();
+
+  // A tells the second channel from its Audiences screen, then moves the work a week.
+  const aPage = await (await browser.newContext()).newPage();
+  await aPage.goto(a.url);
+  await goTo(aPage, 'Audiences');
+  const aFlags = aPage.getByTestId('audience-flags');
+  await aFlags
+    .locator(`[data-flag-kind="not_told"][data-channel="${OTHER}"]`)
+    .getByRole('button', { name: 'Draft the announcement' })
+    .click();
+  await sendFromComposer(aPage, OTHER, 'Checked with the team lead.');
+  await a.call('calendar:reschedule', {
+    id: eventId,
+    startsAtUtc: '2026-05-04T11:00:00.000Z',
+    endsAtUtc: '2026-05-04T16:00:00.000Z',
+    reason: 'It clashes with a platform release.',
+  });
+  // The first channel is corrected; the second is left holding the old date.
+  await goTo(aPage, 'Audiences');
+  await aFlags
+    .locator(`[data-flag-kind="stale_window"][data-channel="${UPDATE_CHANNEL}"]`)
+    .getByRole('button', { name: 'Draft the correction' })
+    .click();
+  await sendFromComposer(aPage, UPDATE_CHANNEL);
+  await goTo(aPage, 'Audiences');
+  const stale = aFlags.locator(`[data-flag-kind="stale_window"][data-channel="${OTHER}"]`);
+  await expect(stale).toContainText(
+    `#${OTHER} still has Mon 27 Apr 2026, 12:00 BST – 17:00; it is now Mon 4 May 2026, 12:00 BST – 17:00.`,
+  );
+  await expect(aFlags.locator('[data-flag-kind]')).toHaveCount(1);
+
+  // A's screen holds the rows expected: the event in both channels, what each last heard, one flag.
+  const onA = await audiencesScreen(aPage);
+  const eventRows = onA.rows.filter((row) => row.subject === eventId);
+  expect(eventRows.map((row) => [row.channel, row.claims, row.by, row.flags.length])).toEqual([
+    [UPDATE_CHANNEL, 'Rescheduled · Mon 4 May 2026, 12:00 BST – 17:00', 'you', 0],
+    [OTHER, 'Announcement · Mon 27 Apr 2026, 12:00 BST – 17:00', 'you', 1],
+  ]);
+  expect(onA.flags).toHaveLength(1);
+
+  // B reads Slack within 30 s of its clock; its Audiences screen then agrees with A's, row by row.
+  await b.call('testClock:advance', { ms: 30_000 });
+  await page.goto(b.url);
+  await goTo(page, 'Audiences');
+  const sameAsA = (row: AudienceRow) => ({ ...row, by: row.by === 'you' ? 'another lead' : row.by });
+  await expect
+    .poll(async () => (await audiencesScreen(page)).rows, { timeout: 20_000 })
+    .toEqual(onA.rows.map(sameAsA));
+  expect((await audiencesScreen(page)).flags).toEqual(onA.flags);
+  await page.screenshot({ path: '/tmp/s4-team/b-audiences.png', fullPage: true });
+  await aPage.screenshot({ path: '/tmp/s4-team/a-audiences.png', fullPage: true });
+  await expectNoAxeViolations();
 });

@@ -4,26 +4,15 @@
 // promised time only B is alerted; B's update reaches A, which was closed
 // meanwhile and catches up when reopened; overdue past the grace period, both
 // are told.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { RestartableHarness } from '../support/harness-process.ts';
-import { expect, test } from './fixtures.ts';
-import { connectSlack, fillAndSend, goTo, type StoredDraftLike, UPDATE_CHANNEL } from './helpers.ts';
+import type { RestartableHarness } from '../support/harness-process.ts';
+import { expect, LEAD_B, test } from './fixtures.ts';
+import { fillAndSend, goTo, type StoredDraftLike, UPDATE_CHANNEL } from './helpers.ts';
 
 const START = '2026-04-23T11:00:00.000Z';
 test.use({ testClockIso: START });
 
-const LEAD_A = { userId: 'U0COMMSLEAD', name: 'comms.lead' };
-const LEAD_B = { userId: 'U0COMMSLD2', name: 'Priya (comms)' };
-
 interface Reminders {
   reminders: Array<{ kind: string; state: string; subject: { incidentId?: string }; eventAtUtc: string }>;
-}
-
-async function setUp(harness: RestartableHarness, token: string, lead: typeof LEAD_A): Promise<void> {
-  await connectSlack(harness, token);
-  await harness.call('settings:update', { lead });
 }
 
 async function nowOf(harness: RestartableHarness): Promise<number> {
@@ -38,109 +27,97 @@ test('two leads share one picture through Slack: declare, see, take over, update
   page,
   browser,
   slack,
-  harness: a,
+  team: { a, b },
   expectNoAxeViolations,
 }) => {
   test.setTimeout(240_000);
-  const b = await new RestartableHarness({
-    dataDir: mkdtempSync(join(tmpdir(), 'herald-e2e-b-')),
-    slackApiUrl: slack.url,
-    testClockIso: START,
-  }).start();
-  try {
-    await setUp(a, slack.botToken, LEAD_A);
-    await setUp(b, slack.botToken, LEAD_B);
+  // A declares, promising the next update in 30 minutes.
+  const created = await a.call<StoredDraftLike>('drafts:create', {
+    typeId: 'incidents',
+  });
+  const declared = await fillAndSend(a, created, {
+    service: 'Sentry',
+    priority: 'high',
+    serviceImpact: 'Errors are not reaching Sentry.',
+    actionBeingTaken: 'An incident team is investigating.',
+    userActions: 'Nothing for now.',
+    nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
+  });
+  const incidentId = declared.incidentId ?? '';
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
 
-    // A declares, promising the next update in 30 minutes.
-    const created = await a.call<StoredDraftLike>('drafts:create', {
-      typeId: 'incidents',
-    });
-    const declared = await fillAndSend(a, created, {
-      service: 'Sentry',
-      priority: 'high',
-      serviceImpact: 'Errors are not reaching Sentry.',
-      actionBeingTaken: 'An incident team is investigating.',
-      userActions: 'Nothing for now.',
-      nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
-    });
-    const incidentId = declared.incidentId ?? '';
-    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
+  // Within 30 s of B's clock, B's Herald shows it, with A's promise and A as the owner.
+  await b.call('testClock:advance', { ms: 30_000 });
+  const bPage = await (await browser.newContext()).newPage();
+  await bPage.goto(b.url);
+  await goTo(bPage, 'Incidents');
+  const onB = bPage.getByTestId('incident').filter({ hasText: 'Sentry' });
+  await expect(onB.getByTestId('incident-next-update')).toHaveText(
+    /Next update promised for Thu 23 Apr 2026, 12:30 BST/,
+  );
+  await expect(onB.getByTestId('incident-owner')).toHaveText(/Comms: @.+ has it\./);
 
-    // Within 30 s of B's clock, B's Herald shows it, with A's promise and A as the owner.
-    await b.call('testClock:advance', { ms: 30_000 });
-    const bPage = await (await browser.newContext()).newPage();
-    await bPage.goto(b.url);
-    await goTo(bPage, 'Incidents');
-    const onB = bPage.getByTestId('incident').filter({ hasText: 'Sentry' });
-    await expect(onB.getByTestId('incident-next-update')).toHaveText(
-      /Next update promised for Thu 23 Apr 2026, 12:30 BST/,
-    );
-    await expect(onB.getByTestId('incident-owner')).toHaveText(/Comms: @.+ has it\./);
+  // A closes Herald. B takes over: a short note in the thread, and B has it.
+  await a.stop();
+  await onB.getByRole('button', { name: 'Take over comms' }).click();
+  await expect(onB.getByTestId('incident-owner')).toHaveText('Comms: you have it.');
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(2);
+  expect(slack.messages(UPDATE_CHANNEL)[1]).toMatchObject({
+    thread_ts: slack.messages(UPDATE_CHANNEL)[0]?.ts,
+    text: `Comms for this incident are now with <@${LEAD_B.userId}>.`,
+  });
 
-    // A closes Herald. B takes over: a short note in the thread, and B has it.
-    await a.stop();
-    await onB.getByRole('button', { name: 'Take over comms' }).click();
-    await expect(onB.getByTestId('incident-owner')).toHaveText('Comms: you have it.');
-    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(2);
-    expect(slack.messages(UPDATE_CHANNEL)[1]).toMatchObject({
-      thread_ts: slack.messages(UPDATE_CHANNEL)[0]?.ts,
-      text: `Comms for this incident are now with <@${LEAD_B.userId}>.`,
-    });
+  // A reopens (its clock where B's is): it catches up within 30 s and knows B has it.
+  await a.start();
+  await a.call('testClock:set', { nowUtc: new Date(await nowOf(b)).toISOString() });
+  await a.call('testClock:advance', { ms: 30_000 });
+  await b.call('testClock:advance', { ms: 30_000 });
+  await page.goto(a.url);
+  await goTo(page, 'Incidents');
+  const onA = page.getByTestId('incident').filter({ hasText: 'Sentry' });
+  await expect(onA.getByTestId('incident-owner')).toHaveText(`Comms: @${LEAD_B.name} has it.`);
+  await expect(onA.getByRole('button', { name: 'Take over comms' })).toBeVisible();
+  await expectNoAxeViolations();
 
-    // A reopens (its clock where B's is): it catches up within 30 s and knows B has it.
-    await a.start();
-    await a.call('testClock:set', { nowUtc: new Date(await nowOf(b)).toISOString() });
-    await a.call('testClock:advance', { ms: 30_000 });
-    await b.call('testClock:advance', { ms: 30_000 });
-    await page.goto(a.url);
-    await goTo(page, 'Incidents');
-    const onA = page.getByTestId('incident').filter({ hasText: 'Sentry' });
-    await expect(onA.getByTestId('incident-owner')).toHaveText(/Comms: @Priya \(comms\) has it\./);
-    await expect(onA.getByRole('button', { name: 'Take over comms' })).toBeVisible();
-    await expectNoAxeViolations();
+  // At the promised time only B's Herald alerts.
+  const toPromise = Date.parse('2026-04-23T11:30:30.000Z') - (await nowOf(b));
+  await a.call('testClock:advance', { ms: toPromise });
+  await b.call('testClock:advance', { ms: toPromise });
+  await expect
+    .poll(async () => fired(await b.call<Reminders>('reminders:list'), incidentId, 'incident_due'))
+    .toBe(true);
+  const onAList = await a.call<Reminders>('reminders:list');
+  expect(onAList.reminders.filter((r) => r.subject.incidentId === incidentId && r.state === 'fired')).toEqual(
+    [],
+  );
 
-    // At the promised time only B's Herald alerts.
-    const toPromise = Date.parse('2026-04-23T11:30:30.000Z') - (await nowOf(b));
-    await a.call('testClock:advance', { ms: toPromise });
-    await b.call('testClock:advance', { ms: toPromise });
+  // B posts the update; A's view shows it within 30 s.
+  const next = await b.call<StoredDraftLike>('incidents:draftNext', {
+    incidentId,
+    kind: 'update',
+  });
+  await fillAndSend(b, next, {
+    serviceImpact: 'Most errors reach Sentry again.',
+    actionBeingTaken: 'Relays restarted; watching the backlog drain.',
+    userActions: 'Nothing.',
+    nextUpdateAtUtc: '2026-04-23T12:30:00.000Z',
+  });
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(3);
+  await a.call('testClock:advance', { ms: 30_000 });
+  await b.call('testClock:advance', { ms: 30_000 });
+  await expect(onA.getByTestId('incident-next-update')).toHaveText(
+    /Next update promised for Thu 23 Apr 2026, 13:30 BST/,
+  );
+
+  // Nobody posts: past the promise and the plan's 15-minute grace, both Heralds escalate.
+  const pastGrace = Date.parse('2026-04-23T12:46:00.000Z') - (await nowOf(b));
+  await a.call('testClock:advance', { ms: pastGrace });
+  await b.call('testClock:advance', { ms: pastGrace });
+  for (const harness of [a, b]) {
     await expect
-      .poll(async () => fired(await b.call<Reminders>('reminders:list'), incidentId, 'incident_due'))
+      .poll(async () =>
+        fired(await harness.call<Reminders>('reminders:list'), incidentId, 'incident_escalated'),
+      )
       .toBe(true);
-    const onAList = await a.call<Reminders>('reminders:list');
-    expect(
-      onAList.reminders.filter((r) => r.subject.incidentId === incidentId && r.state === 'fired'),
-    ).toEqual([]);
-
-    // B posts the update; A's view shows it within 30 s.
-    const next = await b.call<StoredDraftLike>('incidents:draftNext', {
-      incidentId,
-      kind: 'update',
-    });
-    await fillAndSend(b, next, {
-      serviceImpact: 'Most errors reach Sentry again.',
-      actionBeingTaken: 'Relays restarted; watching the backlog drain.',
-      userActions: 'Nothing.',
-      nextUpdateAtUtc: '2026-04-23T12:30:00.000Z',
-    });
-    await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(3);
-    await a.call('testClock:advance', { ms: 30_000 });
-    await b.call('testClock:advance', { ms: 30_000 });
-    await expect(onA.getByTestId('incident-next-update')).toHaveText(
-      /Next update promised for Thu 23 Apr 2026, 13:30 BST/,
-    );
-
-    // Nobody posts: past the promise and the plan's 15-minute grace, both Heralds escalate.
-    const pastGrace = Date.parse('2026-04-23T12:46:00.000Z') - (await nowOf(b));
-    await a.call('testClock:advance', { ms: pastGrace });
-    await b.call('testClock:advance', { ms: pastGrace });
-    for (const harness of [a, b]) {
-      await expect
-        .poll(async () =>
-          fired(await harness.call<Reminders>('reminders:list'), incidentId, 'incident_escalated'),
-        )
-        .toBe(true);
-    }
-  } finally {
-    await b.stop();
   }
 });

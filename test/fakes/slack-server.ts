@@ -16,6 +16,8 @@ export {
   DEFAULT_TEAM,
   DEFAULT_USER_SCOPES,
   DEFAULT_USER_TOKEN,
+  HUMAN_USER,
+  SECOND_LEAD,
   SECOND_LEAD_USER_TOKEN,
 } from './slack/seed.ts';
 export type * from './slack/types.ts';

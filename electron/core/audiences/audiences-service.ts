@@ -152,12 +152,23 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
     queueMicrotask(refresh);
   }
 
+  /**
+   * The view reads an outbox item only through `pending` (what is on its way, by subject and channel) and the
+   * ledger, so a change that moves neither (`queued` to `sending`, a message without facts, a permalink
+   * arriving) re-derives nothing: a send costs no calendar listing of its own.
+   */
   function noteSent(item: OutboxItem): void {
+    const pendingBefore = pending.get(item.id);
     trackPending(item);
-    if (item.state !== 'sent' || item.facts === null) return queueRefresh();
+    const isPendingChanged = pending.get(item.id) !== pendingBefore;
+    if (item.state !== 'sent' || item.facts === null) {
+      if (isPendingChanged) queueRefresh();
+      return;
+    }
     const channel = item.channelName ?? item.channel;
+    let isHeardChanged = false;
     if (item.kind === 'message') {
-      deps.ledger.note({
+      isHeardChanged = deps.ledger.note({
         channel,
         heraldId: item.id,
         ts: item.ts,
@@ -170,7 +181,7 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
       });
     } else if (item.kind === 'edit' && item.editOf?.purpose === 'correction') {
       // Corrected in place: the message keeps its place in the channel and now says this.
-      deps.ledger.note({
+      isHeardChanged = deps.ledger.note({
         channel,
         heraldId: item.editOf.itemId,
         ts: item.editOf.ts,
@@ -182,7 +193,7 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
         status: statusOf(item),
       });
     }
-    queueRefresh();
+    if (isPendingChanged || isHeardChanged) queueRefresh();
   }
 
   function noteFromSlack(message: HeardInChannel): void {

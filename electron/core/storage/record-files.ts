@@ -127,6 +127,11 @@ export function createRecordFiles<S extends z.ZodType>(
   let queue = new Map<string, PendingWrite>();
   /** Records whose latest plain write went into place unsynced (synced by `syncNow`). */
   const unsynced = new Set<string>();
+  /**
+   * Per record, its newest plain write made while a durable one of it is being synced: it goes into place
+   * right after that one, without an fsync of its own (`sent` after a new item's sync, say).
+   */
+  const followers = new Map<string, PendingWrite>();
   let running: Promise<void> | null = null;
   let next: Promise<void> | null = null;
 
@@ -142,11 +147,29 @@ export function createRecordFiles<S extends z.ZodType>(
    * next replaces it.
    */
   function settle(write: PendingWrite): void {
-    if (write.order < (removedAt.get(write.id) ?? -1)) rmSync(write.temporary, { force: true });
+    const isRemoved = (order: number) => order < (removedAt.get(write.id) ?? -1);
+    if (isRemoved(write.order)) rmSync(write.temporary, { force: true });
     else renameSync(write.temporary, write.path);
-    if (waiting.get(write.id) === write) {
-      waiting.delete(write.id);
-      removedAt.delete(write.id);
+    if (waiting.get(write.id) !== write) return;
+    waiting.delete(write.id);
+    const follower = followers.get(write.id);
+    followers.delete(write.id);
+    if (follower && isRemoved(follower.order)) rmSync(follower.temporary, { force: true });
+    else if (follower) {
+      renameSync(follower.temporary, follower.path);
+      unsynced.add(write.id);
+    }
+    removedAt.delete(write.id);
+  }
+
+  /** A batch whose fsync failed: the writes that followed its records take their place in the next one. */
+  function requeueFollowers(batch: readonly PendingWrite[]): void {
+    for (const write of batch) {
+      const follower = followers.get(write.id);
+      if (!follower || waiting.get(write.id) !== write) continue;
+      followers.delete(write.id);
+      waiting.set(write.id, follower);
+      queue.set(write.id, follower);
     }
   }
 
@@ -154,7 +177,13 @@ export function createRecordFiles<S extends z.ZodType>(
     const batch = [...queue.values()];
     queue = new Map();
     running = Promise.all(batch.map((write) => fsyncFile(write.temporary)))
-      .then(() => batch.forEach(settle))
+      .then(
+        () => batch.forEach(settle),
+        (error: unknown) => {
+          requeueFollowers(batch);
+          throw error;
+        },
+      )
       .finally(() => {
         running = null;
       });
@@ -236,6 +265,16 @@ export function createRecordFiles<S extends z.ZodType>(
       unsynced.add(id);
       return;
     }
+    // A newer write supersedes the record's follower: it lands after the write being synced, or in its place.
+    const follower = followers.get(id);
+    if (follower) rmSync(follower.temporary, { force: true });
+    followers.delete(id);
+    // A plain write behind a durable one already being synced needs no fsync of its own: it follows that one
+    // into place. Until then its temporary file is the newest, so a stop rolls it forward.
+    if (!durable && !queue.has(id)) {
+      followers.set(id, pending);
+      return;
+    }
     // An older write of this record not yet in a batch is superseded: this one takes its place and its fsync
     // (one fsync per record per batch, e.g. a new outbox item and its `sending` together). Its file goes now;
     // a stop before that leaves the newer file, which is the one rolled forward.
@@ -291,6 +330,9 @@ export function createRecordFiles<S extends z.ZodType>(
     remove(id) {
       // Writes still waiting are dropped when their batch ends.
       if (waiting.has(id)) removedAt.set(id, writeCount);
+      const follower = followers.get(id);
+      if (follower) rmSync(follower.temporary, { force: true });
+      followers.delete(id);
       unsynced.delete(id);
       rmSync(pathOf(id), { force: true });
     },
@@ -302,6 +344,9 @@ export function createRecordFiles<S extends z.ZodType>(
       batch.forEach(settle);
       for (const id of unsynced) fsyncPathSync(pathOf(id));
       unsynced.clear();
+      // Writes behind a batch still being synced: their temporary files are rolled forward by the next start.
+      for (const write of waiting.values()) fsyncPathSync(write.temporary);
+      for (const write of followers.values()) fsyncPathSync(write.temporary);
     },
   };
 }

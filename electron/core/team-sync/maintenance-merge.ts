@@ -118,11 +118,27 @@ function withSent(event: MaintenanceEvent, stages: readonly CommStage[], atUtc: 
     : { ...event, sentStages, status };
 }
 
+const channelNameOf = (channel: string): string | null => {
+  const name = channel.replace(/^#/, '').toLowerCase();
+  return /^[a-z0-9][a-z0-9_-]{0,79}$/.test(name) ? name : null;
+};
+
+/**
+ * Another lead's event is told in every channel a message about it was read in, so this Herald's audiences view
+ * lists the same channels, in the same audiences, as the owner's. Channels only accumulate, sorted, so the result
+ * does not depend on the order messages are read in.
+ */
+function withChannel(event: MaintenanceEvent, channel: string): MaintenanceEvent {
+  const name = channelNameOf(channel);
+  if (name === null || event.channels.includes(name)) return event;
+  return { ...event, channels: [...event.channels, name].sort() };
+}
+
 /** A new calendar event for another lead's maintenance. */
 function eventFromSlack(message: MaintenanceMessage, described: Described): MaintenanceEvent {
   const atUtc = tsToIso(message.ts);
   const { id } = message.facts;
-  const channel = message.channel.replace(/^#/, '').toLowerCase();
+  const channel = channelNameOf(message.channel);
   return {
     title: described.title,
     startsAtUtc: described.startsAtUtc,
@@ -136,7 +152,7 @@ function eventFromSlack(message: MaintenanceMessage, described: Described): Main
     userActions: '',
     userActionDeadlineUtc: null,
     changeNotesUrl: '',
-    channels: /^[a-z0-9][a-z0-9_-]{0,79}$/.test(channel) ? [channel] : [],
+    channels: channel === null ? [] : [channel],
     id,
     uid: `${id}@herald`,
     sequence: 0,
@@ -202,6 +218,7 @@ export function mergeMaintenanceMessage(
   // This Herald's own event: it is the source of the facts (and may hold a change not announced yet).
   else next = { ...existing, slackTs: message.ts };
   next = withSent(next, sentStagesOf(message), atUtc);
+  if (next.origin === 'slack') next = withChannel(next, message.channel);
   // Another lead's event was last changed by the newest message about it (not by the order messages were read in).
   if (next !== existing && next.origin === 'slack' && next.slackTs !== null)
     next = { ...next, updatedAtUtc: tsToIso(next.slackTs) };

@@ -5,7 +5,7 @@
 // correction, once sent, clears the flag in both. An incident the plan tells
 // two channels about: the second channel is flagged until told, then flagged
 // again when the incident is resolved only where it was declared.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AudiencesView } from '../../../../../shared/api/channels/audiences.ts';
 import { certManagerFields } from '../../../shared/calendar/event-fixtures.ts';
 import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
@@ -224,5 +224,33 @@ describe('what each audience last heard', () => {
     await sendNow(a, late.draftId);
     expect(await flagsOf(a)).toEqual([]);
     expect((await view(a)).audiences).toEqual([]);
+  });
+
+  it('re-derives the view only when what it reads moves: a message without facts costs no calendar listing', async () => {
+    const { a } = await twoHeralds();
+    const created = await call<{ event: { id: string } }>(a, 'calendar:create', {
+      event: certManagerFields(),
+    });
+    // Let the create's own re-derivation run before counting.
+    await a.drive(() => true);
+    const listings = vi.spyOn(a.core.calendar, 'list');
+    const plain = await call<{ id: string }>(a, 'outbox:enqueue', {
+      channel: OTHER,
+      text: 'Lunch is in the kitchen.',
+    });
+    await a.drive(() => a.item(plain.id).state === 'sent');
+    await a.drive(() => true);
+    // queued, sending and sent moved neither a pending announcement nor what a channel heard.
+    expect(listings).not.toHaveBeenCalled();
+
+    const opened = await call<{ draftId: string }>(a, 'calendar:openDraft', {
+      eventId: created.event.id,
+      stage: 'announcement',
+    });
+    listings.mockClear();
+    await sendNow(a, opened.draftId);
+    // The announcement on its way, then heard: the view is derived again, and the flag is gone.
+    expect(listings).toHaveBeenCalled();
+    expect(await flagsOf(a)).toEqual([]);
   });
 });

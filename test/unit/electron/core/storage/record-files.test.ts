@@ -53,6 +53,46 @@ describe('record files', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
+  it('puts a plain write made while its record is being synced in place right after, with no fsync of its own', async () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    files.write({ id: 'a', text: 'queued' }, { durable: true });
+    const syncing = files.synced();
+    files.write({ id: 'a', text: 'sending' });
+    files.write({ id: 'a', text: 'sent' });
+    // Only the newest follower is left beside the write being synced.
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toHaveLength(2);
+    // Nothing new to sync: the batch already running carries both writes into place.
+    expect(files.synced()).toBe(syncing);
+    await syncing;
+    expect(onDisk(dir, 'a').text).toBe('sent');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('rolls a follower forward after a stop before its record was synced, and syncs a durable write made after it', async () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    files.write({ id: 'a', text: 'queued' }, { durable: true });
+    const syncing = files.synced();
+    files.write({ id: 'a', text: 'sent' });
+    // A killed process: the next start reads the newest temporary file.
+    expect(open(dir).loadAll()).toEqual([{ id: 'a', text: 'sent' }]);
+    await syncing.catch(() => undefined);
+
+    const otherDir = join(makeDataDir(), 'notes');
+    const again = open(otherDir);
+    again.write({ id: 'b', text: 'queued' }, { durable: true });
+    const first = again.synced();
+    again.write({ id: 'b', text: 'sending' });
+    // A durable write after the follower replaces it and is synced in the next batch.
+    again.write({ id: 'b', text: 'cancelled' }, { durable: true });
+    const second = again.synced();
+    expect(second).not.toBe(first);
+    await second;
+    expect(onDisk(otherDir, 'b').text).toBe('cancelled');
+    expect(readdirSync(otherDir)).toEqual(['b.json']);
+  });
+
   it('rolls the newest readable temporary file forward: a stop between the fsync and the rename loses nothing', () => {
     const dir = join(makeDataDir(), 'notes');
     open(dir).write({ id: 'a', text: 'queued' });

@@ -68,6 +68,7 @@ const agreed = (event: MaintenanceEvent) => ({
   origin: event.origin,
   sentStages: event.sentStages,
   slackTs: event.slackTs,
+  channels: event.channels,
 });
 
 describe('another lead’s maintenance read from Slack', () => {
@@ -117,6 +118,21 @@ describe('another lead’s maintenance read from Slack', () => {
       'cancelled',
       'rescheduled',
     ]);
+  });
+
+  it('is told in every channel a message about it was read in, whatever order they are read in', () => {
+    const announced = message({ ts: '1776000000.000100' });
+    const elsewhere = { ...message({ ts: '1776000050.000100' }), channel: 'ask-comms' };
+    const odd = { ...message({ ts: '1776000060.000100' }), channel: '#Not A Channel!' };
+    for (const order of [
+      [announced, elsewhere, odd],
+      [odd, elsewhere, announced],
+    ]) {
+      expect(foldAll(order).get('ev-a')?.channels).toEqual(['ask-comms', 'operations-engineering-update']);
+    }
+    // The same message again changes nothing: the same object.
+    const once = foldAll([announced, elsewhere]).get('ev-a');
+    expect(mergeMaintenanceMessage(once, elsewhere)).toBe(once);
   });
 
   it('keeps this Herald’s own event as it is, taking only the sent marks of other Heralds’ messages', () => {
@@ -184,6 +200,7 @@ describe('another lead’s maintenance read from Slack', () => {
       ),
       zone: fc.constantFrom('Europe/London', 'America/New_York', '', 'Nowhere/Land'),
       owner: fc.constantFrom(LEAD_A, 'U0COMMSLD2', ''),
+      channel: fc.constantFrom('operations-engineering-update', 'ask-comms', '#Odd one'),
       comms: fc.array(
         fc.record({
           stage: fc.constantFrom('announcement', 'reminder', 'starting', 'complete', 'later'),
@@ -196,7 +213,9 @@ describe('another lead’s maintenance read from Slack', () => {
     // One message per ts, as in Slack.
     const messages = fc
       .uniqueArray(anyMessage, { selector: (m) => m.ts, minLength: 1, maxLength: 10 })
-      .map((list) => list.map(({ ts, comms, ...facts }) => message({ ts, ...facts }, comms)));
+      .map((list) =>
+        list.map(({ ts, comms, channel, ...facts }) => ({ ...message({ ts, ...facts }, comms), channel })),
+      );
     fc.assert(
       fc.property(
         messages.chain((list) =>
