@@ -5,6 +5,7 @@
 // them asks for these again.
 import { create } from 'zustand';
 import type { StoredDraft } from '../../shared/drafts/stored-draft.ts';
+import { seedZoneOffsets } from '../../shared/time/zoned.ts';
 import { herald } from '../api/herald.ts';
 import { useAppInfo } from './app-info-store.ts';
 import { useClock } from './clock-store.ts';
@@ -44,6 +45,8 @@ async function load(): Promise<void> {
     return;
   }
   const start = result.value;
+  // Before any store is applied (each may redraw): from here on, times in the lead's zone need no Intl zone data.
+  seedZoneOffsets(start.zoneOffsets);
   useClock.getState().setTestClock(start.info.hasTestClock);
   useClock.getState().adopt(start.nowUtc);
   useAppInfo.getState().apply(start.info);

@@ -52,15 +52,18 @@ const DEFAULT_REFRESH_MS = 30_000;
  */
 export function useHeraldNow(refreshMs = DEFAULT_REFRESH_MS): number {
   const [nowMs, setNowMs] = useState(serverNowMs);
+  // The clock as the first render read it: the effect below catches up only if it was read or moved since. (Reading
+  // again unconditionally re-rendered every caller right after mounting, for a few milliseconds of difference.)
+  const [renderedClock] = useState(useClock.getState);
   useEffect(() => {
     const update = () => setNowMs(serverNowMs());
-    update();
+    if (useClock.getState() !== renderedClock) update();
     const timer = window.setInterval(update, refreshMs);
     const unsubscribe = useClock.subscribe(update);
     return () => {
       window.clearInterval(timer);
       unsubscribe();
     };
-  }, [refreshMs]);
+  }, [refreshMs, renderedClock]);
   return nowMs;
 }

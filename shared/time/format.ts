@@ -8,7 +8,7 @@
 // (setTimeLocale), and every function here reads it.
 import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar-names.ts';
 import { DEFAULT_TIME_LOCALE, type TimeLocale } from './time-locale.ts';
-import { wallTimeInZone } from './zoned.ts';
+import { wallClockInZone, wallTimeInZone } from './zoned.ts';
 
 let currentLocale: TimeLocale = DEFAULT_TIME_LOCALE;
 
@@ -70,13 +70,13 @@ export function formatInstant(epochMs: number, zone: string, options: FormatInst
 
 /** "12:00" (en-US "12:00 PM"): the clock time in `zone`. */
 export function formatTimeOfDay(epochMs: number, zone: string): string {
-  const wall = wallTimeInZone(epochMs, zone);
+  const wall = wallClockInZone(epochMs, zone);
   return clockText(wall.hour, wall.minute);
 }
 
 /** "23/04/2026" (en-US "04/23/2026"): a calendar date in `zone`, as the lead types one. */
 export function formatNumericDate(epochMs: number, zone: string): string {
-  const wall = wallTimeInZone(epochMs, zone);
+  const wall = wallClockInZone(epochMs, zone);
   const [first, second] = currentLocale === 'en-US' ? [wall.month, wall.day] : [wall.day, wall.month];
   return `${twoDigits(first)}/${twoDigits(second)}/${wall.year}`;
 }

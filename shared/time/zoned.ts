@@ -208,10 +208,57 @@ function zoneAbbreviationAt(epochMs: number, zone: string, offsetMinutes: number
 
 /** What a clock in `zone` shows at `epochMs`, with the weekday, offset and zone abbreviation in force. */
 export function wallTimeInZone(epochMs: number, zone: string): ZonedWallTime {
+  const wall = wallClockInZone(epochMs, zone);
+  return { ...wall, zoneAbbreviation: zoneAbbreviationAt(epochMs, zone, wall.offsetMinutes) };
+}
+
+/** What a clock in `zone` shows at `epochMs`, without the zone's abbreviation (four Intl look-ups to name it). */
+export function wallClockInZone(epochMs: number, zone: string): Omit<ZonedWallTime, 'zoneAbbreviation'> {
   assertInstant(epochMs);
   const wall = readWall(epochMs, zone);
-  const offsetMinutes = (wallAsUtcMs(wall) - epochMs) / MS_PER_MINUTE;
-  return { ...wall, offsetMinutes, zoneAbbreviation: zoneAbbreviationAt(epochMs, zone, offsetMinutes) };
+  return { ...wall, offsetMinutes: (wallAsUtcMs(wall) - epochMs) / MS_PER_MINUTE };
+}
+
+/**
+ * A zone's offsets over a stretch of days, exactly as the tables above hold them: [UTC day index, offset ms] at
+ * each whole UTC day, and [UTC hour index, offset ms] at each hour of a day in which the clocks change. A page that
+ * is handed one (the renderer's bootstrap) reads wall times in that stretch without Intl: its first use of a time
+ * zone loads the zone data, tens of milliseconds in the first render of a freshly opened page.
+ */
+export interface ZoneOffsetSeed {
+  zone: string;
+  days: Array<[number, number]>;
+  hours: Array<[number, number]>;
+}
+
+/** The seed for `zone` from `fromMs` to `toMs`; empty for a zone Intl does not know. */
+export function zoneOffsetSeed(zone: string, fromMs: number, toMs: number): ZoneOffsetSeed {
+  const seed: ZoneOffsetSeed = { zone, days: [], hours: [] };
+  if (!isValidTimeZone(zone) || !(fromMs >= CACHED_FROM_MS && toMs < CACHED_TO_MS)) return seed;
+  let previous: number | undefined;
+  for (let day = Math.floor(fromMs / MS_PER_DAY); day <= Math.floor(toMs / MS_PER_DAY) + 1; day++) {
+    const offsetMs = offsetMsAt(day * MS_PER_DAY, zone);
+    seed.days.push([day, offsetMs]);
+    // The clocks changed during the day before: its hours too, so any instant that day is answered from the table.
+    if (previous !== undefined && previous !== offsetMs)
+      for (let hour = (day - 1) * 24; hour <= day * 24; hour++)
+        seed.hours.push([hour, offsetMsAt(hour * HOUR_MS, zone)]);
+    previous = offsetMs;
+  }
+  return seed;
+}
+
+/** Takes a seed made by zoneOffsetSeed (in another process) into this process's tables. */
+export function seedZoneOffsets(seed: ZoneOffsetSeed): void {
+  if (seed.days.length === 0) return;
+  // Only a zone Intl knows has a seed (zoneOffsetSeed), so checking it again would only load the zone data.
+  if (seed.zone.length <= 64 && knownZones.size < 1_000) knownZones.set(seed.zone, true);
+  let tables = offsetTables.get(seed.zone);
+  if (!tables) offsetTables.set(seed.zone, (tables = { days: new Map(), hours: new Map() }));
+  for (const [index, offsetMs] of seed.days)
+    if (tables.days.size < MAX_CACHED) tables.days.set(index, offsetMs);
+  for (const [index, offsetMs] of seed.hours)
+    if (tables.hours.size < MAX_CACHED) tables.hours.set(index, offsetMs);
 }
 
 /**

@@ -4,10 +4,17 @@
 // otherwise, so they are refused twice over.
 import type { AppInfo, Bootstrap, StorageNotice } from '../../../shared/api/channels/app.ts';
 import { fail, ok } from '../../../shared/api/index.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
+import { zoneOffsetSeed } from '../../../shared/time/zoned.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { TestClock } from '../clock/test-clock.ts';
+
+const DAY_MS = 86_400_000;
+/** The stretch of the lead's zone the bootstrap carries offsets for: what a composer's first render writes times in. */
+const ZONE_SEED_BEFORE_MS = 7 * DAY_MS;
+const ZONE_SEED_AFTER_MS = 62 * DAY_MS;
 
 export interface AppHandlerDeps {
   info: Omit<AppInfo, 'storageNotices' | 'hasTestClock'>;
@@ -16,7 +23,7 @@ export interface AppHandlerDeps {
   testClock: TestClock | undefined;
   bus: EventBus;
   /** The parts of the bootstrap other services own, each read when the renderer asks. */
-  firstScreen: () => Omit<Bootstrap, 'info' | 'nowUtc'>;
+  firstScreen: () => Omit<Bootstrap, 'info' | 'nowUtc' | 'zoneOffsets'>;
 }
 
 export interface AppApi {
@@ -53,8 +60,19 @@ export function createAppApi(deps: AppHandlerDeps): AppApi {
   });
   const handlers: AppApi['handlers'] = {
     'app:info': () => Promise.resolve(ok(info())),
-    'app:bootstrap': () =>
-      Promise.resolve(ok({ info: info(), nowUtc: reading().nowUtc, ...deps.firstScreen() })),
+    'app:bootstrap': () => {
+      const nowMs = deps.clock.now();
+      const firstScreen = deps.firstScreen();
+      const zone = firstScreen.settings.timeZone ?? DEFAULT_TIME_ZONE;
+      return Promise.resolve(
+        ok({
+          info: info(),
+          nowUtc: new Date(nowMs).toISOString(),
+          ...firstScreen,
+          zoneOffsets: zoneOffsetSeed(zone, nowMs - ZONE_SEED_BEFORE_MS, nowMs + ZONE_SEED_AFTER_MS),
+        }),
+      );
+    },
     'clock:now': () => Promise.resolve(ok(reading())),
     'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),
     'testClock:set': ({ nowUtc }) => withTestClock((clock) => clock.set(Date.parse(nowUtc))),

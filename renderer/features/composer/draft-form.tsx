@@ -16,7 +16,7 @@ import { findType, helpFor, slackChannelsOf } from '../../../shared/plan/plan-lo
 import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.ts';
 import { ChecklistField } from './checklist-field.tsx';
 import { SEND_FOCUS, useComposer } from './composer-store.ts';
-import { fieldDomId, focusField, focusFirstQuestion } from './field-dom.ts';
+import { fieldDomId, restoreFocusSoon } from './field-dom.ts';
 import { applyFormChange, formValuesFromDraft, type ComposerFormValues } from './form-values.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
@@ -92,8 +92,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
 
   useEffect(() => {
     if (focusRequest === null || focusRequest === SEND_FOCUS) return;
-    if (!focusField(focusRequest)) focusFirstQuestion();
-    useComposer.getState().clearFocusRequest();
+    return restoreFocusSoon(focusRequest, () => useComposer.getState().clearFocusRequest());
   }, [focusRequest]);
 
   return (

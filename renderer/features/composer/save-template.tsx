@@ -9,11 +9,11 @@ interface SaveTemplateValues {
   name: string;
 }
 
-export function SaveAsTemplate() {
-  const ids = { name: useId(), error: useId() };
-  const [isOpen, setIsOpen] = useState(false);
-  const [outcome, setOutcome] = useState<{ isError: boolean; text: string } | null>(null);
-  const { register, handleSubmit, reset, control, formState } = useForm<SaveTemplateValues>({
+// The form is its own component, mounted only while open: react-hook-form re-renders its host once, synchronously,
+// right after mounting, which the composer's first paint should not pay for a form nobody has opened yet.
+function SaveTemplateForm({ onSaved }: { onSaved: (outcome: { isError: boolean; text: string }) => void }) {
+  const nameId = useId();
+  const { register, handleSubmit, control, formState } = useForm<SaveTemplateValues>({
     defaultValues: { name: '' },
   });
   const isBlank = useWatch({ control, name: 'name' }).trim() === '';
@@ -23,16 +23,31 @@ export function SaveAsTemplate() {
     if (!draft) return;
     await flush();
     const result = await useTemplates.getState().saveFromDraft(draft.id, name.trim());
-    setOutcome(
+    onSaved(
       result.ok
         ? { isError: false, text: `Saved as the template “${result.value.name}”.` }
         : { isError: true, text: result.error.message },
     );
-    if (result.ok) {
-      setIsOpen(false);
-      reset();
-    }
   });
+
+  return (
+    <form className="row" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <label htmlFor={nameId}>Template name</label>
+      <input
+        id={nameId}
+        type="text"
+        {...register('name', { validate: (name) => name.trim() !== '' || 'Give the template a name.' })}
+      />
+      <button type="submit" disabled={isBlank || formState.isSubmitting}>
+        Save template
+      </button>
+    </form>
+  );
+}
+
+export function SaveAsTemplate() {
+  const [isOpen, setIsOpen] = useState(false);
+  const [outcome, setOutcome] = useState<{ isError: boolean; text: string } | null>(null);
 
   return (
     <div className="save-template">
@@ -40,17 +55,13 @@ export function SaveAsTemplate() {
         Save as template…
       </button>
       {isOpen ? (
-        <form className="row" onSubmit={(event) => void onSubmit(event)} noValidate>
-          <label htmlFor={ids.name}>Template name</label>
-          <input
-            id={ids.name}
-            type="text"
-            {...register('name', { validate: (name) => name.trim() !== '' || 'Give the template a name.' })}
-          />
-          <button type="submit" disabled={isBlank || formState.isSubmitting}>
-            Save template
-          </button>
-        </form>
+        <SaveTemplateForm
+          onSaved={(saved) => {
+            setOutcome(saved);
+            // Closing unmounts the form, so the next opening starts with an empty name.
+            if (!saved.isError) setIsOpen(false);
+          }}
+        />
       ) : null}
       <span role="status" className={outcome?.isError ? 'field-error' : 'muted'}>
         {outcome?.text ?? ''}

@@ -30,6 +30,13 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+const offsetEntries = z.array(z.tuple([z.number().int(), z.number().int()])).max(1_000);
+const zoneOffsetSeedSchema = z.object({
+  zone: z.string().max(64),
+  days: offsetEntries,
+  hours: offsetEntries,
+});
+
 const clockReading = z.object({ nowUtc: z.iso.datetime() });
 
 /**
@@ -47,6 +54,11 @@ export const bootstrapSchema = z.object({
   currentDraft: storedDraftSchema.nullable(),
   /** Whether Slack can be reached, as the outbox last saw it. */
   connection: connectionStatusSchema,
+  /**
+   * The lead's zone's offsets from a week ago to two months ahead (shared/time/zoned.ts, zoneOffsetSeed): the page
+   * writes times in that stretch without loading Intl's zone data during its first render.
+   */
+  zoneOffsets: zoneOffsetSeedSchema,
 });
 export type Bootstrap = z.output<typeof bootstrapSchema>;
 

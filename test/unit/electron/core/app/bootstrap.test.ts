@@ -44,6 +44,21 @@ describe('app:bootstrap', () => {
     );
   });
 
+  it("carries the lead's zone's offsets around now, so the page's first render needs no Intl zone data", async () => {
+    const { core } = makeCore({ withTestClock: true });
+    await core.router.call('settings:update', { timeZone: 'America/New_York' });
+    const result = await core.router.call('app:bootstrap', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const { zoneOffsets } = result.value;
+    expect(zoneOffsets.zone).toBe('America/New_York');
+    const nowDay = Math.floor(Date.parse(result.value.nowUtc) / 86_400_000);
+    const days = zoneOffsets.days.map(([day]) => day);
+    expect(days[0]).toBeLessThanOrEqual(nowDay - 7);
+    expect(days.at(-1)).toBeGreaterThanOrEqual(nowDay + 62);
+    // 20 April 2026 in New York: EDT, four hours behind UTC.
+    expect(zoneOffsets.days.find(([day]) => day === nowDay)?.[1]).toBe(-4 * 3_600_000);
+  });
+
   it('keeps app:info free of the data folder path', async () => {
     const { core, dataDir } = makeCore();
     const info = await core.router.call('app:info', {});

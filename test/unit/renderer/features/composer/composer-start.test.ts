@@ -11,6 +11,7 @@ import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
 import { resetToDefaultPlan } from '../../../../../shared/plan/default-plan.ts';
 import { defaultReminderSettings } from '../../../../../shared/reminders/reminder-settings.ts';
 import { defaultSettings } from '../../../../../shared/settings/settings.ts';
+import { zoneOffsetSeed } from '../../../../../shared/time/zoned.ts';
 
 const plan = resetToDefaultPlan();
 const NOW = '2026-12-07T10:00:00.000Z';
@@ -48,6 +49,11 @@ const bootstrap: Bootstrap = {
   plan,
   currentDraft: stored,
   connection: { state: 'online', message: 'Connected', sinceUtc: NOW, nextCheckAtUtc: null },
+  zoneOffsets: zoneOffsetSeed(
+    defaultSettings.timeZone,
+    Date.parse(NOW) - 86_400_000,
+    Date.parse(NOW) + 86_400_000,
+  ),
 };
 
 /** A page with a fake window.herald whose bootstrap answers when `answer()` is called. */
