@@ -6,7 +6,9 @@
 import type { Page } from '@playwright/test';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, LEAD_A, test } from './fixtures.ts';
-import { goTo, UPDATE_CHANNEL } from './helpers.ts';
+import { calendarDay, goTo, openCertManager, UPDATE_CHANNEL } from './helpers.ts';
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The plan's other channel the event is told in. */
 const OTHER = 'ask-comms';
@@ -141,8 +143,20 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
     .getByRole('link', { name: 'Calendar', exact: true })
     .click();
   const cell = page.locator('[role="gridcell"][data-date="2026-04-27"]');
-  await expect(cell.getByRole('button', { name: /Certificate Manager Upgrade/ }).first()).toBeVisible();
+  // Marked as A's wherever it shows: the grid's entry (its accessible name too), the day panel, the event panel.
+  const chip = cell.getByRole('button', { name: /Certificate Manager Upgrade/ }).first();
+  await expect(chip).toHaveAccessibleName(new RegExp(`@${escaped(LEAD_A.name)} has it`));
+  await expect(chip).toHaveClass(/is-theirs/);
   await page.screenshot({ path: '/tmp/s4-team/b-calendar.png' });
+  await expectNoAxeViolations();
+  await cell.click({ position: { x: 5, y: 5 } });
+  const dayPanel = page.getByRole('region', { name: 'Monday 27 April 2026' });
+  await expect(dayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toContainText(
+    `@${LEAD_A.name} has it`,
+  );
+  const panel = await openCertManager(page, '2026-04-27');
+  await expect(panel.getByTestId('event-owner')).toHaveText(`Comms: @${LEAD_A.name} has it.`);
+  await page.screenshot({ path: '/tmp/s4-team/b-event-panel.png' });
   await expectNoAxeViolations();
 
   // A tells the second channel from its Audiences screen, then moves the work a week.
@@ -194,6 +208,16 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
     .toEqual(onA.rows.map(sameAsA));
   expect((await audiencesScreen(page)).flags).toEqual(onA.flags);
   await page.screenshot({ path: '/tmp/s4-team/b-audiences.png', fullPage: true });
+
+  // On A's own calendar the event is A's: no mark, and "you" for screen readers and in its panel.
+  await goTo(aPage, 'Calendar');
+  await aPage.getByRole('button', { name: 'Next month' }).click();
+  const aChip = calendarDay(aPage, '2026-05-04').getByRole('button', { name: /Certificate Manager Upgrade/ });
+  await expect(aChip).toHaveAccessibleName(/Comms: you have it\./);
+  await expect(aChip).not.toHaveClass(/is-theirs/);
+  await expect((await openCertManager(aPage, '2026-05-04')).getByTestId('event-owner')).toHaveText(
+    'Comms: you have it.',
+  );
   await aPage.screenshot({ path: '/tmp/s4-team/a-audiences.png', fullPage: true });
   await expectNoAxeViolations();
 });

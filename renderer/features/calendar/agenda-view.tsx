@@ -6,6 +6,7 @@ import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calen
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
+import { OwnerTag, ownerOf, useOwnerWords } from './event-owner.tsx';
 import { shortTime } from './wall-time.ts';
 
 interface AgendaProps {
@@ -19,6 +20,7 @@ interface AgendaProps {
 
 export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEvent }: AgendaProps) {
   const inMonth = useMemo(() => days.filter((day) => day.isInMonth), [days]);
+  const owners = useOwnerWords();
   const buckets = useMemo(
     () => ({
       // An event is listed on the day it starts (or the month's first day, if it started before).
@@ -54,11 +56,12 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
               <li key={event.id}>
                 <button
                   type="button"
-                  className={`agenda-item status-${event.status}`}
+                  className={`agenda-item status-${event.status}${ownerOf(event, owners).isTheirs ? ' is-theirs' : ''}`}
                   onClick={() => onSelectEvent(event.id)}
                 >
                   <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}{' '}
-                  <span className="chip-status">{statusLabels[event.status]}</span>
+                  <span className="chip-status">{statusLabels[event.status]}</span>{' '}
+                  <OwnerTag event={event} words={owners} />
                   {event.overlapsWith.length > 0 ? (
                     <span className="chip-flag"> · Overlaps other work</span>
                   ) : null}

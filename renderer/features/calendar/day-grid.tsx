@@ -20,6 +20,7 @@ import {
   type EventEntry,
 } from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
+import { OwnerTag, ownerOf, useOwnerWords, type OwnerWords } from './event-owner.tsx';
 
 /** Entries a month cell shows before "+N more". */
 const MONTH_CELL_ENTRIES = 3;
@@ -61,22 +62,25 @@ const mostPressing = (comms: readonly DueComm[]): CommState =>
 function EventChip({
   entry,
   zone,
+  owners,
   onSelect,
 }: {
   entry: EventEntry;
   zone: string;
+  owners: OwnerWords;
   onSelect: (id: string) => void;
 }) {
   const { event, comms } = entry;
   const isFlagged = event.overlapsWith.length > 0 || event.freezeIds.length > 0;
   const time = shortTime(event.startsAtUtc, zone);
+  const owner = ownerOf(event, owners);
   return (
     <li>
       <button
         type="button"
         tabIndex={-1}
-        className={`chip status-${event.status}`}
-        title={`${time} ${event.title}`}
+        className={`chip status-${event.status}${owner.isTheirs ? ' is-theirs' : ''}`}
+        title={`${time} ${event.title}${owner.isTheirs ? ` · ${owner.text}` : ''}`}
         onClick={(click) => {
           click.stopPropagation();
           onSelect(event.id);
@@ -96,7 +100,8 @@ function EventChip({
             {' '}
             <span className={`chip-comms is-${mostPressing(comms)}`}>{commsText(comms, zone)}</span>
           </>
-        ) : null}
+        ) : null}{' '}
+        <OwnerTag event={event} words={owners} />
       </button>
     </li>
   );
@@ -151,13 +156,16 @@ function DutyChip({ duty, zone }: { duty: DutyView; zone: string }) {
 function EntryChip({
   entry,
   zone,
+  owners,
   onSelectEvent,
 }: {
   entry: DayEntry;
   zone: string;
+  owners: OwnerWords;
   onSelectEvent: (id: string) => void;
 }) {
-  if (entry.kind === 'event') return <EventChip entry={entry} zone={zone} onSelect={onSelectEvent} />;
+  if (entry.kind === 'event')
+    return <EventChip entry={entry} zone={zone} owners={owners} onSelect={onSelectEvent} />;
   if (entry.kind === 'comms') return <CommsChip entry={entry} zone={zone} onSelect={onSelectEvent} />;
   return <DutyChip duty={entry.duty} zone={zone} />;
 }
@@ -170,6 +178,7 @@ interface CellProps {
   isToday: boolean;
   isSelected: boolean;
   isCompact: boolean;
+  owners: OwnerWords;
   onSelectDay: (key: DateKey) => void;
   onSelectEvent: (id: string) => void;
 }
@@ -182,6 +191,7 @@ const DayCell = memo(function DayCell({
   isToday,
   isSelected,
   isCompact,
+  owners,
   onSelectDay,
   onSelectEvent,
 }: CellProps) {
@@ -215,7 +225,13 @@ const DayCell = memo(function DayCell({
       {entries.length > 0 ? (
         <ul className="day-items">
           {shown.map((entry) => (
-            <EntryChip key={entry.key} entry={entry} zone={zone} onSelectEvent={onSelectEvent} />
+            <EntryChip
+              key={entry.key}
+              entry={entry}
+              zone={zone}
+              owners={owners}
+              onSelectEvent={onSelectEvent}
+            />
           ))}
           {hidden > 0 ? <li className="more-items">+{hidden} more</li> : null}
         </ul>
@@ -246,6 +262,7 @@ export function DayGrid(props: DayGridProps) {
     onSelectEvent,
   } = props;
   const days = useMemo(() => weeks.flat(), [weeks]);
+  const owners = useOwnerWords();
   const gridRef = useRef<HTMLDivElement | null>(null);
   const hasFocus = useRef(false);
   // The cursor may sit outside the grid for a moment (a month change in flight); focus the first day then.
@@ -315,6 +332,7 @@ export function DayGrid(props: DayGridProps) {
               isToday={day.key === today}
               isSelected={day.key === selectedDay}
               isCompact={isCompact}
+              owners={owners}
               onSelectDay={onSelectDay}
               onSelectEvent={onSelectEvent}
             />

@@ -11,6 +11,7 @@ import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import { commInstant, type CommsEntry, type DayEntry, type EventEntry } from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
+import { OwnerTag, ownerOf, useOwnerWords } from './event-owner.tsx';
 
 interface DayPanelProps {
   day: GridDay;
@@ -40,6 +41,7 @@ export function DayPanel({ day, entries, zone, onSelectEvent, onNewEvent }: DayP
   const events = entries.filter((entry): entry is EventEntry => entry.kind === 'event');
   const others = entries.filter((entry): entry is CommsEntry => entry.kind === 'comms');
   const duties = entries.flatMap((entry) => (entry.kind === 'duty' ? [entry.duty] : []));
+  const owners = useOwnerWords();
   return (
     <section className="calendar-panel day-panel" aria-labelledby="day-panel-heading">
       <h2 id="day-panel-heading">{fullDateLabel(day)}</h2>
@@ -52,11 +54,12 @@ export function DayPanel({ day, entries, zone, onSelectEvent, onNewEvent }: DayP
               <li key={key}>
                 <button
                   type="button"
-                  className={`agenda-item status-${event.status}`}
+                  className={`agenda-item status-${event.status}${ownerOf(event, owners).isTheirs ? ' is-theirs' : ''}`}
                   onClick={() => onSelectEvent(event.id)}
                 >
                   <span className="chip-time">{shortTime(event.startsAtUtc, zone)}</span> {event.title}{' '}
-                  <span className="chip-status">{statusLabels[event.status]}</span>
+                  <span className="chip-status">{statusLabels[event.status]}</span>{' '}
+                  <OwnerTag event={event} words={owners} />
                 </button>
                 {comms.length > 0 ? (
                   <CommLines comms={comms} zone={zone} label={`Messages for ${event.title} this day`} />

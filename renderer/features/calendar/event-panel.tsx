@@ -14,6 +14,7 @@ import { downloadText } from './download.ts';
 import { SlackMessagesSection } from './slack-messages.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { describeWindow, longInstant } from './wall-time.ts';
+import { ownerOf, useOwnerWords } from './event-owner.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export type EventDialog = { kind: 'edit' | 'reschedule' | 'cancel'; detail: EventDetail };
@@ -78,6 +79,7 @@ export function EventPanel({
   const say = useCalendar((state) => state.say);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const owner = ownerOf(event, useOwnerWords());
 
   async function act<T>(call: () => Promise<Result<T>>, done: (value: T) => void) {
     setIsBusy(true);
@@ -106,6 +108,9 @@ export function EventPanel({
         <h2 id="event-panel-heading">{event.title}</h2>
         <StatusBadge status={event.status} />
       </div>
+      <p className={`event-owner${owner.isTheirs ? ' is-theirs' : ''}`} data-testid="event-owner">
+        {owner.text}
+      </p>
       <dl className="event-facts">
         <dt>When</dt>
         <dd>{describeWindow(event.startsAtUtc, event.endsAtUtc, zone)}</dd>

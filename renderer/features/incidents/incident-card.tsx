@@ -4,11 +4,13 @@
 import { useId } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.ts';
 import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
+import { atName, commsOwnerText } from '../../../shared/team-sync/owner-wording.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
 import { isAwaitingPost, nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
 import { useReminders } from '../notifications/reminders-store.ts';
 import { useIncidents, type NextMessageKind } from './incidents-store.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
+import { usePeople } from '../../server-state/people-store.ts';
 import { useSettings, useUserZone } from '../../server-state/settings-store.ts';
 import { useComposer } from '../composer/composer-store.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -86,9 +88,8 @@ export function IncidentCard({
   );
   const draftNext = useIncidents((state) => state.draftNext);
   const takeOver = useIncidents((state) => state.takeOver);
-  const people = useIncidents((state) => state.people);
+  const people = usePeople((state) => state.names);
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
-  const ownerName = incident.owner === '' ? null : (people[incident.owner] ?? incident.owner);
   const isMine = me === '' || incident.owner === '' || incident.owner === me;
   const next = nextUpdateLine(incident, nowMs, zone);
   const name = currentIncidentName(incident);
@@ -137,15 +138,11 @@ export function IncidentCard({
         {next.text}
       </p>
       <p className="incident-owner" data-testid="incident-owner">
-        {ownerName === null
-          ? 'Comms: no lead named.'
-          : incident.owner === me
-            ? 'Comms: you have it.'
-            : `Comms: @${ownerName} has it.`}
+        {commsOwnerText(incident.owner, me, people)}
       </p>
       {incident.ownershipNotice ? (
         <p role="status" className="field-error" data-testid="incident-ownership-notice">
-          {incident.ownershipNotice.replace(/<@([A-Z0-9]+)>/g, (_, id: string) => `@${people[id] ?? id}`)}
+          {incident.ownershipNotice.replace(/<@([A-Z0-9]+)>/g, (_, id: string) => atName(id, people))}
         </p>
       ) : null}
       {reminder ? (

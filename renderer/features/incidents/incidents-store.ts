@@ -8,6 +8,7 @@ import type { Incident } from '../../../shared/incidents/incident.ts';
 import type { StoredDraft } from '../../../shared/drafts/stored-draft.ts';
 import { herald } from '../../api/herald.ts';
 import { bootstrapped } from '../../server-state/bootstrap.ts';
+import { usePeople } from '../../server-state/people-store.ts';
 
 export type NextMessageKind = 'update' | 'holding' | 'resolved' | 'postmortem';
 
@@ -23,8 +24,6 @@ interface IncidentsState {
   load: () => Promise<void>;
   /** Follows changes while the screen is showing; returns the unsubscribe. */
   follow: () => () => void;
-  /** Slack user id → name, for owners ("@Priya has it"); empty until the workspace's people are known. */
-  people: Record<string, string>;
   /** "Take over comms": posts the hand-over note; core answers who has it through incidents:changed. */
   takeOver: (incidentId: string) => Promise<void>;
   /** Drafts the incident's next message; null when core refused (actionError says why). */
@@ -47,19 +46,17 @@ export const useIncidents = create<IncidentsState>()((set) => ({
   error: null,
   draftingFor: null,
   actionError: null,
-  people: {},
 
   load: async () => {
     // Changes heard while the list is on its way are newer than its answer: they are laid over it below, or a
     // declaration posted meanwhile would show as "not in Slack yet" until the next change.
     set({ heardWhileLoading: [] });
-    const [incidents, users] = await Promise.all([
+    // The owners' names are asked afresh with the list (people-store.ts).
+    const [incidents] = await Promise.all([
       herald().invoke('incidents:list', {}),
-      herald().invoke('team:users', {}),
+      usePeople.getState().load(),
       bootstrapped(),
     ]);
-    // Names are a nicety: without Slack, owners show as their user ids.
-    if (users.ok) set({ people: Object.fromEntries(users.value.users.map((user) => [user.id, user.name])) });
     set((state) => ({
       incidents: incidents.ok
         ? (state.heardWhileLoading ?? []).reduce(upsert, incidents.value)

@@ -1,0 +1,32 @@
+// Who has comms for an incident or a maintenance, in the words every screen
+// uses ("Comms: you have it." / "Comms: @Priya (comms) has it."), written once
+// so the Incidents screen, the calendar's panels and its month grid say the
+// same thing. Zod-free: the renderer imports it.
+
+/** Slack user id → the name the workspace shows for them (team:users); ids missing from it are shown as they are. */
+export type PeopleNames = Readonly<Record<string, string>>;
+
+/** "@Priya (comms)", or "@U0COMMSLD2" when the workspace's people are not known (Slack not connected). */
+export function atName(userId: string, people: PeopleNames): string {
+  return `@${people[userId] ?? userId}`;
+}
+
+/** Someone else has comms for it: another lead's, or handed over to one. */
+export function isTheirs(owner: string, me: string): boolean {
+  return owner !== '' && owner !== me;
+}
+
+/** The owner line: "Comms: you have it.", "Comms: @Priya (comms) has it.", or "Comms: no lead named." */
+export function commsOwnerText(owner: string, me: string, people: PeopleNames): string {
+  if (owner === '') return 'Comms: no lead named.';
+  if (owner === me) return 'Comms: you have it.';
+  return `Comms: ${atName(owner, people)} has it.`;
+}
+
+/**
+ * Who has comms for a maintenance event: its owner; an event made in this Herald before a lead was named is this
+ * lead's (this Herald arms its reminders).
+ */
+export function eventOwner(event: { owner: string; origin: 'local' | 'slack' }, me: string): string {
+  return event.owner !== '' ? event.owner : event.origin === 'local' ? me : '';
+}
