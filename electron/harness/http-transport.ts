@@ -316,6 +316,10 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
       else response.end();
     });
   });
+  // Chromium keeps an idle connection for minutes and sends the next request on it; Node closes one idle for 5 s,
+  // and a POST sent on a connection the server is closing that moment fails in the page ("not reachable"), which
+  // the browser does not retry. So the server keeps idle connections longer than the browser does.
+  server.keepAliveTimeout = 10 * 60_000;
   // Requests Node's parser itself refuses (a broken request line or header, headers too large) never reach the
   // handler above: answer them with the usual JSON error and close that one connection; the server keeps serving.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

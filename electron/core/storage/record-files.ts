@@ -15,6 +15,12 @@
 // IS that record: `loadAll` rolls it forward, so a power cut between the
 // fsync and the rename loses nothing. (This relies on the journaling file
 // systems Herald runs on: fsync of a new file also makes its name durable.)
+//
+// Replacing a file costs milliseconds on a busy disk (ext4 starts writing the
+// new file's data before the rename, so a power cut leaves the old version or
+// the new one, never an empty file), so a plain write's rename runs in the
+// thread pool, not on the main thread a send or a keystroke waits for. Its
+// temporary file is written at once and is the record's newest until then.
 import {
   closeSync,
   fsyncSync,
@@ -27,7 +33,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { StorageNotice } from '../../../shared/api/channels/app.ts';
@@ -68,6 +74,8 @@ export interface RecordFiles<T> {
    * disk before anything else happens, and for an orderly stop.
    */
   syncNow(): void;
+  /** Resolves once every plain write so far is renamed into place (until then its temporary file holds it). */
+  placed(): Promise<void>;
 }
 
 /** A write whose temporary file waits for its fsync before it is renamed into place. */
@@ -132,6 +140,10 @@ export function createRecordFiles<S extends z.ZodType>(
    * right after that one, without an fsync of its own (`sent` after a new item's sync, say).
    */
   const followers = new Map<string, PendingWrite>();
+  /** Per record, the plain write whose rename is running in the thread pool (see `placePlain`). */
+  const placing = new Map<string, { write: PendingWrite; done: Promise<void> }>();
+  /** Per record, the newest plain write waiting for that rename to end (an older one waiting is dropped). */
+  const nextPlain = new Map<string, PendingWrite>();
   let running: Promise<void> | null = null;
   let next: Promise<void> | null = null;
 
@@ -146,20 +158,52 @@ export function createRecordFiles<S extends z.ZodType>(
    * one after another), so an older one never lands over a newer one, and each is on disk before the
    * next replaces it.
    */
+  const isRemovedSince = (write: PendingWrite) => write.order < (removedAt.get(write.id) ?? -1);
+
   function settle(write: PendingWrite): void {
-    const isRemoved = (order: number) => order < (removedAt.get(write.id) ?? -1);
-    if (isRemoved(write.order)) rmSync(write.temporary, { force: true });
+    if (isRemovedSince(write)) rmSync(write.temporary, { force: true });
     else renameSync(write.temporary, write.path);
     if (waiting.get(write.id) !== write) return;
     waiting.delete(write.id);
     const follower = followers.get(write.id);
     followers.delete(write.id);
-    if (follower && isRemoved(follower.order)) rmSync(follower.temporary, { force: true });
-    else if (follower) {
-      renameSync(follower.temporary, follower.path);
-      unsynced.add(write.id);
+    if (follower && isRemovedSince(follower)) rmSync(follower.temporary, { force: true });
+    else if (follower) placePlain(follower);
+    if (!placing.has(write.id)) removedAt.delete(write.id);
+  }
+
+  /**
+   * Renames a plain write into place in the thread pool, after the record's rename already running (one at a
+   * time per record, so an older write never lands over a newer one). A rename that fails leaves the newest
+   * temporary file, which the next start rolls forward.
+   */
+  function placePlain(write: PendingWrite): void {
+    unsynced.add(write.id);
+    if (placing.has(write.id)) {
+      const older = nextPlain.get(write.id);
+      if (older) rmSync(older.temporary, { force: true });
+      nextPlain.set(write.id, write);
+      return;
     }
-    removedAt.delete(write.id);
+    const done = rename(write.temporary, write.path)
+      .then(() => {
+        // Removed while its rename ran: the rename must not bring it back.
+        if (isRemovedSince(write)) rmSync(write.path, { force: true });
+      })
+      .catch(() => undefined)
+      .then(() => {
+        placing.delete(write.id);
+        const following = nextPlain.get(write.id);
+        nextPlain.delete(write.id);
+        if (following) placePlain(following);
+        else if (!waiting.has(write.id)) removedAt.delete(write.id);
+      });
+    placing.set(write.id, { write, done });
+  }
+
+  /** Resolves once no plain write of these records is still being renamed. */
+  async function placedAll(ids: Iterable<string>): Promise<void> {
+    for (const id of ids) while (placing.has(id)) await placing.get(id)!.done;
   }
 
   /** A batch whose fsync failed: the writes that followed its records take their place in the next one. */
@@ -177,6 +221,8 @@ export function createRecordFiles<S extends z.ZodType>(
     const batch = [...queue.values()];
     queue = new Map();
     running = Promise.all(batch.map((write) => fsyncFile(write.temporary)))
+      // A plain write of the same record still being renamed is older: it goes into place first.
+      .then(() => placedAll(batch.map((write) => write.id)))
       .then(
         () => batch.forEach(settle),
         (error: unknown) => {
@@ -260,15 +306,13 @@ export function createRecordFiles<S extends z.ZodType>(
     writeFileSync(pending.temporary, stampedEnvelopeText(record, version));
     // A plain write goes straight into place, unless an earlier durable one is still waiting: it must
     // not be overtaken, so this one waits in the same line.
-    if (!durable && !waiting.has(id)) {
-      renameSync(pending.temporary, path);
-      unsynced.add(id);
-      return;
-    }
-    // A newer write supersedes the record's follower: it lands after the write being synced, or in its place.
-    const follower = followers.get(id);
-    if (follower) rmSync(follower.temporary, { force: true });
+    if (!durable && !waiting.has(id)) return placePlain(pending);
+    // A newer write supersedes the record's follower, and a plain write not yet renamed: it lands after the
+    // write being synced, or in its place.
+    for (const older of [followers.get(id), nextPlain.get(id)])
+      if (older) rmSync(older.temporary, { force: true });
     followers.delete(id);
+    nextPlain.delete(id);
     // A plain write behind a durable one already being synced needs no fsync of its own: it follows that one
     // into place. Until then its temporary file is the newest, so a stop rolls it forward.
     if (!durable && !queue.has(id)) {
@@ -328,11 +372,12 @@ export function createRecordFiles<S extends z.ZodType>(
     },
     write,
     remove(id) {
-      // Writes still waiting are dropped when their batch ends.
-      if (waiting.has(id)) removedAt.set(id, writeCount);
-      const follower = followers.get(id);
-      if (follower) rmSync(follower.temporary, { force: true });
+      // Writes still waiting are dropped when their batch ends, and a rename running now is undone.
+      if (waiting.has(id) || placing.has(id)) removedAt.set(id, writeCount);
+      for (const older of [followers.get(id), nextPlain.get(id)])
+        if (older) rmSync(older.temporary, { force: true });
       followers.delete(id);
+      nextPlain.delete(id);
       unsynced.delete(id);
       rmSync(pathOf(id), { force: true });
     },
@@ -341,12 +386,22 @@ export function createRecordFiles<S extends z.ZodType>(
       const batch = [...queue.values()];
       queue = new Map();
       for (const write of batch) fsyncPathSync(write.temporary);
-      batch.forEach(settle);
+      for (const write of batch) {
+        // Behind a rename still running it cannot go into place now: synced, it stays the newest temporary file.
+        if (placing.has(write.id)) queue.set(write.id, write);
+        else settle(write);
+      }
       for (const id of unsynced) fsyncPathSync(pathOf(id));
       unsynced.clear();
-      // Writes behind a batch still being synced: their temporary files are rolled forward by the next start.
-      for (const write of waiting.values()) fsyncPathSync(write.temporary);
-      for (const write of followers.values()) fsyncPathSync(write.temporary);
+      // Writes not in place yet: their temporary files are the records' newest, rolled forward by the next start.
+      const notPlaced = [
+        ...waiting.values(),
+        ...followers.values(),
+        ...nextPlain.values(),
+        ...[...placing.values()].map(({ write }) => write),
+      ];
+      for (const write of notPlaced) fsyncPathSync(write.temporary);
     },
+    placed: () => placedAll([...placing.keys()]),
   };
 }

@@ -45,3 +45,22 @@ export function makeEvent(overrides: Partial<MaintenanceEvent> = {}): Maintenanc
     ...overrides,
   };
 }
+
+/** A run of routine work, as a busy team's calendar holds it: a window every `everyHours`, a tenth called off. */
+export function routineEvents(
+  count: number,
+  { fromMs = Date.UTC(2026, 0, 5, 9), everyHours = 7 } = {},
+): MaintenanceEvent[] {
+  return Array.from({ length: count }, (_, index) => {
+    const startMs = fromMs + index * everyHours * 3_600_000;
+    return makeEvent({
+      id: `routine-${index}`,
+      uid: `routine-${index}@herald`,
+      title: `Routine maintenance ${index + 1} of the ${['dns', 'ingress', 'vault'][index % 3]} service`,
+      startsAtUtc: new Date(startMs).toISOString(),
+      endsAtUtc: new Date(startMs + 2 * 3_600_000).toISOString(),
+      userActionDeadlineUtc: null,
+      status: index % 10 === 9 ? 'cancelled' : 'planned',
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { exportIcs } from '../../../../../electron/core/calendar/ics/ics-export.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
-import { certManagerFields } from '../../../shared/calendar/event-fixtures.ts';
+import { certManagerFields, routineEvents } from '../../../shared/calendar/event-fixtures.ts';
 
 describe('the calendar API', () => {
   it('refuses invalid events with the offending field named', async () => {
@@ -61,4 +62,30 @@ describe('the calendar API', () => {
     });
     expect(list.ok && list.value.events.map((event) => event.title)).toEqual(['Certificate Manager Upgrade']);
   });
+
+  it('re-imports its own export of 5,000 events: the same calendar is unchanged, a new one gets every event', async () => {
+    // Five years of routine windows, one every eight hours.
+    const events = routineEvents(5_000, { fromMs: Date.UTC(2023, 0, 2, 9), everyHours: 8 });
+    const { core } = makeCore();
+    const seeded = await core.router.call('calendar:import', {
+      ics: exportIcs(events, '2026-04-20T09:00:00Z'),
+    });
+    if (!seeded.ok) throw new Error(seeded.error.message);
+    expect(seeded.value).toMatchObject({ created: 5_000, problems: [] });
+
+    const exported = await core.router.call('calendar:exportIcs', {});
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value.eventCount).toBe(5_000);
+    const again = await core.router.call('calendar:import', { ics: exported.value.ics });
+    expect(again.ok && again.value).toMatchObject({ created: 0, updated: 0, unchanged: 5_000, problems: [] });
+
+    const other = makeCore().core;
+    const copied = await other.router.call('calendar:import', { ics: exported.value.ics });
+    expect(copied.ok && copied.value).toMatchObject({ created: 5_000, problems: [] });
+    const back = await other.router.call('calendar:exportIcs', {});
+    // The copy exports the same events: the same UIDs, titles and windows, in the same order.
+    const summaryOf = (ics: string) =>
+      ics.split('\r\n').filter((line) => /^(UID|SUMMARY|DTSTART|DTEND|STATUS)[:;]/.test(line));
+    expect(back.ok && summaryOf(back.value.ics)).toEqual(summaryOf(exported.value.ics));
+  }, 120_000);
 });

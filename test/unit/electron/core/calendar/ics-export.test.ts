@@ -16,7 +16,7 @@ import {
   type MaintenanceEvent,
 } from '../../../../../shared/calendar/maintenance-event.ts';
 import { instantFromWallTime, wallTimeInZone } from '../../../../../shared/time/zoned.ts';
-import { certManagerFields, makeEvent } from '../../../shared/calendar/event-fixtures.ts';
+import { certManagerFields, makeEvent, routineEvents } from '../../../shared/calendar/event-fixtures.ts';
 import { lintIcs } from './rfc5545-lint.ts';
 
 const STAMP = '2026-04-01T09:00:00.000Z';
@@ -259,22 +259,6 @@ describe('reading wall times from a zone’s offset table', () => {
 });
 
 describe('a calendar re-imports its own export', () => {
-  /** A year of routine work, as a busy team's calendar holds it. */
-  function routineEvents(count: number): MaintenanceEvent[] {
-    return Array.from({ length: count }, (_, index) => {
-      const startMs = Date.UTC(2026, 0, 5, 9) + index * 7 * 3_600_000;
-      return makeEvent({
-        id: `routine-${index}`,
-        uid: `routine-${index}@herald`,
-        title: `Routine maintenance ${index + 1} of the ${['dns', 'ingress', 'vault'][index % 3]} service`,
-        startsAtUtc: new Date(startMs).toISOString(),
-        endsAtUtc: new Date(startMs + 2 * 3_600_000).toISOString(),
-        userActionDeadlineUtc: null,
-        status: index % 10 === 9 ? 'cancelled' : 'planned',
-      });
-    });
-  }
-
   it('imports back every one of 2,000 events unchanged, and the largest calendar the import takes fits its size limit', () => {
     const events = routineEvents(2_000);
     // As the calendar exports them: each with an alarm for every message still to send.

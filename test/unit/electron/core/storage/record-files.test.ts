@@ -28,6 +28,8 @@ describe('record files', () => {
     const dir = join(makeDataDir(), 'notes');
     const files = open(dir);
     files.write({ id: 'a', text: 'first' });
+    // Its rename runs in the thread pool; until it ends, the temporary file is the record (rolled forward at start).
+    await files.placed();
     expect(onDisk(dir, 'a').text).toBe('first');
     files.write({ id: 'a', text: 'sending' }, { durable: true });
     // A plain write after a waiting durable one must not overtake it.
@@ -91,6 +93,30 @@ describe('record files', () => {
     await second;
     expect(onDisk(otherDir, 'b').text).toBe('cancelled');
     expect(readdirSync(otherDir)).toEqual(['b.json']);
+  });
+
+  it('renames plain writes one at a time per record, newest last, and a removal during a rename stays removed', async () => {
+    const dir = join(makeDataDir(), 'notes');
+    const files = open(dir);
+    for (let n = 0; n < 50; n++) files.write({ id: 'a', text: `version ${n}` });
+    files.write({ id: 'gone', text: 'saved' });
+    files.remove('gone');
+    // A durable write behind renames still running lands after them.
+    files.write({ id: 'b', text: 'plain' });
+    files.write({ id: 'b', text: 'durable' }, { durable: true });
+    await files.synced();
+    await files.placed();
+    expect(onDisk(dir, 'a').text).toBe('version 49');
+    expect(onDisk(dir, 'b').text).toBe('durable');
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.json']);
+    expect(
+      open(dir)
+        .loadAll()
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    ).toEqual([
+      { id: 'a', text: 'version 49' },
+      { id: 'b', text: 'durable' },
+    ]);
   });
 
   it('rolls the newest readable temporary file forward: a stop between the fsync and the rename loses nothing', () => {
