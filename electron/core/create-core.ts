@@ -295,6 +295,11 @@ export function createCore(deps: CoreDeps): Core {
     history,
     outbox: outboxService,
     incidents,
+    lead: () => settings.get().lead?.userId ?? '',
+    maintenanceFacts: (eventId, stage, actor) => {
+      const detail = calendar.get(eventId);
+      return detail.ok ? maintenanceFactsOf(detail.value, stage, actor) : undefined;
+    },
     plan: plan.get,
     zone: () => settings.get().timeZone,
     nowMs: () => deps.clock.now(),

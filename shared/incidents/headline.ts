@@ -26,7 +26,7 @@ export function statusFromAnswer(answer: string | undefined): IncidentStatus | u
 }
 
 export interface HeadlineFacts {
-  /** The declaration's title ("High Priority Incident Declared - Sentry"). */
+  /** The title for the stage the incident is at ("Incident Resolved - Sentry"; the declaration's own while declared). */
   title: string;
   status: IncidentStatus;
   /** The promise in force; ignored once resolved. */

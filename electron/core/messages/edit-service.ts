@@ -18,6 +18,7 @@ import { titleOf, type Draft } from '../../../shared/messages/index.ts';
 import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import type { EditRequest } from '../../../shared/outbox/outbox-requests.ts';
 import type { Plan } from '../../../shared/plan/index.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { HistoryService } from '../history/history-service.ts';
@@ -30,7 +31,11 @@ export interface EditServiceDeps {
   drafts: DraftsService;
   history: Pick<HistoryService, 'get'>;
   outbox: Pick<OutboxPort, 'get' | 'enqueueEdit' | 'whenSafe'>;
-  incidents: Pick<IncidentsService, 'headlineForCorrection' | 'recordCorrection'>;
+  incidents: Pick<IncidentsService, 'headlineForCorrection' | 'recordCorrection' | 'editedFacts'>;
+  /** A maintenance message's facts (its event as it stands now); undefined when the event is unknown. */
+  maintenanceFacts?: (eventId: string, stage: string, actor: string) => MessageFacts | undefined;
+  /** This Herald's lead (a Slack user id), or '' when none is named. */
+  lead?: () => string;
   plan: () => Plan;
   zone: () => string;
   nowMs: () => number;
@@ -160,6 +165,25 @@ export function createEditService(deps: EditServiceDeps): EditService {
     return ok({ stored: stored.value, original, target: summary });
   }
 
+  /**
+   * What the corrected message says, written over its Slack metadata so other leads' Heralds read the correction
+   * (a moved promise above all). A maintenance message restates its event as it stands now. Undefined: the edit
+   * leaves the metadata as it is.
+   */
+  function editedFacts(
+    messageId: string,
+    draft: Draft,
+    title: string,
+    source: OutboxSource,
+  ): MessageFacts | undefined {
+    const incident = deps.incidents.editedFacts(messageId, draft, title);
+    if (incident) return incident;
+    if (source.eventId === undefined || !deps.maintenanceFacts) return undefined;
+    const sent = deps.outbox.get(messageId)?.facts;
+    const stage = sent?.kind === 'maintenance' ? sent.maintenance.stage : (source.stage ?? draft.stage);
+    return deps.maintenanceFacts(source.eventId, stage, deps.lead?.() ?? '');
+  }
+
   function edit(args: Args<'messages:edit'>): Result<EditResult> {
     const stored = deps.drafts.get(args.draftId);
     if (!stored || stored.meta.deletedAtUtc !== null)
@@ -200,6 +224,7 @@ export function createEditService(deps: EditServiceDeps): EditService {
     // The declaration of an incident is its headline by now: the correction keeps the status line.
     const headline = deps.incidents.headlineForCorrection(origin.messageId, draft, title);
     const promise = draft.fields.nextUpdateAtUtc;
+    const facts = editedFacts(origin.messageId, draft, title, source);
     const request: EditRequest = {
       target: slack
         ? {
@@ -215,6 +240,7 @@ export function createEditService(deps: EditServiceDeps): EditService {
       blocks: headline?.blocks ?? checked.value.blocks,
       // Only a new promise is checked (and held if it passes while queued); the one made when sent is history.
       ...(promise && !keepsPromise(draft, original) ? { promiseAtUtc: promise } : {}),
+      ...(facts ? { facts } : {}),
       source,
       checklist: checked.value.checklist,
       ...(checked.value.override ? { override: checked.value.override } : {}),
