@@ -47,6 +47,8 @@ export const incidentSlackEventSchema = z.object({
   previousOwner: z.string().max(40),
   nextUpdateAtUtc: isoInstant.nullable(),
   summary: z.string().max(500),
+  /** Slack's `edited.ts` of the version read (absent: never edited); the newest edit's facts win. */
+  editedTs: z.string().max(40).optional(),
 });
 export type IncidentSlackEvent = z.infer<typeof incidentSlackEventSchema>;
 

@@ -73,6 +73,7 @@ export function newEditItem(
       ...(request.blocks === undefined ? {} : { blocks: request.blocks }),
       replyBroadcast: false,
       ...(request.promiseAtUtc === undefined ? {} : { promiseAtUtc: request.promiseAtUtc }),
+      ...(request.facts === undefined ? {} : { facts: request.facts }),
       source: request.source,
       checklist: request.checklist,
       ...(request.override === undefined ? {} : { override: request.override }),

@@ -126,6 +126,11 @@ export const editRequestSchema = z
     blocks: blocksSchema.optional(),
     /** The next-update time the edited message promises: passed before it reaches Slack → held. */
     promiseAtUtc: isoInstant.optional(),
+    /**
+     * What the message says now, written over its Slack metadata with the edit (a corrected promise travels to
+     * every lead's Herald). Left out, Slack keeps the metadata the message had.
+     */
+    facts: messageFactsSchema.optional(),
     source: outboxSourceSchema.default({}),
     checklist: z.array(checklistSnapshotEntrySchema).max(200).default([]),
     override: sendOverrideSchema.optional(),

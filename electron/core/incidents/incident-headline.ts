@@ -5,9 +5,11 @@
 // (chat.update) behind that reply. An unchanged headline is not sent again.
 import { renderHeadline, type HeadlineFacts } from '../../../shared/incidents/headline.ts';
 import type { Incident, IncidentTimelineKind } from '../../../shared/incidents/incident.ts';
-import { renderBlocks, type Draft } from '../../../shared/messages/index.ts';
+import { renderBlocks, titleOf, type Draft } from '../../../shared/messages/index.ts';
+import { findType } from '../../../shared/plan/plan-lookups.ts';
 import type { EditRequest } from '../../../shared/outbox/outbox-requests.ts';
 import type { Plan } from '../../../shared/plan/index.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import type { HistoryService } from '../history/history-service.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { OutboxPort } from '../messages/outbox-port.ts';
@@ -20,9 +22,19 @@ export interface HeadlineDeps {
   logger: Logger;
 }
 
+export interface HeadlineRefreshOptions {
+  factsOf?: (declarationDraft: Draft | null) => MessageFacts | null;
+  declarationDraft?: Draft;
+}
+
 export interface HeadlineKeeper {
-  /** Queues an edit of the declaration if its headline changed; answers the headline text queued, or null. */
-  refresh(incident: Incident): string | null;
+  /**
+   * Queues an edit of the declaration if its headline changed; answers the headline text queued, or null.
+   * `factsOf` gives the declaration's facts from its draft: the edit carries them as its Slack metadata, so a
+   * headline edit never puts back facts a correction changed. `declarationDraft` is the declaration as just
+   * corrected, when that correction is still on its way (History has the earlier words until it is sent).
+   */
+  refresh(incident: Incident, options?: HeadlineRefreshOptions): string | null;
   /** The headline with the declaration's words from `declarationDraft` (a correction of the declaration itself). */
   render(incident: Incident, declarationDraft: Draft): { text: string; blocks: EditRequest['blocks'] };
 }
@@ -44,6 +56,13 @@ function withoutHeadlineFields(draft: Draft): Draft {
     Object.entries(draft.fields).filter(([itemId]) => !HEADLINE_OWNED_FIELDS.includes(itemId)),
   );
   return { ...draft, fields };
+}
+
+/** The stage the headline's title names: resolved (the postmortem too), updated, or only declared. */
+export function headlineStage(incident: Incident): 'declared' | 'update' | 'resolved' {
+  if (incident.state === 'resolved') return 'resolved';
+  const isUpdated = incident.timeline.some((entry) => entry.kind === 'update' || entry.kind === 'holding');
+  return isUpdated ? 'update' : 'declared';
 }
 
 export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
@@ -74,18 +93,36 @@ export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
     };
   }
 
+  /**
+   * The headline's title follows the stage, in the plan's words for it ("Incident Resolved - Sentry"), filled
+   * from the declaration's answers. While only declared, or when the plan names no title for the stage, it is
+   * the declaration's own.
+   */
+  function titleFor(incident: Incident, declarationDraft: Draft | null, zone: string): string {
+    const stage = headlineStage(incident);
+    if (stage === 'declared' || declarationDraft === null) return incident.title;
+    const plan = deps.plan();
+    if (findType(plan, declarationDraft.typeId)?.stageTitlePatterns[stage] === undefined)
+      return incident.title;
+    const asStage: Draft = { ...declarationDraft, stage };
+    delete asStage.title;
+    return titleOf(asStage, plan, { zone }).title || incident.title;
+  }
+
   function render(incident: Incident, declarationDraft: Draft | null) {
     const zone = deps.zone();
+    const title = titleFor(incident, declarationDraft, zone);
     const facts: HeadlineFacts = {
-      title: incident.title,
+      title,
       status: incident.status,
       nextUpdateAtUtc: incident.nextUpdateAtUtc,
       resolvedAtUtc: incident.resolvedAtUtc,
       latestReply: latestReply(incident),
       postmortemUrl: incident.postmortemUrl,
+      incidentId: incident.id,
     };
     const declared = declarationDraft
-      ? renderBlocks(withoutHeadlineFields(declarationDraft), deps.plan(), { zone })
+      ? renderBlocks({ ...withoutHeadlineFields(declarationDraft), title }, deps.plan(), { zone })
       : null;
     const headline = renderHeadline(facts, declared, zone);
     return { text: headline.text, blocks: headline.blocks as unknown as EditRequest['blocks'] };
@@ -93,21 +130,24 @@ export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
 
   return {
     render,
-    refresh(incident) {
+    refresh(incident, options = {}) {
       if (incident.threadTs === null) return null;
       const declaration = declarationOf(incident);
       if (declaration === null) return null;
-      const headline = render(incident, declaration.draft);
+      const draft = options.declarationDraft ?? declaration.draft;
+      const headline = render(incident, draft);
       if (headline.text === incident.headlineText) return null;
+      const facts = options.factsOf?.(draft) ?? null;
       const queued = deps.outbox().enqueueEdit({
         target: declaration.target,
         purpose: 'headline',
         text: headline.text,
         blocks: headline.blocks,
+        ...(facts === null ? {} : { facts }),
         source: {
           incidentId: incident.id,
-          typeId: declaration.draft?.typeId,
-          stage: declaration.draft?.stage,
+          typeId: draft?.typeId,
+          stage: draft?.stage,
         },
       });
       if (!queued.ok) {

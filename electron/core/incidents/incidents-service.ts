@@ -22,9 +22,11 @@ import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
 import { statusFromAnswer } from '../../../shared/incidents/headline.ts';
+import { isHeraldId } from '../../../shared/deep-links/herald-link.ts';
+import { INCIDENT_TYPE_ID, incidentIdForDeclaration } from '../../../shared/deep-links/open-in-herald.ts';
 import type { HeadlineKeeper } from './incident-headline.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
-import type { IncidentFacts } from '../../../shared/team-sync/message-facts.ts';
+import type { IncidentFacts, MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import {
   mergeIncidentMessage,
   ownershipOf,
@@ -32,7 +34,7 @@ import {
   type IncidentMessage,
 } from '../team-sync/incident-merge.ts';
 
-export const INCIDENT_TYPE_ID = 'incidents';
+export { INCIDENT_TYPE_ID };
 export const POSTMORTEM_TYPE_ID = 'postmortems';
 const RECENT_MS = 30 * 86_400_000;
 
@@ -139,6 +141,11 @@ export interface IncidentsService {
   ) => Result<StoredDraft>;
   /** The facts a message about the incident carries in its Slack metadata. */
   factsFor: (routing: IncidentRouting, draft: Draft | null, title: string) => IncidentFacts;
+  /**
+   * The facts an edit of one of the incident's messages writes over its Slack metadata: what `draft` (the
+   * message as corrected) says now. Null when the message is no incident's, or Herald kept no draft of it.
+   */
+  editedFacts: (messageId: string, draft: Draft | null, title: string) => MessageFacts | null;
   /** Records this lead's take-over note, queued in the thread: they own it at once, until Slack says otherwise. */
   recordHandover: (incidentId: string, item: OutboxItem) => Result<Incident>;
   /** Folds a message read from Slack into its incident (another lead's Herald's, or this one's own read back). */
@@ -230,7 +237,11 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
   const routeFor: IncidentsService['routeFor'] = (draft, origin) => {
     const kind = stageKind(draft);
     if (kind === null) return ok(null);
-    if (kind === 'declared') return ok({ incidentId: createId(), kind });
+    // Named by its draft, so the composer's preview shows the "Open in Herald" link Slack will get.
+    if (kind === 'declared') {
+      const named = incidentIdForDeclaration(draft.id);
+      return ok({ incidentId: get(named) || !isHeraldId(named) ? createId() : named, kind });
+    }
     const incidentId = origin.kind === 'incident' ? origin.incidentId : undefined;
     const incident = incidentId ? get(incidentId) : undefined;
     if (!incident) {
@@ -339,6 +350,25 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     };
   }
 
+  function editedFacts(messageId: string, draft: Draft | null, title: string): MessageFacts | null {
+    const incident = incidentOfMessage(messageId);
+    const entry = incident?.timeline.find((item) => item.outboxItemId === messageId);
+    if (!incident || !entry || draft === null) return null;
+    const facts = factsFor({ incidentId: incident.id, kind: entry.kind }, draft, title);
+    // Who had comms is what the message said when it was posted (as Slack's log has it), not who has it now.
+    const logged = incident.slackEvents.find((event) => event.heraldId === messageId);
+    const owner = logged?.owner ?? (entry.kind === 'declared' ? entry.by || facts.owner : facts.owner);
+    return {
+      kind: 'incident',
+      actor: logged?.actor ?? (entry.by || lead()),
+      incident: { ...facts, owner, previous_owner: logged?.previousOwner ?? facts.previous_owner },
+    };
+  }
+
+  /** The declaration's facts from its draft, for the headline edits that re-render it. */
+  const declarationFactsOf = (incident: Incident) => (draft: Draft | null) =>
+    editedFacts(incident.declarationOutboxId, draft, incident.title);
+
   function recordHandover(incidentId: string, item: OutboxItem): Result<Incident> {
     const existing = get(incidentId);
     if (!existing) return fail('not_found', 'There is no such incident.');
@@ -406,7 +436,7 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       candidate.timeline.some((entry) => entry.outboxItemId === item.id),
     );
     if (!replied || !deps.headline) return;
-    const headlineText = deps.headline.refresh(replied);
+    const headlineText = deps.headline.refresh(replied, { factsOf: declarationFactsOf(replied) });
     if (headlineText !== null) save({ ...replied, headlineText });
   }
 
@@ -477,7 +507,12 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
       alignAlerts(existing, settled, settled.nextUpdateAtUtc === null ? 'local_update' : 'promised');
     }
     if (declarationHeadline !== null) return save({ ...settled, headlineText: declarationHeadline });
-    const headlineText = deps.headline?.refresh(settled) ?? null;
+    // A corrected declaration is re-rendered from the correction: History has the earlier words until it is sent.
+    const headlineText =
+      deps.headline?.refresh(settled, {
+        factsOf: declarationFactsOf(settled),
+        ...(isDeclaration ? { declarationDraft: draft } : {}),
+      }) ?? null;
     return save(headlineText === null ? settled : { ...settled, headlineText });
   }
 
@@ -567,6 +602,7 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
     recordCorrection,
     draftNext,
     factsFor,
+    editedFacts,
     recordHandover,
     mergeFromSlack,
     isMine,

@@ -18,10 +18,12 @@ import { titleOf, type Draft } from '../../../shared/messages/index.ts';
 import type { OutboxItem, OutboxSource } from '../../../shared/outbox/outbox-item.ts';
 import type { EditRequest } from '../../../shared/outbox/outbox-requests.ts';
 import type { Plan } from '../../../shared/plan/index.ts';
+import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { HistoryService } from '../history/history-service.ts';
 import type { IncidentsService } from '../incidents/incidents-service.ts';
+import { openInHeraldTarget } from '../../../shared/deep-links/open-in-herald.ts';
 import { checkForSlack } from './message-checks.ts';
 import type { OutboxPort } from './outbox-port.ts';
 
@@ -29,7 +31,11 @@ export interface EditServiceDeps {
   drafts: DraftsService;
   history: Pick<HistoryService, 'get'>;
   outbox: Pick<OutboxPort, 'get' | 'enqueueEdit' | 'whenSafe'>;
-  incidents: Pick<IncidentsService, 'headlineForCorrection' | 'recordCorrection'>;
+  incidents: Pick<IncidentsService, 'headlineForCorrection' | 'recordCorrection' | 'editedFacts'>;
+  /** A maintenance message's facts (its event as it stands now); undefined when the event is unknown. */
+  maintenanceFacts?: (eventId: string, stage: string, actor: string) => MessageFacts | undefined;
+  /** This Herald's lead (a Slack user id), or '' when none is named. */
+  lead?: () => string;
   plan: () => Plan;
   zone: () => string;
   nowMs: () => number;
@@ -106,9 +112,10 @@ export function createEditService(deps: EditServiceDeps): EditService {
     const ts = entry?.ts ?? item?.ts ?? null;
     const channelId = entry?.channelId ?? item?.channelId ?? null;
     const threadTs = entry?.threadTs ?? item?.threadTs ?? null;
+    const source = entry?.source ?? item?.source ?? {};
     return ok({
       original,
-      source: entry?.source ?? item?.source ?? {},
+      source,
       slack: ts !== null && channelId !== null ? { channelId, ts, threadTs } : null,
       summary: {
         messageId,
@@ -120,6 +127,8 @@ export function createEditService(deps: EditServiceDeps): EditService {
         permalink: entry?.permalink ?? item?.permalink ?? null,
         isThreadReply: (threadTs !== null && threadTs !== ts) || (item?.threadOf ?? null) !== null,
         editedAtUtc: entry?.editedAtUtc ?? null,
+        incidentId: source.incidentId ?? null,
+        eventId: source.eventId ?? null,
       },
     });
   }
@@ -156,6 +165,25 @@ export function createEditService(deps: EditServiceDeps): EditService {
     return ok({ stored: stored.value, original, target: summary });
   }
 
+  /**
+   * What the corrected message says, written over its Slack metadata so other leads' Heralds read the correction
+   * (a moved promise above all). A maintenance message restates its event as it stands now. Undefined: the edit
+   * leaves the metadata as it is.
+   */
+  function editedFacts(
+    messageId: string,
+    draft: Draft,
+    title: string,
+    source: OutboxSource,
+  ): MessageFacts | undefined {
+    const incident = deps.incidents.editedFacts(messageId, draft, title);
+    if (incident) return incident;
+    if (source.eventId === undefined || !deps.maintenanceFacts) return undefined;
+    const sent = deps.outbox.get(messageId)?.facts;
+    const stage = sent?.kind === 'maintenance' ? sent.maintenance.stage : (source.stage ?? draft.stage);
+    return deps.maintenanceFacts(source.eventId, stage, deps.lead?.() ?? '');
+  }
+
   function edit(args: Args<'messages:edit'>): Result<EditResult> {
     const stored = deps.drafts.get(args.draftId);
     if (!stored || stored.meta.deletedAtUtc !== null)
@@ -185,12 +213,18 @@ export function createEditService(deps: EditServiceDeps): EditService {
     const zone = deps.zone();
     const nowMs = deps.nowMs();
     const lint = lintCorrection(draft, original, plan, { nowMs, zone });
-    const checked = checkForSlack(draft, plan, lint, { zone, overrideReason: args.overrideReason });
+    const checked = checkForSlack(draft, plan, lint, {
+      zone,
+      overrideReason: args.overrideReason,
+      // A corrected declaration or announcement keeps its "Open in Herald" link.
+      openInHerald: openInHeraldTarget(draft, source),
+    });
     if (!checked.ok) return checked;
     const title = titleOf(draft, plan, { zone }).title;
     // The declaration of an incident is its headline by now: the correction keeps the status line.
     const headline = deps.incidents.headlineForCorrection(origin.messageId, draft, title);
     const promise = draft.fields.nextUpdateAtUtc;
+    const facts = editedFacts(origin.messageId, draft, title, source);
     const request: EditRequest = {
       target: slack
         ? {
@@ -206,6 +240,7 @@ export function createEditService(deps: EditServiceDeps): EditService {
       blocks: headline?.blocks ?? checked.value.blocks,
       // Only a new promise is checked (and held if it passes while queued); the one made when sent is history.
       ...(promise && !keepsPromise(draft, original) ? { promiseAtUtc: promise } : {}),
+      ...(facts ? { facts } : {}),
       source,
       checklist: checked.value.checklist,
       ...(checked.value.override ? { override: checked.value.override } : {}),

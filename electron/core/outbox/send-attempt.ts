@@ -8,10 +8,11 @@
 // fsynced: a killed Herald keeps it, and only a power cut can lose it, after
 // which every queued item is checked in Slack before it is sent
 // (storage/session-record.ts; docs/decisions.md "One fsync per message").
+import { isDeepStrictEqual } from 'node:util';
 import type { Result } from '../../../shared/api/result.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { Clock } from '../clock/clock.ts';
-import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { HistoryMessage, SlackGateway } from '../slack/slack-gateway.ts';
 import type { Transitions } from './item-transitions.ts';
 import type { OutboxRepository } from './outbox-store.ts';
 import { attemptDeletion, DELETE_METHOD } from './delete-attempt.ts';
@@ -113,6 +114,13 @@ function threadOf(deps: AttemptDeps, item: OutboxItem): Result<string | null, 'i
   return { ok: false, error: 'item_failed' };
 }
 
+/** Whether the message in Slack already carries the facts this edit writes (an edit without facts: any). */
+function carriesFacts(message: HistoryMessage, item: OutboxItem): boolean {
+  if (item.facts === null) return true;
+  const { metadata } = message;
+  return metadata.kind === 'herald' && isDeepStrictEqual(metadata.facts, item.facts);
+}
+
 /**
  * An edit (chat.update). Slack keeps no id for an edit, so "exactly once" means: if an earlier attempt may
  * have landed, read the message first, and if it already says what this edit says, the edit is done.
@@ -154,7 +162,7 @@ async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: strin
       });
       return;
     }
-    if (answer.ok && answer.value?.text === current.text) {
+    if (answer.ok && answer.value?.text === current.text && carriesFacts(answer.value, current)) {
       deps.transitions.markSent(current, ts, 'edit');
       return;
     }
@@ -175,6 +183,9 @@ async function attemptEdit(deps: AttemptDeps, item: OutboxItem, channelId: strin
     text: sending.text,
     // Slack keeps a message's blocks when an update leaves them out: an edit without blocks clears them.
     blocks: sending.blocks ?? [],
+    // The message's facts as they stand now replace its metadata, so other leads' Heralds read the correction.
+    // An edit without facts leaves the metadata out, and Slack keeps what the message had.
+    ...(sending.facts === null ? {} : { stamp: { heraldId: target.itemId, facts: sending.facts } }),
   });
   if (answer.ok) deps.transitions.markSent(sending, ts, 'edit');
   else deps.transitions.afterFailure(sending, answer.error, { wasSend: true, method: methodOf(sending) });

@@ -41,6 +41,8 @@ export interface HistoryMessage {
   /** Set on a thread's parent: how many replies it has, and the newest one's ts. */
   replyCount?: number;
   latestReplyTs?: string;
+  /** Slack's `edited.ts`: when the message was last edited (absent: never). */
+  editedTs?: string;
   /** The files the message shares (an upload), as Slack names them. */
   files?: SharedFile[];
 }
@@ -159,6 +161,7 @@ interface RawMessage {
   metadata?: unknown;
   reply_count?: number;
   latest_reply?: string;
+  edited?: { ts?: unknown };
   files?: Array<{ id?: unknown; name?: unknown; title?: unknown }>;
 }
 
@@ -198,6 +201,7 @@ function toHistoryMessage(raw: RawMessage): HistoryMessage | undefined {
     ...(files === undefined ? {} : { files }),
     ...(typeof raw.reply_count === 'number' ? { replyCount: raw.reply_count } : {}),
     ...(typeof raw.latest_reply === 'string' ? { latestReplyTs: raw.latest_reply } : {}),
+    ...(typeof raw.edited?.ts === 'string' ? { editedTs: raw.edited.ts } : {}),
     ts: raw.ts,
     text: raw.text ?? '',
     ...(raw.thread_ts === undefined ? {} : { threadTs: raw.thread_ts }),

@@ -3,7 +3,8 @@
 // record's shared facts — who has comms, the promise, open or resolved — are
 // worked out again from the events read back from Slack, sorted by ts, every
 // time one arrives. That makes merging idempotent (the same message twice
-// changes nothing) and independent of the order pages arrive in. Messages this
+// changes nothing) and independent of the order pages arrive in. An edited
+// message is the same event in a newer version: the newest `edited.ts` wins. Messages this
 // Herald queued that Slack does not show yet count as the newest events.
 import type { Incident, IncidentSlackEvent } from '../../../shared/incidents/incident.ts';
 import type { IncidentFacts } from '../../../shared/team-sync/message-facts.ts';
@@ -18,6 +19,8 @@ export interface IncidentMessage {
   heraldId: string;
   actor: string;
   facts: IncidentFacts;
+  /** Slack's `edited.ts` when the message was edited (a correction, or its headline): the newest edit wins. */
+  editedTs?: string;
 }
 
 export interface Ownership {
@@ -66,7 +69,38 @@ function eventOf(message: IncidentMessage): IncidentSlackEvent {
     previousOwner: facts.previous_owner,
     nextUpdateAtUtc: facts.next_update_at === '' ? null : facts.next_update_at,
     summary: facts.title.slice(0, 500),
+    ...(message.editedTs === undefined ? {} : { editedTs: message.editedTs }),
   };
+}
+
+/** Whether `event` is a later version of the same message than `known` (a newer edit). */
+function isNewerEdit(event: IncidentSlackEvent, known: IncidentSlackEvent): boolean {
+  if (event.editedTs === undefined) return false;
+  return known.editedTs === undefined || compareTs(event.editedTs, known.editedTs) > 0;
+}
+
+/**
+ * A newer edit of a message already folded in: its facts replace the earlier version's (in the log and in its
+ * timeline entry), and the record is settled again. Only a newer `edited.ts` changes anything, so reading the
+ * versions in any order, any number of times, ends with the newest one's facts.
+ */
+function withEdit(existing: Incident, event: IncidentSlackEvent, message: IncidentMessage): Incident {
+  const slackEvents = existing.slackEvents.map((known) =>
+    known.heraldId === event.heraldId && known.ts === event.ts ? event : known,
+  );
+  const timeline = existing.timeline.map((entry) =>
+    entry.outboxItemId === event.heraldId
+      ? { ...entry, nextUpdateAtUtc: event.nextUpdateAtUtc, summary: event.summary }
+      : entry,
+  );
+  // A corrected declaration of another lead's incident may name another priority: the cadence follows it.
+  const isForeignDeclaration = event.stage === 'declared' && existing.origin === 'slack';
+  return settle({
+    ...existing,
+    slackEvents,
+    timeline,
+    ...(isForeignDeclaration ? { priority: message.facts.priority.slice(0, 20) } : {}),
+  });
 }
 
 function tsToIso(ts: string): string {
@@ -125,9 +159,10 @@ export function settle(incident: Incident): Incident {
  */
 export function mergeIncidentMessage(existing: Incident | undefined, message: IncidentMessage): Incident {
   const event = eventOf(message);
-  if (existing?.slackEvents.some((known) => known.heraldId === event.heraldId && known.ts === event.ts)) {
-    return existing;
-  }
+  const known = existing?.slackEvents.find(
+    (candidate) => candidate.heraldId === event.heraldId && candidate.ts === event.ts,
+  );
+  if (existing && known) return isNewerEdit(event, known) ? withEdit(existing, event, message) : existing;
   const atUtc = tsToIso(message.ts);
   const base: Incident = existing ?? {
     id: message.facts.id,
@@ -173,7 +208,13 @@ export function mergeIncidentMessage(existing: Incident | undefined, message: In
   return settle({
     ...base,
     ...(isDeclaration && base.origin === 'slack'
-      ? { title: message.facts.title, service: message.facts.service, declaredAtUtc: atUtc }
+      ? {
+          title: message.facts.title,
+          service: message.facts.service,
+          declaredAtUtc: atUtc,
+          // The declaration's priority, whichever message was read first.
+          priority: message.facts.priority.slice(0, 20),
+        }
       : {}),
     threadTs: base.threadTs ?? message.threadTs,
     timeline,

@@ -169,6 +169,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         heraldId: metadata.heraldId,
         actor: facts.actor,
         facts: facts.incident,
+        ...(message.editedTs === undefined ? {} : { editedTs: message.editedTs }),
       });
     } else {
       deps.calendar.mergeFromSlack({
@@ -229,22 +230,29 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     }
   }
 
-  /** Reads a thread's replies newer than the last one seen. */
-  async function readThread(key: string, channelName: string): Promise<void> {
+  /**
+   * Reads a thread's replies newer than the last one seen; `isWhole` reads it all, its parent first. An open
+   * subject's thread is read whole every round: Slack answers with each message as it is now (its metadata and
+   * `edited`), so a correction of a message this Herald read before is seen without rereading the channel.
+   * A thread fits one page (Slack's 200, or 15 for non-Marketplace apps), so this costs no more calls than
+   * reading only the new replies; the merge keeps the newest edit and ignores repeats.
+   */
+  async function readThread(key: string, channelName: string, isWhole: boolean): Promise<void> {
     const [channelId = '', threadTs = ''] = key.split(' ');
     let newest = deps.store.read().threads[key] ?? null;
     let cursor: string | undefined;
     for (;;) {
       const page = await slack(() =>
         deps.gateway.repliesPage(channelId, threadTs, {
-          oldestTs: newest ?? threadTs,
+          ...(isWhole ? {} : { oldestTs: newest ?? threadTs }),
           limit: PAGE_LIMIT,
           ...(cursor === undefined ? {} : { cursor }),
         }),
       );
       if (page === null) return;
       for (const message of page.items) {
-        if (message.ts !== threadTs) fold(message, channelName);
+        // The parent is read with the channel; read whole, it may carry an edit (a corrected declaration).
+        if (message.ts !== threadTs || isWhole) fold(message, channelName);
         newest = newerTs(newest, message.ts);
       }
       const seen = newest;
@@ -292,19 +300,22 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         await readChannel(channelId, name, threads);
         doneInRound.set(channelId, round);
       }
-      // The threads of open incidents: where updates and hand-overs are posted.
+      // The threads of open incidents: where updates and hand-overs are posted, and where edits are seen.
+      const openThreads = new Set<string>();
       for (const incident of deps.incidents.list()) {
         if (incident.state !== 'open' || incident.threadTs === null) continue;
         const channelId = channelIds.get(incident.channel.replace(/^#/, ''));
-        if (channelId !== undefined)
-          threads.set(`${channelId} ${incident.threadTs}`, incident.channel.replace(/^#/, ''));
+        if (channelId === undefined) continue;
+        const key = `${channelId} ${incident.threadTs}`;
+        threads.set(key, incident.channel.replace(/^#/, ''));
+        openThreads.add(key);
       }
       const byAge = [...threads].sort(([a], [b]) =>
         compareTs(a.split(' ')[1] ?? '0', b.split(' ')[1] ?? '0'),
       );
       for (const [key, channelName] of byAge) {
         if (doneInRound.get(key) === round) continue;
-        await readThread(key, channelName);
+        await readThread(key, channelName, openThreads.has(key));
         doneInRound.set(key, round);
       }
       isRoundOpen = false;

@@ -4,6 +4,7 @@
 // the earlier text, and an incident's promise, reminders and headline follow.
 import { describe, expect, it } from 'vitest';
 import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
+import type { PostedMessage } from '../../../../fakes/slack/types.ts';
 import { heraldIdOf, makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
 
 const MINUTE_MS = 60_000;
@@ -65,6 +66,10 @@ async function incidentWithUpdate(world: OutboxWorld, promise: string) {
   );
   return { incidentId, declarationId: declared.outboxItemId, updateId: update.outboxItemId };
 }
+
+/** The incident facts a message in the fake Slack carries in its metadata. */
+const incidentFactsOf = (message: PostedMessage) =>
+  (message.metadata?.event_payload as { incident?: Record<string, unknown> } | undefined)?.incident;
 
 const incidentReminders = (world: OutboxWorld, incidentId: string) =>
   world.core.reminders.scheduler
@@ -131,9 +136,21 @@ describe('messages:openCorrection and messages:edit', () => {
     expect(reply.text).toContain('We have found the faulty relay.');
     expect(reply.text).toContain(dateToken(laterPromise));
     expect(reply.edited).toBeDefined();
+    // Every edit carries its facts: the reply's metadata now promises the corrected time, still as an update.
+    expect(incidentFactsOf(reply)).toMatchObject({
+      id: incidentId,
+      stage: 'update',
+      next_update_at: laterPromise,
+    });
     // The headline follows: the declaration now promises the corrected time.
     const declaration = messages.find((message) => heraldIdOf(message) === declarationId)!;
     expect(declaration.text).toContain(`Next update by ${dateToken(laterPromise)}`);
+    // …and its title follows the stage, while its metadata still says what the declaration said.
+    expect(declaration.blocks?.[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Incident Update - Sentry' },
+    });
+    expect(incidentFactsOf(declaration)).toMatchObject({ stage: 'declared', priority: 'high' });
 
     const entry = core.history.get(updateId)!;
     expect(entry.text).toContain('We have found the faulty relay.');
@@ -145,6 +162,52 @@ describe('messages:openCorrection and messages:edit', () => {
       (request) => request.method === 'chat.update' && request.status === 200,
     );
     expect(updates.filter((request) => request.args.ts === reply.ts)).toHaveLength(1);
+  });
+
+  it('a corrected declaration carries its new promise in Slack metadata, and later headline edits keep it', async () => {
+    const world = await makeOutboxWorld();
+    const { core } = world;
+    const declared = await declare(world, 20);
+    await world.drive(() => world.item(declared.outboxItemId).state === 'sent');
+    const declarationId = declared.outboxItemId;
+    const incidentId = declared.incidentId!;
+    const opened = await core.router.call('messages:openCorrection', { messageId: declarationId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const movedPromise = isoIn(world, 35);
+    const edited = await saveAnd(core, opened.value.stored, { nextUpdateAtUtc: movedPromise }, (draftId) =>
+      core.router.call('messages:edit', { draftId }),
+    );
+    if (!edited.ok) throw new Error(edited.error.message);
+    await world.drive(() => core.outbox.list(['queued', 'sending']).items.length === 0);
+    const declarationNow = () =>
+      world.fake.messages(UPDATE).find((message) => heraldIdOf(message) === declarationId)!;
+    expect(incidentFactsOf(declarationNow())).toMatchObject({
+      id: incidentId,
+      stage: 'declared',
+      priority: 'high',
+      next_update_at: movedPromise,
+    });
+    const update = world.fake.requests.find(
+      (request) => request.method === 'chat.update' && request.args.ts === declarationNow().ts,
+    );
+    expect(update?.args.metadata).toBeDefined();
+
+    // Resolving re-renders the headline (a Herald edit): the title says so, and the metadata keeps the correction.
+    const next = await core.router.call('incidents:draftNext', { incidentId, kind: 'resolved' });
+    if (!next.ok) throw new Error(next.error.message);
+    await send(core, next.value, { resolution: 'A configuration change was rolled back.' });
+    await world.drive(
+      () =>
+        core.outbox.list(['queued', 'sending']).items.length === 0 &&
+        (declarationNow().text ?? '').includes('Status: Resolved'),
+    );
+    const resolved = declarationNow();
+    expect(resolved.text?.split('\n')[0]).toBe('*Incident Resolved - Sentry*');
+    expect(resolved.blocks?.[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Incident Resolved - Sentry' },
+    });
+    expect(incidentFactsOf(resolved)).toMatchObject({ stage: 'declared', next_update_at: movedPromise });
   });
 
   it('corrects a typo without touching a promise that has since passed', async () => {

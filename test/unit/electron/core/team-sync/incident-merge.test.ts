@@ -74,6 +74,100 @@ describe('folding Slack’s messages into an incident', () => {
     );
   });
 
+  it('any interleaving of edits and replays ends with each message’s newest edit (last edited.ts wins)', () => {
+    // Each message in up to four versions: as posted, then edits with later edited.ts and other facts.
+    const versionsArb = fc
+      .tuple(
+        messageArb,
+        fc.uniqueArray(fc.integer({ min: 1, max: 999_999 }), { maxLength: 3 }),
+        fc.array(fc.option(fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 })), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+      )
+      .map(([posted, editMicros, promises]) => [
+        posted,
+        ...[...editMicros]
+          .sort((a, b) => a - b)
+          .map((micro, at): IncidentMessage => {
+            const promiseMs = promises[at] ?? null;
+            return {
+              ...posted,
+              editedTs: `1800000001.${String(micro).padStart(6, '0')}`,
+              facts: {
+                ...posted.facts,
+                priority: `P${at}`,
+                next_update_at: promiseMs === null ? '' : new Date(promiseMs).toISOString(),
+              },
+            };
+          }),
+      ]);
+    const facts = (incident: Incident | undefined) =>
+      incident && {
+        ...shared(incident),
+        promises: incident.slackEvents.map((event) => [
+          event.heraldId,
+          event.nextUpdateAtUtc,
+          event.editedTs,
+        ]),
+        timeline: incident.timeline
+          .map((entry) => [entry.outboxItemId, entry.nextUpdateAtUtc])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      };
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(versionsArb, {
+          minLength: 1,
+          maxLength: 8,
+          selector: (versions) => versions[0]!.heraldId,
+        }),
+        fc.infiniteStream(fc.nat()),
+        (messages, randoms) => {
+          const newest = fold(messages.map((versions) => versions.at(-1)!));
+          const everyVersion = messages.flat();
+          const shuffled = [...everyVersion, ...everyVersion.slice(0, 4)].sort(
+            () => (randoms.next().value % 3) - 1,
+          );
+          const interleaved = fold(shuffled);
+          expect(incidentSchema.safeParse(interleaved).success).toBe(true);
+          expect(facts(interleaved)).toEqual(facts(newest));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a corrected promise read again moves the incident’s promise, and an older version read later changes nothing', () => {
+    const declared: IncidentMessage = {
+      ts: '1776945600.000100',
+      threadTs: '1776945600.000100',
+      channel: 'operations-engineering-update',
+      heraldId: 'declaration',
+      actor: 'U0COMMSLEAD',
+      facts: {
+        id: 'inc-1',
+        stage: 'declared',
+        priority: 'high',
+        title: 'High Priority Incident Declared - Sentry',
+        service: 'Sentry',
+        next_update_at: '2026-04-23T12:30:00.000Z',
+        owner: 'U0COMMSLEAD',
+        previous_owner: '',
+      },
+    };
+    const corrected: IncidentMessage = {
+      ...declared,
+      editedTs: '1776945900.000200',
+      facts: { ...declared.facts, priority: 'medium', next_update_at: '2026-04-23T12:45:00.000Z' },
+    };
+    const first = mergeIncidentMessage(undefined, declared);
+    const moved = mergeIncidentMessage(first, corrected);
+    expect(moved).toMatchObject({ nextUpdateAtUtc: '2026-04-23T12:45:00.000Z', priority: 'medium' });
+    expect(moved.timeline[0]?.nextUpdateAtUtc).toBe('2026-04-23T12:45:00.000Z');
+    expect(mergeIncidentMessage(moved, declared)).toBe(moved);
+    expect(mergeIncidentMessage(moved, corrected)).toBe(moved);
+  });
+
   it('lets the first of two simultaneous take-overs win, by ts', () => {
     const base = {
       heraldId: '',

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maintenanceEventSchema } from '../../../../../shared/calendar/maintenance-event.ts';
+import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
 import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
 import type { Reminder } from '../../../../../shared/reminders/reminder.ts';
 import { heraldMetadata, readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
@@ -29,28 +30,42 @@ async function twoHeralds(): Promise<{ a: OutboxWorld; b: OutboxWorld }> {
   return { a, b };
 }
 
-async function declare(world: OutboxWorld, promiseInMin: number): Promise<string> {
-  const created = await world.core.router.call('drafts:create', { typeId: 'incidents' });
-  if (!created.ok) throw new Error(created.error.message);
-  const draft = {
-    ...created.value.draft,
-    fields: {
-      ...created.value.draft.fields,
-      service: 'Sentry',
-      priority: 'high',
-      serviceImpact: 'Errors are not reaching Sentry.',
-      actionBeingTaken: 'An incident team is investigating.',
-      nextUpdateAtUtc: new Date(world.clock.now() + promiseInMin * 60_000).toISOString(),
-      userActions: 'None',
-    },
-  };
+/** Answers `stored`'s fields with `fields`, sends it now and waits until it is in Slack. */
+async function sendWith(world: OutboxWorld, stored: StoredDraft, fields: Record<string, string>) {
+  const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
   const saved = await world.core.router.call('drafts:save', { draft });
   if (!saved.ok) throw new Error(saved.error.message);
   const sent = await world.core.router.call('messages:send', { draftId: draft.id, mode: 'now' });
   if (!sent.ok) throw new Error(sent.error.message);
-  const incidentId = sent.value.incidentId ?? '';
   await world.drive(() => world.core.outbox.get(sent.value.outboxItemId)?.state === 'sent');
-  return incidentId;
+  return sent.value;
+}
+
+async function declare(world: OutboxWorld, promiseInMin: number): Promise<string> {
+  const created = await world.core.router.call('drafts:create', { typeId: 'incidents' });
+  if (!created.ok) throw new Error(created.error.message);
+  const sent = await sendWith(world, created.value, {
+    service: 'Sentry',
+    priority: 'high',
+    serviceImpact: 'Errors are not reaching Sentry.',
+    actionBeingTaken: 'An incident team is investigating.',
+    nextUpdateAtUtc: new Date(world.clock.now() + promiseInMin * 60_000).toISOString(),
+    userActions: 'None',
+  });
+  return sent.incidentId ?? '';
+}
+
+/** Posts an update to the incident promising the next at `promise`; answers its outbox id once it is in Slack. */
+async function postUpdate(world: OutboxWorld, incidentId: string, promise: string): Promise<string> {
+  const next = await world.core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
+  if (!next.ok) throw new Error(next.error.message);
+  const sent = await sendWith(world, next.value, {
+    serviceImpact: 'Most errors reach Sentry again.',
+    actionBeingTaken: 'Relays restarted.',
+    userActions: 'None',
+    nextUpdateAtUtc: promise,
+  });
+  return sent.outboxItemId;
 }
 
 const incidentOf = (world: OutboxWorld, id: string): Incident | undefined => world.core.incidents.get(id);
@@ -124,23 +139,8 @@ describe('the shared picture between two leads’ Heralds', () => {
     ]);
 
     // B posts the update with a new promise: A's Herald moves to it (its old escalation is cleared).
-    const next = await b.core.router.call('incidents:draftNext', { incidentId, kind: 'update' });
-    if (!next.ok) throw new Error(next.error.message);
     const newPromise = new Date(b.clock.now() + 60 * 60_000).toISOString();
-    const draft = {
-      ...next.value.draft,
-      fields: {
-        ...next.value.draft.fields,
-        serviceImpact: 'Most errors reach Sentry again.',
-        actionBeingTaken: 'Relays restarted.',
-        userActions: 'None',
-        nextUpdateAtUtc: newPromise,
-      },
-    };
-    await b.core.router.call('drafts:save', { draft });
-    const sent = await b.core.router.call('messages:send', { draftId: draft.id, mode: 'now' });
-    if (!sent.ok) throw new Error(sent.error.message);
-    await b.drive(() => b.core.outbox.get(sent.value.outboxItemId)?.state === 'sent');
+    await postUpdate(b, incidentId, newPromise);
     await a.core.teamSync.syncOnce();
     expect(incidentOf(a, incidentId)).toMatchObject({ nextUpdateAtUtc: newPromise, owner: LEAD_B.userId });
     expect(incidentOf(a, incidentId)?.timeline.map((entry) => [entry.kind, entry.by])).toEqual([
@@ -152,6 +152,50 @@ describe('the shared picture between two leads’ Heralds', () => {
       .list()
       .filter((r) => r.subject.type === 'incident' && r.kind === 'incident_escalated' && r.state === 'armed');
     expect(escalations.map((r) => r.eventAtUtc)).toEqual([newPromise]);
+  });
+
+  it('sees an edit of a message it already read: a corrected promise moves B’s card and B’s alerts', async () => {
+    const { a, b } = await twoHeralds();
+    const incidentId = await declare(a, 30);
+    // A posts an update promising the next in 40 minutes; B reads it, then takes over comms.
+    const firstPromise = new Date(a.clock.now() + 40 * 60_000).toISOString();
+    const updateId = await postUpdate(a, incidentId, firstPromise);
+    await b.core.teamSync.syncOnce();
+    const taken = await b.core.router.call('incidents:takeOver', { incidentId });
+    if (!taken.ok) throw new Error(taken.error.message);
+    await b.drive(() => b.core.outbox.get(taken.value.outboxItemId)?.state === 'sent');
+    expect(incidentOf(b, incidentId)?.nextUpdateAtUtc).toBe(firstPromise);
+
+    // A corrects the update's promise in Slack (chat.update): Slack's log gains no new message.
+    const opened = await a.core.router.call('messages:openCorrection', {
+      messageId: updateId,
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const movedPromise = new Date(a.clock.now() + 55 * 60_000).toISOString();
+    const correction = {
+      ...opened.value.stored.draft,
+      fields: { ...opened.value.stored.draft.fields, nextUpdateAtUtc: movedPromise },
+    };
+    await a.core.router.call('drafts:save', { draft: correction });
+    const edited = await a.core.router.call('messages:edit', { draftId: correction.id });
+    if (!edited.ok) throw new Error(edited.error.message);
+    await a.drive(() => a.core.outbox.list(['queued', 'sending']).items.length === 0);
+    const messagesBefore = a.fake.messages(CHANNEL).length;
+
+    await b.core.teamSync.syncOnce();
+    expect(a.fake.messages(CHANNEL)).toHaveLength(messagesBefore);
+    expect(incidentOf(b, incidentId)).toMatchObject({ nextUpdateAtUtc: movedPromise, owner: LEAD_B.userId });
+    const entry = incidentOf(b, incidentId)?.timeline.find((item) => item.outboxItemId === updateId);
+    expect(entry?.nextUpdateAtUtc).toBe(movedPromise);
+    // B has comms, so B's alerts move to the corrected promise.
+    const due = b.core.reminders.scheduler
+      .list()
+      .filter((r) => r.subject.type === 'incident' && r.kind === 'incident_due' && r.state === 'armed');
+    expect(due.map((r) => r.eventAtUtc)).toEqual([movedPromise]);
+    // Reading the same thread again changes nothing.
+    const settled = incidentOf(b, incidentId);
+    await b.core.teamSync.syncOnce();
+    expect(incidentOf(b, incidentId)).toEqual(settled);
   });
 
   it('survives any message in a plan channel: hand-made, foreign or broken metadata never crash a sync or corrupt state', async () => {
