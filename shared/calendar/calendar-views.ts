@@ -32,6 +32,25 @@ const storedEventShape = z.object({
   owner: z.string(),
   origin: z.enum(['local', 'slack']),
   slackTs: z.string().nullable(),
+  /** Slack's messages' word on who has comms, in Slack's order (see maintenance-event.ts). */
+  ownerEvents: z
+    .array(
+      z.object({
+        ts: z.string(),
+        heraldId: z.string(),
+        stage: z.string(),
+        actor: z.string(),
+        owner: z.string(),
+        previousOwner: z.string(),
+      }),
+    )
+    .optional(),
+  pendingHandover: z
+    .object({ heraldId: z.string(), owner: z.string(), previousOwner: z.string() })
+    .nullable()
+    .optional(),
+  /** Set when this lead's take-over lost to another lead's earlier one: who has comms instead. */
+  handoverRefusedBy: z.string().optional(),
   createdAtUtc: instantText,
   updatedAtUtc: instantText,
   title: z.string(),

@@ -171,6 +171,17 @@ const utc = z.iso.datetime();
 /** Which of the timed messages have gone out (plan stage id → when it was marked sent). */
 export const sentStagesSchema = z.record(z.string().max(40), utc);
 
+/** One Slack message's word on who has comms for an event (the fields ownershipOf reads). */
+const ownerEventSchema = z.object({
+  ts: z.string().max(40),
+  heraldId: z.string().max(200),
+  /** "handover" for a take-over; any other stage names the owner outright only while none is known. */
+  stage: z.string().max(40),
+  actor: z.string().max(40),
+  owner: z.string().max(40),
+  previousOwner: z.string().max(40),
+});
+
 export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
   id: z.string().min(1).max(200),
   /** The iCalendar UID: stable for the event's life, so re-imports update rather than duplicate. */
@@ -202,6 +213,23 @@ export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
   origin: z.enum(['local', 'slack']).default('local'),
   /** The newest Slack message (ts) whose facts the event holds: an older one never overrides a newer one. */
   slackTs: z.string().max(40).nullable().default(null),
+  /**
+   * Who had comms, as Slack's messages about the event say it (their ts, owner and any hand-over), so ownership is
+   * worked out again from Slack's order the way an incident's is (team-sync/ownership.ts). Absent (files stored
+   * before hand-overs, events no message is about yet): none, and the event's owner stands.
+   */
+  ownerEvents: z.array(ownerEventSchema).max(200).optional(),
+  /** This Herald's "Take over comms" while Slack does not show it yet: it is the newest word on who has comms. */
+  pendingHandover: z
+    .object({
+      heraldId: z.string().min(1).max(200),
+      owner: z.string().max(40),
+      previousOwner: z.string().max(40),
+    })
+    .nullable()
+    .optional(),
+  /** A take-over of this lead's that lost to an earlier one in Slack: who has comms instead (absent or "" when none). */
+  handoverRefusedBy: z.string().max(40).optional(),
   createdAtUtc: utc,
   updatedAtUtc: utc,
 });

@@ -63,6 +63,11 @@ export const maintenanceFactsSchema = z.strictObject({
   stage: z.string().max(40),
   zone: z.string().max(64),
   owner: userId,
+  /**
+   * A hand-over ("Comms for this maintenance are now with @B", stage "handover") names the owner it takes over
+   * from, as an incident's does; Slack's message order decides between two at once. Older Heralds' messages lack it.
+   */
+  previous_owner: userId.optional(),
 });
 export type MaintenanceFacts = z.infer<typeof maintenanceFactsSchema>;
 

@@ -61,7 +61,12 @@ import { parseIcs } from './ics/ics-import.ts';
 import { movedDeadline, newEvent, normalised, type NewEventSeed } from './event-records.ts';
 import { occurrenceFields, seriesOccurrences } from './event-series.ts';
 import { isFinished } from '../../../shared/calendar/event-vocabulary.ts';
-import { mergeMaintenanceMessage, type MaintenanceMessage } from '../team-sync/maintenance-merge.ts';
+import {
+  mergeMaintenanceMessage,
+  settleOwner,
+  type MaintenanceMessage,
+} from '../team-sync/maintenance-merge.ts';
+import { ownershipOf } from '../team-sync/ownership.ts';
 import { occurrenceUid } from './ics/ics-recurrence.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
@@ -152,6 +157,11 @@ export interface CalendarService {
   mergeFromSlack(message: MaintenanceMessage): MaintenanceEvent | undefined;
   /** Whether this Herald's lead has comms for it (also when no lead is named, or the owner is unknown). */
   isMine(event: Pick<MaintenanceEvent, 'owner'>): boolean;
+  /**
+   * This lead's "Take over comms", queued as outbox item `heraldId`: the event is theirs from now (its reminders
+   * armed here) until Slack's order says another lead's earlier take-over won.
+   */
+  recordHandover(eventId: string, heraldId: string): Result<EventDetail>;
   start(): void;
   stop(): void;
   handlers: CalendarHandlers;
@@ -528,10 +538,24 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (sent.ok) save(sent.value, event);
     },
     isMine,
+    recordHandover(eventId, heraldId) {
+      const event = find(eventId);
+      if (!event) return fail('not_found', 'That event is no longer in the calendar.');
+      const me = lead();
+      const pendingHandover = { heraldId, owner: me, previousOwner: event.owner };
+      const next = settleOwner({ ...event, pendingHandover, handoverRefusedBy: '' });
+      return ok(save(next, event));
+    },
     mergeFromSlack(message) {
       const existing = find(message.facts.id);
-      const merged = mergeMaintenanceMessage(existing, message);
+      let merged = mergeMaintenanceMessage(existing, message);
       if (merged === undefined || merged === existing) return merged;
+      // Tell this lead when a take-over of theirs lost to another lead's earlier one (Slack's order decides).
+      const me = lead();
+      const lost =
+        me === '' ? undefined : ownershipOf(merged.ownerEvents ?? [], '').refused.find((r) => r.actor === me);
+      if (lost && (merged.handoverRefusedBy ?? '') !== lost.winner)
+        merged = { ...merged, handoverRefusedBy: lost.winner };
       // Another lead's event: its messages are theirs to send, so this Herald arms none (see event-reminders.ts).
       save(merged, existing ?? null);
       return merged;

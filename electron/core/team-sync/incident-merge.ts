@@ -8,7 +8,10 @@
 // Herald queued that Slack does not show yet count as the newest events.
 import type { Incident, IncidentSlackEvent } from '../../../shared/incidents/incident.ts';
 import type { IncidentFacts } from '../../../shared/team-sync/message-facts.ts';
+import { ownershipOf, sortedEvents } from './ownership.ts';
 import { compareTs } from './sync-cursors.ts';
+
+export { ownershipOf, sortedEvents, type Ownership } from './ownership.ts';
 
 /** One incident message read from Slack, with its checked facts. */
 export interface IncidentMessage {
@@ -23,40 +26,7 @@ export interface IncidentMessage {
   editedTs?: string;
 }
 
-export interface Ownership {
-  owner: string;
-  /** Take-overs that lost to an earlier one (Slack order): who tried, and who had it by then. */
-  refused: Array<{ ts: string; actor: string; winner: string }>;
-}
-
 const PROMISE_STAGES = new Set(['declared', 'update', 'holding', 'resolved']);
-
-export function sortedEvents(events: readonly IncidentSlackEvent[]): IncidentSlackEvent[] {
-  return [...events].sort((a, b) => compareTs(a.ts, b.ts) || a.heraldId.localeCompare(b.heraldId));
-}
-
-/**
- * Who has comms, by Slack's order: the declaration names its owner; a
- * hand-over takes effect only if it names, as the owner it takes over from,
- * the owner at that point in the log. Two leads taking over at once both name
- * the old owner: the first in Slack wins, the second is refused (and told).
- */
-export function ownershipOf(events: readonly IncidentSlackEvent[], fallbackOwner: string): Ownership {
-  let owner = fallbackOwner;
-  const refused: Ownership['refused'] = [];
-  for (const event of sortedEvents(events)) {
-    if (event.stage === 'declared') {
-      owner = event.owner || event.actor || owner;
-    } else if (owner === '') {
-      // The declaration is beyond the look-back: the earliest message that names an owner stands for it.
-      owner = event.owner;
-    } else if (event.stage === 'handover') {
-      if (event.previousOwner === owner || owner === '') owner = event.owner;
-      else if (event.owner !== owner) refused.push({ ts: event.ts, actor: event.actor, winner: owner });
-    }
-  }
-  return { owner, refused };
-}
 
 function eventOf(message: IncidentMessage): IncidentSlackEvent {
   const { facts } = message;

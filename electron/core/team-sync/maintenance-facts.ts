@@ -4,7 +4,18 @@
 import type { EventDetail } from '../../../shared/calendar/calendar-views.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 
-export function maintenanceFactsOf(detail: EventDetail, stage: string, actor: string): MessageFacts {
+/** A take-over names the new owner and the one it takes over from (Slack's order decides between two at once). */
+export interface Handover {
+  owner: string;
+  previousOwner: string;
+}
+
+export function maintenanceFactsOf(
+  detail: EventDetail,
+  stage: string,
+  actor: string,
+  handover?: Handover,
+): MessageFacts {
   const { event } = detail;
   return {
     kind: 'maintenance',
@@ -18,7 +29,8 @@ export function maintenanceFactsOf(detail: EventDetail, stage: string, actor: st
       stage: stage.slice(0, 40),
       zone: event.timeZone.slice(0, 64),
       // Whoever sends it, the event's owner stays its owner (a colleague may send a message for them).
-      owner: event.owner || actor,
+      owner: handover?.owner ?? (event.owner || actor),
+      previous_owner: handover?.previousOwner ?? '',
     },
     comms: detail.comms.slice(0, 20).map((comm) => ({
       stage: comm.stage,

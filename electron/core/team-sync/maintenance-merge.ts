@@ -21,6 +21,7 @@ import {
 } from '../../../shared/calendar/maintenance-event.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
 import type { CommsStep, MaintenanceFacts } from '../../../shared/team-sync/message-facts.ts';
+import { ownershipOf, sortedEvents, type OwnershipEvent } from './ownership.ts';
 import { compareTs } from './sync-cursors.ts';
 
 /** One maintenance message read from Slack, with its checked facts. */
@@ -177,7 +178,8 @@ function newerFacts(
   message: MaintenanceMessage,
   described: Described,
 ): MaintenanceEvent {
-  const base: MaintenanceEvent = { ...event, slackTs: message.ts, owner: described.owner };
+  // Who has comms is worked out from every message's word on it, in Slack's order (withOwnership), not from the newest.
+  const base: MaintenanceEvent = { ...event, slackTs: message.ts };
   const hasMoved = Date.parse(described.startsAtUtc) !== Date.parse(event.startsAtUtc);
   const hasChanged =
     hasMoved ||
@@ -196,6 +198,44 @@ function newerFacts(
     ...(hasMoved ? { previousStartsAtUtc: event.startsAtUtc, previousEndsAtUtc: event.endsAtUtc } : {}),
     sequence: event.sequence + 1,
   };
+}
+
+const MAX_OWNER_EVENTS = 200;
+
+function ownerEventOf(message: MaintenanceMessage): OwnershipEvent {
+  return {
+    ts: message.ts,
+    heraldId: message.heraldId,
+    stage: message.facts.stage,
+    actor: message.actor,
+    owner: message.facts.owner || message.actor,
+    previousOwner: message.facts.previous_owner ?? '',
+  };
+}
+
+/**
+ * Who has comms once the event's ownership events are counted: by Slack's order (ownershipOf, shared with incidents),
+ * except that this Herald's own take-over, until Slack shows it, is the newest word. An event no message names an
+ * owner for keeps the one it has (made here before it was announced).
+ */
+export function settleOwner(event: MaintenanceEvent): MaintenanceEvent {
+  const pending = event.pendingHandover ?? null;
+  const ownerEvents = event.ownerEvents ?? [];
+  const isPendingInSlack =
+    pending !== null && ownerEvents.some((known) => known.heraldId === pending.heraldId);
+  const pendingHandover = isPendingInSlack ? null : pending;
+  const owner = pendingHandover?.owner ?? (ownershipOf(ownerEvents, '').owner || event.owner);
+  return owner === event.owner && pendingHandover === (event.pendingHandover ?? null)
+    ? event
+    : { ...event, owner, pendingHandover };
+}
+
+/** Adds the message's word on ownership (once, whatever order it is read in) and settles who has comms. */
+function withOwnership(event: MaintenanceEvent, message: MaintenanceMessage): MaintenanceEvent {
+  const seen = event.ownerEvents ?? [];
+  if (seen.some((known) => known.heraldId === message.heraldId && known.ts === message.ts)) return event;
+  const ownerEvents = sortedEvents([...seen, ownerEventOf(message)]).slice(-MAX_OWNER_EVENTS);
+  return settleOwner({ ...event, ownerEvents });
 }
 
 /**
@@ -218,6 +258,7 @@ export function mergeMaintenanceMessage(
   // This Herald's own event: it is the source of the facts (and may hold a change not announced yet).
   else next = { ...existing, slackTs: message.ts };
   next = withSent(next, sentStagesOf(message), atUtc);
+  next = withOwnership(next, message);
   if (next.origin === 'slack') next = withChannel(next, message.channel);
   // Another lead's event was last changed by the newest message about it (not by the order messages were read in).
   if (next !== existing && next.origin === 'slack' && next.slackTs !== null)

@@ -25,6 +25,8 @@ import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { GatewayFailure, HistoryMessage, SlackGateway } from '../slack/slack-gateway.ts';
 import type { VersionedStore } from '../storage/versioned-store.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
+import { eventOwner } from '../../../shared/team-sync/owner-wording.ts';
+import { maintenanceFactsOf } from './maintenance-facts.ts';
 import { compareTs, msToTs, newerTs, type StoredCursors } from './sync-cursors.ts';
 
 /** How often each Herald reads Slack: under 30 s behind, at a few calls a minute for a plan's few channels. */
@@ -41,7 +43,7 @@ export interface TeamSyncDeps {
   plan: () => Plan;
   incidents: IncidentsService;
   /** Where other leads' maintenance goes: the calendar. */
-  calendar: Pick<CalendarService, 'mergeFromSlack'>;
+  calendar: Pick<CalendarService, 'mergeFromSlack' | 'get' | 'recordHandover'>;
   outbox: Pick<OutboxPort, 'enqueue'>;
   store: VersionedStore<StoredCursors>;
   clock: Clock;
@@ -69,6 +71,7 @@ export interface TeamSync {
   syncOnce(): Promise<SyncStatus>;
   status(): SyncStatus;
   takeOver(incidentId: string): Result<{ incidentId: string; outboxItemId: string }>;
+  takeOverMaintenance(eventId: string): Promise<Result<{ eventId: string; outboxItemId: string }>>;
   start(): void;
   stop(): void;
   handlers: {
@@ -76,6 +79,7 @@ export interface TeamSync {
     'team:syncStatus': Handler<'team:syncStatus'>;
     'team:syncNow': Handler<'team:syncNow'>;
     'incidents:takeOver': Handler<'incidents:takeOver'>;
+    'calendar:takeOver': Handler<'calendar:takeOver'>;
   };
 }
 
@@ -394,6 +398,60 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     return ok({ incidentId, outboxItemId: queued.value.id });
   }
 
+  /**
+   * "Take over comms" on another lead's maintenance: a short note (with the event's facts, naming the owner it takes
+   * over from) broadcast from the thread of the event's first message, so every lead's Herald reads it with the
+   * channel. Refused while Slack is not connected: the other leads would not hear of it, and nothing is changed.
+   */
+  async function takeOverMaintenance(
+    eventId: string,
+  ): Promise<Result<{ eventId: string; outboxItemId: string }>> {
+    const lead = deps.lead();
+    if (lead === null) {
+      return fail(
+        'invalid_argument',
+        'Name yourself as the lead in Settings first, so Slack can say who has comms.',
+        {
+          fields: ['lead'],
+        },
+      );
+    }
+    if ((await deps.workspaceId()) === null)
+      return fail(
+        'slack_error',
+        'Connect Slack in Settings first: the other leads hear of a take-over only through Slack.',
+      );
+    const detail = deps.calendar.get(eventId);
+    if (!detail.ok) return detail;
+    const { event } = detail.value;
+    if (event.status === 'cancelled' || event.status === 'complete')
+      return fail('conflict', 'This maintenance is over: there is nothing to take over.');
+    const owner = eventOwner(event, lead.userId);
+    if (owner === lead.userId) return fail('conflict', 'You already have comms for this maintenance.');
+    const channel = event.channels[0];
+    if (channel === undefined)
+      return fail(
+        'conflict',
+        'Herald has not seen this maintenance in a Slack channel, so there is nowhere to say it.',
+      );
+    const parent = (event.ownerEvents ?? []).find((known) => known.stage !== 'handover');
+    const facts = maintenanceFactsOf(detail.value, 'handover', lead.userId, {
+      owner: lead.userId,
+      previousOwner: owner,
+    });
+    const queued = deps.outbox.enqueue({
+      channel,
+      text: `Comms for this maintenance are now with <@${lead.userId}>.`,
+      ...(parent ? { threadTs: parent.ts, replyBroadcast: true } : {}),
+      source: { eventId, stage: 'handover' },
+      facts,
+    });
+    if (!queued.ok) return queued;
+    const recorded = deps.calendar.recordHandover(eventId, queued.value.id);
+    if (!recorded.ok) return recorded;
+    return ok({ eventId, outboxItemId: queued.value.id });
+  }
+
   async function users(): Promise<Result<{ users: WorkspaceUserView[] }>> {
     const all: WorkspaceUserView[] = [];
     let cursor: string | undefined;
@@ -411,6 +469,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     syncOnce,
     status,
     takeOver,
+    takeOverMaintenance,
     start() {
       isStopped = false;
       schedule(1_000);
@@ -425,6 +484,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       'team:syncStatus': () => Promise.resolve(ok(status())),
       'team:syncNow': async () => ok(await syncOnce()),
       'incidents:takeOver': ({ incidentId }) => Promise.resolve(takeOver(incidentId)),
+      'calendar:takeOver': ({ eventId }) => takeOverMaintenance(eventId),
     },
   };
 }

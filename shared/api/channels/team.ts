@@ -32,6 +32,11 @@ export const teamChannels = {
     args: z.object({ incidentId: z.string().trim().min(1).max(200) }).strict(),
     result: z.object({ incidentId: z.string(), outboxItemId: z.string() }),
   },
+  /** "Take over comms" on another lead's maintenance: a note in Slack (with metadata); this lead owns it from then on. */
+  'calendar:takeOver': {
+    args: z.object({ eventId: z.string().trim().min(1).max(200) }).strict(),
+    result: z.object({ eventId: z.string(), outboxItemId: z.string() }),
+  },
 } as const;
 
 export const teamEvents = {
