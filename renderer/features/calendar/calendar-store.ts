@@ -105,6 +105,8 @@ interface CalendarActions {
   cancelEvent: (id: string, reason: string) => Answer<'calendar:cancel'>;
   markSent: (args: ArgsIn<'calendar:markSent'>) => Answer<'calendar:markSent'>;
   duplicate: (id: string) => Answer<'calendar:duplicate'>;
+  /** "Take over comms" on another lead's maintenance: a note in Slack, and this lead has comms from now. */
+  takeOver: (eventId: string) => Answer<'calendar:takeOver'>;
   /** One event as a calendar file, or every event when `id` is left out. */
   exportIcs: (id?: string) => Answer<'calendar:exportIcs'>;
   previewImport: (ics: string) => Answer<'calendar:previewImport'>;
@@ -246,6 +248,7 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
   cancelEvent: (id, reason) => herald().invoke('calendar:cancel', { id, reason }),
   markSent: (args) => herald().invoke('calendar:markSent', args),
   duplicate: (id) => herald().invoke('calendar:duplicate', { id }),
+  takeOver: (eventId) => herald().invoke('calendar:takeOver', { eventId }),
   exportIcs: (id) => herald().invoke('calendar:exportIcs', id === undefined ? {} : { id }),
   previewImport: (ics) => herald().invoke('calendar:previewImport', { ics }),
   async importIcs(ics, uids) {

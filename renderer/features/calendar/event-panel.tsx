@@ -16,6 +16,8 @@ import { StatusBadge } from './status-badge.tsx';
 import { describeWindow, longInstant } from './wall-time.ts';
 import { ownerOf, useOwnerWords } from './event-owner.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { atName } from '../../../shared/team-sync/owner-wording.ts';
+import { herald } from '../../api/herald.ts';
 
 export type EventDialog = { kind: 'edit' | 'reschedule' | 'cancel'; detail: EventDetail };
 
@@ -79,7 +81,8 @@ export function EventPanel({
   const say = useCalendar((state) => state.say);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const owner = ownerOf(event, useOwnerWords());
+  const words = useOwnerWords();
+  const owner = ownerOf(event, words);
 
   async function act<T>(call: () => Promise<Result<T>>, done: (value: T) => void) {
     setIsBusy(true);
@@ -102,15 +105,38 @@ export function EventPanel({
         ),
     );
 
+  const takeOver = () =>
+    act(
+      async () => {
+        const taken = await useCalendar.getState().takeOver(event.id);
+        return taken.ok ? herald().invoke('calendar:get', { id: event.id }) : taken;
+      },
+      (next) =>
+        applyDetail(next, 'You have comms for this maintenance now; the other leads hear of it in Slack.'),
+    );
+
   return (
     <section className="calendar-panel event-panel" aria-labelledby="event-panel-heading">
       <div className="panel-head">
         <h2 id="event-panel-heading">{event.title}</h2>
         <StatusBadge status={event.status} />
       </div>
-      <p className={`event-owner${owner.isTheirs ? ' is-theirs' : ''}`} data-testid="event-owner">
-        {owner.text}
-      </p>
+      <div className="row event-owner-row">
+        <p className={`event-owner${owner.isTheirs ? ' is-theirs' : ''}`} data-testid="event-owner">
+          {owner.text}
+        </p>
+        {owner.isTheirs && !isFinished(event) ? (
+          <button type="button" disabled={isBusy} onClick={() => void takeOver()}>
+            Take over comms
+          </button>
+        ) : null}
+      </div>
+      {event.handoverRefusedBy ? (
+        <p className="warning-text" role="status">
+          Another lead took over comms first (Slack&rsquo;s order decides):{' '}
+          {atName(event.handoverRefusedBy, words.people)} has it, not you.
+        </p>
+      ) : null}
       <dl className="event-facts">
         <dt>When</dt>
         <dd>{describeWindow(event.startsAtUtc, event.endsAtUtc, zone)}</dd>

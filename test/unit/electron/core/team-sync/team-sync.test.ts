@@ -475,4 +475,86 @@ describe('other leads’ maintenance in my calendar', () => {
     await b.core.teamSync.syncOnce();
     expect(b.core.calendar.find(eventId)).toMatchObject({ status: 'cancelled' });
   });
+
+  async function announcedByA(a: OutboxWorld): Promise<string> {
+    const starts = new Date(a.clock.now() + 10 * 86_400_000).toISOString();
+    const ends = new Date(a.clock.now() + 10 * 86_400_000 + 5 * 3_600_000).toISOString();
+    const created = await call<{ event: { id: string } }>(a, 'calendar:create', {
+      event: { ...certManagerFields(), startsAtUtc: starts, endsAtUtc: ends, userActionDeadlineUtc: null },
+    });
+    await sendStage(a, created.event.id, 'announcement');
+    return created.event.id;
+  }
+
+  it('B takes over A’s maintenance: a note in its thread with metadata; B’s Herald reminds B, A’s shows B has it', async () => {
+    const { a, b } = await twoHeralds();
+    const eventId = await announcedByA(a);
+    await b.core.teamSync.syncOnce();
+
+    const taken = await call<{ outboxItemId: string }>(b, 'calendar:takeOver', { eventId });
+    // B has it at once (the note still on its way): B's Herald arms the event's reminders.
+    expect(b.core.calendar.find(eventId)?.owner).toBe(LEAD_B.userId);
+    expect(maintenanceReminders(b, eventId)).toEqual(['complete', 'reminder', 'start']);
+    await b.drive(() => b.core.outbox.get(taken.outboxItemId)?.state === 'sent');
+
+    const [announcement] = a.fake.messages(CHANNEL);
+    const note = a.fake.messages(CHANNEL).at(-1);
+    expect(note?.text).toBe(`Comms for this maintenance are now with <@${LEAD_B.userId}>.`);
+    expect(note?.thread_ts).toBe(announcement?.ts);
+    expect(readHeraldMetadata(note?.metadata)).toMatchObject({
+      facts: {
+        kind: 'maintenance',
+        actor: LEAD_B.userId,
+        maintenance: { id: eventId, stage: 'handover', owner: LEAD_B.userId, previous_owner: LEAD_A.userId },
+      },
+    });
+
+    await a.core.teamSync.syncOnce();
+    await b.core.teamSync.syncOnce();
+    expect(a.core.calendar.find(eventId)).toMatchObject({ origin: 'local', owner: LEAD_B.userId });
+    expect(b.core.calendar.find(eventId)).toMatchObject({ owner: LEAD_B.userId, pendingHandover: null });
+    // Only the new owner's Herald reminds anyone; A's disarmed the event's reminders.
+    expect(maintenanceReminders(a, eventId)).toEqual([]);
+    expect(maintenanceReminders(b, eventId)).toEqual(['complete', 'reminder', 'start']);
+    // Taking it over again is refused: B already has it.
+    const again = await b.core.router.call('calendar:takeOver', { eventId });
+    expect(again.ok || again.error.message).toMatch(/already have comms/);
+  });
+
+  it('two take-overs of a maintenance at once: the first in Slack wins, the other lead is told', async () => {
+    const { a, b } = await twoHeralds();
+    const c = await makeOutboxWorld({ reuseFake: a.fake });
+    c.clock.set(a.clock.now());
+    await c.core.router.call('settings:update', { lead: { userId: 'U0ENGINEER', name: 'sam.okafor' } });
+    const eventId = await announcedByA(a);
+    await b.core.teamSync.syncOnce();
+    await c.core.teamSync.syncOnce();
+
+    const byB = await call<{ outboxItemId: string }>(b, 'calendar:takeOver', { eventId });
+    await b.drive(() => b.core.outbox.get(byB.outboxItemId)?.state === 'sent');
+    const byC = await call<{ outboxItemId: string }>(c, 'calendar:takeOver', { eventId });
+    await c.drive(() => c.core.outbox.get(byC.outboxItemId)?.state === 'sent');
+
+    for (const world of [a, b, c]) await world.core.teamSync.syncOnce();
+    for (const world of [a, b, c]) expect(world.core.calendar.find(eventId)?.owner).toBe(LEAD_B.userId);
+    expect(c.core.calendar.find(eventId)?.handoverRefusedBy).toBe(LEAD_B.userId);
+    expect(b.core.calendar.find(eventId)?.handoverRefusedBy ?? '').toBe('');
+    expect(maintenanceReminders(c, eventId)).toEqual([]);
+    expect(maintenanceReminders(a, eventId)).toEqual([]);
+    expect(maintenanceReminders(b, eventId)).toEqual(['complete', 'reminder', 'start']);
+  });
+
+  it('refuses a take-over while Slack is not connected, and changes nothing', async () => {
+    const { a, b } = await twoHeralds();
+    const eventId = await announcedByA(a);
+    await b.core.teamSync.syncOnce();
+    const before = b.core.calendar.find(eventId);
+    const queuedBefore = b.core.outbox.list().total;
+    const disconnected = await b.core.router.call('slack:disconnect', {});
+    expect(disconnected.ok).toBe(true);
+    const taken = await b.core.router.call('calendar:takeOver', { eventId });
+    expect(taken.ok ? 'taken' : taken.error.message).toMatch(/Connect Slack/);
+    expect(b.core.calendar.find(eventId)?.owner).toBe(before?.owner);
+    expect(b.core.outbox.list().total).toBe(queuedBefore);
+  });
 });
