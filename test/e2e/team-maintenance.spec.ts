@@ -5,7 +5,7 @@
 // Audiences screen then agrees with A's, row by row and flag by flag.
 import type { Page } from '@playwright/test';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
-import { expect, LEAD_A, test } from './fixtures.ts';
+import { expect, LEAD_A, LEAD_B, test } from './fixtures.ts';
 import { calendarDay, goTo, openCertManager, UPDATE_CHANNEL } from './helpers.ts';
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -221,4 +221,103 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   );
   await aPage.screenshot({ path: '/tmp/s4-team/a-audiences.png', fullPage: true });
   await expectNoAxeViolations();
+});
+
+interface MaintenanceReminders {
+  reminders: Array<{ kind: string; state: string; subject: { eventId?: string }; eventAtUtc: string }>;
+}
+
+const remindersOf = async (
+  herald: { call: <T>(channel: string, args?: unknown) => Promise<T> },
+  eventId: string,
+) =>
+  (await herald.call<MaintenanceReminders>('reminders:list')).reminders.filter(
+    (r) => r.subject.eventId === eventId,
+  );
+
+test('B takes over comms for A’s maintenance: A’s panel says B has it, and only B’s Herald reminds', async ({
+  page,
+  browser,
+  slack,
+  team: { a, b },
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(240_000);
+  const created = await a.call<Detail>('calendar:create', {
+    event: {
+      ...certManagerFields(),
+      startsAtUtc: '2026-04-27T11:00:00.000Z',
+      endsAtUtc: '2026-04-27T16:00:00.000Z',
+      userActionDeadlineUtc: null,
+    },
+  });
+  const eventId = created.event.id;
+  const opened = await a.call<{ draftId: string }>('calendar:openDraft', { eventId, stage: 'announcement' });
+  await expect
+    .poll(async () => (await a.call<{ connection: { state: string } }>('outbox:list', {})).connection.state)
+    .toBe('online');
+  await a.call('messages:send', {
+    draftId: opened.draftId,
+    mode: 'now',
+    overrideReason: 'Checked with the team lead.',
+  });
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const announcementTs = slack.messages(UPDATE_CHANNEL)[0]?.ts;
+  // A has comms: A's Herald holds the event's reminders, B's none.
+  await b.call('testClock:advance', { ms: 30_000 });
+  await expect
+    .poll(
+      async () =>
+        (await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null))?.event.owner ?? null,
+    )
+    .toBe(LEAD_A.userId);
+  expect((await remindersOf(b, eventId)).filter((r) => r.state === 'armed')).toEqual([]);
+  expect((await remindersOf(a, eventId)).filter((r) => r.state === 'armed').length).toBeGreaterThan(0);
+
+  // B presses "Take over comms" in the event's panel: B has it at once, and a note goes to the event's thread.
+  await page.goto(b.url);
+  await goTo(page, 'Calendar');
+  const panel = await openCertManager(page, '2026-04-27');
+  await expect(panel.getByTestId('event-owner')).toHaveText(`Comms: @${LEAD_A.name} has it.`);
+  await panel.getByRole('button', { name: 'Take over comms' }).click();
+  await expect(panel.getByTestId('event-owner')).toHaveText('Comms: you have it.');
+  await expect(panel.getByRole('button', { name: 'Take over comms' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/s4-takeover/b-took-over.png' });
+  await expectNoAxeViolations();
+  const handedOver = () =>
+    slack.messages(UPDATE_CHANNEL).filter((m) => m.text.startsWith('Comms for this maintenance'));
+  await expect.poll(() => handedOver().length, { timeout: 20_000 }).toBe(1);
+  expect(handedOver()[0]).toMatchObject({
+    thread_ts: announcementTs,
+    text: `Comms for this maintenance are now with <@${LEAD_B.userId}>.`,
+  });
+
+  // Within 30 s of A's clock, A's panel says B has it, with "Take over comms" one action away.
+  await a.call('testClock:advance', { ms: 30_000 });
+  const aPage = await (await browser.newContext()).newPage();
+  await aPage.goto(a.url);
+  await goTo(aPage, 'Calendar');
+  const aPanel = await openCertManager(aPage, '2026-04-27');
+  await expect(aPanel.getByTestId('event-owner')).toHaveText(`Comms: @${LEAD_B.name} has it.`, {
+    timeout: 20_000,
+  });
+  await expect(aPanel.getByRole('button', { name: 'Take over comms' })).toBeVisible();
+  await aPage.screenshot({ path: '/tmp/s4-takeover/a-b-has-it.png' });
+  expect((await remindersOf(a, eventId)).filter((r) => r.state === 'armed')).toEqual([]);
+
+  // At the next comms reminder's time (test clock), only B's Herald alerts.
+  const armed = (await remindersOf(b, eventId)).filter((r) => r.state === 'armed');
+  const next = armed.map((r) => Date.parse(r.eventAtUtc)).sort((x, y) => x - y)[0] ?? NaN;
+  expect(Number.isFinite(next)).toBe(true);
+  for (const herald of [a, b]) {
+    const now = await herald.call<{ nowMs?: number; nowUtc?: string }>('clock:now');
+    const nowMs = now.nowMs ?? Date.parse(now.nowUtc ?? '');
+    await herald.call('testClock:advance', { ms: next + 30_000 - nowMs });
+  }
+  await expect
+    .poll(async () => (await remindersOf(b, eventId)).filter((r) => r.state === 'fired').length, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
+  expect((await remindersOf(a, eventId)).filter((r) => r.state === 'fired')).toEqual([]);
 });

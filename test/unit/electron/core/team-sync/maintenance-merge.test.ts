@@ -9,6 +9,7 @@ import {
 } from '../../../../../shared/calendar/maintenance-event.ts';
 import {
   mergeMaintenanceMessage,
+  settleOwner,
   type MaintenanceMessage,
 } from '../../../../../electron/core/team-sync/maintenance-merge.ts';
 import { msToTs } from '../../../../../electron/core/team-sync/sync-cursors.ts';
@@ -236,5 +237,60 @@ describe('another lead’s maintenance read from Slack', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('who has comms for a maintenance, by Slack’s order', () => {
+  const LEAD_B = 'U0COMMSLD2';
+  const LEAD_C = 'U0ENGINEER';
+  const announced = message({ ts: '1776000000.000100' });
+  const handover = (ts: string, actor: string, previousOwner: string) => ({
+    ...message({ ts, stage: 'handover', owner: actor, previous_owner: previousOwner }),
+    actor,
+  });
+  const byB = handover('1776000100.000100', LEAD_B, LEAD_A);
+  const byC = handover('1776000101.000100', LEAD_C, LEAD_A);
+  const backToA = handover('1776000200.000100', LEAD_A, LEAD_B);
+
+  it('follows each hand-over that names the owner of the moment, whatever order the messages are read in', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([announced, byB, byC, backToA], { minLength: 4, maxLength: 4 }),
+        (order) => {
+          const event = foldAll(order).get('ev-a');
+          // B's was first in Slack; C's named A when B had it, so it lost; then B handed back to A.
+          expect(event?.owner).toBe(LEAD_A);
+          expect(event?.ownerEvents?.map((known) => known.ts)).toEqual([
+            announced.ts,
+            byB.ts,
+            byC.ts,
+            backToA.ts,
+          ]);
+        },
+      ),
+    );
+    // Without B's, C's named the owner of the moment: C has it.
+    expect(foldAll([byC, announced]).get('ev-a')?.owner).toBe(LEAD_C);
+  });
+
+  it('moves this Herald’s own event to the lead who took it over, and a repeat changes nothing', () => {
+    const mine = makeEvent({ id: 'ev-a', owner: LEAD_A });
+    const read = foldAll([announced, byB], mine).get('ev-a');
+    expect(read).toMatchObject({ origin: 'local', owner: LEAD_B });
+    expect(mergeMaintenanceMessage(read, byB)).toBe(read);
+  });
+
+  it('counts this Herald’s take-over at once, until Slack shows it or an earlier one', () => {
+    const seen = foldAll([announced]).get('ev-a');
+    if (seen === undefined) throw new Error('not merged');
+    const pending = {
+      ...seen,
+      pendingHandover: { heraldId: byC.heraldId, owner: LEAD_C, previousOwner: LEAD_A },
+    };
+    expect(settleOwner(pending).owner).toBe(LEAD_C);
+    // B's was first in Slack: once C's own note is read back, C's pending take-over is settled as lost.
+    const settled = foldAll([byB, byC], pending).get('ev-a');
+    expect(settled).toMatchObject({ owner: LEAD_B, pendingHandover: null });
+    expect(maintenanceEventSchema.safeParse(settled).success).toBe(true);
   });
 });
