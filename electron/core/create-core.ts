@@ -73,6 +73,7 @@ import { createDiagnostics } from './diagnostics/diagnostics-handlers.ts';
 import { createAudienceLedger, audienceLedgerStoreDefinition } from './audiences/audience-ledger.ts';
 import { createAudiencesService, type AudiencesService } from './audiences/audiences-service.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
+import { createDeepLinks, type DeepLinks } from './deep-links/deep-link-service.ts';
 import { hostCapabilities } from './notifications/host-capabilities.ts';
 import {
   createLoginItemService,
@@ -142,6 +143,8 @@ export interface Core {
   /** The shared picture: reads the plan's channels in Slack and merges other leads' messages. */
   teamSync: TeamSync;
   audiences: AudiencesService;
+  /** "Open in Herald" links: the shells hand over links from outside (the OS, the harness's /open route). */
+  deepLinks: DeepLinks;
   /**
    * Notifications and the tray, decided in core. Built here, started by the desktop shell, which draws them
    * (attention-shell.ts); the browser harness has no tray and never starts it.
@@ -368,6 +371,13 @@ export function createCore(deps: CoreDeps): Core {
     lead: () => settings.get().lead,
     onHeard: (message) => audiences.noteFromSlack(message),
   });
+  const deepLinks = createDeepLinks({
+    hasIncident: (id) => incidents.get(id) !== undefined,
+    hasEvent: (id) => calendar.find(id) !== undefined,
+    syncNow: () => teamSync.syncOnce(),
+    bus,
+    logger: deps.logger,
+  });
   // Whose alerts an incident raises depends on the lead setting and the plan's grace period.
   bus.subscribe((event) => {
     if (event === 'settings:changed' || event === 'plan:changed') incidents.realignAlerts();
@@ -469,6 +479,7 @@ export function createCore(deps: CoreDeps): Core {
     ...calendarFiles.handlers,
     ...teamSync.handlers,
     ...audiences.handlers,
+    ...deepLinks.handlers,
     ...updates.handlers,
     ...unsavedWork.handlers,
     ...loginItem.handlers,
@@ -489,6 +500,7 @@ export function createCore(deps: CoreDeps): Core {
     calendar,
     teamSync,
     audiences,
+    deepLinks,
     attention,
     outbox: outboxService,
     channels: channelDirectory,

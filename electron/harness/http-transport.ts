@@ -3,6 +3,7 @@
 //
 //   POST /api/<channel>   JSON body = arguments → JSON Result
 //   GET  /api/events      Server-Sent Events: { event, payload }
+//   GET  /open?link=…     "Open in Herald": the harness's equivalent of a herald:// link (see handleOpen)
 //   GET  /*               the built renderer
 //
 // Guards, checked on every API request: the Host header must name this
@@ -17,6 +18,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { MAX_ICS_REQUEST_BYTES } from '../../shared/api/channels/calendar.ts';
 import { fail, type Result } from '../../shared/api/index.ts';
+import {
+  heraldLinkFor,
+  heraldLinkShapeForLog,
+  parseHeraldLink,
+} from '../../shared/deep-links/herald-link.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import type { EventBus } from '../core/api/event-bus.ts';
 import type { Router } from '../core/api/router.ts';
@@ -235,6 +241,36 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     });
   }
 
+  /**
+   * The browser harness's "Open in Herald": a herald:// link cannot open a browser tab, so the harness shows its
+   * equivalent, `/open?link=<the herald:// link>`. The link is checked with the same strict parser as the desktop
+   * shell's, and the answer is a redirect to the app with the link re-written from what was parsed (or only the
+   * reason it was refused) in the URL fragment, which the page reads once (renderer/app/link-location.ts). Nothing
+   * is opened by the request itself, so it needs no token: the page it lands on uses its own.
+   */
+  function handleOpen(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      response.writeHead(403, securityHeaders).end('Forbidden host');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...securityHeaders, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const links = url.searchParams.getAll('link');
+    const parsed =
+      links.length === 1 ? parseHeraldLink(links[0]) : ({ ok: false, reason: 'malformed' } as const);
+    const canonical = parsed.ok ? heraldLinkFor(parsed.target) : null;
+    if (!parsed.ok)
+      logger.warn('harness.link_refused', { reason: parsed.reason, ...heraldLinkShapeForLog(links[0]) });
+    const fragment =
+      canonical !== null
+        ? `open=${encodeURIComponent(canonical)}`
+        : `open-refused=${parsed.ok ? 'malformed' : parsed.reason}`;
+    response.writeHead(303, { ...securityHeaders, location: `/#${fragment}`, 'cache-control': 'no-store' });
+    response.end();
+  }
+
   async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     if (!allowedHosts.has(request.headers.host ?? '')) {
       response.writeHead(403, securityHeaders).end('Forbidden host');
@@ -270,6 +306,7 @@ export function startHarnessServer(options: HarnessServerOptions): Promise<Harne
     // Inside an async function, so whatever a handler throws, even synchronously, lands in the catch below.
     const task = (async () => {
       if (url.pathname === '/api/events') return handleEvents(request, response, url);
+      if (url.pathname === '/open') return handleOpen(request, response, url);
       return channel !== null ? handleApi(request, response, channel) : handleStatic(request, response, url);
     })();
     task.catch((error: unknown) => {

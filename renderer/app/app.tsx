@@ -13,6 +13,7 @@ import { useAppInfo } from '../server-state/app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
 import { screenLoaders } from './screen-loaders.ts';
 import { screens, type ScreenId } from './screens.ts';
+import { LinkNotice } from './link-notice.tsx';
 import { SlackBanner } from './slack-banner.tsx';
 import { StorageNotices } from './storage-notices.tsx';
 import { SetupChecklist } from '../features/setup/setup-checklist.tsx';
@@ -98,6 +99,7 @@ export function App() {
         <ErrorAlert error={loadError} isBanner />
         <StorageNotices />
         <SlackBanner />
+        <LinkNotice />
         <OpenAtLoginPrompt />
         <h1>{title}</h1>
         {screen === 'compose' ? <SetupChecklist placement="home" /> : null}

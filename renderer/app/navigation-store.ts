@@ -1,24 +1,48 @@
 // Which screen is showing. State → actions; the hash mirrors the state.
 import { create } from 'zustand';
 import type { ComposeIntent, NavigateRequest } from '../../shared/api/channels/app.ts';
+import type { LinkOpening } from '../../shared/api/channels/links.ts';
+import type { HeraldLinkTarget } from '../../shared/deep-links/herald-link.ts';
 import { herald } from '../api/herald.ts';
+import { takeLinkFromLocation } from './link-location.ts';
 import { screenFromHash, type ScreenId } from './screens.ts';
+
+/** The incident or event an "Open in Herald" link showed; `seq` grows, so the same link again shows it again. */
+export interface LinkedTarget {
+  target: HeraldLinkTarget;
+  seq: number;
+}
 
 interface NavigationState {
   screen: ScreenId;
   /** What the composer should open (a notification, tray or centre click); the composer reads it. */
   composeIntent: ComposeIntent | null;
+  /** The incident (Incidents) or event (Calendar) a link asked for: that screen shows it. Cleared by moving away. */
+  linkedTarget: LinkedTarget | null;
+  /** What opening the last link came to, while it needs saying (Slack being read, not found, refused). */
+  linkOpening: LinkOpening | null;
   go: (screen: ScreenId) => void;
   openCompose: (intent: ComposeIntent) => void;
   /** Main's app:navigate request. */
   navigate: (request: NavigateRequest) => void;
+  /** Opens a herald:// link (a click in a preview, the harness's /open route): core parses and resolves it. */
+  openLink: (link: string) => Promise<void>;
+  /** Shows what opening a link came to (core's answer, or its `links:opened` event). */
+  showLinkOpening: (opening: LinkOpening) => void;
+  dismissLinkOpening: () => void;
 }
 
-export const useNavigation = create<NavigationState>()((set) => ({
+const screenOf = (target: HeraldLinkTarget): ScreenId =>
+  target.kind === 'incident' ? 'incidents' : 'calendar';
+
+export const useNavigation = create<NavigationState>()((set, get) => ({
   screen: screenFromHash(window.location.hash),
   composeIntent: null,
+  linkedTarget: null,
+  linkOpening: null,
   go(screen) {
     if (window.location.hash !== `#/${screen}`) window.history.pushState(null, '', `#/${screen}`);
+    if (screen !== get().screen) set({ linkedTarget: null });
     set({ screen });
   },
   openCompose(intent) {
@@ -29,6 +53,21 @@ export const useNavigation = create<NavigationState>()((set) => ({
     if (request.compose) useNavigation.getState().openCompose(request.compose);
     else useNavigation.getState().go(request.screen);
   },
+  async openLink(link) {
+    const opened = await herald().invoke('links:open', { link });
+    // The router refuses only what no parser would read (over 4,096 characters): the lead hears it as too long.
+    get().showLinkOpening(opened.ok ? opened.value : { status: 'refused', reason: 'too_long' });
+  },
+  showLinkOpening(opening) {
+    if (opening.status === 'found' || opening.status === 'syncing') {
+      get().go(screenOf(opening.target));
+      set({ linkedTarget: { target: opening.target, seq: (get().linkedTarget?.seq ?? 0) + 1 } });
+    }
+    set({ linkOpening: opening.status === 'found' ? null : opening });
+  },
+  dismissLinkOpening() {
+    set({ linkOpening: null });
+  },
 }));
 
 window.addEventListener('popstate', () =>
@@ -36,3 +75,9 @@ window.addEventListener('popstate', () =>
 );
 // Subscribed as the page loads, not in an effect: a notification click can open a new window and send this at once.
 herald().on('app:navigate', (request) => useNavigation.getState().navigate(request));
+herald().on('links:opened', (opening) => useNavigation.getState().showLinkOpening(opening));
+// The harness's /open route lands here with the link in the fragment (after herald() has taken the token from it).
+const arrived = takeLinkFromLocation(useNavigation.getState().screen);
+if (arrived?.kind === 'link') void useNavigation.getState().openLink(arrived.link);
+else if (arrived?.kind === 'refused')
+  useNavigation.getState().showLinkOpening({ status: 'refused', reason: arrived.reason });

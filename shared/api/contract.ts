@@ -11,6 +11,7 @@ import { calendarChannels, calendarEvents } from './channels/calendar.ts';
 import { desktopChannels, desktopEvents } from './channels/desktop.ts';
 import { draftChannels, draftEvents } from './channels/drafts.ts';
 import { historyChannels, historyEvents } from './channels/history.ts';
+import { linkChannels, linkEvents } from './channels/links.ts';
 import { incidentChannels, incidentEvents, messageChannels } from './channels/messages.ts';
 import { outboxChannels, outboxEvents } from './channels/outbox.ts';
 import { planChannels, planEvents } from './channels/plan.ts';
@@ -38,6 +39,7 @@ export const channels = {
   ...desktopChannels,
   ...teamChannels,
   ...audienceChannels,
+  ...linkChannels,
 } as const;
 
 export const events = {
@@ -55,6 +57,7 @@ export const events = {
   ...desktopEvents,
   ...teamEvents,
   ...audienceEvents,
+  ...linkEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -8,6 +8,7 @@ import type { RenderedMessage, SlackBlock } from '../slack/format/blocks.ts';
 import { contextBlock, headerBlock, sectionBlock } from '../slack/format/blocks.ts';
 import { escapeMrkdwn, plainTextLine, slackLink } from '../slack/format/escape.ts';
 import { slackDate } from '../time/slack-date.ts';
+import { openInHeraldMrkdwn } from '../deep-links/open-in-herald.ts';
 
 export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
@@ -35,6 +36,8 @@ export interface HeadlineFacts {
   latestReply: { label: string; permalink: string } | null;
   /** The postmortem document, once shared. */
   postmortemUrl: string | null;
+  /** The incident's id, for the "Open in Herald" link in the small print (none when absent). */
+  incidentId?: string;
 }
 
 const TIME_FORMAT = '{time}';
@@ -59,6 +62,14 @@ export function headlineLinksLine(facts: HeadlineFacts): string {
   return parts.join(' · ');
 }
 
+const KEPT_UP_TO_DATE = 'Kept up to date as the incident moves on; every update is in the thread.';
+
+/** The headline's small print, ending with its "Open in Herald" link. */
+function headlineSmallPrint(facts: HeadlineFacts): string {
+  const link = openInHeraldMrkdwn(facts.incidentId ? { kind: 'incident', id: facts.incidentId } : null);
+  return link === '' ? KEPT_UP_TO_DATE : `${KEPT_UP_TO_DATE} · ${link}`;
+}
+
 /**
  * The headline message. `declaration` is the declaration as the lead wrote it (re-rendered without its
  * next-update line, which the status line now carries); without it the headline stands on the title alone.
@@ -80,7 +91,7 @@ export function renderHeadline(
     title,
     sectionBlock(summary),
     ...body,
-    contextBlock(['Kept up to date as the incident moves on; every update is in the thread.']),
+    contextBlock([headlineSmallPrint(facts)]),
   ];
   const declarationText = declaration?.text ?? escapeMrkdwn(facts.title);
   const [titleLine = '', ...declarationRest] = declarationText.split('\n');

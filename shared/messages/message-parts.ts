@@ -2,6 +2,8 @@
 // blocks: the title, paragraph-sized mrkdwn units in reading order (free
 // text, the checklist answers, the closing apology) and the small print.
 // Both renderers use this, so text and blocks always say the same thing.
+import { openInHeraldMrkdwn } from '../deep-links/open-in-herald.ts';
+import type { HeraldLinkTarget } from '../deep-links/herald-link.ts';
 import { findType } from '../plan/plan-lookups.ts';
 import type { Plan } from '../plan/plan-schema.ts';
 import { escapeMrkdwn, neutraliseMentionsOutsideTokens } from '../slack/format/escape.ts';
@@ -22,6 +24,8 @@ export interface RenderOptions {
   zone: string;
   /** Channel name → Slack id, to link "#ask-cloud-platform" properly. */
   channelIds?: Readonly<Record<string, string>>;
+  /** The incident or event the message's "Open in Herald" link names (shared/deep-links/open-in-herald.ts). */
+  openInHerald?: HeraldLinkTarget | null;
 }
 
 export interface MessageParts {
@@ -108,6 +112,8 @@ export function messageParts(draft: Draft, plan: Plan, options: RenderOptions): 
         : undefined;
     context = escapeMrkdwn(stageName === undefined ? type.name : `${type.name} · ${stageName}`);
   }
+  const link = openInHeraldMrkdwn(options.openInHerald);
+  if (link !== '') context = context === '' ? link : `${context} · ${link}`;
   return {
     title: generated.title,
     units,

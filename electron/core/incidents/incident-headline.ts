@@ -119,6 +119,7 @@ export function createHeadlineKeeper(deps: HeadlineDeps): HeadlineKeeper {
       resolvedAtUtc: incident.resolvedAtUtc,
       latestReply: latestReply(incident),
       postmortemUrl: incident.postmortemUrl,
+      incidentId: incident.id,
     };
     const declared = declarationDraft
       ? renderBlocks({ ...withoutHeadlineFields(declarationDraft), title }, deps.plan(), { zone })

@@ -22,6 +22,8 @@ import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
 import { statusFromAnswer } from '../../../shared/incidents/headline.ts';
+import { isHeraldId } from '../../../shared/deep-links/herald-link.ts';
+import { INCIDENT_TYPE_ID, incidentIdForDeclaration } from '../../../shared/deep-links/open-in-herald.ts';
 import type { HeadlineKeeper } from './incident-headline.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 import type { IncidentFacts, MessageFacts } from '../../../shared/team-sync/message-facts.ts';
@@ -32,7 +34,7 @@ import {
   type IncidentMessage,
 } from '../team-sync/incident-merge.ts';
 
-export const INCIDENT_TYPE_ID = 'incidents';
+export { INCIDENT_TYPE_ID };
 export const POSTMORTEM_TYPE_ID = 'postmortems';
 const RECENT_MS = 30 * 86_400_000;
 
@@ -235,7 +237,11 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
   const routeFor: IncidentsService['routeFor'] = (draft, origin) => {
     const kind = stageKind(draft);
     if (kind === null) return ok(null);
-    if (kind === 'declared') return ok({ incidentId: createId(), kind });
+    // Named by its draft, so the composer's preview shows the "Open in Herald" link Slack will get.
+    if (kind === 'declared') {
+      const named = incidentIdForDeclaration(draft.id);
+      return ok({ incidentId: get(named) || !isHeraldId(named) ? createId() : named, kind });
+    }
     const incidentId = origin.kind === 'incident' ? origin.incidentId : undefined;
     const incident = incidentId ? get(incidentId) : undefined;
     if (!incident) {

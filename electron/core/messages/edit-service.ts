@@ -23,6 +23,7 @@ import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { HistoryService } from '../history/history-service.ts';
 import type { IncidentsService } from '../incidents/incidents-service.ts';
+import { openInHeraldTarget } from '../../../shared/deep-links/open-in-herald.ts';
 import { checkForSlack } from './message-checks.ts';
 import type { OutboxPort } from './outbox-port.ts';
 
@@ -111,9 +112,10 @@ export function createEditService(deps: EditServiceDeps): EditService {
     const ts = entry?.ts ?? item?.ts ?? null;
     const channelId = entry?.channelId ?? item?.channelId ?? null;
     const threadTs = entry?.threadTs ?? item?.threadTs ?? null;
+    const source = entry?.source ?? item?.source ?? {};
     return ok({
       original,
-      source: entry?.source ?? item?.source ?? {},
+      source,
       slack: ts !== null && channelId !== null ? { channelId, ts, threadTs } : null,
       summary: {
         messageId,
@@ -125,6 +127,8 @@ export function createEditService(deps: EditServiceDeps): EditService {
         permalink: entry?.permalink ?? item?.permalink ?? null,
         isThreadReply: (threadTs !== null && threadTs !== ts) || (item?.threadOf ?? null) !== null,
         editedAtUtc: entry?.editedAtUtc ?? null,
+        incidentId: source.incidentId ?? null,
+        eventId: source.eventId ?? null,
       },
     });
   }
@@ -209,7 +213,12 @@ export function createEditService(deps: EditServiceDeps): EditService {
     const zone = deps.zone();
     const nowMs = deps.nowMs();
     const lint = lintCorrection(draft, original, plan, { nowMs, zone });
-    const checked = checkForSlack(draft, plan, lint, { zone, overrideReason: args.overrideReason });
+    const checked = checkForSlack(draft, plan, lint, {
+      zone,
+      overrideReason: args.overrideReason,
+      // A corrected declaration or announcement keeps its "Open in Herald" link.
+      openInHerald: openInHeraldTarget(draft, source),
+    });
     if (!checked.ok) return checked;
     const title = titleOf(draft, plan, { zone }).title;
     // The declaration of an incident is its headline by now: the correction keeps the status line.

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../shared/api/index.ts';
 import { renderBlocks, type Draft, type LintResult } from '../../../shared/messages/index.ts';
 import type { SendOverride } from '../../../shared/outbox/outbox-item.ts';
 import type { EnqueueRequest } from '../../../shared/outbox/outbox-requests.ts';
+import type { HeraldLinkTarget } from '../../../shared/deep-links/herald-link.ts';
 import type { Plan } from '../../../shared/plan/index.ts';
 import { checkLimits } from '../../../shared/slack/limits.ts';
 
@@ -21,10 +22,18 @@ export function checkForSlack(
   draft: Draft,
   plan: Plan,
   lint: LintResult,
-  options: { zone: string; overrideReason: string | undefined },
+  options: {
+    zone: string;
+    overrideReason: string | undefined;
+    /** What the message's "Open in Herald" link names (shared/deep-links/open-in-herald.ts); none when null. */
+    openInHerald?: HeraldLinkTarget | null;
+  },
 ): Result<CheckedMessage> {
   // Slack's limits come first: no override sends a message Slack would refuse or cut.
-  const rendered = renderBlocks(draft, plan, { zone: options.zone });
+  const rendered = renderBlocks(draft, plan, {
+    zone: options.zone,
+    openInHerald: options.openInHerald ?? null,
+  });
   const tooBig = checkLimits(rendered).filter((problem) => problem.severity === 'error');
   if (tooBig.length > 0)
     return fail('too_long', tooBig.map((problem) => problem.message).join(' '), {

@@ -2,6 +2,7 @@
 // sent from, with the new next-update time, through the same renderer the composer's Send used, and the Slack
 // metadata's promise to match, so every lead's Herald reads the same time the channel does.
 import { renderBlocks } from '../../../shared/messages/index.ts';
+import { openInHeraldTarget } from '../../../shared/deep-links/open-in-herald.ts';
 import type { OutboxItem } from '../../../shared/outbox/outbox-item.ts';
 import type { Plan } from '../../../shared/plan/index.ts';
 import type { PromiseRestamp } from '../outbox/promise-from-post.ts';
@@ -11,7 +12,11 @@ export function createPromiseRestamp(deps: { plan: () => Plan; zone: () => strin
     // Without the draft there is nothing to re-render from: the promise stays as written.
     if (item.draft === null) return null;
     const draft = { ...item.draft, fields: { ...item.draft.fields, nextUpdateAtUtc: promiseAtUtc } };
-    const rendered = renderBlocks(draft, deps.plan(), { zone: deps.zone() });
+    const rendered = renderBlocks(draft, deps.plan(), {
+      zone: deps.zone(),
+      // A declaration keeps its "Open in Herald" link (its incident is the item's source).
+      openInHerald: openInHeraldTarget(draft, item.source),
+    });
     const facts: OutboxItem['facts'] =
       item.facts?.kind === 'incident'
         ? { ...item.facts, incident: { ...item.facts.incident, next_update_at: promiseAtUtc } }

@@ -12,6 +12,7 @@ import { findType, isShownInChannel, slackChannelsOf, type Plan } from '../../..
 import type { Handler } from '../api/router.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { IncidentRouting, IncidentsService } from '../incidents/incidents-service.ts';
+import { openInHeraldTarget } from '../../../shared/deep-links/open-in-herald.ts';
 import { checkForSlack } from './message-checks.ts';
 import type { OutboxPort } from './outbox-port.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
@@ -89,14 +90,6 @@ export function createSendService(deps: SendServiceDeps): SendService {
     const when = timing(args, deps.outbox.connection().state === 'online', routing, nowMs);
     if (!when.ok) return when;
 
-    const checked = checkForSlack(draft, plan, lintDraft(draft, plan, { nowMs, zone }), {
-      zone,
-      overrideReason: args.overrideReason,
-    });
-    if (!checked.ok) return checked;
-    const { text, blocks, checklist, override } = checked.value;
-
-    const promise = draft.fields.nextUpdateAtUtc;
     const { origin } = stored.meta;
     const source: OutboxSource = {
       draftId: draft.id,
@@ -105,6 +98,15 @@ export function createSendService(deps: SendServiceDeps): SendService {
       ...(routing ? { incidentId: routing.incidentId } : {}),
       ...(origin.kind === 'calendar' ? { eventId: origin.eventId } : {}),
     };
+    const checked = checkForSlack(draft, plan, lintDraft(draft, plan, { nowMs, zone }), {
+      zone,
+      overrideReason: args.overrideReason,
+      openInHerald: openInHeraldTarget(draft, source),
+    });
+    if (!checked.ok) return checked;
+    const { text, blocks, checklist, override } = checked.value;
+
+    const promise = draft.fields.nextUpdateAtUtc;
     const isThreaded =
       routing?.threadTs !== undefined || routing?.threadOf !== undefined || draft.threadTs !== undefined;
     const title = titleOf(draft, plan, { zone }).title;

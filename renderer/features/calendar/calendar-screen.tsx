@@ -11,6 +11,7 @@ import {
 } from '../../../shared/calendar/calendar-grid.ts';
 import { AgendaView } from './agenda-view.tsx';
 import { CalendarSettingsPanel } from './calendar-settings-panel.tsx';
+import { useNavigation } from '../../app/navigation-store.ts';
 import { followCalendar, useCalendar, visibleItems } from './calendar-store.ts';
 import { CalendarFilters, CalendarToolbar } from './calendar-toolbar.tsx';
 import { CancelDialog, RescheduleDialog } from './change-dialogs.tsx';
@@ -59,6 +60,13 @@ export function CalendarScreen() {
   useEffect(() => {
     void useCalendar.getState().init();
   }, []);
+  // An "Open in Herald" link to an event: its day, with its panel open.
+  const linked = useNavigation((nav) =>
+    nav.linkedTarget?.target.kind === 'event' ? nav.linkedTarget : null,
+  );
+  useEffect(() => {
+    if (linked) void useCalendar.getState().showEvent(linked.target.id);
+  }, [linked]);
 
   const weeks = useMemo(
     () => (cursor ? monthGrid(cursor, zone, weekStartsOn) : []),

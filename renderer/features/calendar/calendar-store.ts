@@ -86,6 +86,8 @@ interface CalendarActions {
   toggleStatus: (status: EventStatus) => void;
   selectDay: (key: DateKey) => void;
   selectEvent: (id: string) => Promise<void>;
+  /** An event by id (an "Open in Herald" link): its day becomes the cursor, with its panel open. */
+  showEvent: (id: string) => Promise<void>;
   clearSelection: () => void;
   /** Shows a detail core just answered with (after a change), and reloads the month. */
   applyDetail: (detail: EventDetail, notice?: string) => void;
@@ -208,6 +210,18 @@ export const useCalendar = create<CalendarState & CalendarActions>()((set, get) 
     if (get().selection?.kind !== 'event') return;
     if (result.ok) set({ detail: result.value, error: null });
     else set({ detail: null, error: result.error });
+  },
+  async showEvent(id) {
+    set({ selection: { kind: 'event', id } });
+    const result = await herald().invoke('calendar:get', { id });
+    const { selection } = get();
+    if (selection?.kind !== 'event' || selection.id !== id) return;
+    if (!result.ok) {
+      set({ detail: null, error: result.error });
+      return;
+    }
+    set({ detail: result.value, error: null });
+    get().setCursor(dateKeyOf(Date.parse(result.value.event.startsAtUtc), get().zone));
   },
   clearSelection() {
     set({ selection: null, detail: null });

@@ -69,7 +69,16 @@ function Timeline({
   );
 }
 
-export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: number }) {
+export function IncidentCard({
+  incident,
+  nowMs,
+  isLinked = false,
+}: {
+  incident: Incident;
+  nowMs: number;
+  /** An "Open in Herald" link asked for this incident: it is outlined, scrolled into view and focused. */
+  isLinked?: boolean;
+}) {
   const headingId = useId();
   const zone = useUserZone();
   const reminders = useReminders((state) => state.reminders);
@@ -107,9 +116,12 @@ export function IncidentCard({ incident, nowMs }: { incident: Incident; nowMs: n
 
   return (
     <article
-      className={`card incident-card ${next.isOverdue ? 'incident-is-overdue' : ''}`}
+      className={`card incident-card ${next.isOverdue ? 'incident-is-overdue' : ''} ${isLinked ? 'incident-is-linked' : ''}`}
       aria-labelledby={headingId}
       data-testid="incident"
+      data-incident-id={incident.id}
+      data-linked={isLinked ? 'true' : undefined}
+      tabIndex={isLinked ? -1 : undefined}
     >
       <h3 id={headingId}>{name}</h3>
       <p className="muted">

@@ -5,11 +5,15 @@
 // and entities (&amp; &lt; &gt;) are decoded only in the text we show.
 // Pure: no DOM, so it is unit-tested in Node.
 
+import { parseHeraldLink, type HeraldLinkTarget } from '../../../shared/deep-links/herald-link.ts';
+
 export type InlineNode =
   | { kind: 'text'; text: string }
   | { kind: 'bold' | 'italic' | 'strike'; children: InlineNode[] }
   | { kind: 'code'; text: string }
   | { kind: 'link'; url: string; label: string }
+  /** An "Open in Herald" link (herald://…): opened in this Herald, not the browser. */
+  | { kind: 'heraldLink'; link: string; target: HeraldLinkTarget; label: string }
   | { kind: 'date'; epochSec: number; format: string; fallback: string; linkUrl?: string }
   | { kind: 'channel'; id: string; name?: string }
   | { kind: 'user'; id: string; name?: string }
@@ -109,6 +113,9 @@ function tokenNode(inner: string): InlineNode {
   }
   const url = decodeEntities(target);
   if (isSafeHref(url)) return { kind: 'link', url, label: decodeEntities(label) || url };
+  const herald = parseHeraldLink(url);
+  if (herald.ok)
+    return { kind: 'heraldLink', link: url, target: herald.target, label: decodeEntities(label) || url };
   return { kind: 'text', text: decodeEntities(label || target) };
 }
 

@@ -3,6 +3,7 @@
 // Each paragraph is memoised on its source, so a keystroke re-renders only
 // the paragraph it changed, even in a 10,000-character message.
 import { memo, useMemo, type ReactNode } from 'react';
+import { OpenInHeraldLink } from '../../app/open-in-herald-link.tsx';
 import { parseMrkdwnBlocks, type MrkdwnBlock } from './mrkdwn-blocks.ts';
 import { parseInline, type InlineNode } from './mrkdwn-inline.ts';
 import { slackDateText } from './slack-date-text.ts';
@@ -58,6 +59,8 @@ function InlineNodes({
             {node.label}
           </a>
         );
+      case 'heraldLink':
+        return <OpenInHeraldLink key={index} link={node.link} label={node.label} />;
       case 'date': {
         const text = slackDateText(node.epochSec, node.format, {
           nowMs: context.nowMs,

@@ -52,6 +52,9 @@ export const correctionTargetSchema = z.object({
   isThreadReply: z.boolean(),
   /** When it was last edited in Slack; null if never. */
   editedAtUtc: z.iso.datetime().nullable(),
+  /** The incident and maintenance event it is about (its "Open in Herald" link names one of them). */
+  incidentId: idText.nullable().default(null),
+  eventId: idText.nullable().default(null),
 });
 export type CorrectionTarget = z.infer<typeof correctionTargetSchema>;
 

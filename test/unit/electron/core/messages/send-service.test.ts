@@ -55,6 +55,10 @@ describe('sending an incident’s messages', () => {
       threadTs: null,
     });
     expect(items()[0]!.text).toContain('High Priority Incident Declared - Cloud Platform');
+    // Named by the draft it was declared from, so the composer previewed this very link; it sits in the small print.
+    expect(incidentId).toBe(created.value.draft.id);
+    const smallPrint = JSON.stringify(items()[0]!.blocks?.filter((block) => block.type === 'context'));
+    expect(smallPrint).toContain(`<herald://incident/${incidentId}|Open in Herald>`);
     expect(items()[0]!.promiseAfterMs).toBe(30 * 60_000);
     // The declaration is not in Slack yet: nobody has read its promise, so nothing is armed.
     const armed = await core.router.call('reminders:list', {});

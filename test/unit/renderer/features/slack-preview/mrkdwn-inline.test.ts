@@ -133,3 +133,24 @@ describe('parseInline', () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 });
+
+describe('"Open in Herald" links', () => {
+  const ID = '3f2b8c1e-9a4d-4e7b-8c2f-1d5e6a7b8c9d';
+  it('become links Herald opens itself, for Herald’s own link shape only', () => {
+    expect(parseInline(`Kept up to date · <herald://incident/${ID}|Open in Herald>`)).toEqual([
+      { kind: 'text', text: 'Kept up to date · ' },
+      {
+        kind: 'heraldLink',
+        link: `herald://incident/${ID}`,
+        target: { kind: 'incident', id: ID },
+        label: 'Open in Herald',
+      },
+    ]);
+    expect(parseInline('<herald://incident/../etc|Open in Herald>')).toEqual([
+      { kind: 'text', text: 'Open in Herald' },
+    ]);
+    expect(parseInline('<javascript:alert(1)|Open in Herald>')).toEqual([
+      { kind: 'text', text: 'Open in Herald' },
+    ]);
+  });
+});
