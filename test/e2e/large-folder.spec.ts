@@ -11,6 +11,8 @@ import { goTo } from './helpers.ts';
 
 const SENT = 10_000;
 const QUEUED = 1_000;
+/** A count as the screens write it ("10,000"). */
+const shown = (count: number) => count.toLocaleString('en-GB');
 
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
@@ -40,15 +42,15 @@ test.describe('a year of history', () => {
     await openHerald('History');
     const count = page.getByTestId('history-count');
     const entries = page.getByTestId('history-entry');
-    await expect(count).toHaveText(`Showing the newest 100 of ${SENT}`);
+    await expect(count).toHaveText(`Showing the newest 100 of ${shown(SENT)}`);
     await expect(entries).toHaveCount(100);
     // Newest first: the last message sent is at the top.
     await expect(entries.first()).toContainText(`Incident update ${SENT - 1}:`);
     await page.screenshot({ path: '/tmp/s4-core-cost-history-large.png' });
     await expectNoAxeViolations();
 
-    await page.getByRole('button', { name: `Load more (${SENT - 100} older)` }).click();
-    await expect(count).toHaveText(`Showing the newest 200 of ${SENT}`);
+    await page.getByRole('button', { name: `Load more (${shown(SENT - 100)} older)` }).click();
+    await expect(count).toHaveText(`Showing the newest 200 of ${shown(SENT)}`);
     await expect(entries).toHaveCount(200);
     await expect(entries.nth(199)).toContainText(`Incident update ${SENT - 200}:`);
 
@@ -59,19 +61,22 @@ test.describe('a year of history', () => {
     await expect(entries.first()).toContainText('Incident update 1234:');
     // …and many: a page of them, the rest counted.
     await page.getByLabel('Words in the message').fill('update 12');
-    await expect(count).toHaveText(/^Showing the newest 100 of \d+$/);
-    const matching = Number((await count.textContent())?.replace(/^.* of /, ''));
+    await expect(count).toHaveText(/^Showing the newest 100 of [\d,]+$/);
+    const matching = Number((await count.textContent())?.replace(/^.* of /, '').replaceAll(',', ''));
     expect(matching).toBeGreaterThan(100);
     expect(matching).toBeLessThan(SENT);
 
     await goTo(page, 'Outbox');
     const waiting = page.getByTestId('outbox-waiting').getByTestId('outbox-item');
     await expect(waiting).toHaveCount(200);
+    // The heading counts what core holds, not just the page shown.
+    await expect(page.getByTestId('outbox-waiting-count')).toHaveText(`(200 of ${shown(QUEUED)})`);
     await expect(waiting.first()).toContainText('Queued message 0');
     await page.screenshot({ path: '/tmp/s4-core-cost-outbox-large.png' });
     await expectNoAxeViolations();
-    await page.getByRole('button', { name: `Load more (${QUEUED - 200} not shown yet)` }).click();
+    await page.getByRole('button', { name: `Load more (${shown(QUEUED - 200)} not shown yet)` }).click();
     await expect(waiting).toHaveCount(400);
+    await expect(page.getByTestId('outbox-waiting-count')).toHaveText(`(400 of ${shown(QUEUED)})`);
     await expect(waiting.nth(399)).toContainText('Queued message 399');
 
     // Every answer was a page: none carried the folder.

@@ -7,6 +7,7 @@ import type { OutboxList } from '../../../shared/api/channels/outbox.ts';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import type { SlackStatus } from '../../../shared/api/channels/slack.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
+import { countBySection } from '../../../shared/outbox/outbox-sections.ts';
 import type { FileRequest } from '../../../shared/outbox/outbox-file.ts';
 import {
   finishedStates,
@@ -249,11 +250,13 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   ): OutboxList => {
     const matching = (states ?? outboxStates).flatMap((state) => [...repo.inState(state)]);
     const total = matching.length;
+    const sections = countBySection(matching.map((item) => item.state));
     if (page.limit === undefined && !page.offset) {
       return {
         items: matching.sort((a, b) => a.sequence - b.sequence),
         connection: connectivity.status(),
         total,
+        sections,
       };
     }
     // A page: what is still on its way (enqueue order) before what has finished (newest first).
@@ -269,6 +272,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       items: [...unfinished, ...finished].slice(offset, offset + (page.limit ?? total)),
       connection: connectivity.status(),
       total,
+      sections,
     };
   };
 

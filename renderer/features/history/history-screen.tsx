@@ -13,6 +13,7 @@ import { emptyHistoryFilters, queryFromFilters, type HistoryFilterValues } from 
 import { followHistory, useHistory } from './history-store.ts';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
+import { formatCount } from '../../../shared/slack/limits.ts';
 import './history.css';
 
 const TYPING_PAUSE_MS = 250;
@@ -117,8 +118,8 @@ export function HistoryScreen() {
           <p role="status" className="muted" data-testid="history-count">
             {isLoaded
               ? total > entries.length
-                ? `Showing the newest ${entries.length} of ${total}`
-                : `${total} ${total === 1 ? 'message' : 'messages'}`
+                ? `Showing the newest ${formatCount(entries.length)} of ${formatCount(total)}`
+                : `${formatCount(total)} ${total === 1 ? 'message' : 'messages'}`
               : 'Loading…'}
           </p>
         </div>
@@ -142,7 +143,7 @@ export function HistoryScreen() {
             disabled={isLoadingMore}
             onClick={() => void useHistory.getState().loadMore()}
           >
-            {isLoadingMore ? 'Loading…' : `Load more (${total - entries.length} older)`}
+            {isLoadingMore ? 'Loading…' : `Load more (${formatCount(total - entries.length)} older)`}
           </button>
         ) : null}
       </section>

@@ -13,6 +13,7 @@ import { FINISHED_SHOWN, groupOutbox } from './outbox-view.ts';
 import '../history/history.css';
 import './outbox.css';
 import { useConnection } from '../../server-state/connection-store.ts';
+import { formatCount } from '../../../shared/slack/limits.ts';
 
 interface SectionProps {
   id: string;
@@ -22,13 +23,23 @@ interface SectionProps {
   zone: string;
   nowMs: number;
   note?: string;
+  /** How many items the section holds in core, shown or not. */
+  count: number;
 }
 
-function OutboxSection({ id, title, empty, items, zone, nowMs, note }: SectionProps) {
+function OutboxSection({ id, title, empty, items, zone, nowMs, note, count }: SectionProps) {
+  const shown = Math.min(items.length, count);
   return (
     <section aria-labelledby={id} className="outbox-section" data-testid={id}>
       <h2 id={id}>
-        {title} <span className="count">({items.length})</span>
+        {title}{' '}
+        <span className="count" data-testid={`${id}-count`}>
+          (
+          {count > shown
+            ? `${formatCount(shown)} of ${formatCount(count)}`
+            : formatCount(Math.max(count, items.length))}
+          )
+        </span>
       </h2>
       {note ? <p className="help">{note}</p> : null}
       {items.length === 0 ? (
@@ -51,6 +62,7 @@ export function OutboxScreen() {
   const isLoaded = useOutbox((state) => state.isLoaded);
   const loadError = useOutbox((state) => state.loadError);
   const notLoadedCount = useOutbox((state) => Math.max(0, state.total - state.items.length));
+  const sections = useOutbox((state) => state.sections);
   const zone = useUserZone();
   const isOnline = useConnection((state) => state.status?.state === 'online');
   const isQuiet = useOutbox(
@@ -79,6 +91,7 @@ export function OutboxScreen() {
         title="Needs you"
         empty="Nothing needs you."
         items={groups.attention}
+        count={sections.attention}
         zone={zone}
         nowMs={nowMs}
       />
@@ -87,6 +100,7 @@ export function OutboxScreen() {
         title="On the way"
         empty="Nothing is waiting to be sent."
         items={groups.waiting}
+        count={sections.waiting}
         zone={zone}
         nowMs={nowMs}
         note="Messages to the same channel go out in the order they were queued. You can edit or cancel one until it is being sent."
@@ -96,6 +110,7 @@ export function OutboxScreen() {
         title="Sent and cancelled"
         empty="Nothing sent yet."
         items={groups.finished}
+        count={sections.finished}
         zone={zone}
         nowMs={nowMs}
         note={`The newest ${FINISHED_SHOWN}; every sent message is in History.`}
@@ -106,7 +121,7 @@ export function OutboxScreen() {
           className="outbox-load-more"
           onClick={() => void useOutbox.getState().loadMore()}
         >
-          Load more ({notLoadedCount} not shown yet)
+          Load more ({formatCount(notLoadedCount)} not shown yet)
         </button>
       ) : null}
     </div>

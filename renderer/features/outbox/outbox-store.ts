@@ -10,6 +10,7 @@ import type { ConfirmRequest, OutboxPatch } from '../../../shared/outbox/outbox-
 import { herald } from '../../api/herald.ts';
 import { useConnection } from '../../server-state/connection-store.ts';
 import { createFollower } from '../../server-state/follow.ts';
+import { type OutboxSectionCounts, sectionOfState } from '../../../shared/outbox/outbox-sections.ts';
 import { withItem } from './outbox-view.ts';
 
 /** Items per page. */
@@ -19,12 +20,18 @@ interface OutboxState {
   items: OutboxItem[];
   /** How many items core keeps (the list may hold fewer until "Load more"). */
   total: number;
+  /** How many items each section holds in core, loaded or not (headings say "200 of 1,000"). */
+  sections: OutboxSectionCounts;
+  /** A count refresh is on its way (one at a time). */
+  isCounting: boolean;
   isLoaded: boolean;
   loadError: string | null;
   load: () => Promise<void>;
   /** Loads the next page. */
   loadMore: () => Promise<void>;
   applyItem: (item: OutboxItem) => void;
+  /** Asks core for the counts again (a change to an item on a page not loaded yet). */
+  refreshCounts: () => Promise<void>;
   update: (id: string, patch: OutboxPatch) => Promise<Result<OutboxItem>>;
   cancel: (id: string) => Promise<Result<OutboxItem>>;
   retry: (id: string) => Promise<Result<OutboxItem>>;
@@ -32,7 +39,32 @@ interface OutboxState {
   flush: () => Promise<Result<unknown>>;
 }
 
-const initialState = { items: [], total: 0, isLoaded: false, loadError: null };
+const initialState = {
+  items: [],
+  total: 0,
+  sections: { attention: 0, waiting: 0, finished: 0 },
+  isCounting: false,
+  isLoaded: false,
+  loadError: null,
+};
+
+/** The counts after `item` changed, when the change can be placed from what is loaded; null when it cannot. */
+function countsAfter(state: Pick<OutboxState, 'items' | 'total' | 'sections'>, item: OutboxItem) {
+  const shown = state.items.find((existing) => existing.id === item.id);
+  const to = sectionOfState(item.state);
+  if (shown !== undefined) {
+    if (Date.parse(shown.updatedAtUtc) > Date.parse(item.updatedAtUtc)) return state;
+    const from = sectionOfState(shown.state);
+    if (from === to) return state;
+    return {
+      total: state.total,
+      sections: { ...state.sections, [from]: state.sections[from] - 1, [to]: state.sections[to] + 1 },
+    };
+  }
+  // Not shown: new only when every item is loaded; otherwise it may be on a page not loaded yet.
+  if (state.items.length < state.total) return null;
+  return { total: state.total + 1, sections: { ...state.sections, [to]: state.sections[to] + 1 } };
+}
 
 export const useOutbox = create<OutboxState>()((set, get) => {
   /** A command's answer is the item's newest state: show it at once rather than wait for the event. */
@@ -50,7 +82,13 @@ export const useOutbox = create<OutboxState>()((set, get) => {
       if (result.ok) useConnection.getState().applySnapshot(result.value.connection, seen);
       set(
         result.ok
-          ? { items: result.value.items, total: result.value.total, isLoaded: true, loadError: null }
+          ? {
+              items: result.value.items,
+              total: result.value.total,
+              sections: result.value.sections,
+              isLoaded: true,
+              loadError: null,
+            }
           : { loadError: result.error.message, isLoaded: true },
       );
     },
@@ -62,9 +100,24 @@ export const useOutbox = create<OutboxState>()((set, get) => {
       set((state) => ({
         items: result.value.items.reduce(withItem, state.items),
         total: result.value.total,
+        sections: result.value.sections,
       }));
     },
-    applyItem: (item) => set((state) => ({ items: withItem(state.items, item) })),
+    applyItem: (item) => {
+      const counts = countsAfter(get(), item);
+      set((state) => ({ items: withItem(state.items, item), ...(counts ?? {}) }));
+      if (counts === null) void get().refreshCounts();
+    },
+    refreshCounts: async () => {
+      if (get().isCounting) return;
+      set({ isCounting: true });
+      const result = await herald().invoke('outbox:list', { limit: 1 });
+      set(
+        result.ok
+          ? { total: result.value.total, sections: result.value.sections, isCounting: false }
+          : { isCounting: false },
+      );
+    },
     update: async (id, patch) => settle(await herald().invoke('outbox:update', { id, patch })),
     cancel: async (id) => settle(await herald().invoke('outbox:cancel', { id })),
     retry: async (id) => settle(await herald().invoke('outbox:retry', { id })),

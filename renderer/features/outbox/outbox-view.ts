@@ -5,16 +5,15 @@ import { isChannelId } from '../../../shared/outbox/channel-ref.ts';
 import type { ConnectionStatus } from '../../../shared/outbox/connection-status.ts';
 import type { OutboxItem, OutboxState } from '../../../shared/outbox/outbox-item.ts';
 import { formatInstant, formatRelative } from '../../../shared/time/index.ts';
+import { type OutboxSection, sectionOfState } from '../../../shared/outbox/outbox-sections.ts';
 
-export type OutboxSection = 'attention' | 'waiting' | 'finished';
+export type { OutboxSection } from '../../../shared/outbox/outbox-sections.ts';
 
 /** Finished items shown; older ones are in History (sent) or simply gone (cancelled). */
 export const FINISHED_SHOWN = 30;
 
 export function sectionOf(item: OutboxItem): OutboxSection {
-  if (item.state === 'held' || item.state === 'failed') return 'attention';
-  if (item.state === 'sent' || item.state === 'cancelled') return 'finished';
-  return 'waiting';
+  return sectionOfState(item.state);
 }
 
 const finishedAtMs = (item: OutboxItem) => Date.parse(item.sentAtUtc ?? item.updatedAtUtc);
@@ -199,7 +198,8 @@ export function connectionBanner(status: ConnectionStatus | null, nowMs: number)
         tone: 'warning',
         symbol: '⚠',
         title: 'Offline: messages are waiting',
-        message: `${status.message} Nothing is lost: queued messages go out in order when Slack can be reached.`,
+        // Core's message already says the queue waits and nothing is lost.
+        message: status.message,
         ...extra,
         ...(status.nextCheckAtUtc
           ? { nextCheck: `Herald checks again ${formatRelative(Date.parse(status.nextCheckAtUtc), nowMs)}.` }
@@ -208,9 +208,10 @@ export function connectionBanner(status: ConnectionStatus | null, nowMs: number)
     case 'auth_stopped':
       return {
         tone: 'error',
-        symbol: '⛔',
+        // ✗ rather than ⛔: the bundled UI font has no glyph for ⛔ and showed a box.
+        symbol: '✗',
         title: 'Sending has stopped',
-        message: `${status.message} Queued messages are kept.`,
+        message: status.message,
         ...extra,
       };
   }

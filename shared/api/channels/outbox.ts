@@ -18,6 +18,14 @@ export const outboxListSchema = z.object({
   connection: connectionStatusSchema,
   /** How many items match, beyond the limit too. */
   total: z.number().int().nonnegative(),
+  /** How many of them each Outbox section holds (shared/outbox/outbox-sections.ts), beyond the limit too. */
+  sections: z
+    .object({
+      attention: z.number().int().nonnegative(),
+      waiting: z.number().int().nonnegative(),
+      finished: z.number().int().nonnegative(),
+    })
+    .strict(),
 });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 

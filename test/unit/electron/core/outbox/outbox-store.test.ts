@@ -238,6 +238,9 @@ describe('the outbox repository over its files', () => {
       if (!answer.ok) throw new Error(answer.error.message);
       return { ids: answer.value.items.map((each) => each.id), total: answer.value.total };
     };
+    // Every page counts each Outbox section in full, not just the page's items.
+    const counted = await world.core.router.call('outbox:list', { limit: 1 });
+    expect(counted.ok && counted.value.sections).toEqual({ attention: 0, waiting: 3, finished: 2 });
     expect(await page(2, 0)).toEqual({ ids: [waiting[0]!.id, waiting[1]!.id], total: 5 });
     expect(await page(2, 2)).toEqual({ ids: [waiting[2]!.id, sent[1]!.id], total: 5 });
     expect(await page(2, 4)).toEqual({ ids: [sent[0]!.id], total: 5 });
