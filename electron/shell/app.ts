@@ -13,6 +13,7 @@ import type { ConfFactory } from '../core/storage/conf-like.ts';
 import { isSafeExternalUrl } from '../../shared/security/external-links.ts';
 import { appSchemePrivileges, serveRenderer } from './app-protocol.ts';
 import { startAttentionShell } from './attention-shell.ts';
+import { startDeepLinkShell } from './deep-link-shell.ts';
 import { bindIpc } from './ipc-bridge.ts';
 import { keepInTrayOnClose } from './keep-in-tray.ts';
 import { launchedAtLogin, platformLoginItem } from './login-item.ts';
@@ -58,6 +59,8 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   crashReporter.start({ uploadToServer: false });
   // Must happen before `ready`.
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  // herald:// links: registered, and macOS's open-url listened for, before `ready` (a cold start's link).
+  const deepLinks = startDeepLinkShell(process.argv);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternalSafely));
 
   await app.whenReady();
@@ -142,7 +145,11 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
     trustedContents: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
   });
 
-  app.on('second-instance', () => revealWindow());
+  app.on('second-instance', (_event, argv: string[]) => {
+    revealWindow();
+    deepLinks.fromArgv(argv);
+  });
+
   app.on('activate', () => revealWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -167,5 +174,14 @@ export async function startHeraldShell(paths: ShellPaths = defaultShellPaths()):
   });
   // Started by the login item: stay in the tray until the lead opens Herald (the tray, the dock, a second launch).
   if (!isLaunchedAtLogin || !core.settings.get().keepRunningInTray) createWindow();
+  // Each link shows the window and focuses it, then core tells the page what to show (links:opened); a cold
+  // start's link waits for the first page to load, so the page is listening.
+  const firstLoad = new Promise<void>((resolve) => {
+    if (mainWindow) mainWindow.webContents.once('did-finish-load', () => resolve());
+    else resolve();
+  });
+  deepLinks.ready((link) => {
+    void firstLoad.then(() => revealWindow(() => core.deepLinks.openFromOutside(link, 'os')));
+  });
   return true;
 }

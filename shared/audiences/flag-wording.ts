@@ -3,6 +3,7 @@
 // and time locale (shared/time/format.ts). Zod-free: the renderer imports it.
 import type { AudienceFlag, Claims, Heard } from '../api/channels/audiences.ts';
 import { formatInstant, formatLateness, formatTimeOfDay } from '../time/format.ts';
+import { atName, type PeopleNames } from '../team-sync/owner-wording.ts';
 import { fixLabels } from './audience-vocabulary.ts';
 
 const STAGE_LABELS: Readonly<Record<string, string>> = {
@@ -67,9 +68,16 @@ export function describeClaims(claims: Claims, zone: string): string {
 }
 
 /** "Sent Mon 14 Dec 2026, 10:02 GMT by you" (or "by another lead": read from Slack, sent by someone else). */
-export function describeHeard(heard: Heard, zone: string, leadUserId: string): string {
+/** "Sent Thu 23 Apr 2026, 12:00 BST by you", "… by @Priya (comms)" (another lead named in its metadata), "… by another lead". */
+export function describeHeard(
+  heard: Heard,
+  zone: string,
+  leadUserId: string,
+  people: PeopleNames = {},
+): string {
   const isMine = heard.via === 'here' || (leadUserId !== '' && heard.actor === leadUserId);
-  return `Sent ${at(heard.atUtc, zone)} by ${isMine ? 'you' : 'another lead'}`;
+  const by = isMine ? 'you' : heard.actor !== '' ? atName(heard.actor, people) : 'another lead';
+  return `Sent ${at(heard.atUtc, zone)} by ${by}`;
 }
 
 /** The flag in one sentence: what the channel has wrong. */

@@ -202,7 +202,8 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   await b.call('testClock:advance', { ms: 30_000 });
   await page.goto(b.url);
   await goTo(page, 'Audiences');
-  const sameAsA = (row: AudienceRow) => ({ ...row, by: row.by === 'you' ? 'another lead' : row.by });
+  // What A sent "by you", B's screen says A sent, by name.
+  const sameAsA = (row: AudienceRow) => ({ ...row, by: row.by === 'you' ? `@${LEAD_A.name}` : row.by });
   await expect
     .poll(async () => (await audiencesScreen(page)).rows, { timeout: 20_000 })
     .toEqual(onA.rows.map(sameAsA));

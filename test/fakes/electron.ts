@@ -148,6 +148,14 @@ class FakeApp extends EventEmitter {
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }) {
     this.loginItem = { ...this.loginItem, openAtLogin: settings.openAtLogin, args: settings.args ?? [] };
   }
+  protocolClients = new Set<string>();
+  isDefaultProtocolClient(scheme: string) {
+    return this.protocolClients.has(scheme);
+  }
+  setAsDefaultProtocolClient(scheme: string) {
+    this.protocolClients.add(scheme);
+    return true;
+  }
   badgeCount = 0;
   setBadgeCount(count: number) {
     this.badgeCount = count;
@@ -411,6 +419,7 @@ export function resetFakeElectron(): void {
   app.hasSingleInstanceLock = true;
   app.didQuit = false;
   app.badgeCount = 0;
+  app.protocolClients = new Set();
   app.isPackaged = false;
   app.toastActivatorCLSID = '';
   app.loginItem = { openAtLogin: false, args: [], wasOpenedAtLogin: false };

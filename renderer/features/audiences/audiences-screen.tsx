@@ -9,6 +9,7 @@ import { describeClaims, describeHeard, flagHeadline } from '../../../shared/aud
 import { formatInstant } from '../../../shared/time/format.ts';
 import { useHeraldNow } from '../../server-state/clock-store.ts';
 import { followAudiences, useAudiences } from '../../server-state/audiences-store.ts';
+import { usePeopleNames } from '../../server-state/people-store.ts';
 import { useSettings, useUserZone } from '../../server-state/settings-store.ts';
 import { AudienceFlagCard, SUBJECT_KIND_LABELS } from '../../ui/audience-flag-card.tsx';
 import './audiences.css';
@@ -123,6 +124,7 @@ function SubjectLine({ row, flags }: { row: SubjectRow; flags: readonly Audience
   const zone = useUserZone();
   const nowMs = useHeraldNow();
   const lead = useSettings((state) => state.settings?.lead?.userId ?? '');
+  const people = usePeopleNames();
   const rowFlags = flags.filter((flag) => row.flagIds.includes(flag.id));
   return (
     <li
@@ -137,7 +139,7 @@ function SubjectLine({ row, flags }: { row: SubjectRow; flags: readonly Audience
         <>
           <p className="audience-subject-claims">{describeClaims(row.heard.claims, zone)}</p>
           <p className="muted audience-subject-when">
-            {describeHeard(row.heard, zone, lead)}
+            {describeHeard(row.heard, zone, lead, people)}
             {row.heard.permalink ? (
               <>
                 {' · '}

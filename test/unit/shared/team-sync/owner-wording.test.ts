@@ -1,5 +1,7 @@
 // The owner line every screen shows, written once.
 import { describe, expect, it } from 'vitest';
+import type { Heard } from '../../../../shared/api/channels/audiences.ts';
+import { describeHeard } from '../../../../shared/audiences/flag-wording.ts';
 import { atName, commsOwnerText, eventOwner, isTheirs } from '../../../../shared/team-sync/owner-wording.ts';
 
 const ME = 'U0COMMSLEAD';
@@ -23,5 +25,33 @@ describe('who has comms, in words', () => {
     expect(isTheirs(PRIYA, ME)).toBe(true);
     expect(isTheirs(ME, ME)).toBe(false);
     expect(isTheirs('', ME)).toBe(false);
+  });
+});
+
+describe('who sent what a channel last heard', () => {
+  const heard = (via: Heard['via'], actor: string): Heard => ({
+    heraldId: 'h-1',
+    atUtc: '2026-04-23T11:00:00.000Z',
+    permalink: null,
+    via,
+    actor,
+    claims: {
+      stage: 'announcement',
+      status: 'announced',
+      nextUpdateAtUtc: null,
+      startsAtUtc: null,
+      endsAtUtc: null,
+      timeZone: null,
+    },
+  });
+  it('says you, names another lead, or says another lead when the message names none', () => {
+    const zone = 'Europe/London';
+    expect(describeHeard(heard('here', ME), zone, ME, people)).toBe('Sent Thu 23 Apr 2026, 12:00 BST by you');
+    expect(describeHeard(heard('team', PRIYA), zone, ME, people)).toBe(
+      'Sent Thu 23 Apr 2026, 12:00 BST by @Priya (comms)',
+    );
+    expect(describeHeard(heard('team', ''), zone, ME, people)).toBe(
+      'Sent Thu 23 Apr 2026, 12:00 BST by another lead',
+    );
   });
 });
