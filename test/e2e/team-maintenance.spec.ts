@@ -2,8 +2,11 @@
 // announces appears in B's calendar, with A as its owner and its announcement
 // already marked sent, so B's Herald reminds B of nothing for it. A tells a
 // second channel, moves the work and corrects only the first channel: B's
-// Audiences screen then agrees with A's, row by row and flag by flag.
+// Audiences screen then agrees with A's, row by row and flag by flag. B takes
+// over comms for A's maintenance: A's panel says B has it, and at the next
+// comms reminder's time only B's Herald alerts.
 import type { Page } from '@playwright/test';
+import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, LEAD_A, LEAD_B, test } from './fixtures.ts';
 import { calendarDay, goTo, openCertManager, UPDATE_CHANNEL } from './helpers.ts';
@@ -93,28 +96,7 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   expectNoAxeViolations,
 }) => {
   test.setTimeout(240_000);
-  const created = await a.call<Detail>('calendar:create', {
-    event: {
-      ...certManagerFields(),
-      startsAtUtc: '2026-04-27T11:00:00.000Z',
-      endsAtUtc: '2026-04-27T16:00:00.000Z',
-      userActionDeadlineUtc: null,
-      channels: [UPDATE_CHANNEL, OTHER],
-    },
-  });
-  const eventId = created.event.id;
-  const opened = await a.call<{ draftId: string }>('calendar:openDraft', {
-    eventId,
-    stage: 'announcement',
-  });
-  await expect
-    .poll(async () => (await a.call<{ connection: { state: string } }>('outbox:list', {})).connection.state)
-    .toBe('online');
-  await a.call('messages:send', {
-    draftId: opened.draftId,
-    mode: 'now',
-    overrideReason: 'Checked with the team lead.',
-  });
+  const eventId = await announceCertManager(a, [UPDATE_CHANNEL, OTHER]);
   const announced = () =>
     slack
       .messages('operations-engineering-update')
@@ -223,32 +205,15 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   await expectNoAxeViolations();
 });
 
-interface MaintenanceReminders {
-  reminders: Array<{ kind: string; state: string; subject: { eventId?: string }; eventAtUtc: string }>;
-}
-
-const remindersOf = async (
-  herald: { call: <T>(channel: string, args?: unknown) => Promise<T> },
-  eventId: string,
-) =>
-  (await herald.call<MaintenanceReminders>('reminders:list')).reminders.filter(
-    (r) => r.subject.eventId === eventId,
-  );
-
-test('B takes over comms for A’s maintenance: A’s panel says B has it, and only B’s Herald reminds', async ({
-  page,
-  browser,
-  slack,
-  team: { a, b },
-  expectNoAxeViolations,
-}) => {
-  test.setTimeout(240_000);
+/** A creates the Certificate Manager upgrade on Mon 27 Apr and sends its announcement now; answers its id. */
+async function announceCertManager(a: RestartableHarness, channels: string[]): Promise<string> {
   const created = await a.call<Detail>('calendar:create', {
     event: {
       ...certManagerFields(),
       startsAtUtc: '2026-04-27T11:00:00.000Z',
       endsAtUtc: '2026-04-27T16:00:00.000Z',
       userActionDeadlineUtc: null,
+      channels,
     },
   });
   const eventId = created.event.id;
@@ -261,6 +226,27 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
     mode: 'now',
     overrideReason: 'Checked with the team lead.',
   });
+  return eventId;
+}
+
+interface MaintenanceReminders {
+  reminders: Array<{ kind: string; state: string; subject: { eventId?: string }; eventAtUtc: string }>;
+}
+
+const remindersOf = async (herald: RestartableHarness, eventId: string) =>
+  (await herald.call<MaintenanceReminders>('reminders:list')).reminders.filter(
+    (r) => r.subject.eventId === eventId,
+  );
+
+test('B takes over comms for A’s maintenance: A’s panel says B has it, and only B’s Herald reminds', async ({
+  team: { a, b },
+  slack,
+  page,
+  browser,
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(240_000);
+  const eventId = await announceCertManager(a, [UPDATE_CHANNEL]);
   await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBeGreaterThan(0);
   const announcementTs = slack.messages(UPDATE_CHANNEL)[0]?.ts;
   // A has comms: A's Herald holds the event's reminders, B's none.

@@ -363,17 +363,15 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     }, delayMs);
   }
 
+  /** A take-over names who has comms now: refused until this Herald's lead is named. */
+  const noLead = () =>
+    fail('invalid_argument', 'Name yourself as the lead in Settings first, so Slack can say who has comms.', {
+      fields: ['lead'],
+    });
+
   function takeOver(incidentId: string): Result<{ incidentId: string; outboxItemId: string }> {
     const lead = deps.lead();
-    if (lead === null) {
-      return fail(
-        'invalid_argument',
-        'Name yourself as the lead in Settings first, so Slack can say who has comms.',
-        {
-          fields: ['lead'],
-        },
-      );
-    }
+    if (lead === null) return noLead();
     const incident = deps.incidents.get(incidentId);
     if (!incident) return fail('not_found', 'There is no such incident.');
     if (incident.state !== 'open')
@@ -407,15 +405,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     eventId: string,
   ): Promise<Result<{ eventId: string; outboxItemId: string }>> {
     const lead = deps.lead();
-    if (lead === null) {
-      return fail(
-        'invalid_argument',
-        'Name yourself as the lead in Settings first, so Slack can say who has comms.',
-        {
-          fields: ['lead'],
-        },
-      );
-    }
+    if (lead === null) return noLead();
     if ((await deps.workspaceId()) === null)
       return fail(
         'slack_error',
