@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { ComposeIntent, NavigateRequest } from '../../shared/api/channels/app.ts';
 import type { LinkOpening } from '../../shared/api/channels/links.ts';
-import type { HeraldLinkTarget } from '../../shared/deep-links/herald-link.ts';
+import { type HeraldLinkTarget, parseHeraldLink } from '../../shared/deep-links/herald-link.ts';
 import { herald } from '../api/herald.ts';
 import { takeLinkFromLocation } from './link-location.ts';
 import { screenFromHash, type ScreenId } from './screens.ts';
@@ -32,6 +32,9 @@ interface NavigationState {
   dismissLinkOpening: () => void;
 }
 
+/** How long an answer may take before the window says Herald is looking in Slack. */
+const LOOKING_AFTER_MS = 250;
+
 const screenOf = (target: HeraldLinkTarget): ScreenId =>
   target.kind === 'incident' ? 'incidents' : 'calendar';
 
@@ -54,7 +57,16 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
     else useNavigation.getState().go(request.screen);
   },
   async openLink(link) {
+    // Core answers an id it does not know only after reading Slack: say so if that takes a moment.
+    const parsed = parseHeraldLink(link);
+    const looking = parsed.ok
+      ? window.setTimeout(
+          () => get().showLinkOpening({ status: 'syncing', target: parsed.target }),
+          LOOKING_AFTER_MS,
+        )
+      : undefined;
     const opened = await herald().invoke('links:open', { link });
+    window.clearTimeout(looking);
     // The router refuses only what no parser would read (over 4,096 characters): the lead hears it as too long.
     get().showLinkOpening(opened.ok ? opened.value : { status: 'refused', reason: 'too_long' });
   },
@@ -70,14 +82,21 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
   },
 }));
 
-window.addEventListener('popstate', () =>
-  useNavigation.setState({ screen: screenFromHash(window.location.hash) }),
-);
+/** Opens a link the harness's /open route put in the fragment, if there is one; true when there was. */
+function takeArrivedLink(): boolean {
+  const arrived = takeLinkFromLocation(useNavigation.getState().screen);
+  if (arrived?.kind === 'link') void useNavigation.getState().openLink(arrived.link);
+  else if (arrived?.kind === 'refused')
+    useNavigation.getState().showLinkOpening({ status: 'refused', reason: arrived.reason });
+  return arrived !== null;
+}
+
+// A link followed while Herald is already open changes only the fragment (no new page), so it arrives here too.
+window.addEventListener('popstate', () => {
+  if (!takeArrivedLink()) useNavigation.setState({ screen: screenFromHash(window.location.hash) });
+});
 // Subscribed as the page loads, not in an effect: a notification click can open a new window and send this at once.
 herald().on('app:navigate', (request) => useNavigation.getState().navigate(request));
 herald().on('links:opened', (opening) => useNavigation.getState().showLinkOpening(opening));
 // The harness's /open route lands here with the link in the fragment (after herald() has taken the token from it).
-const arrived = takeLinkFromLocation(useNavigation.getState().screen);
-if (arrived?.kind === 'link') void useNavigation.getState().openLink(arrived.link);
-else if (arrived?.kind === 'refused')
-  useNavigation.getState().showLinkOpening({ status: 'refused', reason: arrived.reason });
+takeArrivedLink();

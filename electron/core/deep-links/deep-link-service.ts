@@ -48,22 +48,24 @@ export function createDeepLinks(deps: DeepLinkDeps): DeepLinks {
   const isKnown = (target: HeraldLinkTarget) =>
     target.kind === 'incident' ? deps.hasIncident(target.id) : deps.hasEvent(target.id);
 
-  /** Reads Slack, then tells the window whether the target turned up. */
-  function lookInSlack(target: HeraldLinkTarget): void {
-    void deps
+  /** Reads Slack, then answers whether the target turned up. */
+  async function lookInSlack(target: HeraldLinkTarget): Promise<LinkOpening> {
+    const opening = await deps
       .syncNow()
       .then((status): LinkOpening => {
         if (isKnown(target)) return { status: 'found', target };
         return { status: 'not_found', target, reason: notFoundReason(status) };
       })
-      .catch((): LinkOpening => ({ status: 'not_found', target, reason: 'sync_failed' }))
-      .then((opening) => {
-        deps.logger.info('links.looked_in_slack', { kind: target.kind, status: opening.status });
-        deps.bus.emit('links:opened', opening);
-      });
+      .catch((): LinkOpening => ({ status: 'not_found', target, reason: 'sync_failed' }));
+    deps.logger.info('links.looked_in_slack', { kind: target.kind, status: opening.status });
+    return opening;
   }
 
-  function open(raw: unknown, source: LinkSource): LinkOpening {
+  /** What the link names, when Herald knows it or it is refused; the target to look for in Slack otherwise. */
+  function resolve(
+    raw: unknown,
+    source: LinkSource,
+  ): LinkOpening | { status: 'unknown'; target: HeraldLinkTarget } {
     const parsed = parseHeraldLink(raw);
     if (!parsed.ok) {
       deps.logger.warn('links.refused', { source, reason: parsed.reason, ...heraldLinkShapeForLog(raw) });
@@ -75,8 +77,25 @@ export function createDeepLinks(deps: DeepLinkDeps): DeepLinks {
       return { status: 'found', target };
     }
     deps.logger.info('links.unknown_target', { source, kind: target.kind });
-    lookInSlack(target);
-    return { status: 'syncing', target };
+    return { status: 'unknown', target };
+  }
+
+  /** Answers at once; an unknown target answers `syncing` and its Slack read's outcome follows as `links:opened`. */
+  function open(raw: unknown, source: LinkSource): LinkOpening {
+    const resolved = resolve(raw, source);
+    if (resolved.status !== 'unknown') return resolved;
+    void lookInSlack(resolved.target).then((opening) => deps.bus.emit('links:opened', opening));
+    return { status: 'syncing', target: resolved.target };
+  }
+
+  /**
+   * The window's own request answers only once Herald knows, after reading Slack if it must: an event sent
+   * meanwhile could reach a page whose event stream is not connected yet (the harness's /open route loads a new
+   * page) and be lost, leaving "Looking in Slack…" for good.
+   */
+  async function openAndWait(raw: unknown, source: LinkSource): Promise<LinkOpening> {
+    const resolved = resolve(raw, source);
+    return resolved.status === 'unknown' ? await lookInSlack(resolved.target) : resolved;
   }
 
   return {
@@ -87,7 +106,7 @@ export function createDeepLinks(deps: DeepLinkDeps): DeepLinks {
       return opening;
     },
     handlers: {
-      'links:open': ({ link }) => Promise.resolve(ok(open(link, 'window'))),
+      'links:open': async ({ link }) => ok(await openAndWait(link, 'window')),
     },
   };
 }

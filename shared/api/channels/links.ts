@@ -35,7 +35,7 @@ export const linkOpeningSchema = z.discriminatedUnion('status', [
 export type LinkOpening = z.output<typeof linkOpeningSchema>;
 
 export const linkChannels = {
-  /** Opens a herald:// link: answers at once; a `syncing` answer is followed by a `links:opened` event. */
+  /** Opens a herald:// link: answers found or refused at once, or not_found / found once Slack has been read. */
   'links:open': {
     // Generous: the parser refuses anything over its own limit with a reason the lead can read.
     args: z.object({ link: z.string().max(4_096) }).strict(),

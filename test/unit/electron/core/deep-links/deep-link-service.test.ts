@@ -108,6 +108,20 @@ describe('opening herald:// links', () => {
     }
   });
 
+  it('answers the window’s own request only once Slack has been read, with no event to miss', async () => {
+    const world = setup({ afterSync: () => world.incidents.add(OTHER) });
+    const found = await world.links.handlers['links:open']({ link: `herald://incident/${OTHER}` });
+    expect(found).toEqual({ ok: true, value: { status: 'found', target: { kind: 'incident', id: OTHER } } });
+    const missing = setup({ status: idleStatus({ state: 'not_connected' }) });
+    const answer = await missing.links.handlers['links:open']({ link: `herald://event/${OTHER}` });
+    expect(answer).toEqual({
+      ok: true,
+      value: { status: 'not_found', target: { kind: 'event', id: OTHER }, reason: 'slack_not_connected' },
+    });
+    await settled();
+    expect([...world.opened, ...missing.opened]).toEqual([]);
+  });
+
   it('tells the window about a link handed over from outside, refused ones included', () => {
     const { links, opened } = setup();
     links.openFromOutside(`herald://incident/${INCIDENT}`, 'os');
