@@ -209,7 +209,11 @@ test.describe('follow-ups', () => {
 
     // History: the priority left blank in the resolution is not "missing".
     await goTo(page, 'History');
-    const resolution = page.getByTestId('history-entry').filter({ hasText: 'Incident Resolved - Sentry' });
+    // (The declaration's headline now carries the same title, so the resolution is found by its own words.)
+    const resolution = page
+      .getByTestId('history-entry')
+      .filter({ hasText: 'Incident Resolved - Sentry' })
+      .filter({ hasText: 'The relays were restarted.' });
     await expect(resolution).toBeVisible();
     await expect(resolution).not.toContainText('missing');
   });
