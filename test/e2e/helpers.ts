@@ -3,7 +3,7 @@
 // connection is not the subject), finding a calendar day, and sending
 // messages through the API the composer uses (drafts:create → drafts:save →
 // messages:send) for specs whose subject is what follows.
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import type { RestartableHarness } from '../support/harness-process.ts';
 
 export const MINUTE_MS = 60_000;
@@ -76,6 +76,27 @@ export const SENTRY_DECLARATION: Record<string, string> = {
   actionBeingTaken: 'We are investigating.',
   userActions: 'None',
 };
+
+/** The team specs' declaration: a high-priority incident on Sentry (add its `nextUpdateAtUtc`). */
+export const SENTRY_HIGH_DECLARATION: Record<string, string> = {
+  service: 'Sentry',
+  priority: 'high',
+  serviceImpact: 'Errors are not reaching Sentry.',
+  actionBeingTaken: 'An incident team is investigating.',
+  userActions: 'Nothing for now.',
+};
+
+/** Opens another lead's Herald (a second harness) in its own browser context, on `screen`. */
+export async function openOtherHerald(
+  browser: Browser,
+  harness: RestartableHarness,
+  screen: string,
+): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(harness.url);
+  await goTo(page, screen);
+  return page;
+}
 
 /** Declares an incident promising the next update at `nextUpdateAtUtc`; returns its id. */
 export async function declareIncident(

@@ -4,7 +4,13 @@
 // of B's clock B's Incidents screen shows the corrected promise, with B's
 // reminder moved to it once B has comms.
 import { expect, test } from './fixtures.ts';
-import { fillAndSend, goTo, type StoredDraftLike, UPDATE_CHANNEL } from './helpers.ts';
+import {
+  createAndSend,
+  openOtherHerald,
+  SENTRY_HIGH_DECLARATION,
+  type StoredDraftLike,
+  UPDATE_CHANNEL,
+} from './helpers.ts';
 
 const START = '2026-04-23T11:00:00.000Z';
 test.use({ testClockIso: START, slackOptions: { nowMs: () => Date.parse(START) } });
@@ -19,23 +25,16 @@ test('a promise A corrects in Slack reaches B’s Herald, its card and its remin
   team: { a, b },
 }) => {
   test.slow();
-  const created = await a.call<StoredDraftLike>('drafts:create', { typeId: 'incidents' });
-  const declared = await fillAndSend(a, created, {
-    service: 'Sentry',
-    priority: 'high',
-    serviceImpact: 'Errors are not reaching Sentry.',
-    actionBeingTaken: 'An incident team is investigating.',
-    userActions: 'Nothing for now.',
-    nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
+  const declared = await createAndSend(a, {
+    typeId: 'incidents',
+    fields: { ...SENTRY_HIGH_DECLARATION, nextUpdateAtUtc: '2026-04-23T11:30:00.000Z' },
   });
   const incidentId = declared.incidentId ?? '';
   await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
 
   // B reads it within 30 s of its clock, and takes over comms.
   await b.call('testClock:advance', { ms: 30_000 });
-  const bPage = await (await browser.newContext()).newPage();
-  await bPage.goto(b.url);
-  await goTo(bPage, 'Incidents');
+  const bPage = await openOtherHerald(browser, b, 'Incidents');
   const onB = bPage.getByTestId('incident').filter({ hasText: 'Sentry' });
   await expect(onB.getByTestId('incident-next-update')).toHaveText(/Next update promised for .*12:30 BST/);
   const taken = await b.call<{ outboxItemId: string }>('incidents:takeOver', { incidentId });

@@ -6,7 +6,15 @@
 // are told.
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, LEAD_B, test } from './fixtures.ts';
-import { fillAndSend, goTo, type StoredDraftLike, UPDATE_CHANNEL } from './helpers.ts';
+import {
+  createAndSend,
+  fillAndSend,
+  goTo,
+  openOtherHerald,
+  SENTRY_HIGH_DECLARATION,
+  type StoredDraftLike,
+  UPDATE_CHANNEL,
+} from './helpers.ts';
 
 const START = '2026-04-23T11:00:00.000Z';
 test.use({ testClockIso: START });
@@ -32,25 +40,16 @@ test('two leads share one picture through Slack: declare, see, take over, update
 }) => {
   test.setTimeout(240_000);
   // A declares, promising the next update in 30 minutes.
-  const created = await a.call<StoredDraftLike>('drafts:create', {
+  const declared = await createAndSend(a, {
     typeId: 'incidents',
-  });
-  const declared = await fillAndSend(a, created, {
-    service: 'Sentry',
-    priority: 'high',
-    serviceImpact: 'Errors are not reaching Sentry.',
-    actionBeingTaken: 'An incident team is investigating.',
-    userActions: 'Nothing for now.',
-    nextUpdateAtUtc: '2026-04-23T11:30:00.000Z',
+    fields: { ...SENTRY_HIGH_DECLARATION, nextUpdateAtUtc: '2026-04-23T11:30:00.000Z' },
   });
   const incidentId = declared.incidentId ?? '';
   await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
 
   // Within 30 s of B's clock, B's Herald shows it, with A's promise and A as the owner.
   await b.call('testClock:advance', { ms: 30_000 });
-  const bPage = await (await browser.newContext()).newPage();
-  await bPage.goto(b.url);
-  await goTo(bPage, 'Incidents');
+  const bPage = await openOtherHerald(browser, b, 'Incidents');
   const onB = bPage.getByTestId('incident').filter({ hasText: 'Sentry' });
   await expect(onB.getByTestId('incident-next-update')).toHaveText(
     /Next update promised for Thu 23 Apr 2026, 12:30 BST/,
