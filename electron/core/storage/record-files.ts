@@ -291,7 +291,13 @@ export function createRecordFiles<S extends z.ZodType>(
         const path = join(dir, name);
         const read = isPlaced || !SAFE_ID.test(id) ? null : decodeFile(path);
         if (read && 'decoded' in read && read.decoded.ok && options.idOf(read.decoded.value.data) === id) {
-          renameSync(path, pathOf(id));
+          try {
+            renameSync(path, pathOf(id));
+          } catch (error) {
+            // Gone since it was read: a rename still running in the thread pool from an earlier instance in this
+            // process (a restart) has just put this same newest file in place.
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          }
           isPlaced = true;
         } else rmSync(path, { force: true });
       }

@@ -67,7 +67,8 @@ describe('record files', () => {
     // Nothing new to sync: the batch already running carries both writes into place.
     expect(files.synced()).toBe(syncing);
     await syncing;
-    expect(onDisk(dir, 'a').text).toBe('sent');
+    // It follows by a rename in the thread pool, right after the synced write is in place.
+    await expect.poll(() => onDisk(dir, 'a').text).toBe('sent');
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
@@ -119,9 +120,12 @@ describe('record files', () => {
     ]);
   });
 
-  it('rolls the newest readable temporary file forward: a stop between the fsync and the rename loses nothing', () => {
+  it('rolls the newest readable temporary file forward: a stop between the fsync and the rename loses nothing', async () => {
     const dir = join(makeDataDir(), 'notes');
-    open(dir).write({ id: 'a', text: 'queued' });
+    // In place before the "power cut" (a plain write would still be renaming in the thread pool).
+    const before = open(dir);
+    before.write({ id: 'a', text: 'queued' }, { durable: true });
+    await before.synced();
     // As a power cut leaves it: the synced temporary file of the newer state, not yet renamed.
     writeFileSync(join(dir, 'a.json.tmp-4242-7'), envelope({ id: 'a', text: 'sending' }));
     // …and a newer write cut short, which never counted.
