@@ -24,6 +24,8 @@ interface OutboxState {
   sections: OutboxSectionCounts;
   /** A count refresh is on its way (one at a time). */
   isCounting: boolean;
+  /** A change came while one was on its way, which that answer may predate: count once more after it. */
+  isRecountWanted: boolean;
   isLoaded: boolean;
   loadError: string | null;
   load: () => Promise<void>;
@@ -44,6 +46,7 @@ const initialState = {
   total: 0,
   sections: { attention: 0, waiting: 0, finished: 0 },
   isCounting: false,
+  isRecountWanted: false,
   isLoaded: false,
   loadError: null,
 };
@@ -109,14 +112,15 @@ export const useOutbox = create<OutboxState>()((set, get) => {
       if (counts === null) void get().refreshCounts();
     },
     refreshCounts: async () => {
-      if (get().isCounting) return;
-      set({ isCounting: true });
+      if (get().isCounting) return set({ isRecountWanted: true });
+      set({ isCounting: true, isRecountWanted: false });
       const result = await herald().invoke('outbox:list', { limit: 1 });
       set(
         result.ok
           ? { total: result.value.total, sections: result.value.sections, isCounting: false }
           : { isCounting: false },
       );
+      if (get().isRecountWanted) await get().refreshCounts();
     },
     update: async (id, patch) => settle(await herald().invoke('outbox:update', { id, patch })),
     cancel: async (id) => settle(await herald().invoke('outbox:cancel', { id })),
