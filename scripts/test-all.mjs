@@ -14,6 +14,8 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** Each failed test by file and name, repeated at the very end so a log's last lines say what broke. */
+const failedTests = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`);
@@ -52,6 +54,12 @@ function vitest() {
     (file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'),
   ).length;
   totals.failed += brokenFiles;
+  for (const file of report.testResults) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) failedTests.push(`${where}: the file failed to load or run`);
+    for (const test of failed) failedTests.push(`${where} › ${test.fullName}`);
+  }
   if (!isOk || report.numFailedTests > 0 || brokenFiles > 0) failures.push('unit tests');
 }
 
@@ -66,7 +74,8 @@ function playwright(label, config) {
     failures.push(`${label} (no report)`);
     return;
   }
-  const { stats, errors = [] } = JSON.parse(readFileSync(output, 'utf8'));
+  const { stats, errors = [], suites = [] } = JSON.parse(readFileSync(output, 'utf8'));
+  collectFailedSpecs(suites, []);
   totals.passed += stats.expected + stats.flaky;
   totals.failed += stats.unexpected + errors.length;
   totals.skipped += stats.skipped;
@@ -75,6 +84,15 @@ function playwright(label, config) {
     console.log(`${label}: ${stats.flaky} test(s) passed only on their retry (flaky): see the list above.`);
   if (stats.skipped > 0 && label.includes('Electron'))
     console.log(`${label}: ${stats.skipped} skipped — no Electron binary on this machine.`);
+}
+
+/** Playwright's report nests suites (file, describe…) around specs; a spec that is not ok failed on every try. */
+function collectFailedSpecs(suites, titles) {
+  for (const suite of suites) {
+    const path = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) if (!spec.ok) failedTests.push([...path, spec.title].join(' › '));
+    collectFailedSpecs(suite.suites ?? [], path);
+  }
 }
 
 /** A check that may report it could not run (exit 3: e.g. the audit service is unreachable): counted as skipped, with why. */
@@ -108,5 +126,6 @@ playwright('end-to-end (Chromium + harness)', 'playwright.config.ts');
 playwright('Electron app (_electron)', 'playwright.electron.config.ts');
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+for (const test of failedTests) console.log(`  ✗ ${test}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
