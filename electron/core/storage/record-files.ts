@@ -23,6 +23,7 @@
 // temporary file is written at once and is the record's newest until then.
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -262,6 +263,11 @@ export function createRecordFiles<S extends z.ZodType>(
   /**
    * Temporary files left by a stop: the newest readable one of each record is its latest write (its
    * rename had not happened yet), so it takes the record's place; the rest are unfinished writes.
+   *
+   * A temporary file may vanish while this runs: an earlier instance in this process (a restart, as tests
+   * make) still has at most one rename per record in the thread pool, of its oldest write not yet in place.
+   * A vanished file is in place already, so it is left out; the older files are removed before the chosen one
+   * is renamed, so a rename still in flight either lands first (and is overwritten) or finds its file gone.
    */
   function rollForwardTemporaryFiles(names: readonly string[]): void {
     const byId = new Map<string, Array<{ name: string; order: number[] }>>();
@@ -269,8 +275,10 @@ export function createRecordFiles<S extends z.ZodType>(
       const at = name.indexOf(TEMPORARY);
       if (at < 0) continue;
       const id = name.slice(0, at);
+      const modifiedMs = modifiedMsOf(join(dir, name));
+      if (modifiedMs === null) continue;
       const order = [
-        statSync(join(dir, name)).mtimeMs,
+        modifiedMs,
         ...name
           .slice(at + TEMPORARY.length)
           .split('-')
@@ -286,22 +294,41 @@ export function createRecordFiles<S extends z.ZodType>(
         }
         return 0;
       });
-      let isPlaced = false;
-      for (const { name } of candidates) {
-        const path = join(dir, name);
-        const read = isPlaced || !SAFE_ID.test(id) ? null : decodeFile(path);
-        if (read && 'decoded' in read && read.decoded.ok && options.idOf(read.decoded.value.data) === id) {
-          try {
-            renameSync(path, pathOf(id));
-          } catch (error) {
-            // Gone since it was read: a rename still running in the thread pool from an earlier instance in this
-            // process (a restart) has just put this same newest file in place.
-            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-          }
-          isPlaced = true;
-        } else rmSync(path, { force: true });
+      // The newest whole write wins; one gone since the listing was just renamed into place, so it wins as is.
+      let chosen: string | null = null;
+      for (const { name } of SAFE_ID.test(id) ? candidates : []) {
+        const state = temporaryFileState(id, join(dir, name));
+        if (state === 'broken') continue;
+        if (state === 'whole') chosen = name;
+        break;
+      }
+      for (const { name } of candidates) if (name !== chosen) rmSync(join(dir, name), { force: true });
+      if (chosen === null) continue;
+      try {
+        renameSync(join(dir, chosen), pathOf(id));
+      } catch (error) {
+        // Gone since it was read: the earlier instance's rename has just put this same newest file in place.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
+  }
+
+  /** A file's modification time, or null if it is gone (see `rollForwardTemporaryFiles`). */
+  function modifiedMsOf(path: string): number | null {
+    try {
+      return statSync(path).mtimeMs;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Whether a temporary file holds a whole, valid write of this record, a cut-short one, or is gone. */
+  function temporaryFileState(id: string, path: string): 'whole' | 'broken' | 'gone' {
+    if (!existsSync(path)) return 'gone';
+    const read = decodeFile(path);
+    if ('decoded' in read && read.decoded.ok && options.idOf(read.decoded.value.data) === id) return 'whole';
+    return existsSync(path) ? 'broken' : 'gone';
   }
 
   function write(record: T, { durable = false }: { durable?: boolean } = {}): void {

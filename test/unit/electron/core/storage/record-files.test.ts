@@ -136,6 +136,25 @@ describe('record files', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
+  it('a restart in the same process while plain writes are still being renamed keeps every record at its newest write', async () => {
+    // Tests restart a store over the folder of one that was just writing: its renames in the thread pool land
+    // while the new one rolls temporary files forward. Many rounds, so some land mid-way.
+    for (let round = 0; round < 40; round++) {
+      const dir = join(makeDataDir(), 'notes');
+      const before = open(dir);
+      const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+      for (let n = 0; n <= round % 5; n++) for (const id of ids) before.write({ id, text: `${id}-${n}` });
+      const newest = ids.map((id) => ({ id, text: `${id}-${round % 5}` }));
+      const after = open(dir);
+      const loaded = after.loadAll().sort((x, y) => x.id.localeCompare(y.id));
+      expect(loaded).toEqual(newest);
+      await before.placed();
+      await after.placed();
+      expect(ids.map((id) => onDisk(dir, id))).toEqual(newest);
+      expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    }
+  });
+
   it('drops the waiting writes of a record removed before they were synced', async () => {
     const dir = join(makeDataDir(), 'notes');
     const files = open(dir);
