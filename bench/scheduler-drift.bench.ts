@@ -126,7 +126,6 @@ async function withFileStore(
   const seeded = openReminderFiles(dataDir, context);
   for (const reminder of dutyReminders(instantsFrom(clock.now() + LEAD_IN_MS), clock.now()))
     seeded.write(reminder);
-  seeded.syncNow();
   await seeded.placed();
   const files = openReminderFiles(dataDir, context);
   const drifts: number[] = [];
