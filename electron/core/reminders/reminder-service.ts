@@ -69,7 +69,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   // coalesced: written just after the alerts of that moment are shown, and at most once per SAVE_INTERVAL_MS
   // during a burst, so a reminder that fires and is closed at once is written once. The cost: a crash
   // before a save lands can show an alert again on the next start (marked late), which beats a late alert.
-  // stop() and quitting write at once and sync everything.
+  // stop() and quitting write what is pending at once.
   const writer = createReminderFileWriter(deps.files);
   let pendingSave: readonly Reminder[] | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
@@ -88,12 +88,9 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   const flush = () => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
+    // Written, not fsynced: the files are in the file system, and a rename still under way is rolled forward by
+    // the next start. An fsync of every reminder written this session held a quit for seconds with a large calendar.
     writePending();
-    try {
-      deps.files.syncNow();
-    } catch (error) {
-      deps.logger.error('reminders.save_failed', { error });
-    }
   };
   const saveSoon = (all: readonly Reminder[]) => {
     pendingSave = all;
