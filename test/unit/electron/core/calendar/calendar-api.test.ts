@@ -63,22 +63,24 @@ describe('the calendar API', () => {
     if (!list.ok) throw new Error(list.error.message);
     const [listed] = list.value.events;
     const { event } = created.value;
-    expect(listed).toEqual({
+    expect(listed).toMatchObject({
       id: event.id,
       title: event.title,
-      status: event.status,
-      workKind: event.workKind,
       startsAtUtc: event.startsAtUtc,
-      endsAtUtc: event.endsAtUtc,
-      timeZone: event.timeZone,
-      services: event.services,
-      owner: event.owner,
-      origin: event.origin,
-      seriesUid: null,
-      recurrenceId: null,
-      overlapsWith: [],
-      freezeIds: [],
+      owner: '',
     });
+    // Only the event panel shows these; a busy month's answer is sized by what the grid draws.
+    for (const field of [
+      'what',
+      'why',
+      'impact',
+      'userActions',
+      'channels',
+      'sentStages',
+      'changeNotesUrl',
+      'uid',
+    ])
+      expect(listed).not.toHaveProperty(field);
     expect(event.what.length + event.impact.length).toBeGreaterThan(0);
     const detail = await core.router.call('calendar:get', { id: event.id });
     expect(detail.ok && detail.value.event).toMatchObject({ what: event.what, impact: event.impact });
