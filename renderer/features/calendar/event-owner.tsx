@@ -5,7 +5,7 @@
 // stays quiet. The grid asks for the words once (`useOwnerWords`) and hands
 // them down, so its memoised cells do not each follow the settings.
 import { useMemo } from 'react';
-import type { EventView } from '../../../shared/calendar/calendar-views.ts';
+import type { EventSummary } from '../../../shared/calendar/calendar-views.ts';
 import {
   atName,
   commsOwnerText,
@@ -22,7 +22,7 @@ export interface OwnerWords {
   people: PeopleNames;
 }
 
-type Owned = Pick<EventView, 'owner' | 'origin'>;
+type Owned = Pick<EventSummary, 'owner' | 'origin'>;
 
 export function useOwnerWords(): OwnerWords {
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
