@@ -30,7 +30,7 @@ export function useOwnerWords(): OwnerWords {
   return useMemo(() => ({ me, people }), [me, people]);
 }
 
-/** The event's owner, whether it is another lead's, and the owner line ("Comms: @Priya (comms) has it."). */
+/** The event's owner, whether it is another lead's, and the owner line ("Comms: @Priya (comms) has it."), null on a solo Herald. */
 export function ownerOf(event: Owned, words: OwnerWords) {
   const owner = eventOwner(event, words.me);
   return {
@@ -47,7 +47,7 @@ export function OwnerTag({ event, words }: { event: Owned; words: OwnerWords }) 
     <span className="chip-line chip-owner" data-owner={owner}>
       {atName(owner, words.people)} has it
     </span>
-  ) : (
+  ) : text === null ? null : (
     <span className="visually-hidden"> {text}</span>
   );
 }
