@@ -99,7 +99,7 @@ function detailsOf(facts: MaintenanceFacts): Details {
         : checked(fieldShape.userActionDeadlineUtc, facts.user_action_deadline, null),
     changeNotesUrl: checked(fieldShape.changeNotesUrl, facts.change_notes_url, ''),
   };
-  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined)) as Details;
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
 }
 
 /** Whether applying the details would change the event. */

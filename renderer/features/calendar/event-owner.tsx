@@ -5,7 +5,7 @@
 // stays quiet. The grid asks for the words once (`useOwnerWords`) and hands
 // them down, so its memoised cells do not each follow the settings.
 import { useMemo } from 'react';
-import type { EventView } from '../../../shared/calendar/calendar-views.ts';
+import type { DueComm, EventView } from '../../../shared/calendar/calendar-views.ts';
 import {
   atName,
   commsOwnerText,
@@ -23,6 +23,12 @@ export interface OwnerWords {
 }
 
 type Owned = Pick<EventView, 'owner' | 'origin'>;
+
+/** A message's event, as far as its owner goes (a due message carries its event's owner and origin). */
+export const ownedComm = (comm: Pick<DueComm, 'eventOwner' | 'eventOrigin'>): Owned => ({
+  owner: comm.eventOwner,
+  origin: comm.eventOrigin,
+});
 
 export function useOwnerWords(): OwnerWords {
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
