@@ -57,7 +57,8 @@ function vitest() {
   for (const file of report.testResults) {
     const where = file.name.replace(`${process.cwd()}/`, '');
     const failed = file.assertionResults.filter((test) => test.status === 'failed');
-    if (file.status === 'failed' && failed.length === 0) failedTests.push(`${where}: the file failed to load or run`);
+    if (file.status === 'failed' && failed.length === 0)
+      failedTests.push(`${where}: the file failed to load or run`);
     for (const test of failed) failedTests.push(`${where} › ${test.fullName}`);
   }
   if (!isOk || report.numFailedTests > 0 || brokenFiles > 0) failures.push('unit tests');

@@ -35,7 +35,7 @@ export interface AudiencesServiceDeps {
   ledger: AudienceLedger;
   plan: () => Plan;
   incidents: Pick<IncidentsService, 'list' | 'get' | 'draftNext'>;
-  calendar: Pick<CalendarService, 'list' | 'find' | 'settings'>;
+  calendar: Pick<CalendarService, 'eventsTouching' | 'find' | 'settings'>;
   drafts: CommsDraftsDeps['drafts'];
   outbox: Pick<OutboxService, 'list' | 'onChanged'>;
   /** A late resolution starts from the answers of the resolution sent where the incident was declared. */
@@ -94,10 +94,11 @@ export function createAudiencesService(deps: AudiencesServiceDeps): AudiencesSer
   }
 
   function activeEvents(nowMs: number): EventFacts[] {
-    const listed: EventFacts[] = deps.calendar.list(
+    // The stored records, not calendar:list's view: this reads channels and messages sent, never clashes or due times.
+    const listed: EventFacts[] = deps.calendar.eventsTouching(
       nowMs - RUNNING_LOOKBACK_MS,
       nowMs + UPCOMING_AHEAD_MS,
-    ).events;
+    );
     const known = new Set(listed.map((event) => event.id));
     // Maintenance only Slack has told this Herald of (another lead's event, not in this calendar).
     for (const key of deps.ledger.subjectKeys()) {

@@ -11,6 +11,7 @@ import type {
   DraftRef,
   DueComm,
   EventDetail,
+  EventSummary,
   EventView,
 } from '../../../shared/calendar/calendar-views.ts';
 import {
@@ -117,6 +118,37 @@ function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined):
   return view;
 }
 
+/** Summaries of events that clash with nothing, kept per stored record like `clashFreeViews`. */
+const clashFreeSummaries = new WeakMap<MaintenanceEvent, EventSummary>();
+
+/** What a list carries of an event (see eventSummarySchema): the grid's words, not the event panel's. */
+function toSummary(event: MaintenanceEvent, conflicts: EventConflicts | undefined): EventSummary {
+  const hasClashes =
+    conflicts !== undefined && (conflicts.overlapsWith.length > 0 || conflicts.freezeIds.length > 0);
+  if (!hasClashes) {
+    const kept = clashFreeSummaries.get(event);
+    if (kept) return kept;
+  }
+  const summary: EventSummary = {
+    id: event.id,
+    title: event.title,
+    status: event.status,
+    workKind: event.workKind,
+    startsAtUtc: event.startsAtUtc,
+    endsAtUtc: event.endsAtUtc,
+    timeZone: event.timeZone,
+    services: event.services,
+    owner: event.owner,
+    origin: event.origin,
+    seriesUid: event.seriesUid,
+    recurrenceId: event.recurrenceId,
+    overlapsWith: hasClashes ? conflicts.overlapsWith : [],
+    freezeIds: hasClashes ? conflicts.freezeIds : [],
+  };
+  if (!hasClashes) clashFreeSummaries.set(event, summary);
+  return summary;
+}
+
 /** The longest lead time in force, plus a day for clock changes: how far after a range its messages' events may start. */
 const leadWindowMs = (leadTimes: LeadTimes) =>
   (Math.max(leadTimes.announcementDaysBefore, leadTimes.reminderDaysBefore) + 1) * 86_400_000;
@@ -170,12 +202,20 @@ export interface ListOptions {
   dutyDrafts: ReadonlyMap<string, string>;
 }
 
+const byStartThenTitle = (a: MaintenanceEvent, b: MaintenanceEvent) =>
+  compareText(a.startsAtUtc, b.startsAtUtc) || a.title.localeCompare(b.title);
+
+/** The stored events whose window overlaps [fromMs, toMs), by start then title (the order every list shows). */
+export function touchingByStart(index: CalendarIndex, fromMs: number, toMs: number): MaintenanceEvent[] {
+  return index.touching(fromMs, toMs).sort(byStartThenTitle);
+}
+
 export function listCalendar(context: QueryContext, options: ListOptions): CalendarList {
   const { fromMs, toMs } = options;
   const index = calendarIndexOf(context.events);
-  const listed = index.touching(fromMs, toMs);
+  const listed = touchingByStart(index, fromMs, toMs);
   const conflicts = conflictsAround(index, listed, context.freezes);
-  const events = listed.map((event) => toView(event, conflicts.get(event.id)));
+  const events = listed.map((event) => toSummary(event, conflicts.get(event.id)));
   const comms: DueComm[] = [];
   // Only events near the range can have messages due in it: those starting within the longest lead time after it
   // (a message falls due at most that many wall-clock days, plus a clock change, before its event starts), and
@@ -186,7 +226,6 @@ export function listCalendar(context: QueryContext, options: ListOptions): Calen
   for (const event of index.startingIn(leadEndMs, toMs + MAX_LEAD_MS))
     if (hasSentAny(event)) timedComms(event, context, comms, range);
   // ISO instants in one format sort as plain strings; localeCompare's collation costs tens of milliseconds over a busy month.
-  events.sort((a, b) => compareText(a.startsAtUtc, b.startsAtUtc) || a.title.localeCompare(b.title));
   comms.sort((a, b) => compareText(a.dueAtUtc ?? '', b.dueAtUtc ?? ''));
   const duties = dutyOccurrences(options.duties, fromMs, toMs, options.zone).map((occurrence) => ({
     dutyId: occurrence.dutyId,

@@ -43,7 +43,14 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
-import { createScheduleMemo, eventDetail, listCalendar, type QueryContext } from './calendar-queries.ts';
+import {
+  createScheduleMemo,
+  eventDetail,
+  listCalendar,
+  touchingByStart,
+  type QueryContext,
+} from './calendar-queries.ts';
+import { calendarIndexOf } from './calendar-index.ts';
 import { applyImport, planImport, toPreview } from './calendar-import.ts';
 import type { CalendarSettingsStore, CalendarStore } from './calendar-store.ts';
 import {
@@ -107,6 +114,11 @@ export interface ImportOutcome {
 
 export interface CalendarService {
   list(fromMs: number, toMs: number): CalendarList;
+  /**
+   * The stored events whose window overlaps [fromMs, toMs), by start then title: for services that need the
+   * records themselves (channels, messages sent), not a view of the grid with its messages due and clashes.
+   */
+  eventsTouching(fromMs: number, toMs: number): MaintenanceEvent[];
   get(id: string): Result<EventDetail>;
   create(fields: EventFields): Result<EventDetail>;
   /** A repeating event: every occurrence stored in one series, saved and armed at once. */
@@ -275,6 +287,9 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
         duties: duties(),
         dutyDrafts: dutyDraftIds(deps.drafts),
       });
+    },
+    eventsTouching(fromMs, toMs) {
+      return touchingByStart(calendarIndexOf(events()), fromMs, toMs);
     },
     find,
     get(id) {

@@ -18,7 +18,7 @@ import type {
   DueComm,
   DutyView,
   EventDetail,
-  EventView,
+  EventSummary,
 } from '../../../shared/calendar/calendar-views.ts';
 import { eventStatuses, type EventStatus } from '../../../shared/calendar/event-vocabulary.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings/defaults.ts';
@@ -328,7 +328,7 @@ export function followCalendar(): () => void {
 // Selectors.
 
 export interface VisibleItems {
-  events: EventView[];
+  events: EventSummary[];
   comms: DueComm[];
   duties: DutyView[];
 }

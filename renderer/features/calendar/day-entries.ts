@@ -5,14 +5,14 @@
 // recurring duties. Computed once for the whole month grid (the week view is
 // a slice of it), so switching views never re-buckets the month's items.
 import { bucketByDay, type DateKey, type GridDay } from '../../../shared/calendar/calendar-grid.ts';
-import type { DueComm, DutyView, EventView } from '../../../shared/calendar/calendar-views.ts';
+import type { DueComm, DutyView, EventSummary } from '../../../shared/calendar/calendar-views.ts';
 import type { VisibleItems } from './calendar-store.ts';
 
 /** An event running on the day, with its messages due (or sent) that day. */
 export interface EventEntry {
   kind: 'event';
   key: string;
-  event: EventView;
+  event: EventSummary;
   comms: DueComm[];
 }
 

@@ -5,7 +5,7 @@
 // stays quiet. The grid asks for the words once (`useOwnerWords`) and hands
 // them down, so its memoised cells do not each follow the settings.
 import { useMemo } from 'react';
-import type { DueComm, EventView } from '../../../shared/calendar/calendar-views.ts';
+import type { DueComm, EventSummary } from '../../../shared/calendar/calendar-views.ts';
 import {
   atName,
   commsOwnerText,
@@ -22,7 +22,7 @@ export interface OwnerWords {
   people: PeopleNames;
 }
 
-type Owned = Pick<EventView, 'owner' | 'origin'>;
+type Owned = Pick<EventSummary, 'owner' | 'origin'>;
 
 /** A message's event, as far as its owner goes (a due message carries its event's owner and origin). */
 export const ownedComm = (comm: Pick<DueComm, 'eventOwner' | 'eventOrigin'>): Owned => ({

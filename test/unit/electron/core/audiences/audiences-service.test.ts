@@ -233,7 +233,7 @@ describe('what each audience last heard', () => {
     });
     // Let the create's own re-derivation run before counting.
     await a.drive(() => true);
-    const listings = vi.spyOn(a.core.calendar, 'list');
+    const listings = vi.spyOn(a.core.calendar, 'eventsTouching');
     const plain = await call<{ id: string }>(a, 'outbox:enqueue', {
       channel: OTHER,
       text: 'Lunch is in the kitchen.',

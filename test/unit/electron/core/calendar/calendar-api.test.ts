@@ -52,6 +52,40 @@ describe('the calendar API', () => {
     });
   });
 
+  it('lists a month as summaries (what the grid draws); the event panel gets the whole event from calendar:get', async () => {
+    const { core } = makeCore();
+    const created = await core.router.call('calendar:create', { event: certManagerFields() });
+    if (!created.ok) throw new Error(created.error.message);
+    const list = await core.router.call('calendar:list', {
+      fromUtc: '2026-04-01T00:00:00Z',
+      toUtc: '2026-05-01T00:00:00Z',
+    });
+    if (!list.ok) throw new Error(list.error.message);
+    const [listed] = list.value.events;
+    const { event } = created.value;
+    expect(listed).toMatchObject({
+      id: event.id,
+      title: event.title,
+      startsAtUtc: event.startsAtUtc,
+      owner: '',
+    });
+    // Only the event panel shows these; a busy month's answer is sized by what the grid draws.
+    for (const field of [
+      'what',
+      'why',
+      'impact',
+      'userActions',
+      'channels',
+      'sentStages',
+      'changeNotesUrl',
+      'uid',
+    ])
+      expect(listed).not.toHaveProperty(field);
+    expect(event.what.length + event.impact.length).toBeGreaterThan(0);
+    const detail = await core.router.call('calendar:get', { id: event.id });
+    expect(detail.ok && detail.value.event).toMatchObject({ what: event.what, impact: event.impact });
+  });
+
   it('keeps events across a restart on the same data folder', async () => {
     const first = makeCore();
     await first.core.router.call('calendar:create', { event: certManagerFields() });
