@@ -144,6 +144,10 @@ async function hotPaths(count: number) {
   const connected = await core.router.call('slack:connect', { token: fake.botToken });
   if (!connected.ok) throw new Error(connected.error.message);
 
+  const enqueueOne = async (text: string) => {
+    const queued = await core.router.call('outbox:enqueue', { channel: 'ask-comms', text });
+    if (!queued.ok) throw new Error(queued.error.message);
+  };
   // Enqueue with `count` already waiting (not sending yet, so the queue keeps its length), each next to the
   // bare file work of one record (write and rename), alternately.
   const bareDir = makeDataDir('herald-bench-bare-');
@@ -151,11 +155,7 @@ async function hotPaths(count: number) {
     SAMPLES,
     async (n) => {
       const started = performance.now();
-      const queued = await core.router.call('outbox:enqueue', {
-        channel: 'ask-comms',
-        text: `scaling enqueue ${n}`,
-      });
-      if (!queued.ok) throw new Error(queued.error.message);
+      await enqueueOne(`scaling enqueue ${n}`);
       return performance.now() - started;
     },
     (n) => bareWrite(bareDir, n),
@@ -188,11 +188,7 @@ async function hotPaths(count: number) {
     SAMPLES,
     async (n) => {
       const started = performance.now();
-      const queued = await core.router.call('outbox:enqueue', {
-        channel: 'ask-comms',
-        text: `scaling send ${n}`,
-      });
-      if (!queued.ok) throw new Error(queued.error.message);
+      await enqueueOne(`scaling send ${n}`);
       sends += 1;
       while (sent < backlog + sends) await new Promise((resolve) => setImmediate(resolve));
       return performance.now() - started;
