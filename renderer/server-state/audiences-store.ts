@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { AudiencesView } from '../../shared/api/channels/audiences.ts';
 import { herald } from '../api/herald.ts';
+import { afterFirstPaint } from '../app/after-first-paint.ts';
 import { useNavigation } from '../app/navigation-store.ts';
 import { createFollower } from './follow.ts';
 
@@ -53,6 +54,11 @@ export const useAudiences = create<AudiencesState>()((set, get) => ({
 
 /** Loads the view and follows audiences:changed while any caller is mounted (call from a useEffect). */
 export const followAudiences = createFollower(() => {
-  void useAudiences.getState().load();
-  return herald().on('audiences:changed', (view) => useAudiences.getState().apply(view));
+  // The bell follows from the first render: its load waits for the first paint, which the composer needs first.
+  const cancelLoad = afterFirstPaint(() => void useAudiences.getState().load());
+  const unsubscribe = herald().on('audiences:changed', (view) => useAudiences.getState().apply(view));
+  return () => {
+    cancelLoad();
+    unsubscribe();
+  };
 });

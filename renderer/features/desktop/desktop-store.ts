@@ -8,6 +8,7 @@ import type { ApiError, Result } from '../../../shared/api/index.ts';
 import type { UpdateStatus } from '../../../shared/desktop/update-status.ts';
 import type { Settings } from '../../../shared/settings/settings.ts';
 import { herald } from '../../api/herald.ts';
+import { afterFirstPaint } from '../../app/after-first-paint.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
 
 interface DesktopState {
@@ -80,8 +81,13 @@ export const useDesktop = create<DesktopState>()((set, get) => {
 
 /** Keeps the store current while a component shows it. */
 export function followDesktop(): () => void {
-  void useDesktop.getState().load();
-  return herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
+  // The start's open-at-login prompt follows from the first render; the status it needs can wait for the first paint.
+  const cancelLoad = afterFirstPaint(() => void useDesktop.getState().load());
+  const unsubscribe = herald().on('updates:changed', (update) => useDesktop.getState().applyUpdate(update));
+  return () => {
+    cancelLoad();
+    unsubscribe();
+  };
 }
 
 /** The settings as the desktop sections show them: the stored ones, with a choice on its way already applied. */

@@ -2,22 +2,16 @@
 // things that need the user, and a panel listing what is overdue, due now,
 // due soon and coming up. It shows the same alerts as the desktop
 // notifications and tray, and is all the browser harness has.
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { AudienceFlag } from '../../../shared/api/channels/audiences.ts';
-import type { AttentionItem, Urgency } from '../../../shared/reminders/attention.ts';
-import { AttentionItemRow } from './attention-item-row.tsx';
-import { URGENCY_HEADINGS } from './reminder-text.ts';
 import { useReminders } from './reminders-store.ts';
 import { useAttentionSections } from './use-attention-sections.ts';
 import { useReminderFeed } from './use-reminder-feed.ts';
 import './notification-centre.css';
-import { useHeraldNow } from '../../server-state/clock-store.ts';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { followAudiences, useAudiences } from '../../server-state/audiences-store.ts';
-import { AudienceFlagCard } from '../../ui/audience-flag-card.tsx';
 
-const PANEL_ID = 'notification-centre';
-const BELL_ID = 'notification-bell';
+export const PANEL_ID = 'notification-centre';
+export const BELL_ID = 'notification-bell';
 function BellIcon() {
   return (
     <svg
@@ -37,7 +31,7 @@ function BellIcon() {
 }
 
 /** Channels out of step that only the audiences view raises (a fix not yet on its way). */
-function useOutOfStep(): AudienceFlag[] {
+export function useOutOfStep(): AudienceFlag[] {
   const view = useAudiences((state) => state.view);
   return useMemo(
     () => (view?.flags ?? []).filter((flag) => flag.fixOutboxItemId === null && !flag.isAlsoAnAlert),
@@ -79,99 +73,17 @@ export function NotificationBell() {
   );
 }
 
-function Section({ urgency, items, nowMs }: { urgency: Urgency; items: AttentionItem[]; nowMs: number }) {
-  const headingId = useId();
-  if (items.length === 0) return null;
-  return (
-    <section className="attention-section" aria-labelledby={headingId} data-urgency={urgency}>
-      <h3 id={headingId}>
-        {URGENCY_HEADINGS[urgency]} <span className="muted">({items.length})</span>
-      </h3>
-      <ul>
-        {items.map((item) => (
-          <AttentionItemRow key={item.subjectKey} item={item} nowMs={nowMs} />
-        ))}
-      </ul>
-    </section>
-  );
-}
+const NotificationPanel = lazy(() =>
+  import('./notification-panel.tsx').then((module) => ({ default: module.NotificationPanel })),
+);
 
+/** The panel, fetched the first time the bell opens it; nothing is drawn while it is closed. */
 export function NotificationCentre() {
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const sections = useAttentionSections();
-  const nowMs = useHeraldNow();
   const isOpen = useReminders((state) => state.isCentreOpen);
-  const loadError = useReminders((state) => state.loadError);
-  const actionError = useReminders((state) => state.actionError);
-  const outOfStep = useOutOfStep();
-  const outOfStepHeadingId = useId();
-
-  useEffect(() => {
-    if (isOpen) headingRef.current?.focus();
-  }, [isOpen]);
-
   if (!isOpen) return null;
-  const close = () => {
-    useReminders.getState().setCentreOpen(false);
-    document.getElementById(BELL_ID)?.focus();
-  };
-  const isEmpty =
-    outOfStep.length === 0 &&
-    (!sections ||
-      [sections.overdue, sections.due, sections.dueSoon, sections.upcoming].every(
-        (items) => items.length === 0,
-      ));
   return (
-    <aside
-      id={PANEL_ID}
-      className="notification-centre"
-      aria-labelledby={headingId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') close();
-      }}
-    >
-      <div className="notification-centre-header">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          Notifications
-        </h2>
-        <button type="button" onClick={close}>
-          Close
-        </button>
-      </div>
-      <ErrorAlert error={loadError} />
-      <ErrorAlert error={actionError} />
-      {isEmpty ? (
-        <p className="muted">Nothing needs you right now.</p>
-      ) : (
-        <>
-          {sections ? <Section urgency="overdue" items={sections.overdue} nowMs={nowMs} /> : null}
-          {sections ? <Section urgency="due" items={sections.due} nowMs={nowMs} /> : null}
-          {outOfStep.length > 0 ? (
-            <section
-              className="attention-section"
-              aria-labelledby={outOfStepHeadingId}
-              data-urgency="out_of_step"
-            >
-              <h3 id={outOfStepHeadingId}>
-                Channels out of step <span className="muted">({outOfStep.length})</span>
-              </h3>
-              <ul className="stack">
-                {outOfStep.map((flag) => (
-                  <AudienceFlagCard
-                    key={flag.id}
-                    flag={flag}
-                    compact
-                    onFix={() => useReminders.getState().setCentreOpen(false)}
-                  />
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {sections ? <Section urgency="due_soon" items={sections.dueSoon} nowMs={nowMs} /> : null}
-          {sections ? <Section urgency="upcoming" items={sections.upcoming} nowMs={nowMs} /> : null}
-        </>
-      )}
-    </aside>
+    <Suspense fallback={null}>
+      <NotificationPanel />
+    </Suspense>
   );
 }

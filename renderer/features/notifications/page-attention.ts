@@ -57,6 +57,9 @@ export function usePageAttention(screenTitle: string): void {
   }, [title]);
   useEffect(() => {
     const link = faviconLink();
+    // index.html already links the plain mark (public/favicon.svg, marked count 0): at start, with nothing to act
+    // on, the icon is left alone instead of being rebuilt as a data URL in the first render's task.
+    if (link.dataset.attentionCount === String(count)) return;
     link.href = `data:image/svg+xml,${encodeURIComponent(faviconSvg(count))}`;
     link.dataset.attentionCount = String(count);
   }, [count]);
