@@ -19,6 +19,7 @@ import type { SecretBox } from '../electron/core/secrets/secret-box.ts';
 import { startFakeSlack, type FakeSlack } from '../test/fakes/slack-server.ts';
 import { makeCore, makeDataDir } from '../test/support/core-fixture.ts';
 import { EMPTY, fillFolder } from './support/large-folder.ts';
+import { alternate } from './support/alternate.ts';
 import { percentile, printTable } from './support/stats.ts';
 
 const CHANNELS = [
@@ -200,24 +201,19 @@ async function unthrottled(historyEntries: number) {
       bare.push(await barePosts(world.fake, BURST));
     }
   }
-  const bareSingles: number[] = [];
-  const heraldSingles: number[] = [];
-  for (let n = 0; n < SINGLES; n++) {
-    const bareFirst = n % 2 === 0;
-    const bareBefore = bareFirst ? await bareSingle(client, n) : 0;
-    const heraldMs = await heraldSingle(world, n, (expected += 1));
-    const bareMs = bareFirst ? bareBefore : await bareSingle(client, n);
-    if (n < SINGLES_DROPPED) continue;
-    bareSingles.push(bareMs);
-    heraldSingles.push(heraldMs);
-  }
+  const singles = await alternate(
+    SINGLES,
+    (n) => heraldSingle(world, n, (expected += 1)),
+    (n) => bareSingle(client, n),
+    SINGLES_DROPPED,
+  );
   const history = await world.core.router.call('history:list', { limit: 1 });
   const recorded = history.ok ? history.value.total : -1;
   await world.close();
   if (recorded !== historyEntries + expected)
     throw new Error(`history holds ${recorded}, expected ${historyEntries + expected}`);
   const burst = { bare: percentile(bare, 50), herald: percentile(herald, 50) };
-  const single = { bare: percentile(bareSingles, 50), herald: percentile(heraldSingles, 50) };
+  const single = { bare: percentile(singles.baseline, 50), herald: percentile(singles.herald, 50) };
   return { historyEntries, burst, single };
 }
 

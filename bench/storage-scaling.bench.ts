@@ -15,6 +15,7 @@ import type { SecretBox } from '../electron/core/secrets/secret-box.ts';
 import { startFakeSlack } from '../test/fakes/slack-server.ts';
 import { makeCore, makeDataDir } from '../test/support/core-fixture.ts';
 import { EMPTY, fillFolder, LARGE, type FolderSizes } from './support/large-folder.ts';
+import { alternate } from './support/alternate.ts';
 import { percentile, printTable } from './support/stats.ts';
 
 const START_RATIO_AIM = 1.5;
@@ -143,17 +144,22 @@ async function hotPaths(count: number) {
   const connected = await core.router.call('slack:connect', { token: fake.botToken });
   if (!connected.ok) throw new Error(connected.error.message);
 
-  // Enqueue with `count` already waiting (not sending yet, so the queue keeps its length).
-  const enqueue: number[] = [];
-  for (let n = 0; n < SAMPLES; n++) {
-    const started = performance.now();
-    const queued = await core.router.call('outbox:enqueue', {
-      channel: 'ask-comms',
-      text: `scaling enqueue ${n}`,
-    });
-    enqueue.push(performance.now() - started);
-    if (!queued.ok) throw new Error(queued.error.message);
-  }
+  // Enqueue with `count` already waiting (not sending yet, so the queue keeps its length), each next to the
+  // bare file work of one record (write and rename), alternately.
+  const bareDir = makeDataDir('herald-bench-bare-');
+  const enqueue = await alternate(
+    SAMPLES,
+    async (n) => {
+      const started = performance.now();
+      const queued = await core.router.call('outbox:enqueue', {
+        channel: 'ask-comms',
+        text: `scaling enqueue ${n}`,
+      });
+      if (!queued.ok) throw new Error(queued.error.message);
+      return performance.now() - started;
+    },
+    (n) => bareWrite(bareDir, n),
+  );
   // History: the first page, and a search that must look at every entry.
   const page: number[] = [];
   const search: number[] = [];
@@ -174,26 +180,30 @@ async function hotPaths(count: number) {
   core.start();
   while (sent < backlog) await new Promise((resolve) => setImmediate(resolve));
   const flushPerMessage = (performance.now() - flushStarted) / backlog;
-  // Send: one message at a time, enqueue to sent, once the backlog is gone.
-  const send: number[] = [];
-  for (let n = 0; n < SAMPLES; n++) {
-    const started = performance.now();
-    const queued = await core.router.call('outbox:enqueue', {
-      channel: 'ask-comms',
-      text: `scaling send ${n}`,
-    });
-    if (!queued.ok) throw new Error(queued.error.message);
-    while (sent < backlog + n + 1) await new Promise((resolve) => setImmediate(resolve));
-    send.push(performance.now() - started);
-  }
-  core.stop();
+  // Send: one message at a time, enqueue to sent, once the backlog is gone, each next to a bare WebClient post on
+  // the same fake, alternately.
   const client = new WebClient(fake.botToken, { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
-  const bare: number[] = [];
-  for (let n = 0; n < SAMPLES; n++) {
-    const started = performance.now();
-    await client.chat.postMessage({ channel: 'ask-comms', text: `bare ${n}` });
-    bare.push(performance.now() - started);
-  }
+  let sends = 0;
+  const send = await alternate(
+    SAMPLES,
+    async (n) => {
+      const started = performance.now();
+      const queued = await core.router.call('outbox:enqueue', {
+        channel: 'ask-comms',
+        text: `scaling send ${n}`,
+      });
+      if (!queued.ok) throw new Error(queued.error.message);
+      sends += 1;
+      while (sent < backlog + sends) await new Promise((resolve) => setImmediate(resolve));
+      return performance.now() - started;
+    },
+    async (n) => {
+      const started = performance.now();
+      await client.chat.postMessage({ channel: 'ask-comms', text: `bare ${n}` });
+      return performance.now() - started;
+    },
+  );
+  core.stop();
   await fake.close();
   const [started] = coldStarts([dataDir], 3);
   return {
@@ -202,43 +212,45 @@ async function hotPaths(count: number) {
     page,
     search,
     send,
-    bare,
     flushPerMessage,
     start: median(started!, 'sinceProcessMs'),
   };
 }
 
-function bareWrite(): number[] {
-  const dir = makeDataDir('herald-bench-bare-');
+/** The bare file work of one stored record: write a temporary file and rename it into place. */
+function bareWrite(dir: string, n: number): number {
   const payload = JSON.stringify({ schemaVersion: 1, data: { text: 'x'.repeat(700) } });
-  return Array.from({ length: SAMPLES }, (_, n) => {
-    const started = performance.now();
-    writeFileSync(join(dir, `${n}.tmp`), payload);
-    renameSync(join(dir, `${n}.tmp`), join(dir, `${n}.json`));
-    return performance.now() - started;
-  });
+  const started = performance.now();
+  writeFileSync(join(dir, `${n}.tmp`), payload);
+  renameSync(join(dir, `${n}.tmp`), join(dir, `${n}.json`));
+  return performance.now() - started;
 }
 
 const scaled = [];
 for (const count of [100, 1_000, 10_000]) scaled.push(await hotPaths(count));
 const p50 = (samples: number[]) => percentile(samples, 50);
 printTable(
-  `Scaling with the size of the stores, p50 of ${SAMPLES} (ms); records = history entries, drafts and queued messages each`,
+  `Scaling with the size of the stores, p50 of ${SAMPLES} (ms); records = history entries, drafts and queued messages each; ` +
+    'send and enqueue alternate with their baselines at each size (× = Herald ÷ that baseline)',
   [
     {
       records: 'baseline',
-      'send one (enqueue → sent)': `bare post ${p50(scaled[0]!.bare).toFixed(3)}`,
+      'send one (enqueue → sent)': 'bare post, same moment',
+      'send ×': 1,
       'flush backlog, per message': '',
-      'outbox:enqueue': `bare write ${p50(bareWrite()).toFixed(3)}`,
+      'outbox:enqueue': 'bare write, same moment',
+      'enqueue ×': 1,
       'history page (100)': '',
       'history search': '',
       'cold start': `empty ${median(empty!, 'sinceProcessMs').toFixed(0)}`,
     },
     ...scaled.map((result) => ({
       records: result.count,
-      'send one (enqueue → sent)': p50(result.send),
+      'send one (enqueue → sent)': `${p50(result.send.herald).toFixed(3)} (bare ${p50(result.send.baseline).toFixed(3)})`,
+      'send ×': p50(result.send.herald) / p50(result.send.baseline),
       'flush backlog, per message': result.flushPerMessage,
-      'outbox:enqueue': p50(result.enqueue),
+      'outbox:enqueue': `${p50(result.enqueue.herald).toFixed(3)} (bare ${p50(result.enqueue.baseline).toFixed(3)})`,
+      'enqueue ×': p50(result.enqueue.herald) / p50(result.enqueue.baseline),
       'history page (100)': p50(result.page),
       'history search': p50(result.search),
       'cold start': result.start,

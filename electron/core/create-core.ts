@@ -37,10 +37,10 @@ import { createOutboxService, type OutboxService } from './outbox/outbox-service
 import { openOutboxFiles } from './outbox/outbox-store.ts';
 import { openSessionRecord } from './storage/session-record.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
+import { openReminderFiles } from './reminders/reminder-files.ts';
 import {
   createReminderService,
   reminderSettingsStoreDefinition,
-  remindersStoreDefinition,
   type ReminderService,
 } from './reminders/reminder-service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
@@ -216,7 +216,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger,
     bus,
-    store: openVersionedStore(remindersStoreDefinition, storeContext),
+    files: openReminderFiles(deps.dataDir, storeContext),
     settingsStore: reminderSettingsStore,
   });
 

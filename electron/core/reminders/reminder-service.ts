@@ -1,7 +1,6 @@
 // Wires the reminder scheduler into core: its file store, its settings
 // store, the events the UI and the shell listen to, and the API handlers.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { ok, type Result } from '../../../shared/api/index.ts';
 import { changeOf, type ReminderList } from '../../../shared/reminders/reminder-changes.ts';
 import type { Reminder } from '../../../shared/reminders/reminder.ts';
@@ -15,21 +14,13 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../logging/logger.ts';
-import { currentVersion, type StoreDefinition, type VersionedStore } from '../storage/versioned-store.ts';
-import { createReminderFileSaver } from './reminder-file-saver.ts';
+import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
+import { createReminderFileWriter, type ReminderFiles } from './reminder-files.ts';
 import {
   createReminderScheduler,
   type ReminderFiring,
   type ReminderScheduler,
 } from './reminder-scheduler.ts';
-
-// Each reminder is validated by the scheduler when loaded, so the store keeps them as opaque records.
-const storedRemindersSchema = z.object({ reminders: z.array(z.unknown()) });
-export const remindersStoreDefinition: StoreDefinition<typeof storedRemindersSchema> = {
-  name: 'reminders',
-  schema: storedRemindersSchema,
-  defaults: () => ({ reminders: [] }),
-};
 
 export const reminderSettingsStoreDefinition: StoreDefinition<typeof reminderSettingsSchema> = {
   name: 'reminder-settings',
@@ -37,14 +28,15 @@ export const reminderSettingsStoreDefinition: StoreDefinition<typeof reminderSet
   defaults: () => ({ ...defaultReminderSettings }),
 };
 
-/** During a burst of firings, the reminders file is written at most this often. */
+/** During a burst of firings, the reminders' files are written at most this often. */
 export const SAVE_INTERVAL_MS = 100;
 
 export interface ReminderServiceDeps {
   clock: Clock;
   logger: Logger;
   bus: EventBus;
-  store: VersionedStore<z.output<typeof storedRemindersSchema>>;
+  /** One file per reminder (reminder-files.ts `openReminderFiles`). */
+  files: ReminderFiles;
   settingsStore: VersionedStore<ReminderSettings>;
   /** Extra listeners for a firing (the shell's native notification and tray). */
   onFire?: (firing: ReminderFiring) => void;
@@ -55,7 +47,7 @@ export interface ReminderService {
   list(): ReminderList;
   /** Writes any coalesced save now, synchronously (on stop and quit). */
   flush(): void;
-  /** Settles when no background save is running (tests and benchmarks). */
+  /** Settles when every save so far is in place on disk (tests and benchmarks). */
   saved(): Promise<void>;
   /** Adds a listener for firings (the shell's notifications). Returns the unsubscribe function. */
   onFire(listener: (firing: ReminderFiring) => void): () => void;
@@ -72,51 +64,43 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   const fireListeners = new Set<(firing: ReminderFiring) => void>();
   if (deps.onFire) fireListeners.add(deps.onFire);
 
-  // Saving every reminder to disk takes tens of milliseconds with a thousand of them (hundreds on a
-  // busy disk), and an alert must never wait for it. Saves are coalesced: written just after the
-  // alerts of that moment are shown, at most once per SAVE_INTERVAL_MS during a burst, and in the
-  // background (reminder-file-saver.ts), so the main thread is free when the next reminder is due.
-  // The cost: a crash before a save lands can show an alert again on the next start (marked late),
-  // which beats a late alert. stop() and quitting write at once, synchronously.
-  const fileSaver = createReminderFileSaver({
-    path: deps.store.path,
-    schemaVersion: currentVersion(remindersStoreDefinition),
-    onError: (error) => deps.logger.error('reminders.save_failed', { error }),
-  });
+  // A save writes only the reminders that changed, one small file each (reminder-files.ts), and the files go
+  // into place in the thread pool, so the main thread is free when the next reminder is due. Saves are still
+  // coalesced: written just after the alerts of that moment are shown, and at most once per SAVE_INTERVAL_MS
+  // during a burst, so a reminder that fires and is closed at once is written once. The cost: a crash
+  // before a save lands can show an alert again on the next start (marked late), which beats a late alert.
+  // stop() and quitting write what is pending at once.
+  const writer = createReminderFileWriter(deps.files);
   let pendingSave: readonly Reminder[] | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
   let lastSaveAtMs = 0;
-  /** What the background saver was last given: on disk once it is idle. */
-  let handedToSaver: readonly Reminder[] | null = null;
-  const saveInBackground = () => {
-    saveTimer = null;
+  const writePending = () => {
     if (pendingSave === null) return;
-    handedToSaver = pendingSave;
+    const all = pendingSave;
     pendingSave = null;
     lastSaveAtMs = performance.now();
-    fileSaver.save(handedToSaver);
+    try {
+      writer.save(all);
+    } catch (error) {
+      deps.logger.error('reminders.save_failed', { error });
+    }
   };
   const flush = () => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
-    // A background save still under way may not land before the process ends: write its data too.
-    const all = pendingSave ?? (fileSaver.isBusy() ? handedToSaver : null);
-    pendingSave = null;
-    if (all === null) return;
-    lastSaveAtMs = performance.now();
-    fileSaver.supersede();
-    try {
-      deps.store.write({ reminders: [...all] });
-    } catch (error) {
-      deps.logger.error('reminders.save_failed', { error });
-    }
+    // Written, not fsynced: the files are in the file system, and a rename still under way is rolled forward by
+    // the next start. An fsync of every reminder written this session held a quit for seconds with a large calendar.
+    writePending();
   };
   const saveSoon = (all: readonly Reminder[]) => {
     pendingSave = all;
     if (saveTimer) return;
     // A real timer, not the injected clock: this is about the disk, not about reminder time.
     saveTimer = setTimeout(
-      saveInBackground,
+      () => {
+        saveTimer = null;
+        writePending();
+      },
       Math.max(0, lastSaveAtMs + SAVE_INTERVAL_MS - performance.now()),
     );
   };
@@ -126,7 +110,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     logger: deps.logger,
     settings: deps.settingsStore.read(),
     store: {
-      load: () => deps.store.read().reminders,
+      load: () => writer.load(),
       save: saveSoon,
     },
     onFire(firing) {
@@ -168,7 +152,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     scheduler,
     list,
     flush,
-    saved: () => fileSaver.idle(),
+    saved: () => Promise.all([deps.files.synced(), deps.files.placed()]).then(() => undefined),
     onFire(listener) {
       fireListeners.add(listener);
       return () => fireListeners.delete(listener);

@@ -19,6 +19,8 @@ interface HistoryState {
   isLoadingMore: boolean;
   /** Counts searches, so only the newest answer is shown (typing fires several). */
   searchCount: number;
+  /** The screen has just opened and its first search has not gone out yet (it waits for the typing pause). */
+  isOpening: boolean;
   search: (query: HistoryQuery) => Promise<void>;
   refresh: () => Promise<void>;
   /** Appends the next page of the current search. */
@@ -37,9 +39,10 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   seenChannels: [],
   isLoadingMore: false,
   searchCount: 0,
+  isOpening: false,
   search: async (query) => {
     const search = get().searchCount + 1;
-    set({ query, searchCount: search });
+    set({ query, searchCount: search, isOpening: false });
     const result = await herald().invoke('history:list', { limit: HISTORY_PAGE_SIZE, ...query });
     // Typing fires several searches; only the newest may answer.
     if (search !== get().searchCount) return;
@@ -60,10 +63,13 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     });
   },
   refresh: () =>
-    get().search({
-      ...get().query,
-      limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE_SIZE, get().entries.length)),
-    }),
+    // A change heard while the screen opens needs nothing more: its first search, asked after it, includes it.
+    get().isOpening
+      ? Promise.resolve()
+      : get().search({
+          ...get().query,
+          limit: Math.min(MAX_LIMIT, Math.max(HISTORY_PAGE_SIZE, get().entries.length)),
+        }),
   loadMore: async () => {
     const { query, entries, isLoadingMore } = get();
     if (isLoadingMore) return;
@@ -87,7 +93,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
 }));
 
-/** Re-runs the search whenever a message is sent, while the History screen is mounted. */
+/**
+ * Re-runs the search whenever a message is sent, while the History screen is mounted (call from its mount
+ * effect). A message sends two changes (sent, then its permalink): one heard before the screen's first search
+ * used to send a search of its own, then the screen's, for the same list.
+ */
 export function followHistory(): () => void {
+  useHistory.setState({ isOpening: true });
   return herald().on('history:changed', () => void useHistory.getState().refresh());
 }
