@@ -117,6 +117,12 @@ export const dueCommSchema = z.object({
   /** The event's status and services, so filters apply to messages of events outside the range too. */
   eventStatus: eventStatusSchema,
   eventServices: z.array(z.string()),
+  /**
+   * Who has comms for the event and where it was made (as on the event), so an entry of another lead's event —
+   * the messages are theirs to send — says whose it is, even when the event itself is outside the range.
+   */
+  eventOwner: z.string().default(''),
+  eventOrigin: z.enum(['local', 'slack']).default('local'),
   stage: commStageSchema,
   /** Null for messages about a change, which are due as soon as the change is made. */
   dueAtUtc: instantText.nullable(),

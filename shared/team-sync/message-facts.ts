@@ -18,6 +18,8 @@ export const MESSAGE_FACTS_VERSION = 1;
 
 const MAX_ID = 200;
 const MAX_TEXT = 500;
+/** A maintenance detail (impact, what users must do): Slack's section block text limit. */
+export const MAX_DETAIL = 3000;
 const id = z.string().trim().min(1).max(MAX_ID);
 /** A Slack user id ("U0COMMSLEAD"), or "" when the sender named no lead. */
 const userId = z.union([z.literal(''), z.string().regex(/^[UW][A-Z0-9]{2,30}$/)]);
@@ -68,6 +70,19 @@ export const maintenanceFactsSchema = z.strictObject({
    * from, as an incident's does; Slack's message order decides between two at once. Older Heralds' messages lack it.
    */
   previous_owner: userId.optional(),
+  // What the event panel shows about the work, so another lead's copy of the event reads as the owner's does. All
+  // optional: an older Herald's message lacks them (its event reads as "Maintenance", with no details). The kind is
+  // any short word here; the merge keeps only a kind this version knows, so a newer Herald's new kind is not fatal.
+  work_kind: z.string().max(40).optional(),
+  services: z
+    .array(z.strictObject({ name: z.string().max(80) }))
+    .max(30)
+    .optional(),
+  /** At most 3,000 characters, as one of Slack's section blocks: the message itself says no more than that. */
+  impact: z.string().max(MAX_DETAIL).optional(),
+  user_actions: z.string().max(MAX_DETAIL).optional(),
+  user_action_deadline: instantOrNone.optional(),
+  change_notes_url: z.string().max(2048).optional(),
 });
 export type MaintenanceFacts = z.infer<typeof maintenanceFactsSchema>;
 
@@ -164,6 +179,7 @@ const KNOWN_FIELDS = {
   incident: Object.keys(incidentFactsSchema.shape),
   maintenance: Object.keys(maintenanceFactsSchema.shape),
   comms: Object.keys(commsStepSchema.shape),
+  service: ['name'],
 };
 
 function pick(value: unknown, keys: readonly string[]): unknown {
@@ -174,13 +190,23 @@ function pick(value: unknown, keys: readonly string[]): unknown {
   );
 }
 
+function pickMaintenance(value: unknown): unknown {
+  const picked = pick(value, KNOWN_FIELDS.maintenance);
+  if (
+    typeof picked !== 'object' ||
+    picked === null ||
+    !Array.isArray((picked as { services?: unknown }).services)
+  )
+    return picked;
+  const services = (picked as { services: unknown[] }).services;
+  return { ...picked, services: services.map((service) => pick(service, KNOWN_FIELDS.service)) };
+}
+
 function stripUnknown(candidate: Record<string, unknown>): Record<string, unknown> {
   return {
     ...candidate,
     ...('incident' in candidate ? { incident: pick(candidate.incident, KNOWN_FIELDS.incident) } : {}),
-    ...('maintenance' in candidate
-      ? { maintenance: pick(candidate.maintenance, KNOWN_FIELDS.maintenance) }
-      : {}),
+    ...('maintenance' in candidate ? { maintenance: pickMaintenance(candidate.maintenance) } : {}),
     ...('comms' in candidate
       ? {
           comms: Array.isArray(candidate.comms)

@@ -16,8 +16,13 @@ export function isTheirs(owner: string, me: string): boolean {
   return owner !== '' && owner !== me;
 }
 
-/** The owner line: "Comms: you have it.", "Comms: @Priya (comms) has it.", or "Comms: no lead named." */
-export function commsOwnerText(owner: string, me: string, people: PeopleNames): string {
+/**
+ * The owner line: "Comms: you have it.", "Comms: @Priya (comms) has it.", or "Comms: no lead named."; null where it
+ * would tell nothing — a solo Herald (no lead named here) showing something no lead owns. Every entry saying "no
+ * lead named" was noise to a lead who works alone; ownership shows once a lead is named or the entry is another's.
+ */
+export function commsOwnerText(owner: string, me: string, people: PeopleNames): string | null {
+  if (owner === '' && me === '') return null;
   if (owner === '') return 'Comms: no lead named.';
   if (owner === me) return 'Comms: you have it.';
   return `Comms: ${atName(owner, people)} has it.`;

@@ -133,7 +133,7 @@ test.describe('the calendar at a glance', () => {
     const workDayPanel = page.getByRole('region', { name: 'Thursday 23 April 2026' });
     await expect(workDayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toHaveCount(1);
     await expect(workDayPanel.getByRole('button', { name: /Certificate Manager Upgrade/ })).toHaveText(
-      '12:00 Certificate Manager Upgrade Planned Comms: no lead named.',
+      '12:00 Certificate Manager Upgrade Planned',
     );
     const underEvent = workDayPanel.getByRole('list', {
       name: 'Messages for Certificate Manager Upgrade this day',

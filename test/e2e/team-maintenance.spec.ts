@@ -141,9 +141,18 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   await page.screenshot({ path: '/tmp/s4-team/b-event-panel.png' });
   await expectNoAxeViolations();
 
-  // A tells the second channel from its Audiences screen, then moves the work a week.
+  // B's panel tells the work as A's does, fact by fact: its kind of work, services, impact, what users must do…
   const aPage = await (await browser.newContext()).newPage();
   await aPage.goto(a.url);
+  await goTo(aPage, 'Calendar');
+  const onAPanel = await panelFacts(await openCertManager(aPage, '2026-04-27'));
+  expect(onAPanel.map(([term]) => term)).toEqual(
+    expect.arrayContaining(['When', 'Kind of work', 'Services', 'Impact', 'Users need to', 'Change notes']),
+  );
+  expect(onAPanel).toContainEqual(['Kind of work', 'Upgrade']);
+  expect(await panelFacts(panel)).toEqual(onAPanel);
+  await aPage.screenshot({ path: '/tmp/s5-team/a-event-panel.png' });
+  await page.screenshot({ path: '/tmp/s5-team/b-event-panel.png' });
   await goTo(aPage, 'Audiences');
   const aFlags = aPage.getByTestId('audience-flags');
   await aFlags
@@ -204,6 +213,18 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   await aPage.screenshot({ path: '/tmp/s4-team/a-audiences.png', fullPage: true });
   await expectNoAxeViolations();
 });
+
+/** What an event panel says about the work: each term and its value, in order. */
+async function panelFacts(panel: ReturnType<Page['getByRole']>): Promise<Array<[string, string]>> {
+  return panel
+    .locator('.event-facts dt')
+    .evaluateAll((terms) =>
+      terms.map((term): [string, string] => [
+        term.textContent ?? '',
+        term.nextElementSibling?.textContent ?? '',
+      ]),
+    );
+}
 
 /** A creates the Certificate Manager upgrade on Mon 27 Apr and sends its announcement now; answers its id. */
 async function announceCertManager(a: RestartableHarness, channels: string[]): Promise<string> {
@@ -290,6 +311,14 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
   await expect(aPanel.getByRole('button', { name: 'Take over comms' })).toBeVisible();
   await aPage.screenshot({ path: '/tmp/s4-takeover/a-b-has-it.png' });
   expect((await remindersOf(a, eventId)).filter((r) => r.state === 'armed')).toEqual([]);
+  // A's month grid shows the messages still to send as B's, not as a reminder of A's own.
+  const aDue = aPage.locator('.due-chip', { hasText: 'Certificate Manager Upgrade' });
+  await expect(aDue.filter({ hasText: 'Remind' })).toHaveCount(1);
+  for (const chip of await aDue.all()) {
+    await expect(chip).toHaveClass(/is-theirs/);
+    await expect(chip).toHaveAccessibleName(new RegExp(`@${escaped(LEAD_B.name)} has it`));
+  }
+  await aPage.screenshot({ path: '/tmp/s5-team/a-grid-b-has-it.png', fullPage: true });
 
   // At the next comms reminder's time (test clock), only B's Herald alerts.
   const armed = (await remindersOf(b, eventId)).filter((r) => r.state === 'armed');

@@ -14,6 +14,7 @@
 // ignored, never stored.
 import { isCommStage, type CommStage } from '../../../shared/calendar/comm-stages.ts';
 import {
+  eventFieldsObjectSchema,
   eventFieldsSchema,
   eventStatuses,
   type EventStatus,
@@ -45,6 +46,14 @@ function statusOf(value: string): EventStatus | null {
   return (eventStatuses as readonly string[]).includes(value) ? (value as EventStatus) : null;
 }
 
+/** What the event panel shows about the work, as far as the message says it (an older Herald's says none of it). */
+type Details = Partial<
+  Pick<
+    MaintenanceEvent,
+    'workKind' | 'services' | 'impact' | 'userActions' | 'userActionDeadlineUtc' | 'changeNotesUrl'
+  >
+>;
+
 /** What a message says about its event, if it describes one this Herald could have made itself. */
 interface Described {
   title: string;
@@ -53,6 +62,53 @@ interface Described {
   timeZone: string;
   status: EventStatus;
   owner: string;
+  details: Details;
+}
+
+const fieldShape = eventFieldsObjectSchema.shape;
+
+/**
+ * One detail checked as the event form checks it. A detail the message leaves out (an older Herald's) is undefined,
+ * so it changes nothing; one that fails the form's check reads as the form's empty value, so the message still says
+ * what it is about (and what is stored never depends on the order messages are read in).
+ */
+function checked<T>(
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } },
+  value: unknown,
+  fallback: T,
+): T | undefined {
+  if (value === undefined) return undefined;
+  const result = schema.safeParse(value);
+  return result.success ? result.data : fallback;
+}
+
+/** The details a message gives: each one this version knows, as the event form would accept it. */
+function detailsOf(facts: MaintenanceFacts): Details {
+  const names = facts.services?.map((service) => service.name);
+  // A list the form would refuse (a service named twice) reads as no services.
+  const isListed =
+    names === undefined || new Set(names.map((name) => name.trim().toLowerCase())).size === names.length;
+  const details: Details = {
+    workKind: checked(fieldShape.workKind, facts.work_kind, 'maintenance'),
+    services: checked(fieldShape.services, isListed ? names : [], []),
+    impact: checked(fieldShape.impact, facts.impact, ''),
+    userActions: checked(fieldShape.userActions, facts.user_actions, ''),
+    userActionDeadlineUtc:
+      facts.user_action_deadline === ''
+        ? null
+        : checked(fieldShape.userActionDeadlineUtc, facts.user_action_deadline, null),
+    changeNotesUrl: checked(fieldShape.changeNotesUrl, facts.change_notes_url, ''),
+  };
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+}
+
+/** Whether applying the details would change the event. */
+function detailsDiffer(event: MaintenanceEvent, details: Details): boolean {
+  return (Object.keys(details) as (keyof Details)[]).some((key) =>
+    key === 'services'
+      ? (details.services ?? []).join('\n') !== event.services.join('\n')
+      : details[key] !== event[key],
+  );
 }
 
 /**
@@ -81,6 +137,7 @@ function describedBy(message: MaintenanceMessage): Described | null {
     timeZone,
     status,
     owner: facts.owner || message.actor,
+    details: detailsOf(facts),
   };
 }
 
@@ -145,6 +202,7 @@ function eventFromSlack(message: MaintenanceMessage, described: Described): Main
     startsAtUtc: described.startsAtUtc,
     endsAtUtc: described.endsAtUtc,
     timeZone: described.timeZone,
+    // An older Herald's message names no kind of work: "maintenance" is the nearest word for it.
     workKind: 'maintenance',
     what: '',
     why: '',
@@ -169,6 +227,7 @@ function eventFromSlack(message: MaintenanceMessage, described: Described): Main
     slackTs: message.ts,
     createdAtUtc: atUtc,
     updatedAtUtc: atUtc,
+    ...described.details,
   };
 }
 
@@ -186,10 +245,12 @@ function newerFacts(
     Date.parse(described.endsAtUtc) !== Date.parse(event.endsAtUtc) ||
     described.title !== event.title ||
     described.timeZone !== event.timeZone ||
-    promoted(described.status, event.sentStages) !== event.status;
+    promoted(described.status, event.sentStages) !== event.status ||
+    detailsDiffer(event, described.details);
   if (!hasChanged) return base;
   return {
     ...base,
+    ...described.details,
     title: described.title,
     startsAtUtc: described.startsAtUtc,
     endsAtUtc: described.endsAtUtc,

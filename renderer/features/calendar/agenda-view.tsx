@@ -6,7 +6,7 @@ import { MONTH_FULL_NAMES, WEEKDAY_FULL_NAMES } from '../../../shared/time/calen
 import { statusLabels } from '../../../shared/calendar/event-vocabulary.ts';
 import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import type { VisibleItems } from './calendar-store.ts';
-import { OwnerTag, ownerOf, useOwnerWords } from './event-owner.tsx';
+import { OwnerTag, ownedComm, ownerOf, useOwnerWords } from './event-owner.tsx';
 import { shortTime } from './wall-time.ts';
 
 interface AgendaProps {
@@ -75,12 +75,13 @@ export function AgendaView({ days, items, zone, today, onSelectDay, onSelectEven
               <li key={`${comm.eventId}:${comm.stage}`}>
                 <button
                   type="button"
-                  className={`agenda-item due-${comm.state}`}
+                  className={`agenda-item due-${comm.state}${ownerOf(ownedComm(comm), owners).isTheirs ? ' is-theirs' : ''}`}
                   onClick={() => onSelectEvent(comm.eventId)}
                 >
                   <span className="chip-time">{shortTime(comm.sentAtUtc ?? comm.dueAtUtc ?? '', zone)}</span>{' '}
                   {commVerbs[comm.stage]}: {comm.eventTitle}{' '}
-                  <span className="chip-status">{commStateLabels[comm.state]}</span>
+                  <span className="chip-status">{commStateLabels[comm.state]}</span>{' '}
+                  <OwnerTag event={ownedComm(comm)} words={owners} />
                 </button>
               </li>
             ))}

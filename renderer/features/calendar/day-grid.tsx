@@ -20,7 +20,7 @@ import {
   type EventEntry,
 } from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
-import { OwnerTag, ownerOf, useOwnerWords, type OwnerWords } from './event-owner.tsx';
+import { OwnerTag, ownedComm, ownerOf, useOwnerWords, type OwnerWords } from './event-owner.tsx';
 
 /** Entries a month cell shows before "+N more". */
 const MONTH_CELL_ENTRIES = 3;
@@ -110,13 +110,18 @@ function EventChip({
 function CommsChip({
   entry,
   zone,
+  owners,
   onSelect,
 }: {
   entry: CommsEntry;
   zone: string;
+  owners: OwnerWords;
   onSelect: (id: string) => void;
 }) {
   const first = entry.comms[0]!;
+  // Another lead's messages (theirs to send, their Herald reminds them) are marked as theirs, as their event is.
+  const owned = ownedComm(first);
+  const owner = ownerOf(owned, owners);
   const time = shortTime(commInstant(first), zone);
   // One message reads "Announce · Sent" above "10:00 Title"; several name each with its time.
   const line = entry.comms.length === 1 ? commLabel(first) : commsText(entry.comms, zone);
@@ -125,8 +130,8 @@ function CommsChip({
       <button
         type="button"
         tabIndex={-1}
-        className={`due-chip due-${mostPressing(entry.comms)}`}
-        title={`${time} ${entry.eventTitle}`}
+        className={`due-chip due-${mostPressing(entry.comms)}${owner.isTheirs ? ' is-theirs' : ''}`}
+        title={`${time} ${entry.eventTitle}${owner.isTheirs ? ` · ${owner.text}` : ''}`}
         onClick={(click) => {
           click.stopPropagation();
           onSelect(entry.eventId);
@@ -135,7 +140,8 @@ function CommsChip({
         <span className="chip-line">{line}</span>{' '}
         <span className="chip-title">
           <span className="chip-time">{time}</span> {entry.eventTitle}
-        </span>
+        </span>{' '}
+        <OwnerTag event={owned} words={owners} />
       </button>
     </li>
   );
@@ -166,7 +172,8 @@ function EntryChip({
 }) {
   if (entry.kind === 'event')
     return <EventChip entry={entry} zone={zone} owners={owners} onSelect={onSelectEvent} />;
-  if (entry.kind === 'comms') return <CommsChip entry={entry} zone={zone} onSelect={onSelectEvent} />;
+  if (entry.kind === 'comms')
+    return <CommsChip entry={entry} zone={zone} owners={owners} onSelect={onSelectEvent} />;
   return <DutyChip duty={entry.duty} zone={zone} />;
 }
 

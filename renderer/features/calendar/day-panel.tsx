@@ -11,7 +11,7 @@ import { useNavigation } from '../../app/navigation-store.ts';
 import { commStateLabels, commVerbs, dutyMovedNote } from './calendar-labels.ts';
 import { commInstant, type CommsEntry, type DayEntry, type EventEntry } from './day-entries.ts';
 import { shortTime } from './wall-time.ts';
-import { OwnerTag, ownerOf, useOwnerWords } from './event-owner.tsx';
+import { OwnerTag, ownedComm, ownerOf, useOwnerWords } from './event-owner.tsx';
 
 interface DayPanelProps {
   day: GridDay;
@@ -77,10 +77,10 @@ export function DayPanel({ day, entries, zone, onSelectEvent, onNewEvent }: DayP
               <li key={key}>
                 <button
                   type="button"
-                  className="agenda-item panel-comms-event"
+                  className={`agenda-item panel-comms-event${ownerOf(ownedComm(comms[0]!), owners).isTheirs ? ' is-theirs' : ''}`}
                   onClick={() => onSelectEvent(eventId)}
                 >
-                  {eventTitle}
+                  {eventTitle} <OwnerTag event={ownedComm(comms[0]!)} words={owners} />
                 </button>
                 <CommLines comms={comms} zone={zone} label={`Messages for ${eventTitle} this day`} />
               </li>

@@ -5,7 +5,7 @@
 // stays quiet. The grid asks for the words once (`useOwnerWords`) and hands
 // them down, so its memoised cells do not each follow the settings.
 import { useMemo } from 'react';
-import type { EventSummary } from '../../../shared/calendar/calendar-views.ts';
+import type { DueComm, EventSummary } from '../../../shared/calendar/calendar-views.ts';
 import {
   atName,
   commsOwnerText,
@@ -24,13 +24,19 @@ export interface OwnerWords {
 
 type Owned = Pick<EventSummary, 'owner' | 'origin'>;
 
+/** A message's event, as far as its owner goes (a due message carries its event's owner and origin). */
+export const ownedComm = (comm: Pick<DueComm, 'eventOwner' | 'eventOrigin'>): Owned => ({
+  owner: comm.eventOwner,
+  origin: comm.eventOrigin,
+});
+
 export function useOwnerWords(): OwnerWords {
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
   const people = usePeopleNames();
   return useMemo(() => ({ me, people }), [me, people]);
 }
 
-/** The event's owner, whether it is another lead's, and the owner line ("Comms: @Priya (comms) has it."). */
+/** The event's owner, whether it is another lead's, and the owner line ("Comms: @Priya (comms) has it."), null on a solo Herald. */
 export function ownerOf(event: Owned, words: OwnerWords) {
   const owner = eventOwner(event, words.me);
   return {
@@ -47,7 +53,7 @@ export function OwnerTag({ event, words }: { event: Owned; words: OwnerWords }) 
     <span className="chip-line chip-owner" data-owner={owner}>
       {atName(owner, words.people)} has it
     </span>
-  ) : (
+  ) : text === null ? null : (
     <span className="visually-hidden"> {text}</span>
   );
 }

@@ -121,16 +121,18 @@ export function EventPanel({
         <h2 id="event-panel-heading">{event.title}</h2>
         <StatusBadge status={event.status} />
       </div>
-      <div className="row event-owner-row">
-        <p className={`event-owner${owner.isTheirs ? ' is-theirs' : ''}`} data-testid="event-owner">
-          {owner.text}
-        </p>
-        {owner.isTheirs && !isFinished(event) ? (
-          <button type="button" disabled={isBusy} onClick={() => void takeOver()}>
-            Take over comms
-          </button>
-        ) : null}
-      </div>
+      {owner.text === null ? null : (
+        <div className="row event-owner-row">
+          <p className={`event-owner${owner.isTheirs ? ' is-theirs' : ''}`} data-testid="event-owner">
+            {owner.text}
+          </p>
+          {owner.isTheirs && !isFinished(event) ? (
+            <button type="button" disabled={isBusy} onClick={() => void takeOver()}>
+              Take over comms
+            </button>
+          ) : null}
+        </div>
+      )}
       {event.handoverRefusedBy ? (
         <p className="warning-text" role="status">
           Another lead took over comms first (Slack&rsquo;s order decides):{' '}

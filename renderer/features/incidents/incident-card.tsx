@@ -90,6 +90,7 @@ export function IncidentCard({
   const takeOver = useIncidents((state) => state.takeOver);
   const people = usePeople((state) => state.names);
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
+  const ownerText = commsOwnerText(incident.owner, me, people);
   const isMine = me === '' || incident.owner === '' || incident.owner === me;
   const next = nextUpdateLine(incident, nowMs, zone);
   const name = currentIncidentName(incident);
@@ -137,9 +138,11 @@ export function IncidentCard({
         ) : null}{' '}
         {next.text}
       </p>
-      <p className="incident-owner" data-testid="incident-owner">
-        {commsOwnerText(incident.owner, me, people)}
-      </p>
+      {ownerText === null ? null : (
+        <p className="incident-owner" data-testid="incident-owner">
+          {ownerText}
+        </p>
+      )}
       {incident.ownershipNotice ? (
         <p role="status" className="field-error" data-testid="incident-ownership-notice">
           {incident.ownershipNotice.replace(/<@([A-Z0-9]+)>/g, (_, id: string) => atName(id, people))}

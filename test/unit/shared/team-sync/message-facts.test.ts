@@ -83,6 +83,36 @@ describe('Herald message metadata', () => {
     });
   });
 
+  it('carries what the event panel shows (kind of work, services, impact…), and still reads an older payload without it', () => {
+    const detailed: MessageFacts = {
+      ...maintenance,
+      maintenance: {
+        ...maintenance.maintenance,
+        work_kind: 'upgrade',
+        services: [{ name: 'Certificate Manager' }, { name: 'Sentry' }],
+        impact: 'Certificates cannot be issued for two hours.',
+        user_actions: 'Renew before Thursday.',
+        user_action_deadline: '2026-04-22T17:00:00.000Z',
+        change_notes_url: 'https://example.org/notes',
+      },
+    };
+    const metadata = JSON.parse(JSON.stringify(heraldMetadata('h-4', detailed))) as {
+      event_payload: { maintenance: Record<string, unknown> };
+    };
+    expect(readHeraldMetadata(metadata)).toMatchObject({ facts: detailed });
+    // A newer Herald's extra field inside a service is dropped, not fatal; an older one's payload has none of them.
+    (metadata.event_payload.maintenance.services as Record<string, unknown>[])[0]!.tier = 'gold';
+    expect(readHeraldMetadata(metadata)).toMatchObject({ facts: detailed });
+    const older = heraldMetadata('h-5', maintenance);
+    expect(readHeraldMetadata(older)).toMatchObject({ facts: maintenance });
+    // A detail that fails the schema (an impact longer than a message can carry) fails the facts, never the sync.
+    const tooLong = heraldMetadata('h-6', {
+      ...detailed,
+      maintenance: { ...detailed.maintenance, impact: 'x'.repeat(3001) },
+    });
+    expect(readHeraldMetadata(tooLong)).toMatchObject({ kind: 'herald', facts: null });
+  });
+
   it('refuses facts that fail the schema, and calls anything else foreign', () => {
     const bad = heraldMetadata('h-3', incident);
     (bad.event_payload.incident as Record<string, unknown>).owner = '<script>';
@@ -107,6 +137,20 @@ describe('Herald message metadata', () => {
         fc.date().map((d) => (Number.isNaN(d.getTime()) ? '' : d.toISOString())),
       ),
     });
+    const nearlyMaintenance = fc.record({
+      id: fc.constant('ev-1'),
+      title: fc.string(),
+      starts_at: fc.oneof(fc.string(), fc.constant('2026-04-23T11:00:00.000Z')),
+      ends_at: fc.constant(''),
+      status: fc.constantFrom('planned', 'announced'),
+      stage: fc.string(),
+      zone: fc.constant('Europe/London'),
+      owner: fc.constantFrom('U0COMMSLEAD', ''),
+      work_kind: fc.oneof(fc.string(), leaf, fc.constantFrom('upgrade', 'migration')),
+      services: fc.oneof(leaf, fc.array(fc.oneof(flat, fc.record({ name: fc.string() })), { maxLength: 4 })),
+      impact: leaf,
+      user_action_deadline: fc.oneof(leaf, fc.constant('')),
+    });
     const payload = fc.record(
       {
         herald_id: fc.oneof(fc.string(), fc.integer(), fc.constant('h')),
@@ -114,7 +158,7 @@ describe('Herald message metadata', () => {
         subject_kind: fc.oneof(fc.string(), fc.constantFrom('incident', 'maintenance')),
         actor: fc.oneof(fc.string(), fc.constant('U0COMMSLEAD')),
         incident: fc.oneof(flat, nearlyIncident, fc.dictionary(subjectKeys, leaf)),
-        maintenance: flat,
+        maintenance: fc.oneof(flat, nearlyMaintenance),
         comms: fc.oneof(fc.array(flat), leaf),
       },
       { requiredKeys: [] },

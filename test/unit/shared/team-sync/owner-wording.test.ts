@@ -18,6 +18,13 @@ describe('who has comms, in words', () => {
     expect(atName(PRIYA, people)).toBe('@Priya (comms)');
   });
 
+  it('a solo Herald (no lead named) says nothing about owners, except that an entry is another lead’s', () => {
+    expect(commsOwnerText('', '', people)).toBeNull();
+    expect(commsOwnerText(PRIYA, '', people)).toBe('Comms: @Priya (comms) has it.');
+    // An event made here with no lead named is nobody's: nothing to say either.
+    expect(commsOwnerText(eventOwner({ owner: '', origin: 'local' }, ''), '', people)).toBeNull();
+  });
+
   it('an event made here before a lead was named is this lead’s; another lead’s stays theirs', () => {
     expect(eventOwner({ owner: '', origin: 'local' }, ME)).toBe(ME);
     expect(eventOwner({ owner: '', origin: 'slack' }, ME)).toBe('');

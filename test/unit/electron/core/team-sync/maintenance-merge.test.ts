@@ -70,6 +70,10 @@ const agreed = (event: MaintenanceEvent) => ({
   sentStages: event.sentStages,
   slackTs: event.slackTs,
   channels: event.channels,
+  workKind: event.workKind,
+  services: event.services,
+  impact: event.impact,
+  changeNotesUrl: event.changeNotesUrl,
 });
 
 describe('another lead’s maintenance read from Slack', () => {
@@ -156,6 +160,61 @@ describe('another lead’s maintenance read from Slack', () => {
     expect(Object.keys(merged?.sentStages ?? {})).toEqual(['reminder']);
   });
 
+  it('reads what the event panel shows (kind of work, services, impact…) as the owner wrote it', () => {
+    const details = {
+      work_kind: 'upgrade',
+      services: [{ name: 'Certificate Manager' }, { name: 'Sentry' }],
+      impact: 'No certificates for two hours.',
+      user_actions: 'Renew early.',
+      user_action_deadline: '2026-04-22T17:00:00.000Z',
+      change_notes_url: 'https://example.org/notes',
+    };
+    const event = mergeMaintenanceMessage(undefined, message({ ts: '1776000000.000100', ...details }));
+    expect(event).toMatchObject({
+      workKind: 'upgrade',
+      services: ['Certificate Manager', 'Sentry'],
+      impact: 'No certificates for two hours.',
+      userActions: 'Renew early.',
+      userActionDeadlineUtc: '2026-04-22T17:00:00.000Z',
+      changeNotesUrl: 'https://example.org/notes',
+    });
+    expect(maintenanceEventSchema.safeParse(event).success).toBe(true);
+    // A newer message's details replace them; a deadline taken away is gone.
+    const later = mergeMaintenanceMessage(
+      event,
+      message({ ts: '1776000100.000100', ...details, work_kind: 'migration', user_action_deadline: '' }),
+    );
+    expect(later).toMatchObject({
+      workKind: 'migration',
+      userActionDeadlineUtc: null,
+      services: details.services.map((s) => s.name),
+    });
+    // An older Herald's message names no kind of work: "maintenance", as before.
+    expect(mergeMaintenanceMessage(undefined, message({ ts: '1776000000.000200' }))).toMatchObject({
+      workKind: 'maintenance',
+      services: [],
+      impact: '',
+    });
+    // A detail the form would refuse is left out; the event still appears.
+    const odd = mergeMaintenanceMessage(
+      undefined,
+      message({
+        ts: '1776000000.000300',
+        work_kind: 'terraforming',
+        change_notes_url: 'javascript:alert(1)',
+        services: [{ name: 'Sentry' }, { name: 'sentry' }],
+        impact: 'Short outage.',
+      }),
+    );
+    expect(odd).toMatchObject({
+      workKind: 'maintenance',
+      changeNotesUrl: '',
+      services: [],
+      impact: 'Short outage.',
+    });
+    expect(maintenanceEventSchema.safeParse(odd).success).toBe(true);
+  });
+
   it('ignores facts that make no event: an end before the start, an unknown zone or status', () => {
     expect(
       mergeMaintenanceMessage(undefined, message({ ts: '1.000001', ends_at: '2026-04-23T10:00:00.000Z' })),
@@ -201,6 +260,12 @@ describe('another lead’s maintenance read from Slack', () => {
       ),
       zone: fc.constantFrom('Europe/London', 'America/New_York', '', 'Nowhere/Land'),
       owner: fc.constantFrom(LEAD_A, 'U0COMMSLD2', ''),
+      work_kind: fc.constantFrom('upgrade', 'migration', 'odd'),
+      services: fc.array(fc.record({ name: fc.constantFrom('Sentry', 'sentry', 'Notify', '') }), {
+        maxLength: 3,
+      }),
+      impact: fc.string({ maxLength: 20 }),
+      change_notes_url: fc.constantFrom('', 'https://example.org/a', 'not a url'),
       channel: fc.constantFrom('operations-engineering-update', 'ask-comms', '#Odd one'),
       comms: fc.array(
         fc.record({

@@ -47,6 +47,8 @@ function comm(eventId: string, stage: DueComm['stage'], dueAtUtc: string): DueCo
     eventTitle: `Work ${eventId}`,
     eventStatus: 'planned',
     eventServices: [],
+    eventOwner: '',
+    eventOrigin: 'local',
     stage,
     dueAtUtc,
     state: 'upcoming',
