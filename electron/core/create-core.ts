@@ -436,12 +436,13 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     testClock: deps.testClock,
     bus,
-    firstScreen: () => ({
+    firstScreen: async () => ({
       settings: settings.get(),
       reminderSettings: reminderSettingsStore.read(),
       plan: plan.get(),
       currentDraft: drafts.current(),
       connection: outboxService.connection(),
+      slack: await slack.status(),
     }),
   });
   const diagnostics = createDiagnostics({

@@ -2,7 +2,7 @@
 // every screen but the Outbox (which has its own, with "Try now"): the lead
 // always knows whether what they send is going anywhere.
 import { useEffect } from 'react';
-import { followSlack, useSlack } from '../features/settings/slack-store.ts';
+import { knowSlackStatus, useSlack } from '../features/settings/slack-store.ts';
 import { useConnection } from '../server-state/connection-store.ts';
 import { useNavigation } from './navigation-store.ts';
 
@@ -11,7 +11,7 @@ export function SlackBanner() {
   const connection = useConnection((state) => state.status);
   const screen = useNavigation((state) => state.screen);
   useEffect(() => {
-    return followSlack();
+    knowSlackStatus();
   }, []);
 
   if (screen === 'outbox') return null;

@@ -1,12 +1,13 @@
 // The renderer's start: one app:bootstrap request, sent before React renders
 // (renderer/main.tsx), seeds every server-state store — app info, settings,
-// plan, clock, Slack connection, the draft to reopen — and subscribes each to
+// plan, clock, outbox connection, Slack connection, the draft to reopen — and subscribes each to
 // its event for the life of the page. Screens then read the stores; none of
 // them asks for these again.
 import { create } from 'zustand';
 import type { StoredDraft } from '../../shared/drafts/stored-draft.ts';
 import { seedZoneOffsets } from '../../shared/time/zoned.ts';
 import { herald } from '../api/herald.ts';
+import { useSlack } from '../features/settings/slack-store.ts';
 import { useAppInfo } from './app-info-store.ts';
 import { useClock } from './clock-store.ts';
 import { useConnection } from './connection-store.ts';
@@ -35,6 +36,7 @@ function follow(): void {
   api.on('clock:changed', (reading) => useClock.getState().adopt(reading.nowUtc));
   api.on('connection:changed', (status) => useConnection.getState().apply(status));
   api.on('storage:quarantined', (notice) => useAppInfo.getState().addNotice(notice));
+  api.on('slack:changed', (status) => useSlack.getState().apply(status));
 }
 
 async function load(): Promise<void> {
@@ -54,6 +56,7 @@ async function load(): Promise<void> {
   useSettings.getState().applyReminderSettings(start.reminderSettings);
   usePlan.getState().apply(start.plan);
   useConnection.getState().apply(start.connection);
+  useSlack.getState().apply(start.slack);
   useStartup.setState({ draftToReopen: start.currentDraft });
 }
 

@@ -23,7 +23,7 @@ export interface AppHandlerDeps {
   testClock: TestClock | undefined;
   bus: EventBus;
   /** The parts of the bootstrap other services own, each read when the renderer asks. */
-  firstScreen: () => Omit<Bootstrap, 'info' | 'nowUtc' | 'zoneOffsets'>;
+  firstScreen: () => Promise<Omit<Bootstrap, 'info' | 'nowUtc' | 'zoneOffsets'>>;
 }
 
 export interface AppApi {
@@ -60,18 +60,16 @@ export function createAppApi(deps: AppHandlerDeps): AppApi {
   });
   const handlers: AppApi['handlers'] = {
     'app:info': () => Promise.resolve(ok(info())),
-    'app:bootstrap': () => {
+    'app:bootstrap': async () => {
+      const firstScreen = await deps.firstScreen();
       const nowMs = deps.clock.now();
-      const firstScreen = deps.firstScreen();
       const zone = firstScreen.settings.timeZone ?? DEFAULT_TIME_ZONE;
-      return Promise.resolve(
-        ok({
-          info: info(),
-          nowUtc: new Date(nowMs).toISOString(),
-          ...firstScreen,
-          zoneOffsets: zoneOffsetSeed(zone, nowMs - ZONE_SEED_BEFORE_MS, nowMs + ZONE_SEED_AFTER_MS),
-        }),
-      );
+      return ok({
+        info: info(),
+        nowUtc: new Date(nowMs).toISOString(),
+        ...firstScreen,
+        zoneOffsets: zoneOffsetSeed(zone, nowMs - ZONE_SEED_BEFORE_MS, nowMs + ZONE_SEED_AFTER_MS),
+      });
     },
     'clock:now': () => Promise.resolve(ok(reading())),
     'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),

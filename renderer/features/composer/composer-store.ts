@@ -356,8 +356,12 @@ export const useComposer = create<ComposerState>()((set, get) => {
     },
 
     noteFocus: (field) => {
-      if (get().focusedField === field) return;
+      const { focusedField, focusRequest } = get();
+      if (focusedField === field) return;
       set({ focusedField: field });
+      // The cursor put back by a reopen (focusRequest still pending) is where the draft already says it is, or the
+      // default field a draft with none reopens in: nothing new to save, so opening a draft writes nothing.
+      if (focusRequest !== null && focusRequest !== SEND_FOCUS) return;
       const next = snapshot();
       if (next) get().saver?.schedule(next);
     },

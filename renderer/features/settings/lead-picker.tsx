@@ -5,7 +5,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { WorkspaceUserView } from '../../../shared/api/channels/team.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
-import { followSlack, loadWorkspaceUsers, useSlack } from './slack-store.ts';
+import { knowSlackStatus, loadWorkspaceUsers, useSlack } from './slack-store.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function LeadPicker() {
@@ -21,7 +21,7 @@ export function LeadPicker() {
   // The user's pick, until saved; otherwise the saved lead.
   const [picked, setChoice] = useState<string | null>(null);
   const choice = picked ?? lead?.userId ?? '';
-  useEffect(() => followSlack(), []);
+  useEffect(() => knowSlackStatus(), []);
   // Only a connected Herald can ask Slack who is in the workspace; until then the saved lead stays as it is.
   const isConnected = slack?.connected === true;
   // A saved lead the list no longer holds (deactivated, or another workspace) stays choosable, so Save never drops it.

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { apiHostLabel } from '../../../shared/slack/api-hosts.ts';
 import { requiredScopes } from '../../../shared/slack/scopes.ts';
 import { SlackConnectForm } from './slack-connect-form.tsx';
-import { followSlack, useSlack } from './slack-store.ts';
+import { knowSlackStatus, useSlack } from './slack-store.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function SlackPanel() {
@@ -13,7 +13,7 @@ export function SlackPanel() {
   const isBusy = useSlack((state) => state.isBusy);
   const disconnect = useSlack((state) => state.disconnect);
 
-  useEffect(() => followSlack(), []);
+  useEffect(() => knowSlackStatus(), []);
 
   return (
     <section className="card" aria-labelledby="slack-heading">

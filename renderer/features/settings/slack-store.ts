@@ -7,7 +7,6 @@ import type { ApiError } from '../../../shared/api/index.ts';
 import type { Result } from '../../../shared/api/result.ts';
 import type { WorkspaceUserView } from '../../../shared/api/channels/team.ts';
 import { herald } from '../../api/herald.ts';
-import { createFollower } from '../../server-state/follow.ts';
 
 interface SlackState {
   status: SlackStatus | null;
@@ -45,14 +44,13 @@ export const useSlack = create<SlackState>()((set) => ({
 }));
 
 /**
- * Checks the connection and follows its changes (slack:changed) while anything that shows it is mounted: the
- * app-wide banner, the first-run checklist and Settings share one subscription. For a useEffect:
- * `useEffect(() => followSlack(), [])`.
+ * Asks for the connection if it is not known yet. The bootstrap carries it (so the banner and the setup checklist
+ * draw in the first render) and follows slack:changed for the life of the page (server-state/bootstrap.ts); this
+ * only asks when the bootstrap could not answer. For a useEffect in anything that shows the connection.
  */
-export const followSlack = createFollower(() => {
-  void useSlack.getState().refresh();
-  return herald().on('slack:changed', (next) => useSlack.getState().apply(next));
-});
+export function knowSlackStatus(): void {
+  if (useSlack.getState().status === null) void useSlack.getState().refresh();
+}
 
 /** The workspace's people (users.list in core), for "You, in Slack": the users, or a problem in plain words. */
 export async function loadWorkspaceUsers(): Promise<Result<WorkspaceUserView[], string>> {

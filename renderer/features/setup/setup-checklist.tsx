@@ -9,7 +9,7 @@ import { channelsInPlan } from '../../../shared/plan/plan-edits.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
 import { useSettings } from '../../server-state/settings-store.ts';
-import { followSlack, useSlack } from '../settings/slack-store.ts';
+import { knowSlackStatus, useSlack } from '../settings/slack-store.ts';
 import { useSetup } from './setup-store.ts';
 import './setup.css';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -50,11 +50,11 @@ function ChannelLine({ result }: { result: ChannelResolution }) {
   );
 }
 
-/** Keeps the Slack connection status current while the checklist shows. */
+/** The Slack connection, from the bootstrap (asked for only if it could not answer). */
 function useSlackStatus() {
   const status = useSlack((state) => state.status);
   useEffect(() => {
-    return followSlack();
+    knowSlackStatus();
   }, []);
   return status;
 }

@@ -6,6 +6,7 @@ import { connectionStatusSchema } from '../../outbox/connection-status.ts';
 import { planSchema } from '../../plan/plan-schema.ts';
 import { reminderSettingsSchema } from '../../reminders/reminder-settings.ts';
 import { settingsSchema } from '../../settings/settings.ts';
+import { slackStatusSchema } from './slack.ts';
 
 const noArgs = z.object({}).strict();
 
@@ -54,6 +55,11 @@ export const bootstrapSchema = z.object({
   currentDraft: storedDraftSchema.nullable(),
   /** Whether Slack can be reached, as the outbox last saw it. */
   connection: connectionStatusSchema,
+  /**
+   * The Slack connection (slack:status's answer): the "not connected" banner and the setup checklist draw in the
+   * first render, instead of a render later, pushing the composer down as it becomes usable.
+   */
+  slack: slackStatusSchema,
   /**
    * The lead's zone's offsets from a week ago to two months ahead (shared/time/zoned.ts, zoneOffsetSeed): the page
    * writes times in that stretch without loading Intl's zone data during its first render.

@@ -42,6 +42,9 @@ describe('app:bootstrap', () => {
     expect({ ok: true, value: result.value.reminderSettings }).toEqual(
       await core.router.call('reminders:getSettings', {}),
     );
+    // The Slack connection too, so the "not connected" banner is in the first render.
+    expect({ ok: true, value: result.value.slack }).toEqual(await core.router.call('slack:status', {}));
+    expect(result.value.slack.connected).toBe(false);
   });
 
   it("carries the lead's zone's offsets around now, so the page's first render needs no Intl zone data", async () => {

@@ -49,6 +49,14 @@ const bootstrap: Bootstrap = {
   plan,
   currentDraft: stored,
   connection: { state: 'online', message: 'Connected', sinceUtc: NOW, nextCheckAtUtc: null },
+  slack: {
+    connected: false,
+    identity: null,
+    protection: { level: 'os', backend: 'test keychain', explanation: 'The OS keychain protects the key.' },
+    apiUrl: 'https://slack.com/api/',
+    allowedApiUrls: ['https://slack.com/api/'],
+    problem: null,
+  },
   zoneOffsets: zoneOffsetSeed(
     defaultSettings.timeZone,
     Date.parse(NOW) - 86_400_000,
@@ -107,6 +115,12 @@ describe('the composer at start', () => {
     expect(state.draft).toEqual(stored.draft);
     expect(state.focusRequest).toBe('body');
     expect(page.calls).not.toContain('drafts:setCurrent');
+    // The Slack connection came with the bootstrap: the banner draws in the first render, with no slack:status.
+    const { useSlack, knowSlackStatus } =
+      await import('../../../../../renderer/features/settings/slack-store.ts');
+    expect(useSlack.getState().status).toEqual(bootstrap.slack);
+    knowSlackStatus();
+    expect(page.calls).not.toContain('slack:status');
   });
 
   it('shows "loading" while the bootstrap is on its way, then opens the draft when it answers', async () => {
@@ -136,6 +150,32 @@ describe('the composer at start', () => {
       await started;
       void useComposer.getState().enter();
       expect(useComposer.getState().phase).toBe('start');
+    } finally {
+      bootstrap.currentDraft = stored;
+    }
+  });
+
+  it('writes nothing when the cursor is put back in a reopened draft, and saves where the author moves it after', async () => {
+    const page = installPage();
+    bootstrap.currentDraft = { ...stored, meta: { ...stored.meta, focusedField: null } };
+    try {
+      const { bootstrapped, useComposer } = await loadModules();
+      const started = bootstrapped();
+      page.answer();
+      await started;
+      void useComposer.getState().enter();
+      // No field stored: the reopen asks for the default one (the first question), and focusing it is the restore's own.
+      expect(useComposer.getState().focusRequest).toBe('');
+      useComposer.getState().noteFocus('answers.service');
+      expect(useComposer.getState().focusedField).toBe('answers.service');
+      expect(useComposer.getState().saver?.hasUnsaved()).toBe(false);
+      useComposer.getState().clearFocusRequest();
+
+      // The author moves the cursor: that is remembered with the draft.
+      useComposer.getState().noteFocus('body');
+      expect(useComposer.getState().saver?.hasUnsaved()).toBe(true);
+      expect(useComposer.getState().saver?.unsavedSnapshot()?.focusedField).toBe('body');
+      useComposer.getState().saver?.dispose();
     } finally {
       bootstrap.currentDraft = stored;
     }
