@@ -52,6 +52,11 @@ export const incidentFactsSchema = z.strictObject({
   owner: userId,
   /** A hand-over names the owner it takes over from; Slack's message order decides between two at once. */
   previous_owner: userId,
+  /**
+   * This message's own title ("Incident Resolved - Sentry"), where `title` stays the incident's (its declaration's),
+   * so another lead's card is named as this lead's is: after its latest stage. Older Heralds' messages lack it.
+   */
+  message_title: text.optional(),
 });
 export type IncidentFacts = z.infer<typeof incidentFactsSchema>;
 

@@ -107,6 +107,10 @@ test('two leads share one picture through Slack: declare, see, take over, update
   await expect(onA.getByTestId('incident-next-update')).toHaveText(
     /Next update promised for Thu 23 Apr 2026, 13:30 BST/,
   );
+  // A's card is named after the latest message, as B's is and as Slack shows it, not after the declaration.
+  await expect(onA.getByRole('heading', { level: 3 })).toHaveText('Incident Update - Sentry');
+  await expect(onB.getByRole('heading', { level: 3 })).toHaveText('Incident Update - Sentry');
+  expect(slack.messages(UPDATE_CHANNEL)[2]?.text).toContain('Incident Update - Sentry');
 
   // Nobody posts: past the promise and the plan's 15-minute grace, both Heralds escalate.
   const pastGrace = Date.parse('2026-04-23T12:46:00.000Z') - (await nowOf(b));

@@ -347,6 +347,7 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
               : '',
       owner: isHandover || !incident ? me : incident.owner,
       previous_owner: isHandover ? (incident?.owner ?? '') : '',
+      message_title: title.slice(0, 500),
     };
   }
 

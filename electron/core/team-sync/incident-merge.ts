@@ -28,6 +28,9 @@ export interface IncidentMessage {
 
 const PROMISE_STAGES = new Set(['declared', 'update', 'holding', 'resolved']);
 
+/** What the message is called in the timeline: its own title, or the incident's where an older Herald sent it. */
+const summaryOf = (facts: IncidentFacts) => (facts.message_title || facts.title).slice(0, 500);
+
 function eventOf(message: IncidentMessage): IncidentSlackEvent {
   const { facts } = message;
   return {
@@ -38,7 +41,7 @@ function eventOf(message: IncidentMessage): IncidentSlackEvent {
     owner: facts.owner,
     previousOwner: facts.previous_owner,
     nextUpdateAtUtc: facts.next_update_at === '' ? null : facts.next_update_at,
-    summary: facts.title.slice(0, 500),
+    summary: summaryOf(facts),
     ...(message.editedTs === undefined ? {} : { editedTs: message.editedTs }),
   };
 }
@@ -168,7 +171,7 @@ export function mergeIncidentMessage(existing: Incident | undefined, message: In
           kind: message.facts.stage,
           atUtc,
           outboxItemId: message.heraldId,
-          summary: message.facts.title.slice(0, 500),
+          summary: summaryOf(message.facts),
           nextUpdateAtUtc: event.nextUpdateAtUtc,
           isBroadcast: false,
           by: message.actor,

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
+import { currentIncidentName } from '../../../../../shared/incidents/incident-name.ts';
 import { incidentStages } from '../../../../../shared/team-sync/message-facts.ts';
 import {
   mergeIncidentMessage,
@@ -22,6 +23,7 @@ const messageArb: fc.Arbitrary<IncidentMessage> = fc
     previousOwner: fc.constantFrom(...leads),
     promiseMs: fc.option(fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 })),
     title: fc.string({ maxLength: 600 }),
+    messageTitle: fc.option(fc.string({ maxLength: 500 })),
   })
   .map((m) => ({
     ts: `${m.sec}.${String(m.micro).padStart(6, '0')}`,
@@ -38,6 +40,8 @@ const messageArb: fc.Arbitrary<IncidentMessage> = fc
       next_update_at: m.promiseMs === null ? '' : new Date(m.promiseMs).toISOString(),
       owner: m.owner,
       previous_owner: m.previousOwner,
+      // An older Herald's message has no title of its own.
+      ...(m.messageTitle === null ? {} : { message_title: m.messageTitle }),
     },
   }));
 
@@ -166,6 +170,41 @@ describe('folding Slack’s messages into an incident', () => {
     expect(moved.timeline[0]?.nextUpdateAtUtc).toBe('2026-04-23T12:45:00.000Z');
     expect(mergeIncidentMessage(moved, declared)).toBe(moved);
     expect(mergeIncidentMessage(moved, corrected)).toBe(moved);
+  });
+
+  it('names another lead’s incident after its latest message’s own title, or the incident’s from an older Herald', () => {
+    const message = (ts: string, stage: 'declared' | 'update' | 'resolved', messageTitle?: string) => ({
+      ts,
+      threadTs: '1700000000.000001',
+      channel: 'operations-engineering-update',
+      heraldId: `herald-${ts}`,
+      actor: 'U0COMMSLEAD',
+      facts: {
+        id: 'inc-1',
+        stage,
+        priority: 'High Priority',
+        title: 'High Priority Incident Declared - Sentry',
+        service: 'Sentry',
+        next_update_at: stage === 'resolved' ? '' : '2026-04-23T12:30:00.000Z',
+        owner: 'U0COMMSLEAD',
+        previous_owner: '',
+        ...(messageTitle === undefined ? {} : { message_title: messageTitle }),
+      },
+    });
+    const declared = fold([message('1700000000.000001', 'declared')]);
+    expect(currentIncidentName(declared!)).toBe('High Priority Incident Declared - Sentry');
+    const updated = mergeIncidentMessage(
+      declared,
+      message('1700000100.000001', 'update', 'Incident Update - Sentry'),
+    );
+    expect(currentIncidentName(updated)).toBe('Incident Update - Sentry');
+    const resolved = mergeIncidentMessage(
+      updated,
+      message('1700000200.000001', 'resolved', 'Incident Resolved - Sentry'),
+    );
+    expect(currentIncidentName(resolved)).toBe('Incident Resolved - Sentry');
+    // The incident keeps its declaration's title; only its name follows the stage.
+    expect(resolved.title).toBe('High Priority Incident Declared - Sentry');
   });
 
   it('lets the first of two simultaneous take-overs win, by ts', () => {
