@@ -140,15 +140,21 @@ describe('the composer at start', () => {
     expect(page.calls).not.toContain('drafts:setCurrent');
   });
 
-  it('offers the start panel when Herald had no draft open', async () => {
+  /** Starts a page whose bootstrap has `currentDraft` open and has answered, then enters the composer. */
+  async function enterWith(currentDraft: StoredDraft | null) {
     const page = installPage();
-    bootstrap.currentDraft = null;
+    bootstrap.currentDraft = currentDraft;
+    const { bootstrapped, useComposer } = await loadModules();
+    const started = bootstrapped();
+    page.answer();
+    await started;
+    void useComposer.getState().enter();
+    return useComposer;
+  }
+
+  it('offers the start panel when Herald had no draft open', async () => {
     try {
-      const { bootstrapped, useComposer } = await loadModules();
-      const started = bootstrapped();
-      page.answer();
-      await started;
-      void useComposer.getState().enter();
+      const useComposer = await enterWith(null);
       expect(useComposer.getState().phase).toBe('start');
     } finally {
       bootstrap.currentDraft = stored;
@@ -156,14 +162,8 @@ describe('the composer at start', () => {
   });
 
   it('writes nothing when the cursor is put back in a reopened draft, and saves where the author moves it after', async () => {
-    const page = installPage();
-    bootstrap.currentDraft = { ...stored, meta: { ...stored.meta, focusedField: null } };
     try {
-      const { bootstrapped, useComposer } = await loadModules();
-      const started = bootstrapped();
-      page.answer();
-      await started;
-      void useComposer.getState().enter();
+      const useComposer = await enterWith({ ...stored, meta: { ...stored.meta, focusedField: null } });
       // No field stored: the reopen asks for the default one (the first question), and focusing it is the restore's own.
       expect(useComposer.getState().focusRequest).toBe('');
       useComposer.getState().noteFocus('answers.service');
