@@ -29,7 +29,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { historyEntrySchema, type HistoryEntry } from '../../../shared/history/history-entry.ts';
 import {
@@ -37,7 +37,8 @@ import {
   searchHistory,
   type HistoryQuery,
 } from '../../../shared/history/history-query.ts';
-import { checkJsonFile, quarantineFile } from '../storage/quarantine.ts';
+import { migrateLegacyStore } from '../storage/legacy-store.ts';
+import { checkJsonFile } from '../storage/quarantine.ts';
 import type { RecordFilesContext } from '../storage/record-files.ts';
 import { currentVersion, decodeStored, type StoredShape } from '../storage/versioned-store.ts';
 
@@ -176,25 +177,6 @@ function readIndex(dir: string): SegmentIndex | null {
 const legacyHistorySchema = z.object({ entries: z.array(historyEntrySchema) });
 const legacyHistoryShape: StoredShape<typeof legacyHistorySchema> = { schema: legacyHistorySchema };
 
-function migrateLegacyHistory(path: string, dir: string, context: RecordFilesContext): void {
-  const check = checkJsonFile(path);
-  if (check.state === 'corrupt') {
-    context.onQuarantine(quarantineFile(path, 'history', check.reason, context.nowMs()));
-    return;
-  }
-  if (check.state !== 'readable') return;
-  const decoded = decodeStored(check.content, legacyHistoryShape);
-  if (!decoded.ok) {
-    context.onQuarantine(
-      quarantineFile(path, 'history', decoded.error.reason, context.nowMs(), decoded.error.kind),
-    );
-    return;
-  }
-  // Synced before the old file goes; a crash part-way leaves history.json, and the next start writes the months again.
-  writeSegments(dir, decoded.value.data.entries);
-  renameSync(path, join(dirname(path), 'history.migrated.json'));
-}
-
 /** Whether the file ends in a newline (a crash may have cut the last line short). */
 function endsWithNewline(path: string, size: number): boolean {
   if (size === 0) return true;
@@ -211,8 +193,16 @@ function endsWithNewline(path: string, size: number): boolean {
 export function openHistorySegments(dataDir: string, context: HistorySegmentsContext): HistorySegments {
   const dir = join(dataDir, 'history');
   mkdirSync(dir, { recursive: true });
-  const legacyPath = join(dataDir, 'history.json');
-  if (existsSync(legacyPath)) migrateLegacyHistory(legacyPath, dir, context);
+  migrateLegacyStore(
+    {
+      path: join(dataDir, 'history.json'),
+      label: 'history',
+      shape: legacyHistoryShape,
+      // Synced before the old file goes (see legacy-store.ts).
+      moveRecords: (data) => writeSegments(dir, data.entries),
+    },
+    context,
+  );
 
   const cache = new Map<string, Segment>();
   const tailChecked = new Set<string>();

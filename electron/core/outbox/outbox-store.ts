@@ -12,8 +12,7 @@
 // step (each channel's queued line in order, the items with a time of their
 // own, the items in each state), so a step costs the same however long the
 // queue is.
-import { existsSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   outboxItemSchema,
@@ -21,9 +20,8 @@ import {
   type OutboxItem,
   type OutboxState,
 } from '../../../shared/outbox/outbox-item.ts';
-import { checkJsonFile, quarantineFile } from '../storage/quarantine.ts';
+import { migrateLegacyStore } from '../storage/legacy-store.ts';
 import { createRecordFiles, type RecordFiles, type RecordFilesContext } from '../storage/record-files.ts';
-import { decodeStored } from '../storage/versioned-store.ts';
 
 /** Sent and cancelled items stay this long (history keeps sent messages for good). */
 export const FINISHED_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -54,30 +52,20 @@ export function openOutboxFiles(dataDir: string, context: RecordFilesContext): O
     },
     context,
   );
-  const legacyPath = join(dataDir, 'outbox.json');
-  if (existsSync(legacyPath)) migrateLegacyOutbox(legacyPath, files, context);
+  migrateLegacyStore(
+    {
+      path: join(dataDir, 'outbox.json'),
+      label: 'outbox',
+      shape: legacyOutboxShape,
+      // Synchronous and synced before the old file goes: nothing can send until every item is safely moved.
+      moveRecords: (data) => {
+        for (const item of data.items) files.write(item, { durable: true });
+        files.syncNow();
+      },
+    },
+    context,
+  );
   return files;
-}
-
-function migrateLegacyOutbox(path: string, files: OutboxFiles, context: RecordFilesContext): void {
-  const check = checkJsonFile(path);
-  if (check.state === 'corrupt') {
-    context.onQuarantine(quarantineFile(path, 'outbox', check.reason, context.nowMs()));
-    return;
-  }
-  if (check.state !== 'readable') return;
-  const decoded = decodeStored(check.content, legacyOutboxShape);
-  if (!decoded.ok) {
-    context.onQuarantine(
-      quarantineFile(path, 'outbox', decoded.error.reason, context.nowMs(), decoded.error.kind),
-    );
-    return;
-  }
-  // Synchronous and synced before the old file goes: nothing can send until every item is safely moved,
-  // and a crash part-way leaves outbox.json in place, so the next start simply moves every item again.
-  for (const item of decoded.value.data.items) files.write(item, { durable: true });
-  files.syncNow();
-  renameSync(path, join(dirname(path), 'outbox.migrated.json'));
 }
 
 export type ItemChange = Partial<Omit<OutboxItem, 'id' | 'sequence' | 'createdAtUtc' | 'updatedAtUtc'>>;

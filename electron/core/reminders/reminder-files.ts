@@ -10,13 +10,11 @@
 // replaced, never mutated (reminder-record.ts), so what changed since the last
 // save is found by identity, without serialising anything.
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { reminderSchema, type Reminder } from '../../../shared/reminders/reminder.ts';
-import { checkJsonFile, quarantineFile } from '../storage/quarantine.ts';
+import { migrateLegacyStore } from '../storage/legacy-store.ts';
 import { createRecordFiles, type RecordFiles, type RecordFilesContext } from '../storage/record-files.ts';
-import { decodeStored } from '../storage/versioned-store.ts';
 
 export type ReminderFiles = RecordFiles<Reminder>;
 
@@ -48,34 +46,24 @@ export function openReminderFiles(dataDir: string, context: RecordFilesContext):
     },
     context,
   );
-  const legacyPath = join(dataDir, 'reminders.json');
-  if (existsSync(legacyPath)) migrateLegacyReminders(legacyPath, files, context);
+  migrateLegacyStore(
+    {
+      path: join(dataDir, 'reminders.json'),
+      label: 'reminders',
+      shape: legacyRemindersShape,
+      // The old store kept reminders unchecked and the scheduler dropped invalid ones on load; they are dropped
+      // here too, and stay readable in reminders.migrated.json.
+      moveRecords: (data) => {
+        for (const item of data.reminders) {
+          const parsed = reminderSchema.safeParse(item);
+          if (parsed.success) files.write(parsed.data, { durable: true });
+        }
+        files.syncNow();
+      },
+    },
+    context,
+  );
   return files;
-}
-
-function migrateLegacyReminders(path: string, files: ReminderFiles, context: RecordFilesContext): void {
-  const check = checkJsonFile(path);
-  if (check.state === 'corrupt') {
-    context.onQuarantine(quarantineFile(path, 'reminders', check.reason, context.nowMs()));
-    return;
-  }
-  if (check.state !== 'readable') return;
-  const decoded = decodeStored(check.content, legacyRemindersShape);
-  if (!decoded.ok) {
-    context.onQuarantine(
-      quarantineFile(path, 'reminders', decoded.error.reason, context.nowMs(), decoded.error.kind),
-    );
-    return;
-  }
-  // The old store kept reminders unchecked and the scheduler dropped invalid ones on load; they are dropped here
-  // too, and stay readable in reminders.migrated.json. Synced before the old file goes: a crash part-way leaves
-  // reminders.json in place, and the next start moves every reminder again (rewriting the same files).
-  for (const item of decoded.value.data.reminders) {
-    const parsed = reminderSchema.safeParse(item);
-    if (parsed.success) files.write(parsed.data, { durable: true });
-  }
-  files.syncNow();
-  renameSync(path, join(dirname(path), 'reminders.migrated.json'));
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   valuePaths,
   withExtraKey,
 } from './support/contract-samples.ts';
-import { snapshotStores } from './support/store-snapshot.ts';
+import { settledSnapshot, snapshotStores } from './support/store-snapshot.ts';
 import {
   startHttpTransport,
   startIpcTransport,
@@ -110,8 +110,7 @@ describe.each([
 
   beforeAll(async () => {
     transport = await start();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let start-up writes land before the snapshot
-    storesBefore = snapshotStores(transport.dataDir);
+    storesBefore = await settledSnapshot(transport.dataDir);
     stateBefore = await readState(transport);
   });
 

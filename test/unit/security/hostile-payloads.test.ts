@@ -15,7 +15,7 @@ import {
   valuePaths,
   withExtraKey,
 } from './support/contract-samples.ts';
-import { snapshotStores } from './support/store-snapshot.ts';
+import { settledSnapshot, snapshotStores } from './support/store-snapshot.ts';
 import { startHttpTransport, startIpcTransport, type Transport } from './support/transports.ts';
 
 const POLLUTING_KEYS = [
@@ -191,7 +191,7 @@ describe.each([
   let transport: Transport;
   beforeAll(async () => {
     transport = await start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settledSnapshot(transport.dataDir);
   });
   afterAll(async () => {
     await transport.close();

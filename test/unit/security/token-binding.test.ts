@@ -4,7 +4,7 @@
 // override, which neither transport here has).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack-server.ts';
-import { snapshotStores } from './support/store-snapshot.ts';
+import { settledSnapshot, snapshotStores } from './support/store-snapshot.ts';
 import { startHttpTransport, startIpcTransport, type Transport } from './support/transports.ts';
 
 describe.each([
@@ -16,7 +16,7 @@ describe.each([
   beforeAll(async () => {
     transport = await start();
     evil = await startFakeSlack();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settledSnapshot(transport.dataDir);
   });
   afterAll(async () => {
     await evil.close();

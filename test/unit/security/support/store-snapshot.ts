@@ -17,3 +17,24 @@ export function snapshotStores(dataDir: string): Record<string, string> {
   walk(dataDir);
   return snapshot;
 }
+
+/**
+ * Resolves once start-up's writes have landed: two snapshots a beat apart agree and no temporary file is left.
+ * Store writes finish in the background (renames in the thread pool, coalesced saves), so a fixed sleep before
+ * the "before" snapshot is outrun on a busy machine, and a later write would look like a refused call's doing.
+ */
+export async function settledSnapshot(dataDir: string, timeoutMs = 10_000): Promise<Record<string, string>> {
+  const beat = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const deadline = Date.now() + timeoutMs;
+  let previous = snapshotStores(dataDir);
+  for (;;) {
+    await beat();
+    const current = snapshotStores(dataDir);
+    const isSettled =
+      JSON.stringify(current) === JSON.stringify(previous) &&
+      !Object.keys(current).some((path) => path.includes('.tmp-'));
+    if (isSettled) return current;
+    if (Date.now() > deadline) throw new Error('the data folder was still changing after start-up');
+    previous = current;
+  }
+}
