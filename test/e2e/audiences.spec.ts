@@ -10,7 +10,14 @@ import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, test } from './fixtures.ts';
-import { connectSlack, declareIncident, goTo, MINUTE_MS, UPDATE_CHANNEL as UPDATE } from './helpers.ts';
+import {
+  connectSlack,
+  declareIncident,
+  goTo,
+  MINUTE_MS,
+  sendEventMessage,
+  UPDATE_CHANNEL as UPDATE,
+} from './helpers.ts';
 
 // Thu 16 Apr 2026, 12:00 BST: a week before the upgrade, when the plan has it announced.
 const START_ISO = '2026-04-16T11:00:00.000Z';
@@ -64,11 +71,7 @@ test.describe('what each audience last heard', () => {
     const created = await harness.call<{ event: { id: string } }>('calendar:create', {
       event: certManagerFields(),
     });
-    const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
-      eventId: created.event.id,
-      stage: 'announcement',
-    });
-    await sendDraftNow(harness, opened.draftId);
+    await sendEventMessage(harness, created.event.id);
     await expect.poll(() => topLevel(slack, UPDATE).length).toBe(1);
 
     await openHerald('Audiences');

@@ -14,6 +14,7 @@ import {
   goTo,
   openCertManager,
   rescheduleCertManager,
+  sendEventMessage,
   UPDATE_CHANNEL,
   waitUntilOnline,
 } from './helpers.ts';
@@ -159,15 +160,7 @@ test.describe('the event’s calendar file in Slack', () => {
   }) => {
     const event = await createEvent(harness, slack);
     slack.setOffline(true);
-    const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
-      eventId: event.id,
-      stage: 'announcement',
-    });
-    await harness.call('messages:send', {
-      draftId: opened.draftId,
-      mode: 'when_online',
-      overrideReason: 'Agreed with the team lead.',
-    });
+    await sendEventMessage(harness, event.id, { mode: 'when_online' });
     await openHerald('Outbox');
     const file = page
       .getByTestId('outbox-item')

@@ -4,7 +4,13 @@
 // toolbar to the grid, and axe finds nothing in any view at three widths.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { calendarDay, CERT_MANAGER_UPGRADE, connectSlack } from './helpers.ts';
+import {
+  calendarDay,
+  CERT_MANAGER_UPGRADE,
+  connectSlack,
+  sendEventMessage,
+  waitUntilOnline,
+} from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST.
 test.use({ testClockIso: '2026-04-01T09:00:00.000Z' });
@@ -369,22 +375,8 @@ test.describe('recurring maintenance', () => {
     const on21 = events.find((event) => event.startsAtUtc === '2026-04-21T08:00:00.000Z')!;
     // The 21 April occurrence's announcement is scheduled in Slack for a week before (once Slack answers: until
     // then Herald would hold it to send itself).
-    await expect
-      .poll(
-        async () =>
-          (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
-      )
-      .toBe('online');
-    const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
-      eventId: on21.id,
-      stage: 'announcement',
-    });
-    await harness.call('messages:send', {
-      draftId: opened.draftId,
-      mode: 'schedule',
-      atUtc: '2026-04-14T08:00:00.000Z',
-      overrideReason: 'Checked by hand',
-    });
+    await waitUntilOnline(harness);
+    await sendEventMessage(harness, on21.id, { mode: 'schedule', atUtc: '2026-04-14T08:00:00.000Z' });
     await expect.poll(() => slack.scheduled().length, { timeout: 20_000 }).toBe(1);
 
     await openHerald('Calendar');

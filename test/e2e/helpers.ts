@@ -86,6 +86,24 @@ export const SENTRY_HIGH_DECLARATION: Record<string, string> = {
   userActions: 'Nothing for now.',
 };
 
+/**
+ * Lead A's declaration for the team specs: the high-priority Sentry incident promising its next update at
+ * `nextUpdateAtUtc`, sent through the API; resolves once Slack shows it.
+ */
+export async function declareInSlack(
+  harness: RestartableHarness,
+  slack: { messages: (channel: string) => readonly unknown[] },
+  nextUpdateAtUtc: string,
+): Promise<Sent> {
+  const before = slack.messages(UPDATE_CHANNEL).length;
+  const declared = await createAndSend(harness, {
+    typeId: 'incidents',
+    fields: { ...SENTRY_HIGH_DECLARATION, nextUpdateAtUtc },
+  });
+  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(before + 1);
+  return declared;
+}
+
 /** Opens another lead's Herald (a second harness) in its own browser context, on `screen`. */
 export async function openOtherHerald(
   browser: Browser,
@@ -151,4 +169,28 @@ export async function waitUntilOnline(harness: RestartableHarness): Promise<void
       async () => (await harness.call<{ connection: { state: string } }>('outbox:list', {})).connection.state,
     )
     .toBe('online');
+}
+
+/** How an event's message leaves through messages:send: now, once Slack answers, or scheduled in Slack. */
+export type EventMessageSend =
+  { mode: 'now' } | { mode: 'when_online' } | { mode: 'schedule'; atUtc: string };
+
+/**
+ * Opens a maintenance event's message (its announcement unless `stage` says otherwise) as a draft and sends it
+ * through the API, past the checklist with a lead's reason, for specs whose subject is what follows. Returns the
+ * draft's id.
+ */
+export async function sendEventMessage(
+  harness: RestartableHarness,
+  eventId: string,
+  send: EventMessageSend = { mode: 'now' },
+  stage = 'announcement',
+): Promise<string> {
+  const opened = await harness.call<{ draftId: string }>('calendar:openDraft', { eventId, stage });
+  await harness.call('messages:send', {
+    draftId: opened.draftId,
+    ...send,
+    overrideReason: 'Checked with the team lead.',
+  });
+  return opened.draftId;
 }

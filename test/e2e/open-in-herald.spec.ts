@@ -9,7 +9,13 @@ import type { FakeSlack } from '../fakes/slack-server.ts';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, test } from './fixtures.ts';
-import { connectSlack, declareIncident, UPDATE_CHANNEL, waitUntilOnline } from './helpers.ts';
+import {
+  connectSlack,
+  declareIncident,
+  sendEventMessage,
+  UPDATE_CHANNEL,
+  waitUntilOnline,
+} from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade. The fake Slack keeps the same time.
 const START_ISO = '2026-04-01T09:00:00.000Z';
@@ -57,15 +63,7 @@ test.describe('Open in Herald', () => {
     const created = await harness.call<{ event: { id: string } }>('calendar:create', {
       event: certManagerFields(),
     });
-    const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
-      eventId: created.event.id,
-      stage: 'announcement',
-    });
-    await harness.call('messages:send', {
-      draftId: opened.draftId,
-      mode: 'now',
-      overrideReason: 'Agreed with the team lead.',
-    });
+    await sendEventMessage(harness, created.event.id);
     const eventLink = `herald://event/${created.event.id}`;
     await expect.poll(() => heraldLinks(slack, UPDATE_CHANNEL)).toContain(eventLink);
     await follow(page, harness, eventLink);

@@ -9,7 +9,14 @@ import type { RestartableHarness } from '../support/harness-process.ts';
 import type { FakeSlack } from '../fakes/slack-server.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, test } from './fixtures.ts';
-import { connectSlack, goTo, openCertManager, rescheduleCertManager, waitUntilOnline } from './helpers.ts';
+import {
+  connectSlack,
+  goTo,
+  openCertManager,
+  rescheduleCertManager,
+  sendEventMessage,
+  waitUntilOnline,
+} from './helpers.ts';
 
 // Wed 1 Apr 2026, 10:00 BST: three weeks before the upgrade. The fake Slack keeps the same time.
 const START_ISO = '2026-04-01T09:00:00.000Z';
@@ -26,18 +33,9 @@ async function scheduleAnnouncement(harness: RestartableHarness, slack: FakeSlac
   const created = await harness.call<{ event: { id: string } }>('calendar:create', {
     event: certManagerFields(),
   });
-  const opened = await harness.call<{ draftId: string }>('calendar:openDraft', {
-    eventId: created.event.id,
-    stage: 'announcement',
-  });
   // Slack schedules the message only once Herald knows Slack answers.
   await waitUntilOnline(harness);
-  await harness.call('messages:send', {
-    draftId: opened.draftId,
-    mode: 'schedule',
-    atUtc: ANNOUNCE_AT,
-    overrideReason: 'Checked with the team lead.',
-  });
+  await sendEventMessage(harness, created.event.id, { mode: 'schedule', atUtc: ANNOUNCE_AT });
   await expect.poll(() => scheduledTexts(slack)).toEqual([expect.stringContaining('Thu 23 Apr')]);
 }
 

@@ -4,13 +4,7 @@
 // of B's clock B's Incidents screen shows the corrected promise, with B's
 // reminder moved to it once B has comms.
 import { expect, test } from './fixtures.ts';
-import {
-  createAndSend,
-  openOtherHerald,
-  SENTRY_HIGH_DECLARATION,
-  type StoredDraftLike,
-  UPDATE_CHANNEL,
-} from './helpers.ts';
+import { declareInSlack, openOtherHerald, type StoredDraftLike, UPDATE_CHANNEL } from './helpers.ts';
 
 const START = '2026-04-23T11:00:00.000Z';
 test.use({ testClockIso: START, slackOptions: { nowMs: () => Date.parse(START) } });
@@ -25,12 +19,8 @@ test('a promise A corrects in Slack reaches B’s Herald, its card and its remin
   team: { a, b },
 }) => {
   test.slow();
-  const declared = await createAndSend(a, {
-    typeId: 'incidents',
-    fields: { ...SENTRY_HIGH_DECLARATION, nextUpdateAtUtc: '2026-04-23T11:30:00.000Z' },
-  });
+  const declared = await declareInSlack(a, slack, '2026-04-23T11:30:00.000Z');
   const incidentId = declared.incidentId ?? '';
-  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
 
   // B reads it within 30 s of its clock, and takes over comms.
   await b.call('testClock:advance', { ms: 30_000 });

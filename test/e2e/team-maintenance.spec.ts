@@ -9,7 +9,14 @@ import type { Page } from '@playwright/test';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, LEAD_A, LEAD_B, test } from './fixtures.ts';
-import { calendarDay, goTo, openCertManager, UPDATE_CHANNEL } from './helpers.ts';
+import {
+  calendarDay,
+  goTo,
+  openCertManager,
+  sendEventMessage,
+  UPDATE_CHANNEL,
+  waitUntilOnline,
+} from './helpers.ts';
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -238,15 +245,8 @@ async function announceCertManager(a: RestartableHarness, channels: string[]): P
     },
   });
   const eventId = created.event.id;
-  const opened = await a.call<{ draftId: string }>('calendar:openDraft', { eventId, stage: 'announcement' });
-  await expect
-    .poll(async () => (await a.call<{ connection: { state: string } }>('outbox:list', {})).connection.state)
-    .toBe('online');
-  await a.call('messages:send', {
-    draftId: opened.draftId,
-    mode: 'now',
-    overrideReason: 'Checked with the team lead.',
-  });
+  await waitUntilOnline(a);
+  await sendEventMessage(a, eventId);
   return eventId;
 }
 

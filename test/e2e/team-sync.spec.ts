@@ -7,11 +7,10 @@
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { expect, LEAD_B, test } from './fixtures.ts';
 import {
-  createAndSend,
   fillAndSend,
   goTo,
+  declareInSlack,
   openOtherHerald,
-  SENTRY_HIGH_DECLARATION,
   type StoredDraftLike,
   UPDATE_CHANNEL,
 } from './helpers.ts';
@@ -40,12 +39,7 @@ test('two leads share one picture through Slack: declare, see, take over, update
 }) => {
   test.setTimeout(240_000);
   // A declares, promising the next update in 30 minutes.
-  const declared = await createAndSend(a, {
-    typeId: 'incidents',
-    fields: { ...SENTRY_HIGH_DECLARATION, nextUpdateAtUtc: '2026-04-23T11:30:00.000Z' },
-  });
-  const incidentId = declared.incidentId ?? '';
-  await expect.poll(() => slack.messages(UPDATE_CHANNEL).length, { timeout: 20_000 }).toBe(1);
+  const incidentId = (await declareInSlack(a, slack, '2026-04-23T11:30:00.000Z')).incidentId ?? '';
 
   // Within 30 s of B's clock, B's Herald shows it, with A's promise and A as the owner.
   await b.call('testClock:advance', { ms: 30_000 });
