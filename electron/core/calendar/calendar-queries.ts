@@ -107,18 +107,12 @@ function conflictsAround(
   return findConflicts(index.touching(fromMs, Math.max(toMs, fromMs + 1)), freezes);
 }
 
-/** Views of events that clash with nothing, kept per stored record (most events, in every view that shows them). */
-const clashFreeViews = new WeakMap<MaintenanceEvent, EventView>();
-
+/** The whole event as its panel shows it (`calendar:get`), with what it clashes with. */
 function toView(event: MaintenanceEvent, conflicts: EventConflicts | undefined): EventView {
-  if (conflicts && (conflicts.overlapsWith.length > 0 || conflicts.freezeIds.length > 0))
-    return { ...event, overlapsWith: conflicts.overlapsWith, freezeIds: conflicts.freezeIds };
-  let view = clashFreeViews.get(event);
-  if (!view) clashFreeViews.set(event, (view = { ...event, overlapsWith: [], freezeIds: [] }));
-  return view;
+  return { ...event, overlapsWith: conflicts?.overlapsWith ?? [], freezeIds: conflicts?.freezeIds ?? [] };
 }
 
-/** Summaries of events that clash with nothing, kept per stored record like `clashFreeViews`. */
+/** Summaries of events that clash with nothing, kept per stored record (most events, in every list that shows them). */
 const clashFreeSummaries = new WeakMap<MaintenanceEvent, EventSummary>();
 
 /** What a list carries of an event (see eventSummarySchema): the grid's words, not the event panel's. */
