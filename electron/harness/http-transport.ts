@@ -52,7 +52,8 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-const securityHeaders = {
+/** The headers every harness response carries (bench/support/renderer-builds.ts serves its baseline page with them too). */
+export const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
