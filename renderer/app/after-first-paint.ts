@@ -20,6 +20,11 @@ function flush(): void {
   for (const run of runs) run();
 }
 
+/** True once the page has painted (what was waiting for it has run). */
+export function isFirstPaintPast(): boolean {
+  return isPainted;
+}
+
 /** Runs `run` after the page's first paint (at once if that is past); the result cancels it if it has not run. */
 export function afterFirstPaint(run: () => void): () => void {
   if (isPainted) {

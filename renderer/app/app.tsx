@@ -18,6 +18,7 @@ import { SlackBanner } from './slack-banner.tsx';
 import { StorageNotices } from './storage-notices.tsx';
 import { SetupChecklist } from '../features/setup/setup-checklist.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { AfterFirstPaint } from './after-first-paint-view.tsx';
 
 const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
   compose: ComposerScreen,
@@ -92,7 +93,9 @@ export function App() {
               {info?.hasTestClock ? ' · test clock' : ''}
             </p>
           </nav>
-          <AlertToasts />
+          <AfterFirstPaint>
+            <AlertToasts />
+          </AfterFirstPaint>
         </div>
       </div>
       <main id="main" className="content" tabIndex={-1}>
@@ -105,7 +108,9 @@ export function App() {
         {screen === 'compose' ? <SetupChecklist placement="home" /> : null}
         <CurrentScreen screen={screen} />
       </main>
-      <NotificationCentre />
+      <AfterFirstPaint>
+        <NotificationCentre />
+      </AfterFirstPaint>
     </div>
   );
 }

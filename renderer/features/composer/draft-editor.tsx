@@ -3,6 +3,7 @@
 // checklist and Slack preview.
 import { useId } from 'react';
 import { findType } from '../../../shared/plan/plan-lookups.ts';
+import { AfterFirstPaint } from '../../app/after-first-paint-view.tsx';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { useComposer } from './composer-store.ts';
 import { DraftForm, useDraftType } from './draft-form.tsx';
@@ -72,14 +73,21 @@ export function DraftEditor() {
       <div className="composer-grid">
         <div className="composer-main stack-lg">
           <DraftForm key={draftId} plan={plan} type={type} checklist={checklist} />
-          <SendBar />
+          {/* Below the fields and beside them: drawn once the page has painted, so the fields take keys first. */}
+          <AfterFirstPaint>
+            <SendBar />
+          </AfterFirstPaint>
         </div>
         <div className="composer-side stack-lg">
-          <PreviewPane />
-          <ChecklistPanel />
+          <AfterFirstPaint>
+            <PreviewPane />
+            <ChecklistPanel />
+          </AfterFirstPaint>
         </div>
       </div>
-      <OverrideDialog />
+      <AfterFirstPaint>
+        <OverrideDialog />
+      </AfterFirstPaint>
     </div>
   );
 }
