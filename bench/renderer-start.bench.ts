@@ -5,12 +5,13 @@
 // way) built in the same run. The last round types into the title field to
 // prove the moment measured really takes a key. Both are served on 127.0.0.1
 // with the same security headers (the harness's); the page signals when it is
-// done, so nothing is injected into it or polled while it is timed. Herald's page is served by the real browser harness over
-// a real core with a draft open, so its figure includes the API calls the
-// composer makes before it can be used — once on a folder with that one
-// draft, once on a large folder (a year of use: bench/support/large-folder.ts).
-// Goal: ≤ 1.3× the bare page on both. Every sample is a cold browser context
-// (no cache), and the pages take turns so drift hits them alike.
+// done, so nothing is injected into it or polled while it is timed. Herald's
+// page is served by the real browser harness over a real core with a draft
+// open, so its figure includes the API calls the composer makes before it can
+// be used — once on a folder with that one draft, once on a large folder (a
+// year of use: bench/support/large-folder.ts). Goal: ≤ 1.3× the bare page on
+// both. Every sample is a cold browser context (no cache), and the pages take
+// turns so drift hits them alike.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
