@@ -5,7 +5,7 @@
 // Audiences screen then agrees with A's, row by row and flag by flag. B takes
 // over comms for A's maintenance: A's panel says B has it, and at the next
 // comms reminder's time only B's Herald alerts.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { RestartableHarness } from '../support/harness-process.ts';
 import { certManagerFields } from '../unit/shared/calendar/event-fixtures.ts';
 import { expect, LEAD_A, LEAD_B, test } from './fixtures.ts';
@@ -259,6 +259,18 @@ const remindersOf = async (herald: RestartableHarness, eventId: string) =>
     (r) => r.subject.eventId === eventId,
   );
 
+/** Every message of the event still to send is `lead`'s: the panel says who sends it, with no "Draft it" or "Mark as sent". */
+async function expectMessagesOf(panel: Locator, lead: string): Promise<void> {
+  await expect(panel.getByTestId('comm-theirs').first()).toBeVisible();
+  const notes = await panel.getByTestId('comm-theirs').allTextContents();
+  expect(notes.length).toBeGreaterThan(0);
+  for (const note of notes)
+    expect(note).toBe(`@${lead} will send it. To send it yourself, take over comms first.`);
+  await expect(
+    panel.getByRole('button', { name: /^(Draft it|Mark as sent|Not sent after all)/ }),
+  ).toHaveCount(0);
+}
+
 test('B takes over comms for A’s maintenance: A’s panel says B has it, and only B’s Herald reminds', async ({
   team: { a, b },
   slack,
@@ -286,9 +298,14 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
   await goTo(page, 'Calendar');
   const panel = await openCertManager(page, '2026-04-27');
   await expect(panel.getByTestId('event-owner')).toHaveText(`Comms: @${LEAD_A.name} has it.`);
+  // The messages still to send are A's: B's panel says so, and offers nothing that would send or mark them twice.
+  await expectMessagesOf(panel, LEAD_A.name);
   await panel.getByRole('button', { name: 'Take over comms' }).click();
   await expect(panel.getByTestId('event-owner')).toHaveText('Comms: you have it.');
   await expect(panel.getByRole('button', { name: 'Take over comms' })).toHaveCount(0);
+  await expect(panel.getByTestId('comm-theirs')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /^Draft it/ }).first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^Mark as sent/ }).first()).toBeVisible();
   await page.screenshot({ path: '/tmp/s4-takeover/b-took-over.png' });
   await expectNoAxeViolations();
   const handedOver = () =>
@@ -309,6 +326,7 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
     timeout: 20_000,
   });
   await expect(aPanel.getByRole('button', { name: 'Take over comms' })).toBeVisible();
+  await expectMessagesOf(aPanel, LEAD_B.name);
   await aPage.screenshot({ path: '/tmp/s4-takeover/a-b-has-it.png' });
   expect((await remindersOf(a, eventId)).filter((r) => r.state === 'armed')).toEqual([]);
   // A's month grid shows the messages still to send as B's, not as a reminder of A's own.

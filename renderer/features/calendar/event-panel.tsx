@@ -25,11 +25,14 @@ function CommRow({
   comm,
   zone,
   isBusy,
+  theirs,
   onMark,
 }: {
   comm: CommDetail;
   zone: string;
   isBusy: boolean;
+  /** "@Priya (comms)" when another lead has comms for the event: drafting or marking it here would double theirs. */
+  theirs: string | null;
   onMark: (comm: CommDetail, isSent: boolean) => void;
 }) {
   const label = commStageLabels[comm.stage];
@@ -51,18 +54,30 @@ function CommRow({
         ) : null}
       </div>
       {comm.draft ? <p className="comm-draft">Draft: {comm.draft.title || 'Untitled'}</p> : null}
+      {theirs !== null && comm.state !== 'sent' ? (
+        <p className="muted comm-theirs" data-testid="comm-theirs">
+          {theirs} will send it. To send it yourself, take over comms first.
+        </p>
+      ) : null}
       <div className="row comm-actions">
-        <button
-          type="button"
-          onClick={() => openCompose({ kind: 'maintenance_comm', eventId: comm.eventId, stage: comm.stage })}
-        >
-          {comm.draft ? 'Open draft' : 'Draft it'}
-          <span className="visually-hidden"> — {label}</span>
-        </button>
-        <button type="button" disabled={isBusy} onClick={() => onMark(comm, comm.state !== 'sent')}>
-          {comm.state === 'sent' ? 'Not sent after all' : 'Mark as sent'}
-          <span className="visually-hidden"> — {label}</span>
-        </button>
+        {/* A draft of one's own stays reachable even when the event is another lead's: nothing typed is lost. */}
+        {theirs === null || comm.draft ? (
+          <button
+            type="button"
+            onClick={() =>
+              openCompose({ kind: 'maintenance_comm', eventId: comm.eventId, stage: comm.stage })
+            }
+          >
+            {comm.draft ? 'Open draft' : 'Draft it'}
+            <span className="visually-hidden"> — {label}</span>
+          </button>
+        ) : null}
+        {theirs === null ? (
+          <button type="button" disabled={isBusy} onClick={() => onMark(comm, comm.state !== 'sent')}>
+            {comm.state === 'sent' ? 'Not sent after all' : 'Mark as sent'}
+            <span className="visually-hidden"> — {label}</span>
+          </button>
+        ) : null}
       </div>
     </li>
   );
@@ -201,6 +216,7 @@ export function EventPanel({
               comm={comm}
               zone={zone}
               isBusy={isBusy}
+              theirs={owner.isTheirs && !isFinished(event) ? atName(owner.owner, words.people) : null}
               onMark={(target, isSent) => void markSent(target, isSent)}
             />
           ))}
