@@ -259,8 +259,15 @@ const remindersOf = async (herald: RestartableHarness, eventId: string) =>
     (r) => r.subject.eventId === eventId,
   );
 
-/** Every message of the event still to send is `lead`'s: the panel says who sends it, with no "Draft it" or "Mark as sent". */
+/**
+ * The event is `lead`'s: the panel says who sends each message still to send and who may change the event, with no
+ * "Draft it", "Mark as sent", "Edit", "Reschedule" or "Cancel event" (main refuses those too).
+ */
 async function expectMessagesOf(panel: Locator, lead: string): Promise<void> {
+  await expect(panel.getByTestId('event-theirs')).toHaveText(
+    `@${lead} has comms, so only they can change or cancel this maintenance and tell people. Take over comms to do it yourself.`,
+  );
+  await expect(panel.getByRole('button', { name: /^(Edit|Reschedule|Cancel event)$/ })).toHaveCount(0);
   await expect(panel.getByTestId('comm-theirs').first()).toBeVisible();
   const notes = await panel.getByTestId('comm-theirs').allTextContents();
   expect(notes.length).toBeGreaterThan(0);
@@ -304,6 +311,8 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
   await expect(panel.getByTestId('event-owner')).toHaveText('Comms: you have it.');
   await expect(panel.getByRole('button', { name: 'Take over comms' })).toHaveCount(0);
   await expect(panel.getByTestId('comm-theirs')).toHaveCount(0);
+  await expect(panel.getByTestId('event-theirs')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Reschedule' })).toBeVisible();
   await expect(panel.getByRole('button', { name: /^Draft it/ }).first()).toBeVisible();
   await expect(panel.getByRole('button', { name: /^Mark as sent/ }).first()).toBeVisible();
   await page.screenshot({ path: '/tmp/s4-takeover/b-took-over.png' });

@@ -268,9 +268,24 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   const make = (fields: EventFields, seed: Omit<NewEventSeed, 'id' | 'nowUtc'> = {}) =>
     newEvent(fields, { id: createId(), nowUtc: nowUtc(), owner: lead(), ...seed });
 
+  /**
+   * A change to an event another lead has comms for is refused: Herald drafts the "rescheduled" or "cancelled"
+   * message only for the lead with comms, so a change made here would stand in this calendar with nobody told.
+   * Taking over comms (calendar:takeOver) makes it this lead's to change and announce.
+   */
+  function refusedAsTheirs(event: MaintenanceEvent): Result<never> | null {
+    if (isMine(event) || isFinished(event)) return null;
+    return fail(
+      'forbidden',
+      'Another lead has comms for this maintenance, so only they can change it and tell people. Take over comms first.',
+    );
+  }
+
   function edit(id: string, fields: EventFields, reason: string): Result<EventDetail> {
     const current = find(id);
     if (!current) return missing(id);
+    const refused = refusedAsTheirs(current);
+    if (refused) return refused;
     const edited = applyEdit(current, normalised(fields), nowUtc(), reason);
     if (!edited.ok) return edited;
     return ok(edited.value === current ? detailOf(current) : save(edited.value, current));
@@ -328,6 +343,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     reschedule(id, times, reason = '') {
       const current = find(id);
       if (!current) return missing(id);
+      const refused = refusedAsTheirs(current);
+      if (refused) return refused;
       if (!canReschedule(current))
         return fail(
           'conflict',
@@ -364,6 +381,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     cancel(id, reason = '') {
       const current = find(id);
       if (!current) return missing(id);
+      const refused = refusedAsTheirs(current);
+      if (refused) return refused;
       const cancelled = applyCancel(current, nowUtc(), reason);
       return cancelled.ok ? ok(save(cancelled.value, current)) : cancelled;
     },
@@ -387,6 +406,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     cancelSeries(id, scope, reason = '') {
       const reached = service.seriesOf(id, scope);
       if (!reached.ok) return reached;
+      const refused = reached.value.map(refusedAsTheirs).find((result) => result !== null);
+      if (refused) return refused;
       if (reached.value.length === 0)
         return fail(
           'conflict',
@@ -408,6 +429,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
       if (!anchor) return missing(id);
       const reached = service.seriesOf(id, scope);
       if (!reached.ok) return reached;
+      const refused = reached.value.map(refusedAsTheirs).find((result) => result !== null);
+      if (refused) return refused;
       const edited = normalised(fields);
       // Every occurrence is checked before any is saved: the series changes whole or not at all.
       const planned: Array<{ before: MaintenanceEvent; after: MaintenanceEvent }> = [];
@@ -430,6 +453,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     markSent(id, stage, isSent = true) {
       const current = find(id);
       if (!current) return missing(id);
+      const refused = refusedAsTheirs(current);
+      if (refused) return refused;
       if (!isSent) return ok(save(applyUnsent(current, stage, nowUtc()), current));
       const sent = applySent(current, stage, nowUtc());
       return sent.ok ? ok(save(sent.value, current)) : sent;

@@ -98,6 +98,8 @@ export function EventPanel({
   const [error, setError] = useState<string | null>(null);
   const words = useOwnerWords();
   const owner = ownerOf(event, words);
+  /** "@Priya (comms)" while another lead has comms: only they change, cancel, draft or mark this event (main refuses). */
+  const theirs = owner.isTheirs && !isFinished(event) ? atName(owner.owner, words.people) : null;
 
   async function act<T>(call: () => Promise<Result<T>>, done: (value: T) => void) {
     setIsBusy(true);
@@ -216,7 +218,7 @@ export function EventPanel({
               comm={comm}
               zone={zone}
               isBusy={isBusy}
-              theirs={owner.isTheirs && !isFinished(event) ? atName(owner.owner, words.people) : null}
+              theirs={theirs}
               onMark={(target, isSent) => void markSent(target, isSent)}
             />
           ))}
@@ -226,21 +228,31 @@ export function EventPanel({
       )}
       <SlackMessagesSection detail={detail} />
       <ErrorAlert error={error} />
+      {theirs !== null ? (
+        <p className="muted" data-testid="event-theirs">
+          {theirs} has comms, so only they can change or cancel this maintenance and tell people. Take over
+          comms to do it yourself.
+        </p>
+      ) : null}
       <div className="row panel-actions">
-        <button
-          type="button"
-          disabled={isFinished(event)}
-          onClick={() => onOpenDialog({ kind: 'edit', detail })}
-        >
-          Edit
-        </button>
-        <button
-          type="button"
-          disabled={!canReschedule(event)}
-          onClick={() => onOpenDialog({ kind: 'reschedule', detail })}
-        >
-          Reschedule
-        </button>
+        {theirs === null ? (
+          <>
+            <button
+              type="button"
+              disabled={isFinished(event)}
+              onClick={() => onOpenDialog({ kind: 'edit', detail })}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              disabled={!canReschedule(event)}
+              onClick={() => onOpenDialog({ kind: 'reschedule', detail })}
+            >
+              Reschedule
+            </button>
+          </>
+        ) : null}
         <button
           type="button"
           disabled={isBusy}
@@ -268,14 +280,16 @@ export function EventPanel({
         >
           Export .ics
         </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={!canCancel(event)}
-          onClick={() => onOpenDialog({ kind: 'cancel', detail })}
-        >
-          Cancel event
-        </button>
+        {theirs === null ? (
+          <button
+            type="button"
+            className="danger"
+            disabled={!canCancel(event)}
+            onClick={() => onOpenDialog({ kind: 'cancel', detail })}
+          >
+            Cancel event
+          </button>
+        ) : null}
       </div>
     </section>
   );

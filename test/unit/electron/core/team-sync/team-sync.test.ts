@@ -521,6 +521,61 @@ describe('other leads’ maintenance in my calendar', () => {
     expect(again.ok || again.error.message).toMatch(/already have comms/);
   });
 
+  it('only the lead with comms changes a maintenance: A cannot reschedule, cancel or mark what B took over', async () => {
+    const { a, b } = await twoHeralds();
+    const eventId = await announcedByA(a);
+    await b.core.teamSync.syncOnce();
+    // Before any take-over, B cannot change A's event either.
+    const byBFirst = await b.core.router.call('calendar:cancel', {
+      id: eventId,
+      reason: 'Not ours to call off.',
+    });
+    expect(byBFirst.ok ? 'changed' : byBFirst.error.code).toBe('forbidden');
+
+    const taken = await call<{ outboxItemId: string }>(b, 'calendar:takeOver', { eventId });
+    await b.drive(() => b.core.outbox.get(taken.outboxItemId)?.state === 'sent');
+    await a.core.teamSync.syncOnce();
+    const before = a.core.calendar.find(eventId);
+    expect(before?.owner).toBe(LEAD_B.userId);
+
+    const later = (ms: number) => new Date(Date.parse(before!.startsAtUtc) + ms).toISOString();
+    const attempts = [
+      await a.core.router.call('calendar:reschedule', {
+        id: eventId,
+        startsAtUtc: later(86_400_000),
+        endsAtUtc: later(86_400_000 + 3_600_000),
+        reason: 'Moved by the wrong lead.',
+      }),
+      await a.core.router.call('calendar:cancel', { id: eventId, reason: 'Called off by the wrong lead.' }),
+      await a.core.router.call('calendar:markSent', { id: eventId, stage: 'reminder', isSent: true }),
+      await a.core.router.call('calendar:update', {
+        id: eventId,
+        event: {
+          ...certManagerFields(),
+          startsAtUtc: before!.startsAtUtc,
+          endsAtUtc: before!.endsAtUtc,
+          title: 'Renamed',
+        },
+      }),
+    ];
+    for (const attempt of attempts) {
+      expect(attempt.ok ? 'changed' : attempt.error.code).toBe('forbidden');
+      if (!attempt.ok) expect(attempt.error.message).toMatch(/Take over comms first/);
+    }
+    // Nothing changed in A's calendar, and nothing was drafted to announce a change that did not happen.
+    expect(a.core.calendar.find(eventId)).toEqual(before);
+    expect(a.core.drafts.findByOrigin((origin) => origin.kind === 'calendar')).toEqual([]);
+
+    // B, who has comms, can.
+    const byB = await b.core.router.call('calendar:reschedule', {
+      id: eventId,
+      startsAtUtc: later(86_400_000),
+      endsAtUtc: later(86_400_000 + 3_600_000),
+      reason: 'The vendor moved the release.',
+    });
+    expect(byB.ok ? byB.value.event.status : byB.error.message).toBe('rescheduled');
+  });
+
   it('two take-overs of a maintenance at once: the first in Slack wins, the other lead is told', async () => {
     const { a, b } = await twoHeralds();
     const c = await makeOutboxWorld({ reuseFake: a.fake });
