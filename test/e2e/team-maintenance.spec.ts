@@ -263,7 +263,7 @@ const remindersOf = async (herald: RestartableHarness, eventId: string) =>
  * The event is `lead`'s: the panel says who sends each message still to send and who may change the event, with no
  * "Draft it", "Mark as sent", "Edit", "Reschedule" or "Cancel event" (main refuses those too).
  */
-async function expectMessagesOf(panel: Locator, lead: string): Promise<void> {
+async function expectOwnedBy(panel: Locator, lead: string): Promise<void> {
   await expect(panel.getByTestId('event-theirs')).toHaveText(
     `@${lead} has comms, so only they can change or cancel this maintenance and tell people. Take over comms to do it yourself.`,
   );
@@ -306,7 +306,7 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
   const panel = await openCertManager(page, '2026-04-27');
   await expect(panel.getByTestId('event-owner')).toHaveText(`Comms: @${LEAD_A.name} has it.`);
   // The messages still to send are A's: B's panel says so, and offers nothing that would send or mark them twice.
-  await expectMessagesOf(panel, LEAD_A.name);
+  await expectOwnedBy(panel, LEAD_A.name);
   await panel.getByRole('button', { name: 'Take over comms' }).click();
   await expect(panel.getByTestId('event-owner')).toHaveText('Comms: you have it.');
   await expect(panel.getByRole('button', { name: 'Take over comms' })).toHaveCount(0);
@@ -335,7 +335,7 @@ test('B takes over comms for A’s maintenance: A’s panel says B has it, and o
     timeout: 20_000,
   });
   await expect(aPanel.getByRole('button', { name: 'Take over comms' })).toBeVisible();
-  await expectMessagesOf(aPanel, LEAD_B.name);
+  await expectOwnedBy(aPanel, LEAD_B.name);
   await aPage.screenshot({ path: '/tmp/s4-takeover/a-b-has-it.png' });
   expect((await remindersOf(a, eventId)).filter((r) => r.state === 'armed')).toEqual([]);
   // A's month grid shows the messages still to send as B's, not as a reminder of A's own.
