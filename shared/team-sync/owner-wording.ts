@@ -11,9 +11,14 @@ export function atName(userId: string, people: PeopleNames): string {
   return `@${people[userId] ?? userId}`;
 }
 
-/** Someone else has comms for it: another lead's, or handed over to one. */
+/**
+ * Another lead has comms for it (theirs from the start, or handed over), so this Herald neither sends its messages
+ * nor changes it. The one rule for main (which arms reminders and refuses changes) and every screen. A Herald with no
+ * lead named acts for everything, as it always has: it cannot take anything over (a take-over names its lead), so
+ * refusing would leave it unable to act at all.
+ */
 export function isTheirs(owner: string, me: string): boolean {
-  return owner !== '' && owner !== me;
+  return me !== '' && owner !== '' && owner !== me;
 }
 
 /**

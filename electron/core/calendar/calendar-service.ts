@@ -74,6 +74,7 @@ import {
   type MaintenanceMessage,
 } from '../team-sync/maintenance-merge.ts';
 import { ownershipOf } from '../team-sync/ownership.ts';
+import { isTheirs } from '../../../shared/team-sync/owner-wording.ts';
 import { occurrenceUid } from './ics/ics-recurrence.ts';
 
 /** How often reminders are re-synced while Herald runs (new duties, messages coming into the horizon). */
@@ -224,10 +225,8 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
   }
 
   const lead = () => deps.lead?.() ?? '';
-  const isMine = (event: Pick<MaintenanceEvent, 'owner'>) => {
-    const me = lead();
-    return me === '' || event.owner === '' || event.owner === me;
-  };
+  // The panel decides with the same rule (shared/team-sync/owner-wording.ts), so what it offers is what main allows.
+  const isMine = (event: Pick<MaintenanceEvent, 'owner'>) => !isTheirs(event.owner, lead());
 
   const syncContext = () => ({
     port: deps.reminders,

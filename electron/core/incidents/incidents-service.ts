@@ -27,6 +27,7 @@ import { INCIDENT_TYPE_ID, incidentIdForDeclaration } from '../../../shared/deep
 import type { HeadlineKeeper } from './incident-headline.ts';
 import type { StoreDefinition, VersionedStore } from '../storage/versioned-store.ts';
 import type { IncidentFacts, MessageFacts } from '../../../shared/team-sync/message-facts.ts';
+import { isTheirs } from '../../../shared/team-sync/owner-wording.ts';
 import {
   mergeIncidentMessage,
   ownershipOf,
@@ -184,10 +185,8 @@ export function createIncidentsService(deps: IncidentsServiceDeps): IncidentsSer
 
   const lead = () => deps.lead?.() ?? '';
   const escalateAfterMs = () => deps.escalateAfterMs?.() ?? null;
-  const isMine = (incident: Incident) => {
-    const me = lead();
-    return me === '' || incident.owner === '' || incident.owner === me;
-  };
+  // The incident card decides with the same rule (shared/team-sync/owner-wording.ts).
+  const isMine = (incident: Incident) => !isTheirs(incident.owner, lead());
 
   /**
    * Keeps the reminders in step with the record: the owner's Herald alerts (heads-up, due, overdue), every

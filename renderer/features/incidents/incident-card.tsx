@@ -4,7 +4,7 @@
 import { useId } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.ts';
 import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
-import { atName, commsOwnerText } from '../../../shared/team-sync/owner-wording.ts';
+import { atName, commsOwnerText, isTheirs } from '../../../shared/team-sync/owner-wording.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
 import { isAwaitingPost, nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
 import { useReminders } from '../notifications/reminders-store.ts';
@@ -91,7 +91,7 @@ export function IncidentCard({
   const people = usePeople((state) => state.names);
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
   const ownerText = commsOwnerText(incident.owner, me, people);
-  const isMine = me === '' || incident.owner === '' || incident.owner === me;
+  const isMine = !isTheirs(incident.owner, me);
   const next = nextUpdateLine(incident, nowMs, zone);
   const name = currentIncidentName(incident);
   /** Drafts the next message, then opens it in the composer. */

@@ -32,6 +32,8 @@ describe('who has comms, in words', () => {
     expect(isTheirs(PRIYA, ME)).toBe(true);
     expect(isTheirs(ME, ME)).toBe(false);
     expect(isTheirs('', ME)).toBe(false);
+    // A Herald with no lead named acts for everything (it could not take anything over), as main does.
+    expect(isTheirs(PRIYA, '')).toBe(false);
   });
 });
 

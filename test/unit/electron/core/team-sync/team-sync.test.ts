@@ -9,6 +9,7 @@ import type { StoredDraft } from '../../../../../shared/drafts/stored-draft.ts';
 import { incidentSchema, type Incident } from '../../../../../shared/incidents/incident.ts';
 import type { Reminder } from '../../../../../shared/reminders/reminder.ts';
 import { heraldMetadata, readHeraldMetadata } from '../../../../../shared/team-sync/message-facts.ts';
+import { isTheirs } from '../../../../../shared/team-sync/owner-wording.ts';
 import { certManagerFields } from '../../../shared/calendar/event-fixtures.ts';
 import { makeOutboxWorld, type OutboxWorld } from '../outbox/outbox-fixture.ts';
 
@@ -574,6 +575,31 @@ describe('other leads’ maintenance in my calendar', () => {
       reason: 'The vendor moved the release.',
     });
     expect(byB.ok ? byB.value.event.status : byB.error.message).toBe('rescheduled');
+  });
+
+  it('a Herald with no lead named acts for every maintenance, as its panel offers: it changes A’s and is told to say so', async () => {
+    const { a } = await twoHeralds();
+    const solo = await makeOutboxWorld({ reuseFake: a.fake });
+    solo.clock.set(a.clock.now());
+    const eventId = await announcedByA(a);
+    await solo.core.teamSync.syncOnce();
+    const seen = solo.core.calendar.find(eventId);
+    expect(seen?.owner).toBe(LEAD_A.userId);
+    // One rule for main and the screens (owner-wording.ts): with no lead named here, nothing is another lead's.
+    expect(isTheirs(seen!.owner, '')).toBe(false);
+    expect(solo.core.calendar.isMine(seen!)).toBe(true);
+
+    const later = (ms: number) => new Date(Date.parse(seen!.startsAtUtc) + ms).toISOString();
+    const moved = await solo.core.router.call('calendar:reschedule', {
+      id: eventId,
+      startsAtUtc: later(86_400_000),
+      endsAtUtc: later(86_400_000 + 3_600_000),
+      reason: 'The vendor moved the release.',
+    });
+    expect(moved.ok ? moved.value.event.status : moved.error.message).toBe('rescheduled');
+    // The change was announced once, so this Herald drafts the message that tells people.
+    const drafted = solo.core.drafts.findByOrigin((origin) => origin.kind === 'calendar');
+    expect(drafted.map((stored) => stored.draft.stage)).toContain('rescheduled');
   });
 
   it('two take-overs of a maintenance at once: the first in Slack wins, the other lead is told', async () => {
