@@ -161,7 +161,13 @@ async function heraldSingle(world: World, n: number, expected: number): Promise<
 }
 
 const BURST = 100;
-const BURST_ROUNDS = 6;
+const BURST_ROUNDS = 8;
+/**
+ * The first rounds of each are left out, as the singles' first ones are: at the first history size the bare
+ * client's code is still being optimised (its per-message time fell by a third between the first and later sizes
+ * after the 20-post warm-up alone), and that movement, not Herald's, made the burst ratio at 0 look better.
+ */
+const BURST_DROPPED = 2;
 const SINGLES = 80;
 const SINGLES_DROPPED = 10;
 
@@ -201,6 +207,8 @@ async function unthrottled(historyEntries: number) {
       bare.push(await barePosts(world.fake, BURST));
     }
   }
+  bare.splice(0, BURST_DROPPED);
+  herald.splice(0, BURST_DROPPED);
   const singles = await alternate(
     SINGLES,
     (n) => heraldSingle(world, n, (expected += 1)),
@@ -289,13 +297,13 @@ printTable(
     ...results.flatMap(({ historyEntries, burst, single }) => [
       {
         history: historyEntries,
-        path: `baseline: bare WebClient posts, ${BURST} over 5 channels (median of ${BURST_ROUNDS})`,
+        path: `baseline: bare WebClient posts, ${BURST} over 5 channels (median of ${BURST_ROUNDS - BURST_DROPPED})`,
         'per message': burst.bare,
         ratio: 1,
       },
       {
         history: historyEntries,
-        path: `Herald outbox, ${BURST} over 5 channels (median of ${BURST_ROUNDS}, alternating)`,
+        path: `Herald outbox, ${BURST} over 5 channels (median of ${BURST_ROUNDS - BURST_DROPPED}, alternating)`,
         'per message': burst.herald,
         ratio: ratio(burst),
       },
@@ -319,7 +327,8 @@ const verdicts = (['burst', 'single'] as const).map((mode) => {
   const worst = Math.max(...ratios);
   const flatness = ratios[ratios.length - 1]! / ratios[0]!;
   return {
-    mode: mode === 'burst' ? `${BURST} over 5 channels` : 'one at a time',
+    mode:
+      mode === 'burst' ? `${BURST} over 5 channels (context)` : 'one at a time (the goal: send one message)',
     'worst ratio': worst,
     [`≤ ${SEND_AIM_RATIO}×`]: worst <= SEND_AIM_RATIO ? 'yes' : 'NO',
     'ratio at 100,000 / at 0': flatness,

@@ -134,6 +134,9 @@ const created = await small.core.router.call('drafts:create', {
 if (!created.ok) throw new Error(`could not open a draft: ${created.error.message}`);
 await small.core.router.call('drafts:setCurrent', { id: created.value.draft.id });
 const large = await openLargeFolder(mkdtempSync(join(tmpdir(), 'herald-bench-start-large-')));
+const largeReminders = await large.core.router.call('reminders:list', {});
+if (!largeReminders.ok || largeReminders.value.reminders.length === 0)
+  throw new Error('the large folder has no open reminders: its upcoming events should have armed some');
 /** Each folder's open draft, as the composer must show it. */
 const [smallDraft, largeDraft] = await Promise.all(
   [small, large].map(async ({ core }) => {
@@ -200,7 +203,7 @@ const row = (name: string, times: number[]) => ({
   p95: percentile(times, 95),
   max: percentile(times, 100),
 });
-const largeName = `${LARGE.history.toLocaleString('en-GB')} sent, ${LARGE.drafts.toLocaleString('en-GB')} drafts, ${LARGE.events.toLocaleString('en-GB')} events, ${LARGE.queued.toLocaleString('en-GB')} queued`;
+const largeName = `${LARGE.history.toLocaleString('en-GB')} sent, ${LARGE.drafts.toLocaleString('en-GB')} drafts, ${LARGE.events.toLocaleString('en-GB')} events, ${LARGE.queued.toLocaleString('en-GB')} queued, ${largeReminders.value.reminders.length} open reminders`;
 printTable(
   `Renderer start to interactive, cold context, ${SAMPLES} samples each (ms; goal: composer ≤ ${GOAL_RATIO}× the bare page)`,
   [

@@ -188,6 +188,8 @@ export async function openLargeFolder(
 ): Promise<ReturnType<typeof makeCore> & { currentDraftId: string }> {
   fillFolder(dataDir, LARGE, nowMs);
   const world = makeCore({ dataDir, clock: createTestClock(nowMs) });
+  // The running app arms the upcoming events' reminders at start (calendar sync); the fixture's core is not started.
+  world.core.calendar.sync();
   const currentDraftId = `draft-${LARGE.drafts - 1}`;
   const opened = await world.core.router.call('drafts:setCurrent', { id: currentDraftId });
   if (!opened.ok) throw new Error(`drafts:setCurrent: ${opened.error.message}`);
