@@ -221,6 +221,46 @@ test('a maintenance A announces appears in B’s calendar, owned by A, its annou
   await expectNoAxeViolations();
 });
 
+test('a Herald with no lead named acts for A’s maintenance too, as main allows, and says how to leave it to A', async ({
+  page,
+  team: { a, b },
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(120_000);
+  const eventId = await announceCertManager(a, [UPDATE_CHANNEL]);
+  await b.call('settings:update', { lead: null });
+  await b.call('testClock:advance', { ms: 30_000 });
+  await expect
+    .poll(
+      async () => {
+        const answer = await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
+        return answer?.event.owner ?? null;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(LEAD_A.userId);
+  await page.goto(b.url);
+  await goTo(page, 'Calendar');
+  const panel = await openCertManager(page, '2026-04-27');
+  await expect(panel.getByTestId('event-owner')).toHaveText(`Comms: @${LEAD_A.name} has it.`);
+  await expect(panel.getByTestId('event-no-lead')).toHaveText(
+    `No lead is named in this Herald’s Settings, so it reminds you of every maintenance’s messages, this one’s too. Name yourself there to leave @${LEAD_A.name}’s work to them.`,
+  );
+  // One rule (owner-wording.ts's isTheirs) for the panel and main: what the panel offers, main allows.
+  await expect(panel.getByTestId('event-theirs')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Take over comms' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Reschedule' })).toBeVisible();
+  await expectNoAxeViolations();
+  await page.screenshot({ path: '/tmp/s7-team/solo-event-panel.png', fullPage: true });
+  const moved = await b.call<Detail>('calendar:reschedule', {
+    id: eventId,
+    startsAtUtc: '2026-05-04T11:00:00.000Z',
+    endsAtUtc: '2026-05-04T16:00:00.000Z',
+    reason: 'It clashes with a platform release.',
+  });
+  expect(moved.event.status).toBe('rescheduled');
+});
+
 /** What an event panel says about the work: each term and its value, in order. */
 async function panelFacts(panel: ReturnType<Page['getByRole']>): Promise<Array<[string, string]>> {
   return panel

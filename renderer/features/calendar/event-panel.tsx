@@ -100,6 +100,9 @@ export function EventPanel({
   const owner = ownerOf(event, words);
   /** "@Priya (comms)" while another lead has comms: only they change, cancel, draft or mark this event (main refuses). */
   const theirs = owner.isTheirs && !isFinished(event) ? atName(owner.owner, words.people) : null;
+  /** "@Priya (comms)" when no lead is named here: this Herald acts for every event (isTheirs), another lead's too. */
+  const unnamedOver =
+    words.me === '' && owner.owner !== '' && !isFinished(event) ? atName(owner.owner, words.people) : null;
 
   async function act<T>(call: () => Promise<Result<T>>, done: (value: T) => void) {
     setIsBusy(true);
@@ -150,6 +153,12 @@ export function EventPanel({
           ) : null}
         </div>
       )}
+      {unnamedOver ? (
+        <p className="muted" data-testid="event-no-lead">
+          No lead is named in this Herald&rsquo;s Settings, so it reminds you of every maintenance&rsquo;s
+          messages, this one&rsquo;s too. Name yourself there to leave {unnamedOver}&rsquo;s work to them.
+        </p>
+      ) : null}
       {event.handoverRefusedBy ? (
         <p className="warning-text" role="status">
           Another lead took over comms first (Slack&rsquo;s order decides):{' '}
