@@ -22,6 +22,21 @@ export function isTheirs(owner: string, me: string): boolean {
 }
 
 /**
+ * Said on another lead's open incident or unfinished maintenance in a Herald with no lead named, which acts for it
+ * all the same (isTheirs): why it offers the owner's actions, and how to leave the work to its owner. Null otherwise.
+ */
+export function unnamedLeadNote(
+  owner: string,
+  me: string,
+  people: PeopleNames,
+  subject: 'incident' | 'maintenance',
+): string | null {
+  if (me !== '' || owner === '') return null;
+  const reminded = subject === 'incident' ? 'every incident’s updates' : 'every maintenance’s messages';
+  return `No lead is named in this Herald’s Settings, so it reminds you of ${reminded}, this one’s too. Name yourself there to leave ${atName(owner, people)}’s work to them.`;
+}
+
+/**
  * The owner line: "Comms: you have it.", "Comms: @Priya (comms) has it.", or "Comms: no lead named."; null where it
  * would tell nothing — a solo Herald (no lead named here) showing something no lead owns. Every entry saying "no
  * lead named" was noise to a lead who works alone; ownership shows once a lead is named or the entry is another's.

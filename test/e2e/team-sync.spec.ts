@@ -5,7 +5,7 @@
 // meanwhile and catches up when reopened; overdue past the grace period, both
 // are told.
 import type { RestartableHarness } from '../support/harness-process.ts';
-import { expect, LEAD_B, test } from './fixtures.ts';
+import { expect, LEAD_A, LEAD_B, test } from './fixtures.ts';
 import {
   fillAndSend,
   goTo,
@@ -117,4 +117,30 @@ test('two leads share one picture through Slack: declare, see, take over, update
       )
       .toBe(true);
   }
+});
+
+test('a Herald with no lead named acts for another lead’s incident too, and says how to leave it to them', async ({
+  page,
+  slack,
+  team: { a, b },
+  expectNoAxeViolations,
+}) => {
+  test.setTimeout(120_000);
+  await declareInSlack(a, slack, '2026-04-23T11:30:00.000Z');
+  await b.call('settings:update', { lead: null });
+  await b.call('testClock:advance', { ms: 30_000 });
+  await page.goto(b.url);
+  await goTo(page, 'Incidents');
+  const onB = page.getByTestId('incident').filter({ hasText: 'Sentry' });
+  await expect(onB.getByTestId('incident-owner')).toHaveText(`Comms: @${LEAD_A.name} has it.`, {
+    timeout: 20_000,
+  });
+  await expect(onB.getByTestId('incident-no-lead')).toHaveText(
+    `No lead is named in this Herald’s Settings, so it reminds you of every incident’s updates, this one’s too. Name yourself there to leave @${LEAD_A.name}’s work to them.`,
+  );
+  // The owner's actions, as main's rule allows (owner-wording.ts's isTheirs): no take-over without a lead to name.
+  await expect(onB.getByRole('button', { name: 'Post update', exact: true })).toBeVisible();
+  await expect(onB.getByRole('button', { name: 'Take over comms' })).toHaveCount(0);
+  await expectNoAxeViolations();
+  await page.screenshot({ path: '/tmp/s7-team/solo-incident.png', fullPage: true });
 });

@@ -16,7 +16,7 @@ import { StatusBadge } from './status-badge.tsx';
 import { describeWindow, longInstant } from './wall-time.ts';
 import { ownerOf, useOwnerWords } from './event-owner.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { atName } from '../../../shared/team-sync/owner-wording.ts';
+import { atName, unnamedLeadNote } from '../../../shared/team-sync/owner-wording.ts';
 import { herald } from '../../api/herald.ts';
 
 export type EventDialog = { kind: 'edit' | 'reschedule' | 'cancel'; detail: EventDetail };
@@ -100,9 +100,9 @@ export function EventPanel({
   const owner = ownerOf(event, words);
   /** "@Priya (comms)" while another lead has comms: only they change, cancel, draft or mark this event (main refuses). */
   const theirs = owner.isTheirs && !isFinished(event) ? atName(owner.owner, words.people) : null;
-  /** "@Priya (comms)" when no lead is named here: this Herald acts for every event (isTheirs), another lead's too. */
-  const unnamedOver =
-    words.me === '' && owner.owner !== '' && !isFinished(event) ? atName(owner.owner, words.people) : null;
+  const noLeadNote = isFinished(event)
+    ? null
+    : unnamedLeadNote(owner.owner, words.me, words.people, 'maintenance');
 
   async function act<T>(call: () => Promise<Result<T>>, done: (value: T) => void) {
     setIsBusy(true);
@@ -153,12 +153,11 @@ export function EventPanel({
           ) : null}
         </div>
       )}
-      {unnamedOver ? (
+      {noLeadNote === null ? null : (
         <p className="muted" data-testid="event-no-lead">
-          No lead is named in this Herald&rsquo;s Settings, so it reminds you of every maintenance&rsquo;s
-          messages, this one&rsquo;s too. Name yourself there to leave {unnamedOver}&rsquo;s work to them.
+          {noLeadNote}
         </p>
-      ) : null}
+      )}
       {event.handoverRefusedBy ? (
         <p className="warning-text" role="status">
           Another lead took over comms first (Slack&rsquo;s order decides):{' '}

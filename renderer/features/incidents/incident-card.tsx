@@ -4,7 +4,12 @@
 import { useId } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.ts';
 import { currentIncidentName } from '../../../shared/incidents/incident-name.ts';
-import { atName, commsOwnerText, isTheirs } from '../../../shared/team-sync/owner-wording.ts';
+import {
+  atName,
+  commsOwnerText,
+  isTheirs,
+  unnamedLeadNote,
+} from '../../../shared/team-sync/owner-wording.ts';
 import { formatInstant, formatRelative, formatTimeOfDay } from '../../../shared/time/index.ts';
 import { isAwaitingPost, nextUpdateLine, reminderLine, timelineLabels } from './incident-timing.ts';
 import { useReminders } from '../notifications/reminders-store.ts';
@@ -92,6 +97,8 @@ export function IncidentCard({
   const me = useSettings((state) => state.settings?.lead?.userId ?? '');
   const ownerText = commsOwnerText(incident.owner, me, people);
   const isMine = !isTheirs(incident.owner, me);
+  const noLeadNote =
+    incident.state === 'open' ? unnamedLeadNote(incident.owner, me, people, 'incident') : null;
   const next = nextUpdateLine(incident, nowMs, zone);
   const name = currentIncidentName(incident);
   /** Drafts the next message, then opens it in the composer. */
@@ -141,6 +148,11 @@ export function IncidentCard({
       {ownerText === null ? null : (
         <p className="incident-owner" data-testid="incident-owner">
           {ownerText}
+        </p>
+      )}
+      {noLeadNote === null ? null : (
+        <p className="muted" data-testid="incident-no-lead">
+          {noLeadNote}
         </p>
       )}
       {incident.ownershipNotice ? (

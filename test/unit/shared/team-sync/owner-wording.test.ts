@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Heard } from '../../../../shared/api/channels/audiences.ts';
 import { describeHeard } from '../../../../shared/audiences/flag-wording.ts';
-import { atName, commsOwnerText, eventOwner, isTheirs } from '../../../../shared/team-sync/owner-wording.ts';
+import {
+  atName,
+  commsOwnerText,
+  eventOwner,
+  isTheirs,
+  unnamedLeadNote,
+} from '../../../../shared/team-sync/owner-wording.ts';
 
 const ME = 'U0COMMSLEAD';
 const PRIYA = 'U0COMMSLD2';
@@ -34,6 +40,16 @@ describe('who has comms, in words', () => {
     expect(isTheirs('', ME)).toBe(false);
     // A Herald with no lead named acts for everything (it could not take anything over), as main does.
     expect(isTheirs(PRIYA, '')).toBe(false);
+  });
+
+  it('a Herald with no lead named says why it acts for another lead’s work, and how to leave it to them', () => {
+    expect(unnamedLeadNote(PRIYA, '', people, 'maintenance')).toBe(
+      'No lead is named in this Herald’s Settings, so it reminds you of every maintenance’s messages, this one’s too. Name yourself there to leave @Priya (comms)’s work to them.',
+    );
+    expect(unnamedLeadNote(PRIYA, '', people, 'incident')).toMatch(/every incident’s updates/);
+    // Nothing to say once a lead is named (isTheirs then decides), or when nobody owns it.
+    expect(unnamedLeadNote(PRIYA, ME, people, 'incident')).toBeNull();
+    expect(unnamedLeadNote('', '', people, 'maintenance')).toBeNull();
   });
 });
 
