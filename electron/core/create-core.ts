@@ -71,6 +71,7 @@ import {
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
 import { createDiagnostics } from './diagnostics/diagnostics-handlers.ts';
 import { createAudienceLedger, audienceLedgerStoreDefinition } from './audiences/audience-ledger.ts';
+import { maintenanceRechecks } from './team-sync/maintenance-rechecks.ts';
 import { createAudiencesService, type AudiencesService } from './audiences/audiences-service.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
 import { createDeepLinks, type DeepLinks } from './deep-links/deep-link-service.ts';
@@ -341,10 +342,12 @@ export function createCore(deps: CoreDeps): Core {
   const seriesChanges = createSeriesChanges({ calendar, slackFollow });
 
   // What each audience last heard: fed by this Herald's sends and by the team sync's reading of Slack.
+  const audienceLedger = createAudienceLedger(
+    openVersionedStore(audienceLedgerStoreDefinition, storeContext),
+    () => deps.clock.now(),
+  );
   const audiences = createAudiencesService({
-    ledger: createAudienceLedger(openVersionedStore(audienceLedgerStoreDefinition, storeContext), () =>
-      deps.clock.now(),
-    ),
+    ledger: audienceLedger,
     plan: plan.get,
     incidents,
     calendar,
@@ -370,6 +373,8 @@ export function createCore(deps: CoreDeps): Core {
     workspaceId: async () => (await slackIdentity())?.workspaceId ?? null,
     lead: () => settings.get().lead,
     onHeard: (message) => audiences.noteFromSlack(message),
+    // What each channel last heard of another lead's maintenance, read again in case it was corrected in place.
+    rechecks: () => maintenanceRechecks(audienceLedger, (id) => calendar.find(id)),
   });
   const deepLinks = createDeepLinks({
     hasIncident: (id) => incidents.get(id) !== undefined,

@@ -180,6 +180,8 @@ const ownerEventSchema = z.object({
   actor: z.string().max(40),
   owner: z.string().max(40),
   previousOwner: z.string().max(40),
+  /** Slack's edited.ts when this is what a corrected version of the message says (the newest version counts). */
+  editedTs: z.string().max(40).optional(),
 });
 
 export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
@@ -211,8 +213,12 @@ export const maintenanceEventSchema = eventFieldsObjectSchema.extend({
   owner: z.string().max(40).default(''),
   /** Made in this Herald, or read from another lead's messages in Slack (team sync). */
   origin: z.enum(['local', 'slack']).default('local'),
-  /** The newest Slack message (ts) whose facts the event holds: an older one never overrides a newer one. */
+  /**
+   * The Slack message (ts) whose facts the event holds, and `slackEditedTs` when it was corrected in place: together
+   * the version of those facts (the edit when there is one), so an older one never overrides a newer one.
+   */
   slackTs: z.string().max(40).nullable().default(null),
+  slackEditedTs: z.string().max(40).optional(),
   /**
    * Who had comms, as Slack's messages about the event say it (their ts, owner and any hand-over), so ownership is
    * worked out again from Slack's order the way an incident's is (team-sync/ownership.ts). Absent (files stored

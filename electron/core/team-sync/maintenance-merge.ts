@@ -6,7 +6,9 @@
 //
 // The merge is keyed by the event id and idempotent: a message already folded
 // in (or an older one) changes no fact, and "sent" marks only ever accumulate,
-// so the result does not depend on the order pages arrive in. An event made in
+// so the result does not depend on the order pages arrive in. A message
+// corrected in place (Slack's edited.ts) counts as written at its edit, so a
+// correction read again later wins over everything posted before it. An event made in
 // this Herald keeps its own facts (it is the source of them, and may hold a
 // change not announced yet); only the sent marks of other Heralds' messages
 // reach it. A payload that passed the schema can still describe an impossible
@@ -33,6 +35,29 @@ export interface MaintenanceMessage {
   actor: string;
   facts: MaintenanceFacts;
   comms: readonly CommsStep[];
+  /**
+   * Slack's `edited.ts` when the message was corrected in place: its facts are then the event as it stood at that
+   * edit, newer than any message posted before it.
+   */
+  editedTs?: string;
+}
+
+/** When what a message says was written: its edit, if it was corrected after it was posted; else its ts. */
+function versionOf(ts: string, editedTs: string | undefined): string {
+  return editedTs !== undefined && compareTs(editedTs, ts) > 0 ? editedTs : ts;
+}
+
+/** The version of the facts the event holds (null when no message gave it any). */
+function factsVersionOf(event: MaintenanceEvent): string | null {
+  return event.slackTs === null ? null : versionOf(event.slackTs, event.slackEditedTs);
+}
+
+/** The event marked as holding the facts of `message` (its ts, and its edit when it was corrected). */
+function fromMessage(event: MaintenanceEvent, message: MaintenanceMessage): MaintenanceEvent {
+  const next: MaintenanceEvent = { ...event, slackTs: message.ts };
+  if (message.editedTs === undefined) delete next.slackEditedTs;
+  else next.slackEditedTs = message.editedTs;
+  return next;
 }
 
 const HOUR_MS = 3_600_000;
@@ -238,7 +263,7 @@ function newerFacts(
   described: Described,
 ): MaintenanceEvent {
   // Who has comms is worked out from every message's word on it, in Slack's order (withOwnership), not from the newest.
-  const base: MaintenanceEvent = { ...event, slackTs: message.ts };
+  const base = fromMessage(event, message);
   const hasMoved = Date.parse(described.startsAtUtc) !== Date.parse(event.startsAtUtc);
   const hasChanged =
     hasMoved ||
@@ -263,7 +288,10 @@ function newerFacts(
 
 const MAX_OWNER_EVENTS = 200;
 
-function ownerEventOf(message: MaintenanceMessage): OwnershipEvent {
+/** A message's word on who has comms; `editedTs` when it is a corrected version's (a newer one replaces it). */
+type OwnerEvent = OwnershipEvent & { editedTs?: string };
+
+function ownerEventOf(message: MaintenanceMessage): OwnerEvent {
   return {
     ts: message.ts,
     heraldId: message.heraldId,
@@ -271,6 +299,7 @@ function ownerEventOf(message: MaintenanceMessage): OwnershipEvent {
     actor: message.actor,
     owner: message.facts.owner || message.actor,
     previousOwner: message.facts.previous_owner ?? '',
+    ...(message.editedTs === undefined ? {} : { editedTs: message.editedTs }),
   };
 }
 
@@ -291,11 +320,21 @@ export function settleOwner(event: MaintenanceEvent): MaintenanceEvent {
     : { ...event, owner, pendingHandover };
 }
 
-/** Adds the message's word on ownership (once, whatever order it is read in) and settles who has comms. */
+/**
+ * Adds the message's word on ownership (once, whatever order it is read in) and settles who has comms. A message
+ * counts once, as its newest version says it (a correction restates the event as it stood when it was made).
+ */
 function withOwnership(event: MaintenanceEvent, message: MaintenanceMessage): MaintenanceEvent {
-  const seen = event.ownerEvents ?? [];
-  if (seen.some((known) => known.heraldId === message.heraldId && known.ts === message.ts)) return event;
-  const ownerEvents = sortedEvents([...seen, ownerEventOf(message)]).slice(-MAX_OWNER_EVENTS);
+  const seen: readonly OwnerEvent[] = event.ownerEvents ?? [];
+  const same = (known: OwnerEvent) => known.heraldId === message.heraldId && known.ts === message.ts;
+  const known = seen.find(same);
+  if (
+    known !== undefined &&
+    compareTs(versionOf(message.ts, message.editedTs), versionOf(known.ts, known.editedTs)) <= 0
+  )
+    return event;
+  const others = known === undefined ? seen : seen.filter((candidate) => !same(candidate));
+  const ownerEvents = sortedEvents([...others, ownerEventOf(message)]).slice(-MAX_OWNER_EVENTS);
   return settleOwner({ ...event, ownerEvents });
 }
 
@@ -313,16 +352,19 @@ export function mergeMaintenanceMessage(
   if (described === null) return existing;
   const atUtc = tsToIso(message.ts);
   let next: MaintenanceEvent;
-  if (existing === undefined) next = eventFromSlack(message, described);
-  else if (existing.slackTs !== null && compareTs(message.ts, existing.slackTs) <= 0) next = existing;
+  const known = existing === undefined ? null : factsVersionOf(existing);
+  if (existing === undefined) next = fromMessage(eventFromSlack(message, described), message);
+  // Older than what the event holds: a message posted earlier, or the same one as it read before a correction.
+  else if (known !== null && compareTs(versionOf(message.ts, message.editedTs), known) <= 0) next = existing;
   else if (existing.origin === 'slack') next = newerFacts(existing, message, described);
   // This Herald's own event: it is the source of the facts (and may hold a change not announced yet).
-  else next = { ...existing, slackTs: message.ts };
+  else next = fromMessage(existing, message);
   next = withSent(next, sentStagesOf(message), atUtc);
   next = withOwnership(next, message);
   if (next.origin === 'slack') next = withChannel(next, message.channel);
   // Another lead's event was last changed by the newest message about it (not by the order messages were read in).
-  if (next !== existing && next.origin === 'slack' && next.slackTs !== null)
-    next = { ...next, updatedAtUtc: tsToIso(next.slackTs) };
+  const version = factsVersionOf(next);
+  if (next !== existing && next.origin === 'slack' && version !== null)
+    next = { ...next, updatedAtUtc: tsToIso(version) };
   return next;
 }

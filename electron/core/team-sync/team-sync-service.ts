@@ -27,6 +27,7 @@ import type { VersionedStore } from '../storage/versioned-store.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import { eventOwner } from '../../../shared/team-sync/owner-wording.ts';
 import { maintenanceFactsOf } from './maintenance-facts.ts';
+import type { Recheck } from './maintenance-rechecks.ts';
 import { compareTs, msToTs, newerTs, type StoredCursors } from './sync-cursors.ts';
 
 /** How often each Herald reads Slack: under 30 s behind, at a few calls a minute for a plan's few channels. */
@@ -36,6 +37,12 @@ export const FIRST_SYNC_LOOKBACK_MS = 7 * 86_400_000;
 /** Page size asked for; Slack may answer fewer (15 for non-Marketplace apps). */
 const PAGE_LIMIT = 200;
 const MINUTE_MS = 60_000;
+/**
+ * Messages read again per round for a correction: one history call each, so a round costs at most this many more
+ * calls (12 a minute at POLL_MS, well inside Slack's Tier 3 for conversations.history), and each of n messages
+ * watched is read again about every n / 12 minutes.
+ */
+export const MAX_RECHECKS_PER_ROUND = 3;
 
 export interface TeamSyncDeps {
   gateway: SlackGateway;
@@ -55,6 +62,11 @@ export interface TeamSyncDeps {
   lead: () => { userId: string; name: string } | null;
   /** Hears every Herald message with facts read in a channel (the audiences view's ledger). */
   onHeard?: (message: HeardInChannel) => void;
+  /**
+   * Messages to read again in case their sender corrected them in place (maintenance-rechecks.ts): a few each round,
+   * in turn (MAX_RECHECKS_PER_ROUND).
+   */
+  rechecks?: () => readonly Recheck[];
 }
 
 /** A Herald message read in a plan channel (or a thread in it), with its checked facts. */
@@ -122,6 +134,8 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   const doneInRound = new Map<string, number>();
   /** Threads found by the round's channel reads ("channel ts" → channel name), kept until the round ends. */
   let roundThreads = new Map<string, string>();
+  /** Where the next round's rechecks start in the (sorted) list, so each message is read again in turn. */
+  let recheckFrom = 0;
   const now = () => deps.clock.now();
 
   function status(): SyncStatus {
@@ -183,6 +197,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         actor: facts.actor,
         facts: facts.maintenance,
         comms: facts.comms,
+        ...(message.editedTs === undefined ? {} : { editedTs: message.editedTs }),
       });
     }
   }
@@ -271,6 +286,31 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     }
   }
 
+  /**
+   * Reads again a few of the messages that may have been corrected since this Herald read them (deps.rechecks), from
+   * where the last round stopped.
+   */
+  async function recheckSome(channelIds: ReadonlyMap<string, string>): Promise<void> {
+    const idOf = new Map([...channelIds].map(([name, id]) => [name.toLowerCase(), id]));
+    const rechecks = (deps.rechecks?.() ?? []).flatMap((recheck) => {
+      const channelId = idOf.get(recheck.channel);
+      return channelId === undefined ? [] : [{ ...recheck, channelId }];
+    });
+    if (rechecks.length === 0) return;
+    const count = Math.min(MAX_RECHECKS_PER_ROUND, rechecks.length);
+    const start = recheckFrom % rechecks.length;
+    for (let n = 0; n < count; n++) {
+      const recheck = rechecks[(start + n) % rechecks.length]!;
+      const key = `recheck ${recheck.channelId} ${recheck.ts}`;
+      if (doneInRound.get(key) === round) continue;
+      const message = await slack(() => deps.gateway.readMessage(recheck.channelId, recheck.ts, null));
+      // Null: gone from the channel, or Slack failed (noted in `problem`); either way the next one is read.
+      if (message !== null) fold(message, recheck.channel);
+      doneInRound.set(key, round);
+    }
+    recheckFrom = start + count;
+  }
+
   async function cycle(): Promise<SyncStatus> {
     const workspaceId = await deps.workspaceId();
     if (workspaceId === null) {
@@ -322,6 +362,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         await readThread(key, channelName, openThreads.has(key));
         doneInRound.set(key, round);
       }
+      await recheckSome(channelIds);
       isRoundOpen = false;
       retryAfterMs = null;
       lastSyncAtUtc = new Date(now()).toISOString();

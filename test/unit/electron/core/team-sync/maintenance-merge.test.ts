@@ -76,6 +76,62 @@ const agreed = (event: MaintenanceEvent) => ({
   changeNotesUrl: event.changeNotesUrl,
 });
 
+/** Up to ten maintenance messages, one per ts as in Slack, with facts good and bad. */
+function anyMessages() {
+  const instant = fc
+    .integer({ min: -10 * 24, max: 60 * 24 })
+    .map((hours) => new Date(BASE_MS + hours * HOUR).toISOString());
+  const anyMessage = fc.record({
+    ts: fc.integer({ min: 1, max: 50 }).map((n) => msToTs(Date.parse('2026-04-01T00:00:00Z') + n * 1000)),
+    id: fc.constantFrom('ev-a', 'ev-b', 'ev-c'),
+    title: fc.string({ maxLength: 30 }),
+    starts_at: instant,
+    ends_at: fc.oneof(instant, fc.constant('')),
+    status: fc.constantFrom(
+      'planned',
+      'announced',
+      'rescheduled',
+      'in_progress',
+      'complete',
+      'cancelled',
+      'odd',
+    ),
+    stage: fc.constantFrom(
+      'announcement',
+      'reminder',
+      'starting',
+      'complete',
+      'rescheduled',
+      'cancelled',
+      'x',
+    ),
+    zone: fc.constantFrom('Europe/London', 'America/New_York', '', 'Nowhere/Land'),
+    owner: fc.constantFrom(LEAD_A, 'U0COMMSLD2', ''),
+    work_kind: fc.constantFrom('upgrade', 'migration', 'odd'),
+    services: fc.array(fc.record({ name: fc.constantFrom('Sentry', 'sentry', 'Notify', '') }), {
+      maxLength: 3,
+    }),
+    impact: fc.string({ maxLength: 20 }),
+    change_notes_url: fc.constantFrom('', 'https://example.org/a', 'not a url'),
+    channel: fc.constantFrom('operations-engineering-update', 'ask-comms', '#Odd one'),
+    comms: fc.array(
+      fc.record({
+        stage: fc.constantFrom('announcement', 'reminder', 'starting', 'complete', 'later'),
+        due_at: fc.constant(''),
+        is_sent: fc.boolean(),
+      }),
+      { maxLength: 4 },
+    ),
+  });
+  // One message per ts, as in Slack.
+  const messages = fc
+    .uniqueArray(anyMessage, { selector: (m) => m.ts, minLength: 1, maxLength: 10 })
+    .map((list) =>
+      list.map(({ ts, comms, channel, ...facts }) => ({ ...message({ ts, ...facts }, comms), channel })),
+    );
+  return messages;
+}
+
 describe('another lead’s maintenance read from Slack', () => {
   it('appears on the calendar with its owner, its window and its announcement marked sent', () => {
     const announced = message({ ts: '1776000000.000100' }, [
@@ -231,57 +287,7 @@ describe('another lead’s maintenance read from Slack', () => {
   });
 
   it('property: any messages, in any order, any number of times, give the same valid calendar', () => {
-    const instant = fc
-      .integer({ min: -10 * 24, max: 60 * 24 })
-      .map((hours) => new Date(BASE_MS + hours * HOUR).toISOString());
-    const anyMessage = fc.record({
-      ts: fc.integer({ min: 1, max: 50 }).map((n) => msToTs(Date.parse('2026-04-01T00:00:00Z') + n * 1000)),
-      id: fc.constantFrom('ev-a', 'ev-b', 'ev-c'),
-      title: fc.string({ maxLength: 30 }),
-      starts_at: instant,
-      ends_at: fc.oneof(instant, fc.constant('')),
-      status: fc.constantFrom(
-        'planned',
-        'announced',
-        'rescheduled',
-        'in_progress',
-        'complete',
-        'cancelled',
-        'odd',
-      ),
-      stage: fc.constantFrom(
-        'announcement',
-        'reminder',
-        'starting',
-        'complete',
-        'rescheduled',
-        'cancelled',
-        'x',
-      ),
-      zone: fc.constantFrom('Europe/London', 'America/New_York', '', 'Nowhere/Land'),
-      owner: fc.constantFrom(LEAD_A, 'U0COMMSLD2', ''),
-      work_kind: fc.constantFrom('upgrade', 'migration', 'odd'),
-      services: fc.array(fc.record({ name: fc.constantFrom('Sentry', 'sentry', 'Notify', '') }), {
-        maxLength: 3,
-      }),
-      impact: fc.string({ maxLength: 20 }),
-      change_notes_url: fc.constantFrom('', 'https://example.org/a', 'not a url'),
-      channel: fc.constantFrom('operations-engineering-update', 'ask-comms', '#Odd one'),
-      comms: fc.array(
-        fc.record({
-          stage: fc.constantFrom('announcement', 'reminder', 'starting', 'complete', 'later'),
-          due_at: fc.constant(''),
-          is_sent: fc.boolean(),
-        }),
-        { maxLength: 4 },
-      ),
-    });
-    // One message per ts, as in Slack.
-    const messages = fc
-      .uniqueArray(anyMessage, { selector: (m) => m.ts, minLength: 1, maxLength: 10 })
-      .map((list) =>
-        list.map(({ ts, comms, channel, ...facts }) => ({ ...message({ ts, ...facts }, comms), channel })),
-      );
+    const messages = anyMessages();
     fc.assert(
       fc.property(
         messages.chain((list) =>
@@ -297,6 +303,41 @@ describe('another lead’s maintenance read from Slack', () => {
             expect(agreed(second.get(id)!)).toEqual(agreed(event));
             expect(maintenanceEventSchema.safeParse(event).success).toBe(true);
             expect(Date.parse(event.endsAtUtc)).toBeGreaterThan(Date.parse(event.startsAtUtc));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('property: corrections read in any order, any number of times, give the calendar of the newest version', () => {
+    // Some messages are corrected in place: the same ts again, other facts, a later edited.ts. Each edit is later than
+    // every message (Slack's clock moves on) and its own (half-second offsets never equal a whole-second ts).
+    const withCorrections = anyMessages().chain((list) =>
+      fc.array(fc.tuple(fc.nat(), anyMessages()), { maxLength: 4 }).map((edits) => [
+        ...list,
+        ...edits.map(([pick, [other]], n) => {
+          const original = list[pick % list.length]!;
+          return {
+            ...other!,
+            ts: original.ts,
+            heraldId: original.heraldId,
+            editedTs: msToTs(Date.parse('2026-04-01T00:10:00Z') + n * 1000 + 500),
+          };
+        }),
+      ]),
+    );
+    fc.assert(
+      fc.property(
+        withCorrections.chain((list) =>
+          fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length })),
+        ),
+        ([inOrder, shuffled]) => {
+          const first = foldAll(inOrder);
+          const second = foldAll([...shuffled, ...shuffled.slice(0, 3)]);
+          expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+          for (const [id, event] of first) {
+            expect(agreed(second.get(id)!)).toEqual(agreed(event));
+            expect(maintenanceEventSchema.safeParse(event).success).toBe(true);
           }
         },
       ),

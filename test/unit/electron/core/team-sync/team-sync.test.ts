@@ -487,6 +487,52 @@ describe('other leads’ maintenance in my calendar', () => {
     return created.event.id;
   }
 
+  it('A corrects a maintenance announcement in place: B reads it again and B’s calendar follows', async () => {
+    const { a, b } = await twoHeralds();
+    const eventId = await announcedByA(a);
+    await b.core.teamSync.syncOnce();
+    const before = b.core.calendar.find(eventId);
+    expect(before?.impact).toBe(certManagerFields().impact);
+    const announcement = a.core.outbox
+      .list(['sent'])
+      .items.find((item) => item.source?.eventId === eventId && item.source.stage === 'announcement');
+    if (!announcement) throw new Error('A’s announcement is not in A’s outbox');
+
+    // A finds the impact was wrong, fixes the event, and corrects the announcement in Slack (chat.update).
+    const impact = 'Deployments pause for up to ten minutes.';
+    const current = a.core.calendar.find(eventId)!;
+    await call(a, 'calendar:update', {
+      id: eventId,
+      event: {
+        ...certManagerFields(),
+        startsAtUtc: current.startsAtUtc,
+        endsAtUtc: current.endsAtUtc,
+        impact,
+      },
+    });
+    const opened = await call<{ stored: { draft: StoredDraft['draft'] } }>(a, 'messages:openCorrection', {
+      messageId: announcement.id,
+    });
+    await a.core.router.call('drafts:save', { draft: opened.stored.draft });
+    await call(a, 'messages:edit', {
+      draftId: opened.stored.draft.id,
+      overrideReason: 'Checked with the team lead.',
+    });
+    await a.drive(() => a.core.outbox.list(['queued', 'sending']).items.length === 0);
+    const messagesBefore = a.fake.messages(CHANNEL).length;
+    expect(a.fake.messages(CHANNEL).find((m) => m.ts === announcement.ts)?.edited).toBeDefined();
+
+    // Slack's log gains no message; B reads the announcement again and takes the corrected facts.
+    await b.core.teamSync.syncOnce();
+    expect(a.fake.messages(CHANNEL)).toHaveLength(messagesBefore);
+    const after = b.core.calendar.find(eventId);
+    expect(after).toMatchObject({ impact, owner: LEAD_A.userId, origin: 'slack' });
+    expect(after?.sentStages).toEqual(before?.sentStages);
+    // Reading it again changes nothing.
+    await b.core.teamSync.syncOnce();
+    expect(b.core.calendar.find(eventId)).toEqual(after);
+  });
+
   it('B takes over A’s maintenance: a note in its thread with metadata; B’s Herald reminds B, A’s shows B has it', async () => {
     const { a, b } = await twoHeralds();
     const eventId = await announcedByA(a);
