@@ -8,6 +8,9 @@
 // in both modes of the fake (`tiers`, `non_marketplace`); a sync Slack slows
 // down waits out Retry-After on the test clock, so "Slack time" is the time a
 // real Herald would take to catch up, and calls a minute what it spends.
+// The last week also holds 20 of another lead's maintenance announcements,
+// which each poll reads again a few at a time (MAX_RECHECKS_PER_ROUND) when
+// Slack leaves it calls to spare.
 import { startFakeSlack } from '../test/fakes/slack-server.ts';
 import type { RateLimitMode } from '../test/fakes/slack/types.ts';
 import { makeCore } from '../test/support/core-fixture.ts';
@@ -16,6 +19,8 @@ import { POLL_MS } from '../electron/core/team-sync/team-sync-service.ts';
 import { printTable } from './support/stats.ts';
 
 const YEAR_MS = 365 * 86_400_000;
+/** Another lead's upcoming maintenance announced in the last week (what a Herald reads again for corrections). */
+const WATCHED_MAINTENANCE = 20;
 const CHANNEL = 'operations-engineering-update';
 const MODES: ReadonlyArray<{ mode: RateLimitMode; label: string }> = [
   { mode: 'tiers', label: 'Tier 3' },
@@ -60,6 +65,30 @@ for (const size of [1_000, 10_000, 100_000]) {
             }),
           }
         : {}),
+    });
+  }
+  // The last week also holds another lead's announcements of upcoming maintenance: the sync reads each channel's
+  // latest of them again, a few a round, in case it was corrected in place (maintenance-rechecks.ts).
+  for (let n = 0; n < WATCHED_MAINTENANCE; n++) {
+    fake.setNowMs(nowMs - 6 * 86_400_000 + n * 3_600_000);
+    const startsMs = nowMs + (n + 1) * 86_400_000;
+    fake.addMessage(CHANNEL, {
+      text: `Maintenance ${n} announced`,
+      metadata: heraldMetadata(`m-${n}`, {
+        kind: 'maintenance',
+        actor: 'U0COMMSLD2',
+        maintenance: {
+          id: `maint-${n}`,
+          title: `Maintenance ${n}`,
+          starts_at: new Date(startsMs).toISOString(),
+          ends_at: new Date(startsMs + 3_600_000).toISOString(),
+          status: 'announced',
+          stage: 'announcement',
+          zone: 'Europe/London',
+          owner: 'U0COMMSLD2',
+        },
+        comms: [],
+      }),
     });
   }
   fake.setNowMs(null);

@@ -40,7 +40,7 @@ const MINUTE_MS = 60_000;
 /**
  * Messages read again per round for a correction: one history call each, so a round costs at most this many more
  * calls (12 a minute at POLL_MS, well inside Slack's Tier 3 for conversations.history), and each of n messages
- * watched is read again about every n / 12 minutes.
+ * watched is read again about every n / 12 minutes. A round Slack slowed down reads none (recheckSome).
  */
 export const MAX_RECHECKS_PER_ROUND = 3;
 
@@ -136,6 +136,8 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let roundThreads = new Map<string, string>();
   /** Where the next round's rechecks start in the (sorted) list, so each message is read again in turn. */
   let recheckFrom = 0;
+  /** Slack slowed this round down (429): it has no calls to spare for rechecks. */
+  let isRoundLimited = false;
   const now = () => deps.clock.now();
 
   function status(): SyncStatus {
@@ -291,6 +293,10 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
    * where the last round stopped.
    */
   async function recheckSome(channelIds: ReadonlyMap<string, string>): Promise<void> {
+    // Under a limit of one history call a minute (non-Marketplace apps), every round meets a 429: the calls go to
+    // new messages (incident updates above all), and corrections of maintenance wait for a round that has calls
+    // to spare.
+    if (isRoundLimited) return;
     const idOf = new Map([...channelIds].map(([name, id]) => [name.toLowerCase(), id]));
     const rechecks = (deps.rechecks?.() ?? []).flatMap((recheck) => {
       const channelId = idOf.get(recheck.channel);
@@ -329,6 +335,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       if (!isRoundOpen) {
         round += 1;
         isRoundOpen = true;
+        isRoundLimited = false;
         roundThreads = new Map();
       }
       const threads = roundThreads;
@@ -369,6 +376,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       state = 'idle';
     } catch (error) {
       if (!(error instanceof RateLimited)) throw error;
+      isRoundLimited = true;
       retryAfterMs = now() + error.retryAfterMs;
       state = 'waiting_for_slack';
       deps.logger.info('team_sync.rate_limited', { retryAfterMs: error.retryAfterMs });
