@@ -261,6 +261,67 @@ test('a Herald with no lead named acts for A’s maintenance too, as main allows
   expect(moved.event.status).toBe('rescheduled');
 });
 
+test('A corrects the impact in A’s announcement: within a poll, B’s panel says what the corrected message says', async ({
+  page,
+  slack,
+  team: { a, b },
+}) => {
+  test.setTimeout(120_000);
+  const eventId = await announceCertManager(a, [UPDATE_CHANNEL]);
+  await b.call('testClock:advance', { ms: 30_000 });
+  await expect
+    .poll(
+      async () => {
+        const answer = await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
+        return answer?.event.owner ?? null;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(LEAD_A.userId);
+
+  // A fixes the impact, then corrects the announcement in place (History's "Correct"; chat.update in Slack).
+  const impact = 'Deployments pause for up to ten minutes.';
+  await a.call('calendar:update', {
+    id: eventId,
+    event: {
+      ...certManagerFields(),
+      startsAtUtc: '2026-04-27T11:00:00.000Z',
+      endsAtUtc: '2026-04-27T16:00:00.000Z',
+      userActionDeadlineUtc: null,
+      channels: [UPDATE_CHANNEL],
+      impact,
+    },
+  });
+  const history = await a.call<{
+    entries: Array<{ id: string; via: string; source: { eventId?: string; stage?: string } | null }>;
+  }>('history:list', {});
+  const announcement = history.entries.find(
+    (entry) =>
+      entry.source?.eventId === eventId && entry.source.stage === 'announcement' && entry.via === 'post',
+  );
+  const opened = await a.call<{ stored: { draft: { id: string } } }>('messages:openCorrection', {
+    messageId: announcement?.id,
+  });
+  await a.call('messages:edit', {
+    draftId: opened.stored.draft.id,
+    overrideReason: 'Checked with the team lead.',
+  });
+  await expect
+    .poll(() => slack.messages(UPDATE_CHANNEL).filter((m) => m.edited !== undefined).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
+
+  // B reads the corrected message again at its next poll: its panel shows the impact the message now states.
+  await b.call('testClock:advance', { ms: 30_000 });
+  await page.goto(b.url);
+  await goTo(page, 'Calendar');
+  const panel = await openCertManager(page, '2026-04-27');
+  const impactOf = async () => (await panelFacts(panel)).find(([term]) => term === 'Impact')?.[1];
+  await expect.poll(impactOf, { timeout: 20_000 }).toBe(impact);
+  await page.screenshot({ path: '/tmp/s7-team/b-corrected-impact.png', fullPage: true });
+});
+
 /** What an event panel says about the work: each term and its value, in order. */
 async function panelFacts(panel: ReturnType<Page['getByRole']>): Promise<Array<[string, string]>> {
   return panel
