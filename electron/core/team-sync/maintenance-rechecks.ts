@@ -11,10 +11,11 @@ import type { MaintenanceEvent } from '../../../shared/calendar/maintenance-even
 import type { AudienceLedger } from '../audiences/audience-ledger.ts';
 import { compareTs } from './sync-cursors.ts';
 
-/** A message to read again: the plan channel's name (no #) and its ts. */
+/** A message to read again: the plan channel's name (no #) and its ts; `isThread` to read its whole thread. */
 export interface Recheck {
   channel: string;
   ts: string;
+  isThread?: boolean;
 }
 
 const SUBJECT_PREFIX = 'maintenance:';

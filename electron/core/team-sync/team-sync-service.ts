@@ -24,6 +24,7 @@ import type { OutboxPort } from '../messages/outbox-port.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { GatewayFailure, HistoryMessage, SlackGateway } from '../slack/slack-gateway.ts';
 import type { VersionedStore } from '../storage/versioned-store.ts';
+import type { Incident } from '../../../shared/incidents/incident.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import { eventOwner } from '../../../shared/team-sync/owner-wording.ts';
 import { maintenanceFactsOf } from './maintenance-facts.ts';
@@ -38,11 +39,19 @@ export const FIRST_SYNC_LOOKBACK_MS = 7 * 86_400_000;
 const PAGE_LIMIT = 200;
 const MINUTE_MS = 60_000;
 /**
- * Messages read again per round for a correction: one history call each, so a round costs at most this many more
- * calls (12 a minute at POLL_MS, well inside Slack's Tier 3 for conversations.history), and each of n messages
+ * Messages (and recently resolved incidents' threads) read again per round for a correction: one call each, so a
+ * round costs at most this many more calls (12 a minute at POLL_MS, well inside Slack's Tier 3), and each of n
  * watched is read again about every n / 12 minutes. A round Slack slowed down reads none (recheckSome).
  */
 export const MAX_RECHECKS_PER_ROUND = 3;
+/** A resolved incident's thread is still read again (among the rechecks) this long after, for a corrected resolution. */
+export const RESOLVED_WATCH_MS = 24 * 3_600_000;
+
+/** Whether an incident's thread is read whole: every round while open, among the rechecks for a day once resolved. */
+function isThreadWatched(incident: Pick<Incident, 'state' | 'resolvedAtUtc'>, nowMs: number): boolean {
+  if (incident.state === 'open') return true;
+  return incident.resolvedAtUtc !== null && nowMs - Date.parse(incident.resolvedAtUtc) < RESOLVED_WATCH_MS;
+}
 
 export interface TeamSyncDeps {
   gateway: SlackGateway;
@@ -292,16 +301,21 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
    * Reads again a few of the messages that may have been corrected since this Herald read them (deps.rechecks), from
    * where the last round stopped.
    */
-  async function recheckSome(channelIds: ReadonlyMap<string, string>): Promise<void> {
+  async function recheckSome(
+    channelIds: ReadonlyMap<string, string>,
+    resolvedThreads: readonly Recheck[],
+  ): Promise<void> {
     // Under a limit of one history call a minute (non-Marketplace apps), every round meets a 429: the calls go to
     // new messages (incident updates above all), and corrections of maintenance wait for a round that has calls
     // to spare.
     if (isRoundLimited) return;
     const idOf = new Map([...channelIds].map(([name, id]) => [name.toLowerCase(), id]));
-    const rechecks = (deps.rechecks?.() ?? []).flatMap((recheck) => {
-      const channelId = idOf.get(recheck.channel);
-      return channelId === undefined ? [] : [{ ...recheck, channelId }];
-    });
+    const rechecks = [...(deps.rechecks?.() ?? []), ...resolvedThreads]
+      .flatMap((recheck) => {
+        const channelId = idOf.get(recheck.channel.toLowerCase());
+        return channelId === undefined ? [] : [{ ...recheck, channelId }];
+      })
+      .sort((a, b) => compareTs(a.ts, b.ts) || a.channelId.localeCompare(b.channelId));
     if (rechecks.length === 0) return;
     const count = Math.min(MAX_RECHECKS_PER_ROUND, rechecks.length);
     const start = recheckFrom % rechecks.length;
@@ -309,9 +323,14 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       const recheck = rechecks[(start + n) % rechecks.length]!;
       const key = `recheck ${recheck.channelId} ${recheck.ts}`;
       if (doneInRound.get(key) === round) continue;
-      const message = await slack(() => deps.gateway.readMessage(recheck.channelId, recheck.ts, null));
-      // Null: gone from the channel, or Slack failed (noted in `problem`); either way the next one is read.
-      if (message !== null) fold(message, recheck.channel);
+      if (recheck.isThread) {
+        // A resolved incident's thread, read whole as an open one's is: the corrected resolution is a reply in it.
+        await readThread(`${recheck.channelId} ${recheck.ts}`, recheck.channel, true);
+      } else {
+        const message = await slack(() => deps.gateway.readMessage(recheck.channelId, recheck.ts, null));
+        // Null: gone from the channel, or Slack failed (noted in `problem`); either way the next one is read.
+        if (message !== null) fold(message, recheck.channel);
+      }
       doneInRound.set(key, round);
     }
     recheckFrom = start + count;
@@ -351,14 +370,21 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         await readChannel(channelId, name, threads);
         doneInRound.set(channelId, round);
       }
-      // The threads of open incidents: where updates and hand-overs are posted, and where edits are seen.
+      // The threads of open incidents, read whole: where updates and hand-overs are posted, and where edits are
+      // seen. Those of incidents resolved in the last day are read again among the rechecks (below), a few a round.
       const openThreads = new Set<string>();
+      const resolvedThreads: Recheck[] = [];
       for (const incident of deps.incidents.list()) {
-        if (incident.state !== 'open' || incident.threadTs === null) continue;
-        const channelId = channelIds.get(incident.channel.replace(/^#/, ''));
+        if (incident.threadTs === null || !isThreadWatched(incident, now())) continue;
+        const channelName = incident.channel.replace(/^#/, '');
+        const channelId = channelIds.get(channelName);
         if (channelId === undefined) continue;
+        if (incident.state !== 'open') {
+          resolvedThreads.push({ channel: channelName, ts: incident.threadTs, isThread: true });
+          continue;
+        }
         const key = `${channelId} ${incident.threadTs}`;
-        threads.set(key, incident.channel.replace(/^#/, ''));
+        threads.set(key, channelName);
         openThreads.add(key);
       }
       const byAge = [...threads].sort(([a], [b]) =>
@@ -369,7 +395,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         await readThread(key, channelName, openThreads.has(key));
         doneInRound.set(key, round);
       }
-      await recheckSome(channelIds);
+      await recheckSome(channelIds, resolvedThreads);
       isRoundOpen = false;
       retryAfterMs = null;
       lastSyncAtUtc = new Date(now()).toISOString();

@@ -31,6 +31,13 @@ async function twoHeralds(): Promise<{ a: OutboxWorld; b: OutboxWorld }> {
   return { a, b };
 }
 
+/** A router call that must succeed: its value. */
+async function call<T>(world: OutboxWorld, channel: string, args: unknown): Promise<T> {
+  const answer = await world.core.router.call(channel as never, args as never);
+  if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+  return answer.value;
+}
+
 /** Answers `stored`'s fields with `fields`, sends it now and waits until it is in Slack. */
 async function sendWith(world: OutboxWorld, stored: StoredDraft, fields: Record<string, string>) {
   const draft = { ...stored.draft, fields: { ...stored.draft.fields, ...fields } };
@@ -197,6 +204,48 @@ describe('the shared picture between two leads’ Heralds', () => {
     const settled = incidentOf(b, incidentId);
     await b.core.teamSync.syncOnce();
     expect(incidentOf(b, incidentId)).toEqual(settled);
+  });
+
+  it('sees a corrected resolution for a day after it: B’s timeline names the resolution as corrected', async () => {
+    const { a, b } = await twoHeralds();
+    const incidentId = await declare(a, 30);
+    const next = await call<StoredDraft>(a, 'incidents:draftNext', { incidentId, kind: 'resolved' });
+    const resolution = await sendWith(a, next, {
+      resolution: 'Relays restarted; errors reach Sentry again.',
+    });
+    await b.core.teamSync.syncOnce();
+    expect(incidentOf(b, incidentId)?.state).toBe('resolved');
+
+    // An hour later A corrects the resolution's title in Slack (chat.update): no new message.
+    a.clock.advance(60 * 60_000);
+    b.clock.set(a.clock.now());
+    const opened = await call<{ stored: StoredDraft }>(a, 'messages:openCorrection', {
+      messageId: resolution.outboxItemId,
+    });
+    const title = 'Incident Resolved - Sentry (every region)';
+    await call(a, 'drafts:save', { draft: { ...opened.stored.draft, title } });
+    await call(a, 'messages:edit', { draftId: opened.stored.draft.id });
+    await a.drive(() => a.core.outbox.list(['queued', 'sending']).items.length === 0);
+    const entryOn = (world: OutboxWorld) =>
+      incidentOf(world, incidentId)?.timeline.find((item) => item.outboxItemId === resolution.outboxItemId);
+    expect(entryOn(a)?.summary).toBe(title);
+
+    await b.core.teamSync.syncOnce();
+    expect(entryOn(b)?.summary).toBe(title);
+    expect(incidentOf(b, incidentId)?.state).toBe('resolved');
+
+    // A day after the resolution, its thread is no longer read every round.
+    const replies = () => b.fake.requests.filter((r) => r.method === 'conversations.replies').length;
+    await b.core.teamSync.syncOnce();
+    expect(replies()).toBeGreaterThan(0);
+    const whileWatched = replies();
+    await b.core.teamSync.syncOnce();
+    expect(replies()).toBeGreaterThan(whileWatched);
+    b.clock.advance(24 * 60 * 60_000);
+    await b.core.teamSync.syncOnce();
+    const afterADay = replies();
+    await b.core.teamSync.syncOnce();
+    expect(replies()).toBe(afterADay);
   });
 
   it('survives any message in a plan channel: hand-made, foreign or broken metadata never crash a sync or corrupt state', async () => {
@@ -396,12 +445,6 @@ describe('the team sync under Slack’s 2025 limits for non-Marketplace apps', (
 });
 
 describe('other leads’ maintenance in my calendar', () => {
-  async function call<T>(world: OutboxWorld, channel: string, args: unknown): Promise<T> {
-    const answer = await world.core.router.call(channel as never, args as never);
-    if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
-    return answer.value;
-  }
-
   async function sendStage(world: OutboxWorld, eventId: string, stage: string): Promise<void> {
     const opened = await call<{ draftId: string }>(world, 'calendar:openDraft', { eventId, stage });
     const sent = await call<{ outboxItemId: string }>(world, 'messages:send', {
