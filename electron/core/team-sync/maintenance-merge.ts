@@ -8,10 +8,10 @@
 // in (or an older one) changes no fact, and "sent" marks only ever accumulate,
 // so the result does not depend on the order pages arrive in. A message
 // corrected in place (Slack's edited.ts) counts as written at its edit, so a
-// correction read again later wins over everything posted before it. An event made in
-// this Herald keeps its own facts (it is the source of them, and may hold a
-// change not announced yet); only the sent marks of other Heralds' messages
-// reach it. A payload that passed the schema can still describe an impossible
+// correction read again later wins over everything posted before it. An event
+// made in this Herald keeps its own facts (it is the source of them, and may
+// hold a change not announced yet); only the sent marks of other Heralds'
+// messages reach it. A payload that passed the schema can still describe an impossible
 // event (an end before its start, an unknown zone or status): those facts are
 // ignored, never stored.
 import { isCommStage, type CommStage } from '../../../shared/calendar/comm-stages.ts';

@@ -298,16 +298,15 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   }
 
   /**
-   * Reads again a few of the messages that may have been corrected since this Herald read them (deps.rechecks), from
-   * where the last round stopped.
+   * Reads again a few of the messages that may have been corrected since this Herald read them (deps.rechecks: other
+   * leads' maintenance) and of the threads of incidents resolved in the last day, from where the last round stopped.
    */
   async function recheckSome(
     channelIds: ReadonlyMap<string, string>,
     resolvedThreads: readonly Recheck[],
   ): Promise<void> {
     // Under a limit of one history call a minute (non-Marketplace apps), every round meets a 429: the calls go to
-    // new messages (incident updates above all), and corrections of maintenance wait for a round that has calls
-    // to spare.
+    // new messages (incident updates above all), and corrections wait for a round that has calls to spare.
     if (isRoundLimited) return;
     const idOf = new Map([...channelIds].map(([name, id]) => [name.toLowerCase(), id]));
     const rechecks = [...(deps.rechecks?.() ?? []), ...resolvedThreads]
