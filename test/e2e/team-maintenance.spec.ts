@@ -229,16 +229,7 @@ test('a Herald with no lead named acts for A’s maintenance too, as main allows
   test.setTimeout(120_000);
   const eventId = await announceCertManager(a, [UPDATE_CHANNEL]);
   await b.call('settings:update', { lead: null });
-  await b.call('testClock:advance', { ms: 30_000 });
-  await expect
-    .poll(
-      async () => {
-        const answer = await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
-        return answer?.event.owner ?? null;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(LEAD_A.userId);
+  await untilOwnedOn(b, eventId, LEAD_A.userId);
   await page.goto(b.url);
   await goTo(page, 'Calendar');
   const panel = await openCertManager(page, '2026-04-27');
@@ -268,16 +259,7 @@ test('A corrects the impact in A’s announcement: within a poll, B’s panel sa
 }) => {
   test.setTimeout(120_000);
   const eventId = await announceCertManager(a, [UPDATE_CHANNEL]);
-  await b.call('testClock:advance', { ms: 30_000 });
-  await expect
-    .poll(
-      async () => {
-        const answer = await b.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
-        return answer?.event.owner ?? null;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(LEAD_A.userId);
+  await untilOwnedOn(b, eventId, LEAD_A.userId);
 
   // A fixes the impact, then corrects the announcement in place (History's "Correct"; chat.update in Slack).
   const impact = 'Deployments pause for up to ten minutes.';
@@ -321,6 +303,20 @@ test('A corrects the impact in A’s announcement: within a poll, B’s panel sa
   await expect.poll(impactOf, { timeout: 20_000 }).toBe(impact);
   await page.screenshot({ path: '/tmp/s7-team/b-corrected-impact.png', fullPage: true });
 });
+
+/** Moves `herald`'s test clock one poll on and waits until its calendar holds the event, owned by `owner`. */
+async function untilOwnedOn(herald: RestartableHarness, eventId: string, owner: string): Promise<void> {
+  await herald.call('testClock:advance', { ms: 30_000 });
+  await expect
+    .poll(
+      async () => {
+        const answer = await herald.call<Detail>('calendar:get', { id: eventId }).catch(() => null);
+        return answer?.event.owner ?? null;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(owner);
+}
 
 /** What an event panel says about the work: each term and its value, in order. */
 async function panelFacts(panel: ReturnType<Page['getByRole']>): Promise<Array<[string, string]>> {

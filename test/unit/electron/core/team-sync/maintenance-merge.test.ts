@@ -13,6 +13,7 @@ import {
   type MaintenanceMessage,
 } from '../../../../../electron/core/team-sync/maintenance-merge.ts';
 import { msToTs } from '../../../../../electron/core/team-sync/sync-cursors.ts';
+import { commStages } from '../../../../../shared/calendar/comm-stages.ts';
 import { makeEvent } from '../../../shared/calendar/event-fixtures.ts';
 
 const LEAD_A = 'U0COMMSLEAD';
@@ -96,15 +97,8 @@ function anyMessages() {
       'cancelled',
       'odd',
     ),
-    stage: fc.constantFrom(
-      'announcement',
-      'reminder',
-      'starting',
-      'complete',
-      'rescheduled',
-      'cancelled',
-      'x',
-    ),
+    // Every stage a Herald sends, and one no Herald knows.
+    stage: fc.constantFrom(...commStages, 'x'),
     zone: fc.constantFrom('Europe/London', 'America/New_York', '', 'Nowhere/Land'),
     owner: fc.constantFrom(LEAD_A, 'U0COMMSLD2', ''),
     work_kind: fc.constantFrom('upgrade', 'migration', 'odd'),

@@ -576,6 +576,17 @@ describe('other leads’ maintenance in my calendar', () => {
     expect(b.core.calendar.find(eventId)).toEqual(after);
   });
 
+  /** `world`'s lead moves the event to a day after it was planned, an hour long: the router's answer. */
+  function moveADay(world: OutboxWorld, event: { id: string; startsAtUtc: string }, reason: string) {
+    const later = (ms: number) => new Date(Date.parse(event.startsAtUtc) + ms).toISOString();
+    return world.core.router.call('calendar:reschedule', {
+      id: event.id,
+      startsAtUtc: later(86_400_000),
+      endsAtUtc: later(86_400_000 + 3_600_000),
+      reason,
+    });
+  }
+
   it('B takes over A’s maintenance: a note in its thread with metadata; B’s Herald reminds B, A’s shows B has it', async () => {
     const { a, b } = await twoHeralds();
     const eventId = await announcedByA(a);
@@ -628,14 +639,8 @@ describe('other leads’ maintenance in my calendar', () => {
     const before = a.core.calendar.find(eventId);
     expect(before?.owner).toBe(LEAD_B.userId);
 
-    const later = (ms: number) => new Date(Date.parse(before!.startsAtUtc) + ms).toISOString();
     const attempts = [
-      await a.core.router.call('calendar:reschedule', {
-        id: eventId,
-        startsAtUtc: later(86_400_000),
-        endsAtUtc: later(86_400_000 + 3_600_000),
-        reason: 'Moved by the wrong lead.',
-      }),
+      await moveADay(a, before!, 'Moved by the wrong lead.'),
       await a.core.router.call('calendar:cancel', { id: eventId, reason: 'Called off by the wrong lead.' }),
       await a.core.router.call('calendar:markSent', { id: eventId, stage: 'reminder', isSent: true }),
       await a.core.router.call('calendar:update', {
@@ -657,12 +662,7 @@ describe('other leads’ maintenance in my calendar', () => {
     expect(a.core.drafts.findByOrigin((origin) => origin.kind === 'calendar')).toEqual([]);
 
     // B, who has comms, can.
-    const byB = await b.core.router.call('calendar:reschedule', {
-      id: eventId,
-      startsAtUtc: later(86_400_000),
-      endsAtUtc: later(86_400_000 + 3_600_000),
-      reason: 'The vendor moved the release.',
-    });
+    const byB = await moveADay(b, before!, 'The vendor moved the release.');
     expect(byB.ok ? byB.value.event.status : byB.error.message).toBe('rescheduled');
   });
 
@@ -678,13 +678,7 @@ describe('other leads’ maintenance in my calendar', () => {
     expect(isTheirs(seen!.owner, '')).toBe(false);
     expect(solo.core.calendar.isMine(seen!)).toBe(true);
 
-    const later = (ms: number) => new Date(Date.parse(seen!.startsAtUtc) + ms).toISOString();
-    const moved = await solo.core.router.call('calendar:reschedule', {
-      id: eventId,
-      startsAtUtc: later(86_400_000),
-      endsAtUtc: later(86_400_000 + 3_600_000),
-      reason: 'The vendor moved the release.',
-    });
+    const moved = await moveADay(solo, seen!, 'The vendor moved the release.');
     expect(moved.ok ? moved.value.event.status : moved.error.message).toBe('rescheduled');
     // The change was announced once, so this Herald drafts the message that tells people.
     const drafted = solo.core.drafts.findByOrigin((origin) => origin.kind === 'calendar');
