@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enqueue, heraldIdOf, makeOutboxWorld, type OutboxWorld } from './outbox-fixture.ts';
+import { settledSnapshot } from '../../../security/support/store-snapshot.ts';
 
 const UPDATE = 'operations-engineering-update';
 const MINUTE_MS = 60_000;
@@ -178,6 +179,8 @@ describe('the outbox item lifecycle', () => {
     // Let the look-up of the channel already under way finish, and every write reach its file.
     await first.drive(() => !first.core.outbox.isBusy());
     await first.core.outbox.synced();
+    // Renames finish in the thread pool: a write landing after the edit below would undo it (a flake on busy CI).
+    await settledSnapshot(first.dataDir);
     // Simulate the crash: the first was posted and its state left at `sending`; the second is still queued.
     const posted = first.fake.addMessage(UPDATE, {
       text: 'reached Slack before the crash',
