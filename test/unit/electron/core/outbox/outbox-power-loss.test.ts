@@ -8,6 +8,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDataDir } from '../../../../support/core-fixture.ts';
+import { settledSnapshot } from '../../../security/support/store-snapshot.ts';
 import { enqueue, heraldIdOf, makeOutboxWorld, type OutboxWorld } from './outbox-fixture.ts';
 
 const UPDATE = 'operations-engineering-update';
@@ -21,11 +22,16 @@ const checks = (world: OutboxWorld) =>
 const postsOf = (world: OutboxWorld, id: string) =>
   world.fake.messages().filter((message) => heraldIdOf(message) === id);
 
-/** The outbox folder as the disk holds it once only the synced writes survived: copied aside now, put back later. */
-function snapshotOutbox(dataDir: string): () => void {
+/**
+ * The outbox folder as the disk holds it once only the synced writes survived: copied aside now, put back later.
+ * Putting it back waits for the run's last writes to land first (renames finish in the thread pool): one landing
+ * while the folder is removed made `rmSync` fail with ENOTEMPTY on a busy CI machine.
+ */
+function snapshotOutbox(dataDir: string): () => Promise<void> {
   const aside = makeDataDir('herald-power-cut-');
   cpSync(join(dataDir, 'outbox'), aside, { recursive: true });
-  return () => {
+  return async () => {
+    await settledSnapshot(dataDir);
     rmSync(join(dataDir, 'outbox'), { recursive: true, force: true });
     cpSync(aside, join(dataDir, 'outbox'), { recursive: true });
   };
@@ -48,7 +54,7 @@ describe('a power cut while sending', () => {
     );
     const tsOf = new Map(ids.map((id) => [id, first.item(id).ts]));
     first.core.outbox.stop();
-    powerCut();
+    await powerCut();
 
     const second = await makeOutboxWorld({
       dataDir: first.dataDir,
