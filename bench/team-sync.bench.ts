@@ -68,7 +68,7 @@ for (const size of [1_000, 10_000, 100_000]) {
     });
   }
   // The last week also holds another lead's announcements of upcoming maintenance: the sync reads each channel's
-  // latest of them again, a few a round, in case it was corrected in place (maintenance-rechecks.ts).
+  // latest of them again, a few a round, in case it was corrected in place (correction-rechecks.ts).
   for (let n = 0; n < WATCHED_MAINTENANCE; n++) {
     fake.setNowMs(nowMs - 6 * 86_400_000 + n * 3_600_000);
     const startsMs = nowMs + (n + 1) * 86_400_000;

@@ -71,7 +71,7 @@ import {
 import { openVersionedStore, type OpenStoreContext, type VersionedStore } from './storage/versioned-store.ts';
 import { createDiagnostics } from './diagnostics/diagnostics-handlers.ts';
 import { createAudienceLedger, audienceLedgerStoreDefinition } from './audiences/audience-ledger.ts';
-import { maintenanceRechecks } from './team-sync/maintenance-rechecks.ts';
+import { correctionRechecks } from './team-sync/correction-rechecks.ts';
 import { createAudiencesService, type AudiencesService } from './audiences/audiences-service.ts';
 import { createAttentionService, type AttentionService } from './notifications/attention-service.ts';
 import { createDeepLinks, type DeepLinks } from './deep-links/deep-link-service.ts';
@@ -373,8 +373,14 @@ export function createCore(deps: CoreDeps): Core {
     workspaceId: async () => (await slackIdentity())?.workspaceId ?? null,
     lead: () => settings.get().lead,
     onHeard: (message) => audiences.noteFromSlack(message),
-    // What each channel last heard of another lead's maintenance, read again in case it was corrected in place.
-    rechecks: () => maintenanceRechecks(audienceLedger, (id) => calendar.find(id)),
+    // What may have been corrected in place since it was read: other leads' maintenance, resolutions of the last day.
+    rechecks: () =>
+      correctionRechecks({
+        ledger: audienceLedger,
+        findEvent: (id) => calendar.find(id),
+        incidents: incidents.list(),
+        nowMs: deps.clock.now(),
+      }),
   });
   const deepLinks = createDeepLinks({
     hasIncident: (id) => incidents.get(id) !== undefined,

@@ -24,11 +24,10 @@ import type { OutboxPort } from '../messages/outbox-port.ts';
 import type { ChannelDirectory } from '../slack/channel-directory.ts';
 import type { GatewayFailure, HistoryMessage, SlackGateway } from '../slack/slack-gateway.ts';
 import type { VersionedStore } from '../storage/versioned-store.ts';
-import type { Incident } from '../../../shared/incidents/incident.ts';
 import type { MessageFacts } from '../../../shared/team-sync/message-facts.ts';
 import { eventOwner } from '../../../shared/team-sync/owner-wording.ts';
 import { maintenanceFactsOf } from './maintenance-facts.ts';
-import type { Recheck } from './maintenance-rechecks.ts';
+import type { Recheck } from './correction-rechecks.ts';
 import { compareTs, msToTs, newerTs, type StoredCursors } from './sync-cursors.ts';
 
 /** How often each Herald reads Slack: under 30 s behind, at a few calls a minute for a plan's few channels. */
@@ -44,15 +43,6 @@ const MINUTE_MS = 60_000;
  * watched is read again about every n / 12 minutes. A round Slack slowed down reads none (recheckSome).
  */
 export const MAX_RECHECKS_PER_ROUND = 3;
-/** A resolved incident's thread is still read again (among the rechecks) this long after, for a corrected resolution. */
-export const RESOLVED_WATCH_MS = 24 * 3_600_000;
-
-/** Whether an incident's thread is read whole: every round while open, among the rechecks for a day once resolved. */
-function isThreadWatched(incident: Pick<Incident, 'state' | 'resolvedAtUtc'>, nowMs: number): boolean {
-  if (incident.state === 'open') return true;
-  return incident.resolvedAtUtc !== null && nowMs - Date.parse(incident.resolvedAtUtc) < RESOLVED_WATCH_MS;
-}
-
 export interface TeamSyncDeps {
   gateway: SlackGateway;
   directory: Pick<ChannelDirectory, 'lookup'>;
@@ -72,8 +62,8 @@ export interface TeamSyncDeps {
   /** Hears every Herald message with facts read in a channel (the audiences view's ledger). */
   onHeard?: (message: HeardInChannel) => void;
   /**
-   * Messages to read again in case their sender corrected them in place (maintenance-rechecks.ts): a few each round,
-   * in turn (MAX_RECHECKS_PER_ROUND).
+   * Messages to read again in case their sender corrected them in place (correction-rechecks.ts), in a stable order:
+   * a few each round, in turn (MAX_RECHECKS_PER_ROUND).
    */
   rechecks?: () => readonly Recheck[];
 }
@@ -298,23 +288,18 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   }
 
   /**
-   * Reads again a few of the messages that may have been corrected since this Herald read them (deps.rechecks: other
-   * leads' maintenance) and of the threads of incidents resolved in the last day, from where the last round stopped.
+   * Reads again a few of the messages (and threads) that may have been corrected since this Herald read them
+   * (deps.rechecks), from where the last round stopped.
    */
-  async function recheckSome(
-    channelIds: ReadonlyMap<string, string>,
-    resolvedThreads: readonly Recheck[],
-  ): Promise<void> {
+  async function recheckSome(channelIds: ReadonlyMap<string, string>): Promise<void> {
     // Under a limit of one history call a minute (non-Marketplace apps), every round meets a 429: the calls go to
     // new messages (incident updates above all), and corrections wait for a round that has calls to spare.
     if (isRoundLimited) return;
     const idOf = new Map([...channelIds].map(([name, id]) => [name.toLowerCase(), id]));
-    const rechecks = [...(deps.rechecks?.() ?? []), ...resolvedThreads]
-      .flatMap((recheck) => {
-        const channelId = idOf.get(recheck.channel.toLowerCase());
-        return channelId === undefined ? [] : [{ ...recheck, channelId }];
-      })
-      .sort((a, b) => compareTs(a.ts, b.ts) || a.channelId.localeCompare(b.channelId));
+    const rechecks = (deps.rechecks?.() ?? []).flatMap((recheck) => {
+      const channelId = idOf.get(recheck.channel.toLowerCase());
+      return channelId === undefined ? [] : [{ ...recheck, channelId }];
+    });
     if (rechecks.length === 0) return;
     const count = Math.min(MAX_RECHECKS_PER_ROUND, rechecks.length);
     const start = recheckFrom % rechecks.length;
@@ -372,18 +357,12 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       // The threads of open incidents, read whole: where updates and hand-overs are posted, and where edits are
       // seen. Those of incidents resolved in the last day are read again among the rechecks (below), a few a round.
       const openThreads = new Set<string>();
-      const resolvedThreads: Recheck[] = [];
       for (const incident of deps.incidents.list()) {
-        if (incident.threadTs === null || !isThreadWatched(incident, now())) continue;
-        const channelName = incident.channel.replace(/^#/, '');
-        const channelId = channelIds.get(channelName);
+        if (incident.state !== 'open' || incident.threadTs === null) continue;
+        const channelId = channelIds.get(incident.channel.replace(/^#/, ''));
         if (channelId === undefined) continue;
-        if (incident.state !== 'open') {
-          resolvedThreads.push({ channel: channelName, ts: incident.threadTs, isThread: true });
-          continue;
-        }
         const key = `${channelId} ${incident.threadTs}`;
-        threads.set(key, channelName);
+        threads.set(key, incident.channel.replace(/^#/, ''));
         openThreads.add(key);
       }
       const byAge = [...threads].sort(([a], [b]) =>
@@ -394,7 +373,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         await readThread(key, channelName, openThreads.has(key));
         doneInRound.set(key, round);
       }
-      await recheckSome(channelIds, resolvedThreads);
+      await recheckSome(channelIds);
       isRoundOpen = false;
       retryAfterMs = null;
       lastSyncAtUtc = new Date(now()).toISOString();

@@ -2,7 +2,7 @@
 // last heard of another lead's maintenance still to come, in a stable order.
 import { describe, expect, it } from 'vitest';
 import type { HeardRecord } from '../../../../../electron/core/audiences/audience-ledger.ts';
-import { maintenanceRechecks } from '../../../../../electron/core/team-sync/maintenance-rechecks.ts';
+import { correctionRechecks } from '../../../../../electron/core/team-sync/correction-rechecks.ts';
 import type { MaintenanceEvent } from '../../../../../shared/calendar/maintenance-event.ts';
 import { makeEvent } from '../../../shared/calendar/event-fixtures.ts';
 
@@ -32,7 +32,7 @@ describe('maintenance messages read again for a correction', () => {
             }
           : { 'operations-engineering-update': heard('1776000003.000100') },
     };
-    expect(maintenanceRechecks(ledger, (id) => events[id])).toEqual([
+    expect(correctionRechecks({ ledger, findEvent: (id) => events[id], incidents: [], nowMs: 0 })).toEqual([
       { channel: 'operations-engineering-update', ts: '1776000001.000100' },
       { channel: 'ask-comms', ts: '1776000002.000100' },
     ]);
@@ -44,6 +44,30 @@ describe('maintenance messages read again for a correction', () => {
       channelsOf: () => ({ 'ask-comms': heard(null) }),
     };
     const event = makeEvent({ id: 'theirs', origin: 'slack', status: 'planned' });
-    expect(maintenanceRechecks(ledger, () => event)).toEqual([]);
+    expect(correctionRechecks({ ledger, findEvent: () => event, incidents: [], nowMs: 0 })).toEqual([]);
+  });
+
+  it('names the thread of an incident resolved within a day, not an open one’s (read every round) nor an older one’s', () => {
+    const nowMs = Date.parse('2026-04-23T12:00:00.000Z');
+    const resolvedAgo = (hours: number) => new Date(nowMs - hours * 3_600_000).toISOString();
+    const ledger = { subjectKeys: () => [], channelsOf: () => ({}) };
+    const incidents = [
+      {
+        state: 'resolved' as const,
+        resolvedAtUtc: resolvedAgo(1),
+        threadTs: '1776000005.000100',
+        channel: '#ask-comms',
+      },
+      {
+        state: 'resolved' as const,
+        resolvedAtUtc: resolvedAgo(25),
+        threadTs: '1776000004.000100',
+        channel: 'ask-comms',
+      },
+      { state: 'open' as const, resolvedAtUtc: null, threadTs: '1776000006.000100', channel: 'ask-comms' },
+    ];
+    expect(correctionRechecks({ ledger, findEvent: () => undefined, incidents, nowMs })).toEqual([
+      { channel: 'ask-comms', ts: '1776000005.000100', isThread: true },
+    ]);
   });
 });
