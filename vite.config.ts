@@ -68,7 +68,8 @@ function preloadApp(): Plugin {
         const { bundle, chunk: entry } = context;
         if (!bundle || !entry) return [];
         const app = Object.values(bundle).find(
-          (output): output is Rollup.OutputChunk => output.type === 'chunk' && output.facadeModuleId === APP,
+          // Its own chunk, or folded into the `app` group with what it imports.
+          (output): output is Rollup.OutputChunk => output.type === 'chunk' && output.moduleIds.includes(APP),
         );
         if (!app) throw new Error('The app chunk (renderer/main.tsx) is missing from the build.');
         const inHtml = new Set(chunkClosure(entry, bundle).map((chunk) => chunk.fileName));

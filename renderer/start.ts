@@ -2,13 +2,50 @@
 // request and asks for the first screen's code, then imports the React app
 // (main.tsx). The app's chunk is not a second round trip: the built
 // index.html preloads it next to this one (vite.config.ts,
-// preloadFirstScreen), so the browser downloads both at once while the
-// bootstrap request is already on its way — it leaves before React is even
-// parsed, and is usually answered before React has finished evaluating.
+// preloadFirstScreen), so the browser downloads it while the bootstrap
+// request is on its way.
+//
+// When the bootstrap brings a start screen — the composer as it was last
+// drawn for the open draft (app/start-screen/) — it is drawn first, and React
+// is evaluated only once that has painted: the lead's draft is on screen and
+// takes keys before React has started, and React takes over from it
+// (docs/performance.md, "Session 8"). The first render waits for the
+// bootstrap at most FIRST_RENDER_WAIT_MS, so a slow answer never holds the
+// shell back.
+import { markFirstPaintPast } from './app/after-first-paint.ts';
 import { useNavigation } from './app/navigation-store.ts';
 import { preloadScreen } from './app/screen-loaders.ts';
-import { bootstrapped } from './server-state/bootstrap.ts';
+import { drawStartScreen } from './app/start-screen/draw.ts';
+import { hasJournal } from './features/composer/unsaved-journal.ts';
+import { bootstrapped, useStartup } from './server-state/bootstrap.ts';
+
+/** How long the first paint waits for the bootstrap before showing the shell without it. */
+const FIRST_RENDER_WAIT_MS = 150;
+
+/** Draws the start screen when there is one for the draft the composer is about to reopen. */
+function drawKeptComposer(): boolean {
+  const { draftToReopen, startScreenHtml } = useStartup.getState();
+  if (useNavigation.getState().screen !== 'compose' || !draftToReopen || !startScreenHtml) return false;
+  // Text this page never saved waits in the journal: React opens that, which the kept copy does not show.
+  if (hasJournal(window.localStorage, draftToReopen.draft.id)) return false;
+  return drawStartScreen(startScreenHtml, draftToReopen.draft.id, draftToReopen.meta.focusedField);
+}
+
+/** Resolves once the page has painted what is on it (a task queued from a frame's callback runs after its paint). */
+function painted(): Promise<void> {
+  return new Promise((settle) => requestAnimationFrame(() => setTimeout(settle, 0)));
+}
+
+async function openApp(): Promise<void> {
+  await Promise.race([bootstrapped(), new Promise((settle) => setTimeout(settle, FIRST_RENDER_WAIT_MS))]);
+  if (drawKeptComposer()) {
+    await painted();
+    // The page has painted the draft: React's first render draws the whole composer, as the copy showed it.
+    markFirstPaintPast();
+  }
+  await import('./main.tsx');
+}
 
 void bootstrapped();
 preloadScreen(useNavigation.getState().screen);
-void import('./main.tsx');
+void openApp();

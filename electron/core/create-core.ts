@@ -36,6 +36,7 @@ import { createHeadlineKeeper } from './incidents/incident-headline.ts';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service.ts';
 import { openOutboxFiles } from './outbox/outbox-store.ts';
 import { openSessionRecord } from './storage/session-record.ts';
+import { createStartScreens } from './app/start-screen.ts';
 import { createPlanService, planStoreDefinition, type PlanService } from './plan/plan-service.ts';
 import { openReminderFiles } from './reminders/reminder-files.ts';
 import {
@@ -447,6 +448,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     testClock: deps.testClock,
     bus,
+    startScreens: createStartScreens(deps.dataDir),
     firstScreen: async () => ({
       settings: settings.get(),
       reminderSettings: reminderSettingsStore.read(),

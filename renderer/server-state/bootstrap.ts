@@ -21,12 +21,15 @@ interface StartupState {
   settled: boolean;
   /** The draft Herald had open, until the composer takes it. */
   draftToReopen: StoredDraft | null;
+  /** The composer's HTML main kept for that draft (untrusted: renderer/app/start-screen/sanitize.ts). */
+  startScreenHtml: string | null;
 }
 
 export const useStartup = create<StartupState>()(() => ({
   ready: null,
   settled: false,
   draftToReopen: null,
+  startScreenHtml: null,
 }));
 
 function follow(): void {
@@ -57,7 +60,7 @@ async function load(): Promise<void> {
   usePlan.getState().apply(start.plan);
   useConnection.getState().apply(start.connection);
   useSlack.getState().apply(start.slack);
-  useStartup.setState({ draftToReopen: start.currentDraft });
+  useStartup.setState({ draftToReopen: start.currentDraft, startScreenHtml: start.startScreen?.html ?? null });
 }
 
 /** Starts the bootstrap once; every later call returns the same promise. */

@@ -10,6 +10,7 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { Handler } from '../api/router.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { TestClock } from '../clock/test-clock.ts';
+import type { StartScreens } from './start-screen.ts';
 
 const DAY_MS = 86_400_000;
 /** The stretch of the lead's zone the bootstrap carries offsets for: what a composer's first render writes times in. */
@@ -23,13 +24,16 @@ export interface AppHandlerDeps {
   testClock: TestClock | undefined;
   bus: EventBus;
   /** The parts of the bootstrap other services own, each read when the renderer asks. */
-  firstScreen: () => Promise<Omit<Bootstrap, 'info' | 'nowUtc' | 'zoneOffsets'>>;
+  firstScreen: () => Promise<Omit<Bootstrap, 'info' | 'nowUtc' | 'zoneOffsets' | 'startScreen'>>;
+  /** The composer's HTML kept for the next start. */
+  startScreens: StartScreens;
 }
 
 export interface AppApi {
   handlers: {
     'app:info': Handler<'app:info'>;
     'app:bootstrap': Handler<'app:bootstrap'>;
+    'app:keepStartScreen': Handler<'app:keepStartScreen'>;
     'clock:now': Handler<'clock:now'>;
     'testClock:advance': Handler<'testClock:advance'>;
     'testClock:set': Handler<'testClock:set'>;
@@ -61,15 +65,19 @@ export function createAppApi(deps: AppHandlerDeps): AppApi {
   const handlers: AppApi['handlers'] = {
     'app:info': () => Promise.resolve(ok(info())),
     'app:bootstrap': async () => {
-      const firstScreen = await deps.firstScreen();
+      const context = { ...(await deps.firstScreen()), info: info() };
       const nowMs = deps.clock.now();
-      const zone = firstScreen.settings.timeZone ?? DEFAULT_TIME_ZONE;
+      const zone = context.settings.timeZone ?? DEFAULT_TIME_ZONE;
       return ok({
-        info: info(),
+        ...context,
         nowUtc: new Date(nowMs).toISOString(),
-        ...firstScreen,
         zoneOffsets: zoneOffsetSeed(zone, nowMs - ZONE_SEED_BEFORE_MS, nowMs + ZONE_SEED_AFTER_MS),
+        startScreen: deps.startScreens.offer(context),
       });
+    },
+    'app:keepStartScreen': async (input) => {
+      const context = { ...(await deps.firstScreen()), info: info() };
+      return ok({ kept: deps.startScreens.keep(input, context) });
     },
     'clock:now': () => Promise.resolve(ok(reading())),
     'testClock:advance': ({ ms }) => withTestClock((clock) => clock.advance(ms)),

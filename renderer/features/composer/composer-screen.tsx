@@ -13,6 +13,8 @@ import { useConnection } from '../../server-state/connection-store.ts';
 import { useUserZone } from '../../server-state/settings-store.ts';
 import './composer.css';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useKeepStartScreen } from '../../app/start-screen/capture.ts';
+import { dropStartScreen } from '../../app/start-screen/take-over.ts';
 
 function Notice() {
   const notice = useComposer((state) => state.notice);
@@ -36,6 +38,7 @@ function Notice() {
       className={`composer-notice composer-notice-${tone}`}
       role={tone === 'error' ? 'alert' : 'status'}
       data-testid="composer-notice"
+      data-start-screen="omit"
     >
       <div>
         <p>
@@ -62,9 +65,19 @@ export function ComposerScreen() {
   const phase = useComposer((state) => state.phase);
   const loadError = useComposer((state) => state.loadError);
   useComposeIntent();
+  useKeepStartScreen();
 
   useEffect(() => {
     void useComposer.getState().enter();
+    // A start screen the draft's form did not take over in its first commit (something else was drawn first):
+    // removed, and anything typed into it shown rather than lost.
+    const typed = dropStartScreen();
+    const lost = typed?.edits.map((edit) => edit.value).join(' / ');
+    if (lost)
+      useComposer.getState().showNotice({
+        tone: 'error',
+        text: `Herald opened another view before it could keep what you typed: “${lost}”. Copy it from here if you need it.`,
+      });
     return () => void useComposer.getState().flush();
   }, []);
 

@@ -3,7 +3,7 @@
 // with the plan's help, and free text. Fields are uncontrolled, so typing
 // does not re-render the form; each change is mapped onto the draft in the
 // composer store, which drives the checklist, preview and autosave.
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   findChecklist,
@@ -17,6 +17,7 @@ import type { CommunicationType, Plan } from '../../../shared/plan/plan-schema.t
 import { ChecklistField } from './checklist-field.tsx';
 import { SEND_FOCUS, useComposer } from './composer-store.ts';
 import { fieldDomId, restoreFocusSoon } from './field-dom.ts';
+import { takeOverStartScreen, type TypedBeforeStart } from '../../app/start-screen/take-over.ts';
 import { applyFormChange, formValuesFromDraft, type ComposerFormValues } from './form-values.ts';
 import { serverNowMs } from '../../server-state/clock-store.ts';
 import { usePlan } from '../../server-state/plan-store.ts';
@@ -48,6 +49,32 @@ function channelHelp(type: CommunicationType): string {
   return copies.length > 0 ? `${posted} Also copy it to ${copies.join(' and ')}.` : posted;
 }
 
+/** Maps a change of the form's field `name` onto the open draft (which drives the checklist, preview and autosave). */
+function applyFieldToDraft(
+  checklist: ChecklistDefinition | undefined,
+  values: ComposerFormValues,
+  name: string,
+): void {
+  const state = useComposer.getState();
+  if (!state.draft) return;
+  state.edit(
+    applyFormChange(state.draft, checklist, values, name, {
+      nowMs: serverNowMs(),
+      zone: selectZone(useSettings.getState()),
+    }),
+  );
+}
+
+/** Puts the cursor where the lead had it in the start screen, instead of where the draft last had it. */
+function placeCursor(cursor: TypedBeforeStart['cursor']): void {
+  if (!cursor) return;
+  useComposer.getState().clearFocusRequest();
+  const element = document.getElementById(fieldDomId(cursor.field));
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return;
+  element.focus({ preventScroll: true });
+  if (cursor.start !== null && cursor.end !== null) element.setSelectionRange(cursor.start, cursor.end);
+}
+
 interface DraftFormProps {
   plan: Plan;
   type: CommunicationType;
@@ -67,7 +94,7 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
     const zone = selectZone(useSettings.getState());
     return draft ? formValuesFromDraft(draft, checklist, zone) : undefined;
   }, [checklist]);
-  const { register, subscribe, getValues, control } = useForm<ComposerFormValues>(
+  const { register, subscribe, getValues, setValue, control } = useForm<ComposerFormValues>(
     defaultValues ? { defaultValues } : {},
   );
   const items = useMemo(() => (checklist ? itemsForStage(checklist, stage) : []), [checklist, stage]);
@@ -77,18 +104,26 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
       subscribe({
         formState: { values: true },
         callback: ({ name }) => {
-          const state = useComposer.getState();
-          if (!name || !state.draft) return;
-          state.edit(
-            applyFormChange(state.draft, checklist, getValues(), name, {
-              nowMs: serverNowMs(),
-              zone: selectZone(useSettings.getState()),
-            }),
-          );
+          if (name) applyFieldToDraft(checklist, getValues(), name);
         },
       }),
     [subscribe, getValues, checklist],
   );
+
+  // The start screen (app/start-screen/) showed this draft before React had loaded: take over from it in this
+  // commit, before the page paints or handles another key, keeping what was typed into it and where the cursor is.
+  useLayoutEffect(() => {
+    const { draft } = useComposer.getState();
+    const typed = draft ? takeOverStartScreen(draft.id) : null;
+    if (!typed) return;
+    for (const { field, value } of typed.edits) {
+      setValue(field as never, value as never, { shouldDirty: true });
+      applyFieldToDraft(checklist, getValues(), field);
+    }
+    placeCursor(typed.cursor);
+    // Mount only: a start screen is taken over once, by the form first drawn for its draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     if (focusRequest === null || focusRequest === SEND_FOCUS) return;

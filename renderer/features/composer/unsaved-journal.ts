@@ -38,19 +38,27 @@ export function clearJournal(storage: KeyValueStorage): void {
   }
 }
 
+function readEntry(storage: KeyValueStorage): JournalEntry | null {
+  try {
+    const text = storage.getItem(KEY);
+    return text ? (JSON.parse(text) as JournalEntry) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an unsaved copy of `draftId` is waiting (the composer will open it, not what the server holds). */
+export function hasJournal(storage: KeyValueStorage, draftId: string): boolean {
+  return readEntry(storage)?.draft?.id === draftId;
+}
+
 /** The unsaved copy of `draftId`, when it is newer than what the server holds at `serverRevision`. */
 export function takeJournal(
   storage: KeyValueStorage,
   draftId: string,
   serverRevision: number,
 ): DraftSnapshot | null {
-  let entry: JournalEntry | null = null;
-  try {
-    const text = storage.getItem(KEY);
-    entry = text ? (JSON.parse(text) as JournalEntry) : null;
-  } catch {
-    entry = null;
-  }
+  const entry = readEntry(storage);
   if (entry === null || entry.draft?.id !== draftId) return null;
   clearJournal(storage);
   if (serverRevision > entry.baseRevision) return null;

@@ -24,7 +24,7 @@ export function AlertToasts() {
   const isCentreOpen = useReminders((state) => state.isCentreOpen);
   if (toasts.length === 0 || isCentreOpen) return null;
   return (
-    <section className="alert-toasts" aria-label="New alerts">
+    <section className="alert-toasts" aria-label="New alerts" data-start-screen="omit">
       <div role="status">
         <ul>
           {toasts.map(({ reminder, wasLate }) => {

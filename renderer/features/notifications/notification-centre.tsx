@@ -63,8 +63,13 @@ export function NotificationBell() {
       {count > 0 ? (
         <>
           {' '}
-          <span className="notification-count">{count}</span>
-          <span className="nc-visually-hidden">{count === 1 ? ' item needs you' : ' items need you'}</span>
+          {/* Left out of the start screen (app/start-screen/capture.ts): the count is this moment's, not the draft's. */}
+          <span className="notification-count" data-start-screen="omit">
+            {count}
+          </span>
+          <span className="nc-visually-hidden" data-start-screen="omit">
+            {count === 1 ? ' item needs you' : ' items need you'}
+          </span>
         </>
       ) : (
         <span className="nc-visually-hidden"> (nothing due)</span>

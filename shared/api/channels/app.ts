@@ -1,6 +1,7 @@
 // App-wide channels: what the renderer needs to know about the process that
 // serves it, the clock, and the test-only clock controls.
 import { z } from 'zod';
+import { START_SCREEN_MAX_CHARS } from '../../app/start-screen-limits.ts';
 import { storedDraftSchema } from '../../drafts/stored-draft.ts';
 import { connectionStatusSchema } from '../../outbox/connection-status.ts';
 import { planSchema } from '../../plan/plan-schema.ts';
@@ -41,6 +42,20 @@ const zoneOffsetSeedSchema = z.object({
 const clockReading = z.object({ nowUtc: z.iso.datetime() });
 
 /**
+ * The composer as the renderer last drew it for the open draft (its first render's HTML, fields holding the
+ * draft's text), kept by main so the next start draws it before React has loaded: see
+ * electron/core/app/start-screen.ts and renderer/app/start-screen/.
+ */
+export const keepStartScreenSchema = z
+  .object({
+    draftId: z.string().trim().min(1).max(200),
+    /** The draft's revision the HTML shows: a later save makes it stale. */
+    revision: z.number().int().min(0),
+    html: z.string().min(1).max(START_SCREEN_MAX_CHARS),
+  })
+  .strict();
+
+/**
  * Everything the renderer needs to draw its first screen, in one answer: it
  * asks before React renders, so the composer never waits on a second round
  * of calls (renderer/server-state/bootstrap.ts). Small things only — no lists.
@@ -65,6 +80,12 @@ export const bootstrapSchema = z.object({
    * writes times in that stretch without loading Intl's zone data during its first render.
    */
   zoneOffsets: zoneOffsetSeedSchema,
+  /**
+   * The composer as last drawn for `currentDraft` at its current revision, with everything else it drew from
+   * unchanged since; null when there is none or it may be stale. Untrusted HTML: the page sanitises it before
+   * drawing it.
+   */
+  startScreen: z.object({ html: z.string().max(START_SCREEN_MAX_CHARS) }).nullable(),
 });
 export type Bootstrap = z.output<typeof bootstrapSchema>;
 
@@ -104,6 +125,8 @@ export type NavigateRequest = z.output<typeof navigateRequestSchema>;
 export const appChannels = {
   'app:info': { args: noArgs, result: appInfoSchema },
   'app:bootstrap': { args: noArgs, result: bootstrapSchema },
+  /** Keeps the composer's HTML for the next start; `kept` is false when the draft is no longer the current one at that revision. */
+  'app:keepStartScreen': { args: keepStartScreenSchema, result: z.object({ kept: z.boolean() }) },
   'clock:now': { args: noArgs, result: clockReading },
   /** Test clock only (browser harness started with --test-clock). */
   'testClock:advance': {

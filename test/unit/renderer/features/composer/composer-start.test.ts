@@ -48,6 +48,7 @@ const bootstrap: Bootstrap = {
   reminderSettings: defaultReminderSettings,
   plan,
   currentDraft: stored,
+  startScreen: null,
   connection: { state: 'online', message: 'Connected', sinceUtc: NOW, nextCheckAtUtc: null },
   slack: {
     connected: false,

@@ -1,0 +1,48 @@
+// Draws the start screen: the composer as the renderer last drew it for the
+// open draft (main keeps it: electron/core/app/start-screen.ts), before React
+// has even been evaluated. The lead sees their draft and can type into it at
+// once; React then takes over (take-over.ts), keeping what was typed and where
+// the cursor is. Until then nothing but typing acts: links, buttons, pickers
+// and boxes are out of reach, a form cannot submit, and React's own root stays
+// hidden so the two never show together.
+import { focusField } from '../../features/composer/field-dom.ts';
+import { sanitizeStartScreen } from './sanitize.ts';
+
+export const START_SCREEN_ID = 'start-screen';
+
+/** Controls that would act, or change a value the take-over does not carry, if reached before React. */
+const OUT_OF_REACH = 'a, button, select, summary, input[type="checkbox"], input[type="radio"]';
+
+function stopActivation(event: Event): void {
+  if (event.target instanceof Element && event.target.closest(OUT_OF_REACH)) event.preventDefault();
+}
+
+/**
+ * Draws `html` for the draft `draftId` in front of React's (still empty) root, with the cursor in `field` (or the
+ * first question) at the next frame. False, and nothing drawn, when the copy has no field of the composer in it.
+ */
+export function drawStartScreen(html: string, draftId: string, field: string | null): boolean {
+  const root = document.getElementById('root');
+  if (!root || root.firstChild || document.getElementById(START_SCREEN_ID)) return false;
+  const screen = document.createElement('div');
+  screen.id = START_SCREEN_ID;
+  screen.dataset.draftId = draftId;
+  screen.setAttribute('aria-busy', 'true');
+  screen.append(sanitizeStartScreen(html));
+  if (!screen.querySelector('.composer [data-field]')) return false;
+  for (const control of screen.querySelectorAll(OUT_OF_REACH)) control.setAttribute('tabindex', '-1');
+  screen.addEventListener('click', stopActivation, true);
+  screen.addEventListener('submit', (event) => event.preventDefault(), true);
+  root.hidden = true;
+  root.before(screen);
+  requestAnimationFrame(() => {
+    const placed =
+      (field !== null && focusField(field, { preventScroll: true })) ||
+      focusField(screen.querySelector<HTMLElement>('.checklist-fields [data-field]')?.dataset.field ?? '', {
+        preventScroll: true,
+      });
+    if (placed && document.activeElement instanceof HTMLElement)
+      document.activeElement.scrollIntoView({ block: 'nearest' });
+  });
+  return true;
+}

@@ -1,0 +1,72 @@
+// React taking over from the start screen (draw.ts), inside the commit that
+// first draws the composer's form, so no key can fall between the two: what
+// was typed into the copy's fields and where the cursor was are read, the copy
+// is removed and React's root shown, and the form takes the typed text as the
+// lead's edits (it is then saved like any other).
+import { START_SCREEN_ID } from './draw.ts';
+
+export interface TypedBeforeStart {
+  /** Each field (react-hook-form's name) whose text the lead changed in the copy, with its text now. */
+  edits: Array<{ field: string; value: string }>;
+  /** The field the cursor was in, and its selection. */
+  cursor: { field: string; start: number | null; end: number | null } | null;
+}
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+function isTextField(element: Element | null): element is TextField {
+  return (
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLInputElement && !['checkbox', 'radio'].includes(element.type))
+  );
+}
+
+function readTyped(screen: HTMLElement): TypedBeforeStart {
+  const edits: TypedBeforeStart['edits'] = [];
+  for (const element of screen.querySelectorAll<HTMLElement>('[data-field]')) {
+    const field = element.dataset.field;
+    if (field && isTextField(element) && element.value !== element.defaultValue)
+      edits.push({ field, value: element.value });
+  }
+  const active = document.activeElement;
+  const cursor =
+    isTextField(active) && screen.contains(active) && active.dataset.field
+      ? { field: active.dataset.field, start: active.selectionStart, end: active.selectionEnd }
+      : null;
+  return { edits, cursor };
+}
+
+function remove(screen: HTMLElement): void {
+  screen.remove();
+  const root = document.getElementById('root');
+  if (root) root.hidden = false;
+}
+
+/** True while a start screen is on the page. */
+export function isStartScreenShown(): boolean {
+  return document.getElementById(START_SCREEN_ID) !== null;
+}
+
+/**
+ * Takes over from the start screen drawn for `draftId`: returns what was typed into it and removes it. Null (and
+ * the copy left alone) when there is none, or it shows another draft.
+ */
+export function takeOverStartScreen(draftId: string): TypedBeforeStart | null {
+  const screen = document.getElementById(START_SCREEN_ID);
+  if (!screen || screen.dataset.draftId !== draftId) return null;
+  const typed = readTyped(screen);
+  remove(screen);
+  return typed;
+}
+
+/**
+ * Removes a start screen no form took over (React drew something else first): shows React's root. What was
+ * typed into the copy is returned, so the caller can say it was not kept.
+ */
+export function dropStartScreen(): TypedBeforeStart | null {
+  const screen = document.getElementById(START_SCREEN_ID);
+  if (!screen) return null;
+  const typed = readTyped(screen);
+  remove(screen);
+  return typed;
+}
