@@ -13,6 +13,16 @@ export const START_SCREEN_ID = 'start-screen';
 /** Controls that would act, or change a value the take-over does not carry, if reached before React. */
 const OUT_OF_REACH = 'a, button, select, summary, input[type="checkbox"], input[type="radio"]';
 
+/** A field's cursor as text (field name and selection), to compare the cursor Herald placed with the lead's. */
+export function cursorKey(element: Element): string {
+  const field = element instanceof HTMLElement ? (element.dataset.field ?? '') : '';
+  const selection =
+    element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+      ? `${element.selectionStart ?? ''}-${element.selectionEnd ?? ''}`
+      : '';
+  return `${field}:${selection}`;
+}
+
 function stopActivation(event: Event): void {
   if (event.target instanceof Element && event.target.closest(OUT_OF_REACH)) event.preventDefault();
 }
@@ -41,8 +51,11 @@ export function drawStartScreen(html: string, draftId: string, field: string | n
       focusField(screen.querySelector<HTMLElement>('.checklist-fields [data-field]')?.dataset.field ?? '', {
         preventScroll: true,
       });
-    if (placed && document.activeElement instanceof HTMLElement)
-      document.activeElement.scrollIntoView({ block: 'nearest' });
+    const active = document.activeElement;
+    if (!placed || !(active instanceof HTMLElement)) return;
+    active.scrollIntoView({ block: 'nearest' });
+    // Where Herald put the cursor, so the take-over can tell it from where the lead moved it.
+    screen.dataset.placedCursor = cursorKey(active);
   });
   return true;
 }

@@ -3,12 +3,12 @@
 // was typed into the copy's fields and where the cursor was are read, the copy
 // is removed and React's root shown, and the form takes the typed text as the
 // lead's edits (it is then saved like any other).
-import { START_SCREEN_ID } from './draw.ts';
+import { cursorKey, START_SCREEN_ID } from './draw.ts';
 
 export interface TypedBeforeStart {
   /** Each field (react-hook-form's name) whose text the lead changed in the copy, with its text now. */
   edits: Array<{ field: string; value: string }>;
-  /** The field the cursor was in, and its selection. */
+  /** The field the cursor was in, and its selection, when the lead typed or moved it (else null: React puts it back). */
   cursor: { field: string; start: number | null; end: number | null } | null;
 }
 
@@ -29,8 +29,12 @@ function readTyped(screen: HTMLElement): TypedBeforeStart {
       edits.push({ field, value: element.value });
   }
   const active = document.activeElement;
+  const isLeads =
+    isTextField(active) &&
+    screen.contains(active) &&
+    (edits.length > 0 || cursorKey(active) !== screen.dataset.placedCursor);
   const cursor =
-    isTextField(active) && screen.contains(active) && active.dataset.field
+    isLeads && active.dataset.field
       ? { field: active.dataset.field, start: active.selectionStart, end: active.selectionEnd }
       : null;
   return { edits, cursor };
