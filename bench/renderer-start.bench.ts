@@ -191,7 +191,7 @@ async function openedBefore(origin: string, core: (typeof small)['core']): Promi
     await page.addInitScript(`sessionStorage.setItem('herald.harnessToken', ${JSON.stringify(token)});`);
     await page.goto(`${origin}/#/compose`);
     await page.locator('#root:not([hidden]) .composer #composer-title').waitFor({ timeout: TIMEOUT_MS });
-    for (const started = Date.now(); Date.now() - started < TIMEOUT_MS; ) {
+    for (const started = Date.now(); Date.now() - started < TIMEOUT_MS;) {
       const start = await core.router.call('app:bootstrap', {});
       if (start.ok && start.value.startScreen) return;
       await new Promise((settle) => setTimeout(settle, 100));

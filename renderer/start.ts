@@ -12,6 +12,8 @@
 // (docs/performance.md, "Session 8"). The first render waits for the
 // bootstrap at most FIRST_RENDER_WAIT_MS, so a slow answer never holds the
 // shell back.
+// First, for its effect: the bootstrap request leaves before the other modules here are evaluated.
+import './server-state/early-bootstrap.ts';
 import { markFirstPaintPast } from './app/after-first-paint.ts';
 import { useNavigation } from './app/navigation-store.ts';
 import { preloadScreen } from './app/screen-loaders.ts';

@@ -8,6 +8,7 @@ import type { StoredDraft } from '../../shared/drafts/stored-draft.ts';
 import { seedZoneOffsets } from '../../shared/time/zoned.ts';
 import { herald } from '../api/herald.ts';
 import { useSlack } from '../features/settings/slack-store.ts';
+import { requestBootstrap } from './bootstrap-request.ts';
 import { useAppInfo } from './app-info-store.ts';
 import { useClock } from './clock-store.ts';
 import { useConnection } from './connection-store.ts';
@@ -44,7 +45,7 @@ function follow(): void {
 
 async function load(): Promise<void> {
   follow();
-  const result = await herald().invoke('app:bootstrap', {});
+  const result = await requestBootstrap();
   if (!result.ok) {
     useAppInfo.getState().failLoad(result.error.message);
     return;
@@ -60,7 +61,10 @@ async function load(): Promise<void> {
   usePlan.getState().apply(start.plan);
   useConnection.getState().apply(start.connection);
   useSlack.getState().apply(start.slack);
-  useStartup.setState({ draftToReopen: start.currentDraft, startScreenHtml: start.startScreen?.html ?? null });
+  useStartup.setState({
+    draftToReopen: start.currentDraft,
+    startScreenHtml: start.startScreen?.html ?? null,
+  });
 }
 
 /** Starts the bootstrap once; every later call returns the same promise. */

@@ -123,7 +123,8 @@ export function createStartScreens(dataDir: string): StartScreens {
     },
     offer(context) {
       const current = read();
-      if (!current || !shows(current, context) || current.fingerprint !== contextFingerprint(context)) return null;
+      if (!current || !shows(current, context) || current.fingerprint !== contextFingerprint(context))
+        return null;
       return { html: current.html };
     },
   };

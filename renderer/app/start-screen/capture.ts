@@ -28,14 +28,15 @@ export function startScreenHtml(root: HTMLElement): string {
     if (element instanceof HTMLTextAreaElement) target.textContent = element.value;
     else if (element instanceof HTMLSelectElement)
       [...(target as HTMLSelectElement).options].forEach((option, at) =>
-        at === element.selectedIndex ? option.setAttribute('selected', '') : option.removeAttribute('selected'),
+        option.toggleAttribute('selected', at === element.selectedIndex),
       );
     else if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio'))
-      element.checked ? target.setAttribute('checked', '') : target.removeAttribute('checked');
+      target.toggleAttribute('checked', element.checked);
     else if (element instanceof HTMLInputElement) target.setAttribute('value', element.value);
   });
   for (const part of copy.querySelectorAll(`[${OMIT_ATTRIBUTE}="omit"], dialog[open]`)) part.remove();
-  for (const name of MOMENT_CLASSES) for (const element of copy.querySelectorAll(`.${name}`)) element.classList.remove(name);
+  for (const name of MOMENT_CLASSES)
+    for (const element of copy.querySelectorAll(`.${name}`)) element.classList.remove(name);
   return copy.innerHTML;
 }
 
@@ -44,7 +45,8 @@ function isCopyable(): { draftId: string; revision: number } | null {
   const state = useComposer.getState();
   if (useNavigation.getState().screen !== 'compose') return null;
   if (state.phase !== 'editing' || !state.draft || !state.meta || state.correction !== null) return null;
-  if (state.saveStatus !== 'saved' || state.loadError !== null || state.currentOnServer !== state.draft.id) return null;
+  if (state.saveStatus !== 'saved' || state.loadError !== null || state.currentOnServer !== state.draft.id)
+    return null;
   return { draftId: state.draft.id, revision: state.meta.revision };
 }
 
@@ -76,7 +78,11 @@ export function useKeepStartScreen(): void {
     };
     schedule();
     const unsubscribe = useComposer.subscribe((state, previous) => {
-      if (state.draft !== previous.draft || state.meta !== previous.meta || state.saveStatus !== previous.saveStatus)
+      if (
+        state.draft !== previous.draft ||
+        state.meta !== previous.meta ||
+        state.saveStatus !== previous.saveStatus
+      )
         schedule();
     });
     return () => {

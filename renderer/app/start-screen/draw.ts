@@ -10,8 +10,10 @@ import { sanitizeStartScreen } from './sanitize.ts';
 
 export const START_SCREEN_ID = 'start-screen';
 
-/** Controls that would act, or change a value the take-over does not carry, if reached before React. */
+/** Controls that would act if reached before React: out of reach of the pointer and the Tab key. */
 const OUT_OF_REACH = 'a, button, select, summary, input[type="checkbox"], input[type="radio"]';
+/** Controls whose changes the take-over does not carry: disabled, so nothing (a keyboard, a test driver) changes them. */
+const NOT_CARRIED = 'select, input[type="checkbox"], input[type="radio"]';
 
 /** A field's cursor as text (field name and selection), to compare the cursor Herald placed with the lead's. */
 export function cursorKey(element: Element): string {
@@ -41,6 +43,7 @@ export function drawStartScreen(html: string, draftId: string, field: string | n
   screen.append(sanitizeStartScreen(html));
   if (!screen.querySelector('.composer [data-field]')) return false;
   for (const control of screen.querySelectorAll(OUT_OF_REACH)) control.setAttribute('tabindex', '-1');
+  for (const control of screen.querySelectorAll(NOT_CARRIED)) control.setAttribute('disabled', '');
   screen.addEventListener('click', stopActivation, true);
   screen.addEventListener('submit', (event) => event.preventDefault(), true);
   root.hidden = true;

@@ -8,21 +8,107 @@
 
 /** Elements the composer's first render uses; anything else is dropped with its content. */
 const ELEMENTS = new Set([
-  'a', 'abbr', 'br', 'button', 'code', 'datalist', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'em', 'fieldset',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'header', 'hr', 'input', 'kbd', 'label', 'legend', 'li', 'main', 'nav',
-  'ol', 'optgroup', 'option', 'p', 'path', 'section', 'select', 'small', 'span', 'strong', 'summary', 'svg',
-  'textarea', 'time', 'ul',
+  'a',
+  'abbr',
+  'br',
+  'button',
+  'code',
+  'datalist',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'fieldset',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'header',
+  'hr',
+  'input',
+  'kbd',
+  'label',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'optgroup',
+  'option',
+  'p',
+  'path',
+  'section',
+  'select',
+  'small',
+  'span',
+  'strong',
+  'summary',
+  'svg',
+  'textarea',
+  'time',
+  'ul',
 ]);
 
 /** Attributes kept (besides aria-* and data-*); `href` only when it stays within the page. */
 const ATTRIBUTES = new Set([
-  'autocomplete', 'checked', 'class', 'd', 'datetime', 'disabled', 'fill', 'focusable', 'for', 'height', 'hidden',
-  'href', 'id', 'inputmode', 'lang', 'list', 'maxlength', 'minlength', 'name', 'novalidate', 'placeholder',
-  'readonly', 'required', 'role', 'rows', 'selected', 'spellcheck', 'stroke', 'stroke-linecap', 'stroke-linejoin',
-  'stroke-width', 'tabindex', 'title', 'type', 'value', 'viewbox', 'width', 'xmlns',
+  'autocomplete',
+  'checked',
+  'class',
+  'd',
+  'datetime',
+  'disabled',
+  'fill',
+  'focusable',
+  'for',
+  'height',
+  'hidden',
+  'href',
+  'id',
+  'inputmode',
+  'lang',
+  'list',
+  'maxlength',
+  'minlength',
+  'name',
+  'novalidate',
+  'placeholder',
+  'readonly',
+  'required',
+  'role',
+  'rows',
+  'selected',
+  'spellcheck',
+  'stroke',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-width',
+  'tabindex',
+  'title',
+  'type',
+  'value',
+  'viewbox',
+  'width',
+  'xmlns',
 ]);
 
-const INPUT_TYPES = new Set(['text', 'search', 'url', 'email', 'tel', 'number', 'date', 'time', 'datetime-local', 'checkbox', 'radio']);
+const INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'url',
+  'email',
+  'tel',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'checkbox',
+  'radio',
+]);
 
 function keepsAttribute(element: Element, name: string, value: string): boolean {
   if (name.startsWith('aria-') || name.startsWith('data-')) return true;
@@ -34,12 +120,16 @@ function keepsAttribute(element: Element, name: string, value: string): boolean 
 
 function clean(parent: ParentNode): void {
   for (const child of [...parent.children]) {
-    if (!ELEMENTS.has(child.localName) || (child.localName === 'input' && !INPUT_TYPES.has((child.getAttribute('type') ?? 'text').toLowerCase()))) {
+    if (
+      !ELEMENTS.has(child.localName) ||
+      (child.localName === 'input' && !INPUT_TYPES.has((child.getAttribute('type') ?? 'text').toLowerCase()))
+    ) {
       child.remove();
       continue;
     }
     for (const attribute of [...child.attributes])
-      if (!keepsAttribute(child, attribute.name.toLowerCase(), attribute.value)) child.removeAttribute(attribute.name);
+      if (!keepsAttribute(child, attribute.name.toLowerCase(), attribute.value))
+        child.removeAttribute(attribute.name);
     // A button in a copied form must never submit it.
     if (child.localName === 'button') child.setAttribute('type', 'button');
     clean(child);

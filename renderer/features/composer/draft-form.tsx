@@ -65,6 +65,14 @@ function applyFieldToDraft(
   );
 }
 
+/** `values` with the field `name` ("title", "answers.service") set to `value`. */
+function withFieldValue(values: ComposerFormValues, name: string, value: string): ComposerFormValues {
+  const [group = '', key] = name.split('.', 2);
+  if (key === undefined) return { ...values, [group]: value };
+  const nested = values[group as keyof ComposerFormValues];
+  return typeof nested === 'object' ? { ...values, [group]: { ...nested, [key]: value } } : values;
+}
+
 /** Puts the cursor where the lead had it in the start screen, instead of where the draft last had it. */
 function placeCursor(cursor: TypedBeforeStart['cursor']): void {
   if (!cursor) return;
@@ -116,9 +124,12 @@ export function DraftForm({ plan, type, checklist }: DraftFormProps) {
     const { draft } = useComposer.getState();
     const typed = draft ? takeOverStartScreen(draft.id) : null;
     if (!typed) return;
+    // Until the form's own mount effect has run, getValues() answers its defaults: the typed values are added here.
+    let values = getValues();
     for (const { field, value } of typed.edits) {
       setValue(field as never, value as never, { shouldDirty: true });
-      applyFieldToDraft(checklist, getValues(), field);
+      values = withFieldValue(values, field, value);
+      applyFieldToDraft(checklist, values, field);
     }
     placeCursor(typed.cursor);
     // Mount only: a start screen is taken over once, by the form first drawn for its draft.
