@@ -1,9 +1,10 @@
 // The app shell: navigation, notices, and the current screen (Compose in the
 // first bundle, the others loaded on demand: see screen-loaders.ts).
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { OpenAtLoginPrompt } from '../features/desktop/open-at-login-prompt.tsx';
 import { useUnsavedWorkReport } from '../features/desktop/unsaved-work-report.ts';
 import { ComposerScreen } from '../features/composer/composer-screen.tsx';
+import { useComposer } from '../features/composer/composer-store.ts';
 import { useComposerShortcuts } from '../features/composer/composer-shortcuts.ts';
 import { AlertToasts } from '../features/notifications/alert-toasts.tsx';
 import { NotificationBell, NotificationCentre } from '../features/notifications/notification-centre.tsx';
@@ -19,6 +20,7 @@ import { StorageNotices } from './storage-notices.tsx';
 import { SetupChecklist } from '../features/setup/setup-checklist.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { AfterFirstPaint } from './after-first-paint-view.tsx';
+import { dropStartScreen } from './start-screen/take-over.ts';
 
 const screenComponents: Readonly<Record<ScreenId, ComponentType>> = {
   compose: ComposerScreen,
@@ -47,6 +49,16 @@ export function App() {
   const loadError = useAppInfo((state) => state.loadError);
   useComposerShortcuts();
   useUnsavedWorkReport();
+  useEffect(() => {
+    // A start screen that no draft form took over in the first commit (React drew something else first) is removed
+    // after it; anything typed into it is kept in the composer's notice rather than lost.
+    const lost = dropStartScreen()?.edits.map((edit) => edit.value);
+    if (lost && lost.length > 0)
+      useComposer.getState().showNotice({
+        tone: 'error',
+        text: `Herald opened before it could keep what you typed: “${lost.join(' / ')}”. Copy it from here if you need it.`,
+      });
+  }, []);
 
   const title = screens.find((item) => item.id === screen)?.label ?? '';
   usePageAttention(title);

@@ -127,6 +127,9 @@ test('a start screen planted in main is drawn without anything that runs, loads 
       '<input id="planted-password" type="password" name="password">',
       '<button id="planted-submit" type="submit" formaction="https://example.com/">Go</button></form>',
       '<div id="planted-style" style="background: url(https://example.com/x.png)" onclick="window.__planted = \'click\'">styled</div>',
+      // Elements that would be found instead of the page's own (DOM clobbering): React must still start.
+      '<div id="root" data-planted="root"></div>',
+      '<form id="planted-named" name="querySelector"></form>',
       '<main',
     ].join(''),
   );
@@ -156,6 +159,8 @@ test('a start screen planted in main is drawn without anything that runs, loads 
   await expect(copy.locator('#planted-submit')).not.toHaveAttribute('formaction', /.*/);
   await expect(copy.locator('#planted-style')).not.toHaveAttribute('style', /.*/);
   await expect(copy.locator('#planted-style')).not.toHaveAttribute('onclick', /.*/);
+  await expect(copy.locator('[data-planted="root"]')).not.toHaveAttribute('id', /.*/);
+  await expect(copy.locator('#planted-named')).not.toHaveAttribute('name', /.*/);
   await copy.locator('#planted-style').click({ force: true });
   await copy.locator('#planted-link').click({ force: true });
   expect(await page.evaluate(() => (window as unknown as { __planted?: string }).__planted)).toBeUndefined();

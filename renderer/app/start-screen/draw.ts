@@ -30,7 +30,7 @@ function stopActivation(event: Event): void {
 }
 
 /**
- * Draws `html` for the draft `draftId` in front of React's (still empty) root, with the cursor in `field` (or the
+ * Draws `html` for the draft `draftId` beside React's (still empty, hidden) root, with the cursor in `field` (or the
  * first question) at the next frame. False, and nothing drawn, when the copy has no field of the composer in it.
  */
 export function drawStartScreen(html: string, draftId: string, field: string | null): boolean {
@@ -47,7 +47,8 @@ export function drawStartScreen(html: string, draftId: string, field: string | n
   screen.addEventListener('click', stopActivation, true);
   screen.addEventListener('submit', (event) => event.preventDefault(), true);
   root.hidden = true;
-  root.before(screen);
+  // After React's root, so the page's own elements are always found first.
+  root.after(screen);
   requestAnimationFrame(() => {
     const placed =
       (field !== null && focusField(field, { preventScroll: true })) ||

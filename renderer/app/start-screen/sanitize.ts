@@ -110,10 +110,17 @@ const INPUT_TYPES = new Set([
   'radio',
 ]);
 
+/** The page's own ids: a copy that reused one would be found instead of the real element (DOM clobbering). */
+const RESERVED_IDS = new Set(['root', 'start-screen', 'herald']);
+/** Elements whose `name` is a form field's: on any other (a form) it would shadow a `document` property. */
+const NAMED_FIELDS = new Set(['input', 'textarea', 'select', 'button']);
+
 function keepsAttribute(element: Element, name: string, value: string): boolean {
   if (name.startsWith('aria-') || name.startsWith('data-')) return true;
   if (!ATTRIBUTES.has(name)) return false;
   if (name === 'href') return value.startsWith('#');
+  if (name === 'id') return !RESERVED_IDS.has(value.trim().toLowerCase());
+  if (name === 'name') return NAMED_FIELDS.has(element.localName);
   if (name === 'type' && element.localName === 'input') return INPUT_TYPES.has(value.toLowerCase());
   return true;
 }

@@ -46,11 +46,6 @@ function remove(screen: HTMLElement): void {
   if (root) root.hidden = false;
 }
 
-/** True while a start screen is on the page. */
-export function isStartScreenShown(): boolean {
-  return document.getElementById(START_SCREEN_ID) !== null;
-}
-
 /**
  * Takes over from the start screen drawn for `draftId`: returns what was typed into it and removes it. Null (and
  * the copy left alone) when there is none, or it shows another draft.

@@ -14,7 +14,6 @@ import { useUserZone } from '../../server-state/settings-store.ts';
 import './composer.css';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useKeepStartScreen } from '../../app/start-screen/capture.ts';
-import { dropStartScreen } from '../../app/start-screen/take-over.ts';
 
 function Notice() {
   const notice = useComposer((state) => state.notice);
@@ -69,15 +68,6 @@ export function ComposerScreen() {
 
   useEffect(() => {
     void useComposer.getState().enter();
-    // A start screen the draft's form did not take over in its first commit (something else was drawn first):
-    // removed, and anything typed into it shown rather than lost.
-    const typed = dropStartScreen();
-    const lost = typed?.edits.map((edit) => edit.value).join(' / ');
-    if (lost)
-      useComposer.getState().showNotice({
-        tone: 'error',
-        text: `Herald opened another view before it could keep what you typed: “${lost}”. Copy it from here if you need it.`,
-      });
     return () => void useComposer.getState().flush();
   }, []);
 
