@@ -53,14 +53,17 @@ function chunkClosure(first: Rollup.OutputChunk, bundle: Rollup.OutputBundle): R
 
 /**
  * The built index.html loads only renderer/start.ts, which sends the
- * bootstrap request and then imports the app (renderer/main.tsx). So that
- * import is not a second round trip, this adds the app's chunks and CSS to
- * index.html as preloads: the browser fetches them in parallel with
- * start.ts, and only their evaluation waits for it.
+ * bootstrap request, draws the start screen if there is one, and then
+ * imports the app (renderer/main.tsx). This adds the app's CSS to index.html
+ * (the start screen is drawn with it), but not the app's chunks: fetched and
+ * compiled beside start.ts, they held back the start screen by 40–50 ms on a
+ * two-core machine (docs/performance.md, "Session 8"). start.ts asks for them
+ * as soon as the bootstrap has answered, or once the start screen has
+ * painted.
  */
-function preloadApp(): Plugin {
+function linkAppStyles(): Plugin {
   return {
-    name: 'herald-preload-app',
+    name: 'herald-link-app-styles',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
@@ -80,10 +83,7 @@ function preloadApp(): Plugin {
           attrs: { rel, crossorigin: true, href: `./${file}` },
           injectTo: 'head',
         });
-        return [
-          ...appChunks.map((chunk) => link('modulepreload', chunk.fileName)),
-          ...[...styles].map((file) => link('stylesheet', file)),
-        ];
+        return [...styles].map((file) => link('stylesheet', file));
       },
     },
   };
@@ -94,7 +94,7 @@ function preloadApp(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), preloadApp()],
+  plugins: [react(), linkAppStyles()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,15 +1,13 @@
 // The page's only entry, and deliberately small: it sends the bootstrap
-// request and asks for the first screen's code, then imports the React app
-// (main.tsx). The app's chunk is not a second round trip: the built
-// index.html preloads it next to this one (vite.config.ts,
-// preloadFirstScreen), so the browser downloads it while the bootstrap
-// request is on its way.
+// request as its first act (server-state/early-bootstrap.ts), then imports
+// the React app (main.tsx) once the answer has come (or taken too long).
 //
 // When the bootstrap brings a start screen — the composer as it was last
 // drawn for the open draft (app/start-screen/) — it is drawn first, and React
-// is evaluated only once that has painted: the lead's draft is on screen and
-// takes keys before React has started, and React takes over from it
-// (docs/performance.md, "Session 8"). The first render waits for the
+// is fetched and evaluated only once that has painted: the lead's draft is on
+// screen and takes keys before React has started, and React takes over from
+// it (docs/performance.md, "Session 8"). The app's chunks are not preloaded by
+// index.html for that reason (vite.config.ts). The first render waits for the
 // bootstrap at most FIRST_RENDER_WAIT_MS, so a slow answer never holds the
 // shell back.
 // First, for its effect: the bootstrap request leaves before the other modules here are evaluated.

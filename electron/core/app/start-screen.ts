@@ -50,6 +50,16 @@ interface Kept {
 
 const FILE = 'start-screen.json';
 
+/**
+ * The outbox connection as the composer draws it. Reachable and not yet checked draw the same (nothing), and every
+ * start begins unchecked, so they count as one; the times change at every retry while offline, so only the state
+ * and its words count.
+ */
+function drawnConnection(connection: StartScreenContext['connection']): unknown {
+  if (connection.state === 'online' || connection.state === 'unknown') return 'no note';
+  return [connection.state, connection.message, connection.fix ?? null];
+}
+
 /** A digest of what the first render draws from besides the draft itself. */
 export function contextFingerprint(context: StartScreenContext): string {
   const { info, settings, reminderSettings, plan, connection, slack } = context;
@@ -60,8 +70,7 @@ export function contextFingerprint(context: StartScreenContext): string {
         settings,
         reminderSettings,
         plan,
-        // The connection's times change at every retry while offline; its state and words are what is drawn.
-        connection: [connection.state, connection.message, connection.fix ?? null],
+        connection: drawnConnection(connection),
         slack,
       }),
     )

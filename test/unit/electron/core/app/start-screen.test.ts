@@ -5,6 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contextFingerprint } from '../../../../../electron/core/app/start-screen.ts';
 import { START_SCREEN_MAX_CHARS } from '../../../../../shared/app/start-screen-limits.ts';
 import { makeCore } from '../../../../support/core-fixture.ts';
 
@@ -140,5 +141,44 @@ describe('the start screen kept by main', () => {
     } as never);
     expect(!extra.ok && extra.error.code).toBe('invalid_argument');
     expect(await offered(core)).toBeNull();
+  });
+});
+
+describe('the fingerprint of what the first render draws from', () => {
+  const base = async () => {
+    const { core } = makeCore();
+    const start = await core.router.call('app:bootstrap', {});
+    if (!start.ok) throw new Error(start.error.message);
+    return start.value;
+  };
+  const connection = (state: 'unknown' | 'online' | 'offline' | 'auth_stopped', message = 'm') => ({
+    state,
+    message,
+    sinceUtc: '2026-04-20T09:00:00.000Z',
+    nextCheckAtUtc: null,
+  });
+
+  it('is the same for a reachable and a not-yet-checked Slack (every start begins unchecked), whatever the times', async () => {
+    const context = await base();
+    const online = contextFingerprint({ ...context, connection: connection('online') });
+    expect(contextFingerprint({ ...context, connection: connection('unknown', 'not checked yet') })).toBe(
+      online,
+    );
+    expect(
+      contextFingerprint({
+        ...context,
+        connection: { ...connection('online'), sinceUtc: '2026-04-21T09:00:00.000Z' },
+      }),
+    ).toBe(online);
+  });
+
+  it('changes when the composer would draw a note: offline, or a refused token', async () => {
+    const context = await base();
+    const online = contextFingerprint({ ...context, connection: connection('online') });
+    expect(contextFingerprint({ ...context, connection: connection('offline') })).not.toBe(online);
+    expect(contextFingerprint({ ...context, connection: connection('auth_stopped') })).not.toBe(online);
+    expect(contextFingerprint({ ...context, connection: connection('offline', 'other words') })).not.toBe(
+      contextFingerprint({ ...context, connection: connection('offline') }),
+    );
   });
 });
