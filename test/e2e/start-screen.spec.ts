@@ -52,7 +52,17 @@ test('a used Herald opens on its draft before React loads, takes typing, and Rea
 }) => {
   await openHerald('Compose');
   await startUpgradeDraft(page, 'Database upgrade on Tuesday');
+  // Something that belongs to the moment, as a notice or the bell's count does: the copy leaves it out.
+  await page.evaluate(() => {
+    const moment = document.createElement('p');
+    moment.dataset.startScreen = 'omit';
+    moment.textContent = 'A notice of the moment';
+    document.querySelector('#root .composer')?.prepend(moment);
+  });
   await untilKept(harness);
+  const { html } = (await harness.call<{ startScreen: { html: string } }>('app:bootstrap')).startScreen;
+  expect(html).toContain('value="Database upgrade on Tuesday"');
+  expect(html).not.toContain('A notice of the moment');
 
   const release = await holdReact(page);
   await page.reload();
