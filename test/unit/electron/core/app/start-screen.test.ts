@@ -23,7 +23,15 @@ async function withOpenDraft(dataDir?: string) {
   });
   if (!created.ok) throw new Error(created.error.message);
   await core.router.call('drafts:setCurrent', { id: created.value.draft.id });
-  return { ...fixture, stored: created.value };
+  const stored = created.value;
+  /** Keeps HTML as the composer would for this draft at the revision it was created with. */
+  const keep = () =>
+    core.router.call('app:keepStartScreen', {
+      draftId: stored.draft.id,
+      revision: stored.meta.revision,
+      html: HTML,
+    });
+  return { ...fixture, stored, keep };
 }
 
 async function offered(core: ReturnType<typeof makeCore>['core']): Promise<string | null> {
@@ -34,13 +42,9 @@ async function offered(core: ReturnType<typeof makeCore>['core']): Promise<strin
 
 describe('the start screen kept by main', () => {
   it('is offered at the next bootstrap for the current draft at the revision it showed', async () => {
-    const { core, stored } = await withOpenDraft();
+    const { core, keep } = await withOpenDraft();
     expect(await offered(core)).toBeNull();
-    const kept = await core.router.call('app:keepStartScreen', {
-      draftId: stored.draft.id,
-      revision: stored.meta.revision,
-      html: HTML,
-    });
+    const kept = await keep();
     expect(kept).toEqual({ ok: true, value: { kept: true } });
     expect(await offered(core)).toBe(HTML);
   });
@@ -63,13 +67,7 @@ describe('the start screen kept by main', () => {
   });
 
   it('is no longer offered once the draft is saved again, or another draft is opened', async () => {
-    const { core, stored } = await withOpenDraft();
-    const keep = () =>
-      core.router.call('app:keepStartScreen', {
-        draftId: stored.draft.id,
-        revision: stored.meta.revision,
-        html: HTML,
-      });
+    const { core, stored, keep } = await withOpenDraft();
     await keep();
     const saved = await core.router.call('drafts:save', {
       draft: { ...stored.draft, title: 'Upgrade at 9' },
@@ -78,11 +76,7 @@ describe('the start screen kept by main', () => {
     expect(await offered(core)).toBeNull();
 
     const fresh = await withOpenDraft();
-    await fresh.core.router.call('app:keepStartScreen', {
-      draftId: fresh.stored.draft.id,
-      revision: fresh.stored.meta.revision,
-      html: HTML,
-    });
+    await fresh.keep();
     const plan = await fresh.core.router.call('plan:get', {});
     if (!plan.ok) throw new Error(plan.error.message);
     const another = await fresh.core.router.call('drafts:create', { typeId: plan.value.types[0]!.id });
@@ -91,14 +85,8 @@ describe('the start screen kept by main', () => {
     expect(await offered(fresh.core)).toBeNull();
   });
 
-  it('is no longer offered once something else the composer draws from changes (settings, the plan)', async () => {
-    const { core, stored } = await withOpenDraft();
-    const keep = () =>
-      core.router.call('app:keepStartScreen', {
-        draftId: stored.draft.id,
-        revision: stored.meta.revision,
-        html: HTML,
-      });
+  it('is no longer offered once something else the composer draws from changes (here, the time zone)', async () => {
+    const { core, keep } = await withOpenDraft();
     await keep();
     await core.router.call('settings:update', { timeZone: 'America/New_York' });
     expect(await offered(core)).toBeNull();
@@ -110,12 +98,8 @@ describe('the start screen kept by main', () => {
   });
 
   it('outlives a restart, and an unreadable file is dropped rather than offered', async () => {
-    const { core, stored, dataDir } = await withOpenDraft();
-    await core.router.call('app:keepStartScreen', {
-      draftId: stored.draft.id,
-      revision: stored.meta.revision,
-      html: HTML,
-    });
+    const { keep, dataDir } = await withOpenDraft();
+    await keep();
     const restarted = makeCore({ dataDir });
     expect(await offered(restarted.core)).toBe(HTML);
 
