@@ -31,7 +31,8 @@ function SaveTemplateForm({ onSaved }: { onSaved: (outcome: { isError: boolean; 
   });
 
   return (
-    <form className="row" onSubmit={(event) => void onSubmit(event)} noValidate>
+    // Open or answered for this moment only: left out of the start screen (app/start-screen/capture.ts).
+    <form className="row" onSubmit={(event) => void onSubmit(event)} noValidate data-start-screen="omit">
       <label htmlFor={nameId}>Template name</label>
       <input
         id={nameId}
@@ -63,7 +64,7 @@ export function SaveAsTemplate() {
           }}
         />
       ) : null}
-      <span role="status" className={outcome?.isError ? 'field-error' : 'muted'}>
+      <span role="status" className={outcome?.isError ? 'field-error' : 'muted'} data-start-screen="omit">
         {outcome?.text ?? ''}
       </span>
     </div>

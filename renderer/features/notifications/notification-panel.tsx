@@ -57,6 +57,8 @@ export function NotificationPanel() {
     <aside
       id={PANEL_ID}
       className="notification-centre"
+      // Open for this moment only: left out of the start screen (app/start-screen/capture.ts).
+      data-start-screen="omit"
       aria-labelledby={headingId}
       onKeyDown={(event) => {
         if (event.key === 'Escape') close();
