@@ -62,10 +62,12 @@ export function createAppApi(deps: AppHandlerDeps): AppApi {
     hasTestClock: deps.testClock !== undefined,
     storageNotices: deps.storageNotices(),
   });
+  /** What the first screen draws from: the bootstrap's answer, and what a kept start screen is checked against. */
+  const firstScreenContext = async () => ({ ...(await deps.firstScreen()), info: info() });
   const handlers: AppApi['handlers'] = {
     'app:info': () => Promise.resolve(ok(info())),
     'app:bootstrap': async () => {
-      const context = { ...(await deps.firstScreen()), info: info() };
+      const context = await firstScreenContext();
       const nowMs = deps.clock.now();
       const zone = context.settings.timeZone ?? DEFAULT_TIME_ZONE;
       return ok({
@@ -76,7 +78,7 @@ export function createAppApi(deps: AppHandlerDeps): AppApi {
       });
     },
     'app:keepStartScreen': async (input) => {
-      const context = { ...(await deps.firstScreen()), info: info() };
+      const context = await firstScreenContext();
       return ok({ kept: deps.startScreens.keep(input, context) });
     },
     'clock:now': () => Promise.resolve(ok(reading())),

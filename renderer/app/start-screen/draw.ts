@@ -5,7 +5,7 @@
 // the cursor is. Until then nothing but typing acts: links, buttons, pickers
 // and boxes are out of reach, a form cannot submit, and React's own root stays
 // hidden so the two never show together.
-import { focusField } from '../../features/composer/field-dom.ts';
+import { restoreFocusSoon } from '../../features/composer/field-dom.ts';
 import { sanitizeStartScreen } from './sanitize.ts';
 
 export const START_SCREEN_ID = 'start-screen';
@@ -49,17 +49,12 @@ export function drawStartScreen(html: string, draftId: string, field: string | n
   root.hidden = true;
   // After React's root, so the page's own elements are always found first.
   root.after(screen);
-  requestAnimationFrame(() => {
-    const placed =
-      (field !== null && focusField(field, { preventScroll: true })) ||
-      focusField(screen.querySelector<HTMLElement>('.checklist-fields [data-field]')?.dataset.field ?? '', {
-        preventScroll: true,
-      });
+  // The cursor goes back as the composer puts it back (or in the first question); where Herald put it is noted, so
+  // the take-over can tell it from where the lead moved it.
+  restoreFocusSoon(field ?? '', () => {
     const active = document.activeElement;
-    if (!placed || !(active instanceof HTMLElement)) return;
-    active.scrollIntoView({ block: 'nearest' });
-    // Where Herald put the cursor, so the take-over can tell it from where the lead moved it.
-    screen.dataset.placedCursor = cursorKey(active);
+    if (active instanceof HTMLElement && screen.contains(active))
+      screen.dataset.placedCursor = cursorKey(active);
   });
   return true;
 }

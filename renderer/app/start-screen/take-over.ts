@@ -40,10 +40,13 @@ function readTyped(screen: HTMLElement): TypedBeforeStart {
   return { edits, cursor };
 }
 
-function remove(screen: HTMLElement): void {
+/** Reads what was typed into the start screen, removes it and shows React's root. */
+function take(screen: HTMLElement): TypedBeforeStart {
+  const typed = readTyped(screen);
   screen.remove();
   const root = document.getElementById('root');
   if (root) root.hidden = false;
+  return typed;
 }
 
 /**
@@ -52,10 +55,7 @@ function remove(screen: HTMLElement): void {
  */
 export function takeOverStartScreen(draftId: string): TypedBeforeStart | null {
   const screen = document.getElementById(START_SCREEN_ID);
-  if (!screen || screen.dataset.draftId !== draftId) return null;
-  const typed = readTyped(screen);
-  remove(screen);
-  return typed;
+  return screen && screen.dataset.draftId === draftId ? take(screen) : null;
 }
 
 /**
@@ -64,8 +64,5 @@ export function takeOverStartScreen(draftId: string): TypedBeforeStart | null {
  */
 export function dropStartScreen(): TypedBeforeStart | null {
   const screen = document.getElementById(START_SCREEN_ID);
-  if (!screen) return null;
-  const typed = readTyped(screen);
-  remove(screen);
-  return typed;
+  return screen ? take(screen) : null;
 }
