@@ -4,14 +4,30 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/**
+ * Stores write in the background (a temporary file renamed into place in the thread pool), so a file listed
+ * a moment ago may be gone when it is read: it is left out, and the next snapshot, which differs, shows the
+ * change. Throwing there failed a power-cut test on a busy CI machine.
+ */
+function readUnlessGone<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 export function snapshotStores(dataDir: string): Record<string, string> {
   const snapshot: Record<string, string> = {};
   const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    for (const entry of readUnlessGone(() => readdirSync(folder, { withFileTypes: true })) ?? []) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile())
-        snapshot[relative(dataDir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else if (entry.isFile()) {
+        const content = readUnlessGone(() => readFileSync(path));
+        if (content) snapshot[relative(dataDir, path)] = createHash('sha256').update(content).digest('hex');
+      }
     }
   };
   walk(dataDir);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SecretBox } from '../../../../../electron/core/secrets/secret-box.ts';
 import { startFakeSlack, type FakeSlack } from '../../../../fakes/slack-server.ts';
 import { makeCore, makeDataDir } from '../../../../support/core-fixture.ts';
+import { settledSnapshot } from '../../../security/support/store-snapshot.ts';
 
 let slack: FakeSlack | undefined;
 afterEach(async () => {
@@ -145,6 +146,8 @@ describe('the Slack connection', () => {
     const status = await core.router.call('slack:status', {});
     expect(JSON.stringify([connected, status])).not.toContain(slack.botToken);
     const { readFileSync, readdirSync } = await import('node:fs');
+    // Stores finish their writes in the background: a file listed mid-rename would be gone when read.
+    await settledSnapshot(dataDir);
     for (const file of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
       if (file.isFile())
         expect(readFileSync(`${file.parentPath}/${file.name}`, 'utf8')).not.toContain(slack.botToken);
