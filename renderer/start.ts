@@ -12,7 +12,7 @@
 // shell back.
 // First, for its effect: the bootstrap request leaves before the other modules here are evaluated.
 import './server-state/early-bootstrap.ts';
-import { markFirstPaintPast } from './app/after-first-paint.ts';
+import { afterFirstPaint } from './app/after-first-paint.ts';
 import { useNavigation } from './app/navigation-store.ts';
 import { preloadScreen } from './app/screen-loaders.ts';
 import { drawStartScreen } from './app/start-screen/draw.ts';
@@ -31,18 +31,11 @@ function drawKeptComposer(): boolean {
   return drawStartScreen(startScreenHtml, draftToReopen.draft.id, draftToReopen.meta.focusedField);
 }
 
-/** Resolves once the page has painted what is on it (a task queued from a frame's callback runs after its paint). */
-function painted(): Promise<void> {
-  return new Promise((settle) => requestAnimationFrame(() => setTimeout(settle, 0)));
-}
-
 async function openApp(): Promise<void> {
   await Promise.race([bootstrapped(), new Promise((settle) => setTimeout(settle, FIRST_RENDER_WAIT_MS))]);
-  if (drawKeptComposer()) {
-    await painted();
-    // The page has painted the draft: React's first render draws the whole composer, as the copy showed it.
-    markFirstPaintPast();
-  }
+  // Once the page has painted the draft, the first paint is past: React's first render draws the whole
+  // composer, as the copy showed it.
+  if (drawKeptComposer()) await new Promise<void>((settle) => afterFirstPaint(settle));
   await import('./main.tsx');
 }
 

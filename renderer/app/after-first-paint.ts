@@ -20,11 +20,6 @@ function flush(): void {
   for (const run of runs) run();
 }
 
-/** Notes that the page has painted already (a start screen was drawn before React): what waits for it runs now. */
-export function markFirstPaintPast(): void {
-  if (!isPainted) flush();
-}
-
 /** True once the page has painted (what was waiting for it has run). */
 export function isFirstPaintPast(): boolean {
   return isPainted;
